@@ -1,0 +1,52 @@
+import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { users } from './people';
+
+/** Kinds of volunteer work and how they earn: points per hour, capped per resident per day. */
+export const activityTypes = sqliteTable('activity_types', {
+  id: integer('id').primaryKey(),
+  code: text('code').notNull().unique(),
+  nameZh: text('name_zh').notNull(),
+  nameEn: text('name_en').notNull(),
+  pointsPerHour: integer('points_per_hour').notNull(),
+  dailyCap: integer('daily_cap').notNull(),
+});
+
+export const teams = sqliteTable('teams', {
+  id: integer('id').primaryKey(),
+  name: text('name').notNull().unique(),
+  description: text('description').notNull(),
+});
+
+export const activities = sqliteTable(
+  'activities',
+  {
+    id: integer('id').primaryKey(),
+    typeId: integer('type_id')
+      .notNull()
+      .references(() => activityTypes.id),
+    teamId: integer('team_id').references(() => teams.id),
+    title: text('title').notNull(),
+    /** Local date (Asia/Shanghai) the activity takes place, YYYY-MM-DD. */
+    date: text('date').notNull(),
+    place: text('place').notNull(),
+    hours: real('hours').notNull(),
+    status: text('status', { enum: ['planned', 'open', 'closed'] }).notNull(),
+  },
+  (t) => [index('activities_date').on(t.date)],
+);
+
+export const participations = sqliteTable(
+  'participations',
+  {
+    activityId: integer('activity_id')
+      .notNull()
+      .references(() => activities.id),
+    residentId: integer('resident_id')
+      .notNull()
+      .references(() => users.id),
+    hours: real('hours').notNull(),
+    checkedInAt: text('checked_in_at'),
+    awardEntryId: integer('award_entry_id'),
+  },
+  (t) => [uniqueIndex('participations_activity_resident').on(t.activityId, t.residentId), index('participations_resident').on(t.residentId)],
+);

@@ -1,0 +1,3 @@
+export * from './people';
+export * from './ledger';
+export * from './activities';

@@ -1,0 +1,106 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, check, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { users } from './people';
+
+export const accountKinds = ['resident', 'merchant', 'pool', 'issuance', 'expiry'] as const;
+export type AccountKind = (typeof accountKinds)[number];
+
+/**
+ * One account per resident and merchant, plus system accounts. The balance is a cache of the
+ * postings kept in the same transaction; the CHECK is the last line of defence against overdraft
+ * (only the issuance account, the source of every awarded point, runs negative).
+ */
+export const accounts = sqliteTable(
+  'accounts',
+  {
+    id: integer('id').primaryKey(),
+    kind: text('kind', { enum: accountKinds }).notNull(),
+    ownerId: integer('owner_id').references(() => users.id),
+    balance: integer('balance').notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex('accounts_owner').on(t.ownerId),
+    check('accounts_kind', sql`${t.kind} in ('resident','merchant','pool','issuance','expiry')`),
+    check('accounts_not_negative', sql`${t.kind} = 'issuance' or ${t.balance} >= 0`),
+  ],
+);
+
+export const entryKinds = ['award', 'redemption', 'transfer', 'donation', 'reversal', 'expiry'] as const;
+export type EntryKind = (typeof entryKinds)[number];
+
+/** The journal: one row per movement, hash-chained, append-only (triggers forbid UPDATE/DELETE). */
+export const ledgerEntries = sqliteTable(
+  'ledger_entries',
+  {
+    id: integer('id').primaryKey(),
+    at: text('at').notNull(),
+    kind: text('kind', { enum: entryKinds }).notNull(),
+    memo: text('memo').notNull(),
+    actorId: integer('actor_id').references(() => users.id),
+    activityId: integer('activity_id'),
+    /** A reversal names the entry it reverses; UNIQUE makes "reversed at most once" a database fact. */
+    reversesId: integer('reverses_id').unique(),
+    prevHash: text('prev_hash').notNull().unique(),
+    hash: text('hash').notNull().unique(),
+  },
+  (t) => [
+    check('ledger_entries_kind', sql`${t.kind} in ('award','redemption','transfer','donation','reversal','expiry')`),
+    index('ledger_entries_at').on(t.at),
+    index('ledger_entries_activity').on(t.activityId),
+  ],
+);
+
+export const postings = sqliteTable(
+  'postings',
+  {
+    id: integer('id').primaryKey(),
+    entryId: integer('entry_id')
+      .notNull()
+      .references(() => ledgerEntries.id),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    amount: integer('amount').notNull(),
+    balanceAfter: integer('balance_after').notNull(),
+  },
+  (t) => [
+    index('postings_account_entry').on(t.accountId, t.entryId),
+    index('postings_entry').on(t.entryId),
+    check('postings_amount_nonzero', sql`${t.amount} <> 0`),
+  ],
+);
+
+/**
+ * Stored outcomes of idempotent writes. The key is scoped to the caller and the route, so two
+ * merchants cannot collide; the fingerprint detects a reused key with a different body.
+ */
+export const idempotencyKeys = sqliteTable(
+  'idempotency_keys',
+  {
+    scope: text('scope').notNull(),
+    key: text('key').notNull(),
+    fingerprint: text('fingerprint').notNull(),
+    /** The domain outcome as JSON: {"ok":true,"value":…} or {"ok":false,"code":…,"message":…}. */
+    outcome: text('outcome').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.key] })],
+);
+
+/** One-time codes a resident shows at the counter (6 digits, ≤ 5 minutes). */
+export const redeemCodes = sqliteTable(
+  'redeem_codes',
+  {
+    id: integer('id').primaryKey(),
+    code: text('code').notNull(),
+    residentId: integer('resident_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: text('created_at').notNull(),
+    expiresAt: text('expires_at').notNull(),
+    usedAt: text('used_at'),
+    entryId: integer('entry_id'),
+    revokedAt: text('revoked_at'),
+  },
+  (t) => [index('redeem_codes_code').on(t.code, t.expiresAt), index('redeem_codes_resident').on(t.residentId, t.expiresAt)],
+);

@@ -1,0 +1,67 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { HTTPException } from 'hono/http-exception';
+import { DomainError } from './domain/shared/errors';
+import type { AppDeps, AppEnv } from './http/context';
+import { ApiError, statusOf } from './http/errors';
+import { auth } from './routes/auth';
+import { counter } from './routes/counter';
+import { health } from './routes/health';
+import { me } from './routes/me';
+import { publicApi } from './routes/public';
+import { staff } from './routes/staff';
+
+export type { AppDeps } from './http/context';
+
+/**
+ * The whole API, runtime-neutral (Web APIs only). The Node server, the Cloudflare Worker and the
+ * tests each build it with their own database; everything lives under /api.
+ */
+export function createApp(deps: AppDeps) {
+  const resolved = { ...deps, now: deps.now ?? (() => new Date()) };
+  const app = new OpenAPIHono<AppEnv>();
+
+  app.use('/api/*', async (c, next) => {
+    c.set('deps', resolved);
+    await next();
+  });
+
+  app.route('/api', health);
+  app.route('/api/auth', auth);
+  app.route('/api/me', me);
+  app.route('/api/counter', counter);
+  app.route('/api/staff', staff);
+  app.route('/api/public', publicApi);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', { type: 'http', scheme: 'bearer' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'Cookie', { type: 'apiKey', in: 'cookie', name: 'linli_session' });
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Linli 邻里 API',
+      version: '1.0.0',
+      description: 'Volunteer points bank and community records. Errors are {"error": {"code", "message"}} with a 4xx status.',
+    },
+  });
+
+  app.notFound((c) => c.json({ error: { code: 'not_found', message: '没有这个接口' } }, 404));
+
+  app.onError((err, c) => {
+    if (err instanceof ApiError || err instanceof DomainError) {
+      const retry = err instanceof DomainError ? err.details?.retryAfterSeconds : undefined;
+      if (typeof retry === 'number') c.header('Retry-After', String(retry));
+      if (err instanceof ApiError) for (const [k, v] of Object.entries(err.headers)) c.header(k, v);
+      return c.json({ error: { code: err.code, message: err.message } }, statusOf(err.code));
+    }
+    if (err instanceof HTTPException && err.status < 500) {
+      // Malformed JSON, a body that is not JSON, and the like: the client's mistake.
+      const message = err.status === 415 ? '请求体须为 JSON（Content-Type: application/json）' : `请求无效：${err.message}`;
+      return c.json({ error: { code: 'invalid_request', message } }, 400);
+    }
+    console.error(err);
+    return c.json({ error: { code: 'internal', message: '服务器内部错误，请稍后重试' } }, 500);
+  });
+
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,33 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
+import { residents } from '../../../db/schema';
+import { redeem } from '../ledger/commands';
+import { savepoint } from '../shared/savepoint';
+import { authenticateCard } from '../people/cards';
+import { maskName } from '../people/masking';
+import { markCodeUsed, resolveRedeemCode } from './codes';
+
+export type RedemptionRequest =
+  | { code: string; points: number; note?: string | undefined }
+  | { card: string; pin: string; points: number; note?: string | undefined };
+
+export interface Redemption {
+  id: number;
+  points: number;
+  at: string;
+  resident: { maskedName: string };
+  balanceAfter: number;
+}
+
+/** A counter redemption: identify the resident by one-time code or by paper card + PIN, then move points. */
+export async function redeemAtCounter(tx: Db, merchantId: number, req: RedemptionRequest, now: Date): Promise<Redemption> {
+  // The PIN check runs outside the savepoint: a wrong PIN must count towards the lock.
+  const byCode = 'code' in req ? await resolveRedeemCode(tx, req.code, now) : undefined;
+  const residentId = byCode ? byCode.residentId : await authenticateCard(tx, (req as { card: string }).card, (req as { pin: string }).pin, now);
+  return savepoint(tx, async () => {
+    const done = await redeem(tx, { merchantId, residentId, points: req.points, note: req.note, now });
+    if (byCode) await markCodeUsed(tx, byCode.id, done.id, now);
+    const [person] = await tx.select({ fullName: residents.fullName }).from(residents).where(eq(residents.userId, residentId));
+    return { id: done.id, points: req.points, at: done.at, resident: { maskedName: maskName(person?.fullName ?? '') }, balanceAfter: done.balanceAfter };
+  });
+}

@@ -1,0 +1,149 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
+import { accounts, activities, activityTypes, ledgerEntries, postings, users } from '../../../db/schema';
+import { DomainError } from '../shared/errors';
+import { SYSTEM_ACCOUNTS } from './accounts';
+import { postEntry } from './post';
+
+/**
+ * Every way points move, each one ledger entry through postEntry. All run inside a write
+ * transaction and throw DomainError for refusals the caller can act on.
+ */
+
+export const MAX_AWARD_POINTS = 1000;
+
+async function accountFor(tx: Db, userId: number, role: 'resident' | 'merchant'): Promise<number> {
+  const [row] = await tx
+    .select({ id: accounts.id })
+    .from(accounts)
+    .innerJoin(users, eq(users.id, accounts.ownerId))
+    .where(and(eq(accounts.ownerId, userId), eq(users.role, role)));
+  if (!row) throw new DomainError('not_found', role === 'resident' ? `居民 ${userId} 不存在` : `商户 ${userId} 不存在`);
+  return row.id;
+}
+
+export interface AwardCommand {
+  staffId: number;
+  residentId: number;
+  points: number;
+  reason: string;
+  activityId?: number | undefined;
+  now: Date;
+}
+
+export async function award(tx: Db, cmd: AwardCommand): Promise<{ id: number; balanceAfter: number }> {
+  const account = await accountFor(tx, cmd.residentId, 'resident');
+  if (cmd.activityId !== undefined) {
+    const [activity] = await tx
+      .select({ typeId: activities.typeId, date: activities.date, dailyCap: activityTypes.dailyCap, typeName: activityTypes.nameZh })
+      .from(activities)
+      .innerJoin(activityTypes, eq(activityTypes.id, activities.typeId))
+      .where(eq(activities.id, cmd.activityId));
+    if (!activity) throw new DomainError('not_found', `活动 ${cmd.activityId} 不存在`);
+    // Net points this resident already has for this kind of work on that day (reversals carry the
+    // activity too, so a reversed award frees its share of the cap).
+    const [earned] = await tx
+      .select({ total: sql<number>`coalesce(sum(${postings.amount}), 0)` })
+      .from(postings)
+      .innerJoin(ledgerEntries, eq(ledgerEntries.id, postings.entryId))
+      .innerJoin(activities, eq(activities.id, ledgerEntries.activityId))
+      .where(and(eq(postings.accountId, account), eq(activities.typeId, activity.typeId), eq(activities.date, activity.date)));
+    const already = Number(earned?.total ?? 0);
+    if (already + cmd.points > activity.dailyCap) {
+      throw new DomainError('daily_cap_exceeded', `${activity.typeName}每日上限 ${activity.dailyCap} 分，该居民当天已得 ${already} 分`, {
+        dailyCap: activity.dailyCap,
+        already,
+      });
+    }
+  }
+  const posted = await postEntry(tx, {
+    kind: 'award',
+    memo: cmd.reason,
+    at: cmd.now,
+    actorId: cmd.staffId,
+    activityId: cmd.activityId ?? null,
+    postings: [
+      { accountId: SYSTEM_ACCOUNTS.issuance, amount: -cmd.points },
+      { accountId: account, amount: cmd.points },
+    ],
+  });
+  return { id: posted.id, balanceAfter: posted.balanceAfter.get(account)! };
+}
+
+export interface RedeemCommand {
+  merchantId: number;
+  residentId: number;
+  points: number;
+  note?: string | undefined;
+  now: Date;
+}
+
+export async function redeem(tx: Db, cmd: RedeemCommand): Promise<{ id: number; at: string; residentAccount: number; balanceAfter: number }> {
+  const residentAccount = await accountFor(tx, cmd.residentId, 'resident');
+  const merchantAccount = await accountFor(tx, cmd.merchantId, 'merchant');
+  const posted = await postEntry(tx, {
+    kind: 'redemption',
+    memo: cmd.note?.trim() || '到店兑换',
+    at: cmd.now,
+    actorId: cmd.merchantId,
+    postings: [
+      { accountId: residentAccount, amount: -cmd.points },
+      { accountId: merchantAccount, amount: cmd.points },
+    ],
+  });
+  return { id: posted.id, at: posted.at, residentAccount, balanceAfter: posted.balanceAfter.get(residentAccount)! };
+}
+
+export interface TransferCommand {
+  fromResidentId: number;
+  /** A neighbour's user id, or 'pool' for a donation to the community pool. */
+  to: number | 'pool';
+  points: number;
+  memo?: string | undefined;
+  now: Date;
+}
+
+export async function transfer(tx: Db, cmd: TransferCommand): Promise<{ id: number; at: string; balanceAfter: number }> {
+  const from = await accountFor(tx, cmd.fromResidentId, 'resident');
+  const to = cmd.to === 'pool' ? SYSTEM_ACCOUNTS.pool : await accountFor(tx, cmd.to, 'resident');
+  if (to === from) throw new DomainError('invalid_recipient', '不能转给自己');
+  const posted = await postEntry(tx, {
+    kind: cmd.to === 'pool' ? 'donation' : 'transfer',
+    memo: cmd.memo?.trim() || (cmd.to === 'pool' ? '捐给社区积分池' : '转赠邻居'),
+    at: cmd.now,
+    actorId: cmd.fromResidentId,
+    postings: [
+      { accountId: from, amount: -cmd.points },
+      { accountId: to, amount: cmd.points },
+    ],
+  });
+  return { id: posted.id, at: posted.at, balanceAfter: posted.balanceAfter.get(from)! };
+}
+
+export interface ReverseCommand {
+  staffId: number;
+  entryId: number;
+  reason: string;
+  now: Date;
+}
+
+/** A compensating entry with every posting negated; the original stays as it was. */
+export async function reverse(tx: Db, cmd: ReverseCommand): Promise<{ id: number; at: string; reverses: number }> {
+  const [entry] = await tx.select().from(ledgerEntries).where(eq(ledgerEntries.id, cmd.entryId));
+  if (!entry) throw new DomainError('not_found', `账目 ${cmd.entryId} 不存在`);
+  if (entry.kind === 'reversal') throw new DomainError('cannot_reverse_reversal', '冲正记录不能再冲正；如需更正请重新录入');
+  const [done] = await tx.select({ id: ledgerEntries.id }).from(ledgerEntries).where(eq(ledgerEntries.reversesId, cmd.entryId));
+  if (done) throw new DomainError('already_reversed', `账目 ${cmd.entryId} 已于账目 ${done.id} 冲正`, { reversedBy: done.id });
+  const lines = await tx.select({ accountId: postings.accountId, amount: postings.amount }).from(postings).where(eq(postings.entryId, cmd.entryId));
+  const posted = await postEntry(tx, {
+    kind: 'reversal',
+    memo: `冲正 #${cmd.entryId}：${cmd.reason}`,
+    at: cmd.now,
+    actorId: cmd.staffId,
+    activityId: entry.activityId,
+    reversesId: cmd.entryId,
+    postings: lines.map((p) => ({ accountId: p.accountId, amount: -p.amount })),
+  });
+  return { id: posted.id, at: posted.at, reverses: cmd.entryId };
+}
+

@@ -1,0 +1,125 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Database, Db } from '../../../db/client';
+import { accounts, ledgerEntries, postings } from '../../../db/schema';
+import { localYear, startOfLocalYear } from '../shared/time';
+import { SYSTEM_ACCOUNTS } from './accounts';
+import { idempotent } from './idempotency';
+import { postEntry } from './post';
+
+/**
+ * Points expire at the end of the `years`-th calendar year after the year they were earned
+ * (default 2: points earned in 2024 lapse when 2026 ends), oldest first. Every credit to a
+ * resident's account is a lot dated by its entry; every debit consumes the oldest lots first.
+ * So what is left of the lots of year Y and earlier is max(0, credits up to Y − all debits).
+ */
+export const DEFAULT_EXPIRY_YEARS = 2;
+
+export const expiryDeadline = (lotYear: number, years: number) => startOfLocalYear(lotYear + years + 1);
+
+interface LotTotals {
+  creditsByYear: Map<number, number>;
+  debits: number;
+}
+
+async function lotTotals(db: Db, accountIds: number[] | 'residents'): Promise<Map<number, LotTotals>> {
+  const year = sql<number>`cast(strftime('%Y', ${ledgerEntries.at}, '+8 hours') as integer)`;
+  const scope = accountIds === 'residents' ? sql`${accounts.kind} = 'resident'` : sql`${postings.accountId} in (${sql.join(accountIds.map((id) => sql`${id}`), sql`, `)})`;
+  const rows = await db
+    .select({
+      accountId: postings.accountId,
+      year,
+      credits: sql<number>`sum(case when ${postings.amount} > 0 then ${postings.amount} else 0 end)`,
+      debits: sql<number>`sum(case when ${postings.amount} < 0 then -${postings.amount} else 0 end)`,
+    })
+    .from(postings)
+    .innerJoin(ledgerEntries, eq(ledgerEntries.id, postings.entryId))
+    .innerJoin(accounts, eq(accounts.id, postings.accountId))
+    .where(scope)
+    .groupBy(postings.accountId, year);
+  const totals = new Map<number, LotTotals>();
+  for (const r of rows) {
+    const t = totals.get(r.accountId) ?? { creditsByYear: new Map(), debits: 0 };
+    t.creditsByYear.set(Number(r.year), Number(r.credits));
+    t.debits += Number(r.debits);
+    totals.set(r.accountId, t);
+  }
+  return totals;
+}
+
+/** Points of lot years ≤ `year` still unspent, FIFO. */
+function remainingThrough(t: LotTotals, year: number): number {
+  let credits = 0;
+  for (const [y, c] of t.creditsByYear) if (y <= year) credits += c;
+  return Math.max(0, credits - t.debits);
+}
+
+export interface ExpiringLot {
+  points: number;
+  at: string;
+}
+
+/** What a resident will lose and when, if they spend nothing before then. */
+export async function expiringSchedule(db: Db, accountId: number, now: Date, years = DEFAULT_EXPIRY_YEARS): Promise<ExpiringLot[]> {
+  const t = (await lotTotals(db, [accountId])).get(accountId);
+  if (!t) return [];
+  const lotYears = [...t.creditsByYear.keys()].sort((a, b) => a - b);
+  const schedule: ExpiringLot[] = [];
+  let alreadyCounted = 0;
+  for (const y of lotYears) {
+    const through = remainingThrough(t, y);
+    const points = through - alreadyCounted;
+    alreadyCounted = through;
+    const deadline = expiryDeadline(y, years);
+    if (points > 0 && deadline.getTime() > now.getTime()) schedule.push({ points, at: deadline.toISOString() });
+  }
+  return schedule;
+}
+
+export interface ExpiryRun {
+  periods: number[];
+  entries: number;
+  points: number;
+}
+
+/**
+ * Expires every lot whose deadline has passed. Idempotent per (lot year, account): each expiry
+ * is recorded under the key `expiry:<year>` in the account's scope, so a second run — or a run
+ * that crashed half-way and is started again — moves nothing twice.
+ */
+export async function runExpiry(database: Database, now: Date, years = DEFAULT_EXPIRY_YEARS): Promise<ExpiryRun> {
+  const lastLapsedYear = localYear(now) - years - 1;
+  const totals = await lotTotals(database.read, 'residents');
+  const run: ExpiryRun = { periods: [], entries: 0, points: 0 };
+  const periods = new Set<number>();
+  for (const [accountId, t] of totals) {
+    const lapsedYears = [...t.creditsByYear.keys()].filter((y) => y <= lastLapsedYear).sort((a, b) => a - b);
+    for (const year of lapsedYears) {
+      const outcome = await database.write(async (tx) => {
+        // Recomputed inside the transaction: a redemption may have landed since the read above.
+        const fresh = (await lotTotals(tx, [accountId])).get(accountId)!;
+        return idempotent(tx, { scope: `system:${accountId}:expiry`, key: `expiry-${year}`, body: { accountId, year }, now }, async () => {
+          const points = remainingThrough(fresh, year);
+          if (points === 0) return { points: 0 };
+          await postEntry(tx, {
+            kind: 'expiry',
+            memo: `${year} 年获得的积分已于 ${year + years} 年底到期`,
+            at: now,
+            postings: [
+              { accountId, amount: -points },
+              { accountId: SYSTEM_ACCOUNTS.expiry, amount: points },
+            ],
+          });
+          return { points };
+        });
+      });
+      periods.add(year);
+      if (outcome.ok && !outcome.replayed && outcome.value.points > 0) {
+        run.entries++;
+        run.points += outcome.value.points;
+      }
+    }
+  }
+  run.periods = [...periods].sort();
+  return run;
+}
+

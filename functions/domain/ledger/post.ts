@@ -1,0 +1,85 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
+import { accounts, ledgerEntries, postings, type EntryKind } from '../../../db/schema';
+import { DomainError } from '../shared/errors';
+import { savepoint } from '../shared/savepoint';
+import { GENESIS_HASH, chainHash, type ChainedEntry } from './chain';
+
+export interface EntryInput {
+  kind: EntryKind;
+  memo: string;
+  at: Date;
+  actorId?: number | null;
+  activityId?: number | null;
+  reversesId?: number | null;
+  postings: Array<{ accountId: number; amount: number }>;
+}
+
+export interface PostedEntry {
+  id: number;
+  at: string;
+  hash: string;
+  /** Balance of each touched account after this entry. */
+  balanceAfter: Map<number, number>;
+}
+
+/**
+ * The only code that moves points. Must run inside a write transaction (Database.write).
+ * Double entry: postings sum to zero. Debits are applied first, each guarded in SQL so no
+ * non-issuance balance goes below zero whatever else runs concurrently; the CHECK constraint on
+ * accounts backs the guard up. Each entry is chained to the previous one's hash; the UNIQUE
+ * prev_hash means two writers can never both extend the same head.
+ */
+export async function postEntry(tx: Db, input: EntryInput): Promise<PostedEntry> {
+  const lines = input.postings;
+  if (lines.length < 2) throw new Error('an entry needs at least two postings');
+  if (lines.some((p) => !Number.isSafeInteger(p.amount) || p.amount === 0)) throw new Error('posting amounts must be non-zero integers');
+  if (lines.reduce((sum, p) => sum + p.amount, 0) !== 0) throw new Error('postings must sum to zero');
+  if (new Set(lines.map((p) => p.accountId)).size !== lines.length) throw new Error('one posting per account');
+
+  const [head] = await tx.select({ id: ledgerEntries.id, hash: ledgerEntries.hash }).from(ledgerEntries).orderBy(desc(ledgerEntries.id)).limit(1);
+  const chained: ChainedEntry = {
+    id: (head?.id ?? 0) + 1,
+    at: input.at.toISOString(),
+    kind: input.kind,
+    memo: input.memo,
+    actorId: input.actorId ?? null,
+    activityId: input.activityId ?? null,
+    reversesId: input.reversesId ?? null,
+    postings: lines,
+  };
+  const prevHash = head?.hash ?? GENESIS_HASH;
+  const hash = await chainHash(prevHash, chained);
+
+  return savepoint(tx, async () => {
+    const balanceAfter = new Map<number, number>();
+    const debitsFirst = [...lines].sort((a, b) => a.amount - b.amount);
+    for (const p of debitsFirst) {
+      const guard = p.amount < 0 ? sql`(${accounts.kind} = 'issuance' or ${accounts.balance} >= ${-p.amount})` : undefined;
+      const [row] = await tx
+        .update(accounts)
+        .set({ balance: sql`${accounts.balance} + ${p.amount}` })
+        .where(and(eq(accounts.id, p.accountId), guard))
+        .returning({ balance: accounts.balance });
+      if (!row) {
+        const [exists] = await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, p.accountId));
+        if (!exists) throw new Error(`account ${p.accountId} does not exist`);
+        throw new DomainError('insufficient_points', '积分余额不足', { accountId: p.accountId });
+      }
+      balanceAfter.set(p.accountId, row.balance);
+    }
+    await tx.insert(ledgerEntries).values({
+      id: chained.id,
+      at: chained.at,
+      kind: input.kind,
+      memo: chained.memo,
+      actorId: chained.actorId,
+      activityId: chained.activityId,
+      reversesId: chained.reversesId,
+      prevHash,
+      hash,
+    });
+    await tx.insert(postings).values(lines.map((p) => ({ entryId: chained.id, accountId: p.accountId, amount: p.amount, balanceAfter: balanceAfter.get(p.accountId)! })));
+    return { id: chained.id, at: chained.at, hash, balanceAfter };
+  });
+}

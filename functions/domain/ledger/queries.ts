@@ -1,0 +1,102 @@
+import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
+import { accounts, ledgerEntries, participations, postings } from '../../../db/schema';
+import { GENESIS_HASH } from './chain';
+import { SYSTEM_ACCOUNTS } from './accounts';
+
+/** How an entry reads from one account holder's side (the contract's `kind`). */
+export type StatementKind = 'earn' | 'redeem' | 'transfer_in' | 'transfer_out' | 'reversal' | 'expiry';
+
+export function statementKind(entryKind: string, amount: number): StatementKind {
+  switch (entryKind) {
+    case 'award':
+      return 'earn';
+    case 'redemption':
+      return 'redeem';
+    case 'transfer':
+    case 'donation':
+      return amount > 0 ? 'transfer_in' : 'transfer_out';
+    case 'reversal':
+      return 'reversal';
+    case 'expiry':
+      return 'expiry';
+    default:
+      throw new Error(`unknown entry kind ${entryKind}`);
+  }
+}
+
+export interface StatementLine {
+  id: number;
+  at: string;
+  kind: StatementKind;
+  points: number;
+  balanceAfter: number;
+  memo: string;
+  reversesId: number | null;
+}
+
+/** An account's statement, newest first; `beforeId` is the keyset cursor. */
+export async function statement(db: Db, accountId: number, limit: number, beforeId?: number): Promise<{ lines: StatementLine[]; nextBeforeId: number | null }> {
+  const rows = await db
+    .select({
+      id: ledgerEntries.id,
+      at: ledgerEntries.at,
+      entryKind: ledgerEntries.kind,
+      memo: ledgerEntries.memo,
+      reversesId: ledgerEntries.reversesId,
+      amount: postings.amount,
+      balanceAfter: postings.balanceAfter,
+    })
+    .from(postings)
+    .innerJoin(ledgerEntries, eq(ledgerEntries.id, postings.entryId))
+    .where(and(eq(postings.accountId, accountId), beforeId === undefined ? undefined : lt(postings.entryId, beforeId)))
+    .orderBy(desc(postings.entryId))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  return {
+    lines: page.map((r) => ({ id: r.id, at: r.at, kind: statementKind(r.entryKind, r.amount), points: r.amount, balanceAfter: r.balanceAfter, memo: r.memo, reversesId: r.reversesId })),
+    nextBeforeId: rows.length > limit ? page[page.length - 1]!.id : null,
+  };
+}
+
+/** Entry ids are assigned consecutively from 1, so the last id is also the count. */
+export async function ledgerHead(db: Db): Promise<{ entries: number; head: string; at: string | null }> {
+  const [last] = await db.select({ id: ledgerEntries.id, hash: ledgerEntries.hash, at: ledgerEntries.at }).from(ledgerEntries).orderBy(desc(ledgerEntries.id)).limit(1);
+  return { entries: last?.id ?? 0, head: last?.hash ?? GENESIS_HASH, at: last?.at ?? null };
+}
+
+export interface PointTotals {
+  issued: number;
+  redeemed: number;
+  expired: number;
+  outstanding: number;
+}
+
+/** issued − redeemed − expired = outstanding holds by double entry: all accounts sum to zero. */
+export async function pointTotals(db: Db): Promise<PointTotals> {
+  const rows = await db.select({ kind: accounts.kind, total: sql<number>`sum(${accounts.balance})` }).from(accounts).groupBy(accounts.kind);
+  const by = (k: string) => Number(rows.find((r) => r.kind === k)?.total ?? 0);
+  return { issued: -by('issuance'), redeemed: by('merchant'), expired: by('expiry'), outstanding: by('resident') + by('pool') };
+}
+
+export async function publicStats(db: Db): Promise<PointTotals & { volunteers: number; hours: number; pool: number }> {
+  const totals = await pointTotals(db);
+  const [v] = await db
+    .select({ volunteers: sql<number>`count(distinct ${participations.residentId})`, hours: sql<number>`coalesce(sum(${participations.hours}), 0)` })
+    .from(participations)
+    .where(sql`${participations.awardEntryId} is not null`);
+  const [pool] = await db.select({ balance: accounts.balance }).from(accounts).where(eq(accounts.id, SYSTEM_ACCOUNTS.pool));
+  return { ...totals, volunteers: Number(v?.volunteers ?? 0), hours: Number(v?.hours ?? 0), pool: pool?.balance ?? 0 };
+}
+
+export async function entryWithPostings(db: Db, id: number) {
+  const [entry] = await db.select().from(ledgerEntries).where(eq(ledgerEntries.id, id));
+  if (!entry) return undefined;
+  const lines = await db
+    .select({ accountId: postings.accountId, amount: postings.amount, balanceAfter: postings.balanceAfter, kind: accounts.kind, ownerId: accounts.ownerId })
+    .from(postings)
+    .innerJoin(accounts, eq(accounts.id, postings.accountId))
+    .where(inArray(postings.entryId, [id]));
+  const [reversedBy] = await db.select({ id: ledgerEntries.id }).from(ledgerEntries).where(eq(ledgerEntries.reversesId, id));
+  return { ...entry, postings: lines, reversedBy: reversedBy?.id ?? null };
+}

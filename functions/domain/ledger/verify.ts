@@ -1,0 +1,109 @@
+import { and, asc, gt, lte, sql } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
+import { accounts, ledgerEntries, postings } from '../../../db/schema';
+import { GENESIS_HASH, chainHash, type ChainedEntry } from './chain';
+
+export interface ExportedEntry extends ChainedEntry {
+  prevHash: string;
+  hash: string;
+  postings: Array<{ accountId: number; amount: number; balanceAfter?: number }>;
+}
+
+export interface Problem {
+  entryId: number | null;
+  message: string;
+}
+
+/**
+ * Replays the ledger in order, one entry at a time, and reports the first violation: a broken
+ * chain, postings that do not sum to zero, a running balance that went negative or disagrees with
+ * what was recorded. The same checker serves the database (`npm run verify`) and exported files.
+ */
+export class LedgerChecker {
+  private prevHash = GENESIS_HASH;
+  private expectedId = 1;
+  readonly balances = new Map<number, number>();
+  readonly kinds = new Map<number, string>();
+  count = 0;
+
+  constructor(accountKinds?: Map<number, string>) {
+    if (accountKinds) for (const [id, kind] of accountKinds) this.kinds.set(id, kind);
+  }
+
+  get head(): string {
+    return this.prevHash;
+  }
+
+  async check(entry: ExportedEntry): Promise<Problem | undefined> {
+    const fail = (message: string): Problem => ({ entryId: entry.id, message });
+    if (entry.id !== this.expectedId) return fail(`expected entry ${this.expectedId}, found ${entry.id}`);
+    if (entry.prevHash !== this.prevHash) return fail('prev_hash does not match the previous entry’s hash');
+    const hash = await chainHash(this.prevHash, entry);
+    if (hash !== entry.hash) return fail(`hash mismatch: recorded ${entry.hash}, recomputed ${hash}`);
+    if (entry.postings.length < 2) return fail('fewer than two postings');
+    if (entry.postings.reduce((s, p) => s + p.amount, 0) !== 0) return fail('postings do not sum to zero');
+    for (const p of entry.postings) {
+      const balance = (this.balances.get(p.accountId) ?? 0) + p.amount;
+      this.balances.set(p.accountId, balance);
+      const kind = this.kinds.get(p.accountId);
+      if (balance < 0 && kind !== 'issuance') return fail(`account ${p.accountId} went negative (${balance})`);
+      if (p.balanceAfter !== undefined && p.balanceAfter !== balance) return fail(`account ${p.accountId}: balance_after ${p.balanceAfter}, replayed ${balance}`);
+    }
+    this.prevHash = hash;
+    this.expectedId++;
+    this.count++;
+    return undefined;
+  }
+}
+
+export interface VerifyReport {
+  ok: boolean;
+  entries: number;
+  head: string;
+  problem?: Problem;
+  totals?: { issued: number; redeemed: number; expired: number; outstanding: number };
+}
+
+const PAGE = 5000;
+
+/** Recomputes the chain and the conservation identity from the database. */
+export async function verifyLedger(db: Db, onProgress?: (done: number, total: number) => void): Promise<VerifyReport> {
+  const accountRows = await db.select({ id: accounts.id, kind: accounts.kind, balance: accounts.balance }).from(accounts);
+  const checker = new LedgerChecker(new Map(accountRows.map((a) => [a.id, a.kind])));
+  const [{ total } = { total: 0 }] = await db.select({ total: sql<number>`coalesce(max(${ledgerEntries.id}), 0)` }).from(ledgerEntries);
+  let after = 0;
+  for (;;) {
+    const entries = await db.select().from(ledgerEntries).where(gt(ledgerEntries.id, after)).orderBy(asc(ledgerEntries.id)).limit(PAGE);
+    if (entries.length === 0) break;
+    const last = entries[entries.length - 1]!.id;
+    const lines = await db
+      .select({ entryId: postings.entryId, accountId: postings.accountId, amount: postings.amount, balanceAfter: postings.balanceAfter })
+      .from(postings)
+      .where(and(gt(postings.entryId, after), lte(postings.entryId, last)))
+      .orderBy(asc(postings.entryId), asc(postings.id));
+    const byEntry = new Map<number, ExportedEntry['postings']>();
+    for (const l of lines) {
+      const list = byEntry.get(l.entryId) ?? [];
+      list.push({ accountId: l.accountId, amount: l.amount, balanceAfter: l.balanceAfter });
+      byEntry.set(l.entryId, list);
+    }
+    for (const e of entries) {
+      const problem = await checker.check({ ...e, postings: byEntry.get(e.id) ?? [] });
+      if (problem) return { ok: false, entries: checker.count, head: checker.head, problem };
+    }
+    after = last;
+    onProgress?.(after, Number(total));
+  }
+  for (const a of accountRows) {
+    const replayed = checker.balances.get(a.id) ?? 0;
+    if (replayed !== a.balance) {
+      return { ok: false, entries: checker.count, head: checker.head, problem: { entryId: null, message: `account ${a.id}: stored balance ${a.balance}, postings sum to ${replayed}` } };
+    }
+  }
+  const sum = (kind: string) => accountRows.filter((a) => a.kind === kind).reduce((s, a) => s + a.balance, 0);
+  const totals = { issued: -sum('issuance'), redeemed: sum('merchant'), expired: sum('expiry'), outstanding: sum('resident') + sum('pool') };
+  if (totals.issued - totals.redeemed - totals.expired !== totals.outstanding) {
+    return { ok: false, entries: checker.count, head: checker.head, totals, problem: { entryId: null, message: `conservation: issued ${totals.issued} − redeemed ${totals.redeemed} − expired ${totals.expired} ≠ outstanding ${totals.outstanding}` } };
+  }
+  return { ok: true, entries: checker.count, head: checker.head, totals };
+}

@@ -1,0 +1,119 @@
+import { and, asc, eq, gt, or, sql } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
+import { accounts, cards, households, merchants, residents, users, type Role } from '../../../db/schema';
+import { hashSecret } from '../shared/crypto';
+import { DomainError } from '../shared/errors';
+import { maskName } from './masking';
+
+export interface NewResident {
+  login: string;
+  password?: string | null;
+  fullName: string;
+  displayName?: string | null;
+  phone?: string | null;
+  householdId?: number | null;
+  card?: { cardNo: string; pin: string } | null;
+}
+
+export interface Hashing {
+  iterations?: number;
+}
+
+async function createUser(tx: Db, login: string, role: Role, displayName: string, password: string | null | undefined, now: Date, hashing: Hashing) {
+  const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.login, login));
+  if (taken) throw new DomainError('login_taken', `登录名 ${login} 已被使用`);
+  const passwordHash = password ? await hashSecret(password, hashing.iterations) : null;
+  const [user] = await tx.insert(users).values({ login, role, displayName, passwordHash, createdAt: now.toISOString() }).returning({ id: users.id });
+  if (role !== 'staff') await tx.insert(accounts).values({ kind: role, ownerId: user!.id, balance: 0 });
+  return user!.id;
+}
+
+export async function createResident(tx: Db, r: NewResident, now: Date, hashing: Hashing = {}): Promise<number> {
+  const id = await createUser(tx, r.login, 'resident', r.displayName ?? maskName(r.fullName), r.password, now, hashing);
+  await tx.insert(residents).values({ userId: id, fullName: r.fullName, phone: r.phone ?? null, householdId: r.householdId ?? null });
+  if (r.card) await issueCard(tx, id, r.card.cardNo, r.card.pin, now, hashing);
+  return id;
+}
+
+export async function issueCard(tx: Db, residentId: number, cardNo: string, pin: string, now: Date, hashing: Hashing = {}): Promise<void> {
+  const [taken] = await tx.select({ cardNo: cards.cardNo }).from(cards).where(eq(cards.cardNo, cardNo));
+  if (taken) throw new DomainError('card_taken', `卡号 ${cardNo} 已被使用`);
+  await tx.insert(cards).values({ cardNo, residentId, pinHash: await hashSecret(pin, hashing.iterations), issuedAt: now.toISOString() });
+}
+
+export interface NewMerchant {
+  login: string;
+  password: string;
+  shopName: string;
+  category: string;
+  address: string;
+  offer: string;
+}
+
+export async function createMerchant(tx: Db, m: NewMerchant, now: Date, hashing: Hashing = {}): Promise<number> {
+  const id = await createUser(tx, m.login, 'merchant', m.shopName, m.password, now, hashing);
+  await tx.insert(merchants).values({ userId: id, shopName: m.shopName, category: m.category, address: m.address, offer: m.offer, joinedAt: now.toISOString() });
+  return id;
+}
+
+export async function createStaff(tx: Db, s: { login: string; password: string; displayName: string }, now: Date, hashing: Hashing = {}): Promise<number> {
+  return createUser(tx, s.login, 'staff', s.displayName, s.password, now, hashing);
+}
+
+export async function accountOf(db: Db, userId: number): Promise<{ id: number; balance: number } | undefined> {
+  const [row] = await db.select({ id: accounts.id, balance: accounts.balance }).from(accounts).where(eq(accounts.ownerId, userId));
+  return row;
+}
+
+export async function residentProfile(db: Db, userId: number) {
+  const [row] = await db
+    .select({ id: users.id, displayName: users.displayName, fullName: residents.fullName, login: users.login, balance: accounts.balance, accountId: accounts.id })
+    .from(users)
+    .innerJoin(residents, eq(residents.userId, users.id))
+    .innerJoin(accounts, eq(accounts.ownerId, users.id))
+    .where(eq(users.id, userId));
+  return row;
+}
+
+export interface ResidentRow {
+  id: number;
+  name: string;
+  login: string;
+  card: string | null;
+  building: string | null;
+  balance: number;
+}
+
+/** Staff search by name, login, card or building; ordered by id, keyset-paginated. */
+export async function searchResidents(db: Db, query: string, limit: number, afterId: number): Promise<ResidentRow[]> {
+  const q = query.trim();
+  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const match = q
+    ? or(
+        sql`${residents.fullName} like ${pattern} escape '\\'`,
+        sql`${users.login} like ${pattern} escape '\\'`,
+        sql`${cards.cardNo} like ${pattern} escape '\\'`,
+        sql`(${households.compound} || ${households.building}) like ${pattern} escape '\\'`,
+      )
+    : undefined;
+  const rows = await db
+    .select({
+      id: users.id,
+      name: residents.fullName,
+      login: users.login,
+      card: cards.cardNo,
+      compound: households.compound,
+      building: households.building,
+      balance: accounts.balance,
+    })
+    .from(residents)
+    .innerJoin(users, eq(users.id, residents.userId))
+    .innerJoin(accounts, eq(accounts.ownerId, users.id))
+    .leftJoin(cards, eq(cards.residentId, residents.userId))
+    .leftJoin(households, eq(households.id, residents.householdId))
+    .where(and(gt(users.id, afterId), match))
+    .orderBy(asc(users.id))
+    .limit(limit);
+  return rows.map(({ compound, building, ...r }) => ({ ...r, building: compound && building ? `${compound}${building}` : null }));
+}
+

@@ -1,0 +1,76 @@
+import { and, desc, eq, gt } from 'drizzle-orm';
+import type { Database } from '../../../db/client';
+import { loginAttempts, sessions, users, type Role } from '../../../db/schema';
+import { DEFAULT_ITERATIONS, hashSecret, randomToken, sha256Hex, verifySecret } from '../shared/crypto';
+import { DomainError } from '../shared/errors';
+
+export const LOGIN_WINDOW_MS = 15 * 60_000;
+export const LOGIN_MAX_FAILURES = 5;
+
+/** How long a sign-in lasts: residents sign in once on their own phone; staff sessions are short. */
+export const SESSION_TTL_MS: Record<Role, number> = {
+  resident: 90 * 24 * 3600_000,
+  merchant: 30 * 24 * 3600_000,
+  staff: 12 * 3600_000,
+};
+
+export interface Session {
+  token: string;
+  userId: number;
+  role: Role;
+  expiresAt: string;
+}
+
+export interface Principal {
+  userId: number;
+  role: Role;
+  displayName: string;
+}
+
+// Verified against when the login does not exist, so an unknown login costs the same time as a known one.
+let decoyHash: Promise<string> | undefined;
+
+/** Throws DomainError too_many_attempts (with retryAfterSeconds) or invalid_credentials. */
+export async function login(database: Database, loginName: string, password: string, now: Date): Promise<Session> {
+  const since = new Date(now.getTime() - LOGIN_WINDOW_MS).toISOString();
+  const recent = await database.read
+    .select({ at: loginAttempts.at, ok: loginAttempts.ok })
+    .from(loginAttempts)
+    .where(and(eq(loginAttempts.login, loginName), gt(loginAttempts.at, since)))
+    .orderBy(desc(loginAttempts.id));
+  const lastOk = recent.findIndex((a) => a.ok);
+  const failures = lastOk === -1 ? recent : recent.slice(0, lastOk);
+  if (failures.length >= LOGIN_MAX_FAILURES) {
+    const oldestCounted = failures[LOGIN_MAX_FAILURES - 1]!;
+    const retryAfterSeconds = Math.max(1, Math.ceil((Date.parse(oldestCounted.at) + LOGIN_WINDOW_MS - now.getTime()) / 1000));
+    throw new DomainError('too_many_attempts', '登录失败次数过多，请稍后再试', { retryAfterSeconds });
+  }
+
+  const [user] = await database.read.select().from(users).where(eq(users.login, loginName));
+  const ok = user?.passwordHash
+    ? await verifySecret(password, user.passwordHash)
+    : (await verifySecret(password, await (decoyHash ??= hashSecret('decoy', DEFAULT_ITERATIONS))), false);
+
+  return database.write(async (tx) => {
+    await tx.insert(loginAttempts).values({ login: loginName, at: now.toISOString(), ok: Boolean(ok && user) });
+    if (!ok || !user) throw new DomainError('invalid_credentials', '登录名或密码错误');
+    const token = randomToken();
+    const expiresAt = new Date(now.getTime() + SESSION_TTL_MS[user.role]).toISOString();
+    await tx.insert(sessions).values({ tokenHash: await sha256Hex(token), userId: user.id, createdAt: now.toISOString(), expiresAt });
+    return { token, userId: user.id, role: user.role, expiresAt };
+  });
+}
+
+export async function authenticate(database: Database, token: string, now: Date): Promise<Principal | undefined> {
+  const [row] = await database.read
+    .select({ userId: users.id, role: users.role, displayName: users.displayName })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.tokenHash, await sha256Hex(token)), gt(sessions.expiresAt, now.toISOString())));
+  return row;
+}
+
+export async function logout(database: Database, token: string): Promise<void> {
+  const tokenHash = await sha256Hex(token);
+  await database.write((tx) => tx.delete(sessions).where(eq(sessions.tokenHash, tokenHash)));
+}

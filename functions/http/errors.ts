@@ -1,0 +1,69 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { z } from '@hono/zod-openapi';
+
+/** The HTTP status of every error code the API can answer with: one table, read by routes and the OpenAPI document. */
+export const ERROR_STATUS = {
+  invalid_request: 400,
+  invalid_credentials: 401,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  already_reversed: 409,
+  cannot_reverse_reversal: 409,
+  code_used: 409,
+  insufficient_points: 409,
+  login_taken: 409,
+  card_taken: 409,
+  idempotency_mismatch: 422,
+  code_invalid: 422,
+  code_expired: 422,
+  pin_invalid: 422,
+  card_invalid: 422,
+  daily_cap_exceeded: 422,
+  invalid_recipient: 422,
+  card_locked: 423,
+  too_many_attempts: 429,
+} as const satisfies Record<string, ContentfulStatusCode>;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export function statusOf(code: string): ContentfulStatusCode {
+  return (ERROR_STATUS as Record<string, ContentfulStatusCode>)[code] ?? 400;
+}
+
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ example: 'insufficient_points' }),
+      message: z.string().openapi({ example: '积分余额不足' }),
+    }),
+  })
+  .openapi('Error');
+
+/** Thrown from handlers and middleware; rendered by the app's onError as the contract's error object. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+export function errorJson(c: Context, code: string, message: string, headers: Record<string, string> = {}) {
+  for (const [k, v] of Object.entries(headers)) c.header(k, v);
+  return c.json({ error: { code, message } }, statusOf(code));
+}
+
+/** OpenAPI response entries for the given error codes, grouped by status. */
+export function errorResponses(...codes: ErrorCode[]) {
+  const byStatus: Record<number, { description: string; content: { 'application/json': { schema: typeof ErrorSchema } } }> = {};
+  for (const code of codes) {
+    const status = ERROR_STATUS[code];
+    const prior = byStatus[status];
+    byStatus[status] = { description: prior ? `${prior.description}, ${code}` : code, content: { 'application/json': { schema: ErrorSchema } } };
+  }
+  return byStatus;
+}

@@ -1,0 +1,35 @@
+import { z } from '@hono/zod-openapi';
+import { IDEMPOTENCY_KEY_PATTERN } from '../domain/ledger/idempotency';
+
+/** Schemas shared by several routers. Route-specific ones live beside their route. */
+export const IdempotencyHeaders = z.object({
+  'idempotency-key': z
+    .string({ error: '缺少 Idempotency-Key 请求头' })
+    .regex(IDEMPOTENCY_KEY_PATTERN, 'Idempotency-Key 须为 8–128 位字母、数字、_ 或 -')
+    .openapi({ param: { name: 'Idempotency-Key', in: 'header' }, example: 'c0ffee-2026-11-25-0001' }),
+});
+
+export const Points = z.number().int().min(1).max(1_000_000).openapi({ example: 20 });
+
+export const PageQuery = (max: number, fallback = 20) =>
+  z.object({
+    limit: z.coerce.number().int().min(1).max(max).default(fallback).openapi({ param: { name: 'limit', in: 'query' } }),
+    cursor: z.string().regex(/^\d+$/, 'cursor 无效').optional().openapi({ param: { name: 'cursor', in: 'query' } }),
+  });
+
+export const EntrySchema = z
+  .object({
+    id: z.number().int(),
+    at: z.string(),
+    kind: z.enum(['earn', 'redeem', 'transfer_in', 'transfer_out', 'reversal', 'expiry']),
+    points: z.number().int(),
+    balanceAfter: z.number().int(),
+    memo: z.string(),
+  })
+  .openapi('StatementEntry');
+
+export const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
+
+/** OpenAPI security of every signed-in route: a bearer token or the session cookie. */
+export const signedIn: Array<Record<string, string[]>> = [{ Bearer: [] }, { Cookie: [] }];

@@ -1,0 +1,15 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { newRouter } from '../http/router';
+import { sql } from 'drizzle-orm';
+import type { AppEnv } from '../http/context';
+import { json } from '../http/schemas';
+
+export const health = newRouter();
+
+health.openapi(
+  createRoute({ method: 'get', path: '/health', tags: ['system'], responses: { 200: json(z.object({ ok: z.literal(true) }), 'The database answers') } }),
+  async (c) => {
+    await c.get('deps').database.read.run(sql`select 1`);
+    return c.json({ ok: true as const }, 200);
+  },
+);

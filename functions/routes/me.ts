@@ -1,0 +1,109 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { newRouter } from '../http/router';
+import type { Context } from 'hono';
+import { qrDataUrl } from '../domain/shared/qr';
+import { issueRedeemCode } from '../domain/counter/codes';
+import { transfer } from '../domain/ledger/commands';
+import { expiringSchedule } from '../domain/ledger/expiry';
+import { statement } from '../domain/ledger/queries';
+import { residentProfile } from '../domain/people/directory';
+import { requireRole } from '../http/auth';
+import type { AppEnv } from '../http/context';
+import { ApiError, errorResponses } from '../http/errors';
+import { once } from '../http/idempotent';
+import { EntrySchema, IdempotencyHeaders, PageQuery, Points, json, jsonBody, signedIn } from '../http/schemas';
+
+/** The signed-in resident: balance, statement, one-time codes, gifts. */
+export const me = newRouter();
+me.use('*', requireRole('resident'));
+
+
+async function profileOf(c: Context<AppEnv>) {
+  const profile = await residentProfile(c.get('deps').database.read, c.get('principal').userId);
+  if (!profile) throw new ApiError('not_found', '居民资料不存在');
+  return profile;
+}
+
+const MeSchema = z
+  .object({
+    id: z.number().int(),
+    displayName: z.string(),
+    balance: z.number().int(),
+    expiring: z.array(z.object({ points: z.number().int(), at: z.string() })).openapi({ description: 'Points that lapse at each date if not spent first' }),
+  })
+  .openapi('Me');
+
+me.openapi(
+  createRoute({ method: 'get', path: '/', tags: ['resident'], security: signedIn, responses: { 200: json(MeSchema, 'Balance'), ...errorResponses('unauthorized', 'forbidden') } }),
+  async (c) => {
+    const p = await profileOf(c);
+    const expiring = await expiringSchedule(c.get('deps').database.read, p.accountId, c.get('deps').now());
+    return c.json({ id: p.id, displayName: p.displayName, balance: p.balance, expiring }, 200);
+  },
+);
+
+me.openapi(
+  createRoute({
+    method: 'get',
+    path: '/entries',
+    tags: ['resident'],
+    security: signedIn,
+    request: { query: PageQuery(100) },
+    responses: { 200: json(z.object({ entries: z.array(EntrySchema), nextCursor: z.string().nullable() }), 'Statement, newest first'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden') },
+  }),
+  async (c) => {
+    const { limit, cursor } = c.req.valid('query');
+    const p = await profileOf(c);
+    const page = await statement(c.get('deps').database.read, p.accountId, limit, cursor === undefined ? undefined : Number(cursor));
+    return c.json(
+      { entries: page.lines.map(({ reversesId: _, ...line }) => line), nextCursor: page.nextBeforeId === null ? null : String(page.nextBeforeId) },
+      200,
+    );
+  },
+);
+
+me.openapi(
+  createRoute({
+    method: 'post',
+    path: '/redeem-codes',
+    tags: ['resident'],
+    security: signedIn,
+    summary: 'A one-time 6-digit code (and QR) to show at a partner counter; valid 5 minutes',
+    responses: { 201: json(z.object({ code: z.string().regex(/^\d{6}$/), expiresAt: z.string(), qr: z.string() }), 'A new code'), ...errorResponses('unauthorized', 'forbidden') },
+  }),
+  async (c) => {
+    const { database, now } = c.get('deps');
+    const residentId = c.get('principal').userId;
+    const at = now();
+    const issued = await database.write((tx) => issueRedeemCode(tx, residentId, at));
+    return c.json({ ...issued, qr: qrDataUrl(issued.code) }, 201);
+  },
+);
+
+const TransferBody = z.strictObject({
+  to: z.union([z.literal('pool'), z.number().int().min(1)]).openapi({ description: "A neighbour's resident id, or \"pool\" to donate to the community pool" }),
+  points: Points,
+  memo: z.string().max(200).optional(),
+});
+
+me.openapi(
+  createRoute({
+    method: 'post',
+    path: '/transfers',
+    tags: ['resident'],
+    security: signedIn,
+    summary: 'Give points to a neighbour or to the community pool',
+    request: { headers: IdempotencyHeaders, body: jsonBody(TransferBody) },
+    responses: {
+      201: json(z.object({ id: z.number().int(), at: z.string(), balanceAfter: z.number().int() }), 'Given'),
+      ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found', 'insufficient_points', 'idempotency_mismatch', 'invalid_recipient'),
+    },
+  }),
+  async (c) => {
+    const body = c.req.valid('json');
+    const key = c.req.valid('header')['idempotency-key'];
+    const fromResidentId = c.get('principal').userId;
+    const done = await once(c, 'me.transfer', key, body, (tx, now) => transfer(tx, { fromResidentId, to: body.to, points: body.points, memo: body.memo, now }));
+    return c.json(done, 201);
+  },
+);

@@ -1,0 +1,129 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { newRouter } from '../http/router';
+import { MAX_AWARD_POINTS, award, reverse } from '../domain/ledger/commands';
+import { entryWithPostings } from '../domain/ledger/queries';
+import { searchResidents } from '../domain/people/directory';
+import { requireRole } from '../http/auth';
+import type { AppEnv } from '../http/context';
+import { ApiError, errorResponses } from '../http/errors';
+import { once } from '../http/idempotent';
+import { IdempotencyHeaders, json, jsonBody, signedIn } from '../http/schemas';
+
+/** Community staff: award, reverse, find residents, look up entries. */
+export const staff = newRouter();
+staff.use('*', requireRole('staff'));
+
+
+const AwardBody = z.strictObject({
+  residentId: z.number().int().min(1),
+  points: z.number().int().min(1).max(MAX_AWARD_POINTS),
+  reason: z.string().trim().min(1).max(200),
+  activityId: z.number().int().min(1).optional(),
+});
+
+staff.openapi(
+  createRoute({
+    method: 'post',
+    path: '/awards',
+    tags: ['staff'],
+    security: signedIn,
+    summary: 'Award points for approved volunteer service',
+    request: { headers: IdempotencyHeaders, body: jsonBody(AwardBody) },
+    responses: {
+      201: json(z.object({ id: z.number().int(), balanceAfter: z.number().int() }).openapi('Award'), 'Awarded'),
+      ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found', 'idempotency_mismatch', 'daily_cap_exceeded'),
+    },
+  }),
+  async (c) => {
+    const body = c.req.valid('json');
+    const key = c.req.valid('header')['idempotency-key'];
+    const staffId = c.get('principal').userId;
+    const done = await once(c, 'staff.award', key, body, (tx, now) => award(tx, { staffId, ...body, now }));
+    return c.json(done, 201);
+  },
+);
+
+const EntryIdParam = z.object({ id: z.coerce.number().int().min(1).openapi({ param: { name: 'id', in: 'path' }, example: 42 }) });
+
+staff.openapi(
+  createRoute({
+    method: 'post',
+    path: '/entries/{id}/reverse',
+    tags: ['staff'],
+    security: signedIn,
+    summary: 'Reverse an entry with a compensating entry',
+    request: { params: EntryIdParam, headers: IdempotencyHeaders, body: jsonBody(z.strictObject({ reason: z.string().trim().min(1).max(200) })) },
+    responses: {
+      201: json(z.object({ id: z.number().int(), at: z.string(), reverses: z.number().int() }).openapi('Reversal'), 'Reversed'),
+      ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found', 'already_reversed', 'insufficient_points', 'idempotency_mismatch'),
+    },
+  }),
+  async (c) => {
+    const { id } = c.req.valid('param');
+    const { reason } = c.req.valid('json');
+    const key = c.req.valid('header')['idempotency-key'];
+    const staffId = c.get('principal').userId;
+    const done = await once(c, 'staff.reverse', key, { id, reason }, (tx, now) => reverse(tx, { staffId, entryId: id, reason, now }));
+    return c.json(done, 201);
+  },
+);
+
+const LedgerEntrySchema = z
+  .object({
+    id: z.number().int(),
+    at: z.string(),
+    kind: z.string(),
+    memo: z.string(),
+    actorId: z.number().int().nullable(),
+    activityId: z.number().int().nullable(),
+    reversesId: z.number().int().nullable(),
+    reversedBy: z.number().int().nullable(),
+    hash: z.string(),
+    postings: z.array(z.object({ accountId: z.number().int(), kind: z.string(), ownerId: z.number().int().nullable(), amount: z.number().int(), balanceAfter: z.number().int() })),
+  })
+  .openapi('LedgerEntry');
+
+staff.openapi(
+  createRoute({
+    method: 'get',
+    path: '/entries/{id}',
+    tags: ['staff'],
+    security: signedIn,
+    request: { params: EntryIdParam },
+    responses: { 200: json(LedgerEntrySchema, 'One ledger entry with its postings'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found') },
+  }),
+  async (c) => {
+    const entry = await entryWithPostings(c.get('deps').database.read, c.req.valid('param').id);
+    if (!entry) throw new ApiError('not_found', '账目不存在');
+    const { prevHash: _, ...rest } = entry;
+    return c.json(rest, 200);
+  },
+);
+
+const ResidentSchema = z
+  .object({ id: z.number().int(), name: z.string(), login: z.string(), card: z.string().nullable(), building: z.string().nullable(), balance: z.number().int() })
+  .openapi('StaffResident');
+
+staff.openapi(
+  createRoute({
+    method: 'get',
+    path: '/residents',
+    tags: ['staff'],
+    security: signedIn,
+    summary: 'Find residents by name, login, card or building; an empty query lists everyone',
+    request: {
+      query: z.object({
+        query: z.string().max(100).default('').openapi({ param: { name: 'query', in: 'query' } }),
+        limit: z.coerce.number().int().min(1).max(500).default(50).openapi({ param: { name: 'limit', in: 'query' } }),
+        cursor: z.string().regex(/^\d+$/, 'cursor 无效').optional().openapi({ param: { name: 'cursor', in: 'query' } }),
+      }),
+    },
+    responses: { 200: json(z.object({ residents: z.array(ResidentSchema), nextCursor: z.string().nullable() }), 'Residents'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden') },
+  }),
+  async (c) => {
+    const { query, limit, cursor } = c.req.valid('query');
+    const rows = await searchResidents(c.get('deps').database.read, query, limit + 1, cursor === undefined ? 0 : Number(cursor));
+    const page = rows.slice(0, limit);
+    return c.json({ residents: page, nextCursor: rows.length > limit ? String(page[page.length - 1]!.id) : null }, 200);
+  },
+);
