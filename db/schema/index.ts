@@ -1,3 +1,4 @@
 export * from './people';
 export * from './ledger';
 export * from './activities';
+export * from './community';

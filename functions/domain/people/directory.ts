@@ -5,24 +5,33 @@ import { hashSecret } from '../shared/crypto';
 import { DomainError } from '../shared/errors';
 import { maskName } from './masking';
 
+/**
+ * A secret is given in clear (hashed here) or already hashed — bulk imports and the demo seed hash
+ * many secrets in parallel before their one transaction, instead of one by one inside it.
+ */
+export type Secret = string | { hash: string };
+
+const hashOf = async (secret: Secret | null | undefined, hashing: Hashing) =>
+  secret == null ? null : typeof secret === 'string' ? hashSecret(secret, hashing.iterations) : secret.hash;
+
 export interface NewResident {
   login: string;
-  password?: string | null;
+  password?: Secret | null;
   fullName: string;
   displayName?: string | null;
   phone?: string | null;
   householdId?: number | null;
-  card?: { cardNo: string; pin: string } | null;
+  card?: { cardNo: string; pin: Secret } | null;
 }
 
 export interface Hashing {
   iterations?: number;
 }
 
-async function createUser(tx: Db, login: string, role: Role, displayName: string, password: string | null | undefined, now: Date, hashing: Hashing) {
+async function createUser(tx: Db, login: string, role: Role, displayName: string, password: Secret | null | undefined, now: Date, hashing: Hashing) {
   const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.login, login));
   if (taken) throw new DomainError('login_taken', `登录名 ${login} 已被使用`);
-  const passwordHash = password ? await hashSecret(password, hashing.iterations) : null;
+  const passwordHash = await hashOf(password, hashing);
   const [user] = await tx.insert(users).values({ login, role, displayName, passwordHash, createdAt: now.toISOString() }).returning({ id: users.id });
   if (role !== 'staff') await tx.insert(accounts).values({ kind: role, ownerId: user!.id, balance: 0 });
   return user!.id;
@@ -35,15 +44,15 @@ export async function createResident(tx: Db, r: NewResident, now: Date, hashing:
   return id;
 }
 
-export async function issueCard(tx: Db, residentId: number, cardNo: string, pin: string, now: Date, hashing: Hashing = {}): Promise<void> {
+export async function issueCard(tx: Db, residentId: number, cardNo: string, pin: Secret, now: Date, hashing: Hashing = {}): Promise<void> {
   const [taken] = await tx.select({ cardNo: cards.cardNo }).from(cards).where(eq(cards.cardNo, cardNo));
   if (taken) throw new DomainError('card_taken', `卡号 ${cardNo} 已被使用`);
-  await tx.insert(cards).values({ cardNo, residentId, pinHash: await hashSecret(pin, hashing.iterations), issuedAt: now.toISOString() });
+  await tx.insert(cards).values({ cardNo, residentId, pinHash: (await hashOf(pin, hashing))!, issuedAt: now.toISOString() });
 }
 
 export interface NewMerchant {
   login: string;
-  password: string;
+  password: Secret;
   shopName: string;
   category: string;
   address: string;
@@ -56,7 +65,7 @@ export async function createMerchant(tx: Db, m: NewMerchant, now: Date, hashing:
   return id;
 }
 
-export async function createStaff(tx: Db, s: { login: string; password: string; displayName: string }, now: Date, hashing: Hashing = {}): Promise<number> {
+export async function createStaff(tx: Db, s: { login: string; password: Secret; displayName: string }, now: Date, hashing: Hashing = {}): Promise<number> {
   return createUser(tx, s.login, 'staff', s.displayName, s.password, now, hashing);
 }
 

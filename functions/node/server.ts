@@ -1,0 +1,54 @@
+import { serve, type ServerType } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono, type MiddlewareHandler } from 'hono';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { App } from '../app';
+
+/**
+ * The Node shell: the API under /api and the built site for everything else, on one port.
+ * The site folder can be switched while serving (after a rebuild) — requests in flight finish on
+ * the old folder, new ones see the new one.
+ */
+export class PortalServer {
+  private siteDir: string | undefined;
+  private statics: MiddlewareHandler | undefined;
+  private server: ServerType | undefined;
+
+  constructor(private readonly api: App) {}
+
+  useSite(dir: string): void {
+    this.statics = serveStatic({ root: dir });
+    this.siteDir = dir;
+  }
+
+  get currentSite(): string | undefined {
+    return this.siteDir;
+  }
+
+  handler(): Hono {
+    const web = new Hono();
+    web.route('/', this.api);
+    // Unknown API paths answer in the API's own JSON error shape, never with a site page.
+    web.all('/api/*', (c) => c.json({ error: { code: 'not_found', message: '没有这个接口' } }, 404));
+    web.use('*', async (c, next) => {
+      if (!this.statics) return c.text('网站正在生成，请稍候刷新 (the site is being built, please refresh shortly)', 503, { 'retry-after': '5' });
+      return this.statics(c, next);
+    });
+    web.notFound(async (c) => {
+      const page = this.siteDir ? await readFile(join(this.siteDir, '404.html'), 'utf8').catch(() => undefined) : undefined;
+      return page ? c.html(page, 404) : c.text('404 页面不存在 (not found)', 404);
+    });
+    return web;
+  }
+
+  listen(port: number, hostname = '0.0.0.0'): Promise<number> {
+    return new Promise((resolve) => {
+      this.server = serve({ fetch: this.handler().fetch, port, hostname }, (info) => resolve(info.port));
+    });
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * `npm start`: the whole portal on one port with the embedded database.
+ *   --fresh   start over: delete the embedded database file and seed the demo community again
+ * First start creates the database file, migrates it, seeds the demo community and builds the
+ * site; later starts keep the data. PORT overrides 4321; DATABASE_URL / DATABASE_AUTH_TOKEN pick
+ * another database (a remote one is never seeded with demo data unless LINLI_DEMO=1).
+ */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { count } from 'drizzle-orm';
+import { createDatabase } from '../../db/client';
+import { migrateDatabase } from '../../db/migrate';
+import { users } from '../../db/schema';
+import { seedDemo } from '../../db/seed/demo';
+import { createApp } from '../app';
+import { databaseConfig, databaseFilePath, projectRoot } from './config';
+import { PortalServer } from './server';
+import { buildSite, latestSite, pruneSites } from './site';
+
+const args = new Set(process.argv.slice(2));
+const config = databaseConfig();
+const port = Number(process.env.PORT ?? 4321);
+const sitesDir = join(projectRoot, 'data', 'site');
+const isDefaultFile = !process.env.DATABASE_URL;
+
+if (args.has('--fresh')) {
+  const file = databaseFilePath(config.url);
+  if (!file) throw new Error('--fresh only applies to an embedded file database');
+  for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+  rmSync(sitesDir, { recursive: true, force: true });
+  console.log('已清空本地数据库 (embedded database removed)');
+}
+
+const database = createDatabase(config);
+await migrateDatabase(database);
+const [{ n } = { n: 0 }] = await database.read.select({ n: count() }).from(users);
+if (n === 0 && (isDefaultFile || process.env.LINLI_DEMO === '1')) {
+  const t = performance.now();
+  const summary = await seedDemo(database, { now: new Date() });
+  console.log(`已生成演示社区 (demo community seeded): ${summary.residents} residents, ${summary.merchants} merchants, ${summary.entries} ledger entries in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+}
+
+const server = new PortalServer(createApp({ database }));
+const previous = latestSite(sitesDir);
+if (previous && !args.has('--fresh')) server.useSite(previous);
+const listening = await server.listen(port);
+console.log(`邻里 Linli: http://localhost:${listening}  (API: /api, OpenAPI: /api/openapi.json)`);
+
+// Rebuild the public site from the current database, then switch to it.
+const t = performance.now();
+try {
+  const site = await buildSite({ projectRoot, sitesDir, env: { DATABASE_URL: config.url, DATABASE_AUTH_TOKEN: config.authToken } });
+  server.useSite(site);
+  pruneSites(sitesDir, site);
+  console.log(`网站已生成 (site built) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  if (!server.currentSite) process.exitCode = 1;
+}
+
+const stop = async () => {
+  await server.close();
+  database.close();
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+
