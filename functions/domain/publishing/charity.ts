@@ -1,0 +1,226 @@
+import { asc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
+import { budgets, corrections, donations, expenses, funds, incomes, receipts } from '../../../db/schema';
+import { maskName } from '../people/masking';
+import { paths } from './urls';
+
+/** How a donor appears in every public output: 匿名 by the donor's choice; a private person masked. */
+export function donorDisplay(d: { anonymous: boolean; donorType: string; donorName: string }): string {
+  if (d.anonymous) return '匿名';
+  return d.donorType === 'individual' ? maskName(d.donorName) : d.donorName;
+}
+
+export interface PublicDonation {
+  id: number;
+  fundId: number;
+  fundCode: string;
+  date: string;
+  donorType: string;
+  donor: string;
+  anonymous: boolean;
+  organizationId: number | null;
+  form: 'money' | 'in_kind';
+  amountFen: number;
+  itemDescription: string | null;
+  quantity: string | null;
+  outcome: string | null;
+  receiptNo: string;
+  correctionIds: number[];
+}
+
+export interface PublicIncome {
+  id: number;
+  fundId: number;
+  fundCode: string;
+  date: string;
+  source: string;
+  kind: string;
+  amountFen: number;
+  receiptNo: string;
+  correctionIds: number[];
+}
+
+export interface PublicExpense {
+  id: number;
+  fundId: number;
+  fundCode: string;
+  date: string;
+  budgetLine: string;
+  description: string;
+  payee: string;
+  beneficiaries: string | null;
+  amountFen: number;
+  receiptNo: string;
+  hasReceipt: boolean;
+  approved: boolean;
+  approvedAt: string | null;
+  deliberationId: number | null;
+  correctionIds: number[];
+}
+
+export interface PublicCorrection {
+  id: number;
+  entity: 'donation' | 'income' | 'expense';
+  entityId: number;
+  fundId: number;
+  fundCode: string;
+  date: string;
+  amountDeltaFen: number;
+  explanation: string;
+}
+
+export interface MonthFlow {
+  month: string;
+  inFen: number;
+  outFen: number;
+  balanceFen: number;
+}
+
+export interface BudgetLineFigures {
+  year: number;
+  budgetLine: string;
+  plannedFen: number;
+  actualFen: number;
+}
+
+export interface PublicFund {
+  id: number;
+  code: string;
+  url: string;
+  name: string;
+  kind: string;
+  description: string;
+  inFen: number;
+  outFen: number;
+  balanceFen: number;
+  inKindValueFen: number;
+  months: MonthFlow[];
+  budget: BudgetLineFigures[];
+}
+
+export interface CharityView {
+  funds: PublicFund[];
+  donations: PublicDonation[];
+  incomes: PublicIncome[];
+  expenses: PublicExpense[];
+  corrections: PublicCorrection[];
+}
+
+/**
+ * Every published money movement, with corrections applied as their own entries: a record's
+ * amount is as first published; its corrections carry the differences. Balances count money only;
+ * in-kind gifts are valued but never enter the cash balance.
+ */
+export async function charityView(db: Db): Promise<CharityView> {
+  const published = <T extends { status: unknown }>(t: T) => eq(t.status as never, 'published');
+  const [fundRows, donationRows, incomeRows, expenseRows, correctionRows, budgetRows, receiptCounts] = await Promise.all([
+    db.select().from(funds).where(published(funds)).orderBy(asc(funds.id)),
+    db.select().from(donations).where(published(donations)).orderBy(asc(donations.date), asc(donations.id)),
+    db.select().from(incomes).where(published(incomes)).orderBy(asc(incomes.date), asc(incomes.id)),
+    db.select().from(expenses).where(published(expenses)).orderBy(asc(expenses.date), asc(expenses.id)),
+    db.select().from(corrections).where(published(corrections)).orderBy(asc(corrections.date), asc(corrections.id)),
+    db.select().from(budgets).orderBy(asc(budgets.year), asc(budgets.budgetLine)),
+    db.select({ expenseId: receipts.expenseId, n: sql<number>`count(*)` }).from(receipts).groupBy(receipts.expenseId),
+  ]);
+  const codeOf = new Map(fundRows.map((f) => [f.id, f.code]));
+  const visible = new Set(fundRows.map((f) => f.id));
+  const withReceipt = new Set(receiptCounts.map((r) => r.expenseId));
+  const correctionsOf = (entity: string, id: number) => correctionRows.filter((c) => c.entity === entity && c.entityId === id).map((c) => c.id);
+
+  const donationsOut: PublicDonation[] = donationRows
+    .filter((d) => visible.has(d.fundId))
+    .map((d) => ({
+      id: d.id,
+      fundId: d.fundId,
+      fundCode: codeOf.get(d.fundId)!,
+      date: d.date,
+      donorType: d.donorType,
+      donor: donorDisplay(d),
+      anonymous: d.anonymous,
+      organizationId: d.anonymous ? null : d.organizationId,
+      form: d.form,
+      amountFen: d.amountFen,
+      itemDescription: d.itemDescription,
+      quantity: d.quantity,
+      outcome: d.outcome,
+      receiptNo: d.receiptNo,
+      correctionIds: correctionsOf('donation', d.id),
+    }));
+  const incomesOut: PublicIncome[] = incomeRows
+    .filter((i) => visible.has(i.fundId))
+    .map((i) => ({ id: i.id, fundId: i.fundId, fundCode: codeOf.get(i.fundId)!, date: i.date, source: i.source, kind: i.kind, amountFen: i.amountFen, receiptNo: i.receiptNo, correctionIds: correctionsOf('income', i.id) }));
+  const expensesOut: PublicExpense[] = expenseRows
+    .filter((e) => visible.has(e.fundId))
+    .map((e) => ({
+      id: e.id,
+      fundId: e.fundId,
+      fundCode: codeOf.get(e.fundId)!,
+      date: e.date,
+      budgetLine: e.budgetLine,
+      description: e.description,
+      payee: e.payee,
+      beneficiaries: e.beneficiaries,
+      amountFen: e.amountFen,
+      receiptNo: e.receiptNo,
+      hasReceipt: withReceipt.has(e.id),
+      approved: e.approvedBy !== null,
+      approvedAt: e.approvedAt,
+      deliberationId: e.deliberationId,
+      correctionIds: correctionsOf('expense', e.id),
+    }));
+  const correctionsOut: PublicCorrection[] = correctionRows
+    .filter((c) => visible.has(c.fundId))
+    .map((c) => ({ id: c.id, entity: c.entity, entityId: c.entityId, fundId: c.fundId, fundCode: codeOf.get(c.fundId)!, date: c.date, amountDeltaFen: c.amountDeltaFen, explanation: c.explanation }));
+
+  const fundsOut: PublicFund[] = fundRows.map((f) => {
+    // Signed cash movements of this fund, each dated: money in is positive, money out negative.
+    const moves: Array<{ date: string; fen: number; budget?: string }> = [
+      ...donationsOut.filter((d) => d.fundId === f.id && d.form === 'money').map((d) => ({ date: d.date, fen: d.amountFen })),
+      ...incomesOut.filter((i) => i.fundId === f.id).map((i) => ({ date: i.date, fen: i.amountFen })),
+      ...expensesOut.filter((e) => e.fundId === f.id).map((e) => ({ date: e.date, fen: -e.amountFen, budget: e.budgetLine })),
+      ...correctionsOut
+        .filter((c) => c.fundId === f.id)
+        .flatMap((c) => {
+          if (c.entity === 'expense') return [{ date: c.date, fen: -c.amountDeltaFen, budget: expensesOut.find((e) => e.id === c.entityId)?.budgetLine }];
+          if (c.entity === 'donation' && donationsOut.find((d) => d.id === c.entityId)?.form !== 'money') return [];
+          return [{ date: c.date, fen: c.amountDeltaFen }];
+        }),
+    ].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    const months: MonthFlow[] = [];
+    let balance = 0;
+    for (const m of moves) {
+      const month = m.date.slice(0, 7);
+      let row = months[months.length - 1];
+      if (!row || row.month !== month) months.push((row = { month, inFen: 0, outFen: 0, balanceFen: balance }));
+      if (m.fen >= 0) row.inFen += m.fen;
+      else row.outFen += -m.fen;
+      balance += m.fen;
+      row.balanceFen = balance;
+    }
+    const budget = budgetRows
+      .filter((b) => b.fundId === f.id)
+      .map((b) => ({
+        year: b.year,
+        budgetLine: b.budgetLine,
+        plannedFen: b.plannedFen,
+        actualFen: -moves.filter((m) => m.budget === b.budgetLine && m.date.startsWith(String(b.year))).reduce((s, m) => s + m.fen, 0),
+      }));
+    const inKindValueFen = donationsOut.filter((d) => d.fundId === f.id && d.form === 'in_kind').reduce((s, d) => s + d.amountFen, 0);
+    return {
+      id: f.id,
+      code: f.code,
+      url: paths.fund(f.code),
+      name: f.name,
+      kind: f.kind,
+      description: f.description,
+      inFen: moves.filter((m) => m.fen > 0).reduce((s, m) => s + m.fen, 0),
+      outFen: -moves.filter((m) => m.fen < 0).reduce((s, m) => s + m.fen, 0),
+      balanceFen: balance,
+      inKindValueFen,
+      months,
+      budget,
+    };
+  });
+
+  return { funds: fundsOut, donations: donationsOut, incomes: incomesOut, expenses: expensesOut, corrections: correctionsOut };
+}

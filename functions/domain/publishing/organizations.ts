@@ -1,0 +1,35 @@
+import { asc, eq } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
+import { organizations } from '../../../db/schema';
+import { paths } from './urls';
+
+export interface PublicOrganization {
+  id: number;
+  url: string;
+  kind: string;
+  name: string;
+  parentId: number | null;
+  description: string;
+  provides: string;
+  covers: string | null;
+  contact: string | null;
+  teamId: number | null;
+  merchantUserId: number | null;
+}
+
+export async function publicOrganizations(db: Db): Promise<PublicOrganization[]> {
+  const rows = await db.select().from(organizations).where(eq(organizations.status, 'published')).orderBy(asc(organizations.id));
+  return rows.map((o) => ({
+    id: o.id,
+    url: paths.organization(o.id),
+    kind: o.kind,
+    name: o.name,
+    parentId: o.parentId,
+    description: o.description,
+    provides: o.provides,
+    covers: o.covers,
+    contact: o.contact,
+    teamId: o.teamId,
+    merchantUserId: o.merchantUserId,
+  }));
+}

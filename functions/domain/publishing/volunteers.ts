@@ -1,0 +1,64 @@
+import { asc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
+import { activities, participations, residents, teams } from '../../../db/schema';
+import { maskName } from '../people/masking';
+
+export interface PublicTeam {
+  id: number;
+  name: string;
+  description: string;
+  activities: number;
+  volunteers: number;
+  hours: number;
+}
+
+export interface HonourRollMonth {
+  month: string;
+  /** Masked names only (张*华): the honour roll thanks people without exposing them. */
+  people: Array<{ name: string; hours: number; activities: number }>;
+}
+
+const month = sql<string>`substr(${activities.date}, 1, 7)`;
+
+export async function publicTeams(db: Db): Promise<PublicTeam[]> {
+  const rows = await db
+    .select({
+      id: teams.id,
+      name: teams.name,
+      description: teams.description,
+      activities: sql<number>`count(distinct ${activities.id})`,
+      volunteers: sql<number>`count(distinct ${participations.residentId})`,
+      hours: sql<number>`coalesce(sum(${participations.hours}), 0)`,
+    })
+    .from(teams)
+    .leftJoin(activities, eq(activities.teamId, teams.id))
+    .leftJoin(participations, eq(participations.activityId, activities.id))
+    .groupBy(teams.id)
+    .orderBy(asc(teams.id));
+  return rows.map((r) => ({ ...r, activities: Number(r.activities), volunteers: Number(r.volunteers), hours: Number(r.hours) }));
+}
+
+/** The top volunteers of each month by hours served (ties broken by id, so the roll is stable). */
+export async function honourRoll(db: Db, perMonth = 10): Promise<HonourRollMonth[]> {
+  const rows = await db
+    .select({
+      month,
+      residentId: participations.residentId,
+      fullName: residents.fullName,
+      hours: sql<number>`sum(${participations.hours})`,
+      activities: sql<number>`count(*)`,
+    })
+    .from(participations)
+    .innerJoin(activities, eq(activities.id, participations.activityId))
+    .innerJoin(residents, eq(residents.userId, participations.residentId))
+    .where(sql`${participations.awardEntryId} is not null`)
+    .groupBy(month, participations.residentId)
+    .orderBy(sql`1 desc`, sql`4 desc`, asc(participations.residentId));
+  const months: HonourRollMonth[] = [];
+  for (const r of rows) {
+    let m = months[months.length - 1];
+    if (!m || m.month !== r.month) months.push((m = { month: r.month, people: [] }));
+    if (m.people.length < perMonth) m.people.push({ name: maskName(r.fullName), hours: Number(r.hours), activities: Number(r.activities) });
+  }
+  return months;
+}
