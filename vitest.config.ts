@@ -5,6 +5,14 @@ export default defineConfig({
     projects: [
       {
         test: {
+          name: 'edge',
+          include: ['tests/edge/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 150_000,
+        },
+      },
+      {
+        test: {
           name: 'domain',
           include: ['tests/domain/**/*.test.ts', 'tests/db/**/*.test.ts', 'tests/cli/**/*.test.ts'],
           environment: 'node',

@@ -6,7 +6,7 @@ export const IdempotencyHeaders = z.object({
   'idempotency-key': z
     .string({ error: '缺少 Idempotency-Key 请求头' })
     .regex(IDEMPOTENCY_KEY_PATTERN, 'Idempotency-Key 须为 8–128 位字母、数字、_ 或 -')
-    .openapi({ param: { name: 'Idempotency-Key', in: 'header' }, example: 'c0ffee-2026-11-25-0001' }),
+    .openapi({ param: { name: 'idempotency-key', in: 'header' }, example: 'c0ffee-2026-11-25-0001' }),
 });
 
 export const Points = z.number().int().min(1).max(1_000_000).openapi({ example: 20 });

@@ -4,6 +4,7 @@ import type { Context } from 'hono';
 import { qrDataUrl } from '../domain/shared/qr';
 import { issueRedeemCode } from '../domain/counter/codes';
 import { transfer } from '../domain/ledger/commands';
+import { expiryYears } from '../domain/community/settings';
 import { expiringSchedule } from '../domain/ledger/expiry';
 import { statement } from '../domain/ledger/queries';
 import { residentProfile } from '../domain/people/directory';
@@ -37,7 +38,8 @@ me.openapi(
   createRoute({ method: 'get', path: '/', tags: ['resident'], security: signedIn, responses: { 200: json(MeSchema, 'Balance'), ...errorResponses('unauthorized', 'forbidden') } }),
   async (c) => {
     const p = await profileOf(c);
-    const expiring = await expiringSchedule(c.get('deps').database.read, p.accountId, c.get('deps').now());
+    const db = c.get('deps').database.read;
+    const expiring = await expiringSchedule(db, p.accountId, c.get('deps').now(), await expiryYears(db));
     return c.json({ id: p.id, displayName: p.displayName, balance: p.balance, expiring }, 200);
   },
 );

@@ -1,0 +1,24 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
+import { settings } from '../../../db/schema';
+import { DEFAULT_EXPIRY_YEARS } from '../ledger/expiry';
+
+/** Per-community settings (one community per database), with their defaults. */
+async function setting(db: Db, key: string): Promise<string | undefined> {
+  const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, key));
+  return row?.value;
+}
+
+/** Points lapse at the end of this many calendar years after the year they were earned (default 2). */
+export async function expiryYears(db: Db): Promise<number> {
+  const value = Number(await setting(db, 'points_expiry_years'));
+  return Number.isInteger(value) && value >= 0 && value <= 50 ? value : DEFAULT_EXPIRY_YEARS;
+}
+
+export async function isDemo(db: Db): Promise<boolean> {
+  return (await setting(db, 'demo')) === 'true';
+}
+
+export async function communityName(db: Db): Promise<string> {
+  return (await setting(db, 'community_name')) ?? '社区';
+}
