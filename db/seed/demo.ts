@@ -8,6 +8,7 @@ import { DomainError } from '../../functions/domain/shared/errors';
 import { COMMUNITY_UTC_OFFSET_MINUTES, localDate } from '../../functions/domain/shared/time';
 import { ACTIVITY_TYPES, COMMUNITY_NAME, COMPOUNDS, GIVEN_NAMES, HONORIFICS, MERCHANTS, STREETS, SURNAMES, TEAMS } from './community';
 import { Random } from './random';
+import { seedRecords, type RecordsSummary } from './records';
 
 /** Published in the README; they exist only in a database whose settings say demo = true. */
 export const DEMO_PASSWORD = 'linli-demo';
@@ -27,6 +28,8 @@ export interface SeedSummary {
   merchants: number;
   activities: number;
   entries: number;
+  /** The public records: organisations, services, deliberations, funds (see records.ts). */
+  records: RecordsSummary;
 }
 
 /** Local (UTC+8) wall-clock time on a local date, as an instant. */
@@ -55,7 +58,7 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
   const today = localDate(options.now);
   const start = addDays(today, -365);
 
-  const [passwords, pins] = await Promise.all([hashMany(DEMO_PASSWORD, DEMO_RESIDENTS + DEMO_MERCHANTS + 1, options.iterations), hashMany(DEMO_PIN, DEMO_RESIDENTS, options.iterations)]);
+  const [passwords, pins] = await Promise.all([hashMany(DEMO_PASSWORD, DEMO_RESIDENTS + DEMO_MERCHANTS + 2, options.iterations), hashMany(DEMO_PIN, DEMO_RESIDENTS, options.iterations)]);
   const created = at(start, 9);
 
   const cast = await database.write(async (tx) => {
@@ -220,5 +223,8 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
       }
     }
   });
-  return { residents: cast.residentIds.length, merchants: cast.merchantIds.length, activities: activityCount, entries };
+  // The public records; their expenses are approved by a second staff member (the accountant).
+  const approverId = await database.write((tx) => createStaff(tx, { login: 'staff2', password: passwords[DEMO_RESIDENTS + DEMO_MERCHANTS + 1]!, displayName: '陈志华（社区会计）' }, created));
+  const records = await seedRecords(database, { now: options.now, staffId: cast.staffId, approverId, seed: options.seed });
+  return { residents: cast.residentIds.length, merchants: cast.merchantIds.length, activities: activityCount, entries, records };
 }

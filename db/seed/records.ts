@@ -1,0 +1,243 @@
+/**
+ * Seeds the demo community's PUBLIC RECORDS: the 一核多元 organisations, the 服务清单, a year of
+ * 议事协商 with follow-ups, and the funds with their money — deterministically (seeded `Random`,
+ * dates relative to `now`), mostly published with a handful of drafts, with a light audit trail.
+ * Runs after the people and ledger of seedDemo (it links teams and merchant users), into empty tables.
+ */
+import { asc, count } from 'drizzle-orm';
+import type { Database, Db } from '../client';
+import {
+  agendaItems, auditLog, budgets, corrections, deliberations, donations, expenses, followups, followupUpdates, funds, incomes, merchants,
+  organizations, receipts, serviceCategories, services, teams, voteOptions, deliberationBodies, followupStatuses,
+} from '../schema';
+import { localDate } from '../../functions/domain/shared/time';
+import { Random } from './random';
+import { ORGANIZATIONS, merchantKey } from './records-data';
+import { DELIBERATIONS_A, type DeliberationSpec, type FollowupSpec } from './records-deliberations';
+import { DELIBERATIONS_B } from './records-deliberations2';
+import { buildMoney } from './records-money';
+import { SERVICES } from './records-services';
+import { addDays, daysBetween, minDate, publication, type SeedContext } from './records-util';
+
+export interface RecordsOptions {
+  now: Date;
+  /** The staff member who enters and publishes (staff1) and the one who approves expenses (staff2). */
+  staffId: number;
+  approverId: number;
+  rng?: Random;
+  seed?: number;
+}
+
+export interface RecordsSummary {
+  organizations: number;
+  services: number;
+  deliberations: number;
+  agendaItems: number;
+  voteOptions: number;
+  followups: number;
+  followupUpdates: number;
+  funds: number;
+  donations: number;
+  incomes: number;
+  expenses: number;
+  receipts: number;
+  budgets: number;
+  corrections: number;
+  auditLog: number;
+}
+
+const QUARTERS = ['第一季度', '第二季度', '第三季度', '第四季度'];
+
+/** The dated timeline of a follow-up, consistent with where it stands now. */
+function timeline(f: FollowupSpec, meeting: string, ctx: SeedContext) {
+  const n = f.notes.length;
+  if (n < 1 || n > 5) throw new Error(`follow-up ${f.title}: 1–5 updates`);
+  const yesterday = addDays(ctx.today, -1);
+  const end =
+    f.status === 'done'
+      ? minDate(addDays(meeting, f.due), yesterday)
+      : f.status === 'pending'
+        ? minDate(addDays(meeting, ctx.rng.int(2, 7)), yesterday)
+        : minDate(addDays(meeting, Math.max(f.due, 3 * n) + 20), addDays(yesterday, -ctx.rng.int(0, 3)));
+  const span = Math.max(1, daysBetween(meeting, end));
+  return f.notes.map((note, i) => {
+    const lastOne = i === n - 1;
+    const date = minDate(addDays(meeting, 1 + Math.floor(((i + 1) * (span - 1)) / n)), yesterday);
+    let status: FollowupSpec['status'] = f.status;
+    let progress = f.status === 'done' ? 100 : f.progress;
+    if (!lastOne) {
+      if (f.status === 'pending') progress = 0;
+      else {
+        status = 'in_progress';
+        const share = f.status === 'blocked' ? (i + 1) / (n - 1) : (i + 1) / n;
+        progress = Math.max(5, Math.min(f.status === 'done' ? 95 : progress, Math.round((share * (f.status === 'done' ? 100 : f.progress)) / 5) * 5));
+      }
+    }
+    return { date, status, progress, note };
+  });
+}
+
+function build(ctx: SeedContext, merchantRows: Array<{ userId: number; shopName: string; category: string; address: string; offer: string }>, teamRows: Map<string, { id: number; description: string }>) {
+  const { today, start } = ctx;
+  // Organisations: the 一核多元 map, then the partner merchants.
+  const orgIds = new Map<string, number>();
+  ORGANIZATIONS.forEach((o, i) => orgIds.set(o.key, i + 1));
+  merchantRows.forEach((m, i) => orgIds.set(merchantKey(m.shopName), ORGANIZATIONS.length + i + 1));
+  ctx.org = (key) => {
+    const id = orgIds.get(key);
+    if (id === undefined) throw new Error(`unknown organisation ${key}`);
+    return id;
+  };
+  const orgRows = [
+    ...ORGANIZATIONS.map((o, i) => {
+      const team = o.team ? teamRows.get(o.team) : undefined;
+      if (o.team && !team) throw new Error(`team ${o.team} not seeded`);
+      const created = addDays(start, o.joinedDay ?? 1 + (i % 4));
+      return {
+        id: i + 1, kind: o.kind, name: o.name, parentId: o.parent ? ctx.org(o.parent) : null,
+        description: team ? `${team.description}。队员参加志愿服务获得积分，可在“一刻钟合伙人”商户兑换。` : o.description,
+        provides: o.provides, covers: o.covers ?? null, contact: o.contact ?? null, merchantUserId: null, teamId: team?.id ?? null,
+        ...publication(ctx, 'organization', i + 1, o.name, created, o.draft ? null : addDays(created, 1)),
+      };
+    }),
+    ...merchantRows.map((m, i) => {
+      const id = ORGANIZATIONS.length + i + 1;
+      return {
+        id, kind: 'merchant' as const, name: m.shopName, parentId: null,
+        description: `“一刻钟合伙人”商户（${m.category}），位于${m.address}。以公益换宣传：按约定提供公益服务，社区在公众号、公示栏和网格群宣传其公益行为。`,
+        provides: m.offer, covers: null, contact: `到店咨询（${m.address}）`, merchantUserId: m.userId, teamId: null,
+        ...publication(ctx, 'organization', id, m.shopName, addDays(start, 2), addDays(start, 3)),
+      };
+    }),
+  ];
+
+  // Deliberations, oldest first, with their agenda, votes and follow-ups.
+  const specs: DeliberationSpec[] = [...DELIBERATIONS_A, ...DELIBERATIONS_B].sort((a, b) => b.daysAgo - a.daysAgo);
+  const delibIds = new Map<string, { id: number; date: string }>();
+  specs.forEach((d, i) => delibIds.set(d.key, { id: i + 1, date: addDays(today, -d.daysAgo) }));
+  ctx.deliberation = (key) => {
+    const d = delibIds.get(key);
+    if (!d) throw new Error(`unknown deliberation ${key}`);
+    return d;
+  };
+  type Row<T extends { $inferInsert: object }> = T['$inferInsert'] & { id: number };
+  const delibRows: Array<Row<typeof deliberations>> = [];
+  const itemRows: Array<Row<typeof agendaItems>> = [];
+  const optionRows: Array<Row<typeof voteOptions>> = [];
+  const followupRows: Array<Row<typeof followups>> = [];
+  const updateRows: Array<Row<typeof followupUpdates>> = [];
+  for (const [i, d] of specs.entries()) {
+    const id = i + 1;
+    const date = addDays(today, -d.daysAgo);
+    const title = d.title.replace('{Y}', date.slice(0, 4)).replace('{Q}', QUARTERS[Math.floor((Number(date.slice(5, 7)) - 1) / 3)]!);
+    if (d.items.length < 1 || d.items.length > 4) throw new Error(`${d.key}: 1–4 agenda items`);
+    if ((d.body === 'building_council') !== Boolean(d.building)) throw new Error(`${d.key}: building councils (only) name a building`);
+    delibRows.push({
+      id, body: d.body, title, date, place: d.place, chair: d.chair, building: d.building ?? null, expected: d.expected, present: d.present, quorum: d.quorum,
+      summary: d.summary, resolution: d.resolution,
+      ...publication(ctx, 'deliberation', id, title, addDays(date, 1), d.draft ? null : minDate(addDays(date, 3), addDays(today, -1))),
+    });
+    const itemIds: number[] = [];
+    for (const [p, it] of d.items.entries()) {
+      const itemId = itemRows.length + 1;
+      itemIds.push(itemId);
+      itemRows.push({ id: itemId, deliberationId: id, position: p + 1, title: it.title, description: it.description, decision: it.decision });
+      const cast = it.options.reduce((s, [, v]) => s + v, 0);
+      if (it.options.length < 2 || it.options.length > 4 || cast > d.present) throw new Error(`${d.key}: item ${it.title} has bad options or more votes than present`);
+      for (const [q, [label, votes]] of it.options.entries()) optionRows.push({ id: optionRows.length + 1, agendaItemId: itemId, position: q + 1, label, votes });
+    }
+    for (const f of d.followups) {
+      const followupId = followupRows.length + 1;
+      const progress = f.status === 'done' ? 100 : f.status === 'pending' ? 0 : f.progress;
+      followupRows.push({ id: followupId, deliberationId: id, agendaItemId: f.item === null ? null : itemIds[f.item]!, title: f.title, responsibleId: ctx.org(f.by), dueDate: addDays(date, f.due), status: f.status, progress });
+      for (const u of timeline(f, date, ctx)) {
+        updateRows.push({ id: updateRows.length + 1, followupId, date: u.date, status: u.status, progress: u.progress, note: u.note, createdBy: ctx.staffId });
+      }
+    }
+  }
+
+  // The service menu: most listed when the portal opened, some created later by a deliberation.
+  const serviceRows = SERVICES.map((s, i) => {
+    const id = i + 1;
+    const created = s.deliberation ? minDate(addDays(ctx.deliberation(s.deliberation).date, 10), addDays(today, -2)) : addDays(start, 2 + (i % 10));
+    return {
+      id, category: s.category, title: s.title, description: s.description, providerId: ctx.org(s.provider), audiences: JSON.stringify(s.audiences),
+      schedule: s.schedule, monthlyDay: s.monthlyDay ?? null, place: s.place, cost: s.cost, costNote: s.costNote ?? null, howToAsk: s.howToAsk,
+      deliberationId: s.deliberation ? ctx.deliberation(s.deliberation).id : null,
+      ...publication(ctx, 'service', id, s.title, created, s.draft ? null : addDays(created, 1)),
+    };
+  });
+
+  return { orgRows, delibRows, itemRows, optionRows, followupRows, updateRows, serviceRows, money: buildMoney(ctx) };
+}
+
+async function insertAll(tx: Db, table: Parameters<Db['insert']>[0], rows: readonly object[], size = 100) {
+  for (let i = 0; i < rows.length; i += size) await tx.insert(table).values(rows.slice(i, i + size) as never);
+}
+
+export async function seedRecords(database: Database, options: RecordsOptions): Promise<RecordsSummary> {
+  const [existing] = await database.read.select({ n: count() }).from(organizations);
+  if ((existing?.n ?? 0) > 0) throw new Error('the public records can only be seeded once');
+  const merchantRows = await database.read
+    .select({ userId: merchants.userId, shopName: merchants.shopName, category: merchants.category, address: merchants.address, offer: merchants.offer })
+    .from(merchants)
+    .orderBy(asc(merchants.userId));
+  const teamRows = new Map((await database.read.select().from(teams).orderBy(asc(teams.id))).map((t) => [t.name, { id: t.id, description: t.description }]));
+  const today = localDate(options.now);
+  const ctx: SeedContext = {
+    rng: options.rng ?? new Random(options.seed ?? 20260309),
+    now: options.now,
+    today,
+    start: addDays(today, -365),
+    staffId: options.staffId,
+    approverId: options.approverId,
+    org: () => 0,
+    deliberation: () => ({ id: 0, date: today }),
+    audit: [],
+  };
+  const b = build(ctx, merchantRows, teamRows);
+  const m = b.money;
+  const coverage = [
+    [serviceCategories, new Set(b.serviceRows.map((s) => s.category))],
+    [deliberationBodies, new Set(b.delibRows.map((d) => d.body))],
+    [followupStatuses, new Set(b.followupRows.map((f) => f.status))],
+  ] as const;
+  for (const [all, seen] of coverage) for (const code of all) if (!seen.has(code as never)) throw new Error(`the demo records have no ${code}`);
+  const audit = [...ctx.audit].sort((x, y) => (x.at < y.at ? -1 : x.at > y.at ? 1 : 0)).map((a, i) => ({ id: i + 1, ...a }));
+
+  await database.write(async (tx) => {
+    await insertAll(tx, organizations, b.orgRows);
+    await insertAll(tx, deliberations, b.delibRows);
+    await insertAll(tx, agendaItems, b.itemRows);
+    await insertAll(tx, voteOptions, b.optionRows);
+    await insertAll(tx, followups, b.followupRows);
+    await insertAll(tx, followupUpdates, b.updateRows);
+    await insertAll(tx, services, b.serviceRows);
+    await insertAll(tx, funds, m.funds);
+    await insertAll(tx, donations, m.donations);
+    await insertAll(tx, incomes, m.incomes);
+    await insertAll(tx, expenses, m.expenses);
+    await insertAll(tx, receipts, m.receipts, 10);
+    await insertAll(tx, budgets, m.budgets);
+    await insertAll(tx, corrections, m.corrections);
+    await insertAll(tx, auditLog, audit);
+  });
+
+  return {
+    organizations: b.orgRows.length,
+    services: b.serviceRows.length,
+    deliberations: b.delibRows.length,
+    agendaItems: b.itemRows.length,
+    voteOptions: b.optionRows.length,
+    followups: b.followupRows.length,
+    followupUpdates: b.updateRows.length,
+    funds: m.funds.length,
+    donations: m.donations.length,
+    incomes: m.incomes.length,
+    expenses: m.expenses.length,
+    receipts: m.receipts.length,
+    budgets: m.budgets.length,
+    corrections: m.corrections.length,
+    auditLog: audit.length,
+  };
+}
