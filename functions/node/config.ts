@@ -1,0 +1,34 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { DatabaseConfig } from '../../db/client';
+
+/** The project's root folder (where package.json is), whatever the current directory. */
+export const projectRoot = fileURLToPath(new URL('../../', import.meta.url)).replace(/[\\/]$/, '');
+
+export const DEFAULT_DATABASE_URL = 'file:data/linli.db';
+
+/**
+ * Where the Node processes (server, CLI) find the database: env DATABASE_URL (default
+ * `file:data/linli.db`) and DATABASE_AUTH_TOKEN (remote libSQL / Turso only).
+ *
+ * A relative `file:` path is taken relative to the project root, not the current directory, and
+ * returned as an absolute `file:` URL, so every process (and any child it spawns) opens the same
+ * file. The folder of a local database is created if missing.
+ */
+export function databaseConfig(env: Record<string, string | undefined> = process.env): DatabaseConfig {
+  const url = env.DATABASE_URL?.trim() || DEFAULT_DATABASE_URL;
+  const authToken = env.DATABASE_AUTH_TOKEN?.trim() || undefined;
+  const path = databaseFilePath(url);
+  if (path === undefined) return { url, authToken };
+  mkdirSync(dirname(path), { recursive: true });
+  return { url: pathToFileURL(path).href, authToken };
+}
+
+/** The absolute path of a local (`file:`) database, or undefined for a remote URL. */
+export function databaseFilePath(url: string): string | undefined {
+  if (!url.startsWith('file:')) return undefined;
+  if (url.startsWith('file://')) return fileURLToPath(url.replace(/\?.*$/, ''));
+  const path = decodeURIComponent(url.slice('file:'.length).replace(/\?.*$/, ''));
+  return isAbsolute(path) ? path : resolve(projectRoot, path);
+}
