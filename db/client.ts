@@ -16,6 +16,8 @@ export type Db = LibSQLDatabase<typeof schema>;
 export interface Database {
   readonly read: Db;
   write<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+  /** Runs fn on one consistent snapshot (a read transaction): for whole-ledger checks while writes go on. */
+  snapshot<T>(fn: (db: Db) => Promise<T>): Promise<T>;
   readonly client: Client;
   readonly isFile: boolean;
   close(): void;
@@ -43,7 +45,15 @@ export function createDatabase(config: DatabaseConfig): Database {
   const client = createClient({ url: config.url, authToken: config.authToken, ...(isFile ? { timeout: 5000 } : {}) });
   const read = bind(client);
   const write = isFile ? groupCommitWriter(client) : transactionPerWrite(client);
-  return { read, write, client, isFile, close: () => client.close() };
+  const snapshot = async <T>(fn: (db: Db) => Promise<T>): Promise<T> => {
+    const tx = await client.transaction('read');
+    try {
+      return await fn(bind(tx));
+    } finally {
+      tx.close();
+    }
+  };
+  return { read, write, snapshot, client, isFile, close: () => client.close() };
 }
 
 function groupCommitWriter(client: Client): Database['write'] {
@@ -55,6 +65,7 @@ function groupCommitWriter(client: Client): Database['write'] {
     try {
       tx = await client.transaction('write');
     } catch (error) {
+      await discardIfPoisoned(client, error);
       for (const job of group) job.reject(error);
       return;
     }
@@ -81,6 +92,7 @@ function groupCommitWriter(client: Client): Database['write'] {
       // A single write that threw, or a commit that failed: nothing of the group was acknowledged.
       await tx.rollback().catch(() => undefined);
       tx.close();
+      await discardIfPoisoned(client, error);
       for (const job of group) job.reject(error);
       return;
     }
@@ -129,6 +141,16 @@ function transactionPerWrite(client: Client): Database['write'] {
       }
     }
   };
+}
+
+/**
+ * A statement that fails with SQLITE_BUSY (another process or client held the write lock past the
+ * busy timeout) is left active on its connection by libsql, and that connection then refuses every
+ * SAVEPOINT ("cannot open savepoint - SQL statements in progress") — every later write would fail.
+ * Reopening the client's connections drops it; the database itself is untouched.
+ */
+async function discardIfPoisoned(client: Client, error: unknown): Promise<void> {
+  if (isBusy(error) || isBusy((error as { cause?: unknown } | null)?.cause)) await Promise.resolve(client.reconnect()).catch(() => undefined);
 }
 
 function isBusy(error: unknown): boolean {

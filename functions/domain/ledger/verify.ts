@@ -66,7 +66,10 @@ export interface VerifyReport {
 
 const PAGE = 5000;
 
-/** Recomputes the chain and the conservation identity from the database. */
+/**
+ * Recomputes the chain and the conservation identity from the database. Give it one consistent
+ * snapshot (Database.snapshot) when writers may be running, or balances and entries disagree.
+ */
 export async function verifyLedger(db: Db, onProgress?: (done: number, total: number) => void): Promise<VerifyReport> {
   const accountRows = await db.select({ id: accounts.id, kind: accounts.kind, balance: accounts.balance }).from(accounts);
   const checker = new LedgerChecker(new Map(accountRows.map((a) => [a.id, a.kind])));
