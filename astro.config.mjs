@@ -1,6 +1,8 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import cloudflare from '@astrojs/cloudflare';
+import sitemap from '@astrojs/sitemap';
+import pagefindSearch from './src/integrations/pagefind';
 
 /**
  * Every public page is prerendered from the database at build time (the site is a published
@@ -20,4 +22,13 @@ export default defineConfig({
   },
   build: { format: 'directory' },
   devToolbar: { enabled: false },
+  integrations: [
+    sitemap({
+      i18n: { defaultLocale: 'zh-cn', locales: { 'zh-cn': 'zh-CN', en: 'en' } },
+      // Pages only: not the open-data files, feeds or robots.txt; not the personal points page.
+      filter: (page) => !/\.(json|csv|xml|txt)$/.test(page) && !/\/(en\/)?me\/$/.test(page),
+    }),
+    // Last: it indexes the pages every other step has finished writing.
+    pagefindSearch(),
+  ],
 });

@@ -1,4 +1,6 @@
 /** Interface strings, Chinese first. Pages pick with t(locale, key). */
+import { siteEn, siteZh } from './site';
+
 export const locales = ['zh-cn', 'en'] as const;
 export type Locale = (typeof locales)[number];
 
@@ -27,6 +29,7 @@ export const ui = {
     'home.pool': '社区积分池',
     'home.ledger': '账本共 {n} 笔，最新哈希',
     'footer.about': '本站数据来自社区积分账本与公开记录，居民姓名均已脱敏。',
+    ...siteZh,
   },
   en: {
     'site.name': 'Linli',
@@ -52,6 +55,7 @@ export const ui = {
     'home.pool': 'Community pool',
     'home.ledger': '{n} ledger entries; latest hash',
     'footer.about': 'Figures come from the community points ledger and public records; residents’ names are masked.',
+    ...siteEn,
   },
 } as const;
 

@@ -1,0 +1,89 @@
+import type { Locale } from '../i18n/ui';
+
+/**
+ * The one place numbers, money and dates are written for people. Deterministic (no host time zone,
+ * no ICU currency quirks): the build machine's settings never change what a notice says.
+ */
+const tag = (locale: Locale) => (locale === 'en' ? 'en' : 'zh-CN');
+
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+export function number(n: number, locale: Locale, fractionDigits = 0): string {
+  return new Intl.NumberFormat(tag(locale), { maximumFractionDigits: fractionDigits }).format(n);
+}
+
+/** Integer fen → ¥1,234.56 (both languages: the amounts are yuan). `signed` adds + to gains. */
+export function money(fen: number, options: { signed?: boolean } = {}): string {
+  const sign = fen < 0 ? '−' : options.signed && fen > 0 ? '+' : '';
+  const abs = Math.abs(Math.round(fen));
+  const yuan = Math.floor(abs / 100).toLocaleString('en-US');
+  return `${sign}¥${yuan}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** Fen → yuan as a plain number, for chart axes. */
+export function yuan(fen: number): number {
+  return Math.round(fen) / 100;
+}
+
+export function percent(part: number, whole: number, locale: Locale): string {
+  if (whole <= 0) return '–';
+  return `${number((part / whole) * 100, locale, 1)}%`;
+}
+
+/** 'YYYY-MM-DD' (a local date as stored) → 2026年9月20日 / 20 Sep 2026. An instant (…T…Z) is dated in community time. */
+export function date(iso: string, locale: Locale): string {
+  const local = iso.length > 10 && iso.includes('T') && !Number.isNaN(Date.parse(iso)) ? today(new Date(iso)) : iso;
+  const [y, m, d] = local.slice(0, 10).split('-').map(Number);
+  if (!y || !m || !d) return iso;
+  return locale === 'en' ? `${d} ${MONTHS_EN[m - 1]} ${y}` : `${y}年${m}月${d}日`;
+}
+
+/** 'YYYY-MM' → 2026年9月 / Sep 2026. */
+export function month(ym: string, locale: Locale): string {
+  const [y, m] = ym.split('-').map(Number);
+  if (!y || !m) return ym;
+  return locale === 'en' ? `${MONTHS_EN[m - 1]} ${y}` : `${y}年${m}月`;
+}
+
+/** Short month for chart axes: 9月 / Sep, with the year when it is January or the first label. */
+export function monthShort(ym: string, locale: Locale, withYear: boolean): string {
+  const [y, m] = ym.split('-').map(Number);
+  if (!y || !m) return ym;
+  if (locale === 'en') return withYear ? `${MONTHS_EN[m - 1]} ${y}` : MONTHS_EN[m - 1]!;
+  return withYear ? `${y}年${m}月` : `${m}月`;
+}
+
+/** An instant (ISO) in the community's time (UTC+8, no daylight saving): 2026年9月20日 14:05. */
+export function dateTime(isoInstant: string, locale: Locale): string {
+  const t = Date.parse(isoInstant);
+  if (Number.isNaN(t)) return isoInstant;
+  const local = new Date(t + 8 * 3600_000).toISOString();
+  return `${date(local.slice(0, 10), locale)} ${local.slice(11, 16)}`;
+}
+
+/** The community's local date today (UTC+8), as YYYY-MM-DD. */
+export function today(now = new Date()): string {
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** Consecutive months from `first` to `last` inclusive ('YYYY-MM'). */
+export function monthRange(first: string, last: string): string[] {
+  const out: string[] = [];
+  let [y, m] = first.split('-').map(Number) as [number, number];
+  for (let guard = 0; guard < 1200; guard++) {
+    const ym = `${y}-${String(m).padStart(2, '0')}`;
+    if (ym > last) break;
+    out.push(ym);
+    m++;
+    if (m > 12) {
+      m = 1;
+      y++;
+    }
+  }
+  return out;
+}
+
+/** The colon after a label: full-width in Chinese. */
+export function colon(locale: Locale): string {
+  return locale === 'en' ? ': ' : '：';
+}

@@ -1,0 +1,24 @@
+import { getRelativeLocaleUrl } from 'astro:i18n';
+import type { Locale } from '../i18n/ui';
+
+/**
+ * A site path (zh-CN form, as the projections' `url` fields and functions/domain/publishing/urls.ts
+ * give them, e.g. `/services/3/` or `/merchants/#merchant-2`) in the reader's locale.
+ */
+export function href(locale: Locale, path: string): string {
+  const [pathname = '/', hash] = path.split('#');
+  return getRelativeLocaleUrl(locale, pathname.replace(/^\//, '')) + (hash ? `#${hash}` : '');
+}
+
+/** The absolute URL of a page of this site (for QR codes on printed notices). */
+export function absolute(site: URL | undefined, path: string): string {
+  return new URL(path, site ?? 'http://localhost:4321').href;
+}
+
+/**
+ * Record text is staff-entered Chinese; on English pages it is marked lang="zh-CN" so screen readers
+ * and fonts treat it right. Spread as an attribute: <p lang={recordLang(locale)}>.
+ */
+export function recordLang(locale: Locale): 'zh-CN' | undefined {
+  return locale === 'en' ? 'zh-CN' : undefined;
+}

@@ -1,0 +1,33 @@
+import type { InferGetStaticPropsType } from 'astro';
+import { publicData } from './data';
+import { statementMonths } from './charity';
+
+/**
+ * getStaticPaths of the record pages, shared by the zh-CN and English page files (which re-export
+ * them), so both languages publish exactly the same records.
+ */
+export async function servicePaths() {
+  const { services } = await publicData();
+  return services.map((service) => ({ params: { id: String(service.id) }, props: { service } }));
+}
+
+export async function deliberationPaths() {
+  const { deliberations } = await publicData();
+  return deliberations.map((deliberation) => ({ params: { id: String(deliberation.id) }, props: { deliberation } }));
+}
+
+export async function fundPaths() {
+  const { charity } = await publicData();
+  return charity.funds.map((fund) => ({ params: { code: fund.code }, props: { fund } }));
+}
+
+export async function fundStatementPaths() {
+  const { charity } = await publicData();
+  return charity.funds.flatMap((fund) => statementMonths(fund, charity).map((month) => ({ params: { code: fund.code, month }, props: { fund, month } })));
+}
+
+/** The props each record page receives (Astro reads a page's `Props` type for Astro.props). */
+export type ServiceProps = InferGetStaticPropsType<typeof servicePaths>;
+export type DeliberationProps = InferGetStaticPropsType<typeof deliberationPaths>;
+export type FundProps = InferGetStaticPropsType<typeof fundPaths>;
+export type FundStatementProps = InferGetStaticPropsType<typeof fundStatementPaths>;

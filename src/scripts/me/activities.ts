@@ -1,0 +1,108 @@
+import { api, type ApiResult } from '../api';
+import { h, replace } from '../dom';
+import { errorText, fmtDate, fmtNum, tr } from '../i18n';
+import type { AppKey } from '../../i18n/app';
+import { loadInto, msgBox, say } from '../ui';
+
+interface Upcoming {
+  id: number;
+  title: string;
+  date: string;
+  place: string;
+  hours: number;
+  type: { code: string; name: string };
+  team: string | null;
+  points: number;
+  volunteerDay: boolean;
+  signups: number;
+  signedUp: boolean;
+  checkedIn: boolean;
+}
+interface Mine {
+  activityId: number;
+  title: string;
+  date: string;
+  place: string;
+  type: string;
+  status: 'signed_up' | 'missed' | 'checked_in' | 'awarded' | 'reversed';
+  hours: number | null;
+  points: number | null;
+}
+
+/** Volunteer activities: sign up or cancel for upcoming ones (the 9th-day services marked), and my record with hours and points. */
+export function mountActivities(root: HTMLElement): { stop?(): void } {
+  const upcoming = h('div');
+  const mine = h('div');
+  const msg = msgBox();
+  replace(root, msg, h('h3', {}, tr('act.upcoming')), upcoming, h('h3', {}, tr('act.mine')), mine);
+
+  const loadUpcoming = () =>
+    loadInto(upcoming, () => api<{ activities: Upcoming[] }>('/me/activities/upcoming?limit=30'), ({ activities }) => {
+      if (activities.length === 0) return upcoming.append(h('p', { class: 'meta' }, tr('act.none')));
+      upcoming.append(h('ul', { class: 'cards' }, activities.map(card)));
+    });
+  const loadMine = () =>
+    loadInto(mine, () => api<{ activities: Mine[] }>('/me/activities?limit=20'), ({ activities }) => {
+      if (activities.length === 0) return mine.append(h('p', { class: 'meta' }, tr('act.mineNone')));
+      mine.append(
+        h(
+          'ul',
+          { class: 'link-list' },
+          activities.map((a) =>
+            h(
+              'li',
+              {},
+              h('strong', {}, a.title),
+              h('span', { class: 'meta' }, `${fmtDate(a.date)} · ${a.place} · `, h('span', { class: `status status-${a.status}` }, tr(`act.status.${a.status}` as AppKey))),
+              a.hours !== null || a.points !== null
+                ? h('span', { class: 'meta' }, [a.hours !== null ? tr('act.hours', { n: a.hours }) : '', a.points !== null ? tr('act.points', { n: fmtNum(a.points) }) : ''].filter(Boolean).join(' · '))
+                : null,
+            ),
+          ),
+        ),
+      );
+    });
+
+  const card = (a: Upcoming) => {
+    const button = h('button', { type: 'button', class: `button wide ${a.signedUp ? '' : 'primary'}`, 'data-signup': a.id, disabled: a.checkedIn }, a.checkedIn ? tr('act.checkedIn') : a.signedUp ? tr('act.cancel') : tr('act.signup'));
+    const state = h('p', { class: 'meta', role: 'status' }, a.signedUp ? tr('act.youreIn') : '');
+    button.addEventListener('click', async () => {
+      button.disabled = true;
+      const res: ApiResult<unknown> = await api(`/me/activities/${a.id}/signup`, { method: a.signedUp ? 'DELETE' : 'POST' });
+      button.disabled = false;
+      if (!res.ok) return say(msg, 'error', `${a.title}：${errorText(res)}`);
+      a.signedUp = !a.signedUp;
+      a.signups += a.signedUp ? 1 : -1;
+      button.textContent = a.signedUp ? tr('act.cancel') : tr('act.signup');
+      button.classList.toggle('primary', !a.signedUp);
+      state.textContent = a.signedUp ? tr('act.signedUp', { title: a.title }) : tr('act.cancelled', { title: a.title });
+      void loadMine();
+    });
+    return h(
+      'li',
+      { class: 'card' },
+      h('h4', {}, a.title),
+      a.volunteerDay ? h('p', {}, h('span', { class: 'tag ninth' }, tr('act.ninth'))) : null,
+      h(
+        'dl',
+        { class: 'facts' },
+        h('dt', {}, tr('act.when')),
+        h('dd', {}, fmtDate(a.date)),
+        h('dt', {}, tr('act.where')),
+        h('dd', {}, a.place),
+        h('dt', {}, tr('act.what')),
+        h('dd', {}, [a.type.name, a.team].filter(Boolean).join(' · ')),
+        h('dt', {}, tr('act.reward')),
+        h('dd', {}, `${tr('act.hours', { n: a.hours })} · ${tr('act.points', { n: fmtNum(a.points) })}`),
+        h('dt', {}, tr('act.signups')),
+        h('dd', {}, fmtNum(a.signups)),
+      ),
+      button,
+      state,
+    );
+  };
+
+  void loadUpcoming();
+  void loadMine();
+  return {};
+}
