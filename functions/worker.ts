@@ -10,6 +10,8 @@ import { createApp, type App } from './app';
 interface Env {
   DATABASE_URL: string;
   DATABASE_AUTH_TOKEN?: string;
+  /** A Cloudflare Pages/Workers Builds deploy hook: POSTed after each publish to rebuild the site. */
+  DEPLOY_HOOK_URL?: string;
   ASSETS: { fetch(request: Request): Promise<Response> };
 }
 
@@ -19,7 +21,18 @@ export default {
   fetch(request: Request, env: Env, ctx: unknown): Response | Promise<Response> {
     if (!new URL(request.url).pathname.startsWith('/api/')) return env.ASSETS.fetch(request);
     // One client per isolate: bindings are fixed for an isolate's lifetime.
-    app ??= createApp({ database: createDatabase({ url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN }), secureCookies: true });
+    app ??= createApp({
+      database: createDatabase({ url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN }),
+      secureCookies: true,
+      onPublish: (event, context) => {
+        if (!env.DEPLOY_HOOK_URL) return;
+        const hook = fetch(env.DEPLOY_HOOK_URL, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(event) }).then(
+          (res) => void (res.ok || console.error(`deploy hook answered ${res.status}`)),
+          (error) => console.error('deploy hook failed', error),
+        );
+        context?.waitUntil?.(hook);
+      },
+    });
     return app.fetch(request, env, ctx as never);
   },
 };

@@ -1,5 +1,8 @@
 import type { Database } from '../../db/client';
 import type { Principal } from '../domain/people/sessions';
+import type { PublishEvent } from '../domain/records/publish';
+
+export type { PublishEvent };
 
 export interface AppDeps {
   database: Database;
@@ -7,6 +10,11 @@ export interface AppDeps {
   now?: () => Date;
   /** Whether the session cookie is marked Secure (true behind HTTPS). */
   secureCookies?: boolean;
+  /**
+   * Told after a publish (or a change to an already public record) has committed, so the shell can
+   * rebuild the static site. It must not throw or block; `waitUntil` is the edge's, when there is one.
+   */
+  onPublish?: (event: PublishEvent, context?: { waitUntil?: (promise: Promise<unknown>) => void }) => void;
 }
 
 export type AppEnv = {

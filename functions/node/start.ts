@@ -14,6 +14,7 @@ import { users } from '../../db/schema';
 import { seedDemo } from '../../db/seed/demo';
 import { createApp } from '../app';
 import { databaseConfig, databaseFilePath, projectRoot } from './config';
+import { SiteRebuilder } from './rebuild';
 import { PortalServer } from './server';
 import { buildSite, latestSite, pruneSites } from './site';
 
@@ -40,25 +41,31 @@ if (n === 0 && (isDefaultFile || process.env.LINLI_DEMO === '1')) {
   console.log(`已生成演示社区 (demo community seeded): ${summary.residents} residents, ${summary.merchants} merchants, ${summary.entries} ledger entries in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 }
 
-const server = new PortalServer(createApp({ database }));
+// Rebuild the public site from the current database, then switch to it: once now, and again
+// (debounced, one build at a time) after every publish.
+const rebuilder = new SiteRebuilder(
+  async () => {
+    const t = performance.now();
+    const site = await buildSite({ projectRoot, sitesDir, env: { DATABASE_URL: config.url, DATABASE_AUTH_TOKEN: config.authToken } });
+    server.useSite(site);
+    pruneSites(sitesDir, site);
+    console.log(`网站已生成 (site built) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  },
+  { delayMs: 2000, onError: (error) => console.error(error instanceof Error ? error.message : error) },
+);
+
+const server = new PortalServer(createApp({ database, onPublish: () => rebuilder.request() }));
 const previous = latestSite(sitesDir);
 if (previous && !args.has('--fresh')) server.useSite(previous);
 const listening = await server.listen(port);
 console.log(`邻里 Linli: http://localhost:${listening}  (API: /api, OpenAPI: /api/openapi.json)`);
 
-// Rebuild the public site from the current database, then switch to it.
-const t = performance.now();
-try {
-  const site = await buildSite({ projectRoot, sitesDir, env: { DATABASE_URL: config.url, DATABASE_AUTH_TOKEN: config.authToken } });
-  server.useSite(site);
-  pruneSites(sitesDir, site);
-  console.log(`网站已生成 (site built) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-} catch (error) {
-  console.error(error instanceof Error ? error.message : error);
-  if (!server.currentSite) process.exitCode = 1;
-}
+rebuilder.request(0);
+await rebuilder.idle();
+if (!server.currentSite) process.exitCode = 1;
 
 const stop = async () => {
+  rebuilder.stop();
   await server.close();
   database.close();
   process.exit(0);

@@ -1,0 +1,81 @@
+import { and, desc, eq } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
+import { donations, funds, organizations, type donationForms, type donorTypes } from '../../../db/schema';
+import { audit, changesOf, type Actor } from './audit';
+import { markPublished, requireDraft, requirePublished, type PublishEvent } from './publish';
+import { invalid, listWhere, notFound, pageOf, requireRef, type ListQuery, type Page } from './shared';
+
+/** 慈善资源 in: money or goods, from government, merchants, enterprises or individuals (anonymous if they wish). */
+export type Donation = typeof donations.$inferSelect;
+
+export interface DonationFields {
+  fundId: number;
+  date: string;
+  donorType: (typeof donorTypes)[number];
+  donorName: string;
+  anonymous: boolean;
+  organizationId?: number | null | undefined;
+  form: (typeof donationForms)[number];
+  /** Money: the amount; in kind: the valuation, in fen. */
+  amountFen: number;
+  itemDescription?: string | null | undefined;
+  quantity?: string | null | undefined;
+  outcome?: string | null | undefined;
+  receiptNo: string;
+  note?: string | null | undefined;
+}
+
+export const CORRECT_INSTEAD = '；金额或内容有误请登记更正';
+
+export async function findDonation(db: Db, id: number): Promise<Donation> {
+  const [row] = await db.select().from(donations).where(eq(donations.id, id));
+  if (!row) throw notFound(`捐赠记录 ${id} 不存在`);
+  return row;
+}
+
+async function check(tx: Db, fields: Partial<DonationFields>, merged: Pick<DonationFields, 'form' | 'itemDescription'>): Promise<void> {
+  await requireRef(tx, funds, fields.fundId, `基金 ${fields.fundId} 不存在`);
+  await requireRef(tx, organizations, fields.organizationId, `组织 ${fields.organizationId} 不存在`);
+  if (merged.form === 'in_kind' && !merged.itemDescription) throw invalid('实物捐赠须填写物品说明（itemDescription）');
+}
+
+export async function createDonation(tx: Db, actor: Actor, fields: DonationFields): Promise<Donation> {
+  await check(tx, fields, fields);
+  const [row] = await tx
+    .insert(donations)
+    .values({ ...fields, createdAt: actor.now.toISOString(), createdBy: actor.actorId })
+    .returning();
+  await audit(tx, actor, 'create', 'donation', row!.id, { fields });
+  return row!;
+}
+
+export async function updateDonation(tx: Db, actor: Actor, id: number, patch: Partial<DonationFields>): Promise<Donation> {
+  const row = await findDonation(tx, id);
+  requireDraft(row, `捐赠记录 ${id} `, CORRECT_INSTEAD);
+  await check(tx, patch, { ...row, ...patch });
+  const changes = changesOf(row, patch);
+  if (Object.keys(changes).length === 0) return row;
+  const [updated] = await tx.update(donations).set(patch).where(eq(donations.id, id)).returning();
+  await audit(tx, actor, 'update', 'donation', id, { changes });
+  return updated!;
+}
+
+export async function publishDonation(tx: Db, actor: Actor, id: number): Promise<{ record: Donation; event: PublishEvent }> {
+  const row = await findDonation(tx, id);
+  if (row.status === 'draft') {
+    await requirePublished(tx, funds, row.fundId, `请先发布基金 ${row.fundId}`);
+    await requirePublished(tx, organizations, row.organizationId, `请先发布捐赠单位（组织 ${row.organizationId}）`);
+  }
+  const event = await markPublished(tx, actor, donations, 'donation', id, `捐赠记录 ${id} `);
+  return { record: await findDonation(tx, id), event };
+}
+
+export async function listDonations(db: Db, q: ListQuery & { fundId?: number | undefined }): Promise<Page<Donation>> {
+  const rows = await db
+    .select()
+    .from(donations)
+    .where(and(listWhere(donations, q), q.fundId ? eq(donations.fundId, q.fundId) : undefined))
+    .orderBy(desc(donations.id))
+    .limit(q.limit + 1);
+  return pageOf(rows, q.limit);
+}

@@ -1,0 +1,147 @@
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
+import { auditLog, deliberations, expenses, funds, receipts, type budgetLines } from '../../../db/schema';
+import { DomainError } from '../shared/errors';
+import { audit, changesOf, type Actor } from './audit';
+import { CORRECT_INSTEAD } from './donations';
+import { markPublished, requireDraft, requirePublished, type PublishEvent } from './publish';
+import { listWhere, notFound, pageOf, requireRef, type ListQuery, type Page } from './shared';
+
+/**
+ * Fund use, by budget line. Four eyes: a second staff member approves an expense — never the one
+ * who entered or edited it — and only an approved expense can be published. Editing an approved
+ * draft withdraws the approval.
+ */
+export type ExpenseRow = typeof expenses.$inferSelect;
+export interface ReceiptInfo {
+  id: number;
+  filename: string;
+  mime: string;
+  size: number;
+  uploadedAt: string;
+  uploadedBy: number | null;
+}
+export type Expense = ExpenseRow & { receipts: ReceiptInfo[] };
+
+export interface ExpenseFields {
+  fundId: number;
+  date: string;
+  budgetLine: (typeof budgetLines)[number];
+  description: string;
+  payee: string;
+  beneficiaries?: string | null | undefined;
+  amountFen: number;
+  receiptNo: string;
+  deliberationId?: number | null | undefined;
+}
+
+export async function findExpenseRow(db: Db, id: number): Promise<ExpenseRow> {
+  const [row] = await db.select().from(expenses).where(eq(expenses.id, id));
+  if (!row) throw notFound(`支出记录 ${id} 不存在`);
+  return row;
+}
+
+export async function receiptsOf(db: Db, expenseIds: number[]): Promise<Array<ReceiptInfo & { expenseId: number }>> {
+  if (expenseIds.length === 0) return [];
+  return db
+    .select({
+      id: receipts.id,
+      expenseId: receipts.expenseId,
+      filename: receipts.filename,
+      mime: receipts.mime,
+      size: sql<number>`length(${receipts.bytes})`,
+      uploadedAt: receipts.uploadedAt,
+      uploadedBy: receipts.uploadedBy,
+    })
+    .from(receipts)
+    .where(inArray(receipts.expenseId, expenseIds))
+    .orderBy(receipts.id);
+}
+
+const withReceipts = (row: ExpenseRow, all: Array<ReceiptInfo & { expenseId: number }>): Expense => ({
+  ...row,
+  receipts: all.filter((r) => r.expenseId === row.id).map(({ expenseId: _, ...r }) => r),
+});
+
+export async function findExpense(db: Db, id: number): Promise<Expense> {
+  const row = await findExpenseRow(db, id);
+  return withReceipts(row, await receiptsOf(db, [id]));
+}
+
+async function checkRefs(tx: Db, fields: Partial<ExpenseFields>): Promise<void> {
+  await requireRef(tx, funds, fields.fundId, `基金 ${fields.fundId} 不存在`);
+  await requireRef(tx, deliberations, fields.deliberationId, `批准该支出的议事记录 ${fields.deliberationId} 不存在`);
+}
+
+export async function createExpense(tx: Db, actor: Actor, fields: ExpenseFields): Promise<Expense> {
+  await checkRefs(tx, fields);
+  const [row] = await tx
+    .insert(expenses)
+    .values({ ...fields, createdAt: actor.now.toISOString(), createdBy: actor.actorId })
+    .returning({ id: expenses.id });
+  await audit(tx, actor, 'create', 'expense', row!.id, { fields });
+  return findExpense(tx, row!.id);
+}
+
+export async function updateExpense(tx: Db, actor: Actor, id: number, patch: Partial<ExpenseFields>): Promise<Expense> {
+  const row = await findExpenseRow(tx, id);
+  requireDraft(row, `支出记录 ${id} `, CORRECT_INSTEAD);
+  await checkRefs(tx, patch);
+  const changes = changesOf(row, patch);
+  if (Object.keys(changes).length === 0) return findExpense(tx, id);
+  const approvalWithdrawn = row.approvedBy !== null;
+  await tx
+    .update(expenses)
+    .set({ ...patch, ...(approvalWithdrawn ? { approvedBy: null, approvedAt: null } : {}) })
+    .where(eq(expenses.id, id));
+  await audit(tx, actor, 'update', 'expense', id, { changes, ...(approvalWithdrawn ? { approvalWithdrawn: { approvedBy: row.approvedBy, approvedAt: row.approvedAt } } : {}) });
+  return findExpense(tx, id);
+}
+
+/** The second pair of eyes: anyone on staff but whoever entered or edited this expense. */
+export async function approveExpense(tx: Db, actor: Actor, id: number): Promise<Expense> {
+  const row = await findExpenseRow(tx, id);
+  if (row.approvedBy !== null) throw new DomainError('already_approved', `支出记录 ${id} 已由其他工作人员审核通过`);
+  const [authored] = await tx
+    .select({ id: auditLog.id })
+    .from(auditLog)
+    .where(and(eq(auditLog.entity, 'expense'), eq(auditLog.entityId, id), eq(auditLog.actorId, actor.actorId), inArray(auditLog.action, ['create', 'update'])))
+    .limit(1);
+  if (row.createdBy === actor.actorId || authored) throw new DomainError('self_approval', '录入或修改该支出的工作人员不能自己审核，请由另一位工作人员审核');
+  const result = await tx
+    .update(expenses)
+    .set({ approvedBy: actor.actorId, approvedAt: actor.now.toISOString() })
+    .where(and(eq(expenses.id, id), isNull(expenses.approvedBy), eq(expenses.status, 'draft')));
+  if (result.rowsAffected !== 1) throw new DomainError('already_approved', `支出记录 ${id} 已审核`);
+  await audit(tx, actor, 'approve', 'expense', id, { amountFen: row.amountFen, fundId: row.fundId });
+  return findExpense(tx, id);
+}
+
+export async function publishExpense(tx: Db, actor: Actor, id: number): Promise<{ record: Expense; event: PublishEvent }> {
+  const row = await findExpenseRow(tx, id);
+  if (row.status === 'draft') {
+    if (row.approvedBy === null) throw new DomainError('approval_required', `支出记录 ${id} 尚未经第二位工作人员审核，不能发布`);
+    await requirePublished(tx, funds, row.fundId, `请先发布基金 ${row.fundId}`);
+    await requirePublished(tx, deliberations, row.deliberationId, `请先发布批准该支出的议事记录 ${row.deliberationId}`);
+  }
+  const event = await markPublished(tx, actor, expenses, 'expense', id, `支出记录 ${id} `, { approvedBy: row.approvedBy });
+  return { record: await findExpense(tx, id), event };
+}
+
+export async function listExpenses(db: Db, q: ListQuery & { fundId?: number | undefined; approved?: boolean | undefined }): Promise<Page<Expense>> {
+  const rows = await db
+    .select()
+    .from(expenses)
+    .where(
+      and(
+        listWhere(expenses, q),
+        q.fundId ? eq(expenses.fundId, q.fundId) : undefined,
+        q.approved === undefined ? undefined : q.approved ? sql`${expenses.approvedBy} is not null` : isNull(expenses.approvedBy),
+      ),
+    )
+    .orderBy(desc(expenses.id))
+    .limit(q.limit + 1);
+  const page = pageOf(rows, q.limit);
+  const all = await receiptsOf(db, page.items.map((r) => r.id));
+  return { items: page.items.map((r) => withReceipts(r, all)), nextCursor: page.nextCursor };
+}

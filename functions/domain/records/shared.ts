@@ -1,0 +1,43 @@
+import { and, eq, lt, sql, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type { Db } from '../../../db/client';
+import type { RecordStatus } from '../../../db/schema';
+import { DomainError } from '../shared/errors';
+
+/** A staff console list: optionally one status, newest first, keyset-paged by id. */
+export interface ListQuery {
+  status?: RecordStatus | undefined;
+  limit: number;
+  cursor?: number | undefined;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: number | null;
+}
+
+export function listWhere(table: { id: SQLiteColumn; status: SQLiteColumn }, q: ListQuery, ...more: Array<SQL | undefined>): SQL | undefined {
+  return and(q.status ? eq(table.status, q.status) : undefined, q.cursor ? lt(table.id, q.cursor) : undefined, ...more);
+}
+
+/** Rows were fetched with limit + 1: the extra one only says that there is a next page. */
+export function pageOf<T extends { id: number }>(rows: T[], limit: number): Page<T> {
+  const items = rows.slice(0, limit);
+  return { items, nextCursor: rows.length > limit ? items[items.length - 1]!.id : null };
+}
+
+export function notFound(message: string): DomainError {
+  return new DomainError('not_found', message);
+}
+
+/** A record named in a request body must exist: 422 with a message saying which one. */
+export async function requireRef(tx: Db, table: SQLiteTable, id: number | null | undefined, message: string): Promise<void> {
+  if (id === null || id === undefined) return;
+  const rows = await tx.all(sql`select 1 as found from ${table} where id = ${id}`);
+  if (rows.length === 0) throw new DomainError('invalid_reference', message);
+}
+
+/** Cross-field rules the request schema cannot express answer like schema errors: 400 invalid_request. */
+export function invalid(message: string): DomainError {
+  return new DomainError('invalid_request', `请求无效：${message}`);
+}

@@ -1,0 +1,81 @@
+import { sql } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createApp } from '../../../functions/app';
+import worker from '../../../functions/worker';
+import { call, clock, loginAs } from '../../helpers/api';
+import { seededDatabase, type SeededDatabase } from '../../helpers/template';
+import { BASE, sample } from './helpers';
+
+let t: SeededDatabase;
+beforeEach(async () => {
+  t = await seededDatabase();
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+  t.cleanup();
+});
+
+describe('onPublish', () => {
+  it('a failing hook never fails the publish, which has committed', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const app = createApp({
+      database: t.database,
+      now: () => clock().now,
+      onPublish: () => {
+        throw new Error('hook down');
+      },
+    });
+    const token = await loginAs(app, 'staff');
+    const { body } = await call(app, 'POST', `${BASE}/funds`, { token, body: sample.fund() });
+    const res = await call(app, 'POST', `${BASE}/funds/${body.id}/publish`, { token });
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('published');
+    expect(errors).toHaveBeenCalledWith('onPublish failed', expect.any(Error));
+    errors.mockRestore();
+  });
+
+  it("hands the hook the edge's waitUntil when there is an execution context", async () => {
+    const waited: Array<Promise<unknown>> = [];
+    const app = createApp({ database: t.database, now: () => clock().now, onPublish: (_event, context) => context?.waitUntil?.(Promise.resolve('sent')) });
+    const token = await loginAs(app, 'staff');
+    const { body } = await call(app, 'POST', `${BASE}/funds`, { token, body: sample.fund() });
+    const ctx = { waitUntil: (p: Promise<unknown>) => void waited.push(p), passThroughOnException: () => undefined, props: {} };
+    const res = await app.request(`${BASE}/funds/${body.id}/publish`, { method: 'POST', headers: { authorization: `Bearer ${token}` } }, {}, ctx);
+    expect(res.status).toBe(200);
+    expect(await Promise.all(waited)).toEqual(['sent']);
+  });
+});
+
+describe('the Worker shell', () => {
+  it('POSTs each publish to DEPLOY_HOOK_URL through ctx.waitUntil', async () => {
+    const hooks: Array<{ url: string; body: unknown }> = [];
+    const realFetch = globalThis.fetch;
+    vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = String(input instanceof Request ? input.url : input);
+      if (!url.startsWith('https://hooks.example/')) return realFetch(input, init);
+      hooks.push({ url, body: JSON.parse(String(init?.body)) });
+      return new Response('{}', { status: 200 });
+    });
+    const env = { DATABASE_URL: t.url, DEPLOY_HOOK_URL: 'https://hooks.example/deploy/abc', ASSETS: { fetch: async () => new Response('site') } };
+    const waited: Array<Promise<unknown>> = [];
+    const ctx = { waitUntil: (p: Promise<unknown>) => void waited.push(p), passThroughOnException: () => undefined };
+    const send = async (method: string, path: string, token?: string, body?: unknown) => {
+      const headers: Record<string, string> = {};
+      if (token) headers.authorization = `Bearer ${token}`;
+      if (body !== undefined) headers['content-type'] = 'application/json';
+      const res = await worker.fetch(new Request(`https://linli.example${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }), env, ctx);
+      return { status: res.status, body: await res.json() };
+    };
+    const login = await send('POST', '/api/auth/login', undefined, { login: 'staff', password: 'test-password' });
+    const token = login.body.token as string;
+    const fund = await send('POST', `${BASE}/funds`, token, sample.fund());
+    expect(fund.status).toBe(201);
+    expect(waited).toEqual([]);
+    expect((await send('POST', `${BASE}/funds/${fund.body.id}/publish`, token)).status).toBe(200);
+    await Promise.all(waited);
+    expect(waited).toHaveLength(1);
+    expect(hooks).toEqual([{ url: 'https://hooks.example/deploy/abc', body: { entity: 'fund', id: fund.body.id } }]);
+    const [status] = (await t.database.read.all(sql`select status from funds where id = ${fund.body.id}`)) as Array<{ status: string }>;
+    expect(status!.status).toBe('published');
+  });
+});
