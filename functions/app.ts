@@ -8,7 +8,15 @@ import { counter } from './routes/counter';
 import { health } from './routes/health';
 import { me } from './routes/me';
 import { publicApi } from './routes/public';
+import { records } from './routes/records';
 import { staff } from './routes/staff';
+import { meActivities, staffActivities } from './routes/activities';
+import { auditRoutes } from './routes/audit';
+import { awardBatchRoutes } from './routes/award-batches';
+import { counterItems } from './routes/counter-items';
+import { meAccount } from './routes/me-account';
+import { meRequests, staffRequests } from './routes/requests';
+import { staffResidents } from './routes/staff-residents';
 
 export type { AppDeps } from './http/context';
 
@@ -30,6 +38,17 @@ export function createApp(deps: AppDeps) {
   app.route('/api/me', me);
   app.route('/api/counter', counter);
   app.route('/api/staff', staff);
+  app.route('/api/staff/records', records);
+  // Daily use: activities, service requests, residents at the desk, award approval, counter back office.
+  app.route('/api/me', meAccount);
+  app.route('/api/me', meActivities);
+  app.route('/api/me', meRequests);
+  app.route('/api/counter', counterItems);
+  app.route('/api/staff', staffActivities);
+  app.route('/api/staff', awardBatchRoutes);
+  app.route('/api/staff', staffRequests);
+  app.route('/api/staff', staffResidents);
+  app.route('/api/staff', auditRoutes);
   app.route('/api/public', publicApi);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', { type: 'http', scheme: 'bearer' });

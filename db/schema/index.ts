@@ -8,3 +8,7 @@ export * from './organizations';
 export * from './services';
 export * from './deliberations';
 export * from './charity';
+export * from './signups';
+export * from './awards';
+export * from './counter';
+export * from './requests';

@@ -9,6 +9,7 @@ import { COMMUNITY_UTC_OFFSET_MINUTES, localDate } from '../../functions/domain/
 import { ACTIVITY_TYPES, COMMUNITY_NAME, COMPOUNDS, GIVEN_NAMES, HONORIFICS, MERCHANTS, STREETS, SURNAMES, TEAMS } from './community';
 import { Random } from './random';
 import { seedRecords, type RecordsSummary } from './records';
+import { seedDailyUse, type DailyUseSummary } from './daily-use';
 
 /** Published in the README; they exist only in a database whose settings say demo = true. */
 export const DEMO_PASSWORD = 'linli-demo';
@@ -30,6 +31,8 @@ export interface SeedSummary {
   entries: number;
   /** The public records: organisations, services, deliberations, funds (see records.ts). */
   records: RecordsSummary;
+  /** Items for points, sign-ups, service requests, a batch awaiting approval (see daily-use.ts). */
+  dailyUse: DailyUseSummary;
 }
 
 /** Local (UTC+8) wall-clock time on a local date, as an instant. */
@@ -226,5 +229,5 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
   // The public records; their expenses are approved by a second staff member (the accountant).
   const approverId = await database.write((tx) => createStaff(tx, { login: 'staff2', password: passwords[DEMO_RESIDENTS + DEMO_MERCHANTS + 1]!, displayName: '陈志华（社区会计）' }, created));
   const records = await seedRecords(database, { now: options.now, staffId: cast.staffId, approverId, seed: options.seed });
-  return { residents: cast.residentIds.length, merchants: cast.merchantIds.length, activities: activityCount, entries, records };
+  return { residents: cast.residentIds.length, merchants: cast.merchantIds.length, activities: activityCount, entries, records, dailyUse: await seedDailyUse(database, { now: options.now, seed: options.seed }) };
 }

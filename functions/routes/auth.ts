@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { newRouter } from '../http/router';
+import { newRouter, noBody } from '../http/router';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { roles } from '../../db/schema';
 import { login, logout } from '../domain/people/sessions';
@@ -47,7 +47,8 @@ auth.openapi(
     path: '/logout',
     tags: ['auth'],
     summary: 'End the session of this token or cookie',
-    responses: { 200: json(z.object({ ok: z.literal(true) }), 'Signed out (also when there was no session)') },
+    middleware: [noBody] as const,
+    responses: { 200: json(z.object({ ok: z.literal(true) }), 'Signed out (also when there was no session)'), ...errorResponses('invalid_request') },
   }),
   async (c) => {
     const token = sessionToken(c.req.header('authorization'), getCookie(c, SESSION_COOKIE));

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { newRouter } from '../http/router';
+import { newRouter, noBody } from '../http/router';
 import type { Context } from 'hono';
 import { qrDataUrl } from '../domain/shared/qr';
 import { issueRedeemCode } from '../domain/counter/codes';
@@ -70,8 +70,9 @@ me.openapi(
     path: '/redeem-codes',
     tags: ['resident'],
     security: signedIn,
+    middleware: [noBody] as const,
     summary: 'A one-time 6-digit code (and QR) to show at a partner counter; valid 5 minutes',
-    responses: { 201: json(z.object({ code: z.string().regex(/^\d{6}$/), expiresAt: z.string(), qr: z.string() }), 'A new code'), ...errorResponses('unauthorized', 'forbidden') },
+    responses: { 201: json(z.object({ code: z.string().regex(/^\d{6}$/), expiresAt: z.string(), qr: z.string() }), 'A new code'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden') },
   }),
   async (c) => {
     const { database, now } = c.get('deps');

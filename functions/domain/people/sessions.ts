@@ -30,8 +30,31 @@ export interface Principal {
 // Verified against when the login does not exist, so an unknown login costs the same time as a known one.
 let decoyHash: Promise<string> | undefined;
 
+// Sign-in attempts for one login run one at a time (per database, in this process): otherwise a burst
+// of parallel guesses would all pass the failure count before any of them had been recorded.
+const attemptQueues = new WeakMap<Database, Map<string, Promise<unknown>>>();
+
+function oneAtATime<T>(database: Database, loginName: string, fn: () => Promise<T>): Promise<T> {
+  let queues = attemptQueues.get(database);
+  if (!queues) attemptQueues.set(database, (queues = new Map()));
+  const run = (queues.get(loginName) ?? Promise.resolve()).then(fn, fn);
+  const settled = run.then(
+    () => undefined,
+    () => undefined,
+  );
+  queues.set(loginName, settled);
+  void settled.then(() => {
+    if (queues.get(loginName) === settled) queues.delete(loginName);
+  });
+  return run;
+}
+
 /** Throws DomainError too_many_attempts (with retryAfterSeconds) or invalid_credentials. */
-export async function login(database: Database, loginName: string, password: string, now: Date): Promise<Session> {
+export function login(database: Database, loginName: string, password: string, now: Date): Promise<Session> {
+  return oneAtATime(database, loginName, () => attemptLogin(database, loginName, password, now));
+}
+
+async function attemptLogin(database: Database, loginName: string, password: string, now: Date): Promise<Session> {
   const since = new Date(now.getTime() - LOGIN_WINDOW_MS).toISOString();
   const recent = await database.read
     .select({ at: loginAttempts.at, ok: loginAttempts.ok })
@@ -51,14 +74,18 @@ export async function login(database: Database, loginName: string, password: str
     ? await verifySecret(password, user.passwordHash)
     : (await verifySecret(password, await (decoyHash ??= hashSecret('decoy', DEFAULT_ITERATIONS))), false);
 
-  return database.write(async (tx) => {
+  // A failed attempt must be committed to count towards the limit, so the refusal is thrown only
+  // after the write (throwing inside it would roll the attempt back).
+  const session = await database.write(async (tx) => {
     await tx.insert(loginAttempts).values({ login: loginName, at: now.toISOString(), ok: Boolean(ok && user) });
-    if (!ok || !user) throw new DomainError('invalid_credentials', '登录名或密码错误');
+    if (!ok || !user) return undefined;
     const token = randomToken();
     const expiresAt = new Date(now.getTime() + SESSION_TTL_MS[user.role]).toISOString();
     await tx.insert(sessions).values({ tokenHash: await sha256Hex(token), userId: user.id, createdAt: now.toISOString(), expiresAt });
     return { token, userId: user.id, role: user.role, expiresAt };
   });
+  if (!session) throw new DomainError('invalid_credentials', '登录名或密码错误');
+  return session;
 }
 
 export async function authenticate(database: Database, token: string, now: Date): Promise<Principal | undefined> {

@@ -1,0 +1,58 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { activities } from './activities';
+import { users } from './people';
+
+export const awardBatchKinds = ['activity', 'manual'] as const;
+export const awardBatchStatuses = ['pending', 'applied', 'rejected'] as const;
+export type AwardBatchStatus = (typeof awardBatchStatuses)[number];
+
+/**
+ * Points awarded together: everyone of one closed activity, or a list entered by staff. A batch
+ * over the approval threshold waits (`pending`) until a second staff member approves it; only then
+ * does the ledger move. A decided batch is frozen (a trigger forbids changing it).
+ */
+export const awardBatches = sqliteTable(
+  'award_batches',
+  {
+    id: integer('id').primaryKey(),
+    kind: text('kind', { enum: awardBatchKinds }).notNull(),
+    activityId: integer('activity_id').references(() => activities.id),
+    reason: text('reason').notNull(),
+    status: text('status', { enum: awardBatchStatuses }).notNull(),
+    totalPoints: integer('total_points').notNull(),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: text('created_at').notNull(),
+    decidedBy: integer('decided_by').references(() => users.id),
+    decidedAt: text('decided_at'),
+    decisionNote: text('decision_note'),
+  },
+  (t) => [
+    index('award_batches_status').on(t.status, t.id),
+    index('award_batches_activity').on(t.activityId),
+    check('award_batches_kind', sql`${t.kind} in ('activity','manual')`),
+    check('award_batches_status_check', sql`${t.status} in ('pending','applied','rejected')`),
+  ],
+);
+
+/** One resident's share of a batch; `entryId` is the award entry once the batch is applied. */
+export const awardBatchLines = sqliteTable(
+  'award_batch_lines',
+  {
+    id: integer('id').primaryKey(),
+    batchId: integer('batch_id')
+      .notNull()
+      .references(() => awardBatches.id),
+    residentId: integer('resident_id')
+      .notNull()
+      .references(() => users.id),
+    points: integer('points').notNull(),
+    /** For an activity batch: the hours the points were computed from. */
+    hours: real('hours'),
+    memo: text('memo').notNull(),
+    entryId: integer('entry_id'),
+  },
+  (t) => [uniqueIndex('award_batch_lines_batch_resident').on(t.batchId, t.residentId), check('award_batch_lines_points', sql`${t.points} > 0`)],
+);

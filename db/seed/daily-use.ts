@@ -1,0 +1,282 @@
+/**
+ * The demo community's DAILY USE: what the phone, counter and staff pages of the next issue show
+ * on a fresh demo — merchants' items for points, sign-ups for the coming activities, about twenty
+ * 你点单我服务 requests and three-order building issues in every state with dated histories, and
+ * one award batch waiting for a second staff member's approval. Deterministic for a given `now`
+ * and seed. Reads the services and organisations of the records seed when it has run (before this
+ * one); without them the requests are left out. Inserts rows directly and moves no points, so it
+ * writes nothing (ledger, audit log) whose order another seed depends on.
+ */
+import { and, asc, eq, gte, isNotNull, ne, sql } from 'drizzle-orm';
+import type { Database, Db } from '../client';
+import {
+  activities,
+  activitySignups,
+  awardBatchLines,
+  awardBatches,
+  households,
+  merchantItems,
+  merchants,
+  organizations,
+  participations,
+  residents,
+  serviceRequestEvents,
+  serviceRequests,
+  services,
+  settings,
+  users,
+  type ServiceRequestParty,
+  type ServiceRequestStatus,
+} from '../schema';
+import { DEFAULT_PER_AWARD, DEFAULT_PER_BATCH, PER_AWARD_SETTING, PER_BATCH_SETTING } from '../../functions/domain/awards/thresholds';
+import { localDate } from '../../functions/domain/shared/time';
+import { Random } from './random';
+
+export interface DailyUseOptions {
+  now: Date;
+  seed?: number;
+}
+
+export interface DailyUseSummary {
+  items: number;
+  signups: number;
+  requests: number;
+  buildingIssues: number;
+  pendingBatches: number;
+}
+
+/** What partner shops give for points, by shop category; the rest get the generic list. */
+const ITEMS: Record<string, Array<[string, number, string?]>> = {
+  眼镜: [['眼镜清洗保养', 10], ['眼镜鼻托更换', 20], ['老花镜一副', 120, '限 60 岁以上老人']],
+  餐饮: [['早餐套餐（豆浆油条）', 15], ['炒粉一份', 25], ['饺子一斤', 40]],
+  超市: [['东北大米 5 斤', 60, '每人每月限 1 袋'], ['花生油 1 升', 45], ['洗衣液 2 千克', 35], ['挂面 1 千克', 15]],
+  水果: [['时令水果 1 斤', 12], ['水果拼盘', 30]],
+  生鲜: [['新鲜蔬菜 2 斤', 10], ['土鸡蛋 10 个', 25]],
+  理发: [['男士理发', 20], ['老人洗剪吹', 25]],
+  药店: [['口罩一盒', 15], ['血压计电池', 8], ['创可贴一盒', 6]],
+  洗衣: [['羽绒服干洗', 50], ['床单被套清洗', 30]],
+  维修: [['小家电检修', 20], ['更换插座面板', 15]],
+  文具: [['作业本 10 本', 12], ['文具套装', 30]],
+};
+const GENERIC: Array<[string, number, string?]> = [['积分抵扣 10 元', 100], ['小礼品一份', 20]];
+
+/** Local (UTC+8) wall-clock time on a local date, as an ISO instant. */
+function stamp(date: string, hour: number, minute = 0): string {
+  return new Date(Date.parse(`${date}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00.000Z`) - 8 * 3600_000).toISOString();
+}
+
+function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+const later = (iso: string, hours: number) => new Date(Date.parse(iso) + hours * 3600_000).toISOString();
+
+/** One request's life: the states it went through, and who acted on each. */
+type Step = { event: ServiceRequestStatus | 'rated'; party: ServiceRequestParty; org: 'provider' | null; note: string; after: number };
+
+const RESIDENT_PLANS: Array<{ status: ServiceRequestStatus; steps: Step[]; rating?: [number, string] }> = [
+  { status: 'submitted', steps: [] },
+  { status: 'submitted', steps: [] },
+  { status: 'submitted', steps: [] },
+  { status: 'dispatched', steps: [{ event: 'dispatched', party: 'residents_committee', org: 'provider', note: '请三日内联系居民', after: 20 }] },
+  { status: 'dispatched', steps: [{ event: 'dispatched', party: 'residents_committee', org: 'provider', note: '已电话告知服务方', after: 6 }] },
+  { status: 'dispatched', steps: [{ event: 'dispatched', party: 'residents_committee', org: 'provider', note: '', after: 30 }] },
+  { status: 'accepted', steps: [{ event: 'dispatched', party: 'residents_committee', org: 'provider', note: '', after: 4 }, { event: 'accepted', party: 'provider', org: 'provider', note: '已约好周六上午上门', after: 22 }] },
+  { status: 'accepted', steps: [{ event: 'dispatched', party: 'residents_committee', org: 'provider', note: '', after: 18 }, { event: 'accepted', party: 'provider', org: 'provider', note: '安排志愿者对接', after: 5 }] },
+  {
+    status: 'done',
+    steps: [{ event: 'dispatched', party: 'residents_committee', org: 'provider', note: '', after: 3 }, { event: 'accepted', party: 'provider', org: 'provider', note: '', after: 20 }, { event: 'done', party: 'provider', org: 'provider', note: '已上门服务', after: 50 }, { event: 'rated', party: 'resident', org: 'provider', note: '5 星：服务很周到', after: 30 }],
+    rating: [5, '服务很周到'],
+  },
+  {
+    status: 'done',
+    steps: [{ event: 'dispatched', party: 'residents_committee', org: 'provider', note: '', after: 8 }, { event: 'accepted', party: 'provider', org: 'provider', note: '', after: 8 }, { event: 'done', party: 'provider', org: 'provider', note: '已完成', after: 72 }, { event: 'rated', party: 'resident', org: 'provider', note: '4 星：来得有点晚', after: 10 }],
+    rating: [4, '来得有点晚'],
+  },
+  { status: 'done', steps: [{ event: 'dispatched', party: 'residents_committee', org: 'provider', note: '', after: 2 }, { event: 'accepted', party: 'provider', org: 'provider', note: '', after: 3 }, { event: 'done', party: 'provider', org: 'provider', note: '已办结，待居民评价', after: 26 }] },
+  { status: 'cancelled', steps: [{ event: 'cancelled', party: 'resident', org: null, note: '家人已经安排好了', after: 5 }] },
+  { status: 'cancelled', steps: [{ event: 'dispatched', party: 'residents_committee', org: 'provider', note: '', after: 4 }, { event: 'accepted', party: 'provider', org: 'provider', note: '', after: 6 }, { event: 'cancelled', party: 'staff', org: null, note: '居民住院，服务暂停', after: 30 }] },
+  { status: 'declined', steps: [{ event: 'dispatched', party: 'residents_committee', org: 'provider', note: '', after: 10 }, { event: 'declined', party: 'provider', org: 'provider', note: '本月名额已满，下月优先安排', after: 16 }] },
+];
+
+const BUILDING_ISSUES: Array<{ title: string; detail: string; status: ServiceRequestStatus; steps: Step[] }> = [
+  { title: '楼道声控灯不亮', detail: '2 单元 3–6 楼声控灯坏了，老人晚上上下楼不安全。', status: 'submitted', steps: [] },
+  { title: '单元门禁失灵', detail: '1 单元门禁刷卡无反应，门一直开着。', status: 'dispatched', steps: [{ event: 'dispatched', party: 'residents_committee', org: 'provider', note: '请物业两日内修复', after: 5 }] },
+  { title: '屋顶漏水', detail: '顶楼 702 室雨天漏水，怀疑屋面防水层老化。', status: 'accepted', steps: [{ event: 'dispatched', party: 'residents_committee', org: 'provider', note: '', after: 3 }, { event: 'accepted', party: 'provider', org: 'provider', note: '物业已接单，雨停后勘查', after: 20 }] },
+  { title: '楼道堆物清理', detail: '楼梯间堆放旧家具和纸箱，堵塞消防通道。', status: 'done', steps: [{ event: 'dispatched', party: 'residents_committee', org: 'provider', note: '', after: 2 }, { event: 'accepted', party: 'provider', org: 'provider', note: '', after: 4 }, { event: 'done', party: 'provider', org: 'provider', note: '已清理并张贴告示', after: 48 }] },
+  { title: '飞线充电整治', detail: '多户从窗口拉电线给电动车充电，存在火灾隐患。', status: 'done', steps: [{ event: 'dispatched', party: 'residents_committee', org: 'provider', note: '', after: 6 }, { event: 'accepted', party: 'provider', org: 'provider', note: '', after: 10 }, { event: 'done', party: 'provider', org: 'provider', note: '已拆除飞线 12 处，引导至集中充电棚', after: 96 }] },
+  { title: '化粪池外溢', detail: '楼后化粪池外溢，气味很大。', status: 'cancelled', steps: [{ event: 'cancelled', party: 'owners_committee', org: null, note: '已由市政部门处理，撤回工单', after: 8 }] },
+];
+
+export async function seedDailyUse(database: Database, options: DailyUseOptions): Promise<DailyUseSummary> {
+  const rng = new Random((options.seed ?? 20260309) + 9);
+  const today = localDate(options.now);
+  const nowIso = options.now.toISOString();
+  const db = database.read;
+
+  const [staff] = await db.select({ id: users.id }).from(users).where(eq(users.login, 'staff1'));
+  if (!staff) throw new Error('seed the demo community (staff1) before its daily use');
+  const merchantRows = await db.select({ id: merchants.userId, category: merchants.category }).from(merchants).orderBy(asc(merchants.userId));
+  const residentRows = await db.select({ id: residents.userId, compound: households.compound, building: households.building }).from(residents).leftJoin(households, eq(households.id, residents.householdId)).orderBy(asc(residents.userId));
+  const volunteers = (
+    await db
+      .select({ id: participations.residentId, n: sql<number>`count(*)` })
+      .from(participations)
+      .where(isNotNull(participations.awardEntryId))
+      .groupBy(participations.residentId)
+      .orderBy(sql`2 desc`, asc(participations.residentId))
+  ).map((v) => v.id);
+  const upcoming = await db.select({ id: activities.id, date: activities.date }).from(activities).where(and(gte(activities.date, today), ne(activities.status, 'closed'))).orderBy(asc(activities.date));
+  const menu = await db.select({ id: services.id, title: services.title, providerId: services.providerId }).from(services).where(eq(services.status, 'published')).orderBy(asc(services.id));
+  const propertyCompanies = await db.select({ id: organizations.id, covers: organizations.covers }).from(organizations).where(and(eq(organizations.kind, 'property_company'), eq(organizations.status, 'published'))).orderBy(asc(organizations.id));
+
+  const summary: DailyUseSummary = { items: 0, signups: 0, requests: 0, buildingIssues: 0, pendingBatches: 0 };
+
+  await database.write(async (tx) => {
+    await tx
+      .insert(settings)
+      .values([
+        { key: PER_AWARD_SETTING, value: String(DEFAULT_PER_AWARD) },
+        { key: PER_BATCH_SETTING, value: String(DEFAULT_PER_BATCH) },
+      ])
+      .onConflictDoNothing();
+
+    // Items for points at every partner counter.
+    const created = stamp(addDays(today, -200), 10);
+    for (const m of merchantRows) {
+      const list = ITEMS[m.category] ?? GENERIC;
+      const rows = list.map(([name, points, description]) => ({ merchantId: m.id, name, points, description: description ?? null, active: rng.chance(0.9), createdAt: created, updatedAt: created }));
+      await tx.insert(merchantItems).values(rows);
+      summary.items += rows.length;
+    }
+
+    // Sign-ups for most coming activities, from the regular volunteers first.
+    const pool = volunteers.length > 0 ? volunteers : residentRows.map((r) => r.id);
+    for (const a of upcoming) {
+      if (!rng.chance(0.7)) continue;
+      const people = rng.sample(pool.slice(0, 60), rng.int(3, 12));
+      const rows = people.map((residentId) => {
+        const signedUpAt = stamp(addDays(today, -rng.int(0, 6)), rng.int(8, 21), rng.int(0, 59));
+        return { activityId: a.id, residentId, signedUpAt: signedUpAt < nowIso ? signedUpAt : nowIso };
+      });
+      await tx.insert(activitySignups).values(rows).onConflictDoNothing();
+      summary.signups += rows.length;
+    }
+
+    // 你点单我服务: requests from residents, in every state, with their dated histories.
+    if (menu.length > 0) {
+      for (const [i, plan] of RESIDENT_PLANS.entries()) {
+        const service = rng.pick(menu);
+        const resident = rng.pick(residentRows);
+        const byStaff = i % 5 === 4;
+        const start = stamp(addDays(today, -rng.int(plan.steps.length * 3 + 1, 45)), rng.int(8, 18), rng.int(0, 59));
+        summary.requests += await insertRequest(tx, {
+          kind: 'service',
+          origin: byStaff ? 'staff' : 'resident',
+          serviceId: service.id,
+          residentId: resident.id,
+          title: service.title,
+          detail: byStaff ? '居民来电，由工作人员代为登记' : rng.pick(['希望尽快安排', '老人独居，白天在家', '周末有空', '']),
+          providerId: service.providerId,
+          plan,
+          start,
+          staffId: staff.id,
+          nowIso,
+        });
+      }
+    }
+
+    // 三单制: building issues placed by the owners' committee, dispatched to the property company.
+    if (propertyCompanies.length > 0) {
+      for (const issue of BUILDING_ISSUES) {
+        const company = rng.pick(propertyCompanies);
+        const compound = company.covers?.split(/[、，,（(]/)[0]?.trim() || rng.pick(residentRows).compound || '和平小区';
+        const start = stamp(addDays(today, -rng.int(issue.steps.length * 4 + 1, 40)), rng.int(8, 18), rng.int(0, 59));
+        summary.buildingIssues += await insertRequest(tx, {
+          kind: 'building_issue',
+          origin: 'owners_committee',
+          serviceId: null,
+          residentId: null,
+          title: issue.title,
+          detail: issue.detail,
+          compound,
+          building: `${rng.int(1, 12)}栋`,
+          providerId: company.id,
+          plan: issue,
+          start,
+          staffId: staff.id,
+          nowIso,
+        });
+      }
+    }
+
+    // One batch over the approval threshold, waiting for a second staff member (staff2) to approve.
+    const honoured = volunteers.slice(0, 5);
+    if (honoured.length > 0) {
+      const points = DEFAULT_PER_AWARD + 100;
+      const [batch] = await tx
+        .insert(awardBatches)
+        .values({ kind: 'manual', reason: '年度优秀志愿者表彰', status: 'pending', totalPoints: points * honoured.length, createdBy: staff.id, createdAt: stamp(addDays(today, -1), 16, 20) })
+        .returning({ id: awardBatches.id });
+      await tx.insert(awardBatchLines).values(honoured.map((residentId) => ({ batchId: batch!.id, residentId, points, memo: '年度优秀志愿者表彰' })));
+      summary.pendingBatches = 1;
+    }
+  });
+  return summary;
+}
+
+interface RequestSeed {
+  kind: 'service' | 'building_issue';
+  origin: 'resident' | 'staff' | 'owners_committee';
+  serviceId: number | null;
+  residentId: number | null;
+  title: string;
+  detail: string;
+  compound?: string;
+  building?: string;
+  providerId: number;
+  plan: { status: ServiceRequestStatus; steps: Step[]; rating?: [number, string] };
+  start: string;
+  staffId: number;
+  nowIso: string;
+}
+
+async function insertRequest(tx: Db, r: RequestSeed): Promise<number> {
+  let at = r.start;
+  const events: Array<typeof serviceRequestEvents.$inferInsert> = [];
+  const submittedBy = r.origin === 'resident' ? r.residentId : r.staffId;
+  events.push({ requestId: 0, at, event: 'submitted', party: r.origin, actorId: submittedBy, organizationId: r.kind === 'service' ? r.providerId : null, note: r.detail });
+  let ratedAt: string | null = null;
+  for (const step of r.plan.steps) {
+    at = later(at, step.after);
+    if (at > r.nowIso) at = r.nowIso;
+    const actorId = step.party === 'resident' ? r.residentId : r.staffId;
+    events.push({ requestId: 0, at, event: step.event, party: step.party, actorId, organizationId: step.org === 'provider' ? r.providerId : null, note: step.note });
+    if (step.event === 'rated') ratedAt = at;
+  }
+  const dispatched = r.plan.steps.some((s) => s.event === 'dispatched');
+  const [row] = await tx
+    .insert(serviceRequests)
+    .values({
+      kind: r.kind,
+      origin: r.origin,
+      serviceId: r.serviceId,
+      residentId: r.residentId,
+      title: r.title,
+      detail: r.detail,
+      compound: r.compound ?? null,
+      building: r.building ?? null,
+      status: r.plan.status,
+      providerId: dispatched ? r.providerId : null,
+      createdBy: submittedBy ?? r.staffId,
+      createdAt: r.start,
+      updatedAt: at,
+      rating: r.plan.rating?.[0] ?? null,
+      ratingComment: r.plan.rating?.[1] ?? null,
+      ratedAt,
+    })
+    .returning({ id: serviceRequests.id });
+  await tx.insert(serviceRequestEvents).values(events.map((e) => ({ ...e, requestId: row!.id })));
+  return 1;
+}
+

@@ -1,0 +1,59 @@
+import { and, desc, eq, lt } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
+import { auditLog, users } from '../../../db/schema';
+
+/** The audit trail as staff read it: newest first, by record type and/or by who acted. */
+export interface AuditQuery {
+  entity?: string | undefined;
+  entityId?: number | undefined;
+  /** A user id, or a login. */
+  actor?: string | undefined;
+  limit: number;
+  cursor?: number | undefined;
+}
+
+export interface AuditRow {
+  id: number;
+  at: string;
+  actor: { id: number; login: string; name: string } | null;
+  action: string;
+  entity: string;
+  entityId: number | null;
+  detail: unknown;
+}
+
+function parse(detail: string): unknown {
+  try {
+    return JSON.parse(detail);
+  } catch {
+    return detail;
+  }
+}
+
+export async function readAuditLog(db: Db, q: AuditQuery): Promise<{ items: AuditRow[]; nextCursor: number | null }> {
+  const actor = q.actor === undefined ? undefined : /^\d+$/.test(q.actor) ? eq(auditLog.actorId, Number(q.actor)) : eq(users.login, q.actor);
+  const rows = await db
+    .select({ a: auditLog, login: users.login, name: users.displayName })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorId))
+    .where(
+      and(
+        q.entity ? eq(auditLog.entity, q.entity) : undefined,
+        q.entityId !== undefined ? eq(auditLog.entityId, q.entityId) : undefined,
+        actor,
+        q.cursor ? lt(auditLog.id, q.cursor) : undefined,
+      ),
+    )
+    .orderBy(desc(auditLog.id))
+    .limit(q.limit + 1);
+  const items = rows.slice(0, q.limit).map(({ a, login, name }) => ({
+    id: a.id,
+    at: a.at,
+    actor: a.actorId === null ? null : { id: a.actorId, login: login ?? '', name: name ?? '' },
+    action: a.action,
+    entity: a.entity,
+    entityId: a.entityId,
+    detail: parse(a.detail),
+  }));
+  return { items, nextCursor: rows.length > q.limit ? items[items.length - 1]!.id : null };
+}

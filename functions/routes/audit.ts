@@ -1,0 +1,56 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { readAuditLog } from '../domain/audit/trail';
+import { guard } from '../http/guard';
+import { errorResponses } from '../http/errors';
+import { IdCursorQuery } from '../http/params';
+import { newRouter } from '../http/router';
+import { json, signedIn } from '../http/schemas';
+
+/** The audit trail (/api/staff/audit): who did what to which record, newest first. */
+export const auditRoutes = newRouter();
+auditRoutes.use('*', guard('staff'));
+
+auditRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/audit',
+    tags: ['staff'],
+    security: signedIn,
+    summary: 'The audit trail, filtered by record type (entity, entityId) and/or actor (user id or login)',
+    request: {
+      query: z.object({
+        entity: z.string().regex(/^[a-z_]{1,40}$/, 'entity 无效').optional().openapi({ param: { name: 'entity', in: 'query' }, example: 'activity' }),
+        entityId: z.coerce.number().int().min(1).optional().openapi({ param: { name: 'entityId', in: 'query' } }),
+        actor: z.string().min(1).max(64).optional().openapi({ param: { name: 'actor', in: 'query' }, example: 'staff1' }),
+        ...IdCursorQuery(200, 50),
+      }),
+    },
+    responses: {
+      200: json(
+        z.object({
+          entries: z.array(
+            z
+              .object({
+                id: z.number().int(),
+                at: z.string(),
+                actor: z.object({ id: z.number().int(), login: z.string(), name: z.string() }).nullable(),
+                action: z.string(),
+                entity: z.string(),
+                entityId: z.number().int().nullable(),
+                detail: z.unknown(),
+              })
+              .openapi('AuditEntry'),
+          ),
+          nextCursor: z.string().nullable(),
+        }),
+        'Audit entries',
+      ),
+      ...errorResponses('invalid_request', 'unauthorized', 'forbidden'),
+    },
+  }),
+  async (c) => {
+    const { cursor, ...q } = c.req.valid('query');
+    const page = await readAuditLog(c.get('deps').database.read, { ...q, cursor: cursor === undefined ? undefined : Number(cursor) });
+    return c.json({ entries: page.items, nextCursor: page.nextCursor === null ? null : String(page.nextCursor) }, 200);
+  },
+);

@@ -1,0 +1,162 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { createItem, deleteItem, listItems, updateItem } from '../domain/counter/items';
+import { merchantPublicRecord } from '../domain/counter/profile';
+import { counterTotals } from '../domain/counter/totals';
+import { accountOf } from '../domain/people/directory';
+import { DomainError } from '../domain/shared/errors';
+import { guard } from '../http/guard';
+import { errorResponses } from '../http/errors';
+import { IdParam, Text } from '../http/params';
+import { newRouter, noBody } from '../http/router';
+import { json, jsonBody, signedIn } from '../http/schemas';
+
+/** The merchant's own back office at the counter (/api/counter/…): items for points, takings, public record. */
+export const counterItems = newRouter();
+counterItems.use('*', guard('merchant'));
+
+const ItemSchema = z
+  .object({ id: z.number().int(), name: z.string(), description: z.string().nullable(), points: z.number().int(), active: z.boolean(), createdAt: z.string(), updatedAt: z.string() })
+  .openapi('MerchantItem');
+
+const ItemPoints = z.number().int().min(1).max(100_000);
+
+counterItems.openapi(
+  createRoute({
+    method: 'get',
+    path: '/items',
+    tags: ['counter'],
+    security: signedIn,
+    summary: 'My redeemable items',
+    responses: { 200: json(z.object({ items: z.array(ItemSchema) }), 'Items'), ...errorResponses('unauthorized', 'forbidden') },
+  }),
+  async (c) => c.json({ items: await listItems(c.get('deps').database.read, c.get('principal').userId) }, 200),
+);
+
+counterItems.openapi(
+  createRoute({
+    method: 'post',
+    path: '/items',
+    tags: ['counter'],
+    security: signedIn,
+    summary: 'Add an item for points',
+    request: { body: jsonBody(z.strictObject({ name: Text(60), points: ItemPoints, description: z.string().trim().max(200).nullable().optional(), active: z.boolean().optional() })) },
+    responses: { 201: json(ItemSchema, 'Added'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden') },
+  }),
+  async (c) => {
+    const body = c.req.valid('json');
+    const { database, now } = c.get('deps');
+    const merchantId = c.get('principal').userId;
+    const at = now();
+    return c.json(await database.write((tx) => createItem(tx, merchantId, body, at)), 201);
+  },
+);
+
+counterItems.openapi(
+  createRoute({
+    method: 'patch',
+    path: '/items/{id}',
+    tags: ['counter'],
+    security: signedIn,
+    summary: 'Change an item: name, points price, description, or take it off (active: false)',
+    request: {
+      params: IdParam,
+      body: jsonBody(
+        z
+          .strictObject({ name: Text(60).optional(), points: ItemPoints.optional(), description: z.string().trim().max(200).nullable().optional(), active: z.boolean().optional() })
+          .refine((p) => Object.values(p).some((v) => v !== undefined), '至少修改一项'),
+      ),
+    },
+    responses: { 200: json(ItemSchema, 'Changed'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found') },
+  }),
+  async (c) => {
+    const { id } = c.req.valid('param');
+    const patch = c.req.valid('json');
+    const { database, now } = c.get('deps');
+    const merchantId = c.get('principal').userId;
+    const at = now();
+    return c.json(await database.write((tx) => updateItem(tx, merchantId, id, patch, at)), 200);
+  },
+);
+
+counterItems.openapi(
+  createRoute({
+    method: 'delete',
+    path: '/items/{id}',
+    tags: ['counter'],
+    security: signedIn,
+    summary: 'Remove an item',
+    middleware: [noBody] as const,
+    request: { params: IdParam },
+    responses: { 200: json(z.object({ ok: z.literal(true) }), 'Removed'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found') },
+  }),
+  async (c) => {
+    const { id } = c.req.valid('param');
+    const merchantId = c.get('principal').userId;
+    await c.get('deps').database.write((tx) => deleteItem(tx, merchantId, id));
+    return c.json({ ok: true as const }, 200);
+  },
+);
+
+const Totals = z.object({
+  from: z.string(),
+  to: z.string(),
+  redemptions: z.number().int(),
+  points: z.number().int(),
+  reversals: z.number().int(),
+  reversedPoints: z.number().int(),
+  netPoints: z.number().int(),
+});
+
+counterItems.openapi(
+  createRoute({
+    method: 'get',
+    path: '/totals',
+    tags: ['counter'],
+    security: signedIn,
+    summary: "Today's and this month's redemptions and points, in community time (UTC+8)",
+    responses: {
+      200: json(z.object({ today: Totals.extend({ date: z.string() }), month: Totals.extend({ month: z.string() }) }).openapi('CounterTotals'), 'Totals'),
+      ...errorResponses('unauthorized', 'forbidden', 'not_found'),
+    },
+  }),
+  async (c) => {
+    const { database, now } = c.get('deps');
+    const account = await accountOf(database.read, c.get('principal').userId);
+    if (!account) throw new DomainError('not_found', '商户账户不存在');
+    return c.json(await counterTotals(database.read, account.id, now()), 200);
+  },
+);
+
+counterItems.openapi(
+  createRoute({
+    method: 'get',
+    path: '/profile',
+    tags: ['counter'],
+    security: signedIn,
+    summary: 'My public contribution record, exactly as the public site shows it: services, donations, redemptions accepted',
+    responses: {
+      200: json(
+        z
+          .object({
+            id: z.number().int(),
+            url: z.string(),
+            organizationId: z.number().int().nullable(),
+            shopName: z.string(),
+            category: z.string(),
+            address: z.string(),
+            offer: z.string(),
+            joinedAt: z.string(),
+            services: z.array(z.object({ id: z.number().int(), title: z.string(), url: z.string(), schedule: z.string() })),
+            donations: z.array(z.object({ id: z.number().int(), date: z.string(), form: z.string(), amountFen: z.number().int(), itemDescription: z.string().nullable() })),
+            donatedFen: z.number().int(),
+            redemptions: z.number().int(),
+            pointsRedeemed: z.number().int(),
+          })
+          .openapi('MerchantPublicRecord'),
+        'The public record',
+      ),
+      ...errorResponses('unauthorized', 'forbidden', 'not_found'),
+    },
+  }),
+  async (c) => c.json(await merchantPublicRecord(c.get('deps').database.read, c.get('principal').userId), 200),
+);
