@@ -1,0 +1,189 @@
+import { sql } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createDatabase, type Database } from '../../db/client';
+import { redeem } from '../../functions/domain/ledger/commands';
+import { idempotent } from '../../functions/domain/ledger/idempotency';
+import { PIN } from '../helpers/fixture';
+import { balanceOf, expectLedgerInvariants, rows } from '../helpers/ledger';
+import { awardVia, call, loginAs, newKey, world, type World } from '../helpers/http';
+
+/**
+ * Concurrency against a real database file. In one process the app's writes share the queue in
+ * db/client.ts; two clients on one file (two processes or isolates, no shared queue) must still
+ * never take a balance below zero or fork the chain — the losers get an error instead.
+ */
+describe('parallel redemptions through the app (one process, one file)', () => {
+  let w: World;
+  beforeEach(async () => {
+    w = await world();
+  });
+  afterEach(() => w.cleanup());
+
+  it('100 points, 40 parallel redemptions of 10 with distinct keys → exactly 10 succeed, 30 get 409 insufficient_points', async () => {
+    await awardVia(w, await loginAs(w.app, 'staff'), w.f.residents[0]!, 100);
+    const m1 = await loginAs(w.app, 'm1');
+    const m2 = await loginAs(w.app, 'm2');
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        call(w.app, 'POST', '/api/counter/redemptions', { token: i % 2 ? m1 : m2, idempotencyKey: newKey('par'), body: { card: w.f.cards[0], pin: PIN, points: 10 } }),
+      ),
+    );
+    const statuses = results.map((r) => r.status);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(10);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(30);
+    for (const r of results.filter((r) => r.status === 409)) expect(r.body.error.code).toBe('insufficient_points');
+    const after = results.filter((r) => r.status === 201).map((r) => r.body.balanceAfter).sort((a, b) => a - b);
+    expect(after).toEqual([0, 10, 20, 30, 40, 50, 60, 70, 80, 90]);
+    expect(await balanceOf(w.t.database, w.f.residents[0]!)).toBe(0);
+    expect((await balanceOf(w.t.database, w.f.merchants[0]!)) + (await balanceOf(w.t.database, w.f.merchants[1]!))).toBe(100);
+    const { totals, report } = await expectLedgerInvariants(w.t.database);
+    expect(report.entries).toBe(11);
+    expect(totals).toEqual({ issued: 100, redeemed: 100, expired: 0, outstanding: 0 });
+  });
+
+  it('parallel mixed traffic (awards, redemptions by code and card, transfers, reversals) keeps every invariant', async () => {
+    const staff = await loginAs(w.app, 'staff');
+    const [r1, r2, r3] = await Promise.all(['r1', 'r2', 'r3'].map((l) => loginAs(w.app, l)));
+    const m1 = await loginAs(w.app, 'm1');
+    for (const id of w.f.residents) await awardVia(w, staff, id, 60);
+    const codes = await Promise.all([r1, r2, r3].map(async (t) => (await call(w.app, 'POST', '/api/me/redeem-codes', { token: t })).body.code as string));
+    const jobs: Array<Promise<{ status: number }>> = [];
+    for (let i = 0; i < 12; i++) {
+      jobs.push(call(w.app, 'POST', '/api/counter/redemptions', { token: m1, idempotencyKey: newKey(), body: { card: w.f.cards[i % 3], pin: PIN, points: 15 } }));
+      jobs.push(call(w.app, 'POST', '/api/me/transfers', { token: [r1, r2, r3][i % 3], idempotencyKey: newKey(), body: { to: w.f.residents[(i + 1) % 3], points: 20 } }));
+      jobs.push(call(w.app, 'POST', '/api/staff/awards', { token: staff, idempotencyKey: newKey(), body: { residentId: w.f.residents[i % 3], points: 5, reason: '巡防' } }));
+      jobs.push(call(w.app, 'POST', `/api/staff/entries/${1 + (i % 3)}/reverse`, { token: staff, idempotencyKey: newKey(), body: { reason: '并发冲正' } }));
+    }
+    for (const code of codes) for (let k = 0; k < 3; k++) jobs.push(call(w.app, 'POST', '/api/counter/redemptions', { token: m1, idempotencyKey: newKey(), body: { code, points: 1 } }));
+    const results = await Promise.all(jobs);
+    for (const r of results) expect([201, 409, 422]).toContain(r.status);
+    // Each code is used at most once, each award reversed at most once.
+    const used = await rows<{ n: number }>(w.t.database.read, sql`select count(*) as n from redeem_codes where used_at is not null`);
+    expect(Number(used[0]!.n)).toBeLessThanOrEqual(3);
+    const reversals = await rows<{ reverses_id: number; n: number }>(w.t.database.read, sql`select reverses_id, count(*) as n from ledger_entries where reverses_id is not null group by reverses_id`);
+    for (const r of reversals) expect(Number(r.n)).toBe(1);
+    await expectLedgerInvariants(w.t.database);
+  });
+});
+
+describe('races on one thing (one process)', () => {
+  let w: World;
+  let staff: string;
+  beforeEach(async () => {
+    w = await world();
+    staff = await loginAs(w.app, 'staff');
+  });
+  afterEach(() => w.cleanup());
+
+  it('one code, ten parallel redemptions at two counters → one succeeds, the rest 409 code_used, points move once', async () => {
+    await awardVia(w, staff, w.f.residents[0]!, 100);
+    const [m1, m2] = await Promise.all(['m1', 'm2'].map((l) => loginAs(w.app, l)));
+    const code = (await call(w.app, 'POST', '/api/me/redeem-codes', { token: await loginAs(w.app, 'r1') })).body.code;
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => call(w.app, 'POST', '/api/counter/redemptions', { token: i % 2 ? m1 : m2, idempotencyKey: newKey('code'), body: { code, points: 30 } })),
+    );
+    expect(results.filter((r) => r.status === 201)).toHaveLength(1);
+    for (const r of results.filter((r) => r.status !== 201)) expect(r.body.error.code).toBe('code_used');
+    expect(await balanceOf(w.t.database, w.f.residents[0]!)).toBe(70);
+    await expectLedgerInvariants(w.t.database);
+  });
+
+  it('one entry, ten parallel reversals → one succeeds, the rest 409 already_reversed', async () => {
+    await awardVia(w, staff, w.f.residents[0]!, 100);
+    const results = await Promise.all(Array.from({ length: 10 }, () => call(w.app, 'POST', '/api/staff/entries/1/reverse', { token: staff, idempotencyKey: newKey('rev'), body: { reason: '重复' } })));
+    expect(results.filter((r) => r.status === 201)).toHaveLength(1);
+    for (const r of results.filter((r) => r.status !== 201)) expect(r.body.error.code).toBe('already_reversed');
+    expect(await balanceOf(w.t.database, w.f.residents[0]!)).toBe(0);
+    await expectLedgerInvariants(w.t.database);
+  });
+
+  it('the daily cap holds under parallel awards: 10 × 10 points against a cap of 50 → exactly 5', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => call(w.app, 'POST', '/api/staff/awards', { token: staff, idempotencyKey: newKey('cap'), body: { residentId: w.f.residents[0], points: 10, reason: '巡防', activityId: w.f.activityId } })),
+    );
+    expect(results.filter((r) => r.status === 201)).toHaveLength(5);
+    for (const r of results.filter((r) => r.status !== 201)) expect(r.body.error.code).toBe('daily_cap_exceeded');
+    expect(await balanceOf(w.t.database, w.f.residents[0]!)).toBe(50);
+  });
+
+  it('parallel transfers out of one account never overdraw it', async () => {
+    await awardVia(w, staff, w.f.residents[0]!, 55);
+    const r1 = await loginAs(w.app, 'r1');
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => call(w.app, 'POST', '/api/me/transfers', { token: r1, idempotencyKey: newKey('tr'), body: { to: i % 2 ? 'pool' : w.f.residents[1], points: 10 } })),
+    );
+    expect(results.filter((r) => r.status === 201)).toHaveLength(5);
+    expect(await balanceOf(w.t.database, w.f.residents[0]!)).toBe(5);
+    await expectLedgerInvariants(w.t.database);
+  });
+});
+
+describe('two database clients on one file (no shared queue)', () => {
+  let w: World;
+  let other: Database;
+  beforeEach(async () => {
+    w = await world();
+    other = createDatabase({ url: w.t.url });
+  });
+  afterEach(() => {
+    other.close();
+    w.cleanup();
+  });
+
+  it('racing redemptions: never negative, no fork in the chain; losers get an error, not corruption', async () => {
+    const { residents, merchants } = w.f;
+    const [r1] = residents as [number];
+    await awardVia(w, await loginAs(w.app, 'staff'), r1, 100);
+    const now = new Date('2026-03-09T02:00:00Z');
+    const clients = [w.t.database, other];
+    const attempts = Array.from({ length: 16 }, (_, i) => {
+      const db = clients[i % 2]!;
+      const merchantId = merchants[i % 2]!;
+      return db
+        .write((tx) => idempotent(tx, { scope: `${merchantId}:counter.redeem`, key: `race-${String(i).padStart(4, '0')}`, body: { i }, now }, () => redeem(tx, { merchantId, residentId: r1, points: 15, now })))
+        .then(
+          (outcome) => (outcome.ok ? 'ok' : outcome.code),
+          (error: { code?: string; message?: string; cause?: { code?: string; message?: string } }) => `error:${error.code ?? error.cause?.code ?? error.message}`,
+        );
+    });
+    const outcomes = await Promise.all(attempts);
+    const ok = outcomes.filter((o) => o === 'ok').length;
+    const errors = outcomes.filter((o) => o.startsWith('error:'));
+    // 100 points cover at most 6 redemptions of 15.
+    expect(ok).toBeLessThanOrEqual(6);
+    expect(ok).toBeGreaterThan(0);
+    for (const o of outcomes) expect(o === 'ok' || o === 'insufficient_points' || /SQLITE_BUSY|SQLITE_LOCKED|SQLITE_CONSTRAINT|UNIQUE|CHECK|locked/i.test(o), o).toBe(true);
+    expect(await balanceOf(w.t.database, r1)).toBe(100 - ok * 15);
+    const forks = await rows(w.t.database.read, sql`select prev_hash, count(*) as n from ledger_entries group by prev_hash having n > 1`);
+    expect(forks).toEqual([]);
+    const [keys] = await rows<{ n: number }>(w.t.database.read, sql`select count(*) as n from idempotency_keys where key like 'race-%'`);
+    // Every answered attempt stored its outcome exactly once; failed ones stored nothing.
+    expect(Number(keys!.n)).toBe(outcomes.length - errors.length);
+    await expectLedgerInvariants(w.t.database);
+    // The other client sees the same, consistent ledger.
+    await expectLedgerInvariants(other);
+  });
+
+  it('a write from the second client while the first holds the write lock fails cleanly and leaves no trace', async () => {
+    const [r1] = w.f.residents as [number];
+    await awardVia(w, await loginAs(w.app, 'staff'), r1, 50);
+    const now = new Date('2026-03-09T02:00:00Z');
+    const tx = await w.t.database.client.transaction('write');
+    try {
+      await tx.execute({ sql: 'update accounts set balance = balance where id = 1', args: [] });
+      const loser = await other.write((db) => redeem(db, { merchantId: w.f.merchants[0]!, residentId: r1, points: 10, now })).then(
+        () => 'ok',
+        (e: { code?: string; cause?: { code?: string } }) => e.code ?? e.cause?.code ?? 'error',
+      );
+      expect(loser).toMatch(/SQLITE_BUSY/);
+    } finally {
+      await tx.rollback();
+      tx.close();
+    }
+    expect(await balanceOf(w.t.database, r1)).toBe(50);
+    // Once the lock is free the second client writes normally.
+    const done = await other.write((db) => redeem(db, { merchantId: w.f.merchants[0]!, residentId: r1, points: 10, now }));
+    expect(done.balanceAfter).toBe(40);
+    await expectLedgerInvariants(w.t.database);
+  });
+});

@@ -1,0 +1,209 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PIN } from '../helpers/fixture';
+import { balanceOf, expectLedgerInvariants, snapshot, type Snapshot } from '../helpers/ledger';
+import { awardVia, call, expectError, loginAs, newKey, world, type World } from '../helpers/http';
+
+const sameExceptStoredOutcomes = (a: Snapshot, b: Snapshot) =>
+  expect({ ...b, counts: { ...b.counts, idempotency_keys: 0 } }).toEqual({ ...a, counts: { ...a.counts, idempotency_keys: 0 } });
+
+describe('counter: one-time codes', () => {
+  let w: World;
+  let staff: string;
+  let r1: string;
+  let m1: string;
+  beforeEach(async () => {
+    w = await world();
+    staff = await loginAs(w.app, 'staff');
+    r1 = await loginAs(w.app, 'r1');
+    m1 = await loginAs(w.app, 'm1');
+    await awardVia(w, staff, w.f.residents[0]!, 100);
+  });
+  afterEach(() => w.cleanup());
+
+  const newCode = async (token = r1) => (await call(w.app, 'POST', '/api/me/redeem-codes', { token })).body.code as string;
+  const redeem = (body: Record<string, unknown>, token = m1, key = newKey('redeem')) => call(w.app, 'POST', '/api/counter/redemptions', { token, idempotencyKey: key, body });
+
+  it('a valid code redeems once: 201 with id, points, at, the masked name and the balance after', async () => {
+    const code = await newCode();
+    const res = await redeem({ code, points: 35, note: '老花镜' });
+    expect(res.status).toBe(201);
+    expect(res.body).toEqual({ id: 2, points: 35, at: w.time.now.toISOString(), resident: { maskedName: '张*华' }, balanceAfter: 65 });
+    expect(await balanceOf(w.t.database, w.f.merchants[0]!)).toBe(35);
+    const m2 = await loginAs(w.app, 'm2');
+    const before = await snapshot(w.t.database);
+    expectError(await redeem({ code, points: 1 }), 409, 'code_used');
+    // Another merchant cannot use it either.
+    expectError(await redeem({ code, points: 1 }, m2), 409, 'code_used');
+    sameExceptStoredOutcomes(before, await snapshot(w.t.database));
+  });
+
+  it('an unknown code → 422 code_invalid', async () => {
+    const code = await newCode();
+    const unknown = code === '000000' ? '000001' : '000000';
+    const before = await snapshot(w.t.database);
+    expectError(await redeem({ code: unknown, points: 5 }), 422, 'code_invalid');
+    sameExceptStoredOutcomes(before, await snapshot(w.t.database));
+  });
+
+  it('a code expires after 5 minutes → 422 code_expired', async () => {
+    const code = await newCode();
+    w.time.advance(5 * 60_000 - 1000);
+    const stillValid = await newCode();
+    expect((await redeem({ code, points: 5 })).status).toBe(201);
+    w.time.advance(5 * 60_000);
+    const before = await snapshot(w.t.database);
+    expectError(await redeem({ code: stillValid, points: 5 }), 422, 'code_expired');
+    sameExceptStoredOutcomes(before, await snapshot(w.t.database));
+  });
+
+  it('exactly at 5 minutes the code is expired', async () => {
+    const code = await newCode();
+    w.time.advance(5 * 60_000);
+    expectError(await redeem({ code, points: 5 }), 422, 'code_expired');
+  });
+
+  it('a resident holds at most five live codes: a sixth revokes the oldest', async () => {
+    const codes: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      codes.push(await newCode());
+      w.time.advance(1000);
+    }
+    expectError(await redeem({ code: codes[0]!, points: 1 }), 422, 'code_invalid');
+    for (const code of codes.slice(1)) expect((await redeem({ code, points: 1 })).status).toBe(201);
+    expect(await balanceOf(w.t.database, w.f.residents[0]!)).toBe(95);
+  });
+
+  it('expired or used codes do not count towards the five', async () => {
+    const first = await newCode();
+    expect((await redeem({ code: first, points: 1 })).status).toBe(201);
+    for (let i = 0; i < 2; i++) await newCode();
+    w.time.advance(6 * 60_000);
+    const live: string[] = [];
+    for (let i = 0; i < 5; i++) live.push(await newCode());
+    for (const code of live) expect((await redeem({ code, points: 1 })).status).toBe(201);
+  });
+
+  it('not enough points → 409 insufficient_points, nothing moves, and the code stays usable', async () => {
+    const code = await newCode();
+    const before = await snapshot(w.t.database);
+    expectError(await redeem({ code, points: 101 }), 409, 'insufficient_points');
+    sameExceptStoredOutcomes(before, await snapshot(w.t.database));
+    const ok = await redeem({ code, points: 100 });
+    expect(ok.status).toBe(201);
+    expect(ok.body.balanceAfter).toBe(0);
+    await expectLedgerInvariants(w.t.database);
+  });
+});
+
+describe('counter: paper card + PIN', () => {
+  let w: World;
+  let m1: string;
+  let card: string;
+  beforeEach(async () => {
+    w = await world();
+    m1 = await loginAs(w.app, 'm1');
+    card = w.f.cards[1]!;
+    await awardVia(w, await loginAs(w.app, 'staff'), w.f.residents[1]!, 60);
+  });
+  afterEach(() => w.cleanup());
+
+  const redeem = (pin: string, points = 10, cardNo = card) => call(w.app, 'POST', '/api/counter/redemptions', { token: m1, idempotencyKey: newKey('card'), body: { card: cardNo, pin, points } });
+
+  it('card + right PIN redeems', async () => {
+    const res = await redeem(PIN, 25);
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ points: 25, resident: { maskedName: '李*英' }, balanceAfter: 35 });
+  });
+
+  it('a wrong PIN → 422 pin_invalid and moves nothing', async () => {
+    const before = await snapshot(w.t.database);
+    expectError(await redeem('0000'), 422, 'pin_invalid');
+    const after = await snapshot(w.t.database);
+    expect(after.head).toBe(before.head);
+    expect(after.balances).toEqual(before.balances);
+  });
+
+  it('an unknown card → 422 card_invalid', async () => {
+    expectError(await redeem(PIN, 10, 'C0000'), 422, 'card_invalid');
+  });
+
+  it('5 wrong PINs in a row → the next attempt, even with the right PIN, is 423 card_locked; unlocked after 15 minutes', async () => {
+    for (let i = 0; i < 5; i++) expectError(await redeem('0000'), 422, 'pin_invalid');
+    const before = await snapshot(w.t.database);
+    expectError(await redeem(PIN), 423, 'card_locked');
+    expect((await snapshot(w.t.database)).balances).toEqual(before.balances);
+    w.time.advance(15 * 60_000 - 1000);
+    expectError(await redeem(PIN), 423, 'card_locked');
+    w.time.advance(1000);
+    const ok = await redeem(PIN, 10);
+    expect(ok.status).toBe(201);
+    expect(ok.body.balanceAfter).toBe(50);
+  });
+
+  it('a right PIN in between resets the count', async () => {
+    for (let i = 0; i < 4; i++) expectError(await redeem('0000'), 422, 'pin_invalid');
+    expect((await redeem(PIN, 1)).status).toBe(201);
+    for (let i = 0; i < 4; i++) expectError(await redeem('0000'), 422, 'pin_invalid');
+    expect((await redeem(PIN, 1)).status).toBe(201);
+  });
+
+  it('not enough points → 409 insufficient_points, nothing moves', async () => {
+    const before = await snapshot(w.t.database);
+    expectError(await redeem(PIN, 61), 409, 'insufficient_points');
+    sameExceptStoredOutcomes(before, await snapshot(w.t.database));
+  });
+});
+
+describe('GET /api/counter/redemptions', () => {
+  let w: World;
+  beforeEach(async () => {
+    w = await world();
+  });
+  afterEach(() => w.cleanup());
+
+  it("lists only this merchant's own redemptions (and reversals), newest first, paged with a cursor", async () => {
+    const staff = await loginAs(w.app, 'staff');
+    const m1 = await loginAs(w.app, 'm1');
+    const m2 = await loginAs(w.app, 'm2');
+    await awardVia(w, staff, w.f.residents[0]!, 1000);
+    const mine: number[] = [];
+    for (let i = 1; i <= 5; i++) {
+      const a = await call(w.app, 'POST', '/api/counter/redemptions', { token: m1, idempotencyKey: newKey(), body: { card: w.f.cards[0], pin: PIN, points: i } });
+      mine.push(a.body.id);
+      await call(w.app, 'POST', '/api/counter/redemptions', { token: m2, idempotencyKey: newKey(), body: { card: w.f.cards[0], pin: PIN, points: 100 + i } });
+    }
+    const reversal = await call(w.app, 'POST', `/api/staff/entries/${mine[0]}/reverse`, { token: staff, idempotencyKey: newKey(), body: { reason: '退货' } });
+    expect(reversal.status).toBe(201);
+
+    const lines: any[] = [];
+    let cursor: string | null = null;
+    do {
+      const path: string = `/api/counter/redemptions?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+      const res = await call(w.app, 'GET', path, { token: m1 });
+      expect(res.status).toBe(200);
+      expect(res.body.redemptions.length).toBeLessThanOrEqual(2);
+      lines.push(...res.body.redemptions);
+      cursor = res.body.nextCursor;
+    } while (cursor !== null);
+    expect(lines.map((l) => [l.kind, l.points])).toEqual([
+      ['reversal', -1],
+      ['redeem', 5],
+      ['redeem', 4],
+      ['redeem', 3],
+      ['redeem', 2],
+      ['redeem', 1],
+    ]);
+    expect(lines.slice(1).map((l) => l.id)).toEqual([...mine].reverse());
+    const theirs = await call(w.app, 'GET', '/api/counter/redemptions?limit=100', { token: m2 });
+    expect(theirs.body.redemptions.map((l: any) => l.points)).toEqual([105, 104, 103, 102, 101]);
+    expect(theirs.body.nextCursor).toBeNull();
+  });
+
+  it('an empty list for a new merchant; bad paging → 400', async () => {
+    const m1 = await loginAs(w.app, 'm1');
+    expect((await call(w.app, 'GET', '/api/counter/redemptions', { token: m1 })).body).toEqual({ redemptions: [], nextCursor: null });
+    expectError(await call(w.app, 'GET', '/api/counter/redemptions?limit=0', { token: m1 }), 400, 'invalid_request');
+    expectError(await call(w.app, 'GET', '/api/counter/redemptions?limit=101', { token: m1 }), 400, 'invalid_request');
+    expectError(await call(w.app, 'GET', '/api/counter/redemptions?cursor=x', { token: m1 }), 400, 'invalid_request');
+  });
+});

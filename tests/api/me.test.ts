@@ -1,0 +1,198 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runExpiry } from '../../functions/domain/ledger/expiry';
+import { balanceOf, expectLedgerInvariants, snapshot } from '../helpers/ledger';
+import { awardVia, call, expectError, loginAs, newKey, world, type World } from '../helpers/http';
+
+describe('GET /api/me', () => {
+  let w: World;
+  beforeEach(async () => {
+    w = await world();
+  });
+  afterEach(() => w.cleanup());
+
+  it('the resident sees id, display name (never the full name) and balance', async () => {
+    const staff = await loginAs(w.app, 'staff');
+    await awardVia(w, staff, w.f.residents[0]!, 42);
+    const res = await call(w.app, 'GET', '/api/me', { token: await loginAs(w.app, 'r1') });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ id: w.f.residents[0], displayName: '张*华', balance: 42, expiring: [{ points: 42, at: '2028-12-31T16:00:00.000Z' }] });
+    expect(JSON.stringify(res.body)).not.toContain('张三华');
+  });
+});
+
+describe('GET /api/me/entries', () => {
+  let w: World;
+  beforeEach(async () => {
+    w = await world();
+  });
+  afterEach(() => w.cleanup());
+
+  it('every kind of line, newest first, with signed points and the balance after each', async () => {
+    const staff = await loginAs(w.app, 'staff');
+    const r1 = await loginAs(w.app, 'r1');
+    const r2 = await loginAs(w.app, 'r2');
+    const m1 = await loginAs(w.app, 'm1');
+    const [id1, id2] = w.f.residents as [number, number];
+    await awardVia(w, staff, id1, 100); // 1 earn +100
+    await call(w.app, 'POST', '/api/me/transfers', { token: r1, idempotencyKey: newKey(), body: { to: id2, points: 30 } }); // 2 transfer_out −30
+    await call(w.app, 'POST', '/api/me/transfers', { token: r2, idempotencyKey: newKey(), body: { to: id1, points: 10 } }); // 3 transfer_in +10
+    await call(w.app, 'POST', '/api/counter/redemptions', { token: m1, idempotencyKey: newKey(), body: { card: w.f.cards[0], pin: '1357', points: 20 } }); // 4 redeem −20
+    await call(w.app, 'POST', '/api/staff/entries/4/reverse', { token: staff, idempotencyKey: newKey(), body: { reason: '退货' } }); // 5 reversal +20
+    await call(w.app, 'POST', '/api/me/transfers', { token: r1, idempotencyKey: newKey(), body: { to: 'pool', points: 5 } }); // 6 donation −5
+    const res = await call(w.app, 'GET', '/api/me/entries', { token: r1 });
+    expect(res.status).toBe(200);
+    expect(res.body.nextCursor).toBeNull();
+    expect(res.body.entries.map((e: any) => [e.id, e.kind, e.points, e.balanceAfter])).toEqual([
+      [6, 'transfer_out', -5, 75],
+      [5, 'reversal', 20, 80],
+      [4, 'redeem', -20, 60],
+      [3, 'transfer_in', 10, 80],
+      [2, 'transfer_out', -30, 70],
+      [1, 'earn', 100, 100],
+    ]);
+    for (const e of res.body.entries) {
+      expect(Object.keys(e).sort()).toEqual(['at', 'balanceAfter', 'id', 'kind', 'memo', 'points']);
+      expect(typeof e.memo).toBe('string');
+      expect(new Date(e.at).toISOString()).toBe(e.at);
+    }
+    // The other resident sees only their own lines.
+    const other = await call(w.app, 'GET', '/api/me/entries', { token: r2 });
+    expect(other.body.entries.map((e: any) => [e.id, e.kind, e.points])).toEqual([
+      [3, 'transfer_out', -10],
+      [2, 'transfer_in', 30],
+    ]);
+  });
+
+  it('pages with limit and an opaque cursor until nextCursor is null', async () => {
+    const staff = await loginAs(w.app, 'staff');
+    for (let i = 1; i <= 7; i++) await awardVia(w, staff, w.f.residents[0]!, i);
+    const r1 = await loginAs(w.app, 'r1');
+    const seen: number[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const query: string = cursor === null ? '?limit=3' : `?limit=3&cursor=${encodeURIComponent(cursor)}`;
+      const res = await call(w.app, 'GET', `/api/me/entries${query}`, { token: r1 });
+      expect(res.status).toBe(200);
+      expect(res.body.entries.length).toBeLessThanOrEqual(3);
+      seen.push(...res.body.entries.map((e: any) => e.points));
+      cursor = res.body.nextCursor;
+      pages++;
+    } while (cursor !== null);
+    expect(pages).toBe(3);
+    expect(seen).toEqual([7, 6, 5, 4, 3, 2, 1]);
+    // Exactly one full page: no further cursor.
+    const all = await call(w.app, 'GET', '/api/me/entries?limit=7', { token: r1 });
+    expect(all.body.nextCursor).toBeNull();
+    expect((await call(w.app, 'GET', '/api/me/entries?limit=100', { token: r1 })).status).toBe(200);
+  });
+
+  it.each(['limit=0', 'limit=101', 'limit=-1', 'limit=2.5', 'limit=abc', 'cursor=abc', 'cursor=-5'])('?%s → 400 invalid_request', async (query) => {
+    const r1 = await loginAs(w.app, 'r1');
+    expectError(await call(w.app, 'GET', `/api/me/entries?${query}`, { token: r1 }), 400, 'invalid_request');
+  });
+});
+
+describe('POST /api/me/redeem-codes', () => {
+  let w: World;
+  beforeEach(async () => {
+    w = await world();
+  });
+  afterEach(() => w.cleanup());
+
+  it('a 6-digit one-time code valid at most 5 minutes, with a QR of it', async () => {
+    const r1 = await loginAs(w.app, 'r1');
+    const res = await call(w.app, 'POST', '/api/me/redeem-codes', { token: r1 });
+    expect(res.status).toBe(201);
+    expect(res.body.code).toMatch(/^\d{6}$/);
+    const ttl = Date.parse(res.body.expiresAt) - w.time.now.getTime();
+    expect(ttl).toBeGreaterThan(0);
+    expect(ttl).toBeLessThanOrEqual(5 * 60_000);
+    expect(typeof res.body.qr).toBe('string');
+    expect(res.body.qr).toMatch(/^data:image\/svg\+xml/);
+  });
+
+  it('codes are distinct among live codes', async () => {
+    const r1 = await loginAs(w.app, 'r1');
+    const r2 = await loginAs(w.app, 'r2');
+    const codes = new Set<string>();
+    for (let i = 0; i < 5; i++) {
+      codes.add((await call(w.app, 'POST', '/api/me/redeem-codes', { token: r1 })).body.code);
+      codes.add((await call(w.app, 'POST', '/api/me/redeem-codes', { token: r2 })).body.code);
+    }
+    expect(codes.size).toBe(10);
+  });
+});
+
+describe('POST /api/me/transfers', () => {
+  let w: World;
+  beforeEach(async () => {
+    w = await world();
+  });
+  afterEach(() => w.cleanup());
+
+  it('gives to a neighbour or the pool; refuses overdraft, oneself and strangers without moving anything', async () => {
+    const staff = await loginAs(w.app, 'staff');
+    const r1 = await loginAs(w.app, 'r1');
+    const [id1, id2] = w.f.residents as [number, number];
+    await awardVia(w, staff, id1, 50);
+    const gift = await call(w.app, 'POST', '/api/me/transfers', { token: r1, idempotencyKey: newKey(), body: { to: id2, points: 20, memo: '谢谢帮忙' } });
+    expect(gift.status).toBe(201);
+    expect(gift.body).toMatchObject({ id: 2, balanceAfter: 30 });
+    const donation = await call(w.app, 'POST', '/api/me/transfers', { token: r1, idempotencyKey: newKey(), body: { to: 'pool', points: 10 } });
+    expect(donation.status).toBe(201);
+    expect(await balanceOf(w.t.database, id2)).toBe(20);
+
+    const before = await snapshot(w.t.database);
+    expectError(await call(w.app, 'POST', '/api/me/transfers', { token: r1, idempotencyKey: newKey(), body: { to: id2, points: 21 } }), 409, 'insufficient_points');
+    expectError(await call(w.app, 'POST', '/api/me/transfers', { token: r1, idempotencyKey: newKey(), body: { to: id1, points: 1 } }), 422, 'invalid_recipient');
+    expectError(await call(w.app, 'POST', '/api/me/transfers', { token: r1, idempotencyKey: newKey(), body: { to: 9999, points: 1 } }), 404, 'not_found');
+    expectError(await call(w.app, 'POST', '/api/me/transfers', { token: r1, idempotencyKey: newKey(), body: { to: w.f.merchants[0], points: 1 } }), 404, 'not_found');
+    const after = await snapshot(w.t.database);
+    expect({ ...after, counts: { ...after.counts, idempotency_keys: 0 } }).toEqual({ ...before, counts: { ...before.counts, idempotency_keys: 0 } });
+    await expectLedgerInvariants(w.t.database);
+  });
+});
+
+describe('points expiry as the resident sees it', () => {
+  let w: World;
+  beforeEach(async () => {
+    w = await world(new Date('2024-06-01T02:00:00Z'));
+  });
+  afterEach(() => w.cleanup());
+
+  it('GET /api/me lists what lapses when; after the deadline the expiry run takes the oldest points', async () => {
+    const id1 = w.f.residents[0]!;
+    await awardVia(w, await loginAs(w.app, 'staff'), id1, 80); // lot 2024
+    w.time.now = new Date('2025-03-01T02:00:00Z');
+    await awardVia(w, await loginAs(w.app, 'staff'), id1, 50); // lot 2025
+    const m1 = await loginAs(w.app, 'm1');
+    const spent = await call(w.app, 'POST', '/api/counter/redemptions', { token: m1, idempotencyKey: newKey(), body: { card: w.f.cards[0], pin: '1357', points: 30 } });
+    expect(spent.status).toBe(201);
+
+    const r1 = await loginAs(w.app, 'r1');
+    const me = await call(w.app, 'GET', '/api/me', { token: r1 });
+    expect(me.body.balance).toBe(100);
+    // The 30 spent came out of 2024's 80 (oldest first).
+    expect(me.body.expiring).toEqual([
+      { points: 50, at: '2026-12-31T16:00:00.000Z' },
+      { points: 50, at: '2027-12-31T16:00:00.000Z' },
+    ]);
+
+    w.time.now = new Date('2026-12-31T15:59:00Z');
+    expect((await runExpiry(w.t.database, w.time.now)).points).toBe(0);
+    w.time.now = new Date('2026-12-31T16:00:00Z');
+    expect((await runExpiry(w.t.database, w.time.now)).points).toBe(50);
+    expect((await runExpiry(w.t.database, w.time.now)).points).toBe(0);
+
+    const r1again = await loginAs(w.app, 'r1');
+    const after = await call(w.app, 'GET', '/api/me', { token: r1again });
+    expect(after.body.balance).toBe(50);
+    expect(after.body.expiring).toEqual([{ points: 50, at: '2027-12-31T16:00:00.000Z' }]);
+    const entries = await call(w.app, 'GET', '/api/me/entries?limit=1', { token: r1again });
+    expect(entries.body.entries[0]).toMatchObject({ kind: 'expiry', points: -50, balanceAfter: 50 });
+    const stats = await call(w.app, 'GET', '/api/public/stats');
+    expect(stats.body).toMatchObject({ issued: 130, redeemed: 30, expired: 50, outstanding: 50 });
+    await expectLedgerInvariants(w.t.database);
+  });
+});

@@ -1,0 +1,62 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { verifyLedger } from '../../functions/domain/ledger/verify';
+import { PIN } from '../helpers/fixture';
+import { awardVia, call, loginAs, newKey, world, type World } from '../helpers/http';
+
+describe('public endpoints (no sign-in)', () => {
+  let w: World;
+  beforeEach(async () => {
+    w = await world();
+  });
+  afterEach(() => w.cleanup());
+
+  it('GET /api/health → 200 {"ok": true}', async () => {
+    const res = await call(w.app, 'GET', '/api/health');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ ok: true });
+  });
+
+  it('GET /api/public/ledger/head: entries, a sha-256 head that moves with every entry, and the time of the last', async () => {
+    const empty = await call(w.app, 'GET', '/api/public/ledger/head');
+    expect(empty.status).toBe(200);
+    expect(empty.body).toMatchObject({ entries: 0, head: '0'.repeat(64) });
+    const staff = await loginAs(w.app, 'staff');
+    const heads = new Set([empty.body.head]);
+    for (let i = 1; i <= 3; i++) {
+      w.time.advance(60_000);
+      await awardVia(w, staff, w.f.residents[0]!, 10);
+      const head = await call(w.app, 'GET', '/api/public/ledger/head');
+      expect(head.body.entries).toBe(i);
+      expect(head.body.head).toMatch(/^[0-9a-f]{64}$/);
+      expect(head.body.at).toBe(w.time.now.toISOString());
+      heads.add(head.body.head);
+    }
+    expect(heads.size).toBe(4);
+    const report = await verifyLedger(w.t.database.read);
+    expect((await call(w.app, 'GET', '/api/public/ledger/head')).body.head).toBe(report.head);
+  });
+
+  it('GET /api/public/stats: totals only, never a person', async () => {
+    const staff = await loginAs(w.app, 'staff');
+    await awardVia(w, staff, w.f.residents[0]!, 100);
+    await awardVia(w, staff, w.f.residents[1]!, 50);
+    const m1 = await loginAs(w.app, 'm1');
+    await call(w.app, 'POST', '/api/counter/redemptions', { token: m1, idempotencyKey: newKey(), body: { card: w.f.cards[0], pin: PIN, points: 30 } });
+    const r2 = await loginAs(w.app, 'r2');
+    await call(w.app, 'POST', '/api/me/transfers', { token: r2, idempotencyKey: newKey(), body: { to: 'pool', points: 20 } });
+    const res = await call(w.app, 'GET', '/api/public/stats');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ issued: 150, redeemed: 30, expired: 0, outstanding: 120, pool: 20 });
+    expect(typeof res.body.volunteers).toBe('number');
+    expect(typeof res.body.hours).toBe('number');
+    const text = JSON.stringify(res.body);
+    for (const secret of ['张三华', '李秀英', '王建国', 'r1', 'r2', 'C9001', '明亮眼镜店']) expect(text).not.toContain(secret);
+    for (const value of Object.values(res.body)) expect(typeof value).toBe('number');
+  });
+
+  it('unknown paths under /api → 404 JSON not_found', async () => {
+    const res = await call(w.app, 'GET', '/api/nothing-here');
+    expect(res.status).toBe(404);
+    expect(res.body).toEqual({ error: { code: 'not_found', message: expect.any(String) } });
+  });
+});

@@ -1,0 +1,140 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Role } from '../../db/schema';
+import { snapshot } from '../helpers/ledger';
+import { call, expectError, loginAs, newKey, world, type World } from '../helpers/http';
+
+/**
+ * The role matrix, driven by the app's own OpenAPI document: EVERY documented path and method is
+ * called as anonymous, resident, merchant and staff. A route is public only if it is on this list;
+ * every other route belongs to exactly one role by its prefix. A new route that is not on either
+ * list, or that forgets its role check, fails here.
+ */
+const PUBLIC: RegExp[] = [/^\/api\/health$/, /^\/api\/public\//, /^\/api\/auth\//, /^\/api\/openapi\.json$/];
+const OWNER: Array<[RegExp, Role]> = [
+  [/^\/api\/me(\/|$)/, 'resident'],
+  [/^\/api\/counter(\/|$)/, 'merchant'],
+  [/^\/api\/staff(\/|$)/, 'staff'],
+];
+const ROLES: Role[] = ['resident', 'merchant', 'staff'];
+const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
+
+const isPublic = (path: string) => PUBLIC.some((re) => re.test(path));
+const ownerOf = (path: string) => OWNER.find(([re]) => re.test(path))?.[1];
+const concrete = (path: string) => path.replace(/\{[^}]+\}/g, '1');
+
+interface Operation {
+  method: string;
+  path: string;
+  declaresSecurity: boolean;
+}
+
+describe('role matrix over every route in /api/openapi.json', () => {
+  let w: World;
+  let ops: Operation[];
+  const tokens = {} as Record<Role, string>;
+
+  beforeEach(async () => {
+    w = await world();
+    const doc = await call(w.app, 'GET', '/api/openapi.json');
+    expect(doc.status).toBe(200);
+    ops = Object.entries<any>(doc.body.paths).flatMap(([path, item]) =>
+      Object.keys(item)
+        .filter((m) => METHODS.includes(m))
+        .map((method) => ({ method, path, declaresSecurity: Array.isArray(item[method].security) && item[method].security.length > 0 })),
+    );
+    tokens.resident = await loginAs(w.app, 'r1');
+    tokens.merchant = await loginAs(w.app, 'm1');
+    tokens.staff = await loginAs(w.app, 'staff');
+  });
+  afterEach(() => w.cleanup());
+
+  const request = (op: Operation, token?: string) =>
+    call(w.app, op.method.toUpperCase(), concrete(op.path), {
+      token,
+      ...(op.method === 'get' ? {} : { idempotencyKey: newKey('roles'), body: {} }),
+    });
+
+  it('the document lists the routes of every role and the public ones', () => {
+    expect(ops.length).toBeGreaterThanOrEqual(13);
+    for (const role of ROLES) expect(ops.some((op) => ownerOf(op.path) === role), role).toBe(true);
+    expect(ops.some((op) => isPublic(op.path))).toBe(true);
+  });
+
+  it('every route is classified: public, or owned by exactly one role', () => {
+    const unclassified = ops.filter((op) => !isPublic(op.path) && !ownerOf(op.path)).map((op) => `${op.method.toUpperCase()} ${op.path}`);
+    expect(unclassified, 'routes with no known access rule: add them to PUBLIC or OWNER').toEqual([]);
+  });
+
+  it('every route the app serves is in the document (none hides from this matrix)', () => {
+    const documented = new Set(ops.map((op) => `${op.method.toUpperCase()} ${op.path}`));
+    const served = new Set(
+      w.app.routes
+        .filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/') && r.path !== '/api/openapi.json')
+        .map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, '{$1}')}`),
+    );
+    expect([...served].filter((r) => !documented.has(r))).toEqual([]);
+  });
+
+  it('signed-in routes declare their security in the document', () => {
+    expect(ops.filter((op) => ownerOf(op.path) && !op.declaresSecurity).map((op) => `${op.method} ${op.path}`)).toEqual([]);
+  });
+
+  it('anonymous: every role route → 401 unauthorized (never 2xx); public routes work', async () => {
+    const before = await snapshot(w.t.database);
+    for (const op of ops) {
+      const res = await request(op);
+      const label = `anonymous ${op.method.toUpperCase()} ${op.path} → ${res.status}`;
+      if (isPublic(op.path)) {
+        expect(res.status, label).not.toBe(401);
+        expect(res.status, label).not.toBe(403);
+        expect(res.status, label).toBeLessThan(500);
+        if (op.method === 'get') expect(res.status, label).toBe(200);
+      } else {
+        expect(res.status, label).toBe(401);
+        expectError(res, 401, 'unauthorized');
+      }
+    }
+    expect(await snapshot(w.t.database)).toEqual(before);
+  });
+
+  it('the public writes work anonymously: login with credentials, logout without a session', async () => {
+    expect((await call(w.app, 'POST', '/api/auth/login', { body: { login: 'r2', password: 'test-password' } })).status).toBe(200);
+    expect((await call(w.app, 'POST', '/api/auth/logout')).status).toBe(200);
+  });
+
+  it.each(ROLES)('signed in as %s: another role’s route → 403 forbidden (never 2xx) and changes nothing', async (role) => {
+    const before = await snapshot(w.t.database);
+    let checked = 0;
+    for (const op of ops) {
+      const owner = ownerOf(op.path);
+      if (!owner || owner === role) continue;
+      const res = await request(op, tokens[role]);
+      expect(res.status, `${role} ${op.method.toUpperCase()} ${op.path} → ${res.status}`).toBe(403);
+      expectError(res, 403, 'forbidden');
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(0);
+    expect(await snapshot(w.t.database)).toEqual(before);
+  });
+
+  it.each(ROLES)('signed in as %s: its own routes admit it (neither 401 nor 403)', async (role) => {
+    for (const op of ops.filter((o) => ownerOf(o.path) === role)) {
+      const res = await request(op, tokens[role]);
+      const label = `${role} ${op.method.toUpperCase()} ${op.path} → ${res.status} ${JSON.stringify(res.body)}`;
+      expect([401, 403], label).not.toContain(res.status);
+      expect(res.status, label).toBeLessThan(500);
+    }
+  });
+
+  it.each(ROLES)('signed in as %s (by cookie): another role’s route → 403', async (role) => {
+    for (const op of ops) {
+      const owner = ownerOf(op.path);
+      if (!owner || owner === role) continue;
+      const res = await call(w.app, op.method.toUpperCase(), concrete(op.path), {
+        headers: { cookie: `linli_session=${tokens[role]}` },
+        ...(op.method === 'get' ? {} : { idempotencyKey: newKey('roles'), body: {} }),
+      });
+      expect(res.status, `${role} ${op.method} ${op.path}`).toBe(403);
+    }
+  });
+});

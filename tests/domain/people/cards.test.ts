@@ -1,0 +1,79 @@
+import { sql } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PIN_LOCK_MS, PIN_MAX_FAILURES, authenticateCard } from '../../../functions/domain/people/cards';
+import { DomainError } from '../../../functions/domain/shared/errors';
+import { PIN } from '../../helpers/fixture';
+import { rows } from '../../helpers/ledger';
+import { seededDatabase, type SeededDatabase } from '../../helpers/template';
+
+const t0 = new Date('2026-03-09T02:00:00Z');
+const plus = (ms: number) => new Date(t0.getTime() + ms);
+
+describe('paper card + PIN', () => {
+  let t: SeededDatabase;
+  let card: string;
+  let resident: number;
+  beforeEach(async () => {
+    t = await seededDatabase();
+    card = t.fixture.cards[0]!;
+    resident = t.fixture.residents[0]!;
+  });
+  afterEach(() => t.cleanup());
+
+  // As at the counter: the refusal is caught inside the transaction (by idempotent()), which
+  // commits, so the failure count is kept.
+  const attempt = (pin: string, at = t0, cardNo = card) =>
+    t.database.write((tx) =>
+      authenticateCard(tx, cardNo, pin, at).then(
+        (id) => ({ ok: true as const, id }),
+        (e: DomainError) => ({ ok: false as const, code: e.code, details: e.details }),
+      ),
+    );
+
+  it('the right PIN identifies the resident', async () => {
+    expect(await attempt(PIN)).toEqual({ ok: true, id: resident });
+  });
+
+  it('an unknown card → card_invalid', async () => {
+    expect(await attempt(PIN, t0, 'C0000')).toMatchObject({ ok: false, code: 'card_invalid' });
+  });
+
+  it('a wrong PIN → pin_invalid, counting down the remaining tries', async () => {
+    for (let i = 1; i < PIN_MAX_FAILURES; i++) {
+      expect(await attempt('0000')).toEqual({ ok: false, code: 'pin_invalid', details: { remaining: PIN_MAX_FAILURES - i } });
+    }
+    const [row] = await rows<{ failed_pins: number }>(t.database.read, sql`select failed_pins from cards where card_no = ${card}`);
+    expect(Number(row!.failed_pins)).toBe(PIN_MAX_FAILURES - 1);
+  });
+
+  it('five wrong PINs in a row lock the card for 15 minutes, even against the right PIN', async () => {
+    for (let i = 0; i < PIN_MAX_FAILURES; i++) expect(await attempt('0000', plus(i * 1000))).toMatchObject({ code: 'pin_invalid' });
+    expect(await attempt(PIN, plus(10_000))).toMatchObject({ ok: false, code: 'card_locked' });
+    expect(await attempt(PIN, plus(4000 + PIN_LOCK_MS - 1))).toMatchObject({ ok: false, code: 'card_locked' });
+    // The lock runs from the fifth failure (at +4 s) and is over 15 minutes later.
+    expect(await attempt(PIN, plus(4000 + PIN_LOCK_MS))).toEqual({ ok: true, id: resident });
+    const [row] = await rows<{ failed_pins: number; locked_until: string | null }>(t.database.read, sql`select failed_pins, locked_until from cards where card_no = ${card}`);
+    expect(row).toEqual({ failed_pins: 0, locked_until: null });
+  });
+
+  it('"in a row": a right PIN resets the count', async () => {
+    for (let i = 0; i < PIN_MAX_FAILURES - 1; i++) await attempt('0000');
+    expect(await attempt(PIN)).toMatchObject({ ok: true });
+    for (let i = 0; i < PIN_MAX_FAILURES - 1; i++) expect(await attempt('0000')).toMatchObject({ code: 'pin_invalid' });
+    expect(await attempt(PIN)).toMatchObject({ ok: true });
+  });
+
+  it('a lock is per card', async () => {
+    for (let i = 0; i < PIN_MAX_FAILURES; i++) await attempt('0000');
+    expect(await attempt(PIN)).toMatchObject({ code: 'card_locked' });
+    expect(await attempt(PIN, t0, t.fixture.cards[1]!)).toEqual({ ok: true, id: t.fixture.residents[1]! });
+  });
+
+  it('PINs are stored hashed, never in clear', async () => {
+    const stored = await rows<{ pin_hash: string }>(t.database.read, sql`select pin_hash from cards`);
+    for (const r of stored) {
+      expect(r.pin_hash).toMatch(/^pbkdf2-sha256\$\d+\$/);
+      expect(r.pin_hash).not.toContain(PIN);
+    }
+  });
+});

@@ -1,0 +1,51 @@
+import { expect } from 'vitest';
+import type { App } from '../../functions/app';
+import { call, clock, loginAs, testApp, type Clock } from './api';
+import { seededDatabase, type SeededDatabase } from './template';
+import type { Fixture } from './fixture';
+
+export type Response = Awaited<ReturnType<typeof call>>;
+
+/**
+ * The contract's error shape: a 4xx JSON body {"error": {"code", "message"}} and nothing else —
+ * no HTML, no stack trace.
+ */
+export function expectError(res: Response, status: number, code: string): void {
+  expect({ status: res.status, body: res.body }).toMatchObject({ status, body: { error: { code } } });
+  expect(res.headers.get('content-type') ?? '').toMatch(/^application\/json/);
+  expect(Object.keys(res.body)).toEqual(['error']);
+  expect(Object.keys(res.body.error).sort()).toEqual(['code', 'message']);
+  expect(typeof res.body.error.message).toBe('string');
+  expect(res.body.error.message.length).toBeGreaterThan(0);
+  const raw = JSON.stringify(res.body);
+  expect(raw).not.toMatch(/<html|<!doctype|\n\s+at\s|node_modules|\.ts:\d+/i);
+}
+
+let sequence = 0;
+/** A fresh, valid Idempotency-Key (unique within the test process). */
+export function newKey(prefix = 'key'): string {
+  sequence++;
+  return `${prefix}-${String(sequence).padStart(6, '0')}`;
+}
+
+export interface World {
+  t: SeededDatabase;
+  f: Fixture;
+  app: App;
+  time: Clock;
+  cleanup: () => void;
+}
+
+/** A fresh seeded database (see seedFixture) and an app on it with a movable clock. */
+export async function world(start?: Date): Promise<World> {
+  const t = await seededDatabase();
+  const time = clock(start);
+  return { t, f: t.fixture, app: testApp(t.database, time), time, cleanup: t.cleanup };
+}
+
+export { call, loginAs };
+
+/** Awards points through the API as staff (returns the response). */
+export async function awardVia(w: World, staffToken: string, residentId: number, points: number, extra: Record<string, unknown> = {}) {
+  return call(w.app, 'POST', '/api/staff/awards', { token: staffToken, idempotencyKey: newKey('award'), body: { residentId, points, reason: '志愿服务', ...extra } });
+}

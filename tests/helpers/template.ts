@@ -1,0 +1,53 @@
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll } from 'vitest';
+import { createDatabase } from '../../db/client';
+import { createTestDatabase, type TestDatabase } from './db';
+import { seedFixture, type Fixture } from './fixture';
+
+/**
+ * A migrated, seeded database built once per test file and copied for each test that needs a
+ * fresh one: a file copy costs far less than migrating and hashing passwords again, and every copy
+ * is its own independent database file.
+ */
+let template: Promise<{ path: string; fixture: Fixture }> | undefined;
+
+async function buildTemplate(): Promise<{ path: string; fixture: Fixture }> {
+  const t = await createTestDatabase();
+  const fixture = await seedFixture(t.database);
+  t.database.close();
+  const path = join(t.dir, 'linli.db');
+  return { path, fixture };
+}
+
+// Registered while the importing test file is collected, so it runs once that file is done.
+afterAll(async () => {
+  const built = template;
+  template = undefined;
+  if (built) rmSync(dirname((await built).path), { recursive: true, force: true });
+});
+
+export interface SeededDatabase extends TestDatabase {
+  fixture: Fixture;
+}
+
+export async function seededDatabase(): Promise<SeededDatabase> {
+  const { path, fixture } = await (template ??= buildTemplate());
+  const dir = mkdtempSync(join(tmpdir(), 'linli-test-'));
+  const file = join(dir, 'linli.db');
+  copyFileSync(path, file);
+  if (existsSync(`${path}-wal`)) copyFileSync(`${path}-wal`, `${file}-wal`);
+  const url = `file:${file}`;
+  const database = createDatabase({ url });
+  return {
+    database,
+    dir,
+    url,
+    fixture,
+    cleanup: () => {
+      database.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
