@@ -4,7 +4,8 @@ import { basename, dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
 import type { Database } from '../../db/client';
 import { GENESIS_HASH } from '../domain/ledger/chain';
-import { JSON_SEPARATOR, csvHeader, csvRows, jsonEntry, jsonPreamble, jsonTrailer, ledgerPages } from '../domain/ledger/export';
+import { JSON_SEPARATOR, csvHeader, csvRows, jsonEntry, jsonPreamble, jsonTrailer } from '../domain/ledger/export';
+import { ledgerPages } from '../domain/ledger/pages';
 import { ledgerHead } from '../domain/ledger/queries';
 import { CliError, EXIT_OK, n, type Output } from './cli-support';
 import { progressBar } from './progress';
@@ -41,7 +42,7 @@ export async function exportLedger(database: Database, format: ExportFormat, out
   let head = GENESIS_HASH;
   try {
     await write(format === 'json' ? jsonPreamble(now.toISOString()) : csvHeader());
-    for await (const page of ledgerPages(database.read, through)) {
+    for await (const page of ledgerPages(database.read, { upTo: through })) {
       let chunk: string;
       if (format === 'json') {
         chunk = page.map((e, i) => (written + i === 0 ? '' : JSON_SEPARATOR) + jsonEntry(e)).join('');

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CsvExportAssembler, ExportFormatError, JSON_SEPARATOR, JsonExportReader, csvHeader, csvRows, decodeJsonDocument, fileAccountKinds, jsonEntry, jsonPreamble, jsonTrailer, ledgerPages, type ExportEntry } from '../../functions/domain/ledger/export';
+import { CsvExportAssembler, ExportFormatError, JSON_SEPARATOR, JsonExportReader, csvHeader, csvRows, decodeJsonDocument, fileAccountKinds, jsonEntry, jsonPreamble, jsonTrailer, type ExportEntry } from '../../functions/domain/ledger/export';
+import { ledgerPages } from '../../functions/domain/ledger/pages';
 import { ledgerHead } from '../../functions/domain/ledger/queries';
 import { LedgerChecker } from '../../functions/domain/ledger/verify';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
@@ -10,7 +11,7 @@ import { seedLedger } from './support';
 async function allEntries(t: TestDatabase, pageSize: number): Promise<ExportEntry[]> {
   const { entries } = await ledgerHead(t.database.read);
   const out: ExportEntry[] = [];
-  for await (const page of ledgerPages(t.database.read, entries, pageSize)) out.push(...page);
+  for await (const page of ledgerPages(t.database.read, { upTo: entries, pageSize })) out.push(...page);
   return out;
 }
 

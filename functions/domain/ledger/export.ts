@@ -1,7 +1,4 @@
-import { and, asc, gt, lte } from 'drizzle-orm';
 import { stringify } from 'csv-stringify/sync';
-import type { Db } from '../../../db/client';
-import { ledgerEntries, postings } from '../../../db/schema';
 import { SYSTEM_ACCOUNTS } from './accounts';
 import type { ExportedEntry } from './verify';
 
@@ -42,48 +39,6 @@ export class ExportFormatError extends Error {
   ) {
     super(message);
     this.name = 'ExportFormatError';
-  }
-}
-
-/**
- * The ledger in id order, a page at a time, up to entry `through` (the head when the export
- * began: entries are append-only, so entries 1…through never change while the export runs).
- */
-export async function* ledgerPages(db: Db, through: number, pageSize = 2000): AsyncGenerator<ExportEntry[]> {
-  let after = 0;
-  while (after < through) {
-    const entries = await db
-      .select()
-      .from(ledgerEntries)
-      .where(and(gt(ledgerEntries.id, after), lte(ledgerEntries.id, through)))
-      .orderBy(asc(ledgerEntries.id))
-      .limit(pageSize);
-    if (entries.length === 0) return;
-    const last = entries[entries.length - 1]!.id;
-    const lines = await db
-      .select({ entryId: postings.entryId, accountId: postings.accountId, amount: postings.amount, balanceAfter: postings.balanceAfter })
-      .from(postings)
-      .where(and(gt(postings.entryId, after), lte(postings.entryId, last)))
-      .orderBy(asc(postings.entryId), asc(postings.id));
-    const byEntry = new Map<number, ExportEntry['postings']>();
-    for (const l of lines) {
-      let list = byEntry.get(l.entryId);
-      if (!list) byEntry.set(l.entryId, (list = []));
-      list.push({ accountId: l.accountId, amount: l.amount, balanceAfter: l.balanceAfter });
-    }
-    yield entries.map((e) => ({
-      id: e.id,
-      at: e.at,
-      kind: e.kind,
-      memo: e.memo,
-      actorId: e.actorId,
-      activityId: e.activityId,
-      reversesId: e.reversesId,
-      postings: byEntry.get(e.id) ?? [],
-      prevHash: e.prevHash,
-      hash: e.hash,
-    }));
-    after = last;
   }
 }
 

@@ -1,7 +1,8 @@
-import { and, asc, gt, lte, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { accounts, ledgerEntries, postings } from '../../../db/schema';
+import { accounts, ledgerEntries } from '../../../db/schema';
 import { GENESIS_HASH, chainHash, type ChainedEntry } from './chain';
+import { ledgerPages } from './pages';
 
 export interface ExportedEntry extends ChainedEntry {
   prevHash: string;
@@ -74,28 +75,12 @@ export async function verifyLedger(db: Db, onProgress?: (done: number, total: nu
   const accountRows = await db.select({ id: accounts.id, kind: accounts.kind, balance: accounts.balance }).from(accounts);
   const checker = new LedgerChecker(new Map(accountRows.map((a) => [a.id, a.kind])));
   const [{ total } = { total: 0 }] = await db.select({ total: sql<number>`coalesce(max(${ledgerEntries.id}), 0)` }).from(ledgerEntries);
-  let after = 0;
-  for (;;) {
-    const entries = await db.select().from(ledgerEntries).where(gt(ledgerEntries.id, after)).orderBy(asc(ledgerEntries.id)).limit(PAGE);
-    if (entries.length === 0) break;
-    const last = entries[entries.length - 1]!.id;
-    const lines = await db
-      .select({ entryId: postings.entryId, accountId: postings.accountId, amount: postings.amount, balanceAfter: postings.balanceAfter })
-      .from(postings)
-      .where(and(gt(postings.entryId, after), lte(postings.entryId, last)))
-      .orderBy(asc(postings.entryId), asc(postings.id));
-    const byEntry = new Map<number, ExportedEntry['postings']>();
-    for (const l of lines) {
-      const list = byEntry.get(l.entryId) ?? [];
-      list.push({ accountId: l.accountId, amount: l.amount, balanceAfter: l.balanceAfter });
-      byEntry.set(l.entryId, list);
-    }
-    for (const e of entries) {
-      const problem = await checker.check({ ...e, postings: byEntry.get(e.id) ?? [] });
+  for await (const page of ledgerPages(db, { pageSize: PAGE })) {
+    for (const e of page) {
+      const problem = await checker.check(e);
       if (problem) return { ok: false, entries: checker.count, head: checker.head, problem };
     }
-    after = last;
-    onProgress?.(after, Number(total));
+    onProgress?.(page[page.length - 1]!.id, Number(total));
   }
   for (const a of accountRows) {
     const replayed = checker.balances.get(a.id) ?? 0;

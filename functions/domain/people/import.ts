@@ -133,6 +133,32 @@ export interface Lookup {
   has(value: string): boolean;
 }
 
+/**
+ * Reads the header, then checks each row with `check`, which reports the row's problems into
+ * `issues` and returns its record; a record is kept only when its row added no problem.
+ * `empty` is the problem of a file with a header and no rows.
+ */
+function validateRows<T>(
+  rows: CsvRow[],
+  columns: ColumnSpec[],
+  empty: Omit<ImportIssue, 'line'>,
+  check: (get: (name: string) => string, line: number, issues: ImportIssue[]) => T | undefined,
+): Validated<T> {
+  const issues: ImportIssue[] = [];
+  const table = readHeader(rows, columns, issues);
+  if (!table) return { ok: false, issues };
+  if (table.rows.length === 0) return { ok: false, issues: [{ line: rows[0]!.line, ...empty }] };
+  const records: T[] = [];
+  for (const row of table.rows) {
+    const { line } = row;
+    const before = issues.length;
+    if (extraCells(table, row)) issues.push({ line, message: '该行的列数多于表头', en: 'more cells than header columns' });
+    const record = check((name) => cell(table, row, name), line, issues);
+    if (issues.length === before && record) records.push(record);
+  }
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, records };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Residents
 
@@ -189,24 +215,21 @@ function checkCard(cardNo: string, pin: string, line: number, issues: ImportIssu
   if (!PIN_PATTERN.test(pin)) issues.push({ line, message: '卡密码格式错误（应为 4 位数字）', en: 'invalid PIN (4 digits)' });
 }
 
+/** A well-formed card number must be new: not earlier in the file, not issued already. */
+function checkCardIsNew(cardNo: string, line: number, cardNos: Seen, issued: Lookup, issues: ImportIssue[]): void {
+  const dup = cardNos.repeat(cardNo, line);
+  if (dup !== undefined) issues.push({ line, message: `卡号 ${cardNo} 与第 ${dup} 行重复`, en: `card ${cardNo} repeats line ${dup}` });
+  else if (issued.has(cardNo)) issues.push({ line, message: `卡号 ${cardNo} 已被使用`, en: `card ${cardNo} is already issued` });
+}
+
 /**
  * Validates a residents file: columns login, full_name, phone, compound, building, unit, door, and
  * optionally password and card + pin. Reports every problem, each with its line.
  */
 export function validateResidents(rows: CsvRow[], existing: ExistingPeople): Validated<ResidentRecord> {
-  const issues: ImportIssue[] = [];
-  const table = readHeader(rows, RESIDENT_COLUMNS, issues);
-  if (!table) return { ok: false, issues };
-  if (table.rows.length === 0) return { ok: false, issues: [{ line: rows[0]!.line, message: '文件中没有居民数据', en: 'no residents in the file' }] };
   const logins = new Seen();
   const cardNos = new Seen();
-  const records: ResidentRecord[] = [];
-  for (const row of table.rows) {
-    const { line } = row;
-    const before = issues.length;
-    const get = (name: string) => cell(table, row, name);
-    if (extraCells(table, row)) issues.push({ line, message: '该行的列数多于表头', en: 'more cells than header columns' });
-
+  return validateRows(rows, RESIDENT_COLUMNS, { message: '文件中没有居民数据', en: 'no residents in the file' }, (get, line, issues) => {
     const login = get('login');
     if (!login) issues.push({ line, message: '缺少登录名', en: 'missing login' });
     else if (!LOGIN_PATTERN.test(login)) issues.push({ line, message: `登录名格式错误（3–32 位小写字母、数字或 _ . -）：${login}`, en: `invalid login "${login}" ([a-z0-9_.-]{3,32})` });
@@ -242,19 +265,12 @@ export function validateResidents(rows: CsvRow[], existing: ExistingPeople): Val
       else if (!pin) issues.push({ line, message: '填写了卡号但缺少卡密码', en: 'card number given without a PIN' });
       else {
         checkCard(cardNo, pin, line, issues);
-        if (CARD_PATTERN.test(cardNo)) {
-          const dup = cardNos.repeat(cardNo, line);
-          if (dup !== undefined) issues.push({ line, message: `卡号 ${cardNo} 与第 ${dup} 行重复`, en: `card ${cardNo} repeats line ${dup}` });
-          else if (existing.cards.has(cardNo)) issues.push({ line, message: `卡号 ${cardNo} 已被使用`, en: `card ${cardNo} is already issued` });
-        }
+        if (CARD_PATTERN.test(cardNo)) checkCardIsNew(cardNo, line, cardNos, existing.cards, issues);
       }
     }
 
-    if (issues.length === before) {
-      records.push({ line, login, fullName, phone: phone || null, household, password: password || null, card: cardNo ? { cardNo, pin } : null });
-    }
-  }
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, records };
+    return { line, login, fullName, phone: phone || null, household, password: password || null, card: cardNo ? { cardNo, pin } : null };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -284,19 +300,9 @@ export interface ExistingCards {
 
 /** Validates a cards file (login, card, pin): one new card per existing resident who has none. */
 export function validateCards(rows: CsvRow[], existing: ExistingCards): Validated<CardRecord> {
-  const issues: ImportIssue[] = [];
-  const table = readHeader(rows, CARD_COLUMNS, issues);
-  if (!table) return { ok: false, issues };
-  if (table.rows.length === 0) return { ok: false, issues: [{ line: rows[0]!.line, message: '文件中没有卡片数据', en: 'no cards in the file' }] };
   const logins = new Seen();
   const cardNos = new Seen();
-  const records: CardRecord[] = [];
-  for (const row of table.rows) {
-    const { line } = row;
-    const before = issues.length;
-    const get = (name: string) => cell(table, row, name);
-    if (extraCells(table, row)) issues.push({ line, message: '该行的列数多于表头', en: 'more cells than header columns' });
-
+  return validateRows(rows, CARD_COLUMNS, { message: '文件中没有卡片数据', en: 'no cards in the file' }, (get, line, issues) => {
     const login = get('login');
     let resident: { id: number; card: string | null } | undefined;
     if (!login) issues.push({ line, message: '缺少登录名', en: 'missing login' });
@@ -315,13 +321,8 @@ export function validateCards(rows: CsvRow[], existing: ExistingCards): Validate
     if (!cardNo) issues.push({ line, message: '缺少卡号', en: 'missing card number' });
     if (!pin) issues.push({ line, message: '缺少卡密码', en: 'missing PIN' });
     if (cardNo && pin) checkCard(cardNo, pin, line, issues);
-    if (CARD_PATTERN.test(cardNo)) {
-      const dup = cardNos.repeat(cardNo, line);
-      if (dup !== undefined) issues.push({ line, message: `卡号 ${cardNo} 与第 ${dup} 行重复`, en: `card ${cardNo} repeats line ${dup}` });
-      else if (existing.cards.has(cardNo)) issues.push({ line, message: `卡号 ${cardNo} 已被使用`, en: `card ${cardNo} is already issued` });
-    }
+    if (CARD_PATTERN.test(cardNo)) checkCardIsNew(cardNo, line, cardNos, existing.cards, issues);
 
-    if (issues.length === before && resident) records.push({ line, login, residentId: resident.id, cardNo, pin });
-  }
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, records };
+    return resident && { line, login, residentId: resident.id, cardNo, pin };
+  });
 }
