@@ -17,7 +17,7 @@ export function countdown(
   let timer = 0;
   const tick = () => {
     const left = Math.max(0, end - serverNow());
-    const s = Math.ceil(left / 1000);
+    const s = Math.floor(left / 1000);
     const mmss = `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
     shown.textContent = left > 0 ? tr('code.left', { time: mmss }) : tr('code.expired');
     if (opts.bar) {

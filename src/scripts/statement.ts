@@ -23,7 +23,7 @@ export function entryItem(e: Entry): HTMLLIElement {
     { class: `entry kind-${e.kind}`, 'data-entry': e.id },
     h('div', { class: 'entry-top' }, h('span', { class: 'kind-word' }, kindWord(e.kind)), h('strong', { class: `pts ${e.points < 0 ? 'neg' : 'pos'}` }, tr('pts.signed', { n: fmtSigned(e.points) }))),
     h('p', { class: 'entry-memo' }, e.memo || '—'),
-    h('p', { class: 'meta' }, h('time', { datetime: e.at }, fmtDateTime(e.at)), ' · ', tr('statement.after', { n: fmtNum(e.balanceAfter) })),
+    h('p', { class: 'meta' }, h('time', { datetime: e.at }, fmtDateTime(e.at)), ' · ', tr('statement.after', { n: fmtNum(e.balanceAfter) }), ` · #${e.id}`),
   );
 }
 

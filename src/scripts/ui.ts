@@ -1,4 +1,4 @@
-import { onApiEvent, type ApiFail, type ApiResult } from './api';
+import { api, onApiEvent, type ApiFail, type ApiResult } from './api';
 import { h, replace } from './dom';
 import { errorText, tr } from './i18n';
 
@@ -40,7 +40,9 @@ let lastRetry: (() => void) | undefined;
 const retryLast = () => {
   const fn = lastRetry;
   lastRetry = undefined;
-  fn?.();
+  // Nothing waiting to be reloaded: just ask the server, which updates the banner either way.
+  if (fn) fn();
+  else void api('/health');
 };
 
 export type Tone = 'ok' | 'error' | 'info' | 'warn';

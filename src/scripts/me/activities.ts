@@ -1,5 +1,5 @@
 import { api, type ApiResult } from '../api';
-import { h, replace } from '../dom';
+import { focusOn, h, replace } from '../dom';
 import { errorText, fmtDate, fmtNum, tr } from '../i18n';
 import type { AppKey } from '../../i18n/app';
 import { loadInto, msgBox, say } from '../ui';
@@ -39,7 +39,20 @@ export function mountActivities(root: HTMLElement): { stop?(): void } {
   const loadUpcoming = () =>
     loadInto(upcoming, () => api<{ activities: Upcoming[] }>('/me/activities/upcoming?limit=30'), ({ activities }) => {
       if (activities.length === 0) return upcoming.append(h('p', { class: 'meta' }, tr('act.none')));
-      upcoming.append(h('ul', { class: 'cards' }, activities.map(card)));
+      // Five at a time: the page stays short on a phone.
+      const list = h('ul', { class: 'cards' });
+      const more = h('button', { type: 'button', class: 'button wide' }, tr('act.more'));
+      let shown = 0;
+      const showMore = () => {
+        const next = activities.slice(shown, shown + 5).map(card);
+        list.append(...next);
+        shown += next.length;
+        more.hidden = shown >= activities.length;
+        return next[0];
+      };
+      more.addEventListener('click', () => focusOn(showMore()?.querySelector('h4')));
+      showMore();
+      upcoming.append(list, more);
     });
   const loadMine = () =>
     loadInto(mine, () => api<{ activities: Mine[] }>('/me/activities?limit=20'), ({ activities }) => {
@@ -80,23 +93,11 @@ export function mountActivities(root: HTMLElement): { stop?(): void } {
     });
     return h(
       'li',
-      { class: 'card' },
+      { class: 'card', 'data-activity': a.id },
       h('h4', {}, a.title),
       a.volunteerDay ? h('p', {}, h('span', { class: 'tag ninth' }, tr('act.ninth'))) : null,
-      h(
-        'dl',
-        { class: 'facts' },
-        h('dt', {}, tr('act.when')),
-        h('dd', {}, fmtDate(a.date)),
-        h('dt', {}, tr('act.where')),
-        h('dd', {}, a.place),
-        h('dt', {}, tr('act.what')),
-        h('dd', {}, [a.type.name, a.team].filter(Boolean).join(' · ')),
-        h('dt', {}, tr('act.reward')),
-        h('dd', {}, `${tr('act.hours', { n: a.hours })} · ${tr('act.points', { n: fmtNum(a.points) })}`),
-        h('dt', {}, tr('act.signups')),
-        h('dd', {}, fmtNum(a.signups)),
-      ),
+      h('p', { class: 'act-when' }, h('strong', {}, fmtDate(a.date)), ` · ${a.place}`),
+      h('p', { class: 'meta' }, [a.type.name, a.team, tr('act.hours', { n: a.hours }), tr('act.points', { n: fmtNum(a.points) }), tr('act.signupsN', { n: fmtNum(a.signups) })].filter(Boolean).join(' · ')),
       button,
       state,
     );

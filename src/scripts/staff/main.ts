@@ -1,0 +1,51 @@
+import { $, $$, focusOn } from '../dom';
+import { startShell } from '../session';
+
+type Panel = 'residents' | 'activities' | 'requests' | 'records' | 'ledger';
+const PANELS: Panel[] = ['residents', 'activities', 'requests', 'records', 'ledger'];
+const loaders: Record<Panel, () => Promise<{ mount(root: HTMLElement): void }>> = {
+  residents: () => import('./residents'),
+  activities: () => import('./activities'),
+  requests: () => import('./requests'),
+  records: () => import('./records'),
+  ledger: () => import('./ledger'),
+};
+
+/**
+ * /staff/: one console, five panels behind tabs (#residents, #activities, #requests, #records,
+ * #ledger). Each panel's code loads the first time it is opened.
+ */
+export function start(): void {
+  const mounted = new Set<Panel>();
+  const open = async (panel: Panel, focus: boolean) => {
+    for (const a of $$<HTMLAnchorElement>('[data-tab]')) a.setAttribute('aria-current', a.dataset.tab === panel ? 'page' : 'false');
+    for (const p of $$<HTMLElement>('[data-panel]')) p.hidden = p.dataset.panel !== panel;
+    const root = $(`[data-panel="${panel}"]`);
+    if (!mounted.has(panel)) {
+      mounted.add(panel);
+      const body = $('[data-panel-body]', root);
+      try {
+        (await loaders[panel]()).mount(body);
+      } catch {
+        mounted.delete(panel);
+        body.textContent = document.querySelector('[data-boot-error]')?.textContent ?? '';
+      }
+    }
+    if (focus) focusOn($('h2', root));
+  };
+  const fromHash = (focus: boolean) => {
+    const h = location.hash.slice(1) as Panel;
+    void open(PANELS.includes(h) ? h : 'residents', focus);
+  };
+  void startShell({
+    role: 'staff',
+    probe: '/staff/activity-types',
+    ready: () => fromHash(false),
+    signedOut: () => {
+      // Another staff member may sign in on this device: panels start afresh.
+      mounted.clear();
+      for (const b of $$<HTMLElement>('[data-panel-body]')) b.replaceChildren();
+    },
+  });
+  window.addEventListener('hashchange', () => fromHash(true));
+}

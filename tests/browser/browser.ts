@@ -1,0 +1,68 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+/**
+ * Debian's Chromium, headless. Playwright gives every launch a fresh temporary profile (it refuses
+ * --user-data-dir in launch()); no first-run, no background traffic.
+ */
+export async function launch(): Promise<{ browser: Browser; close(): Promise<void> }> {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  return {
+    browser,
+    async close() {
+      await browser.close();
+    },
+  };
+}
+
+export const PHONE = { width: 360, height: 780 } as const;
+
+/** A phone-sized context (360×780, touch, zh-CN, community time zone). */
+export function phone(browser: Browser, origin: string, extra: Parameters<Browser['newContext']>[0] = {}): Promise<BrowserContext> {
+  return browser.newContext({ baseURL: origin, viewport: PHONE, deviceScaleFactor: 1, hasTouch: true, isMobile: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...extra });
+}
+
+export const screenshotDir = resolve(import.meta.dirname, '..', 'output', 'screenshots');
+
+export async function shot(page: Page, name: string, fullPage = true): Promise<string> {
+  mkdirSync(screenshotDir, { recursive: true });
+  const path = join(screenshotDir, `${name}.png`);
+  await page.screenshot({ path, fullPage });
+  return path;
+}
+
+/** Signs in through the page's own form (the way a person does). */
+export async function signIn(page: Page, path: string, login: string, password = 'linli-demo'): Promise<void> {
+  await page.goto(path);
+  await page.locator('[data-view="signin"]').waitFor({ state: 'visible' });
+  await page.getByLabel(/登录名|Login/).fill(login);
+  await page.getByLabel(/^密码$|^Password$/).fill(password);
+  await page.locator('form[data-signin] button[type=submit]').click();
+  await page.locator('[data-view="app"]').waitFor({ state: 'visible' });
+}
+
+/** The API as a given user (bearer token), for setting up and checking what the pages did. */
+export async function apiAs(origin: string, login: string, password = 'linli-demo') {
+  const res = await fetch(`${origin}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login, password }) });
+  if (!res.ok) throw new Error(`login ${login}: ${res.status}`);
+  const { token } = (await res.json()) as { token: string };
+  return async <T = any>(path: string, init: { method?: string; body?: unknown; key?: string } = {}): Promise<{ status: number; body: T }> => {
+    const headers: Record<string, string> = { authorization: `Bearer ${token}` };
+    if (init.body !== undefined) headers['content-type'] = 'application/json';
+    if (init.key) headers['idempotency-key'] = init.key;
+    const r = await fetch(`${origin}/api${path}`, { method: init.method ?? (init.body !== undefined ? 'POST' : 'GET'), headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+    return { status: r.status, body: (await r.json().catch(() => null)) as T };
+  };
+}
+
+/** Collects uncaught page errors: every test ends by expecting none. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return errors;
+}

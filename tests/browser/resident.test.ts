@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { apiAs, launch, phone, shot, signIn, watchErrors } from './browser';
+
+/** A resident on a phone: sign in once, the balance in large type, the statement, a code for the counter. */
+describe('resident on a phone (/me/)', () => {
+  const origin = inject('origin');
+  let browser: Browser;
+  let close: () => Promise<void>;
+  beforeAll(async () => {
+    ({ browser, close } = await launch());
+  });
+  afterAll(() => close());
+
+  it('signs in, sees the balance and the statement in words, and gets a code with a countdown', async () => {
+    const staff = await apiAs(origin, 'staff1');
+    const r = (await staff<{ residents: Array<{ balance: number }> }>('/staff/residents?query=resident6')).body.residents[0]!;
+    const ctx = await phone(browser, origin);
+    const page = await ctx.newPage();
+    const errors = watchErrors(page);
+    await page.goto('/me/');
+    await page.locator('[data-view="signin"]').waitFor();
+    await shot(page, 'me-01-signin');
+    await signIn(page, '/me/', 'resident6');
+    await expect.poll(() => page.locator('[data-balance]').textContent()).toBe(r.balance.toLocaleString('zh-CN'));
+    // The balance is LARGE: at least 48 px.
+    const size = await page.locator('[data-balance]').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(size).toBeGreaterThanOrEqual(48);
+    // Statement kinds are words, not colour alone.
+    await page.locator('.entry').first().waitFor();
+    const words = await page.locator('.entry .kind-word').allTextContents();
+    expect(words.length).toBeGreaterThan(0);
+    for (const w of words) expect(['获得', '兑换', '转出', '转入', '冲正', '过期']).toContain(w);
+    await shot(page, 'me-02-balance', false);
+
+    await page.locator('[data-new-code]').click();
+    const digits = page.locator('.code-digits');
+    await digits.waitFor();
+    expect(await digits.getAttribute('data-code-digits')).toMatch(/^\d{6}$/);
+    expect(await page.locator('.code-card img.qr').getAttribute('src')).toMatch(/^data:image\/svg\+xml/);
+    await expect.poll(() => page.locator('.countdown').textContent()).toMatch(/还剩 [45]:\d\d 有效/);
+    await page.locator('#code').scrollIntoViewIfNeeded();
+    await shot(page, 'me-03-code', false);
+
+    // Stays signed in: a new page load (same cookie) goes straight to the balance.
+    await page.reload();
+    await page.locator('[data-view="app"]').waitFor();
+    await shot(page, 'me-04-full');
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
+
+  it('works in English and in large-text mode at 360 px without horizontal scrolling', async () => {
+    const ctx = await phone(browser, origin, { locale: 'en-GB' });
+    const page = await ctx.newPage();
+    const errors = watchErrors(page);
+    await page.addInitScript(() => localStorage.setItem('linli-large', '1'));
+    await signIn(page, '/en/me/', 'resident12');
+    await page.locator('.entry').first().waitFor();
+    expect(await page.locator('h1').textContent()).toBe('My points');
+    const words = await page.locator('.entry .kind-word').allTextContents();
+    for (const w of words) expect(['Earned', 'Redeemed', 'Given', 'Received', 'Reversed', 'Expired']).toContain(w);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    // 长辈版: every button is at least 60 px tall.
+    const small = await page.locator('[data-view="app"] button:visible').evaluateAll((els) => els.filter((e) => e.getBoundingClientRect().height < 59.5).map((e) => e.textContent));
+    expect(small).toEqual([]);
+    await shot(page, 'me-05-en-large', false);
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
+
+  it('gives points to a neighbour found by card number, after a confirmation; a double tap gives once', async () => {
+    const staff = await apiAs(origin, 'staff1');
+    const bal = async (login: string) => (await staff<{ residents: Array<{ login: string; balance: number }> }>(`/staff/residents?query=${login}`)).body.residents.find((r) => r.login === login)!.balance;
+    const [from0, to0] = [await bal('resident27'), await bal('resident13')];
+    expect(from0).toBeGreaterThanOrEqual(3);
+    const ctx = await phone(browser, origin);
+    const page = await ctx.newPage();
+    const errors = watchErrors(page);
+    await signIn(page, '/me/', 'resident27');
+    const give = page.locator('#give');
+    await give.getByLabel('邻居的登录名或积分卡号').fill('c0013');
+    await give.getByRole('button', { name: '查找邻居' }).click();
+    await expect.poll(() => give.locator('.found').textContent()).toMatch(/找到：.\*/);
+    await give.getByLabel('送出积分').fill('3');
+    await give.getByRole('button', { name: '下一步：确认' }).click();
+    await give.getByRole('button', { name: '确认送出' }).dblclick();
+    await expect.poll(() => give.locator('.msg-ok').textContent()).toContain('已把 3 分送给');
+    await give.scrollIntoViewIfNeeded();
+    await shot(page, 'me-10-given', false);
+    expect(await bal('resident27')).toBe(from0 - 3);
+    expect(await bal('resident13')).toBe(to0 + 3);
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
+
+  it('says what happened when the network fails, and recovers', async () => {
+    const ctx = await phone(browser, origin);
+    const page = await ctx.newPage();
+    await signIn(page, '/me/', 'resident2');
+    await ctx.setOffline(true);
+    await page.locator('[data-new-code]').click();
+    const alert = page.locator('#code [role="alert"]');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('网络');
+    await expect.poll(() => page.locator('#net-banner').isVisible()).toBe(true);
+    await page.locator('#code').scrollIntoViewIfNeeded();
+    await shot(page, 'me-06-offline', false);
+    await ctx.setOffline(false);
+    await alert.getByRole('button', { name: '重试' }).click();
+    await page.locator('.code-digits').waitFor();
+    await expect.poll(() => page.locator('#net-banner').isVisible()).toBe(false);
+    await ctx.close();
+  });
+});
