@@ -23,6 +23,14 @@ export interface Database {
   close(): void;
 }
 
+/**
+ * The libSQL client (or open transaction) under a drizzle handle, for the few hot loops where
+ * drizzle's row mapping costs more than the query (verify's million-entry replay).
+ */
+export function clientOf(db: Db): Pick<Client, 'execute'> {
+  return (db as unknown as { $client: Client }).$client;
+}
+
 export interface DatabaseConfig {
   url: string;
   authToken?: string | undefined;
@@ -42,6 +50,7 @@ function bind(client: Client | Transaction): Db {
 
 export function createDatabase(config: DatabaseConfig): Database {
   const isFile = config.url.startsWith('file:');
+  if (isFile) keepStatementsPrepared();
   const client = createClient({ url: config.url, authToken: config.authToken, ...(isFile ? { timeout: 5000 } : {}) });
   const read = bind(client);
   const write = isFile ? groupCommitWriter(client) : transactionPerWrite(client);
@@ -107,7 +116,16 @@ function groupCommitWriter(client: Client): Database['write'] {
   async function drain(): Promise<void> {
     draining = true;
     try {
-      while (queue.length > 0) await runGroup(queue.splice(0, MAX_GROUP));
+      // The embedded driver commits synchronously: while a commit's fsync runs, the event loop is
+      // blocked and arriving requests wait in the socket buffers. Yield to I/O once before each
+      // group, so those requests reach the queue and share the next commit instead of each
+      // paying for its own (the first write of an idle server waits one turn of the loop).
+      for (;;) {
+        await yieldToIo();
+        if (queue.length === 0) break;
+        const group = queue.splice(0, MAX_GROUP);
+        await runGroup(group);
+      }
     } finally {
       draining = false;
     }
@@ -119,6 +137,8 @@ function groupCommitWriter(client: Client): Database['write'] {
       if (!draining) void drain();
     });
 }
+
+const yieldToIo = (): Promise<void> => new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
 
 /** Remote libSQL (Turso): each write is its own interactive transaction, retried on contention. */
 function transactionPerWrite(client: Client): Database['write'] {
@@ -156,4 +176,92 @@ async function discardIfPoisoned(client: Client, error: unknown): Promise<void> 
 function isBusy(error: unknown): boolean {
   const code = (error as { code?: string } | null)?.code ?? '';
   return code.startsWith('SQLITE_BUSY') || code === 'SQLITE_LOCKED';
+}
+
+/**
+ * The embedded driver (libsql, under @libsql/client) prepares every statement anew, and for our
+ * small indexed queries parsing and planning cost as much as running them. Each connection keeps
+ * its most recently used statements prepared (LRU), keyed by SQL text. Safe because the driver is
+ * synchronous: a statement runs to completion (all/run) before the next use, and each use resets
+ * it; a reconnect (discardIfPoisoned) drops the connection and its statements with it.
+ * Node only, and only for file databases: the edge's client is the remote one.
+ */
+const STATEMENTS_PER_CONNECTION = 200;
+let statementsKept = false;
+function keepStatementsPrepared(): void {
+  if (statementsKept) return;
+  statementsKept = true;
+  const nodeModule = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.('node:module') as
+    | { createRequire(from: string): NodeJS.Require }
+    | undefined;
+  if (!nodeModule) return;
+  try {
+    const fromClient = nodeModule.createRequire(nodeModule.createRequire(import.meta.url).resolve('@libsql/client'));
+    const Driver = fromClient('libsql') as { prototype: { prepare(sql: string): unknown } };
+    const prepare = Driver.prototype.prepare;
+    const kept = new WeakMap<object, Map<string, unknown>>();
+    Driver.prototype.prepare = function (this: object, sql: string) {
+      let statements = kept.get(this);
+      if (!statements) kept.set(this, (statements = new Map()));
+      let statement = statements.get(sql);
+      if (statement !== undefined) {
+        statements.delete(sql); // most recently used last
+      } else {
+        statement = rememberModes(prepare.call(this, sql) as Statement);
+        if (statements.size >= STATEMENTS_PER_CONNECTION) statements.delete(statements.keys().next().value!);
+      }
+      statements.set(sql, statement);
+      return statement;
+    };
+  } catch {
+    // Another driver layout: statements are simply prepared each time, as before.
+  }
+}
+
+interface Statement {
+  raw(on?: boolean): Statement;
+  safeIntegers(on?: boolean): Statement;
+  columns(): unknown[];
+}
+
+/**
+ * @libsql/client sets raw and safe-integer mode before every execution, and learns that a
+ * statement returns no rows (INSERT, UPDATE without RETURNING, SAVEPOINT…) from raw() throwing —
+ * a native error with a stack trace, every time. A kept statement remembers its modes, and a
+ * statement known to return no rows throws one shared error instead. It also remembers its result
+ * columns (asked twice per execution): our statements name their columns (no `select *`), and the
+ * schema changes only by migrations, before anything is served.
+ */
+const NOT_A_READER = new Error('The raw() method is only for statements that return data');
+function rememberModes(statement: Statement): Statement {
+  const raw = statement.raw;
+  const safeIntegers = statement.safeIntegers;
+  let rawMode: boolean | undefined;
+  let reader = true;
+  let safe: boolean | undefined;
+  statement.raw = function (on = true) {
+    if (!reader && on) throw NOT_A_READER;
+    if (rawMode === on) return this;
+    try {
+      raw.call(this, on);
+    } catch (error) {
+      if (on && /only for statements that return data/.test((error as Error).message)) reader = false;
+      throw error;
+    }
+    rawMode = on;
+    return this;
+  };
+  const columns = statement.columns;
+  let columnList: unknown[] | undefined;
+  statement.columns = function () {
+    return (columnList ??= columns.call(this));
+  };
+  statement.safeIntegers = function (on = true) {
+    if (safe !== on) {
+      safeIntegers.call(this, on);
+      safe = on;
+    }
+    return this;
+  };
+  return statement;
 }

@@ -1,6 +1,7 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type MiddlewareHandler } from 'hono';
+import { compress } from 'hono/compress';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { App } from '../app';
@@ -28,9 +29,19 @@ export class PortalServer {
 
   handler(): Hono {
     const web = new Hono();
+    // Compressed (gzip, for clients that accept it): the site, and the large public API answers.
+    // Not the small private JSON of the counter and the resident's phone, on the hot path.
+    web.use('/api/public/*', compress());
+    web.use('/api/openapi.json', compress());
     web.route('/', this.api);
     // Unknown API paths answer in the API's own JSON error shape, never with a site page.
     web.all('/api/*', (c) => c.json({ error: { code: 'not_found', message: '没有这个接口' } }, 404));
+    web.use('*', compress());
+    // Astro's bundles under /_astro/ are named by content hash: cacheable for good.
+    web.use('/_astro/*', async (c, next) => {
+      await next();
+      if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    });
     web.use('*', async (c, next) => {
       if (!this.statics) return c.text('网站正在生成，请稍候刷新 (the site is being built, please refresh shortly)', 503, { 'retry-after': '5' });
       return this.statics(c, next);

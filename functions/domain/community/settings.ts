@@ -1,11 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { settings } from '../../../db/schema';
 import { DEFAULT_EXPIRY_YEARS } from '../ledger/expiry';
 
 /** Per-community settings (one community per database), with their defaults. */
 async function setting(db: Db, key: string): Promise<string | undefined> {
-  const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, key));
+  const [row] = await db.all<{ value: string }>(sql`select value from settings where key = ${key}`);
   return row?.value;
 }
 

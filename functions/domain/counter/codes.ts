@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, isNull } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { redeemCodes } from '../../../db/schema';
 import { randomInt } from '../shared/crypto';
@@ -32,7 +32,10 @@ export async function issueRedeemCode(tx: Db, residentId: number, now: Date): Pr
 
 /** Resolves a code typed or scanned at the counter to its resident, or refuses. */
 export async function resolveRedeemCode(tx: Db, code: string, now: Date): Promise<{ id: number; residentId: number }> {
-  const [row] = await tx.select().from(redeemCodes).where(eq(redeemCodes.code, code)).orderBy(desc(redeemCodes.id)).limit(1);
+  // On every redemption's path: plain SQL templates, not the query builder (see ledger/post.ts).
+  const [row] = await tx.all<{ id: number; residentId: number; expiresAt: string; usedAt: string | null; revokedAt: string | null }>(
+    sql`select id, resident_id as residentId, expires_at as expiresAt, used_at as usedAt, revoked_at as revokedAt from redeem_codes where code = ${code} order by id desc limit 1`,
+  );
   if (!row || row.revokedAt) throw new DomainError('code_invalid', '兑换码无效，请让居民重新出示');
   if (row.usedAt) throw new DomainError('code_used', '兑换码已使用过');
   if (Date.parse(row.expiresAt) <= now.getTime()) throw new DomainError('code_expired', '兑换码已过期，请让居民刷新');
@@ -40,10 +43,6 @@ export async function resolveRedeemCode(tx: Db, code: string, now: Date): Promis
 }
 
 export async function markCodeUsed(tx: Db, codeId: number, entryId: number, now: Date): Promise<void> {
-  const used = await tx
-    .update(redeemCodes)
-    .set({ usedAt: now.toISOString(), entryId })
-    .where(and(eq(redeemCodes.id, codeId), isNull(redeemCodes.usedAt)))
-    .returning({ id: redeemCodes.id });
+  const used = await tx.all(sql`update redeem_codes set used_at = ${now.toISOString()}, entry_id = ${entryId} where id = ${codeId} and used_at is null returning id`);
   if (used.length !== 1) throw new DomainError('code_used', '兑换码已使用过');
 }

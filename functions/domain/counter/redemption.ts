@@ -1,6 +1,5 @@
-import { eq } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { residents } from '../../../db/schema';
 import { redeem } from '../ledger/commands';
 import { savepoint } from '../shared/savepoint';
 import { authenticateCard } from '../people/cards';
@@ -27,7 +26,7 @@ export async function redeemAtCounter(tx: Db, merchantId: number, req: Redemptio
   return savepoint(tx, async () => {
     const done = await redeem(tx, { merchantId, residentId, points: req.points, note: req.note, now });
     if (byCode) await markCodeUsed(tx, byCode.id, done.id, now);
-    const [person] = await tx.select({ fullName: residents.fullName }).from(residents).where(eq(residents.userId, residentId));
+    const [person] = await tx.all<{ fullName: string }>(sql`select full_name as fullName from residents where user_id = ${residentId}`);
     return { id: done.id, points: req.points, at: done.at, resident: { maskedName: maskName(person?.fullName ?? '') }, balanceAfter: done.balanceAfter };
   });
 }

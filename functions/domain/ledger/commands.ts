@@ -13,11 +13,8 @@ import { postEntry } from './post';
 export const MAX_AWARD_POINTS = 1000;
 
 async function accountFor(tx: Db, userId: number, role: 'resident' | 'merchant'): Promise<number> {
-  const [row] = await tx
-    .select({ id: accounts.id })
-    .from(accounts)
-    .innerJoin(users, eq(users.id, accounts.ownerId))
-    .where(and(eq(accounts.ownerId, userId), eq(users.role, role)));
+  // On every redemption's path: a plain SQL template, not the query builder (see post.ts).
+  const [row] = await tx.all<{ id: number }>(sql`select a.id from accounts a join users u on u.id = a.owner_id where a.owner_id = ${userId} and u.role = ${role}`);
   if (!row) throw new DomainError('not_found', role === 'resident' ? `居民 ${userId} 不存在` : `商户 ${userId} 不存在`);
   return row.id;
 }
@@ -79,8 +76,17 @@ export interface RedeemCommand {
 }
 
 export async function redeem(tx: Db, cmd: RedeemCommand): Promise<{ id: number; at: string; residentAccount: number; balanceAfter: number }> {
-  const residentAccount = await accountFor(tx, cmd.residentId, 'resident');
-  const merchantAccount = await accountFor(tx, cmd.merchantId, 'merchant');
+  // Both accounts in one query (each redemption's path); the same refusals as accountFor, resident first.
+  const owners = await tx.all<{ id: number; ownerId: number; role: string }>(
+    sql`select a.id as id, a.owner_id as ownerId, u.role as role from accounts a join users u on u.id = a.owner_id where a.owner_id in (${cmd.residentId}, ${cmd.merchantId})`,
+  );
+  const accountOf = (userId: number, role: 'resident' | 'merchant') => {
+    const row = owners.find((o) => o.ownerId === userId && o.role === role);
+    if (!row) throw new DomainError('not_found', role === 'resident' ? `居民 ${userId} 不存在` : `商户 ${userId} 不存在`);
+    return row.id;
+  };
+  const residentAccount = accountOf(cmd.residentId, 'resident');
+  const merchantAccount = accountOf(cmd.merchantId, 'merchant');
   const posted = await postEntry(tx, {
     kind: 'redemption',
     memo: cmd.note?.trim() || '到店兑换',

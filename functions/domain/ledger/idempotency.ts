@@ -1,6 +1,5 @@
-import { and, eq } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { idempotencyKeys } from '../../../db/schema';
 import { canonicalJson, sha256Hex } from '../shared/crypto';
 import { DomainError } from '../shared/errors';
 
@@ -25,10 +24,8 @@ export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_-]{8,128}$/;
  */
 export async function idempotent<T>(tx: Db, req: IdempotencyRequest, run: () => Promise<T>): Promise<Outcome<T> & { replayed: boolean }> {
   const fingerprint = await sha256Hex(canonicalJson(req.body));
-  const [prior] = await tx
-    .select({ fingerprint: idempotencyKeys.fingerprint, outcome: idempotencyKeys.outcome })
-    .from(idempotencyKeys)
-    .where(and(eq(idempotencyKeys.scope, req.scope), eq(idempotencyKeys.key, req.key)));
+  // Plain SQL templates: this runs on every counter and staff write (see ledger/post.ts).
+  const [prior] = await tx.all<{ fingerprint: string; outcome: string }>(sql`select fingerprint, outcome from idempotency_keys where scope = ${req.scope} and key = ${req.key}`);
   if (prior) {
     if (prior.fingerprint !== fingerprint) throw new DomainError('idempotency_mismatch', '该幂等键已用于另一笔不同的请求');
     return { ...(JSON.parse(prior.outcome) as Outcome<T>), replayed: true };
@@ -40,6 +37,8 @@ export async function idempotent<T>(tx: Db, req: IdempotencyRequest, run: () => 
     if (!(error instanceof DomainError)) throw error;
     outcome = { ok: false, code: error.code, message: error.message };
   }
-  await tx.insert(idempotencyKeys).values({ scope: req.scope, key: req.key, fingerprint, outcome: JSON.stringify(outcome), createdAt: req.now.toISOString() });
+  await tx.run(
+    sql`insert into idempotency_keys (scope, key, fingerprint, outcome, created_at) values (${req.scope}, ${req.key}, ${fingerprint}, ${JSON.stringify(outcome)}, ${req.now.toISOString()})`,
+  );
   return { ...outcome, replayed: false };
 }

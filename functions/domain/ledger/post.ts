@@ -1,6 +1,6 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { accounts, ledgerEntries, postings, type EntryKind } from '../../../db/schema';
+import type { EntryKind } from '../../../db/schema';
 import { DomainError } from '../shared/errors';
 import { savepoint } from '../shared/savepoint';
 import { GENESIS_HASH, chainHash, type ChainedEntry } from './chain';
@@ -29,6 +29,9 @@ export interface PostedEntry {
  * non-issuance balance goes below zero whatever else runs concurrently; the CHECK constraint on
  * accounts backs the guard up. Each entry is chained to the previous one's hash; the UNIQUE
  * prev_hash means two writers can never both extend the same head.
+ *
+ * Every redemption runs this, serialised behind the write lock, so its statements are plain SQL
+ * templates rather than drizzle's query builder (which costs more than running these queries).
  */
 export async function postEntry(tx: Db, input: EntryInput): Promise<PostedEntry> {
   const lines = input.postings;
@@ -37,7 +40,7 @@ export async function postEntry(tx: Db, input: EntryInput): Promise<PostedEntry>
   if (lines.reduce((sum, p) => sum + p.amount, 0) !== 0) throw new Error('postings must sum to zero');
   if (new Set(lines.map((p) => p.accountId)).size !== lines.length) throw new Error('one posting per account');
 
-  const [head] = await tx.select({ id: ledgerEntries.id, hash: ledgerEntries.hash }).from(ledgerEntries).orderBy(desc(ledgerEntries.id)).limit(1);
+  const [head] = await tx.all<{ id: number; hash: string }>(sql`select id, hash from ledger_entries order by id desc limit 1`);
   const chained: ChainedEntry = {
     id: (head?.id ?? 0) + 1,
     at: input.at.toISOString(),
@@ -55,31 +58,24 @@ export async function postEntry(tx: Db, input: EntryInput): Promise<PostedEntry>
     const balanceAfter = new Map<number, number>();
     const debitsFirst = [...lines].sort((a, b) => a.amount - b.amount);
     for (const p of debitsFirst) {
-      const guard = p.amount < 0 ? sql`(${accounts.kind} = 'issuance' or ${accounts.balance} >= ${-p.amount})` : undefined;
-      const [row] = await tx
-        .update(accounts)
-        .set({ balance: sql`${accounts.balance} + ${p.amount}` })
-        .where(and(eq(accounts.id, p.accountId), guard))
-        .returning({ balance: accounts.balance });
+      const [row] =
+        p.amount < 0
+          ? await tx.all<{ balance: number }>(
+              sql`update accounts set balance = balance + ${p.amount} where id = ${p.accountId} and (kind = 'issuance' or balance >= ${-p.amount}) returning balance`,
+            )
+          : await tx.all<{ balance: number }>(sql`update accounts set balance = balance + ${p.amount} where id = ${p.accountId} returning balance`);
       if (!row) {
-        const [exists] = await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, p.accountId));
+        const [exists] = await tx.all(sql`select id from accounts where id = ${p.accountId}`);
         if (!exists) throw new Error(`account ${p.accountId} does not exist`);
         throw new DomainError('insufficient_points', '积分余额不足', { accountId: p.accountId });
       }
       balanceAfter.set(p.accountId, row.balance);
     }
-    await tx.insert(ledgerEntries).values({
-      id: chained.id,
-      at: chained.at,
-      kind: input.kind,
-      memo: chained.memo,
-      actorId: chained.actorId,
-      activityId: chained.activityId,
-      reversesId: chained.reversesId,
-      prevHash,
-      hash,
-    });
-    await tx.insert(postings).values(lines.map((p) => ({ entryId: chained.id, accountId: p.accountId, amount: p.amount, balanceAfter: balanceAfter.get(p.accountId)! })));
+    await tx.run(
+      sql`insert into ledger_entries (id, at, kind, memo, actor_id, activity_id, reverses_id, prev_hash, hash) values (${chained.id}, ${chained.at}, ${input.kind}, ${chained.memo}, ${chained.actorId}, ${chained.activityId}, ${chained.reversesId}, ${prevHash}, ${hash})`,
+    );
+    const values = lines.map((p) => sql`(${chained.id}, ${p.accountId}, ${p.amount}, ${balanceAfter.get(p.accountId)!})`);
+    await tx.run(sql`insert into postings (entry_id, account_id, amount, balance_after) values ${sql.join(values, sql`, `)}`);
     return { id: chained.id, at: chained.at, hash, balanceAfter };
   });
 }

@@ -5,7 +5,14 @@ export function toHex(bytes: ArrayBuffer | Uint8Array): string {
   return Array.from(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+// Where the runtime has node:crypto (Node), hash in place: the same SHA-256, without a round trip
+// to the thread pool for each of the few small hashes every request makes (token, fingerprint, chain).
+const nodeCrypto = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.('node:crypto') as
+  | { createHash(algorithm: 'sha256'): { update(text: string, encoding: 'utf8'): { digest(encoding: 'hex'): string } } }
+  | undefined;
+
 export async function sha256Hex(text: string): Promise<string> {
+  if (nodeCrypto) return nodeCrypto.createHash('sha256').update(text, 'utf8').digest('hex');
   return toHex(await crypto.subtle.digest('SHA-256', encoder.encode(text)));
 }
 

@@ -1,0 +1,239 @@
+/**
+ * `npm run bench` — measured speed and scale, against the physical limit (issue 5). Loopback
+ * only, every run bounded in count and time. See BENCHMARKS.md for what each figure means.
+ *
+ *   npm run bench                 the full run (several minutes; generates bench/data/big.db once)
+ *   npm run bench -- --quick      a small version of every part (< 2 min, in CI): checks that each
+ *                                 part runs and gives sane numbers — never that a target is met
+ *   --only=ceiling,http,growth,verify,build,lighthouse   a subset (full sizes unless --quick)
+ *   --profile                     CPU profiles of the server for each measured API run, summarised
+ *                                 (bench/data/profiles/)
+ *   --regenerate                  make the generated databases again even if they match
+ */
+import { copyFileSync, existsSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { measureBuild, type BuildResult } from './build';
+import { measureCeiling, type CeilingResult } from './ceiling';
+import { ensureDatabase, generateDatabase, type GenerateOptions, type GenerateSummary } from './generate';
+import { measureApi, startServer, type HttpOptions, type HttpResult } from './http-load';
+import { auditPaths, CHROMIUM, measureLighthouse, type PageResult } from './lighthouse';
+import { dataDir, ensureDir, fileMb, log, machine, removeDatabaseFile, round, run, tsNode } from './lib';
+import { summarize } from './profile';
+import { targetsOf, writeResults, type Results } from './report';
+
+const argv = process.argv.slice(2);
+const quick = argv.includes('--quick');
+const profile = argv.includes('--profile');
+const regenerate = argv.includes('--regenerate');
+const only = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const wants = (part: string) => !only || only.includes(part);
+const t0 = performance.now();
+const now = new Date();
+
+// Sizes. The quick run keeps every part, small.
+const SMALL: GenerateOptions = quick ? { file: join(dataDir, 'quick-small.db'), residents: 400, entries: 3000 } : { file: join(dataDir, 'small.db'), residents: 5000, entries: 20_000 };
+const BIG: GenerateOptions = quick
+  ? { file: join(dataDir, 'quick-big.db'), residents: 2000, entries: 30_000, deliberations: 200, fundEntries: 2000 }
+  : { file: join(dataDir, 'big.db'), residents: 35_000, entries: 1_000_000, deliberations: 10_000, fundEntries: 50_000 };
+const DEMO: GenerateOptions = { file: join(dataDir, 'demo.db'), residents: 200, entries: 0 };
+const LEVELS = [1, 16, 64];
+const http = (levels: number[]): HttpOptions => ({
+  levels,
+  durationMs: quick ? 1000 : 8000,
+  warmupMs: quick ? 300 : 1000,
+  merchants: 8,
+  // Enough one-time codes that a run ends by its duration, not by running out (bounded all the same).
+  codesPerLevel: (c) => (quick ? (c === 1 ? 1000 : 3000) : c === 1 ? 5000 : 24_000),
+  readers: 64,
+  readDurationMs: quick ? 1000 : 8000,
+  seed: 1,
+});
+const PAGES = ['/', '/deliberations/', '/deliberations/1/', '/charity/', '/me/'];
+
+const problems: string[] = [];
+let checks = 0;
+const sane = (what: string, x: unknown, min = 0) => {
+  checks++;
+  if (typeof x !== 'number' || !Number.isFinite(x) || x <= min) problems.push(`${what}: ${String(x)}`);
+};
+
+async function prepare(o: GenerateOptions): Promise<GenerateSummary> {
+  ensureDir(dataDir);
+  return regenerate ? generateDatabase({ ...o, now }) : ensureDatabase({ ...o, now });
+}
+
+/** A working copy, so that runs do not grow the generated database. */
+function workingCopy(file: string): string {
+  const copy = file.replace(/\.db$/, '-run.db');
+  removeDatabaseFile(copy);
+  copyFileSync(file, copy);
+  return copy;
+}
+
+async function ceiling(): Promise<CeilingResult> {
+  const c = await measureCeiling({ durationMs: quick ? 1000 : 4000 });
+  log(`ceiling: ${c.per_s}/s (p50 ${c.p50_ms} ms, p99 ${c.p99_ms} ms; ${c.journal_mode}, synchronous=${c.synchronous})`);
+  return c;
+}
+
+async function apiRun(db: GenerateSummary, label: string, levels: number[], withCeiling: boolean, readers = true): Promise<{ api: HttpResult; ceilings: CeilingResult[]; settings: { journal_mode: string; synchronous: string } }> {
+  const file = workingCopy(db.file);
+  const profileDir = profile ? join(dataDir, 'profiles', label) : undefined;
+  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+  const server = await startServer(file, { profileDir });
+  const ceilings: CeilingResult[] = [];
+  try {
+    if (withCeiling) ceilings.push(await ceiling());
+    const api = await measureApi(file, server, { ...http(levels), readers: readers ? 64 : 0 });
+    if (withCeiling) ceilings.push(await ceiling());
+    if (profileDir && existsSync(profileDir)) {
+      for (const f of readdirSync(profileDir).sort()) log(`profile ${label}/${f}:\n${summarize(join(profileDir, f), 25)}`);
+    }
+    const { createClient } = await import('@libsql/client');
+    const c = createClient({ url: `file:${file}` });
+    const journal = String((await c.execute('PRAGMA journal_mode')).rows[0]![0]);
+    const sync = ['OFF', 'NORMAL', 'FULL', 'EXTRA'][Number((await c.execute('PRAGMA synchronous')).rows[0]![0])] ?? '?';
+    c.close();
+    return { api, ceilings, settings: { journal_mode: journal, synchronous: sync } };
+  } finally {
+    await server.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  log(`${quick ? 'quick' : 'full'} run${only ? ` (only ${only.join(', ')})` : ''}`);
+  const details: Record<string, unknown> = {};
+  const r: Partial<Results> = { date: now.toISOString(), mode: quick ? 'quick' : 'full', machine: machine() };
+
+  const small = wants('ceiling') || wants('http') ? await prepare(SMALL) : undefined;
+  const big = wants('growth') || wants('verify') || wants('build') ? await prepare(BIG) : undefined;
+  details.databases = { small, big };
+
+  if (small && (wants('ceiling') || wants('http'))) {
+    const { api, ceilings, settings } = await apiRun(small, 'small', LEVELS, true);
+    const c64 = api.redeem.find((l) => l.concurrency === 64)!;
+    const ceilingPerS = round(ceilings.reduce((s, c) => s + c.per_s, 0) / ceilings.length, 0);
+    Object.assign(r, {
+      sqlite_ceiling_per_s: ceilingPerS,
+      redeem_per_s: c64.per_s,
+      redeem_ratio_to_ceiling: round(c64.per_s / ceilingPerS, 2),
+      redeem_p50_ms_c64: c64.p50_ms,
+      redeem_p99_ms_c64: c64.p99_ms,
+      balance_reads_per_s: api.reads!.per_s,
+      balance_p99_ms: api.reads!.p99_ms,
+    });
+    details.ceiling = ceilings;
+    details.server_database_settings = settings;
+    details.redeem = api.redeem;
+    details.balance_reads = api.reads;
+    for (const l of api.redeem) {
+      sane(`redeem c=${l.concurrency} per_s`, l.per_s);
+      if (l.ok !== l.requests) problems.push(`redeem c=${l.concurrency}: ${l.requests - l.ok} failed requests ${JSON.stringify(l.errors)}`);
+    }
+    sane('ceiling', ceilingPerS);
+    sane('balance reads per_s', api.reads!.per_s);
+    if (api.reads!.ok !== api.reads!.requests) problems.push(`balance reads: failures ${JSON.stringify(api.reads!.errors)}`);
+    if (settings.journal_mode !== 'wal' || settings.synchronous !== 'FULL') problems.push(`server database is not WAL + synchronous=FULL: ${JSON.stringify(settings)}`);
+  }
+
+  if (big && wants('growth')) {
+    const { api, ceilings } = await apiRun(big, 'big', quick ? [64] : LEVELS, true, !quick);
+    const c64 = api.redeem.find((l) => l.concurrency === 64)!;
+    r.redeem_per_s_1m = c64.per_s;
+    r.redeem_p99_ms_c64_1m = c64.p99_ms;
+    if (r.redeem_per_s) r.redeem_growth_ratio = round(c64.per_s / r.redeem_per_s, 2);
+    details.big_redeem = api.redeem;
+    details.big_balance_reads = api.reads;
+    details.big_ceiling = ceilings;
+    sane('redeem (big) per_s', c64.per_s);
+    if (c64.ok !== c64.requests) problems.push(`redeem (big): failures ${JSON.stringify(c64.errors)}`);
+  }
+
+  if (big && wants('verify')) {
+    const file = existsSync(big.file.replace(/\.db$/, '-run.db')) ? big.file.replace(/\.db$/, '-run.db') : big.file;
+    const [cmd, args] = tsNode('../functions/node/cli.ts');
+    const v = await run(cmd, [...args, 'verify'], { env: { ...process.env, DATABASE_URL: `file:${file}` }, allowFail: true, timeoutMs: 10 * 60_000 });
+    const entries = Number(v.stdout.match(/entries: ([\d,]+)/)?.[1]?.replace(/,/g, '') ?? NaN);
+    r.verify_1m_s = round(v.ms / 1000);
+    details.verify = { seconds: r.verify_1m_s, entries, exit: v.code, peak_mb: v.peakMb, database_mb: fileMb(file) };
+    log(`verify: ${r.verify_1m_s} s over ${entries} entries (exit ${v.code})`);
+    if (v.code !== 0) problems.push(`npm run verify failed on the generated database:\n${v.stdout.slice(-1500)}${v.stderr.slice(-1500)}`);
+    sane('verify entries', entries, Math.min(big.entries, 1_000_000) - 1);
+  }
+
+  let site: BuildResult | undefined;
+  let siteDb: string | undefined;
+  if (wants('build') || wants('lighthouse')) {
+    if (big && wants('build')) {
+      const b = await measureBuild(big.file, quick ? 'quick-big' : 'big');
+      r.build_big_s = b.seconds;
+      r.build_big_peak_mb = b.peak_mb;
+      details.build_big = b;
+      sane('build (big) pages', b.html_pages);
+      if (quick) {
+        site = b;
+        siteDb = big.file;
+      }
+    }
+    if (!quick) {
+      const demo = await prepare(DEMO);
+      const b = await measureBuild(demo.file, 'demo');
+      r.build_demo_s = b.seconds;
+      r.build_demo_peak_mb = b.peak_mb;
+      details.build_demo = b;
+      site = b;
+      siteDb = demo.file;
+    }
+  }
+
+  if (wants('lighthouse')) {
+    if (!site || !siteDb) {
+      const demo = await prepare(quick ? BIG : DEMO);
+      site = await measureBuild(demo.file, quick ? 'quick-big' : 'demo');
+      siteDb = demo.file;
+    }
+    if (!existsSync(CHROMIUM)) problems.push(`lighthouse: no chromium at ${CHROMIUM}`);
+    else {
+      const paths = auditPaths(site.site_dir, quick ? ['/'] : PAGES);
+      const missing = (quick ? ['/'] : PAGES).filter((p) => !paths.includes(p));
+      const pages: PageResult[] = await measureLighthouse(workingCopy(siteDb), site.site_dir, paths);
+      r.lighthouse = {};
+      r.page_js_bytes = {};
+      r.page_total_bytes = {};
+      for (const p of pages) {
+        if (p.error || !p.scores) {
+          r.lighthouse[p.path] = { error: p.error ?? 'no scores' };
+          problems.push(`lighthouse ${p.path}: ${p.error}`);
+          continue;
+        }
+        r.lighthouse[p.path] = { ...p.scores };
+        r.page_js_bytes[p.path] = p.js_bytes!;
+        r.page_total_bytes[p.path] = p.total_bytes!;
+        sane(`lighthouse ${p.path} performance`, p.scores.performance, -1);
+        sane(`lighthouse ${p.path} bytes`, p.total_bytes);
+      }
+      for (const p of missing) r.lighthouse[p] = { error: 'page not built (not in this site yet)' };
+      details.lighthouse_failing_audits = Object.fromEntries(pages.map((p) => [p.path, p.failing ?? []]));
+      details.lighthouse_metrics = Object.fromEntries(pages.map((p) => [p.path, p.metrics ?? {}]));
+    }
+  }
+
+  details.seconds = round((performance.now() - t0) / 1000);
+  const full = { lighthouse: {}, page_js_bytes: {}, page_total_bytes: {}, ...r, details } as Omit<Results, 'targets'>;
+  const results: Results = { ...full, targets: targetsOf(full) } as Results;
+  // Only a complete full run replaces bench/results.json and the table in BENCHMARKS.md.
+  const file = writeResults(results, join(dataDir, quick ? 'results-quick.json' : 'results-partial.json'), !only);
+  log(`results in ${file} (${details.seconds} s)`);
+  const missed = Object.entries(results.targets).filter(([, t]) => !t.met);
+  if (missed.length) log(`targets missed (informational):\n  ${missed.map(([k, t]) => `${k}: ${t.value} (target ${t.target})`).join('\n  ')}`);
+  // The plain closing line CI reads: each sanity check is one test.
+  if (problems.length) {
+    console.error(`bench: ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
+    console.log(`bench: ${checks - problems.length} passed, ${problems.length} failed`);
+    process.exit(1);
+  }
+  console.log(`bench${quick ? ' --quick' : ''}: every part ran in ${details.seconds} s`);
+  console.log(`bench: ${checks} passed, 0 failed`);
+}
+
+await main();
