@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -6,6 +7,16 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
  * Debian's Chromium, headless. Playwright gives every launch a fresh temporary profile (it refuses
  * --user-data-dir in launch()); no first-run, no background traffic.
  */
+/** One Chromium for the enclosing describe block: launched before its tests, closed after them. */
+export function useBrowser(): () => Browser {
+  let launched: { browser: Browser; close(): Promise<void> } | undefined;
+  beforeAll(async () => {
+    launched = await launch();
+  });
+  afterAll(() => launched?.close());
+  return () => launched!.browser;
+}
+
 export async function launch(): Promise<{ browser: Browser; close(): Promise<void> }> {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

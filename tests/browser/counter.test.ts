@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { apiAs, launch, phone, shot, signIn, watchErrors } from './browser';
+import { apiAs, useBrowser, phone, shot, signIn, watchErrors } from './browser';
 
 async function balanceOf(origin: string, login: string): Promise<number> {
   const staff = await apiAs(origin, 'staff1');
@@ -24,22 +24,17 @@ async function upToConfirm(page: Page, code: string, points: number) {
 /** A merchant at the counter: scan or type, choose points, confirm, a clear receipt — safe under double taps, drops and reloads. */
 describe('merchant at the counter (/counter/)', () => {
   const origin = inject('origin');
-  let browser: Browser;
-  let close: () => Promise<void>;
-  beforeAll(async () => {
-    ({ browser, close } = await launch());
-  });
-  afterAll(() => close());
+  const browser = useBrowser();
 
   it('redeems the code a resident shows, and the resident’s phone shows the balance drop', async () => {
     const before = await balanceOf(origin, 'resident12');
-    const resCtx = await phone(browser, origin);
+    const resCtx = await phone(browser(), origin);
     const resident = await resCtx.newPage();
     await signIn(resident, '/me/', 'resident12');
     await resident.locator('[data-new-code]').click();
     const code = (await resident.locator('.code-digits').getAttribute('data-code-digits'))!;
 
-    const ctx = await phone(browser, origin);
+    const ctx = await phone(browser(), origin);
     const page = await ctx.newPage();
     const errors = watchErrors(page);
     await signIn(page, '/counter/', 'merchant1');
@@ -83,7 +78,7 @@ describe('merchant at the counter (/counter/)', () => {
   it('a double-clicked confirm moves points once', async () => {
     const before = await balanceOf(origin, 'resident8');
     const code = await newCode(origin, 'resident8');
-    const ctx = await phone(browser, origin);
+    const ctx = await phone(browser(), origin);
     const page = await ctx.newPage();
     let posts = 0;
     page.on('request', (r) => {
@@ -102,7 +97,7 @@ describe('merchant at the counter (/counter/)', () => {
   it('a dropped answer and a reload resume the same attempt: points move once', async () => {
     const before = await balanceOf(origin, 'resident9');
     const code = await newCode(origin, 'resident9');
-    const ctx = await phone(browser, origin);
+    const ctx = await phone(browser(), origin);
     const page = await ctx.newPage();
     const keys: string[] = [];
     let state: 'first' | 'down' | 'up' = 'first';
@@ -139,7 +134,7 @@ describe('merchant at the counter (/counter/)', () => {
 
   it('explains a refusal in words and lets the merchant correct it (a used code; a wrong card PIN)', async () => {
     const code = await newCode(origin, 'resident10');
-    const ctx = await phone(browser, origin);
+    const ctx = await phone(browser(), origin);
     const page = await ctx.newPage();
     await signIn(page, '/counter/', 'merchant4');
     await upToConfirm(page, code, 999_999);

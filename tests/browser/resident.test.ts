@@ -1,21 +1,16 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { apiAs, launch, phone, shot, signIn, watchErrors } from './browser';
+import { apiAs, useBrowser, phone, shot, signIn, watchErrors } from './browser';
 
 /** A resident on a phone: sign in once, the balance in large type, the statement, a code for the counter. */
 describe('resident on a phone (/me/)', () => {
   const origin = inject('origin');
-  let browser: Browser;
-  let close: () => Promise<void>;
-  beforeAll(async () => {
-    ({ browser, close } = await launch());
-  });
-  afterAll(() => close());
+  const browser = useBrowser();
 
   it('signs in, sees the balance and the statement in words, and gets a code with a countdown', async () => {
     const staff = await apiAs(origin, 'staff1');
     const r = (await staff<{ residents: Array<{ balance: number }> }>('/staff/residents?query=resident6')).body.residents[0]!;
-    const ctx = await phone(browser, origin);
+    const ctx = await phone(browser(), origin);
     const page = await ctx.newPage();
     const errors = watchErrors(page);
     await page.goto('/me/');
@@ -51,7 +46,7 @@ describe('resident on a phone (/me/)', () => {
   });
 
   it('works in English and in large-text mode at 360 px without horizontal scrolling', async () => {
-    const ctx = await phone(browser, origin, { locale: 'en-GB' });
+    const ctx = await phone(browser(), origin, { locale: 'en-GB' });
     const page = await ctx.newPage();
     const errors = watchErrors(page);
     await page.addInitScript(() => localStorage.setItem('linli-large', '1'));
@@ -75,7 +70,7 @@ describe('resident on a phone (/me/)', () => {
     const bal = async (login: string) => (await staff<{ residents: Array<{ login: string; balance: number }> }>(`/staff/residents?query=${login}`)).body.residents.find((r) => r.login === login)!.balance;
     const [from0, to0] = [await bal('resident27'), await bal('resident13')];
     expect(from0).toBeGreaterThanOrEqual(3);
-    const ctx = await phone(browser, origin);
+    const ctx = await phone(browser(), origin);
     const page = await ctx.newPage();
     const errors = watchErrors(page);
     await signIn(page, '/me/', 'resident27');
@@ -96,7 +91,7 @@ describe('resident on a phone (/me/)', () => {
   });
 
   it('says what happened when the network fails, and recovers', async () => {
-    const ctx = await phone(browser, origin);
+    const ctx = await phone(browser(), origin);
     const page = await ctx.newPage();
     await signIn(page, '/me/', 'resident2');
     await ctx.setOffline(true);

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { apiAs, launch, shot, signIn, watchErrors } from './browser';
+import { apiAs, useBrowser, shot, signIn, watchErrors } from './browser';
 
 const desk = (browser: Browser, origin: string): Promise<BrowserContext> =>
   browser.newContext({ baseURL: origin, viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
@@ -8,15 +8,10 @@ const desk = (browser: Browser, origin: string): Promise<BrowserContext> =>
 /** The staff desk: residents (find, PIN, card PDF, register, CSV import), public records (draft → preview → publish) and the ledger (reverse with a reason). */
 describe('staff desk work', () => {
   const origin = inject('origin');
-  let browser: Browser;
-  let close: () => Promise<void>;
-  beforeAll(async () => {
-    ({ browser, close } = await launch());
-  });
-  afterAll(() => close());
+  const browser = useBrowser();
 
   it('finds a resident, resets the card PIN, prints the card, registers a resident and checks a CSV line by line', async () => {
-    const ctx = await desk(browser, origin);
+    const ctx = await desk(browser(), origin);
     const page = await ctx.newPage();
     const errors = watchErrors(page);
     await signIn(page, '/staff/#residents', 'staff1');
@@ -61,7 +56,7 @@ describe('staff desk work', () => {
   });
 
   it('creates a service draft, previews it, saves and publishes it', async () => {
-    const ctx = await desk(browser, origin);
+    const ctx = await desk(browser(), origin);
     const page = await ctx.newPage();
     const errors = watchErrors(page);
     await signIn(page, '/staff/#records', 'staff1');
@@ -92,7 +87,7 @@ describe('staff desk work', () => {
   });
 
   it('enters an expense with a receipt scan; a second staff member approves it; then it is published', async () => {
-    const ctx = await desk(browser, origin);
+    const ctx = await desk(browser(), origin);
     const page = await ctx.newPage();
     const errors = watchErrors(page);
     await signIn(page, '/staff/#records', 'staff1');
@@ -119,7 +114,7 @@ describe('staff desk work', () => {
     await shot(page, 'staff-10-expense', false);
     await ctx.close();
 
-    const ctx2 = await desk(browser, origin);
+    const ctx2 = await desk(browser(), origin);
     const page2 = await ctx2.newPage();
     await signIn(page2, '/staff/#records', 'staff2');
     const panel2 = page2.locator('[data-panel="records"]');
@@ -144,7 +139,7 @@ describe('staff desk work', () => {
     const r = (await staff<{ residents: Array<{ id: number; login: string }> }>('/staff/residents?query=resident40')).body.residents.find((x) => x.login === 'resident40')!;
     const award = await staff<{ id: number }>('/staff/awards', { body: { residentId: r.id, points: 5, reason: '测试发放' }, key: 'browser-test-award-0001' });
     expect(award.status).toBe(201);
-    const ctx = await desk(browser, origin);
+    const ctx = await desk(browser(), origin);
     const page = await ctx.newPage();
     await signIn(page, '/staff/#ledger', 'staff1');
     const panel = page.locator('[data-panel="ledger"]');
@@ -163,15 +158,10 @@ describe('staff desk work', () => {
 
 describe('deliberation records', () => {
   const origin = inject('origin');
-  let browser: Browser;
-  let close: () => Promise<void>;
-  beforeAll(async () => {
-    ({ browser, close } = await launch());
-  });
-  afterAll(() => close());
+  const browser = useBrowser();
 
   it('records a meeting with an agenda item, options and votes, publishes it, then adds a follow-up and a dated update', async () => {
-    const ctx = await desk(browser, origin);
+    const ctx = await desk(browser(), origin);
     const page = await ctx.newPage();
     const errors = watchErrors(page);
     await signIn(page, '/staff/#records', 'staff1');

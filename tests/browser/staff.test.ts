@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { apiAs, launch, phone, shot, signIn, watchErrors } from './browser';
+import { apiAs, useBrowser, phone, shot, signIn, watchErrors } from './browser';
 
 const desk = (browser: Browser, origin: string): Promise<BrowserContext> =>
   browser.newContext({ baseURL: origin, viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
@@ -8,17 +8,12 @@ const desk = (browser: Browser, origin: string): Promise<BrowserContext> =>
 /** Community staff: activities from plan to points, the approval queue, and a service request from resident to staff and back. */
 describe('staff console (/staff/)', () => {
   const origin = inject('origin');
-  let browser: Browser;
-  let close: () => Promise<void>;
-  beforeAll(async () => {
-    ({ browser, close } = await launch());
-  });
-  afterAll(() => close());
+  const browser = useBrowser();
 
   it('plans an activity, checks volunteers in (tick and typed login) and awards everyone in one confirmed batch', async () => {
     const staffApi = await apiAs(origin, 'staff1');
     const balance = async (login: string) => (await staffApi<{ residents: Array<{ login: string; balance: number }> }>(`/staff/residents?query=${login}`)).body.residents.find((r) => r.login === login)!.balance;
-    const ctx = await desk(browser, origin);
+    const ctx = await desk(browser(), origin);
     const page = await ctx.newPage();
     const errors = watchErrors(page);
     await signIn(page, '/staff/#activities', 'staff1');
@@ -35,7 +30,7 @@ describe('staff console (/staff/)', () => {
     void activityId;
 
     // A resident signs up on the phone.
-    const resCtx = await phone(browser, origin);
+    const resCtx = await phone(browser(), origin);
     const resident = await resCtx.newPage();
     await signIn(resident, '/me/', 'resident20');
     const card = resident.locator(`[data-activity="${activity.id}"]`);
@@ -81,7 +76,7 @@ describe('staff console (/staff/)', () => {
     const staff1 = await apiAs(origin, 'staff1');
     const pending = (await staff1<{ batches: Array<{ id: number; totalPoints: number }> }>('/staff/award-batches?status=pending')).body.batches;
     expect(pending.length).toBeGreaterThan(0);
-    const ctx = await desk(browser, origin);
+    const ctx = await desk(browser(), origin);
     const page = await ctx.newPage();
     await signIn(page, '/staff/#activities', 'staff2');
     const panel = page.locator('[data-panel="activities"]');
@@ -95,7 +90,7 @@ describe('staff console (/staff/)', () => {
   });
 
   it('a service request goes from the resident to staff (派单, 接单, 办结) and back for a rating', async () => {
-    const resCtx = await phone(browser, origin);
+    const resCtx = await phone(browser(), origin);
     const resident = await resCtx.newPage();
     const errors = watchErrors(resident);
     await signIn(resident, '/me/', 'resident30');
@@ -110,7 +105,7 @@ describe('staff console (/staff/)', () => {
     const mine = await apiAs(origin, 'resident30');
     const id = (await mine<{ requests: Array<{ id: number; status: string }> }>('/me/requests')).body.requests[0]!.id;
 
-    const ctx = await desk(browser, origin);
+    const ctx = await desk(browser(), origin);
     const page = await ctx.newPage();
     await signIn(page, '/staff/#requests', 'staff1');
     const panel = page.locator('[data-panel="requests"]');
@@ -144,7 +139,7 @@ describe('staff console (/staff/)', () => {
   });
 
   it('every staff panel renders at phone size', async () => {
-    const ctx = await phone(browser, origin);
+    const ctx = await phone(browser(), origin);
     const page = await ctx.newPage();
     const errors = watchErrors(page);
     await signIn(page, '/staff/', 'staff1');
