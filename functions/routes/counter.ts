@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { newRouter } from '../http/router';
 import { redeemAtCounter } from '../domain/counter/redemption';
+import { checkCardPin } from '../domain/people/cards';
 import { accountOf } from '../domain/people/directory';
 import { statement } from '../domain/ledger/queries';
 import { requireRole } from '../http/auth';
@@ -49,7 +50,8 @@ counter.openapi(
     const body = c.req.valid('json');
     const key = c.req.valid('header')['idempotency-key'];
     const merchantId = c.get('principal').userId;
-    const done = await once(c, 'counter.redeem', key, body, (tx, now) => redeemAtCounter(tx, merchantId, body, now));
+    const pin = 'card' in body ? await checkCardPin(c.get('deps').database.read, body.card, body.pin) : undefined;
+    const done = await once(c, 'counter.redeem', key, body, (tx, now) => redeemAtCounter(tx, merchantId, body, now, pin));
     return c.json(done, 201);
   },
 );

@@ -30,16 +30,17 @@ export async function issueRedeemCode(tx: Db, residentId: number, now: Date): Pr
   }
 }
 
-/** Resolves a code typed or scanned at the counter to its resident, or refuses. */
-export async function resolveRedeemCode(tx: Db, code: string, now: Date): Promise<{ id: number; residentId: number }> {
+/** Resolves a code typed or scanned at the counter to its resident (and their name, for the receipt), or refuses. */
+export async function resolveRedeemCode(tx: Db, code: string, now: Date): Promise<{ id: number; residentId: number; fullName: string }> {
   // On every redemption's path: plain SQL templates, not the query builder (see ledger/post.ts).
-  const [row] = await tx.all<{ id: number; residentId: number; expiresAt: string; usedAt: string | null; revokedAt: string | null }>(
-    sql`select id, resident_id as residentId, expires_at as expiresAt, used_at as usedAt, revoked_at as revokedAt from redeem_codes where code = ${code} order by id desc limit 1`,
+  const [row] = await tx.all<{ id: number; residentId: number; fullName: string | null; expiresAt: string; usedAt: string | null; revokedAt: string | null }>(
+    sql`select c.id as id, c.resident_id as residentId, r.full_name as fullName, c.expires_at as expiresAt, c.used_at as usedAt, c.revoked_at as revokedAt
+        from redeem_codes c left join residents r on r.user_id = c.resident_id where c.code = ${code} order by c.id desc limit 1`,
   );
   if (!row || row.revokedAt) throw new DomainError('code_invalid', '兑换码无效，请让居民重新出示');
   if (row.usedAt) throw new DomainError('code_used', '兑换码已使用过');
   if (Date.parse(row.expiresAt) <= now.getTime()) throw new DomainError('code_expired', '兑换码已过期，请让居民刷新');
-  return { id: row.id, residentId: row.residentId };
+  return { id: row.id, residentId: row.residentId, fullName: row.fullName ?? '' };
 }
 
 export async function markCodeUsed(tx: Db, codeId: number, entryId: number, now: Date): Promise<void> {

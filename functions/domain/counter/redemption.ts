@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { redeem } from '../ledger/commands';
 import { savepoint } from '../shared/savepoint';
-import { authenticateCard } from '../people/cards';
+import { authenticateCard, type PinCheck } from '../people/cards';
 import { maskName } from '../people/masking';
 import { markCodeUsed, resolveRedeemCode } from './codes';
 
@@ -18,15 +18,23 @@ export interface Redemption {
   balanceAfter: number;
 }
 
-/** A counter redemption: identify the resident by one-time code or by paper card + PIN, then move points. */
-export async function redeemAtCounter(tx: Db, merchantId: number, req: RedemptionRequest, now: Date): Promise<Redemption> {
+/**
+ * A counter redemption: identify the resident by one-time code or by paper card + PIN, then move
+ * points. A card's PIN should be checked beforehand (checkCardPin, outside the write transaction).
+ */
+export async function redeemAtCounter(tx: Db, merchantId: number, req: RedemptionRequest, now: Date, checkedPin?: PinCheck): Promise<Redemption> {
   // The PIN check runs outside the savepoint: a wrong PIN must count towards the lock.
   const byCode = 'code' in req ? await resolveRedeemCode(tx, req.code, now) : undefined;
-  const residentId = byCode ? byCode.residentId : await authenticateCard(tx, (req as { card: string }).card, (req as { pin: string }).pin, now);
+  const residentId = byCode ? byCode.residentId : await authenticateCard(tx, (req as { card: string }).card, (req as { pin: string }).pin, now, checkedPin);
   return savepoint(tx, async () => {
     const done = await redeem(tx, { merchantId, residentId, points: req.points, note: req.note, now });
     if (byCode) await markCodeUsed(tx, byCode.id, done.id, now);
-    const [person] = await tx.all<{ fullName: string }>(sql`select full_name as fullName from residents where user_id = ${residentId}`);
-    return { id: done.id, points: req.points, at: done.at, resident: { maskedName: maskName(person?.fullName ?? '') }, balanceAfter: done.balanceAfter };
+    const fullName = byCode ? byCode.fullName : await residentName(tx, residentId);
+    return { id: done.id, points: req.points, at: done.at, resident: { maskedName: maskName(fullName) }, balanceAfter: done.balanceAfter };
   });
+}
+
+async function residentName(tx: Db, residentId: number): Promise<string> {
+  const [person] = await tx.all<{ fullName: string }>(sql`select full_name as fullName from residents where user_id = ${residentId}`);
+  return person?.fullName ?? '';
 }

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PIN_LOCK_MS, PIN_MAX_FAILURES, authenticateCard } from '../../../functions/domain/people/cards';
+import { PIN_LOCK_MS, PIN_MAX_FAILURES, authenticateCard, checkCardPin, type PinCheck } from '../../../functions/domain/people/cards';
 import { DomainError } from '../../../functions/domain/shared/errors';
 import { PIN } from '../../helpers/fixture';
 import { rows } from '../../helpers/ledger';
@@ -22,9 +22,9 @@ describe('paper card + PIN', () => {
 
   // As at the counter: the refusal is caught inside the transaction (by idempotent()), which
   // commits, so the failure count is kept.
-  const attempt = (pin: string, at = t0, cardNo = card) =>
+  const attempt = (pin: string, at = t0, cardNo = card, checked?: PinCheck) =>
     t.database.write((tx) =>
-      authenticateCard(tx, cardNo, pin, at).then(
+      authenticateCard(tx, cardNo, pin, at, checked).then(
         (id) => ({ ok: true as const, id }),
         (e: DomainError) => ({ ok: false as const, code: e.code, details: e.details }),
       ),
@@ -67,6 +67,26 @@ describe('paper card + PIN', () => {
     for (let i = 0; i < PIN_MAX_FAILURES; i++) await attempt('0000');
     expect(await attempt(PIN)).toMatchObject({ code: 'card_locked' });
     expect(await attempt(PIN, t0, t.fixture.cards[1]!)).toEqual({ ok: true, id: t.fixture.residents[1]! });
+  });
+
+  it('a PIN checked before the write transaction counts exactly like one checked inside it', async () => {
+    expect(await checkCardPin(t.database.read, 'C0000', PIN)).toBeUndefined();
+    const wrong = (await checkCardPin(t.database.read, card, '0000'))!;
+    expect(wrong.ok).toBe(false);
+    for (let i = 0; i < PIN_MAX_FAILURES; i++) expect(await attempt('0000', plus(i), card, wrong)).toMatchObject({ code: 'pin_invalid' });
+    const right = (await checkCardPin(t.database.read, card, PIN))!;
+    expect(right.ok).toBe(true);
+    // A right PIN does not open a locked card, however it was checked.
+    expect(await attempt(PIN, plus(10), card, right)).toMatchObject({ ok: false, code: 'card_locked' });
+    expect(await attempt(PIN, plus(PIN_LOCK_MS + 10), card, right)).toEqual({ ok: true, id: resident });
+  });
+
+  it('a check made before the PIN was changed is not trusted: the PIN is checked again', async () => {
+    const stale: PinCheck = { cardNo: card, pinHash: 'pbkdf2-sha256$1$c3RhbGU=$c3RhbGU=', ok: true };
+    expect(await attempt('0000', t0, card, stale)).toMatchObject({ ok: false, code: 'pin_invalid' });
+    // …nor a check of another card.
+    const other = (await checkCardPin(t.database.read, t.fixture.cards[1]!, PIN))!;
+    expect(await attempt('0000', t0, card, other)).toMatchObject({ ok: false, code: 'pin_invalid' });
   });
 
   it('PINs are stored hashed, never in clear', async () => {
