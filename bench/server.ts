@@ -7,12 +7,14 @@
 import { createDatabase } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
 import { createApp } from '../functions/app';
+import { startCheckpointer } from '../functions/node/checkpointer';
 import { PortalServer } from '../functions/node/server';
 
 const url = process.env.DATABASE_URL;
 if (!url) throw new Error('DATABASE_URL is required');
 const database = createDatabase({ url });
 await migrateDatabase(database);
+const checkpointer = startCheckpointer(database, url);
 const server = new PortalServer(createApp({ database }));
 if (process.env.BENCH_SITE_DIR) server.useSite(process.env.BENCH_SITE_DIR);
 const port = await server.listen(Number(process.env.PORT ?? 0), '127.0.0.1');
@@ -44,7 +46,8 @@ if (profileDir) {
   });
 }
 
-const stop = () => {
+const stop = async () => {
+  await checkpointer.stop();
   database.close();
   process.exit(0);
 };

@@ -20,6 +20,12 @@ export interface Database {
   snapshot<T>(fn: (db: Db) => Promise<T>): Promise<T>;
   readonly client: Client;
   readonly isFile: boolean;
+  /**
+   * Embedded file only: the WAL size (pages) at which a committing write also checkpoints —
+   * SQLite's default 1000, or 0 while a background checkpointer (functions/node/checkpointer.ts)
+   * does it off the request path.
+   */
+  walAutocheckpoint: number;
   close(): void;
 }
 
@@ -53,7 +59,8 @@ export function createDatabase(config: DatabaseConfig): Database {
   if (isFile) keepStatementsPrepared();
   const client = createClient({ url: config.url, authToken: config.authToken, ...(isFile ? { timeout: 5000 } : {}) });
   const read = bind(client);
-  const write = isFile ? groupCommitWriter(client) : transactionPerWrite(client);
+  const settings = { walAutocheckpoint: 1000, changed: false };
+  const write = isFile ? groupCommitWriter(client, settings) : transactionPerWrite(client);
   const snapshot = async <T>(fn: (db: Db) => Promise<T>): Promise<T> => {
     const tx = await client.transaction('read');
     try {
@@ -62,10 +69,24 @@ export function createDatabase(config: DatabaseConfig): Database {
       tx.close();
     }
   };
-  return { read, write, snapshot, client, isFile, close: () => client.close() };
+  return {
+    read,
+    write,
+    snapshot,
+    client,
+    isFile,
+    get walAutocheckpoint() {
+      return settings.walAutocheckpoint;
+    },
+    set walAutocheckpoint(pages: number) {
+      settings.walAutocheckpoint = pages;
+      settings.changed = true;
+    },
+    close: () => client.close(),
+  };
 }
 
-function groupCommitWriter(client: Client): Database['write'] {
+function groupCommitWriter(client: Client, settings: { walAutocheckpoint: number; changed: boolean }): Database['write'] {
   const queue: Job[] = [];
   let draining = false;
 
@@ -79,6 +100,9 @@ function groupCommitWriter(client: Client): Database['write'] {
       return;
     }
     const db = bind(tx);
+    // A connection setting, and the pool may hand this transaction any connection: set on each
+    // group (one cheap statement per commit, not per write).
+    if (settings.changed) await tx.execute(`PRAGMA wal_autocheckpoint = ${settings.walAutocheckpoint}`);
     const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
     try {
       if (group.length === 1) {

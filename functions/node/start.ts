@@ -14,6 +14,7 @@ import { users } from '../../db/schema';
 import { seedDemo } from '../../db/seed/demo';
 import { createApp } from '../app';
 import { databaseConfig, databaseFilePath, projectRoot } from './config';
+import { startCheckpointer } from './checkpointer';
 import { SiteRebuilder } from './rebuild';
 import { PortalServer } from './server';
 import { buildSite, latestSite, pruneSites } from './site';
@@ -41,6 +42,8 @@ if (n === 0 && (isDefaultFile || process.env.LINLI_DEMO === '1')) {
   console.log(`已生成演示社区 (demo community seeded): ${summary.residents} residents, ${summary.merchants} merchants, ${summary.entries} ledger entries in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 }
 
+const checkpointer = startCheckpointer(database, config.url);
+
 // Rebuild the public site from the current database, then switch to it: once now, and again
 // (debounced, one build at a time) after every publish.
 const rebuilder = new SiteRebuilder(
@@ -67,6 +70,7 @@ if (!server.currentSite) process.exitCode = 1;
 const stop = async () => {
   rebuilder.stop();
   await server.close();
+  await checkpointer.stop();
   database.close();
   process.exit(0);
 };
