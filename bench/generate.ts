@@ -17,6 +17,7 @@ import { existsSync, renameSync } from 'node:fs';
 import { type Client, type InValue } from '@libsql/client';
 import { createDatabase } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
+import { rebuildCreditLots } from '../functions/domain/ledger/expiry';
 import { ACTIVITY_TYPES, COMPOUNDS, GIVEN_NAMES, HONORIFICS, SURNAMES } from '../db/seed/community';
 import { DEMO_PASSWORD, seedDemo } from '../db/seed/demo';
 import { Random } from '../db/seed/random';
@@ -85,6 +86,8 @@ export async function ensureDatabase(options: GenerateOptions): Promise<Generate
       if (typeof stored === 'string') {
         const summary = JSON.parse(stored) as GenerateSummary;
         if (summary.signature === signature) {
+          // Migrations added since it was generated apply once here, not to every working copy.
+          await migrateDatabase(db);
           log(`reusing ${options.file} (${summary.entries} entries, ${summary.residents} residents)`);
           return summary;
         }
@@ -300,6 +303,8 @@ async function generateLedger(client: Client, target: number, now: Date, rng: Ra
       args: [...chunk.flatMap((a) => [a, balance[a]!]), ...chunk],
     });
   }
+  // So are the expiry lots (what postEntry keeps per resident and year).
+  await rebuildCreditLots(tx);
   await tx.commit();
   tx.close();
   return id;

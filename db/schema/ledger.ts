@@ -25,6 +25,24 @@ export const accounts = sqliteTable(
   ],
 );
 
+/**
+ * What each resident account was credited in each local calendar year: the "lots" points expire
+ * by (FIFO, see functions/domain/ledger/expiry.ts). A cache of the postings, kept by postEntry in
+ * the same transaction and checked by verify, so a balance read costs a few rows whatever the
+ * length of the resident's history. Debits need no column: they are the credits minus the balance.
+ */
+export const accountYearCredits = sqliteTable(
+  'account_year_credits',
+  {
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    year: integer('year').notNull(),
+    credits: integer('credits').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.year] })],
+);
+
 export const entryKinds = ['award', 'redemption', 'transfer', 'donation', 'reversal', 'expiry'] as const;
 export type EntryKind = (typeof entryKinds)[number];
 

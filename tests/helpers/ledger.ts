@@ -75,6 +75,19 @@ export async function expectLedgerInvariants(database: Database): Promise<Invari
   const drift = await rows(db, sql`select a.id, a.balance, coalesce(sum(p.amount), 0) as posted from accounts a left join postings p on p.account_id = a.id group by a.id having a.balance <> posted`);
   expect(drift, 'balances that disagree with their postings').toEqual([]);
 
+  // The expiry lots cache, recomputed from the postings independently of verifyLedger's replay.
+  const lots = await rows(
+    db,
+    sql`select account_id, year, credits from account_year_credits
+        except select p.account_id, cast(strftime('%Y', e.at, '+8 hours') as integer), sum(p.amount) from postings p join ledger_entries e on e.id = p.entry_id join accounts a on a.id = p.account_id where a.kind = 'resident' and p.amount > 0 group by 1, 2`,
+  );
+  const missingLots = await rows(
+    db,
+    sql`select p.account_id, cast(strftime('%Y', e.at, '+8 hours') as integer), sum(p.amount) from postings p join ledger_entries e on e.id = p.entry_id join accounts a on a.id = p.account_id where a.kind = 'resident' and p.amount > 0 group by 1, 2
+        except select account_id, year, credits from account_year_credits`,
+  );
+  expect([...lots, ...missingLots], 'expiry lots that disagree with the postings').toEqual([]);
+
   const [direct] = await rows<{ outstanding: number; all: number }>(db, sql`select coalesce(sum(case when kind in ('resident','pool') then balance else 0 end), 0) as outstanding, coalesce(sum(balance), 0) as "all" from accounts`);
   expect(Number(direct!.all), 'all accounts sum to zero').toBe(0);
   // (normalised: an empty issuance account reads as −0 after negation)

@@ -1,6 +1,6 @@
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
+import type { Client } from '@libsql/client';
 import type { Database, Db } from '../../../db/client';
-import { accounts, ledgerEntries, postings } from '../../../db/schema';
 import { localYear, startOfLocalYear } from '../shared/time';
 import { SYSTEM_ACCOUNTS } from './accounts';
 import { idempotent } from './idempotency';
@@ -22,21 +22,35 @@ interface LotTotals {
 }
 
 async function lotTotals(db: Db, accountIds: number[] | 'residents'): Promise<Map<number, LotTotals>> {
-  // A plain SQL template: GET /api/me runs this for every balance read (the query builder costs more than the query).
-  const scope = accountIds === 'residents' ? sql`a.kind = 'resident'` : sql`p.account_id in (${sql.join(accountIds.map((id) => sql`${id}`), sql`, `)})`;
-  const rows = await db.all<{ accountId: number; year: number; credits: number; debits: number }>(sql`
-    select p.account_id as accountId, cast(strftime('%Y', e.at, '+8 hours') as integer) as year,
-      sum(case when p.amount > 0 then p.amount else 0 end) as credits, sum(case when p.amount < 0 then -p.amount else 0 end) as debits
-    from postings p join ledger_entries e on e.id = p.entry_id join accounts a on a.id = p.account_id
-    where ${scope} group by p.account_id, year`);
-  const totals = new Map<number, LotTotals>();
+  // GET /api/me runs this for every balance read: a few rows of the lots cache (kept by postEntry),
+  // never the resident's whole history; a plain SQL template (the query builder costs more than the query).
+  const scope = accountIds === 'residents' ? sql`a.kind = 'resident'` : sql`a.id in (${sql.join(accountIds.map((id) => sql`${id}`), sql`, `)})`;
+  const rows = await db.all<{ accountId: number; balance: number; year: number; credits: number }>(sql`
+    select a.id as accountId, a.balance as balance, c.year as year, c.credits as credits
+    from accounts a join account_year_credits c on c.account_id = a.id where ${scope}`);
+  const totals = new Map<number, LotTotals & { credits: number; balance: number }>();
   for (const r of rows) {
-    const t = totals.get(r.accountId) ?? { creditsByYear: new Map(), debits: 0 };
+    const t = totals.get(r.accountId) ?? { creditsByYear: new Map(), debits: 0, credits: 0, balance: Number(r.balance) };
     t.creditsByYear.set(Number(r.year), Number(r.credits));
-    t.debits += Number(r.debits);
+    t.credits += Number(r.credits);
     totals.set(r.accountId, t);
   }
+  // Every debit of a resident account spends lots; the balance is what the lots left: debits = credits − balance.
+  for (const t of totals.values()) t.debits = t.credits - t.balance;
   return totals;
+}
+
+/**
+ * Recomputes the lots cache from the postings (for ledgers written in bulk, not through postEntry,
+ * such as the benchmark's generated ones). The same statement as migration 0008's backfill.
+ */
+export async function rebuildCreditLots(tx: Pick<Client, 'execute'>): Promise<void> {
+  await tx.execute('DELETE FROM account_year_credits');
+  await tx.execute(`INSERT INTO account_year_credits (account_id, year, credits)
+    SELECT p.account_id, CAST(strftime('%Y', e.at, '+8 hours') AS INTEGER), SUM(p.amount)
+    FROM postings p JOIN ledger_entries e ON e.id = p.entry_id JOIN accounts a ON a.id = p.account_id
+    WHERE a.kind = 'resident' AND p.amount > 0
+    GROUP BY 1, 2`);
 }
 
 /** Points of lot years ≤ `year` still unspent, FIFO. */

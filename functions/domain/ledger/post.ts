@@ -3,6 +3,7 @@ import type { Db } from '../../../db/client';
 import type { EntryKind } from '../../../db/schema';
 import { DomainError } from '../shared/errors';
 import { savepoint } from '../shared/savepoint';
+import { localYear } from '../shared/time';
 import { GENESIS_HASH, chainHash, type ChainedEntry } from './chain';
 
 export interface EntryInput {
@@ -60,16 +61,22 @@ export async function postEntry(tx: Db, input: EntryInput): Promise<PostedEntry>
     for (const p of debitsFirst) {
       const [row] =
         p.amount < 0
-          ? await tx.all<{ balance: number }>(
-              sql`update accounts set balance = balance + ${p.amount} where id = ${p.accountId} and (kind = 'issuance' or balance >= ${-p.amount}) returning balance`,
+          ? await tx.all<{ balance: number; kind: string }>(
+              sql`update accounts set balance = balance + ${p.amount} where id = ${p.accountId} and (kind = 'issuance' or balance >= ${-p.amount}) returning balance, kind`,
             )
-          : await tx.all<{ balance: number }>(sql`update accounts set balance = balance + ${p.amount} where id = ${p.accountId} returning balance`);
+          : await tx.all<{ balance: number; kind: string }>(sql`update accounts set balance = balance + ${p.amount} where id = ${p.accountId} returning balance, kind`);
       if (!row) {
         const [exists] = await tx.all(sql`select id from accounts where id = ${p.accountId}`);
         if (!exists) throw new Error(`account ${p.accountId} does not exist`);
         throw new DomainError('insufficient_points', '积分余额不足', { accountId: p.accountId });
       }
       balanceAfter.set(p.accountId, row.balance);
+      // A credit to a resident is a lot that expires with its year (accountYearCredits in db/schema/ledger.ts).
+      if (p.amount > 0 && row.kind === 'resident') {
+        await tx.run(
+          sql`insert into account_year_credits (account_id, year, credits) values (${p.accountId}, ${localYear(input.at)}, ${p.amount}) on conflict (account_id, year) do update set credits = credits + excluded.credits`,
+        );
+      }
     }
     await tx.run(
       sql`insert into ledger_entries (id, at, kind, memo, actor_id, activity_id, reverses_id, prev_hash, hash) values (${chained.id}, ${chained.at}, ${input.kind}, ${chained.memo}, ${chained.actorId}, ${chained.activityId}, ${chained.reversesId}, ${prevHash}, ${hash})`,

@@ -3,6 +3,10 @@ import type { Db } from '../../../db/client';
 import { accounts, ledgerEntries } from '../../../db/schema';
 import { GENESIS_HASH, chainHash, type ChainedEntry } from './chain';
 import { ledgerPages } from './pages';
+import { localYear } from '../shared/time';
+
+// A million entries: the year from the ISO text (UTC) without a Date per entry where the shift cannot change it.
+const localYearOf = (at: string): number => (at.slice(5, 10) === '12-31' ? localYear(new Date(at)) : Number(at.slice(0, 4)));
 
 export interface ExportedEntry extends ChainedEntry {
   prevHash: string;
@@ -25,6 +29,8 @@ export class LedgerChecker {
   private expectedId = 1;
   readonly balances = new Map<number, number>();
   readonly kinds = new Map<number, string>();
+  /** Credits to resident accounts by local year ("accountId:year" → points): the expiry lots. */
+  readonly creditLots = new Map<string, number>();
   count = 0;
 
   constructor(accountKinds?: Map<number, string>) {
@@ -49,6 +55,10 @@ export class LedgerChecker {
       const kind = this.kinds.get(p.accountId);
       if (balance < 0 && kind !== 'issuance') return fail(`account ${p.accountId} went negative (${balance})`);
       if (p.balanceAfter !== undefined && p.balanceAfter !== balance) return fail(`account ${p.accountId}: balance_after ${p.balanceAfter}, replayed ${balance}`);
+      if (p.amount > 0 && kind === 'resident') {
+        const lot = `${p.accountId}:${localYearOf(entry.at)}`;
+        this.creditLots.set(lot, (this.creditLots.get(lot) ?? 0) + p.amount);
+      }
     }
     this.prevHash = hash;
     this.expectedId++;
@@ -86,6 +96,14 @@ export async function verifyLedger(db: Db, onProgress?: (done: number, total: nu
     const replayed = checker.balances.get(a.id) ?? 0;
     if (replayed !== a.balance) {
       return { ok: false, entries: checker.count, head: checker.head, problem: { entryId: null, message: `account ${a.id}: stored balance ${a.balance}, postings sum to ${replayed}` } };
+    }
+  }
+  const lots = await db.all<{ accountId: number; year: number; credits: number }>(sql`select account_id as accountId, year, credits from account_year_credits`);
+  const stored = new Map(lots.map((l) => [`${l.accountId}:${l.year}`, Number(l.credits)]));
+  for (const key of new Set([...stored.keys(), ...checker.creditLots.keys()])) {
+    if (stored.get(key) !== checker.creditLots.get(key)) {
+      const [account, year] = key.split(':');
+      return { ok: false, entries: checker.count, head: checker.head, problem: { entryId: null, message: `account ${account}: credits of ${year} stored as ${stored.get(key) ?? 'nothing'}, postings sum to ${checker.creditLots.get(key) ?? 0}` } };
     }
   }
   const sum = (kind: string) => accountRows.filter((a) => a.kind === kind).reduce((s, a) => s + a.balance, 0);

@@ -110,6 +110,14 @@ describe('verifyLedger', () => {
     expect(report.problem?.message).toContain(`account ${acct!.id}`);
   });
 
+  it('an edited expiry lot (a cache of the postings) is named by account and year', async () => {
+    const [lot] = await rows<{ account_id: number; year: number }>(t.database.read, sql`select account_id, year from account_year_credits limit 1`);
+    await t.database.client.execute({ sql: 'update account_year_credits set credits = credits + 5 where account_id = ? and year = ?', args: [lot!.account_id, lot!.year] });
+    const report = await verifyLedger(t.database.read);
+    expect(report.ok).toBe(false);
+    expect(report.problem?.message).toContain(`account ${lot!.account_id}: credits of ${lot!.year}`);
+  });
+
   it('anyone holding an export recomputes the same head', async () => {
     const entries = await rows<Record<string, any>>(t.database.read, sql`select * from ledger_entries order by id`);
     const lines = await rows<Record<string, any>>(t.database.read, sql`select entry_id, account_id, amount from postings order by id`);
