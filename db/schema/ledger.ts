@@ -58,8 +58,13 @@ export const ledgerEntries = sqliteTable(
     activityId: integer('activity_id'),
     /** A reversal names the entry it reverses; UNIQUE makes "reversed at most once" a database fact. */
     reversesId: integer('reverses_id').unique(),
-    prevHash: text('prev_hash').notNull().unique(),
-    hash: text('hash').notNull().unique(),
+    /**
+     * The chain. A BEFORE INSERT trigger (migration 0009) admits an entry only as the next one:
+     * id = head + 1 and prev_hash = the head's hash — so the chain cannot fork or skip. (No index on
+     * the hashes: random 64-character keys cost two random page writes per entry and nothing reads them.)
+     */
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
   },
   (t) => [
     check('ledger_entries_kind', sql`${t.kind} in ('award','redemption','transfer','donation','reversal','expiry')`),

@@ -118,12 +118,20 @@ describe('hash chain', () => {
     expect(e!.prev_hash).toBe(GENESIS_HASH);
   });
 
-  it('prev_hash is UNIQUE: a second entry on the same head (a fork) is refused by the database', async () => {
+  it('the database admits an entry only as the next link: no fork, no gap, no wrong link', async () => {
     await grant(t.database, t.fixture.staffId, t.fixture.residents[0]!, 25, now);
-    const [e] = await rows<{ prev_hash: string }>(t.database.read, sql`select prev_hash from ledger_entries where id = 1`);
-    await expect(
-      t.database.client.execute({ sql: `insert into ledger_entries (id, at, kind, memo, prev_hash, hash) values (2, ?, 'award', 'fork', ?, ?)`, args: [now.toISOString(), e!.prev_hash, 'f'.repeat(64)] }),
-    ).rejects.toThrow(/UNIQUE/i);
+    const [head] = await rows<{ id: number; prev_hash: string; hash: string }>(t.database.read, sql`select id, prev_hash, hash from ledger_entries order by id desc limit 1`);
+    const insert = (id: number, prevHash: string) =>
+      t.database.client.execute({ sql: `insert into ledger_entries (id, at, kind, memo, prev_hash, hash) values (?, ?, 'award', 'forged', ?, ?)`, args: [id, now.toISOString(), prevHash, 'f'.repeat(64)] });
+    const n = Number(head!.id);
+    await expect(insert(n, head!.prev_hash), 'a second entry on the same predecessor (a fork)').rejects.toThrow(/extend the chain|UNIQUE/i);
+    await expect(insert(n + 2, head!.hash), 'a gap').rejects.toThrow(/extend the chain/);
+    await expect(insert(n + 1, 'e'.repeat(64)), 'linked to a wrong hash').rejects.toThrow(/extend the chain/);
+    await expect(insert(n + 1, head!.prev_hash), "linked to the head's predecessor").rejects.toThrow(/extend the chain/);
+    const [after] = await rows<{ n: number }>(t.database.read, sql`select count(*) as n from ledger_entries`);
+    expect(Number(after!.n)).toBe(n);
+    // The right link is admitted (the hash itself is verify's business: see verify.test.ts).
+    await insert(n + 1, head!.hash);
   });
 });
 
