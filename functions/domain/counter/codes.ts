@@ -43,7 +43,12 @@ export async function resolveRedeemCode(tx: Db, code: string, now: Date): Promis
   return { id: row.id, residentId: row.residentId, fullName: row.fullName ?? '' };
 }
 
+/**
+ * Consumes a code resolveRedeemCode found unused in the same write transaction. Finding it used
+ * is not a refusal but a broken invariant: a plain error, so the whole write rolls back (the
+ * points moved just before it with it) rather than being stored as the request's outcome.
+ */
 export async function markCodeUsed(tx: Db, codeId: number, entryId: number, now: Date): Promise<void> {
   const used = await tx.all(sql`update redeem_codes set used_at = ${now.toISOString()}, entry_id = ${entryId} where id = ${codeId} and used_at is null returning id`);
-  if (used.length !== 1) throw new DomainError('code_used', '兑换码已使用过');
+  if (used.length !== 1) throw new Error(`redeem code ${codeId} was used within the transaction that found it unused`);
 }

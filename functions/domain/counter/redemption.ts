@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { redeem } from '../ledger/commands';
-import { savepoint } from '../shared/savepoint';
 import { authenticateCard, type PinCheck } from '../people/cards';
 import { maskName } from '../people/masking';
 import { markCodeUsed, resolveRedeemCode } from './codes';
@@ -26,12 +25,13 @@ export async function redeemAtCounter(tx: Db, merchantId: number, req: Redemptio
   // The PIN check runs outside the savepoint: a wrong PIN must count towards the lock.
   const byCode = 'code' in req ? await resolveRedeemCode(tx, req.code, now) : undefined;
   const residentId = byCode ? byCode.residentId : await authenticateCard(tx, (req as { card: string }).card, (req as { pin: string }).pin, now, checkedPin);
-  return savepoint(tx, async () => {
-    const done = await redeem(tx, { merchantId, residentId, points: req.points, note: req.note, now });
-    if (byCode) await markCodeUsed(tx, byCode.id, done.id, now);
-    const fullName = byCode ? byCode.fullName : await residentName(tx, residentId);
-    return { id: done.id, points: req.points, at: done.at, resident: { maskedName: maskName(fullName) }, balanceAfter: done.balanceAfter };
-  });
+  // No savepoint: a refusal (insufficient points) comes before postEntry writes anything, and the
+  // code cannot have been used since resolveRedeemCode read it in this same write transaction —
+  // if markCodeUsed finds otherwise it throws a plain error and the whole write rolls back.
+  const done = await redeem(tx, { merchantId, residentId, points: req.points, note: req.note, now });
+  if (byCode) await markCodeUsed(tx, byCode.id, done.id, now);
+  const fullName = byCode ? byCode.fullName : await residentName(tx, residentId);
+  return { id: done.id, points: req.points, at: done.at, resident: { maskedName: maskName(fullName) }, balanceAfter: done.balanceAfter };
 }
 
 async function residentName(tx: Db, residentId: number): Promise<string> {

@@ -55,7 +55,15 @@ export async function postEntry(tx: Db, input: EntryInput): Promise<PostedEntry>
   const prevHash = head?.hash ?? GENESIS_HASH;
   const hash = await chainHash(prevHash, chained);
 
-  return savepoint(tx, async () => {
+  // A refusal (insufficient points) must leave nothing written, because callers store it as the
+  // request's outcome and commit. Debits go first, so with a single debit — every redemption,
+  // award, transfer and expiry — a refusal happens before any write and no savepoint is needed
+  // (a savepoint and its release are two of the fifteen statements of a redemption). Several
+  // debits (a reversal of a multi-line entry) run inside one, so a later refusal undoes the earlier.
+  const debits = lines.filter((p) => p.amount < 0).length;
+  return debits > 1 ? savepoint(tx, apply) : apply();
+
+  async function apply(): Promise<PostedEntry> {
     const balanceAfter = new Map<number, number>();
     const debitsFirst = [...lines].sort((a, b) => a.amount - b.amount);
     for (const p of debitsFirst) {
@@ -84,5 +92,5 @@ export async function postEntry(tx: Db, input: EntryInput): Promise<PostedEntry>
     const values = lines.map((p) => sql`(${chained.id}, ${p.accountId}, ${p.amount}, ${balanceAfter.get(p.accountId)!})`);
     await tx.run(sql`insert into postings (entry_id, account_id, amount, balance_after) values ${sql.join(values, sql`, `)}`);
     return { id: chained.id, at: chained.at, hash, balanceAfter };
-  });
+  }
 }

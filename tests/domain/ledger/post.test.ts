@@ -67,6 +67,23 @@ describe('postEntry: double entry', () => {
     await expectLedgerInvariants(t.database);
   });
 
+  it('a refusal caught inside the transaction (as idempotent() stores it) leaves nothing of the entry — one debit or several', async () => {
+    const [r1, r2, r3] = t.fixture.residents as [number, number, number];
+    await grant(t.database, t.fixture.staffId, r1, 30, now);
+    await grant(t.database, t.fixture.staffId, r2, 5, now);
+    const [a1, a2, a3] = await Promise.all([r1, r2, r3].map((r) => accountIdOf(t.database, r)));
+    const before = await snapshot(t.database);
+    const refusals = await t.database.write(async (tx) => {
+      const single = await postEntry(tx, { kind: 'transfer', memo: 'x', at: now, postings: [{ accountId: a1, amount: -31 }, { accountId: a3, amount: 31 }] }).catch((e: DomainError) => e.code);
+      // The first debit (−20 from a1) succeeds, the second (−6 from a2, which has 5) is refused: the first must be undone.
+      const several = await postEntry(tx, { kind: 'transfer', memo: 'x', at: now, postings: [{ accountId: a1, amount: -20 }, { accountId: a2, amount: -6 }, { accountId: a3, amount: 26 }] }).catch((e: DomainError) => e.code);
+      return [single, several];
+    });
+    expect(refusals).toEqual(['insufficient_points', 'insufficient_points']);
+    expect(await snapshot(t.database)).toEqual(before);
+    await expectLedgerInvariants(t.database);
+  });
+
   it('the CHECK constraint backs the guard: a direct negative balance is refused by the database', async () => {
     const account = await accountIdOf(t.database, t.fixture.residents[0]!);
     await expect(t.database.client.execute({ sql: 'update accounts set balance = -1 where id = ?', args: [account] })).rejects.toThrow(/CHECK constraint/i);
