@@ -71,7 +71,7 @@ describe('postEntry: double entry', () => {
     const [r1, r2, r3] = t.fixture.residents as [number, number, number];
     await grant(t.database, t.fixture.staffId, r1, 30, now);
     await grant(t.database, t.fixture.staffId, r2, 5, now);
-    const [a1, a2, a3] = await Promise.all([r1, r2, r3].map((r) => accountIdOf(t.database, r)));
+    const [a1, a2, a3] = (await Promise.all([r1, r2, r3].map((r) => accountIdOf(t.database, r)))) as [number, number, number];
     const before = await snapshot(t.database);
     const refusals = await t.database.write(async (tx) => {
       const single = await postEntry(tx, { kind: 'transfer', memo: 'x', at: now, postings: [{ accountId: a1, amount: -31 }, { accountId: a3, amount: 31 }] }).catch((e: DomainError) => e.code);
