@@ -1,19 +1,19 @@
 /**
  * The API under load, on loopback: the real server (bench/server.ts) in one process, the load
- * generator (bench/load.ts) in another. Merchants and residents sign in through the API first;
+ * generator (wrk, driven by bench/load.ts) in another. Merchants and residents sign in through the API first;
  * one-time redemption codes (what a resident's phone shows at the counter) are put in place
  * between runs, at most five live codes per resident as the app allows, spread over many
  * residents; every request carries a new Idempotency-Key.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { createClient } from '@libsql/client';
 import { request } from 'undici';
 import { MAX_LIVE_CODES } from '../functions/domain/counter/codes';
 import { DEMO_PASSWORD } from '../db/seed/demo';
-import type { LoadPlan, LoadResult } from './load';
-import { cpuSeconds, dataDir, ensureDir, killTree, log, round, run, tsNode } from './lib';
+import { runLoad, wrkPath, type LoadResult } from './load';
+import { cpuSeconds, killTree, log, round, tsNode } from './lib';
+
+export { runLoad };
 
 export interface ServerHandle {
   origin: string;
@@ -149,25 +149,20 @@ export async function freshCodes(file: string, count: number, seed: number): Pro
   }
 }
 
-let planSeq = 0;
-export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
-  const file = join(ensureDir(join(dataDir, 'tmp')), `plan-${process.pid}-${planSeq++}.json`);
-  writeFileSync(file, JSON.stringify(plan));
-  const [cmd, args] = tsNode('load.ts');
-  const r = await run(cmd, [...args, file], { timeoutMs: plan.durationMs + plan.warmupMs + 60_000 });
-  return JSON.parse(r.stdout.trim().split('\n').pop()!) as LoadResult;
-}
-
 export interface RedeemLevel extends LoadResult {
   concurrency: number;
-  /** The server process's CPU time per answered request (user + system): robust to a noisy machine. */
+  /** The server process's CPU time per request sent to it (user + system): robust to a noisy machine. */
   server_cpu_ms_per_req: number;
 }
 
-/** Runs fn and adds the server's CPU milliseconds per request it answered. */
+const failures = (r: LoadResult) => `${Object.keys(r.errors).length ? ` errors ${JSON.stringify(r.errors)}` : ''}${r.exhausted ? ', requests exhausted' : ''}`;
+
+/** Runs fn and adds the server's CPU milliseconds per request sent to it. */
 async function withCpu(server: ServerHandle, fn: () => Promise<LoadResult>): Promise<LoadResult & { server_cpu_ms_per_req: number }> {
   const before = cpuSeconds(server.child.pid!);
   const r = await fn();
+  // The requests still in flight when wrk stopped are being finished: let them (they are counted in all_requests).
+  await new Promise((resolve) => setTimeout(resolve, 250));
   const used = cpuSeconds(server.child.pid!) - before;
   return { ...r, server_cpu_ms_per_req: round((used * 1000) / Math.max(1, r.all_requests), 3) };
 }
@@ -195,6 +190,7 @@ export interface HttpResult {
 
 /** Redemptions at each concurrency level, then (if readers > 0) balance reads, on a running server. */
 export async function measureApi(file: string, server: ServerHandle, options: HttpOptions): Promise<HttpResult> {
+  wrkPath(); // fails at once, with how to install it, when the load generator is missing
   const merchantTokens = await signInMany(server.origin, Array.from({ length: options.merchants }, (_, i) => `merchant${i + 1}`));
   const redeem: RedeemLevel[] = [];
   for (const [n, concurrency] of options.levels.entries()) {
@@ -209,7 +205,7 @@ export async function measureApi(file: string, server: ServerHandle, options: Ht
       codes,
       keyPrefix: `bench-${Date.now()}-${concurrency}`,
     })));
-    log(`redeem c=${concurrency}: ${r.per_s}/s p50 ${r.p50_ms} ms p99 ${r.p99_ms} ms, server CPU ${r.server_cpu_ms_per_req} ms/req (${r.ok}/${r.requests} ok${Object.keys(r.errors).length ? ` errors ${JSON.stringify(r.errors)}` : ''})`);
+    log(`redeem c=${concurrency}: ${r.per_s}/s p50 ${r.p50_ms} ms p99 ${r.p99_ms} ms, server CPU ${r.server_cpu_ms_per_req} ms/req, wrk CPU ${r.generator_cpu_ms_per_req} ms/req (${r.ok}/${r.requests} ok${failures(r)})`);
     redeem.push({ concurrency, ...r });
     if (options.between) await options.between();
   }
@@ -217,11 +213,11 @@ export async function measureApi(file: string, server: ServerHandle, options: Ht
   let floor: HttpResult['floor'];
   if (options.readers > 0) {
     const f = await withCpu(server, () => runLoad({ origin: server.origin, concurrency: options.readers, durationMs: options.readDurationMs, warmupMs: options.warmupMs, kind: 'health', tokens: [] }));
-    log(`GET /api/health c=${options.readers}: ${f.per_s}/s p50 ${f.p50_ms} ms p99 ${f.p99_ms} ms, server CPU ${f.server_cpu_ms_per_req} ms/req`);
+    log(`GET /api/health c=${options.readers}: ${f.per_s}/s p50 ${f.p50_ms} ms p99 ${f.p99_ms} ms, server CPU ${f.server_cpu_ms_per_req} ms/req, wrk CPU ${f.generator_cpu_ms_per_req} ms/req (${f.ok}/${f.requests} ok${failures(f)})`);
     floor = { concurrency: options.readers, ...f };
     const residentTokens = await signInMany(server.origin, Array.from({ length: options.readers }, (_, i) => `resident${i + 1}`));
     const r = await withCpu(server, () => server.profiled(() => runLoad({ origin: server.origin, concurrency: options.readers, durationMs: options.readDurationMs, warmupMs: options.warmupMs, kind: 'me', tokens: residentTokens })));
-    log(`GET /api/me c=${options.readers}: ${r.per_s}/s p50 ${r.p50_ms} ms p99 ${r.p99_ms} ms, server CPU ${r.server_cpu_ms_per_req} ms/req (${r.ok}/${r.requests} ok)`);
+    log(`GET /api/me c=${options.readers}: ${r.per_s}/s p50 ${r.p50_ms} ms p99 ${r.p99_ms} ms, server CPU ${r.server_cpu_ms_per_req} ms/req, wrk CPU ${r.generator_cpu_ms_per_req} ms/req (${r.ok}/${r.requests} ok${failures(r)})`);
     reads = { concurrency: options.readers, ...r };
   }
   return { floor, redeem, reads };
