@@ -1,6 +1,6 @@
 /** Shared plumbing of the benchmark suite: paths, child processes, percentiles, peak memory. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
@@ -19,6 +19,22 @@ export function ensureDir(dir: string): string {
 /** Removes a libSQL file with its WAL and shared-memory files. */
 export function removeDatabaseFile(file: string): void {
   for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+}
+
+/**
+ * Copies a database file for a run and flushes the copy to disk before returning. Otherwise the
+ * kernel writes the copy back (half a gigabyte for the big database) during the measured run, and
+ * every commit's fsync queues behind that writeback: seconds-long stalls that measure the copy.
+ */
+export function copyDatabaseFile(from: string, to: string): void {
+  removeDatabaseFile(to);
+  copyFileSync(from, to);
+  const fd = openSync(to, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 export const log = (...args: unknown[]) => console.error('[bench]', ...args);

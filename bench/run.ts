@@ -10,14 +10,14 @@
  *                                 (bench/data/profiles/)
  *   --regenerate                  make the generated databases again even if they match
  */
-import { copyFileSync, existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { measureBuild, type BuildResult } from './build';
 import { measureCeiling, type CeilingResult } from './ceiling';
 import { ensureDatabase, generateDatabase, type GenerateOptions, type GenerateSummary } from './generate';
 import { measureApi, startServer, type HttpOptions, type HttpResult } from './http-load';
 import { auditPaths, CHROMIUM, measureLighthouse, type PageResult } from './lighthouse';
-import { dataDir, ensureDir, fileMb, log, machine, removeDatabaseFile, round, run, tsNode } from './lib';
+import { copyDatabaseFile, dataDir, ensureDir, fileMb, log, machine, round, run, tsNode } from './lib';
 import { summarize } from './profile';
 import { targetsOf, writeResults, type Results } from './report';
 
@@ -70,8 +70,7 @@ async function prepare(o: GenerateOptions): Promise<GenerateSummary> {
 /** A working copy, so that runs do not grow the generated database. */
 function workingCopy(file: string): string {
   const copy = file.replace(/\.db$/, '-run.db');
-  removeDatabaseFile(copy);
-  copyFileSync(file, copy);
+  copyDatabaseFile(file, copy);
   return copy;
 }
 
