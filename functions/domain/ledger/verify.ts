@@ -3,10 +3,26 @@ import type { Db } from '../../../db/client';
 import { accounts, ledgerEntries } from '../../../db/schema';
 import { GENESIS_HASH, chainHash, type ChainedEntry } from './chain';
 import { ledgerPages } from './pages';
-import { localYear } from '../shared/time';
+import { localYear, startOfLocalYear } from '../shared/time';
 
-// A million entries: the year from the ISO text (UTC) without a Date per entry where the shift cannot change it.
-const localYearOf = (at: string): number => (at.slice(5, 10) === '12-31' ? localYear(new Date(at)) : Number(at.slice(0, 4)));
+/**
+ * The local year of an entry's timestamp, for a million entries in order: while timestamps stay
+ * within the year found last, two string comparisons (ISO text in UTC orders as time does).
+ */
+const lotKey = (accountId: number, year: number) => accountId * 10_000 + year;
+
+class LocalYears {
+  private year = 0;
+  private from = '';
+  private to = '';
+  of(at: string): number {
+    if (at >= this.from && at < this.to) return this.year;
+    this.year = localYear(new Date(at));
+    this.from = startOfLocalYear(this.year).toISOString();
+    this.to = startOfLocalYear(this.year + 1).toISOString();
+    return this.year;
+  }
+}
 
 export interface ExportedEntry extends ChainedEntry {
   prevHash: string;
@@ -29,8 +45,9 @@ export class LedgerChecker {
   private expectedId = 1;
   readonly balances = new Map<number, number>();
   readonly kinds = new Map<number, string>();
-  /** Credits to resident accounts by local year ("accountId:year" → points): the expiry lots. */
-  readonly creditLots = new Map<string, number>();
+  /** Credits to resident accounts by local year (lotKey(account, year) → points): the expiry lots. */
+  readonly creditLots = new Map<number, number>();
+  private readonly years = new LocalYears();
   count = 0;
 
   constructor(accountKinds?: Map<number, string>) {
@@ -56,7 +73,7 @@ export class LedgerChecker {
       if (balance < 0 && kind !== 'issuance') return fail(`account ${p.accountId} went negative (${balance})`);
       if (p.balanceAfter !== undefined && p.balanceAfter !== balance) return fail(`account ${p.accountId}: balance_after ${p.balanceAfter}, replayed ${balance}`);
       if (p.amount > 0 && kind === 'resident') {
-        const lot = `${p.accountId}:${localYearOf(entry.at)}`;
+        const lot = lotKey(p.accountId, this.years.of(entry.at));
         this.creditLots.set(lot, (this.creditLots.get(lot) ?? 0) + p.amount);
       }
     }
@@ -99,10 +116,10 @@ export async function verifyLedger(db: Db, onProgress?: (done: number, total: nu
     }
   }
   const lots = await db.all<{ accountId: number; year: number; credits: number }>(sql`select account_id as accountId, year, credits from account_year_credits`);
-  const stored = new Map(lots.map((l) => [`${l.accountId}:${l.year}`, Number(l.credits)]));
+  const stored = new Map(lots.map((l) => [lotKey(Number(l.accountId), Number(l.year)), Number(l.credits)]));
   for (const key of new Set([...stored.keys(), ...checker.creditLots.keys()])) {
     if (stored.get(key) !== checker.creditLots.get(key)) {
-      const [account, year] = key.split(':');
+      const [account, year] = [Math.floor(key / 10_000), key % 10_000];
       return { ok: false, entries: checker.count, head: checker.head, problem: { entryId: null, message: `account ${account}: credits of ${year} stored as ${stored.get(key) ?? 'nothing'}, postings sum to ${checker.creditLots.get(key) ?? 0}` } };
     }
   }
