@@ -200,7 +200,8 @@ async function main(): Promise<void> {
     else {
       const paths = auditPaths(site.site_dir, quick ? ['/'] : PAGES);
       const missing = (quick ? ['/'] : PAGES).filter((p) => !paths.includes(p));
-      const pages: PageResult[] = await measureLighthouse(workingCopy(siteDb), site.site_dir, paths);
+      // The median of three runs per page (one in the quick run): single Lighthouse runs vary with the machine's load.
+      const pages: PageResult[] = await measureLighthouse(workingCopy(siteDb), site.site_dir, paths, { runs: quick ? 1 : 3 });
       r.lighthouse = {};
       r.page_js_bytes = {};
       r.page_total_bytes = {};

@@ -7,9 +7,16 @@ export type Role = 'resident' | 'merchant' | 'staff';
 type View = 'loading' | 'signin' | 'wrongrole' | 'app' | 'failed';
 
 /**
- * The signed-in pages' shell: find out whether this device is signed in (the HttpOnly cookie is
- * invisible to scripts, so ask the API), show the sign-in form or the app, sign out. The session
- * cookie lasts 90 days for residents: sign in once on the phone and stay signed in.
+ * The signed-in pages' shell: find out whether this device is signed in, show the sign-in form or
+ * the app, sign out. The session cookie lasts 90 days for residents: sign in once on the phone and
+ * stay signed in.
+ *
+ * The session cookie is HttpOnly, invisible to scripts. Beside it this device keeps a readable hint,
+ * the cookie `linli_signed_in=<role>` (no secret in it: the role only), with the session's expiry:
+ * set on signing in, cleared on signing out and whenever the API says the session is gone. Without
+ * the hint the page shows the sign-in form at once (AppShell decides before the first paint) and
+ * asks the API nothing — a signed-out visit makes no request that fails. With it, the page asks the
+ * API (the probe), which stays the judge: a stale hint costs one 401 and is then cleared.
  */
 export interface ShellOptions<T> {
   role: Role;
@@ -17,6 +24,23 @@ export interface ShellOptions<T> {
   probe: string;
   ready: (data: T) => void | Promise<void>;
   signedOut?: () => void;
+}
+
+export const HINT_COOKIE = 'linli_signed_in';
+
+/** The role this device says it is signed in as, if any (the hint, not proof: the API decides). */
+export function sessionHint(): Role | null {
+  const m = new RegExp(`(?:^|;\\s*)${HINT_COOKIE}=(resident|merchant|staff)(?:;|$)`).exec(document.cookie);
+  return (m?.[1] as Role | undefined) ?? null;
+}
+
+function setHint(role: Role, expiresAt: string): void {
+  const secure = location.protocol === 'https:' ? '; Secure' : '';
+  document.cookie = `${HINT_COOKIE}=${role}; Path=/; Expires=${new Date(expiresAt).toUTCString()}; SameSite=Lax${secure}`;
+}
+
+function clearHint(): void {
+  document.cookie = `${HINT_COOKIE}=; Path=/; Max-Age=0; SameSite=Lax`;
 }
 
 export function show(view: View): void {
@@ -41,6 +65,7 @@ export async function startShell<T>(opts: ShellOptions<T>): Promise<void> {
       return;
     }
     if (res.status === 401) {
+      clearHint();
       show('signin');
       return;
     }
@@ -65,7 +90,7 @@ export async function startShell<T>(opts: ShellOptions<T>): Promise<void> {
     const button = form.querySelector<HTMLButtonElement>('button[type=submit]')!;
     button.disabled = true;
     say(msg, 'info', tr('signin.busy'));
-    const res = await api<{ role: Role }>('/auth/login', { body: { login, password } });
+    const res = await api<{ role: Role; expiresAt: string }>('/auth/login', { body: { login, password } });
     button.disabled = false;
     if (!res.ok) {
       say(msg, 'error', errorText(res));
@@ -73,6 +98,7 @@ export async function startShell<T>(opts: ShellOptions<T>): Promise<void> {
       return;
     }
     (form.elements.namedItem('password') as HTMLInputElement).value = '';
+    setHint(res.data.role, res.data.expiresAt);
     say(msg, 'ok', null);
     await probe();
     if (res.data.role === opts.role) focusOn(document.querySelector<HTMLElement>('[data-view="app"] h2, [data-view="app"] [data-focus-first]'));
@@ -88,6 +114,7 @@ export async function startShell<T>(opts: ShellOptions<T>): Promise<void> {
         if (where) say(where, 'error', errorText(res));
         return;
       }
+      clearHint();
       opts.signedOut?.();
       show('signin');
       focusOn($('[data-view="signin"] h2'));
@@ -97,10 +124,18 @@ export async function startShell<T>(opts: ShellOptions<T>): Promise<void> {
   // A session that ends while the page is open (expired, signed out elsewhere): back to sign-in, saying so.
   onApiEvent((event) => {
     if (event !== 'unauthorized' || !started) return;
+    clearHint();
     opts.signedOut?.();
     show('signin');
     say(msg, 'warn', tr('signin.expired'));
   });
 
-  await probe();
+  // A sign-in sent before this script was ready was held by AppShell's inline guard: send it now.
+  form.dataset.ready = '1';
+  const held = form.dataset.pending === '1';
+  delete form.dataset.pending;
+
+  if (sessionHint()) await probe();
+  else show('signin');
+  if (held) form.requestSubmit();
 }

@@ -108,4 +108,45 @@ describe('resident on a phone (/me/)', () => {
     await expect.poll(() => page.locator('#net-banner').isVisible()).toBe(false);
     await ctx.close();
   });
+  it('signed out, shows the sign-in form from the first paint, asks the API nothing and logs no error; a sign-in sent before the scripts load is kept', async () => {
+    const ctx = await phone(browser(), origin);
+    const page = await ctx.newPage();
+    const errors = watchErrors(page);
+    const consoleErrors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+    const api: string[] = [];
+    page.on('request', (r) => new URL(r.url()).pathname.startsWith('/api/') && api.push(new URL(r.url()).pathname));
+    // Hold the page's script back: the form is there already, and a sign-in sent now must wait for it.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    await page.route('**/_astro/MePage*.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    // (Module scripts run before DOMContentLoaded, so wait for the form itself.)
+    await page.goto('/me/', { waitUntil: 'commit' });
+    await page.locator('[data-view="signin"]').waitFor();
+    expect(await page.locator('[data-view="loading"]').isVisible()).toBe(false);
+    await page.getByLabel('登录名').fill('resident8');
+    await page.getByLabel(/^密码$/).fill('linli-demo');
+    await page.locator('form[data-signin] button[type=submit]').click();
+    // Not sent as a plain form (the password would be in the address), and nothing asked yet.
+    expect(page.url()).not.toContain('password');
+    expect(api).toEqual([]);
+    release();
+    await page.locator('[data-view="app"]').waitFor();
+    expect(api[0]).toBe('/api/auth/login');
+    // Signed out again: the next visit is the form at once, again with no request.
+    await page.locator('[data-view="app"] [data-signout]').click();
+    await page.locator('[data-view="signin"]').waitFor();
+    await page.unroute('**/_astro/MePage*.js');
+    api.length = 0;
+    await page.goto('/me/');
+    await page.locator('[data-view="signin"]').waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(api).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
 });

@@ -3,7 +3,7 @@ import { countdown } from '../countdown';
 import { focusOn, h, replace } from '../dom';
 import { errorText, fmtNum, tr } from '../i18n';
 import { busy, msgBox, say } from '../ui';
-import type { Me } from './main';
+import type { Me } from './app';
 
 interface Code {
   code: string;

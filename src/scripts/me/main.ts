@@ -1,38 +1,33 @@
-import { api } from '../api';
-import { $, h, replace } from '../dom';
-import { fmtDate, fmtNum, tr } from '../i18n';
-import { startShell } from '../session';
-import { statement } from '../statement';
-import { mountActivities } from './activities';
-import { mountCode } from './code';
-import { mountGive } from './give';
-import { mountRequests } from './requests';
+import { sessionHint, startShell } from '../session';
+import type { Me } from './app';
 
-export interface Me {
-  id: number;
-  displayName: string;
-  balance: number;
-  expiring: Array<{ points: number; at: string }>;
-}
-interface Summary {
-  balance: number;
-  earned: number;
-  redeemed: number;
-  given: number;
-  received: number;
-  reversed: number;
-  expired: number;
-  hours: number;
-  activities: number;
-}
+export type { Me } from './app';
 
-/** /me/: the resident's phone. Balance first and large, then the code for the counter, the statement, giving, activities and requests. */
+/**
+ * /me/: the resident's phone. This module is only the shell (sign-in, the probe); the app itself
+ * (balance, code, statement, giving, activities, requests) is a chunk of its own, fetched once the
+ * resident is signed in — or at once, beside the probe, when the device says it is — so a
+ * signed-out visit loads only what the sign-in form needs.
+ */
 export function start(): void {
   let parts: { stop(): void } | null = null;
+  let app: Promise<typeof import('./app')> | undefined;
+  const loadApp = () => (app ??= import('./app'));
+  if (sessionHint() === 'resident') loadApp().catch(() => undefined);
   void startShell<Me>({
     role: 'resident',
     probe: '/me',
-    ready: (me) => {
+    ready: async (me) => {
+      let mount: (typeof import('./app'))['mount'];
+      try {
+        ({ mount } = await loadApp());
+      } catch {
+        // The app's chunk did not load (offline mid-way, a new deployment): say so, offer a reload.
+        app = undefined;
+        for (const v of document.querySelectorAll<HTMLElement>('[data-view]')) v.hidden = true;
+        document.querySelector<HTMLElement>('[data-boot-error]')!.hidden = false;
+        return;
+      }
       parts?.stop();
       parts = mount(me);
     },
@@ -41,77 +36,4 @@ export function start(): void {
       parts = null;
     },
   });
-}
-
-function mount(me: Me): { stop(): void } {
-  const app = $('[data-view="app"]');
-  let current = me;
-  const showMe = (m: Me) => {
-    current = m;
-    $('[data-hello]', app).textContent = tr('me.hello', { name: m.displayName });
-    $('[data-balance]', app).textContent = fmtNum(m.balance);
-    const exp = $('[data-expiring]', app);
-    replace(
-      exp,
-      m.expiring.length === 0
-        ? h('p', { class: 'meta' }, tr('me.expiring.none'))
-        : h('ul', { class: 'expiring' }, m.expiring.map((x) => h('li', {}, tr('me.expiring.line', { n: fmtNum(x.points), date: fmtDate(x.at) })))),
-    );
-  };
-  const loadSummary = async () => {
-    const res = await api<Summary>('/me/summary');
-    const box = $('[data-summary]', app);
-    if (!res.ok) return box.replaceChildren();
-    const s = res.data;
-    replace(
-      box,
-      h(
-        'dl',
-        { class: 'summary' },
-        ...(
-          [
-            ['me.sum.earned', s.earned],
-            ['me.sum.redeemed', s.redeemed],
-            ['me.sum.given', s.given],
-            ['me.sum.received', s.received],
-            ['me.sum.hours', s.hours],
-            ['me.sum.activities', s.activities],
-          ] as const
-        ).map(([k, v]) => h('div', {}, h('dt', {}, tr(k)), h('dd', {}, fmtNum(v)))),
-      ),
-    );
-  };
-
-  const stmt = statement($('[data-statement]', app));
-  /** Balance, expiry, totals and the statement again: after any movement of points. */
-  const refresh = async () => {
-    const res = await api<Me>('/me');
-    if (res.ok) showMe(res.data);
-    void loadSummary();
-    void stmt.reload();
-    return res.ok ? res.data : null;
-  };
-
-  showMe(me);
-  void loadSummary();
-  void stmt.reload();
-  const code = mountCode($('[data-code]', app), {
-    balance: () => current.balance,
-    poll: async () => {
-      const res = await api<Me>('/me');
-      if (!res.ok) return null;
-      if (res.data.balance !== current.balance) await refresh();
-      return res.data;
-    },
-  });
-  mountGive($('[data-give]', app), { balance: () => current.balance, changed: refresh });
-  const acts = mountActivities($('[data-activities]', app));
-  const reqs = mountRequests($('[data-requests]', app));
-  return {
-    stop() {
-      code.stop();
-      acts.stop?.();
-      reqs.stop?.();
-    },
-  };
 }
