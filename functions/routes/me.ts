@@ -4,8 +4,7 @@ import type { Context } from 'hono';
 import { qrDataUrl } from '../domain/shared/qr';
 import { issueRedeemCode } from '../domain/counter/codes';
 import { transfer } from '../domain/ledger/commands';
-import { expiryYears } from '../domain/community/settings';
-import { expiringSchedule } from '../domain/ledger/expiry';
+import { residentBalance } from '../domain/ledger/expiry';
 import { statement } from '../domain/ledger/queries';
 import { residentProfile } from '../domain/people/directory';
 import { requireRole } from '../http/auth';
@@ -37,10 +36,10 @@ const MeSchema = z
 me.openapi(
   createRoute({ method: 'get', path: '/', tags: ['resident'], security: signedIn, responses: { 200: json(MeSchema, 'Balance'), ...errorResponses('unauthorized', 'forbidden') } }),
   async (c) => {
-    const p = await profileOf(c);
-    const db = c.get('deps').database.read;
-    const expiring = await expiringSchedule(db, p.accountId, c.get('deps').now(), await expiryYears(db));
-    return c.json({ id: p.id, displayName: p.displayName, balance: p.balance, expiring }, 200);
+    const { database, now } = c.get('deps');
+    const account = await residentBalance(database.read, c.get('principal').userId, now());
+    if (!account) throw new ApiError('not_found', '居民资料不存在');
+    return c.json({ id: account.id, displayName: account.displayName, balance: account.balance, expiring: account.expiring }, 200);
   },
 );
 

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { DEFAULT_EXPIRY_YEARS } from '../ledger/expiry';
+import { expiryYearsOf } from '../ledger/expiry';
 
 /** Per-community settings (one community per database), with their defaults. */
 async function setting(db: Db, key: string): Promise<string | undefined> {
@@ -10,8 +10,7 @@ async function setting(db: Db, key: string): Promise<string | undefined> {
 
 /** Points lapse at the end of this many calendar years after the year they were earned (default 2). */
 export async function expiryYears(db: Db): Promise<number> {
-  const value = Number(await setting(db, 'points_expiry_years'));
-  return Number.isInteger(value) && value >= 0 && value <= 50 ? value : DEFAULT_EXPIRY_YEARS;
+  return expiryYearsOf(await setting(db, 'points_expiry_years'));
 }
 
 export async function isDemo(db: Db): Promise<boolean> {

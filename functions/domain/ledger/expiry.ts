@@ -21,23 +21,33 @@ interface LotTotals {
   debits: number;
 }
 
-async function lotTotals(db: Db, accountIds: number[] | 'residents'): Promise<Map<number, LotTotals>> {
-  // GET /api/me runs this for every balance read: a few rows of the lots cache (kept by postEntry),
-  // never the resident's whole history; a plain SQL template (the query builder costs more than the query).
-  const scope = accountIds === 'residents' ? sql`a.kind = 'resident'` : sql`a.id in (${sql.join(accountIds.map((id) => sql`${id}`), sql`, `)})`;
-  const rows = await db.all<{ accountId: number; balance: number; year: number; credits: number }>(sql`
-    select a.id as accountId, a.balance as balance, c.year as year, c.credits as credits
-    from accounts a join account_year_credits c on c.account_id = a.id where ${scope}`);
+type LotRow = { accountId: number; balance: number; year: number | null; credits: number | null };
+
+/** Lot totals per account from rows of (account, balance, lot year, credits); a row without a year is an account with no lots. */
+function totalsOf(rows: LotRow[]): Map<number, LotTotals> {
   const totals = new Map<number, LotTotals & { credits: number; balance: number }>();
   for (const r of rows) {
     const t = totals.get(r.accountId) ?? { creditsByYear: new Map(), debits: 0, credits: 0, balance: Number(r.balance) };
-    t.creditsByYear.set(Number(r.year), Number(r.credits));
-    t.credits += Number(r.credits);
+    if (r.year !== null) {
+      t.creditsByYear.set(Number(r.year), Number(r.credits));
+      t.credits += Number(r.credits);
+    }
     totals.set(r.accountId, t);
   }
   // Every debit of a resident account spends lots; the balance is what the lots left: debits = credits − balance.
   for (const t of totals.values()) t.debits = t.credits - t.balance;
   return totals;
+}
+
+async function lotTotals(db: Db, accountIds: number[] | 'residents'): Promise<Map<number, LotTotals>> {
+  // A few rows of the lots cache (kept by postEntry), never the accounts' whole history; a plain
+  // SQL template (the query builder costs more than the query).
+  const scope = accountIds === 'residents' ? sql`a.kind = 'resident'` : sql`a.id in (${sql.join(accountIds.map((id) => sql`${id}`), sql`, `)})`;
+  return totalsOf(
+    await db.all<LotRow>(sql`
+      select a.id as accountId, a.balance as balance, c.year as year, c.credits as credits
+      from accounts a join account_year_credits c on c.account_id = a.id where ${scope}`),
+  );
 }
 
 /**
@@ -67,7 +77,10 @@ export interface ExpiringLot {
 
 /** What a resident will lose and when, if they spend nothing before then. */
 export async function expiringSchedule(db: Db, accountId: number, now: Date, years = DEFAULT_EXPIRY_YEARS): Promise<ExpiringLot[]> {
-  const t = (await lotTotals(db, [accountId])).get(accountId);
+  return scheduleOf((await lotTotals(db, [accountId])).get(accountId), now, years);
+}
+
+function scheduleOf(t: LotTotals | undefined, now: Date, years: number): ExpiringLot[] {
   if (!t) return [];
   const lotYears = [...t.creditsByYear.keys()].sort((a, b) => a - b);
   const schedule: ExpiringLot[] = [];
@@ -80,6 +93,45 @@ export async function expiringSchedule(db: Db, accountId: number, now: Date, yea
     if (points > 0 && deadline.getTime() > now.getTime()) schedule.push({ points, at: deadline.toISOString() });
   }
   return schedule;
+}
+
+/** The stored setting `points_expiry_years`, or the default when it is absent or out of range. */
+export function expiryYearsOf(value: string | null | undefined): number {
+  if (value == null) return DEFAULT_EXPIRY_YEARS;
+  const years = Number(value);
+  return Number.isInteger(years) && years >= 0 && years <= 50 ? years : DEFAULT_EXPIRY_YEARS;
+}
+
+export interface ResidentBalance {
+  id: number;
+  displayName: string;
+  accountId: number;
+  balance: number;
+  expiring: ExpiringLot[];
+}
+
+/**
+ * A resident's balance and what lapses when (GET /api/me, the most frequent request of all):
+ * profile, lots and the expiry setting in one statement, where reading them one by one cost four
+ * round trips through the driver for a few rows.
+ */
+export async function residentBalance(db: Db, userId: number, now: Date): Promise<ResidentBalance | undefined> {
+  const rows = await db.all<LotRow & { id: number; displayName: string; expiryYears: string | null }>(sql`
+    select u.id as id, u.display_name as displayName, a.id as accountId, a.balance as balance, c.year as year, c.credits as credits,
+      (select value from settings where key = 'points_expiry_years') as expiryYears
+    from users u join residents r on r.user_id = u.id join accounts a on a.owner_id = u.id
+      left join account_year_credits c on c.account_id = a.id
+    where u.id = ${userId}`);
+  const [first] = rows;
+  if (!first) return undefined;
+  const accountId = Number(first.accountId);
+  return {
+    id: Number(first.id),
+    displayName: first.displayName,
+    accountId,
+    balance: Number(first.balance),
+    expiring: scheduleOf(totalsOf(rows).get(accountId), now, expiryYearsOf(first.expiryYears)),
+  };
 }
 
 export interface ExpiryRun {

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SYSTEM_ACCOUNTS } from '../../../functions/domain/ledger/accounts';
 import { redeem, reverse, transfer } from '../../../functions/domain/ledger/commands';
-import { expiringSchedule, expiryDeadline, runExpiry } from '../../../functions/domain/ledger/expiry';
+import { expiringSchedule, expiryDeadline, residentBalance, runExpiry } from '../../../functions/domain/ledger/expiry';
 import { pointTotals } from '../../../functions/domain/ledger/queries';
 import { localYear } from '../../../functions/domain/shared/time';
 import { accountIdOf, balanceOf, expectLedgerInvariants, grant, rows, snapshot } from '../../helpers/ledger';
@@ -148,5 +148,57 @@ describe('runExpiry', () => {
   it('nothing to expire for an empty ledger', async () => {
     expect(await runExpiry(t.database, endOfLocalYear(2030))).toEqual({ periods: [], entries: 0, points: 0 });
     expect(await expiringSchedule(t.database.read, await accountIdOf(t.database, r1), at('2026-01-01T00:00:00Z'))).toEqual([]);
+  });
+});
+
+describe('residentBalance (GET /api/me in one statement)', () => {
+  let t: SeededDatabase;
+  let staffId: number;
+  let r1: number;
+  let r2: number;
+  let m1: number;
+  beforeEach(async () => {
+    t = await seededDatabase();
+    ({ staffId } = t.fixture);
+    [r1, r2] = t.fixture.residents as [number, number];
+    m1 = t.fixture.merchants[0]!;
+  });
+  afterEach(() => t.cleanup());
+
+  const setExpiryYears = (value: string) =>
+    t.database.write((tx) => tx.run(sql`insert into settings (key, value) values ('points_expiry_years', ${value}) on conflict (key) do update set value = excluded.value`));
+
+  it('gives the profile, the balance and the same schedule as the lots read one by one, under the community setting', async () => {
+    await grant(t.database, staffId, r1, 100, at('2024-03-01T02:00:00Z'));
+    await grant(t.database, staffId, r1, 40, at('2026-05-01T02:00:00Z'));
+    await t.database.write((tx) => redeem(tx, { merchantId: m1, residentId: r1, points: 35, now: at('2026-06-01T02:00:00Z') }));
+    const account = await accountIdOf(t.database, r1);
+    const now = at('2026-06-02T00:00:00Z');
+    const [user] = await rows<{ displayName: string }>(t.database.read, sql`select display_name as displayName from users where id = ${r1}`);
+
+    expect(await residentBalance(t.database.read, r1, now)).toEqual({
+      id: r1,
+      displayName: user!.displayName,
+      accountId: account,
+      balance: 105,
+      expiring: [
+        { points: 65, at: '2026-12-31T16:00:00.000Z' },
+        { points: 40, at: '2028-12-31T16:00:00.000Z' },
+      ],
+    });
+    // One year instead of two: 2024's lot has already lapsed (not yet swept), 2026's goes a year earlier.
+    await setExpiryYears('1');
+    const oneYear = await residentBalance(t.database.read, r1, now);
+    expect(oneYear?.expiring).toEqual([{ points: 40, at: '2027-12-31T16:00:00.000Z' }]);
+    expect(oneYear?.expiring).toEqual(await expiringSchedule(t.database.read, account, now, 1));
+    // A value out of range is ignored, as everywhere else: the default (2) applies.
+    await setExpiryYears('99');
+    expect((await residentBalance(t.database.read, r1, now))?.expiring).toEqual(await expiringSchedule(t.database.read, account, now, 2));
+  });
+
+  it('a resident who never earned a point has a zero balance and nothing expiring; a non-resident has no balance here', async () => {
+    expect(await residentBalance(t.database.read, r2, at('2026-01-01T00:00:00Z'))).toMatchObject({ id: r2, balance: 0, expiring: [] });
+    expect(await residentBalance(t.database.read, staffId, at('2026-01-01T00:00:00Z'))).toBeUndefined();
+    expect(await residentBalance(t.database.read, m1, at('2026-01-01T00:00:00Z'))).toBeUndefined();
   });
 });
