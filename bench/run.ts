@@ -104,6 +104,42 @@ async function apiRun(db: GenerateSummary, label: string, levels: number[], with
   }
 }
 
+interface GrowthRun {
+  database: 'small' | 'big';
+  per_s: number;
+  p99_ms: number;
+  server_cpu_ms_per_req: number;
+}
+
+/**
+ * Growth in pairs: 64-client redemptions on the small and the big database alternately (small, big,
+ * big, small), each on a server of its own started just before, so both see the same machine. The
+ * level runs before it are minutes apart, and on a shared machine the load changes within minutes
+ * (the ratio of two such runs has ranged from 0.9 to 2.7 with the same code); alternating cancels
+ * a drift, and summing each side's two runs halves the weight of any one noisy run.
+ */
+async function growthPairs(smallDb: GenerateSummary, bigDb: GenerateSummary): Promise<{ runs: GrowthRun[]; ratio: number; cpu_ratio: number }> {
+  const runs: GrowthRun[] = [];
+  const order = ['small', 'big', 'big', 'small'] as const;
+  for (const [i, database] of order.entries()) {
+    const file = workingCopy((database === 'small' ? smallDb : bigDb).file);
+    const server = await startServer(file);
+    try {
+      const { redeem: [level] } = await measureApi(file, server, { ...http([64]), readers: 0, seed: 100 + i });
+      runs.push({ database, per_s: level!.per_s, p99_ms: level!.p99_ms, server_cpu_ms_per_req: level!.server_cpu_ms_per_req });
+      if (level!.ok !== level!.requests) problems.push(`growth pair (${database}): failures ${JSON.stringify(level!.errors)}`);
+      sane(`growth pair (${database}) per_s`, level!.per_s);
+    } finally {
+      await server.stop();
+    }
+  }
+  const sum = (db: GrowthRun['database'], key: 'per_s' | 'server_cpu_ms_per_req') => runs.filter((x) => x.database === db).reduce((t, x) => t + x[key], 0);
+  const ratio = round(sum('big', 'per_s') / sum('small', 'per_s'), 2);
+  const cpu_ratio = round(sum('big', 'server_cpu_ms_per_req') / sum('small', 'server_cpu_ms_per_req'), 2);
+  log(`growth pairs (small, big, big, small): ${runs.map((x) => `${x.database} ${x.per_s}/s`).join(', ')} → big ÷ small ${ratio} (server CPU per redemption ${cpu_ratio}×)`);
+  return { runs, ratio, cpu_ratio };
+}
+
 async function main(): Promise<void> {
   log(`${quick ? 'quick' : 'full'} run${only ? ` (only ${only.join(', ')})` : ''}`);
   const details: Record<string, unknown> = {};
@@ -145,12 +181,14 @@ async function main(): Promise<void> {
     const c64 = api.redeem.find((l) => l.concurrency === 64)!;
     r.redeem_per_s_1m = c64.per_s;
     r.redeem_p99_ms_c64_1m = c64.p99_ms;
-    if (r.redeem_per_s) r.redeem_growth_ratio = round(c64.per_s / r.redeem_per_s, 2);
     details.big_redeem = api.redeem;
     details.big_balance_reads = api.reads;
     details.big_ceiling = ceilings;
     sane('redeem (big) per_s', c64.per_s);
     if (c64.ok !== c64.requests) problems.push(`redeem (big): failures ${JSON.stringify(c64.errors)}`);
+    const growth = await growthPairs(small ?? (await prepare(SMALL)), big);
+    r.redeem_growth_ratio = growth.ratio;
+    details.growth_pairs = growth;
   }
 
   if (big && wants('verify')) {
