@@ -32,21 +32,62 @@ export interface FundStatement {
   corrections: CharityView['corrections'];
 }
 
+/** A fund's records of one month, in the order the view lists them. */
+interface MonthRecords {
+  donations: CharityView['donations'];
+  incomes: CharityView['incomes'];
+  expenses: CharityView['expenses'];
+  corrections: CharityView['corrections'];
+}
+
+/**
+ * Every record of the view filed by fund and month ('YYYY-MM', from its date), built once per view:
+ * a district's register has ~50,000 records, and every statement (one per fund and month, in two
+ * languages) and every fund page (one statement per month) used to filter all of them.
+ */
+const byFundMonth = new WeakMap<CharityView, Map<number, Map<string, MonthRecords>>>();
+
+function fileByFundMonth(charity: CharityView): Map<number, Map<string, MonthRecords>> {
+  let index = byFundMonth.get(charity);
+  if (index) return index;
+  const built = new Map<number, Map<string, MonthRecords>>();
+  const file = <K extends keyof MonthRecords>(kind: K, rows: MonthRecords[K]) => {
+    for (const row of rows) {
+      let months = built.get(row.fundId);
+      if (!months) built.set(row.fundId, (months = new Map()));
+      const key = row.date.slice(0, 7);
+      let records = months.get(key);
+      if (!records) months.set(key, (records = { donations: [], incomes: [], expenses: [], corrections: [] }));
+      (records[kind] as Array<(typeof rows)[number]>).push(row);
+    }
+  };
+  file('donations', charity.donations);
+  file('incomes', charity.incomes);
+  file('expenses', charity.expenses);
+  file('corrections', charity.corrections);
+  byFundMonth.set(charity, (index = built));
+  return index;
+}
+
 /** The months in which a fund had any published activity (cash, goods or corrections), newest first. */
 export function statementMonths(fund: PublicFund, charity: CharityView): string[] {
-  const inFund = <T extends { fundId: number; date: string }>(rows: T[]) => rows.filter((r) => r.fundId === fund.id).map((r) => r.date.slice(0, 7));
-  const months = new Set([...fund.months.map((m) => m.month), ...inFund(charity.donations), ...inFund(charity.incomes), ...inFund(charity.expenses), ...inFund(charity.corrections)]);
+  const months = new Set([...fund.months.map((m) => m.month), ...(fileByFundMonth(charity).get(fund.id)?.keys() ?? [])]);
   return [...months].sort().reverse();
 }
 
 export function fundStatement(fund: PublicFund, charity: CharityView, month: string): FundStatement {
+  // A record is in the month when its date starts with it: for a 'YYYY-MM' month, the index's
+  // filing by the first 7 characters of the date; anything else is filtered as such.
   const of = <T extends { fundId: number; date: string }>(rows: T[]) => rows.filter((r) => r.fundId === fund.id && r.date.startsWith(month));
+  const records: MonthRecords | undefined = /^\d{4}-\d{2}$/.test(month)
+    ? fileByFundMonth(charity).get(fund.id)?.get(month)
+    : { donations: of(charity.donations), incomes: of(charity.incomes), expenses: of(charity.expenses), corrections: of(charity.corrections) };
   const flow = fund.months.find((m) => m.month === month);
   const before = fund.months.filter((m) => m.month < month);
   const openingFen = before.length > 0 ? before[before.length - 1]!.balanceFen : 0;
   const inFen = flow?.inFen ?? 0;
   const outFen = flow?.outFen ?? 0;
-  const donations = of(charity.donations);
+  const donations = records ? [...records.donations] : [];
   return {
     month,
     openingFen,
@@ -55,13 +96,31 @@ export function fundStatement(fund: PublicFund, charity: CharityView, month: str
     closingFen: flow?.balanceFen ?? openingFen,
     inKindFen: donations.filter((d) => d.form === 'in_kind').reduce((s, d) => s + d.amountFen, 0),
     donations,
-    incomes: of(charity.incomes),
-    expenses: of(charity.expenses),
-    corrections: of(charity.corrections),
+    incomes: records ? [...records.incomes] : [],
+    expenses: records ? [...records.expenses] : [],
+    corrections: records ? [...records.corrections] : [],
   };
 }
 
 /** Newest first, for registers read from the top. */
 export function newestFirst<T extends { date: string; id: number }>(rows: T[]): T[] {
   return [...rows].sort((a, b) => (a.date === b.date ? b.id - a.id : a.date < b.date ? 1 : -1));
+}
+
+const deliberationIndex = new WeakMap<object, Map<number, unknown>>();
+
+/**
+ * The deliberations a list of expenses cites (as ExpenseTable looks each one up by id), in the
+ * order given: a fund's register cites a handful of the district's 10,000 deliberations, and each
+ * row's lookup then scans a few instead of all.
+ */
+export function citedDeliberations<D extends { id: number }>(expenses: Array<{ deliberationId: number | null }>, deliberations: D[]): D[] {
+  let byId = deliberationIndex.get(deliberations) as Map<number, D> | undefined;
+  if (!byId) deliberationIndex.set(deliberations, (byId = new Map(deliberations.map((d) => [d.id, d]))));
+  const cited = new Set<D>();
+  for (const e of expenses) {
+    const d = e.deliberationId === null ? undefined : byId.get(e.deliberationId);
+    if (d) cited.add(d);
+  }
+  return deliberations.filter((d) => cited.has(d));
 }
