@@ -89,7 +89,8 @@ export async function ensureDatabase(options: GenerateOptions): Promise<Generate
           // Migrations added since it was generated apply once here, not to every working copy.
           await migrateDatabase(db);
           log(`reusing ${options.file} (${summary.entries} entries, ${summary.residents} residents)`);
-          return summary;
+          // Where it is now, not where it was generated (a checkout may reuse another's bench/data).
+          return { ...summary, file: options.file };
         }
       }
     } catch {
