@@ -21,7 +21,7 @@ import {
   type PDFFont,
   type PDFPage,
 } from 'pdf-lib';
-import { encode } from 'uqr';
+import { qrSymbol } from '../shared/qr';
 
 /**
  * The printable paper card (纸质积分卡) for a resident without a smartphone: an A4 sheet with the
@@ -144,14 +144,14 @@ export async function renderCardPdf(card: CardSheet): Promise<Uint8Array> {
   en(card.cardNo, left + pad, top - 38 * MM, 20, bold);
   en(`Issued ${date}`, left + pad, bottom + pad, 6.5);
 
-  const qr = encode(card.cardNo, { ecc: 'M', border: 0 });
+  const qr = qrSymbol(card.cardNo, 'M');
   const qrSize = 26 * MM;
   const module = qrSize / qr.size;
   const qx = left + CARD_W - pad - qrSize;
   const qy = bottom + pad + 2 * MM;
   const modules = [];
   for (let r = 0; r < qr.size; r++) {
-    for (let c = 0; c < qr.size; c++) if (qr.data[r]![c]) modules.push(rectangle(qx + c * module, qy + qrSize - (r + 1) * module, module + 0.05, module + 0.05));
+    for (let c = 0; c < qr.size; c++) if (qr.dark(c, r)) modules.push(rectangle(qx + c * module, qy + qrSize - (r + 1) * module, module + 0.05, module + 0.05));
   }
   page.pushOperators(pushGraphicsState(), setFillingRgbColor(0, 0, 0), ...modules, fill(), popGraphicsState());
   en('Scan at the counter', qx + (qrSize - helvetica.widthOfTextAtSize('Scan at the counter', 5.5)) / 2, qy - 2.5 * MM, 5.5);
