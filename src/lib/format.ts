@@ -8,15 +8,24 @@ const tag = (locale: Locale) => (locale === 'en' ? 'en' : 'zh-CN');
 
 const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
+/** One formatter per (language, fraction digits): building an Intl.NumberFormat costs far more than formatting. */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
 export function number(n: number, locale: Locale, fractionDigits = 0): string {
-  return new Intl.NumberFormat(tag(locale), { maximumFractionDigits: fractionDigits }).format(n);
+  const key = `${tag(locale)}|${fractionDigits}`;
+  let format = numberFormats.get(key);
+  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(tag(locale), { maximumFractionDigits: fractionDigits })));
+  return format.format(n);
 }
+
+/** What (n).toLocaleString('en-US') writes (1,234), built once. */
+const GROUPED = new Intl.NumberFormat('en-US');
 
 /** Integer fen → ¥1,234.56 (both languages: the amounts are yuan). `signed` adds + to gains. */
 export function money(fen: number, options: { signed?: boolean } = {}): string {
   const sign = fen < 0 ? '−' : options.signed && fen > 0 ? '+' : '';
   const abs = Math.abs(Math.round(fen));
-  const yuan = Math.floor(abs / 100).toLocaleString('en-US');
+  const yuan = GROUPED.format(Math.floor(abs / 100));
   return `${sign}¥${yuan}.${String(abs % 100).padStart(2, '0')}`;
 }
 
@@ -30,8 +39,25 @@ export function percent(part: number, whole: number, locale: Locale): string {
   return `${number((part / whole) * 100, locale, 1)}%`;
 }
 
+/**
+ * Dates written so far, by language and input: a district's pages write the same few thousand
+ * dates hundreds of thousands of times (every follow-up, update and record row). Bounded.
+ */
+const datesZh = new Map<string, string>();
+const datesEn = new Map<string, string>();
+
 /** 'YYYY-MM-DD' (a local date as stored) → 2026年9月20日 / 20 Sep 2026. An instant (…T…Z) is dated in community time. */
 export function date(iso: string, locale: Locale): string {
+  const dates = locale === 'en' ? datesEn : datesZh;
+  let written = dates.get(iso);
+  if (written === undefined) {
+    if (dates.size >= 50_000) dates.clear();
+    dates.set(iso, (written = writeDate(iso, locale)));
+  }
+  return written;
+}
+
+function writeDate(iso: string, locale: Locale): string {
   const local = iso.length > 10 && iso.includes('T') && !Number.isNaN(Date.parse(iso)) ? today(new Date(iso)) : iso;
   const [y, m, d] = local.slice(0, 10).split('-').map(Number);
   if (!y || !m || !d) return iso;

@@ -147,6 +147,19 @@ function moneyFields<Row>(name: string, zh: string, en: string, descZh: string, 
     str(`${name}Yuan`, `${zh}（元）`, `${en} (yuan)`, `同一金额换算成元的文本，方便阅读。`, `The same amount in yuan, as text, for reading.`, (r, c) => fenToYuan(fen(r, c)), { unit: 'yuan', required: true }),
   ];
 }
+/** Each deliberation by id, once per published view (a follow-up row names its meeting). */
+const deliberationIndex = new WeakMap<PublicData, Map<number, PublicData['deliberations'][number]>>();
+function deliberationById(data: PublicData): Map<number, PublicData['deliberations'][number]> {
+  let index = deliberationIndex.get(data);
+  if (!index) {
+    index = new Map();
+    // The first of equal ids wins, as a find() over the list would.
+    for (const d of data.deliberations) if (!index.has(d.id)) index.set(d.id, d);
+    deliberationIndex.set(data, index);
+  }
+  return index;
+}
+
 /** A record's amount after its published corrections (更正) are applied. */
 function corrected(data: PublicData, entity: 'donation' | 'expense', id: number, amountFen: number): number {
   return data.charity.corrections.filter((c) => c.entity === entity && c.entityId === id).reduce((s, c) => s + c.amountDeltaFen, amountFen);
@@ -249,7 +262,7 @@ const followups: Collection<Followup> = {
     idField('跟进事项', 'follow-up item'),
     urlField('所属会议记录页上的这一项。', 'The item on its meeting’s page.', (x) => x.url),
     int('deliberationId', '议事编号', 'Deliberation id', '所属会议（见 deliberations）。', 'The meeting it follows up (see deliberations).', (x) => x.deliberationId, { required: true, references: 'deliberations' }),
-    str('deliberationTitle', '议事议题', 'Deliberation title', '所属会议的主题。', 'Title of that meeting.', (x, c) => c.data.deliberations.find((d) => d.id === x.deliberationId)?.title ?? null, { required: true }),
+    str('deliberationTitle', '议事议题', 'Deliberation title', '所属会议的主题。', 'Title of that meeting.', (x, c) => deliberationById(c.data).get(x.deliberationId)?.title ?? null, { required: true }),
     int('agendaItemId', '议程编号', 'Agenda item id', '对应的议程；可为空。', 'The agenda item it implements, if any.', (x) => x.agendaItemId),
     str('title', '事项', 'Item', '要落实的事项。', 'What is to be done.', (x) => x.title, { required: true }),
     int('responsibleId', '责任单位编号', 'Responsible id', '负责落实的组织（见 organizations）。', 'The organisation responsible (see organizations).', (x) => x.responsible.id, { required: true, references: 'organizations' }),
