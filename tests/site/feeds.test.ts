@@ -105,9 +105,12 @@ describe('sitemap and robots.txt', () => {
   it('lists every public HTML page of the site', () => {
     const locs = new Set(urls().map((u) => u.loc));
     const pages = htmlFiles()
-      .filter((f) => f.endsWith('index.html') && !/^(en\/)?me\//.test(f))
+      .filter((f) => f.endsWith('index.html'))
       .map((f) => `${SITE_ORIGIN}/${f.replace(/index\.html$/, '')}`);
     expect(pages.filter((p) => !locs.has(p))).toEqual([]);
+    // The sign-in page is the same static page for everyone (robots.txt does not disallow it).
+    expect(locs).toContain(`${SITE_ORIGIN}/me/`);
+    expect(locs).toContain(`${SITE_ORIGIN}/en/me/`);
   });
 
   it('robots.txt allows crawling and points at the sitemap', () => {

@@ -1,0 +1,65 @@
+/**
+ * The public site's build, the one way it is run: `astro build` in its own Node process, then the
+ * search index (./pagefind.ts) once Astro has exited. `npm run build` runs this file; the Node
+ * shell (functions/node/site.ts) and the benchmark (bench/build.ts) call or run the same.
+ *
+ *   tsx src/integrations/build.ts [--silent]    # into LINLI_OUT_DIR, or ./dist
+ */
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildSearchIndex, clientDir } from './pagefind';
+
+/**
+ * V8 flags of the Astro process. A district's build renders ~40,000 pages, each a burst of
+ * short-lived strings and objects, next to the published data (~200 MB) that every page reads.
+ * With V8's default 16 MB young generation, a scavenge ran every few pages and promoted
+ * half-finished pages into the old generation; 64 MB lets each page's garbage die young.
+ */
+export const ASTRO_NODE_FLAGS = ['--max-semi-space-size=64'];
+
+export interface PublicSiteBuild {
+  /** The static root to serve or deploy (<outDir>/client with the Cloudflare adapter). */
+  site: string;
+  astroSeconds: number;
+  searchIndexSeconds: number;
+}
+
+export async function buildPublicSite(options: {
+  projectRoot: string;
+  outDir: string;
+  env?: Record<string, string | undefined>;
+  /** Astro's own log is kept and only shown when it fails (the default); false passes it through. */
+  silent?: boolean;
+  log?: (line: string) => void;
+}): Promise<PublicSiteBuild> {
+  const silent = options.silent ?? true;
+  const astroBin = resolve(options.projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs');
+  const t0 = performance.now();
+  await new Promise<void>((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [...ASTRO_NODE_FLAGS, astroBin, 'build', ...(silent ? ['--silent'] : [])], {
+      cwd: options.projectRoot,
+      env: { ...process.env, ...options.env, LINLI_OUT_DIR: options.outDir, ASTRO_TELEMETRY_DISABLED: '1' },
+      stdio: ['ignore', silent ? 'pipe' : 'inherit', silent ? 'pipe' : 'inherit'],
+    });
+    let output = '';
+    child.stdout?.on('data', (d) => (output += d));
+    child.stderr?.on('data', (d) => (output += d));
+    child.on('error', reject);
+    child.on('exit', (code, signal) => (code === 0 ? resolvePromise() : reject(new Error(`astro build failed (exit ${code ?? signal}):\n${output.slice(-4000)}`))));
+  });
+  const t1 = performance.now();
+  const site = clientDir(options.outDir);
+  await buildSearchIndex(site, { log: options.log });
+  const t2 = performance.now();
+  return { site, astroSeconds: (t1 - t0) / 1000, searchIndexSeconds: (t2 - t1) / 1000 };
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
+  const silent = process.argv.includes('--silent');
+  const outDir = resolve(process.env.LINLI_OUT_DIR ?? resolve(projectRoot, 'dist'));
+  const built = await buildPublicSite({ projectRoot, outDir, silent, log: silent ? undefined : (line) => console.log(line) });
+  // One line for scripts (bench/build.ts reads the steps' times from it).
+  console.log(JSON.stringify({ site: built.site, astro_s: built.astroSeconds, search_index_s: built.searchIndexSeconds }));
+}
