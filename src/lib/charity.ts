@@ -1,4 +1,5 @@
 import type { CharityView, PublicFund } from '../../functions/domain/publishing/charity';
+import { paths } from '../../functions/domain/publishing/urls';
 import { monthRange } from './format';
 
 /**
@@ -123,4 +124,105 @@ export function citedDeliberations<D extends { id: number }>(expenses: Array<{ d
     if (d) cited.add(d);
   }
   return deliberations.filter((d) => cited.has(d));
+}
+
+/**
+ * How many calendar months of records /charity/ and each fund page list in their registers
+ * (donations, incomes, in-kind gifts, expenses, corrections). A district's register holds ~50,000
+ * records over ten years: listed whole, /charity/ was a 30 MB page (a fund page 2 MB) that a phone
+ * opening it from a QR code in WeChat could not show, and these pages took a fifth of the build.
+ * Every record stays on its month's statement (/charity/<code>/<YYYY-MM>/) and in the open data;
+ * the totals, balances, budgets, charts and monthly flows above the registers still count them all.
+ * Three months is the latest quarter's worth, enough to see what just happened.
+ */
+export const RECENT_MONTHS = 3;
+
+export type RecordKind = 'donation' | 'income' | 'expense' | 'correction';
+
+/** The months a page's registers list, whole months only, and whether older records are left off. */
+export interface RecentWindow {
+  /** First month listed ('YYYY-MM'); a record is listed when `record.date >= first`. */
+  first: string;
+  /** The latest month with records. */
+  last: string;
+  /** Some records are older than `first` (and so only on the statements and in the open data). */
+  hides: boolean;
+}
+
+function monthsBefore(month: string, n: number): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const index = y * 12 + (m - 1) - n;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/** The RECENT_MONTHS calendar months ending with the latest of `months` (months with records). */
+function windowOf(months: Iterable<string>): RecentWindow | null {
+  let last: string | undefined;
+  let oldest: string | undefined;
+  for (const m of months) {
+    if (last === undefined || m > last) last = m;
+    if (oldest === undefined || m < oldest) oldest = m;
+  }
+  if (last === undefined || oldest === undefined) return null;
+  const first = monthsBefore(last, RECENT_MONTHS - 1);
+  return { first, last, hides: oldest < first };
+}
+
+/** The window of a fund page: the fund's own latest months with records. */
+export function fundWindow(fund: PublicFund, charity: CharityView): RecentWindow | null {
+  return windowOf(fileByFundMonth(charity).get(fund.id)?.keys() ?? []);
+}
+
+/** The window of /charity/: the latest months with records of any fund. */
+export function overviewWindow(charity: CharityView): RecentWindow | null {
+  return windowOf([...fileByFundMonth(charity).values()].flatMap((months) => [...months.keys()]));
+}
+
+/** The rows a page with this window lists (all of them when there is no window). */
+export function recent<T extends { date: string }>(rows: T[], window: RecentWindow | null): T[] {
+  return window?.hides ? rows.filter((r) => r.date >= window.first) : rows;
+}
+
+type Located = { id: number; fundId: number; fundCode: string; date: string };
+const recordIndex = new WeakMap<CharityView, Record<RecordKind, Map<number, Located>>>();
+
+/** A published record by kind and id (undefined when it is not in the view). */
+export function findRecord(charity: CharityView, kind: 'donation', id: number): CharityView['donations'][number] | undefined;
+export function findRecord(charity: CharityView, kind: 'income', id: number): CharityView['incomes'][number] | undefined;
+export function findRecord(charity: CharityView, kind: 'expense', id: number): CharityView['expenses'][number] | undefined;
+export function findRecord(charity: CharityView, kind: 'correction', id: number): CharityView['corrections'][number] | undefined;
+export function findRecord(charity: CharityView, kind: RecordKind, id: number): Located | undefined;
+export function findRecord(charity: CharityView, kind: RecordKind, id: number): Located | undefined {
+  let index = recordIndex.get(charity);
+  if (!index) {
+    const byId = (rows: Located[]) => new Map(rows.map((r) => [r.id, r]));
+    index = { donation: byId(charity.donations), income: byId(charity.incomes), expense: byId(charity.expenses), correction: byId(charity.corrections) };
+    recordIndex.set(charity, index);
+  }
+  return index[kind].get(id);
+}
+
+/**
+ * Where a record is listed for good (zh-CN path with its #anchor): the statement of its fund and
+ * month, which lists every record of that month. Fund pages and /charity/ only list recent months.
+ */
+export function recordPath(kind: RecordKind, record: { id: number; fundCode: string; date: string }): string {
+  return `${paths.fundStatement(record.fundCode, record.date.slice(0, 7))}#${kind}-${record.id}`;
+}
+
+/** A link to a record from a page's tables: its row's #anchor, or the page where it is listed. */
+export type RecordLink = (kind: RecordKind, id: number) => string;
+
+/** Links to records on the same page only (`#donation-3`): pages that list everything they link to. */
+export const samePage: RecordLink = (kind, id) => `#${kind}-${id}`;
+
+/**
+ * The links of a page that lists the records `listed` accepts: those go to their row's anchor on
+ * the page, every other record to its statement (`localize` turns the zh-CN path into the reader's).
+ */
+export function recordLinks(charity: CharityView, listed: (r: { fundId: number; date: string }) => boolean, localize: (path: string) => string): RecordLink {
+  return (kind, id) => {
+    const r = findRecord(charity, kind, id);
+    return !r || listed(r) ? samePage(kind, id) : localize(recordPath(kind, r));
+  };
 }

@@ -6,6 +6,7 @@ import { serviceAudiences, serviceCategories, serviceCosts } from '../../db/sche
 import type { PublicData } from '../../functions/domain/publishing';
 import { paths } from '../../functions/domain/publishing/urls';
 import { labels, type LabelGroup } from '../i18n/labels';
+import { recordPath } from './charity';
 
 /**
  * 开放数据 (open data): every published collection as JSON and CSV, described once.
@@ -286,7 +287,7 @@ const donations: Collection<Donation> = {
   rows: (d) => d.charity.donations,
   fields: [
     idField('捐赠', 'donation'),
-    urlField('这笔捐赠在所属基金公示页上的位置。', 'This donation on the page of the fund it went to.', (x) => `${paths.fund(x.fundCode)}#donation-${x.id}`),
+    urlField('这笔捐赠在所属基金当月收支公示上的位置。', 'This donation on the monthly statement of the fund it went to.', (x) => recordPath('donation', x)),
     int('fundId', '基金编号', 'Fund id', '接收捐赠的基金。', 'The fund that received it.', (x) => x.fundId, { required: true }),
     str('fundCode', '基金代码', 'Fund code', '基金代码（也是其网页地址的一部分）。', 'Fund code (also in its page address).', (x) => x.fundCode, { required: true }),
     date('date', '日期', 'Date', '捐赠日期。', 'Date of the donation.', (x) => x.date, { required: true }),
@@ -312,7 +313,7 @@ const expenses: Collection<Expense> = {
   rows: (d) => d.charity.expenses,
   fields: [
     idField('支出', 'expense'),
-    urlField('这笔支出在所属基金公示页上的位置。', 'This expense on the page of the fund that paid.', (x) => `${paths.fund(x.fundCode)}#expense-${x.id}`),
+    urlField('这笔支出在所属基金当月收支公示上的位置。', 'This expense on the monthly statement of the fund that paid.', (x) => recordPath('expense', x)),
     int('fundId', '基金编号', 'Fund id', '支出的基金。', 'The fund that paid.', (x) => x.fundId, { required: true }),
     str('fundCode', '基金代码', 'Fund code', '基金代码。', 'Fund code.', (x) => x.fundCode, { required: true }),
     date('date', '日期', 'Date', '支出日期。', 'Date of payment.', (x) => x.date, { required: true }),

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CharityView, PublicFund } from '../../functions/domain/publishing/charity';
-import { citedDeliberations, fundStatement, statementMonths } from '../../src/lib/charity';
+import { citedDeliberations, fundStatement, fundWindow, overviewWindow, RECENT_MONTHS, recent, recordLinks, recordPath, statementMonths } from '../../src/lib/charity';
 
 /**
  * src/lib/charity.ts files a view's records by fund and month once instead of filtering all of
@@ -105,5 +105,53 @@ describe('charity statements from the index', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('the recent months /charity/ and the fund pages list', () => {
+  it('whole calendar months ending with the latest month with records; the rest is on the statements', () => {
+    fc.assert(
+      fc.property(view, (charity) => {
+        const all = [...charity.donations, ...charity.incomes, ...charity.expenses, ...charity.corrections];
+        const check = (span: ReturnType<typeof overviewWindow>, rows: typeof all) => {
+          if (rows.length === 0) return expect(span).toBeNull();
+          const months = rows.map((r) => r.date.slice(0, 7)).sort();
+          const last = months[months.length - 1]!;
+          expect(span!.last).toBe(last);
+          // RECENT_MONTHS calendar months, the first one included.
+          const [y, m] = last.split('-').map(Number) as [number, number];
+          const i = y * 12 + m - 1 - (RECENT_MONTHS - 1);
+          expect(span!.first).toBe(`${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
+          expect(span!.hides).toBe(months[0]! < span!.first);
+          const listed = recent(rows, span);
+          // Whole months: a record is listed exactly when its month is in the window.
+          expect(listed).toEqual(rows.filter((r) => r.date.slice(0, 7) >= span!.first));
+          if (!span!.hides) expect(listed).toBe(rows);
+        };
+        check(overviewWindow(charity), all);
+        for (const fund of charity.funds) check(fundWindow(fund, charity), all.filter((r) => r.fundId === fund.id));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('a year boundary: November to January', () => {
+    const charity = { funds: [{ id: 1, code: 'f1', months: [] }], donations: [], incomes: [], corrections: [], expenses: ['2025-10-31', '2025-11-01', '2026-01-05'].map((date, i) => ({ id: i + 1, fundId: 1, fundCode: 'f1', date })) } as unknown as CharityView;
+    expect(fundWindow(charity.funds[0]!, charity)).toEqual({ first: '2025-11', last: '2026-01', hides: true });
+    expect(recent(charity.expenses, overviewWindow(charity)).map((e) => e.id)).toEqual([2, 3]);
+  });
+
+  it('links: records a page lists go to their row, the others to their statement', () => {
+    const charity = {
+      funds: [],
+      donations: [{ id: 7, fundId: 1, fundCode: 'f1', date: '2025-02-03' }],
+      incomes: [],
+      expenses: [{ id: 7, fundId: 2, fundCode: 'f2', date: '2026-01-05' }],
+      corrections: [],
+    } as unknown as CharityView;
+    const link = recordLinks(charity, (r) => r.date >= '2025-12', (p) => `/en${p}`);
+    expect(link('donation', 7)).toBe('/en/charity/f1/2025-02/#donation-7');
+    expect(link('expense', 7)).toBe('#expense-7');
+    expect(recordPath('expense', charity.expenses[0]!)).toBe('/charity/f2/2026-01/#expense-7');
   });
 });

@@ -5,7 +5,7 @@ import { label } from '../../i18n/labels';
 import { publicData } from '../../lib/data';
 import { buildDatabase } from '../../lib/db';
 import { money } from '../../lib/format';
-import { paths } from '../../../functions/domain/publishing/urls';
+import { recordPath, type RecordKind } from '../../lib/charity';
 
 /** How many of the newest money records the feed carries. */
 const LIMIT = 100;
@@ -28,9 +28,10 @@ export const GET: APIRoute = async ({ site }) => {
   const base = site ?? new URL('http://localhost:4321');
   const [{ charity }, name] = await Promise.all([publicData(), communityName(buildDatabase().read)]);
   const fundName = new Map(charity.funds.map((f) => [f.id, f.name]));
-  const fundCode = new Map(charity.funds.map((f) => [f.id, f.code]));
-  // Each entry links to its fund's page; the fragment keeps every item's link (and guid) unique.
-  const link = (fundId: number, anchor: string) => new URL(`${paths.fund(fundCode.get(fundId)!)}#${anchor}`, base).href;
+  // Each entry links to its row on its fund's statement for its month, which lists every record of
+  // the month for good (the fund page only lists the latest months, so an anchor there would break
+  // as the entry ages); the fragment keeps every item's link (and guid) unique.
+  const link = (kind: RecordKind, record: { id: number; fundCode: string; date: string }) => new URL(recordPath(kind, record), base).href;
 
   const entries: Entry[] = [
     ...charity.donations.map((d) => ({
@@ -41,7 +42,7 @@ export const GET: APIRoute = async ({ site }) => {
         d.form === 'money'
           ? `捐赠 ${money(d.amountFen)} · ${d.donor}`
           : `物资捐赠 ${d.itemDescription ?? ''}${d.quantity ? ` ${d.quantity}` : ''}（估值 ${money(d.amountFen)}）· ${d.donor}`,
-      link: link(d.fundId, `donation-${d.id}`),
+      link: link('donation', d),
       category: '捐赠',
       description: [`${d.date} · ${label('zh-cn', 'donorType', d.donorType)} · ${fundName.get(d.fundId)}`, d.outcome ? `去向：${d.outcome}` : '', `收据编号 ${d.receiptNo}`].filter(Boolean).join('\n'),
     })),
@@ -50,7 +51,7 @@ export const GET: APIRoute = async ({ site }) => {
       order: 1,
       id: i.id,
       title: `收入 ${money(i.amountFen)} · ${i.source}`,
-      link: link(i.fundId, `income-${i.id}`),
+      link: link('income', i),
       category: '收入',
       description: [`${i.date} · ${label('zh-cn', 'incomeKind', i.kind)} · ${fundName.get(i.fundId)}`, `收据编号 ${i.receiptNo}`].join('\n'),
     })),
@@ -59,7 +60,7 @@ export const GET: APIRoute = async ({ site }) => {
       order: 2,
       id: e.id,
       title: `支出 ${money(e.amountFen)} · ${e.description}`,
-      link: link(e.fundId, `expense-${e.id}`),
+      link: link('expense', e),
       category: '支出',
       description: [
         `${e.date} · ${label('zh-cn', 'budgetLine', e.budgetLine)} · ${fundName.get(e.fundId)}`,
@@ -76,7 +77,7 @@ export const GET: APIRoute = async ({ site }) => {
       order: 3,
       id: c.id,
       title: `更正 ${label('zh-cn', 'correctionEntity', c.entity)} #${c.entityId}：${money(c.amountDeltaFen, { signed: true })}`,
-      link: link(c.fundId, `correction-${c.id}`),
+      link: link('correction', c),
       category: '更正',
       description: [`${c.date} · ${fundName.get(c.fundId)}`, c.explanation].join('\n'),
     })),
