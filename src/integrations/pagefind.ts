@@ -62,32 +62,20 @@ interface Entry {
   include_characters?: string[];
 }
 
-/** The Pagefind binary the `pagefind` package would run (the extended one: Chinese segmentation). */
-export function pagefindBinary(): string {
-  for (const name of ['pagefind_extended', 'pagefind']) {
-    const fromEnv = process.env[`${name.toUpperCase()}_BINARY_PATH`];
-    if (fromEnv) return fromEnv;
-  }
-  // The platform package the pagefind package installs (as its resolveBinary.js finds it): next
-  // to it in node_modules, or inside it when npm could not hoist it.
-  const require = createRequire(import.meta.url);
-  const platform = process.platform === 'win32' ? 'windows' : process.platform;
-  const cpu = process.env.npm_config_arch ?? process.arch;
-  for (const name of ['pagefind_extended', 'pagefind']) {
-    const file = `@pagefind/${platform}-${cpu}/bin/${platform === 'windows' ? `${name}.exe` : name}`;
-    try {
-      return require.resolve(file);
-    } catch {
-      const nested = (require.resolve.paths('pagefind') ?? []).map((dir) => join(dir, 'pagefind', 'node_modules', file)).find((path) => existsSync(path));
-      if (nested) return nested;
-    }
-  }
-  throw new Error(`pagefind: no binary for ${platform}-${cpu} (is the pagefind package installed?)`);
+/**
+ * The pagefind package's own command (its `bin`): it finds the platform's binary, the extended one
+ * with Chinese segmentation first, as `npx pagefind` would, and passes its exit status on.
+ */
+function pagefindCommand(): string {
+  // Found by Node's lookup of node_modules folders (the package exports no CommonJS entry to resolve).
+  const command = (createRequire(import.meta.url).resolve.paths('pagefind') ?? []).map((dir) => join(dir, 'pagefind', 'lib', 'runner', 'bin.cjs')).find((path) => existsSync(path));
+  if (!command) throw new Error('pagefind: the pagefind package is not installed (npm install)');
+  return command;
 }
 
 function runPagefind(args: string[]): Promise<void> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(pagefindBinary(), args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [pagefindCommand(), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
