@@ -178,9 +178,14 @@ export function overviewWindow(charity: CharityView): RecentWindow | null {
   return windowOf([...fileByFundMonth(charity).values()].flatMap((months) => [...months.keys()]));
 }
 
-/** The rows a page with this window lists (all of them when there is no window). */
+/** Whether a page with this window lists the record (every record when nothing is left off). */
+export function inWindow(record: { date: string }, window: RecentWindow | null): boolean {
+  return !window?.hides || record.date >= window.first;
+}
+
+/** The rows a page with this window lists. */
 export function recent<T extends { date: string }>(rows: T[], window: RecentWindow | null): T[] {
-  return window?.hides ? rows.filter((r) => r.date >= window.first) : rows;
+  return window?.hides ? rows.filter((r) => inWindow(r, window)) : rows;
 }
 
 type Located = { id: number; fundId: number; fundCode: string; date: string };
