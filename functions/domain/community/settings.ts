@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { expiryYearsOf } from '../ledger/expiry';
+import { EXPIRY_YEARS_SETTING, expiryYearsOf } from '../ledger/expiry';
 
 /** Per-community settings (one community per database), with their defaults. */
 async function setting(db: Db, key: string): Promise<string | undefined> {
@@ -10,7 +10,7 @@ async function setting(db: Db, key: string): Promise<string | undefined> {
 
 /** Points lapse at the end of this many calendar years after the year they were earned (default 2). */
 export async function expiryYears(db: Db): Promise<number> {
-  return expiryYearsOf(await setting(db, 'points_expiry_years'));
+  return expiryYearsOf(await setting(db, EXPIRY_YEARS_SETTING));
 }
 
 export async function isDemo(db: Db): Promise<boolean> {

@@ -95,7 +95,10 @@ function scheduleOf(t: LotTotals | undefined, now: Date, years: number): Expirin
   return schedule;
 }
 
-/** The stored setting `points_expiry_years`, or the default when it is absent or out of range. */
+/** The community setting (settings table) of how many years points last. */
+export const EXPIRY_YEARS_SETTING = 'points_expiry_years';
+
+/** The stored setting's value, or the default when it is absent or out of range. */
 export function expiryYearsOf(value: string | null | undefined): number {
   if (value == null) return DEFAULT_EXPIRY_YEARS;
   const years = Number(value);
@@ -118,7 +121,7 @@ export interface ResidentBalance {
 export async function residentBalance(db: Db, userId: number, now: Date): Promise<ResidentBalance | undefined> {
   const rows = await db.all<LotRow & { id: number; displayName: string; expiryYears: string | null }>(sql`
     select u.id as id, u.display_name as displayName, a.id as accountId, a.balance as balance, c.year as year, c.credits as credits,
-      (select value from settings where key = 'points_expiry_years') as expiryYears
+      (select value from settings where key = ${EXPIRY_YEARS_SETTING}) as expiryYears
     from users u join residents r on r.user_id = u.id join accounts a on a.owner_id = u.id
       left join account_year_credits c on c.account_id = a.id
     where u.id = ${userId}`);

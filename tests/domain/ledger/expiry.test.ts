@@ -20,12 +20,13 @@ describe('expiry deadlines in community time (UTC+8)', () => {
   });
 });
 
-describe('runExpiry', () => {
-  let t: SeededDatabase;
-  let staffId: number;
-  let r1: number;
-  let r2: number;
-  let m1: number;
+/** A seeded community for each test of the two suites below that read and write its ledger. */
+let t: SeededDatabase;
+let staffId: number;
+let r1: number;
+let r2: number;
+let m1: number;
+const withSeededCommunity = () => {
   beforeEach(async () => {
     t = await seededDatabase();
     ({ staffId } = t.fixture);
@@ -33,6 +34,10 @@ describe('runExpiry', () => {
     m1 = t.fixture.merchants[0]!;
   });
   afterEach(() => t.cleanup());
+};
+
+describe('runExpiry', () => {
+  withSeededCommunity();
 
   it('expires points earned in Y at the end of Y + 2 and not a moment before', async () => {
     await grant(t.database, staffId, r1, 70, at('2024-06-01T04:00:00Z'));
@@ -152,18 +157,7 @@ describe('runExpiry', () => {
 });
 
 describe('residentBalance (GET /api/me in one statement)', () => {
-  let t: SeededDatabase;
-  let staffId: number;
-  let r1: number;
-  let r2: number;
-  let m1: number;
-  beforeEach(async () => {
-    t = await seededDatabase();
-    ({ staffId } = t.fixture);
-    [r1, r2] = t.fixture.residents as [number, number];
-    m1 = t.fixture.merchants[0]!;
-  });
-  afterEach(() => t.cleanup());
+  withSeededCommunity();
 
   const setExpiryYears = (value: string) =>
     t.database.write((tx) => tx.run(sql`insert into settings (key, value) values ('points_expiry_years', ${value}) on conflict (key) do update set value = excluded.value`));
