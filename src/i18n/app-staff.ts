@@ -1,4 +1,6 @@
 /** Strings of the staff console, as [zh-CN, English] pairs (merged into app.ts). */
+import type { Pairs } from './pairs';
+
 export const staffPairs = {
   'staff.title': ['社区工作台', 'Community staff console'],
   'staff.intro': ['居民、活动、服务申请、公开记录和积分账本，都在这里办理。', 'Residents, activities, service requests, public records and the points ledger.'],
@@ -299,4 +301,4 @@ export const staffPairs = {
   'staff.led.entity': ['记录类型', 'Record type'],
   'staff.led.actor': ['经办人登录名', 'Staff login'],
   'staff.led.action': ['操作', 'Action'],
-} as const;
+} as const satisfies Pairs;
