@@ -1,0 +1,60 @@
+// The Data Package (Frictionless, v2) descriptor for /data/datapackage.json, built from the field descriptors.
+import type { PublicData } from '../../../functions/domain/publishing';
+import { collections } from './collections';
+import { allowedValues } from './enums';
+import { units, type Collection, type Field } from './model';
+
+function tableField(field: Field<unknown>, format: 'csv' | 'json') {
+  const values = allowedValues(field);
+  const constraints: Record<string, unknown> = {};
+  if (field.required) constraints.required = true;
+  if (field.minimum !== undefined) constraints.minimum = field.minimum;
+  if (field.maximum !== undefined) constraints.maximum = field.maximum;
+  if (values.length > 0 && field.type !== 'list') constraints.enum = values.map((v) => v.code);
+  return {
+    name: field.name,
+    title: `${field.title.zh} ${field.title.en}`,
+    type: field.type === 'list' ? (format === 'csv' ? 'list' : 'array') : field.type,
+    ...(field.type === 'list' ? (format === 'csv' ? { delimiter: '|', itemType: field.itemType ?? 'string' } : {}) : {}),
+    ...(field.url ? { format: 'uri' } : {}),
+    // ISO 8601 with milliseconds (2026-03-11T02:56:00.000Z): wider than the default datetime format.
+    ...(field.type === 'datetime' ? { format: 'any' } : {}),
+    description: `${field.description.zh} ${field.description.en}${values.length > 0 && field.type === 'list' ? ` 取值 Values: ${values.map((v) => v.code).join(', ')}` : ''}`,
+    ...(values.length > 0 ? { categories: values.map((v) => ({ value: v.code, label: `${v.zh} ${v.en}` })) } : {}),
+    ...(field.unit ? { unit: field.unit, unitDescription: `${units[field.unit].zh} ${units[field.unit].en}` } : {}),
+    ...(field.unit === 'fen' || field.unit === 'yuan' ? { currency: 'CNY', columnType: 'value' } : {}),
+    ...(Object.keys(constraints).length > 0 ? { constraints } : {}),
+  };
+}
+
+function tableSchema(collection: Collection<any>, format: 'csv' | 'json') {
+  return {
+    fields: collection.fields.map((field) => tableField(field, format)),
+    primaryKey: ['id'],
+    missingValues: [''],
+    foreignKeys: collection.fields
+      .filter((field) => field.references && field.type !== 'list')
+      // A reference to the same table omits `resource` (Table Schema v2).
+      .map((field) => ({ fields: [field.name], reference: { ...(field.references === collection.name ? {} : { resource: field.references }), fields: ['id'] } })),
+  };
+}
+
+/** /data/datapackage.json: a Data Package (v2) listing every collection in both formats. */
+export function dataPackage(data: PublicData, site: URL, communityName: string) {
+  return {
+    $schema: 'https://datapackage.org/profiles/2.0/datapackage.json',
+    name: 'linli-open-data',
+    title: `${communityName} 公开数据 · Linli open data`,
+    description: '社区服务清单、议事协商、慈善捐赠与基金支出、合伙商户和积分银行月度统计，均为已公开记录；居民姓名、电话、住址从不包含。 Published records of the community: services, deliberations, donations and fund expenses, partner merchants and the points bank by month. No resident’s name, phone or address is ever included.',
+    homepage: new URL('/data/', site).href,
+    keywords: ['社区', '开放数据', 'community', 'open data', 'transparency'],
+    licenses: [{ name: 'CC-BY-4.0', path: 'https://creativecommons.org/licenses/by/4.0/', title: 'Creative Commons Attribution 4.0' }],
+    resources: collections.flatMap((c) => {
+      const common = { title: `${c.title.zh} ${c.title.en}`, description: `${c.description.zh} ${c.description.en}` };
+      return [
+        { name: c.name, type: 'table', path: `${c.name}.csv`, format: 'csv', mediatype: 'text/csv', encoding: 'utf-8', ...common, dialect: { header: true, delimiter: ',', lineTerminator: '\r\n', quoteChar: '"' }, schema: tableSchema(c, 'csv'), rows: c.rows(data).length },
+        { name: `${c.name}-json`, type: 'table', path: `${c.name}.json`, format: 'json', mediatype: 'application/json', encoding: 'utf-8', ...common, schema: tableSchema(c, 'json'), rows: c.rows(data).length },
+      ];
+    }),
+  };
+}

@@ -1,0 +1,19 @@
+// Entry point of the open-data module: re-exports the public API of the files in this folder.
+/**
+ * 开放数据 (open data): every published collection as JSON and CSV, described once.
+ *
+ * Each collection is a list of rows from the public projections (PublicData: only published
+ * records, only public fields, donors already masked or 匿名) plus field descriptors. The same
+ * descriptors produce the JSON (/data/<name>.json), the CSV (/data/<name>.csv), the field
+ * documentation (/data/) and the Data Package descriptor (/data/datapackage.json), so the four
+ * can never disagree. Nothing here reads the database: a field can only publish what a
+ * projection already made public.
+ */
+
+export type { Bilingual, Collection, CollectionName, Field, FieldType, JsonValue, RowContext, Unit } from './model';
+export { collectionNames, typeLabels, units } from './model';
+export { allowedValues } from './enums';
+export { fenToYuan } from './fields';
+export { collections, getCollection } from './collections';
+export { csvCell, records, toCsv, toJson } from './downloads';
+export { dataPackage } from './datapackage';
