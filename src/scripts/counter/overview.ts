@@ -1,0 +1,64 @@
+import { api } from '../api';
+import { $, h, replace } from '../dom';
+import { fmtDateTime, fmtNum, isEn, tr } from '../i18n';
+import { loadInto } from '../ui';
+
+interface Totals {
+  redemptions: number;
+  points: number;
+  reversals: number;
+  netPoints: number;
+}
+export interface Profile {
+  id: number;
+  url: string;
+  shopName: string;
+  offer: string;
+  services: Array<{ id: number; title: string; url: string; schedule: string }>;
+  donations: unknown[];
+  donatedFen: number;
+  redemptions: number;
+  pointsRedeemed: number;
+}
+
+/** Today's and this month's totals, and the latest redemptions and reversals. */
+export async function loadTotals(): Promise<void> {
+  const box = $('[data-totals]');
+  await loadInto(box, () => api<{ today: Totals & { date: string }; month: Totals & { month: string } }>('/counter/totals'), ({ today, month }) => {
+    const fig = (title: string, t: Totals) =>
+      h('li', {}, h('span', {}, title), h('strong', {}, tr('pts.n', { n: fmtNum(t.netPoints) })), h('span', { class: 'meta' }, tr('counter.count', { n: fmtNum(t.redemptions) }), t.reversals ? ` · ${tr('counter.reversals', { n: t.reversals })}` : ''));
+    box.append(h('ul', { class: 'figures' }, fig(tr('counter.today'), today), fig(tr('counter.month'), month)));
+  });
+  const list = $('[data-recent]');
+  await loadInto(list, () => api<{ redemptions: Array<{ id: number; at: string; points: number; kind: string; memo: string }> }>('/counter/redemptions?limit=20'), ({ redemptions }) => {
+    if (redemptions.length === 0) return list.append(h('p', { class: 'meta' }, tr('counter.noneYet')));
+    list.append(
+      h(
+        'ol',
+        { class: 'link-list' },
+        redemptions.map((r) =>
+          h('li', {}, h('strong', {}, r.kind === 'reversal' ? tr('kind.reversal') : tr('kind.redeem'), ' ', tr('pts.n', { n: fmtNum(Math.abs(r.points)) })), h('span', { class: 'meta' }, `${fmtDateTime(r.at)} · #${r.id}${r.memo ? ` · ${r.memo}` : ''}`)),
+        ),
+      ),
+    );
+  });
+}
+
+/** What the public sees of the shop: its offer, its figures and a link to its public page. */
+export function renderProfile(p: Profile): void {
+  const box = $('[data-profile]');
+  replace(
+    box,
+    h('p', {}, p.offer),
+    h(
+      'ul',
+      { class: 'figures' },
+      h('li', {}, h('span', {}, tr('counter.pub.redemptions')), h('strong', {}, fmtNum(p.redemptions))),
+      h('li', {}, h('span', {}, tr('counter.pub.points')), h('strong', {}, fmtNum(p.pointsRedeemed))),
+      h('li', {}, h('span', {}, tr('counter.pub.services')), h('strong', {}, fmtNum(p.services.length))),
+      h('li', {}, h('span', {}, tr('counter.pub.donations')), h('strong', {}, fmtNum(p.donations.length))),
+    ),
+    // The public page in the reader's language (/merchants/#merchant-<id> or /en/merchants/…).
+    h('p', {}, h('a', { class: 'tap', href: isEn() && p.url.startsWith('/') ? `/en${p.url}` : p.url, 'data-public-record': '' }, tr('counter.pub.link'))),
+  );
+}

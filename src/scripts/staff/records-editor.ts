@@ -1,0 +1,114 @@
+import { api, type ApiResult } from '../api';
+import { focusOn, h, replace } from '../dom';
+import { errorText, tr } from '../i18n';
+import { busy, msgBox, remember, say } from '../ui';
+import { expenseExtras } from './records-expense';
+import { control, show } from './records-fields';
+import { followups } from './records-followups';
+import { badge, fl, kindName, SPECS, type Options, type Rec, type Spec } from './records-specs';
+
+/** What the editor needs from the records panel around it. */
+export interface Desk {
+  editor: HTMLElement;
+  options(): Options | null;
+  loadList(): unknown;
+  /** Shows a record afresh from the server, after a change made below its form. */
+  open(id: number): Promise<void>;
+}
+
+/** The record field by field; the published view keeps line breaks (class pre), the preview does not. */
+const facts = (k: string, spec: Spec, values: Record<string, unknown>, options: Options | null, dd: { class?: string }) =>
+  h('dl', { class: 'facts' }, spec.fields.flatMap((f) => [h('dt', {}, fl(k, f.name)), h('dd', dd, show(f, values[f.name], options))]));
+
+/** Draft → preview → save → publish for one record of kind `k` (a new one when `rec` is null). */
+export function edit(desk: Desk, k: string, rec: Rec | null): void {
+  const { editor } = desk;
+  const spec = SPECS[k]!;
+  const heading = h('h3', { id: 'rec-edit-h', tabindex: '-1' }, rec ? `${kindName(k)} #${rec.id}` : tr('staff.rec.newOf', { kind: kindName(k) }), rec ? [' ', badge(rec.status)] : null);
+  const msg = msgBox();
+  const previewBox = h('div', { class: 'preview', hidden: true, 'aria-live': 'polite' });
+  const readOnly = rec?.status === 'published';
+  const controls = spec.fields.map((f) => control(k, f, rec, readOnly, desk.options()));
+  const form = h('form', { class: 'stack', novalidate: true }, controls.map((c) => c.wrap));
+  const previewBtn = h('button', { type: 'button', class: 'button' }, tr('staff.rec.preview'));
+  const saveBtn = h('button', { type: 'submit', class: 'button primary' }, tr('staff.rec.save'));
+  const publishBtn = h('button', { type: 'button', class: 'button primary', hidden: !rec || readOnly, 'data-publish': '' }, tr('staff.rec.publish'));
+  if (!readOnly) form.append(h('div', { class: 'row' }, previewBtn, saveBtn, publishBtn));
+  replace(editor, heading, msg, form, previewBox);
+  if (readOnly) {
+    // A published record reads as it is published; its follow-ups (below) keep getting updates.
+    form.hidden = true;
+    editor.insertBefore(h('p', { class: 'msg msg-info', role: 'status' }, tr('staff.rec.readOnly')), form);
+    replace(previewBox, facts(k, spec, rec!, desk.options(), { class: 'pre' }));
+    previewBox.hidden = false;
+  }
+
+  const collect = (): Record<string, unknown> | null => {
+    const body: Record<string, unknown> = {};
+    let firstBad: HTMLElement | null = null;
+    for (const c of controls) {
+      const v = c.read();
+      if (v.error) {
+        c.setError(v.error);
+        firstBad ??= c.focusable;
+        continue;
+      }
+      c.setError(null);
+      if (v.value === undefined) {
+        if (rec) body[c.name] = null; // clearing an optional field of a draft
+        continue;
+      }
+      body[c.name] = v.value;
+    }
+    if (firstBad) {
+      firstBad.focus();
+      say(msg, 'error', tr('staff.rec.fix'));
+      return null;
+    }
+    say(msg, 'info', null);
+    return body;
+  };
+
+  // Saving and publishing both redraw the editor from the server's answer, then say so in its message line.
+  const settle = (res: ApiResult<Rec>, done: (saved: Rec) => string) => {
+    if (!res.ok) return say(msg, 'error', errorText(res));
+    void desk.loadList();
+    edit(desk, k, res.data);
+    const m = editor.querySelector<HTMLElement>('.msg');
+    if (m) say(m, 'ok', done(res.data));
+  };
+
+  previewBtn.addEventListener('click', () => {
+    const body = collect();
+    if (!body) return;
+    replace(previewBox, h('h4', { tabindex: '-1' }, tr('staff.rec.previewTitle')), facts(k, spec, body, desk.options(), {}));
+    previewBox.hidden = false;
+    focusOn(previewBox.querySelector('h4'));
+  });
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const body = collect();
+    if (!body) return;
+    for (const f of spec.fields) if (f.kind === 'ref' && f.remember && body[f.name]) remember.set(`rec-${f.name}`, String(body[f.name]));
+    void busy(saveBtn, async () => {
+      const res = rec ? await api<Rec>(`/staff/records/${spec.path}/${rec.id}`, { method: 'PATCH', body }) : await api<Rec>(`/staff/records/${spec.path}`, { body });
+      settle(res, (saved) => tr('staff.rec.saved', { id: saved.id }));
+    });
+  });
+  publishBtn.addEventListener('click', () => {
+    const yes = h('button', { type: 'button', class: 'button primary', 'data-confirm-publish': '' }, tr('staff.rec.publishYes'));
+    const no = h('button', { type: 'button', class: 'button' }, tr('common.cancel'));
+    const box = h('div', { class: 'confirm' }, h('p', { class: 'confirm-line' }, tr('staff.rec.publishSure')), h('p', {}, tr('staff.rec.publishHint')), yes, no);
+    publishBtn.replaceWith(box);
+    yes.focus();
+    no.addEventListener('click', () => box.replaceWith(publishBtn));
+    yes.addEventListener('click', () =>
+      busy(yes, async () => {
+        settle(await api<Rec>(`/staff/records/${spec.path}/${rec!.id}/publish`, { method: 'POST' }), () => tr('staff.rec.publishedNow'));
+      }),
+    );
+  });
+  if (rec && k === 'expenses') editor.append(expenseExtras(rec, () => void desk.open(rec.id)));
+  if (rec && k === 'deliberations') editor.append(followups(rec, desk.options(), () => desk.open(rec.id)));
+  focusOn(heading);
+}
