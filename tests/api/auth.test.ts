@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LOGIN_WINDOW_MS, SESSION_TTL_MS } from '../../functions/domain/people/sessions';
 import { PASSWORD } from '../helpers/fixture';
-import { call, expectError, world, type World } from '../helpers/http';
+import { call, expectError, useWorld } from '../helpers/http';
 
 const loginBody = (login: string, password = PASSWORD) => ({ body: { login, password } });
 
@@ -13,11 +13,7 @@ function sessionCookie(res: { headers: Headers }): string {
 }
 
 describe('POST /api/auth/login', () => {
-  let w: World;
-  beforeEach(async () => {
-    w = await world();
-  });
-  afterEach(() => w.cleanup());
+  const w = useWorld();
 
   it.each([
     ['r1', 'resident'],
@@ -86,11 +82,7 @@ describe('POST /api/auth/login', () => {
 });
 
 describe('sessions over HTTP', () => {
-  let w: World;
-  beforeEach(async () => {
-    w = await world();
-  });
-  afterEach(() => w.cleanup());
+  const w = useWorld();
 
   it('logout with the Bearer token ends the session: neither the token nor the cookie works after', async () => {
     const res = await call(w.app, 'POST', '/api/auth/login', loginBody('r1'));
@@ -142,11 +134,7 @@ describe('sessions over HTTP', () => {
 });
 
 describe('sign-in throttling under parallel attempts', () => {
-  let w: World;
-  beforeEach(async () => {
-    w = await world();
-  });
-  afterEach(() => w.cleanup());
+  const w = useWorld();
 
   it('a burst of wrong passwords in parallel is held to 5 tries: the rest get 429', async () => {
     const results = await Promise.all(Array.from({ length: 12 }, (_, i) => call(w.app, 'POST', '/api/auth/login', loginBody('r3', `guess-${i}`))));

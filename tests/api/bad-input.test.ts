@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { PASSWORD, PIN } from '../helpers/fixture';
 import { snapshot } from '../helpers/ledger';
-import { awardVia, call, expectError, loginAs, newKey, world, type World } from '../helpers/http';
+import { awardVia, call, expectError, newKey, useWorld, type World } from '../helpers/http';
 
 /**
  * Bad input for every write route: each variant must get 400 {"error": {"code": "invalid_request",
@@ -13,11 +13,14 @@ type Body = Record<string, unknown>;
 /** A raw body string is sent as is; anything else as JSON. */
 type Variant = [label: string, body: unknown, contentType?: string];
 
+/** Everyone the routes below are called as. */
+const LOGINS = ['r1', 'r2', 'm1', 'staff'] as const;
+
 interface WriteRoute {
   name: string;
   path: string;
   /** Who calls it (a login), or nobody. */
-  as?: string;
+  as?: (typeof LOGINS)[number];
   idempotent: boolean;
   /** A valid body; its fields generate the missing-field, wrong-type and unknown-field variants. */
   valid?: Body;
@@ -187,16 +190,9 @@ function variants(route: WriteRoute): Variant[] {
 }
 
 describe('bad input on every write route → 400 invalid_request, nothing changes', () => {
-  let w: World;
-  const tokens: Record<string, string> = {};
-
-  beforeEach(async () => {
-    w = await world();
-    for (const login of ['r1', 'r2', 'm1', 'staff']) tokens[login] = await loginAs(w.app, login);
-    // Something to overdraw, reverse and look at.
-    await awardVia(w, tokens.staff!, w.f.residents[0]!, 100);
-  });
-  afterEach(() => w.cleanup());
+  const w = useWorld(LOGINS);
+  // Something to overdraw, reverse and look at.
+  beforeEach(() => awardVia(w, w.tokens.staff, w.f.residents[0]!, 100));
 
   it('covers every write route of the points API, and the document lists them all', async () => {
     const doc = await call(w.app, 'GET', '/api/openapi.json');
@@ -219,7 +215,7 @@ describe('bad input on every write route → 400 invalid_request, nothing change
       const as = path.startsWith('/api/staff') ? 'staff' : path.startsWith('/api/counter') ? 'm1' : path.startsWith('/api/me') ? 'r1' : undefined;
       for (const raw of ['{"oops": ', '[]', 'null']) {
         const res = await call(w.app, method.toUpperCase(), path.replace(/\{[^}]+\}/g, '1'), {
-          token: as ? tokens[as] : undefined,
+          token: as ? w.tokens[as] : undefined,
           idempotencyKey: newKey('bad'),
           headers: { 'content-type': 'application/json' },
           body: raw,
@@ -246,7 +242,7 @@ describe('bad input on every write route → 400 invalid_request, nothing change
     for (const [label, body, contentType] of cases) {
       const raw = typeof body === 'string' ? body : JSON.stringify(body);
       const res = await call(w.app, 'POST', route.path, {
-        token: route.as ? tokens[route.as] : undefined,
+        token: route.as ? w.tokens[route.as] : undefined,
         idempotencyKey: route.idempotent ? newKey('bad') : undefined,
         headers: { 'content-type': contentType ?? 'application/json' },
         body: raw,
@@ -261,14 +257,14 @@ describe('bad input on every write route → 400 invalid_request, nothing change
   });
 
   it('the valid bodies are indeed accepted (so the refusals above are about the bad parts)', async () => {
-    const r1 = tokens.r1!;
+    const r1 = w.tokens.r1;
     expect((await call(w.app, 'POST', '/api/me/redeem-codes', { token: r1 })).status).toBe(201);
     expect((await call(w.app, 'POST', '/api/me/redeem-codes', { token: r1, body: {} })).status).toBe(201);
     expect((await call(w.app, 'POST', '/api/me/transfers', { token: r1, idempotencyKey: newKey(), body: { to: w.f.residents[1], points: 5, memo: '谢谢' } })).status).toBe(201);
-    expect((await call(w.app, 'POST', '/api/staff/awards', { token: tokens.staff, idempotencyKey: newKey(), body: { residentId: w.f.residents[0], points: 10, reason: '巡防', activityId: w.f.activityId } })).status).toBe(201);
-    expect((await call(w.app, 'POST', '/api/counter/redemptions', { token: tokens.m1, idempotencyKey: newKey(), body: { card: w.f.cards[0], pin: PIN, points: 10 } })).status).toBe(201);
-    expect((await call(w.app, 'POST', '/api/staff/entries/1/reverse', { token: tokens.staff, idempotencyKey: newKey(), body: { reason: '录错' } })).status).toBe(409);
-    expect((await call(w.app, 'POST', '/api/auth/logout', { token: tokens.r2, body: {} })).status).toBe(200);
+    expect((await call(w.app, 'POST', '/api/staff/awards', { token: w.tokens.staff, idempotencyKey: newKey(), body: { residentId: w.f.residents[0], points: 10, reason: '巡防', activityId: w.f.activityId } })).status).toBe(201);
+    expect((await call(w.app, 'POST', '/api/counter/redemptions', { token: w.tokens.m1, idempotencyKey: newKey(), body: { card: w.f.cards[0], pin: PIN, points: 10 } })).status).toBe(201);
+    expect((await call(w.app, 'POST', '/api/staff/entries/1/reverse', { token: w.tokens.staff, idempotencyKey: newKey(), body: { reason: '录错' } })).status).toBe(409);
+    expect((await call(w.app, 'POST', '/api/auth/logout', { token: w.tokens.r2, body: {} })).status).toBe(200);
     expect((await call(w.app, 'POST', '/api/auth/login', { body: { login: 'r1', password: PASSWORD } })).status).toBe(200);
   });
 });

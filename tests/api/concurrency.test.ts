@@ -5,7 +5,7 @@ import { redeem } from '../../functions/domain/ledger/commands';
 import { idempotent } from '../../functions/domain/ledger/idempotency';
 import { PIN } from '../helpers/fixture';
 import { balanceOf, expectLedgerInvariants, rows } from '../helpers/ledger';
-import { awardVia, call, loginAs, newKey, world, type World } from '../helpers/http';
+import { awardVia, call, loginAs, newKey, useWorld } from '../helpers/http';
 
 /**
  * Concurrency against a real database file. In one process the app's writes share the queue in
@@ -13,11 +13,7 @@ import { awardVia, call, loginAs, newKey, world, type World } from '../helpers/h
  * never take a balance below zero or fork the chain — the losers get an error instead.
  */
 describe('parallel redemptions through the app (one process, one file)', () => {
-  let w: World;
-  beforeEach(async () => {
-    w = await world();
-  });
-  afterEach(() => w.cleanup());
+  const w = useWorld();
 
   it('100 points, 40 parallel redemptions of 10 with distinct keys → exactly 10 succeed, 30 get 409 insufficient_points', async () => {
     await awardVia(w, await loginAs(w.app, 'staff'), w.f.residents[0]!, 100);
@@ -67,16 +63,10 @@ describe('parallel redemptions through the app (one process, one file)', () => {
 });
 
 describe('races on one thing (one process)', () => {
-  let w: World;
-  let staff: string;
-  beforeEach(async () => {
-    w = await world();
-    staff = await loginAs(w.app, 'staff');
-  });
-  afterEach(() => w.cleanup());
+  const w = useWorld(['staff']);
 
   it('one code, ten parallel redemptions at two counters → one succeeds, the rest 409 code_used, points move once', async () => {
-    await awardVia(w, staff, w.f.residents[0]!, 100);
+    await awardVia(w, w.tokens.staff, w.f.residents[0]!, 100);
     const [m1, m2] = await Promise.all(['m1', 'm2'].map((l) => loginAs(w.app, l)));
     const code = (await call(w.app, 'POST', '/api/me/redeem-codes', { token: await loginAs(w.app, 'r1') })).body.code;
     const results = await Promise.all(
@@ -89,8 +79,8 @@ describe('races on one thing (one process)', () => {
   });
 
   it('one entry, ten parallel reversals → one succeeds, the rest 409 already_reversed', async () => {
-    await awardVia(w, staff, w.f.residents[0]!, 100);
-    const results = await Promise.all(Array.from({ length: 10 }, () => call(w.app, 'POST', '/api/staff/entries/1/reverse', { token: staff, idempotencyKey: newKey('rev'), body: { reason: '重复' } })));
+    await awardVia(w, w.tokens.staff, w.f.residents[0]!, 100);
+    const results = await Promise.all(Array.from({ length: 10 }, () => call(w.app, 'POST', '/api/staff/entries/1/reverse', { token: w.tokens.staff, idempotencyKey: newKey('rev'), body: { reason: '重复' } })));
     expect(results.filter((r) => r.status === 201)).toHaveLength(1);
     for (const r of results.filter((r) => r.status !== 201)) expect(r.body.error.code).toBe('already_reversed');
     expect(await balanceOf(w.t.database, w.f.residents[0]!)).toBe(0);
@@ -99,7 +89,7 @@ describe('races on one thing (one process)', () => {
 
   it('the daily cap holds under parallel awards: 10 × 10 points against a cap of 50 → exactly 5', async () => {
     const results = await Promise.all(
-      Array.from({ length: 10 }, () => call(w.app, 'POST', '/api/staff/awards', { token: staff, idempotencyKey: newKey('cap'), body: { residentId: w.f.residents[0], points: 10, reason: '巡防', activityId: w.f.activityId } })),
+      Array.from({ length: 10 }, () => call(w.app, 'POST', '/api/staff/awards', { token: w.tokens.staff, idempotencyKey: newKey('cap'), body: { residentId: w.f.residents[0], points: 10, reason: '巡防', activityId: w.f.activityId } })),
     );
     expect(results.filter((r) => r.status === 201)).toHaveLength(5);
     for (const r of results.filter((r) => r.status !== 201)) expect(r.body.error.code).toBe('daily_cap_exceeded');
@@ -107,7 +97,7 @@ describe('races on one thing (one process)', () => {
   });
 
   it('parallel transfers out of one account never overdraw it', async () => {
-    await awardVia(w, staff, w.f.residents[0]!, 55);
+    await awardVia(w, w.tokens.staff, w.f.residents[0]!, 55);
     const r1 = await loginAs(w.app, 'r1');
     const results = await Promise.all(
       Array.from({ length: 12 }, (_, i) => call(w.app, 'POST', '/api/me/transfers', { token: r1, idempotencyKey: newKey('tr'), body: { to: i % 2 ? 'pool' : w.f.residents[1], points: 10 } })),
@@ -119,16 +109,12 @@ describe('races on one thing (one process)', () => {
 });
 
 describe('two database clients on one file (no shared queue)', () => {
-  let w: World;
+  const w = useWorld();
   let other: Database;
-  beforeEach(async () => {
-    w = await world();
+  beforeEach(() => {
     other = createDatabase({ url: w.t.url });
   });
-  afterEach(() => {
-    other.close();
-    w.cleanup();
-  });
+  afterEach(() => other.close());
 
   it('racing redemptions: never negative, no fork in the chain; losers get an error, not corruption', async () => {
     const { residents, merchants } = w.f;

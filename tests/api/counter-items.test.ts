@@ -1,54 +1,47 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { organizations, services } from '../../db/schema';
 import { charityView } from '../../functions/domain/publishing/charity';
 import { publicMerchants } from '../../functions/domain/publishing/merchants';
 import { publicServices } from '../../functions/domain/publishing/services';
 import { counts } from '../helpers/daily-use';
-import { call, expectError, loginAs, newKey, world, type World } from '../helpers/http';
+import { call, expectError, loginAs, newKey, useWorld } from '../helpers/http';
 import { grant } from '../helpers/ledger';
 
 /** The merchant's back office: items for points, today's and this month's takings (UTC+8), the public record. */
 describe('counter: items, totals, public record', () => {
-  let w: World;
-  let m1: string;
-  let m2: string;
-  beforeEach(async () => {
-    w = await world(new Date('2026-03-10T04:00:00Z'));
-    [m1, m2] = await Promise.all([loginAs(w.app, 'm1'), loginAs(w.app, 'm2')]);
-  });
-  afterEach(() => w.cleanup());
+  const w = useWorld(['m1', 'm2'], new Date('2026-03-10T04:00:00Z'));
 
   it('lets a merchant keep its own items; another merchant cannot see or touch them', async () => {
-    const rice = await call(w.app, 'POST', '/api/counter/items', { token: m1, body: { name: '东北大米 5 斤', points: 60, description: '每人每月限 1 袋' } });
+    const rice = await call(w.app, 'POST', '/api/counter/items', { token: w.tokens.m1, body: { name: '东北大米 5 斤', points: 60, description: '每人每月限 1 袋' } });
     expect(rice.status).toBe(201);
     expect(rice.body).toMatchObject({ name: '东北大米 5 斤', points: 60, active: true, description: '每人每月限 1 袋' });
-    await call(w.app, 'POST', '/api/counter/items', { token: m1, body: { name: '花生油 1 升', points: 45, active: false } });
-    const list = await call(w.app, 'GET', '/api/counter/items', { token: m1 });
+    await call(w.app, 'POST', '/api/counter/items', { token: w.tokens.m1, body: { name: '花生油 1 升', points: 45, active: false } });
+    const list = await call(w.app, 'GET', '/api/counter/items', { token: w.tokens.m1 });
     expect(list.body.items.map((i: { name: string; active: boolean }) => [i.name, i.active])).toEqual([
       ['东北大米 5 斤', true],
       ['花生油 1 升', false],
     ]);
-    expect((await call(w.app, 'GET', '/api/counter/items', { token: m2 })).body.items).toEqual([]);
+    expect((await call(w.app, 'GET', '/api/counter/items', { token: w.tokens.m2 })).body.items).toEqual([]);
 
     w.time.advance(60_000);
-    const changed = await call(w.app, 'PATCH', `/api/counter/items/${rice.body.id}`, { token: m1, body: { points: 55, active: false } });
+    const changed = await call(w.app, 'PATCH', `/api/counter/items/${rice.body.id}`, { token: w.tokens.m1, body: { points: 55, active: false } });
     expect(changed.body).toMatchObject({ points: 55, active: false, name: '东北大米 5 斤' });
     expect(changed.body.updatedAt > rice.body.updatedAt).toBe(true);
-    expectError(await call(w.app, 'PATCH', `/api/counter/items/${rice.body.id}`, { token: m2, body: { points: 1 } }), 404, 'not_found');
-    expectError(await call(w.app, 'DELETE', `/api/counter/items/${rice.body.id}`, { token: m2 }), 404, 'not_found');
+    expectError(await call(w.app, 'PATCH', `/api/counter/items/${rice.body.id}`, { token: w.tokens.m2, body: { points: 1 } }), 404, 'not_found');
+    expectError(await call(w.app, 'DELETE', `/api/counter/items/${rice.body.id}`, { token: w.tokens.m2 }), 404, 'not_found');
 
     const before = await counts(w.t.database);
     for (const body of [{ name: '米', points: 0 }, { name: '米', points: 1.5 }, { name: '', points: 5 }, { name: '米', points: 5, price: 5 }, { points: 5 }]) {
-      expectError(await call(w.app, 'POST', '/api/counter/items', { token: m1, body }), 400, 'invalid_request');
+      expectError(await call(w.app, 'POST', '/api/counter/items', { token: w.tokens.m1, body }), 400, 'invalid_request');
     }
     for (const body of [{}, { points: -1 }, { merchantId: 2 }]) {
-      expectError(await call(w.app, 'PATCH', `/api/counter/items/${rice.body.id}`, { token: m1, body }), 400, 'invalid_request');
+      expectError(await call(w.app, 'PATCH', `/api/counter/items/${rice.body.id}`, { token: w.tokens.m1, body }), 400, 'invalid_request');
     }
-    expectError(await call(w.app, 'DELETE', `/api/counter/items/${rice.body.id}`, { token: m1, body: { force: true } }), 400, 'invalid_request');
+    expectError(await call(w.app, 'DELETE', `/api/counter/items/${rice.body.id}`, { token: w.tokens.m1, body: { force: true } }), 400, 'invalid_request');
     expect(await counts(w.t.database)).toEqual(before);
 
-    expect((await call(w.app, 'DELETE', `/api/counter/items/${rice.body.id}`, { token: m1 })).status).toBe(200);
-    expect((await call(w.app, 'GET', '/api/counter/items', { token: m1 })).body.items).toHaveLength(1);
+    expect((await call(w.app, 'DELETE', `/api/counter/items/${rice.body.id}`, { token: w.tokens.m1 })).status).toBe(200);
+    expect((await call(w.app, 'GET', '/api/counter/items', { token: w.tokens.m1 })).body.items).toHaveLength(1);
     const resident = await loginAs(w.app, 'r1');
     expectError(await call(w.app, 'GET', '/api/counter/items', { token: resident }), 403, 'forbidden');
     expectError(await call(w.app, 'GET', '/api/counter/totals'), 401, 'unauthorized');
@@ -56,8 +49,8 @@ describe('counter: items, totals, public record', () => {
 
   it("counts today's and this month's redemptions by community time, across midnight UTC+8", async () => {
     await grant(w.t.database, w.f.staffId, w.f.residents[0]!, 200, w.time.now);
-    const redeem = (points: number) => call(w.app, 'POST', '/api/counter/redemptions', { token: m1, idempotencyKey: newKey('redeem'), body: { card: 'C9001', pin: '1357', points } });
-    const totals = async () => (await call(w.app, 'GET', '/api/counter/totals', { token: m1 })).body;
+    const redeem = (points: number) => call(w.app, 'POST', '/api/counter/redemptions', { token: w.tokens.m1, idempotencyKey: newKey('redeem'), body: { card: 'C9001', pin: '1357', points } });
+    const totals = async () => (await call(w.app, 'GET', '/api/counter/totals', { token: w.tokens.m1 })).body;
 
     expect((await redeem(7)).status).toBe(201); // 2026-03-10 12:00 local
     w.time.now = new Date('2026-03-31T15:30:00Z'); // 2026-03-31 23:30 local
@@ -65,7 +58,7 @@ describe('counter: items, totals, public record', () => {
     const lateMarch = await totals();
     expect(lateMarch.today).toMatchObject({ date: '2026-03-31', redemptions: 1, points: 10, netPoints: 10, from: '2026-03-30T16:00:00.000Z', to: '2026-03-31T16:00:00.000Z' });
     expect(lateMarch.month).toMatchObject({ month: '2026-03', redemptions: 2, points: 17, netPoints: 17, from: '2026-02-28T16:00:00.000Z', to: '2026-03-31T16:00:00.000Z' });
-    expect((await call(w.app, 'GET', '/api/counter/totals', { token: m2 })).body.month).toMatchObject({ redemptions: 0, points: 0 });
+    expect((await call(w.app, 'GET', '/api/counter/totals', { token: w.tokens.m2 })).body.month).toMatchObject({ redemptions: 0, points: 0 });
 
     w.time.now = new Date('2026-03-31T16:30:00Z'); // 2026-04-01 00:30 local: still March 31 in UTC
     const late = await redeem(20);
@@ -87,14 +80,14 @@ describe('counter: items, totals, public record', () => {
       await tx.insert(services).values({ category: 'elders', title: '9 日免费验光配老花镜', description: '60 岁以上', providerId: org!.id, audiences: '["elders"]', schedule: '每月 9 日上午', monthlyDay: 9, place: '店内', cost: 'free', howToAsk: '到店', ...pub });
     });
     await grant(w.t.database, w.f.staffId, w.f.residents[0]!, 50, w.time.now);
-    await call(w.app, 'POST', '/api/counter/redemptions', { token: m1, idempotencyKey: newKey('redeem'), body: { card: 'C9001', pin: '1357', points: 12 } });
+    await call(w.app, 'POST', '/api/counter/redemptions', { token: w.tokens.m1, idempotencyKey: newKey('redeem'), body: { card: 'C9001', pin: '1357', points: 12 } });
 
-    const res = await call(w.app, 'GET', '/api/counter/profile', { token: m1 });
+    const res = await call(w.app, 'GET', '/api/counter/profile', { token: w.tokens.m1 });
     expect(res.status).toBe(200);
     const db = w.t.database.read;
     const expected = (await publicMerchants(db, await publicServices(db), await charityView(db))).find((m) => m.id === w.f.merchants[0]);
     expect(res.body).toEqual(expected);
     expect(res.body).toMatchObject({ shopName: '明亮眼镜店', redemptions: 1, pointsRedeemed: 12, services: [expect.objectContaining({ title: '9 日免费验光配老花镜' })] });
-    expect((await call(w.app, 'GET', '/api/counter/profile', { token: m2 })).body).toMatchObject({ shopName: '老街烧烤', services: [], redemptions: 0 });
+    expect((await call(w.app, 'GET', '/api/counter/profile', { token: w.tokens.m2 })).body).toMatchObject({ shopName: '老街烧烤', services: [], redemptions: 0 });
   });
 });

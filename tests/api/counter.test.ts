@@ -1,27 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { PIN } from '../helpers/fixture';
 import { balanceOf, expectLedgerInvariants, snapshot, type Snapshot } from '../helpers/ledger';
-import { awardVia, call, expectError, loginAs, newKey, world, type World } from '../helpers/http';
+import { allPages, awardVia, call, expectError, loginAs, newKey, useWorld } from '../helpers/http';
 
 const sameExceptStoredOutcomes = (a: Snapshot, b: Snapshot) =>
   expect({ ...b, counts: { ...b.counts, idempotency_keys: 0 } }).toEqual({ ...a, counts: { ...a.counts, idempotency_keys: 0 } });
 
 describe('counter: one-time codes', () => {
-  let w: World;
-  let staff: string;
-  let r1: string;
-  let m1: string;
-  beforeEach(async () => {
-    w = await world();
-    staff = await loginAs(w.app, 'staff');
-    r1 = await loginAs(w.app, 'r1');
-    m1 = await loginAs(w.app, 'm1');
-    await awardVia(w, staff, w.f.residents[0]!, 100);
-  });
-  afterEach(() => w.cleanup());
+  const w = useWorld(['staff', 'r1', 'm1']);
+  beforeEach(() => awardVia(w, w.tokens.staff, w.f.residents[0]!, 100));
 
-  const newCode = async (token = r1) => (await call(w.app, 'POST', '/api/me/redeem-codes', { token })).body.code as string;
-  const redeem = (body: Record<string, unknown>, token = m1, key = newKey('redeem')) => call(w.app, 'POST', '/api/counter/redemptions', { token, idempotencyKey: key, body });
+  const newCode = async (token = w.tokens.r1) => (await call(w.app, 'POST', '/api/me/redeem-codes', { token })).body.code as string;
+  const redeem = (body: Record<string, unknown>, token = w.tokens.m1, key = newKey('redeem')) => call(w.app, 'POST', '/api/counter/redemptions', { token, idempotencyKey: key, body });
 
   it('a valid code redeems once: 201 with id, points, at, the masked name and the balance after', async () => {
     const code = await newCode();
@@ -96,18 +86,14 @@ describe('counter: one-time codes', () => {
 });
 
 describe('counter: paper card + PIN', () => {
-  let w: World;
-  let m1: string;
+  const w = useWorld(['m1', 'staff']);
   let card: string;
   beforeEach(async () => {
-    w = await world();
-    m1 = await loginAs(w.app, 'm1');
     card = w.f.cards[1]!;
-    await awardVia(w, await loginAs(w.app, 'staff'), w.f.residents[1]!, 60);
+    await awardVia(w, w.tokens.staff, w.f.residents[1]!, 60);
   });
-  afterEach(() => w.cleanup());
 
-  const redeem = (pin: string, points = 10, cardNo = card) => call(w.app, 'POST', '/api/counter/redemptions', { token: m1, idempotencyKey: newKey('card'), body: { card: cardNo, pin, points } });
+  const redeem = (pin: string, points = 10, cardNo = card) => call(w.app, 'POST', '/api/counter/redemptions', { token: w.tokens.m1, idempotencyKey: newKey('card'), body: { card: cardNo, pin, points } });
 
   it('card + right PIN redeems', async () => {
     const res = await redeem(PIN, 25);
@@ -155,11 +141,7 @@ describe('counter: paper card + PIN', () => {
 });
 
 describe('GET /api/counter/redemptions', () => {
-  let w: World;
-  beforeEach(async () => {
-    w = await world();
-  });
-  afterEach(() => w.cleanup());
+  const w = useWorld();
 
   it("lists only this merchant's own redemptions (and reversals), newest first, paged with a cursor", async () => {
     const staff = await loginAs(w.app, 'staff');
@@ -175,16 +157,7 @@ describe('GET /api/counter/redemptions', () => {
     const reversal = await call(w.app, 'POST', `/api/staff/entries/${mine[0]}/reverse`, { token: staff, idempotencyKey: newKey(), body: { reason: '退货' } });
     expect(reversal.status).toBe(201);
 
-    const lines: any[] = [];
-    let cursor: string | null = null;
-    do {
-      const path: string = `/api/counter/redemptions?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
-      const res = await call(w.app, 'GET', path, { token: m1 });
-      expect(res.status).toBe(200);
-      expect(res.body.redemptions.length).toBeLessThanOrEqual(2);
-      lines.push(...res.body.redemptions);
-      cursor = res.body.nextCursor;
-    } while (cursor !== null);
+    const { items: lines } = await allPages(w.app, '/api/counter/redemptions', 'redemptions', 2, m1);
     expect(lines.map((l) => [l.kind, l.points])).toEqual([
       ['reversal', -1],
       ['redeem', 5],

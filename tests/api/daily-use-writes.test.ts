@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { counts, seedProviders } from '../helpers/daily-use';
-import { call, expectError, loginAs, newKey, world, type World } from '../helpers/http';
+import { call, expectError, loginAs, newKey, useWorld } from '../helpers/http';
 import { snapshot } from '../helpers/ledger';
 
 /**
@@ -18,12 +18,11 @@ interface Write {
 }
 
 describe('daily-use writes: bad input → 400 invalid_request, nothing changes', () => {
-  let w: World;
+  const w = useWorld();
   let writes: Write[];
   const tokens = {} as Record<Write['role'], string>;
 
   beforeEach(async () => {
-    w = await world();
     const p = await seedProviders(w.t.database, w.f.staffId);
     [tokens.resident, tokens.merchant, tokens.staff] = await Promise.all([loginAs(w.app, 'r1'), loginAs(w.app, 'm1'), loginAs(w.app, 'staff')]);
     const request = await call(w.app, 'POST', '/api/me/requests', { token: tokens.resident, body: { serviceId: p.serviceId } });
@@ -61,7 +60,6 @@ describe('daily-use writes: bad input → 400 invalid_request, nothing changes',
       { role: 'staff', method: 'POST', path: '/api/staff/residents/import', valid: { csv: 'login,full_name' } },
     ];
   });
-  afterEach(() => w.cleanup());
 
   it('lists every daily-use write route in the API document', async () => {
     const doc = await call(w.app, 'GET', '/api/openapi.json');

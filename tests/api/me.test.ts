@@ -1,14 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runExpiry } from '../../functions/domain/ledger/expiry';
 import { balanceOf, expectLedgerInvariants, snapshot } from '../helpers/ledger';
-import { awardVia, call, expectError, loginAs, newKey, world, type World } from '../helpers/http';
+import { allPages, awardVia, call, expectError, loginAs, newKey, useWorld } from '../helpers/http';
 
 describe('GET /api/me', () => {
-  let w: World;
-  beforeEach(async () => {
-    w = await world();
-  });
-  afterEach(() => w.cleanup());
+  const w = useWorld();
 
   it('the resident sees id, display name (never the full name) and balance', async () => {
     const staff = await loginAs(w.app, 'staff');
@@ -21,11 +17,7 @@ describe('GET /api/me', () => {
 });
 
 describe('GET /api/me/entries', () => {
-  let w: World;
-  beforeEach(async () => {
-    w = await world();
-  });
-  afterEach(() => w.cleanup());
+  const w = useWorld();
 
   it('every kind of line, newest first, with signed points and the balance after each', async () => {
     const staff = await loginAs(w.app, 'staff');
@@ -67,20 +59,9 @@ describe('GET /api/me/entries', () => {
     const staff = await loginAs(w.app, 'staff');
     for (let i = 1; i <= 7; i++) await awardVia(w, staff, w.f.residents[0]!, i);
     const r1 = await loginAs(w.app, 'r1');
-    const seen: number[] = [];
-    let cursor: string | null = null;
-    let pages = 0;
-    do {
-      const query: string = cursor === null ? '?limit=3' : `?limit=3&cursor=${encodeURIComponent(cursor)}`;
-      const res = await call(w.app, 'GET', `/api/me/entries${query}`, { token: r1 });
-      expect(res.status).toBe(200);
-      expect(res.body.entries.length).toBeLessThanOrEqual(3);
-      seen.push(...res.body.entries.map((e: any) => e.points));
-      cursor = res.body.nextCursor;
-      pages++;
-    } while (cursor !== null);
+    const { items, pages } = await allPages(w.app, '/api/me/entries', 'entries', 3, r1);
     expect(pages).toBe(3);
-    expect(seen).toEqual([7, 6, 5, 4, 3, 2, 1]);
+    expect(items.map((e) => e.points)).toEqual([7, 6, 5, 4, 3, 2, 1]);
     // Exactly one full page: no further cursor.
     const all = await call(w.app, 'GET', '/api/me/entries?limit=7', { token: r1 });
     expect(all.body.nextCursor).toBeNull();
@@ -94,11 +75,7 @@ describe('GET /api/me/entries', () => {
 });
 
 describe('POST /api/me/redeem-codes', () => {
-  let w: World;
-  beforeEach(async () => {
-    w = await world();
-  });
-  afterEach(() => w.cleanup());
+  const w = useWorld();
 
   it('a 6-digit one-time code valid at most 5 minutes, with a QR of it', async () => {
     const r1 = await loginAs(w.app, 'r1');
@@ -125,11 +102,7 @@ describe('POST /api/me/redeem-codes', () => {
 });
 
 describe('POST /api/me/transfers', () => {
-  let w: World;
-  beforeEach(async () => {
-    w = await world();
-  });
-  afterEach(() => w.cleanup());
+  const w = useWorld();
 
   it('gives to a neighbour or the pool; refuses overdraft, oneself and strangers without moving anything', async () => {
     const staff = await loginAs(w.app, 'staff');
@@ -155,11 +128,7 @@ describe('POST /api/me/transfers', () => {
 });
 
 describe('points expiry as the resident sees it', () => {
-  let w: World;
-  beforeEach(async () => {
-    w = await world(new Date('2024-06-01T02:00:00Z'));
-  });
-  afterEach(() => w.cleanup());
+  const w = useWorld([], new Date('2024-06-01T02:00:00Z'));
 
   it('GET /api/me lists what lapses when; after the deadline the expiry run takes the oldest points', async () => {
     const id1 = w.f.residents[0]!;

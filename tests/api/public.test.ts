@@ -1,14 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { verifyLedger } from '../../functions/domain/ledger/verify';
 import { PIN } from '../helpers/fixture';
-import { awardVia, call, loginAs, newKey, world, type World } from '../helpers/http';
+import { awardVia, call, loginAs, newKey, useWorld } from '../helpers/http';
 
 describe('public endpoints (no sign-in)', () => {
-  let w: World;
-  beforeEach(async () => {
-    w = await world();
-  });
-  afterEach(() => w.cleanup());
+  const w = useWorld();
 
   it('GET /api/health → 200 {"ok": true}', async () => {
     const res = await call(w.app, 'GET', '/api/health');

@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Role } from '../../db/schema';
 import { snapshot } from '../helpers/ledger';
-import { call, expectError, loginAs, newKey, world, type World } from '../helpers/http';
+import { call, expectError, loginAs, newKey, useWorld } from '../helpers/http';
 
 /**
  * The role matrix, driven by the app's own OpenAPI document: EVERY documented path and method is
@@ -29,12 +29,11 @@ interface Operation {
 }
 
 describe('role matrix over every route in /api/openapi.json', () => {
-  let w: World;
+  const w = useWorld();
   let ops: Operation[];
   const tokens = {} as Record<Role, string>;
 
   beforeEach(async () => {
-    w = await world();
     const doc = await call(w.app, 'GET', '/api/openapi.json');
     expect(doc.status).toBe(200);
     ops = Object.entries<any>(doc.body.paths).flatMap(([path, item]) =>
@@ -46,7 +45,6 @@ describe('role matrix over every route in /api/openapi.json', () => {
     tokens.merchant = await loginAs(w.app, 'm1');
     tokens.staff = await loginAs(w.app, 'staff');
   });
-  afterEach(() => w.cleanup());
 
   const request = (op: Operation, token?: string) =>
     call(w.app, op.method.toUpperCase(), concrete(op.path), {

@@ -1,19 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { call, clock, loginAs, testApp } from '../helpers/api';
-import { createTestDatabase, type TestDatabase } from '../helpers/db';
-import { seedFixture, type Fixture } from '../helpers/fixture';
+import { describe, expect, it } from 'vitest';
+import { call, loginAs, useWorld } from '../helpers/http';
 
 describe('points flow', () => {
-  let t: TestDatabase;
-  let f: Fixture;
-  beforeEach(async () => {
-    t = await createTestDatabase();
-    f = await seedFixture(t.database);
-  });
-  afterEach(() => t.cleanup());
+  const w = useWorld();
 
   it('awards, shows a code, redeems it once', async () => {
-    const app = testApp(t.database, clock());
+    const { app, f } = w;
     const staff = await loginAs(app, 'staff');
     const award = await call(app, 'POST', '/api/staff/awards', { token: staff, idempotencyKey: 'award-0001', body: { residentId: f.residents[0], points: 30, reason: '夜间巡防 3 小时' } });
     expect(award.status).toBe(201);

@@ -1,22 +1,16 @@
 import { inflateSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { count, counts } from '../helpers/daily-use';
-import { call, expectError, loginAs, newKey, world, type World } from '../helpers/http';
+import { call, expectError, loginAs, newKey, useWorld } from '../helpers/http';
 import { grant, rows } from '../helpers/ledger';
 
 /** Residents at the staff desk: register, details, PIN reset, paper card PDF, CSV import. */
 describe('staff: residents', () => {
-  let w: World;
-  let staff: string;
-  beforeEach(async () => {
-    w = await world();
-    staff = await loginAs(w.app, 'staff');
-  });
-  afterEach(() => w.cleanup());
+  const w = useWorld(['staff']);
 
   const household = { compound: '和平小区', building: '3栋', unit: '2单元', door: '502' };
-  const register = (body: unknown) => call(w.app, 'POST', '/api/staff/residents', { token: staff, body });
+  const register = (body: unknown) => call(w.app, 'POST', '/api/staff/residents', { token: w.tokens.staff, body });
 
   it('registers a resident with a household, login and card; the same address shares one household', async () => {
     const res = await register({ fullName: '赵桂兰', displayName: '赵奶奶', phone: '138-0013-8000', household, login: 'zhaogl', password: 'guilan-2026', card: { cardNo: 'c0777', pin: '8642' } });
@@ -30,10 +24,10 @@ describe('staff: residents', () => {
     expect(spouse.body).toMatchObject({ displayName: '钱*庆', hasPassword: false, card: null, phone: null });
     expect(spouse.body.login).toMatch(/^r\d{8}$/);
 
-    const details = await call(w.app, 'GET', `/api/staff/residents/${res.body.id}`, { token: staff });
+    const details = await call(w.app, 'GET', `/api/staff/residents/${res.body.id}`, { token: w.tokens.staff });
     expect(details.body).toEqual(res.body);
-    expectError(await call(w.app, 'GET', `/api/staff/residents/${w.f.staffId}`, { token: staff }), 404, 'not_found');
-    const audit = await call(w.app, 'GET', '/api/staff/audit?entity=resident', { token: staff });
+    expectError(await call(w.app, 'GET', `/api/staff/residents/${w.f.staffId}`, { token: w.tokens.staff }), 404, 'not_found');
+    const audit = await call(w.app, 'GET', '/api/staff/audit?entity=resident', { token: w.tokens.staff });
     expect(audit.body.entries.map((e: { entityId: number; action: string }) => [e.entityId, e.action])).toEqual([
       [spouse.body.id, 'create'],
       [res.body.id, 'create'],
@@ -68,12 +62,12 @@ describe('staff: residents', () => {
     const redeem = (pin: string) => call(w.app, 'POST', '/api/counter/redemptions', { token: merchant, idempotencyKey: newKey('redeem'), body: { card: 'C9001', pin, points: 5 } });
     for (let i = 0; i < 5; i++) expectError(await redeem('0000'), 422, 'pin_invalid');
     expectError(await redeem('1357'), 423, 'card_locked');
-    const locked = await call(w.app, 'GET', `/api/staff/residents/${a}`, { token: staff });
+    const locked = await call(w.app, 'GET', `/api/staff/residents/${a}`, { token: w.tokens.staff });
     expect(locked.body.card.lockedUntil).not.toBeNull();
 
-    expectError(await call(w.app, 'POST', `/api/staff/residents/${a}/pin`, { token: staff, body: { pin: '12345' } }), 400, 'invalid_request');
-    expectError(await call(w.app, 'POST', `/api/staff/residents/${a}/pin`, { token: staff, body: { pin: '1234', card: 'C9001' } }), 400, 'invalid_request');
-    const reset = await call(w.app, 'POST', `/api/staff/residents/${a}/pin`, { token: staff, body: { pin: '2580' } });
+    expectError(await call(w.app, 'POST', `/api/staff/residents/${a}/pin`, { token: w.tokens.staff, body: { pin: '12345' } }), 400, 'invalid_request');
+    expectError(await call(w.app, 'POST', `/api/staff/residents/${a}/pin`, { token: w.tokens.staff, body: { pin: '1234', card: 'C9001' } }), 400, 'invalid_request');
+    const reset = await call(w.app, 'POST', `/api/staff/residents/${a}/pin`, { token: w.tokens.staff, body: { pin: '2580' } });
     expect(reset.status).toBe(200);
     expect(reset.body.card).toMatchObject({ cardNo: 'C9001', failedPins: 0, lockedUntil: null });
     expectError(await redeem('1357'), 422, 'pin_invalid');
@@ -81,21 +75,21 @@ describe('staff: residents', () => {
     expect(ok.status).toBe(201);
     expect(ok.body.balanceAfter).toBe(95);
 
-    const audit = await call(w.app, 'GET', `/api/staff/audit?entity=resident&entityId=${a}`, { token: staff });
+    const audit = await call(w.app, 'GET', `/api/staff/audit?entity=resident&entityId=${a}`, { token: w.tokens.staff });
     expect(audit.body.entries[0]).toMatchObject({ action: 'update', detail: { op: 'reset_pin', card: 'C9001' } });
     expect(JSON.stringify(audit.body)).not.toContain('2580');
 
     const noCard = (await register({ fullName: '孙建华', household })).body.id;
-    expectError(await call(w.app, 'POST', `/api/staff/residents/${noCard}/pin`, { token: staff, body: { pin: '1111' } }), 409, 'no_card');
-    expectError(await call(w.app, 'GET', `/api/staff/residents/${noCard}/card.pdf`, { token: staff }), 409, 'no_card');
-    expectError(await call(w.app, 'POST', `/api/staff/residents/${a}/card`, { token: staff, body: { cardNo: 'C0999', pin: '1111' } }), 409, 'has_card');
-    const issued = await call(w.app, 'POST', `/api/staff/residents/${noCard}/card`, { token: staff, body: { cardNo: 'C0999', pin: '1111' } });
+    expectError(await call(w.app, 'POST', `/api/staff/residents/${noCard}/pin`, { token: w.tokens.staff, body: { pin: '1111' } }), 409, 'no_card');
+    expectError(await call(w.app, 'GET', `/api/staff/residents/${noCard}/card.pdf`, { token: w.tokens.staff }), 409, 'no_card');
+    expectError(await call(w.app, 'POST', `/api/staff/residents/${a}/card`, { token: w.tokens.staff, body: { cardNo: 'C0999', pin: '1111' } }), 409, 'has_card');
+    const issued = await call(w.app, 'POST', `/api/staff/residents/${noCard}/card`, { token: w.tokens.staff, body: { cardNo: 'C0999', pin: '1111' } });
     expect(issued.status).toBe(201);
     expect(issued.body.card.cardNo).toBe('C0999');
   });
 
   it('prints the paper card as a PDF with the card number and a QR code, never the PIN', async () => {
-    const res = await w.app.request(`/api/staff/residents/${w.f.residents[0]}/card.pdf`, { headers: { authorization: `Bearer ${staff}` } });
+    const res = await w.app.request(`/api/staff/residents/${w.f.residents[0]}/card.pdf`, { headers: { authorization: `Bearer ${w.tokens.staff}` } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
     const bytes = Buffer.from(await res.arrayBuffer());
@@ -125,24 +119,24 @@ describe('staff: residents', () => {
     const good = [header, 'wanglan,王兰,13912345678,桂花苑,1栋,1单元,101,lan-2026-pass,C1201,1234', 'wangjun,王军,,桂花苑,1栋,1单元,101,,,', 'lifang,李芳,13700000000,南湖新村,2栋,1单元,302,,C1202,5678'].join('\n');
     const bad = [header, 'wanglan,王兰,13912345678,桂花苑,1栋,1单元,101,,,', 'r1,重名,13912345678,桂花苑,1栋,1单元,102,,,', 'lifang,李芳,123,南湖新村,2栋,1单元,302,,C9001,5678'].join('\n');
 
-    const check = await call(w.app, 'POST', '/api/staff/residents/import/check', { token: staff, body: { csv: bad } });
+    const check = await call(w.app, 'POST', '/api/staff/residents/import/check', { token: w.tokens.staff, body: { csv: bad } });
     expect(check.status).toBe(200);
     expect(check.body.ok).toBe(false);
     expect(check.body.rows).toBe(3);
     expect(check.body.issues.map((i: { line: number }) => i.line)).toEqual([3, 4, 4]);
 
     const before = await counts(w.t.database);
-    const refused = await call(w.app, 'POST', '/api/staff/residents/import', { token: staff, body: { csv: bad } });
+    const refused = await call(w.app, 'POST', '/api/staff/residents/import', { token: w.tokens.staff, body: { csv: bad } });
     expectError(refused, 422, 'import_invalid');
     expect(refused.body.error.message).toContain('第 3 行');
     expect(refused.body.error.message).toContain('第 4 行');
-    expectError(await call(w.app, 'POST', '/api/staff/residents/import', { token: staff, body: { csv: good, dryRun: true } }), 400, 'invalid_request');
-    expectError(await call(w.app, 'POST', '/api/staff/residents/import', { token: staff, body: { csv: '' } }), 400, 'invalid_request');
-    expectError(await call(w.app, 'POST', '/api/staff/residents/import', { token: staff, body: { csv: `${header}\n"unclosed,王,1,2,3,4,5` } }), 422, 'import_invalid');
+    expectError(await call(w.app, 'POST', '/api/staff/residents/import', { token: w.tokens.staff, body: { csv: good, dryRun: true } }), 400, 'invalid_request');
+    expectError(await call(w.app, 'POST', '/api/staff/residents/import', { token: w.tokens.staff, body: { csv: '' } }), 400, 'invalid_request');
+    expectError(await call(w.app, 'POST', '/api/staff/residents/import', { token: w.tokens.staff, body: { csv: `${header}\n"unclosed,王,1,2,3,4,5` } }), 422, 'import_invalid');
     expect(await counts(w.t.database)).toEqual(before);
 
-    expect((await call(w.app, 'POST', '/api/staff/residents/import/check', { token: staff, body: { csv: good } })).body).toEqual({ ok: true, rows: 3, issues: [] });
-    const imported = await call(w.app, 'POST', '/api/staff/residents/import', { token: staff, body: { csv: good } });
+    expect((await call(w.app, 'POST', '/api/staff/residents/import/check', { token: w.tokens.staff, body: { csv: good } })).body).toEqual({ ok: true, rows: 3, issues: [] });
+    const imported = await call(w.app, 'POST', '/api/staff/residents/import', { token: w.tokens.staff, body: { csv: good } });
     expect(imported.status).toBe(201);
     expect(imported.body).toMatchObject({ imported: 3, households: 2, reusedHouseholds: 0, cards: 2 });
     expect(imported.body.residents.map((r: { line: number; login: string }) => [r.line, r.login])).toEqual([
@@ -154,7 +148,7 @@ describe('staff: residents', () => {
     expect(await loginAs(w.app, 'wanglan', 'lan-2026-pass')).toBeTruthy();
     const [card] = await rows<{ card_no: string }>(w.t.database.read, sql`select card_no from cards where card_no = 'C1202'`);
     expect(card).toBeDefined();
-    const again = await call(w.app, 'POST', '/api/staff/residents/import', { token: staff, body: { csv: good } });
+    const again = await call(w.app, 'POST', '/api/staff/residents/import', { token: w.tokens.staff, body: { csv: good } });
     expectError(again, 422, 'import_invalid');
     expect(await count(w.t.database, 'residents')).toBe(before.residents! + 3);
   });

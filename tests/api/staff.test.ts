@@ -1,27 +1,21 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { households } from '../../db/schema';
 import { createResident } from '../../functions/domain/people/directory';
 import { FAST_HASHING, PIN } from '../helpers/fixture';
 import { balanceOf, expectLedgerInvariants, snapshot, type Snapshot } from '../helpers/ledger';
-import { awardVia, call, expectError, loginAs, newKey, world, type World } from '../helpers/http';
+import { allPages, awardVia, call, expectError, loginAs, newKey, useWorld } from '../helpers/http';
 
 const sameExceptStoredOutcomes = (a: Snapshot, b: Snapshot) =>
   expect({ ...b, counts: { ...b.counts, idempotency_keys: 0 } }).toEqual({ ...a, counts: { ...a.counts, idempotency_keys: 0 } });
 
 describe('POST /api/staff/awards', () => {
-  let w: World;
-  let staff: string;
-  beforeEach(async () => {
-    w = await world();
-    staff = await loginAs(w.app, 'staff');
-  });
-  afterEach(() => w.cleanup());
+  const w = useWorld(['staff']);
 
   it('awards 1 to 1000 points: 201 with the entry id and the balance after', async () => {
-    const a = await awardVia(w, staff, w.f.residents[0]!, 1);
+    const a = await awardVia(w, w.tokens.staff, w.f.residents[0]!, 1);
     expect(a.status).toBe(201);
     expect(a.body).toEqual({ id: 1, balanceAfter: 1 });
-    const b = await awardVia(w, staff, w.f.residents[0]!, 1000);
+    const b = await awardVia(w, w.tokens.staff, w.f.residents[0]!, 1000);
     expect(b.body).toEqual({ id: 2, balanceAfter: 1001 });
     const { totals } = await expectLedgerInvariants(w.t.database);
     expect(totals.issued).toBe(1001);
@@ -29,44 +23,38 @@ describe('POST /api/staff/awards', () => {
 
   it.each([0, 1001, -5, 2.5])('%s points → 400 invalid_request, nothing moves', async (points) => {
     const before = await snapshot(w.t.database);
-    expectError(await awardVia(w, staff, w.f.residents[0]!, points), 400, 'invalid_request');
+    expectError(await awardVia(w, w.tokens.staff, w.f.residents[0]!, points), 400, 'invalid_request');
     expect(await snapshot(w.t.database)).toEqual(before);
   });
 
   it('the daily cap per activity type → 422 daily_cap_exceeded', async () => {
     const { activityId } = w.f;
-    expect((await awardVia(w, staff, w.f.residents[0]!, 30, { activityId })).status).toBe(201);
-    expect((await awardVia(w, staff, w.f.residents[0]!, 20, { activityId })).status).toBe(201);
+    expect((await awardVia(w, w.tokens.staff, w.f.residents[0]!, 30, { activityId })).status).toBe(201);
+    expect((await awardVia(w, w.tokens.staff, w.f.residents[0]!, 20, { activityId })).status).toBe(201);
     const before = await snapshot(w.t.database);
-    expectError(await awardVia(w, staff, w.f.residents[0]!, 1, { activityId }), 422, 'daily_cap_exceeded');
+    expectError(await awardVia(w, w.tokens.staff, w.f.residents[0]!, 1, { activityId }), 422, 'daily_cap_exceeded');
     sameExceptStoredOutcomes(before, await snapshot(w.t.database));
-    expect((await awardVia(w, staff, w.f.residents[1]!, 50, { activityId })).status).toBe(201);
+    expect((await awardVia(w, w.tokens.staff, w.f.residents[1]!, 50, { activityId })).status).toBe(201);
   });
 
   it('an unknown resident (or a non-resident) → 404 not_found; an unknown activity → 404', async () => {
     const before = await snapshot(w.t.database);
-    expectError(await awardVia(w, staff, 9999, 10), 404, 'not_found');
-    expectError(await awardVia(w, staff, w.f.merchants[0]!, 10), 404, 'not_found');
-    expectError(await awardVia(w, staff, w.f.staffId, 10), 404, 'not_found');
-    expectError(await awardVia(w, staff, w.f.residents[0]!, 10, { activityId: 999 }), 404, 'not_found');
+    expectError(await awardVia(w, w.tokens.staff, 9999, 10), 404, 'not_found');
+    expectError(await awardVia(w, w.tokens.staff, w.f.merchants[0]!, 10), 404, 'not_found');
+    expectError(await awardVia(w, w.tokens.staff, w.f.staffId, 10), 404, 'not_found');
+    expectError(await awardVia(w, w.tokens.staff, w.f.residents[0]!, 10, { activityId: 999 }), 404, 'not_found');
     sameExceptStoredOutcomes(before, await snapshot(w.t.database));
   });
 });
 
 describe('POST /api/staff/entries/{id}/reverse', () => {
-  let w: World;
-  let staff: string;
-  beforeEach(async () => {
-    w = await world();
-    staff = await loginAs(w.app, 'staff');
-  });
-  afterEach(() => w.cleanup());
+  const w = useWorld(['staff']);
 
-  const reverse = (id: number | string, reason = '录入错误') => call(w.app, 'POST', `/api/staff/entries/${id}/reverse`, { token: staff, idempotencyKey: newKey('rev'), body: { reason } });
+  const reverse = (id: number | string, reason = '录入错误') => call(w.app, 'POST', `/api/staff/entries/${id}/reverse`, { token: w.tokens.staff, idempotencyKey: newKey('rev'), body: { reason } });
 
   it('a compensating entry; the original is unchanged and reversed at most once', async () => {
-    await awardVia(w, staff, w.f.residents[0]!, 80);
-    const original = await call(w.app, 'GET', '/api/staff/entries/1', { token: staff });
+    await awardVia(w, w.tokens.staff, w.f.residents[0]!, 80);
+    const original = await call(w.app, 'GET', '/api/staff/entries/1', { token: w.tokens.staff });
     expect(original.status).toBe(200);
     expect(original.body).toMatchObject({ id: 1, kind: 'award', reversesId: null, reversedBy: null });
 
@@ -75,10 +63,10 @@ describe('POST /api/staff/entries/{id}/reverse', () => {
     expect(res.body).toEqual({ id: 2, at: w.time.now.toISOString(), reverses: 1 });
     expect(await balanceOf(w.t.database, w.f.residents[0]!)).toBe(0);
 
-    const after = await call(w.app, 'GET', '/api/staff/entries/1', { token: staff });
+    const after = await call(w.app, 'GET', '/api/staff/entries/1', { token: w.tokens.staff });
     expect({ ...after.body, reversedBy: null }).toEqual(original.body);
     expect(after.body.reversedBy).toBe(2);
-    const rev = await call(w.app, 'GET', '/api/staff/entries/2', { token: staff });
+    const rev = await call(w.app, 'GET', '/api/staff/entries/2', { token: w.tokens.staff });
     expect(rev.body).toMatchObject({ kind: 'reversal', reversesId: 1 });
     expect(rev.body.postings.map((p: any) => p.amount).sort()).toEqual(original.body.postings.map((p: any) => -p.amount).sort());
 
@@ -90,7 +78,7 @@ describe('POST /api/staff/entries/{id}/reverse', () => {
   });
 
   it('a reversal that would make a balance negative → 409 insufficient_points, nothing moves', async () => {
-    await awardVia(w, staff, w.f.residents[0]!, 50);
+    await awardVia(w, w.tokens.staff, w.f.residents[0]!, 50);
     const m1 = await loginAs(w.app, 'm1');
     expect((await call(w.app, 'POST', '/api/counter/redemptions', { token: m1, idempotencyKey: newKey(), body: { card: w.f.cards[0], pin: PIN, points: 40 } })).status).toBe(201);
     const before = await snapshot(w.t.database);
@@ -105,17 +93,14 @@ describe('POST /api/staff/entries/{id}/reverse', () => {
 
   it('an unknown entry → 404 not_found; GET of an unknown entry → 404', async () => {
     expectError(await reverse(77), 404, 'not_found');
-    expectError(await call(w.app, 'GET', '/api/staff/entries/77', { token: staff }), 404, 'not_found');
+    expectError(await call(w.app, 'GET', '/api/staff/entries/77', { token: w.tokens.staff }), 404, 'not_found');
   });
 });
 
 describe('GET /api/staff/residents', () => {
-  let w: World;
-  let staff: string;
+  const w = useWorld(['staff']);
   let extra: number[];
   beforeEach(async () => {
-    w = await world();
-    staff = await loginAs(w.app, 'staff');
     extra = await w.t.database.write(async (tx) => {
       const [h1] = await tx.insert(households).values({ compound: '幸福里', building: '3栋', unit: '1单元', door: '101' }).returning();
       const [h2] = await tx.insert(households).values({ compound: '幸福里', building: '5栋', unit: '2单元', door: '502' }).returning();
@@ -125,11 +110,10 @@ describe('GET /api/staff/residents', () => {
         await createResident(tx, { login: 'qian', password: 'x-password', fullName: '钱100%', householdId: h2!.id }, now, FAST_HASHING),
       ];
     });
-    await awardVia(w, staff, extra[0]!, 12);
+    await awardVia(w, w.tokens.staff, extra[0]!, 12);
   });
-  afterEach(() => w.cleanup());
 
-  const search = (query: string) => call(w.app, 'GET', `/api/staff/residents?${query}`, { token: staff });
+  const search = (query: string) => call(w.app, 'GET', `/api/staff/residents?${query}`, { token: w.tokens.staff });
 
   it('an empty query lists everyone, with full name, login, card, building and balance', async () => {
     const res = await search('');
@@ -163,19 +147,9 @@ describe('GET /api/staff/residents', () => {
   });
 
   it('pages with limit and cursor, each resident exactly once', async () => {
-    const seen: number[] = [];
-    let cursor: string | null = null;
-    let pages = 0;
-    do {
-      const res = await search(`limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
-      expect(res.status).toBe(200);
-      expect(res.body.residents.length).toBeLessThanOrEqual(2);
-      seen.push(...res.body.residents.map((r: any) => r.id));
-      cursor = res.body.nextCursor;
-      pages++;
-    } while (cursor !== null);
+    const { items, pages } = await allPages(w.app, '/api/staff/residents', 'residents', 2, w.tokens.staff);
     expect(pages).toBe(3);
-    expect(seen).toEqual([...w.f.residents, ...extra]);
+    expect(items.map((r) => r.id)).toEqual([...w.f.residents, ...extra]);
     // Paging a filtered query.
     const first = await search('query=%E7%A7%80&limit=1');
     expect(first.body.residents).toHaveLength(1);

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import type { App } from '../../functions/app';
 import { call, clock, loginAs, testApp, type Clock } from './api';
-import { seededDatabase, type SeededDatabase } from './template';
+import { perTest, seededDatabase, type SeededDatabase } from './template';
 import type { Fixture } from './fixture';
 
 export type Response = Awaited<ReturnType<typeof call>>;
@@ -43,7 +43,48 @@ export async function world(start?: Date): Promise<World> {
   return { t, f: t.fixture, app: testApp(t.database, time), time, cleanup: t.cleanup };
 }
 
+export interface SignedInWorld<Login extends string> extends World {
+  /** A session token for each login asked for. */
+  tokens: Record<Login, string>;
+}
+
+/** A fresh world for each test of the suite (see perTest), signed in as each of `logins` in turn. */
+export function useWorld<Login extends string = never>(logins: readonly Login[] = [], start?: Date): SignedInWorld<Login> {
+  return perTest(async () => {
+    const w = await world(start);
+    try {
+      const tokens = {} as Record<Login, string>;
+      for (const login of logins) tokens[login] = await loginAs(w.app, login);
+      return { ...w, tokens };
+    } catch (error) {
+      // perTest cleans up only what make() returned.
+      w.cleanup();
+      throw error;
+    }
+  });
+}
+
 export { call, loginAs };
+
+/**
+ * A cursor-paged list read from its first page to its last, each page answering 200 with at most
+ * `limit` items under `key`: the items in order, and how many pages it took.
+ */
+export async function allPages(app: App, path: string, key: string, limit: number, token: string): Promise<{ items: any[]; pages: number }> {
+  const items: any[] = [];
+  let pages = 0;
+  let cursor: string | null = null;
+  do {
+    const query: string = cursor === null ? `?limit=${limit}` : `?limit=${limit}&cursor=${encodeURIComponent(cursor)}`;
+    const res: Response = await call(app, 'GET', `${path}${query}`, { token });
+    expect(res.status).toBe(200);
+    expect(res.body[key].length).toBeLessThanOrEqual(limit);
+    items.push(...res.body[key]);
+    cursor = res.body.nextCursor;
+    pages++;
+  } while (cursor !== null);
+  return { items, pages };
+}
 
 /** Awards points through the API as staff (returns the response). */
 export async function awardVia(w: World, staffToken: string, residentId: number, points: number, extra: Record<string, unknown> = {}) {

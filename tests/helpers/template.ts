@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { afterAll } from 'vitest';
+import { afterAll, afterEach, beforeEach } from 'vitest';
 import { createDatabase } from '../../db/client';
 import { createTestDatabase, type TestDatabase } from './db';
 import { seedFixture, type Fixture } from './fixture';
@@ -50,4 +50,41 @@ export async function seededDatabase(): Promise<SeededDatabase> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A fresh `make()` for each test of the enclosing suite (or file), cleaned up after it. The object
+ * returned stays the same and takes each test's fresh fields, so a suite can hold it in a const and
+ * the helpers beside its tests can close over it. Hooks the suite registers later run after this
+ * set-up and before this clean-up (vitest's default `sequence.hooks: 'stack'`).
+ */
+export function perTest<T extends { cleanup(): void }>(make: () => Promise<T>): T {
+  const current = {} as T;
+  let made: T | undefined;
+  beforeEach(async () => {
+    made = await make();
+    Object.assign(current, made);
+  });
+  afterEach(() => {
+    made?.cleanup();
+    made = undefined;
+  });
+  return current;
+}
+
+export interface SeededCommunity extends SeededDatabase {
+  /** The fixture's ids most tests act with, named as those people sign in. */
+  staffId: number;
+  r1: number;
+  r2: number;
+  m1: number;
+}
+
+/** A fresh copy of the seeded database for each test of the suite (see perTest). */
+export function useSeededCommunity(): SeededCommunity {
+  return perTest(async () => {
+    const t = await seededDatabase();
+    const { staffId, residents, merchants } = t.fixture;
+    return { ...t, staffId, r1: residents[0]!, r2: residents[1]!, m1: merchants[0]! };
+  });
 }

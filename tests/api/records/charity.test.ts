@@ -1,13 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectError } from '../../helpers/http';
-import { recordsWorld, sample, type RecordsWorld } from './helpers';
+import { perTest } from '../../helpers/template';
+import { recordsWorld, sample } from './helpers';
 
-let w: RecordsWorld;
-beforeEach(async () => {
-  w = await recordsWorld();
-});
-afterEach(() => w.cleanup());
+const w = perTest(recordsWorld);
 
 async function publishedFund(): Promise<number> {
   const { body } = await w.api('POST', '/funds', sample.fund());

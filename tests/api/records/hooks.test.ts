@@ -1,19 +1,13 @@
 import { sql } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../../functions/app';
 import worker from '../../../functions/worker';
 import { call, clock, loginAs } from '../../helpers/api';
-import { seededDatabase, type SeededDatabase } from '../../helpers/template';
+import { useSeededCommunity } from '../../helpers/template';
 import { BASE, sample } from './helpers';
 
-let t: SeededDatabase;
-beforeEach(async () => {
-  t = await seededDatabase();
-});
-afterEach(() => {
-  vi.unstubAllGlobals();
-  t.cleanup();
-});
+const t = useSeededCommunity();
+afterEach(() => vi.unstubAllGlobals());
 
 describe('onPublish', () => {
   it('a failing hook never fails the publish, which has committed', async () => {

@@ -1,14 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { call } from '../../helpers/api';
 import { expectError } from '../../helpers/http';
-import { BASE, recordsWorld, sample, type RecordsWorld } from './helpers';
+import { perTest } from '../../helpers/template';
+import { BASE, recordsWorld, sample } from './helpers';
 
-let w: RecordsWorld;
-beforeEach(async () => {
-  w = await recordsWorld();
-});
-afterEach(() => w.cleanup());
+const w = perTest(recordsWorld);
 
 describe('draft → published', () => {
   it('creates a draft that is not public, then publishes it with who/when, a publish event, audit rows and one onPublish after commit', async () => {

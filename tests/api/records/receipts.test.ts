@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { MAX_RECEIPT_BYTES } from '../../../functions/domain/records/receipts';
 import { expectError } from '../../helpers/http';
-import { BASE, recordsWorld, sample, type RecordsWorld } from './helpers';
+import { perTest } from '../../helpers/template';
+import { BASE, recordsWorld, sample } from './helpers';
 
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 1, 2, 3, 4]);
 const JPEG = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1]);
@@ -10,14 +11,12 @@ const PDF = new TextEncoder().encode('%PDF-1.7\n1 0 obj << /Type /Catalog >> end
 const EXE = Uint8Array.from([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, 0xff, 0xff]);
 const GARBAGE = new TextEncoder().encode('just some text pretending to be a picture');
 
-let w: RecordsWorld;
+const w = perTest(recordsWorld);
 let expenseId: number;
 beforeEach(async () => {
-  w = await recordsWorld();
   const { body: fund } = await w.api('POST', '/funds', sample.fund());
   expenseId = (await w.api('POST', '/expenses', sample.expense(fund.id))).body.id;
 });
-afterEach(() => w.cleanup());
 
 async function parse(res: Response) {
   const text = await res.text();

@@ -1,19 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { activities, activityTypes, participations } from '../../../db/schema';
 import { closeActivity, previewClose } from '../../../functions/domain/activities/close';
 import { reverse } from '../../../functions/domain/ledger/commands';
 import { addActivity } from '../../helpers/daily-use';
 import { expectLedgerInvariants } from '../../helpers/ledger';
-import { seededDatabase, type SeededDatabase } from '../../helpers/template';
+import { useSeededCommunity } from '../../helpers/template';
 
 /** The close preview's arithmetic: hours × points per hour, rounded, within what the type's daily cap still allows. */
 describe('closing an activity', () => {
-  let t: SeededDatabase;
+  const t = useSeededCommunity();
   const now = new Date('2026-03-09T12:00:00Z');
-  beforeEach(async () => {
-    t = await seededDatabase();
-  });
-  afterEach(() => t.cleanup());
 
   const checkIn = (activityId: number, residentId: number, hours: number) =>
     t.database.write((tx) => tx.insert(participations).values({ activityId, residentId, hours, checkedInAt: now.toISOString() }));

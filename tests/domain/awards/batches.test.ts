@@ -1,18 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { approveBatch, createBatch } from '../../../functions/domain/awards/batches';
 import { approvalThresholds, needsApproval } from '../../../functions/domain/awards/thresholds';
 import { setSetting } from '../../helpers/daily-use';
 import { balanceOf, expectLedgerInvariants } from '../../helpers/ledger';
-import { seededDatabase, type SeededDatabase } from '../../helpers/template';
+import { useSeededCommunity } from '../../helpers/template';
 
 describe('award batches', () => {
-  let t: SeededDatabase;
+  const t = useSeededCommunity();
   const now = new Date('2026-03-09T02:00:00Z');
-  beforeEach(async () => {
-    t = await seededDatabase();
-  });
-  afterEach(() => t.cleanup());
 
   it('reads thresholds from settings, falling back to the defaults on a missing or bad value', async () => {
     expect(await approvalThresholds(t.database.read)).toEqual({ perAward: 200, perBatch: 2000 });

@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SYSTEM_ACCOUNTS } from '../../../functions/domain/ledger/accounts';
 import { redeem, reverse, transfer } from '../../../functions/domain/ledger/commands';
 import { expiringSchedule, expiryDeadline, residentBalance, runExpiry } from '../../../functions/domain/ledger/expiry';
 import { pointTotals } from '../../../functions/domain/ledger/queries';
 import { localYear } from '../../../functions/domain/shared/time';
 import { accountIdOf, balanceOf, expectLedgerInvariants, grant, rows, snapshot } from '../../helpers/ledger';
-import { seededDatabase, type SeededDatabase } from '../../helpers/template';
+import { useSeededCommunity } from '../../helpers/template';
 
 const at = (iso: string) => new Date(iso);
 /** The first instant of local (UTC+8) year Y, i.e. the end of year Y − 1. */
@@ -20,35 +20,19 @@ describe('expiry deadlines in community time (UTC+8)', () => {
   });
 });
 
-/** A seeded community for each test of the two suites below that read and write its ledger. */
-let t: SeededDatabase;
-let staffId: number;
-let r1: number;
-let r2: number;
-let m1: number;
-const withSeededCommunity = () => {
-  beforeEach(async () => {
-    t = await seededDatabase();
-    ({ staffId } = t.fixture);
-    [r1, r2] = t.fixture.residents as [number, number];
-    m1 = t.fixture.merchants[0]!;
-  });
-  afterEach(() => t.cleanup());
-};
-
 describe('runExpiry', () => {
-  withSeededCommunity();
+  const t = useSeededCommunity();
 
   it('expires points earned in Y at the end of Y + 2 and not a moment before', async () => {
-    await grant(t.database, staffId, r1, 70, at('2024-06-01T04:00:00Z'));
+    await grant(t.database, t.staffId, t.r1, 70, at('2024-06-01T04:00:00Z'));
     const before = await snapshot(t.database);
     expect(await runExpiry(t.database, at('2026-12-31T15:59:59.999Z'))).toMatchObject({ entries: 0, points: 0 });
     expect((await snapshot(t.database)).head).toBe(before.head);
-    expect(await balanceOf(t.database, r1)).toBe(70);
+    expect(await balanceOf(t.database, t.r1)).toBe(70);
 
     const run = await runExpiry(t.database, endOfLocalYear(2026));
     expect(run).toEqual({ periods: [2024], entries: 1, points: 70 });
-    expect(await balanceOf(t.database, r1)).toBe(0);
+    expect(await balanceOf(t.database, t.r1)).toBe(0);
     const [entry] = await rows<{ kind: string; at: string }>(t.database.read, sql`select kind, at from ledger_entries where id = 2`);
     expect(entry).toEqual({ kind: 'expiry', at: '2026-12-31T16:00:00.000Z' });
     const [sink] = await rows<{ balance: number }>(t.database.read, sql`select balance from accounts where id = ${SYSTEM_ACCOUNTS.expiry}`);
@@ -58,61 +42,61 @@ describe('runExpiry', () => {
   });
 
   it('the lot year is the local year: 23:59 on 31 December (UTC+8) is the old year, midnight the new', async () => {
-    await grant(t.database, staffId, r1, 10, at('2024-12-31T15:59:59.000Z')); // 2024-12-31 23:59:59 local
-    await grant(t.database, staffId, r1, 20, at('2024-12-31T16:00:00.000Z')); // 2025-01-01 00:00:00 local
+    await grant(t.database, t.staffId, t.r1, 10, at('2024-12-31T15:59:59.000Z')); // 2024-12-31 23:59:59 local
+    await grant(t.database, t.staffId, t.r1, 20, at('2024-12-31T16:00:00.000Z')); // 2025-01-01 00:00:00 local
     expect((await runExpiry(t.database, endOfLocalYear(2026))).points).toBe(10);
-    expect(await balanceOf(t.database, r1)).toBe(20);
+    expect(await balanceOf(t.database, t.r1)).toBe(20);
     expect((await runExpiry(t.database, at('2027-12-31T15:59:59.000Z'))).points).toBe(0);
     expect((await runExpiry(t.database, endOfLocalYear(2027))).points).toBe(20);
-    expect(await balanceOf(t.database, r1)).toBe(0);
+    expect(await balanceOf(t.database, t.r1)).toBe(0);
     await expectLedgerInvariants(t.database);
   });
 
   it('spending uses the oldest points first', async () => {
-    await grant(t.database, staffId, r1, 100, at('2024-03-01T02:00:00Z'));
-    await grant(t.database, staffId, r1, 50, at('2025-03-01T02:00:00Z'));
-    await t.database.write((tx) => redeem(tx, { merchantId: m1, residentId: r1, points: 120, now: at('2025-06-01T02:00:00Z') }));
+    await grant(t.database, t.staffId, t.r1, 100, at('2024-03-01T02:00:00Z'));
+    await grant(t.database, t.staffId, t.r1, 50, at('2025-03-01T02:00:00Z'));
+    await t.database.write((tx) => redeem(tx, { merchantId: t.m1, residentId: t.r1, points: 120, now: at('2025-06-01T02:00:00Z') }));
     // 2024's 100 are spent; 30 of 2025's 50 remain.
-    const account = await accountIdOf(t.database, r1);
+    const account = await accountIdOf(t.database, t.r1);
     expect(await expiringSchedule(t.database.read, account, at('2025-07-01T00:00:00Z'))).toEqual([{ points: 30, at: '2027-12-31T16:00:00.000Z' }]);
     expect((await runExpiry(t.database, endOfLocalYear(2026))).points).toBe(0);
-    expect(await balanceOf(t.database, r1)).toBe(30);
+    expect(await balanceOf(t.database, t.r1)).toBe(30);
     expect((await runExpiry(t.database, endOfLocalYear(2027))).points).toBe(30);
-    expect(await balanceOf(t.database, r1)).toBe(0);
+    expect(await balanceOf(t.database, t.r1)).toBe(0);
     await expectLedgerInvariants(t.database);
   });
 
   it('a partly spent old lot lapses only in what is left, and younger lots stay', async () => {
-    await grant(t.database, staffId, r1, 100, at('2024-03-01T02:00:00Z'));
-    await grant(t.database, staffId, r1, 40, at('2026-05-01T02:00:00Z'));
-    await t.database.write((tx) => redeem(tx, { merchantId: m1, residentId: r1, points: 35, now: at('2026-06-01T02:00:00Z') }));
-    const account = await accountIdOf(t.database, r1);
+    await grant(t.database, t.staffId, t.r1, 100, at('2024-03-01T02:00:00Z'));
+    await grant(t.database, t.staffId, t.r1, 40, at('2026-05-01T02:00:00Z'));
+    await t.database.write((tx) => redeem(tx, { merchantId: t.m1, residentId: t.r1, points: 35, now: at('2026-06-01T02:00:00Z') }));
+    const account = await accountIdOf(t.database, t.r1);
     expect(await expiringSchedule(t.database.read, account, at('2026-06-02T00:00:00Z'))).toEqual([
       { points: 65, at: '2026-12-31T16:00:00.000Z' },
       { points: 40, at: '2028-12-31T16:00:00.000Z' },
     ]);
     expect(await runExpiry(t.database, at('2027-01-05T00:00:00Z'))).toEqual({ periods: [2024], entries: 1, points: 65 });
-    expect(await balanceOf(t.database, r1)).toBe(40);
+    expect(await balanceOf(t.database, t.r1)).toBe(40);
     expect(await expiringSchedule(t.database.read, account, at('2027-01-05T00:00:00Z'))).toEqual([{ points: 40, at: '2028-12-31T16:00:00.000Z' }]);
     await expectLedgerInvariants(t.database);
   });
 
   it('several lapsed years in one late run, oldest first, each once', async () => {
-    await grant(t.database, staffId, r1, 5, at('2022-03-01T02:00:00Z'));
-    await grant(t.database, staffId, r1, 7, at('2023-03-01T02:00:00Z'));
-    await grant(t.database, staffId, r1, 11, at('2024-03-01T02:00:00Z'));
-    await grant(t.database, staffId, r1, 13, at('2025-03-01T02:00:00Z'));
+    await grant(t.database, t.staffId, t.r1, 5, at('2022-03-01T02:00:00Z'));
+    await grant(t.database, t.staffId, t.r1, 7, at('2023-03-01T02:00:00Z'));
+    await grant(t.database, t.staffId, t.r1, 11, at('2024-03-01T02:00:00Z'));
+    await grant(t.database, t.staffId, t.r1, 13, at('2025-03-01T02:00:00Z'));
     const run = await runExpiry(t.database, at('2027-02-01T00:00:00Z'));
     expect(run).toEqual({ periods: [2022, 2023, 2024], entries: 3, points: 23 });
-    expect(await balanceOf(t.database, r1)).toBe(13);
+    expect(await balanceOf(t.database, t.r1)).toBe(13);
     const memos = await rows<{ memo: string }>(t.database.read, sql`select memo from ledger_entries where kind = 'expiry' order by id`);
     expect(memos.map((m) => m.memo.slice(0, 4))).toEqual(['2022', '2023', '2024']);
     await expectLedgerInvariants(t.database);
   });
 
   it('is idempotent: a second run — or two at once — moves nothing more', async () => {
-    await grant(t.database, staffId, r1, 30, at('2024-03-01T02:00:00Z'));
-    await grant(t.database, staffId, r2, 45, at('2024-09-01T02:00:00Z'));
+    await grant(t.database, t.staffId, t.r1, 30, at('2024-03-01T02:00:00Z'));
+    await grant(t.database, t.staffId, t.r2, 45, at('2024-09-01T02:00:00Z'));
     const when = at('2027-01-02T00:00:00Z');
     const [a, b] = await Promise.all([runExpiry(t.database, when), runExpiry(t.database, when)]);
     expect(a.points + b.points).toBe(75);
@@ -126,52 +110,52 @@ describe('runExpiry', () => {
   });
 
   it('received transfers are lots of the year they arrive; merchants and the pool never expire', async () => {
-    await grant(t.database, staffId, r1, 50, at('2024-03-01T02:00:00Z'));
-    await t.database.write((tx) => transfer(tx, { fromResidentId: r1, to: r2, points: 20, now: at('2025-02-01T02:00:00Z') }));
-    await t.database.write((tx) => transfer(tx, { fromResidentId: r1, to: 'pool', points: 10, now: at('2024-04-01T02:00:00Z') }));
-    await t.database.write((tx) => redeem(tx, { merchantId: m1, residentId: r1, points: 5, now: at('2024-05-01T02:00:00Z') }));
+    await grant(t.database, t.staffId, t.r1, 50, at('2024-03-01T02:00:00Z'));
+    await t.database.write((tx) => transfer(tx, { fromResidentId: t.r1, to: t.r2, points: 20, now: at('2025-02-01T02:00:00Z') }));
+    await t.database.write((tx) => transfer(tx, { fromResidentId: t.r1, to: 'pool', points: 10, now: at('2024-04-01T02:00:00Z') }));
+    await t.database.write((tx) => redeem(tx, { merchantId: t.m1, residentId: t.r1, points: 5, now: at('2024-05-01T02:00:00Z') }));
     expect((await runExpiry(t.database, endOfLocalYear(2026))).points).toBe(15);
-    expect(await balanceOf(t.database, r1)).toBe(0);
-    expect(await balanceOf(t.database, r2)).toBe(20);
-    expect(await balanceOf(t.database, m1)).toBe(5);
+    expect(await balanceOf(t.database, t.r1)).toBe(0);
+    expect(await balanceOf(t.database, t.r2)).toBe(20);
+    expect(await balanceOf(t.database, t.m1)).toBe(5);
     expect((await runExpiry(t.database, endOfLocalYear(2027))).points).toBe(20);
-    expect(await balanceOf(t.database, r2)).toBe(0);
+    expect(await balanceOf(t.database, t.r2)).toBe(0);
     const { totals } = await expectLedgerInvariants(t.database);
     expect(totals).toEqual({ issued: 50, redeemed: 5, expired: 35, outstanding: 10 });
   });
 
   it('a reversed expiry gives the points back and a later run does not take them again', async () => {
-    await grant(t.database, staffId, r1, 30, at('2024-03-01T02:00:00Z'));
+    await grant(t.database, t.staffId, t.r1, 30, at('2024-03-01T02:00:00Z'));
     await runExpiry(t.database, endOfLocalYear(2026));
-    await t.database.write((tx) => reverse(tx, { staffId, entryId: 2, reason: '居民申诉', now: at('2027-01-03T00:00:00Z') }));
-    expect(await balanceOf(t.database, r1)).toBe(30);
+    await t.database.write((tx) => reverse(tx, { staffId: t.staffId, entryId: 2, reason: '居民申诉', now: at('2027-01-03T00:00:00Z') }));
+    expect(await balanceOf(t.database, t.r1)).toBe(30);
     expect((await runExpiry(t.database, at('2027-02-01T00:00:00Z'))).points).toBe(0);
-    expect(await balanceOf(t.database, r1)).toBe(30);
+    expect(await balanceOf(t.database, t.r1)).toBe(30);
     await expectLedgerInvariants(t.database);
   });
 
   it('nothing to expire for an empty ledger', async () => {
     expect(await runExpiry(t.database, endOfLocalYear(2030))).toEqual({ periods: [], entries: 0, points: 0 });
-    expect(await expiringSchedule(t.database.read, await accountIdOf(t.database, r1), at('2026-01-01T00:00:00Z'))).toEqual([]);
+    expect(await expiringSchedule(t.database.read, await accountIdOf(t.database, t.r1), at('2026-01-01T00:00:00Z'))).toEqual([]);
   });
 });
 
 describe('residentBalance (GET /api/me in one statement)', () => {
-  withSeededCommunity();
+  const t = useSeededCommunity();
 
   const setExpiryYears = (value: string) =>
     t.database.write((tx) => tx.run(sql`insert into settings (key, value) values ('points_expiry_years', ${value}) on conflict (key) do update set value = excluded.value`));
 
   it('gives the profile, the balance and the same schedule as the lots read one by one, under the community setting', async () => {
-    await grant(t.database, staffId, r1, 100, at('2024-03-01T02:00:00Z'));
-    await grant(t.database, staffId, r1, 40, at('2026-05-01T02:00:00Z'));
-    await t.database.write((tx) => redeem(tx, { merchantId: m1, residentId: r1, points: 35, now: at('2026-06-01T02:00:00Z') }));
-    const account = await accountIdOf(t.database, r1);
+    await grant(t.database, t.staffId, t.r1, 100, at('2024-03-01T02:00:00Z'));
+    await grant(t.database, t.staffId, t.r1, 40, at('2026-05-01T02:00:00Z'));
+    await t.database.write((tx) => redeem(tx, { merchantId: t.m1, residentId: t.r1, points: 35, now: at('2026-06-01T02:00:00Z') }));
+    const account = await accountIdOf(t.database, t.r1);
     const now = at('2026-06-02T00:00:00Z');
-    const [user] = await rows<{ displayName: string }>(t.database.read, sql`select display_name as displayName from users where id = ${r1}`);
+    const [user] = await rows<{ displayName: string }>(t.database.read, sql`select display_name as displayName from users where id = ${t.r1}`);
 
-    expect(await residentBalance(t.database.read, r1, now)).toEqual({
-      id: r1,
+    expect(await residentBalance(t.database.read, t.r1, now)).toEqual({
+      id: t.r1,
       displayName: user!.displayName,
       accountId: account,
       balance: 105,
@@ -182,17 +166,17 @@ describe('residentBalance (GET /api/me in one statement)', () => {
     });
     // One year instead of two: 2024's lot has already lapsed (not yet swept), 2026's goes a year earlier.
     await setExpiryYears('1');
-    const oneYear = await residentBalance(t.database.read, r1, now);
+    const oneYear = await residentBalance(t.database.read, t.r1, now);
     expect(oneYear?.expiring).toEqual([{ points: 40, at: '2027-12-31T16:00:00.000Z' }]);
     expect(oneYear?.expiring).toEqual(await expiringSchedule(t.database.read, account, now, 1));
     // A value out of range is ignored, as everywhere else: the default (2) applies.
     await setExpiryYears('99');
-    expect((await residentBalance(t.database.read, r1, now))?.expiring).toEqual(await expiringSchedule(t.database.read, account, now, 2));
+    expect((await residentBalance(t.database.read, t.r1, now))?.expiring).toEqual(await expiringSchedule(t.database.read, account, now, 2));
   });
 
   it('a resident who never earned a point has a zero balance and nothing expiring; a non-resident has no balance here', async () => {
-    expect(await residentBalance(t.database.read, r2, at('2026-01-01T00:00:00Z'))).toMatchObject({ id: r2, balance: 0, expiring: [] });
-    expect(await residentBalance(t.database.read, staffId, at('2026-01-01T00:00:00Z'))).toBeUndefined();
-    expect(await residentBalance(t.database.read, m1, at('2026-01-01T00:00:00Z'))).toBeUndefined();
+    expect(await residentBalance(t.database.read, t.r2, at('2026-01-01T00:00:00Z'))).toMatchObject({ id: t.r2, balance: 0, expiring: [] });
+    expect(await residentBalance(t.database.read, t.staffId, at('2026-01-01T00:00:00Z'))).toBeUndefined();
+    expect(await residentBalance(t.database.read, t.m1, at('2026-01-01T00:00:00Z'))).toBeUndefined();
   });
 });

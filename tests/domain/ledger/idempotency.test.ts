@@ -1,19 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { award, redeem } from '../../../functions/domain/ledger/commands';
 import { IDEMPOTENCY_KEY_PATTERN, idempotent } from '../../../functions/domain/ledger/idempotency';
 import { DomainError } from '../../../functions/domain/shared/errors';
 import { balanceOf, expectLedgerInvariants, grant, rows, snapshot } from '../../helpers/ledger';
-import { seededDatabase, type SeededDatabase } from '../../helpers/template';
+import { useSeededCommunity } from '../../helpers/template';
 
 const now = new Date('2026-03-09T02:00:00Z');
 
 describe('idempotent()', () => {
-  let t: SeededDatabase;
-  beforeEach(async () => {
-    t = await seededDatabase();
-  });
-  afterEach(() => t.cleanup());
+  const t = useSeededCommunity();
 
   const awardOnce = (key: string, points: number, scope = 'staff:award', body: unknown = { points }) =>
     t.database.write((tx) =>

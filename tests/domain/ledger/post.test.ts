@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { SYSTEM_ACCOUNTS } from '../../../functions/domain/ledger/accounts';
 import { GENESIS_HASH, chainHash } from '../../../functions/domain/ledger/chain';
 import { award, redeem, transfer } from '../../../functions/domain/ledger/commands';
@@ -8,16 +8,12 @@ import { postEntry } from '../../../functions/domain/ledger/post';
 import { ledgerHead } from '../../../functions/domain/ledger/queries';
 import { DomainError } from '../../../functions/domain/shared/errors';
 import { accountIdOf, balanceOf, expectLedgerInvariants, grant, rows, snapshot } from '../../helpers/ledger';
-import { seededDatabase, type SeededDatabase } from '../../helpers/template';
+import { useSeededCommunity } from '../../helpers/template';
 
 const now = new Date('2026-03-09T02:00:00Z');
 
 describe('postEntry: double entry', () => {
-  let t: SeededDatabase;
-  beforeEach(async () => {
-    t = await seededDatabase();
-  });
-  afterEach(() => t.cleanup());
+  const t = useSeededCommunity();
 
   it('moves points between two accounts and records each balance after', async () => {
     const resident = await accountIdOf(t.database, t.fixture.residents[0]!);
@@ -93,11 +89,7 @@ describe('postEntry: double entry', () => {
 });
 
 describe('hash chain', () => {
-  let t: SeededDatabase;
-  beforeEach(async () => {
-    t = await seededDatabase();
-  });
-  afterEach(() => t.cleanup());
+  const t = useSeededCommunity();
 
   it('starts at the genesis hash and every entry moves the head and links to its predecessor', async () => {
     expect(await ledgerHead(t.database.read)).toEqual({ entries: 0, head: GENESIS_HASH, at: null });
@@ -153,14 +145,12 @@ describe('hash chain', () => {
 });
 
 describe('append-only', () => {
-  let t: SeededDatabase;
+  const t = useSeededCommunity();
   beforeEach(async () => {
-    t = await seededDatabase();
     await t.database.write((tx) =>
       idempotent(tx, { scope: 'test', key: 'key-00000001', body: { points: 50 }, now }, () => award(tx, { staffId: t.fixture.staffId, residentId: t.fixture.residents[0]!, points: 50, reason: 'x', now })),
     );
   });
-  afterEach(() => t.cleanup());
 
   it.each([
     ['update ledger_entries set memo = ? where id = 1', ['tampered']],
@@ -186,11 +176,7 @@ describe('append-only', () => {
 });
 
 describe('commands', () => {
-  let t: SeededDatabase;
-  beforeEach(async () => {
-    t = await seededDatabase();
-  });
-  afterEach(() => t.cleanup());
+  const t = useSeededCommunity();
 
   it('award, redeem and transfer each post one balanced entry', async () => {
     const { staffId, residents, merchants } = t.fixture;

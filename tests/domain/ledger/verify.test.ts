@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { redeem, reverse, transfer } from '../../../functions/domain/ledger/commands';
 import { chainHash } from '../../../functions/domain/ledger/chain';
 import { ledgerHead } from '../../../functions/domain/ledger/queries';
 import { LedgerChecker, verifyLedger, type ExportedEntry } from '../../../functions/domain/ledger/verify';
 import { grant, rows } from '../../helpers/ledger';
-import { seededDatabase, type SeededDatabase } from '../../helpers/template';
+import { type SeededDatabase, useSeededCommunity } from '../../helpers/template';
 
 const now = new Date('2026-03-09T02:00:00Z');
 
@@ -17,9 +17,8 @@ async function dropTriggers(t: SeededDatabase) {
 }
 
 describe('verifyLedger', () => {
-  let t: SeededDatabase;
+  const t = useSeededCommunity();
   beforeEach(async () => {
-    t = await seededDatabase();
     const { staffId, residents, merchants } = t.fixture;
     const [r1, r2] = residents as [number, number];
     await grant(t.database, staffId, r1, 100, now, '巡防'); // 1
@@ -29,7 +28,6 @@ describe('verifyLedger', () => {
     await t.database.write((tx) => reverse(tx, { staffId, entryId: 3, reason: '退货', now })); // 5
     await t.database.write((tx) => transfer(tx, { fromResidentId: r2, to: 'pool', points: 5, now })); // 6
   });
-  afterEach(() => t.cleanup());
 
   it('an untouched ledger verifies, with the head and the conservation totals', async () => {
     const report = await verifyLedger(t.database.read);

@@ -1,24 +1,20 @@
 import { sql } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { PIN_LOCK_MS, PIN_MAX_FAILURES, authenticateCard, checkCardPin, type PinCheck } from '../../../functions/domain/people/cards';
 import { DomainError } from '../../../functions/domain/shared/errors';
 import { PIN } from '../../helpers/fixture';
 import { rows } from '../../helpers/ledger';
-import { seededDatabase, type SeededDatabase } from '../../helpers/template';
+import { useSeededCommunity } from '../../helpers/template';
 
 const t0 = new Date('2026-03-09T02:00:00Z');
 const plus = (ms: number) => new Date(t0.getTime() + ms);
 
 describe('paper card + PIN', () => {
-  let t: SeededDatabase;
+  const t = useSeededCommunity();
   let card: string;
-  let resident: number;
-  beforeEach(async () => {
-    t = await seededDatabase();
+  beforeEach(() => {
     card = t.fixture.cards[0]!;
-    resident = t.fixture.residents[0]!;
   });
-  afterEach(() => t.cleanup());
 
   // As at the counter: the refusal is caught inside the transaction (by idempotent()), which
   // commits, so the failure count is kept.
@@ -31,7 +27,7 @@ describe('paper card + PIN', () => {
     );
 
   it('the right PIN identifies the resident', async () => {
-    expect(await attempt(PIN)).toEqual({ ok: true, id: resident });
+    expect(await attempt(PIN)).toEqual({ ok: true, id: t.r1 });
   });
 
   it('an unknown card → card_invalid', async () => {
@@ -51,7 +47,7 @@ describe('paper card + PIN', () => {
     expect(await attempt(PIN, plus(10_000))).toMatchObject({ ok: false, code: 'card_locked' });
     expect(await attempt(PIN, plus(4000 + PIN_LOCK_MS - 1))).toMatchObject({ ok: false, code: 'card_locked' });
     // The lock runs from the fifth failure (at +4 s) and is over 15 minutes later.
-    expect(await attempt(PIN, plus(4000 + PIN_LOCK_MS))).toEqual({ ok: true, id: resident });
+    expect(await attempt(PIN, plus(4000 + PIN_LOCK_MS))).toEqual({ ok: true, id: t.r1 });
     const [row] = await rows<{ failed_pins: number; locked_until: string | null }>(t.database.read, sql`select failed_pins, locked_until from cards where card_no = ${card}`);
     expect(row).toEqual({ failed_pins: 0, locked_until: null });
   });
@@ -78,7 +74,7 @@ describe('paper card + PIN', () => {
     expect(right.ok).toBe(true);
     // A right PIN does not open a locked card, however it was checked.
     expect(await attempt(PIN, plus(10), card, right)).toMatchObject({ ok: false, code: 'card_locked' });
-    expect(await attempt(PIN, plus(PIN_LOCK_MS + 10), card, right)).toEqual({ ok: true, id: resident });
+    expect(await attempt(PIN, plus(PIN_LOCK_MS + 10), card, right)).toEqual({ ok: true, id: t.r1 });
   });
 
   it('a check made before the PIN was changed is not trusted: the PIN is checked again', async () => {

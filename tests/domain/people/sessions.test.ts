@@ -1,21 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LOGIN_MAX_FAILURES, LOGIN_WINDOW_MS, SESSION_TTL_MS, authenticate, login, logout } from '../../../functions/domain/people/sessions';
 import { createResident } from '../../../functions/domain/people/directory';
 import { DomainError } from '../../../functions/domain/shared/errors';
 import { FAST_HASHING, PASSWORD } from '../../helpers/fixture';
 import { rows } from '../../helpers/ledger';
-import { seededDatabase, type SeededDatabase } from '../../helpers/template';
+import { useSeededCommunity } from '../../helpers/template';
 
 const t0 = new Date('2026-03-09T02:00:00Z');
 const plus = (ms: number) => new Date(t0.getTime() + ms);
 
 describe('sessions', () => {
-  let t: SeededDatabase;
-  beforeEach(async () => {
-    t = await seededDatabase();
-  });
-  afterEach(() => t.cleanup());
+  const t = useSeededCommunity();
 
   const refusal = (p: Promise<unknown>) => p.then(() => undefined, (e: DomainError) => e);
 

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { serviceRequestStatuses, type ServiceRequestStatus } from '../../../db/schema';
 import { RESIDENT_CANCELLABLE, STEPS, canStep, type Step } from '../../../functions/domain/requests/flow';
 import { acceptRequest, completeRequest, dispatchRequest, reportBuildingIssue } from '../../../functions/domain/requests/requests';
 import { seedProviders } from '../../helpers/daily-use';
-import { seededDatabase, type SeededDatabase } from '../../helpers/template';
+import { useSeededCommunity } from '../../helpers/template';
 
 describe('the request flow', () => {
   it('allows exactly these steps from each state; done, cancelled and declined are final', () => {
@@ -21,11 +21,7 @@ describe('the request flow', () => {
   });
 
   describe('history', () => {
-    let t: SeededDatabase;
-    beforeEach(async () => {
-      t = await seededDatabase();
-    });
-    afterEach(() => t.cleanup());
+    const t = useSeededCommunity();
 
     it('is append-only: the database refuses to change or delete an event', async () => {
       const p = await seedProviders(t.database, t.fixture.staffId);
