@@ -2,14 +2,7 @@ import { api } from './api';
 import { field, h, replace } from './dom';
 import { errorText, fmtNum, tr } from './i18n';
 import { busy, loadInto, msgBox, say } from './ui';
-
-export interface Item {
-  id: number;
-  name: string;
-  description: string | null;
-  points: number;
-  active: boolean;
-}
+import type { Item } from '../../functions/domain/counter/items';
 
 /** The shop's own items for points: add one, take it off the counter or put it back, remove it. */
 export function mountItemsAdmin(root: HTMLElement, changed: (items: Item[]) => void): void {

@@ -3,31 +3,7 @@ import { focusOn, h, replace } from '../dom';
 import { errorText, fmtDate, fmtNum, tr } from '../i18n';
 import type { AppKey } from '../../i18n/app';
 import { loadInto, msgBox, say } from '../ui';
-
-interface Upcoming {
-  id: number;
-  title: string;
-  date: string;
-  place: string;
-  hours: number;
-  type: { code: string; name: string };
-  team: string | null;
-  points: number;
-  volunteerDay: boolean;
-  signups: number;
-  signedUp: boolean;
-  checkedIn: boolean;
-}
-interface Mine {
-  activityId: number;
-  title: string;
-  date: string;
-  place: string;
-  type: string;
-  status: 'signed_up' | 'missed' | 'checked_in' | 'awarded' | 'reversed';
-  hours: number | null;
-  points: number | null;
-}
+import type { MyActivity, UpcomingActivity } from '../../../functions/domain/activities/signups';
 
 /** Volunteer activities: sign up or cancel for upcoming ones (the 9th-day services marked), and my record with hours and points. */
 export function mountActivities(root: HTMLElement): { stop?(): void } {
@@ -37,7 +13,7 @@ export function mountActivities(root: HTMLElement): { stop?(): void } {
   replace(root, msg, h('h3', {}, tr('act.upcoming')), upcoming, h('h3', {}, tr('act.mine')), mine);
 
   const loadUpcoming = () =>
-    loadInto(upcoming, () => api<{ activities: Upcoming[] }>('/me/activities/upcoming?limit=30'), ({ activities }) => {
+    loadInto(upcoming, () => api<{ activities: UpcomingActivity[] }>('/me/activities/upcoming?limit=30'), ({ activities }) => {
       if (activities.length === 0) return upcoming.append(h('p', { class: 'meta' }, tr('act.none')));
       // Five at a time: the page stays short on a phone.
       const list = h('ul', { class: 'cards' });
@@ -55,7 +31,7 @@ export function mountActivities(root: HTMLElement): { stop?(): void } {
       upcoming.append(list, more);
     });
   const loadMine = () =>
-    loadInto(mine, () => api<{ activities: Mine[] }>('/me/activities?limit=20'), ({ activities }) => {
+    loadInto(mine, () => api<{ activities: MyActivity[] }>('/me/activities?limit=20'), ({ activities }) => {
       if (activities.length === 0) return mine.append(h('p', { class: 'meta' }, tr('act.mineNone')));
       mine.append(
         h(
@@ -76,7 +52,7 @@ export function mountActivities(root: HTMLElement): { stop?(): void } {
       );
     });
 
-  const card = (a: Upcoming) => {
+  const card = (a: UpcomingActivity) => {
     const button = h('button', { type: 'button', class: `button wide ${a.signedUp ? '' : 'primary'}`, 'data-signup': a.id, disabled: a.checkedIn }, a.checkedIn ? tr('act.checkedIn') : a.signedUp ? tr('act.cancel') : tr('act.signup'));
     const state = h('p', { class: 'meta', role: 'status' }, a.signedUp ? tr('act.youreIn') : '');
     button.addEventListener('click', async () => {

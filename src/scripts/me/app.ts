@@ -6,6 +6,7 @@ import { mountActivities } from './activities';
 import { mountCode } from './code';
 import { mountGive } from './give';
 import { mountRequests } from './requests';
+import type { StatementSummary } from '../../../functions/domain/ledger/summary';
 
 export interface Me {
   id: number;
@@ -13,18 +14,6 @@ export interface Me {
   balance: number;
   expiring: Array<{ points: number; at: string }>;
 }
-interface Summary {
-  balance: number;
-  earned: number;
-  redeemed: number;
-  given: number;
-  received: number;
-  reversed: number;
-  expired: number;
-  hours: number;
-  activities: number;
-}
-
 /** The signed-in /me/: balance first and large, then the code for the counter, the statement, giving, activities and requests. */
 export function mount(me: Me): { stop(): void } {
   const app = $('[data-view="app"]');
@@ -42,7 +31,7 @@ export function mount(me: Me): { stop(): void } {
     );
   };
   const loadSummary = async () => {
-    const res = await api<Summary>('/me/summary');
+    const res = await api<StatementSummary>('/me/summary');
     const box = $('[data-summary]', app);
     if (!res.ok) return box.replaceChildren();
     const s = res.data;

@@ -5,32 +5,11 @@ import type { AppKey } from '../../i18n/app';
 import { classify, cameraPossible, startScan, type ScanSession } from '../qr-scan';
 import { busy, loadInto, msgBox, remember, say } from '../ui';
 import { residentPicker, select, table } from './common';
+import type { Activity, Participant } from '../../../functions/domain/activities/catalog';
 
 interface Types {
   types: Array<{ id: number; code: string; name: string; nameEn: string; pointsPerHour: number; dailyCap: number }>;
   teams: Array<{ id: number; name: string }>;
-}
-interface Activity {
-  id: number;
-  type: { code: string; name: string; pointsPerHour: number; dailyCap: number };
-  team: { id: number; name: string } | null;
-  title: string;
-  date: string;
-  place: string;
-  hours: number;
-  status: 'planned' | 'open' | 'closed';
-  signups: number;
-  checkedIn: number;
-  awarded: number;
-}
-interface Participant {
-  residentId: number;
-  name: string;
-  login: string;
-  signedUpAt: string | null;
-  checkedInAt: string | null;
-  hours: number | null;
-  awardEntryId: number | null;
 }
 interface Preview {
   lines: Array<{ residentId: number; name: string; login: string; hours: number; points: number; capped: boolean; earnedToday: number }>;

@@ -1,21 +1,13 @@
 import { api } from '../api';
 import { field, h, nextId } from '../dom';
 import { fmtNum, tr } from '../i18n';
-
-export interface ResidentHit {
-  id: number;
-  name: string;
-  login: string;
-  card: string | null;
-  building: string | null;
-  balance: number;
-}
+import type { ResidentRow } from '../../../functions/domain/people/directory';
 
 /**
  * Resident autocomplete: type a name, login, card number or building; pick from the suggestions
  * (buttons, keyboard reachable). Staff never retype a resident's details.
  */
-export function residentPicker(labelText: string, onPick?: (r: ResidentHit | null) => void) {
+export function residentPicker(labelText: string, onPick?: (r: ResidentRow | null) => void) {
   const input = h('input', { type: 'search', autocomplete: 'off', role: 'combobox', 'aria-autocomplete': 'list', 'aria-expanded': 'false' });
   const f = field(labelText, input, { hint: tr('staff.res.pickHint') });
   const listId = nextId('sugg');
@@ -23,7 +15,7 @@ export function residentPicker(labelText: string, onPick?: (r: ResidentHit | nul
   input.setAttribute('aria-controls', listId);
   const chosen = h('p', { class: 'found', role: 'status' });
   f.wrap.append(list, chosen);
-  let picked: ResidentHit | null = null;
+  let picked: ResidentRow | null = null;
   let timer = 0;
   let seq = 0;
   const close = () => {
@@ -39,7 +31,7 @@ export function residentPicker(labelText: string, onPick?: (r: ResidentHit | nul
     if (q.length < 1) return close();
     timer = window.setTimeout(async () => {
       const mine = ++seq;
-      const res = await api<{ residents: ResidentHit[] }>(`/staff/residents?query=${encodeURIComponent(q)}&limit=8`);
+      const res = await api<{ residents: ResidentRow[] }>(`/staff/residents?query=${encodeURIComponent(q)}&limit=8`);
       if (mine !== seq) return;
       list.replaceChildren();
       if (!res.ok) {
@@ -77,7 +69,7 @@ export function residentPicker(labelText: string, onPick?: (r: ResidentHit | nul
     } else return;
     e.preventDefault();
   });
-  const pick = (r: ResidentHit) => {
+  const pick = (r: ResidentRow) => {
     picked = r;
     input.value = `${r.name}（${r.login}）`;
     chosen.textContent = tr('staff.res.picked', { name: r.name, login: r.login, balance: fmtNum(r.balance) });

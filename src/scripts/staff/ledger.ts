@@ -4,6 +4,7 @@ import { errorText, fmtDateTime, fmtSigned, fmtNum, tr } from '../i18n';
 import { kindWord } from '../statement';
 import { busy, loadInto, msgBox, say } from '../ui';
 import { table } from './common';
+import type { AuditRow } from '../../../functions/domain/audit/trail';
 
 interface Entry {
   id: number;
@@ -17,16 +18,6 @@ interface Entry {
   hash: string;
   postings: Array<{ accountId: number; kind: string; ownerId: number | null; amount: number; balanceAfter: number }>;
 }
-interface AuditEntry {
-  id: number;
-  at: string;
-  actor: { id: number; login: string; name: string } | null;
-  action: string;
-  entity: string;
-  entityId: number | null;
-  detail: unknown;
-}
-
 /** The ledger: look up any entry with its postings, reverse it with a reason (confirmed, idempotent), and read the audit trail. */
 export function mount(root: HTMLElement): void {
   const idIn = field(tr('staff.led.entry'), h('input', { type: 'number', min: 1, inputmode: 'numeric' }), { hint: tr('staff.led.entryHint') });
@@ -120,7 +111,7 @@ export function mount(root: HTMLElement): void {
     if (en) q.set('entity', en);
     if (ac) q.set('actor', ac);
     if (!reset && cursor) q.set('cursor', cursor);
-    return loadInto(auditBox, () => api<{ entries: AuditEntry[]; nextCursor: string | null }>(`/staff/audit?${q}`), (d) => {
+    return loadInto(auditBox, () => api<{ entries: AuditRow[]; nextCursor: string | null }>(`/staff/audit?${q}`), (d) => {
       cursor = d.nextCursor;
       append(auditBox, [
         table(

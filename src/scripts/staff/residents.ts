@@ -2,20 +2,9 @@ import { api, newKey, sendIdempotent } from '../api';
 import { $, field, focusOn, h, replace } from '../dom';
 import { errorText, fmtDate, fmtDateTime, fmtNum, tr } from '../i18n';
 import { busy, loadInto, msgBox, remember, say } from '../ui';
-import { table, type ResidentHit } from './common';
-
-interface Details {
-  id: number;
-  login: string;
-  fullName: string;
-  displayName: string;
-  phone: string | null;
-  hasPassword: boolean;
-  household: { compound: string; building: string; unit: string; door: string } | null;
-  card: { cardNo: string; issuedAt: string; failedPins: number; lockedUntil: string | null } | null;
-  balance: number;
-  createdAt: string;
-}
+import { table } from './common';
+import type { ResidentRow } from '../../../functions/domain/people/directory';
+import type { ResidentDetails } from '../../../functions/domain/people/register';
 
 /** Residents at the desk: find, details, reset a PIN, issue and print a card, register one, import many. */
 export function mount(root: HTMLElement): void {
@@ -39,7 +28,7 @@ export function mount(root: HTMLElement): void {
     }
     const q = new URLSearchParams({ query, limit: '25' });
     if (cursor) q.set('cursor', cursor);
-    const ok = await loadInto(results, () => api<{ residents: ResidentHit[]; nextCursor: string | null }>(`/staff/residents?${q}`), (d) => {
+    const ok = await loadInto(results, () => api<{ residents: ResidentRow[]; nextCursor: string | null }>(`/staff/residents?${q}`), (d) => {
       for (const r of d.residents) {
         const open = h('button', { type: 'button', class: 'button', 'data-open-resident': r.id }, tr('staff.res.open'));
         open.addEventListener('click', () => void show(r.id, true));
@@ -69,10 +58,10 @@ export function mount(root: HTMLElement): void {
     const heading = h('h3', { id: 'res-detail-h', tabindex: '-1' }, tr('staff.res.detail'));
     const body = h('div');
     replace(detail, heading, body);
-    await loadInto(body, () => api<Details>(`/staff/residents/${id}`), (d) => renderDetail(body, d));
+    await loadInto(body, () => api<ResidentDetails>(`/staff/residents/${id}`), (d) => renderDetail(body, d));
     if (focus) focusOn(heading);
   };
-  const renderDetail = (box: HTMLElement, d: Details) => {
+  const renderDetail = (box: HTMLElement, d: ResidentDetails) => {
     const msg = msgBox();
     const facts: Array<[string, string]> = [
       [tr('staff.res.name'), `${d.fullName}（${d.displayName}）`],
@@ -99,7 +88,7 @@ export function mount(root: HTMLElement): void {
         if (!/^\d{4}$/.test(v)) return pin.setError(tr('counter.pinInvalid'));
         pin.setError(null);
         void busy(save, async () => {
-          const res = await api<Details>(`/staff/residents/${d.id}/pin`, { body: { pin: v } });
+          const res = await api<ResidentDetails>(`/staff/residents/${d.id}/pin`, { body: { pin: v } });
           if (!res.ok) return say(msg, 'error', errorText(res));
           (pin.input as HTMLInputElement).value = '';
           say(msg, 'ok', tr('staff.res.pinDone', { card: d.card!.cardNo }));
@@ -119,7 +108,7 @@ export function mount(root: HTMLElement): void {
         pin.setError(/^\d{4}$/.test(p) ? null : tr('counter.pinInvalid'));
         if (!/^C\d{4,8}$/.test(c) || !/^\d{4}$/.test(p)) return;
         void busy(save, async () => {
-          const res = await api<Details>(`/staff/residents/${d.id}/card`, { body: { cardNo: c, pin: p } });
+          const res = await api<ResidentDetails>(`/staff/residents/${d.id}/card`, { body: { cardNo: c, pin: p } });
           if (!res.ok) return say(msg, 'error', errorText(res));
           await show(d.id, false);
         });
@@ -130,7 +119,7 @@ export function mount(root: HTMLElement): void {
   };
 
   /** A manual award (one line of an award batch: above the thresholds it waits for a second staff member). */
-  const awardForm = (d: Details) => {
+  const awardForm = (d: ResidentDetails) => {
     const msg = msgBox();
     const pts = field(tr('staff.award.points'), h('input', { type: 'number', min: 1, max: 1000, step: 1, inputmode: 'numeric' }));
     const reason = field(tr('staff.award.reason'), h('input', { type: 'text', maxlength: 200, value: remember.get('award-reason') ?? '' }));
@@ -210,7 +199,7 @@ export function mount(root: HTMLElement): void {
     remember.set('compound', val(compound));
     remember.set('building', val(building));
     void busy(regGo, async () => {
-      const res = await api<Details>('/staff/residents', { body });
+      const res = await api<ResidentDetails>('/staff/residents', { body });
       if (!res.ok) return say(regMsg, 'error', errorText(res));
       say(regMsg, 'ok', tr('staff.reg.done', { name: res.data.fullName, login: res.data.login }));
       for (const f of [fullName, displayName, phone, unit, door, login, password, cardNo, pin]) (f.input as HTMLInputElement).value = '';
