@@ -13,6 +13,7 @@ import {
   type ServiceRequestStatus,
 } from '../../../db/schema';
 import { audit, type Actor } from '../records/audit';
+import { pageOf, type Page } from '../records/shared';
 import { DomainError } from '../shared/errors';
 import { RESIDENT_CANCELLABLE, STATUS_ZH, STEPS, type Step } from './flow';
 
@@ -104,6 +105,20 @@ async function publishedService(tx: Db, serviceId: number) {
   return s;
 }
 
+type NewRequest = Omit<typeof serviceRequests.$inferInsert, 'status' | 'createdBy' | 'createdAt' | 'updatedAt'>;
+
+/** Every request, however it comes in, starts as 'submitted' with that step first in its history. */
+async function submit(tx: Db, actor: Actor, request: NewRequest, organizationId: number | null, note: string): Promise<number> {
+  const at = actor.now.toISOString();
+  const [created] = await tx
+    .insert(serviceRequests)
+    .values({ ...request, status: 'submitted', createdBy: actor.actorId, createdAt: at, updatedAt: at })
+    .returning({ id: serviceRequests.id });
+  const id = created!.id;
+  await logEvent(tx, id, actor.now, 'submitted', request.origin, actor.actorId, organizationId, note);
+  return id;
+}
+
 export interface ServiceAsk {
   serviceId: number;
   residentId: number;
@@ -116,25 +131,14 @@ export async function askForService(tx: Db, actor: Actor, ask: ServiceAsk, origi
   const service = await publishedService(tx, ask.serviceId);
   const [resident] = await tx.select({ id: residents.userId }).from(residents).where(eq(residents.userId, ask.residentId));
   if (!resident) throw new DomainError('invalid_reference', `居民 ${ask.residentId} 不存在`);
-  const at = actor.now.toISOString();
-  const [created] = await tx
-    .insert(serviceRequests)
-    .values({
-      kind: 'service',
-      origin,
-      serviceId: service.id,
-      residentId: ask.residentId,
-      title: service.title,
-      detail: ask.detail?.trim() ?? '',
-      preferredDate: ask.preferredDate ?? null,
-      status: 'submitted',
-      createdBy: actor.actorId,
-      createdAt: at,
-      updatedAt: at,
-    })
-    .returning({ id: serviceRequests.id });
-  const id = created!.id;
-  await logEvent(tx, id, actor.now, 'submitted', origin, actor.actorId, service.providerId, ask.detail?.trim() ?? '');
+  const detail = ask.detail?.trim() ?? '';
+  const id = await submit(
+    tx,
+    actor,
+    { kind: 'service', origin, serviceId: service.id, residentId: ask.residentId, title: service.title, detail, preferredDate: ask.preferredDate ?? null },
+    service.providerId,
+    detail,
+  );
   return findRequest(tx, id);
 }
 
@@ -149,24 +153,7 @@ export interface BuildingIssue {
 /** 下单: the owners' committee reports a building issue (a staff member enters it on its behalf). */
 export async function reportBuildingIssue(tx: Db, actor: Actor, issue: BuildingIssue): Promise<Request> {
   const origin = issue.origin ?? 'owners_committee';
-  const at = actor.now.toISOString();
-  const [created] = await tx
-    .insert(serviceRequests)
-    .values({
-      kind: 'building_issue',
-      origin,
-      title: issue.title,
-      detail: issue.detail,
-      compound: issue.compound,
-      building: issue.building,
-      status: 'submitted',
-      createdBy: actor.actorId,
-      createdAt: at,
-      updatedAt: at,
-    })
-    .returning({ id: serviceRequests.id });
-  const id = created!.id;
-  await logEvent(tx, id, actor.now, 'submitted', origin, actor.actorId, null, issue.detail);
+  const id = await submit(tx, actor, { kind: 'building_issue', origin, title: issue.title, detail: issue.detail, compound: issue.compound, building: issue.building }, null, issue.detail);
   await audit(tx, actor, 'create', 'service_request', id, { kind: 'building_issue', origin, compound: issue.compound, building: issue.building });
   return findRequest(tx, id);
 }
@@ -269,7 +256,7 @@ export interface RequestSummary {
 }
 
 /** Newest first, keyset-paged by id. */
-export async function listRequests(db: Db, q: RequestQuery): Promise<{ items: RequestSummary[]; nextCursor: number | null }> {
+export async function listRequests(db: Db, q: RequestQuery): Promise<Page<RequestSummary>> {
   const rows = await db
     .select({ r: serviceRequests, residentName: residents.fullName, providerName: organizations.name })
     .from(serviceRequests)
@@ -286,7 +273,7 @@ export async function listRequests(db: Db, q: RequestQuery): Promise<{ items: Re
     )
     .orderBy(desc(serviceRequests.id))
     .limit(q.limit + 1);
-  const items = rows.slice(0, q.limit).map(({ r, residentName, providerName }) => ({
+  const summaries = rows.map(({ r, residentName, providerName }) => ({
     id: r.id,
     kind: r.kind,
     origin: r.origin,
@@ -301,7 +288,7 @@ export async function listRequests(db: Db, q: RequestQuery): Promise<{ items: Re
     updatedAt: r.updatedAt,
     rating: r.rating,
   }));
-  return { items, nextCursor: rows.length > q.limit ? items[items.length - 1]!.id : null };
+  return pageOf(summaries, q.limit);
 }
 
 /** The resident's own request, or not_found — another resident's request does not exist for them. */
