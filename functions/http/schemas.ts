@@ -17,6 +17,10 @@ export const PageQuery = (max: number, fallback = 20) =>
     cursor: z.string().regex(/^\d+$/, 'cursor 无效').optional().openapi({ param: { name: 'cursor', in: 'query' } }),
   });
 
+/** A page cursor is an id inside and a decimal string on the wire (opaque to clients). */
+export const cursorId = (cursor: string | undefined): number | undefined => (cursor === undefined ? undefined : Number(cursor));
+export const cursorOf = (id: number | null): string | null => (id === null ? null : String(id));
+
 export const EntrySchema = z
   .object({
     id: z.number().int(),

@@ -4,7 +4,7 @@ import { guard } from '../http/guard';
 import { errorResponses } from '../http/errors';
 import { IdCursorQuery } from '../http/params';
 import { newRouter } from '../http/router';
-import { json, signedIn } from '../http/schemas';
+import { cursorId, cursorOf, json, signedIn } from '../http/schemas';
 
 /** The audit trail (/api/staff/audit): who did what to which record, newest first. */
 export const auditRoutes = newRouter();
@@ -50,7 +50,7 @@ auditRoutes.openapi(
   }),
   async (c) => {
     const { cursor, ...q } = c.req.valid('query');
-    const page = await readAuditLog(c.get('deps').database.read, { ...q, cursor: cursor === undefined ? undefined : Number(cursor) });
-    return c.json({ entries: page.items, nextCursor: page.nextCursor === null ? null : String(page.nextCursor) }, 200);
+    const page = await readAuditLog(c.get('deps').database.read, { ...q, cursor: cursorId(cursor) });
+    return c.json({ entries: page.items, nextCursor: cursorOf(page.nextCursor) }, 200);
   },
 );

@@ -6,7 +6,7 @@ import { errorResponses } from '../http/errors';
 import { once } from '../http/idempotent';
 import { IdCursorQuery, IdParam, Text, actorOf } from '../http/params';
 import { newRouter } from '../http/router';
-import { IdempotencyHeaders, json, jsonBody, signedIn } from '../http/schemas';
+import { cursorId, cursorOf, IdempotencyHeaders, json, jsonBody, signedIn } from '../http/schemas';
 
 /**
  * Award batches (/api/staff/award-batches): several awards at once, and the approval queue —
@@ -73,8 +73,8 @@ awardBatchRoutes.openapi(
   }),
   async (c) => {
     const { status, limit, cursor } = c.req.valid('query');
-    const page = await listBatches(c.get('deps').database.read, { status, limit, cursor: cursor === undefined ? undefined : Number(cursor) });
-    return c.json({ batches: page.items, nextCursor: page.nextCursor === null ? null : String(page.nextCursor) }, 200);
+    const page = await listBatches(c.get('deps').database.read, { status, limit, cursor: cursorId(cursor) });
+    return c.json({ batches: page.items, nextCursor: cursorOf(page.nextCursor) }, 200);
   },
 );
 

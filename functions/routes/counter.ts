@@ -8,7 +8,7 @@ import { requireRole } from '../http/auth';
 import type { AppEnv } from '../http/context';
 import { ApiError, errorResponses } from '../http/errors';
 import { once } from '../http/idempotent';
-import { IdempotencyHeaders, PageQuery, Points, json, jsonBody, signedIn } from '../http/schemas';
+import { cursorId, cursorOf, IdempotencyHeaders, json, jsonBody, PageQuery, Points, signedIn } from '../http/schemas';
 
 /** The partner merchant's counter: redeem by one-time code or paper card + PIN. */
 export const counter = newRouter();
@@ -73,11 +73,11 @@ counter.openapi(
     const db = c.get('deps').database.read;
     const account = await accountOf(db, c.get('principal').userId);
     if (!account) throw new ApiError('not_found', '商户账户不存在');
-    const page = await statement(db, account.id, limit, cursor === undefined ? undefined : Number(cursor));
+    const page = await statement(db, account.id, limit, cursorId(cursor));
     return c.json(
       {
         redemptions: page.lines.map((l) => ({ id: l.id, at: l.at, points: l.points, kind: l.kind === 'reversal' ? ('reversal' as const) : ('redeem' as const), memo: l.memo })),
-        nextCursor: page.nextBeforeId === null ? null : String(page.nextBeforeId),
+        nextCursor: cursorOf(page.nextBeforeId),
       },
       200,
     );

@@ -11,7 +11,7 @@ import { requireRole } from '../http/auth';
 import type { AppEnv } from '../http/context';
 import { ApiError, errorResponses } from '../http/errors';
 import { once } from '../http/idempotent';
-import { EntrySchema, IdempotencyHeaders, PageQuery, Points, json, jsonBody, signedIn } from '../http/schemas';
+import { cursorId, cursorOf, EntrySchema, IdempotencyHeaders, json, jsonBody, PageQuery, Points, signedIn } from '../http/schemas';
 
 /** The signed-in resident: balance, statement, one-time codes, gifts. */
 export const me = newRouter();
@@ -55,9 +55,9 @@ me.openapi(
   async (c) => {
     const { limit, cursor } = c.req.valid('query');
     const p = await profileOf(c);
-    const page = await statement(c.get('deps').database.read, p.accountId, limit, cursor === undefined ? undefined : Number(cursor));
+    const page = await statement(c.get('deps').database.read, p.accountId, limit, cursorId(cursor));
     return c.json(
-      { entries: page.lines.map(({ reversesId: _, ...line }) => line), nextCursor: page.nextBeforeId === null ? null : String(page.nextBeforeId) },
+      { entries: page.lines.map(({ reversesId: _, ...line }) => line), nextCursor: cursorOf(page.nextBeforeId) },
       200,
     );
   },

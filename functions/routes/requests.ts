@@ -21,7 +21,7 @@ import { guard } from '../http/guard';
 import { errorResponses } from '../http/errors';
 import { IdCursorQuery, IdParam, LocalDate, Text, actorOf } from '../http/params';
 import { newRouter } from '../http/router';
-import { json, jsonBody, signedIn } from '../http/schemas';
+import { cursorId, cursorOf, json, jsonBody, signedIn } from '../http/schemas';
 
 /**
  * 你点单我服务 (/api/me: ask, follow, cancel, rate) and the staff desk (/api/staff: dispatch 派单,
@@ -164,8 +164,8 @@ meRequests.openapi(
   }),
   async (c) => {
     const { status, limit, cursor } = c.req.valid('query');
-    const page = await listRequests(c.get('deps').database.read, { status, residentId: c.get('principal').userId, limit, cursor: cursor === undefined ? undefined : Number(cursor) });
-    return c.json({ requests: page.items.map(({ residentId: _, residentName: __, ...r }) => r), nextCursor: page.nextCursor === null ? null : String(page.nextCursor) }, 200);
+    const page = await listRequests(c.get('deps').database.read, { status, residentId: c.get('principal').userId, limit, cursor: cursorId(cursor) });
+    return c.json({ requests: page.items.map(({ residentId: _, residentName: __, ...r }) => r), nextCursor: cursorOf(page.nextCursor) }, 200);
   },
 );
 
@@ -241,8 +241,8 @@ staffRequests.openapi(
   }),
   async (c) => {
     const { cursor, ...q } = c.req.valid('query');
-    const page = await listRequests(c.get('deps').database.read, { ...q, cursor: cursor === undefined ? undefined : Number(cursor) });
-    return c.json({ requests: page.items, nextCursor: page.nextCursor === null ? null : String(page.nextCursor) }, 200);
+    const page = await listRequests(c.get('deps').database.read, { ...q, cursor: cursorId(cursor) });
+    return c.json({ requests: page.items, nextCursor: cursorOf(page.nextCursor) }, 200);
   },
 );
 
