@@ -1,6 +1,7 @@
 import { and, desc, eq, lt } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { auditLog, users } from '../../../db/schema';
+import { pageOf, type Page } from '../shared/paging';
 
 /** The audit trail as staff read it: newest first, by record type and/or by who acted. */
 export interface AuditQuery {
@@ -30,7 +31,7 @@ function parse(detail: string): unknown {
   }
 }
 
-export async function readAuditLog(db: Db, q: AuditQuery): Promise<{ items: AuditRow[]; nextCursor: number | null }> {
+export async function readAuditLog(db: Db, q: AuditQuery): Promise<Page<AuditRow>> {
   const actor = q.actor === undefined ? undefined : /^\d+$/.test(q.actor) ? eq(auditLog.actorId, Number(q.actor)) : eq(users.login, q.actor);
   const rows = await db
     .select({ a: auditLog, login: users.login, name: users.displayName })
@@ -46,7 +47,7 @@ export async function readAuditLog(db: Db, q: AuditQuery): Promise<{ items: Audi
     )
     .orderBy(desc(auditLog.id))
     .limit(q.limit + 1);
-  const items = rows.slice(0, q.limit).map(({ a, login, name }) => ({
+  const entries = rows.map(({ a, login, name }) => ({
     id: a.id,
     at: a.at,
     actor: a.actorId === null ? null : { id: a.actorId, login: login ?? '', name: name ?? '' },
@@ -55,5 +56,5 @@ export async function readAuditLog(db: Db, q: AuditQuery): Promise<{ items: Audi
     entityId: a.entityId,
     detail: parse(a.detail),
   }));
-  return { items, nextCursor: rows.length > q.limit ? items[items.length - 1]!.id : null };
+  return pageOf(entries, q.limit);
 }

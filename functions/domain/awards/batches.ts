@@ -4,6 +4,7 @@ import { activities, awardBatchLines, awardBatches, participations, residents, u
 import { award } from '../ledger/commands';
 import { audit } from '../records/audit';
 import { DomainError } from '../shared/errors';
+import { pageOf, type Page } from '../shared/paging';
 import { savepoint } from '../shared/savepoint';
 import { approvalThresholds, needsApproval } from './thresholds';
 
@@ -202,7 +203,7 @@ export interface BatchSummary {
 }
 
 /** Newest first; `status=pending` is the approver's queue. */
-export async function listBatches(db: Db, q: { status?: AwardBatchStatus | undefined; limit: number; cursor?: number | undefined }): Promise<{ items: BatchSummary[]; nextCursor: number | null }> {
+export async function listBatches(db: Db, q: { status?: AwardBatchStatus | undefined; limit: number; cursor?: number | undefined }): Promise<Page<BatchSummary>> {
   const rows = await db
     .select({
       id: awardBatches.id,
@@ -220,6 +221,5 @@ export async function listBatches(db: Db, q: { status?: AwardBatchStatus | undef
     .where(and(q.status ? eq(awardBatches.status, q.status) : undefined, q.cursor ? lt(awardBatches.id, q.cursor) : undefined))
     .orderBy(desc(awardBatches.id))
     .limit(q.limit + 1);
-  const items = rows.slice(0, q.limit);
-  return { items, nextCursor: rows.length > q.limit ? items[items.length - 1]!.id : null };
+  return pageOf(rows, q.limit);
 }

@@ -4,7 +4,8 @@ import { corrections, donations, expenses, funds, incomes } from '../../../db/sc
 import { DomainError } from '../shared/errors';
 import { audit, changesOf, type Actor } from './audit';
 import { markPublished, requireDraft, requirePublished, type PublishEvent } from './publish';
-import { listWhere, notFound, pageOf, type ListQuery, type Page } from './shared';
+import { pageOf, type Page } from '../shared/paging';
+import { listWhere, notFound, type ListQuery } from './shared';
 
 /**
  * 更正: a published donation, income or expense is never edited. A correction is a new entry that

@@ -4,7 +4,8 @@ import { agendaItems, deliberations, followups, followupUpdates, organizations, 
 import { DomainError } from '../shared/errors';
 import { audit, changesOf, type Actor } from './audit';
 import { markPublished, requireDraft, requirePublished, type PublishEvent } from './publish';
-import { invalid, listWhere, notFound, pageOf, type ListQuery, type Page } from './shared';
+import { pageOf, type Page } from '../shared/paging';
+import { invalid, listWhere, notFound, type ListQuery } from './shared';
 
 /** 议事协商: which body met, when, who came, the agenda with its options and votes, the resolution. */
 export type DeliberationRow = typeof deliberations.$inferSelect;

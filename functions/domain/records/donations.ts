@@ -3,7 +3,8 @@ import type { Db } from '../../../db/client';
 import { donations, funds, organizations, type donationForms, type donorTypes } from '../../../db/schema';
 import { audit, changesOf, type Actor } from './audit';
 import { markPublished, requireDraft, requirePublished, type PublishEvent } from './publish';
-import { invalid, listWhere, notFound, pageOf, requireRef, type ListQuery, type Page } from './shared';
+import { pageOf, type Page } from '../shared/paging';
+import { invalid, listWhere, notFound, requireRef, type ListQuery } from './shared';
 
 /** 慈善资源 in: money or goods, from government, merchants, enterprises or individuals (anonymous if they wish). */
 export type Donation = typeof donations.$inferSelect;

@@ -5,7 +5,8 @@ import { DomainError } from '../shared/errors';
 import { audit, changesOf, type Actor } from './audit';
 import { CORRECT_INSTEAD } from './donations';
 import { markPublished, requireDraft, requirePublished, type PublishEvent } from './publish';
-import { listWhere, notFound, pageOf, requireRef, type ListQuery, type Page } from './shared';
+import { pageOf, type Page } from '../shared/paging';
+import { listWhere, notFound, requireRef, type ListQuery } from './shared';
 
 /**
  * Fund use, by budget line. Four eyes: a second staff member approves an expense — never the one

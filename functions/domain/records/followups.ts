@@ -4,7 +4,8 @@ import { agendaItems, followups, followupUpdates, organizations, type FollowupSt
 import { audit, changesOf, type Actor } from './audit';
 import { findDeliberationRow, type Followup } from './deliberations';
 import { announce, requireDraft, requirePublished, type PublishEvent } from './publish';
-import { invalid, notFound, pageOf, requireRef, type Page } from './shared';
+import { pageOf, type Page } from '../shared/paging';
+import { invalid, notFound, requireRef } from './shared';
 
 /**
  * 跟进事项: who is responsible for carrying a resolution out, by when, and a dated timeline of

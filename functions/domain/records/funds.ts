@@ -4,7 +4,8 @@ import { funds, type fundKinds } from '../../../db/schema';
 import { DomainError } from '../shared/errors';
 import { audit, changesOf, type Actor } from './audit';
 import { markPublished, requireDraft, type PublishEvent } from './publish';
-import { listWhere, notFound, pageOf, type ListQuery, type Page } from './shared';
+import { pageOf, type Page } from '../shared/paging';
+import { listWhere, notFound, type ListQuery } from './shared';
 
 /** 社区微基金 and project funds: every donation, income, expense and budget belongs to one. */
 export type Fund = typeof funds.$inferSelect;

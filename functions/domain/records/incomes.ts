@@ -4,7 +4,8 @@ import { funds, incomes } from '../../../db/schema';
 import { audit, changesOf, type Actor } from './audit';
 import { CORRECT_INSTEAD } from './donations';
 import { markPublished, requireDraft, requirePublished, type PublishEvent } from './publish';
-import { listWhere, notFound, pageOf, requireRef, type ListQuery, type Page } from './shared';
+import { pageOf, type Page } from '../shared/paging';
+import { listWhere, notFound, requireRef, type ListQuery } from './shared';
 
 /** Social-enterprise income and grants into a fund (运营—反哺—提升服务). */
 export type Income = typeof incomes.$inferSelect;

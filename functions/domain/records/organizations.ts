@@ -3,7 +3,8 @@ import type { Db } from '../../../db/client';
 import { organizations, teams, users, type OrganizationKind } from '../../../db/schema';
 import { audit, changesOf, type Actor } from './audit';
 import { markPublished, requireDraft, requirePublished, type PublishEvent } from './publish';
-import { invalid, listWhere, notFound, pageOf, requireRef, type ListQuery, type Page } from './shared';
+import { pageOf, type Page } from '../shared/paging';
+import { invalid, listWhere, notFound, requireRef, type ListQuery } from './shared';
 
 /** The 一核多元 map: Party committee and branches, residents' committee, property companies, social organisations… */
 export type Organization = typeof organizations.$inferSelect;

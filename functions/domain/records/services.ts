@@ -3,7 +3,8 @@ import type { Db } from '../../../db/client';
 import { deliberations, organizations, services, type serviceAudiences, type serviceCategories, type serviceCosts } from '../../../db/schema';
 import { audit, changesOf, type Actor } from './audit';
 import { markPublished, requireDraft, requirePublished, type PublishEvent } from './publish';
-import { listWhere, notFound, pageOf, requireRef, type ListQuery, type Page } from './shared';
+import { pageOf, type Page } from '../shared/paging';
+import { listWhere, notFound, requireRef, type ListQuery } from './shared';
 
 /** 服务清单: what is offered, by whom, for whom, when, and how to ask for it. */
 type ServiceRow = typeof services.$inferSelect;

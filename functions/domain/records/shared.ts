@@ -11,19 +11,8 @@ export interface ListQuery {
   cursor?: number | undefined;
 }
 
-export interface Page<T> {
-  items: T[];
-  nextCursor: number | null;
-}
-
 export function listWhere(table: { id: SQLiteColumn; status: SQLiteColumn }, q: ListQuery, ...more: Array<SQL | undefined>): SQL | undefined {
   return and(q.status ? eq(table.status, q.status) : undefined, q.cursor ? lt(table.id, q.cursor) : undefined, ...more);
-}
-
-/** Rows were fetched with limit + 1: the extra one only says that there is a next page. */
-export function pageOf<T extends { id: number }>(rows: T[], limit: number): Page<T> {
-  const items = rows.slice(0, limit);
-  return { items, nextCursor: rows.length > limit ? items[items.length - 1]!.id : null };
 }
 
 export function notFound(message: string): DomainError {

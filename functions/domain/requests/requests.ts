@@ -13,7 +13,7 @@ import {
   type ServiceRequestStatus,
 } from '../../../db/schema';
 import { audit, type Actor } from '../records/audit';
-import { pageOf, type Page } from '../records/shared';
+import { pageOf, type Page } from '../shared/paging';
 import { DomainError } from '../shared/errors';
 import { RESIDENT_CANCELLABLE, STATUS_ZH, STEPS, type Step } from './flow';
 

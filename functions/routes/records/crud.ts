@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import type { Db } from '../../../db/client';
 import type { Actor } from '../../domain/records/audit';
 import type { PublishEvent } from '../../domain/records/publish';
-import type { Page } from '../../domain/records/shared';
+import type { Page } from '../../domain/shared/paging';
 import type { AppEnv } from '../../http/context';
 import { errorResponses, type ErrorCode } from '../../http/errors';
 import { json, jsonBody, signedIn } from '../../http/schemas';
