@@ -89,6 +89,9 @@ export async function publicStats(db: Db): Promise<PointTotals & { volunteers: n
   return { ...totals, volunteers: Number(v?.volunteers ?? 0), hours: Number(v?.hours ?? 0), pool: pool?.balance ?? 0 };
 }
 
+/** One ledger entry with its postings and the entry that reverses it, if any (the staff console's entry view). */
+export type EntryWithPostings = NonNullable<Awaited<ReturnType<typeof entryWithPostings>>>;
+
 export async function entryWithPostings(db: Db, id: number) {
   const [entry] = await db.select().from(ledgerEntries).where(eq(ledgerEntries.id, id));
   if (!entry) return undefined;

@@ -5,19 +5,10 @@ import { kindWord } from '../statement';
 import { busy, loadInto, msgBox, say } from '../ui';
 import { table } from './common';
 import type { AuditRow } from '../../../functions/domain/audit/trail';
+import type { EntryWithPostings } from '../../../functions/domain/ledger/queries';
 
-interface Entry {
-  id: number;
-  at: string;
-  kind: string;
-  memo: string;
-  actorId: number | null;
-  activityId: number | null;
-  reversesId: number | null;
-  reversedBy: number | null;
-  hash: string;
-  postings: Array<{ accountId: number; kind: string; ownerId: number | null; amount: number; balanceAfter: number }>;
-}
+/** What GET /api/staff/entries/{id} answers: the entry without its predecessor's hash. */
+type Entry = Omit<EntryWithPostings, 'prevHash'>;
 /** The ledger: look up any entry with its postings, reverse it with a reason (confirmed, idempotent), and read the audit trail. */
 export function mount(root: HTMLElement): void {
   const idIn = field(tr('staff.led.entry'), h('input', { type: 'number', min: 1, inputmode: 'numeric' }), { hint: tr('staff.led.entryHint') });
