@@ -43,7 +43,8 @@ export interface Participant {
 /** The points one attendance is worth before the daily cap: hours × points per hour, rounded. */
 export const pointsFor = (hours: number, pointsPerHour: number) => Math.round(hours * pointsPerHour);
 
-const counts = {
+/** Per-activity counts as correlated subqueries: a list stays one statement however long it is. */
+export const activityCounts = {
   signups: sql<number>`(select count(*) from ${activitySignups} where ${activitySignups.activityId} = ${activities.id})`,
   checkedIn: sql<number>`(select count(*) from ${participations} where ${participations.activityId} = ${activities.id} and ${participations.checkedInAt} is not null)`,
   awarded: sql<number>`(select count(*) from ${participations} where ${participations.activityId} = ${activities.id} and ${participations.awardEntryId} is not null)`,
@@ -58,7 +59,7 @@ function selectActivities(db: Db) {
       pointsPerHour: activityTypes.pointsPerHour,
       dailyCap: activityTypes.dailyCap,
       teamName: teams.name,
-      ...counts,
+      ...activityCounts,
     })
     .from(activities)
     .innerJoin(activityTypes, eq(activityTypes.id, activities.typeId))

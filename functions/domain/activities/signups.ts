@@ -4,7 +4,7 @@ import { accounts, activities, activitySignups, activityTypes, ledgerEntries, pa
 import { publicServices } from '../publishing/services';
 import { DomainError } from '../shared/errors';
 import { localDate } from '../shared/time';
-import { pointsFor } from './catalog';
+import { activityCounts, pointsFor } from './catalog';
 
 /** The resident's side of volunteering: what is coming up, signing up and out, and what they have done. */
 export const VOLUNTEER_DAY = 9;
@@ -35,7 +35,7 @@ export async function upcomingActivities(db: Db, residentId: number, now: Date, 
       pointsPerHour: activityTypes.pointsPerHour,
       dailyCap: activityTypes.dailyCap,
       team: teams.name,
-      signups: sql<number>`(select count(*) from ${activitySignups} where ${activitySignups.activityId} = ${activities.id})`,
+      signups: activityCounts.signups,
       signedUp: sql<number>`exists(select 1 from ${activitySignups} where ${activitySignups.activityId} = ${activities.id} and ${activitySignups.residentId} = ${residentId})`,
       checkedIn: sql<number>`exists(select 1 from ${participations} where ${participations.activityId} = ${activities.id} and ${participations.residentId} = ${residentId})`,
     })
