@@ -1,5 +1,6 @@
 import { afterAll, beforeAll } from 'vitest';
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
@@ -76,4 +77,42 @@ export function watchErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   return errors;
+}
+
+const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+/** The WCAG 2.0, 2.1 and 2.2 rules at levels A and AA: the portal's promise ("WCAG 2.2 AA everywhere"). */
+const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/**
+ * Runs axe-core (the engine inside Lighthouse's accessibility audit) on what the page shows now, and
+ * returns one line per violation and element: rule, element, what is wrong with it, and the rule's
+ * summary. Hidden views are not checked: axe skips them.
+ */
+export async function accessibilityViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_SOURCE });
+  // Sections with content-visibility: auto keep a placeholder size until they come near the
+  // viewport, so the boxes inside them overlap what follows (a false "obscured target"): axe
+  // measures geometry, so everything is laid out for real first, as it is when a person scrolls.
+  await page.addStyleTag({ content: '* { content-visibility: visible !important; }' });
+  const violations = await page.evaluate(async (tags) => {
+    const result = await (window as unknown as { axe: { run(ctx: Document, options: object): Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown[]; failureSummary?: string }> }> }> } }).axe.run(document, {
+      runOnly: { type: 'tag', values: tags },
+    });
+    return result.violations.map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => `${n.target.join(' ')} — ${(n.failureSummary ?? '').split('\n').slice(1).join(' ').trim()}`) }));
+  }, WCAG_AA);
+  return violations.flatMap((v) => v.targets.map((t) => `${v.id}: ${t} (${v.help})`));
+}
+
+/** A fresh one-time code for the resident (through the API, as their phone would get it). */
+export async function newCode(origin: string, login: string): Promise<string> {
+  const me = await apiAs(origin, login);
+  return (await me<{ code: string }>('/me/redeem-codes', { method: 'POST' })).body.code;
+}
+
+/** At the counter: types the code and points, and opens the confirm screen. */
+export async function upToConfirm(page: Page, code: string, points: number) {
+  await page.getByLabel('或输入 6 位兑换码').fill(code);
+  await page.getByLabel('兑换积分').fill(String(points));
+  await page.getByRole('button', { name: '下一步：确认' }).click();
+  await page.locator('[data-confirm]').waitFor();
 }

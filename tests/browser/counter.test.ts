@@ -1,24 +1,11 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { apiAs, useBrowser, phone, shot, signIn, watchErrors } from './browser';
+import { apiAs, newCode, upToConfirm, useBrowser, phone, shot, signIn, watchErrors } from './browser';
 
 async function balanceOf(origin: string, login: string): Promise<number> {
   const staff = await apiAs(origin, 'staff1');
   const { body } = await staff<{ residents: Array<{ login: string; balance: number }> }>(`/staff/residents?query=${login}`);
   return body.residents.find((r) => r.login === login)!.balance;
-}
-
-async function newCode(origin: string, login: string): Promise<string> {
-  const me = await apiAs(origin, login);
-  return (await me<{ code: string }>('/me/redeem-codes', { method: 'POST' })).body.code;
-}
-
-/** Types the code and points, and opens the confirm screen. */
-async function upToConfirm(page: Page, code: string, points: number) {
-  await page.getByLabel('或输入 6 位兑换码').fill(code);
-  await page.getByLabel('兑换积分').fill(String(points));
-  await page.getByRole('button', { name: '下一步：确认' }).click();
-  await page.locator('[data-confirm]').waitFor();
 }
 
 /** A merchant at the counter: scan or type, choose points, confirm, a clear receipt — safe under double taps, drops and reloads. */

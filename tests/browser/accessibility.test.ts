@@ -1,0 +1,106 @@
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { accessibilityViolations, newCode, phone, signIn, upToConfirm, useBrowser, watchErrors } from './browser';
+
+/**
+ * WCAG 2.2 AA, checked by axe-core on what each page shows: the signed-in pages, which the bench's
+ * Lighthouse runs cannot reach behind sign-in (the resident's phone, the counter through to its
+ * receipt, every section of the staff console), and the public pages beyond the bench's five —
+ * in Chinese and English, in the normal and the large-text mode (长辈版).
+ */
+describe('accessibility (axe-core, WCAG 2.2 A and AA)', () => {
+  const origin = inject('origin');
+  const browser = useBrowser();
+
+  async function open(path: string, login: string, options: { locale?: string; large?: boolean; width?: number } = {}): Promise<{ page: Page; errors: string[]; close(): Promise<void> }> {
+    const ctx = await phone(browser(), origin, { locale: options.locale ?? 'zh-CN', ...(options.width ? { viewport: { width: options.width, height: 900 }, isMobile: false, hasTouch: false } : {}) });
+    const page = await ctx.newPage();
+    const errors = watchErrors(page);
+    if (options.large) await page.addInitScript(() => localStorage.setItem('linli-large', '1'));
+    await signIn(page, path, login);
+    return { page, errors, close: () => ctx.close() };
+  }
+
+  for (const variant of [
+    { name: '/me/ in Chinese', path: '/me/', locale: 'zh-CN' },
+    { name: '/en/me/ in large-text mode', path: '/en/me/', locale: 'en-GB', large: true },
+  ]) {
+    it(`the resident's phone: ${variant.name}`, async () => {
+      const { page, errors, close } = await open(variant.path, 'resident12', variant);
+      await page.locator('.entry').first().waitFor();
+      expect(await accessibilityViolations(page)).toEqual([]);
+      expect(errors).toEqual([]);
+      await close();
+    });
+  }
+
+  it('the sign-in forms, before sign-in', async () => {
+    const ctx = await phone(browser(), origin);
+    const page = await ctx.newPage();
+    for (const path of ['/me/', '/counter/', '/staff/', '/en/me/']) {
+      await page.goto(path);
+      await page.locator('[data-view="signin"]').waitFor({ state: 'visible' });
+      expect(await accessibilityViolations(page), path).toEqual([]);
+    }
+    await ctx.close();
+  });
+
+  it('the counter: code entry, confirmation and receipt', async () => {
+    const code = await newCode(origin, 'resident14');
+    const { page, errors, close } = await open('/counter/', 'merchant1', { width: 1024 });
+    await page.locator('[data-stage] h2').waitFor();
+    expect(await accessibilityViolations(page), 'step 1: who').toEqual([]);
+    await upToConfirm(page, code, 3);
+    expect(await accessibilityViolations(page), 'step 3: confirm').toEqual([]);
+    await page.locator('[data-confirm]').click();
+    await page.locator('[data-receipt]').waitFor();
+    expect(await accessibilityViolations(page), 'receipt').toEqual([]);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('the public pages, in both languages, and the home page in large-text mode', async () => {
+    const ctx = await phone(browser(), origin);
+    const page = await ctx.newPage();
+    const errors = watchErrors(page);
+    const pages = ['/', '/services/', '/deliberations/', '/deliberations/1/', '/charity/', '/merchants/', '/organizations/', '/volunteers/', '/verify/', '/data/', '/search/'];
+    for (const path of [...pages, ...pages.map((p) => `/en${p}`)]) {
+      await page.goto(path);
+      await page.waitForLoadState('networkidle');
+      expect(await accessibilityViolations(page), path).toEqual([]);
+    }
+    await page.addInitScript(() => localStorage.setItem('linli-large', '1'));
+    await page.goto('/');
+    expect(await accessibilityViolations(page), '/ (长辈版)').toEqual([]);
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
+
+  it('the checker itself reports a violation it is shown (an image without a text alternative)', async () => {
+    const ctx = await phone(browser(), origin);
+    const page = await ctx.newPage();
+    await page.goto('/');
+    await page.evaluate(() => {
+      const img = document.createElement('img');
+      img.src = '/favicon.svg';
+      img.width = 40;
+      img.height = 40;
+      document.querySelector('main')!.prepend(img);
+    });
+    expect(await accessibilityViolations(page)).toContainEqual(expect.stringMatching(/^image-alt: /));
+    await ctx.close();
+  });
+
+  it('the staff console: every section', async () => {
+    const { page, errors, close } = await open('/staff/', 'staff1', { width: 1280 });
+    for (const section of ['residents', 'activities', 'requests', 'records', 'ledger']) {
+      await page.goto(`/staff/#${section}`);
+      const panel = page.locator(`[data-panel="${section}"]`);
+      await panel.waitFor({ state: 'visible' });
+      await page.waitForLoadState('networkidle');
+      expect(await accessibilityViolations(page), section).toEqual([]);
+    }
+    expect(errors).toEqual([]);
+    await close();
+  });
+});
