@@ -79,6 +79,15 @@ export function watchErrors(page: Page): string[] {
   return errors;
 }
 
+/**
+ * Sections with content-visibility: auto keep a placeholder size until they come near the viewport,
+ * so the boxes inside them overlap what follows. Checks that measure geometry lay everything out
+ * for real first, as it is when a person scrolls to it.
+ */
+export async function layOutEverything(page: Page): Promise<void> {
+  await page.addStyleTag({ content: '* { content-visibility: visible !important; }' });
+}
+
 const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 /** The WCAG 2.0, 2.1 and 2.2 rules at levels A and AA: the portal's promise ("WCAG 2.2 AA everywhere"). */
 const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -90,10 +99,7 @@ const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
  */
 export async function accessibilityViolations(page: Page): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_SOURCE });
-  // Sections with content-visibility: auto keep a placeholder size until they come near the
-  // viewport, so the boxes inside them overlap what follows (a false "obscured target"): axe
-  // measures geometry, so everything is laid out for real first, as it is when a person scrolls.
-  await page.addStyleTag({ content: '* { content-visibility: visible !important; }' });
+  await layOutEverything(page);
   const violations = await page.evaluate(async (tags) => {
     const result = await (window as unknown as { axe: { run(ctx: Document, options: object): Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown[]; failureSummary?: string }> }> }> } }).axe.run(document, {
       runOnly: { type: 'tag', values: tags },

@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
-import { phone, useBrowser, watchErrors } from './browser';
+import { layOutEverything, phone, useBrowser, watchErrors } from './browser';
 
 const PAGES = ['/', '/services/', '/deliberations/', '/deliberations/1/', '/charity/', '/merchants/', '/organizations/', '/volunteers/', '/verify/', '/data/', '/search/'];
 
@@ -20,11 +20,8 @@ describe('large-text mode (长辈版) on the public pages', () => {
       await page.addInitScript(() => localStorage.setItem('linli-large', '1'));
       for (const path of PAGES.map((p) => prefix + p)) {
         await page.goto(path);
+        await layOutEverything(page);
         const found = await page.evaluate(() => {
-          // Laid out for real (sections with content-visibility: auto keep a placeholder size until near).
-          const style = document.createElement('style');
-          style.textContent = '* { content-visibility: visible !important; }';
-          document.head.append(style);
           const px = (v: string) => Number.parseFloat(v);
           const body = getComputedStyle(document.body);
           const visible = (e: Element) => {
