@@ -1,8 +1,10 @@
+import type { RedemptionRequest } from '../../../functions/domain/counter/redemption';
 import { tr } from '../i18n';
 
 /** Who is redeeming: the 6-digit code from the resident's phone, or a paper card and its PIN. */
 export type Who = { code: string } | { card: string; pin: string };
-export type RedemptionBody = ({ code: string } | { card: string; pin: string }) & { points: number; note?: string };
+/** What POST /api/counter/redemptions takes: the server's own request type. */
+export type RedemptionBody = RedemptionRequest;
 
 /**
  * One redemption attempt, kept in sessionStorage from the moment the confirm screen opens until a

@@ -1,19 +1,11 @@
 import type { ScanSession } from '../qr-scan';
 import type { Attempt, Who } from './attempt';
+import type { Item } from '../../../functions/domain/counter/items';
+import type { Redemption as Receipt } from '../../../functions/domain/counter/redemption';
 
-export interface Item {
-  id: number;
-  name: string;
-  points: number;
-  active: boolean;
-}
-export interface Receipt {
-  id: number;
-  points: number;
-  at: string;
-  resident: { maskedName: string };
-  balanceAfter: number;
-}
+/** The shop's items and a redemption's answer: the server's own JSON shapes (type-only imports). */
+export type { Item } from '../../../functions/domain/counter/items';
+export type { Redemption as Receipt } from '../../../functions/domain/counter/redemption';
 
 /**
  * The counter's state machine as the steps see it: the stage they draw on, the shared message
