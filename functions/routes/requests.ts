@@ -90,6 +90,11 @@ const SummarySchema = z.object({
   rating: z.number().int().nullable(),
 });
 
+/** The answers' JSON shapes, for the browser scripts' type-only imports (one source for both sides). */
+export type ServiceRequestJson = z.infer<typeof RequestSchema>;
+export type StaffServiceRequestJson = z.infer<typeof StaffRequestSchema>;
+export type RequestSummaryJson = z.infer<typeof SummarySchema>;
+
 // ---------------------------------------------------------------------------------------------
 // Residents
 

@@ -4,6 +4,7 @@ import { errorText, fmtDate, fmtDateTime, locale, today, tr } from '../i18n';
 import type { AppKey } from '../../i18n/app';
 import { label } from '../../i18n/labels';
 import { busy, loadInto, msgBox, say } from '../ui';
+import type { RequestSummaryJson, ServiceRequestJson } from '../../../functions/routes/requests';
 
 interface Service {
   id: number;
@@ -12,22 +13,10 @@ interface Service {
   provider: { name: string };
   schedule: string;
 }
-export type RequestStatus = 'submitted' | 'dispatched' | 'accepted' | 'done' | 'cancelled' | 'declined';
-interface Summary {
-  id: number;
-  title: string;
-  status: RequestStatus;
-  provider: { id: number; name: string } | null;
-  createdAt: string;
-  updatedAt: string;
-  rating: number | null;
-}
-interface Detail extends Summary {
-  detail: string;
-  preferredDate: string | null;
-  ratingComment: string | null;
-  events: Array<{ at: string; event: string; party: string; organization: { name: string } | null; note: string }>;
-}
+export type RequestStatus = ServiceRequestJson['status'];
+/** A resident's own requests: the list omits who asked (it is always them). */
+type Summary = Omit<RequestSummaryJson, 'residentId' | 'residentName'>;
+type Detail = ServiceRequestJson;
 
 export const FLOW: RequestStatus[] = ['submitted', 'dispatched', 'accepted', 'done'];
 

@@ -6,28 +6,11 @@ import { label } from '../../i18n/labels';
 import { eventWord, stepper, type RequestStatus } from '../me/requests';
 import { busy, loadInto, msgBox, remember, say } from '../ui';
 import { residentPicker, select, table } from './common';
+import type { RequestSummaryJson, StaffServiceRequestJson } from '../../../functions/routes/requests';
 
-interface Summary {
-  id: number;
-  kind: 'service' | 'building_issue';
-  origin: string;
-  title: string;
-  status: RequestStatus;
-  residentName: string | null;
-  compound: string | null;
-  building: string | null;
-  provider: { id: number; name: string } | null;
-  updatedAt: string;
-  rating: number | null;
-}
-interface Detail extends Summary {
-  detail: string;
-  preferredDate: string | null;
-  resident: { id: number; name: string; login: string; phone: string | null } | null;
-  service: { id: number; title: string } | null;
-  ratingComment: string | null;
-  events: Array<{ at: string; event: string; party: string; organization: { name: string } | null; note: string }>;
-}
+type Summary = RequestSummaryJson;
+type Detail = StaffServiceRequestJson;
+
 interface Org {
   id: number;
   kind: string;
