@@ -31,6 +31,8 @@ export const EntrySchema = z
     memo: z.string(),
   })
   .openapi('StatementEntry');
+/** One statement line as the phone receives it (the browser imports this type). */
+export type StatementEntryJson = z.infer<typeof EntrySchema>;
 
 export const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 export const jsonBody = <T extends z.ZodType>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });

@@ -32,6 +32,8 @@ const MeSchema = z
     expiring: z.array(z.object({ points: z.number().int(), at: z.string() })).openapi({ description: 'Points that lapse at each date if not spent first' }),
   })
   .openapi('Me');
+/** GET /api/me's answer (the browser imports this type). */
+export type MeJson = z.infer<typeof MeSchema>;
 
 me.openapi(
   createRoute({ method: 'get', path: '/', tags: ['resident'], security: signedIn, responses: { 200: json(MeSchema, 'Balance'), ...errorResponses('unauthorized', 'forbidden') } }),

@@ -3,16 +3,9 @@ import { focusOn, h, replace } from './dom';
 import { fmtDateTime, fmtNum, fmtSigned, tr } from './i18n';
 import type { AppKey } from '../i18n/app';
 import { failBlock } from './ui';
+import type { StatementEntryJson } from '../../functions/http/schemas';
 
-export type EntryKind = 'earn' | 'redeem' | 'transfer_in' | 'transfer_out' | 'reversal' | 'expiry';
-export interface Entry {
-  id: number;
-  at: string;
-  kind: EntryKind;
-  points: number;
-  balanceAfter: number;
-  memo: string;
-}
+export type Entry = StatementEntryJson;
 
 /** Each kind in words (earned, redeemed, given, received, reversed, expired) — colour only repeats it. */
 export const kindWord = (kind: string) => tr(`kind.${kind}` as AppKey);

@@ -7,13 +7,9 @@ import { mountCode } from './code';
 import { mountGive } from './give';
 import { mountRequests } from './requests';
 import type { StatementSummary } from '../../../functions/domain/ledger/summary';
+import type { MeJson } from '../../../functions/routes/me';
 
-export interface Me {
-  id: number;
-  displayName: string;
-  balance: number;
-  expiring: Array<{ points: number; at: string }>;
-}
+export type Me = MeJson;
 /** The signed-in /me/: balance first and large, then the code for the counter, the statement, giving, activities and requests. */
 export function mount(me: Me): { stop(): void } {
   const app = $('[data-view="app"]');
