@@ -4,8 +4,7 @@ import type { Item } from '../../../functions/domain/counter/items';
 import type { Redemption as Receipt } from '../../../functions/domain/counter/redemption';
 
 /** The shop's items and a redemption's answer: the server's own JSON shapes (type-only imports). */
-export type { Item } from '../../../functions/domain/counter/items';
-export type { Redemption as Receipt } from '../../../functions/domain/counter/redemption';
+export type { Item, Receipt };
 
 /**
  * The counter's state machine as the steps see it: the stage they draw on, the shared message
