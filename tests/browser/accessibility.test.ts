@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { accessibilityViolations, newCode, phone, signIn, upToConfirm, useBrowser, watchErrors } from './browser';
+import { accessibilityViolations, inLargeText, newCode, phone, PUBLIC_PAGES, signIn, upToConfirm, useBrowser, watchErrors } from './browser';
 
 /**
  * WCAG 2.2 AA, checked by axe-core on what each page shows: the signed-in pages, which the bench's
@@ -16,7 +16,7 @@ describe('accessibility (axe-core, WCAG 2.2 A and AA)', () => {
     const ctx = await phone(browser(), origin, { locale: options.locale ?? 'zh-CN', ...(options.width ? { viewport: { width: options.width, height: 900 }, isMobile: false, hasTouch: false } : {}) });
     const page = await ctx.newPage();
     const errors = watchErrors(page);
-    if (options.large) await page.addInitScript(() => localStorage.setItem('linli-large', '1'));
+    if (options.large) await inLargeText(page);
     await signIn(page, path, login);
     return { page, errors, close: () => ctx.close() };
   }
@@ -63,13 +63,12 @@ describe('accessibility (axe-core, WCAG 2.2 A and AA)', () => {
     const ctx = await phone(browser(), origin);
     const page = await ctx.newPage();
     const errors = watchErrors(page);
-    const pages = ['/', '/services/', '/deliberations/', '/deliberations/1/', '/charity/', '/merchants/', '/organizations/', '/volunteers/', '/verify/', '/data/', '/search/'];
-    for (const path of [...pages, ...pages.map((p) => `/en${p}`)]) {
+    for (const path of [...PUBLIC_PAGES, ...PUBLIC_PAGES.map((p) => `/en${p}`)]) {
       await page.goto(path);
       await page.waitForLoadState('networkidle');
       expect(await accessibilityViolations(page), path).toEqual([]);
     }
-    await page.addInitScript(() => localStorage.setItem('linli-large', '1'));
+    await inLargeText(page);
     await page.goto('/');
     expect(await accessibilityViolations(page), '/ (长辈版)').toEqual([]);
     expect(errors).toEqual([]);

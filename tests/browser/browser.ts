@@ -34,6 +34,14 @@ export async function launch(): Promise<{ browser: Browser; close(): Promise<voi
 
 export const PHONE = { width: 360, height: 780 } as const;
 
+/** Every page this page opens from now on is in 长辈版, as after a tap on the header's toggle (it is remembered in localStorage). */
+export async function inLargeText(page: Page): Promise<void> {
+  await page.addInitScript(() => localStorage.setItem('linli-large', '1'));
+}
+
+/** The public pages (zh-CN paths; English under /en) that whole-site checks walk. */
+export const PUBLIC_PAGES = ['/', '/services/', '/deliberations/', '/deliberations/1/', '/charity/', '/merchants/', '/organizations/', '/volunteers/', '/verify/', '/data/', '/search/'];
+
 /** A phone-sized context (360×780, touch, zh-CN, community time zone). */
 export function phone(browser: Browser, origin: string, extra: Parameters<Browser['newContext']>[0] = {}): Promise<BrowserContext> {
   return browser.newContext({ baseURL: origin, viewport: PHONE, deviceScaleFactor: 1, hasTouch: true, isMobile: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...extra });

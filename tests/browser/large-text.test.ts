@@ -1,7 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
-import { layOutEverything, phone, useBrowser, watchErrors } from './browser';
-
-const PAGES = ['/', '/services/', '/deliberations/', '/deliberations/1/', '/charity/', '/merchants/', '/organizations/', '/volunteers/', '/verify/', '/data/', '/search/'];
+import { inLargeText, layOutEverything, phone, PUBLIC_PAGES, useBrowser, watchErrors } from './browser';
 
 /**
  * 长辈版 on the public pages, at a 360 px phone: the MIIT elder-friendly rules the mode promises —
@@ -17,8 +15,8 @@ describe('large-text mode (长辈版) on the public pages', () => {
       const ctx = await phone(browser(), origin, prefix ? { locale: 'en-GB' } : {});
       const page = await ctx.newPage();
       const errors = watchErrors(page);
-      await page.addInitScript(() => localStorage.setItem('linli-large', '1'));
-      for (const path of PAGES.map((p) => prefix + p)) {
+      await inLargeText(page);
+      for (const path of PUBLIC_PAGES.map((p) => prefix + p)) {
         await page.goto(path);
         await layOutEverything(page);
         const found = await page.evaluate(() => {

@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { apiAs, useBrowser, phone, shot, signIn, watchErrors } from './browser';
+import { apiAs, inLargeText, phone, shot, signIn, useBrowser, watchErrors } from './browser';
 
 /** A resident on a phone: sign in once, the balance in large type, the statement, a code for the counter. */
 describe('resident on a phone (/me/)', () => {
@@ -49,7 +49,7 @@ describe('resident on a phone (/me/)', () => {
     const ctx = await phone(browser(), origin, { locale: 'en-GB' });
     const page = await ctx.newPage();
     const errors = watchErrors(page);
-    await page.addInitScript(() => localStorage.setItem('linli-large', '1'));
+    await inLargeText(page);
     await signIn(page, '/en/me/', 'resident12');
     await page.locator('.entry').first().waitFor();
     expect(await page.locator('h1').textContent()).toBe('My points');
