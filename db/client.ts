@@ -1,12 +1,16 @@
-import { createClient, type Client, type Transaction } from '@libsql/client';
-import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
+import { createClient, type Client, type ResultSet } from '@libsql/client';
+import { drizzle } from 'drizzle-orm/libsql';
+import type { SQLWrapper } from 'drizzle-orm';
+import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
+import { isNativeDrizzle, nativeDrizzle, openNativeConnection, Statements } from './native';
 import * as schema from './schema';
 
-export type Db = LibSQLDatabase<typeof schema>;
+/** A drizzle handle on the community's database, whichever driver is under it. */
+export type Db = BaseSQLiteDatabase<'async', ResultSet, typeof schema>;
 
 /**
- * The one way the application reaches its database. Reads go straight to the client (they see only
- * committed data); writes go through `write`, which runs the callback in a write transaction.
+ * The one way the application reaches its database. Reads see only committed data; writes go
+ * through `write`, which runs the callback in a write transaction.
  *
  * On an embedded file, libSQL allows one writer at a time and its busy wait blocks the event loop,
  * so writes queue in-process and queued writes share one commit (group commit: each in its own
@@ -18,6 +22,7 @@ export interface Database {
   write<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
   /** Runs fn on one consistent snapshot (a read transaction): for whole-ledger checks while writes go on. */
   snapshot<T>(fn: (db: Db) => Promise<T>): Promise<T>;
+  /** @libsql/client on the same database: migrations, backups, and every query of a remote one. */
   readonly client: Client;
   readonly isFile: boolean;
   /**
@@ -30,11 +35,13 @@ export interface Database {
 }
 
 /**
- * The libSQL client (or open transaction) under a drizzle handle, for the few hot loops where
- * drizzle's row mapping costs more than the query (verify's million-entry replay).
+ * The first row of a query, or undefined when there is none. On the embedded file it is read with
+ * the engine's single-row call: its row iterator, which `all` needs, costs several times a
+ * primary-key lookup. drizzle's own `get` over @libsql/client throws when there is no row, so a
+ * remote database takes the first row of `all`.
  */
-export function clientOf(db: Db): Pick<Client, 'execute'> {
-  return (db as unknown as { $client: Client }).$client;
+export async function firstRow<T>(db: Db, query: SQLWrapper): Promise<T | undefined> {
+  return isNativeDrizzle(db) ? db.get<T | undefined>(query) : (await db.all<T>(query))[0];
 }
 
 export interface DatabaseConfig {
@@ -50,86 +57,149 @@ interface Job {
   reject: (error: unknown) => void;
 }
 
-function bind(client: Client | Transaction): Db {
-  return drizzle(client as Client, { schema });
-}
-
 export function createDatabase(config: DatabaseConfig): Database {
   const isFile = config.url.startsWith('file:');
-  if (isFile) keepStatementsPrepared();
-  const client = createClient({ url: config.url, authToken: config.authToken, ...(isFile ? { timeout: 5000 } : {}) });
-  const read = bind(client);
-  const settings = { walAutocheckpoint: 1000, changed: false };
-  const write = isFile ? groupCommitWriter(client, settings) : transactionPerWrite(client);
-  const snapshot = async <T>(fn: (db: Db) => Promise<T>): Promise<T> => {
-    const tx = await client.transaction('read');
-    try {
-      return await fn(bind(tx));
-    } finally {
-      tx.close();
-    }
-  };
+  const client = createClient({ url: config.url, authToken: config.authToken, ...(isFile ? { timeout: BUSY_TIMEOUT_MS } : {}) });
+  return isFile ? embeddedDatabase(config.url, client) : remoteDatabase(client);
+}
+
+const BUSY_TIMEOUT_MS = 5000;
+
+/** Remote libSQL (Turso): everything through @libsql/client; each write its own transaction. */
+function remoteDatabase(client: Client): Database {
   return {
-    read,
-    write,
-    snapshot,
+    read: drizzle(client, { schema }),
+    write: transactionPerWrite(client),
+    snapshot: async <T>(fn: (db: Db) => Promise<T>): Promise<T> => {
+      const tx = await client.transaction('read');
+      try {
+        return await fn(drizzle(tx as unknown as Client, { schema }));
+      } finally {
+        tx.close();
+      }
+    },
     client,
-    isFile,
+    isFile: false,
+    walAutocheckpoint: 0,
+    close: () => client.close(),
+  };
+}
+
+/**
+ * The embedded file: queries run on libsql's own connections (db/native.ts) — one for reads, one
+ * for the group-commit writer, one per snapshot — and @libsql/client stays for migrations and
+ * backups. WAL lets the reader and the writer work side by side.
+ */
+function embeddedDatabase(url: string, client: Client): Database {
+  const path = embeddedPath(url);
+  const connect = () => new Statements(openNativeConnection(path, BUSY_TIMEOUT_MS));
+  const reader = connect();
+  const settings = { walAutocheckpoint: 1000 };
+  const writer = groupCommitWriter(connect, settings);
+  return {
+    read: nativeDrizzle(reader),
+    write: writer.write,
+    snapshot: async <T>(fn: (db: Db) => Promise<T>): Promise<T> => {
+      const statements = connect();
+      try {
+        statements.run('BEGIN');
+        return await fn(nativeDrizzle(statements));
+      } finally {
+        statements.connection.close(); // ends the read transaction
+      }
+    },
+    client,
+    isFile: true,
     get walAutocheckpoint() {
       return settings.walAutocheckpoint;
     },
     set walAutocheckpoint(pages: number) {
       settings.walAutocheckpoint = pages;
-      settings.changed = true;
     },
-    close: () => client.close(),
+    close: () => {
+      writer.close();
+      reader.connection.close();
+      client.close();
+    },
   };
 }
 
-function groupCommitWriter(client: Client, settings: { walAutocheckpoint: number; changed: boolean }): Database['write'] {
+/** The path @libsql/client opens for a `file:` URL (relative paths from the working directory). */
+function embeddedPath(url: string): string {
+  const bare = url.replace(/\?.*$/, '');
+  return decodeURIComponent(bare.startsWith('file://') ? new URL(bare).pathname : bare.slice('file:'.length));
+}
+
+function groupCommitWriter(connect: () => Statements, settings: { walAutocheckpoint: number }): { write: Database['write']; close(): void } {
   const queue: Job[] = [];
   let draining = false;
+  let current: { statements: Statements; db: Db; walAutocheckpoint: number } | undefined;
+
+  function connection() {
+    if (!current) {
+      const statements = connect();
+      current = { statements, db: nativeDrizzle(statements), walAutocheckpoint: 1000 };
+    }
+    // A connection setting: applied when it changes (functions/node/checkpointer.ts turns it off).
+    if (current.walAutocheckpoint !== settings.walAutocheckpoint) {
+      current.statements.run(`PRAGMA wal_autocheckpoint = ${settings.walAutocheckpoint}`);
+      current.walAutocheckpoint = settings.walAutocheckpoint;
+    }
+    return current;
+  }
+
+  /**
+   * A statement that fails with SQLITE_BUSY (another process held the write lock past the busy
+   * timeout) is left active on its connection by libsql, and that connection then refuses every
+   * SAVEPOINT ("cannot open savepoint - SQL statements in progress"): every later write would
+   * fail. A new connection drops it; the database itself is untouched.
+   */
+  function discardIfPoisoned(error: unknown): void {
+    if (!current || !(isBusy(error) || isBusy((error as { cause?: unknown } | null)?.cause))) return;
+    current.statements.connection.close();
+    current = undefined;
+  }
 
   async function runGroup(group: Job[]): Promise<void> {
-    let tx: Transaction;
+    let statements: Statements;
+    let db: Db;
     try {
-      tx = await client.transaction('write');
+      ({ statements, db } = connection());
+      statements.run('BEGIN IMMEDIATE');
     } catch (error) {
-      await discardIfPoisoned(client, error);
+      discardIfPoisoned(error);
       for (const job of group) job.reject(error);
       return;
     }
-    const db = bind(tx);
-    // A connection setting, and the pool may hand this transaction any connection: set on each
-    // group (one cheap statement per commit, not per write).
-    if (settings.changed) await tx.execute(`PRAGMA wal_autocheckpoint = ${settings.walAutocheckpoint}`);
     const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
     try {
       if (group.length === 1) {
         outcomes.push({ ok: true, value: await group[0]!.fn(db) });
       } else {
         for (const job of group) {
-          await tx.execute('SAVEPOINT grouped_write');
+          statements.run('SAVEPOINT grouped_write');
           try {
             outcomes.push({ ok: true, value: await job.fn(db) });
-            await tx.execute('RELEASE grouped_write');
+            statements.run('RELEASE grouped_write');
           } catch (error) {
-            await tx.execute('ROLLBACK TO grouped_write');
-            await tx.execute('RELEASE grouped_write');
+            statements.run('ROLLBACK TO grouped_write');
+            statements.run('RELEASE grouped_write');
             outcomes.push({ ok: false, error });
           }
         }
       }
-      await tx.commit();
+      statements.run('COMMIT');
     } catch (error) {
       // A single write that threw, or a commit that failed: nothing of the group was acknowledged.
-      await tx.rollback().catch(() => undefined);
-      tx.close();
-      await discardIfPoisoned(client, error);
+      try {
+        if (statements.connection.inTransaction) statements.run('ROLLBACK');
+      } catch {
+        // the connection is discarded below if it is unusable
+      }
+      discardIfPoisoned(error);
       for (const job of group) job.reject(error);
       return;
     }
-    tx.close();
     group.forEach((job, i) => {
       const outcome = outcomes[i]!;
       if (outcome.ok) job.resolve(outcome.value);
@@ -155,11 +225,17 @@ function groupCommitWriter(client: Client, settings: { walAutocheckpoint: number
     }
   }
 
-  return <T>(fn: (tx: Db) => Promise<T>) =>
-    new Promise<T>((resolve, reject) => {
-      queue.push({ fn, resolve: resolve as (v: unknown) => void, reject });
-      if (!draining) void drain();
-    });
+  return {
+    write: <T>(fn: (tx: Db) => Promise<T>) =>
+      new Promise<T>((resolve, reject) => {
+        queue.push({ fn, resolve: resolve as (v: unknown) => void, reject });
+        if (!draining) void drain();
+      }),
+    close: () => {
+      current?.statements.connection.close();
+      current = undefined;
+    },
+  };
 }
 
 const yieldToIo = (): Promise<void> => new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
@@ -170,7 +246,7 @@ function transactionPerWrite(client: Client): Database['write'] {
     for (let attempt = 0; ; attempt++) {
       const tx = await client.transaction('write');
       try {
-        const value = await fn(bind(tx));
+        const value = await fn(drizzle(tx as unknown as Client, { schema }));
         await tx.commit();
         return value;
       } catch (error) {
@@ -187,105 +263,7 @@ function transactionPerWrite(client: Client): Database['write'] {
   };
 }
 
-/**
- * A statement that fails with SQLITE_BUSY (another process or client held the write lock past the
- * busy timeout) is left active on its connection by libsql, and that connection then refuses every
- * SAVEPOINT ("cannot open savepoint - SQL statements in progress") — every later write would fail.
- * Reopening the client's connections drops it; the database itself is untouched.
- */
-async function discardIfPoisoned(client: Client, error: unknown): Promise<void> {
-  if (isBusy(error) || isBusy((error as { cause?: unknown } | null)?.cause)) await Promise.resolve(client.reconnect()).catch(() => undefined);
-}
-
 function isBusy(error: unknown): boolean {
   const code = (error as { code?: string } | null)?.code ?? '';
   return code.startsWith('SQLITE_BUSY') || code === 'SQLITE_LOCKED';
-}
-
-/**
- * The embedded driver (libsql, under @libsql/client) prepares every statement anew, and for our
- * small indexed queries parsing and planning cost as much as running them. Each connection keeps
- * its most recently used statements prepared (LRU), keyed by SQL text. Safe because the driver is
- * synchronous: a statement runs to completion (all/run) before the next use, and each use resets
- * it; a reconnect (discardIfPoisoned) drops the connection and its statements with it.
- * Node only, and only for file databases: the edge's client is the remote one.
- */
-const STATEMENTS_PER_CONNECTION = 200;
-let statementsKept = false;
-function keepStatementsPrepared(): void {
-  if (statementsKept) return;
-  statementsKept = true;
-  const nodeModule = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.('node:module') as
-    | { createRequire(from: string): NodeJS.Require }
-    | undefined;
-  if (!nodeModule) return;
-  try {
-    const fromClient = nodeModule.createRequire(nodeModule.createRequire(import.meta.url).resolve('@libsql/client'));
-    const Driver = fromClient('libsql') as { prototype: { prepare(sql: string): unknown } };
-    const prepare = Driver.prototype.prepare;
-    const kept = new WeakMap<object, Map<string, unknown>>();
-    Driver.prototype.prepare = function (this: object, sql: string) {
-      let statements = kept.get(this);
-      if (!statements) kept.set(this, (statements = new Map()));
-      let statement = statements.get(sql);
-      if (statement !== undefined) {
-        statements.delete(sql); // most recently used last
-      } else {
-        statement = rememberModes(prepare.call(this, sql) as Statement);
-        if (statements.size >= STATEMENTS_PER_CONNECTION) statements.delete(statements.keys().next().value!);
-      }
-      statements.set(sql, statement);
-      return statement;
-    };
-  } catch {
-    // Another driver layout: statements are simply prepared each time, as before.
-  }
-}
-
-interface Statement {
-  raw(on?: boolean): Statement;
-  safeIntegers(on?: boolean): Statement;
-  columns(): unknown[];
-}
-
-/**
- * @libsql/client sets raw and safe-integer mode before every execution, and learns that a
- * statement returns no rows (INSERT, UPDATE without RETURNING, SAVEPOINT…) from raw() throwing —
- * a native error with a stack trace, every time. A kept statement remembers its modes, and a
- * statement known to return no rows throws one shared error instead. It also remembers its result
- * columns (asked twice per execution): our statements name their columns (no `select *`), and the
- * schema changes only by migrations, before anything is served.
- */
-const NOT_A_READER = new Error('The raw() method is only for statements that return data');
-function rememberModes(statement: Statement): Statement {
-  const raw = statement.raw;
-  const safeIntegers = statement.safeIntegers;
-  let rawMode: boolean | undefined;
-  let reader = true;
-  let safe: boolean | undefined;
-  statement.raw = function (on = true) {
-    if (!reader && on) throw NOT_A_READER;
-    if (rawMode === on) return this;
-    try {
-      raw.call(this, on);
-    } catch (error) {
-      if (on && /only for statements that return data/.test((error as Error).message)) reader = false;
-      throw error;
-    }
-    rawMode = on;
-    return this;
-  };
-  const columns = statement.columns;
-  let columnList: unknown[] | undefined;
-  statement.columns = function () {
-    return (columnList ??= columns.call(this));
-  };
-  statement.safeIntegers = function (on = true) {
-    if (safe !== on) {
-      safeIntegers.call(this, on);
-      safe = on;
-    }
-    return this;
-  };
-  return statement;
 }

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { drizzle } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import type { Database } from './client';
 
@@ -8,5 +9,5 @@ export async function migrateDatabase(database: Database): Promise<void> {
   // synchronous=FULL a commit is durable once acknowledged. Checked by tests/db/durability.test.ts.
   if (database.isFile) await database.client.execute('PRAGMA journal_mode=WAL');
   const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
-  await migrate(database.read, { migrationsFolder });
+  await migrate(drizzle(database.client), { migrationsFolder });
 }

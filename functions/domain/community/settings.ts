@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../../db/client';
+import { firstRow, type Db } from '../../../db/client';
 import { EXPIRY_YEARS_SETTING, expiryYearsOf } from '../ledger/expiry';
 
 /** Per-community settings (one community per database), with their defaults. */
 async function setting(db: Db, key: string): Promise<string | undefined> {
-  const [row] = await db.all<{ value: string }>(sql`select value from settings where key = ${key}`);
+  const row = await firstRow<{ value: string }>(db, sql`select value from settings where key = ${key}`);
   return row?.value;
 }
 

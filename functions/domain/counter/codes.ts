@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
-import type { Db } from '../../../db/client';
+import { firstRow, type Db } from '../../../db/client';
 import { redeemCodes } from '../../../db/schema';
 import { randomInt } from '../shared/crypto';
 import { DomainError } from '../shared/errors';
@@ -33,7 +33,8 @@ export async function issueRedeemCode(tx: Db, residentId: number, now: Date): Pr
 /** Resolves a code typed or scanned at the counter to its resident (and their name, for the receipt), or refuses. */
 export async function resolveRedeemCode(tx: Db, code: string, now: Date): Promise<{ id: number; residentId: number; fullName: string }> {
   // On every redemption's path: plain SQL templates, not the query builder (see ledger/post.ts).
-  const [row] = await tx.all<{ id: number; residentId: number; fullName: string | null; expiresAt: string; usedAt: string | null; revokedAt: string | null }>(
+  const row = await firstRow<{ id: number; residentId: number; fullName: string | null; expiresAt: string; usedAt: string | null; revokedAt: string | null }>(
+    tx,
     sql`select c.id as id, c.resident_id as residentId, r.full_name as fullName, c.expires_at as expiresAt, c.used_at as usedAt, c.revoked_at as revokedAt
         from redeem_codes c left join residents r on r.user_id = c.resident_id where c.code = ${code} order by c.id desc limit 1`,
   );
@@ -49,6 +50,6 @@ export async function resolveRedeemCode(tx: Db, code: string, now: Date): Promis
  * points moved just before it with it) rather than being stored as the request's outcome.
  */
 export async function markCodeUsed(tx: Db, codeId: number, entryId: number, now: Date): Promise<void> {
-  const used = await tx.all(sql`update redeem_codes set used_at = ${now.toISOString()}, entry_id = ${entryId} where id = ${codeId} and used_at is null returning id`);
-  if (used.length !== 1) throw new Error(`redeem code ${codeId} was used within the transaction that found it unused`);
+  const used = await firstRow(tx, sql`update redeem_codes set used_at = ${now.toISOString()}, entry_id = ${entryId} where id = ${codeId} and used_at is null returning id`);
+  if (!used) throw new Error(`redeem code ${codeId} was used within the transaction that found it unused`);
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../../db/client';
+import { firstRow, type Db } from '../../../db/client';
 import { redeem } from '../ledger/commands';
 import { authenticateCard, type PinCheck } from '../people/cards';
 import { maskName } from '../people/masking';
@@ -35,6 +35,6 @@ export async function redeemAtCounter(tx: Db, merchantId: number, req: Redemptio
 }
 
 async function residentName(tx: Db, residentId: number): Promise<string> {
-  const [person] = await tx.all<{ fullName: string }>(sql`select full_name as fullName from residents where user_id = ${residentId}`);
+  const person = await firstRow<{ fullName: string }>(tx, sql`select full_name as fullName from residents where user_id = ${residentId}`);
   return person?.fullName ?? '';
 }

@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { Db } from '../../../db/client';
+import { firstRow, type Db } from '../../../db/client';
 import { accounts, activities, activityTypes, ledgerEntries, postings, users } from '../../../db/schema';
 import { DomainError } from '../shared/errors';
 import { SYSTEM_ACCOUNTS } from './accounts';
@@ -14,7 +14,7 @@ export const MAX_AWARD_POINTS = 1000;
 
 async function accountFor(tx: Db, userId: number, role: 'resident' | 'merchant'): Promise<number> {
   // On every redemption's path: a plain SQL template, not the query builder (see post.ts).
-  const [row] = await tx.all<{ id: number }>(sql`select a.id from accounts a join users u on u.id = a.owner_id where a.owner_id = ${userId} and u.role = ${role}`);
+  const row = await firstRow<{ id: number }>(tx, sql`select a.id from accounts a join users u on u.id = a.owner_id where a.owner_id = ${userId} and u.role = ${role}`);
   if (!row) throw new DomainError('not_found', role === 'resident' ? `居民 ${userId} 不存在` : `商户 ${userId} 不存在`);
   return row.id;
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../../db/client';
+import { firstRow, type Db } from '../../../db/client';
 import { canonicalJson, sha256Hex } from '../shared/crypto';
 import { DomainError } from '../shared/errors';
 
@@ -25,7 +25,7 @@ export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_-]{8,128}$/;
 export async function idempotent<T>(tx: Db, req: IdempotencyRequest, run: () => Promise<T>): Promise<Outcome<T> & { replayed: boolean }> {
   const fingerprint = await sha256Hex(canonicalJson(req.body));
   // Plain SQL templates: this runs on every counter and staff write (see ledger/post.ts).
-  const [prior] = await tx.all<{ fingerprint: string; outcome: string }>(sql`select fingerprint, outcome from idempotency_keys where scope = ${req.scope} and key = ${req.key}`);
+  const prior = await firstRow<{ fingerprint: string; outcome: string }>(tx, sql`select fingerprint, outcome from idempotency_keys where scope = ${req.scope} and key = ${req.key}`);
   if (prior) {
     if (prior.fingerprint !== fingerprint) throw new DomainError('idempotency_mismatch', '该幂等键已用于另一笔不同的请求');
     return { ...(JSON.parse(prior.outcome) as Outcome<T>), replayed: true };

@@ -1,4 +1,5 @@
-import { clientOf, type Db } from '../../../db/client';
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
 import type { ExportEntry } from './export';
 
 export interface LedgerPagesOptions {
@@ -16,22 +17,19 @@ export interface LedgerPagesOptions {
  */
 export async function* ledgerPages(db: Db, { upTo, pageSize = 2000 }: LedgerPagesOptions = {}): AsyncGenerator<ExportEntry[]> {
   // A million entries pass through here in one `npm run verify`: one query per page, each entry
-  // built as one JSON array by SQLite, postings included (in posting order), and read with the
-  // client itself — drizzle's row mapping, the client's per-column row objects and a second result
-  // set per page cost more than hashing the chain.
-  const client = clientOf(db);
+  // built as one JSON array by SQLite, postings included (in posting order), read as plain arrays
+  // (`values`): drizzle's row mapping and a second result set per page cost more than hashing the chain.
   let after = 0;
   while (upTo === undefined || after < upTo) {
-    const { rows } = await client.execute({
-      sql: `select json_array(e.id, e.at, e.kind, e.memo, e.actor_id, e.activity_id, e.reverses_id, e.prev_hash, e.hash,
+    const rows = await db.values<[string]>(
+      sql`select json_array(e.id, e.at, e.kind, e.memo, e.actor_id, e.activity_id, e.reverses_id, e.prev_hash, e.hash,
               (select json_group_array(json_array(p.account_id, p.amount, p.balance_after) order by p.id) from postings p where p.entry_id = e.id))
-            from ledger_entries e where e.id > ? and e.id <= ? order by e.id limit ?`,
-      args: [after, upTo ?? Number.MAX_SAFE_INTEGER, pageSize],
-    });
+            from ledger_entries e where e.id > ${after} and e.id <= ${upTo ?? Number.MAX_SAFE_INTEGER} order by e.id limit ${pageSize}`,
+    );
     if (rows.length === 0) return;
     const page: ExportEntry[] = new Array(rows.length);
     for (let i = 0; i < rows.length; i++) {
-      const [id, at, kind, memo, actorId, activityId, reversesId, prevHash, hash, lines] = JSON.parse(rows[i]![0] as string) as [
+      const [id, at, kind, memo, actorId, activityId, reversesId, prevHash, hash, lines] = JSON.parse(rows[i]![0]) as [
         number, string, ExportEntry['kind'], string, number | null, number | null, number | null, string, string, Array<[number, number, number]>,
       ];
       const postings = lines.map(([accountId, amount, balanceAfter]) => ({ accountId, amount, balanceAfter }));

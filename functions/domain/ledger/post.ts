@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../../db/client';
+import { firstRow, type Db } from '../../../db/client';
 import type { EntryKind } from '../../../db/schema';
 import { DomainError } from '../shared/errors';
 import { savepoint } from '../shared/savepoint';
@@ -41,7 +41,7 @@ export async function postEntry(tx: Db, input: EntryInput): Promise<PostedEntry>
   if (lines.reduce((sum, p) => sum + p.amount, 0) !== 0) throw new Error('postings must sum to zero');
   if (new Set(lines.map((p) => p.accountId)).size !== lines.length) throw new Error('one posting per account');
 
-  const [head] = await tx.all<{ id: number; hash: string }>(sql`select id, hash from ledger_entries order by id desc limit 1`);
+  const head = await firstRow<{ id: number; hash: string }>(tx, sql`select id, hash from ledger_entries order by id desc limit 1`);
   const chained: ChainedEntry = {
     id: (head?.id ?? 0) + 1,
     at: input.at.toISOString(),
@@ -67,14 +67,14 @@ export async function postEntry(tx: Db, input: EntryInput): Promise<PostedEntry>
     const balanceAfter = new Map<number, number>();
     const debitsFirst = [...lines].sort((a, b) => a.amount - b.amount);
     for (const p of debitsFirst) {
-      const [row] =
+      const row = await firstRow<{ balance: number; kind: string }>(
+        tx,
         p.amount < 0
-          ? await tx.all<{ balance: number; kind: string }>(
-              sql`update accounts set balance = balance + ${p.amount} where id = ${p.accountId} and (kind = 'issuance' or balance >= ${-p.amount}) returning balance, kind`,
-            )
-          : await tx.all<{ balance: number; kind: string }>(sql`update accounts set balance = balance + ${p.amount} where id = ${p.accountId} returning balance, kind`);
+          ? sql`update accounts set balance = balance + ${p.amount} where id = ${p.accountId} and (kind = 'issuance' or balance >= ${-p.amount}) returning balance, kind`
+          : sql`update accounts set balance = balance + ${p.amount} where id = ${p.accountId} returning balance, kind`,
+      );
       if (!row) {
-        const [exists] = await tx.all(sql`select id from accounts where id = ${p.accountId}`);
+        const exists = await firstRow(tx, sql`select id from accounts where id = ${p.accountId}`);
         if (!exists) throw new Error(`account ${p.accountId} does not exist`);
         throw new DomainError('insufficient_points', '积分余额不足', { accountId: p.accountId });
       }

@@ -1,5 +1,5 @@
 import { and, desc, eq, gt, sql } from 'drizzle-orm';
-import type { Database } from '../../../db/client';
+import { firstRow, type Database } from '../../../db/client';
 import { loginAttempts, sessions, users, type Role } from '../../../db/schema';
 import { DEFAULT_ITERATIONS, hashSecret, randomToken, sha256Hex, verifySecret } from '../shared/crypto';
 import { DomainError } from '../shared/errors';
@@ -90,10 +90,10 @@ async function attemptLogin(database: Database, loginName: string, password: str
 
 /** Runs on every signed-in request: a plain SQL template, not the query builder (which costs more than the query). */
 export async function authenticate(database: Database, token: string, now: Date): Promise<Principal | undefined> {
-  const [row] = await database.read.all<Principal>(
+  return firstRow<Principal>(
+    database.read,
     sql`select u.id as userId, u.role as role, u.display_name as displayName from sessions s join users u on u.id = s.user_id where s.token_hash = ${await sha256Hex(token)} and s.expires_at > ${now.toISOString()}`,
   );
-  return row;
 }
 
 export async function logout(database: Database, token: string): Promise<void> {

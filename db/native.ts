@@ -1,0 +1,257 @@
+import * as drizzleOrm from 'drizzle-orm';
+import { createTableRelationsHelpers, DrizzleQueryError, entityKind, extractTablesRelationalConfig, fillPlaceholders, type ExtractTablesWithRelations, type Query } from 'drizzle-orm';
+import { BaseSQLiteDatabase, SQLiteAsyncDialect, SQLitePreparedQuery, SQLiteSession, type PreparedQueryConfig, type SQLiteExecuteMethod } from 'drizzle-orm/sqlite-core';
+
+import type { ResultSet } from '@libsql/client';
+import * as schema from './schema';
+
+/**
+ * drizzle straight over libsql's own connection — the engine @libsql/client itself runs for a
+ * `file:` URL — for the embedded database. Measured per statement, @libsql/client's path (argument
+ * conversion, a row object per row with a property defined per column, drizzle copying it again,
+ * and the native row iterator even for one row) cost several times SQLite's own work; here a
+ * statement is prepared once per connection, single rows come back through the native `get`, and
+ * rows are the engine's own objects. Remote libSQL (Turso) keeps @libsql/client.
+ */
+
+export interface NativeStatement {
+  readonly reader: boolean;
+  raw(on?: boolean): NativeStatement;
+  get(params: unknown[]): unknown;
+  all(params: unknown[]): unknown[];
+  run(params: unknown[]): { changes: number; lastInsertRowid: number | bigint };
+}
+
+export interface NativeConnection {
+  prepare(sql: string): NativeStatement;
+  close(): void;
+  readonly open: boolean;
+  readonly inTransaction: boolean;
+}
+
+type Schema = typeof schema;
+type Tables = ExtractTablesWithRelations<Schema>;
+export type NativeDb = BaseSQLiteDatabase<'async', ResultSet, Schema, Tables>;
+
+const relations = extractTablesRelationalConfig(schema, createTableRelationsHelpers);
+
+/**
+ * drizzle's own mapping of a selected row (an array) onto the query's fields — what every drizzle
+ * driver calls. It is marked internal in drizzle's types, so it is looked up and checked here once.
+ */
+type Fields = unknown[];
+type MapResultRow = (fields: Fields, row: unknown[], joinsNotNullableMap: Record<string, boolean> | undefined) => unknown;
+const mapResultRow = (drizzleOrm as unknown as { mapResultRow?: MapResultRow }).mapResultRow!;
+if (typeof mapResultRow !== 'function') throw new Error('drizzle-orm no longer exports mapResultRow: db/native.ts needs updating');
+
+const nativeHandles = new WeakSet<object>();
+
+/** Whether `db` is a handle made by nativeDrizzle. */
+export function isNativeDrizzle(db: object): boolean {
+  return nativeHandles.has(db);
+}
+
+/** A drizzle handle whose every query runs on the connection of `statements`. */
+export function nativeDrizzle(statements: Statements): NativeDb {
+  const dialect = new SQLiteAsyncDialect();
+  const session = new NativeSession(statements, dialect);
+  const db = new BaseSQLiteDatabase('async', dialect, session as never, { fullSchema: schema, schema: relations.tables, tableNamesMap: relations.tableNamesMap }) as NativeDb;
+  nativeHandles.add(db);
+  return db;
+}
+
+const STATEMENTS_PER_CONNECTION = 200;
+
+interface Kept {
+  statement: NativeStatement;
+  reader: boolean;
+  raw: boolean;
+}
+
+/**
+ * A connection's most recently used statements, prepared once (LRU, keyed by SQL text): for our
+ * small indexed queries parsing and planning cost as much as running them. Safe because the
+ * engine is synchronous: a statement runs to completion before its next use.
+ */
+export class Statements {
+  private readonly kept = new Map<string, Kept>();
+  constructor(readonly connection: NativeConnection) {}
+
+  /** The statement for `sql`, in raw (array rows) or object mode; raw only matters for readers. */
+  get(sql: string, raw: boolean): Kept {
+    let kept = this.kept.get(sql);
+    if (kept) {
+      this.kept.delete(sql); // most recently used last
+    } else {
+      const statement = this.connection.prepare(sql);
+      kept = { statement, reader: statement.reader, raw: false };
+      if (this.kept.size >= STATEMENTS_PER_CONNECTION) this.kept.delete(this.kept.keys().next().value!);
+    }
+    this.kept.set(sql, kept);
+    if (kept.reader && kept.raw !== raw) {
+      kept.statement.raw(raw);
+      kept.raw = raw;
+    }
+    return kept;
+  }
+
+  run(sql: string, params: unknown[] = []): { changes: number; lastInsertRowid: number | bigint } {
+    return this.get(sql, false).statement.run(params);
+  }
+}
+
+/** The argument conversions @libsql/client makes, so both drivers store the same values. */
+function toSql(params: unknown[]): unknown[] {
+  for (let i = 0; i < params.length; i++) {
+    const value = params[i];
+    if (typeof value === 'number' || typeof value === 'string' || value === null) continue;
+    if (typeof value === 'boolean') params[i] = value ? 1 : 0;
+    else if (value instanceof Date) params[i] = value.valueOf();
+    else if (value instanceof ArrayBuffer) params[i] = Buffer.from(value);
+    else if (value === undefined) throw new TypeError('undefined cannot be passed as argument to the database');
+    else if (typeof value === 'number' && !Number.isFinite(value)) throw new RangeError('Only finite numbers can be passed as arguments');
+  }
+  return params;
+}
+
+function runResult(info: { changes: number; lastInsertRowid: number | bigint }): ResultSet {
+  return { columns: [], columnTypes: [], rows: [], rowsAffected: info.changes, lastInsertRowid: BigInt(info.lastInsertRowid), toJSON: () => ({}) };
+}
+
+class NativeSession extends SQLiteSession<'async', ResultSet, Schema, Tables> {
+  static override readonly [entityKind]: string = 'LinliNativeSession';
+  constructor(
+    private readonly statements: Statements,
+    dialect: SQLiteAsyncDialect,
+  ) {
+    super(dialect);
+  }
+
+  override prepareQuery<T extends Omit<PreparedQueryConfig, 'run'>>(
+    query: Query,
+    fields: Fields | undefined,
+    executeMethod: SQLiteExecuteMethod,
+    _isResponseInArrayMode: boolean,
+    customResultMapper?: (rows: unknown[][]) => unknown,
+  ): NativeQuery<T & { run: ResultSet }> {
+    return new NativeQuery(this.statements, query, fields, executeMethod, customResultMapper);
+  }
+
+  override transaction(): never {
+    throw new Error('transactions are opened by Database.write and Database.snapshot (db/client.ts)');
+  }
+}
+
+class NativeQuery<T extends PreparedQueryConfig> extends SQLitePreparedQuery<{ type: 'async'; run: ResultSet; all: T['all']; get: T['get']; values: T['values']; execute: T['execute'] }> {
+  static override readonly [entityKind]: string = 'LinliNativeQuery';
+  constructor(
+    private readonly statements: Statements,
+    query: Query,
+    private readonly fields: Fields | undefined,
+    executeMethod: SQLiteExecuteMethod,
+    private readonly customResultMapper?: (rows: unknown[][]) => unknown,
+  ) {
+    super('async', executeMethod, query);
+  }
+
+  private params(placeholders: Record<string, unknown> | undefined): unknown[] {
+    return toSql(fillPlaceholders(this.query.params, placeholders ?? {}));
+  }
+
+  private failed(error: unknown, params: unknown[]): never {
+    throw new DrizzleQueryError(this.query.sql, params, error as Error);
+  }
+
+  override async run(placeholders?: Record<string, unknown>): Promise<ResultSet> {
+    const params = this.params(placeholders);
+    try {
+      return runResult(this.statements.get(this.query.sql, false).statement.run(params));
+    } catch (error) {
+      this.failed(error, params);
+    }
+  }
+
+  override async all(placeholders?: Record<string, unknown>): Promise<T['all']> {
+    if (this.fields || this.customResultMapper) return this.mapAllResult(await this.values(placeholders));
+    const params = this.params(placeholders);
+    try {
+      const kept = this.statements.get(this.query.sql, false);
+      if (!kept.reader) {
+        kept.statement.run(params);
+        return [];
+      }
+      return kept.statement.all(params);
+    } catch (error) {
+      this.failed(error, params);
+    }
+  }
+
+  override async get(placeholders?: Record<string, unknown>): Promise<T['get']> {
+    const params = this.params(placeholders);
+    const mapped = Boolean(this.fields || this.customResultMapper);
+    let row: unknown;
+    try {
+      const kept = this.statements.get(this.query.sql, mapped);
+      if (!kept.reader) {
+        kept.statement.run(params);
+        return undefined;
+      }
+      row = kept.statement.get(params);
+    } catch (error) {
+      this.failed(error, params);
+    }
+    if (!mapped || row === undefined) return row;
+    if (this.customResultMapper) return this.customResultMapper([row as unknown[]]);
+    return mapResultRow(this.fields!, row as unknown[], this.joins());
+  }
+
+  override async values(placeholders?: Record<string, unknown>): Promise<T['values']> {
+    const params = this.params(placeholders);
+    try {
+      const kept = this.statements.get(this.query.sql, true);
+      if (!kept.reader) {
+        kept.statement.run(params);
+        return [];
+      }
+      return kept.statement.all(params);
+    } catch (error) {
+      this.failed(error, params);
+    }
+  }
+
+  override mapAllResult(rows: unknown): unknown {
+    const list = rows as unknown[][];
+    if (this.customResultMapper) return this.customResultMapper(list);
+    if (!this.fields) return list;
+    return list.map((row) => mapResultRow(this.fields!, row, this.joins()));
+  }
+
+  override mapGetResult(row: unknown): unknown {
+    if (!this.fields || row === undefined) return row;
+    if (this.customResultMapper) return this.customResultMapper([row as unknown[]]);
+    return mapResultRow(this.fields, row as unknown[], this.joins());
+  }
+
+  /** Set by drizzle's query builders on the prepared query (an internal field of its base class). */
+  private joins(): Record<string, boolean> | undefined {
+    return (this as unknown as { joinsNotNullableMap?: Record<string, boolean> }).joinsNotNullableMap;
+  }
+
+  isResponseInArrayMode(): boolean {
+    return false;
+  }
+}
+
+/**
+ * Opens a connection with libsql, the engine @libsql/client runs for `file:` URLs (resolved through
+ * it, so the two always pair). Node only: the edge reaches a remote database through @libsql/client.
+ */
+export function openNativeConnection(path: string, busyTimeoutMs: number): NativeConnection {
+  const nodeModule = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.('node:module') as
+    | { createRequire(from: string): NodeJS.Require }
+    | undefined;
+  if (!nodeModule) throw new Error('an embedded (file:) database needs Node');
+  const fromClient = nodeModule.createRequire(nodeModule.createRequire(import.meta.url).resolve('@libsql/client'));
+  const Engine = fromClient('libsql') as new (path: string, options: { timeout: number }) => NativeConnection;
+  return new Engine(path, { timeout: busyTimeoutMs });
+}
