@@ -76,17 +76,17 @@ export interface RedeemCommand {
 }
 
 export async function redeem(tx: Db, cmd: RedeemCommand): Promise<{ id: number; at: string; residentAccount: number; balanceAfter: number }> {
-  // Both accounts in one query (each redemption's path); the same refusals as accountFor, resident first.
-  const owners = await tx.all<{ id: number; ownerId: number; role: string }>(
-    sql`select a.id as id, a.owner_id as ownerId, u.role as role from accounts a join users u on u.id = a.owner_id where a.owner_id in (${cmd.residentId}, ${cmd.merchantId})`,
+  // Both accounts in one single-row query (each redemption's path); the same refusals as accountFor, resident first.
+  const account = (userId: number, role: 'resident' | 'merchant') =>
+    sql`(select a.id from accounts a join users u on u.id = a.owner_id where a.owner_id = ${userId} and u.role = ${role})`;
+  const accounts = await firstRow<{ resident: number | null; merchant: number | null }>(
+    tx,
+    sql`select ${account(cmd.residentId, 'resident')} as resident, ${account(cmd.merchantId, 'merchant')} as merchant`,
   );
-  const accountOf = (userId: number, role: 'resident' | 'merchant') => {
-    const row = owners.find((o) => o.ownerId === userId && o.role === role);
-    if (!row) throw new DomainError('not_found', role === 'resident' ? `居民 ${userId} 不存在` : `商户 ${userId} 不存在`);
-    return row.id;
-  };
-  const residentAccount = accountOf(cmd.residentId, 'resident');
-  const merchantAccount = accountOf(cmd.merchantId, 'merchant');
+  const residentAccount = accounts?.resident;
+  if (residentAccount == null) throw new DomainError('not_found', `居民 ${cmd.residentId} 不存在`);
+  const merchantAccount = accounts?.merchant;
+  if (merchantAccount == null) throw new DomainError('not_found', `商户 ${cmd.merchantId} 不存在`);
   const posted = await postEntry(tx, {
     kind: 'redemption',
     memo: cmd.note?.trim() || '到店兑换',

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Client } from '@libsql/client';
-import type { Database, Db } from '../../../db/client';
+import { firstRow, type Database, type Db } from '../../../db/client';
 import { localYear, startOfLocalYear } from '../shared/time';
 import { SYSTEM_ACCOUNTS } from './accounts';
 import { idempotent } from './idempotency';
@@ -115,25 +115,28 @@ export interface ResidentBalance {
 
 /**
  * A resident's balance and what lapses when (GET /api/me, the most frequent request of all):
- * profile, lots and the expiry setting in one statement, where reading them one by one cost four
- * round trips through the driver for a few rows.
+ * profile, lots (as one JSON array) and the expiry setting in one single-row statement, where
+ * reading them one by one cost four round trips through the driver, and several rows a row iterator.
  */
 export async function residentBalance(db: Db, userId: number, now: Date): Promise<ResidentBalance | undefined> {
-  const rows = await db.all<LotRow & { id: number; displayName: string; expiryYears: string | null }>(sql`
-    select u.id as id, u.display_name as displayName, a.id as accountId, a.balance as balance, c.year as year, c.credits as credits,
+  const row = await firstRow<{ id: number; displayName: string; accountId: number; balance: number; lots: string; expiryYears: string | null }>(
+    db,
+    sql`select u.id as id, u.display_name as displayName, a.id as accountId, a.balance as balance,
+      (select json_group_array(json_array(c.year, c.credits)) from account_year_credits c where c.account_id = a.id) as lots,
       (select value from settings where key = ${EXPIRY_YEARS_SETTING}) as expiryYears
     from users u join residents r on r.user_id = u.id join accounts a on a.owner_id = u.id
-      left join account_year_credits c on c.account_id = a.id
-    where u.id = ${userId}`);
-  const [first] = rows;
-  if (!first) return undefined;
-  const accountId = Number(first.accountId);
+    where u.id = ${userId}`,
+  );
+  if (!row) return undefined;
+  const accountId = Number(row.accountId);
+  const balance = Number(row.balance);
+  const lots = (JSON.parse(row.lots) as Array<[number, number]>).map(([year, credits]): LotRow => ({ accountId, balance, year, credits }));
   return {
-    id: Number(first.id),
-    displayName: first.displayName,
+    id: Number(row.id),
+    displayName: row.displayName,
     accountId,
-    balance: Number(first.balance),
-    expiring: scheduleOf(totalsOf(rows).get(accountId), now, expiryYearsOf(first.expiryYears)),
+    balance,
+    expiring: scheduleOf(totalsOf(lots.length ? lots : [{ accountId, balance, year: null, credits: null }]).get(accountId), now, expiryYearsOf(row.expiryYears)),
   };
 }
 
