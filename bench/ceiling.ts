@@ -26,7 +26,7 @@ export async function measureCeiling(options: { durationMs: number; maxTransacti
   removeDatabaseFile(file);
   // The same connection as db/client.ts opens for a file's writer.
   const db = new Statements(openNativeConnection(file, 5000));
-  const value = (pragma: string) => Object.values(db.get(pragma, false).statement.get([]) as object)[0];
+  const value = (pragma: string) => db.firstValues(pragma, [])?.[0];
   try {
     db.run('PRAGMA journal_mode=WAL');
     const journal = String(value('PRAGMA journal_mode'));

@@ -12,7 +12,7 @@ import { PortalServer } from '../functions/node/server';
 
 const url = process.env.DATABASE_URL;
 if (!url) throw new Error('DATABASE_URL is required');
-const database = createDatabase({ url });
+const database = createDatabase({ url }, { readSnapshotPerTurn: true }); // as functions/node/start.ts
 await migrateDatabase(database);
 const checkpointer = startCheckpointer(database, url);
 const server = new PortalServer(createApp({ database }));

@@ -2,7 +2,7 @@ import { createClient, type Client, type ResultSet } from '@libsql/client';
 import { drizzle } from 'drizzle-orm/libsql';
 import type { SQLWrapper } from 'drizzle-orm';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
-import { isNativeDrizzle, nativeDrizzle, openNativeConnection, Statements } from './native';
+import { isNativeDrizzle, nativeDrizzle, openNativeConnection, Statements, TurnReader } from './native';
 import * as schema from './schema';
 
 /** A drizzle handle on the community's database, whichever driver is under it. */
@@ -57,10 +57,20 @@ interface Job {
   reject: (error: unknown) => void;
 }
 
-export function createDatabase(config: DatabaseConfig): Database {
+export interface DatabaseOptions {
+  /**
+   * Embedded file only: reads share one snapshot per turn of the event loop (TurnReader in
+   * db/native.ts), which saves a lock per statement. For a server, whose writes all go through
+   * `write`: a write made through `client` or another connection of the same process is seen
+   * only from the next turn.
+   */
+  readSnapshotPerTurn?: boolean;
+}
+
+export function createDatabase(config: DatabaseConfig, options: DatabaseOptions = {}): Database {
   const isFile = config.url.startsWith('file:');
   const client = createClient({ url: config.url, authToken: config.authToken, ...(isFile ? { timeout: BUSY_TIMEOUT_MS } : {}) });
-  return isFile ? embeddedDatabase(config.url, client) : remoteDatabase(client);
+  return isFile ? embeddedDatabase(config.url, client, options) : remoteDatabase(client);
 }
 
 const BUSY_TIMEOUT_MS = 5000;
@@ -90,12 +100,13 @@ function remoteDatabase(client: Client): Database {
  * for the group-commit writer, one per snapshot — and @libsql/client stays for migrations and
  * backups. WAL lets the reader and the writer work side by side.
  */
-function embeddedDatabase(url: string, client: Client): Database {
+function embeddedDatabase(url: string, client: Client, options: DatabaseOptions): Database {
   const path = embeddedPath(url);
   const connect = () => new Statements(openNativeConnection(path, BUSY_TIMEOUT_MS));
-  const reader = connect();
+  const turnReader = options.readSnapshotPerTurn ? new TurnReader(openNativeConnection(path, BUSY_TIMEOUT_MS)) : undefined;
+  const reader = turnReader ?? connect();
   const settings = { walAutocheckpoint: 1000 };
-  const writer = groupCommitWriter(connect, settings);
+  const writer = groupCommitWriter(connect, settings, () => turnReader?.refresh());
   return {
     read: nativeDrizzle(reader),
     write: writer.write,
@@ -130,7 +141,11 @@ function embeddedPath(url: string): string {
   return decodeURIComponent(bare.startsWith('file://') ? new URL(bare).pathname : bare.slice('file:'.length));
 }
 
-function groupCommitWriter(connect: () => Statements, settings: { walAutocheckpoint: number }): { write: Database['write']; close(): void } {
+function groupCommitWriter(
+  connect: () => Statements,
+  settings: { walAutocheckpoint: number },
+  committed: () => void,
+): { write: Database['write']; close(): void } {
   const queue: Job[] = [];
   let draining = false;
   let current: { statements: Statements; db: Db; walAutocheckpoint: number } | undefined;
@@ -189,6 +204,7 @@ function groupCommitWriter(connect: () => Statements, settings: { walAutocheckpo
         }
       }
       statements.run('COMMIT');
+      committed();
     } catch (error) {
       // A single write that threw, or a commit that failed: nothing of the group was acknowledged.
       try {

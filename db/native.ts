@@ -17,6 +17,7 @@ import * as schema from './schema';
 export interface NativeStatement {
   readonly reader: boolean;
   raw(on?: boolean): NativeStatement;
+  columns(): Array<{ name: string }>;
   get(params: unknown[]): unknown;
   all(params: unknown[]): unknown[];
   run(params: unknown[]): { changes: number; lastInsertRowid: number | bigint };
@@ -66,19 +67,28 @@ interface Kept {
   statement: NativeStatement;
   reader: boolean;
   raw: boolean;
+  /** Result column names, for single rows read in raw mode. */
+  names?: string[];
 }
 
+type RunInfo = { changes: number; lastInsertRowid: number | bigint };
+
 /**
- * A connection's most recently used statements, prepared once (LRU, keyed by SQL text): for our
- * small indexed queries parsing and planning cost as much as running them. Safe because the
- * engine is synchronous: a statement runs to completion before its next use.
+ * A connection's statements, each prepared once (LRU of its most recently used, keyed by SQL
+ * text: for our small indexed queries parsing and planning cost as much as running them), and the
+ * one place that executes them. Safe because the engine is synchronous: a statement runs to
+ * completion before its next use.
+ *
+ * Two of the engine's habits are handled here. A statement that answers rows but is `run` stops
+ * after the first row and stays in progress (seen with `PRAGMA journal_mode`), which keeps its
+ * transaction from committing: such statements are read to the end instead. And a single row read
+ * as an object carries an extra `_metadata` property: single rows are read as arrays and named here.
  */
 export class Statements {
   private readonly kept = new Map<string, Kept>();
   constructor(readonly connection: NativeConnection) {}
 
-  /** The statement for `sql`, in raw (array rows) or object mode; raw only matters for readers. */
-  get(sql: string, raw: boolean): Kept {
+  protected prepared(sql: string, raw: boolean): Kept {
     let kept = this.kept.get(sql);
     if (kept) {
       this.kept.delete(sql); // most recently used last
@@ -95,8 +105,81 @@ export class Statements {
     return kept;
   }
 
-  run(sql: string, params: unknown[] = []): { changes: number; lastInsertRowid: number | bigint } {
-    return this.get(sql, false).statement.run(params);
+  /** Runs a statement for its effect; the rows of one that answers any are read and dropped. */
+  run(sql: string, params: unknown[] = []): RunInfo {
+    const kept = this.prepared(sql, true);
+    if (!kept.reader) return kept.statement.run(params);
+    kept.statement.all(params);
+    return { changes: 0, lastInsertRowid: 0 };
+  }
+
+  /** The first row as an array, or undefined (also for a statement that answers no rows). */
+  firstValues(sql: string, params: unknown[]): unknown[] | undefined {
+    const kept = this.prepared(sql, true);
+    if (!kept.reader) {
+      kept.statement.run(params);
+      return undefined;
+    }
+    return kept.statement.get(params) as unknown[] | undefined;
+  }
+
+  /** The first row as an object named by its columns, or undefined. */
+  first(sql: string, params: unknown[]): Record<string, unknown> | undefined {
+    const values = this.firstValues(sql, params);
+    if (values === undefined) return undefined;
+    const kept = this.kept.get(sql)!;
+    const names = (kept.names ??= kept.statement.columns().map((c) => c.name));
+    const row: Record<string, unknown> = {};
+    for (let i = 0; i < names.length; i++) row[names[i]!] = values[i];
+    return row;
+  }
+
+  /** Every row, as arrays (`raw`) or as objects. */
+  all(sql: string, params: unknown[], raw: boolean): unknown[] {
+    const kept = this.prepared(sql, raw);
+    if (!kept.reader) {
+      kept.statement.run(params);
+      return [];
+    }
+    return kept.statement.all(params);
+  }
+}
+
+/**
+ * The reader's statements, one read transaction per turn of the event loop. In WAL mode a
+ * statement outside a transaction takes and drops a read lock on the shared-memory index each
+ * time, which costs several times a primary-key lookup; here the first read of a turn begins a
+ * transaction and the end of the turn (setImmediate) closes it, so the requests served in one turn
+ * share one snapshot and one lock. Reads stay fresh: the writer calls `refresh()` after each commit,
+ * so a read sees every write this process committed before it, and a turn's snapshot begins no
+ * earlier than the turn, so it sees every other process's write committed before the request it
+ * serves was received. Closing the transaction at the end of the turn also keeps it from holding
+ * back checkpoints.
+ */
+export class TurnReader extends Statements {
+  private open = false;
+
+  protected override prepared(sql: string, raw: boolean): Kept {
+    if (!this.open) this.begin();
+    return super.prepared(sql, raw);
+  }
+
+  private begin(): void {
+    this.open = true;
+    if (!this.connection.inTransaction) super.prepared('BEGIN', true).statement.run([]);
+    setImmediate(() => this.refresh());
+  }
+
+  /** Ends this turn's snapshot: the next read begins a new one. */
+  refresh(): void {
+    if (!this.open) return;
+    this.open = false;
+    if (!this.connection.open || !this.connection.inTransaction) return;
+    try {
+      super.prepared('COMMIT', true).statement.run([]);
+    } catch {
+      super.prepared('ROLLBACK', true).statement.run([]); // a read transaction: nothing to lose
+    }
   }
 }
 
@@ -165,7 +248,7 @@ class NativeQuery<T extends PreparedQueryConfig> extends SQLitePreparedQuery<{ t
   override async run(placeholders?: Record<string, unknown>): Promise<ResultSet> {
     const params = this.params(placeholders);
     try {
-      return runResult(this.statements.get(this.query.sql, false).statement.run(params));
+      return runResult(this.statements.run(this.query.sql, params));
     } catch (error) {
       this.failed(error, params);
     }
@@ -175,12 +258,7 @@ class NativeQuery<T extends PreparedQueryConfig> extends SQLitePreparedQuery<{ t
     if (this.fields || this.customResultMapper) return this.mapAllResult(await this.values(placeholders));
     const params = this.params(placeholders);
     try {
-      const kept = this.statements.get(this.query.sql, false);
-      if (!kept.reader) {
-        kept.statement.run(params);
-        return [];
-      }
-      return kept.statement.all(params);
+      return this.statements.all(this.query.sql, params, false);
     } catch (error) {
       this.failed(error, params);
     }
@@ -191,12 +269,7 @@ class NativeQuery<T extends PreparedQueryConfig> extends SQLitePreparedQuery<{ t
     const mapped = Boolean(this.fields || this.customResultMapper);
     let row: unknown;
     try {
-      const kept = this.statements.get(this.query.sql, mapped);
-      if (!kept.reader) {
-        kept.statement.run(params);
-        return undefined;
-      }
-      row = kept.statement.get(params);
+      row = mapped ? this.statements.firstValues(this.query.sql, params) : this.statements.first(this.query.sql, params);
     } catch (error) {
       this.failed(error, params);
     }
@@ -208,12 +281,7 @@ class NativeQuery<T extends PreparedQueryConfig> extends SQLitePreparedQuery<{ t
   override async values(placeholders?: Record<string, unknown>): Promise<T['values']> {
     const params = this.params(placeholders);
     try {
-      const kept = this.statements.get(this.query.sql, true);
-      if (!kept.reader) {
-        kept.statement.run(params);
-        return [];
-      }
-      return kept.statement.all(params);
+      return this.statements.all(this.query.sql, params, true);
     } catch (error) {
       this.failed(error, params);
     }

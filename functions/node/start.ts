@@ -33,7 +33,7 @@ if (args.has('--fresh')) {
   console.log('已清空本地数据库 (embedded database removed)');
 }
 
-const database = createDatabase(config);
+const database = createDatabase(config, { readSnapshotPerTurn: true });
 await migrateDatabase(database);
 const [{ n } = { n: 0 }] = await database.read.select({ n: count() }).from(users);
 if (n === 0 && (isDefaultFile || process.env.LINLI_DEMO === '1')) {

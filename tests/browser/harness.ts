@@ -29,7 +29,7 @@ export async function startPortal(opts: { port?: number; siteDir?: string; log?:
   mkdirSync(cache, { recursive: true });
   const dir = mkdtempSync(join(cache, 'run-'));
   const url = `file:${join(dir, 'linli.db')}`;
-  const database = createDatabase({ url });
+  const database = createDatabase({ url }, { readSnapshotPerTurn: true }); // as functions/node/start.ts
   const t0 = performance.now();
   await migrateDatabase(database);
   await seedDemo(database, { now: new Date(), iterations: 1000 });

@@ -1,0 +1,88 @@
+import { createClient } from '@libsql/client';
+import { sql } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/libsql';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createDatabase, firstRow } from '../../db/client';
+import { openNativeConnection, Statements, TurnReader } from '../../db/native';
+import * as schema from '../../db/schema';
+import { users } from '../../db/schema';
+import { createTestDatabase, type TestDatabase } from '../helpers/db';
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** The embedded driver (db/native.ts): drizzle straight over libsql's own connections. */
+describe('embedded driver', () => {
+  let t: TestDatabase | undefined;
+  afterEach(() => t?.cleanup());
+
+  it('reads a single row as exactly its columns, the same as @libsql/client, and undefined when there is none', async () => {
+    t = await createTestDatabase();
+    const query = sql`select id, login, role from users where login = ${'nobody'}`;
+    expect(await firstRow(t.database.read, query)).toBeUndefined();
+    await t.database.write((tx) => tx.insert(users).values({ login: 'a1', displayName: '甲', role: 'staff', passwordHash: 'x', createdAt: '2026-01-01T00:00:00.000Z' }));
+    const named = sql`select id, login, role from users where login = ${'a1'}`;
+    const native = await firstRow<Record<string, unknown>>(t.database.read, named);
+    expect(Object.keys(native!)).toEqual(['id', 'login', 'role']); // the engine's own single-row objects carry `_metadata`
+    const remote = drizzle(t.database.client, { schema });
+    expect(await firstRow(remote, named)).toEqual(native);
+    expect(await firstRow(remote, query)).toBeUndefined();
+    // The query builder's rows (arrays mapped onto fields) agree too.
+    expect(await t.database.read.select({ login: users.login }).from(users)).toEqual(await remote.select({ login: users.login }).from(users));
+  });
+
+  it('runs a statement that answers a row to its end, so the transaction around it can commit', async () => {
+    t = await createTestDatabase();
+    const statements = new Statements(openNativeConnection(`${t.dir}/linli.db`, 5000));
+    try {
+      statements.run('BEGIN IMMEDIATE');
+      statements.run('PRAGMA journal_mode=WAL'); // `run` alone would leave it in progress
+      expect(() => statements.run('COMMIT')).not.toThrow();
+      expect(statements.connection.inTransaction).toBe(false);
+    } finally {
+      statements.connection.close();
+    }
+  });
+
+  it('by default reads each statement on its own, seeing every commit at once', async () => {
+    t = await createTestDatabase();
+    const count = async () => (await firstRow<{ n: number }>(t!.database.read, sql`select count(*) as n from users`))!.n;
+    const seen = await count();
+    await t.database.client.execute("insert into users (login, display_name, role, password_hash, created_at) values ('c1', '丁', 'staff', 'x', '2026-01-01T00:00:00.000Z')");
+    expect(await count()).toBe(seen + 1);
+  });
+
+  it('a server shares one read snapshot per turn, yet sees its own writes at once and other connections’ from the next turn', async () => {
+    t = await createTestDatabase();
+    const server = createDatabase({ url: t.url }, { readSnapshotPerTurn: true });
+    try {
+      const count = async () => (await firstRow<{ n: number }>(server.read, sql`select count(*) as n from users`))!.n;
+      const before = await count();
+      await server.write((tx) => tx.insert(users).values({ login: 'b1', displayName: '乙', role: 'staff', passwordHash: 'x', createdAt: '2026-01-01T00:00:00.000Z' }));
+      expect(await count()).toBe(before + 1); // its own commit ends the snapshot
+
+      const seen = await count(); // opens this turn's snapshot
+      await t.database.client.execute("insert into users (login, display_name, role, password_hash, created_at) values ('b2', '丙', 'staff', 'x', '2026-01-01T00:00:00.000Z')");
+      expect(await count()).toBe(seen); // same turn: the snapshot it began with
+      await nextTurn();
+      expect(await count()).toBe(seen + 1);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('holds no read transaction once its turn is over, so checkpoints are never held back', async () => {
+    const dir = (t = await createTestDatabase()).dir;
+    const reader = new TurnReader(openNativeConnection(`${dir}/linli.db`, 5000));
+    try {
+      reader.first('select count(*) as n from users', []);
+      expect(reader.connection.inTransaction).toBe(true);
+      await nextTurn();
+      expect(reader.connection.inTransaction).toBe(false);
+    } finally {
+      reader.connection.close();
+    }
+    const client = createClient({ url: t.url });
+    expect((await client.execute('PRAGMA wal_checkpoint(TRUNCATE)')).rows[0]![0]).toBe(0); // not busy
+    client.close();
+  });
+});
