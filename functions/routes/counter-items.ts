@@ -106,6 +106,9 @@ const Totals = z.object({
   reversedPoints: z.number().int(),
   netPoints: z.number().int(),
 });
+const CounterTotals = z.object({ today: Totals.extend({ date: z.string() }), month: Totals.extend({ month: z.string() }) }).openapi('CounterTotals');
+/** GET /api/counter/totals's answer (the counter page imports this type). */
+export type CounterTotalsJson = z.infer<typeof CounterTotals>;
 
 counterItems.openapi(
   createRoute({
@@ -115,7 +118,7 @@ counterItems.openapi(
     security: signedIn,
     summary: "Today's and this month's redemptions and points, in community time (UTC+8)",
     responses: {
-      200: json(z.object({ today: Totals.extend({ date: z.string() }), month: Totals.extend({ month: z.string() }) }).openapi('CounterTotals'), 'Totals'),
+      200: json(CounterTotals, 'Totals'),
       ...errorResponses('unauthorized', 'forbidden', 'not_found'),
     },
   }),
@@ -127,6 +130,26 @@ counterItems.openapi(
   },
 );
 
+const MerchantPublicRecord = z
+  .object({
+    id: z.number().int(),
+    url: z.string(),
+    organizationId: z.number().int().nullable(),
+    shopName: z.string(),
+    category: z.string(),
+    address: z.string(),
+    offer: z.string(),
+    joinedAt: z.string(),
+    services: z.array(z.object({ id: z.number().int(), title: z.string(), url: z.string(), schedule: z.string() })),
+    donations: z.array(z.object({ id: z.number().int(), date: z.string(), form: z.string(), amountFen: z.number().int(), itemDescription: z.string().nullable() })),
+    donatedFen: z.number().int(),
+    redemptions: z.number().int(),
+    pointsRedeemed: z.number().int(),
+  })
+  .openapi('MerchantPublicRecord');
+/** GET /api/counter/profile's answer (the counter page imports this type). */
+export type MerchantPublicRecordJson = z.infer<typeof MerchantPublicRecord>;
+
 counterItems.openapi(
   createRoute({
     method: 'get',
@@ -135,26 +158,7 @@ counterItems.openapi(
     security: signedIn,
     summary: 'My public contribution record, exactly as the public site shows it: services, donations, redemptions accepted',
     responses: {
-      200: json(
-        z
-          .object({
-            id: z.number().int(),
-            url: z.string(),
-            organizationId: z.number().int().nullable(),
-            shopName: z.string(),
-            category: z.string(),
-            address: z.string(),
-            offer: z.string(),
-            joinedAt: z.string(),
-            services: z.array(z.object({ id: z.number().int(), title: z.string(), url: z.string(), schedule: z.string() })),
-            donations: z.array(z.object({ id: z.number().int(), date: z.string(), form: z.string(), amountFen: z.number().int(), itemDescription: z.string().nullable() })),
-            donatedFen: z.number().int(),
-            redemptions: z.number().int(),
-            pointsRedeemed: z.number().int(),
-          })
-          .openapi('MerchantPublicRecord'),
-        'The public record',
-      ),
+      200: json(MerchantPublicRecord, 'The public record'),
       ...errorResponses('unauthorized', 'forbidden', 'not_found'),
     },
   }),

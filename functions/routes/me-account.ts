@@ -48,6 +48,10 @@ meAccount.openapi(
   },
 );
 
+const Recipient = z.object({ id: z.number().int(), maskedName: z.string(), self: z.boolean() }).openapi('Recipient');
+/** GET /api/me/recipients's answer (the phone imports this type). */
+export type RecipientJson = z.infer<typeof Recipient>;
+
 meAccount.openapi(
   createRoute({
     method: 'get',
@@ -64,7 +68,7 @@ meAccount.openapi(
         .refine((q) => (q.login === undefined) !== (q.card === undefined), '请只给出 login 或 card 其中之一'),
     },
     responses: {
-      200: json(z.object({ id: z.number().int(), maskedName: z.string(), self: z.boolean() }).openapi('Recipient'), 'Found'),
+      200: json(Recipient, 'Found'),
       ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found'),
     },
   }),

@@ -65,6 +65,10 @@ me.openapi(
   },
 );
 
+const RedeemCode = z.object({ code: z.string().regex(/^\d{6}$/), expiresAt: z.string(), qr: z.string() });
+/** POST /api/me/redeem-codes's answer (the phone imports this type). */
+export type RedeemCodeJson = z.infer<typeof RedeemCode>;
+
 me.openapi(
   createRoute({
     method: 'post',
@@ -73,7 +77,7 @@ me.openapi(
     security: signedIn,
     middleware: [noBody] as const,
     summary: 'A one-time 6-digit code (and QR) to show at a partner counter; valid 5 minutes',
-    responses: { 201: json(z.object({ code: z.string().regex(/^\d{6}$/), expiresAt: z.string(), qr: z.string() }), 'A new code'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden') },
+    responses: { 201: json(RedeemCode, 'A new code'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden') },
   }),
   async (c) => {
     const { database, now } = c.get('deps');

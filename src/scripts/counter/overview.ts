@@ -3,29 +3,15 @@ import { $, h, replace } from '../dom';
 import { fmtDateTime, fmtNum, isEn, tr } from '../i18n';
 import { loadInto } from '../ui';
 
-interface Totals {
-  redemptions: number;
-  points: number;
-  reversals: number;
-  netPoints: number;
-}
-export interface Profile {
-  id: number;
-  url: string;
-  shopName: string;
-  offer: string;
-  services: Array<{ id: number; title: string; url: string; schedule: string }>;
-  donations: unknown[];
-  donatedFen: number;
-  redemptions: number;
-  pointsRedeemed: number;
-}
+import type { CounterTotalsJson, MerchantPublicRecordJson } from '../../../functions/routes/counter-items';
+
+export type Profile = MerchantPublicRecordJson;
 
 /** Today's and this month's totals, and the latest redemptions and reversals. */
 export async function loadTotals(): Promise<void> {
   const box = $('[data-totals]');
-  await loadInto(box, () => api<{ today: Totals & { date: string }; month: Totals & { month: string } }>('/counter/totals'), ({ today, month }) => {
-    const fig = (title: string, t: Totals) =>
+  await loadInto(box, () => api<CounterTotalsJson>('/counter/totals'), ({ today, month }) => {
+    const fig = (title: string, t: CounterTotalsJson['today' | 'month']) =>
       h('li', {}, h('span', {}, title), h('strong', {}, tr('pts.n', { n: fmtNum(t.netPoints) })), h('span', { class: 'meta' }, tr('counter.count', { n: fmtNum(t.redemptions) }), t.reversals ? ` · ${tr('counter.reversals', { n: t.reversals })}` : ''));
     box.append(h('ul', { class: 'figures' }, fig(tr('counter.today'), today), fig(tr('counter.month'), month)));
   });

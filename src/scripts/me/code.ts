@@ -3,13 +3,8 @@ import { countdown } from '../countdown';
 import { focusOn, h, replace } from '../dom';
 import { errorText, fmtNum, tr } from '../i18n';
 import { busy, msgBox, say } from '../ui';
+import type { RedeemCodeJson as Code } from '../../../functions/routes/me';
 import type { Me } from './app';
-
-interface Code {
-  code: string;
-  expiresAt: string;
-  qr: string;
-}
 
 /**
  * 到店兑换: a one-time code as a QR and 6 large digits, with a visible countdown to its expiry and

@@ -1,13 +1,8 @@
 import { api, newKey, sendIdempotent } from '../api';
 import { field, focusOn, h, replace } from '../dom';
 import { errorText, fmtNum, tr } from '../i18n';
+import type { RecipientJson as Recipient } from '../../../functions/routes/me-account';
 import { msgBox, say } from '../ui';
-
-interface Recipient {
-  id: number;
-  maskedName: string;
-  self: boolean;
-}
 
 /**
  * Give points to a neighbour (found by login or paper-card number, shown only as a masked name)

@@ -5,31 +5,11 @@ import type { AppKey } from '../../i18n/app';
 import { classify, cameraPossible, startScan, type ScanSession } from '../qr-scan';
 import { busy, loadInto, msgBox, remember, say } from '../ui';
 import { residentPicker, select, table } from './common';
-import type { Activity, Participant } from '../../../functions/domain/activities/catalog';
+import type { Activity, activityTypesAndTeams, Participant } from '../../../functions/domain/activities/catalog';
+import type { ClosePreview as Preview } from '../../../functions/domain/activities/close';
+import type { Batch } from '../../../functions/domain/awards/batches';
 
-interface Types {
-  types: Array<{ id: number; code: string; name: string; nameEn: string; pointsPerHour: number; dailyCap: number }>;
-  teams: Array<{ id: number; name: string }>;
-}
-interface Preview {
-  lines: Array<{ residentId: number; name: string; login: string; hours: number; points: number; capped: boolean; earnedToday: number }>;
-  totalPoints: number;
-  needsApproval: boolean;
-  thresholds: { perAward: number; perBatch: number };
-  fingerprint: string;
-  pointsPerHour: number;
-  dailyCap: number;
-}
-interface Batch {
-  id: number;
-  activityTitle: string | null;
-  reason: string;
-  status: 'pending' | 'applied' | 'rejected';
-  totalPoints: number;
-  createdBy: { id: number; name: string } | number;
-  createdAt: string;
-  lines?: Array<{ name: string; login: string; points: number; hours: number | null }>;
-}
+type Types = Awaited<ReturnType<typeof activityTypesAndTeams>>;
 
 /** Activities: plan one (last-used type, place, team remembered), check volunteers in (tick or scan), close and award in one confirmed batch, approve others' batches. */
 export function mount(root: HTMLElement): void {
@@ -328,8 +308,8 @@ export function mount(root: HTMLElement): void {
     );
     void loadInto(lines, () => api<Batch>(`/staff/award-batches/${b.id}`), (d) => {
       lines.append(
-        h('p', { class: 'meta' }, tr('staff.act.by', { name: typeof d.createdBy === 'object' ? d.createdBy.name : String(d.createdBy), at: fmtDateTime(d.createdAt) })),
-        table([tr('staff.res.name'), tr('staff.act.points')], (d.lines ?? []).map((l) => h('tr', {}, h('td', {}, `${l.name}（${l.login}）`), h('td', { class: 'num' }, fmtNum(l.points))))),
+        h('p', { class: 'meta' }, tr('staff.act.by', { name: d.createdBy.name, at: fmtDateTime(d.createdAt) })),
+        table([tr('staff.res.name'), tr('staff.act.points')], d.lines.map((l) => h('tr', {}, h('td', {}, `${l.name}（${l.login}）`), h('td', { class: 'num' }, fmtNum(l.points))))),
       );
     });
     return h('li', { class: 'card' }, h('h4', {}, b.activityTitle ?? b.reason), h('p', {}, tr('staff.act.batchTotal', { n: fmtNum(b.totalPoints) })), lines, h('div', { class: 'row' }, approve), reason.wrap, reject, msg);
