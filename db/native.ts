@@ -1,8 +1,7 @@
+import type { ResultSet } from '@libsql/client';
 import * as drizzleOrm from 'drizzle-orm';
 import { createTableRelationsHelpers, DrizzleQueryError, entityKind, extractTablesRelationalConfig, fillPlaceholders, type ExtractTablesWithRelations, type Query } from 'drizzle-orm';
 import { BaseSQLiteDatabase, SQLiteAsyncDialect, SQLitePreparedQuery, SQLiteSession, type PreparedQueryConfig, type SQLiteExecuteMethod } from 'drizzle-orm/sqlite-core';
-
-import type { ResultSet } from '@libsql/client';
 import * as schema from './schema';
 
 /**
@@ -10,8 +9,8 @@ import * as schema from './schema';
  * `file:` URL — for the embedded database. Measured per statement, @libsql/client's path (argument
  * conversion, a row object per row with a property defined per column, drizzle copying it again,
  * and the native row iterator even for one row) cost several times SQLite's own work; here a
- * statement is prepared once per connection, single rows come back through the native `get`, and
- * rows are the engine's own objects. Remote libSQL (Turso) keeps @libsql/client.
+ * statement is prepared once per connection, a single row is read with the engine's single-row
+ * call, and rows are the engine's own. Remote libSQL (Turso) keeps @libsql/client.
  */
 
 export interface NativeStatement {
@@ -20,7 +19,7 @@ export interface NativeStatement {
   columns(): Array<{ name: string }>;
   get(params: unknown[]): unknown;
   all(params: unknown[]): unknown[];
-  run(params: unknown[]): { changes: number; lastInsertRowid: number | bigint };
+  run(params: unknown[]): RunInfo;
 }
 
 export interface NativeConnection {
@@ -187,17 +186,18 @@ export class TurnReader extends Statements {
 function toSql(params: unknown[]): unknown[] {
   for (let i = 0; i < params.length; i++) {
     const value = params[i];
-    if (typeof value === 'number' || typeof value === 'string' || value === null) continue;
-    if (typeof value === 'boolean') params[i] = value ? 1 : 0;
+    if (typeof value === 'string' || value === null) continue;
+    if (typeof value === 'number') {
+      if (!Number.isFinite(value)) throw new RangeError('Only finite numbers (not Infinity or NaN) can be passed as arguments');
+    } else if (typeof value === 'boolean') params[i] = value ? 1 : 0;
     else if (value instanceof Date) params[i] = value.valueOf();
     else if (value instanceof ArrayBuffer) params[i] = Buffer.from(value);
     else if (value === undefined) throw new TypeError('undefined cannot be passed as argument to the database');
-    else if (typeof value === 'number' && !Number.isFinite(value)) throw new RangeError('Only finite numbers can be passed as arguments');
   }
   return params;
 }
 
-function runResult(info: { changes: number; lastInsertRowid: number | bigint }): ResultSet {
+function runResult(info: RunInfo): ResultSet {
   return { columns: [], columnTypes: [], rows: [], rowsAffected: info.changes, lastInsertRowid: BigInt(info.lastInsertRowid), toJSON: () => ({}) };
 }
 
@@ -214,10 +214,10 @@ class NativeSession extends SQLiteSession<'async', ResultSet, Schema, Tables> {
     query: Query,
     fields: Fields | undefined,
     executeMethod: SQLiteExecuteMethod,
-    _isResponseInArrayMode: boolean,
+    isResponseInArrayMode: boolean,
     customResultMapper?: (rows: unknown[][]) => unknown,
   ): NativeQuery<T & { run: ResultSet }> {
-    return new NativeQuery(this.statements, query, fields, executeMethod, customResultMapper);
+    return new NativeQuery(this.statements, query, fields, executeMethod, isResponseInArrayMode, customResultMapper);
   }
 
   override transaction(): never {
@@ -232,6 +232,7 @@ class NativeQuery<T extends PreparedQueryConfig> extends SQLitePreparedQuery<{ t
     query: Query,
     private readonly fields: Fields | undefined,
     executeMethod: SQLiteExecuteMethod,
+    private readonly arrayMode: boolean,
     private readonly customResultMapper?: (rows: unknown[][]) => unknown,
   ) {
     super('async', executeMethod, query);
@@ -273,9 +274,7 @@ class NativeQuery<T extends PreparedQueryConfig> extends SQLitePreparedQuery<{ t
     } catch (error) {
       this.failed(error, params);
     }
-    if (!mapped || row === undefined) return row;
-    if (this.customResultMapper) return this.customResultMapper([row as unknown[]]);
-    return mapResultRow(this.fields!, row as unknown[], this.joins());
+    return mapped ? this.mapGetResult(row) : row;
   }
 
   override async values(placeholders?: Record<string, unknown>): Promise<T['values']> {
@@ -295,8 +294,9 @@ class NativeQuery<T extends PreparedQueryConfig> extends SQLitePreparedQuery<{ t
   }
 
   override mapGetResult(row: unknown): unknown {
-    if (!this.fields || row === undefined) return row;
+    if (row === undefined) return undefined;
     if (this.customResultMapper) return this.customResultMapper([row as unknown[]]);
+    if (!this.fields) return row;
     return mapResultRow(this.fields, row as unknown[], this.joins());
   }
 
@@ -306,7 +306,7 @@ class NativeQuery<T extends PreparedQueryConfig> extends SQLitePreparedQuery<{ t
   }
 
   isResponseInArrayMode(): boolean {
-    return false;
+    return this.arrayMode;
   }
 }
 
