@@ -50,17 +50,19 @@ export const activityCounts = {
   awarded: sql<number>`(select count(*) from ${participations} where ${participations.activityId} = ${activities.id} and ${participations.awardEntryId} is not null)`,
 };
 
+/** What every list of activities shows of one, from activities joined to their type and (left) team. */
+export const activityColumns = {
+  a: activities,
+  typeCode: activityTypes.code,
+  typeName: activityTypes.nameZh,
+  pointsPerHour: activityTypes.pointsPerHour,
+  dailyCap: activityTypes.dailyCap,
+  teamName: teams.name,
+};
+
 function selectActivities(db: Db) {
   return db
-    .select({
-      a: activities,
-      typeCode: activityTypes.code,
-      typeName: activityTypes.nameZh,
-      pointsPerHour: activityTypes.pointsPerHour,
-      dailyCap: activityTypes.dailyCap,
-      teamName: teams.name,
-      ...activityCounts,
-    })
+    .select({ ...activityColumns, ...activityCounts })
     .from(activities)
     .innerJoin(activityTypes, eq(activityTypes.id, activities.typeId))
     .leftJoin(teams, eq(teams.id, activities.teamId));

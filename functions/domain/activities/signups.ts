@@ -4,7 +4,7 @@ import { accounts, activities, activitySignups, activityTypes, ledgerEntries, pa
 import { publicServices } from '../publishing/services';
 import { DomainError } from '../shared/errors';
 import { localDate } from '../shared/time';
-import { activityCounts, pointsFor } from './catalog';
+import { activityColumns, activityCounts, pointsFor } from './catalog';
 
 /** The resident's side of volunteering: what is coming up, signing up and out, and what they have done. */
 export const VOLUNTEER_DAY = 9;
@@ -29,12 +29,7 @@ export interface UpcomingActivity {
 export async function upcomingActivities(db: Db, residentId: number, now: Date, limit: number): Promise<UpcomingActivity[]> {
   const rows = await db
     .select({
-      a: activities,
-      typeCode: activityTypes.code,
-      typeName: activityTypes.nameZh,
-      pointsPerHour: activityTypes.pointsPerHour,
-      dailyCap: activityTypes.dailyCap,
-      team: teams.name,
+      ...activityColumns,
       signups: activityCounts.signups,
       signedUp: sql<number>`exists(select 1 from ${activitySignups} where ${activitySignups.activityId} = ${activities.id} and ${activitySignups.residentId} = ${residentId})`,
       checkedIn: sql<number>`exists(select 1 from ${participations} where ${participations.activityId} = ${activities.id} and ${participations.residentId} = ${residentId})`,
@@ -52,7 +47,7 @@ export async function upcomingActivities(db: Db, residentId: number, now: Date, 
     place: r.a.place,
     hours: r.a.hours,
     type: { code: r.typeCode, name: r.typeName },
-    team: r.team,
+    team: r.teamName,
     points: Math.min(r.dailyCap, pointsFor(r.a.hours, r.pointsPerHour)),
     volunteerDay: r.typeCode === 'volunteer_day' || Number(r.a.date.slice(8, 10)) === VOLUNTEER_DAY,
     signups: Number(r.signups),
