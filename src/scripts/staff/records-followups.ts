@@ -4,16 +4,8 @@ import { errorText, fmtDate, locale, today, tr } from '../i18n';
 import { codes, label } from '../../i18n/labels';
 import { busy, msgBox, say } from '../ui';
 import { select } from './common';
+import type { Followup } from '../../../functions/domain/records/deliberations';
 import type { Options, Rec } from './records-specs';
-
-interface Followup {
-  id: number;
-  title: string;
-  dueDate: string;
-  status: string;
-  progress: number;
-  updates: Array<{ date: string; status: string; progress: number; note: string }>;
-}
 
 /**
  * Below a deliberation: what it decided to follow up, each with its dated updates and a form for
