@@ -169,15 +169,22 @@ export class TurnReader extends Statements {
     setImmediate(() => this.refresh());
   }
 
-  /** Ends this turn's snapshot: the next read begins a new one. */
+  /**
+   * Ends this turn's snapshot: the next read begins a new one. Never throws — it runs from
+   * setImmediate, where an exception would stop the server; a transaction it could not end is
+   * tried again at the end of the next turn that reads.
+   */
   refresh(): void {
     if (!this.open) return;
     this.open = false;
     if (!this.connection.open || !this.connection.inTransaction) return;
-    try {
-      super.prepared('COMMIT', true).statement.run([]);
-    } catch {
-      super.prepared('ROLLBACK', true).statement.run([]); // a read transaction: nothing to lose
+    for (const end of ['COMMIT', 'ROLLBACK']) {
+      try {
+        super.prepared(end, true).statement.run([]); // a read transaction: nothing to lose either way
+        return;
+      } catch (error) {
+        if (end === 'ROLLBACK') console.error('could not end the read snapshot; retrying next turn', error);
+      }
     }
   }
 }
