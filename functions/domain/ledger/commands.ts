@@ -12,11 +12,23 @@ import { postEntry } from './post';
 
 export const MAX_AWARD_POINTS = 1000;
 
-async function accountFor(tx: Db, userId: number, role: 'resident' | 'merchant'): Promise<number> {
-  // On every redemption's path: a plain SQL template, not the query builder (see post.ts).
-  const row = await firstRow<{ id: number }>(tx, sql`select a.id from accounts a join users u on u.id = a.owner_id where a.owner_id = ${userId} and u.role = ${role}`);
-  if (!row) throw new DomainError('not_found', role === 'resident' ? `居民 ${userId} 不存在` : `商户 ${userId} 不存在`);
-  return row.id;
+type Holder = 'resident' | 'merchant';
+
+/**
+ * The account of a user in a role, as a scalar subquery (null when there is none). On every
+ * redemption's path: a plain SQL template, not the query builder (see post.ts).
+ */
+const accountOf = (userId: number, role: Holder) => sql`(select a.id from accounts a join users u on u.id = a.owner_id where a.owner_id = ${userId} and u.role = ${role})`;
+
+/** The account's id, or the refusal naming whose account is missing. */
+function existing(id: number | null | undefined, userId: number, role: Holder): number {
+  if (id == null) throw new DomainError('not_found', role === 'resident' ? `居民 ${userId} 不存在` : `商户 ${userId} 不存在`);
+  return id;
+}
+
+async function accountFor(tx: Db, userId: number, role: Holder): Promise<number> {
+  const row = await firstRow<{ id: number | null }>(tx, sql`select ${accountOf(userId, role)} as id`);
+  return existing(row?.id, userId, role);
 }
 
 export interface AwardCommand {
@@ -77,16 +89,12 @@ export interface RedeemCommand {
 
 export async function redeem(tx: Db, cmd: RedeemCommand): Promise<{ id: number; at: string; residentAccount: number; balanceAfter: number }> {
   // Both accounts in one single-row query (each redemption's path); the same refusals as accountFor, resident first.
-  const account = (userId: number, role: 'resident' | 'merchant') =>
-    sql`(select a.id from accounts a join users u on u.id = a.owner_id where a.owner_id = ${userId} and u.role = ${role})`;
   const accounts = await firstRow<{ resident: number | null; merchant: number | null }>(
     tx,
-    sql`select ${account(cmd.residentId, 'resident')} as resident, ${account(cmd.merchantId, 'merchant')} as merchant`,
+    sql`select ${accountOf(cmd.residentId, 'resident')} as resident, ${accountOf(cmd.merchantId, 'merchant')} as merchant`,
   );
-  const residentAccount = accounts?.resident;
-  if (residentAccount == null) throw new DomainError('not_found', `居民 ${cmd.residentId} 不存在`);
-  const merchantAccount = accounts?.merchant;
-  if (merchantAccount == null) throw new DomainError('not_found', `商户 ${cmd.merchantId} 不存在`);
+  const residentAccount = existing(accounts?.resident, cmd.residentId, 'resident');
+  const merchantAccount = existing(accounts?.merchant, cmd.merchantId, 'merchant');
   const posted = await postEntry(tx, {
     kind: 'redemption',
     memo: cmd.note?.trim() || '到店兑换',
