@@ -136,7 +136,7 @@ export async function residentBalance(db: Db, userId: number, now: Date): Promis
     displayName: row.displayName,
     accountId,
     balance,
-    expiring: scheduleOf(totalsOf(lots.length ? lots : [{ accountId, balance, year: null, credits: null }]).get(accountId), now, expiryYearsOf(row.expiryYears)),
+    expiring: scheduleOf(totalsOf(lots).get(accountId), now, expiryYearsOf(row.expiryYears)),
   };
 }
 
