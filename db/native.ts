@@ -114,19 +114,14 @@ export class Statements {
 
   /** The first row as an array, or undefined (also for a statement that answers no rows). */
   firstValues(sql: string, params: unknown[]): unknown[] | undefined {
-    const kept = this.prepared(sql, true);
-    if (!kept.reader) {
-      kept.statement.run(params);
-      return undefined;
-    }
-    return kept.statement.get(params) as unknown[] | undefined;
+    return firstOf(this.prepared(sql, true), params);
   }
 
   /** The first row as an object named by its columns, or undefined. */
   first(sql: string, params: unknown[]): Record<string, unknown> | undefined {
-    const values = this.firstValues(sql, params);
+    const kept = this.prepared(sql, true);
+    const values = firstOf(kept, params);
     if (values === undefined) return undefined;
-    const kept = this.kept.get(sql)!;
     const names = (kept.names ??= kept.statement.columns().map((c) => c.name));
     const row: Record<string, unknown> = {};
     for (let i = 0; i < names.length; i++) row[names[i]!] = values[i];
@@ -142,6 +137,15 @@ export class Statements {
     }
     return kept.statement.all(params);
   }
+}
+
+/** The first row of a kept statement in raw mode; a statement that answers no rows is run. */
+function firstOf(kept: Kept, params: unknown[]): unknown[] | undefined {
+  if (!kept.reader) {
+    kept.statement.run(params);
+    return undefined;
+  }
+  return kept.statement.get(params) as unknown[] | undefined;
 }
 
 /**
