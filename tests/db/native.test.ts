@@ -9,6 +9,10 @@ import { users } from '../../db/schema';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+const staff = (login: string) => ({ login, displayName: login, role: 'staff' as const, passwordHash: 'x', createdAt: '2026-01-01T00:00:00.000Z' });
+/** A user added through @libsql/client: another connection than the reader's. */
+const addThroughClient = (t: TestDatabase, login: string) =>
+  t.database.client.execute({ sql: "insert into users (login, display_name, role, password_hash, created_at) values (?, ?, 'staff', 'x', '2026-01-01T00:00:00.000Z')", args: [login, login] });
 
 /** The embedded driver (db/native.ts): drizzle straight over libsql's own connections. */
 describe('embedded driver', () => {
@@ -19,7 +23,7 @@ describe('embedded driver', () => {
     t = await createTestDatabase();
     const query = sql`select id, login, role from users where login = ${'nobody'}`;
     expect(await firstRow(t.database.read, query)).toBeUndefined();
-    await t.database.write((tx) => tx.insert(users).values({ login: 'a1', displayName: '甲', role: 'staff', passwordHash: 'x', createdAt: '2026-01-01T00:00:00.000Z' }));
+    await t.database.write((tx) => tx.insert(users).values(staff('a1')));
     const named = sql`select id, login, role from users where login = ${'a1'}`;
     const native = await firstRow<Record<string, unknown>>(t.database.read, named);
     expect(Object.keys(native!)).toEqual(['id', 'login', 'role']); // the engine's own single-row objects carry `_metadata`
@@ -47,7 +51,7 @@ describe('embedded driver', () => {
     t = await createTestDatabase();
     const count = async () => (await firstRow<{ n: number }>(t!.database.read, sql`select count(*) as n from users`))!.n;
     const seen = await count();
-    await t.database.client.execute("insert into users (login, display_name, role, password_hash, created_at) values ('c1', '丁', 'staff', 'x', '2026-01-01T00:00:00.000Z')");
+    await addThroughClient(t, 'c1');
     expect(await count()).toBe(seen + 1);
   });
 
@@ -57,11 +61,11 @@ describe('embedded driver', () => {
     try {
       const count = async () => (await firstRow<{ n: number }>(server.read, sql`select count(*) as n from users`))!.n;
       const before = await count();
-      await server.write((tx) => tx.insert(users).values({ login: 'b1', displayName: '乙', role: 'staff', passwordHash: 'x', createdAt: '2026-01-01T00:00:00.000Z' }));
+      await server.write((tx) => tx.insert(users).values(staff('b1')));
       expect(await count()).toBe(before + 1); // its own commit ends the snapshot
 
       const seen = await count(); // opens this turn's snapshot
-      await t.database.client.execute("insert into users (login, display_name, role, password_hash, created_at) values ('b2', '丙', 'staff', 'x', '2026-01-01T00:00:00.000Z')");
+      await addThroughClient(t, 'b2');
       expect(await count()).toBe(seen); // same turn: the snapshot it began with
       await nextTurn();
       expect(await count()).toBe(seen + 1);
