@@ -1,6 +1,6 @@
 import type { ResultSet } from '@libsql/client';
 import * as drizzleOrm from 'drizzle-orm';
-import { createTableRelationsHelpers, DrizzleQueryError, entityKind, extractTablesRelationalConfig, fillPlaceholders, type ExtractTablesWithRelations, type Query } from 'drizzle-orm';
+import { createTableRelationsHelpers, DrizzleQueryError, entityKind, extractTablesRelationalConfig, fillPlaceholders, SQL, StringChunk, type ExtractTablesWithRelations, type Query } from 'drizzle-orm';
 import { BaseSQLiteDatabase, SQLiteAsyncDialect, SQLitePreparedQuery, SQLiteSession, type PreparedQueryConfig, type SQLiteExecuteMethod } from 'drizzle-orm/sqlite-core';
 import * as schema from './schema';
 
@@ -53,7 +53,7 @@ export function isNativeDrizzle(db: object): boolean {
 
 /** A drizzle handle whose every query runs on the connection of `statements`. */
 export function nativeDrizzle(statements: Statements): NativeDb {
-  const dialect = new SQLiteAsyncDialect();
+  const dialect = new NativeDialect();
   const session = new NativeSession(statements, dialect);
   const db = new BaseSQLiteDatabase('async', dialect, session as never, { fullSchema: schema, schema: relations.tables, tableNamesMap: relations.tableNamesMap }) as NativeDb;
   nativeHandles.add(db);
@@ -210,6 +210,42 @@ function toSql(params: unknown[]): unknown[] {
 
 function runResult(info: RunInfo): ResultSet {
   return { columns: [], columnTypes: [], rows: [], rowsAffected: info.changes, lastInsertRowid: BigInt(info.lastInsertRowid), toJSON: () => ({}) };
+}
+
+/**
+ * drizzle's SQLite dialect, with a short way to build the statements written as `sql` templates
+ * (the ledger's hot path is written so: see functions/domain/ledger/post.ts). drizzle walks every
+ * chunk of a query testing it against each kind of entity it knows, which costs more than running
+ * a primary-key lookup; a template made only of text, plain values and nested templates is
+ * joined here in one pass, to the same text and parameters. Anything else (tables, columns,
+ * arrays, placeholders, inlined parameters: every query builder) is left to drizzle.
+ */
+class NativeDialect extends SQLiteAsyncDialect {
+  static override readonly [entityKind]: string = 'LinliNativeDialect';
+
+  override sqlToQuery(sql: SQL, invokeSource?: 'indexes'): Query {
+    return (invokeSource === undefined ? plainQuery(sql) : undefined) ?? super.sqlToQuery(sql, invokeSource);
+  }
+}
+
+/** The text and parameters of a template of text, plain values and templates; undefined for anything else. */
+export function plainQuery(sql: SQL): Query | undefined {
+  const out: Query = { sql: '', params: [] };
+  return appendPlain(sql, out) ? out : undefined;
+}
+
+function appendPlain(sql: SQL, out: Query): boolean {
+  if ((sql as unknown as { shouldInlineParams: boolean }).shouldInlineParams) return false; // sql.inlineParams(): private in drizzle's types
+  for (const chunk of sql.queryChunks) {
+    if (chunk instanceof StringChunk) out.sql += chunk.value.join('');
+    else if (chunk instanceof SQL) {
+      if (!appendPlain(chunk, out)) return false;
+    } else if (chunk === null || typeof chunk === 'string' || typeof chunk === 'number' || typeof chunk === 'boolean' || typeof chunk === 'bigint') {
+      out.sql += '?';
+      out.params.push(chunk);
+    } else return false;
+  }
+  return true;
 }
 
 class NativeSession extends SQLiteSession<'async', ResultSet, Schema, Tables> {

@@ -1,9 +1,10 @@
 import { createClient } from '@libsql/client';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { SQLiteAsyncDialect } from 'drizzle-orm/sqlite-core';
 import { drizzle } from 'drizzle-orm/libsql';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDatabase, firstRow } from '../../db/client';
-import { openNativeConnection, Statements, TurnReader } from '../../db/native';
+import { openNativeConnection, plainQuery, Statements, TurnReader } from '../../db/native';
 import * as schema from '../../db/schema';
 import { users } from '../../db/schema';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
@@ -88,5 +89,38 @@ describe('embedded driver', () => {
     const client = createClient({ url: t.url });
     expect((await client.execute('PRAGMA wal_checkpoint(TRUNCATE)')).rows[0]![0]).toBe(0); // not busy
     client.close();
+  });
+
+  it('builds plain `sql` templates itself, to the text and parameters drizzle builds, and leaves the rest to drizzle', () => {
+    const drizzleBuilds = new SQLiteAsyncDialect();
+    const accountOf = (id: number) => sql`(select id from accounts where owner_id = ${id})`;
+    const plain = [
+      sql`select id, hash from ledger_entries order by id desc limit 1`,
+      sql`update accounts set balance = balance + ${-3} where id = ${7} and (kind = 'issuance' or balance >= ${3}) returning balance`,
+      sql`select ${accountOf(1)} as a, ${accountOf(2)} as b, ${null} as n, ${true} as t, ${'它'} as s`,
+      sql`insert into postings (entry_id, amount) values ${sql.join([sql`(${1}, ${-2})`, sql`(${1}, ${2})`], sql`, `)}`,
+      sql.raw('select 1'),
+    ];
+    for (const query of plain) {
+      const { sql: text, params } = drizzleBuilds.sqlToQuery(query); // (and parameter typings, which only pg drivers read)
+      expect(plainQuery(query)).toEqual({ sql: text, params });
+    }
+    const notPlain = [
+      sql`select ${users.login} from ${users}`,
+      sql`select * from users where id in ${[1, 2]}`,
+      sql`select ${new Date(0)} as d`,
+      sql`select ${'x'} as s`.inlineParams(),
+      sql`select * from users where ${eq(users.id, 1)}`,
+    ];
+    for (const query of notPlain) expect(plainQuery(query)).toBeUndefined();
+  });
+
+  it('runs both kinds of query on the embedded file', async () => {
+    t = await createTestDatabase();
+    await t.database.write((tx) => tx.insert(users).values(staff('p1')));
+    const byBuilder = await t.database.read.select({ login: users.login }).from(users).where(eq(users.login, 'p1'));
+    const byTemplate = await firstRow<{ login: string }>(t.database.read, sql`select login from ${sql.raw('users')} where login = ${'p1'} and ${1} = ${1}`);
+    expect(byBuilder).toEqual([{ login: 'p1' }]);
+    expect(byTemplate).toEqual({ login: 'p1' });
   });
 });
