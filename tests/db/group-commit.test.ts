@@ -78,7 +78,9 @@ describe('group commit', () => {
     const firstRound = Array.from({ length: 8 }, (_, i) => `first${i}`);
     const { events, secondRound } = await closedLoop(firstRound);
     expect(commits(events, firstRound)).toBe(1);
-    expect(commits(events, secondRound)).toBe(1);
+    // One commit; two if the test process is descheduled for longer than the gathering's 3 ms
+    // between comebacks (a loaded CI machine). Without gathering they take eight.
+    expect(commits(events, secondRound)).toBeLessThanOrEqual(2);
   });
 
   it('after a lone write, the next write does not wait: staggered writes take several commits', async () => {
