@@ -39,6 +39,20 @@ let skew = 0;
 /** The server's clock as seen from here (the Date header of the last answer): countdowns use it, not the phone's clock. */
 export const serverNow = () => Date.now() + skew;
 
+let session = new AbortController();
+
+/**
+ * Abandons every request still in flight: each caller gets `aborted`, and nothing of it reaches
+ * the page. Called on signing out, before the session ends, so no answer meant for the signed-in
+ * page can come back afterwards as a 401 (which would read as "your session expired").
+ */
+export function abandonRequests(): void {
+  session.abort();
+  session = new AbortController();
+}
+
+const abortedFail = (): ApiFail => ({ ok: false, status: 0, code: 'aborted', message: '', retryable: false });
+
 export async function api<T>(path: string, opts: RequestOptions = {}): Promise<ApiResult<T>> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
@@ -46,7 +60,10 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<A
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(), opts.timeoutMs ?? 20_000);
   const abort = () => timeout.abort();
+  const scope = session.signal;
+  const abandoned = () => Boolean(opts.signal?.aborted || scope.aborted);
   opts.signal?.addEventListener('abort', abort);
+  scope.addEventListener('abort', abort);
   let res: Response;
   try {
     res = await fetch(`/api${path}`, {
@@ -58,12 +75,14 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<A
       cache: 'no-store',
     });
   } catch {
-    const fail: ApiFail = { ok: false, status: 0, code: opts.signal?.aborted ? 'aborted' : 'network', message: '', retryable: !opts.signal?.aborted };
-    if (!opts.signal?.aborted) emit('offline', fail);
+    if (abandoned()) return abortedFail();
+    const fail: ApiFail = { ok: false, status: 0, code: 'network', message: '', retryable: true };
+    emit('offline', fail);
     return fail;
   } finally {
     clearTimeout(timer);
     opts.signal?.removeEventListener('abort', abort);
+    scope.removeEventListener('abort', abort);
   }
   const date = Date.parse(res.headers.get('date') ?? '');
   if (!Number.isNaN(date)) skew = date - Date.now();
@@ -74,6 +93,7 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<A
   } catch {
     data = null;
   }
+  if (scope.aborted) return abortedFail(); // abandoned while its body was read
   if (res.ok) {
     emit('online');
     return { ok: true, status: res.status, data: data as T };

@@ -1,4 +1,4 @@
-import { api, onApiEvent, type ApiResult } from './api';
+import { abandonRequests, api, onApiEvent, type ApiResult } from './api';
 import { $, $$, focusOn } from './dom';
 import { errorText, tr } from './i18n';
 import { failBlock, initNetBanner, say } from './ui';
@@ -107,15 +107,20 @@ export async function startShell<T>(opts: ShellOptions<T>): Promise<void> {
   for (const b of $$<HTMLButtonElement>('[data-signout]')) {
     b.addEventListener('click', async () => {
       b.disabled = true;
+      // Stop the app (its timers) and drop what it still has in flight before the session ends.
+      opts.signedOut?.();
+      abandonRequests();
       const res = await api('/auth/logout', { method: 'POST' });
       b.disabled = false;
-      if (!res.ok) {
+      // (A 401: the session had ended already — signed out all the same.)
+      if (!res.ok && res.status !== 401) {
+        // Still signed in: bring the app back (stopped above), then say why signing out failed.
+        await probe();
         const where = b.closest('[data-view]')?.querySelector<HTMLElement>('[data-signout-msg]');
         if (where) say(where, 'error', errorText(res));
         return;
       }
       clearHint();
-      opts.signedOut?.();
       show('signin');
       focusOn($('[data-view="signin"] h2'));
     });

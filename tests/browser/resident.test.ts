@@ -149,4 +149,32 @@ describe('resident on a phone (/me/)', () => {
     expect(errors).toEqual([]);
     await ctx.close();
   });
+
+  it('signing out while the app is still loading drops its requests: no 401, no "session ended" message', async () => {
+    const ctx = await phone(browser(), origin);
+    const page = await ctx.newPage();
+    const errors = watchErrors(page);
+    const consoleErrors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+    // Hold the app's own requests (after the probe) until the resident has signed out.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let holding = 0;
+    await page.route('**/api/me/**', async (route) => {
+      holding++;
+      await held;
+      await route.continue().catch(() => undefined); // the page may have dropped it meanwhile
+    });
+    await signIn(page, '/me/', 'resident9');
+    await expect.poll(() => holding).toBeGreaterThan(0);
+    await page.locator('[data-view="app"] [data-signout]').click();
+    await page.locator('[data-view="signin"]').waitFor();
+    release();
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(300);
+    expect(await page.locator('[data-signin-msg]').textContent()).not.toContain('登录已过期');
+    expect(consoleErrors).toEqual([]);
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
 });
