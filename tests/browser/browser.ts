@@ -87,6 +87,13 @@ export function watchErrors(page: Page): string[] {
   return errors;
 }
 
+/** Every message the page logs as a console error (failed loads included: a 401 logs one). */
+export function watchConsoleErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  return errors;
+}
+
 /**
  * Sections with content-visibility: auto keep a placeholder size until they come near the viewport,
  * so the boxes inside them overlap what follows. Checks that measure geometry lay everything out

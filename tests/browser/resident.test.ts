@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { apiAs, inLargeText, phone, shot, signIn, useBrowser, watchErrors } from './browser';
+import { apiAs, inLargeText, phone, shot, signIn, useBrowser, watchConsoleErrors, watchErrors } from './browser';
 
 /** A resident on a phone: sign in once, the balance in large type, the statement, a code for the counter. */
 describe('resident on a phone (/me/)', () => {
@@ -112,8 +112,7 @@ describe('resident on a phone (/me/)', () => {
     const ctx = await phone(browser(), origin);
     const page = await ctx.newPage();
     const errors = watchErrors(page);
-    const consoleErrors: string[] = [];
-    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+    const consoleErrors = watchConsoleErrors(page);
     const api: string[] = [];
     page.on('request', (r) => new URL(r.url()).pathname.startsWith('/api/') && api.push(new URL(r.url()).pathname));
     // Hold the page's script back: the form is there already, and a sign-in sent now must wait for it.
@@ -154,8 +153,7 @@ describe('resident on a phone (/me/)', () => {
     const ctx = await phone(browser(), origin);
     const page = await ctx.newPage();
     const errors = watchErrors(page);
-    const consoleErrors: string[] = [];
-    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+    const consoleErrors = watchConsoleErrors(page);
     // Hold the app's own requests (after the probe) until the resident has signed out.
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));
