@@ -154,8 +154,6 @@ function groupCommitWriter(
 ): { write: Database['write']; close(): void } {
   const queue: Job[] = [];
   let draining = false;
-  /** The size of the group just run, until the turn after it (when its answers have gone out). */
-  let answering = 0;
   /** When the answers of the last commit of GATHER_AFTER writes or more had gone out. */
   let busyAnsweredAt = Number.NEGATIVE_INFINITY;
   let current: { statements: Statements; db: Db; walAutocheckpoint: number } | undefined;
@@ -240,11 +238,11 @@ function groupCommitWriter(
       // blocked and arriving requests wait in the socket buffers. Yield to I/O once before each
       // group, so those requests reach the queue and share the next commit instead of each
       // paying for its own (the first write of an idle server waits one turn of the loop).
+      let answering = 0; // the size of the group just run
       for (;;) {
         await yieldToIo();
         // A group's answers are sent in the microtasks that follow it, so they are out by now.
         if (answering > 0) busyAnsweredAt = answering >= GATHER_AFTER ? performance.now() : Number.NEGATIVE_INFINITY;
-        answering = 0;
         if (queue.length === 0) break;
         if (performance.now() - busyAnsweredAt < GATHER_MAX_MS) await gather();
         const group = queue.splice(0, MAX_GROUP);
