@@ -22,6 +22,7 @@ export interface ShellOptions<T> {
   role: Role;
   /** A cheap GET that only this role may call: 200 signed in, 401 not, 403 another role. */
   probe: string;
+  /** Starts the app; a promise settles once it has (its code loaded, mounted): signing out waits for it. */
   ready: (data: T) => void | Promise<void>;
   signedOut?: () => void;
 }
@@ -52,6 +53,7 @@ export async function startShell<T>(opts: ShellOptions<T>): Promise<void> {
   const form = $<HTMLFormElement>('form[data-signin]');
   const msg = $('[data-signin-msg]', form);
   let started = false;
+  let starting: Promise<void> = Promise.resolve();
 
   const probe = async () => {
     show('loading');
@@ -61,7 +63,8 @@ export async function startShell<T>(opts: ShellOptions<T>): Promise<void> {
       if (!started) {
         started = true;
       }
-      await opts.ready(res.data);
+      starting = Promise.resolve(opts.ready(res.data));
+      await starting;
       return;
     }
     if (res.status === 401) {
@@ -107,7 +110,10 @@ export async function startShell<T>(opts: ShellOptions<T>): Promise<void> {
   for (const b of $$<HTMLButtonElement>('[data-signout]')) {
     b.addEventListener('click', async () => {
       b.disabled = true;
-      // Stop the app (its timers) and drop what it still has in flight before the session ends.
+      // Let the app finish starting (its code may still be loading, and would then ask the API),
+      // stop it (its timers) and drop what it still has in flight, then end the session: nothing
+      // the signed-in page sent can come back as a 401.
+      await starting.catch(() => undefined);
       opts.signedOut?.();
       abandonRequests();
       const res = await api('/auth/logout', { method: 'POST' });

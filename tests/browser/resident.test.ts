@@ -149,16 +149,20 @@ describe('resident on a phone (/me/)', () => {
     await ctx.close();
   });
 
-  it('signing out while the app is still loading drops its requests: no 401, no "session ended" message', async () => {
+  /**
+   * Signs resident9 in with what `glob` matches held back, signs out meanwhile, and checks that
+   * nothing came back as a 401 and no "session ended" message showed. `signOutWaits`: signing out
+   * waits for what is held (the app's code), so it is let go before the sign-in form can show.
+   */
+  async function signOutWhileHeld(glob: string, signOutWaits: boolean): Promise<void> {
     const ctx = await phone(browser(), origin);
     const page = await ctx.newPage();
     const errors = watchErrors(page);
     const consoleErrors = watchConsoleErrors(page);
-    // Hold the app's own requests (after the probe) until the resident has signed out.
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));
     let holding = 0;
-    await page.route('**/api/me/**', async (route) => {
+    await page.route(glob, async (route) => {
       holding++;
       await held;
       await route.continue().catch(() => undefined); // the page may have dropped it meanwhile
@@ -166,6 +170,7 @@ describe('resident on a phone (/me/)', () => {
     await signIn(page, '/me/', 'resident9');
     await expect.poll(() => holding).toBeGreaterThan(0);
     await page.locator('[data-view="app"] [data-signout]').click();
+    if (signOutWaits) release();
     await page.locator('[data-view="signin"]').waitFor();
     release();
     await page.waitForLoadState('networkidle');
@@ -174,5 +179,13 @@ describe('resident on a phone (/me/)', () => {
     expect(consoleErrors).toEqual([]);
     expect(errors).toEqual([]);
     await ctx.close();
+  }
+
+  it('signing out while the app is still loading drops its requests: no 401, no "session ended" message', async () => {
+    await signOutWhileHeld('**/api/me/**', false);
+  });
+
+  it('signing out while the app\'s code is still loading waits for it, then drops what it asked', async () => {
+    await signOutWhileHeld('**/_astro/app.*.js', true);
   });
 });

@@ -35,7 +35,7 @@ export function start(): void {
   };
   const fromHash = (focus: boolean) => {
     const h = location.hash.slice(1) as Panel;
-    void open(PANELS.includes(h) ? h : 'residents', focus);
+    return open(PANELS.includes(h) ? h : 'residents', focus);
   };
   void startShell({
     role: 'staff',
@@ -47,5 +47,5 @@ export function start(): void {
       for (const b of $$<HTMLElement>('[data-panel-body]')) b.replaceChildren();
     },
   });
-  window.addEventListener('hashchange', () => fromHash(true));
+  window.addEventListener('hashchange', () => void fromHash(true));
 }
