@@ -6,12 +6,13 @@
  * residents; every request carries a new Idempotency-Key.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
 import { createClient } from '@libsql/client';
 import { request } from 'undici';
 import { MAX_LIVE_CODES } from '../functions/domain/counter/codes';
 import { DEMO_PASSWORD } from '../db/seed/demo';
 import { runLoad, wrkPath, type LoadResult } from './load';
-import { cpuSeconds, killTree, log, round, tsNode } from './lib';
+import { benchDir, cpuSeconds, killTree, log, removeDatabaseFile, round, tsNode } from './lib';
 
 export { runLoad };
 
@@ -24,7 +25,7 @@ export interface ServerHandle {
 }
 
 /** Starts bench/server.ts on the database file; `cpuProfDir` runs it under node --cpu-prof. */
-export async function startServer(file: string, options: { siteDir?: string; profileDir?: string; /** another checkout's bench/server.ts (before/after comparisons) */ script?: string } = {}): Promise<ServerHandle> {
+export async function startServer(file: string, options: { siteDir?: string; profileDir?: string; /** another server script: bench/write-floor-server.ts, or another checkout's bench/server.ts (before/after comparisons) */ script?: string } = {}): Promise<ServerHandle> {
   const [cmd, args] = tsNode('server.ts');
   if (options.script) args[args.length - 1] = options.script;
   const child = spawn(cmd, args, {
@@ -221,4 +222,22 @@ export async function measureApi(file: string, server: ServerHandle, options: Ht
     reads = { concurrency: options.readers, ...r };
   }
   return { floor, redeem, reads };
+}
+
+/**
+ * The write floor (bench/write-floor-server.ts) at `concurrency` clients, on a database file of its
+ * own: durable writes over HTTP with nothing of the portal's in the way.
+ */
+export async function measureWriteFloor(file: string, options: { concurrency: number; durationMs: number; warmupMs: number }): Promise<LoadResult & { concurrency: number; server_cpu_ms_per_req: number }> {
+  wrkPath();
+  removeDatabaseFile(file);
+  const server = await startServer(file, { script: join(benchDir, 'write-floor-server.ts') });
+  try {
+    const r = await withCpu(server, () => runLoad({ origin: server.origin, concurrency: options.concurrency, durationMs: options.durationMs, warmupMs: options.warmupMs, kind: 'write-floor', tokens: [] }));
+    log(`write floor c=${options.concurrency}: ${r.per_s}/s p50 ${r.p50_ms} ms p99 ${r.p99_ms} ms, server CPU ${r.server_cpu_ms_per_req} ms/req, wrk CPU ${r.generator_cpu_ms_per_req} ms/req (${r.ok}/${r.requests} ok${failures(r)})`);
+    return { concurrency: options.concurrency, ...r };
+  } finally {
+    await server.stop();
+    removeDatabaseFile(file);
+  }
 }

@@ -23,8 +23,11 @@ export interface LoadPlan {
   durationMs: number;
   /** A run of this length first, on its own requests, not counted (connections and JIT warm up). */
   warmupMs: number;
-  /** redeem: POST /api/counter/redemptions; me: GET /api/me; health: GET /api/health (the HTTP and framework floor: one trivial query). */
-  kind: 'redeem' | 'me' | 'health';
+  /**
+   * redeem: POST /api/counter/redemptions; me: GET /api/me; health: GET /api/health (the HTTP and
+   * framework floor: one trivial query); write-floor: a small JSON POST to bench/write-floor-server.ts.
+   */
+  kind: 'redeem' | 'me' | 'health' | 'write-floor';
   tokens: string[];
   /** redeem: one one-time code per request, never reused. */
   codes?: string[];
@@ -128,6 +131,10 @@ function requestsOf(plan: LoadPlan): { requests: string[]; cycle: boolean; okSta
       );
     });
     return { requests, cycle: false, okStatus: 201 };
+  }
+  if (plan.kind === 'write-floor') {
+    const body = JSON.stringify({ code: '000000', points: 1 });
+    return { requests: [head('POST', '/floor', { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(body)) }) + body], cycle: true, okStatus: 201 };
   }
   if (plan.kind === 'me') return { requests: plan.tokens.map((t) => head('GET', '/api/me', { Authorization: `Bearer ${t}` })), cycle: true, okStatus: 200 };
   return { requests: [head('GET', '/api/health', {})], cycle: true, okStatus: 200 };

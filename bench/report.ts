@@ -14,6 +14,9 @@ export interface Results {
   redeem_p99_ms_c64: number;
   balance_reads_per_s: number;
   balance_p99_ms: number;
+  /** The write floor over HTTP (bench/write-floor-server.ts), 64 clients: the latency the machine allows a durable write. */
+  write_floor_per_s: number;
+  write_floor_p99_ms_c64: number;
   redeem_per_s_1m: number;
   redeem_p99_ms_c64_1m: number;
   /** Big ÷ small database, 64-client redemptions/s, from runs alternated small, big, big, small (details.growth_pairs). */
@@ -60,6 +63,7 @@ export function table(r: Results): string {
     ['Redemptions/s, 64 clients', fmt(r.redeem_per_s), '–'],
     ['… ratio to the ceiling', fmt(r.redeem_ratio_to_ceiling), '≥ 0.5'],
     ['… p50 / p99 latency, 64 clients (ms)', `${fmt(r.redeem_p50_ms_c64)} / ${fmt(r.redeem_p99_ms_c64)}`, 'p99 ≤ 20'],
+    ['Write floor over HTTP (bare server, the ceiling\'s transaction, one commit per turn)/s, 64 clients; p99 (ms)', `${fmt(r.write_floor_per_s)}; ${fmt(r.write_floor_p99_ms_c64)}`, '–'],
     ['Balance reads (GET /api/me)/s, 64 clients', fmt(r.balance_reads_per_s), '≥ 5,000'],
     ['… p99 latency (ms)', fmt(r.balance_p99_ms), '≤ 10'],
     ['Redemptions/s, 64 clients, 1M-entry database', fmt(r.redeem_per_s_1m), '–'],

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { measureBuild, type BuildResult } from './build';
 import { measureCeiling, type CeilingResult } from './ceiling';
 import { ensureDatabase, generateDatabase, type GenerateOptions, type GenerateSummary } from './generate';
-import { measureApi, startServer, type HttpOptions, type HttpResult } from './http-load';
+import { measureApi, measureWriteFloor, startServer, type HttpOptions, type HttpResult } from './http-load';
 import { auditPaths, CHROMIUM, measureLighthouse, type PageResult } from './lighthouse';
 import { copyDatabaseFile, dataDir, ensureDir, fileMb, log, machine, round, run, tsNode } from './lib';
 import { summarize } from './profile';
@@ -174,6 +174,13 @@ async function main(): Promise<void> {
     sane('balance reads per_s', api.reads!.per_s);
     if (api.reads!.ok !== api.reads!.requests) problems.push(`balance reads: failures ${JSON.stringify(api.reads!.errors)}`);
     if (settings.journal_mode !== 'wal' || settings.synchronous !== 'FULL') problems.push(`server database is not WAL + synchronous=FULL: ${JSON.stringify(settings)}`);
+
+    const floor = await measureWriteFloor(join(dataDir, 'write-floor.db'), { concurrency: 64, durationMs: http(LEVELS).readDurationMs, warmupMs: http(LEVELS).warmupMs });
+    r.write_floor_per_s = floor.per_s;
+    r.write_floor_p99_ms_c64 = floor.p99_ms;
+    details.write_floor = floor;
+    sane('write floor per_s', floor.per_s);
+    if (floor.ok !== floor.requests) problems.push(`write floor: failures ${JSON.stringify(floor.errors)}`);
   }
 
   if (big && wants('growth')) {
