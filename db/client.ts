@@ -20,6 +20,12 @@ export type Db = BaseSQLiteDatabase<'async', ResultSet, typeof schema>;
 export interface Database {
   readonly read: Db;
   write<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+  /**
+   * A write of a kind that can be applied together with others of its kind: queued like `write`,
+   * and those that share a group commit on the embedded file are applied by one call of
+   * `batch.apply` (set-based statements instead of each item's own). Answers the item's result.
+   */
+  writeBatch<I, O>(batch: WriteBatch<I, O>, item: I): Promise<O>;
   /** Runs fn on one consistent snapshot (a read transaction): for whole-ledger checks while writes go on. */
   snapshot<T>(fn: (db: Db) => Promise<T>): Promise<T>;
   /** @libsql/client on the same database: migrations, backups, and every query of a remote one. */
@@ -44,6 +50,27 @@ export async function firstRow<T>(db: Db, query: SQLWrapper): Promise<T | undefi
   return isNativeDrizzle(db) ? db.get<T | undefined>(query) : (await db.all<T>(query))[0];
 }
 
+/** Each item's result: its value, or the error it is answered with. */
+export type Settled<O> = { ok: true; value: O } | { ok: false; error: unknown };
+
+/**
+ * Writes of one kind applied together (see Database.writeBatch). `apply` runs in the caller's write
+ * transaction and settles every item, in order, as if each had run alone one after the other; an
+ * item it settles as failed must have left nothing written. If it throws, nothing of the batch is
+ * kept and each item is applied again on its own (`apply` with one item), so one bad item fails alone.
+ */
+export interface WriteBatch<I, O> {
+  apply(tx: Db, items: I[]): Promise<Array<Settled<O>>>;
+}
+
+/** One item applied on its own: its value, or its error thrown. */
+async function applyOne<I, O>(batch: WriteBatch<I, O>, tx: Db, item: I): Promise<O> {
+  const [settled] = await batch.apply(tx, [item]);
+  if (!settled) throw new Error('a write batch answered no result for its item');
+  if (!settled.ok) throw settled.error;
+  return settled.value;
+}
+
 export interface DatabaseConfig {
   url: string;
   authToken?: string | undefined;
@@ -61,6 +88,8 @@ interface Job {
   fn: (tx: Db) => Promise<unknown>;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
+  /** A write of a batch (Database.writeBatch): `fn` applies it alone. */
+  batched?: { batch: WriteBatch<unknown, unknown>; item: unknown };
 }
 
 export interface DatabaseOptions {
@@ -83,9 +112,11 @@ const BUSY_TIMEOUT_MS = 5000;
 
 /** Remote libSQL (Turso): everything through @libsql/client; each write its own transaction. */
 function remoteDatabase(client: Client): Database {
+  const write = transactionPerWrite(client);
   return {
     read: drizzle(client, { schema }),
-    write: transactionPerWrite(client),
+    write,
+    writeBatch: (batch, item) => write((tx) => applyOne(batch, tx, item)),
     snapshot: async <T>(fn: (db: Db) => Promise<T>): Promise<T> => {
       const tx = await client.transaction('read');
       try {
@@ -116,6 +147,7 @@ function embeddedDatabase(url: string, client: Client, options: DatabaseOptions)
   return {
     read: nativeDrizzle(reader),
     write: writer.write,
+    writeBatch: writer.writeBatch,
     snapshot: async <T>(fn: (db: Db) => Promise<T>): Promise<T> => {
       const statements = connect();
       try {
@@ -151,7 +183,7 @@ function groupCommitWriter(
   connect: () => Statements,
   settings: { walAutocheckpoint: number },
   committed: () => void,
-): { write: Database['write']; close(): void } {
+): { write: Database['write']; writeBatch: Database['writeBatch']; close(): void } {
   const queue: Job[] = [];
   let draining = false;
   /** When the answers of the last commit of GATHER_AFTER writes or more had gone out. */
@@ -194,21 +226,20 @@ function groupCommitWriter(
       for (const job of group) job.reject(error);
       return;
     }
-    const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
+    const outcomes: Array<Settled<unknown>> = [];
     try {
       if (group.length === 1) {
         outcomes.push({ ok: true, value: await group[0]!.fn(db) });
       } else {
-        for (const job of group) {
-          statements.run('SAVEPOINT grouped_write');
-          try {
-            outcomes.push({ ok: true, value: await job.fn(db) });
-            statements.run('RELEASE grouped_write');
-          } catch (error) {
-            statements.run('ROLLBACK TO grouped_write');
-            statements.run('RELEASE grouped_write');
-            outcomes.push({ ok: false, error });
+        for (let i = 0; i < group.length; ) {
+          const batch = group[i]!.batched?.batch;
+          let end = i + 1;
+          while (batch && end < group.length && group[end]!.batched?.batch === batch) end++;
+          const run = group.slice(i, end);
+          if (!batch || run.length === 1 || !(await applyTogether(statements, db, batch, run, outcomes))) {
+            for (const job of run) outcomes.push(await alone(statements, db, job));
           }
+          i = end;
         }
       }
       statements.run('COMMIT');
@@ -229,6 +260,36 @@ function groupCommitWriter(
       if (outcome.ok) job.resolve(outcome.value);
       else job.reject(outcome.error);
     });
+  }
+
+  /** A job in its own savepoint, so that if it fails it rolls back alone. */
+  async function alone(statements: Statements, db: Db, job: Job): Promise<Settled<unknown>> {
+    statements.run('SAVEPOINT grouped_write');
+    try {
+      const value = await job.fn(db);
+      statements.run('RELEASE grouped_write');
+      return { ok: true, value };
+    } catch (error) {
+      statements.run('ROLLBACK TO grouped_write');
+      statements.run('RELEASE grouped_write');
+      return { ok: false, error };
+    }
+  }
+
+  /** Consecutive writes of one batch by one `apply`; false (nothing kept) if it threw. */
+  async function applyTogether(statements: Statements, db: Db, batch: WriteBatch<unknown, unknown>, run: Job[], outcomes: Array<Settled<unknown>>): Promise<boolean> {
+    statements.run('SAVEPOINT grouped_write');
+    try {
+      const settled = await batch.apply(db, run.map((job) => job.batched!.item));
+      if (settled.length !== run.length) throw new Error(`a write batch answered ${settled.length} results for ${run.length} items`);
+      statements.run('RELEASE grouped_write');
+      outcomes.push(...settled);
+      return true;
+    } catch {
+      statements.run('ROLLBACK TO grouped_write');
+      statements.run('RELEASE grouped_write');
+      return false;
+    }
   }
 
   async function drain(): Promise<void> {
@@ -272,12 +333,17 @@ function groupCommitWriter(
     }
   }
 
+  function enqueue<T>(job: Omit<Job, 'resolve' | 'reject'>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      queue.push({ ...job, resolve: resolve as (v: unknown) => void, reject });
+      if (!draining) void drain();
+    });
+  }
+
   return {
-    write: <T>(fn: (tx: Db) => Promise<T>) =>
-      new Promise<T>((resolve, reject) => {
-        queue.push({ fn, resolve: resolve as (v: unknown) => void, reject });
-        if (!draining) void drain();
-      }),
+    write: <T>(fn: (tx: Db) => Promise<T>) => enqueue<T>({ fn }),
+    writeBatch: <I, O>(batch: WriteBatch<I, O>, item: I) =>
+      enqueue<O>({ fn: (tx) => applyOne(batch, tx, item), batched: { batch: batch as WriteBatch<unknown, unknown>, item } }),
     close: () => {
       current?.statements.connection.close();
       current = undefined;

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
-import type { Db } from '../../db/client';
-import { idempotent } from '../domain/ledger/idempotency';
+import type { Db, WriteBatch } from '../../db/client';
+import { idempotent, type IdempotencyRequest, type Replayable } from '../domain/ledger/idempotency';
 import type { AppEnv } from './context';
 import { ApiError } from './errors';
 
@@ -9,10 +9,20 @@ import { ApiError } from './errors';
  * outcome. A replay answers exactly as the first time did (a refusal replays as the same refusal).
  */
 export async function once<T>(c: Context<AppEnv>, route: string, key: string, body: unknown, op: (tx: Db, now: Date) => Promise<T>): Promise<T> {
-  const { database, now } = c.get('deps');
-  const principal = c.get('principal');
-  const at = now();
-  const outcome = await database.write((tx) => idempotent(tx, { scope: `${principal.userId}:${route}`, key, body, now: at }, () => op(tx, at)));
+  const idempotency = requestOf(c, route, key, body);
+  return answer(c, await c.get('deps').database.write((tx) => idempotent(tx, idempotency, () => op(tx, idempotency.now))));
+}
+
+/** `once` for an operation written as a batch (Database.writeBatch), whose item `itemOf` makes. */
+export async function onceInBatch<I, T>(c: Context<AppEnv>, route: string, key: string, body: unknown, batch: WriteBatch<I, Replayable<T>>, itemOf: (idempotency: IdempotencyRequest) => I): Promise<T> {
+  return answer(c, await c.get('deps').database.writeBatch(batch, itemOf(requestOf(c, route, key, body))));
+}
+
+function requestOf(c: Context<AppEnv>, route: string, key: string, body: unknown): IdempotencyRequest {
+  return { scope: `${c.get('principal').userId}:${route}`, key, body, now: c.get('deps').now() };
+}
+
+function answer<T>(c: Context<AppEnv>, outcome: Replayable<T>): T {
   c.header('Idempotent-Replayed', String(outcome.replayed));
   if (!outcome.ok) throw new ApiError(outcome.code, outcome.message);
   return outcome.value;

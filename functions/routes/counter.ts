@@ -1,13 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { newRouter } from '../http/router';
-import { redeemAtCounter } from '../domain/counter/redemption';
+import { codeRedemptions, redeemAtCounter } from '../domain/counter/redemption';
 import { checkCardPin } from '../domain/people/cards';
 import { accountOf } from '../domain/people/directory';
 import { statement } from '../domain/ledger/queries';
 import { requireRole } from '../http/auth';
 import type { AppEnv } from '../http/context';
 import { ApiError, errorResponses } from '../http/errors';
-import { once } from '../http/idempotent';
+import { once, onceInBatch } from '../http/idempotent';
 import { cursorId, cursorOf, IdempotencyHeaders, json, jsonBody, PageQuery, Points, signedIn } from '../http/schemas';
 
 /** The partner merchant's counter: redeem by one-time code or paper card + PIN. */
@@ -51,7 +51,11 @@ counter.openapi(
     const key = c.req.valid('header')['idempotency-key'];
     const merchantId = c.get('principal').userId;
     const pin = 'card' in body ? await checkCardPin(c.get('deps').database.read, body.card, body.pin) : undefined;
-    const done = await once(c, 'counter.redeem', key, body, (tx, now) => redeemAtCounter(tx, merchantId, body, now, pin));
+    // By code, the counter's busy path: redemptions sharing a group commit are applied together.
+    const done =
+      'code' in body
+        ? await onceInBatch(c, 'counter.redeem', key, body, codeRedemptions, (idempotency) => ({ idempotency, redemption: { merchantId, ...body, now: idempotency.now } }))
+        : await once(c, 'counter.redeem', key, body, (tx, now) => redeemAtCounter(tx, merchantId, body, now, pin));
     return c.json(done, 201);
   },
 );

@@ -5,7 +5,7 @@ import { redeem } from '../../functions/domain/ledger/commands';
 import { idempotent } from '../../functions/domain/ledger/idempotency';
 import { PIN } from '../helpers/fixture';
 import { balanceOf, expectLedgerInvariants, rows } from '../helpers/ledger';
-import { awardVia, call, loginAs, newKey, useWorld } from '../helpers/http';
+import { awardVia, call, expectError, loginAs, newKey, useWorld } from '../helpers/http';
 
 /**
  * Concurrency against a real database file. In one process the app's writes share the queue in
@@ -35,6 +35,25 @@ describe('parallel redemptions through the app (one process, one file)', () => {
     const { totals, report } = await expectLedgerInvariants(w.t.database);
     expect(report.entries).toBe(11);
     expect(totals).toEqual({ issued: 100, redeemed: 100, expired: 0, outstanding: 0 });
+  });
+
+  it('parallel redemptions by code (applied together in a group) answer as one after another would', async () => {
+    await awardVia(w, await loginAs(w.app, 'staff'), w.f.residents[0]!, 100);
+    const r1 = await loginAs(w.app, 'r1');
+    const [a, b, c] = await Promise.all([0, 1, 2].map(async () => (await call(w.app, 'POST', '/api/me/redeem-codes', { token: r1 })).body.code as string));
+    const m1 = await loginAs(w.app, 'm1');
+    const redeem = (code: string, key: string) => call(w.app, 'POST', '/api/counter/redemptions', { token: m1, idempotencyKey: key, body: { code, points: 40 } });
+    const [first, secondUse, once, replay, short] = await Promise.all([redeem(a!, newKey('a1')), redeem(a!, newKey('a2')), redeem(b!, 'same-key-b'), redeem(b!, 'same-key-b'), redeem(c!, newKey('c'))]);
+    expect(first.status).toBe(201);
+    expectError(secondUse, 409, 'code_used');
+    expect([once.status, replay.status]).toEqual([201, 201]);
+    expect([once.headers.get('idempotent-replayed'), replay.headers.get('idempotent-replayed')]).toEqual(['false', 'true']);
+    expect(replay.body).toEqual(once.body);
+    expectError(short, 409, 'insufficient_points'); // 100 − 40 − 40 leaves 20
+    expect([first.body.balanceAfter, once.body.balanceAfter]).toEqual([60, 20]);
+    expect(await balanceOf(w.t.database, w.f.residents[0]!)).toBe(20);
+    const { totals } = await expectLedgerInvariants(w.t.database);
+    expect(totals).toEqual({ issued: 100, redeemed: 80, expired: 0, outstanding: 20 });
   });
 
   it('parallel mixed traffic (awards, redemptions by code and card, transfers, reversals) keeps every invariant', async () => {

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Settled, WriteBatch } from '../../db/client';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 
 /**
@@ -87,5 +88,47 @@ describe('group commit', () => {
     await setUp();
     const { events, secondRound } = await closedLoop(['alone']);
     expect(commits(events, secondRound)).toBeGreaterThan(1);
+  });
+
+  /** A batch that inserts its items' names in one statement and notes each call's items; `bad` names fail. */
+  function scratchBatch(calls: string[][]): WriteBatch<string, string> {
+    return {
+      async apply(tx, names) {
+        calls.push(names);
+        if (names.length > 1 && names.some((n) => n.startsWith('bad'))) throw new Error('a bad item in the batch');
+        const settled: Array<Settled<string>> = [];
+        for (const name of names) {
+          if (name.startsWith('bad')) settled.push({ ok: false, error: new Error(`${name} refused`) });
+          else {
+            await tx.run(sql`insert into scratch (name) values (${name})`);
+            settled.push({ ok: true, value: `done ${name}` });
+          }
+        }
+        return settled;
+      },
+    };
+  }
+
+  it('writes of one batch that share a commit are applied by one call, each answered with its own result', async () => {
+    await setUp();
+    const calls: string[][] = [];
+    const batch = scratchBatch(calls);
+    const events: string[] = [];
+    const results = await Promise.all([tracked(events, 'before'), t!.database.writeBatch(batch, 'a'), t!.database.writeBatch(batch, 'b'), t!.database.writeBatch(batch, 'c'), tracked(events, 'after')]);
+    expect(results.slice(1, 4)).toEqual(['done a', 'done b', 'done c']);
+    expect(calls).toEqual([['a', 'b', 'c']]);
+    const rows = await t!.database.read.all<{ name: string }>(sql`select name from scratch order by rowid`);
+    expect(rows.map((r) => r.name)).toEqual(['before', 'a', 'b', 'c', 'after']);
+  });
+
+  it('a batch that throws keeps nothing and is applied again item by item: the bad item fails alone', async () => {
+    await setUp();
+    const calls: string[][] = [];
+    const batch = scratchBatch(calls);
+    const results = await Promise.allSettled(['a', 'bad1', 'c'].map((name) => t!.database.writeBatch(batch, name)));
+    expect(results.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as Error).message))).toEqual(['done a', 'bad1 refused', 'done c']);
+    expect(calls).toEqual([['a', 'bad1', 'c'], ['a'], ['bad1'], ['c']]);
+    const rows = await t!.database.read.all<{ name: string }>(sql`select name from scratch order by rowid`);
+    expect(rows.map((r) => r.name)).toEqual(['a', 'c']);
   });
 });

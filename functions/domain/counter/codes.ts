@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
-import { firstRow, type Db } from '../../../db/client';
+import type { Db } from '../../../db/client';
+import { inList } from '../ledger/post';
 import { redeemCodes } from '../../../db/schema';
 import { randomInt } from '../shared/crypto';
 import { DomainError } from '../shared/errors';
@@ -30,26 +31,52 @@ export async function issueRedeemCode(tx: Db, residentId: number, now: Date): Pr
   }
 }
 
+export interface ResolvedCode {
+  id: number;
+  residentId: number;
+  fullName: string;
+}
+
 /** Resolves a code typed or scanned at the counter to its resident (and their name, for the receipt), or refuses. */
-export async function resolveRedeemCode(tx: Db, code: string, now: Date): Promise<{ id: number; residentId: number; fullName: string }> {
-  // On every redemption's path: plain SQL templates, not the query builder (see ledger/post.ts).
-  const row = await firstRow<{ id: number; residentId: number; fullName: string | null; expiresAt: string; usedAt: string | null; revokedAt: string | null }>(
-    tx,
-    sql`select c.id as id, c.resident_id as residentId, r.full_name as fullName, c.expires_at as expiresAt, c.used_at as usedAt, c.revoked_at as revokedAt
-        from redeem_codes c left join residents r on r.user_id = c.resident_id where c.code = ${code} order by c.id desc limit 1`,
-  );
-  if (!row || row.revokedAt) throw new DomainError('code_invalid', '兑换码无效，请让居民重新出示');
-  if (row.usedAt) throw new DomainError('code_used', '兑换码已使用过');
-  if (Date.parse(row.expiresAt) <= now.getTime()) throw new DomainError('code_expired', '兑换码已过期，请让居民刷新');
-  return { id: row.id, residentId: row.residentId, fullName: row.fullName ?? '' };
+export async function resolveRedeemCode(tx: Db, code: string, now: Date): Promise<ResolvedCode> {
+  const [resolved] = await resolveRedeemCodes(tx, [{ code, now }]);
+  if (resolved instanceof DomainError) throw resolved;
+  return resolved!;
 }
 
 /**
- * Consumes a code resolveRedeemCode found unused in the same write transaction. Finding it used
- * is not a refusal but a broken invariant: a plain error, so the whole write rolls back (the
- * points moved just before it with it) rather than being stored as the request's outcome.
+ * resolveRedeemCode for several codes in one query (a group of counter redemptions), in order,
+ * each as of its own request's time: each code's latest issue, or the refusal. On every
+ * redemption's path: a plain SQL template, not the query builder (see ledger/post.ts).
  */
-export async function markCodeUsed(tx: Db, codeId: number, entryId: number, now: Date): Promise<void> {
-  const used = await firstRow(tx, sql`update redeem_codes set used_at = ${now.toISOString()}, entry_id = ${entryId} where id = ${codeId} and used_at is null returning id`);
-  if (!used) throw new Error(`redeem code ${codeId} was used within the transaction that found it unused`);
+export async function resolveRedeemCodes(tx: Db, requests: Array<{ code: string; now: Date }>): Promise<Array<ResolvedCode | DomainError>> {
+  const rows = await tx.all<{ code: string; id: number; residentId: number; fullName: string | null; expiresAt: string; usedAt: string | null; revokedAt: string | null }>(
+    sql`select c.code as code, c.id as id, c.resident_id as residentId, r.full_name as fullName, c.expires_at as expiresAt, c.used_at as usedAt, c.revoked_at as revokedAt
+        from redeem_codes c left join residents r on r.user_id = c.resident_id where c.code in ${inList([...new Set(requests.map((r) => r.code))])}`,
+  );
+  // A code's digits come round again once it has expired: the latest issue is the one shown.
+  const latest = new Map<string, (typeof rows)[number]>();
+  for (const row of rows) if ((latest.get(row.code)?.id ?? -1) < row.id) latest.set(row.code, row);
+  return requests.map(({ code, now }) => {
+    const row = latest.get(code);
+    if (!row || row.revokedAt) return new DomainError('code_invalid', '兑换码无效，请让居民重新出示');
+    if (row.usedAt) return new DomainError('code_used', '兑换码已使用过');
+    if (Date.parse(row.expiresAt) <= now.getTime()) return new DomainError('code_expired', '兑换码已过期，请让居民刷新');
+    return { id: row.id, residentId: row.residentId, fullName: row.fullName ?? '' };
+  });
+}
+
+/**
+ * Consumes codes resolveRedeemCodes found unused in the same write transaction, each with the
+ * entry that redeemed it, at that entry's time. Finding one used is not a refusal but a broken invariant: a plain error,
+ * so the whole write rolls back (the points moved just before it with it) rather than being stored
+ * as the request's outcome.
+ */
+export async function markCodesUsed(tx: Db, used: Array<{ codeId: number; entryId: number; at: string }>): Promise<void> {
+  if (used.length === 0) return;
+  const rows = sql.join(used.map((u) => sql`(${u.codeId}, ${u.entryId}, ${u.at})`), sql`, `);
+  const marked = await tx.all<{ id: number }>(
+    sql`update redeem_codes set used_at = u.column3, entry_id = u.column2 from (values ${rows}) as u where redeem_codes.id = u.column1 and redeem_codes.used_at is null returning redeem_codes.id as id`,
+  );
+  if (marked.length !== used.length) throw new Error(`${used.length - marked.length} redeem code(s) were used within the transaction that found them unused`);
 }

@@ -3,7 +3,7 @@ import { firstRow, type Db } from '../../../db/client';
 import { accounts, activities, activityTypes, ledgerEntries, postings, users } from '../../../db/schema';
 import { DomainError } from '../shared/errors';
 import { SYSTEM_ACCOUNTS } from './accounts';
-import { postEntry } from './post';
+import { inList, postEntries, postEntry, type EntryInput } from './post';
 
 /**
  * Every way points move, each one ledger entry through postEntry. All run inside a write
@@ -87,25 +87,56 @@ export interface RedeemCommand {
   now: Date;
 }
 
-export async function redeem(tx: Db, cmd: RedeemCommand): Promise<{ id: number; at: string; residentAccount: number; balanceAfter: number }> {
-  // Both accounts in one single-row query (each redemption's path); the same refusals as accountFor, resident first.
-  const accounts = await firstRow<{ resident: number | null; merchant: number | null }>(
-    tx,
-    sql`select ${accountOf(cmd.residentId, 'resident')} as resident, ${accountOf(cmd.merchantId, 'merchant')} as merchant`,
+export type Redeemed = { id: number; at: string; residentAccount: number; balanceAfter: number };
+
+export async function redeem(tx: Db, cmd: RedeemCommand): Promise<Redeemed> {
+  const [done] = await redeemMany(tx, [cmd]);
+  if (done instanceof DomainError) throw done;
+  return done!;
+}
+
+/**
+ * Redemptions in order, as if one after the other (a group of counter redemptions): one read of
+ * the accounts, one postEntries. Each is done or refused; the same refusals as accountFor,
+ * resident first, and postEntries.
+ */
+export async function redeemMany(tx: Db, cmds: RedeemCommand[]): Promise<Array<Redeemed | DomainError>> {
+  if (cmds.length === 0) return [];
+  const owners = [...new Set(cmds.flatMap((c) => [c.residentId, c.merchantId]))];
+  const rows = await tx.all<{ ownerId: number; id: number; role: string }>(
+    sql`select a.owner_id as ownerId, a.id as id, u.role as role from accounts a join users u on u.id = a.owner_id where a.owner_id in ${inList(owners)}`,
   );
-  const residentAccount = existing(accounts?.resident, cmd.residentId, 'resident');
-  const merchantAccount = existing(accounts?.merchant, cmd.merchantId, 'merchant');
-  const posted = await postEntry(tx, {
-    kind: 'redemption',
-    memo: cmd.note?.trim() || '到店兑换',
-    at: cmd.now,
-    actorId: cmd.merchantId,
-    postings: [
-      { accountId: residentAccount, amount: -cmd.points },
-      { accountId: merchantAccount, amount: cmd.points },
-    ],
+  const accountOfRole = (userId: number, role: Holder) => rows.find((r) => r.ownerId === userId && r.role === role)?.id;
+  const results: Array<Redeemed | DomainError | undefined> = [];
+  const inputs: EntryInput[] = [];
+  const waiting: Array<{ at: number; residentAccount: number }> = [];
+  for (const cmd of cmds) {
+    try {
+      const residentAccount = existing(accountOfRole(cmd.residentId, 'resident'), cmd.residentId, 'resident');
+      const merchantAccount = existing(accountOfRole(cmd.merchantId, 'merchant'), cmd.merchantId, 'merchant');
+      waiting.push({ at: results.length, residentAccount });
+      results.push(undefined); // posted below
+      inputs.push({
+        kind: 'redemption',
+        memo: cmd.note?.trim() || '到店兑换',
+        at: cmd.now,
+        actorId: cmd.merchantId,
+        postings: [
+          { accountId: residentAccount, amount: -cmd.points },
+          { accountId: merchantAccount, amount: cmd.points },
+        ],
+      });
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      results.push(error);
+    }
+  }
+  const posted = await postEntries(tx, inputs);
+  posted.forEach((p, n) => {
+    const { at, residentAccount } = waiting[n]!;
+    results[at] = p instanceof DomainError ? p : { id: p.id, at: p.at, residentAccount, balanceAfter: p.balanceAfter.get(residentAccount)! };
   });
-  return { id: posted.id, at: posted.at, residentAccount, balanceAfter: posted.balanceAfter.get(residentAccount)! };
+  return results as Array<Redeemed | DomainError>;
 }
 
 export interface TransferCommand {

@@ -1,8 +1,7 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { firstRow, type Db } from '../../../db/client';
 import type { EntryKind } from '../../../db/schema';
 import { DomainError } from '../shared/errors';
-import { savepoint } from '../shared/savepoint';
 import { localYear } from '../shared/time';
 import { GENESIS_HASH, chainHash, type ChainedEntry } from './chain';
 
@@ -25,72 +24,107 @@ export interface PostedEntry {
 }
 
 /**
- * The only code that moves points. Must run inside a write transaction (Database.write).
- * Double entry: postings sum to zero. Debits are applied first, each guarded in SQL so no
- * non-issuance balance goes below zero whatever else runs concurrently; the CHECK constraint on
- * accounts backs the guard up. Each entry is chained to the previous one's hash; the UNIQUE
- * prev_hash means two writers can never both extend the same head.
+ * The only code that moves points: postEntries; postEntry is one entry of it. Must run inside a
+ * write transaction (Database.write), which holds the database's write lock, so the balances read
+ * here are the balances the entries apply to.
  *
- * Every redemption runs this, serialised behind the write lock, so its statements are plain SQL
- * templates rather than drizzle's query builder (which costs more than running these queries).
+ * Double entry: each entry's postings sum to zero. The entries apply in order, each to the
+ * balances the ones before it left: an entry that would take a non-issuance account below zero is
+ * refused (an `insufficient_points` DomainError in its place) and writes nothing, and the ones
+ * after it go on. The CHECK constraint on accounts backs that up. Each entry is chained to the
+ * previous one's hash, which a trigger checks.
+ *
+ * Set-based, so that a group of redemptions (WriteBatch in db/client.ts) costs a few statements in
+ * all rather than a few each: one read of the head and of the accounts, then one update of the
+ * balances and one insert each of entries, postings and year credits. Plain SQL templates rather
+ * than drizzle's query builder, which costs more than running these queries.
  */
+export async function postEntries(tx: Db, inputs: EntryInput[]): Promise<Array<PostedEntry | DomainError>> {
+  for (const input of inputs) checkShape(input.postings);
+  if (inputs.length === 0) return [];
+
+  const head = await firstRow<{ id: number; hash: string }>(tx, sql`select id, hash from ledger_entries order by id desc limit 1`);
+  const ids = [...new Set(inputs.flatMap((input) => input.postings.map((p) => p.accountId)))];
+  const rows = await tx.all<{ id: number; balance: number; kind: string }>(sql`select id, balance, kind from accounts where id in ${inList(ids)}`);
+  const accounts = new Map(rows.map((a) => [a.id, { balance: a.balance, kind: a.kind }]));
+  for (const id of ids) if (!accounts.has(id)) throw new Error(`account ${id} does not exist`);
+
+  const results: Array<PostedEntry | DomainError> = [];
+  const entries: SQL[] = [];
+  const postings: SQL[] = [];
+  const yearCredits: SQL[] = [];
+  const changed = new Map<number, number>();
+  let prevHash = head?.hash ?? GENESIS_HASH;
+  let nextId = (head?.id ?? 0) + 1;
+  for (const input of inputs) {
+    const short = input.postings.find((p) => p.amount < 0 && accounts.get(p.accountId)!.kind !== 'issuance' && accounts.get(p.accountId)!.balance < -p.amount);
+    if (short) {
+      results.push(new DomainError('insufficient_points', '积分余额不足', { accountId: short.accountId }));
+      continue;
+    }
+    const chained: ChainedEntry = {
+      id: nextId++,
+      at: input.at.toISOString(),
+      kind: input.kind,
+      memo: input.memo,
+      actorId: input.actorId ?? null,
+      activityId: input.activityId ?? null,
+      reversesId: input.reversesId ?? null,
+      postings: input.postings,
+    };
+    const hash = await chainHash(prevHash, chained);
+    const balanceAfter = new Map<number, number>();
+    for (const p of input.postings) {
+      const account = accounts.get(p.accountId)!;
+      account.balance += p.amount;
+      changed.set(p.accountId, (changed.get(p.accountId) ?? 0) + p.amount);
+      balanceAfter.set(p.accountId, account.balance);
+      postings.push(sql`(${chained.id}, ${p.accountId}, ${p.amount}, ${account.balance})`);
+      // A credit to a resident is a lot that expires with its year (accountYearCredits in db/schema/ledger.ts).
+      if (p.amount > 0 && account.kind === 'resident') yearCredits.push(sql`(${p.accountId}, ${localYear(input.at)}, ${p.amount})`);
+    }
+    entries.push(sql`(${chained.id}, ${chained.at}, ${input.kind}, ${chained.memo}, ${chained.actorId}, ${chained.activityId}, ${chained.reversesId}, ${prevHash}, ${hash})`);
+    results.push({ id: chained.id, at: chained.at, hash, balanceAfter });
+    prevHash = hash;
+  }
+  if (entries.length === 0) return results;
+
+  const deltas = [...changed].filter(([, delta]) => delta !== 0).map(([id, delta]) => sql`(${id}, ${delta})`);
+  if (deltas.length > 0) await tx.run(sql`update accounts set balance = balance + d.column2 from (values ${sql.join(deltas, sql`, `)}) as d where accounts.id = d.column1`);
+  for (const chunk of chunks(entries)) {
+    await tx.run(sql`insert into ledger_entries (id, at, kind, memo, actor_id, activity_id, reverses_id, prev_hash, hash) values ${sql.join(chunk, sql`, `)}`);
+  }
+  for (const chunk of chunks(postings)) await tx.run(sql`insert into postings (entry_id, account_id, amount, balance_after) values ${sql.join(chunk, sql`, `)}`);
+  for (const chunk of chunks(yearCredits)) {
+    await tx.run(
+      sql`insert into account_year_credits (account_id, year, credits) values ${sql.join(chunk, sql`, `)} on conflict (account_id, year) do update set credits = credits + excluded.credits`,
+    );
+  }
+  return results;
+}
+
+/** One entry (see postEntries): posted, or its refusal thrown. */
 export async function postEntry(tx: Db, input: EntryInput): Promise<PostedEntry> {
-  const lines = input.postings;
+  const [result] = await postEntries(tx, [input]);
+  if (result instanceof DomainError) throw result;
+  return result!;
+}
+
+function checkShape(lines: EntryInput['postings']): void {
   if (lines.length < 2) throw new Error('an entry needs at least two postings');
   if (lines.some((p) => !Number.isSafeInteger(p.amount) || p.amount === 0)) throw new Error('posting amounts must be non-zero integers');
   if (lines.reduce((sum, p) => sum + p.amount, 0) !== 0) throw new Error('postings must sum to zero');
   if (new Set(lines.map((p) => p.accountId)).size !== lines.length) throw new Error('one posting per account');
+}
 
-  const head = await firstRow<{ id: number; hash: string }>(tx, sql`select id, hash from ledger_entries order by id desc limit 1`);
-  const chained: ChainedEntry = {
-    id: (head?.id ?? 0) + 1,
-    at: input.at.toISOString(),
-    kind: input.kind,
-    memo: input.memo,
-    actorId: input.actorId ?? null,
-    activityId: input.activityId ?? null,
-    reversesId: input.reversesId ?? null,
-    postings: lines,
-  };
-  const prevHash = head?.hash ?? GENESIS_HASH;
-  const hash = await chainHash(prevHash, chained);
+/** `(a, b, c)` for `in`: one parameter each. */
+export function inList(values: Array<number | string>): SQL {
+  return sql`(${sql.join(values.map((v) => sql`${v}`), sql`, `)})`;
+}
 
-  // A refusal (insufficient points) must leave nothing written, because callers store it as the
-  // request's outcome and commit. Debits go first, so with a single debit — every redemption,
-  // award, transfer and expiry — a refusal happens before any write and no savepoint is needed
-  // (a savepoint and its release are two of the fifteen statements of a redemption). Several
-  // debits (a reversal of a multi-line entry) run inside one, so a later refusal undoes the earlier.
-  const debits = lines.filter((p) => p.amount < 0).length;
-  return debits > 1 ? savepoint(tx, apply) : apply();
-
-  async function apply(): Promise<PostedEntry> {
-    const balanceAfter = new Map<number, number>();
-    const debitsFirst = [...lines].sort((a, b) => a.amount - b.amount);
-    for (const p of debitsFirst) {
-      const row = await firstRow<{ balance: number; kind: string }>(
-        tx,
-        p.amount < 0
-          ? sql`update accounts set balance = balance + ${p.amount} where id = ${p.accountId} and (kind = 'issuance' or balance >= ${-p.amount}) returning balance, kind`
-          : sql`update accounts set balance = balance + ${p.amount} where id = ${p.accountId} returning balance, kind`,
-      );
-      if (!row) {
-        const exists = await firstRow(tx, sql`select id from accounts where id = ${p.accountId}`);
-        if (!exists) throw new Error(`account ${p.accountId} does not exist`);
-        throw new DomainError('insufficient_points', '积分余额不足', { accountId: p.accountId });
-      }
-      balanceAfter.set(p.accountId, row.balance);
-      // A credit to a resident is a lot that expires with its year (accountYearCredits in db/schema/ledger.ts).
-      if (p.amount > 0 && row.kind === 'resident') {
-        await tx.run(
-          sql`insert into account_year_credits (account_id, year, credits) values (${p.accountId}, ${localYear(input.at)}, ${p.amount}) on conflict (account_id, year) do update set credits = credits + excluded.credits`,
-        );
-      }
-    }
-    await tx.run(
-      sql`insert into ledger_entries (id, at, kind, memo, actor_id, activity_id, reverses_id, prev_hash, hash) values (${chained.id}, ${chained.at}, ${input.kind}, ${chained.memo}, ${chained.actorId}, ${chained.activityId}, ${chained.reversesId}, ${prevHash}, ${hash})`,
-    );
-    const values = lines.map((p) => sql`(${chained.id}, ${p.accountId}, ${p.amount}, ${balanceAfter.get(p.accountId)!})`);
-    await tx.run(sql`insert into postings (entry_id, account_id, amount, balance_after) values ${sql.join(values, sql`, `)}`);
-    return { id: chained.id, at: chained.at, hash, balanceAfter };
-  }
+/** Rows of a multi-row insert, a hundred at a time: well under SQLite's limit on parameters per statement. */
+function chunks<T>(rows: T[], size = 100): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
 }

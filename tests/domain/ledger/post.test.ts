@@ -4,11 +4,12 @@ import { SYSTEM_ACCOUNTS } from '../../../functions/domain/ledger/accounts';
 import { GENESIS_HASH, chainHash } from '../../../functions/domain/ledger/chain';
 import { award, redeem, transfer } from '../../../functions/domain/ledger/commands';
 import { idempotent } from '../../../functions/domain/ledger/idempotency';
-import { postEntry } from '../../../functions/domain/ledger/post';
+import { postEntries, postEntry, type EntryInput } from '../../../functions/domain/ledger/post';
 import { ledgerHead } from '../../../functions/domain/ledger/queries';
 import { DomainError } from '../../../functions/domain/shared/errors';
 import { accountIdOf, balanceOf, expectLedgerInvariants, grant, rows, snapshot } from '../../helpers/ledger';
-import { useSeededCommunity } from '../../helpers/template';
+import { seededDatabase, useSeededCommunity } from '../../helpers/template';
+import type { Database } from '../../../db/client';
 
 const now = new Date('2026-03-09T02:00:00Z');
 
@@ -85,6 +86,58 @@ describe('postEntry: double entry', () => {
     await expect(t.database.client.execute({ sql: 'update accounts set balance = -1 where id = ?', args: [account] })).rejects.toThrow(/CHECK constraint/i);
     await expect(t.database.client.execute({ sql: 'update accounts set balance = -1 where id = ?', args: [SYSTEM_ACCOUNTS.pool] })).rejects.toThrow(/CHECK constraint/i);
     await expect(t.database.client.execute({ sql: 'update accounts set balance = -1 where id = ?', args: [SYSTEM_ACCOUNTS.expiry] })).rejects.toThrow(/CHECK constraint/i);
+  });
+});
+
+describe('postEntries: several entries at once (a group of redemptions)', () => {
+  const t = useSeededCommunity();
+
+  /** Everything posting writes, as rows. */
+  async function written(database: Database) {
+    return {
+      entries: await rows(database.read, sql`select id, at, kind, memo, actor_id, activity_id, reverses_id, prev_hash, hash from ledger_entries order by id`),
+      postings: await rows(database.read, sql`select entry_id, account_id, amount, balance_after from postings order by id`),
+      balances: await rows(database.read, sql`select id, balance from accounts order by id`),
+      lots: await rows(database.read, sql`select account_id, year, credits from account_year_credits order by account_id, year`),
+    };
+  }
+
+  it('writes what postEntry one entry after another writes, refusing an entry the ones before it left short', async () => {
+    const [r1, r2, r3] = await Promise.all(t.fixture.residents.map((id) => accountIdOf(t.database, id)));
+    const m1 = await accountIdOf(t.database, t.fixture.merchants[0]!);
+    const later = new Date('2027-01-05T02:00:00Z'); // another year's lot for the credits
+    const line = (accountId: number, amount: number) => ({ accountId, amount });
+    const inputs: EntryInput[] = [
+      { kind: 'award', memo: '巡防', at: now, actorId: t.staffId, postings: [line(SYSTEM_ACCOUNTS.issuance, -50), line(r1!, 50)] },
+      { kind: 'redemption', memo: '到店兑换', at: now, actorId: t.m1, postings: [line(r1!, -30), line(m1, 30)] },
+      { kind: 'redemption', memo: '到店兑换', at: now, actorId: t.m1, postings: [line(r1!, -30), line(m1, 30)] }, // 20 left: refused
+      { kind: 'transfer', memo: '转赠', at: later, actorId: t.r1, postings: [line(r1!, -20), line(r2!, 20)] },
+      { kind: 'redemption', memo: '到店兑换', at: later, actorId: t.m1, postings: [line(r3!, -1), line(m1, 1)] }, // nothing yet: refused
+      { kind: 'transfer', memo: '三方', at: later, postings: [line(r2!, -20), line(r3!, 5), line(SYSTEM_ACCOUNTS.pool, 15)] },
+    ];
+    const together = await t.database.write((tx) => postEntries(tx, inputs));
+
+    const other = await seededDatabase();
+    try {
+      const alone: unknown[] = [];
+      for (const input of inputs) alone.push(await other.database.write((tx) => postEntry(tx, input)).catch((e: unknown) => e));
+      expect(together.map((r) => (r instanceof DomainError ? r.code : r.id))).toEqual([1, 2, 'insufficient_points', 3, 'insufficient_points', 4]);
+      expect(together.map((r) => (r instanceof DomainError ? r.code : [r.hash, [...r.balanceAfter]]))).toEqual(
+        alone.map((r) => (r instanceof DomainError ? r.code : [(r as { hash: string }).hash, [...(r as { balanceAfter: Map<number, number> }).balanceAfter]])),
+      );
+      expect(await written(t.database)).toEqual(await written(other.database));
+    } finally {
+      other.cleanup();
+    }
+    await expectLedgerInvariants(t.database);
+  });
+
+  it('an account that does not exist fails the whole call, and nothing is written', async () => {
+    const r1 = await accountIdOf(t.database, t.r1);
+    const before = await snapshot(t.database);
+    const input = (accountId: number): EntryInput => ({ kind: 'award', memo: 'm', at: now, postings: [{ accountId: SYSTEM_ACCOUNTS.issuance, amount: -5 }, { accountId, amount: 5 }] });
+    await expect(t.database.write((tx) => postEntries(tx, [input(r1), input(999)]))).rejects.toThrow('account 999 does not exist');
+    expect(await snapshot(t.database)).toEqual(before);
   });
 });
 
