@@ -1,9 +1,9 @@
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { inList } from '../ledger/post';
 import { redeemCodes } from '../../../db/schema';
 import { randomInt } from '../shared/crypto';
 import { DomainError } from '../shared/errors';
+import { inList } from '../shared/sql';
 
 export const CODE_TTL_MS = 5 * 60_000;
 export const MAX_LIVE_CODES = 5;

@@ -1,9 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { firstRow, type Db } from '../../../db/client';
-import { accounts, activities, activityTypes, ledgerEntries, postings, users } from '../../../db/schema';
+import type { Db } from '../../../db/client';
+import { activities, activityTypes, ledgerEntries, postings } from '../../../db/schema';
 import { DomainError } from '../shared/errors';
 import { SYSTEM_ACCOUNTS } from './accounts';
-import { inList, postEntries, postEntry, type EntryInput } from './post';
+import { inList } from '../shared/sql';
+import { postEntries, postEntry, type EntryInput } from './post';
 
 /**
  * Every way points move, each one ledger entry through postEntry. All run inside a write
@@ -15,20 +16,23 @@ export const MAX_AWARD_POINTS = 1000;
 type Holder = 'resident' | 'merchant';
 
 /**
- * The account of a user in a role, as a scalar subquery (null when there is none). On every
- * redemption's path: a plain SQL template, not the query builder (see post.ts).
+ * The accounts of some users, in one query: a lookup that answers a user's account in a role, or
+ * throws the refusal naming whose account is missing. On every redemption's path: a plain SQL
+ * template, not the query builder (see post.ts).
  */
-const accountOf = (userId: number, role: Holder) => sql`(select a.id from accounts a join users u on u.id = a.owner_id where a.owner_id = ${userId} and u.role = ${role})`;
-
-/** The account's id, or the refusal naming whose account is missing. */
-function existing(id: number | null | undefined, userId: number, role: Holder): number {
-  if (id == null) throw new DomainError('not_found', role === 'resident' ? `居民 ${userId} 不存在` : `商户 ${userId} 不存在`);
-  return id;
+async function accountsOf(tx: Db, userIds: number[]): Promise<(userId: number, role: Holder) => number> {
+  const rows = await tx.all<{ ownerId: number; id: number; role: string }>(
+    sql`select a.owner_id as ownerId, a.id as id, u.role as role from accounts a join users u on u.id = a.owner_id where a.owner_id in ${inList([...new Set(userIds)])}`,
+  );
+  return (userId, role) => {
+    const id = rows.find((r) => r.ownerId === userId && r.role === role)?.id;
+    if (id === undefined) throw new DomainError('not_found', role === 'resident' ? `居民 ${userId} 不存在` : `商户 ${userId} 不存在`);
+    return id;
+  };
 }
 
 async function accountFor(tx: Db, userId: number, role: Holder): Promise<number> {
-  const row = await firstRow<{ id: number | null }>(tx, sql`select ${accountOf(userId, role)} as id`);
-  return existing(row?.id, userId, role);
+  return (await accountsOf(tx, [userId]))(userId, role);
 }
 
 export interface AwardCommand {
@@ -102,18 +106,14 @@ export async function redeem(tx: Db, cmd: RedeemCommand): Promise<Redeemed> {
  */
 export async function redeemMany(tx: Db, cmds: RedeemCommand[]): Promise<Array<Redeemed | DomainError>> {
   if (cmds.length === 0) return [];
-  const owners = [...new Set(cmds.flatMap((c) => [c.residentId, c.merchantId]))];
-  const rows = await tx.all<{ ownerId: number; id: number; role: string }>(
-    sql`select a.owner_id as ownerId, a.id as id, u.role as role from accounts a join users u on u.id = a.owner_id where a.owner_id in ${inList(owners)}`,
-  );
-  const accountOfRole = (userId: number, role: Holder) => rows.find((r) => r.ownerId === userId && r.role === role)?.id;
+  const accountOf = await accountsOf(tx, cmds.flatMap((c) => [c.residentId, c.merchantId]));
   const results: Array<Redeemed | DomainError | undefined> = [];
   const inputs: EntryInput[] = [];
   const waiting: Array<{ at: number; residentAccount: number }> = [];
   for (const cmd of cmds) {
     try {
-      const residentAccount = existing(accountOfRole(cmd.residentId, 'resident'), cmd.residentId, 'resident');
-      const merchantAccount = existing(accountOfRole(cmd.merchantId, 'merchant'), cmd.merchantId, 'merchant');
+      const residentAccount = accountOf(cmd.residentId, 'resident');
+      const merchantAccount = accountOf(cmd.merchantId, 'merchant');
       waiting.push({ at: results.length, residentAccount });
       results.push(undefined); // posted below
       inputs.push({

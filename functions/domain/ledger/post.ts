@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { firstRow, type Db } from '../../../db/client';
 import type { EntryKind } from '../../../db/schema';
 import { DomainError } from '../shared/errors';
+import { inList } from '../shared/sql';
 import { localYear } from '../shared/time';
 import { GENESIS_HASH, chainHash, type ChainedEntry } from './chain';
 
@@ -115,11 +116,6 @@ function checkShape(lines: EntryInput['postings']): void {
   if (lines.some((p) => !Number.isSafeInteger(p.amount) || p.amount === 0)) throw new Error('posting amounts must be non-zero integers');
   if (lines.reduce((sum, p) => sum + p.amount, 0) !== 0) throw new Error('postings must sum to zero');
   if (new Set(lines.map((p) => p.accountId)).size !== lines.length) throw new Error('one posting per account');
-}
-
-/** `(a, b, c)` for `in`: one parameter each. */
-export function inList(values: Array<number | string>): SQL {
-  return sql`(${sql.join(values.map((v) => sql`${v}`), sql`, `)})`;
 }
 
 /** Rows of a multi-row insert, a hundred at a time: well under SQLite's limit on parameters per statement. */
