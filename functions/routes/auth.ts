@@ -4,7 +4,6 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { roles } from '../../db/schema';
 import { login, logout } from '../domain/people/sessions';
 import { SESSION_COOKIE, sessionToken } from '../http/auth';
-import type { AppEnv } from '../http/context';
 import { errorResponses } from '../http/errors';
 import { json, jsonBody } from '../http/schemas';
 

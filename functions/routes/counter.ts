@@ -5,7 +5,6 @@ import { checkCardPin } from '../domain/people/cards';
 import { accountOf } from '../domain/people/directory';
 import { statement } from '../domain/ledger/queries';
 import { requireRole } from '../http/auth';
-import type { AppEnv } from '../http/context';
 import { ApiError, errorResponses } from '../http/errors';
 import { once, onceInBatch } from '../http/idempotent';
 import { cursorId, cursorOf, IdempotencyHeaders, json, jsonBody, PageQuery, Points, signedIn } from '../http/schemas';

@@ -1,7 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { newRouter } from '../http/router';
 import { sql } from 'drizzle-orm';
-import type { AppEnv } from '../http/context';
 import { json } from '../http/schemas';
 
 export const health = newRouter();

@@ -1,7 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { newRouter } from '../http/router';
 import { ledgerHead, publicStats } from '../domain/ledger/queries';
-import type { AppEnv } from '../http/context';
 import { json } from '../http/schemas';
 
 /** Open to anyone, no sign-in: totals and the ledger head, never a person. */

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { communityName } from '../domain/community/settings';
 import { checkResidentsCsv, importResidentsCsv } from '../domain/people/bulk-import';
 import { renderCardPdf } from '../domain/people/card-pdf';
-import { CARD_PATTERN, LOGIN_PATTERN, PASSWORD_MAX, PASSWORD_MIN, PHONE_PATTERN, PIN_PATTERN } from '../domain/people/import';
+import { LOGIN_PATTERN, PASSWORD_MAX, PASSWORD_MIN, PHONE_PATTERN, PIN_PATTERN } from '../domain/people/import';
 import { hashRegistration, issueCardTo, registerResident, residentDetails, resetPin } from '../domain/people/register';
 import { hashSecret } from '../domain/shared/crypto';
 import { DomainError } from '../domain/shared/errors';

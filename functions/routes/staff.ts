@@ -4,7 +4,6 @@ import { MAX_AWARD_POINTS, award, reverse } from '../domain/ledger/commands';
 import { entryWithPostings } from '../domain/ledger/queries';
 import { searchResidents } from '../domain/people/directory';
 import { requireRole } from '../http/auth';
-import type { AppEnv } from '../http/context';
 import { ApiError, errorResponses } from '../http/errors';
 import { once } from '../http/idempotent';
 import { IdempotencyHeaders, json, jsonBody, signedIn } from '../http/schemas';

@@ -1,5 +1,4 @@
 import { describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
 import { apiAs, newCode, upToConfirm, useBrowser, phone, shot, signIn, watchErrors } from './browser';
 
 async function balanceOf(origin: string, login: string): Promise<number> {

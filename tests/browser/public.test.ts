@@ -25,8 +25,6 @@ describe('public pages on a phone', () => {
     const errors = watchErrors(page);
     const shifts = await watchShifts(page);
     // Hold the page's module script back: the form is already laid out without it.
-    let release!: () => void;
-    const held = new Promise<void>((r) => (release = r));
     await page.route('**/deliberations/', async (route) => {
       const res = await route.fetch();
       const html = (await res.text()).replace(/<script type="module">/g, '<script type="module">await window.__held;');
@@ -40,7 +38,6 @@ describe('public pages on a phone', () => {
     await form.waitFor();
     const before = await page.locator('#deliberation-list').boundingBox();
     await page.evaluate(() => (window as unknown as { __release: () => void }).__release());
-    release();
     await page.waitForLoadState('load');
     expect((await page.locator('#deliberation-list').boundingBox())!.y).toBe(before!.y);
     await page.waitForTimeout(300);

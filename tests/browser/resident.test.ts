@@ -1,5 +1,4 @@
 import { describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
 import { apiAs, inLargeText, phone, shot, signIn, useBrowser, watchConsoleErrors, watchErrors } from './browser';
 
 /** A resident on a phone: sign in once, the balance in large type, the statement, a code for the counter. */
