@@ -166,6 +166,7 @@ async function main(): Promise<void> {
     details.server_database_settings = settings;
     details.redeem = api.redeem;
     details.balance_reads = api.reads;
+    details.floor = api.floor;
     for (const l of api.redeem) {
       sane(`redeem c=${l.concurrency} per_s`, l.per_s);
       if (l.ok !== l.requests) problems.push(`redeem c=${l.concurrency}: ${l.requests - l.ok} failed requests ${JSON.stringify(l.errors)}`);
@@ -190,6 +191,7 @@ async function main(): Promise<void> {
     r.redeem_p99_ms_c64_1m = c64.p99_ms;
     details.big_redeem = api.redeem;
     details.big_balance_reads = api.reads;
+    details.big_floor = api.floor;
     details.big_ceiling = ceilings;
     sane('redeem (big) per_s', c64.per_s);
     if (c64.ok !== c64.requests) problems.push(`redeem (big): failures ${JSON.stringify(c64.errors)}`);
