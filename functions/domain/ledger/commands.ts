@@ -7,8 +7,9 @@ import { inList } from '../shared/sql';
 import { postEntries, postEntry, type EntryInput } from './post';
 
 /**
- * Every way points move, each one ledger entry through postEntry. All run inside a write
- * transaction and throw DomainError for refusals the caller can act on.
+ * Every way points move, each one ledger entry through postEntry (redeemMany: several through
+ * postEntries). All run inside a write transaction and throw DomainError for refusals the caller
+ * can act on.
  */
 
 export const MAX_AWARD_POINTS = 1000;

@@ -40,7 +40,7 @@ function totalsOf(rows: LotRow[]): Map<number, LotTotals> {
 }
 
 async function lotTotals(db: Db, accountIds: number[] | 'residents'): Promise<Map<number, LotTotals>> {
-  // A few rows of the lots cache (kept by postEntry), never the accounts' whole history; a plain
+  // A few rows of the lots cache (kept by postEntries), never the accounts' whole history; a plain
   // SQL template (the query builder costs more than the query).
   const scope = accountIds === 'residents' ? sql`a.kind = 'resident'` : sql`a.id in (${sql.join(accountIds.map((id) => sql`${id}`), sql`, `)})`;
   return totalsOf(
@@ -51,7 +51,7 @@ async function lotTotals(db: Db, accountIds: number[] | 'residents'): Promise<Ma
 }
 
 /**
- * Recomputes the lots cache from the postings (for ledgers written in bulk, not through postEntry,
+ * Recomputes the lots cache from the postings (for ledgers written in bulk, not through postEntries,
  * such as the benchmark's generated ones). The same statement as migration 0008's backfill.
  */
 export async function rebuildCreditLots(tx: Pick<Client, 'execute'>): Promise<void> {
