@@ -236,9 +236,9 @@ function groupCommitWriter(
           let end = i + 1;
           while (batch && end < group.length && group[end]!.batched?.batch === batch) end++;
           const run = group.slice(i, end);
-          if (!batch || run.length === 1 || !(await applyTogether(statements, db, batch, run, outcomes))) {
-            for (const job of run) outcomes.push(await alone(statements, db, job));
-          }
+          const together = batch && run.length > 1 ? await inSavepoint(statements, () => applyTogether(db, batch, run)) : undefined;
+          if (together?.ok) outcomes.push(...together.value);
+          else for (const job of run) outcomes.push(await inSavepoint(statements, () => job.fn(db)));
           i = end;
         }
       }
@@ -262,11 +262,11 @@ function groupCommitWriter(
     });
   }
 
-  /** A job in its own savepoint, so that if it fails it rolls back alone. */
-  async function alone(statements: Statements, db: Db, job: Job): Promise<Settled<unknown>> {
+  /** fn in its own savepoint, so that if it fails it rolls back alone. */
+  async function inSavepoint<T>(statements: Statements, fn: () => Promise<T>): Promise<Settled<T>> {
     statements.run('SAVEPOINT grouped_write');
     try {
-      const value = await job.fn(db);
+      const value = await fn();
       statements.run('RELEASE grouped_write');
       return { ok: true, value };
     } catch (error) {
@@ -276,20 +276,11 @@ function groupCommitWriter(
     }
   }
 
-  /** Consecutive writes of one batch by one `apply`; false (nothing kept) if it threw. */
-  async function applyTogether(statements: Statements, db: Db, batch: WriteBatch<unknown, unknown>, run: Job[], outcomes: Array<Settled<unknown>>): Promise<boolean> {
-    statements.run('SAVEPOINT grouped_write');
-    try {
-      const settled = await batch.apply(db, run.map((job) => job.batched!.item));
-      if (settled.length !== run.length) throw new Error(`a write batch answered ${settled.length} results for ${run.length} items`);
-      statements.run('RELEASE grouped_write');
-      outcomes.push(...settled);
-      return true;
-    } catch {
-      statements.run('ROLLBACK TO grouped_write');
-      statements.run('RELEASE grouped_write');
-      return false;
-    }
+  /** Consecutive writes of one batch by one `apply`; if it throws, runGroup rolls it back and applies each job alone. */
+  async function applyTogether(db: Db, batch: WriteBatch<unknown, unknown>, run: Job[]): Promise<Array<Settled<unknown>>> {
+    const settled = await batch.apply(db, run.map((job) => job.batched!.item));
+    if (settled.length !== run.length) throw new Error(`a write batch answered ${settled.length} results for ${run.length} items`);
+    return settled;
   }
 
   async function drain(): Promise<void> {
