@@ -2,7 +2,7 @@ import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { redeemCodes } from '../../../db/schema';
 import { randomInt } from '../shared/crypto';
-import { DomainError } from '../shared/errors';
+import { DomainError, thrownIfRefused } from '../shared/errors';
 import { inList } from '../shared/sql';
 
 export const CODE_TTL_MS = 5 * 60_000;
@@ -39,9 +39,7 @@ export interface ResolvedCode {
 
 /** Resolves a code typed or scanned at the counter to its resident (and their name, for the receipt), or refuses. */
 export async function resolveRedeemCode(tx: Db, code: string, now: Date): Promise<ResolvedCode> {
-  const [resolved] = await resolveRedeemCodes(tx, [{ code, now }]);
-  if (resolved instanceof DomainError) throw resolved;
-  return resolved!;
+  return thrownIfRefused((await resolveRedeemCodes(tx, [{ code, now }]))[0]);
 }
 
 /**
@@ -52,7 +50,7 @@ export async function resolveRedeemCode(tx: Db, code: string, now: Date): Promis
 export async function resolveRedeemCodes(tx: Db, requests: Array<{ code: string; now: Date }>): Promise<Array<ResolvedCode | DomainError>> {
   const rows = await tx.all<{ code: string; id: number; residentId: number; fullName: string | null; expiresAt: string; usedAt: string | null; revokedAt: string | null }>(
     sql`select c.code as code, c.id as id, c.resident_id as residentId, r.full_name as fullName, c.expires_at as expiresAt, c.used_at as usedAt, c.revoked_at as revokedAt
-        from redeem_codes c left join residents r on r.user_id = c.resident_id where c.code in ${inList([...new Set(requests.map((r) => r.code))])}`,
+        from redeem_codes c left join residents r on r.user_id = c.resident_id where c.code in ${inList(requests.map((r) => r.code))}`,
   );
   // A code's digits come round again once it has expired: the latest issue is the one shown.
   const latest = new Map<string, (typeof rows)[number]>();
@@ -68,9 +66,9 @@ export async function resolveRedeemCodes(tx: Db, requests: Array<{ code: string;
 
 /**
  * Consumes codes resolveRedeemCodes found unused in the same write transaction, each with the
- * entry that redeemed it, at that entry's time. Finding one used is not a refusal but a broken invariant: a plain error,
- * so the whole write rolls back (the points moved just before it with it) rather than being stored
- * as the request's outcome.
+ * entry that redeemed it, at that entry's time. Finding one used is not a refusal but a broken
+ * invariant: a plain error, so the whole write rolls back (the points moved just before it with
+ * it) rather than being stored as the request's outcome.
  */
 export async function markCodesUsed(tx: Db, used: Array<{ codeId: number; entryId: number; at: string }>): Promise<void> {
   if (used.length === 0) return;

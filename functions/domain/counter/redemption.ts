@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { firstRow, type Db, type WriteBatch } from '../../../db/client';
 import { idempotentBatch, type IdempotencyRequest, type Replayable } from '../ledger/idempotency';
 import { redeem, redeemMany } from '../ledger/commands';
-import { DomainError } from '../shared/errors';
+import { DomainError, thrownIfRefused } from '../shared/errors';
 import { authenticateCard, type PinCheck } from '../people/cards';
 import { maskName } from '../people/masking';
 import { markCodesUsed, resolveRedeemCodes } from './codes';
@@ -24,11 +24,7 @@ export interface Redemption {
  * points. A card's PIN should be checked beforehand (checkCardPin, outside the write transaction).
  */
 export async function redeemAtCounter(tx: Db, merchantId: number, req: RedemptionRequest, now: Date, checkedPin?: PinCheck): Promise<Redemption> {
-  if ('code' in req) {
-    const [done] = await redeemCodesAtCounter(tx, [{ merchantId, ...req, now }]);
-    if (done instanceof DomainError) throw done;
-    return done!;
-  }
+  if ('code' in req) return thrownIfRefused((await redeemCodesAtCounter(tx, [{ merchantId, ...req, now }]))[0]);
   // The PIN check runs outside the savepoint: a wrong PIN must count towards the lock.
   const residentId = await authenticateCard(tx, req.card, req.pin, now, checkedPin);
   // No savepoint: a refusal (insufficient points) comes before postEntries writes anything.

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { activities, activityTypes, ledgerEntries, postings } from '../../../db/schema';
-import { DomainError } from '../shared/errors';
+import { DomainError, thrownIfRefused } from '../shared/errors';
 import { SYSTEM_ACCOUNTS } from './accounts';
 import { inList } from '../shared/sql';
 import { postEntries, postEntry, type EntryInput } from './post';
@@ -23,7 +23,7 @@ type Holder = 'resident' | 'merchant';
  */
 async function accountsOf(tx: Db, userIds: number[]): Promise<(userId: number, role: Holder) => number> {
   const rows = await tx.all<{ ownerId: number; id: number; role: string }>(
-    sql`select a.owner_id as ownerId, a.id as id, u.role as role from accounts a join users u on u.id = a.owner_id where a.owner_id in ${inList([...new Set(userIds)])}`,
+    sql`select a.owner_id as ownerId, a.id as id, u.role as role from accounts a join users u on u.id = a.owner_id where a.owner_id in ${inList(userIds)}`,
   );
   return (userId, role) => {
     const id = rows.find((r) => r.ownerId === userId && r.role === role)?.id;
@@ -95,9 +95,7 @@ export interface RedeemCommand {
 export type Redeemed = { id: number; at: string; residentAccount: number; balanceAfter: number };
 
 export async function redeem(tx: Db, cmd: RedeemCommand): Promise<Redeemed> {
-  const [done] = await redeemMany(tx, [cmd]);
-  if (done instanceof DomainError) throw done;
-  return done!;
+  return thrownIfRefused((await redeemMany(tx, [cmd]))[0]);
 }
 
 /**

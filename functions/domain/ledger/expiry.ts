@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Client } from '@libsql/client';
 import { firstRow, type Database, type Db } from '../../../db/client';
+import { inList } from '../shared/sql';
 import { localYear, startOfLocalYear } from '../shared/time';
 import { SYSTEM_ACCOUNTS } from './accounts';
 import { idempotent } from './idempotency';
@@ -42,7 +43,7 @@ function totalsOf(rows: LotRow[]): Map<number, LotTotals> {
 async function lotTotals(db: Db, accountIds: number[] | 'residents'): Promise<Map<number, LotTotals>> {
   // A few rows of the lots cache (kept by postEntries), never the accounts' whole history; a plain
   // SQL template (the query builder costs more than the query).
-  const scope = accountIds === 'residents' ? sql`a.kind = 'resident'` : sql`a.id in (${sql.join(accountIds.map((id) => sql`${id}`), sql`, `)})`;
+  const scope = accountIds === 'residents' ? sql`a.kind = 'resident'` : sql`a.id in ${inList(accountIds)}`;
   return totalsOf(
     await db.all<LotRow>(sql`
       select a.id as accountId, a.balance as balance, c.year as year, c.credits as credits

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { firstRow, type Db } from '../../../db/client';
 import type { EntryKind } from '../../../db/schema';
-import { DomainError } from '../shared/errors';
+import { DomainError, thrownIfRefused } from '../shared/errors';
 import { inList } from '../shared/sql';
 import { localYear } from '../shared/time';
 import { GENESIS_HASH, chainHash, type ChainedEntry } from './chain';
@@ -106,9 +106,7 @@ export async function postEntries(tx: Db, inputs: EntryInput[]): Promise<Array<P
 
 /** One entry (see postEntries): posted, or its refusal thrown. */
 export async function postEntry(tx: Db, input: EntryInput): Promise<PostedEntry> {
-  const [result] = await postEntries(tx, [input]);
-  if (result instanceof DomainError) throw result;
-  return result!;
+  return thrownIfRefused((await postEntries(tx, [input]))[0]);
 }
 
 function checkShape(lines: EntryInput['postings']): void {

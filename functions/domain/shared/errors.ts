@@ -12,3 +12,13 @@ export class DomainError extends Error {
     this.name = 'DomainError';
   }
 }
+
+/**
+ * The one result of a set-based step called with one item (postEntries, redeemMany, …, which
+ * answer a refusal in an item's place): its value, or its refusal thrown, as a single call answers.
+ */
+export function thrownIfRefused<T>(result: T | DomainError | undefined): T {
+  if (result instanceof DomainError) throw result;
+  if (result === undefined) throw new Error('a set-based step answered no result for its item');
+  return result;
+}
