@@ -52,6 +52,16 @@ export async function seededDatabase(): Promise<SeededDatabase> {
   };
 }
 
+/** fn on another fresh copy of the seeded database (to run the same steps another way and compare), cleaned up after. */
+export async function withAnotherCopy<T>(fn: (other: SeededDatabase) => Promise<T>): Promise<T> {
+  const other = await seededDatabase();
+  try {
+    return await fn(other);
+  } finally {
+    other.cleanup();
+  }
+}
+
 /**
  * A fresh `make()` for each test of the enclosing suite (or file), cleaned up after it. The object
  * returned stays the same and takes each test's fresh fields, so a suite can hold it in a const and

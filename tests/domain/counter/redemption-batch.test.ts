@@ -5,7 +5,7 @@ import { CODE_TTL_MS, issueRedeemCode } from '../../../functions/domain/counter/
 import { codeRedemptions, redeemAtCounter, redeemCodesAtCounter, type CodeRedemption, type IdempotentCodeRedemption } from '../../../functions/domain/counter/redemption';
 import { DomainError } from '../../../functions/domain/shared/errors';
 import { expectLedgerInvariants, grant, rows } from '../../helpers/ledger';
-import { seededDatabase, useSeededCommunity, type SeededDatabase } from '../../helpers/template';
+import { useSeededCommunity, withAnotherCopy, type SeededDatabase } from '../../helpers/template';
 
 const now = new Date('2026-03-09T02:00:00Z');
 
@@ -55,16 +55,13 @@ describe('redemptions by code, several at once', () => {
     const reqs = scenario(await prepare(t.database, t.fixture));
     const together = await t.database.write((tx) => redeemCodesAtCounter(tx, reqs));
 
-    const other = await seededDatabase();
-    try {
+    await withAnotherCopy(async (other) => {
       const alone: unknown[] = [];
       for (const req of scenario(await prepare(other.database, other.fixture))) alone.push(await other.database.write((tx) => redeemAtCounter(tx, req.merchantId, req, req.now)).catch((e: unknown) => e));
       expect(together.map(outcome)).toEqual(alone.map(outcome));
       expect(together.map((r) => (r instanceof DomainError ? r.code : r.balanceAfter))).toEqual([20, 'insufficient_points', 0, 'code_expired', 'code_invalid']);
       expect(await written(t.database)).toEqual(await written(other.database));
-    } finally {
-      other.cleanup();
-    }
+    });
     await expectLedgerInvariants(t.database);
   });
 

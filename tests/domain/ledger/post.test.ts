@@ -8,7 +8,7 @@ import { postEntries, postEntry, type EntryInput } from '../../../functions/doma
 import { ledgerHead } from '../../../functions/domain/ledger/queries';
 import { DomainError } from '../../../functions/domain/shared/errors';
 import { accountIdOf, balanceOf, expectLedgerInvariants, grant, rows, snapshot } from '../../helpers/ledger';
-import { seededDatabase, useSeededCommunity } from '../../helpers/template';
+import { useSeededCommunity, withAnotherCopy } from '../../helpers/template';
 import type { Database } from '../../../db/client';
 
 const now = new Date('2026-03-09T02:00:00Z');
@@ -117,8 +117,7 @@ describe('postEntries: several entries at once (a group of redemptions)', () => 
     ];
     const together = await t.database.write((tx) => postEntries(tx, inputs));
 
-    const other = await seededDatabase();
-    try {
+    await withAnotherCopy(async (other) => {
       const alone: unknown[] = [];
       for (const input of inputs) alone.push(await other.database.write((tx) => postEntry(tx, input)).catch((e: unknown) => e));
       expect(together.map((r) => (r instanceof DomainError ? r.code : r.id))).toEqual([1, 2, 'insufficient_points', 3, 'insufficient_points', 4]);
@@ -126,9 +125,7 @@ describe('postEntries: several entries at once (a group of redemptions)', () => 
         alone.map((r) => (r instanceof DomainError ? r.code : [(r as { hash: string }).hash, [...(r as { balanceAfter: Map<number, number> }).balanceAfter]])),
       );
       expect(await written(t.database)).toEqual(await written(other.database));
-    } finally {
-      other.cleanup();
-    }
+    });
     await expectLedgerInvariants(t.database);
   });
 
