@@ -7,6 +7,7 @@ import { createDatabase, firstRow } from '../../db/client';
 import { openNativeConnection, plainQuery, Statements, TurnReader } from '../../db/native';
 import * as schema from '../../db/schema';
 import { users } from '../../db/schema';
+import { inList, rowList } from '../../functions/domain/shared/sql';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -99,6 +100,8 @@ describe('embedded driver', () => {
       sql`update accounts set balance = balance + ${-3} where id = ${7} and (kind = 'issuance' or balance >= ${3}) returning balance`,
       sql`select ${accountOf(1)} as a, ${accountOf(2)} as b, ${null} as n, ${true} as t, ${'它'} as s`,
       sql`insert into postings (entry_id, amount) values ${sql.join([sql`(${1}, ${-2})`, sql`(${1}, ${2})`], sql`, `)}`,
+      sql`insert into postings (entry_id, amount, memo) values ${rowList([[1, -2, '甲'], [1, 2, null]])}`,
+      sql`select id from accounts where id in ${inList([3, 1, 3])}`,
       sql.raw('select 1'),
     ];
     for (const query of plain) {

@@ -3,7 +3,7 @@ import type { Db } from '../../../db/client';
 import { redeemCodes } from '../../../db/schema';
 import { randomInt } from '../shared/crypto';
 import { DomainError, thrownIfRefused } from '../shared/errors';
-import { inList } from '../shared/sql';
+import { inList, rowList } from '../shared/sql';
 
 export const CODE_TTL_MS = 5 * 60_000;
 export const MAX_LIVE_CODES = 5;
@@ -72,7 +72,7 @@ export async function resolveRedeemCodes(tx: Db, requests: Array<{ code: string;
  */
 export async function markCodesUsed(tx: Db, used: Array<{ codeId: number; entryId: number; at: string }>): Promise<void> {
   if (used.length === 0) return;
-  const rows = sql.join(used.map((u) => sql`(${u.codeId}, ${u.entryId}, ${u.at})`), sql`, `);
+  const rows = rowList(used.map((u) => [u.codeId, u.entryId, u.at]));
   const marked = await tx.all<{ id: number }>(
     sql`update redeem_codes set used_at = u.column3, entry_id = u.column2 from (values ${rows}) as u where redeem_codes.id = u.column1 and redeem_codes.used_at is null returning redeem_codes.id as id`,
   );

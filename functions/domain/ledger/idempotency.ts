@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db, Settled } from '../../../db/client';
 import { canonicalJson, sha256Hex } from '../shared/crypto';
 import { DomainError } from '../shared/errors';
+import { rowList } from '../shared/sql';
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; code: string; message: string };
 
@@ -49,7 +50,7 @@ export async function idempotentBatch<T>(tx: Db, reqs: IdempotencyRequest[], run
   if (new Set(reqs.map(id)).size !== reqs.length) throw new Error('an idempotency key is used twice in one batch');
   const fingerprints = await Promise.all(reqs.map((r) => sha256Hex(canonicalJson(r.body))));
   // Plain SQL templates: this runs on every counter and staff write (see ledger/post.ts).
-  const keys = sql.join(reqs.map((r) => sql`(${r.scope}, ${r.key})`), sql`, `);
+  const keys = rowList(reqs.map((r) => [r.scope, r.key]));
   const stored = await tx.all<{ scope: string; key: string; fingerprint: string; outcome: string }>(
     sql`with k(scope, key) as (values ${keys}) select i.scope as scope, i.key as key, i.fingerprint as fingerprint, i.outcome as outcome from k join idempotency_keys i on i.scope = k.scope and i.key = k.key`,
   );
@@ -69,8 +70,8 @@ export async function idempotentBatch<T>(tx: Db, reqs: IdempotencyRequest[], run
     const outcome: Outcome<T> = result instanceof DomainError ? { ok: false, code: result.code, message: result.message } : { ok: true, value: result };
     settled[i] = { ok: true, value: { ...outcome, replayed: false } };
     const req = reqs[i]!;
-    return sql`(${req.scope}, ${req.key}, ${fingerprints[i]!}, ${JSON.stringify(outcome)}, ${req.now.toISOString()})`;
+    return [req.scope, req.key, fingerprints[i]!, JSON.stringify(outcome), req.now.toISOString()];
   });
-  await tx.run(sql`insert into idempotency_keys (scope, key, fingerprint, outcome, created_at) values ${sql.join(rows, sql`, `)}`);
+  await tx.run(sql`insert into idempotency_keys (scope, key, fingerprint, outcome, created_at) values ${rowList(rows)}`);
   return settled as Array<Settled<Replayable<T>>>;
 }

@@ -1,8 +1,8 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { firstRow, type Db } from '../../../db/client';
 import type { EntryKind } from '../../../db/schema';
 import { DomainError, thrownIfRefused } from '../shared/errors';
-import { inList } from '../shared/sql';
+import { inList, rowList } from '../shared/sql';
 import { localYear } from '../shared/time';
 import { GENESIS_HASH, chainHash, type ChainedEntry } from './chain';
 
@@ -51,9 +51,9 @@ export async function postEntries(tx: Db, inputs: EntryInput[]): Promise<Array<P
   for (const id of ids) if (!accounts.has(id)) throw new Error(`account ${id} does not exist`);
 
   const results: Array<PostedEntry | DomainError> = [];
-  const entries: SQL[] = [];
-  const postings: SQL[] = [];
-  const yearCredits: SQL[] = [];
+  const entries: unknown[][] = [];
+  const postings: unknown[][] = [];
+  const yearCredits: unknown[][] = [];
   const changed = new Map<number, number>();
   let prevHash = head?.hash ?? GENESIS_HASH;
   let nextId = (head?.id ?? 0) + 1;
@@ -80,25 +80,25 @@ export async function postEntries(tx: Db, inputs: EntryInput[]): Promise<Array<P
       account.balance += p.amount;
       changed.set(p.accountId, (changed.get(p.accountId) ?? 0) + p.amount);
       balanceAfter.set(p.accountId, account.balance);
-      postings.push(sql`(${chained.id}, ${p.accountId}, ${p.amount}, ${account.balance})`);
+      postings.push([chained.id, p.accountId, p.amount, account.balance]);
       // A credit to a resident is a lot that expires with its year (accountYearCredits in db/schema/ledger.ts).
-      if (p.amount > 0 && account.kind === 'resident') yearCredits.push(sql`(${p.accountId}, ${localYear(input.at)}, ${p.amount})`);
+      if (p.amount > 0 && account.kind === 'resident') yearCredits.push([p.accountId, localYear(input.at), p.amount]);
     }
-    entries.push(sql`(${chained.id}, ${chained.at}, ${input.kind}, ${chained.memo}, ${chained.actorId}, ${chained.activityId}, ${chained.reversesId}, ${prevHash}, ${hash})`);
+    entries.push([chained.id, chained.at, input.kind, chained.memo, chained.actorId, chained.activityId, chained.reversesId, prevHash, hash]);
     results.push({ id: chained.id, at: chained.at, hash, balanceAfter });
     prevHash = hash;
   }
   if (entries.length === 0) return results;
 
-  const deltas = [...changed].filter(([, delta]) => delta !== 0).map(([id, delta]) => sql`(${id}, ${delta})`);
-  if (deltas.length > 0) await tx.run(sql`update accounts set balance = balance + d.column2 from (values ${sql.join(deltas, sql`, `)}) as d where accounts.id = d.column1`);
+  const deltas = [...changed].filter(([, delta]) => delta !== 0);
+  if (deltas.length > 0) await tx.run(sql`update accounts set balance = balance + d.column2 from (values ${rowList(deltas)}) as d where accounts.id = d.column1`);
   for (const chunk of chunks(entries)) {
-    await tx.run(sql`insert into ledger_entries (id, at, kind, memo, actor_id, activity_id, reverses_id, prev_hash, hash) values ${sql.join(chunk, sql`, `)}`);
+    await tx.run(sql`insert into ledger_entries (id, at, kind, memo, actor_id, activity_id, reverses_id, prev_hash, hash) values ${rowList(chunk)}`);
   }
-  for (const chunk of chunks(postings)) await tx.run(sql`insert into postings (entry_id, account_id, amount, balance_after) values ${sql.join(chunk, sql`, `)}`);
+  for (const chunk of chunks(postings)) await tx.run(sql`insert into postings (entry_id, account_id, amount, balance_after) values ${rowList(chunk)}`);
   for (const chunk of chunks(yearCredits)) {
     await tx.run(
-      sql`insert into account_year_credits (account_id, year, credits) values ${sql.join(chunk, sql`, `)} on conflict (account_id, year) do update set credits = credits + excluded.credits`,
+      sql`insert into account_year_credits (account_id, year, credits) values ${rowList(chunk)} on conflict (account_id, year) do update set credits = credits + excluded.credits`,
     );
   }
   return results;
