@@ -8,12 +8,14 @@ export function toHex(bytes: ArrayBuffer | Uint8Array): string {
 // Where the runtime has node:crypto (Node), hash in place: the same SHA-256, without a round trip
 // to the thread pool for each of the few small hashes every request makes (token, fingerprint,
 // chain), and one-shot (a third of createHash's time for such short texts).
-const nodeCrypto = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.('node:crypto') as
-  | { hash(algorithm: 'sha256', text: string, encoding: 'hex'): string }
-  | undefined;
+const nodeHash = (
+  (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.('node:crypto') as
+    | { hash?: (algorithm: 'sha256', text: string, encoding: 'hex') => string }
+    | undefined
+)?.hash;
 
 export async function sha256Hex(text: string): Promise<string> {
-  if (nodeCrypto) return nodeCrypto.hash('sha256', text, 'hex');
+  if (typeof nodeHash === 'function') return nodeHash('sha256', text, 'hex');
   return toHex(await crypto.subtle.digest('SHA-256', encoder.encode(text)));
 }
 
