@@ -51,7 +51,7 @@ function hasPages(site: string, prefix: string): boolean {
  * services and spending) is all still indexed. It also keeps the index's memory down: Pagefind
  * needs about 1.5 KB per distinct word per page while it builds.
  */
-export const EXCLUDE_SELECTORS = ['.chart', '.attendance', '.progress', '.actions', '.timeline .when', 'h2', 'h4', 'dt'];
+export const EXCLUDE_SELECTORS = ['.chart', '.votes', '.attendance', '.progress', '.actions', '.timeline .when', 'h2', 'h4', 'dt'];
 
 /** Pagefind's prebuilt UI bundles (~0.4 MB): the search page drives pagefind.js itself. */
 const UNUSED_UI = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-highlight.js'];
