@@ -17,7 +17,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /**
  * What the static search covers: service and deliberation detail pages (not their notices, not
@@ -63,19 +63,23 @@ interface Entry {
 }
 
 /**
- * The pagefind package's own command (its `bin`): it finds the platform's binary, the extended one
- * with Chinese segmentation first, as `npx pagefind` would, and passes its exit status on.
+ * The platform's Pagefind binary, the extended one with Chinese segmentation first, found by the
+ * pagefind package's own lookup (what its `bin` wrapper runs). Spawned directly rather than through
+ * that wrapper: the wrapper is a second Node process (~50 MB) held for the whole indexing run, and
+ * indexing is the build's peak memory.
  */
-function pagefindCommand(): string {
-  // Found by Node's lookup of node_modules folders (the package exports no CommonJS entry to resolve).
-  const command = (createRequire(import.meta.url).resolve.paths('pagefind') ?? []).map((dir) => join(dir, 'pagefind', 'lib', 'runner', 'bin.cjs')).find((path) => existsSync(path));
-  if (!command) throw new Error('pagefind: the pagefind package is not installed (npm install)');
-  return command;
+async function pagefindBinary(): Promise<string> {
+  // Found by Node's lookup of node_modules folders (the package exports no entry for its lookup).
+  const lookup = (createRequire(import.meta.url).resolve.paths('pagefind') ?? []).map((dir) => join(dir, 'pagefind', 'lib', 'resolveBinary.js')).find((path) => existsSync(path));
+  if (!lookup) throw new Error('pagefind: the pagefind package is not installed (npm install)');
+  const { resolveBinaryPath } = (await import(pathToFileURL(lookup).href)) as { resolveBinaryPath: (names: string[]) => string };
+  return resolveBinaryPath(['pagefind_extended', 'pagefind']);
 }
 
-function runPagefind(args: string[]): Promise<void> {
+async function runPagefind(args: string[]): Promise<void> {
+  const binary = await pagefindBinary();
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [pagefindCommand(), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
