@@ -59,7 +59,7 @@ export interface GenerateSummary {
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 const signatureOf = (o: GenerateOptions) =>
-  JSON.stringify({ v: 1, residents: o.residents, entries: o.entries, deliberations: o.deliberations ?? 0, fundEntries: o.fundEntries ?? 0, seed: o.seed ?? 1, now: o.now?.toISOString().slice(0, 10) });
+  JSON.stringify({ v: 2, residents: o.residents, entries: o.entries, deliberations: o.deliberations ?? 0, fundEntries: o.fundEntries ?? 0, seed: o.seed ?? 1, now: o.now?.toISOString().slice(0, 10) });
 
 async function scalar(client: Client, sql: string, args: InValue[] = []): Promise<number> {
   const r = await client.execute({ sql, args });
@@ -160,8 +160,8 @@ export async function generateDatabase(options: GenerateOptions): Promise<Genera
     log(`generate: ledger at ${entries} entries (${round((performance.now() - t0) / 1000)} s)`);
 
     // 4. The public records, grown by shifted copies.
-    const deliberations = await growDeliberations(client, options.deliberations ?? 0);
-    const fundEntries = await growFunds(client, options.fundEntries ?? 0);
+    const { total: deliberations, copies: deliberationCopies } = await growDeliberations(client, options.deliberations ?? 0);
+    const fundEntries = await growFunds(client, options.fundEntries ?? 0, deliberationCopies);
     log(`generate: ${deliberations} deliberations, ${fundEntries} fund entries (${round((performance.now() - t0) / 1000)} s)`);
 
     const summary: GenerateSummary = {
@@ -331,9 +331,15 @@ const shiftDate = (col: string, days: string) => `CASE WHEN ${col} IS NULL THEN 
 const shiftStamp = (col: string, days: string) => `CASE WHEN ${col} IS NULL THEN NULL ELSE strftime('%Y-%m-%dT%H:%M:%fZ', ${col}, '-' || (${days}) || ' days') END`;
 const publicationShift = (days: string) => ({ created_at: shiftStamp('t.created_at', days), published_at: shiftStamp('t.published_at', days) });
 
-async function growDeliberations(client: Client, target: number): Promise<number> {
+/** How the seeded deliberations were copied: copy k has ids shifted by k × idStride, dates by k × days. */
+interface DeliberationCopies {
+  idStride: number;
+  days: number;
+}
+
+async function growDeliberations(client: Client, target: number): Promise<{ total: number; copies?: DeliberationCopies }> {
   const base = await scalar(client, 'SELECT count(*) FROM deliberations');
-  if (target <= base) return base;
+  if (target <= base) return { total: base };
   const D = await scalar(client, 'SELECT max(id) FROM deliberations');
   const A = await scalar(client, 'SELECT max(id) FROM agenda_items');
   const V = await scalar(client, 'SELECT max(id) FROM vote_options');
@@ -341,7 +347,8 @@ async function growDeliberations(client: Client, target: number): Promise<number
   const U = await scalar(client, 'SELECT max(id) FROM followup_updates');
   const copies = Math.ceil((target - base) / base);
   // Copies reach back about ten years in all; each copy keeps the seeded year's shape.
-  const days = `c.k * ${Math.max(1, Math.floor(3650 / copies))}`;
+  const copyDays = Math.max(1, Math.floor(3650 / copies));
+  const days = `c.k * ${copyDays}`;
   const keep = (deliberationId: string) => `${deliberationId} + c.k * ${D} <= ${target} + ${D - base}`;
   const tx = await client.transaction('write');
   await cloneRows(tx, 'deliberations', copies, { id: `t.id + c.k * ${D}`, date: shiftDate('t.date', days), ...publicationShift(days) }, 'deliberations t', keep('t.id'));
@@ -365,19 +372,27 @@ async function growDeliberations(client: Client, target: number): Promise<number
   );
   await tx.commit();
   tx.close();
-  return scalar(client, 'SELECT count(*) FROM deliberations');
+  return { total: await scalar(client, 'SELECT count(*) FROM deliberations'), copies: { idStride: D, days: copyDays } };
 }
 
-async function growFunds(client: Client, target: number): Promise<number> {
+/**
+ * Fund entries grow by shifted copies too. Where the deliberations were grown, fund copy k moves
+ * back in time as far as deliberation copy k, and a copied expense is approved by that copy of its
+ * deliberation (or by none, if that copy was not made): kept on the seeded deliberation, every copy
+ * would pile onto a few seeded pages (one listed 2,000+ expenses).
+ */
+async function growFunds(client: Client, target: number, deliberations?: DeliberationCopies): Promise<number> {
   const count = async () => scalar(client, 'SELECT (SELECT count(*) FROM donations) + (SELECT count(*) FROM incomes) + (SELECT count(*) FROM expenses)');
   const base = await count();
   if (target <= base) return base;
   const copies = Math.max(1, Math.round(target / base) - 1);
-  const days = `c.k * ${Math.max(1, Math.floor(3650 / copies))}`;
+  const days = `c.k * ${deliberations?.days ?? Math.max(1, Math.floor(3650 / copies))}`;
+  const approvedBy = deliberations ? `t.deliberation_id + c.k * ${deliberations.idStride}` : 'NULL';
+  const deliberationId = `CASE WHEN t.deliberation_id IS NOT NULL AND (${approvedBy}) IN (SELECT id FROM deliberations) THEN ${approvedBy} END`;
   const tx = await client.transaction('write');
   for (const table of ['donations', 'incomes', 'expenses']) {
     const max = await scalar(client, `SELECT max(id) FROM ${table}`);
-    const extra: Record<string, string> = table === 'expenses' ? { approved_at: shiftStamp('t.approved_at', days) } : {};
+    const extra: Record<string, string> = table === 'expenses' ? { approved_at: shiftStamp('t.approved_at', days), deliberation_id: deliberationId } : {};
     await cloneRows(tx, table, copies, { id: `t.id + c.k * ${max}`, date: shiftDate('t.date', days), ...publicationShift(days), ...extra }, `${table} t`, `t.id <= ${max}`);
   }
   await tx.commit();
