@@ -103,9 +103,20 @@ export interface DatabaseOptions {
 }
 
 export function createDatabase(config: DatabaseConfig, options: DatabaseOptions = {}): Database {
-  const isFile = config.url.startsWith('file:');
-  const client = createClient({ url: config.url, authToken: config.authToken, ...(isFile ? { timeout: BUSY_TIMEOUT_MS } : {}) });
-  return isFile ? embeddedDatabase(config.url, client, options) : remoteDatabase(client);
+  const path = embeddedPath(config.url);
+  const client = createClient({ url: config.url, authToken: config.authToken, ...(path !== undefined ? { timeout: BUSY_TIMEOUT_MS } : {}) });
+  return path !== undefined ? embeddedDatabase(path, client, options) : remoteDatabase(client);
+}
+
+/**
+ * The path @libsql/client opens for a `file:` URL (a relative one is relative to the working
+ * directory), or undefined for a remote database. The one reading of a database URL.
+ */
+export function embeddedPath(url: string): string | undefined {
+  if (!url.startsWith('file:')) return undefined;
+  const bare = url.replace(/\?.*$/, '');
+  // Web-standard URL parsing, not node:url: this module is also bundled into the Worker.
+  return decodeURIComponent(bare.startsWith('file://') ? new URL(bare).pathname : bare.slice('file:'.length));
 }
 
 const BUSY_TIMEOUT_MS = 5000;
@@ -137,8 +148,7 @@ function remoteDatabase(client: Client): Database {
  * for the group-commit writer, one per snapshot — and @libsql/client stays for migrations and
  * backups. WAL lets the reader and the writer work side by side.
  */
-function embeddedDatabase(url: string, client: Client, options: DatabaseOptions): Database {
-  const path = embeddedPath(url);
+function embeddedDatabase(path: string, client: Client, options: DatabaseOptions): Database {
   const connect = () => new Statements(openNativeConnection(path, BUSY_TIMEOUT_MS));
   const turnReader = options.readSnapshotPerTurn ? new TurnReader(openNativeConnection(path, BUSY_TIMEOUT_MS)) : undefined;
   const reader = turnReader ?? connect();
@@ -173,11 +183,6 @@ function embeddedDatabase(url: string, client: Client, options: DatabaseOptions)
   };
 }
 
-/** The path @libsql/client opens for a `file:` URL (relative paths from the working directory). */
-function embeddedPath(url: string): string {
-  const bare = url.replace(/\?.*$/, '');
-  return decodeURIComponent(bare.startsWith('file://') ? new URL(bare).pathname : bare.slice('file:'.length));
-}
 
 function groupCommitWriter(
   connect: () => Statements,

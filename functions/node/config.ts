@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { DatabaseConfig } from '../../db/client';
+import { embeddedPath, type DatabaseConfig } from '../../db/client';
 
 /** The project's root folder (where package.json is), whatever the current directory. */
 export const projectRoot = fileURLToPath(new URL('../../', import.meta.url)).replace(/[\\/]$/, '');
@@ -27,8 +27,6 @@ export function databaseConfig(env: Record<string, string | undefined> = process
 
 /** The absolute path of a local (`file:`) database, or undefined for a remote URL. */
 export function databaseFilePath(url: string): string | undefined {
-  if (!url.startsWith('file:')) return undefined;
-  if (url.startsWith('file://')) return fileURLToPath(url.replace(/\?.*$/, ''));
-  const path = decodeURIComponent(url.slice('file:'.length).replace(/\?.*$/, ''));
-  return isAbsolute(path) ? path : resolve(projectRoot, path);
+  const path = embeddedPath(url);
+  return path === undefined || isAbsolute(path) ? path : resolve(projectRoot, path);
 }
