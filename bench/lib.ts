@@ -4,6 +4,7 @@ import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, re
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
+import type { Client, InValue } from '@libsql/client';
 import { projectRoot } from '../functions/node/config';
 
 export { projectRoot };
@@ -38,6 +39,12 @@ export function copyDatabaseFile(from: string, to: string): void {
 }
 
 export const log = (...args: unknown[]) => console.error('[bench]', ...args);
+
+/** The first column of a query's first row as a number (0 when there is none). */
+export async function scalar(client: Client, sql: string, args: InValue[] = []): Promise<number> {
+  const r = await client.execute({ sql, args });
+  return Number(r.rows[0]?.[0] ?? 0);
+}
 
 export function percentile(sorted: ArrayLike<number>, p: number): number {
   if (sorted.length === 0) return NaN;
