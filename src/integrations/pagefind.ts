@@ -43,15 +43,15 @@ function hasPages(site: string, prefix: string): boolean {
 }
 
 /**
- * Parts of a detail page that are not the record's words, left out of the index: the vote charts
- * and tables (counts and percentages), the attendance bar, progress bars, the print button, each
+ * Parts of a detail page that are not the record's words, left out of the index: the vote tables
+ * (counts, percentages and their bars), the attendance bar, progress bars, the print button, each
  * timeline entry's date/status/percent line, and the page's own labels (section headings, field
  * names such as 时间/地点/主持人). Searching for those words matched every deliberation; the record's
  * text (titles, place, chair, summary, agenda, decisions, resolution, follow-ups, notes, linked
  * services and spending) is all still indexed. It also keeps the index's memory down: Pagefind
  * needs about 1.5 KB per distinct word per page while it builds.
  */
-export const EXCLUDE_SELECTORS = ['.chart', '.votes', '.attendance', '.progress', '.actions', '.timeline .when', 'h2', 'h4', 'dt'];
+export const EXCLUDE_SELECTORS = ['.votes', '.attendance', '.progress', '.actions', '.timeline .when', 'h2', 'h4', 'dt'];
 
 /** Pagefind's prebuilt UI bundles (~0.4 MB): the search page drives pagefind.js itself. */
 const UNUSED_UI = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-highlight.js'];
