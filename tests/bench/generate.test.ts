@@ -42,10 +42,11 @@ describe('bench generator: grown public records', () => {
   });
 
   it('spreads approved expenses over the grown deliberations, no more per deliberation than the seed has', async () => {
-    const [seedMost] = await mostPerDeliberation(seeded);
+    const seed = await mostPerDeliberation(seeded);
+    const [seedMost] = seed;
     const grown = await mostPerDeliberation(client);
     expect(seedMost, 'the seed links expenses to deliberations, so this test is not vacuous').toBeDefined();
-    expect(grown.length, 'copies approve expenses too, not only the seeded deliberations').toBeGreaterThan(10 * (await mostPerDeliberation(seeded)).length);
+    expect(grown.length, 'copies approve expenses too, not only the seeded deliberations').toBeGreaterThan(10 * seed.length);
     expect(grown[0]!.n, `deliberation ${grown[0]!.id}`).toBeLessThanOrEqual(seedMost!.n);
   });
 
