@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
 import { DomainError } from './domain/shared/errors';
 import type { AppDeps, AppEnv } from './http/context';
+import { allow } from './http/auth';
 import { ApiError, statusOf } from './http/errors';
 import { auth } from './routes/auth';
 import { counter } from './routes/counter';
@@ -32,6 +33,12 @@ export function createApp(deps: AppDeps) {
     c.set('deps', resolved);
     await next();
   });
+
+  // The role check, once per prefix (what each role may do: functions/domain/people/roles.ts).
+  app.use('/api/me/*', allow('me'));
+  app.use('/api/counter/*', allow('counter'));
+  app.use('/api/staff/*', allow('staff'));
+  app.use('/api/admin/*', allow('admin'));
 
   app.route('/api', health);
   app.route('/api/auth', auth);

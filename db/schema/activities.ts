@@ -9,13 +9,34 @@ export const activityTypes = sqliteTable('activity_types', {
   nameEn: text('name_en').notNull(),
   pointsPerHour: integer('points_per_hour').notNull(),
   dailyCap: integer('daily_cap').notNull(),
+  /** A retired type is kept (activities point at it) but offered for no new activity. */
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
 });
 
 export const teams = sqliteTable('teams', {
   id: integer('id').primaryKey(),
   name: text('name').notNull().unique(),
   description: text('description').notNull(),
+  /** The resident who leads the team, if any. */
+  leaderId: integer('leader_id').references(() => users.id),
 });
+
+/** Who belongs to a team; leaving sets `leftAt` (kept: volunteer hours stay attributed). */
+export const teamMembers = sqliteTable(
+  'team_members',
+  {
+    id: integer('id').primaryKey(),
+    teamId: integer('team_id')
+      .notNull()
+      .references(() => teams.id),
+    residentId: integer('resident_id')
+      .notNull()
+      .references(() => users.id),
+    joinedAt: text('joined_at').notNull(),
+    leftAt: text('left_at'),
+  },
+  (t) => [index('team_members_team').on(t.teamId), index('team_members_resident').on(t.residentId)],
+);
 
 export const activities = sqliteTable(
   'activities',
@@ -31,6 +52,12 @@ export const activities = sqliteTable(
     place: text('place').notNull(),
     hours: real('hours').notNull(),
     status: text('status', { enum: ['planned', 'open', 'closed'] }).notNull(),
+    /**
+     * The type's earning rule when the activity was created: a later change to the type applies
+     * to new activities only.
+     */
+    pointsPerHour: integer('points_per_hour'),
+    dailyCap: integer('daily_cap'),
   },
   (t) => [index('activities_date').on(t.date)],
 );

@@ -12,3 +12,4 @@ export * from './signups';
 export * from './awards';
 export * from './counter';
 export * from './requests';
+export * from './jobs';

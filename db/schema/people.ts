@@ -1,10 +1,18 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, check } from 'drizzle-orm/sqlite-core';
 
-export const roles = ['resident', 'merchant', 'staff'] as const;
+/**
+ * Who someone is to the community. `admin` keeps the accounts and the settings; `staff` do the daily
+ * work; an `accountant` does the staff's work and gives the second signature (expenses, awards and
+ * pool grants over the threshold); merchants redeem at their counter; residents earn and spend.
+ */
+export const roles = ['resident', 'merchant', 'staff', 'accountant', 'admin'] as const;
 export type Role = (typeof roles)[number];
 
-/** Everyone who signs in. Residents without a phone may have no password and use a card. */
+/**
+ * Everyone who signs in. Residents without a phone may have no password and use a card. Nobody is
+ * ever deleted (the ledger and the audit trail point at users): an account is disabled instead.
+ */
 export const users = sqliteTable(
   'users',
   {
@@ -15,8 +23,12 @@ export const users = sqliteTable(
     /** What the person chose to be called in the interface (e.g. 张阿姨); never the full name for residents. */
     displayName: text('display_name').notNull(),
     createdAt: text('created_at').notNull(),
+    /** Set when an admin disables the account: its sessions end and it cannot sign in. */
+    disabledAt: text('disabled_at'),
+    /** A temporary password set by an admin or staff: the next sign-in must choose a new one. */
+    mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
   },
-  (t) => [check('users_role', sql`${t.role} in ('resident','merchant','staff')`)],
+  (t) => [check('users_role', sql`${t.role} in ('resident','merchant','staff','accountant','admin')`)],
 );
 
 /** Private address data: never selected by a public projection. */
@@ -35,6 +47,8 @@ export const residents = sqliteTable(
     fullName: text('full_name').notNull(),
     phone: text('phone'),
     householdId: integer('household_id').references(() => households.id),
+    /** Set when the resident moved away: their points went to the pool or a household member. */
+    movedAwayAt: text('moved_away_at'),
   },
   (t) => [index('residents_full_name').on(t.fullName), index('residents_household').on(t.householdId)],
 );
@@ -46,7 +60,12 @@ export const merchants = sqliteTable('merchants', {
   category: text('category').notNull(),
   address: text('address').notNull(),
   offer: text('offer').notNull(),
+  /** Opening hours as the shop states them (e.g. 每天 8:00–20:00). */
+  openingHours: text('opening_hours').notNull().default(''),
   joinedAt: text('joined_at').notNull(),
+  /** Set while staff have suspended the shop: its counter refuses redemptions, its page says so. */
+  suspendedAt: text('suspended_at'),
+  suspendedReason: text('suspended_reason'),
 });
 
 /** Paper cards for residents without a smartphone: card number + hashed 4-digit PIN. */

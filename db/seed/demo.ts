@@ -227,7 +227,12 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
     }
   });
   // The public records; their expenses are approved by a second staff member (the accountant).
-  const approverId = await database.write((tx) => createStaff(tx, { login: 'staff2', password: passwords[DEMO_RESIDENTS + DEMO_MERCHANTS + 1]!, displayName: '陈志华（社区会计）' }, created));
+  const approverId = await database.write(async (tx) => {
+    const id = await createStaff(tx, { login: 'staff2', password: passwords[DEMO_RESIDENTS + DEMO_MERCHANTS + 1]!, displayName: '陈志华（社区会计）', role: 'accountant' }, created);
+    // The administrator: accounts and settings (and the staff's work where a community is small).
+    await createStaff(tx, { login: 'admin', password: passwords[0]!, displayName: '周建平（社区管理员）', role: 'admin' }, created);
+    return id;
+  });
   const records = await seedRecords(database, { now: options.now, staffId: cast.staffId, approverId, seed: options.seed });
   return { residents: cast.residentIds.length, merchants: cast.merchantIds.length, activities: activityCount, entries, records, dailyUse: await seedDailyUse(database, { now: options.now, seed: options.seed }) };
 }

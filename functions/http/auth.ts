@@ -1,7 +1,8 @@
+import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
-import type { Role } from '../../db/schema';
-import { authenticate } from '../domain/people/sessions';
+import { can, type Capability } from '../domain/people/roles';
+import { authenticate, type Principal } from '../domain/people/sessions';
 import type { AppEnv } from './context';
 import { ApiError } from './errors';
 
@@ -12,15 +13,48 @@ export function sessionToken(header: string | undefined, cookie: string | undefi
   return bearer ?? cookie;
 }
 
-/** Admits only a signed-in caller of one of the given roles: 401 without a valid session, 403 for another role. */
-export function requireRole(...roles: Role[]) {
+/** The request's session token (bearer header first, then the cookie). */
+export function requestToken(c: Context<AppEnv>): string | undefined {
+  return sessionToken(c.req.header('authorization'), getCookie(c, SESSION_COOKIE));
+}
+
+/** The signed-in caller, looked up once per request; 401 without a valid session. */
+export async function signedInPrincipal(c: Context<AppEnv>): Promise<Principal> {
+  const known = c.get('principal') as Principal | undefined;
+  if (known) return known;
+  const token = requestToken(c);
+  const { database, now } = c.get('deps');
+  const principal = token ? await authenticate(database, token, now()) : undefined;
+  if (!principal) throw new ApiError('unauthorized', '请先登录');
+  c.set('principal', principal);
+  return principal;
+}
+
+/**
+ * The one role check: admits a signed-in caller whose role has the capability (see
+ * functions/domain/people/roles.ts); 401 without a valid session, 403 for another role, and 403
+ * password_change_required while a temporary password has not been changed. Attached once per URL
+ * prefix in functions/app.ts.
+ */
+export function allow(capability: Capability) {
   return createMiddleware<AppEnv>(async (c, next) => {
-    const token = sessionToken(c.req.header('authorization'), getCookie(c, SESSION_COOKIE));
-    const { database, now } = c.get('deps');
-    const principal = token ? await authenticate(database, token, now()) : undefined;
-    if (!principal) throw new ApiError('unauthorized', '请先登录');
-    if (!roles.includes(principal.role)) throw new ApiError('forbidden', '当前账号无权进行此操作');
-    c.set('principal', principal);
+    const principal = await signedInPrincipal(c);
+    if (!can(principal.role, capability)) throw new ApiError('forbidden', '当前账号无权进行此操作');
+    if (principal.mustChangePassword) throw new ApiError('password_change_required', '请先修改临时密码，再继续使用');
     await next();
   });
 }
+
+/** Inside an admitted prefix: a further capability one operation needs (e.g. the second signature). */
+export function requireCapability(c: Context<AppEnv>, capability: Capability): void {
+  const principal = c.get('principal');
+  if (!can(principal.role, capability)) {
+    throw new ApiError('forbidden', capability === 'approve' ? '只有会计（第二签名人）可以审批' : '当前账号无权进行此操作');
+  }
+}
+
+/** For routes open to anyone signed in (who am I, change my password): checked before the body is read. */
+export const anySignedIn = createMiddleware<AppEnv>(async (c, next) => {
+  await signedInPrincipal(c);
+  await next();
+});

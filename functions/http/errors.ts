@@ -35,6 +35,8 @@ export const ERROR_STATUS = {
   no_card: 409,
   has_card: 409,
   self_approval: 403,
+  account_disabled: 403,
+  password_change_required: 403,
   file_too_large: 413,
   unsupported_file: 415,
   invalid_reference: 422,

@@ -2,10 +2,11 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { newRouter, noBody } from '../http/router';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { roles } from '../../db/schema';
-import { login, logout } from '../domain/people/sessions';
-import { SESSION_COOKIE, sessionToken } from '../http/auth';
+import { capabilities, CAPABILITIES_OF } from '../domain/people/roles';
+import { changePassword, login, logout, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../domain/people/sessions';
+import { anySignedIn, requestToken, SESSION_COOKIE, sessionToken, signedInPrincipal } from '../http/auth';
 import { errorResponses } from '../http/errors';
-import { json, jsonBody } from '../http/schemas';
+import { json, jsonBody, signedIn } from '../http/schemas';
 
 export const auth = newRouter();
 
@@ -14,7 +15,9 @@ const LoginBody = z.strictObject({
   password: z.string().min(1).max(256).openapi({ example: 'linli-demo' }),
 });
 
-const SessionSchema = z.object({ token: z.string(), role: z.enum(roles), expiresAt: z.string() }).openapi('Session');
+const SessionSchema = z
+  .object({ token: z.string(), role: z.enum(roles), expiresAt: z.string(), mustChangePassword: z.boolean().openapi({ description: 'A temporary password: change it (POST /api/auth/password) before anything else' }) })
+  .openapi('Session');
 
 auth.openapi(
   createRoute({
@@ -23,12 +26,12 @@ auth.openapi(
     tags: ['auth'],
     summary: 'Sign in with login and password',
     request: { body: jsonBody(LoginBody) },
-    responses: { 200: json(SessionSchema, 'Signed in; also sets an HttpOnly session cookie'), ...errorResponses('invalid_request', 'invalid_credentials', 'too_many_attempts') },
+    responses: { 200: json(SessionSchema, 'Signed in; also sets an HttpOnly session cookie'), ...errorResponses('invalid_request', 'invalid_credentials', 'account_disabled', 'too_many_attempts') },
   }),
   async (c) => {
     const body = c.req.valid('json');
     const { database, now, secureCookies } = c.get('deps');
-    const session = await login(database, body.login, body.password, now());
+    const session = await login(database, body.login.trim(), body.password, now());
     setCookie(c, SESSION_COOKIE, session.token, {
       httpOnly: true,
       sameSite: 'Lax',
@@ -36,7 +39,7 @@ auth.openapi(
       path: '/',
       expires: new Date(session.expiresAt),
     });
-    return c.json({ token: session.token, role: session.role, expiresAt: session.expiresAt }, 200);
+    return c.json({ token: session.token, role: session.role, expiresAt: session.expiresAt, mustChangePassword: session.mustChangePassword }, 200);
   },
 );
 
@@ -53,6 +56,60 @@ auth.openapi(
     const token = sessionToken(c.req.header('authorization'), getCookie(c, SESSION_COOKIE));
     if (token) await logout(c.get('deps').database, token);
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    return c.json({ ok: true as const }, 200);
+  },
+);
+
+const WhoAmISchema = z
+  .object({
+    userId: z.number().int(),
+    login: z.string(),
+    name: z.string(),
+    role: z.enum(roles),
+    can: z.array(z.enum(capabilities)).openapi({ description: 'What the role may do: me, counter, staff, approve, admin' }),
+    mustChangePassword: z.boolean(),
+  })
+  .openapi('WhoAmI');
+/** GET /api/auth/me's answer (the pages read it to choose what to show). */
+export type WhoAmIJson = z.infer<typeof WhoAmISchema>;
+
+auth.openapi(
+  createRoute({
+    method: 'get',
+    path: '/me',
+    tags: ['auth'],
+    security: signedIn,
+    summary: 'Who is signed in, with which role, and what that role may do',
+    middleware: [anySignedIn] as const,
+    responses: { 200: json(WhoAmISchema, 'The signed-in account'), ...errorResponses('unauthorized') },
+  }),
+  async (c) => {
+    const p = await signedInPrincipal(c);
+    return c.json({ userId: p.userId, login: p.login, name: p.displayName, role: p.role, can: [...CAPABILITIES_OF[p.role]], mustChangePassword: p.mustChangePassword }, 200);
+  },
+);
+
+const PasswordBody = z.strictObject({
+  currentPassword: z.string().min(1).max(256),
+  newPassword: z.string().min(MIN_PASSWORD_LENGTH).max(MAX_PASSWORD_LENGTH).openapi({ description: `${MIN_PASSWORD_LENGTH}–${MAX_PASSWORD_LENGTH} characters` }),
+});
+
+auth.openapi(
+  createRoute({
+    method: 'post',
+    path: '/password',
+    tags: ['auth'],
+    security: signedIn,
+    summary: "Change one's own password (also a temporary one); every other session of the account ends",
+    middleware: [anySignedIn] as const,
+    request: { body: jsonBody(PasswordBody) },
+    responses: { 200: json(z.object({ ok: z.literal(true) }), 'Changed'), ...errorResponses('invalid_request', 'unauthorized', 'invalid_credentials') },
+  }),
+  async (c) => {
+    const p = await signedInPrincipal(c);
+    const { currentPassword, newPassword } = c.req.valid('json');
+    const { database, now } = c.get('deps');
+    await changePassword(database, p, requestToken(c)!, currentPassword, newPassword, now());
     return c.json({ ok: true as const }, 200);
   },
 );

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { approveBatch, createBatch, findBatch, listBatches, rejectBatch, type Batch } from '../domain/awards/batches';
 import { MAX_AWARD_POINTS } from '../domain/ledger/commands';
-import { guard } from '../http/guard';
+import { requireCapability } from '../http/auth';
 import { errorResponses } from '../http/errors';
 import { once } from '../http/idempotent';
 import { IdCursorQuery, IdParam, Text, actorOf } from '../http/params';
@@ -14,7 +14,6 @@ import { cursorId, cursorOf, IdempotencyHeaders, json, jsonBody, signedIn } from
  * award_batch_approval_threshold per batch) moves no points until a different staff member approves it.
  */
 export const awardBatchRoutes = newRouter();
-awardBatchRoutes.use('*', guard('staff'));
 
 export const BatchSchema = z
   .object({
@@ -138,7 +137,7 @@ awardBatchRoutes.openapi(
     path: '/award-batches/{id}/approve',
     tags: ['staff'],
     security: signedIn,
-    summary: 'Approve a pending batch (a different staff member than its author); the points move now',
+    summary: 'Approve a pending batch: the accountant, not its author; the points move now',
     request: { params: IdParam, headers: IdempotencyHeaders, body: jsonBody(z.strictObject({ note: Text(200).optional() })) },
     responses: {
       201: json(BatchSchema, 'Approved and awarded'),
@@ -146,6 +145,7 @@ awardBatchRoutes.openapi(
     },
   }),
   async (c) => {
+    requireCapability(c, 'approve');
     const { id } = c.req.valid('param');
     const { note } = c.req.valid('json');
     const key = c.req.valid('header')['idempotency-key'];

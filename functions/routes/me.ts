@@ -7,7 +7,6 @@ import { transfer } from '../domain/ledger/commands';
 import { residentBalance } from '../domain/ledger/expiry';
 import { statement } from '../domain/ledger/queries';
 import { residentProfile } from '../domain/people/directory';
-import { requireRole } from '../http/auth';
 import type { AppEnv } from '../http/context';
 import { ApiError, errorResponses } from '../http/errors';
 import { once } from '../http/idempotent';
@@ -15,7 +14,6 @@ import { cursorId, cursorOf, EntrySchema, IdempotencyHeaders, json, jsonBody, Pa
 
 /** The signed-in resident: balance, statement, one-time codes, gifts. */
 export const me = newRouter();
-me.use('*', requireRole('resident'));
 
 
 async function profileOf(c: Context<AppEnv>) {

@@ -3,7 +3,7 @@ import { $, $$, focusOn } from './dom';
 import { errorText, tr } from './i18n';
 import { failBlock, initNetBanner, say } from './ui';
 
-export type Role = 'resident' | 'merchant' | 'staff';
+export type Role = 'resident' | 'merchant' | 'staff' | 'accountant' | 'admin';
 type View = 'loading' | 'signin' | 'wrongrole' | 'app' | 'failed';
 
 /**
@@ -31,7 +31,7 @@ export const HINT_COOKIE = 'linli_signed_in';
 
 /** The role this device says it is signed in as, if any (the hint, not proof: the API decides). */
 export function sessionHint(): Role | null {
-  const m = new RegExp(`(?:^|;\\s*)${HINT_COOKIE}=(resident|merchant|staff)(?:;|$)`).exec(document.cookie);
+  const m = new RegExp(`(?:^|;\\s*)${HINT_COOKIE}=(resident|merchant|staff|accountant|admin)(?:;|$)`).exec(document.cookie);
   return (m?.[1] as Role | undefined) ?? null;
 }
 

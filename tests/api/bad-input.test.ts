@@ -14,7 +14,7 @@ type Body = Record<string, unknown>;
 type Variant = [label: string, body: unknown, contentType?: string];
 
 /** Everyone the routes below are called as. */
-const LOGINS = ['r1', 'r2', 'm1', 'staff'] as const;
+const LOGINS = ['r1', 'r2', 'm1', 'staff', 'staff2', 'admin'] as const;
 
 interface WriteRoute {
   name: string;
@@ -212,7 +212,7 @@ describe('bad input on every write route → 400 invalid_request, nothing change
       );
     const before = await snapshot(w.t.database);
     for (const { method, path } of others) {
-      const as = path.startsWith('/api/staff') ? 'staff' : path.startsWith('/api/counter') ? 'm1' : path.startsWith('/api/me') ? 'r1' : undefined;
+      const as = path.startsWith('/api/admin') ? 'admin' : path.startsWith('/api/staff') ? (path.endsWith('/approve') ? 'staff2' : 'staff') : path.startsWith('/api/counter') ? 'm1' : path.startsWith('/api/me') || path === '/api/auth/password' ? 'r1' : undefined;
       for (const raw of ['{"oops": ', '[]', 'null']) {
         const res = await call(w.app, method.toUpperCase(), path.replace(/\{[^}]+\}/g, '1'), {
           token: as ? w.tokens[as] : undefined,

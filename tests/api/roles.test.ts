@@ -1,25 +1,38 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Role } from '../../db/schema';
+import { roles, type Role } from '../../db/schema';
+import { can, type Capability } from '../../functions/domain/people/roles';
 import { snapshot } from '../helpers/ledger';
 import { call, expectError, loginAs, newKey, useWorld } from '../helpers/http';
 
 /**
- * The role matrix, driven by the app's own OpenAPI document: EVERY documented path and method is
- * called as anonymous, resident, merchant and staff. A route is public only if it is on this list;
- * every other route belongs to exactly one role by its prefix. A new route that is not on either
- * list, or that forgets its role check, fails here.
+ * The role matrix, driven by the app's own OpenAPI document and the role table
+ * (functions/domain/people/roles.ts): EVERY documented path and method is called as anonymous and as
+ * every role. A route is public only if it is on this list, or open to anyone signed in; every other
+ * route needs its prefix's capability (and an approval the `approve` capability too). A new route
+ * that is not classified, or that forgets its role check, fails here.
  */
-const PUBLIC: RegExp[] = [/^\/api\/health$/, /^\/api\/public\//, /^\/api\/auth\//, /^\/api\/openapi\.json$/];
-const OWNER: Array<[RegExp, Role]> = [
-  [/^\/api\/me(\/|$)/, 'resident'],
-  [/^\/api\/counter(\/|$)/, 'merchant'],
+const PUBLIC: RegExp[] = [/^\/api\/health$/, /^\/api\/public\//, /^\/api\/auth\/(login|logout)$/, /^\/api\/openapi\.json$/];
+const ANY_SIGNED_IN: RegExp[] = [/^\/api\/auth\/(me|password)$/];
+const PREFIX: Array<[RegExp, Capability]> = [
+  [/^\/api\/me(\/|$)/, 'me'],
+  [/^\/api\/counter(\/|$)/, 'counter'],
   [/^\/api\/staff(\/|$)/, 'staff'],
+  [/^\/api\/admin(\/|$)/, 'admin'],
 ];
-const ROLES: Role[] = ['resident', 'merchant', 'staff'];
+/** Operations that give the second signature. */
+const APPROVALS = /\/approve$/;
+const ROLES: Role[] = [...roles];
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 
 const isPublic = (path: string) => PUBLIC.some((re) => re.test(path));
-const ownerOf = (path: string) => OWNER.find(([re]) => re.test(path))?.[1];
+const needs = (path: string): Capability[] | undefined => {
+  const prefix = PREFIX.find(([re]) => re.test(path))?.[1];
+  if (!prefix) return undefined;
+  return APPROVALS.test(path) ? [prefix, 'approve'] : [prefix];
+};
+/** A role-only route's test: whether the role may call it (undefined for public and any-signed-in routes). */
+const ownerOf = (path: string) => needs(path);
+const admits = (role: Role, path: string) => needs(path)!.every((c) => can(role, c));
 const concrete = (path: string) => path.replace(/\{[^}]+\}/g, '1');
 
 interface Operation {
@@ -44,6 +57,8 @@ describe('role matrix over every route in /api/openapi.json', () => {
     tokens.resident = await loginAs(w.app, 'r1');
     tokens.merchant = await loginAs(w.app, 'm1');
     tokens.staff = await loginAs(w.app, 'staff');
+    tokens.accountant = await loginAs(w.app, 'staff2');
+    tokens.admin = await loginAs(w.app, 'admin');
   });
 
   const request = (op: Operation, token?: string) =>
@@ -54,13 +69,13 @@ describe('role matrix over every route in /api/openapi.json', () => {
 
   it('the document lists the routes of every role and the public ones', () => {
     expect(ops.length).toBeGreaterThanOrEqual(13);
-    for (const role of ROLES) expect(ops.some((op) => ownerOf(op.path) === role), role).toBe(true);
+    for (const role of ROLES) expect(ops.some((op) => ownerOf(op.path) && admits(role, op.path)), role).toBe(true);
     expect(ops.some((op) => isPublic(op.path))).toBe(true);
   });
 
   it('every route is classified: public, or owned by exactly one role', () => {
-    const unclassified = ops.filter((op) => !isPublic(op.path) && !ownerOf(op.path)).map((op) => `${op.method.toUpperCase()} ${op.path}`);
-    expect(unclassified, 'routes with no known access rule: add them to PUBLIC or OWNER').toEqual([]);
+    const unclassified = ops.filter((op) => !isPublic(op.path) && !ANY_SIGNED_IN.some((re) => re.test(op.path)) && !ownerOf(op.path)).map((op) => `${op.method.toUpperCase()} ${op.path}`);
+    expect(unclassified, 'routes with no known access rule: add them to PUBLIC, ANY_SIGNED_IN or PREFIX').toEqual([]);
   });
 
   it('every route the app serves is in the document (none hides from this matrix)', () => {
@@ -74,7 +89,7 @@ describe('role matrix over every route in /api/openapi.json', () => {
   });
 
   it('signed-in routes declare their security in the document', () => {
-    expect(ops.filter((op) => ownerOf(op.path) && !op.declaresSecurity).map((op) => `${op.method} ${op.path}`)).toEqual([]);
+    expect(ops.filter((op) => !isPublic(op.path) && !op.declaresSecurity).map((op) => `${op.method} ${op.path}`)).toEqual([]);
   });
 
   it('anonymous: every role route → 401 unauthorized (never 2xx); public routes work', async () => {
@@ -95,6 +110,16 @@ describe('role matrix over every route in /api/openapi.json', () => {
     expect(await snapshot(w.t.database)).toEqual(before);
   });
 
+  it('anyone signed in may ask who they are; GET /api/auth/me answers each role with its capabilities', async () => {
+    for (const role of ROLES) {
+      const res = await call(w.app, 'GET', '/api/auth/me', { token: tokens[role] });
+      expect(res.status, role).toBe(200);
+      expect(res.body.role).toBe(role);
+      expect(res.body.can.length).toBeGreaterThan(0);
+      for (const c of res.body.can) expect(can(role, c)).toBe(true);
+    }
+  });
+
   it('the public writes work anonymously: login with credentials, logout without a session', async () => {
     expect((await call(w.app, 'POST', '/api/auth/login', { body: { login: 'r2', password: 'test-password' } })).status).toBe(200);
     expect((await call(w.app, 'POST', '/api/auth/logout')).status).toBe(200);
@@ -104,8 +129,7 @@ describe('role matrix over every route in /api/openapi.json', () => {
     const before = await snapshot(w.t.database);
     let checked = 0;
     for (const op of ops) {
-      const owner = ownerOf(op.path);
-      if (!owner || owner === role) continue;
+      if (!ownerOf(op.path) || admits(role, op.path)) continue;
       const res = await request(op, tokens[role]);
       expect(res.status, `${role} ${op.method.toUpperCase()} ${op.path} → ${res.status}`).toBe(403);
       expectError(res, 403, 'forbidden');
@@ -116,7 +140,7 @@ describe('role matrix over every route in /api/openapi.json', () => {
   });
 
   it.each(ROLES)('signed in as %s: its own routes admit it (neither 401 nor 403)', async (role) => {
-    for (const op of ops.filter((o) => ownerOf(o.path) === role)) {
+    for (const op of ops.filter((o) => ownerOf(o.path) && admits(role, o.path))) {
       const res = await request(op, tokens[role]);
       const label = `${role} ${op.method.toUpperCase()} ${op.path} → ${res.status} ${JSON.stringify(res.body)}`;
       expect([401, 403], label).not.toContain(res.status);
@@ -126,8 +150,7 @@ describe('role matrix over every route in /api/openapi.json', () => {
 
   it.each(ROLES)('signed in as %s (by cookie): another role’s route → 403', async (role) => {
     for (const op of ops) {
-      const owner = ownerOf(op.path);
-      if (!owner || owner === role) continue;
+      if (!ownerOf(op.path) || admits(role, op.path)) continue;
       const res = await call(w.app, op.method.toUpperCase(), concrete(op.path), {
         headers: { cookie: `linli_session=${tokens[role]}` },
         ...(op.method === 'get' ? {} : { idempotencyKey: newKey('roles'), body: {} }),

@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { accessibilityViolations, inLargeText, newCode, phone, PUBLIC_PAGES, signIn, upToConfirm, useBrowser, watchErrors } from './browser';
+import { accessibilityViolations, givePoints, inLargeText, newCode, phone, PUBLIC_PAGES, signIn, upToConfirm, useBrowser, watchErrors } from './browser';
 
 /**
  * WCAG 2.2 AA, checked by axe-core on what each page shows: the signed-in pages, which the bench's
@@ -46,6 +46,7 @@ describe('accessibility (axe-core, WCAG 2.2 A and AA)', () => {
   });
 
   it('the counter: code entry, confirmation and receipt', async () => {
+    await givePoints(origin, 'resident14', 3);
     const code = await newCode(origin, 'resident14');
     const { page, errors, close } = await open('/counter/', 'merchant1', { width: 1024 });
     await page.locator('[data-stage] h2').waitFor();

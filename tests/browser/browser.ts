@@ -124,6 +124,20 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
   return violations.flatMap((v) => v.targets.map((t) => `${v.id}: ${t} (${v.help})`));
 }
 
+/**
+ * Gives the resident points of their own before a test spends them (an award by staff1, under the
+ * single-award approval threshold): no test relies on what the demo seed, which moves with the
+ * date it is generated on, or an earlier test happened to leave in an account.
+ */
+export async function givePoints(origin: string, login: string, points: number): Promise<void> {
+  const staff = await apiAs(origin, 'staff1');
+  const found = await staff<{ residents: Array<{ id: number; login: string }> }>(`/staff/residents?query=${encodeURIComponent(login)}`);
+  const resident = found.body.residents.find((r) => r.login === login);
+  if (!resident) throw new Error(`no resident ${login}`);
+  const res = await staff('/staff/awards', { body: { residentId: resident.id, points, reason: `测试用积分 (${login})` }, key: crypto.randomUUID() });
+  if (res.status !== 201) throw new Error(`award to ${login}: ${res.status} ${JSON.stringify(res.body)}`);
+}
+
 /** A fresh one-time code for the resident (through the API, as their phone would get it). */
 export async function newCode(origin: string, login: string): Promise<string> {
   const me = await apiAs(origin, login);

@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
-import { apiAs, newCode, upToConfirm, useBrowser, phone, shot, signIn, watchErrors } from './browser';
+import { apiAs, givePoints, newCode, upToConfirm, useBrowser, phone, shot, signIn, watchErrors } from './browser';
 
 async function balanceOf(origin: string, login: string): Promise<number> {
   const staff = await apiAs(origin, 'staff1');
@@ -13,6 +13,8 @@ describe('merchant at the counter (/counter/)', () => {
   const browser = useBrowser();
 
   it('redeems the code a resident shows, and the resident’s phone shows the balance drop', async () => {
+    // Enough for any of the shop's items (the demo's dearest costs 120 points).
+    await givePoints(origin, 'resident12', 200);
     const before = await balanceOf(origin, 'resident12');
     const resCtx = await phone(browser(), origin);
     const resident = await resCtx.newPage();
@@ -62,6 +64,7 @@ describe('merchant at the counter (/counter/)', () => {
   });
 
   it('a double-clicked confirm moves points once', async () => {
+    await givePoints(origin, 'resident8', 7);
     const before = await balanceOf(origin, 'resident8');
     const code = await newCode(origin, 'resident8');
     const ctx = await phone(browser(), origin);
@@ -81,6 +84,7 @@ describe('merchant at the counter (/counter/)', () => {
   });
 
   it('a dropped answer and a reload resume the same attempt: points move once', async () => {
+    await givePoints(origin, 'resident9', 5);
     const before = await balanceOf(origin, 'resident9');
     const code = await newCode(origin, 'resident9');
     const ctx = await phone(browser(), origin);

@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
-import { apiAs, inLargeText, phone, shot, signIn, useBrowser, watchConsoleErrors, watchErrors } from './browser';
+import { apiAs, givePoints, inLargeText, phone, shot, signIn, useBrowser, watchConsoleErrors, watchErrors } from './browser';
 
 /** A resident on a phone: sign in once, the balance in large type, the statement, a code for the counter. */
 describe('resident on a phone (/me/)', () => {
@@ -67,6 +67,7 @@ describe('resident on a phone (/me/)', () => {
   it('gives points to a neighbour found by card number, after a confirmation; a double tap gives once', async () => {
     const staff = await apiAs(origin, 'staff1');
     const bal = async (login: string) => (await staff<{ residents: Array<{ login: string; balance: number }> }>(`/staff/residents?query=${login}`)).body.residents.find((r) => r.login === login)!.balance;
+    await givePoints(origin, 'resident27', 3);
     const [from0, to0] = [await bal('resident27'), await bal('resident13')];
     expect(from0).toBeGreaterThanOrEqual(3);
     const ctx = await phone(browser(), origin);

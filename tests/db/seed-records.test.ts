@@ -162,7 +162,7 @@ describe('seedDemo: the public records', () => {
   it('has every expense approved by a different staff member than the one who entered it', async () => {
     const outs = await t.database.read.select().from(expenses);
     const staff2 = (await t.database.read.select().from(users).where(eq(users.login, 'staff2')))[0]!;
-    expect(staff2.role).toBe('staff');
+    expect(staff2.role).toBe('accountant');
     for (const e of outs.filter((x) => x.approvedBy !== null)) {
       expect(e.approvedBy).not.toBe(e.createdBy);
       expect(e.approvedBy).toBe(staff2.id);

@@ -33,7 +33,7 @@ async function createUser(tx: Db, login: string, role: Role, displayName: string
   if (taken) throw new DomainError('login_taken', `登录名 ${login} 已被使用`);
   const passwordHash = await hashOf(password, hashing);
   const [user] = await tx.insert(users).values({ login, role, displayName, passwordHash, createdAt: now.toISOString() }).returning({ id: users.id });
-  if (role !== 'staff') await tx.insert(accounts).values({ kind: role, ownerId: user!.id, balance: 0 });
+  if (role === 'resident' || role === 'merchant') await tx.insert(accounts).values({ kind: role, ownerId: user!.id, balance: 0 });
   return user!.id;
 }
 
@@ -65,8 +65,13 @@ export async function createMerchant(tx: Db, m: NewMerchant, now: Date, hashing:
   return id;
 }
 
-export async function createStaff(tx: Db, s: { login: string; password: Secret; displayName: string }, now: Date, hashing: Hashing = {}): Promise<number> {
-  return createUser(tx, s.login, 'staff', s.displayName, s.password, now, hashing);
+export type StaffRole = 'staff' | 'accountant' | 'admin';
+
+/** One of the community's own people: staff (the default), the accountant, or an admin. */
+export async function createStaff(tx: Db, s: { login: string; password: Secret; displayName: string; role?: StaffRole; mustChangePassword?: boolean }, now: Date, hashing: Hashing = {}): Promise<number> {
+  const id = await createUser(tx, s.login, s.role ?? 'staff', s.displayName, s.password, now, hashing);
+  if (s.mustChangePassword) await tx.update(users).set({ mustChangePassword: true }).where(eq(users.id, id));
+  return id;
 }
 
 export async function accountOf(db: Db, userId: number): Promise<{ id: number; balance: number } | undefined> {

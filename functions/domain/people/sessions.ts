@@ -1,5 +1,5 @@
-import { and, desc, eq, gt, sql } from 'drizzle-orm';
-import { firstRow, type Database } from '../../../db/client';
+import { and, desc, eq, gt, ne, sql } from 'drizzle-orm';
+import { firstRow, type Database, type Db } from '../../../db/client';
 import { loginAttempts, sessions, users, type Role } from '../../../db/schema';
 import { DEFAULT_ITERATIONS, hashSecret, randomToken, sha256Hex, verifySecret } from '../shared/crypto';
 import { DomainError } from '../shared/errors';
@@ -12,6 +12,8 @@ export const SESSION_TTL_MS: Record<Role, number> = {
   resident: 90 * 24 * 3600_000,
   merchant: 30 * 24 * 3600_000,
   staff: 12 * 3600_000,
+  accountant: 12 * 3600_000,
+  admin: 12 * 3600_000,
 };
 
 export interface Session {
@@ -19,12 +21,16 @@ export interface Session {
   userId: number;
   role: Role;
   expiresAt: string;
+  /** A temporary password was used: nothing but changing it is allowed until it is changed. */
+  mustChangePassword: boolean;
 }
 
 export interface Principal {
   userId: number;
+  login: string;
   role: Role;
   displayName: string;
+  mustChangePassword: boolean;
 }
 
 // Verified against when the login does not exist, so an unknown login costs the same time as a known one.
@@ -78,22 +84,64 @@ async function attemptLogin(database: Database, loginName: string, password: str
   // after the write (throwing inside it would roll the attempt back).
   const session = await database.write(async (tx) => {
     await tx.insert(loginAttempts).values({ login: loginName, at: now.toISOString(), ok: Boolean(ok && user) });
-    if (!ok || !user) return undefined;
+    if (!ok || !user || user.disabledAt) return undefined;
     const token = randomToken();
     const expiresAt = new Date(now.getTime() + SESSION_TTL_MS[user.role]).toISOString();
     await tx.insert(sessions).values({ tokenHash: await sha256Hex(token), userId: user.id, createdAt: now.toISOString(), expiresAt });
-    return { token, userId: user.id, role: user.role, expiresAt };
+    return { token, userId: user.id, role: user.role, expiresAt, mustChangePassword: user.mustChangePassword };
   });
+  // Only someone who knows the password learns that the account is disabled.
+  if (!session && ok && user?.disabledAt) throw new DomainError('account_disabled', '此账号已停用，请联系社区管理员');
   if (!session) throw new DomainError('invalid_credentials', '登录名或密码错误');
   return session;
 }
 
-/** Runs on every signed-in request: a plain SQL template, not the query builder (which costs more than the query). */
+/**
+ * Runs on every signed-in request: a plain SQL template, not the query builder (which costs more
+ * than the query). A disabled account has no valid session, whatever its tokens.
+ */
 export async function authenticate(database: Database, token: string, now: Date): Promise<Principal | undefined> {
-  return firstRow<Principal>(
+  const row = await firstRow<Omit<Principal, 'mustChangePassword'> & { mustChangePassword: number }>(
     database.read,
-    sql`select u.id as userId, u.role as role, u.display_name as displayName from sessions s join users u on u.id = s.user_id where s.token_hash = ${await sha256Hex(token)} and s.expires_at > ${now.toISOString()}`,
+    sql`select u.id as userId, u.login as login, u.role as role, u.display_name as displayName, u.must_change_password as mustChangePassword from sessions s join users u on u.id = s.user_id where s.token_hash = ${await sha256Hex(token)} and s.expires_at > ${now.toISOString()} and u.disabled_at is null`,
   );
+  return row && { ...row, mustChangePassword: Boolean(row.mustChangePassword) };
+}
+
+/** Ends every session of one user (disabled, password reset or changed elsewhere). */
+export async function endSessionsOf(tx: Db, userId: number, exceptTokenHash?: string): Promise<void> {
+  await tx.delete(sessions).where(exceptTokenHash === undefined ? eq(sessions.userId, userId) : and(eq(sessions.userId, userId), ne(sessions.tokenHash, exceptTokenHash)));
+}
+
+/**
+ * Changes one's own password: the current one must be right (counted like a sign-in attempt), and
+ * every other session of the account ends. Clears a temporary password's must-change mark.
+ */
+export async function changePassword(database: Database, principal: Principal, token: string, current: string, next: string, now: Date): Promise<void> {
+  checkNewPassword(next);
+  const [user] = await database.read.select().from(users).where(eq(users.id, principal.userId));
+  if (!user?.passwordHash || !(await verifySecret(current, user.passwordHash))) {
+    await database.write((tx) => tx.insert(loginAttempts).values({ login: principal.login, at: now.toISOString(), ok: false }));
+    throw new DomainError('invalid_credentials', '当前密码不对');
+  }
+  if (current === next) throw new DomainError('invalid_request', '新密码不能与当前密码相同');
+  const passwordHash = await hashSecret(next);
+  const keep = await sha256Hex(token);
+  await database.write(async (tx) => {
+    await tx.update(users).set({ passwordHash, mustChangePassword: false }).where(eq(users.id, principal.userId));
+    await endSessionsOf(tx, principal.userId, keep);
+  });
+}
+
+export const MIN_PASSWORD_LENGTH = 8;
+export const MAX_PASSWORD_LENGTH = 128;
+
+/** A password people can be asked to choose: 8–128 characters, not only digits repeated. */
+export function checkNewPassword(password: string): void {
+  if (password.length < MIN_PASSWORD_LENGTH || password.length > MAX_PASSWORD_LENGTH) {
+    throw new DomainError('invalid_request', `密码须为 ${MIN_PASSWORD_LENGTH}–${MAX_PASSWORD_LENGTH} 位`);
+  }
+  if (/^(.)\1*$/.test(password)) throw new DomainError('invalid_request', '密码不能是同一个字符重复');
 }
 
 export async function logout(database: Database, token: string): Promise<void> {

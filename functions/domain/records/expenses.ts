@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { auditLog, deliberations, expenses, funds, receipts, type budgetLines } from '../../../db/schema';
+import { assertMayApprove } from '../people/approvers';
 import { DomainError } from '../shared/errors';
 import { audit, changesOf, type Actor } from './audit';
 import { CORRECT_INSTEAD } from './donations';
@@ -99,7 +100,7 @@ export async function updateExpense(tx: Db, actor: Actor, id: number, patch: Par
   return findExpense(tx, id);
 }
 
-/** The second pair of eyes: anyone on staff but whoever entered or edited this expense. */
+/** The second pair of eyes: the accountant, never whoever entered or edited this expense. */
 export async function approveExpense(tx: Db, actor: Actor, id: number): Promise<Expense> {
   const row = await findExpenseRow(tx, id);
   if (row.approvedBy !== null) throw new DomainError('already_approved', `支出记录 ${id} 已由其他工作人员审核通过`);
@@ -109,6 +110,7 @@ export async function approveExpense(tx: Db, actor: Actor, id: number): Promise<
     .where(and(eq(auditLog.entity, 'expense'), eq(auditLog.entityId, id), eq(auditLog.actorId, actor.actorId), inArray(auditLog.action, ['create', 'update'])))
     .limit(1);
   if (row.createdBy === actor.actorId || authored) throw new DomainError('self_approval', '录入或修改该支出的工作人员不能自己审核，请由另一位工作人员审核');
+  await assertMayApprove(tx, actor.actorId);
   const result = await tx
     .update(expenses)
     .set({ approvedBy: actor.actorId, approvedAt: actor.now.toISOString() })

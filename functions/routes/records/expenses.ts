@@ -10,11 +10,11 @@ import { newRouter, noBody } from '../../http/router';
 import { json, signedIn } from '../../http/schemas';
 import { recordRoutes } from './crud';
 import { Body, DateString, Fen, IdParam, ListQuery, OptionalText, patchOf, Publication, RefId, Text } from './schemas';
-import { staffOnly, write } from './shared';
+import { write } from './shared';
+import { requireCapability } from '../../http/auth';
 
 /** Fund use: expenses by budget line, approved by a second staff member, with receipt scans. */
 export const expenseRoutes = newRouter();
-expenseRoutes.use('*', staffOnly);
 
 const ExpenseBody = Body({
   fundId: RefId,
@@ -75,7 +75,7 @@ expenseRoutes.openapi(
     path: '/expenses/{id}/approve',
     tags: ['records'],
     security: signedIn,
-    summary: 'Approve a draft expense as a second staff member (not the one who entered or edited it)',
+    summary: 'Approve a draft expense: the accountant, not the one who entered or edited it',
     middleware: [noBody],
     request: { params: IdParam },
     responses: {
@@ -84,6 +84,7 @@ expenseRoutes.openapi(
     },
   }),
   async (c) => {
+    requireCapability(c, 'approve');
     const { id } = c.req.valid('param');
     return c.json(await write(c, (tx, actor) => approveExpense(tx, actor, id)), 200);
   },

@@ -1,12 +1,8 @@
-import type { Context, MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
 import type { Db } from '../../../db/client';
 import type { Actor } from '../../domain/records/audit';
 import type { PublishEvent } from '../../domain/records/publish';
 import type { AppEnv } from '../../http/context';
-import { guard } from '../../http/guard';
-
-/** Every records route is staff-only (the session is looked up once, whichever guard runs first). */
-export const staffOnly: MiddlewareHandler<AppEnv> = guard('staff');
 
 /**
  * Tells the shell about a publish. Called only once the write transaction has committed; a

@@ -138,7 +138,7 @@ describe('bad input on every records write route', () => {
       for (const noun of ['organizations', 'services', 'deliberations', 'funds', 'donations', 'incomes', 'expenses', 'corrections']) {
         expectError(await w.api('POST', `/${noun}/9999/publish`), 404, 'not_found');
       }
-      expectError(await w.api('POST', '/expenses/9999/approve'), 404, 'not_found');
+      expectError(await w.api('POST', '/expenses/9999/approve', undefined, w.staff2), 404, 'not_found');
     });
   });
 });
