@@ -1,10 +1,11 @@
 import { inArray } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { settings } from '../../../db/schema';
+import { SETTING } from '../community/settings';
 
 /** Settings keys: points in one award, and in one batch, above which a second staff member must approve. */
-export const PER_AWARD_SETTING = 'award_approval_threshold';
-export const PER_BATCH_SETTING = 'award_batch_approval_threshold';
+export const PER_AWARD_SETTING = SETTING.perAwardThreshold;
+export const PER_BATCH_SETTING = SETTING.perBatchThreshold;
 export const DEFAULT_PER_AWARD = 200;
 export const DEFAULT_PER_BATCH = 2000;
 

@@ -2,21 +2,64 @@ import { sql } from 'drizzle-orm';
 import { firstRow, type Db } from '../../../db/client';
 import { EXPIRY_YEARS_SETTING, expiryYearsOf } from '../ledger/expiry';
 
-/** Per-community settings (one community per database), with their defaults. */
+/**
+ * Per-community settings (one community per database), with their defaults. The keys are the
+ * `settings` table's; every reader and writer names them through these constants.
+ */
+export const SETTING = {
+  communityName: 'community_name',
+  demo: 'demo',
+  /** The public site's origin, e.g. https://linli.example.org (LINLI_SITE_URL overrides it). */
+  siteUrl: 'site_url',
+  expiryYears: EXPIRY_YEARS_SETTING,
+  /** Days before points lapse that the resident's phone warns of it. */
+  expiryNoticeDays: 'points_expiry_notice_days',
+  /** How many nightly backups are kept. */
+  backupKeep: 'backup_keep',
+  perAwardThreshold: 'award_approval_threshold',
+  perBatchThreshold: 'award_batch_approval_threshold',
+} as const;
+
+export const DEFAULT_EXPIRY_NOTICE_DAYS = 30;
+export const DEFAULT_BACKUP_KEEP = 7;
+
 async function setting(db: Db, key: string): Promise<string | undefined> {
   const row = await firstRow<{ value: string }>(db, sql`select value from settings where key = ${key}`);
   return row?.value;
 }
 
+function nonNegativeInt(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return value !== undefined && value.trim() !== '' && Number.isSafeInteger(n) && n >= 0 ? n : fallback;
+}
+
 /** Points lapse at the end of this many calendar years after the year they were earned (default 2). */
 export async function expiryYears(db: Db): Promise<number> {
-  return expiryYearsOf(await setting(db, EXPIRY_YEARS_SETTING));
+  return expiryYearsOf(await setting(db, SETTING.expiryYears));
+}
+
+export async function expiryNoticeDays(db: Db): Promise<number> {
+  return nonNegativeInt(await setting(db, SETTING.expiryNoticeDays), DEFAULT_EXPIRY_NOTICE_DAYS);
+}
+
+export async function backupKeep(db: Db): Promise<number> {
+  return Math.max(1, nonNegativeInt(await setting(db, SETTING.backupKeep), DEFAULT_BACKUP_KEEP));
 }
 
 export async function isDemo(db: Db): Promise<boolean> {
-  return (await setting(db, 'demo')) === 'true';
+  return (await setting(db, SETTING.demo)) === 'true';
+}
+
+/** A database holds a community once it has a name (set by `init` or the demo seed). */
+export async function hasCommunity(db: Db): Promise<boolean> {
+  return (await setting(db, SETTING.communityName)) !== undefined;
 }
 
 export async function communityName(db: Db): Promise<string> {
-  return (await setting(db, 'community_name')) ?? '社区';
+  return (await setting(db, SETTING.communityName)) ?? '社区';
+}
+
+/** The stored public site origin, if staff or `init` set one. */
+export async function storedSiteUrl(db: Db): Promise<string | undefined> {
+  return setting(db, SETTING.siteUrl);
 }
