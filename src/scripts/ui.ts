@@ -60,10 +60,19 @@ export const msgBox = () => h('div', { class: 'msg', role: 'status', hidden: tru
  * Loads into a container: a loading line, then the rendered data, or the error in words with a
  * retry button (also reachable from the network banner). Never a blank or a silent failure.
  */
+/** The latest load started into each container: an answer to an earlier one is stale. */
+const latestLoad = new WeakMap<HTMLElement, number>();
+let loads = 0;
+
 export async function loadInto<T>(container: HTMLElement, load: () => Promise<ApiResult<T>>, render: (data: T) => void): Promise<boolean> {
+  const mine = ++loads;
+  latestLoad.set(container, mine);
   container.setAttribute('aria-busy', 'true');
   replace(container, h('p', { class: 'loading' }, tr('common.loading')));
   const res = await load();
+  // A filter changed while this was on its way (another list was asked for): its answer must not
+  // replace the newer list, whichever arrives last.
+  if (latestLoad.get(container) !== mine) return false;
   container.removeAttribute('aria-busy');
   if (res.ok) {
     container.replaceChildren();
