@@ -4,8 +4,9 @@
  * (remote libSQL) through DATABASE_URL + DATABASE_AUTH_TOKEN; @libsql/client resolves to its
  * web build under workerd.
  */
-import { createDatabase } from '../db/client';
+import { createDatabase, type Database } from '../db/client';
 import { createApp, type App } from './app';
+import { jobRunners, runDueJobs } from './domain/jobs/runners';
 
 interface Env {
   DATABASE_URL: string;
@@ -16,13 +17,19 @@ interface Env {
 }
 
 let app: App | undefined;
+let database: Database | undefined;
+// One client per isolate: bindings are fixed for an isolate's lifetime.
+const databaseOf = (env: Env) => (database ??= createDatabase({ url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN }));
+
+interface ScheduledContext {
+  waitUntil(promise: Promise<unknown>): void;
+}
 
 export default {
   fetch(request: Request, env: Env, ctx: unknown): Response | Promise<Response> {
     if (!new URL(request.url).pathname.startsWith('/api/')) return env.ASSETS.fetch(request);
-    // One client per isolate: bindings are fixed for an isolate's lifetime.
     app ??= createApp({
-      database: createDatabase({ url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN }),
+      database: databaseOf(env),
       secureCookies: true,
       onPublish: (event, context) => {
         if (!env.DEPLOY_HOOK_URL) return;
@@ -34,5 +41,18 @@ export default {
       },
     });
     return app.fetch(request, env, ctx as never);
+  },
+
+  /**
+   * The Cron Triggers of wrangler.jsonc: the same due/claim/finish code as the Node scheduler
+   * (functions/domain/jobs). The backup job is recorded as skipped: Turso's point-in-time restore
+   * is the edge's backup.
+   */
+  scheduled(_controller: unknown, env: Env, ctx: ScheduledContext): void {
+    ctx.waitUntil(
+      runDueJobs(databaseOf(env), jobRunners(), () => new Date()).then((reports) => {
+        for (const r of reports) console.log(`job ${r.job} ${r.period}: ${r.status} ${JSON.stringify(r.detail)}`);
+      }),
+    );
   },
 };

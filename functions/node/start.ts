@@ -18,6 +18,9 @@ import { startCheckpointer } from './checkpointer';
 import { SiteRebuilder } from './rebuild';
 import { PortalServer } from './server';
 import { buildSite, latestSite, pruneSites } from './site';
+import { jobRunners } from '../domain/jobs/runners';
+import { nightlyBackup } from './nightly-backup';
+import { startScheduler } from './scheduler';
 
 const args = new Set(process.argv.slice(2));
 const config = databaseConfig();
@@ -67,7 +70,16 @@ rebuilder.request(0);
 await rebuilder.idle();
 if (!server.currentSite) process.exitCode = 1;
 
+// Expiry, the nightly backup and the ledger check (functions/domain/jobs), catching up what is due.
+const scheduler = startScheduler({
+  database,
+  runners: jobRunners(nightlyBackup(databaseFilePath(config.url))),
+  onRun: (r) => console.log(`定时任务 (job) ${r.job} ${r.period}: ${r.status} ${JSON.stringify(r.detail)}`),
+  onError: (error) => console.error('定时任务出错 (scheduler error):', error instanceof Error ? error.message : error),
+});
+
 const stop = async () => {
+  await scheduler.stop();
   rebuilder.stop();
   await server.close();
   await checkpointer.stop();

@@ -28,6 +28,10 @@ const MeSchema = z
     displayName: z.string(),
     balance: z.number().int(),
     expiring: z.array(z.object({ points: z.number().int(), at: z.string() })).openapi({ description: 'Points that lapse at each date if not spent first' }),
+    expiryNotice: z
+      .object({ points: z.number().int(), on: z.string().openapi({ description: 'Local date (YYYY-MM-DD) the points lapse on', example: '2027-01-01' }) })
+      .nullable()
+      .openapi({ description: "The next lapse when it is within the community's notice period (settings: points_expiry_notice_days), else null" }),
   })
   .openapi('Me');
 /** GET /api/me's answer (the browser imports this type). */
@@ -39,7 +43,7 @@ me.openapi(
     const { database, now } = c.get('deps');
     const account = await residentBalance(database.read, c.get('principal').userId, now());
     if (!account) throw new ApiError('not_found', '居民资料不存在');
-    return c.json({ id: account.id, displayName: account.displayName, balance: account.balance, expiring: account.expiring }, 200);
+    return c.json({ id: account.id, displayName: account.displayName, balance: account.balance, expiring: account.expiring, expiryNotice: account.notice }, 200);
   },
 );
 

@@ -12,8 +12,9 @@ import { activityPairs } from './app-activities';
 import { requestPairs } from './app-requests';
 import { counterPairs } from './app-counter';
 import { staffPairs } from './app-staff';
+import { jobPairs } from './app-jobs';
 
-const pairs = mergePairs(commonPairs, signinPairs, residentPairs, activityPairs, requestPairs, counterPairs, staffPairs);
+const pairs = mergePairs(commonPairs, signinPairs, residentPairs, activityPairs, requestPairs, counterPairs, staffPairs, jobPairs);
 
 export type AppKey = keyof typeof pairs;
 

@@ -11,7 +11,7 @@ describe('GET /api/me', () => {
     await awardVia(w, staff, w.f.residents[0]!, 42);
     const res = await call(w.app, 'GET', '/api/me', { token: await loginAs(w.app, 'r1') });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ id: w.f.residents[0], displayName: '张*华', balance: 42, expiring: [{ points: 42, at: '2028-12-31T16:00:00.000Z' }] });
+    expect(res.body).toEqual({ id: w.f.residents[0], displayName: '张*华', balance: 42, expiring: [{ points: 42, at: '2028-12-31T16:00:00.000Z' }], expiryNotice: null });
     expect(JSON.stringify(res.body)).not.toContain('张三华');
   });
 });
@@ -163,5 +163,21 @@ describe('points expiry as the resident sees it', () => {
     const stats = await call(w.app, 'GET', '/api/public/stats');
     expect(stats.body).toMatchObject({ issued: 130, redeemed: 30, expired: 50, outstanding: 50 });
     await expectLedgerInvariants(w.t.database);
+  });
+});
+
+describe('the expiry notice on the phone', () => {
+  const w = useWorld(['staff'], new Date('2024-06-01T02:00:00Z'));
+
+  it('GET /api/me gives expiryNotice only once the lapse is within the notice period (30 days)', async () => {
+    await awardVia(w, w.tokens.staff, w.f.residents[0]!, 25); // lot 2024: lapses when 2026 ends, local time
+    w.time.now = new Date('2026-11-30T00:00:00Z'); // 32 days before 2027-01-01 00:00 local
+    const r1 = await loginAs(w.app, 'r1');
+    expect((await call(w.app, 'GET', '/api/me', { token: r1 })).body.expiryNotice).toBeNull();
+    w.time.now = new Date('2026-12-05T00:00:00Z'); // inside the window
+    const inside = await call(w.app, 'GET', '/api/me', { token: r1 });
+    expect(inside.status).toBe(200);
+    expect(inside.body.expiryNotice).toEqual({ points: 25, on: '2027-01-01' });
+    expect(inside.body.expiring).toEqual([{ points: 25, at: '2026-12-31T16:00:00.000Z' }]);
   });
 });

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { firstRow, type Db } from '../../../db/client';
-import { EXPIRY_YEARS_SETTING, expiryYearsOf } from '../ledger/expiry';
+import { DEFAULT_EXPIRY_NOTICE_DAYS, EXPIRY_NOTICE_DAYS_SETTING, EXPIRY_YEARS_SETTING, expiryNoticeDaysOf, expiryYearsOf } from '../ledger/expiry';
 
 /**
  * Per-community settings (one community per database), with their defaults. The keys are the
@@ -13,14 +13,14 @@ export const SETTING = {
   siteUrl: 'site_url',
   expiryYears: EXPIRY_YEARS_SETTING,
   /** Days before points lapse that the resident's phone warns of it. */
-  expiryNoticeDays: 'points_expiry_notice_days',
+  expiryNoticeDays: EXPIRY_NOTICE_DAYS_SETTING,
   /** How many nightly backups are kept. */
   backupKeep: 'backup_keep',
   perAwardThreshold: 'award_approval_threshold',
   perBatchThreshold: 'award_batch_approval_threshold',
 } as const;
 
-export const DEFAULT_EXPIRY_NOTICE_DAYS = 30;
+export { DEFAULT_EXPIRY_NOTICE_DAYS };
 export const DEFAULT_BACKUP_KEEP = 7;
 
 async function setting(db: Db, key: string): Promise<string | undefined> {
@@ -39,7 +39,7 @@ export async function expiryYears(db: Db): Promise<number> {
 }
 
 export async function expiryNoticeDays(db: Db): Promise<number> {
-  return nonNegativeInt(await setting(db, SETTING.expiryNoticeDays), DEFAULT_EXPIRY_NOTICE_DAYS);
+  return expiryNoticeDaysOf(await setting(db, SETTING.expiryNoticeDays));
 }
 
 export async function backupKeep(db: Db): Promise<number> {

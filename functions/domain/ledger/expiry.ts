@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Client } from '@libsql/client';
 import { firstRow, type Database, type Db } from '../../../db/client';
 import { inList } from '../shared/sql';
-import { localYear, startOfLocalYear } from '../shared/time';
+import { localDate, localYear, startOfLocalYear } from '../shared/time';
 import { SYSTEM_ACCOUNTS } from './accounts';
 import { idempotent } from './idempotency';
 import { postEntry } from './post';
@@ -98,6 +98,31 @@ function scheduleOf(t: LotTotals | undefined, now: Date, years: number): Expirin
 
 /** The community setting (settings table) of how many years points last. */
 export const EXPIRY_YEARS_SETTING = 'points_expiry_years';
+/** The community setting of how many days before points lapse the resident's phone warns of it. */
+export const EXPIRY_NOTICE_DAYS_SETTING = 'points_expiry_notice_days';
+export const DEFAULT_EXPIRY_NOTICE_DAYS = 30;
+
+/** The stored notice period, or the default when it is absent or out of range (0 turns the notice off). */
+export function expiryNoticeDaysOf(value: string | null | undefined): number {
+  if (value == null || value.trim() === '') return DEFAULT_EXPIRY_NOTICE_DAYS;
+  const days = Number(value);
+  return Number.isInteger(days) && days >= 0 && days <= 366 ? days : DEFAULT_EXPIRY_NOTICE_DAYS;
+}
+
+export interface ExpiryNotice {
+  points: number;
+  /** The local date the points lapse on (at its first instant). */
+  on: string;
+}
+
+/** The next lapse, when it falls within the notice period: what the resident's phone warns of. */
+export function expiryNotice(schedule: ExpiringLot[], now: Date, noticeDays: number): ExpiryNotice | null {
+  const next = schedule[0];
+  if (!next || noticeDays <= 0) return null;
+  const at = new Date(next.at);
+  if (at.getTime() - now.getTime() > noticeDays * 24 * 60 * 60_000) return null;
+  return { points: next.points, on: localDate(at) };
+}
 
 /** The stored setting's value, or the default when it is absent or out of range. */
 export function expiryYearsOf(value: string | null | undefined): number {
@@ -112,19 +137,21 @@ export interface ResidentBalance {
   accountId: number;
   balance: number;
   expiring: ExpiringLot[];
+  notice: ExpiryNotice | null;
 }
 
 /**
- * A resident's balance and what lapses when (GET /api/me, the most frequent request of all):
- * profile, lots (as one JSON array) and the expiry setting in one single-row statement, where
+ * A resident's balance, what lapses when and the notice of the next lapse (GET /api/me, the most
+ * frequent request of all): profile, lots (as one JSON array) and the expiry settings in one single-row statement, where
  * reading them one by one cost four round trips through the driver, and several rows a row iterator.
  */
 export async function residentBalance(db: Db, userId: number, now: Date): Promise<ResidentBalance | undefined> {
-  const row = await firstRow<{ id: number; displayName: string; accountId: number; balance: number; lots: string; expiryYears: string | null }>(
+  const row = await firstRow<{ id: number; displayName: string; accountId: number; balance: number; lots: string; expiryYears: string | null; noticeDays: string | null }>(
     db,
     sql`select u.id as id, u.display_name as displayName, a.id as accountId, a.balance as balance,
       (select json_group_array(json_array(c.year, c.credits)) from account_year_credits c where c.account_id = a.id) as lots,
-      (select value from settings where key = ${EXPIRY_YEARS_SETTING}) as expiryYears
+      (select value from settings where key = ${EXPIRY_YEARS_SETTING}) as expiryYears,
+      (select value from settings where key = ${EXPIRY_NOTICE_DAYS_SETTING}) as noticeDays
     from users u join residents r on r.user_id = u.id join accounts a on a.owner_id = u.id
     where u.id = ${userId}`,
   );
@@ -132,13 +159,8 @@ export async function residentBalance(db: Db, userId: number, now: Date): Promis
   const accountId = Number(row.accountId);
   const balance = Number(row.balance);
   const lots = (JSON.parse(row.lots) as Array<[number, number]>).map(([year, credits]): LotRow => ({ accountId, balance, year, credits }));
-  return {
-    id: Number(row.id),
-    displayName: row.displayName,
-    accountId,
-    balance,
-    expiring: scheduleOf(totalsOf(lots).get(accountId), now, expiryYearsOf(row.expiryYears)),
-  };
+  const expiring = scheduleOf(totalsOf(lots).get(accountId), now, expiryYearsOf(row.expiryYears));
+  return { id: Number(row.id), displayName: row.displayName, accountId, balance, expiring, notice: expiryNotice(expiring, now, expiryNoticeDaysOf(row.noticeDays)) };
 }
 
 export interface ExpiryRun {

@@ -19,8 +19,11 @@ export function mount(me: Me): { stop(): void } {
     $('[data-hello]', app).textContent = tr('me.hello', { name: m.displayName });
     $('[data-balance]', app).textContent = fmtNum(m.balance);
     const exp = $('[data-expiring]', app);
+    const notice = m.expiryNotice;
     replace(
       exp,
+      // Said in words at the top, before the list: points about to lapse are the one thing to act on.
+      notice ? h('p', { class: 'msg msg-warn expiry-notice' }, h('strong', {}, tr('me.expiryNotice', { n: fmtNum(notice.points), date: fmtDate(notice.on) }))) : null,
       m.expiring.length === 0
         ? h('p', { class: 'meta' }, tr('me.expiring.none'))
         : h('ul', { class: 'expiring' }, m.expiring.map((x) => h('li', {}, tr('me.expiring.line', { n: fmtNum(x.points), date: fmtDate(x.at) })))),

@@ -4,6 +4,7 @@ import { errorText, fmtDateTime, fmtSigned, fmtNum, tr } from '../i18n';
 import { kindWord } from '../statement';
 import { busy, loadInto, msgBox, say } from '../ui';
 import { table } from './common';
+import { mountJobs } from './jobs';
 import type { AuditRow } from '../../../functions/domain/audit/trail';
 import type { EntryWithPostings } from '../../../functions/domain/ledger/queries';
 
@@ -20,7 +21,9 @@ export function mount(root: HTMLElement): void {
   const actor = field(tr('staff.led.actor'), h('input', { type: 'text', autocapitalize: 'none' }));
   const auditGo = h('button', { type: 'submit', class: 'button' }, tr('common.search'));
   const auditForm = h('form', { class: 'row' }, entity.wrap, actor.wrap, auditGo);
-  replace(root, h('div', { class: 'panel-grid' }, h('section', {}, h('h3', {}, tr('staff.led.lookup')), form, entryBox), h('section', {}, h('h3', {}, tr('staff.led.audit')), auditForm, auditBox)));
+  const jobsBox = h('div');
+  replace(root, h('div', { class: 'panel-grid' }, h('div', {}, h('section', {}, h('h3', {}, tr('staff.led.lookup')), form, entryBox), jobsBox), h('section', {}, h('h3', {}, tr('staff.led.audit')), auditForm, auditBox)));
+  mountJobs(jobsBox);
 
   const show = (id: number) =>
     loadInto(entryBox, () => api<Entry>(`/staff/entries/${id}`), (e) => {

@@ -163,6 +163,7 @@ describe('residentBalance (GET /api/me in one statement)', () => {
         { points: 65, at: '2026-12-31T16:00:00.000Z' },
         { points: 40, at: '2028-12-31T16:00:00.000Z' },
       ],
+      notice: null,
     });
     // One year instead of two: 2024's lot has already lapsed (not yet swept), 2026's goes a year earlier.
     await setExpiryYears('1');
@@ -174,8 +175,30 @@ describe('residentBalance (GET /api/me in one statement)', () => {
     expect((await residentBalance(t.database.read, t.r1, now))?.expiring).toEqual(await expiringSchedule(t.database.read, account, now, 2));
   });
 
+  const setNoticeDays = (value: string) =>
+    t.database.write((tx) => tx.run(sql`insert into settings (key, value) values ('points_expiry_notice_days', ${value}) on conflict (key) do update set value = excluded.value`));
+
+  it('gives notice of the next lapse only within the notice period (default 30 days, the setting overrides, 0 turns it off)', async () => {
+    await grant(t.database, t.staffId, t.r1, 70, at('2024-03-01T02:00:00Z'));
+    await grant(t.database, t.staffId, t.r1, 40, at('2025-05-01T02:00:00Z'));
+    // 2024's 70 lapse at local midnight starting 2027-01-01 (2026-12-31T16:00Z).
+    expect((await residentBalance(t.database.read, t.r1, at('2026-12-01T15:59:59Z')))?.notice).toBeNull();
+    expect((await residentBalance(t.database.read, t.r1, at('2026-12-01T16:00:00Z')))?.notice).toEqual({ points: 70, on: '2027-01-01' });
+    expect((await residentBalance(t.database.read, t.r1, at('2026-12-31T15:59:59Z')))?.notice).toEqual({ points: 70, on: '2027-01-01' });
+    await setNoticeDays('60');
+    expect((await residentBalance(t.database.read, t.r1, at('2026-11-02T00:00:00Z')))?.notice).toEqual({ points: 70, on: '2027-01-01' });
+    await setNoticeDays('0');
+    expect((await residentBalance(t.database.read, t.r1, at('2026-12-31T15:00:00Z')))?.notice).toBeNull();
+    await setNoticeDays('lots');
+    expect((await residentBalance(t.database.read, t.r1, at('2026-12-31T15:00:00Z')))?.notice).toEqual({ points: 70, on: '2027-01-01' });
+    // Once 2024's lot is gone, the next notice is for 2025's, a year later.
+    await runExpiry(t.database, at('2026-12-31T16:00:00Z'));
+    expect((await residentBalance(t.database.read, t.r1, at('2027-01-02T00:00:00Z')))?.notice).toBeNull();
+    expect((await residentBalance(t.database.read, t.r1, at('2027-12-15T00:00:00Z')))?.notice).toEqual({ points: 40, on: '2028-01-01' });
+  });
+
   it('a resident who never earned a point has a zero balance and nothing expiring; a non-resident has no balance here', async () => {
-    expect(await residentBalance(t.database.read, t.r2, at('2026-01-01T00:00:00Z'))).toMatchObject({ id: t.r2, balance: 0, expiring: [] });
+    expect(await residentBalance(t.database.read, t.r2, at('2026-01-01T00:00:00Z'))).toMatchObject({ id: t.r2, balance: 0, expiring: [], notice: null });
     expect(await residentBalance(t.database.read, t.staffId, at('2026-01-01T00:00:00Z'))).toBeUndefined();
     expect(await residentBalance(t.database.read, t.m1, at('2026-01-01T00:00:00Z'))).toBeUndefined();
   });
