@@ -18,6 +18,7 @@ import { counterItems } from './routes/counter-items';
 import { meAccount } from './routes/me-account';
 import { meRequests, staffRequests } from './routes/requests';
 import { staffResidents } from './routes/staff-residents';
+import { staffResidentsLifetime } from './routes/staff-residents-lifetime';
 
 export type { AppDeps } from './http/context';
 
@@ -55,6 +56,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/staff', awardBatchRoutes);
   app.route('/api/staff', staffRequests);
   app.route('/api/staff', staffResidents);
+  app.route('/api/staff', staffResidentsLifetime);
   app.route('/api/staff', auditRoutes);
   app.route('/api/public', publicApi);
 

@@ -73,6 +73,10 @@ export interface ResidentDetails {
   card: { cardNo: string; issuedAt: string; failedPins: number; lockedUntil: string | null } | null;
   balance: number;
   createdAt: string;
+  /** Set once the resident moved away (their account is closed, their points handed on). */
+  movedAwayAt: string | null;
+  /** A temporary password was set and has not been changed yet. */
+  mustChangePassword: boolean;
 }
 
 export async function residentDetails(db: Db, id: number): Promise<ResidentDetails> {
@@ -96,6 +100,8 @@ export async function residentDetails(db: Db, id: number): Promise<ResidentDetai
     card: row.c ? { cardNo: row.c.cardNo, issuedAt: row.c.issuedAt, failedPins: row.c.failedPins, lockedUntil: row.c.lockedUntil } : null,
     balance: row.balance,
     createdAt: row.u.createdAt,
+    movedAwayAt: row.r.movedAwayAt,
+    mustChangePassword: row.u.mustChangePassword,
   };
 }
 
