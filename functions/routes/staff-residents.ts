@@ -52,6 +52,7 @@ export const DetailsSchema = z
     phone: z.string().nullable(),
     hasPassword: z.boolean(),
     household: z.object({ id: z.number().int(), compound: z.string(), building: z.string(), unit: z.string(), door: z.string() }).nullable(),
+    householdMembers: z.array(z.object({ id: z.number().int(), fullName: z.string(), movedAwayAt: z.string().nullable() })).openapi({ description: 'The others registered at the same address' }),
     card: z.object({ cardNo: z.string(), issuedAt: z.string(), failedPins: z.number().int(), lockedUntil: z.string().nullable() }).nullable(),
     balance: z.number().int(),
     createdAt: z.string(),

@@ -142,6 +142,8 @@ describe('staff: residents over their lifetime', () => {
       expect({ ...after, counts: { ...after.counts, idempotency_keys: 0 } }).toEqual({ ...before, counts: { ...before.counts, idempotency_keys: 0 } });
       expect(await rows(w.t.database.read, sql`select moved_away_at from residents where moved_away_at is not null`)).toEqual([]);
 
+      const details = await call(w.app, 'GET', `/api/staff/residents/${mother.id}`, { token: w.tokens.staff });
+      expect(details.body.householdMembers).toEqual([{ id: son.id, fullName: '钱国庆', movedAwayAt: null }]);
       const res = await moveAway(mother.id, { to: { residentId: son.id }, reason: '去养老院' });
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ points: 40, to: { kind: 'resident', residentId: son.id, name: '钱国庆' } });
