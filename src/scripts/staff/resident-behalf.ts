@@ -1,7 +1,7 @@
-import { api, newKey, sendIdempotent } from '../api';
+import { api, newKey, sendIdempotent, type ApiFail, type ApiResult } from '../api';
 import { field, h, replace } from '../dom';
 import { errorText, fmtDate, fmtNum, today, tr } from '../i18n';
-import { busy, loadInto, msgBox, say } from '../ui';
+import { busy, loadInto, msgBox, say, type Tone } from '../ui';
 import { residentPicker, select } from './common';
 import type { ResidentDetails } from '../../../functions/domain/people/register';
 
@@ -55,71 +55,90 @@ function giftForm(d: ResidentDetails, changed: (flash: string) => Promise<void>)
 type Activity = { id: number; title: string; date: string; place: string; status: string };
 
 function signupForm(d: ResidentDetails): HTMLElement {
-  const msg = msgBox();
-  const box = h('div', { class: 'stack' });
-  const details = h('details', { 'data-behalf': 'signup' }, h('summary', {}, tr('life.signup')), box, msg);
-  let loaded = false;
-  // The list is read when the section is first opened: most visits never need it.
-  details.addEventListener('toggle', () => {
-    if (!details.open || loaded) return;
-    loaded = true;
-    void loadInto(box, () => api<{ activities: Activity[] }>(`/staff/activities?limit=60&from=${today()}`), ({ activities }) => {
-      const open = activities.filter((a) => a.status !== 'closed').sort((a, b) => a.date.localeCompare(b.date) || a.id - b.id);
-      if (open.length === 0) return replace(box, h('p', { class: 'meta' }, tr('life.noActivities')));
-      const choice = select(
-        open.map((a) => [String(a.id), tr('life.activityLine', { date: fmtDate(a.date), title: a.title, place: a.place })]),
-        null,
-        tr('req.pick'),
-      );
-      const f = field(tr('life.activity'), choice);
-      const go = h('button', { type: 'submit', class: 'button primary' }, tr('life.signupGo'));
-      const form = h('form', { class: 'stack', novalidate: true }, f.wrap, go);
-      form.addEventListener('submit', (e) => {
-        e.preventDefault();
-        f.setError(choice.value ? null : tr('life.pickFirst'));
-        if (!choice.value) return choice.focus();
-        void busy(go, async () => {
-          const res = await api<{ title: string; date: string; alreadySignedUp: boolean }>(`/staff/residents/${d.id}/signups`, { body: { activityId: Number(choice.value) } });
-          if (!res.ok) return say(msg, 'error', errorText(res));
-          const vars = { name: d.fullName, title: res.data.title, date: fmtDate(res.data.date) };
-          say(msg, res.data.alreadySignedUp ? 'info' : 'ok', tr(res.data.alreadySignedUp ? 'life.signupAlready' : 'life.signupDone', vars));
-        });
-      });
-      box.append(form);
-    });
+  return pickAndSend({
+    name: 'signup',
+    title: tr('life.signup'),
+    label: tr('life.activity'),
+    go: tr('life.signupGo'),
+    empty: tr('life.noActivities'),
+    load: () => api<{ activities: Activity[] }>(`/staff/activities?limit=60&from=${today()}`),
+    options: ({ activities }) =>
+      activities
+        .filter((a) => a.status !== 'closed')
+        .sort((a, b) => a.date.localeCompare(b.date) || a.id - b.id)
+        .map((a) => [String(a.id), tr('life.activityLine', { date: fmtDate(a.date), title: a.title, place: a.place })]),
+    send: async (id) => {
+      const res = await api<{ title: string; date: string; alreadySignedUp: boolean }>(`/staff/residents/${d.id}/signups`, { body: { activityId: id } });
+      if (!res.ok) return res;
+      const vars = { name: d.fullName, title: res.data.title, date: fmtDate(res.data.date) };
+      return res.data.alreadySignedUp ? ['info', tr('life.signupAlready', vars)] : ['ok', tr('life.signupDone', vars)];
+    },
   });
-  return details;
 }
 
 function requestForm(d: ResidentDetails): HTMLElement {
+  const note = field(tr('life.note'), h('textarea', { rows: 3, maxlength: 500 }), { hint: tr('req.detailHint') });
+  const text = note.input as HTMLTextAreaElement;
+  return pickAndSend({
+    name: 'request',
+    title: tr('life.request'),
+    label: tr('life.service'),
+    go: tr('life.requestGo'),
+    empty: tr('life.noServices'),
+    extra: note.wrap,
+    load: () => api<{ items: Array<{ id: number; title: string }> }>('/staff/records/services?status=published&limit=200'),
+    options: ({ items }) => items.map((s) => [String(s.id), s.title]),
+    send: async (id) => {
+      const detail = text.value.trim();
+      const res = await api<{ title: string }>(`/staff/residents/${d.id}/requests`, { body: { serviceId: id, ...(detail ? { note: detail } : {}) } });
+      if (!res.ok) return res;
+      text.value = '';
+      return ['ok', tr('life.requestDone', { title: res.data.title })];
+    },
+  });
+}
+
+interface PickAndSend<T> {
+  name: string;
+  title: string;
+  label: string;
+  go: string;
+  empty: string;
+  /** More fields, below the choice. */
+  extra?: HTMLElement;
+  load: () => Promise<ApiResult<T>>;
+  options: (data: T) => Array<[string, string]>;
+  /** Sends the chosen id: the refusal, or the outcome in words. */
+  send: (id: number) => Promise<ApiFail | [Tone, string]>;
+}
+
+/**
+ * A closed section: pick one from a list (read the first time it is opened: most visits never need
+ * it) and send it.
+ */
+function pickAndSend<T>(spec: PickAndSend<T>): HTMLElement {
   const msg = msgBox();
   const box = h('div', { class: 'stack' });
-  const details = h('details', { 'data-behalf': 'request' }, h('summary', {}, tr('life.request')), box, msg);
+  const details = h('details', { 'data-behalf': spec.name }, h('summary', {}, spec.title), box, msg);
   let loaded = false;
   details.addEventListener('toggle', () => {
     if (!details.open || loaded) return;
     loaded = true;
-    void loadInto(box, () => api<{ items: Array<{ id: number; title: string }> }>('/staff/records/services?status=published&limit=200'), ({ items }) => {
-      if (items.length === 0) return replace(box, h('p', { class: 'meta' }, tr('life.noServices')));
-      const choice = select(
-        items.map((s) => [String(s.id), s.title]),
-        null,
-        tr('req.pick'),
-      );
-      const f = field(tr('life.service'), choice);
-      const note = field(tr('life.note'), h('textarea', { rows: 3, maxlength: 500 }), { hint: tr('req.detailHint') });
-      const go = h('button', { type: 'submit', class: 'button primary' }, tr('life.requestGo'));
-      const form = h('form', { class: 'stack', novalidate: true }, f.wrap, note.wrap, go);
+    void loadInto(box, spec.load, (data) => {
+      const options = spec.options(data);
+      if (options.length === 0) return replace(box, h('p', { class: 'meta' }, spec.empty));
+      const choice = select(options, null, tr('req.pick'));
+      const f = field(spec.label, choice);
+      const go = h('button', { type: 'submit', class: 'button primary' }, spec.go);
+      const form = h('form', { class: 'stack', novalidate: true }, f.wrap, spec.extra, go);
       form.addEventListener('submit', (e) => {
         e.preventDefault();
         f.setError(choice.value ? null : tr('life.pickFirst'));
         if (!choice.value) return choice.focus();
-        const text = (note.input as HTMLTextAreaElement).value.trim();
         void busy(go, async () => {
-          const res = await api<{ title: string }>(`/staff/residents/${d.id}/requests`, { body: { serviceId: Number(choice.value), ...(text ? { note: text } : {}) } });
-          if (!res.ok) return say(msg, 'error', errorText(res));
-          (note.input as HTMLTextAreaElement).value = '';
-          say(msg, 'ok', tr('life.requestDone', { title: res.data.title }));
+          const outcome = await spec.send(Number(choice.value));
+          if (Array.isArray(outcome)) say(msg, ...outcome);
+          else say(msg, 'error', errorText(outcome));
         });
       });
       box.append(form);
