@@ -175,7 +175,7 @@ export function mount(root: HTMLElement): void {
   const regGo = h('button', { type: 'submit', class: 'button primary wide' }, tr('staff.reg.submit'));
   const regForm = h(
     'form',
-    { class: 'stack', novalidate: true },
+    { class: 'stack', novalidate: true, 'data-register': '' },
     fullName.wrap,
     displayName.wrap,
     phone.wrap,
