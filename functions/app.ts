@@ -19,6 +19,7 @@ import { meAccount } from './routes/me-account';
 import { meRequests, staffRequests } from './routes/requests';
 import { staffResidents } from './routes/staff-residents';
 import { jobRoutes } from './routes/jobs';
+import { staffResidentsLifetime } from './routes/staff-residents-lifetime';
 
 export type { AppDeps } from './http/context';
 
@@ -56,6 +57,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/staff', awardBatchRoutes);
   app.route('/api/staff', staffRequests);
   app.route('/api/staff', staffResidents);
+  app.route('/api/staff', staffResidentsLifetime);
   app.route('/api/staff', auditRoutes);
   app.route('/api/staff', jobRoutes);
   app.route('/api/public', publicApi);

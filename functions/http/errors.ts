@@ -34,6 +34,7 @@ export const ERROR_STATUS = {
   already_rated: 409,
   no_card: 409,
   has_card: 409,
+  moved_away: 409,
   self_approval: 403,
   account_disabled: 403,
   password_change_required: 403,

@@ -106,7 +106,7 @@ me.openapi(
     request: { headers: IdempotencyHeaders, body: jsonBody(TransferBody) },
     responses: {
       201: json(z.object({ id: z.number().int(), at: z.string(), balanceAfter: z.number().int() }), 'Given'),
-      ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found', 'insufficient_points', 'idempotency_mismatch', 'invalid_recipient'),
+      ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found', 'insufficient_points', 'idempotency_mismatch', 'invalid_recipient', 'moved_away'),
     },
   }),
   async (c) => {

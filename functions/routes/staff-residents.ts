@@ -22,17 +22,19 @@ const Pin = z.string().regex(PIN_PATTERN, '密码须为 4 位数字');
 const CardNo = z.string().regex(/^[Cc]\d{4,8}$/, '卡号格式如 C0001');
 const upper = (card: { cardNo: string; pin: string }) => ({ ...card, cardNo: card.cardNo.toUpperCase() });
 
-const Household = z.strictObject({ compound: Text(64), building: Text(64), unit: Text(64), door: Text(64) });
+export const Household = z.strictObject({ compound: Text(64), building: Text(64), unit: Text(64), door: Text(64) });
+
+/** A mainland mobile number as people write it (138-0013-8000, +86…), stored as 11 digits. */
+export const Phone = z
+  .string()
+  .transform((s) => s.replace(/[\s-]/g, '').replace(/^\+?86(?=1\d{10}$)/, ''))
+  .pipe(z.string().regex(PHONE_PATTERN, '手机号格式错误'));
 
 const Registration = z
   .strictObject({
     fullName: Text(64),
     displayName: Text(32).optional().openapi({ description: 'What the resident likes to be called (张阿姨); defaults to the masked name' }),
-    phone: z
-      .string()
-      .transform((s) => s.replace(/[\s-]/g, '').replace(/^\+?86(?=1\d{10}$)/, ''))
-      .pipe(z.string().regex(PHONE_PATTERN, '手机号格式错误'))
-      .optional(),
+    phone: Phone.optional(),
     household: Household,
     login: z.string().regex(LOGIN_PATTERN, '登录名须为 3–32 位小写字母、数字、_ . -').optional(),
     password: z.string().min(PASSWORD_MIN).max(PASSWORD_MAX).optional(),
@@ -41,7 +43,7 @@ const Registration = z
   .refine((r) => !r.password || r.login, { message: '设置密码时须同时指定登录名', path: ['password'] })
   .openapi('ResidentRegistration');
 
-const DetailsSchema = z
+export const DetailsSchema = z
   .object({
     id: z.number().int(),
     login: z.string(),
@@ -50,9 +52,12 @@ const DetailsSchema = z
     phone: z.string().nullable(),
     hasPassword: z.boolean(),
     household: z.object({ id: z.number().int(), compound: z.string(), building: z.string(), unit: z.string(), door: z.string() }).nullable(),
+    householdMembers: z.array(z.object({ id: z.number().int(), fullName: z.string(), movedAwayAt: z.string().nullable() })).openapi({ description: 'The others registered at the same address' }),
     card: z.object({ cardNo: z.string(), issuedAt: z.string(), failedPins: z.number().int(), lockedUntil: z.string().nullable() }).nullable(),
     balance: z.number().int(),
     createdAt: z.string(),
+    movedAwayAt: z.string().nullable(),
+    mustChangePassword: z.boolean(),
   })
   .openapi('ResidentDetails');
 

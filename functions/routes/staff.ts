@@ -28,7 +28,7 @@ staff.openapi(
     request: { headers: IdempotencyHeaders, body: jsonBody(AwardBody) },
     responses: {
       201: json(z.object({ id: z.number().int(), balanceAfter: z.number().int() }).openapi('Award'), 'Awarded'),
-      ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found', 'idempotency_mismatch', 'daily_cap_exceeded'),
+      ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found', 'idempotency_mismatch', 'daily_cap_exceeded', 'moved_away'),
     },
   }),
   async (c) => {
@@ -98,7 +98,15 @@ staff.openapi(
 );
 
 const ResidentSchema = z
-  .object({ id: z.number().int(), name: z.string(), login: z.string(), card: z.string().nullable(), building: z.string().nullable(), balance: z.number().int() })
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    login: z.string(),
+    card: z.string().nullable(),
+    building: z.string().nullable(),
+    balance: z.number().int(),
+    movedAwayAt: z.string().nullable().openapi({ description: 'When the resident moved away (their account is closed); null while they live here' }),
+  })
   .openapi('StaffResident');
 
 staff.openapi(

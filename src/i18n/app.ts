@@ -13,8 +13,10 @@ import { requestPairs } from './app-requests';
 import { counterPairs } from './app-counter';
 import { staffPairs } from './app-staff';
 import { jobPairs } from './app-jobs';
+import { residentLifePairs } from './app-residents';
 
-const pairs = mergePairs(commonPairs, signinPairs, residentPairs, activityPairs, requestPairs, counterPairs, staffPairs, jobPairs);
+const pairs = mergePairs(commonPairs, signinPairs, residentPairs, activityPairs, requestPairs, counterPairs, staffPairs, jobPairs, residentLifePairs);
+
 
 export type AppKey = keyof typeof pairs;
 

@@ -25,7 +25,7 @@ describe('staff: residents', () => {
     expect(spouse.body.login).toMatch(/^r\d{8}$/);
 
     const details = await call(w.app, 'GET', `/api/staff/residents/${res.body.id}`, { token: w.tokens.staff });
-    expect(details.body).toEqual(res.body);
+    expect(details.body).toEqual({ ...res.body, householdMembers: [{ id: spouse.body.id, fullName: '钱国庆', movedAwayAt: null }] });
     expectError(await call(w.app, 'GET', `/api/staff/residents/${w.f.staffId}`, { token: w.tokens.staff }), 404, 'not_found');
     const audit = await call(w.app, 'GET', '/api/staff/audit?entity=resident', { token: w.tokens.staff });
     expect(audit.body.entries.map((e: { entityId: number; action: string }) => [e.entityId, e.action])).toEqual([

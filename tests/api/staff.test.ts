@@ -120,8 +120,8 @@ describe('GET /api/staff/residents', () => {
     expect(res.status).toBe(200);
     expect(res.body.nextCursor).toBeNull();
     expect(res.body.residents).toHaveLength(5);
-    expect(res.body.residents.find((r: any) => r.id === extra[0])).toEqual({ id: extra[0], name: '赵秀兰', login: 'zhaolaoshi', card: 'C0042', building: '幸福里3栋', balance: 12 });
-    expect(res.body.residents.find((r: any) => r.id === w.f.residents[0])).toEqual({ id: w.f.residents[0], name: '张三华', login: 'r1', card: 'C9001', building: null, balance: 0 });
+    expect(res.body.residents.find((r: any) => r.id === extra[0])).toEqual({ id: extra[0], name: '赵秀兰', login: 'zhaolaoshi', card: 'C0042', building: '幸福里3栋', balance: 12, movedAwayAt: null });
+    expect(res.body.residents.find((r: any) => r.id === w.f.residents[0])).toEqual({ id: w.f.residents[0], name: '张三华', login: 'r1', card: 'C9001', building: null, balance: 0, movedAwayAt: null });
     // Merchants and staff are not residents.
     expect(res.body.residents.map((r: any) => r.login)).not.toContain('m1');
     expect(res.body.residents.map((r: any) => r.login)).not.toContain('staff');

@@ -27,17 +27,19 @@ describe('staff desk work', () => {
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
 
-    await panel.getByLabel('姓名（全名）').fill('测试居民甲');
-    await panel.getByLabel('小区').fill('幸福家园');
-    await panel.getByLabel('楼栋', { exact: true }).fill('5栋');
-    await panel.getByLabel('单元').fill('2单元');
-    await panel.getByLabel('门牌').fill('302');
-    await panel.getByRole('button', { name: '登记', exact: true }).click();
+    // The open resident has an edit form with the same fields: the registration form is its own.
+    const register = panel.locator('[data-register]');
+    await register.getByLabel('姓名（全名）').fill('测试居民甲');
+    await register.getByLabel('小区').fill('幸福家园');
+    await register.getByLabel('楼栋', { exact: true }).fill('5栋');
+    await register.getByLabel('单元').fill('2单元');
+    await register.getByLabel('门牌').fill('302');
+    await register.getByRole('button', { name: '登记', exact: true }).click();
     await expect.poll(() => panel.locator('form .msg-ok').textContent()).toContain('已登记 测试居民甲');
     // The compound and building are remembered for the next registration.
     await page.reload();
-    await panel.getByLabel('小区').waitFor();
-    expect(await panel.getByLabel('小区').inputValue()).toBe('幸福家园');
+    await register.getByLabel('小区').waitFor();
+    expect(await register.getByLabel('小区').inputValue()).toBe('幸福家园');
 
     await panel.getByLabel('CSV 文件').setInputFiles({
       name: 'residents.csv',

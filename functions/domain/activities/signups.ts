@@ -74,10 +74,11 @@ async function activityFor(tx: Db, activityId: number) {
   return activity;
 }
 
-export async function signUp(tx: Db, residentId: number, activityId: number, now: Date): Promise<{ activityId: number; signedUpAt: string; alreadySignedUp: boolean }> {
+/** `by`: the staff member signing the resident up on their behalf (left empty when the resident signs up themself). */
+export async function signUp(tx: Db, residentId: number, activityId: number, now: Date, by?: number): Promise<{ activityId: number; signedUpAt: string; alreadySignedUp: boolean }> {
   const activity = await activityFor(tx, activityId);
   if (activity.status === 'closed' || activity.date < localDate(now)) throw new DomainError('signup_closed', `活动「${activity.title}」已结束，不能报名`);
-  const inserted = await tx.insert(activitySignups).values({ activityId, residentId, signedUpAt: now.toISOString() }).onConflictDoNothing().returning();
+  const inserted = await tx.insert(activitySignups).values({ activityId, residentId, signedUpAt: now.toISOString(), signedUpBy: by ?? null }).onConflictDoNothing().returning();
   if (inserted[0]) return { activityId, signedUpAt: inserted[0].signedUpAt, alreadySignedUp: false };
   const [prior] = await tx
     .select()

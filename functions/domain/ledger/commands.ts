@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { activities, activityTypes, ledgerEntries, postings } from '../../../db/schema';
+import { accounts, activities, activityTypes, ledgerEntries, postings } from '../../../db/schema';
 import { DomainError, thrownIfRefused } from '../shared/errors';
 import { SYSTEM_ACCOUNTS } from './accounts';
 import { inList } from '../shared/sql';
@@ -22,13 +22,15 @@ type Holder = 'resident' | 'merchant';
  * template, not the query builder (see post.ts).
  */
 async function accountsOf(tx: Db, userIds: number[]): Promise<(userId: number, role: Holder) => number> {
-  const rows = await tx.all<{ ownerId: number; id: number; role: string }>(
-    sql`select a.owner_id as ownerId, a.id as id, u.role as role from accounts a join users u on u.id = a.owner_id where a.owner_id in ${inList(userIds)}`,
+  const rows = await tx.all<{ ownerId: number; id: number; role: string; movedAwayAt: string | null }>(
+    sql`select a.owner_id as ownerId, a.id as id, u.role as role, r.moved_away_at as movedAwayAt from accounts a join users u on u.id = a.owner_id left join residents r on r.user_id = a.owner_id where a.owner_id in ${inList(userIds)}`,
   );
   return (userId, role) => {
-    const id = rows.find((r) => r.ownerId === userId && r.role === role)?.id;
-    if (id === undefined) throw new DomainError('not_found', role === 'resident' ? `居民 ${userId} 不存在` : `商户 ${userId} 不存在`);
-    return id;
+    const row = rows.find((r) => r.ownerId === userId && r.role === role);
+    if (row === undefined) throw new DomainError('not_found', role === 'resident' ? `居民 ${userId} 不存在` : `商户 ${userId} 不存在`);
+    // A resident who moved away has handed their points on: nothing more comes in or goes out.
+    if (row.movedAwayAt !== null) throw new DomainError('moved_away', `该居民已于 ${row.movedAwayAt.slice(0, 10)} 迁出，积分账户已停用`);
+    return row.id;
   };
 }
 
@@ -145,6 +147,8 @@ export interface TransferCommand {
   points: number;
   memo?: string | undefined;
   now: Date;
+  /** A staff member giving for a resident who has only a paper card; the giver themself otherwise. */
+  actorId?: number | undefined;
 }
 
 export async function transfer(tx: Db, cmd: TransferCommand): Promise<{ id: number; at: string; balanceAfter: number }> {
@@ -155,13 +159,48 @@ export async function transfer(tx: Db, cmd: TransferCommand): Promise<{ id: numb
     kind: cmd.to === 'pool' ? 'donation' : 'transfer',
     memo: cmd.memo?.trim() || (cmd.to === 'pool' ? '捐给社区积分池' : '转赠邻居'),
     at: cmd.now,
-    actorId: cmd.fromResidentId,
+    actorId: cmd.actorId ?? cmd.fromResidentId,
     postings: [
       { accountId: from, amount: -cmd.points },
       { accountId: to, amount: cmd.points },
     ],
   });
   return { id: posted.id, at: posted.at, balanceAfter: posted.balanceAfter.get(from)! };
+}
+
+export interface HandOverCommand {
+  staffId: number;
+  residentId: number;
+  /** The community pool, or a member of the same household (the caller checks the household). */
+  to: number | 'pool';
+  reason: string;
+  now: Date;
+}
+
+/**
+ * A resident moving away hands their whole balance on, as one transfer entry recorded by the staff
+ * member; nothing is posted for an empty account. Refused (moved_away) if either side has already
+ * moved away, so it runs before the resident is marked.
+ */
+export async function handOverBalance(tx: Db, cmd: HandOverCommand): Promise<{ id: number; at: string; points: number } | null> {
+  const accountOf = await accountsOf(tx, cmd.to === 'pool' ? [cmd.residentId] : [cmd.residentId, cmd.to]);
+  const from = accountOf(cmd.residentId, 'resident');
+  const to = cmd.to === 'pool' ? SYSTEM_ACCOUNTS.pool : accountOf(cmd.to, 'resident');
+  if (to === from) throw new DomainError('invalid_recipient', '不能转给自己');
+  const [held] = await tx.select({ balance: accounts.balance }).from(accounts).where(eq(accounts.id, from));
+  const points = held?.balance ?? 0;
+  if (points === 0) return null;
+  const posted = await postEntry(tx, {
+    kind: 'transfer',
+    memo: `迁出转出：${cmd.reason}`,
+    at: cmd.now,
+    actorId: cmd.staffId,
+    postings: [
+      { accountId: from, amount: -points },
+      { accountId: to, amount: points },
+    ],
+  });
+  return { id: posted.id, at: posted.at, points };
 }
 
 export interface ReverseCommand {

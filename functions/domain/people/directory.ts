@@ -96,6 +96,7 @@ export interface ResidentRow {
   card: string | null;
   building: string | null;
   balance: number;
+  movedAwayAt: string | null;
 }
 
 /** Staff search by name, login, card or building; ordered by id, keyset-paginated. */
@@ -119,6 +120,7 @@ export async function searchResidents(db: Db, query: string, limit: number, afte
       compound: households.compound,
       building: households.building,
       balance: accounts.balance,
+      movedAwayAt: residents.movedAwayAt,
     })
     .from(residents)
     .innerJoin(users, eq(users.id, residents.userId))

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq, ne } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { accounts, cards, households, residents, users } from '../../../db/schema';
 import { audit, type Actor } from '../records/audit';
@@ -70,9 +70,15 @@ export interface ResidentDetails {
   phone: string | null;
   hasPassword: boolean;
   household: (HouseholdKey & { id: number }) | null;
+  /** The others registered at the same address (whom a moving resident's points may go to). */
+  householdMembers: Array<{ id: number; fullName: string; movedAwayAt: string | null }>;
   card: { cardNo: string; issuedAt: string; failedPins: number; lockedUntil: string | null } | null;
   balance: number;
   createdAt: string;
+  /** Set once the resident moved away (their account is closed, their points handed on). */
+  movedAwayAt: string | null;
+  /** A temporary password was set and has not been changed yet. */
+  mustChangePassword: boolean;
 }
 
 export async function residentDetails(db: Db, id: number): Promise<ResidentDetails> {
@@ -85,6 +91,13 @@ export async function residentDetails(db: Db, id: number): Promise<ResidentDetai
     .leftJoin(cards, eq(cards.residentId, residents.userId))
     .where(eq(residents.userId, id));
   if (!row) throw new DomainError('not_found', `居民 ${id} 不存在`);
+  const members = row.h
+    ? await db
+        .select({ id: residents.userId, fullName: residents.fullName, movedAwayAt: residents.movedAwayAt })
+        .from(residents)
+        .where(and(eq(residents.householdId, row.h.id), ne(residents.userId, id)))
+        .orderBy(asc(residents.userId))
+    : [];
   return {
     id,
     login: row.u.login,
@@ -93,9 +106,12 @@ export async function residentDetails(db: Db, id: number): Promise<ResidentDetai
     phone: row.r.phone,
     hasPassword: row.u.passwordHash !== null,
     household: row.h ? { id: row.h.id, compound: row.h.compound, building: row.h.building, unit: row.h.unit, door: row.h.door } : null,
+    householdMembers: members,
     card: row.c ? { cardNo: row.c.cardNo, issuedAt: row.c.issuedAt, failedPins: row.c.failedPins, lockedUntil: row.c.lockedUntil } : null,
     balance: row.balance,
     createdAt: row.u.createdAt,
+    movedAwayAt: row.r.movedAwayAt,
+    mustChangePassword: row.u.mustChangePassword,
   };
 }
 

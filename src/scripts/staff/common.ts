@@ -44,7 +44,7 @@ export function residentPicker(labelText: string, onPick?: (r: ResidentRow | nul
             h(
               'li',
               {},
-              h('button', { type: 'button', 'data-resident': r.id, onclick: () => pick(r) }, `${r.name} · ${r.login}${r.card ? ` · ${r.card}` : ''}${r.building ? ` · ${r.building}` : ''}`),
+              h('button', { type: 'button', 'data-resident': r.id, onclick: () => pick(r) }, `${r.name} · ${r.login}${r.card ? ` · ${r.card}` : ''}${r.building ? ` · ${r.building}` : ''}${r.movedAwayAt ? ` · ${tr('life.movedBadge')}` : ''}`),
             ),
           );
       }

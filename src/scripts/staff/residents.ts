@@ -3,6 +3,8 @@ import { $, field, focusOn, h, replace } from '../dom';
 import { errorText, fmtDate, fmtDateTime, fmtNum, tr } from '../i18n';
 import { busy, loadInto, msgBox, remember, say } from '../ui';
 import { table } from './common';
+import { behalfSection } from './resident-behalf';
+import { editSection, lifeFacts, moveAwaySection, passwordSection, statementSection } from './resident-card';
 import type { ResidentRow } from '../../../functions/domain/people/directory';
 import type { ResidentDetails } from '../../../functions/domain/people/register';
 
@@ -32,7 +34,7 @@ export function mount(root: HTMLElement): void {
       for (const r of d.residents) {
         const open = h('button', { type: 'button', class: 'button', 'data-open-resident': r.id }, tr('staff.res.open'));
         open.addEventListener('click', () => void show(r.id, true));
-        rowsBody.append(h('tr', {}, h('td', {}, r.name), h('td', {}, r.login), h('td', {}, r.card ?? '—'), h('td', {}, r.building ?? '—'), h('td', { class: 'num' }, fmtNum(r.balance)), h('td', {}, open)));
+        rowsBody.append(h('tr', {}, h('td', {}, r.name, r.movedAwayAt ? ` · ${tr('life.movedBadge')}` : ''), h('td', {}, r.login), h('td', {}, r.card ?? '—'), h('td', {}, r.building ?? '—'), h('td', { class: 'num' }, fmtNum(r.balance)), h('td', {}, open)));
       }
       cursor = d.nextCursor;
       results.append(
@@ -54,12 +56,15 @@ export function mount(root: HTMLElement): void {
   void run(true);
 
   // ---- One resident ----
-  const show = async (id: number, focus: boolean) => {
+  /** `flash`: the outcome of what was just done, shown above the redrawn resident. */
+  const show = async (id: number, focus: boolean, flash?: string) => {
     const heading = h('h3', { id: 'res-detail-h', tabindex: '-1' }, tr('staff.res.detail'));
+    const outcome = msgBox();
     const body = h('div');
-    replace(detail, heading, body);
+    replace(detail, heading, outcome, body);
     await loadInto(body, () => api<ResidentDetails>(`/staff/residents/${id}`), (d) => renderDetail(body, d));
-    if (focus) focusOn(heading);
+    if (flash) say(outcome, 'ok', flash);
+    if (focus || flash) focusOn(heading);
   };
   const renderDetail = (box: HTMLElement, d: ResidentDetails) => {
     const msg = msgBox();
@@ -69,6 +74,7 @@ export function mount(root: HTMLElement): void {
       [tr('staff.res.phone'), d.phone ?? '—'],
       [tr('staff.res.home'), d.household ? `${d.household.compound} ${d.household.building} ${d.household.unit} ${d.household.door}` : '—'],
       [tr('staff.res.balance'), tr('pts.n', { n: fmtNum(d.balance) })],
+      ...lifeFacts(d),
       [
         tr('staff.res.card'),
         d.card
@@ -77,6 +83,12 @@ export function mount(root: HTMLElement): void {
       ],
     ];
     box.append(h('dl', { class: 'facts' }, facts.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])), msg);
+    const reload = (flash: string) => show(d.id, false, flash);
+    if (d.movedAwayAt) {
+      // Their account is closed: the record can still be corrected and the history read.
+      box.append(editSection(d, reload), statementSection(d));
+      return;
+    }
     if (d.card) {
       box.append(h('p', {}, h('a', { class: 'button', href: `/api/staff/residents/${d.id}/card.pdf`, target: '_blank', rel: 'noopener', 'data-card-pdf': '' }, tr('staff.res.print'))));
       const pin = field(tr('staff.res.newPin'), h('input', { type: 'text', inputmode: 'numeric', maxlength: 4, autocomplete: 'off' }), { hint: tr('staff.res.pinHint') });
@@ -115,7 +127,7 @@ export function mount(root: HTMLElement): void {
       });
       box.append(f);
     }
-    box.append(awardForm(d));
+    box.append(awardForm(d), editSection(d, reload), passwordSection(d), moveAwaySection(d, reload), statementSection(d), behalfSection(d, reload));
   };
 
   /** A manual award (one line of an award batch: above the thresholds it waits for a second staff member). */
@@ -163,7 +175,7 @@ export function mount(root: HTMLElement): void {
   const regGo = h('button', { type: 'submit', class: 'button primary wide' }, tr('staff.reg.submit'));
   const regForm = h(
     'form',
-    { class: 'stack', novalidate: true },
+    { class: 'stack', novalidate: true, 'data-register': '' },
     fullName.wrap,
     displayName.wrap,
     phone.wrap,

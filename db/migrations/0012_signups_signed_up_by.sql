@@ -1,0 +1,1 @@
+ALTER TABLE `activity_signups` ADD `signed_up_by` integer REFERENCES users(id);
