@@ -18,6 +18,8 @@ import { counterItems } from './routes/counter-items';
 import { meAccount } from './routes/me-account';
 import { meRequests, staffRequests } from './routes/requests';
 import { staffResidents } from './routes/staff-residents';
+import { adminAccounts } from './routes/admin/accounts';
+import { staffMerchants } from './routes/merchants';
 
 export type { AppDeps } from './http/context';
 
@@ -56,6 +58,9 @@ export function createApp(deps: AppDeps) {
   app.route('/api/staff', staffRequests);
   app.route('/api/staff', staffResidents);
   app.route('/api/staff', auditRoutes);
+  app.route('/api/staff', staffMerchants);
+  // Accounts and settings, for admins.
+  app.route('/api/admin', adminAccounts);
   app.route('/api/public', publicApi);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', { type: 'http', scheme: 'bearer' });
