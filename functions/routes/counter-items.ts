@@ -9,7 +9,7 @@ import { errorResponses } from '../http/errors';
 import { IdParam, Text } from '../http/params';
 import { newRouter, noBody } from '../http/router';
 import { json, jsonBody, signedIn } from '../http/schemas';
-import { ShopPatchSchema } from './merchants';
+import { ShopPatchSchema, shopProfileOut } from './merchants';
 import { write } from './records/shared';
 
 /** The merchant's own back office at the counter (/api/counter/…): items for points, takings, public record. */
@@ -136,11 +136,7 @@ const MerchantPublicRecord = z
     id: z.number().int(),
     url: z.string(),
     organizationId: z.number().int().nullable(),
-    shopName: z.string(),
-    category: z.string(),
-    address: z.string(),
-    openingHours: z.string(),
-    offer: z.string(),
+    ...shopProfileOut,
     joinedAt: z.string(),
     suspended: z.boolean().openapi({ description: 'Staff have paused the shop: the counter refuses redemptions until they reinstate it' }),
     services: z.array(z.object({ id: z.number().int(), title: z.string(), url: z.string(), schedule: z.string() })),

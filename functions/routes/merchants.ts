@@ -34,16 +34,15 @@ export const ShopPatchSchema = z
   .refine((p) => Object.values(p).some((v) => v !== undefined), '至少修改一项')
   .openapi('ShopPatch');
 
+/** The profile's fields in an answer (the staff's merchant, the counter's public record). */
+export const shopProfileOut = { shopName: z.string(), category: z.string(), address: z.string(), openingHours: z.string(), offer: z.string() };
+
 const MerchantSchema = z
   .object({
     id: z.number().int(),
     login: z.string(),
     name: z.string(),
-    shopName: z.string(),
-    category: z.string(),
-    address: z.string(),
-    openingHours: z.string(),
-    offer: z.string(),
+    ...shopProfileOut,
     joinedAt: z.string(),
     disabled: z.boolean(),
     suspendedAt: z.string().nullable(),

@@ -1,5 +1,7 @@
+import { api } from './api';
 import { field, h } from './dom';
-import { tr } from './i18n';
+import { errorText, tr } from './i18n';
+import { busy, msgBox, say } from './ui';
 import type { AppKey } from '../i18n/app';
 import type { ShopProfile } from '../../functions/domain/people/accounts';
 
@@ -44,4 +46,27 @@ export function shopFields(values: Partial<ShopProfile> = {}) {
       return Object.fromEntries(Object.entries(all).filter(([k, v]) => values[k as keyof ShopProfile] !== v));
     },
   };
+}
+
+/**
+ * The edit form of a shop's profile: sends only what changed (PATCH to `path`); nothing changed is
+ * said at once without a request. `saved` gets the answer and the form's message line.
+ */
+export function shopEditForm<T>(values: Partial<ShopProfile>, path: string, saved: (data: T, msg: HTMLElement) => void | Promise<void>, attrs: Record<string, string | number> = {}): HTMLFormElement {
+  const shop = shopFields(values);
+  const save = h('button', { type: 'submit', class: 'button primary' }, tr('common.save'));
+  const msg = msgBox();
+  const form = h('form', { class: 'stack', ...attrs }, shop.wrap, save, msg);
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const changes = shop.changes();
+    if (!changes) return;
+    if (Object.keys(changes).length === 0) return say(msg, 'ok', tr('common.saved'));
+    void busy(save, async () => {
+      const res = await api<T>(path, { method: 'PATCH', body: changes });
+      if (!res.ok) return say(msg, 'error', errorText(res));
+      await saved(res.data, msg);
+    });
+  });
+  return form;
 }

@@ -118,6 +118,13 @@ describe('accounts and merchants in the console', () => {
     await signInToChange(counter, '/counter/', 'browser-shop', temporary);
     await changeForced(counter, temporary, 'shop-own-pass-1');
     await expect.poll(() => counter.locator('[data-shop]').textContent()).toBe('测试小店');
+    // The shop edits its own public profile.
+    await counter.getByText('修改本店公开资料').click();
+    const profile = counter.locator('form[data-shop-profile]');
+    await profile.getByLabel('营业时间').fill('每天 7:00–23:00');
+    await profile.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => counter.locator('[data-profile]').textContent()).toContain('营业时间：每天 7:00–23:00');
+    expect((await admin<{ accounts: Array<{ login: string }> }>('/admin/accounts?query=browser-shop')).body.accounts).toHaveLength(1);
 
     // Staff pause the shop with a reason.
     await page.goto('/staff/#merchants');

@@ -1,8 +1,8 @@
 import { api } from '../api';
 import { $, h, replace } from '../dom';
-import { errorText, fmtDateTime, fmtNum, isEn, tr } from '../i18n';
-import { shopFields } from '../shop-fields';
-import { busy, loadInto, msgBox, say } from '../ui';
+import { fmtDateTime, fmtNum, isEn, tr } from '../i18n';
+import { shopEditForm } from '../shop-fields';
+import { loadInto, say } from '../ui';
 
 import type { CounterTotalsJson, MerchantPublicRecordJson } from '../../../functions/routes/counter-items';
 
@@ -54,23 +54,16 @@ export function renderProfile(p: Profile): void {
 }
 
 function profileEditor(p: Profile): HTMLElement {
-  const shop = shopFields(p);
-  const save = h('button', { type: 'submit', class: 'button primary wide' }, tr('common.save'));
-  const msg = msgBox();
-  const form = h('form', { class: 'stack', 'data-shop-profile': '' }, shop.wrap, save, msg);
-  form.addEventListener('submit', (e) => {
-    e.preventDefault();
-    const changes = shop.changes();
-    if (!changes) return;
-    if (Object.keys(changes).length === 0) return say(msg, 'ok', tr('common.saved'));
-    void busy(save, async () => {
-      const res = await api<Profile>('/counter/profile', { method: 'PATCH', body: changes });
-      if (!res.ok) return say(msg, 'error', errorText(res));
-      $('[data-shop]').textContent = res.data.shopName;
-      renderProfile(res.data);
+  const form = shopEditForm<Profile>(
+    p,
+    '/counter/profile',
+    (changed) => {
+      $('[data-shop]').textContent = changed.shopName;
+      renderProfile(changed);
       say($('[data-profile] [data-shop-profile] .msg'), 'ok', tr('mer.saved'));
       $<HTMLDetailsElement>('[data-profile] details').open = true;
-    });
-  });
+    },
+    { 'data-shop-profile': '' },
+  );
   return h('details', {}, h('summary', { class: 'button' }, tr('counter.profile.edit')), form);
 }

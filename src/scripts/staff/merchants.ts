@@ -1,7 +1,7 @@
 import { api } from '../api';
 import { field, focusOn, h, replace } from '../dom';
 import { errorText, fmtDate, tr } from '../i18n';
-import { shopFields } from '../shop-fields';
+import { shopEditForm } from '../shop-fields';
 import { busy, loadInto, msgBox, say } from '../ui';
 import { table } from './common';
 import type { MerchantJson } from '../../../functions/routes/merchants';
@@ -59,24 +59,7 @@ export function mount(root: HTMLElement): void {
     focusOn(msg);
   };
 
-  const edit = (m: MerchantJson) => {
-    const shop = shopFields(m);
-    const save = h('button', { type: 'submit', class: 'button primary' }, tr('common.save'));
-    const msg = msgBox();
-    const f = h('form', { class: 'stack', 'data-merchant-edit': m.id }, shop.wrap, save, msg);
-    f.addEventListener('submit', (e) => {
-      e.preventDefault();
-      const changes = shop.changes();
-      if (!changes) return;
-      if (Object.keys(changes).length === 0) return say(msg, 'ok', tr('common.saved'));
-      void busy(save, async () => {
-        const res = await api<MerchantJson>(`/staff/merchants/${m.id}`, { method: 'PATCH', body: changes });
-        if (!res.ok) return say(msg, 'error', errorText(res));
-        await done(tr('mer.saved'));
-      });
-    });
-    act(m, f);
-  };
+  const edit = (m: MerchantJson) => act(m, shopEditForm<MerchantJson>(m, `/staff/merchants/${m.id}`, () => done(tr('mer.saved')), { 'data-merchant-edit': m.id }));
 
   const suspend = (m: MerchantJson) => {
     const reason = field(tr('mer.reason'), h('textarea', { maxlength: 200, rows: 2 }));
