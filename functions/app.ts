@@ -20,6 +20,8 @@ import { meRequests, staffRequests } from './routes/requests';
 import { staffResidents } from './routes/staff-residents';
 import { jobRoutes } from './routes/jobs';
 import { staffResidentsLifetime } from './routes/staff-residents-lifetime';
+import { adminAccounts } from './routes/admin/accounts';
+import { staffMerchants } from './routes/merchants';
 
 export type { AppDeps } from './http/context';
 
@@ -60,6 +62,9 @@ export function createApp(deps: AppDeps) {
   app.route('/api/staff', staffResidentsLifetime);
   app.route('/api/staff', auditRoutes);
   app.route('/api/staff', jobRoutes);
+  app.route('/api/staff', staffMerchants);
+  // Accounts and settings, for admins.
+  app.route('/api/admin', adminAccounts);
   app.route('/api/public', publicApi);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', { type: 'http', scheme: 'bearer' });

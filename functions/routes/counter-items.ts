@@ -3,11 +3,14 @@ import { createItem, deleteItem, listItems, updateItem } from '../domain/counter
 import { merchantPublicRecord } from '../domain/counter/profile';
 import { counterTotals } from '../domain/counter/totals';
 import { accountOf } from '../domain/people/directory';
+import { updateShop } from '../domain/people/merchants';
 import { DomainError } from '../domain/shared/errors';
 import { errorResponses } from '../http/errors';
 import { IdParam, Text } from '../http/params';
 import { newRouter, noBody } from '../http/router';
 import { json, jsonBody, signedIn } from '../http/schemas';
+import { ShopPatchSchema, shopProfileOut } from './merchants';
+import { write } from './records/shared';
 
 /** The merchant's own back office at the counter (/api/counter/…): items for points, takings, public record. */
 export const counterItems = newRouter();
@@ -133,11 +136,9 @@ const MerchantPublicRecord = z
     id: z.number().int(),
     url: z.string(),
     organizationId: z.number().int().nullable(),
-    shopName: z.string(),
-    category: z.string(),
-    address: z.string(),
-    offer: z.string(),
+    ...shopProfileOut,
     joinedAt: z.string(),
+    suspended: z.boolean().openapi({ description: 'Staff have paused the shop: the counter refuses redemptions until they reinstate it' }),
     services: z.array(z.object({ id: z.number().int(), title: z.string(), url: z.string(), schedule: z.string() })),
     donations: z.array(z.object({ id: z.number().int(), date: z.string(), form: z.string(), amountFen: z.number().int(), itemDescription: z.string().nullable() })),
     donatedFen: z.number().int(),
@@ -161,4 +162,25 @@ counterItems.openapi(
     },
   }),
   async (c) => c.json(await merchantPublicRecord(c.get('deps').database.read, c.get('principal').userId), 200),
+);
+
+counterItems.openapi(
+  createRoute({
+    method: 'patch',
+    path: '/profile',
+    tags: ['counter'],
+    security: signedIn,
+    summary: 'Change my public profile (shop name, category, address, opening hours, offer); the public page follows',
+    request: { body: jsonBody(ShopPatchSchema) },
+    responses: {
+      200: json(MerchantPublicRecord, 'The public record, changed'),
+      ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found'),
+    },
+  }),
+  async (c) => {
+    const patch = c.req.valid('json');
+    const merchantId = c.get('principal').userId;
+    await write(c, async (tx, actor) => ({ event: await updateShop(tx, actor, merchantId, patch) }));
+    return c.json(await merchantPublicRecord(c.get('deps').database.read, merchantId), 200);
+  },
 );

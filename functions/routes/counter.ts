@@ -40,7 +40,7 @@ counter.openapi(
     request: { headers: IdempotencyHeaders, body: jsonBody(RedemptionBody) },
     responses: {
       201: json(RedemptionSchema, 'Redeemed (or the replay of an earlier success)'),
-      ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'insufficient_points', 'code_used', 'idempotency_mismatch', 'code_invalid', 'code_expired', 'pin_invalid', 'card_invalid', 'card_locked', 'moved_away'),
+      ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'insufficient_points', 'code_used', 'idempotency_mismatch', 'code_invalid', 'code_expired', 'pin_invalid', 'card_invalid', 'card_locked', 'moved_away', 'merchant_suspended'),
     },
   }),
   async (c) => {

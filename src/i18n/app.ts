@@ -14,8 +14,10 @@ import { counterPairs } from './app-counter';
 import { staffPairs } from './app-staff';
 import { jobPairs } from './app-jobs';
 import { residentLifePairs } from './app-residents';
+import { accountPairs } from './app-accounts';
 
-const pairs = mergePairs(commonPairs, signinPairs, residentPairs, activityPairs, requestPairs, counterPairs, staffPairs, jobPairs, residentLifePairs);
+const pairs = mergePairs(commonPairs, signinPairs, residentPairs, activityPairs, requestPairs, counterPairs, staffPairs, jobPairs, residentLifePairs, accountPairs);
+
 
 
 export type AppKey = keyof typeof pairs;

@@ -4,6 +4,8 @@ import type { Pairs } from './pairs';
 export const merchantsSitePairs = {
   'merchants.title': ['一刻钟合伙人', 'Fifteen-minute partners'],
   'merchants.intro': ['“公益换宣传”：这些商户为居民提供公益服务、向社区捐赠、在店里接受积分兑换；社区在这里公开他们做的每一件事，作为回报和感谢。', '“Charity for publicity”: these shops give free services to residents, donate to the community and accept volunteer points at their counters; in return the community publishes everything they have done.'],
+  'merchant.hours': ['营业时间', 'Opening hours'],
+  'merchant.suspended': ['暂停中：社区已暂停本店的积分兑换，恢复后会在这里更新。', 'Paused: the community has paused points redemption at this shop; this page will say when it resumes.'],
   'merchant.offer': ['公益承诺', 'Pledge'],
   'merchant.joined': ['加入时间', 'Joined'],
   'merchant.services': ['提供的服务', 'Services offered'],

@@ -3,7 +3,8 @@ import { $ } from './dom';
 import type { ScanSession } from './qr-scan';
 import { startShell } from './session';
 import { mountItemsAdmin } from './counter-items';
-import { busy } from './ui';
+import { busy, say } from './ui';
+import { tr } from './i18n';
 import { attemptStore } from './counter/attempt';
 import type { Counter, Item } from './counter/context';
 import { loadTotals, renderProfile, type Profile } from './counter/overview';
@@ -21,14 +22,16 @@ export { attemptStore, type Attempt, type RedemptionBody } from './counter/attem
 export function start(): void {
   let flow: { resume(): void } | null = null;
   void startShell<Profile>({
-    role: 'merchant',
-    probe: '/counter/profile',
+    capability: 'counter',
+    load: '/counter/profile',
     ready: (p) => {
       $('[data-shop]').textContent = p.shopName;
       // Signed in again (say after the session ran out mid-attempt): pick up the stored attempt.
       if (flow) flow.resume();
       else flow = mount();
       renderProfile(p);
+      // Paused by staff: said before anyone is asked for a code (the server refuses either way).
+      if (p.suspended) say($('[data-counter-msg]'), 'warn', tr('counter.profile.suspended'));
       void loadTotals();
     },
   });

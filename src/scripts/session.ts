@@ -1,29 +1,35 @@
-import { abandonRequests, api, onApiEvent, type ApiResult } from './api';
+import { abandonRequests, api, onApiEvent, type ApiFail } from './api';
 import { $, $$, focusOn } from './dom';
 import { errorText, tr } from './i18n';
 import { failBlock, initNetBanner, say } from './ui';
+import { wirePasswordForms } from './password';
+import type { Capability } from '../../functions/domain/people/roles';
+import type { WhoAmIJson as WhoAmI } from '../../functions/routes/auth';
 
 export type Role = 'resident' | 'merchant' | 'staff' | 'accountant' | 'admin';
-type View = 'loading' | 'signin' | 'wrongrole' | 'app' | 'failed';
+type View = 'loading' | 'signin' | 'wrongrole' | 'password' | 'app' | 'failed';
+export type { Capability, WhoAmI };
 
 /**
- * The signed-in pages' shell: find out whether this device is signed in, show the sign-in form or
- * the app, sign out. The session cookie lasts 90 days for residents: sign in once on the phone and
- * stay signed in.
+ * The signed-in pages' shell: find out who this device is signed in as, show the sign-in form, a
+ * temporary password's change form, or the app; sign out. The session cookie lasts 90 days for
+ * residents: sign in once on the phone and stay signed in.
  *
  * The session cookie is HttpOnly, invisible to scripts. Beside it this device keeps a readable hint,
  * the cookie `linli_signed_in=<role>` (no secret in it: the role only), with the session's expiry:
  * set on signing in, cleared on signing out and whenever the API says the session is gone. Without
  * the hint the page shows the sign-in form at once (AppShell decides before the first paint) and
  * asks the API nothing — a signed-out visit makes no request that fails. With it, the page asks the
- * API (the probe), which stays the judge: a stale hint costs one 401 and is then cleared.
+ * API who is signed in (GET /api/auth/me), which stays the judge: a stale hint costs one 401 and is
+ * then cleared.
  */
 export interface ShellOptions<T> {
-  role: Role;
-  /** A cheap GET that only this role may call: 200 signed in, 401 not, 403 another role. */
-  probe: string;
+  /** What the page needs the account to be able to do (functions/domain/people/roles.ts). */
+  capability: Capability;
+  /** A GET the app starts from, asked once the account is known to fit (its answer is `ready`'s data). */
+  load?: string;
   /** Starts the app; a promise settles once it has (its code loaded, mounted): signing out waits for it. */
-  ready: (data: T) => void | Promise<void>;
+  ready: (data: T, who: WhoAmI) => void | Promise<void>;
   signedOut?: () => void;
 }
 
@@ -55,32 +61,47 @@ export async function startShell<T>(opts: ShellOptions<T>): Promise<void> {
   let started = false;
   let starting: Promise<void> = Promise.resolve();
 
-  const probe = async () => {
+  const fail = (res: ApiFail): View => {
+    $('[data-view="failed"] [data-failed]').replaceChildren(failBlock(res, () => void probe()));
+    show('failed');
+    return 'failed';
+  };
+  const signedOutView = (): View => {
+    clearHint();
+    show('signin');
+    return 'signin';
+  };
+
+  const probe = async (): Promise<View> => {
     show('loading');
-    const res: ApiResult<T> = await api<T>(opts.probe);
-    if (res.ok) {
-      show('app');
-      if (!started) {
-        started = true;
-      }
-      starting = Promise.resolve(opts.ready(res.data));
-      await starting;
-      return;
-    }
-    if (res.status === 401) {
-      clearHint();
-      show('signin');
-      return;
-    }
-    if (res.status === 403) {
+    const who = await api<WhoAmI>('/auth/me');
+    if (!who.ok) return who.status === 401 ? signedOutView() : fail(who);
+    if (!who.data.can.includes(opts.capability)) {
       show('wrongrole');
       focusOn($('[data-view="wrongrole"] h2'));
-      return;
+      return 'wrongrole';
     }
-    const box = $('[data-view="failed"] [data-failed]');
-    box.replaceChildren(failBlock(res, () => void probe()));
-    show('failed');
+    // A temporary password (set by an admin or staff): nothing else until it is changed.
+    if (who.data.mustChangePassword) {
+      show('password');
+      focusOn($('[data-view="password"] h2'));
+      return 'password';
+    }
+    let data = undefined as T;
+    if (opts.load) {
+      const res = await api<T>(opts.load);
+      if (!res.ok) return res.status === 401 ? signedOutView() : fail(res);
+      data = res.data;
+    }
+    show('app');
+    started = true;
+    starting = Promise.resolve(opts.ready(data, who.data));
+    await starting;
+    return 'app';
   };
+
+  // The forced change (a temporary password) starts the app once done; the session bar's form only says so.
+  wirePasswordForms(() => void probe().then((view) => view === 'app' && focusOn(document.querySelector<HTMLElement>('[data-view="app"] h2, [data-view="app"] [data-focus-first]'))));
 
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
@@ -103,8 +124,7 @@ export async function startShell<T>(opts: ShellOptions<T>): Promise<void> {
     (form.elements.namedItem('password') as HTMLInputElement).value = '';
     setHint(res.data.role, res.data.expiresAt);
     say(msg, 'ok', null);
-    await probe();
-    if (res.data.role === opts.role) focusOn(document.querySelector<HTMLElement>('[data-view="app"] h2, [data-view="app"] [data-focus-first]'));
+    if ((await probe()) === 'app') focusOn(document.querySelector<HTMLElement>('[data-view="app"] h2, [data-view="app"] [data-focus-first]'));
   });
 
   for (const b of $$<HTMLButtonElement>('[data-signout]')) {

@@ -151,3 +151,75 @@ describe('sign-in throttling under parallel attempts', () => {
     expect(new Set(results.map((r) => r.body.token)).size).toBe(8);
   });
 });
+
+describe('GET /api/auth/me', () => {
+  const w = useWorld(['r1', 'm1', 'staff', 'staff2', 'admin']);
+
+  it.each([
+    ['r1', 'resident', ['me']],
+    ['m1', 'merchant', ['counter']],
+    ['staff', 'staff', ['staff']],
+    ['staff2', 'accountant', ['staff', 'approve']],
+    ['admin', 'admin', ['staff', 'admin']],
+  ] as const)('%s → its id, login, name, role %s and what it may do', async (login, role, can) => {
+    const res = await call(w.app, 'GET', '/api/auth/me', { token: w.tokens[login] });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ userId: expect.any(Number), login, name: expect.any(String), role, can: [...can], mustChangePassword: false });
+    expect(res.body.name.length).toBeGreaterThan(0);
+  });
+
+  it('names the person as the console does', async () => {
+    expect((await call(w.app, 'GET', '/api/auth/me', { token: w.tokens.staff })).body).toMatchObject({ userId: w.f.staffId, name: '王主任' });
+    expect((await call(w.app, 'GET', '/api/auth/me', { token: w.tokens.m1 })).body).toMatchObject({ userId: w.f.merchants[0], name: '明亮眼镜店' });
+  });
+
+  it('without a session → 401 unauthorized', async () => {
+    expectError(await call(w.app, 'GET', '/api/auth/me'), 401, 'unauthorized');
+    expectError(await call(w.app, 'GET', '/api/auth/me', { token: 'made-up' }), 401, 'unauthorized');
+  });
+});
+
+describe('POST /api/auth/password', () => {
+  const w = useWorld(['r1', 'staff']);
+  const change = (token: string, body: unknown) => call(w.app, 'POST', '/api/auth/password', { token, body });
+
+  it('changes the password: this session goes on, every other session of the account ends, the old password stops working', async () => {
+    const other = (await call(w.app, 'POST', '/api/auth/login', loginBody('r1'))).body.token as string;
+    const res = await change(w.tokens.r1, { currentPassword: PASSWORD, newPassword: 'a-new-password' });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ ok: true });
+    expect((await call(w.app, 'GET', '/api/me', { token: w.tokens.r1 })).status).toBe(200);
+    expectError(await call(w.app, 'GET', '/api/me', { token: other }), 401, 'unauthorized');
+    expectError(await call(w.app, 'POST', '/api/auth/login', loginBody('r1')), 401, 'invalid_credentials');
+    expect((await call(w.app, 'POST', '/api/auth/login', loginBody('r1', 'a-new-password'))).status).toBe(200);
+  });
+
+  it('staff change theirs the same way', async () => {
+    expect((await change(w.tokens.staff, { currentPassword: PASSWORD, newPassword: 'staff-new-pass' })).status).toBe(200);
+    expect((await call(w.app, 'POST', '/api/auth/login', loginBody('staff', 'staff-new-pass'))).status).toBe(200);
+  });
+
+  it('a wrong current password → 401 invalid_credentials, counted like a failed sign-in; nothing changes', async () => {
+    expectError(await change(w.tokens.r1, { currentPassword: 'not-it', newPassword: 'a-new-password' }), 401, 'invalid_credentials');
+    expect((await call(w.app, 'POST', '/api/auth/login', loginBody('r1'))).status).toBe(200);
+  });
+
+  it('bad input → 400 invalid_request and the password stays', async () => {
+    for (const body of [
+      {},
+      { currentPassword: PASSWORD },
+      { currentPassword: PASSWORD, newPassword: 'short' },
+      { currentPassword: PASSWORD, newPassword: 'x'.repeat(129) },
+      { currentPassword: PASSWORD, newPassword: '11111111' },
+      { currentPassword: PASSWORD, newPassword: PASSWORD },
+      { currentPassword: PASSWORD, newPassword: 'a-new-password', extra: 1 },
+    ]) {
+      expectError(await change(w.tokens.r1, body), 400, 'invalid_request');
+    }
+    expect((await call(w.app, 'POST', '/api/auth/login', loginBody('r1'))).status).toBe(200);
+  });
+
+  it('without a session → 401', async () => {
+    expectError(await call(w.app, 'POST', '/api/auth/password', { body: { currentPassword: PASSWORD, newPassword: 'a-new-password' } }), 401, 'unauthorized');
+  });
+});

@@ -91,15 +91,19 @@ describe('accessibility (axe-core, WCAG 2.2 A and AA)', () => {
     await ctx.close();
   });
 
-  it('the staff console: every section', async () => {
-    const { page, errors, close } = await open('/staff/', 'staff1', { width: 1280 });
-    for (const section of ['residents', 'activities', 'requests', 'records', 'ledger']) {
+  it('the staff console: every section (as the admin, who sees them all)', async () => {
+    const { page, errors, close } = await open('/staff/', 'admin', { width: 1280 });
+    for (const section of ['residents', 'activities', 'requests', 'records', 'ledger', 'merchants', 'accounts']) {
       await page.goto(`/staff/#${section}`);
       const panel = page.locator(`[data-panel="${section}"]`);
       await panel.waitFor({ state: 'visible' });
       await page.waitForLoadState('networkidle');
       expect(await accessibilityViolations(page), section).toEqual([]);
     }
+    // The inline confirmation and the change-password disclosure are checked open.
+    await page.locator('[data-panel="accounts"] tr[data-account="staff1"]').getByRole('button', { name: '停用' }).click();
+    await page.getByText('修改密码', { exact: true }).click();
+    expect(await accessibilityViolations(page), 'confirmation').toEqual([]);
     expect(errors).toEqual([]);
     await close();
   });

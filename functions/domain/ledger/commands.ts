@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { accounts, activities, activityTypes, ledgerEntries, postings } from '../../../db/schema';
 import { DomainError, thrownIfRefused } from '../shared/errors';
+import { merchantSuspended } from '../people/merchants';
 import { SYSTEM_ACCOUNTS } from './accounts';
 import { inList } from '../shared/sql';
 import { postEntries, postEntry, type EntryInput } from './post';
@@ -18,18 +19,22 @@ type Holder = 'resident' | 'merchant';
 
 /**
  * The accounts of some users, in one query: a lookup that answers a user's account in a role, or
- * throws the refusal naming whose account is missing. On every redemption's path: a plain SQL
- * template, not the query builder (see post.ts).
+ * throws the refusal naming whose account is missing — or, for a merchant, that staff have
+ * suspended the shop (the same query, so the check costs the counter no extra round trip). On
+ * every redemption's path: a plain SQL template, not the query builder (see post.ts).
  */
 async function accountsOf(tx: Db, userIds: number[]): Promise<(userId: number, role: Holder) => number> {
-  const rows = await tx.all<{ ownerId: number; id: number; role: string; movedAwayAt: string | null }>(
-    sql`select a.owner_id as ownerId, a.id as id, u.role as role, r.moved_away_at as movedAwayAt from accounts a join users u on u.id = a.owner_id left join residents r on r.user_id = a.owner_id where a.owner_id in ${inList(userIds)}`,
+  const rows = await tx.all<{ ownerId: number; id: number; role: string; movedAwayAt: string | null; suspended: number }>(
+    sql`select a.owner_id as ownerId, a.id as id, u.role as role, r.moved_away_at as movedAwayAt, m.suspended_at is not null as suspended
+        from accounts a join users u on u.id = a.owner_id left join residents r on r.user_id = a.owner_id left join merchants m on m.user_id = a.owner_id
+        where a.owner_id in ${inList(userIds)}`,
   );
   return (userId, role) => {
     const row = rows.find((r) => r.ownerId === userId && r.role === role);
     if (row === undefined) throw new DomainError('not_found', role === 'resident' ? `居民 ${userId} 不存在` : `商户 ${userId} 不存在`);
     // A resident who moved away has handed their points on: nothing more comes in or goes out.
     if (row.movedAwayAt !== null) throw new DomainError('moved_away', `该居民已于 ${row.movedAwayAt.slice(0, 10)} 迁出，积分账户已停用`);
+    if (row.suspended) throw merchantSuspended();
     return row.id;
   };
 }
@@ -103,7 +108,7 @@ export async function redeem(tx: Db, cmd: RedeemCommand): Promise<Redeemed> {
 /**
  * Redemptions in order, as if one after the other (a group of counter redemptions): one read of
  * the accounts, one postEntries. Each is done or refused; the same refusals as accountFor,
- * resident first, and postEntries.
+ * the shop's first (a suspended shop is refused whoever the resident), and postEntries.
  */
 export async function redeemMany(tx: Db, cmds: RedeemCommand[]): Promise<Array<Redeemed | DomainError>> {
   if (cmds.length === 0) return [];
@@ -113,8 +118,8 @@ export async function redeemMany(tx: Db, cmds: RedeemCommand[]): Promise<Array<R
   const waiting: Array<{ at: number; residentAccount: number }> = [];
   for (const cmd of cmds) {
     try {
-      const residentAccount = accountOf(cmd.residentId, 'resident');
       const merchantAccount = accountOf(cmd.merchantId, 'merchant');
+      const residentAccount = accountOf(cmd.residentId, 'resident');
       waiting.push({ at: results.length, residentAccount });
       results.push(undefined); // posted below
       inputs.push({

@@ -57,11 +57,16 @@ export interface NewMerchant {
   category: string;
   address: string;
   offer: string;
+  openingHours?: string | undefined;
+  /** Who signs in at the counter, as the console names them; defaults to the shop's name. */
+  displayName?: string | undefined;
 }
 
 export async function createMerchant(tx: Db, m: NewMerchant, now: Date, hashing: Hashing = {}): Promise<number> {
-  const id = await createUser(tx, m.login, 'merchant', m.shopName, m.password, now, hashing);
-  await tx.insert(merchants).values({ userId: id, shopName: m.shopName, category: m.category, address: m.address, offer: m.offer, joinedAt: now.toISOString() });
+  const id = await createUser(tx, m.login, 'merchant', m.displayName ?? m.shopName, m.password, now, hashing);
+  await tx
+    .insert(merchants)
+    .values({ userId: id, shopName: m.shopName, category: m.category, address: m.address, offer: m.offer, openingHours: m.openingHours ?? '', joinedAt: now.toISOString() });
   return id;
 }
 

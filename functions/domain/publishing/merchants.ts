@@ -12,8 +12,12 @@ export interface PublicMerchant {
   shopName: string;
   category: string;
   address: string;
+  /** As the shop states them (e.g. 每天 8:00–20:00); empty when it has not said. */
+  openingHours: string;
   offer: string;
   joinedAt: string;
+  /** Staff have paused the shop: the page says so, its counter redeems nothing (the reason stays internal). */
+  suspended: boolean;
   /** What the public was promised in return for their charity (公益换宣传): their record. */
   services: Array<{ id: number; title: string; url: string; schedule: string }>;
   donations: Array<{ id: number; date: string; form: string; amountFen: number; itemDescription: string | null }>;
@@ -30,8 +34,10 @@ export async function publicMerchants(db: Db, servicesView: PublicService[], cha
       shopName: merchants.shopName,
       category: merchants.category,
       address: merchants.address,
+      openingHours: merchants.openingHours,
       offer: merchants.offer,
       joinedAt: merchants.joinedAt,
+      suspendedAt: merchants.suspendedAt,
       organizationId: organizations.id,
       redemptions: sql<number>`(select count(*) from ${postings} where ${postings.accountId} = ${accounts.id} and ${postings.amount} > 0)`,
       pointsRedeemed: accounts.balance,
@@ -49,8 +55,10 @@ export async function publicMerchants(db: Db, servicesView: PublicService[], cha
       shopName: m.shopName,
       category: m.category,
       address: m.address,
+      openingHours: m.openingHours,
       offer: m.offer,
       joinedAt: m.joinedAt,
+      suspended: m.suspendedAt !== null,
       services: servicesView.filter((s) => s.provider.id === m.organizationId).map((s) => ({ id: s.id, title: s.title, url: s.url, schedule: s.schedule })),
       donations: donations.map((d) => ({ id: d.id, date: d.date, form: d.form, amountFen: d.amountFen, itemDescription: d.itemDescription })),
       donatedFen: donations.reduce((s, d) => s + d.amountFen, 0),

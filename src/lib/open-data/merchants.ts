@@ -1,7 +1,7 @@
 // The merchants collection (一刻钟合伙人商户): /data/merchants.json and .csv.
 import type { PublicData } from '../../../functions/domain/publishing';
 import type { Collection } from './model';
-import { datetime, idField, int, list, moneyFields, str, urlField } from './fields';
+import { bool, datetime, idField, int, list, moneyFields, str, urlField } from './fields';
 
 type Merchant = PublicData['merchants'][number];
 
@@ -17,6 +17,8 @@ export const merchants: Collection<Merchant> = {
     str('shopName', '店名', 'Shop name', '店铺名称。', 'Name of the shop.', (m) => m.shopName, { required: true }),
     str('category', '行业', 'Trade', '经营类别。', 'What the shop does.', (m) => m.category, { required: true }),
     str('address', '店铺地址', 'Shop address', '店铺的营业地址（公开的商户地址，不是居民住址）。', 'The shop’s public business address (never a resident’s).', (m) => m.address, { required: true }),
+    str('openingHours', '营业时间', 'Opening hours', '商户自己写明的营业时间；未写明时为空。', 'Opening hours as the shop states them; empty when it has not said.', (m) => m.openingHours),
+    bool('suspended', '暂停兑换', 'Suspended', '社区暂停了本店的积分兑换（原因不公开）。', 'The community has paused points redemption at this shop (the reason is not published).', (m) => m.suspended, { required: true }),
     str('offer', '公益承诺', 'Offer', '商户承诺提供的公益服务或积分兑换。', 'What the merchant offers the community.', (m) => m.offer, { required: true }),
     datetime('joinedAt', '加入时间', 'Joined at', '加入合伙人计划的时间。', 'When it joined the programme.', (m) => m.joinedAt, { required: true }),
     list('serviceIds', '提供的服务编号', 'Service ids', '商户提供的服务（见 services）。', 'Services it provides (see services).', (m) => m.services.map((s) => s.id), { itemType: 'integer' }),

@@ -1,7 +1,8 @@
 import { api } from '../api';
 import { $, h, replace } from '../dom';
 import { fmtDateTime, fmtNum, isEn, tr } from '../i18n';
-import { loadInto } from '../ui';
+import { shopEditForm } from '../shop-fields';
+import { loadInto, say } from '../ui';
 
 import type { CounterTotalsJson, MerchantPublicRecordJson } from '../../../functions/routes/counter-items';
 
@@ -30,12 +31,14 @@ export async function loadTotals(): Promise<void> {
   });
 }
 
-/** What the public sees of the shop: its offer, its figures and a link to its public page. */
+/** What the public sees of the shop: its offer, its figures and a link to its public page; and the shop's own edit of it. */
 export function renderProfile(p: Profile): void {
   const box = $('[data-profile]');
   replace(
     box,
+    p.suspended ? h('p', { class: 'msg msg-warn', role: 'status' }, tr('counter.profile.suspended')) : null,
     h('p', {}, p.offer),
+    p.openingHours ? h('p', {}, tr('counter.profile.hours', { hours: p.openingHours })) : null,
     h(
       'ul',
       { class: 'figures' },
@@ -46,5 +49,21 @@ export function renderProfile(p: Profile): void {
     ),
     // The public page in the reader's language (/merchants/#merchant-<id> or /en/merchants/…).
     h('p', {}, h('a', { class: 'tap', href: isEn() && p.url.startsWith('/') ? `/en${p.url}` : p.url, 'data-public-record': '' }, tr('counter.pub.link'))),
+    profileEditor(p),
   );
+}
+
+function profileEditor(p: Profile): HTMLElement {
+  const form = shopEditForm<Profile>(
+    p,
+    '/counter/profile',
+    (changed) => {
+      $('[data-shop]').textContent = changed.shopName;
+      renderProfile(changed);
+      say($('[data-profile] [data-shop-profile] .msg'), 'ok', tr('mer.saved'));
+      $<HTMLDetailsElement>('[data-profile] details').open = true;
+    },
+    { 'data-shop-profile': '' },
+  );
+  return h('details', {}, h('summary', { class: 'button' }, tr('counter.profile.edit')), form);
 }

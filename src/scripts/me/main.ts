@@ -4,7 +4,7 @@ import type { Me } from './app';
 export type { Me } from './app';
 
 /**
- * /me/: the resident's phone. This module is only the shell (sign-in, the probe); the app itself
+ * /me/: the resident's phone. This module is only the shell (sign-in, who is signed in); the app itself
  * (balance, code, statement, giving, activities, requests) is a chunk of its own, fetched once the
  * resident is signed in — or at once, beside the probe, when the device says it is — so a
  * signed-out visit loads only what the sign-in form needs.
@@ -15,8 +15,8 @@ export function start(): void {
   const loadApp = () => (app ??= import('./app'));
   if (sessionHint() === 'resident') loadApp().catch(() => undefined);
   void startShell<Me>({
-    role: 'resident',
-    probe: '/me',
+    capability: 'me',
+    load: '/me',
     ready: async (me) => {
       let mount: (typeof import('./app'))['mount'];
       try {

@@ -1,22 +1,26 @@
 import { $, $$, focusOn } from '../dom';
-import { startShell } from '../session';
+import { startShell, type Capability } from '../session';
 
-type Panel = 'residents' | 'activities' | 'requests' | 'records' | 'ledger';
-const PANELS: Panel[] = ['residents', 'activities', 'requests', 'records', 'ledger'];
+type Panel = 'residents' | 'activities' | 'requests' | 'records' | 'ledger' | 'merchants' | 'accounts';
+const PANELS: Panel[] = ['residents', 'activities', 'requests', 'records', 'ledger', 'merchants', 'accounts'];
 const loaders: Record<Panel, () => Promise<{ mount(root: HTMLElement): void }>> = {
   residents: () => import('./residents'),
   activities: () => import('./activities'),
   requests: () => import('./requests'),
   records: () => import('./records'),
   ledger: () => import('./ledger'),
+  merchants: () => import('./merchants'),
+  accounts: () => import('./accounts'),
 };
 
 /**
- * /staff/: one console, five panels behind tabs (#residents, #activities, #requests, #records,
- * #ledger). Each panel's code loads the first time it is opened.
+ * /staff/: one console, panels behind tabs (#residents, #activities, #requests, #records, #ledger,
+ * #merchants, and #accounts for admins). Each panel's code loads the first time it is opened; a
+ * tab whose capability the account lacks (data-needs) is not shown, nor opened from the address.
  */
 export function start(): void {
   const mounted = new Set<Panel>();
+  let allowed = new Set<Panel>();
   const open = async (panel: Panel, focus: boolean) => {
     for (const a of $$<HTMLAnchorElement>('[data-tab]')) a.setAttribute('aria-current', a.dataset.tab === panel ? 'page' : 'false');
     for (const p of $$<HTMLElement>('[data-panel]')) p.hidden = p.dataset.panel !== panel;
@@ -35,12 +39,16 @@ export function start(): void {
   };
   const fromHash = (focus: boolean) => {
     const h = location.hash.slice(1) as Panel;
-    return open(PANELS.includes(h) ? h : 'residents', focus);
+    return open(allowed.has(h) ? h : 'residents', focus);
   };
   void startShell({
-    role: 'staff',
-    probe: '/staff/activity-types',
-    ready: () => fromHash(false),
+    capability: 'staff',
+    ready: (_data, who) => {
+      const can = new Set<Capability>(who.can);
+      for (const li of $$<HTMLElement>('[data-needs]')) li.hidden = !can.has(li.dataset.needs as Capability);
+      allowed = new Set(PANELS.filter((p) => !$(`[data-tab="${p}"]`).closest('li')!.hidden));
+      return fromHash(false);
+    },
     signedOut: () => {
       // Another staff member may sign in on this device: panels start afresh.
       mounted.clear();
