@@ -18,6 +18,7 @@ import { counterItems } from './routes/counter-items';
 import { meAccount } from './routes/me-account';
 import { meRequests, staffRequests } from './routes/requests';
 import { staffResidents } from './routes/staff-residents';
+import { siteStatusRoutes } from './routes/site-status';
 
 export type { AppDeps } from './http/context';
 
@@ -56,6 +57,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/staff', staffRequests);
   app.route('/api/staff', staffResidents);
   app.route('/api/staff', auditRoutes);
+  app.route('/api/staff', siteStatusRoutes);
   app.route('/api/public', publicApi);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', { type: 'http', scheme: 'bearer' });
