@@ -8,6 +8,7 @@
  * sign in to). The site's absolute URLs take LINLI_SITE_URL, else the stored site URL, else the
  * address served.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { count } from 'drizzle-orm';
@@ -33,7 +34,8 @@ const wantsDemo = isDefaultFile || process.env.LINLI_DEMO === '1';
 const file = databaseFilePath(process.env.DATABASE_URL?.trim() || 'file:data/linli.db');
 const config = databaseConfig();
 const port = Number(process.env.PORT ?? 4321);
-const sitesDir = join(projectRoot, 'data', 'site');
+// Builds are kept per database: a site built from another one (the demo's) is never served for this one.
+const sitesDir = join(projectRoot, 'data', isDefaultFile ? 'site' : `site-${createHash('sha256').update(config.url).digest('hex').slice(0, 12)}`);
 
 /** A database that is not the demo's and holds no community: say what to run, in one line. */
 function refuseUnset(): never {
