@@ -1,5 +1,6 @@
 import { $, $$, focusOn } from '../dom';
 import { startShell } from '../session';
+import { hideSiteBanner, showSiteBanner } from './site-banner';
 
 type Panel = 'residents' | 'activities' | 'requests' | 'records' | 'ledger';
 const PANELS: Panel[] = ['residents', 'activities', 'requests', 'records', 'ledger'];
@@ -40,8 +41,12 @@ export function start(): void {
   void startShell({
     role: 'staff',
     probe: '/staff/activity-types',
-    ready: () => fromHash(false),
+    ready: () => {
+      void showSiteBanner();
+      return fromHash(false);
+    },
     signedOut: () => {
+      hideSiteBanner();
       // Another staff member may sign in on this device: panels start afresh.
       mounted.clear();
       for (const b of $$<HTMLElement>('[data-panel-body]')) b.replaceChildren();
