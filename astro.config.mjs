@@ -3,7 +3,9 @@ import { defineConfig } from 'astro/config';
 import cloudflare from '@astrojs/cloudflare';
 import sitemap from './src/integrations/sitemap';
 
-const site = process.env.LINLI_SITE_URL ?? 'http://localhost:4321';
+// The public origin of every absolute URL: npm run build and npm start pass the resolved one
+// (functions/domain/community/site-origin.ts); run by hand, the address the server would use.
+const site = process.env.LINLI_SITE_URL || `http://localhost:${process.env.PORT || 4321}`;
 
 /**
  * Every public page is prerendered from the database at build time (the site is a published

@@ -22,6 +22,7 @@ import { jobRoutes } from './routes/jobs';
 import { staffResidentsLifetime } from './routes/staff-residents-lifetime';
 import { adminAccounts } from './routes/admin/accounts';
 import { staffMerchants } from './routes/merchants';
+import { siteStatusRoutes } from './routes/site-status';
 
 export type { AppDeps } from './http/context';
 
@@ -65,6 +66,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/staff', staffMerchants);
   // Accounts and settings, for admins.
   app.route('/api/admin', adminAccounts);
+  app.route('/api/staff', siteStatusRoutes);
   app.route('/api/public', publicApi);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', { type: 'http', scheme: 'bearer' });

@@ -4,6 +4,17 @@ import type { PublishEvent } from '../domain/records/publish';
 
 export type { PublishEvent };
 
+/** The public site's build, as the Node shell knows it (the edge's site is built at deploy: unknown). */
+export interface SiteStatus {
+  /** building: a build is running; ok: the last build succeeded; failed: the last build failed. */
+  state: 'building' | 'ok' | 'failed' | 'unknown';
+  /** When the site the public now sees was built; null while there is none (they see a notice). */
+  builtAt: string | null;
+  failedAt: string | null;
+  /** Why the last build failed, shortened. */
+  error: string | null;
+}
+
 export interface AppDeps {
   database: Database;
   /** The clock; tests move it to exercise expiry, lockouts and code lifetimes. */
@@ -15,6 +26,8 @@ export interface AppDeps {
    * rebuild the static site. It must not throw or block; `waitUntil` is the edge's, when there is one.
    */
   onPublish?: (event: PublishEvent, context?: { waitUntil?: (promise: Promise<unknown>) => void }) => void;
+  /** The public site's build state, for the staff console (the Node shell's; absent on the edge). */
+  siteStatus?: () => SiteStatus;
 }
 
 export type AppEnv = {

@@ -41,6 +41,30 @@ async function withDatabase(env: Env, fn: (opened: Opened) => Promise<number>, o
 }
 
 const commands: Record<string, Command> = {
+  init: {
+    usage: 'init --name <社区名称> --admin <login>',
+    zh: '在空数据库上建立社区：迁移、保存社区名称与设置、创建第一位管理员（密码取自 LINLI_ADMIN_PASSWORD 或终端输入）',
+    en: 'Set up a community in an empty database: migrate, store its name and settings, create the first admin',
+    details: [
+      '选项 Options: [--admin-name <管理员显示名 display name>] [--site-url <公开网站地址 public site origin>]',
+      '密码 Password: 环境变量 LINLI_ADMIN_PASSWORD，或在终端中输入两次（不显示）；不接受命令行参数。(env LINLI_ADMIN_PASSWORD or typed twice in a terminal; never an option)',
+      '--site-url: 公开网站地址，如 https://linli.example.org（二维码、站点地图、订阅源都用它；LINLI_SITE_URL 优先）',
+      '已有社区的数据库会被拒绝。A database that already holds a community is refused.',
+      '例 Example: DATABASE_URL=file:data/ours.db npm run linli -- init --name "幸福里社区" --admin wang.admin',
+    ],
+    options: { name: { type: 'string' }, admin: { type: 'string' }, 'admin-name': { type: 'string' }, 'site-url': { type: 'string' } },
+    positionals: [0, 0],
+    run: async ({ values, env }, output) => {
+      const text = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : undefined);
+      const name = text('name');
+      const admin = text('admin');
+      if (!name || !admin) throw new CliError('请用 --name 给出社区名称、--admin 给出管理员登录名。(--name and --admin are required)', EXIT_USAGE);
+      const { initCommand } = await import('./init');
+      const terminal = process.stdin.isTTY ? { input: process.stdin, prompt: (t: string) => void process.stderr.write(t) } : undefined;
+      const community = { name, adminLogin: admin, adminName: text('admin-name'), siteUrl: text('site-url') };
+      return withDatabase(env, (opened) => initCommand(opened, community, env, terminal, output), { create: true });
+    },
+  },
   'import-residents': {
     usage: 'import-residents <file.csv>',
     zh: '从 CSV 批量导入居民（有任何错误则全部不导入）',
@@ -177,6 +201,7 @@ function help(): string {
     '环境变量 Environment:',
     '  DATABASE_URL         数据库地址，默认 file:data/linli.db（相对项目根目录） (default file:data/linli.db, relative to the project root)',
     '  DATABASE_AUTH_TOKEN  远程 libSQL / Turso 的访问令牌 (token for a remote libSQL / Turso database)',
+    '  LINLI_ADMIN_PASSWORD init 创建的第一位管理员的密码 (the first administrator\'s password, for init)',
     '',
     '退出码 Exit codes: 0 成功 (ok)；1 检查未通过或无法完成 (check failed / error)；2 用法错误 (usage error)',
   ];

@@ -6,6 +6,20 @@ import { getPath } from 'hono/utils/url';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { App } from '../app';
+import type { SiteStatus } from '../http/context';
+
+/** What the public sees when there is no site to serve: a build under way, or one that failed. */
+function noticePage(title: string, lines: string[], refreshSeconds?: number): string {
+  const refresh = refreshSeconds ? `<meta http-equiv="refresh" content="${refreshSeconds}">` : '';
+  const body = lines.map((l, i) => `<p${i % 2 ? ' lang="en"' : ''}>${l}</p>`).join('');
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">${refresh}<title>${title}</title><style>body{font:1.25rem/1.6 system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;color:#1a1a1a}</style></head><body><main><h1>${title}</h1>${body}</main></body></html>`;
+}
+
+const BUILDING_PAGE = noticePage('网站正在生成，请稍候刷新', ['网站正在生成，请稍候刷新。', 'The site is being built; please refresh shortly.'], 5);
+const UNAVAILABLE_PAGE = noticePage('网站暂时无法访问', [
+  '社区网站暂时无法访问，工作人员已在管理后台看到这个问题，正在处理。请稍后再来。',
+  'The community site is temporarily unavailable. Staff have been told and are fixing it; please come back later.',
+]);
 
 /**
  * The Node shell: the API under /api and the built site for everything else, on one port.
@@ -18,7 +32,11 @@ export class PortalServer {
   private server: ServerType | undefined;
   private readonly web: Hono;
 
-  constructor(private readonly api: App) {
+  /** `siteStatus`: the build state, which tells a failed build (no site coming) from one under way. */
+  constructor(
+    private readonly api: App,
+    private readonly siteStatus?: () => SiteStatus,
+  ) {
     this.web = this.webApp();
   }
 
@@ -59,7 +77,10 @@ export class PortalServer {
       if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
     });
     web.use('*', async (c, next) => {
-      if (!this.statics) return c.text('网站正在生成，请稍候刷新 (the site is being built, please refresh shortly)', 503, { 'retry-after': '5' });
+      if (!this.statics) {
+        const failed = this.siteStatus?.().state === 'failed';
+        return c.html(failed ? UNAVAILABLE_PAGE : BUILDING_PAGE, 503, { 'retry-after': failed ? '300' : '5', 'cache-control': 'no-store' });
+      }
       return this.statics(c, next);
     });
     web.notFound(async (c) => {

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildPublicSite } from '../../src/integrations/build';
 
@@ -39,6 +39,15 @@ export function latestSite(sitesDir: string): string | undefined {
     .sort();
   const last = builds[builds.length - 1];
   return last ? join(sitesDir, last, 'client') : undefined;
+}
+
+/** When a completed build finished: its search index is the last thing written. */
+export function siteBuiltAt(site: string): Date | undefined {
+  try {
+    return statSync(join(site, 'pagefind', 'pagefind-entry.json')).mtime;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Removes every build but the one being served. */

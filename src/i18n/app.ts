@@ -15,8 +15,10 @@ import { staffPairs } from './app-staff';
 import { jobPairs } from './app-jobs';
 import { residentLifePairs } from './app-residents';
 import { accountPairs } from './app-accounts';
+import { setupPairs } from './app-setup';
 
-const pairs = mergePairs(commonPairs, signinPairs, residentPairs, activityPairs, requestPairs, counterPairs, staffPairs, jobPairs, residentLifePairs, accountPairs);
+const pairs = mergePairs(commonPairs, signinPairs, residentPairs, activityPairs, requestPairs, counterPairs, staffPairs, jobPairs, residentLifePairs, accountPairs, setupPairs);
+
 
 
 

@@ -4,6 +4,9 @@
  * shell (functions/node/site.ts) and the benchmark (bench/build.ts) call or run the same.
  *
  *   tsx src/integrations/build.ts [--silent]    # into LINLI_OUT_DIR, or ./dist
+ *
+ * Run as `npm run build`, it first checks that the database holds a community and resolves the
+ * site's origin (LINLI_SITE_URL, else the stored setting), which every absolute URL of the site uses.
  */
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
@@ -59,7 +62,13 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
   const silent = process.argv.includes('--silent');
   const outDir = resolve(process.env.LINLI_OUT_DIR ?? resolve(projectRoot, 'dist'));
-  const built = await buildPublicSite({ projectRoot, outDir, silent, log: silent ? undefined : (line) => console.log(line) });
+  const { readyToBuild } = await import('../../functions/node/build-ready');
+  const ready = await readyToBuild(process.env);
+  if ('refusal' in ready) {
+    console.error(ready.refusal);
+    process.exit(1);
+  }
+  const built = await buildPublicSite({ projectRoot, outDir, silent, env: { LINLI_SITE_URL: ready.siteUrl }, log: silent ? undefined : (line) => console.log(line) });
   // One line for scripts (bench/build.ts reads the steps' times from it).
   console.log(JSON.stringify({ site: built.site, astro_s: built.astroSeconds, search_index_s: built.searchIndexSeconds }));
 }

@@ -1,5 +1,6 @@
 import { getRelativeLocaleUrl } from 'astro:i18n';
 import type { Locale } from '../i18n/ui';
+import { siteOrigin } from './origin';
 
 /**
  * A site path (zh-CN form, as the projections' `url` fields and functions/domain/publishing/urls.ts
@@ -12,7 +13,7 @@ export function href(locale: Locale, path: string): string {
 
 /** The absolute URL of a page of this site (for QR codes on printed notices). */
 export function absolute(site: URL | undefined, path: string): string {
-  return new URL(path, site ?? 'http://localhost:4321').href;
+  return new URL(path, siteOrigin(site)).href;
 }
 
 /**

@@ -6,6 +6,7 @@ import { publicData } from '../../lib/data';
 import { buildDatabase } from '../../lib/db';
 import { money } from '../../lib/format';
 import { recordPath, type RecordKind } from '../../lib/charity';
+import { siteOrigin } from '../../lib/origin';
 
 /** How many of the newest money records the feed carries. */
 const LIMIT = 100;
@@ -25,7 +26,7 @@ interface Entry {
 
 /** /charity/rss.xml — new donations, fund income, expenses and corrections (RSS 2.0), newest first. */
 export const GET: APIRoute = async ({ site }) => {
-  const base = site ?? new URL('http://localhost:4321');
+  const base = siteOrigin(site);
   const [{ charity }, name] = await Promise.all([publicData(), communityName(buildDatabase().read)]);
   const fundName = new Map(charity.funds.map((f) => [f.id, f.name]));
   // Each entry links to its row on its fund's statement for its month, which lists every record of

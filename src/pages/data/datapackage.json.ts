@@ -3,9 +3,10 @@ import { communityName } from '../../../functions/domain/community/settings';
 import { buildDatabase } from '../../lib/db';
 import { publicData } from '../../lib/data';
 import { dataPackage } from '../../lib/open-data';
+import { siteOrigin } from '../../lib/origin';
 
 /** /data/datapackage.json — the Frictionless Data Package descriptor of every collection. */
 export const GET: APIRoute = async ({ site }) => {
-  const descriptor = dataPackage(await publicData(), site ?? new URL('http://localhost:4321'), await communityName(buildDatabase().read));
+  const descriptor = dataPackage(await publicData(), siteOrigin(site), await communityName(buildDatabase().read));
   return new Response(`${JSON.stringify(descriptor, null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };

@@ -4,6 +4,7 @@ import { communityName } from '../../../functions/domain/community/settings';
 import { label } from '../../i18n/labels';
 import { publicData } from '../../lib/data';
 import { buildDatabase } from '../../lib/db';
+import { siteOrigin } from '../../lib/origin';
 
 /** How many of the newest deliberations the feed carries. */
 const LIMIT = 50;
@@ -13,7 +14,7 @@ const localMidnight = (date: string) => new Date(`${date}T00:00:00+08:00`);
 
 /** /deliberations/rss.xml — the newest published deliberations (RSS 2.0). */
 export const GET: APIRoute = async ({ site }) => {
-  const base = site ?? new URL('http://localhost:4321');
+  const base = siteOrigin(site);
   const [{ deliberations }, name] = await Promise.all([publicData(), communityName(buildDatabase().read)]);
   // The projection is newest first by meeting date; the feed keeps that order.
   return rss({

@@ -1,5 +1,6 @@
 import { $, $$, focusOn } from '../dom';
 import { startShell, type Capability } from '../session';
+import { hideSiteBanner, showSiteBanner } from './site-banner';
 
 type Panel = 'residents' | 'activities' | 'requests' | 'records' | 'ledger' | 'merchants' | 'accounts';
 const PANELS: Panel[] = ['residents', 'activities', 'requests', 'records', 'ledger', 'merchants', 'accounts'];
@@ -47,9 +48,11 @@ export function start(): void {
       const can = new Set<Capability>(who.can);
       for (const li of $$<HTMLElement>('[data-needs]')) li.hidden = !can.has(li.dataset.needs as Capability);
       allowed = new Set(PANELS.filter((p) => !$(`[data-tab="${p}"]`).closest('li')!.hidden));
+      void showSiteBanner();
       return fromHash(false);
     },
     signedOut: () => {
+      hideSiteBanner();
       // Another staff member may sign in on this device: panels start afresh.
       mounted.clear();
       for (const b of $$<HTMLElement>('[data-panel-body]')) b.replaceChildren();

@@ -1,0 +1,89 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createApp, type App } from '../../functions/app';
+import { PortalServer } from '../../functions/node/server';
+import { SiteState, shortError } from '../../functions/node/site-state';
+import { call, expectError, loginAs, world, type World } from '../helpers/http';
+
+let w: World;
+let state: SiteState;
+let app: App;
+beforeEach(async () => {
+  w = await world();
+  state = new SiteState();
+  app = createApp({ database: w.t.database, now: () => w.time.now, siteStatus: () => state.status() });
+});
+afterEach(() => w.cleanup());
+
+describe('GET /api/staff/site', () => {
+  it('tells staff whether the public site is building, built (when) or failed (when, why)', async () => {
+    const staff = await loginAs(app, 'staff');
+    expect((await call(app, 'GET', '/api/staff/site', { token: staff })).body).toEqual({ state: 'building', builtAt: null, failedAt: null, error: null });
+
+    state.built(new Date('2026-03-09T02:00:00Z'));
+    expect((await call(app, 'GET', '/api/staff/site', { token: staff })).body).toEqual({ state: 'ok', builtAt: '2026-03-09T02:00:00.000Z', failedAt: null, error: null });
+
+    state.building();
+    state.failed(new Date('2026-03-09T03:00:00Z'), new Error('site build failed: astro build failed (exit 1)'));
+    const failed = await call(app, 'GET', '/api/staff/site', { token: await loginAs(app, 'staff2') });
+    expect(failed.status).toBe(200);
+    // The public still sees the site built at 02:00.
+    expect(failed.body).toEqual({ state: 'failed', builtAt: '2026-03-09T02:00:00.000Z', failedAt: '2026-03-09T03:00:00.000Z', error: 'site build failed: astro build failed (exit 1)' });
+  });
+
+  it('is for staff only, and unknown where the site is built elsewhere (the edge)', async () => {
+    expectError(await call(app, 'GET', '/api/staff/site'), 401, 'unauthorized');
+    expectError(await call(app, 'GET', '/api/staff/site', { token: await loginAs(app, 'r1') }), 403, 'forbidden');
+    const edge = await call(w.app, 'GET', '/api/staff/site', { token: await loginAs(w.app, 'staff') });
+    expect(edge.body).toEqual({ state: 'unknown', builtAt: null, failedAt: null, error: null });
+    const doc = (await call(app, 'GET', '/api/openapi.json')).body;
+    expect(Object.keys(doc.paths['/api/staff/site'].get.responses).sort()).toEqual(['200', '401', '403']);
+  });
+
+  it('shortens a long build log to its start and its end', () => {
+    const log = `astro build failed\n${'x'.repeat(5000)}\nthe real cause`;
+    const short = shortError(log);
+    expect(short.length).toBeLessThan(700);
+    expect(short.startsWith('astro build failed')).toBe(true);
+    expect(short.endsWith('the real cause')).toBe(true);
+  });
+});
+
+describe('what the public sees without a site', () => {
+  const get = (server: PortalServer, path = '/') => server.fetch(new Request(`http://localhost${path}`));
+
+  it('while the first build runs: a page that refreshes itself; once it failed: the site is unavailable, not "being built" for ever', async () => {
+    const server = new PortalServer(app, () => state.status());
+    const building = await get(server);
+    expect(building.status).toBe(503);
+    expect(building.headers.get('retry-after')).toBe('5');
+    expect(await building.text()).toContain('网站正在生成');
+
+    state.failed(new Date(), new Error('boom'));
+    const failed = await get(server, '/deliberations/');
+    expect(failed.status).toBe(503);
+    expect(failed.headers.get('retry-after')).toBe('300');
+    expect(failed.headers.get('content-type')).toMatch(/^text\/html/);
+    const page = await failed.text();
+    expect(page).toContain('网站暂时无法访问');
+    expect(page).toContain('temporarily unavailable');
+    expect(page).not.toContain('网站正在生成');
+    expect(page).not.toContain('boom');
+    // The API still answers.
+    expect((await get(server, '/api/health')).status).toBe(200);
+  });
+
+  it('after a failed rebuild, the public keeps the site built before', async () => {
+    const site = join(w.t.dir, 'site');
+    mkdirSync(site, { recursive: true });
+    writeFileSync(join(site, 'index.html'), '<!doctype html><title>邻里</title>');
+    const server = new PortalServer(app, () => state.status());
+    server.useSite(site);
+    state.built(new Date());
+    state.failed(new Date(), new Error('boom'));
+    const page = await get(server);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('邻里');
+  });
+});
