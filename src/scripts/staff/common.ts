@@ -102,3 +102,10 @@ export function select(options: Array<[string, string]>, value?: string | null, 
 
 export const table = (head: string[], rows: HTMLElement[], caption?: string) =>
   h('div', { class: 'table-wrap' }, h('table', {}, caption ? h('caption', {}, caption) : null, h('thead', {}, h('tr', {}, head.map((x) => h('th', { scope: 'col' }, x)))), h('tbody', {}, rows)));
+
+/**
+ * A CSV file as the import routes take it: the bytes themselves (text/csv), so the server decodes
+ * GBK from Excel or WPS exactly as the CLI does. Reading it here with File.text() would turn GBK
+ * into replacement characters before the server could see it.
+ */
+export const csvUpload = (file: File): Blob => new Blob([file], { type: 'text/csv' });
