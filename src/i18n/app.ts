@@ -12,8 +12,9 @@ import { activityPairs } from './app-activities';
 import { requestPairs } from './app-requests';
 import { counterPairs } from './app-counter';
 import { staffPairs } from './app-staff';
+import { consoleLabelPairs } from './app-console-labels';
 
-const pairs = mergePairs(commonPairs, signinPairs, residentPairs, activityPairs, requestPairs, counterPairs, staffPairs);
+const pairs = mergePairs(commonPairs, signinPairs, residentPairs, activityPairs, requestPairs, counterPairs, staffPairs, consoleLabelPairs);
 
 export type AppKey = keyof typeof pairs;
 
