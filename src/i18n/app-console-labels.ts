@@ -102,4 +102,5 @@ export const consoleLabelPairs = {
   'lbl.anyActor': ['全部人员', 'Everyone'],
   'lbl.disabled': ['已停用', 'disabled'],
   'lbl.system': ['系统', 'System'],
+  'lbl.noActivities': ['这段时间没有这样的活动。', 'No such activities in this period.'],
 } as const satisfies Pairs;

@@ -1,6 +1,7 @@
 import { api } from '../api';
 import { field, h, nextId } from '../dom';
 import { fmtNum, tr } from '../i18n';
+import type { AppKey } from '../../i18n/app';
 import type { ResidentRow } from '../../../functions/domain/people/directory';
 
 /**
@@ -109,3 +110,10 @@ export const table = (head: string[], rows: HTMLElement[], caption?: string) =>
  * into replacement characters before the server could see it.
  */
 export const csvUpload = (file: File): Blob => new Blob([file], { type: 'text/csv' });
+
+/** The word for a code the API sends (lbl.<group>.<code>); a code newer than this page shows as itself. */
+export const word = (group: string, code: string) => {
+  const key = `lbl.${group}.${code}` as AppKey;
+  const text = tr(key);
+  return text === key ? code : text;
+};
