@@ -1,12 +1,13 @@
 import { readFile } from 'node:fs/promises';
+import { decodeCsvBytes, type CsvEncoding } from '../domain/people/csv-text';
 import { CsvSyntaxError, parseCsv, type CsvRow, type ImportIssue } from '../domain/people/import';
-import { CliError } from './cli-support';
+import { CliError, type Output } from './cli-support';
 
 /**
- * Reads a CSV file for import: UTF-8 with or without BOM. A spreadsheet saved in the legacy
- * Chinese encoding (GBK) is refused with how to re-save it, rather than imported as mojibake.
+ * Reads a CSV file for import. The bytes are decoded exactly as the console's upload is
+ * (decodeCsvBytes: UTF-8, else GBK as Excel and WPS save it, else refused with how to re-save).
  */
-export async function readCsvFile(path: string): Promise<{ rows: CsvRow[] } | { issues: ImportIssue[] }> {
+export async function readCsvFile(path: string): Promise<{ rows: CsvRow[]; encoding: CsvEncoding } | { issues: ImportIssue[] }> {
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
@@ -14,16 +15,17 @@ export async function readCsvFile(path: string): Promise<{ rows: CsvRow[] } | { 
     const code = (error as NodeJS.ErrnoException).code;
     throw new CliError(code === 'ENOENT' ? `找不到文件：${path} (file not found)` : `无法读取文件 ${path}：${(error as Error).message}`);
   }
-  let text: string;
+  const decoded = decodeCsvBytes(bytes);
+  if (!decoded.ok) return { issues: [decoded.issue] };
   try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    throw new CliError(`文件不是 UTF-8 编码：${path}\n请在 Excel 中“另存为 → CSV UTF-8（逗号分隔）”后再导入。(the file is not UTF-8; save it as "CSV UTF-8")`);
-  }
-  try {
-    return { rows: parseCsv(text) };
+    return { rows: parseCsv(decoded.text), encoding: decoded.encoding };
   } catch (error) {
     if (error instanceof CsvSyntaxError) return { issues: [error.issue] };
     throw error;
   }
+}
+
+/** Says when the file was read as GBK, so staff know why it worked and that the names were read right. */
+export function noteEncoding(output: Output, encoding: CsvEncoding): void {
+  if (encoding === 'gbk') output.out('文件按 GBK 编码读取（Excel、WPS 保存的 CSV）。(read as GBK, as Excel and WPS save CSV)');
 }

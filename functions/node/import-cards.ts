@@ -5,7 +5,7 @@ import { issueCard } from '../domain/people/directory';
 import { formatIssue, validateCards } from '../domain/people/import';
 import { DomainError } from '../domain/shared/errors';
 import { CliError, EXIT_OK, n, type Output } from './cli-support';
-import { readCsvFile } from './csv-file';
+import { noteEncoding, readCsvFile } from './csv-file';
 import { reportIssues } from './import-residents';
 import { progressBar } from './progress';
 import { hashAll } from './secrets';
@@ -14,6 +14,7 @@ import { hashAll } from './secrets';
 export async function importCards(database: Database, file: string, output: Output, now = new Date()): Promise<number> {
   const read = await readCsvFile(file);
   if ('issues' in read) return reportIssues(output, file, read.issues);
+  noteEncoding(output, read.encoding);
 
   const [people, issued] = await Promise.all([
     database.read

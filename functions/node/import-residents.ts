@@ -4,7 +4,7 @@ import { createResident } from '../domain/people/directory';
 import { formatIssue, householdKey, validateResidents, type ImportIssue, type ResidentRecord } from '../domain/people/import';
 import { DomainError } from '../domain/shared/errors';
 import { CliError, EXIT_FAILED, EXIT_OK, n, type Output } from './cli-support';
-import { readCsvFile } from './csv-file';
+import { noteEncoding, readCsvFile } from './csv-file';
 import { progressBar } from './progress';
 import { hashAll } from './secrets';
 
@@ -24,6 +24,7 @@ export function reportIssues(output: Output, file: string, issues: ImportIssue[]
 export async function importResidents(database: Database, file: string, output: Output, now = new Date()): Promise<number> {
   const read = await readCsvFile(file);
   if ('issues' in read) return reportIssues(output, file, read.issues);
+  noteEncoding(output, read.encoding);
 
   const [loginRows, cardRows] = await Promise.all([database.read.select({ login: users.login }).from(users), database.read.select({ cardNo: cards.cardNo }).from(cards)]);
   const checked = validateResidents(read.rows, { logins: new Set(loginRows.map((r) => r.login)), cards: new Set(cardRows.map((r) => r.cardNo)) });

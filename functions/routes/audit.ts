@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { readAuditLog } from '../domain/audit/trail';
+import { auditActors, CONSOLE_ROLES, readAuditLog } from '../domain/audit/trail';
 import { errorResponses } from '../http/errors';
 import { IdCursorQuery } from '../http/params';
 import { newRouter } from '../http/router';
@@ -14,11 +14,12 @@ auditRoutes.openapi(
     path: '/audit',
     tags: ['staff'],
     security: signedIn,
-    summary: 'The audit trail, filtered by record type (entity, entityId) and/or actor (user id or login)',
+    summary: 'The audit trail, filtered by record type (entity, entityId), action and/or actor (user id or login)',
     request: {
       query: z.object({
         entity: z.string().regex(/^[a-z_]{1,40}$/, 'entity 无效').optional().openapi({ param: { name: 'entity', in: 'query' }, example: 'activity' }),
         entityId: z.coerce.number().int().min(1).optional().openapi({ param: { name: 'entityId', in: 'query' } }),
+        action: z.string().regex(/^[a-z_]{1,40}$/, 'action 无效').optional().openapi({ param: { name: 'action', in: 'query' }, example: 'publish' }),
         actor: z.string().min(1).max(64).optional().openapi({ param: { name: 'actor', in: 'query' }, example: 'staff1' }),
         ...IdCursorQuery(200, 50),
       }),
@@ -51,4 +52,22 @@ auditRoutes.openapi(
     const page = await readAuditLog(c.get('deps').database.read, { ...q, cursor: cursorId(cursor) });
     return c.json({ entries: page.items, nextCursor: cursorOf(page.nextCursor) }, 200);
   },
+);
+
+auditRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/audit/actors',
+    tags: ['staff'],
+    security: signedIn,
+    summary: 'The people the audit trail can be filtered by: staff, accountants and admins, disabled ones included',
+    responses: {
+      200: json(
+        z.object({ actors: z.array(z.object({ id: z.number().int(), login: z.string(), name: z.string(), role: z.enum(CONSOLE_ROLES), disabled: z.boolean() })) }).openapi('AuditActors'),
+        'Staff accounts',
+      ),
+      ...errorResponses('unauthorized', 'forbidden'),
+    },
+  }),
+  async (c) => c.json({ actors: await auditActors(c.get('deps').database.read) }, 200),
 );

@@ -6,6 +6,7 @@ import { LOGIN_PATTERN, PASSWORD_MAX, PASSWORD_MIN, PHONE_PATTERN, PIN_PATTERN }
 import { hashRegistration, issueCardTo, registerResident, residentDetails, resetPin } from '../domain/people/register';
 import { hashSecret } from '../domain/shared/crypto';
 import { DomainError } from '../domain/shared/errors';
+import { csvUploadBody, csvUploadLimit, csvUploadOf } from '../http/csv-upload';
 import { errorResponses } from '../http/errors';
 import { IdParam, Text, actorOf } from '../http/params';
 import { newRouter } from '../http/router';
@@ -161,7 +162,6 @@ staffResidents.openapi(
 // ---------------------------------------------------------------------------------------------
 // Bulk import: the CLI's columns (login, full_name, phone, compound, building, unit, door[, password][, card, pin]).
 
-const CsvBody = z.strictObject({ csv: z.string().min(1).max(2_000_000).openapi({ description: 'The CSV text, UTF-8, first row the header' }) });
 const IssueSchema = z.object({ line: z.number().int(), message: z.string(), en: z.string() });
 
 staffResidents.openapi(
@@ -171,14 +171,15 @@ staffResidents.openapi(
     tags: ['staff'],
     security: signedIn,
     summary: 'Check a residents CSV without importing: every problem, line by line',
-    request: { body: jsonBody(CsvBody) },
+    middleware: [csvUploadLimit],
+    request: { body: csvUploadBody },
     responses: {
       200: json(z.object({ ok: z.boolean(), rows: z.number().int(), issues: z.array(IssueSchema) }).openapi('ImportCheck'), 'The report'),
-      ...errorResponses('invalid_request', 'unauthorized', 'forbidden'),
+      ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'file_too_large'),
     },
   }),
   async (c) => {
-    const checked = await checkResidentsCsv(c.get('deps').database, c.req.valid('json').csv);
+    const checked = await checkResidentsCsv(c.get('deps').database, await csvUploadOf(c, c.req.valid('json')));
     return c.json({ ok: checked.ok, rows: checked.rows, issues: checked.issues }, 200);
   },
 );
@@ -190,7 +191,8 @@ staffResidents.openapi(
     tags: ['staff'],
     security: signedIn,
     summary: 'Import residents from a CSV: all rows or none (422 import_invalid lists every problem by line)',
-    request: { body: jsonBody(CsvBody) },
+    middleware: [csvUploadLimit],
+    request: { body: csvUploadBody },
     responses: {
       201: json(
         z
@@ -204,11 +206,11 @@ staffResidents.openapi(
           .openapi('ImportReport'),
         'Imported',
       ),
-      ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'import_invalid'),
+      ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'import_invalid', 'file_too_large'),
     },
   }),
   async (c) => {
-    const report = await importResidentsCsv(c.get('deps').database, actorOf(c), c.req.valid('json').csv);
+    const report = await importResidentsCsv(c.get('deps').database, actorOf(c), await csvUploadOf(c, c.req.valid('json')));
     return c.json(report, 201);
   },
 );

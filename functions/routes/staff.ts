@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { newRouter } from '../http/router';
 import { MAX_AWARD_POINTS, award, reverse } from '../domain/ledger/commands';
+import { accountKinds, entryKinds } from '../../db/schema';
 import { entryWithPostings } from '../domain/ledger/queries';
 import { searchResidents } from '../domain/people/directory';
 import { ApiError, errorResponses } from '../http/errors';
@@ -65,18 +66,32 @@ staff.openapi(
   },
 );
 
+/** Someone named beside their id, so the console never shows a bare #id. */
+const PersonRef = z.object({ id: z.number().int(), login: z.string(), name: z.string() });
+
 const LedgerEntrySchema = z
   .object({
     id: z.number().int(),
     at: z.string(),
-    kind: z.string(),
+    kind: z.enum(entryKinds),
     memo: z.string(),
     actorId: z.number().int().nullable(),
+    actor: PersonRef.nullable().openapi({ description: 'Who recorded the entry (staff, merchant or resident); null for the system (expiry)' }),
     activityId: z.number().int().nullable(),
+    activity: z.object({ id: z.number().int(), title: z.string() }).nullable(),
     reversesId: z.number().int().nullable(),
     reversedBy: z.number().int().nullable(),
     hash: z.string(),
-    postings: z.array(z.object({ accountId: z.number().int(), kind: z.string(), ownerId: z.number().int().nullable(), amount: z.number().int(), balanceAfter: z.number().int() })),
+    postings: z.array(
+      z.object({
+        accountId: z.number().int(),
+        kind: z.enum(accountKinds),
+        ownerId: z.number().int().nullable(),
+        owner: PersonRef.nullable().openapi({ description: "The account's holder: a resident's name, a merchant's shop name; null for the pool and the system accounts" }),
+        amount: z.number().int(),
+        balanceAfter: z.number().int(),
+      }),
+    ),
   })
   .openapi('LedgerEntry');
 

@@ -299,6 +299,6 @@ export const staffPairs = {
   'staff.led.reversed': ['账目 #{id} 已冲正，冲正账目为 #{rid}。', 'Entry #{id} reversed by entry #{rid}.'],
   'staff.led.audit': ['操作记录', 'Audit trail'],
   'staff.led.entity': ['记录类型', 'Record type'],
-  'staff.led.actor': ['经办人登录名', 'Staff login'],
+  'staff.led.actor': ['经办人', 'Done by'],
   'staff.led.action': ['操作', 'Action'],
 } as const satisfies Pairs;

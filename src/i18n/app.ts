@@ -16,8 +16,10 @@ import { jobPairs } from './app-jobs';
 import { residentLifePairs } from './app-residents';
 import { accountPairs } from './app-accounts';
 import { setupPairs } from './app-setup';
+import { consoleLabelPairs } from './app-console-labels';
 
-const pairs = mergePairs(commonPairs, signinPairs, residentPairs, activityPairs, requestPairs, counterPairs, staffPairs, jobPairs, residentLifePairs, accountPairs, setupPairs);
+const pairs = mergePairs(commonPairs, signinPairs, residentPairs, activityPairs, requestPairs, counterPairs, staffPairs, jobPairs, residentLifePairs, accountPairs, setupPairs, consoleLabelPairs);
+
 
 
 

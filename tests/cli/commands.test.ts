@@ -1,16 +1,18 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { count, eq } from 'drizzle-orm';
+import { count, eq, like } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDatabase } from '../../db/client';
-import { cards, users } from '../../db/schema';
+import { cards, residents, users } from '../../db/schema';
 import { ledgerHead, pointTotals } from '../../functions/domain/ledger/queries';
 import { verifyLedger } from '../../functions/domain/ledger/verify';
 import { createResident } from '../../functions/domain/people/directory';
+import { NOT_CSV_TEXT } from '../../functions/domain/people/csv-text';
 import { verifySecret } from '../../functions/domain/shared/crypto';
 import { main } from '../../functions/node/cli';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { FAST_HASHING, seedFixture, type Fixture } from '../helpers/fixture';
+import { GBK_RESIDENTS_CSV, UTF16_CSV } from '../helpers/gbk-csv';
 import { headOf, seedLedger } from './support';
 
 /** The same commands run in-process through main(), for the cases beyond the end-to-end runs. */
@@ -89,13 +91,20 @@ describe('command line', () => {
     expect((await t.database.read.select().from(cards).where(eq(cards.residentId, a!)))[0]!.cardNo).toBe('C0201');
   });
 
-  it('import-residents refuses a file that is not UTF-8 (e.g. GBK from Excel)', async () => {
+  it('import-residents reads a GBK file from Excel as GBK (as the console upload does), and refuses what is not CSV text', async () => {
     const file = join(t.dir, 'gbk.csv');
-    // "login,full_name…" then 张三 in GBK (D5C5 C8FD), which is not valid UTF-8.
-    writeFileSync(file, Buffer.concat([Buffer.from('login,full_name,phone,compound,building,unit,door\nzhang3,'), Buffer.from([0xd5, 0xc5, 0xc8, 0xfd]), Buffer.from(',13800000001,a,b,c,d\n')]));
-    const before = (await t.database.read.select({ n: count() }).from(users))[0]!.n;
+    writeFileSync(file, GBK_RESIDENTS_CSV);
     const r = await run(['import-residents', file], t.url);
-    expect(r).toMatchObject({ code: 1, stderr: expect.stringContaining('文件不是 UTF-8 编码') });
+    expect(r).toMatchObject({ code: 0, stdout: expect.stringContaining('文件按 GBK 编码读取') });
+    expect(r.stdout).toContain('已导入 2 位居民');
+    const names = await t.database.read.select({ name: residents.fullName }).from(residents).innerJoin(users, eq(users.id, residents.userId)).where(like(users.login, 'gbk.%')).orderBy(users.login);
+    expect(names.map((n) => n.name)).toEqual(['李四', '张三']);
+
+    const utf16 = join(t.dir, 'utf16.csv');
+    writeFileSync(utf16, UTF16_CSV);
+    const before = (await t.database.read.select({ n: count() }).from(users))[0]!.n;
+    const refused = await run(['import-residents', utf16], t.url);
+    expect(refused).toMatchObject({ code: 1, stderr: expect.stringContaining(NOT_CSV_TEXT.message) });
     expect((await t.database.read.select({ n: count() }).from(users))[0]!.n).toBe(before);
     expect(await run(['import-residents', join(t.dir, 'missing.csv')], t.url)).toMatchObject({ code: 1, stderr: expect.stringContaining('找不到文件') });
   });

@@ -1,4 +1,4 @@
-import { and, desc, eq, lt } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { auditLog, users } from '../../../db/schema';
 import { pageOf, type Page } from '../shared/paging';
@@ -7,6 +7,7 @@ import { pageOf, type Page } from '../shared/paging';
 export interface AuditQuery {
   entity?: string | undefined;
   entityId?: number | undefined;
+  action?: string | undefined;
   /** A user id, or a login. */
   actor?: string | undefined;
   limit: number;
@@ -41,6 +42,7 @@ export async function readAuditLog(db: Db, q: AuditQuery): Promise<Page<AuditRow
       and(
         q.entity ? eq(auditLog.entity, q.entity) : undefined,
         q.entityId !== undefined ? eq(auditLog.entityId, q.entityId) : undefined,
+        q.action ? eq(auditLog.action, q.action) : undefined,
         actor,
         q.cursor ? lt(auditLog.id, q.cursor) : undefined,
       ),
@@ -57,4 +59,23 @@ export async function readAuditLog(db: Db, q: AuditQuery): Promise<Page<AuditRow
     detail: parse(a.detail),
   }));
   return pageOf(entries, q.limit);
+}
+
+export const CONSOLE_ROLES = ['staff', 'accountant', 'admin'] as const;
+export interface AuditActor {
+  id: number;
+  login: string;
+  name: string;
+  role: (typeof CONSOLE_ROLES)[number];
+  disabled: boolean;
+}
+
+/** Everyone who can act in the console (disabled accounts too: they acted before), for the "who" filter. */
+export async function auditActors(db: Db): Promise<AuditActor[]> {
+  const rows = await db
+    .select({ id: users.id, login: users.login, name: users.displayName, role: users.role, disabledAt: users.disabledAt })
+    .from(users)
+    .where(inArray(users.role, [...CONSOLE_ROLES]))
+    .orderBy(asc(users.displayName), asc(users.id));
+  return rows.map(({ disabledAt, ...r }) => ({ ...r, role: r.role as AuditActor['role'], disabled: disabledAt !== null }));
 }

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { accounts, ledgerEntries, participations, postings } from '../../../db/schema';
+import { accounts, activities, ledgerEntries, merchants, participations, postings, residents, users } from '../../../db/schema';
 import { GENESIS_HASH } from './chain';
 import { SYSTEM_ACCOUNTS } from './accounts';
 
@@ -92,14 +92,45 @@ export async function publicStats(db: Db): Promise<PointTotals & { volunteers: n
 /** One ledger entry with its postings and the entry that reverses it, if any (the staff console's entry view). */
 export type EntryWithPostings = NonNullable<Awaited<ReturnType<typeof entryWithPostings>>>;
 
+/** Who an account belongs to as staff read it: the resident's full name, the merchant's shop; null for the pool and system accounts. */
+export interface AccountOwner {
+  id: number;
+  login: string;
+  name: string;
+}
+
+/** The entry with names beside its ids: who recorded it, whose accounts moved, for which activity. */
 export async function entryWithPostings(db: Db, id: number) {
-  const [entry] = await db.select().from(ledgerEntries).where(eq(ledgerEntries.id, id));
-  if (!entry) return undefined;
+  const [row] = await db
+    .select({ entry: ledgerEntries, actorLogin: users.login, actorName: users.displayName, activityTitle: activities.title })
+    .from(ledgerEntries)
+    .leftJoin(users, eq(users.id, ledgerEntries.actorId))
+    .leftJoin(activities, eq(activities.id, ledgerEntries.activityId))
+    .where(eq(ledgerEntries.id, id));
+  if (!row) return undefined;
+  const { entry } = row;
   const lines = await db
-    .select({ accountId: postings.accountId, amount: postings.amount, balanceAfter: postings.balanceAfter, kind: accounts.kind, ownerId: accounts.ownerId })
+    .select({
+      accountId: postings.accountId,
+      amount: postings.amount,
+      balanceAfter: postings.balanceAfter,
+      kind: accounts.kind,
+      ownerId: accounts.ownerId,
+      ownerLogin: users.login,
+      ownerName: sql<string | null>`coalesce(${merchants.shopName}, ${residents.fullName}, ${users.displayName})`,
+    })
     .from(postings)
     .innerJoin(accounts, eq(accounts.id, postings.accountId))
+    .leftJoin(users, eq(users.id, accounts.ownerId))
+    .leftJoin(merchants, eq(merchants.userId, accounts.ownerId))
+    .leftJoin(residents, eq(residents.userId, accounts.ownerId))
     .where(inArray(postings.entryId, [id]));
   const [reversedBy] = await db.select({ id: ledgerEntries.id }).from(ledgerEntries).where(eq(ledgerEntries.reversesId, id));
-  return { ...entry, postings: lines, reversedBy: reversedBy?.id ?? null };
+  return {
+    ...entry,
+    actor: entry.actorId === null ? null : { id: entry.actorId, login: row.actorLogin ?? '', name: row.actorName ?? '' },
+    activity: entry.activityId === null || row.activityTitle === null ? null : { id: entry.activityId, title: row.activityTitle },
+    postings: lines.map(({ ownerLogin, ownerName, ...p }) => ({ ...p, owner: p.ownerId === null ? null : ({ id: p.ownerId, login: ownerLogin ?? '', name: ownerName ?? '' } satisfies AccountOwner) })),
+    reversedBy: reversedBy?.id ?? null,
+  };
 }

@@ -3,6 +3,7 @@ import { cards, users } from '../../../db/schema';
 import { audit, type Actor } from '../records/audit';
 import { hashSecret } from '../shared/crypto';
 import { DomainError } from '../shared/errors';
+import { decodeCsvBytes, csvTextOf } from './csv-text';
 import { createResident } from './directory';
 import { CsvSyntaxError, formatIssue, parseCsv, validateResidents, type ImportIssue, type ResidentRecord } from './import';
 import { householdFor } from './register';
@@ -21,10 +22,13 @@ export interface ImportCheck {
   records: ResidentRecord[];
 }
 
-export async function checkResidentsCsv(database: Database, text: string): Promise<ImportCheck> {
+/** The file's bytes (decoded as the CLI decodes them), or text a client already decoded. */
+export async function checkResidentsCsv(database: Database, upload: string | Uint8Array): Promise<ImportCheck> {
+  const decoded = typeof upload === 'string' ? csvTextOf(upload) : decodeCsvBytes(upload);
+  if (!decoded.ok) return { ok: false, rows: 0, issues: [decoded.issue], records: [] };
   let parsed;
   try {
-    parsed = parseCsv(text);
+    parsed = parseCsv(decoded.text);
   } catch (error) {
     if (error instanceof CsvSyntaxError) return { ok: false, rows: 0, issues: [error.issue], records: [] };
     throw error;
@@ -53,8 +57,8 @@ async function hashAll(secrets: string[], iterations?: number): Promise<string[]
 }
 
 /** All rows or none: a file with any problem is refused with every problem (DomainError import_invalid). */
-export async function importResidentsCsv(database: Database, actor: Actor, text: string, iterations?: number): Promise<ImportReport> {
-  const checked = await checkResidentsCsv(database, text);
+export async function importResidentsCsv(database: Database, actor: Actor, upload: string | Uint8Array, iterations?: number): Promise<ImportReport> {
+  const checked = await checkResidentsCsv(database, upload);
   if (!checked.ok) throw new DomainError('import_invalid', `发现 ${checked.issues.length} 个问题，未导入任何数据：\n${checked.issues.map(formatIssue).join('\n')}`, { issues: checked.issues });
   const records = checked.records;
   const secrets = records.flatMap((r) => [...(r.password ? [r.password] : []), ...(r.card ? [r.card.pin] : [])]);

@@ -4,12 +4,16 @@ import { errorText, fmtDate, fmtDateTime, fmtNum, isEn, today, tr } from '../i18
 import type { AppKey } from '../../i18n/app';
 import { classify, cameraPossible, startScan, type ScanSession } from '../qr-scan';
 import { busy, loadInto, msgBox, remember, say } from '../ui';
-import { residentPicker, select, table } from './common';
+import { residentPicker, select, table, word } from './common';
 import type { Activity, activityTypesAndTeams, Participant } from '../../../functions/domain/activities/catalog';
 import type { ClosePreview as Preview } from '../../../functions/domain/activities/close';
 import type { Batch } from '../../../functions/domain/awards/batches';
 
 type Types = Awaited<ReturnType<typeof activityTypesAndTeams>>;
+type Detail = Activity & { participants: Participant[] };
+const STATUSES = ['planned', 'open', 'closed'] as const;
+const countsOf = (a: Activity) => `${a.signups} / ${a.checkedIn}`;
+const summaryOf = (a: Activity) => tr('staff.act.summary', { s: a.signups, c: a.checkedIn, st: tr(`staff.act.st.${a.status}` as AppKey) });
 
 /** Activities: plan one (last-used type, place, team remembered), check volunteers in (tick or scan), close and award in one confirmed batch, approve others' batches. */
 export function mount(root: HTMLElement): void {
@@ -61,10 +65,15 @@ export function mount(root: HTMLElement): void {
   });
 
   // ---- List ----
+  const statusPick = field(tr('staff.act.status'), select(STATUSES.map((st): [string, string] => [st, tr(`staff.act.st.${st}` as AppKey)]), null, tr('staff.req.all')));
+  listBox.insertBefore(statusPick.wrap, listBox.lastElementChild);
+  statusPick.input.addEventListener('change', () => void loadList());
   const loadList = () => {
     const box = listBox.lastElementChild as HTMLElement;
     const from = new Date(Date.now() - 30 * 86400_000);
-    return loadInto(box, () => api<{ activities: Activity[] }>(`/staff/activities?limit=60&from=${today(from)}`), ({ activities }) => {
+    const status = (statusPick.input as HTMLSelectElement).value;
+    return loadInto(box, () => api<{ activities: Activity[] }>(`/staff/activities?limit=60&from=${today(from)}${status ? `&status=${status}` : ''}`), ({ activities }) => {
+      if (activities.length === 0) return box.append(h('p', { class: 'meta' }, tr('lbl.noActivities')));
       const sorted = [...activities].sort((a, b) => Math.abs(Date.parse(a.date) - Date.now()) - Math.abs(Date.parse(b.date) - Date.now()));
       box.append(
         table(
@@ -75,8 +84,8 @@ export function mount(root: HTMLElement): void {
               { 'data-activity-row': a.id },
               h('td', {}, fmtDate(a.date), a.date === today() ? h('strong', {}, ` · ${tr('staff.act.today')}`) : null),
               h('td', {}, a.title, h('br'), h('span', { class: 'meta' }, `${a.type.name}${a.team ? ` · ${a.team.name}` : ''} · ${a.place}`)),
-              h('td', {}, tr(`staff.act.st.${a.status}` as AppKey)),
-              h('td', { class: 'num' }, `${a.signups} / ${a.checkedIn}`),
+              h('td', { 'data-status': '' }, tr(`staff.act.st.${a.status}` as AppKey)),
+              h('td', { class: 'num', 'data-counts': '' }, countsOf(a)),
               h('td', {}, h('button', { type: 'button', class: 'button', onclick: () => void show(a.id, true) }, tr('staff.act.open'))),
             ),
           ),
@@ -94,19 +103,20 @@ export function mount(root: HTMLElement): void {
     const heading = h('h3', { id: 'act-detail-h', tabindex: '-1' }, tr('staff.act.detail'));
     const body = h('div');
     replace(detail, heading, body);
-    await loadInto(body, () => api<Activity & { participants: Participant[] }>(`/staff/activities/${id}`), (a) => renderActivity(body, a));
+    await loadInto(body, () => api<Detail>(`/staff/activities/${id}`), (a) => renderActivity(body, a));
     if (focus) focusOn(heading);
   };
 
-  const renderActivity = (box: HTMLElement, a: Activity & { participants: Participant[] }) => {
+  const renderActivity = (box: HTMLElement, a: Detail) => {
     const msg = msgBox();
+    const summary = h('p', { class: 'meta', 'data-activity-summary': '' }, summaryOf(a));
     msg.setAttribute('data-activity-msg', '');
     const closed = a.status === 'closed';
     const notYet = a.date > today();
     box.append(
       h('h4', {}, a.title),
       h('p', {}, `${fmtDate(a.date)} · ${a.place} · ${a.type.name}${a.team ? ` · ${a.team.name}` : ''} · ${tr('act.hours', { n: a.hours })}`),
-      h('p', { class: 'meta' }, tr('staff.act.summary', { s: a.signups, c: a.checkedIn, st: tr(`staff.act.st.${a.status}` as AppKey) })),
+      summary,
       msg,
     );
     if (notYet) box.append(h('p', { class: 'msg msg-info', role: 'status' }, tr('staff.act.notYet')));
@@ -170,11 +180,19 @@ export function mount(root: HTMLElement): void {
     }
     const listBox = h('div');
     box.append(h('h4', {}, tr('staff.act.people')), listBox);
+    // After each check-in the counts follow at once: the summary here and the activity's row in the list.
     const refreshList = async () => {
-      const res = await api<Activity & { participants: Participant[] }>(`/staff/activities/${a.id}`);
-      if (res.ok) renderPeople(listBox, res.data, msg);
+      const res = await api<Detail>(`/staff/activities/${a.id}`);
+      if (!res.ok) return;
+      summary.textContent = summaryOf(res.data);
+      const row = listBox.ownerDocument.querySelector(`[data-activity-row="${a.id}"]`);
+      const counts = row?.querySelector('[data-counts]');
+      const status = row?.querySelector('[data-status]');
+      if (counts) counts.textContent = countsOf(res.data);
+      if (status) status.textContent = tr(`staff.act.st.${res.data.status}` as AppKey);
+      renderPeople(listBox, res.data, msg, refreshList);
     };
-    renderPeople(listBox, a, msg);
+    renderPeople(listBox, a, msg, refreshList);
     if (!closed && !notYet) {
       const close = h('button', { type: 'button', class: 'button primary wide', 'data-close-activity': '' }, tr('staff.act.close'));
       const previewBox = h('div');
@@ -183,7 +201,7 @@ export function mount(root: HTMLElement): void {
     }
   };
 
-  const renderPeople = (box: HTMLElement, a: Activity & { participants: Participant[] }, msg: HTMLElement) => {
+  const renderPeople = (box: HTMLElement, a: Detail, msg: HTMLElement, changed: () => Promise<void>) => {
     if (a.participants.length === 0) return replace(box, h('p', { class: 'meta' }, tr('staff.act.nobody')));
     const editable = a.status !== 'closed' && a.date <= today();
     replace(
@@ -205,6 +223,7 @@ export function mount(root: HTMLElement): void {
               return say(msg, 'error', `${p.name}：${errorText(res)}`);
             }
             say(msg, 'ok', cb.checked ? tr('staff.act.checkedIn', { name: p.name }) : tr('staff.act.unchecked', { name: p.name }));
+            await changed();
           });
           const state = p.awardEntryId ? tr('staff.act.awardedEntry', { id: p.awardEntryId }) : p.checkedInAt ? tr('staff.act.arrived', { time: fmtDateTime(p.checkedInAt) }) : p.signedUpAt ? tr('act.status.signed_up') : '';
           return h('li', {}, h('div', { class: 'choice' }, cb, h('label', { for: id }, `${p.name}（${p.login}）`, h('span', { class: 'meta' }, ` ${state}`))));
@@ -312,7 +331,7 @@ export function mount(root: HTMLElement): void {
         table([tr('staff.res.name'), tr('staff.act.points')], d.lines.map((l) => h('tr', {}, h('td', {}, `${l.name}（${l.login}）`), h('td', { class: 'num' }, fmtNum(l.points))))),
       );
     });
-    return h('li', { class: 'card' }, h('h4', {}, b.activityTitle ?? b.reason), h('p', {}, tr('staff.act.batchTotal', { n: fmtNum(b.totalPoints) })), lines, h('div', { class: 'row' }, approve), reason.wrap, reject, msg);
+    return h('li', { class: 'card' }, h('h4', {}, b.activityTitle ?? b.reason), h('p', {}, `${word('batch.kind', b.kind)} · ${word('batch.status', b.status)} · `, tr('staff.act.batchTotal', { n: fmtNum(b.totalPoints) })), lines, h('div', { class: 'row' }, approve), reason.wrap, reject, msg);
   };
 
   void loadList();

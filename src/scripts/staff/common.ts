@@ -1,6 +1,7 @@
 import { api } from '../api';
 import { field, h, nextId } from '../dom';
 import { fmtNum, tr } from '../i18n';
+import type { AppKey } from '../../i18n/app';
 import type { ResidentRow } from '../../../functions/domain/people/directory';
 
 /**
@@ -102,3 +103,17 @@ export function select(options: Array<[string, string]>, value?: string | null, 
 
 export const table = (head: string[], rows: HTMLElement[], caption?: string) =>
   h('div', { class: 'table-wrap' }, h('table', {}, caption ? h('caption', {}, caption) : null, h('thead', {}, h('tr', {}, head.map((x) => h('th', { scope: 'col' }, x)))), h('tbody', {}, rows)));
+
+/**
+ * A CSV file as the import routes take it: the bytes themselves (text/csv), so the server decodes
+ * GBK from Excel or WPS exactly as the CLI does. Reading it here with File.text() would turn GBK
+ * into replacement characters before the server could see it.
+ */
+export const csvUpload = (file: File): Blob => new Blob([file], { type: 'text/csv' });
+
+/** The word for a code the API sends (lbl.<group>.<code>); a code newer than this page shows as itself. */
+export const word = (group: string, code: string) => {
+  const key = `lbl.${group}.${code}` as AppKey;
+  const text = tr(key);
+  return text === key ? code : text;
+};

@@ -1,15 +1,20 @@
 import { api, newKey, sendIdempotent } from '../api';
 import { append, field, focusOn, h, replace } from '../dom';
 import { errorText, fmtDateTime, fmtSigned, fmtNum, tr } from '../i18n';
-import { kindWord } from '../statement';
+import { AUDIT_ENTITIES } from '../../i18n/app-console-labels';
 import { busy, loadInto, msgBox, say } from '../ui';
-import { table } from './common';
+import { select, table, word } from './common';
 import { mountJobs } from './jobs';
-import type { AuditRow } from '../../../functions/domain/audit/trail';
+import type { AuditActor, AuditRow } from '../../../functions/domain/audit/trail';
 import type { EntryWithPostings } from '../../../functions/domain/ledger/queries';
+import type { AuditAction } from '../../../functions/domain/records/audit';
 
 /** What GET /api/staff/entries/{id} answers: the entry without its predecessor's hash. */
 type Entry = Omit<EntryWithPostings, 'prevHash'>;
+
+const ACTIONS: AuditAction[] = ['create', 'update', 'publish', 'approve', 'upload_receipt', 'add_update', 'set_budget'];
+const person = (p: { name: string; login: string } | null) => (p ? `${p.name}（${p.login}）` : tr('lbl.system'));
+
 /** The ledger: look up any entry with its postings, reverse it with a reason (confirmed, idempotent), and read the audit trail. */
 export function mount(root: HTMLElement): void {
   const idIn = field(tr('staff.led.entry'), h('input', { type: 'number', min: 1, inputmode: 'numeric' }), { hint: tr('staff.led.entryHint') });
@@ -17,19 +22,24 @@ export function mount(root: HTMLElement): void {
   const form = h('form', { class: 'row' }, idIn.wrap, find);
   const entryBox = h('div', { 'aria-live': 'polite' });
   const auditBox = h('div');
-  const entity = field(tr('staff.led.entity'), h('input', { type: 'text', placeholder: 'activity / expense / resident …' }));
-  const actor = field(tr('staff.led.actor'), h('input', { type: 'text', autocapitalize: 'none' }));
-  const auditGo = h('button', { type: 'submit', class: 'button' }, tr('common.search'));
-  const auditForm = h('form', { class: 'row' }, entity.wrap, actor.wrap, auditGo);
+  // Choices, not free text: record types and actions by their words, people from the staff list.
+  const entity = field(tr('staff.led.entity'), select(AUDIT_ENTITIES.map((e): [string, string] => [e, word('audit.entity', e)]), null, tr('lbl.anyEntity')));
+  const action = field(tr('staff.led.action'), select(ACTIONS.map((a): [string, string] => [a, word('audit.action', a)]), null, tr('lbl.anyAction')));
+  const actor = field(tr('staff.led.actor'), select([], null, tr('lbl.anyActor')));
+  const auditForm = h('form', { class: 'row' }, entity.wrap, action.wrap, actor.wrap);
   const jobsBox = h('div');
   replace(root, h('div', { class: 'panel-grid' }, h('div', {}, h('section', {}, h('h3', {}, tr('staff.led.lookup')), form, entryBox), jobsBox), h('section', {}, h('h3', {}, tr('staff.led.audit')), auditForm, auditBox)));
   mountJobs(jobsBox);
+  void api<{ actors: AuditActor[] }>('/staff/audit/actors').then((res) => {
+    if (!res.ok) return;
+    for (const a of res.data.actors) actor.input.append(h('option', { value: a.login }, `${a.name}（${a.login}${a.disabled ? ` · ${tr('lbl.disabled')}` : ''}）`));
+  });
 
   const show = (id: number) =>
     loadInto(entryBox, () => api<Entry>(`/staff/entries/${id}`), (e) => {
       const msg = msgBox();
       entryBox.append(
-        h('h4', { tabindex: '-1' }, tr('staff.led.entryN', { id: e.id }), ' · ', kindWord(e.kind)),
+        h('h4', { tabindex: '-1' }, tr('staff.led.entryN', { id: e.id }), ' · ', word('entry.kind', e.kind)),
         h(
           'dl',
           { class: 'facts' },
@@ -38,7 +48,8 @@ export function mount(root: HTMLElement): void {
           h('dt', {}, tr('staff.led.memo')),
           h('dd', {}, e.memo || '—'),
           h('dt', {}, tr('staff.led.actorId')),
-          h('dd', {}, e.actorId === null ? '—' : `#${e.actorId}`),
+          h('dd', {}, person(e.actor)),
+          e.activity ? [h('dt', {}, tr('staff.act.title')), h('dd', {}, e.activity.title)] : null,
           e.reversesId ? [h('dt', {}, tr('staff.led.reverses')), h('dd', {}, linkTo(e.reversesId))] : null,
           e.reversedBy ? [h('dt', {}, tr('staff.led.reversedBy')), h('dd', {}, linkTo(e.reversedBy))] : null,
           h('dt', {}, tr('staff.led.hash')),
@@ -46,7 +57,7 @@ export function mount(root: HTMLElement): void {
         ),
         table(
           [tr('staff.led.account'), tr('staff.led.amount'), tr('staff.led.after')],
-          e.postings.map((p) => h('tr', {}, h('td', {}, `${p.kind}${p.ownerId ? ` #${p.ownerId}` : ''}`), h('td', { class: 'num' }, fmtSigned(p.amount)), h('td', { class: 'num' }, fmtNum(p.balanceAfter)))),
+          e.postings.map((p) => h('tr', {}, h('td', {}, p.owner ? `${p.owner.name}（${word('account.kind', p.kind)} · ${p.owner.login}）` : word('account.kind', p.kind)), h('td', { class: 'num' }, fmtSigned(p.amount)), h('td', { class: 'num' }, fmtNum(p.balanceAfter)))),
           tr('staff.led.postings'),
         ),
         msg,
@@ -100,18 +111,26 @@ export function mount(root: HTMLElement): void {
   let cursor: string | null = null;
   const loadAudit = (reset: boolean) => {
     const q = new URLSearchParams({ limit: '30' });
-    const en = (entity.input as HTMLInputElement).value.trim();
-    const ac = (actor.input as HTMLInputElement).value.trim();
-    if (en) q.set('entity', en);
-    if (ac) q.set('actor', ac);
+    for (const [name, f] of [['entity', entity], ['action', action], ['actor', actor]] as const) {
+      const v = (f.input as HTMLSelectElement).value;
+      if (v) q.set(name, v);
+    }
     if (!reset && cursor) q.set('cursor', cursor);
     return loadInto(auditBox, () => api<{ entries: AuditRow[]; nextCursor: string | null }>(`/staff/audit?${q}`), (d) => {
       cursor = d.nextCursor;
+      if (d.entries.length === 0) return auditBox.append(h('p', { class: 'meta' }, tr('staff.rec.none')));
       append(auditBox, [
         table(
-          [tr('counter.time'), tr('staff.led.actor'), tr('staff.led.action'), tr('staff.led.entity')],
+          [tr('counter.time'), tr('staff.led.actorId'), tr('staff.led.action'), tr('staff.led.entity')],
           d.entries.map((a) =>
-            h('tr', {}, h('td', {}, fmtDateTime(a.at)), h('td', {}, a.actor ? `${a.actor.name}（${a.actor.login}）` : '—'), h('td', {}, a.action), h('td', {}, `${a.entity}${a.entityId ? ` #${a.entityId}` : ''}`, summaryOf(a.detail))),
+            h(
+              'tr',
+              {},
+              h('td', {}, fmtDateTime(a.at)),
+              h('td', {}, person(a.actor)),
+              h('td', {}, word('audit.action', a.action)),
+              h('td', {}, word('audit.entity', a.entity), a.entityId ? ` #${a.entityId}` : '', summaryOf(a.detail)),
+            ),
           ),
           tr('staff.led.audit'),
         ),
@@ -123,9 +142,7 @@ export function mount(root: HTMLElement): void {
     const t = detail && typeof detail === 'object' && 'title' in detail ? String((detail as { title: unknown }).title) : '';
     return t ? h('span', { class: 'meta' }, ` · ${t}`) : null;
   };
-  auditForm.addEventListener('submit', (ev) => {
-    ev.preventDefault();
-    void busy(auditGo, () => loadAudit(true));
-  });
+  auditForm.addEventListener('change', () => void loadAudit(true));
+  auditForm.addEventListener('submit', (ev) => ev.preventDefault());
   void loadAudit(true);
 }
