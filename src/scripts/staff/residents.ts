@@ -2,7 +2,7 @@ import { api, newKey, sendIdempotent } from '../api';
 import { $, field, focusOn, h, replace } from '../dom';
 import { errorText, fmtDate, fmtDateTime, fmtNum, tr } from '../i18n';
 import { busy, loadInto, msgBox, remember, say } from '../ui';
-import { table } from './common';
+import { csvUpload, table } from './common';
 import { behalfSection } from './resident-behalf';
 import { editSection, lifeFacts, moveAwaySection, passwordSection, statementSection } from './resident-card';
 import type { ResidentRow } from '../../../functions/domain/people/directory';
@@ -227,9 +227,10 @@ export function mount(root: HTMLElement): void {
   const doImport = h('button', { type: 'button', class: 'button primary', disabled: true }, tr('staff.imp.go'));
   const report = h('div', { class: 'report', 'aria-live': 'polite' });
   imp.append(h('div', { class: 'stack' }, ff.wrap, h('div', { class: 'row' }, check, doImport)), report);
-  let csv = '';
-  file.addEventListener('change', async () => {
-    csv = file.files?.[0] ? await file.files[0].text() : '';
+  // The file's bytes go to the server as they are: it reads GBK (Excel, WPS) exactly as the CLI does.
+  let csv: File | null = null;
+  file.addEventListener('change', () => {
+    csv = file.files?.[0] ?? null;
     doImport.disabled = true;
     report.replaceChildren();
   });
@@ -237,7 +238,7 @@ export function mount(root: HTMLElement): void {
     busy(check, async () => {
       if (!csv) return ff.setError(tr('staff.imp.noFile'));
       ff.setError(null);
-      const res = await api<{ ok: boolean; rows: number; issues: Array<{ line: number; message: string; en: string }> }>('/staff/residents/import/check', { body: { csv } });
+      const res = await api<{ ok: boolean; rows: number; issues: Array<{ line: number; message: string; en: string }> }>('/staff/residents/import/check', { raw: csvUpload(csv) });
       if (!res.ok) return replace(report, h('p', { class: 'msg msg-error', role: 'alert' }, errorText(res)));
       const { ok, rows, issues } = res.data;
       doImport.disabled = !ok;
@@ -256,7 +257,8 @@ export function mount(root: HTMLElement): void {
   );
   doImport.addEventListener('click', () =>
     busy(doImport, async () => {
-      const res = await api<{ imported: number; households: number; reusedHouseholds: number; cards: number }>('/staff/residents/import', { body: { csv } });
+      if (!csv) return ff.setError(tr('staff.imp.noFile'));
+      const res = await api<{ imported: number; households: number; reusedHouseholds: number; cards: number }>('/staff/residents/import', { raw: csvUpload(csv) });
       if (!res.ok) return replace(report, h('p', { class: 'msg msg-error', role: 'alert' }, errorText(res)));
       doImport.disabled = true;
       replace(report, h('p', { class: 'msg msg-ok', role: 'status' }, tr('staff.imp.done', { n: res.data.imported, h: res.data.households, r: res.data.reusedHouseholds, c: res.data.cards })));
