@@ -18,6 +18,10 @@ import { counterItems } from './routes/counter-items';
 import { meAccount } from './routes/me-account';
 import { meRequests, staffRequests } from './routes/requests';
 import { staffResidents } from './routes/staff-residents';
+import { adminSettings } from './routes/admin/settings';
+import { adminTeams } from './routes/admin/teams';
+import { adminActivityTypes } from './routes/admin/activity-types';
+import { poolRoutes } from './routes/pool';
 
 export type { AppDeps } from './http/context';
 
@@ -56,6 +60,11 @@ export function createApp(deps: AppDeps) {
   app.route('/api/staff', staffRequests);
   app.route('/api/staff', staffResidents);
   app.route('/api/staff', auditRoutes);
+  app.route('/api/staff', poolRoutes);
+  // Community configuration (admin).
+  app.route('/api/admin', adminSettings);
+  app.route('/api/admin', adminTeams);
+  app.route('/api/admin', adminActivityTypes);
   app.route('/api/public', publicApi);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', { type: 'http', scheme: 'bearer' });

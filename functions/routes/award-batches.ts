@@ -1,6 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { approveBatch, createBatch, findBatch, listBatches, rejectBatch, type Batch } from '../domain/awards/batches';
+import { approvalThresholds } from '../domain/awards/thresholds';
 import { MAX_AWARD_POINTS } from '../domain/ledger/commands';
+import { can } from '../domain/people/roles';
 import { requireCapability } from '../http/auth';
 import { errorResponses } from '../http/errors';
 import { once } from '../http/idempotent';
@@ -11,7 +13,8 @@ import { cursorId, cursorOf, IdempotencyHeaders, json, jsonBody, signedIn } from
 /**
  * Award batches (/api/staff/award-batches): several awards at once, and the approval queue —
  * a batch over the approval thresholds (settings award_approval_threshold per award,
- * award_batch_approval_threshold per batch) moves no points until a different staff member approves it.
+ * award_batch_approval_threshold per batch) moves no points until an accountant who is not its
+ * author approves it.
  */
 export const awardBatchRoutes = newRouter();
 
@@ -44,8 +47,14 @@ awardBatchRoutes.openapi(
     path: '/award-batches',
     tags: ['staff'],
     security: signedIn,
-    summary: 'Award batches, newest first; status=pending is the approval queue',
-    request: { query: z.object({ status: z.enum(['pending', 'applied', 'rejected']).optional().openapi({ param: { name: 'status', in: 'query' } }), ...IdCursorQuery(100) }) },
+    summary: 'Award batches, newest first; status=pending is the approval queue; approvable=true: the pending ones this person may approve (an accountant\'s, not their own)',
+    request: {
+      query: z.object({
+        status: z.enum(['pending', 'applied', 'rejected']).optional().openapi({ param: { name: 'status', in: 'query' } }),
+        approvable: z.enum(['true', 'false']).optional().openapi({ param: { name: 'approvable', in: 'query' } }),
+        ...IdCursorQuery(100),
+      }),
+    },
     responses: {
       200: json(
         z.object({
@@ -64,6 +73,7 @@ awardBatchRoutes.openapi(
             }),
           ),
           nextCursor: z.string().nullable(),
+          thresholds: z.object({ perAward: z.number().int(), perBatch: z.number().int() }).openapi({ description: 'Awards over these wait for an accountant' }),
         }),
         'Batches',
       ),
@@ -71,9 +81,14 @@ awardBatchRoutes.openapi(
     },
   }),
   async (c) => {
-    const { status, limit, cursor } = c.req.valid('query');
-    const page = await listBatches(c.get('deps').database.read, { status, limit, cursor: cursorId(cursor) });
-    return c.json({ batches: page.items, nextCursor: cursorOf(page.nextCursor) }, 200);
+    const { status, approvable, limit, cursor } = c.req.valid('query');
+    const db = c.get('deps').database.read;
+    const me = c.get('principal');
+    const thresholds = await approvalThresholds(db);
+    if (approvable === 'true' && !can(me.role, 'approve')) return c.json({ batches: [], nextCursor: null, thresholds }, 200);
+    const q = approvable === 'true' ? { status: 'pending' as const, notBy: me.userId } : { status };
+    const page = await listBatches(db, { ...q, limit, cursor: cursorId(cursor) });
+    return c.json({ batches: page.items, nextCursor: cursorOf(page.nextCursor), thresholds }, 200);
   },
 );
 
