@@ -1,6 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { activities, activityTypes } from '../../../db/schema';
+import { activityTypes } from '../../../db/schema';
 import { audit, changesOf, type Actor } from '../records/audit';
 import { DomainError } from '../shared/errors';
 
@@ -30,9 +30,11 @@ export interface ActivityTypeFields {
   active?: boolean | undefined;
 }
 
-export const TYPE_CODE = /^[a-z][a-z0-9_]{1,39}$/;
+/** A type's code, the key the activity form sends: what `freshCode` makes and what staff routes accept. */
+export const TYPE_CODE = /^[a-z][a-z0-9_]{0,31}$/;
 
-const used = sql<number>`(select count(*) from ${activities} where ${activities.typeId} = ${activityTypes.id})`.mapWith(Number);
+// Spelled out: in a one-table select drizzle leaves column names unqualified, which the subquery would misread.
+const used = sql<number>`(select count(*) from activities u where u.type_id = activity_types.id)`.mapWith(Number);
 
 export async function listActivityTypes(db: Db): Promise<ActivityType[]> {
   const rows = await db

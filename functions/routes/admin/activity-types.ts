@@ -35,7 +35,7 @@ const Rule = {
 
 const NewType = z
   .strictObject({
-    code: z.string().regex(TYPE_CODE, '类型代码须为 2–40 位小写字母开头的字母、数字或下划线').optional().openapi({ description: 'Optional; one is made when absent' }),
+    code: z.string().regex(TYPE_CODE, '类型代码须为 1–32 位、小写字母开头的小写字母、数字或下划线').optional().openapi({ description: 'Optional; one is made when absent' }),
     ...Rule,
     active: Rule.active.optional(),
   })
