@@ -12,8 +12,9 @@ import { activityPairs } from './app-activities';
 import { requestPairs } from './app-requests';
 import { counterPairs } from './app-counter';
 import { staffPairs } from './app-staff';
+import { settingsPairs } from './app-settings';
 
-const pairs = mergePairs(commonPairs, signinPairs, residentPairs, activityPairs, requestPairs, counterPairs, staffPairs);
+const pairs = mergePairs(commonPairs, signinPairs, residentPairs, activityPairs, requestPairs, counterPairs, staffPairs, settingsPairs);
 
 export type AppKey = keyof typeof pairs;
 

@@ -4,12 +4,13 @@ import { errorText, fmtDateTime, fmtSigned, fmtNum, tr } from '../i18n';
 import { kindWord } from '../statement';
 import { busy, loadInto, msgBox, say } from '../ui';
 import { table } from './common';
+import { mountPool } from './pool';
 import type { AuditRow } from '../../../functions/domain/audit/trail';
 import type { EntryWithPostings } from '../../../functions/domain/ledger/queries';
 
 /** What GET /api/staff/entries/{id} answers: the entry without its predecessor's hash. */
 type Entry = Omit<EntryWithPostings, 'prevHash'>;
-/** The ledger: look up any entry with its postings, reverse it with a reason (confirmed, idempotent), and read the audit trail. */
+/** The ledger: look up any entry with its postings, reverse it with a reason (confirmed, idempotent), read the audit trail, spend the community pool. */
 export function mount(root: HTMLElement): void {
   const idIn = field(tr('staff.led.entry'), h('input', { type: 'number', min: 1, inputmode: 'numeric' }), { hint: tr('staff.led.entryHint') });
   const find = h('button', { type: 'submit', class: 'button primary' }, tr('common.search'));
@@ -20,7 +21,9 @@ export function mount(root: HTMLElement): void {
   const actor = field(tr('staff.led.actor'), h('input', { type: 'text', autocapitalize: 'none' }));
   const auditGo = h('button', { type: 'submit', class: 'button' }, tr('common.search'));
   const auditForm = h('form', { class: 'row' }, entity.wrap, actor.wrap, auditGo);
-  replace(root, h('div', { class: 'panel-grid' }, h('section', {}, h('h3', {}, tr('staff.led.lookup')), form, entryBox), h('section', {}, h('h3', {}, tr('staff.led.audit')), auditForm, auditBox)));
+  const poolBox = h('section', { 'aria-labelledby': 'pool-h' });
+  replace(root, h('div', { class: 'panel-grid' }, h('section', {}, h('h3', {}, tr('staff.led.lookup')), form, entryBox), h('section', {}, h('h3', {}, tr('staff.led.audit')), auditForm, auditBox)), poolBox);
+  mountPool(poolBox);
 
   const show = (id: number) =>
     loadInto(entryBox, () => api<Entry>(`/staff/entries/${id}`), (e) => {

@@ -1,23 +1,30 @@
 import { $, $$, focusOn } from '../dom';
 import { startShell } from '../session';
+import { forgetMe, whoAmI, type Capability } from './me';
 
-type Panel = 'residents' | 'activities' | 'requests' | 'records' | 'ledger';
-const PANELS: Panel[] = ['residents', 'activities', 'requests', 'records', 'ledger'];
+type Panel = 'residents' | 'activities' | 'requests' | 'records' | 'ledger' | 'settings';
+const PANELS: Panel[] = ['residents', 'activities', 'requests', 'records', 'ledger', 'settings'];
+/** Panels only some roles see (their tab is hidden until /api/auth/me says the role may). */
+const NEEDS: Partial<Record<Panel, Capability>> = { settings: 'admin' };
 const loaders: Record<Panel, () => Promise<{ mount(root: HTMLElement): void }>> = {
   residents: () => import('./residents'),
   activities: () => import('./activities'),
   requests: () => import('./requests'),
   records: () => import('./records'),
   ledger: () => import('./ledger'),
+  settings: () => import('./settings'),
 };
 
 /**
- * /staff/: one console, five panels behind tabs (#residents, #activities, #requests, #records,
- * #ledger). Each panel's code loads the first time it is opened.
+ * /staff/: one console, panels behind tabs (#residents, #activities, #requests, #records,
+ * #ledger, and #settings for the administrator). Each panel's code loads the first time it is opened.
  */
 export function start(): void {
   const mounted = new Set<Panel>();
-  const open = async (panel: Panel, focus: boolean) => {
+  let may = new Set<Capability>();
+  const open = async (wanted: Panel, focus: boolean) => {
+    const needs = NEEDS[wanted];
+    const panel = needs && !may.has(needs) ? 'residents' : wanted;
     for (const a of $$<HTMLAnchorElement>('[data-tab]')) a.setAttribute('aria-current', a.dataset.tab === panel ? 'page' : 'false');
     for (const p of $$<HTMLElement>('[data-panel]')) p.hidden = p.dataset.panel !== panel;
     const root = $(`[data-panel="${panel}"]`);
@@ -40,9 +47,17 @@ export function start(): void {
   void startShell({
     role: 'staff',
     probe: '/staff/activity-types',
-    ready: () => fromHash(false),
+    ready: async () => {
+      const me = await whoAmI();
+      may = new Set(me.ok ? me.data.can : []);
+      for (const li of $$<HTMLElement>('[data-needs]')) li.hidden = !may.has(li.dataset.needs as Capability);
+      await fromHash(false);
+    },
     signedOut: () => {
-      // Another staff member may sign in on this device: panels start afresh.
+      // Another staff member may sign in on this device: panels and what they may do start afresh.
+      forgetMe();
+      may = new Set();
+      for (const li of $$<HTMLElement>('[data-needs]')) li.hidden = true;
       mounted.clear();
       for (const b of $$<HTMLElement>('[data-panel-body]')) b.replaceChildren();
     },
