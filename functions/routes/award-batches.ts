@@ -2,8 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { approveBatch, createBatch, findBatch, listBatches, rejectBatch, type Batch } from '../domain/awards/batches';
 import { approvalThresholds } from '../domain/awards/thresholds';
 import { MAX_AWARD_POINTS } from '../domain/ledger/commands';
-import { can } from '../domain/people/roles';
-import { requireCapability } from '../http/auth';
+import { approvableBy, requireCapability } from '../http/auth';
 import { errorResponses } from '../http/errors';
 import { once } from '../http/idempotent';
 import { IdCursorQuery, IdParam, Text, actorOf } from '../http/params';
@@ -83,11 +82,10 @@ awardBatchRoutes.openapi(
   async (c) => {
     const { status, approvable, limit, cursor } = c.req.valid('query');
     const db = c.get('deps').database.read;
-    const me = c.get('principal');
     const thresholds = await approvalThresholds(db);
-    if (approvable === 'true' && !can(me.role, 'approve')) return c.json({ batches: [], nextCursor: null, thresholds }, 200);
-    const q = approvable === 'true' ? { status: 'pending' as const, notBy: me.userId } : { status };
-    const page = await listBatches(db, { ...q, limit, cursor: cursorId(cursor) });
+    const mine = approvable === 'true' ? approvableBy(c) : { status };
+    if (!mine) return c.json({ batches: [], nextCursor: null, thresholds }, 200);
+    const page = await listBatches(db, { ...mine, limit, cursor: cursorId(cursor) });
     return c.json({ batches: page.items, nextCursor: cursorOf(page.nextCursor), thresholds }, 200);
   },
 );

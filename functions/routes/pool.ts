@@ -1,8 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { approveGrant, createGrant, findGrant, listGrants, poolBalance, rejectGrant } from '../domain/awards/pool';
 import { MAX_AWARD_POINTS } from '../domain/ledger/commands';
-import { can } from '../domain/people/roles';
-import { requireCapability } from '../http/auth';
+import { approvableBy, requireCapability } from '../http/auth';
 import { errorResponses } from '../http/errors';
 import { once } from '../http/idempotent';
 import { actorOf, IdCursorQuery, IdParam, Text } from '../http/params';
@@ -71,10 +70,9 @@ poolRoutes.openapi(
   }),
   async (c) => {
     const { status, approvable, limit, cursor } = c.req.valid('query');
-    const me = c.get('principal');
-    if (approvable === 'true' && !can(me.role, 'approve')) return c.json({ grants: [], nextCursor: null }, 200);
-    const q = approvable === 'true' ? { status: 'pending' as const, notBy: me.userId } : { status };
-    const page = await listGrants(c.get('deps').database.read, { ...q, limit, cursor: cursorId(cursor) });
+    const mine = approvable === 'true' ? approvableBy(c) : { status };
+    if (!mine) return c.json({ grants: [], nextCursor: null }, 200);
+    const page = await listGrants(c.get('deps').database.read, { ...mine, limit, cursor: cursorId(cursor) });
     return c.json({ grants: page.items, nextCursor: cursorOf(page.nextCursor) }, 200);
   },
 );

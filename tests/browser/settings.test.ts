@@ -1,9 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { accessibilityViolations, apiAs, signIn, useBrowser, watchErrors } from './browser';
-
-const desk = (browser: Browser, origin: string): Promise<BrowserContext> =>
-  browser.newContext({ baseURL: origin, viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+import { accessibilityViolations, apiAs, desk, signIn, useBrowser, watchErrors } from './browser';
 
 /** The administrator's settings panel, the community pool under the two-person rule, and the approvals list that says the rule first. */
 describe('staff console: configuration and the pool', () => {
