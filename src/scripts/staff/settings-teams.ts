@@ -38,7 +38,7 @@ export function mountTeams(box: HTMLElement): void {
     const members = t.members.length
       ? h(
           'ul',
-          { class: 'plain' },
+          { class: 'check-list' },
           t.members.map((m) => {
             const leave = h('button', { type: 'button', class: 'button', 'aria-label': tr('set.leaveLabel', { name: m.name }) }, tr('set.leave'));
             leave.addEventListener('click', () =>
