@@ -23,6 +23,10 @@ import { staffResidentsLifetime } from './routes/staff-residents-lifetime';
 import { adminAccounts } from './routes/admin/accounts';
 import { staffMerchants } from './routes/merchants';
 import { siteStatusRoutes } from './routes/site-status';
+import { adminSettings } from './routes/admin/settings';
+import { adminTeams } from './routes/admin/teams';
+import { adminActivityTypes } from './routes/admin/activity-types';
+import { poolRoutes } from './routes/pool';
 
 export type { AppDeps } from './http/context';
 
@@ -64,9 +68,13 @@ export function createApp(deps: AppDeps) {
   app.route('/api/staff', auditRoutes);
   app.route('/api/staff', jobRoutes);
   app.route('/api/staff', staffMerchants);
-  // Accounts and settings, for admins.
-  app.route('/api/admin', adminAccounts);
   app.route('/api/staff', siteStatusRoutes);
+  app.route('/api/staff', poolRoutes);
+  // Accounts and the community's configuration, for admins.
+  app.route('/api/admin', adminAccounts);
+  app.route('/api/admin', adminSettings);
+  app.route('/api/admin', adminTeams);
+  app.route('/api/admin', adminActivityTypes);
   app.route('/api/public', publicApi);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', { type: 'http', scheme: 'bearer' });

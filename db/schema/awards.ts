@@ -56,3 +56,41 @@ export const awardBatchLines = sqliteTable(
   },
   (t) => [uniqueIndex('award_batch_lines_batch_resident').on(t.batchId, t.residentId), check('award_batch_lines_points', sql`${t.points} > 0`)],
 );
+
+export const poolGrantStatuses = ['pending', 'applied', 'rejected'] as const;
+export type PoolGrantStatus = (typeof poolGrantStatuses)[number];
+
+/**
+ * Points the community pool gives: to one resident, or to each volunteer checked in at an
+ * activity. Created pending by staff; only an accountant who is not its author applies it, as one
+ * ledger entry from the pool (`entryId`). The recipients are frozen when the grant is created (a
+ * JSON array of resident ids), so what is approved is what was asked; a decided grant is frozen.
+ */
+export const poolGrants = sqliteTable(
+  'pool_grants',
+  {
+    id: integer('id').primaryKey(),
+    toResidentId: integer('to_resident_id').references(() => users.id),
+    activityId: integer('activity_id').references(() => activities.id),
+    recipients: text('recipients').notNull(),
+    /** Points to each recipient. */
+    points: integer('points').notNull(),
+    totalPoints: integer('total_points').notNull(),
+    reason: text('reason').notNull(),
+    status: text('status', { enum: poolGrantStatuses }).notNull(),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: text('created_at').notNull(),
+    decidedBy: integer('decided_by').references(() => users.id),
+    decidedAt: text('decided_at'),
+    decisionNote: text('decision_note'),
+    entryId: integer('entry_id'),
+  },
+  (t) => [
+    index('pool_grants_status').on(t.status, t.id),
+    check('pool_grants_status_check', sql`${t.status} in ('pending','applied','rejected')`),
+    check('pool_grants_target', sql`(${t.toResidentId} is null) <> (${t.activityId} is null)`),
+    check('pool_grants_points', sql`${t.points} > 0 and ${t.totalPoints} > 0`),
+  ],
+);

@@ -157,7 +157,17 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
       const past = p.date < today;
       const [row] = await tx
         .insert(activities)
-        .values({ typeId: cast.typeIds.get(p.type.code)!, teamId: cast.teamIds.get(p.type.team) ?? null, title: p.title, date: p.date, place: p.place, hours: p.hours, status: past ? 'closed' : 'planned' })
+        .values({
+          typeId: cast.typeIds.get(p.type.code)!,
+          teamId: cast.teamIds.get(p.type.team) ?? null,
+          title: p.title,
+          date: p.date,
+          place: p.place,
+          hours: p.hours,
+          status: past ? 'closed' : 'planned',
+          pointsPerHour: p.type.pointsPerHour,
+          dailyCap: p.type.dailyCap,
+        })
         .returning({ id: activities.id });
       activityCount++;
       if (!past) continue;

@@ -53,6 +53,15 @@ export function requireCapability(c: Context<AppEnv>, capability: Capability): v
   }
 }
 
+/**
+ * What a queue of things awaiting the second signature shows this caller: the pending ones they
+ * may approve — never their own — or nothing at all (null) when their role may not approve.
+ */
+export function approvableBy(c: Context<AppEnv>): { status: 'pending'; notBy: number } | null {
+  const principal = c.get('principal');
+  return can(principal.role, 'approve') ? { status: 'pending', notBy: principal.userId } : null;
+}
+
 /** For routes open to anyone signed in (who am I, change my password): checked before the body is read. */
 export const anySignedIn = createMiddleware<AppEnv>(async (c, next) => {
   await signedInPrincipal(c);

@@ -3,6 +3,7 @@ import { checkIn, undoCheckIn } from '../domain/activities/checkin';
 import { ACTIVITY_CURSOR, activityTypesAndTeams, createActivity, findActivity, listActivities, participants } from '../domain/activities/catalog';
 import { closeActivity, previewClose } from '../domain/activities/close';
 import { cancelSignUp, myActivities, nextVolunteerDay, signUp, upcomingActivities } from '../domain/activities/signups';
+import { TYPE_CODE } from '../domain/activities/types';
 import { errorResponses } from '../http/errors';
 import { once } from '../http/idempotent';
 import { IdParam, LocalDate, Text, actorOf } from '../http/params';
@@ -89,7 +90,7 @@ staffActivities.openapi(
 );
 
 const NewActivity = z.strictObject({
-  type: z.string().regex(/^[a-z_]{1,32}$/, '活动类型代码无效').openapi({ example: 'patrol' }),
+  type: z.string().regex(TYPE_CODE, '活动类型代码无效').openapi({ example: 'patrol' }),
   teamId: z.number().int().min(1).nullable().optional(),
   title: Text(100),
   date: LocalDate,

@@ -1,7 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { approveBatch, createBatch, findBatch, listBatches, rejectBatch, type Batch } from '../domain/awards/batches';
+import { approvalThresholds } from '../domain/awards/thresholds';
 import { MAX_AWARD_POINTS } from '../domain/ledger/commands';
-import { requireCapability } from '../http/auth';
+import { approvableBy, requireCapability } from '../http/auth';
 import { errorResponses } from '../http/errors';
 import { once } from '../http/idempotent';
 import { IdCursorQuery, IdParam, Text, actorOf } from '../http/params';
@@ -11,7 +12,8 @@ import { cursorId, cursorOf, IdempotencyHeaders, json, jsonBody, signedIn } from
 /**
  * Award batches (/api/staff/award-batches): several awards at once, and the approval queue —
  * a batch over the approval thresholds (settings award_approval_threshold per award,
- * award_batch_approval_threshold per batch) moves no points until a different staff member approves it.
+ * award_batch_approval_threshold per batch) moves no points until an accountant who is not its
+ * author approves it.
  */
 export const awardBatchRoutes = newRouter();
 
@@ -44,8 +46,14 @@ awardBatchRoutes.openapi(
     path: '/award-batches',
     tags: ['staff'],
     security: signedIn,
-    summary: 'Award batches, newest first; status=pending is the approval queue',
-    request: { query: z.object({ status: z.enum(['pending', 'applied', 'rejected']).optional().openapi({ param: { name: 'status', in: 'query' } }), ...IdCursorQuery(100) }) },
+    summary: 'Award batches, newest first; status=pending is the approval queue; approvable=true: the pending ones this person may approve (an accountant\'s, not their own)',
+    request: {
+      query: z.object({
+        status: z.enum(['pending', 'applied', 'rejected']).optional().openapi({ param: { name: 'status', in: 'query' } }),
+        approvable: z.enum(['true', 'false']).optional().openapi({ param: { name: 'approvable', in: 'query' } }),
+        ...IdCursorQuery(100),
+      }),
+    },
     responses: {
       200: json(
         z.object({
@@ -64,6 +72,7 @@ awardBatchRoutes.openapi(
             }),
           ),
           nextCursor: z.string().nullable(),
+          thresholds: z.object({ perAward: z.number().int(), perBatch: z.number().int() }).openapi({ description: 'Awards over these wait for an accountant' }),
         }),
         'Batches',
       ),
@@ -71,9 +80,13 @@ awardBatchRoutes.openapi(
     },
   }),
   async (c) => {
-    const { status, limit, cursor } = c.req.valid('query');
-    const page = await listBatches(c.get('deps').database.read, { status, limit, cursor: cursorId(cursor) });
-    return c.json({ batches: page.items, nextCursor: cursorOf(page.nextCursor) }, 200);
+    const { status, approvable, limit, cursor } = c.req.valid('query');
+    const db = c.get('deps').database.read;
+    const thresholds = await approvalThresholds(db);
+    const mine = approvable === 'true' ? approvableBy(c) : { status };
+    if (!mine) return c.json({ batches: [], nextCursor: null, thresholds }, 200);
+    const page = await listBatches(db, { ...mine, limit, cursor: cursorId(cursor) });
+    return c.json({ batches: page.items, nextCursor: cursorOf(page.nextCursor), thresholds }, 200);
   },
 );
 

@@ -1,12 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { newRouter } from '../http/router';
-import { MAX_AWARD_POINTS, award, reverse } from '../domain/ledger/commands';
+import { awardOrQueue } from '../domain/awards/single';
+import { MAX_AWARD_POINTS, reverse } from '../domain/ledger/commands';
 import { accountKinds, entryKinds } from '../../db/schema';
 import { entryWithPostings } from '../domain/ledger/queries';
 import { searchResidents } from '../domain/people/directory';
 import { ApiError, errorResponses } from '../http/errors';
 import { once } from '../http/idempotent';
 import { IdempotencyHeaders, json, jsonBody, signedIn } from '../http/schemas';
+import { BatchSchema } from './award-batches';
 
 /** Community staff: award, reverse, find residents, look up entries. */
 export const staff = newRouter();
@@ -25,10 +27,11 @@ staff.openapi(
     path: '/awards',
     tags: ['staff'],
     security: signedIn,
-    summary: 'Award points for approved volunteer service',
+    summary: "Award points for approved volunteer service (201); over the community's threshold it waits for an accountant (202)",
     request: { headers: IdempotencyHeaders, body: jsonBody(AwardBody) },
     responses: {
       201: json(z.object({ id: z.number().int(), balanceAfter: z.number().int() }).openapi('Award'), 'Awarded'),
+      202: json(BatchSchema, "Over the community's per-award threshold: stored as a pending batch of one line, awarded once an accountant who is not its author approves it"),
       ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found', 'idempotency_mismatch', 'daily_cap_exceeded', 'moved_away'),
     },
   }),
@@ -36,8 +39,8 @@ staff.openapi(
     const body = c.req.valid('json');
     const key = c.req.valid('header')['idempotency-key'];
     const staffId = c.get('principal').userId;
-    const done = await once(c, 'staff.award', key, body, (tx, now) => award(tx, { staffId, ...body, now }));
-    return c.json(done, 201);
+    const done = await once(c, 'staff.award', key, body, (tx, now) => awardOrQueue(tx, { staffId, ...body, now }));
+    return 'batch' in done ? c.json(done.batch, 202) : c.json(done, 201);
   },
 );
 

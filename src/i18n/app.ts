@@ -17,8 +17,10 @@ import { residentLifePairs } from './app-residents';
 import { accountPairs } from './app-accounts';
 import { setupPairs } from './app-setup';
 import { consoleLabelPairs } from './app-console-labels';
+import { settingsPairs } from './app-settings';
 
-const pairs = mergePairs(commonPairs, signinPairs, residentPairs, activityPairs, requestPairs, counterPairs, staffPairs, jobPairs, residentLifePairs, accountPairs, setupPairs, consoleLabelPairs);
+const pairs = mergePairs(commonPairs, signinPairs, residentPairs, activityPairs, requestPairs, counterPairs, staffPairs, jobPairs, residentLifePairs, accountPairs, setupPairs, consoleLabelPairs, settingsPairs);
+
 
 
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { PIN } from '../helpers/fixture';
-import { balanceOf, expectLedgerInvariants, snapshot, type Snapshot } from '../helpers/ledger';
+import { balanceOf, expectLedgerInvariants, grant, snapshot, type Snapshot } from '../helpers/ledger';
 import { allPages, awardVia, call, expectError, loginAs, newKey, useWorld } from '../helpers/http';
 
 const sameExceptStoredOutcomes = (a: Snapshot, b: Snapshot) =>
@@ -147,7 +147,7 @@ describe('GET /api/counter/redemptions', () => {
     const staff = await loginAs(w.app, 'staff');
     const m1 = await loginAs(w.app, 'm1');
     const m2 = await loginAs(w.app, 'm2');
-    await awardVia(w, staff, w.f.residents[0]!, 1000);
+    await grant(w.t.database, w.f.staffId, w.f.residents[0]!, 1000, w.time.now);
     const mine: number[] = [];
     for (let i = 1; i <= 5; i++) {
       const a = await call(w.app, 'POST', '/api/counter/redemptions', { token: m1, idempotencyKey: newKey(), body: { card: w.f.cards[0], pin: PIN, points: i } });

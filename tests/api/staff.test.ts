@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { households } from '../../db/schema';
 import { createResident } from '../../functions/domain/people/directory';
+import { setSetting } from '../helpers/daily-use';
 import { FAST_HASHING, PIN } from '../helpers/fixture';
 import { balanceOf, expectLedgerInvariants, snapshot, type Snapshot } from '../helpers/ledger';
 import { allPages, awardVia, call, expectError, loginAs, newKey, useWorld } from '../helpers/http';
@@ -12,6 +13,8 @@ describe('POST /api/staff/awards', () => {
   const w = useWorld(['staff']);
 
   it('awards 1 to 1000 points: 201 with the entry id and the balance after', async () => {
+    // Up to the community's per-award threshold the award moves at once (above it: tests/api/two-person.test.ts).
+    await setSetting(w.t.database, 'award_approval_threshold', '1000');
     const a = await awardVia(w, w.tokens.staff, w.f.residents[0]!, 1);
     expect(a.status).toBe(201);
     expect(a.body).toEqual({ id: 1, balanceAfter: 1 });

@@ -34,6 +34,11 @@ export async function launch(): Promise<{ browser: Browser; close(): Promise<voi
 
 export const PHONE = { width: 360, height: 780 } as const;
 
+/** A desk-sized context for the staff console (1280×900, zh-CN, community time zone). */
+export function desk(browser: Browser, origin: string): Promise<BrowserContext> {
+  return browser.newContext({ baseURL: origin, viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+}
+
 /** Every page this page opens from now on is in 长辈版, as after a tap on the header's toggle (it is remembered in localStorage). */
 export async function inLargeText(page: Page): Promise<void> {
   await page.addInitScript(() => localStorage.setItem('linli-large', '1'));

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gte, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { activities, activitySignups, activityTypes, participations, residents, teams, users } from '../../../db/schema';
 import { audit, type Actor } from '../records/audit';
+import { activityRule } from './rule';
 import { DomainError } from '../shared/errors';
 
 /** Volunteer activities as staff plan and run them: created, listed, looked at with who came. */
@@ -55,8 +56,8 @@ export const activityColumns = {
   a: activities,
   typeCode: activityTypes.code,
   typeName: activityTypes.nameZh,
-  pointsPerHour: activityTypes.pointsPerHour,
-  dailyCap: activityTypes.dailyCap,
+  pointsPerHour: activityRule.pointsPerHour,
+  dailyCap: activityRule.dailyCap,
   teamName: teams.name,
 };
 
@@ -93,15 +94,30 @@ export async function findActivity(db: Db, id: number): Promise<Activity> {
 }
 
 export async function createActivity(tx: Db, actor: Actor, fields: ActivityFields): Promise<Activity> {
-  const [type] = await tx.select({ id: activityTypes.id }).from(activityTypes).where(eq(activityTypes.code, fields.type));
+  const [type] = await tx
+    .select({ id: activityTypes.id, active: activityTypes.active, pointsPerHour: activityTypes.pointsPerHour, dailyCap: activityTypes.dailyCap })
+    .from(activityTypes)
+    .where(eq(activityTypes.code, fields.type));
   if (!type) throw new DomainError('invalid_reference', `活动类型 ${fields.type} 不存在`);
+  if (!type.active) throw new DomainError('invalid_reference', `活动类型 ${fields.type} 已停用，不能用于新活动`);
   if (fields.teamId != null) {
     const [team] = await tx.select({ id: teams.id }).from(teams).where(eq(teams.id, fields.teamId));
     if (!team) throw new DomainError('invalid_reference', `志愿队伍 ${fields.teamId} 不存在`);
   }
   const [row] = await tx
     .insert(activities)
-    .values({ typeId: type.id, teamId: fields.teamId ?? null, title: fields.title, date: fields.date, place: fields.place, hours: fields.hours, status: 'planned' })
+    .values({
+      typeId: type.id,
+      teamId: fields.teamId ?? null,
+      title: fields.title,
+      date: fields.date,
+      place: fields.place,
+      hours: fields.hours,
+      status: 'planned',
+      // The type's rule as it stands now: a later change to the type does not reach this activity.
+      pointsPerHour: type.pointsPerHour,
+      dailyCap: type.dailyCap,
+    })
     .returning({ id: activities.id });
   await audit(tx, actor, 'create', 'activity', row!.id, { fields });
   return findActivity(tx, row!.id);
@@ -156,9 +172,10 @@ export async function participants(db: Db, activityId: number): Promise<Particip
   return [...byId.values()].sort((a, b) => a.residentId - b.residentId);
 }
 
+/** What the activity form offers: the active types (a retired one is offered for no new activity) and the teams. */
 export async function activityTypesAndTeams(db: Db) {
   const [types, teamRows] = await Promise.all([
-    db.select().from(activityTypes).orderBy(asc(activityTypes.id)),
+    db.select().from(activityTypes).where(eq(activityTypes.active, true)).orderBy(asc(activityTypes.id)),
     db.select().from(teams).orderBy(asc(teams.id)),
   ]);
   return {

@@ -9,10 +9,11 @@ import { DomainError } from '../shared/errors';
 import { savepoint } from '../shared/savepoint';
 import { localDate } from '../shared/time';
 import { pointsFor } from './catalog';
+import { activityRule } from './rule';
 
 /**
  * Closing an activity: everyone checked in earns hours × points per hour, capped by what the
- * activity type still allows them that day. Staff first see the preview, then confirm it by its
+ * activity's rule (its type's, as it stood when the activity was created) still allows them that day. Staff first see the preview, then confirm it by its
  * fingerprint; the confirmed list becomes one award batch (applied at once, or waiting for a
  * second staff member above the approval thresholds).
  */
@@ -45,7 +46,7 @@ export interface ClosePreview {
 
 export async function previewClose(db: Db, activityId: number, now: Date): Promise<ClosePreview> {
   const [activity] = await db
-    .select({ a: activities, typeId: activityTypes.id, pointsPerHour: activityTypes.pointsPerHour, dailyCap: activityTypes.dailyCap })
+    .select({ a: activities, typeId: activityTypes.id, pointsPerHour: activityRule.pointsPerHour, dailyCap: activityRule.dailyCap })
     .from(activities)
     .innerJoin(activityTypes, eq(activityTypes.id, activities.typeId))
     .where(eq(activities.id, activityId));

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lt } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, ne } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { activities, awardBatchLines, awardBatches, participations, residents, users, type AwardBatchStatus } from '../../../db/schema';
 import { award } from '../ledger/commands';
@@ -77,6 +77,10 @@ async function storeBatch(tx: Db, b: NewBatch): Promise<Batch> {
   const lines = b.lines.filter((l) => l.points > 0);
   if (new Set(lines.map((l) => l.residentId)).size !== lines.length) throw new DomainError('invalid_request', '请求无效：同一居民在一批中只能出现一次');
   await requireResidents(tx, lines.map((l) => l.residentId));
+  if (b.activityId != null) {
+    const [activity] = await tx.select({ id: activities.id }).from(activities).where(eq(activities.id, b.activityId));
+    if (!activity) throw new DomainError('not_found', `活动 ${b.activityId} 不存在`);
+  }
   const total = lines.reduce((s, l) => s + l.points, 0);
   const [row] = await tx
     .insert(awardBatches)
@@ -204,8 +208,8 @@ export interface BatchSummary {
   decidedAt: string | null;
 }
 
-/** Newest first; `status=pending` is the approver's queue. */
-export async function listBatches(db: Db, q: { status?: AwardBatchStatus | undefined; limit: number; cursor?: number | undefined }): Promise<Page<BatchSummary>> {
+/** Newest first; `status=pending` is the approvers' queue, and without `notBy`'s own, one approver's. */
+export async function listBatches(db: Db, q: { status?: AwardBatchStatus | undefined; notBy?: number | undefined; limit: number; cursor?: number | undefined }): Promise<Page<BatchSummary>> {
   const rows = await db
     .select({
       id: awardBatches.id,
@@ -220,7 +224,7 @@ export async function listBatches(db: Db, q: { status?: AwardBatchStatus | undef
       decidedAt: awardBatches.decidedAt,
     })
     .from(awardBatches)
-    .where(and(q.status ? eq(awardBatches.status, q.status) : undefined, q.cursor ? lt(awardBatches.id, q.cursor) : undefined))
+    .where(and(q.status ? eq(awardBatches.status, q.status) : undefined, q.notBy !== undefined ? ne(awardBatches.createdBy, q.notBy) : undefined, q.cursor ? lt(awardBatches.id, q.cursor) : undefined))
     .orderBy(desc(awardBatches.id))
     .limit(q.limit + 1);
   return pageOf(rows, q.limit);

@@ -3,6 +3,7 @@ import type { Db } from '../../../db/client';
 import { accounts, activities, activityTypes, ledgerEntries, postings } from '../../../db/schema';
 import { DomainError, thrownIfRefused } from '../shared/errors';
 import { merchantSuspended } from '../people/merchants';
+import { activityRule } from '../activities/rule';
 import { SYSTEM_ACCOUNTS } from './accounts';
 import { inList } from '../shared/sql';
 import { postEntries, postEntry, type EntryInput } from './post';
@@ -56,13 +57,14 @@ export async function award(tx: Db, cmd: AwardCommand): Promise<{ id: number; ba
   const account = await accountFor(tx, cmd.residentId, 'resident');
   if (cmd.activityId !== undefined) {
     const [activity] = await tx
-      .select({ typeId: activities.typeId, date: activities.date, dailyCap: activityTypes.dailyCap, typeName: activityTypes.nameZh })
+      .select({ typeId: activities.typeId, date: activities.date, dailyCap: activityRule.dailyCap, typeName: activityTypes.nameZh })
       .from(activities)
       .innerJoin(activityTypes, eq(activityTypes.id, activities.typeId))
       .where(eq(activities.id, cmd.activityId));
     if (!activity) throw new DomainError('not_found', `活动 ${cmd.activityId} 不存在`);
-    // Net points this resident already has for this kind of work on that day (reversals carry the
-    // activity too, so a reversed award frees its share of the cap).
+    // The cap is the activity's own rule; counted against it: the net points this resident already
+    // has for this kind of work on that day (reversals carry the activity too, so a reversed award
+    // frees its share of the cap).
     const [earned] = await tx
       .select({ total: sql<number>`coalesce(sum(${postings.amount}), 0)` })
       .from(postings)
@@ -206,6 +208,32 @@ export async function handOverBalance(tx: Db, cmd: HandOverCommand): Promise<{ i
     ],
   });
   return { id: posted.id, at: posted.at, points };
+}
+
+export interface PoolGrantCommand {
+  staffId: number;
+  residentIds: number[];
+  /** Points to each resident. */
+  points: number;
+  memo: string;
+  now: Date;
+}
+
+/**
+ * Points from the community pool (what residents donated) to residents: one entry, the pool
+ * debited once for all of them. Refused with insufficient_points when the pool holds too few.
+ */
+export async function grantFromPool(tx: Db, cmd: PoolGrantCommand): Promise<{ id: number; at: string; poolAfter: number }> {
+  if (cmd.residentIds.length === 0) throw new DomainError('invalid_request', '请求无效：没有受赠居民');
+  const accountOf = await accountsOf(tx, cmd.residentIds);
+  const posted = await postEntry(tx, {
+    kind: 'transfer',
+    memo: cmd.memo,
+    at: cmd.now,
+    actorId: cmd.staffId,
+    postings: [{ accountId: SYSTEM_ACCOUNTS.pool, amount: -cmd.points * cmd.residentIds.length }, ...cmd.residentIds.map((id) => ({ accountId: accountOf(id, 'resident'), amount: cmd.points }))],
+  });
+  return { id: posted.id, at: posted.at, poolAfter: posted.balanceAfter.get(SYSTEM_ACCOUNTS.pool)! };
 }
 
 export interface ReverseCommand {

@@ -20,7 +20,8 @@ export async function pointsMonthly(db: Db): Promise<PointsMonth[]> {
       issued: sql<number>`coalesce(sum(case when ${accounts.kind} = 'issuance' then -${postings.amount} end), 0)`,
       redeemed: sql<number>`coalesce(sum(case when ${accounts.kind} = 'merchant' then ${postings.amount} end), 0)`,
       expired: sql<number>`coalesce(sum(case when ${accounts.kind} = 'expiry' then ${postings.amount} end), 0)`,
-      donatedToPool: sql<number>`coalesce(sum(case when ${accounts.kind} = 'pool' then ${postings.amount} end), 0)`,
+      // Gifts to the pool (and their reversals), not what the pool gave out (transfers from it).
+      donatedToPool: sql<number>`coalesce(sum(case when ${accounts.kind} = 'pool' and (${ledgerEntries.kind} = 'donation' or (${ledgerEntries.kind} = 'reversal' and exists (select 1 from ledger_entries o where o.id = ${ledgerEntries.reversesId} and o.kind = 'donation'))) then ${postings.amount} end), 0)`,
       entries: sql<number>`count(distinct ${ledgerEntries.id})`,
     })
     .from(postings)

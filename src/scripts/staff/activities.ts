@@ -5,9 +5,11 @@ import type { AppKey } from '../../i18n/app';
 import { classify, cameraPossible, startScan, type ScanSession } from '../qr-scan';
 import { busy, loadInto, msgBox, remember, say } from '../ui';
 import { residentPicker, select, table, word } from './common';
+import { whoAmI } from './me';
 import type { Activity, activityTypesAndTeams, Participant } from '../../../functions/domain/activities/catalog';
 import type { ClosePreview as Preview } from '../../../functions/domain/activities/close';
 import type { Batch } from '../../../functions/domain/awards/batches';
+import type { Thresholds } from '../../../functions/domain/awards/thresholds';
 
 type Types = Awaited<ReturnType<typeof activityTypesAndTeams>>;
 type Detail = Activity & { participants: Participant[] };
@@ -291,9 +293,13 @@ export function mount(root: HTMLElement): void {
   };
 
   // ---- Approvals by a second staff member ----
-  const loadApprovals = () => {
+  // Only what this person may approve (an accountant, not their own), with the rule said before any click.
+  const loadApprovals = async () => {
     const box = approvals.lastElementChild as HTMLElement;
-    return loadInto(box, () => api<{ batches: Batch[] }>('/staff/award-batches?status=pending&limit=50'), ({ batches }) => {
+    const approver = whoAmI()?.can.includes('approve') ?? false;
+    return loadInto(box, () => api<{ batches: Batch[]; thresholds: Thresholds }>('/staff/award-batches?approvable=true&limit=50'), ({ batches, thresholds }) => {
+      box.append(h('p', { class: 'hint' }, tr(approver ? 'appr.ruleApprover' : 'appr.ruleStaff', { per: fmtNum(thresholds.perAward), batch: fmtNum(thresholds.perBatch) })));
+      if (!approver) return;
       if (batches.length === 0) return box.append(h('p', { class: 'meta' }, tr('staff.act.noApprovals')));
       box.append(h('ul', { class: 'cards' }, batches.map((b) => approvalCard(b))));
     });

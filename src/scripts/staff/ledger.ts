@@ -5,6 +5,7 @@ import { AUDIT_ENTITIES } from '../../i18n/app-console-labels';
 import { busy, loadInto, msgBox, say } from '../ui';
 import { select, table, word } from './common';
 import { mountJobs } from './jobs';
+import { mountPool } from './pool';
 import type { AuditActor, AuditRow } from '../../../functions/domain/audit/trail';
 import type { EntryWithPostings } from '../../../functions/domain/ledger/queries';
 import type { AuditAction } from '../../../functions/domain/records/audit';
@@ -15,7 +16,7 @@ type Entry = Omit<EntryWithPostings, 'prevHash'>;
 const ACTIONS: AuditAction[] = ['create', 'update', 'publish', 'approve', 'upload_receipt', 'add_update', 'set_budget'];
 const person = (p: { name: string; login: string } | null) => (p ? `${p.name}（${p.login}）` : tr('lbl.system'));
 
-/** The ledger: look up any entry with its postings, reverse it with a reason (confirmed, idempotent), and read the audit trail. */
+/** The ledger: look up any entry with its postings, reverse it with a reason (confirmed, idempotent), read the audit trail, spend the community pool. */
 export function mount(root: HTMLElement): void {
   const idIn = field(tr('staff.led.entry'), h('input', { type: 'number', min: 1, inputmode: 'numeric' }), { hint: tr('staff.led.entryHint') });
   const find = h('button', { type: 'submit', class: 'button primary' }, tr('common.search'));
@@ -28,8 +29,10 @@ export function mount(root: HTMLElement): void {
   const actor = field(tr('staff.led.actor'), select([], null, tr('lbl.anyActor')));
   const auditForm = h('form', { class: 'row' }, entity.wrap, action.wrap, actor.wrap);
   const jobsBox = h('div');
-  replace(root, h('div', { class: 'panel-grid' }, h('div', {}, h('section', {}, h('h3', {}, tr('staff.led.lookup')), form, entryBox), jobsBox), h('section', {}, h('h3', {}, tr('staff.led.audit')), auditForm, auditBox)));
+  const poolBox = h('section', { 'aria-labelledby': 'pool-h' });
+  replace(root, h('div', { class: 'panel-grid' }, h('div', {}, h('section', {}, h('h3', {}, tr('staff.led.lookup')), form, entryBox), jobsBox), h('section', {}, h('h3', {}, tr('staff.led.audit')), auditForm, auditBox)), poolBox);
   mountJobs(jobsBox);
+  mountPool(poolBox);
   void api<{ actors: AuditActor[] }>('/staff/audit/actors').then((res) => {
     if (!res.ok) return;
     for (const a of res.data.actors) actor.input.append(h('option', { value: a.login }, `${a.name}（${a.login}${a.disabled ? ` · ${tr('lbl.disabled')}` : ''}）`));

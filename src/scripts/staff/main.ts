@@ -1,9 +1,10 @@
 import { $, $$, focusOn } from '../dom';
 import { startShell, type Capability } from '../session';
+import { rememberMe } from './me';
 import { hideSiteBanner, showSiteBanner } from './site-banner';
 
-type Panel = 'residents' | 'activities' | 'requests' | 'records' | 'ledger' | 'merchants' | 'accounts';
-const PANELS: Panel[] = ['residents', 'activities', 'requests', 'records', 'ledger', 'merchants', 'accounts'];
+type Panel = 'residents' | 'activities' | 'requests' | 'records' | 'ledger' | 'merchants' | 'accounts' | 'settings';
+const PANELS: Panel[] = ['residents', 'activities', 'requests', 'records', 'ledger', 'merchants', 'accounts', 'settings'];
 const loaders: Record<Panel, () => Promise<{ mount(root: HTMLElement): void }>> = {
   residents: () => import('./residents'),
   activities: () => import('./activities'),
@@ -12,11 +13,12 @@ const loaders: Record<Panel, () => Promise<{ mount(root: HTMLElement): void }>> 
   ledger: () => import('./ledger'),
   merchants: () => import('./merchants'),
   accounts: () => import('./accounts'),
+  settings: () => import('./settings'),
 };
 
 /**
  * /staff/: one console, panels behind tabs (#residents, #activities, #requests, #records, #ledger,
- * #merchants, and #accounts for admins). Each panel's code loads the first time it is opened; a
+ * #merchants, and #accounts and #settings for admins). Each panel's code loads the first time it is opened; a
  * tab whose capability the account lacks (data-needs) is not shown, nor opened from the address.
  */
 export function start(): void {
@@ -45,6 +47,7 @@ export function start(): void {
   void startShell({
     capability: 'staff',
     ready: (_data, who) => {
+      rememberMe(who);
       const can = new Set<Capability>(who.can);
       for (const li of $$<HTMLElement>('[data-needs]')) li.hidden = !can.has(li.dataset.needs as Capability);
       allowed = new Set(PANELS.filter((p) => !$(`[data-tab="${p}"]`).closest('li')!.hidden));
@@ -52,6 +55,7 @@ export function start(): void {
       return fromHash(false);
     },
     signedOut: () => {
+      rememberMe(undefined);
       hideSiteBanner();
       // Another staff member may sign in on this device: panels start afresh.
       mounted.clear();
