@@ -41,7 +41,10 @@ const auditActionPairs = {
 
 /** Record types the audit trail names (audit() calls take a free string; the label test scans them). */
 export const AUDIT_ENTITIES = [
+  'account',
   'activity',
+  'activity_signup',
+  'activity_type',
   'award_batch',
   'correction',
   'deliberation',
@@ -50,15 +53,28 @@ export const AUDIT_ENTITIES = [
   'followup',
   'fund',
   'income',
+  'merchant',
   'organization',
+  'pool_grant',
   'resident',
   'resident_import',
   'service',
   'service_request',
+  'settings',
+  'team',
+  'team_member',
 ] as const;
 
 const auditEntityPairs = {
+  'lbl.audit.entity.account': ['账号', 'Account'],
   'lbl.audit.entity.activity': ['志愿活动', 'Activity'],
+  'lbl.audit.entity.activity_signup': ['活动报名', 'Activity sign-up'],
+  'lbl.audit.entity.activity_type': ['活动类型', 'Activity type'],
+  'lbl.audit.entity.merchant': ['合作商户', 'Partner shop'],
+  'lbl.audit.entity.pool_grant': ['公益池发放', 'Pool grant'],
+  'lbl.audit.entity.settings': ['社区设置', 'Community settings'],
+  'lbl.audit.entity.team': ['志愿服务队', 'Volunteer team'],
+  'lbl.audit.entity.team_member': ['服务队成员', 'Team member'],
   'lbl.audit.entity.award_batch': ['积分发放批次', 'Award batch'],
   'lbl.audit.entity.correction': ['更正', 'Correction'],
   'lbl.audit.entity.deliberation': ['议事协商', 'Deliberation'],

@@ -65,8 +65,8 @@ export async function initCommunity(database: Database, c: NewCommunity, now: Da
     await tx.insert(settings).values([{ key: SETTING.communityName, value: name }, ...(siteUrl ? [{ key: SETTING.siteUrl, value: siteUrl }] : [])]);
     const adminId = await createStaff(tx, { login: c.adminLogin, password: c.adminPassword, displayName: adminName, role: 'admin' }, now, hashing);
     const actor = { actorId: adminId, now };
-    await audit(tx, actor, 'create', 'community', null, { name, siteUrl: siteUrl ?? null });
-    await audit(tx, actor, 'create', 'user', adminId, { login: c.adminLogin, role: 'admin', name: adminName });
+    await audit(tx, actor, 'create', 'settings', null, { name, siteUrl: siteUrl ?? null });
+    await audit(tx, actor, 'create', 'account', adminId, { login: c.adminLogin, role: 'admin', name: adminName });
     return { name, adminId, adminLogin: c.adminLogin, siteUrl };
   });
 }

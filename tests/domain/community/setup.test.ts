@@ -47,8 +47,8 @@ describe('setting up a community from nothing', () => {
 
     const trail = await db.select().from(auditLog);
     expect(trail.map((a) => [a.actorId, a.action, a.entity])).toEqual([
-      [created.adminId, 'create', 'community'],
-      [created.adminId, 'create', 'user'],
+      [created.adminId, 'create', 'settings'],
+      [created.adminId, 'create', 'account'],
     ]);
 
     // No demo logins, cards, residents, merchants, ledger entries or records.
