@@ -1,6 +1,7 @@
 import type { Db } from '../../../db/client';
 import { settings } from '../../../db/schema';
 import { approvalThresholds } from '../awards/thresholds';
+import { parseSiteOrigin } from './site-origin';
 import { audit, changesOf, type Actor } from '../records/audit';
 import { DomainError } from '../shared/errors';
 import { backupKeep, communityName, expiryNoticeDays, expiryYears, SETTING, storedSiteUrl } from './settings';
@@ -41,19 +42,6 @@ const KEY_OF: Record<keyof CommunitySettings, string> = {
   backupKeep: SETTING.backupKeep,
 };
 
-/** An http(s) origin (scheme, host, port; no path, query or fragment), normalised; undefined if it is not one. */
-export function siteOrigin(text: string): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(text.trim());
-  } catch {
-    return undefined;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
-  if (url.username || url.password || url.search || url.hash || (url.pathname !== '/' && url.pathname !== '')) return undefined;
-  return url.origin;
-}
-
 export async function readSettings(db: Db): Promise<CommunitySettings> {
   // One after another: inside a write transaction every read goes through the one connection.
   const thresholds = await approvalThresholds(db);
@@ -82,7 +70,7 @@ function checked(patch: SettingsPatch): Array<[keyof CommunitySettings, string]>
     out.push(['communityName', name]);
   }
   if (patch.siteUrl !== undefined) {
-    const origin = siteOrigin(patch.siteUrl);
+    const origin = parseSiteOrigin(patch.siteUrl);
     if (!origin) throw new DomainError('invalid_request', '请求无效：网站地址须为 http(s):// 开头的站点地址，不含路径');
     out.push(['siteUrl', origin]);
   }

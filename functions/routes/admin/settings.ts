@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { readSettings, SETTING_LIMITS, siteOrigin, updateSettings } from '../../domain/community/configure';
+import { readSettings, SETTING_LIMITS, updateSettings } from '../../domain/community/configure';
+import { parseSiteOrigin } from '../../domain/community/site-origin';
 import { errorResponses } from '../../http/errors';
 import { actorOf, Text } from '../../http/params';
 import { newRouter } from '../../http/router';
@@ -32,7 +33,7 @@ const SettingsPatch = z
     siteUrl: z
       .string()
       .max(200)
-      .refine((s) => siteOrigin(s) !== undefined, '网站地址须为 http(s):// 开头的站点地址（如 https://linli.example.org），不含路径')
+      .refine((s) => parseSiteOrigin(s) !== undefined, '网站地址须为 http(s):// 开头的站点地址（如 https://linli.example.org），不含路径')
       .optional(),
     perAwardThreshold: int(SETTING_LIMITS.threshold).optional(),
     perBatchThreshold: int(SETTING_LIMITS.threshold).optional(),
