@@ -36,6 +36,11 @@ describe('POST /api/auth/login', () => {
     expect(cookie).not.toMatch(/Expires=/i);
   });
 
+  it("answers carry the API's clock in the Date header (the pages' countdowns read it)", async () => {
+    const res = await call(w.app, 'POST', '/api/auth/login', loginBody('r1'));
+    expect(res.headers.get('date')).toBe(w.time.now.toUTCString());
+  });
+
   it('the token works as a Bearer token', async () => {
     const { body } = await call(w.app, 'POST', '/api/auth/login', loginBody('r1'));
     const me = await call(w.app, 'GET', '/api/me', { token: body.token });
