@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { eq } from 'drizzle-orm';
 import { jobRuns, ledgerEntries, settings, users } from '../../db/schema';
 import { expiryDeadline } from '../../functions/domain/ledger/expiry';
 import { verifyLedger } from '../../functions/domain/ledger/verify';
 import { localDate, localYear } from '../../functions/domain/shared/time';
-import { apiAs, changeForced, signIn, signInToChange, upToConfirm, useBrowser } from './browser';
+import { apiAs, changeForced, desk, phone, signIn, signInToChange, upToConfirm, useBrowser } from './browser';
 import { startInitPortal, type InitPortal } from './harness';
 
 /** The fixture's date style: a Monday morning in Beijing. Everything below follows this clock, never today's. */
@@ -24,8 +24,8 @@ function residentsCsv(): string {
     const n = String(i).padStart(2, '0');
     const password = i <= 5 ? `resident-pass-${n}` : '';
     const card = i === 20 ? 'C5020,2468' : ',';
-    const phone = i === 20 ? '' : `1390000${String(1000 + i)}`;
-    lines.push(`xfl${n},居民${n},${phone},幸福里,${Math.ceil(i / 4)}栋,1单元,${100 + i},${password},${card}`);
+    const tel = i === 20 ? '' : `1390000${String(1000 + i)}`;
+    lines.push(`xfl${n},居民${n},${tel},幸福里,${Math.ceil(i / 4)}栋,1单元,${100 + i},${password},${card}`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -52,12 +52,7 @@ describe('a real community, set up by init and run through the console', () => {
 
   /** A desk-sized or phone-sized context whose pages see the test's clock. */
   async function open(size: 'desk' | 'phone'): Promise<Page> {
-    const ctx = await (browser() as Browser).newContext({
-      baseURL: portal.origin,
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-      ...(size === 'desk' ? { viewport: { width: 1280, height: 900 } } : { viewport: { width: 360, height: 780 }, hasTouch: true, isMobile: true }),
-    });
+    const ctx = await (size === 'desk' ? desk : phone)(browser(), portal.origin);
     await ctx.clock.install({ time: portal.clock.now() });
     contexts.push(ctx);
     const page = await ctx.newPage();
@@ -218,12 +213,14 @@ describe('a real community, set up by init and run through the console', () => {
   it('a resident shows a code on the phone and a merchant redeems it at the counter', async () => {
     const staff = await as('li.staff');
     const before = (await resident(staff, 'xfl02')).balance;
-    const phone = await open('phone');
-    await signIn(phone, '/me/', 'xfl02', 'resident-pass-02');
-    await expect.poll(() => phone.locator('[data-balance]').textContent()).toBe(String(before));
-    await phone.locator('[data-new-code]').click();
-    const code = (await phone.locator('.code-digits').getAttribute('data-code-digits'))!;
+    const mobile = await open('phone');
+    await signIn(mobile, '/me/', 'xfl02', 'resident-pass-02');
+    await expect.poll(() => mobile.locator('[data-balance]').textContent()).toBe(String(before));
+    await mobile.locator('[data-new-code]').click();
+    const code = (await mobile.locator('.code-digits').getAttribute('data-code-digits'))!;
     expect(code).toMatch(/^\d{6}$/);
+    // Counted down by the API's clock (its Date header), not the machine's: five minutes, not "expired".
+    await expect.poll(() => mobile.locator('.countdown').textContent()).toMatch(/^还剩 [45]:\d\d 有效$/);
 
     const counter = await open('phone');
     await signInToChange(counter, '/counter/', 'shop.mian', FIRST);
@@ -235,7 +232,7 @@ describe('a real community, set up by init and run through the console', () => {
     await receipt.waitFor();
     expect(Number(await receipt.locator('[data-balance-after]').getAttribute('data-balance-after'))).toBe(before - 15);
     expect((await resident(staff, 'xfl02')).balance).toBe(before - 15);
-    await expect.poll(() => phone.locator('[data-balance]').textContent(), { timeout: 15_000 }).toBe(String(before - 15));
+    await expect.poll(() => mobile.locator('[data-balance]').textContent(), { timeout: 15_000 }).toBe(String(before - 15));
     expect(errors).toEqual([]);
   });
 
