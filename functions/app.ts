@@ -41,6 +41,8 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', async (c, next) => {
     c.set('deps', resolved);
     await next();
+    // The instant the API decides by (a code's lifetime): the pages' countdowns read it from here.
+    c.header('Date', resolved.now().toUTCString());
   });
 
   // The role check, once per prefix (what each role may do: functions/domain/people/roles.ts).

@@ -31,13 +31,16 @@ auth.openapi(
   async (c) => {
     const body = c.req.valid('json');
     const { database, now, secureCookies } = c.get('deps');
-    const session = await login(database, body.login.trim(), body.password, now());
+    const at = now();
+    const session = await login(database, body.login.trim(), body.password, at);
+    // Max-Age, not Expires: the browser counts the lifetime on its own clock, so a client clock
+    // that differs from the server's neither drops the session at once nor keeps it too long.
     setCookie(c, SESSION_COOKIE, session.token, {
       httpOnly: true,
       sameSite: 'Lax',
       secure: secureCookies ?? false,
       path: '/',
-      expires: new Date(session.expiresAt),
+      maxAge: Math.floor((Date.parse(session.expiresAt) - at.getTime()) / 1000),
     });
     return c.json({ token: session.token, role: session.role, expiresAt: session.expiresAt, mustChangePassword: session.mustChangePassword }, 200);
   },

@@ -31,6 +31,14 @@ describe('POST /api/auth/login', () => {
     expect(cookie).toMatch(/;\s*HttpOnly/i);
     expect(cookie).toMatch(/;\s*SameSite=Lax/i);
     expect(cookie).toMatch(/;\s*Path=\//i);
+    // A lifetime, not a date: a browser whose clock differs from the server's keeps the session.
+    expect(cookie).toMatch(new RegExp(`;\\s*Max-Age=${SESSION_TTL_MS[role as 'resident'] / 1000}(;|$)`, 'i'));
+    expect(cookie).not.toMatch(/Expires=/i);
+  });
+
+  it("answers carry the API's clock in the Date header (the pages' countdowns read it)", async () => {
+    const res = await call(w.app, 'POST', '/api/auth/login', loginBody('r1'));
+    expect(res.headers.get('date')).toBe(w.time.now.toUTCString());
   });
 
   it('the token works as a Bearer token', async () => {

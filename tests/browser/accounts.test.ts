@@ -1,28 +1,9 @@
 import { describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { apiAs, shot, signIn, useBrowser, watchErrors } from './browser';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { apiAs, changeForced, shot, signIn, signInToChange, useBrowser, watchErrors } from './browser';
 
 const desk = (browser: Browser, origin: string): Promise<BrowserContext> =>
   browser.newContext({ baseURL: origin, viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-
-/** Signs in through the form and expects the temporary password's change form, not the app. */
-async function signInToChange(page: Page, path: string, login: string, password: string): Promise<void> {
-  await page.goto(path);
-  await page.locator('[data-view="signin"]').waitFor({ state: 'visible' });
-  await page.getByLabel('登录名').fill(login);
-  await page.getByLabel(/^密码$/).fill(password);
-  await page.locator('form[data-signin] button[type=submit]').click();
-  await page.locator('[data-view="password"]').waitFor({ state: 'visible' });
-}
-
-async function changeForced(page: Page, temporary: string, next: string): Promise<void> {
-  const view = page.locator('[data-view="password"]');
-  await view.getByLabel('临时密码').fill(temporary);
-  await view.getByLabel('新密码', { exact: true }).fill(next);
-  await view.getByLabel('再输入一次新密码').fill(next);
-  await view.getByRole('button', { name: '保存新密码' }).click();
-  await page.locator('[data-view="app"]').waitFor({ state: 'visible' });
-}
 
 /** The administrator's accounts panel, a temporary password changed first, and a merchant paused by staff. */
 describe('accounts and merchants in the console', () => {

@@ -71,6 +71,26 @@ export async function signIn(page: Page, path: string, login: string, password =
   await page.locator('[data-view="app"]').waitFor({ state: 'visible' });
 }
 
+/** Signs in through the form and expects the temporary password's change form, not the app. */
+export async function signInToChange(page: Page, path: string, login: string, password: string): Promise<void> {
+  await page.goto(path);
+  await page.locator('[data-view="signin"]').waitFor({ state: 'visible' });
+  await page.getByLabel('登录名').fill(login);
+  await page.getByLabel(/^密码$/).fill(password);
+  await page.locator('form[data-signin] button[type=submit]').click();
+  await page.locator('[data-view="password"]').waitFor({ state: 'visible' });
+}
+
+/** The forced change of a temporary password, through its own form; then the app. */
+export async function changeForced(page: Page, temporary: string, next: string): Promise<void> {
+  const view = page.locator('[data-view="password"]');
+  await view.getByLabel('临时密码').fill(temporary);
+  await view.getByLabel('新密码', { exact: true }).fill(next);
+  await view.getByLabel('再输入一次新密码').fill(next);
+  await view.getByRole('button', { name: '保存新密码' }).click();
+  await page.locator('[data-view="app"]').waitFor({ state: 'visible' });
+}
+
 /** The API as a given user (bearer token), for setting up and checking what the pages did. */
 export async function apiAs(origin: string, login: string, password = 'linli-demo') {
   const res = await fetch(`${origin}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login, password }) });
