@@ -41,9 +41,17 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', async (c, next) => {
     c.set('deps', resolved);
     await next();
-    // The instant the API decides by (a code's lifetime): the pages' countdowns read it from here.
-    c.header('Date', resolved.now().toUTCString());
   });
+  // The instant the API decides by (a code's lifetime): the pages' countdowns read it from the Date
+  // header, which the HTTP server sets from the machine's clock. Only a shell that brings its own
+  // clock (the tests) needs it replaced; set before the answer exists, so it goes out with it.
+  if (deps.now) {
+    const now = deps.now;
+    app.use('/api/*', async (c, next) => {
+      c.header('Date', now().toUTCString());
+      await next();
+    });
+  }
 
   // The role check, once per prefix (what each role may do: functions/domain/people/roles.ts).
   app.use('/api/me/*', allow('me'));
