@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { editResident, moveAway, resetResidentPassword, residentStatement, temporaryPassword } from '../domain/people/lifetime';
+import { editResident, moveAway, resetResidentPassword, residentStatement } from '../domain/people/lifetime';
+import { temporaryPassword } from '../domain/people/sessions';
 import { giveFor, requestFor, signUpFor } from '../domain/people/on-behalf';
 import { residentDetails } from '../domain/people/register';
 import { hashSecret } from '../domain/shared/crypto';

@@ -2,10 +2,10 @@ import { and, asc, count, eq, gt, inArray, isNull, ne, or, sql } from 'drizzle-o
 import type { Db } from '../../../db/client';
 import { merchants, users, type Role } from '../../../db/schema';
 import { audit, type Actor } from '../records/audit';
-import { hashSecret, randomInt } from '../shared/crypto';
+import { hashSecret } from '../shared/crypto';
 import { DomainError } from '../shared/errors';
 import { createMerchant, createStaff, type Secret } from './directory';
-import { checkNewPassword, endSessionsOf } from './sessions';
+import { checkNewPassword, endSessionsOf, setTemporaryPassword } from './sessions';
 
 /**
  * The administrator's accounts: the community's own people (staff, accountants, admins) and the
@@ -169,15 +169,6 @@ export async function updateAccount(tx: Db, actor: Actor, id: number, patch: Acc
   if (Object.keys(changes).length > 0) await audit(tx, actor, 'update', 'account', id, changes);
 }
 
-// No 0/O, 1/l/I: read aloud or copied from a screen without doubt.
-const READABLE = 'abcdefghjkmnpqrstuvwxyz23456789';
-
-/** A temporary password: 12 readable characters in four groups of three (e.g. `k7m-p2x-9qr-t4w`). */
-export function temporaryPassword(): string {
-  const groups = Array.from({ length: 4 }, () => Array.from({ length: 3 }, () => READABLE[randomInt(READABLE.length)]).join(''));
-  return groups.join('-');
-}
-
 /**
  * Sets a new, already hashed temporary password: the account must change it at its next sign-in,
  * and every session it has ends now. The password itself is never logged.
@@ -185,7 +176,6 @@ export function temporaryPassword(): string {
 export async function resetPassword(tx: Db, actor: Actor, id: number, passwordHash: string): Promise<void> {
   const user = await accountUser(tx, id);
   if (id === actor.actorId) throw new DomainError('own_account', '不能重设自己的密码；请在“修改密码”中修改');
-  await tx.update(users).set({ passwordHash, mustChangePassword: true }).where(eq(users.id, user.id));
-  await endSessionsOf(tx, id);
+  await setTemporaryPassword(tx, user.id, passwordHash);
   await audit(tx, actor, 'update', 'account', id, { op: 'reset_password' });
 }

@@ -5,12 +5,11 @@ import { handOverBalance } from '../ledger/commands';
 import { residentBalance, type ExpiringLot } from '../ledger/expiry';
 import { statement, type StatementLine } from '../ledger/queries';
 import { audit, changesOf, type Actor } from '../records/audit';
-import { randomInt } from '../shared/crypto';
 import { DomainError } from '../shared/errors';
 import type { HouseholdKey } from './import';
 import { maskName } from './masking';
 import { householdFor } from './register';
-import { endSessionsOf } from './sessions';
+import { endSessionsOf, setTemporaryPassword } from './sessions';
 
 /**
  * A resident's life in the community after registration, at the staff desk: their record corrected,
@@ -112,15 +111,6 @@ export async function moveAway(tx: Db, actor: Actor, id: number, to: MoveAwayTar
   return moved;
 }
 
-// Letters and digits nobody misreads on a slip of paper or over the phone (no 0/o, 1/l/i).
-const READABLE = 'abcdefghjkmnpqrstuvwxyz23456789';
-
-/** A temporary password to read out or write down: 12 readable characters in groups of four (k7mx-p4qa-2wdn). */
-export function temporaryPassword(): string {
-  const chars = Array.from({ length: 12 }, () => READABLE[randomInt(READABLE.length)]!);
-  return [chars.slice(0, 4), chars.slice(4, 8), chars.slice(8)].map((g) => g.join('')).join('-');
-}
-
 /**
  * Replaces a resident's password with a temporary one (already hashed: hashing is slow and stays out
  * of the write transaction) that must be changed at the next sign-in; every session ends. The
@@ -128,10 +118,9 @@ export function temporaryPassword(): string {
  */
 export async function resetResidentPassword(tx: Db, actor: Actor, id: number, passwordHash: string): Promise<{ login: string }> {
   refuseMovedAway(await residentRow(tx, id));
-  const [user] = await tx.update(users).set({ passwordHash, mustChangePassword: true }).where(eq(users.id, id)).returning({ login: users.login });
-  await endSessionsOf(tx, id);
+  const reset = await setTemporaryPassword(tx, id, passwordHash);
   await audit(tx, actor, 'update', 'resident', id, { op: 'reset_password' });
-  return { login: user!.login };
+  return reset;
 }
 
 export interface ResidentStatement {

@@ -1,7 +1,7 @@
 import { and, desc, eq, gt, ne, sql } from 'drizzle-orm';
 import { firstRow, type Database, type Db } from '../../../db/client';
 import { loginAttempts, sessions, users, type Role } from '../../../db/schema';
-import { DEFAULT_ITERATIONS, hashSecret, randomToken, sha256Hex, verifySecret } from '../shared/crypto';
+import { DEFAULT_ITERATIONS, hashSecret, randomInt, randomToken, sha256Hex, verifySecret } from '../shared/crypto';
 import { DomainError } from '../shared/errors';
 
 export const LOGIN_WINDOW_MS = 15 * 60_000;
@@ -131,6 +131,26 @@ export async function changePassword(database: Database, principal: Principal, t
     await tx.update(users).set({ passwordHash, mustChangePassword: false }).where(eq(users.id, principal.userId));
     await endSessionsOf(tx, principal.userId, keep);
   });
+}
+
+// Letters and digits nobody misreads on a slip of paper or over the phone (no 0/o, 1/l/i).
+const READABLE = 'abcdefghjkmnpqrstuvwxyz23456789';
+
+/** A temporary password to read out or write down: 12 readable characters in groups of four (k7mx-p4qa-2wdn). */
+export function temporaryPassword(): string {
+  const chars = Array.from({ length: 12 }, () => READABLE[randomInt(READABLE.length)]!);
+  return [chars.slice(0, 4), chars.slice(4, 8), chars.slice(8)].map((g) => g.join('')).join('-');
+}
+
+/**
+ * Gives an account a temporary password (already hashed: hashing is slow and stays out of the
+ * write transaction): it must be changed at the next sign-in, and every session ends now.
+ */
+export async function setTemporaryPassword(tx: Db, userId: number, passwordHash: string): Promise<{ login: string }> {
+  const [user] = await tx.update(users).set({ passwordHash, mustChangePassword: true }).where(eq(users.id, userId)).returning({ login: users.login });
+  if (!user) throw new DomainError('not_found', `账号 ${userId} 不存在`);
+  await endSessionsOf(tx, userId);
+  return user;
 }
 
 export const MIN_PASSWORD_LENGTH = 8;

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { ADMIN_ROLES, accountById, createAccount, hashNewAccount, listAccounts, resetPassword, temporaryPassword, updateAccount } from '../../domain/people/accounts';
+import { ADMIN_ROLES, accountById, createAccount, hashNewAccount, listAccounts, resetPassword, updateAccount } from '../../domain/people/accounts';
+import { temporaryPassword } from '../../domain/people/sessions';
 import { LOGIN_PATTERN } from '../../domain/people/import';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../domain/people/sessions';
 import { hashSecret } from '../../domain/shared/crypto';
