@@ -3,7 +3,7 @@ import type { Db } from '../../../db/client';
 import { activities, awardBatchLines, awardBatches, participations, residents, users, type AwardBatchStatus } from '../../../db/schema';
 import { award } from '../ledger/commands';
 import { audit } from '../records/audit';
-import { assertMayApprove } from '../people/approvers';
+import { assertSecondSignature } from '../people/approvers';
 import { DomainError } from '../shared/errors';
 import { pageOf, type Page } from '../shared/paging';
 import { savepoint } from '../shared/savepoint';
@@ -132,8 +132,7 @@ async function pendingBatch(tx: Db, id: number) {
 /** The second pair of eyes: the accountant, not the batch's author, approves; only then do points move. */
 export async function approveBatch(tx: Db, cmd: { batchId: number; approverId: number; note?: string | undefined; now: Date }): Promise<Batch> {
   const batch = await pendingBatch(tx, cmd.batchId);
-  if (batch.createdBy === cmd.approverId) throw new DomainError('self_approval', '不能审批自己提交的积分批次，请由另一位工作人员审批');
-  await assertMayApprove(tx, cmd.approverId);
+  await assertSecondSignature(tx, cmd.approverId, batch.createdBy === cmd.approverId, '不能审批自己提交的积分批次，请由另一位工作人员审批');
   await savepoint(tx, async () => {
     await applyBatch(tx, cmd.batchId, cmd.approverId, cmd.now, cmd.note?.trim() || null);
     await audit(tx, { actorId: cmd.approverId, now: cmd.now }, 'approve', 'award_batch', cmd.batchId, { totalPoints: batch.totalPoints, createdBy: batch.createdBy });

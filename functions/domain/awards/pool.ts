@@ -3,7 +3,7 @@ import type { Db } from '../../../db/client';
 import { accounts, activities, participations, poolGrants, residents, users, type PoolGrantStatus } from '../../../db/schema';
 import { SYSTEM_ACCOUNTS } from '../ledger/accounts';
 import { grantFromPool } from '../ledger/commands';
-import { assertMayApprove } from '../people/approvers';
+import { assertMayApprove, assertSecondSignature } from '../people/approvers';
 import { audit, type Actor } from '../records/audit';
 import { DomainError } from '../shared/errors';
 import { pageOf, type Page } from '../shared/paging';
@@ -101,8 +101,7 @@ async function pendingGrant(tx: Db, id: number) {
 /** The accountant, not the grant's author, approves; the points leave the pool now, as one entry. */
 export async function approveGrant(tx: Db, cmd: { grantId: number; approverId: number; note?: string | undefined; now: Date }): Promise<PoolGrant> {
   const grant = await pendingGrant(tx, cmd.grantId);
-  if (grant.createdBy === cmd.approverId) throw new DomainError('self_approval', '不能审批自己提交的积分池发放，请由另一位会计审批');
-  await assertMayApprove(tx, cmd.approverId);
+  await assertSecondSignature(tx, cmd.approverId, grant.createdBy === cmd.approverId, '不能审批自己提交的积分池发放，请由另一位会计审批');
   await savepoint(tx, async () => {
     const done = await grantFromPool(tx, { staffId: cmd.approverId, residentIds: JSON.parse(grant.recipients) as number[], points: grant.points, memo: `社区积分池：${grant.reason}`, now: cmd.now });
     const updated = await tx

@@ -15,3 +15,12 @@ export async function assertMayApprove(tx: Db, userId: number): Promise<void> {
     throw new DomainError('forbidden', '只有会计（第二签名人）可以审批；请由会计审批');
   }
 }
+
+/**
+ * The second signature itself: never by whoever prepared the thing (`preparedBy`), and only by
+ * someone whose role may approve. `selfRefusal` says, in the caller's words, what was refused.
+ */
+export async function assertSecondSignature(tx: Db, approverId: number, preparedBy: boolean, selfRefusal: string): Promise<void> {
+  if (preparedBy) throw new DomainError('self_approval', selfRefusal);
+  await assertMayApprove(tx, approverId);
+}

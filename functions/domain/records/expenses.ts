@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { auditLog, deliberations, expenses, funds, receipts, type budgetLines } from '../../../db/schema';
-import { assertMayApprove } from '../people/approvers';
+import { assertSecondSignature } from '../people/approvers';
 import { DomainError } from '../shared/errors';
 import { audit, changesOf, type Actor } from './audit';
 import { CORRECT_INSTEAD } from './donations';
@@ -109,8 +109,7 @@ export async function approveExpense(tx: Db, actor: Actor, id: number): Promise<
     .from(auditLog)
     .where(and(eq(auditLog.entity, 'expense'), eq(auditLog.entityId, id), eq(auditLog.actorId, actor.actorId), inArray(auditLog.action, ['create', 'update'])))
     .limit(1);
-  if (row.createdBy === actor.actorId || authored) throw new DomainError('self_approval', '录入或修改该支出的工作人员不能自己审核，请由另一位工作人员审核');
-  await assertMayApprove(tx, actor.actorId);
+  await assertSecondSignature(tx, actor.actorId, row.createdBy === actor.actorId || authored !== undefined, '录入或修改该支出的工作人员不能自己审核，请由另一位工作人员审核');
   const result = await tx
     .update(expenses)
     .set({ approvedBy: actor.actorId, approvedAt: actor.now.toISOString() })
