@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { firstRow, type Db } from '../../../db/client';
-import { DEFAULT_EXPIRY_NOTICE_DAYS, EXPIRY_NOTICE_DAYS_SETTING, EXPIRY_YEARS_SETTING, expiryNoticeDaysOf, expiryYearsOf } from '../ledger/expiry';
+import { EXPIRY_NOTICE_DAYS_SETTING, EXPIRY_YEARS_SETTING, expiryNoticeDaysOf, expiryYearsOf } from '../ledger/expiry';
 
 /**
  * Per-community settings (one community per database), with their defaults. The keys are the
@@ -20,7 +20,6 @@ export const SETTING = {
   perBatchThreshold: 'award_batch_approval_threshold',
 } as const;
 
-export { DEFAULT_EXPIRY_NOTICE_DAYS };
 export const DEFAULT_BACKUP_KEEP = 7;
 
 async function setting(db: Db, key: string): Promise<string | undefined> {

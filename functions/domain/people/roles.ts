@@ -23,14 +23,3 @@ export const CAPABILITIES_OF: Record<Role, readonly Capability[]> = {
 export function can(role: Role, capability: Capability): boolean {
   return CAPABILITIES_OF[role].includes(capability);
 }
-
-/** Roles that hold a capability (for queries: who may approve, who are staff). */
-export function rolesThatCan(capability: Capability): Role[] {
-  return (Object.keys(CAPABILITIES_OF) as Role[]).filter((r) => can(r, capability));
-}
-
-/** Roles of the community's own people (who sign in to the console), as opposed to residents and merchants. */
-export const STAFF_ROLES: readonly Role[] = rolesThatCan('staff');
-
-/** Roles whose account holds points (staff hold none: they award from issuance). */
-export const ACCOUNT_HOLDING_ROLES: readonly Role[] = ['resident', 'merchant'];
