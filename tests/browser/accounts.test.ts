@@ -1,9 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { apiAs, changeForced, shot, signIn, signInToChange, useBrowser, watchErrors } from './browser';
-
-const desk = (browser: Browser, origin: string): Promise<BrowserContext> =>
-  browser.newContext({ baseURL: origin, viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+import { apiAs, changeForced, desk, shot, signIn, signInToChange, useBrowser, watchErrors } from './browser';
 
 /** The administrator's accounts panel, a temporary password changed first, and a merchant paused by staff. */
 describe('accounts and merchants in the console', () => {

@@ -1,9 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { apiAs, useBrowser, shot, signIn, watchErrors } from './browser';
-
-const desk = (browser: Browser, origin: string): Promise<BrowserContext> =>
-  browser.newContext({ baseURL: origin, viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+import { apiAs, desk, shot, signIn, useBrowser, watchErrors } from './browser';
 
 /** The staff desk: residents (find, PIN, card PDF, register, CSV import), public records (draft → preview → publish) and the ledger (reverse with a reason). */
 describe('staff desk work', () => {

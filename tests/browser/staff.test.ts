@@ -1,9 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { apiAs, useBrowser, phone, shot, signIn, watchErrors } from './browser';
-
-const desk = (browser: Browser, origin: string): Promise<BrowserContext> =>
-  browser.newContext({ baseURL: origin, viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+import { apiAs, desk, phone, shot, signIn, useBrowser, watchErrors } from './browser';
 
 /** Community staff: activities from plan to points, the approval queue, and a service request from resident to staff and back. */
 describe('staff console (/staff/)', () => {
