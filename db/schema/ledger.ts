@@ -124,6 +124,8 @@ export const redeemCodes = sqliteTable(
     usedAt: text('used_at'),
     entryId: integer('entry_id'),
     revokedAt: text('revoked_at'),
+    /** The long form in the QR (the 6 typed digits then 10 more): out of reach of guessing. */
+    scanCode: text('scan_code'),
   },
   (t) => [index('redeem_codes_code').on(t.code, t.expiresAt), index('redeem_codes_resident').on(t.residentId, t.expiresAt)],
 );

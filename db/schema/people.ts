@@ -76,9 +76,17 @@ export const cards = sqliteTable('cards', {
     .unique()
     .references(() => residents.userId),
   pinHash: text('pin_hash').notNull(),
+  issuedAt: text('issued_at').notNull(),
+});
+
+/**
+ * Wrong PINs per card number tried at a counter, issued or not: an unknown number locks exactly as
+ * a real card does, so the answers never tell which card numbers exist.
+ */
+export const cardGuards = sqliteTable('card_guards', {
+  cardNo: text('card_no').primaryKey(),
   failedPins: integer('failed_pins').notNull().default(0),
   lockedUntil: text('locked_until'),
-  issuedAt: text('issued_at').notNull(),
 });
 
 export const sessions = sqliteTable(

@@ -48,7 +48,7 @@ export async function snapshot(database: Database): Promise<Snapshot> {
     const [r] = await rows<{ n: number }>(db, sql.raw(`select count(*) as n from ${table}`));
     counts[table] = Number(r!.n);
   }
-  const cards = await rows(db, sql`select card_no, failed_pins, locked_until from cards order by card_no`);
+  const cards = await rows(db, sql`select card_no, failed_pins, locked_until from card_guards order by card_no`);
   const codes = await rows(db, sql`select id, used_at, revoked_at, entry_id from redeem_codes order by id`);
   return { head: head.head, entries: head.entries, balances, counts, cards, codes };
 }

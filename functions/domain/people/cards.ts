@@ -1,7 +1,7 @@
-import { eq } from 'drizzle-orm';
-import type { Db } from '../../../db/client';
-import { cards } from '../../../db/schema';
-import { verifySecret } from '../shared/crypto';
+import { eq, sql } from 'drizzle-orm';
+import { firstRow, type Db } from '../../../db/client';
+import { cardGuards, cards } from '../../../db/schema';
+import { hashSecret, verifySecret } from '../shared/crypto';
 import { DomainError } from '../shared/errors';
 
 export const PIN_MAX_FAILURES = 5;
@@ -14,40 +14,75 @@ export interface PinCheck {
   ok: boolean;
 }
 
+/** Hashed against when the card does not exist, so that an unknown card takes as long as a wrong PIN. */
+let unknownCardHash: Promise<string> | undefined;
+const hashOfNoCard = () => (unknownCardHash ??= hashSecret(crypto.randomUUID()));
+
 /**
  * The slow part of a card sign-in (PBKDF2, tens of milliseconds), done on a read before the write
  * transaction: inside it, every write queued behind this one (a whole group commit of other
- * counters' redemptions) would wait for the hash. Undefined for an unknown card.
+ * counters' redemptions) would wait for the hash.
  */
-export async function checkCardPin(db: Db, cardNo: string, pin: string): Promise<PinCheck | undefined> {
+export async function checkCardPin(db: Db, cardNo: string, pin: string): Promise<PinCheck> {
   const [card] = await db.select({ pinHash: cards.pinHash }).from(cards).where(eq(cards.cardNo, cardNo));
-  return card ? { cardNo, pinHash: card.pinHash, ok: await verifySecret(pin, card.pinHash) } : undefined;
+  const pinHash = card?.pinHash ?? (await hashOfNoCard());
+  const ok = await verifySecret(pin, pinHash);
+  return { cardNo, pinHash, ok: ok && card !== undefined };
+}
+
+const wrongCard = (remaining: number) =>
+  new DomainError('pin_invalid', `卡号或密码不对，请核对卡号后请居民重输密码（此卡还可再试 ${remaining} 次）`, { remaining });
+
+/** The answer to a locked card: when it opens again, and that staff can open it sooner. */
+export function cardLocked(lockedUntil: string, now: Date): DomainError {
+  const retryAfterSeconds = Math.max(1, Math.ceil((Date.parse(lockedUntil) - now.getTime()) / 1000));
+  const minutes = Math.ceil(retryAfterSeconds / 60);
+  return new DomainError('card_locked', `此卡密码连续输错 ${PIN_MAX_FAILURES} 次，已锁定，请 ${minutes} 分钟后再试；或请居民带身份证到社区服务站重置密码`, {
+    lockedUntil,
+    retryAfterSeconds,
+  });
 }
 
 /**
- * Checks a paper card's PIN inside the caller's write transaction. Five wrong PINs in a row lock the
- * card for 15 minutes; the failure count is written even though the caller's request fails, which
- * is why this runs outside any savepoint that a refusal would roll back. A `checked` PIN (see
- * checkCardPin) is used if the card's PIN has not changed since; otherwise the PIN is hashed here.
+ * Checks a paper card's PIN inside the caller's write transaction and answers the resident's id.
+ * Every card number tried has a guard (card_guards), issued or not: five wrong PINs in a row lock
+ * it for 15 minutes, and an unknown number is refused with exactly the words of a wrong PIN, so a
+ * counter learns nothing about which cards exist. The failure count is written even though the
+ * request fails: the caller must keep this write when it answers the refusal.
  */
 export async function authenticateCard(tx: Db, cardNo: string, pin: string, now: Date, checked?: PinCheck): Promise<number> {
-  const [card] = await tx.select().from(cards).where(eq(cards.cardNo, cardNo));
-  if (!card) throw new DomainError('card_invalid', '卡号不存在');
-  if (card.lockedUntil && Date.parse(card.lockedUntil) > now.getTime()) {
-    throw new DomainError('card_locked', '密码错误次数过多，此卡已锁定 15 分钟', { lockedUntil: card.lockedUntil });
+  const row = await firstRow<{ residentId: number | null; pinHash: string | null; failedPins: number | null; lockedUntil: string | null }>(
+    tx,
+    sql`select c.resident_id as residentId, c.pin_hash as pinHash, g.failed_pins as failedPins, g.locked_until as lockedUntil
+        from (select ${cardNo} as no) q left join cards c on c.card_no = q.no left join card_guards g on g.card_no = q.no`,
+  );
+  if (row?.lockedUntil && Date.parse(row.lockedUntil) > now.getTime()) throw cardLocked(row.lockedUntil, now);
+  const pinHash = row?.pinHash ?? null;
+  const ok =
+    pinHash !== null && (checked?.cardNo === cardNo && checked.pinHash === pinHash ? checked.ok : await verifySecret(pin, pinHash));
+  if (ok && row?.residentId != null) {
+    if (row.failedPins || row.lockedUntil) await clearCardGuard(tx, cardNo);
+    return Number(row.residentId);
   }
-  const ok = checked?.cardNo === cardNo && checked.pinHash === card.pinHash ? checked.ok : await verifySecret(pin, card.pinHash);
-  if (ok) {
-    if (card.failedPins !== 0 || card.lockedUntil) await tx.update(cards).set({ failedPins: 0, lockedUntil: null }).where(eq(cards.cardNo, cardNo));
-    return card.residentId;
-  }
-  // The fifth wrong PIN is still answered as a wrong PIN; it locks the card for the attempts after it.
-  const failedPins = card.failedPins + 1;
+  if (pinHash === null && checked?.cardNo !== cardNo) await verifySecret(pin, await hashOfNoCard());
+  const failedPins = Number(row?.failedPins ?? 0) + 1;
   if (failedPins >= PIN_MAX_FAILURES) {
     const lockedUntil = new Date(now.getTime() + PIN_LOCK_MS).toISOString();
-    await tx.update(cards).set({ failedPins: 0, lockedUntil }).where(eq(cards.cardNo, cardNo));
-    throw new DomainError('pin_invalid', '密码错误，此卡已锁定 15 分钟', { remaining: 0, lockedUntil });
+    await setCardGuard(tx, cardNo, 0, lockedUntil);
+    throw cardLocked(lockedUntil, now);
   }
-  await tx.update(cards).set({ failedPins, lockedUntil: null }).where(eq(cards.cardNo, cardNo));
-  throw new DomainError('pin_invalid', `密码错误，还可再试 ${PIN_MAX_FAILURES - failedPins} 次`, { remaining: PIN_MAX_FAILURES - failedPins });
+  await setCardGuard(tx, cardNo, failedPins, null);
+  throw wrongCard(PIN_MAX_FAILURES - failedPins);
+}
+
+async function setCardGuard(tx: Db, cardNo: string, failedPins: number, lockedUntil: string | null): Promise<void> {
+  await tx
+    .insert(cardGuards)
+    .values({ cardNo, failedPins, lockedUntil })
+    .onConflictDoUpdate({ target: cardGuards.cardNo, set: { failedPins, lockedUntil } });
+}
+
+/** Lifts a card's lock and forgets its wrong PINs (a right PIN, or staff resetting it at the service station). */
+export async function clearCardGuard(tx: Db, cardNo: string): Promise<void> {
+  await tx.update(cardGuards).set({ failedPins: 0, lockedUntil: null }).where(eq(cardGuards.cardNo, cardNo));
 }

@@ -1,9 +1,10 @@
 import { and, asc, eq, ne } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { accounts, cards, households, residents, users } from '../../../db/schema';
+import { accounts, cardGuards, cards, households, residents, users } from '../../../db/schema';
 import { audit, type Actor } from '../records/audit';
 import { hashSecret, randomInt } from '../shared/crypto';
 import { DomainError } from '../shared/errors';
+import { clearCardGuard } from './cards';
 import { createResident, type Secret } from './directory';
 import type { HouseholdKey } from './import';
 
@@ -83,12 +84,13 @@ export interface ResidentDetails {
 
 export async function residentDetails(db: Db, id: number): Promise<ResidentDetails> {
   const [row] = await db
-    .select({ u: users, r: residents, h: households, c: cards, balance: accounts.balance })
+    .select({ u: users, r: residents, h: households, c: cards, g: cardGuards, balance: accounts.balance })
     .from(residents)
     .innerJoin(users, eq(users.id, residents.userId))
     .innerJoin(accounts, eq(accounts.ownerId, residents.userId))
     .leftJoin(households, eq(households.id, residents.householdId))
     .leftJoin(cards, eq(cards.residentId, residents.userId))
+    .leftJoin(cardGuards, eq(cardGuards.cardNo, cards.cardNo))
     .where(eq(residents.userId, id));
   if (!row) throw new DomainError('not_found', `居民 ${id} 不存在`);
   const members = row.h
@@ -107,7 +109,7 @@ export async function residentDetails(db: Db, id: number): Promise<ResidentDetai
     hasPassword: row.u.passwordHash !== null,
     household: row.h ? { id: row.h.id, compound: row.h.compound, building: row.h.building, unit: row.h.unit, door: row.h.door } : null,
     householdMembers: members,
-    card: row.c ? { cardNo: row.c.cardNo, issuedAt: row.c.issuedAt, failedPins: row.c.failedPins, lockedUntil: row.c.lockedUntil } : null,
+    card: row.c ? { cardNo: row.c.cardNo, issuedAt: row.c.issuedAt, failedPins: row.g?.failedPins ?? 0, lockedUntil: row.g?.lockedUntil ?? null } : null,
     balance: row.balance,
     createdAt: row.u.createdAt,
     movedAwayAt: row.r.movedAwayAt,
@@ -123,8 +125,9 @@ async function requireResident(tx: Db, id: number): Promise<void> {
 /** A new PIN (already hashed) for the resident's card; it also lifts a lockout. The PIN itself is never logged. */
 export async function resetPin(tx: Db, actor: Actor, residentId: number, pinHash: string): Promise<{ cardNo: string }> {
   await requireResident(tx, residentId);
-  const [card] = await tx.update(cards).set({ pinHash, failedPins: 0, lockedUntil: null }).where(eq(cards.residentId, residentId)).returning({ cardNo: cards.cardNo });
+  const [card] = await tx.update(cards).set({ pinHash }).where(eq(cards.residentId, residentId)).returning({ cardNo: cards.cardNo });
   if (!card) throw new DomainError('no_card', '该居民还没有纸质卡');
+  await clearCardGuard(tx, card.cardNo);
   await audit(tx, actor, 'update', 'resident', residentId, { op: 'reset_pin', card: card.cardNo });
   return card;
 }
