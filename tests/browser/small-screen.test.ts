@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { apiAs, inLargeText, PHONE, phone, signIn, useBrowser, watchErrors } from './browser';
+import { accessibilityViolations, apiAs, inLargeText, PHONE, phone, signIn, useBrowser, watchErrors } from './browser';
 
 /**
  * The first screen is the task: at 360×780 the site header folds to one row (the name and a menu
@@ -69,6 +69,7 @@ describe('small screens (360×780)', () => {
     expect(await nav.isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: /长辈版/ }).isVisible()).toBe(true);
     expect(await page.getByRole('link', { name: 'English' }).isVisible()).toBe(true);
+    expect(await accessibilityViolations(page), 'the menu, open').toEqual([]);
     // The menu's parts come next in the tab order, and its links work.
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-large-toggle'))).toBe(true);
@@ -112,6 +113,7 @@ describe('small screens (360×780)', () => {
     const page = await ctx.newPage();
     const errors = watchErrors(page);
     await page.goto(`/services/${service.id}/`);
+    expect(await accessibilityViolations(page), 'the service page').toEqual([]);
     await page.getByRole('link', { name: '申请此服务' }).click();
     await page.waitForURL(`**/me/?service=${service.id}#requests`);
     await page.locator('[data-view="signin"]').waitFor();
@@ -125,6 +127,7 @@ describe('small screens (360×780)', () => {
     expect(box.y).toBeGreaterThanOrEqual(0);
     expect(box.y + box.height).toBeLessThanOrEqual(PHONE.height);
     expect(await page.locator('#requests .msg-info').textContent()).toContain(service.title);
+    expect(await accessibilityViolations(page), '/me/, the service chosen').toEqual([]);
     // Chosen once: the address no longer asks for it.
     expect(new URL(page.url()).search).toBe('');
     await page.getByLabel('具体需要').fill('周末上午方便');
