@@ -4,6 +4,7 @@ import { merchantPublicRecord } from '../domain/counter/profile';
 import { counterTotals } from '../domain/counter/totals';
 import { accountOf } from '../domain/people/directory';
 import { updateShop } from '../domain/people/merchants';
+import { announce } from '../domain/records/publish';
 import { DomainError } from '../domain/shared/errors';
 import { errorResponses } from '../http/errors';
 import { IdParam, Text } from '../http/params';
@@ -45,10 +46,10 @@ counterItems.openapi(
   }),
   async (c) => {
     const body = c.req.valid('json');
-    const { database, now } = c.get('deps');
     const merchantId = c.get('principal').userId;
-    const at = now();
-    return c.json(await database.write((tx) => createItem(tx, merchantId, body, at)), 201);
+    // The catalogue is on the shop's public page: a change there is published like a profile change.
+    const { item } = await write(c, async (tx, actor) => ({ item: await createItem(tx, merchantId, body, actor.now), event: await announce(tx, actor, 'merchant', merchantId) }));
+    return c.json(item, 201);
   },
 );
 
@@ -72,10 +73,9 @@ counterItems.openapi(
   async (c) => {
     const { id } = c.req.valid('param');
     const patch = c.req.valid('json');
-    const { database, now } = c.get('deps');
     const merchantId = c.get('principal').userId;
-    const at = now();
-    return c.json(await database.write((tx) => updateItem(tx, merchantId, id, patch, at)), 200);
+    const { item } = await write(c, async (tx, actor) => ({ item: await updateItem(tx, merchantId, id, patch, actor.now), event: await announce(tx, actor, 'merchant', merchantId) }));
+    return c.json(item, 200);
   },
 );
 
@@ -93,7 +93,10 @@ counterItems.openapi(
   async (c) => {
     const { id } = c.req.valid('param');
     const merchantId = c.get('principal').userId;
-    await c.get('deps').database.write((tx) => deleteItem(tx, merchantId, id));
+    await write(c, async (tx, actor) => {
+      await deleteItem(tx, merchantId, id);
+      return { event: await announce(tx, actor, 'merchant', merchantId) };
+    });
     return c.json({ ok: true as const }, 200);
   },
 );

@@ -1,9 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { newRouter } from '../http/router';
 import { ledgerHead, publicStats } from '../domain/ledger/queries';
+import { publicCatalogue } from '../domain/publishing/catalogue';
 import { json } from '../http/schemas';
 
-/** Open to anyone, no sign-in: totals and the ledger head, never a person. */
+/** Open to anyone, no sign-in: totals, the ledger head and what points buy, never a person. */
 export const publicApi = newRouter();
 
 publicApi.openapi(
@@ -41,4 +42,30 @@ publicApi.openapi(
     },
   }),
   async (c) => c.json(await publicStats(c.get('deps').database.read), 200),
+);
+
+const Catalogue = z
+  .object({
+    merchants: z.array(
+      z.object({
+        id: z.number().int(),
+        shopName: z.string(),
+        url: z.string().openapi({ description: 'The shop on the public site (zh-CN path; English adds /en)' }),
+        items: z.array(z.object({ id: z.number().int(), name: z.string(), points: z.number().int().min(1), description: z.string().nullable() })),
+      }),
+    ),
+  })
+  .openapi('PublicCatalogue');
+/** GET /api/public/catalogue's answer (/me/ imports this type). */
+export type PublicCatalogueJson = z.infer<typeof Catalogue>;
+
+publicApi.openapi(
+  createRoute({
+    method: 'get',
+    path: '/catalogue',
+    tags: ['public'],
+    summary: 'What points buy: the active items of every partner shop whose counter redeems (not suspended), cheapest first',
+    responses: { 200: json(Catalogue, 'Shops with something on offer, each with its items') },
+  }),
+  async (c) => c.json({ merchants: await publicCatalogue(c.get('deps').database.read) }, 200),
 );

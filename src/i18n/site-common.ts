@@ -7,6 +7,7 @@ import type { Pairs } from './pairs';
 export const commonSitePairs = {
   // navigation
   'nav.organizations': ['一核多元', 'Who does what'],
+  'nav.menu': ['菜单', 'Menu'],
 
   // common phrases
   'common.none': ['暂无公开记录。', 'Nothing published yet.'],

@@ -13,4 +13,6 @@ export const merchantsSitePairs = {
   'merchant.redemptions': ['积分兑换', 'Points redeemed'],
   'merchant.redemptionsText': ['接受兑换 {n} 次，共 {points} 积分', '{n} redemptions accepted, {points} points in all'],
   'merchant.donated': ['累计捐赠（含物资估值）', 'Donated in all (goods at value)'],
+  'merchant.catalogue': ['积分可兑换', 'What points buy here'],
+  'merchant.itemPoints': ['{n} 积分', '{n} points'],
 } as const satisfies Pairs;

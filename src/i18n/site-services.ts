@@ -22,5 +22,6 @@ export const servicesSitePairs = {
   'service.fromDeliberation': ['根据议事决定设立', 'Set up by decision of'],
   'service.more': ['{name}的其他服务', 'More from {name}'],
   'service.published': ['发布于 {date}', 'Published {date}'],
+  'service.request': ['申请此服务', 'Request this service'],
   'service.back': ['返回服务清单', 'Back to the service menu'],
 } as const satisfies Pairs;

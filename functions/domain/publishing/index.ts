@@ -1,5 +1,6 @@
 import type { Db } from '../../../db/client';
 import { ledgerHead, publicStats } from '../ledger/queries';
+import { publicCatalogue } from './catalogue';
 import { charityView } from './charity';
 import { publicDeliberations } from './deliberations';
 import { publicMerchants } from './merchants';
@@ -15,7 +16,7 @@ export type PublicData = Awaited<ReturnType<typeof loadPublicData>>;
  * that select only public fields of published records. Nothing private leaves through here.
  */
 export async function loadPublicData(db: Db) {
-  const [services, organizations, deliberations, charity, teams, honour, points, stats, head] = await Promise.all([
+  const [services, organizations, deliberations, charity, teams, honour, points, stats, head, catalogue] = await Promise.all([
     publicServices(db),
     publicOrganizations(db),
     publicDeliberations(db),
@@ -25,7 +26,8 @@ export async function loadPublicData(db: Db) {
     pointsMonthly(db),
     publicStats(db),
     ledgerHead(db),
+    publicCatalogue(db),
   ]);
   const merchants = await publicMerchants(db, services, charity);
-  return { services, organizations, deliberations, followups: deliberations.flatMap((d) => d.followups), charity, merchants, teams, honour, points, stats, head };
+  return { services, organizations, deliberations, followups: deliberations.flatMap((d) => d.followups), charity, merchants, catalogue, teams, honour, points, stats, head };
 }

@@ -3,6 +3,7 @@ import { $, h, replace } from '../dom';
 import { fmtDate, fmtNum, tr } from '../i18n';
 import { statement } from '../statement';
 import { mountActivities } from './activities';
+import { mountAffordable } from './affordable';
 import { mountCode } from './code';
 import { mountGive } from './give';
 import { mountRequests } from './requests';
@@ -14,10 +15,12 @@ export type Me = MeJson;
 export function mount(me: Me): { stop(): void } {
   const app = $('[data-view="app"]');
   let current = me;
+  const afford = mountAffordable($('[data-affordable]', app));
   const showMe = (m: Me) => {
     current = m;
     $('[data-hello]', app).textContent = tr('me.hello', { name: m.displayName });
     $('[data-balance]', app).textContent = fmtNum(m.balance);
+    afford.show(m.balance);
     const exp = $('[data-expiring]', app);
     const notice = m.expiryNotice;
     replace(

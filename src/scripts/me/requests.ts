@@ -41,9 +41,10 @@ export function mountRequests(root: HTMLElement): { stop?(): void } {
   const submit = h('button', { type: 'submit', class: 'button primary wide' }, tr('req.submit'));
   const msg = msgBox();
   const menuBox = h('div');
+  const chosen = msgBox();
   form.append(service.wrap, detail.wrap, date.wrap, submit);
   const list = h('div');
-  replace(root, h('p', { class: 'hint' }, tr('req.intro')), menuBox, form, msg, h('h3', { tabindex: '-1', 'data-req-list': '' }, tr('req.mine')), list);
+  replace(root, h('p', { class: 'hint' }, tr('req.intro')), menuBox, chosen, form, msg, h('h3', { tabindex: '-1', 'data-req-list': '' }, tr('req.mine')), list);
 
   void loadInto(menuBox, () => api<{ services: Service[] }>('/me/services'), ({ services }) => {
     select.replaceChildren(h('option', { value: '' }, tr('req.pick')));
@@ -51,7 +52,25 @@ export function mountRequests(root: HTMLElement): { stop?(): void } {
     for (const s of services) groups.set(s.category, [...(groups.get(s.category) ?? []), s]);
     for (const [cat, items] of groups)
       select.append(h('optgroup', { label: label(locale(), 'category', cat) }, items.map((s) => h('option', { value: s.id }, `${s.title}（${s.provider.name}）`))));
+    preselect(services);
   });
+
+  /** Arrived from a service's public page ("申请此服务": /me/?service=<id>#requests): that service, chosen, in view. */
+  const preselect = (services: Service[]) => {
+    const wanted = new URLSearchParams(location.search).get('service');
+    if (wanted === null) return;
+    const found = services.find((s) => String(s.id) === wanted);
+    if (found) {
+      select.value = String(found.id);
+      say(chosen, 'info', tr('req.chosen', { title: found.title }));
+    } else say(chosen, 'warn', tr('req.notOffered'));
+    // Once: a reload or a later sign-in on this page starts from the plain form.
+    const url = new URL(location.href);
+    url.searchParams.delete('service');
+    history.replaceState(history.state, '', url);
+    root.closest('section')?.scrollIntoView({ block: 'start' });
+    select.focus({ preventScroll: true });
+  };
 
   form.addEventListener('submit', (e) => {
     e.preventDefault();
@@ -69,6 +88,7 @@ export function mountRequests(root: HTMLElement): { stop?(): void } {
       const res = await api<Detail>('/me/requests', { body });
       if (!res.ok) return say(msg, 'error', errorText(res));
       form.reset();
+      say(chosen, 'info', null);
       say(msg, 'ok', tr('req.sent', { title: res.data.title }));
       await loadList();
       focusOn(msg);
