@@ -18,8 +18,9 @@ import { accountPairs } from './app-accounts';
 import { setupPairs } from './app-setup';
 import { consoleLabelPairs } from './app-console-labels';
 import { settingsPairs } from './app-settings';
+import { statementPairs } from './app-statement';
 
-const pairs = mergePairs(commonPairs, signinPairs, residentPairs, activityPairs, requestPairs, counterPairs, staffPairs, jobPairs, residentLifePairs, accountPairs, setupPairs, consoleLabelPairs, settingsPairs);
+const pairs = mergePairs(commonPairs, signinPairs, residentPairs, activityPairs, requestPairs, counterPairs, staffPairs, jobPairs, residentLifePairs, accountPairs, setupPairs, consoleLabelPairs, settingsPairs, statementPairs);
 
 
 
