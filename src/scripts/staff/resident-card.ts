@@ -1,7 +1,7 @@
 import { api, newKey, sendIdempotent } from '../api';
 import { field, focusOn, h, replace } from '../dom';
 import { errorText, fmtDateTimeFull, fmtNum, fmtSigned, isEn, tr } from '../i18n';
-import { kindWord, type Entry } from '../statement';
+import { itemText, kindWord, partyText, type Entry } from '../statement';
 import { busy, failBlock, msgBox, say } from '../ui';
 import type { ResidentDetails } from '../../../functions/domain/people/register';
 
@@ -21,7 +21,7 @@ export function statementSection(d: ResidentDetails): HTMLElement {
   const rows = h('tbody');
   const status = h('p', { class: 'meta', role: 'status' });
   const more = h('button', { type: 'button', class: 'button', hidden: true }, tr('statement.more'));
-  box.append(head, h('div', { class: 'table-wrap' }, h('table', {}, h('caption', {}, tr('life.statement')), h('thead', {}, h('tr', {}, [tr('life.col.date'), tr('life.col.kind'), tr('life.col.points'), tr('life.col.after'), tr('life.col.memo')].map((x) => h('th', { scope: 'col' }, x)))), rows)), status, more);
+  box.append(head, h('div', { class: 'table-wrap' }, h('table', {}, h('caption', {}, tr('life.statement')), h('thead', {}, h('tr', {}, [tr('life.col.date'), tr('life.col.kind'), tr('print.col.party'), tr('life.col.points'), tr('life.col.after'), tr('life.col.memo')].map((x) => h('th', { scope: 'col' }, x)))), rows)), status, more);
   let cursor: string | null = null;
   const page = async (first: boolean) => {
     status.textContent = tr('common.loading');
@@ -47,6 +47,7 @@ export function statementSection(d: ResidentDetails): HTMLElement {
         { 'data-entry': e.id },
         h('td', {}, h('time', { datetime: e.at }, fmtDateTimeFull(e.at))),
         h('td', {}, kindWord(e.kind)),
+        h('td', {}, partyText(e), e.item ? h('br') : null, e.item ? itemText(e.item) : null),
         h('td', { class: 'num' }, tr('pts.signed', { n: fmtSigned(e.points) })),
         h('td', { class: 'num' }, fmtNum(e.balanceAfter)),
         h('td', {}, e.memo || '—'),
