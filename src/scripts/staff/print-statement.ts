@@ -88,7 +88,7 @@ function printSheet(d: ResidentDetails, s: Statement, at: string): HTMLElement {
       h('td', { class: 'kind' }, kindWord(e.kind)),
       h('td', { class: 'party' }, partyText(e)),
       h('td', { class: 'item' }, e.item ? itemText(e.item) : ''),
-      h('td', { class: 'num pts' }, tr('pts.signed', { n: fmtSigned(e.points) })),
+      h('td', { class: 'num points' }, tr('pts.signed', { n: fmtSigned(e.points) })),
       h('td', { class: 'num after' }, h('span', { class: 'receipt-only' }, `${tr('life.col.after')} `), fmtNum(e.balanceAfter)),
     ),
   );
