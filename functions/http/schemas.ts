@@ -1,5 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { IDEMPOTENCY_KEY_PATTERN } from '../domain/ledger/idempotency';
+import { counterpartyKinds } from '../domain/ledger/counterparty';
+import type { StatementKind } from '../domain/ledger/queries';
 
 /** Schemas shared by several routers. Route-specific ones live beside their route. */
 export const IdempotencyHeaders = z.object({
@@ -21,14 +23,33 @@ export const PageQuery = (max: number, fallback = 20) =>
 export const cursorId = (cursor: string | undefined): number | undefined => (cursor === undefined ? undefined : Number(cursor));
 export const cursorOf = (id: number | null): string | null => (id === null ? null : String(id));
 
+export const statementKinds = ['earn', 'redeem', 'transfer_in', 'transfer_out', 'reversal', 'expiry'] as const satisfies readonly StatementKind[];
+
+export const CounterpartySchema = z
+  .object({
+    kind: z.enum(counterpartyKinds).openapi({
+      description:
+        'merchant: the shop of a redemption; resident: the other resident of a gift (name masked); activity: the activity an award was for; community: the community itself (an award without activity, an expiry, a grant from the pool); pool: the community pool a donation went to. A reversal names the counterparty of the entry it reverses.',
+    }),
+    name: z.string().openapi({ example: '幸福里便民超市' }),
+  })
+  .openapi('Counterparty');
+
+export const LineItemSchema = z
+  .object({ id: z.number().int(), name: z.string(), unitPoints: z.number().int(), quantity: z.number().int() })
+  .nullable()
+  .openapi('StatementItem', { description: "What a redemption bought from the merchant's catalogue, as priced at the counter (for a reversal of one: what it gave back); null otherwise" });
+
 export const EntrySchema = z
   .object({
     id: z.number().int(),
     at: z.string(),
-    kind: z.enum(['earn', 'redeem', 'transfer_in', 'transfer_out', 'reversal', 'expiry']),
+    kind: z.enum(statementKinds),
     points: z.number().int(),
     balanceAfter: z.number().int(),
     memo: z.string(),
+    counterparty: CounterpartySchema,
+    item: LineItemSchema,
   })
   .openapi('StatementEntry');
 /** One statement line as the phone receives it (the browser imports this type). */

@@ -9,7 +9,7 @@ import { accountOf } from '../domain/people/directory';
 import { statement } from '../domain/ledger/queries';
 import { ApiError, errorResponses } from '../http/errors';
 import { once, onceInBatch } from '../http/idempotent';
-import { cursorId, cursorOf, IdempotencyHeaders, json, jsonBody, PageQuery, Points, signedIn } from '../http/schemas';
+import { CounterpartySchema, cursorId, cursorOf, IdempotencyHeaders, json, jsonBody, LineItemSchema, PageQuery, Points, signedIn } from '../http/schemas';
 
 /** The partner merchant's counter: redeem by one-time code or paper card + PIN. */
 export const counter = newRouter();
@@ -107,7 +107,9 @@ counter.openapi(
   },
 );
 
-const CounterEntry = z.object({ id: z.number().int(), at: z.string(), points: z.number().int(), kind: z.enum(['redeem', 'reversal']), memo: z.string() }).openapi('CounterEntry');
+const CounterEntry = z
+  .object({ id: z.number().int(), at: z.string(), points: z.number().int(), kind: z.enum(['redeem', 'reversal']), memo: z.string(), counterparty: CounterpartySchema, item: LineItemSchema })
+  .openapi('CounterEntry');
 
 counter.openapi(
   createRoute({
@@ -127,7 +129,15 @@ counter.openapi(
     const page = await statement(db, account.id, limit, cursorId(cursor));
     return c.json(
       {
-        redemptions: page.lines.map((l) => ({ id: l.id, at: l.at, points: l.points, kind: l.kind === 'reversal' ? ('reversal' as const) : ('redeem' as const), memo: l.memo })),
+        redemptions: page.lines.map((l) => ({
+          id: l.id,
+          at: l.at,
+          points: l.points,
+          kind: l.kind === 'reversal' ? ('reversal' as const) : ('redeem' as const),
+          memo: l.memo,
+          counterparty: l.counterparty,
+          item: l.item,
+        })),
         nextCursor: cursorOf(page.nextBeforeId),
       },
       200,

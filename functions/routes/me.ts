@@ -6,11 +6,15 @@ import { issueRedeemCode } from '../domain/counter/codes';
 import { transfer } from '../domain/ledger/commands';
 import { residentBalance } from '../domain/ledger/expiry';
 import { statement } from '../domain/ledger/queries';
+import { statementCsv } from '../domain/ledger/statement-csv';
+import { redeemCodeState } from '../domain/counter/code-status';
+import { localDate } from '../domain/shared/time';
+import { IdParam } from '../http/params';
 import { residentProfile } from '../domain/people/directory';
 import type { AppEnv } from '../http/context';
 import { ApiError, errorResponses } from '../http/errors';
 import { once } from '../http/idempotent';
-import { cursorId, cursorOf, EntrySchema, IdempotencyHeaders, json, jsonBody, PageQuery, Points, signedIn } from '../http/schemas';
+import { cursorId, cursorOf, EntrySchema, IdempotencyHeaders, json, jsonBody, PageQuery, Points, signedIn, statementKinds } from '../http/schemas';
 
 /** The signed-in resident: balance, statement, one-time codes, gifts. */
 export const me = newRouter();
@@ -47,23 +51,52 @@ me.openapi(
   },
 );
 
+const EntriesQuery = PageQuery(100).extend({
+  kind: z.enum(statementKinds).optional().openapi({ param: { name: 'kind', in: 'query' }, description: 'Only lines of this kind' }),
+});
+
 me.openapi(
   createRoute({
     method: 'get',
     path: '/entries',
     tags: ['resident'],
     security: signedIn,
-    request: { query: PageQuery(100) },
+    summary: 'Statement, newest first; `kind` keeps only lines of one kind (paging with the cursor still applies)',
+    request: { query: EntriesQuery },
     responses: { 200: json(z.object({ entries: z.array(EntrySchema), nextCursor: z.string().nullable() }), 'Statement, newest first'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden') },
   }),
   async (c) => {
-    const { limit, cursor } = c.req.valid('query');
+    const { limit, cursor, kind } = c.req.valid('query');
     const p = await profileOf(c);
-    const page = await statement(c.get('deps').database.read, p.accountId, limit, cursorId(cursor));
+    const page = await statement(c.get('deps').database.read, p.accountId, limit, cursorId(cursor), kind);
     return c.json(
       { entries: page.lines.map(({ reversesId: _, ...line }) => line), nextCursor: cursorOf(page.nextBeforeId) },
       200,
     );
+  },
+);
+
+me.openapi(
+  createRoute({
+    method: 'get',
+    path: '/entries.csv',
+    tags: ['resident'],
+    security: signedIn,
+    summary: "One's own whole statement as a CSV download (UTF-8 with a byte-order mark, header row in Chinese), newest first",
+    responses: {
+      200: {
+        description: 'Columns: 日期时间 (community time), 类型, 对方, 商品, 积分, 余额, 备注, 账目编号',
+        content: { 'text/csv': { schema: z.string().openapi({ example: '\uFEFF日期时间,类型,对方,商品,积分,余额,备注,账目编号\r\n2026-12-09 10:30,获得,重阳敬老,,20,20,活动积分,1\r\n' }) } },
+      },
+      ...errorResponses('unauthorized', 'forbidden'),
+    },
+  }),
+  async (c) => {
+    const { database, now } = c.get('deps');
+    const p = await profileOf(c);
+    const csv = await statementCsv(database.read, p.accountId);
+    const day = localDate(now()).replaceAll('-', '');
+    return c.body(csv, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="linli-statement-${day}.csv"`, 'cache-control': 'no-store' });
   },
 );
 
@@ -95,6 +128,36 @@ me.openapi(
     const at = now();
     const issued = await database.write((tx) => issueRedeemCode(tx, residentId, at));
     return c.json({ ...issued, qr: qrDataUrl(issued.scanCode) }, 201);
+  },
+);
+
+const RedeemCodeState = z
+  .object({
+    id: z.number().int(),
+    status: z.enum(['pending', 'used', 'expired']),
+    expiresAt: z.string(),
+    revoked: z.boolean().openapi({ description: 'A newer code (or moving away) revoked it; its status is then expired' }),
+    entry: EntrySchema.nullable().openapi({ description: 'The redemption as a line of the statement, once used' }),
+  })
+  .openapi('RedeemCodeState');
+/** GET /api/me/redeem-codes/{id}'s answer (the phone imports this type). */
+export type RedeemCodeStateJson = z.infer<typeof RedeemCodeState>;
+
+me.openapi(
+  createRoute({
+    method: 'get',
+    path: '/redeem-codes/{id}',
+    tags: ['resident'],
+    security: signedIn,
+    summary: "What became of one of one's own codes: pending, used (with the redemption) or expired; the phone polls it while the code is shown",
+    request: { params: IdParam },
+    responses: { 200: json(RedeemCodeState, 'The code'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found') },
+  }),
+  async (c) => {
+    const { id } = c.req.valid('param');
+    const { database, now } = c.get('deps');
+    const p = await profileOf(c);
+    return c.json(await redeemCodeState(database.read, p.id, p.accountId, id, now()), 200);
   },
 );
 

@@ -128,6 +128,7 @@ staffResidentsLifetime.openapi(
       200: json(
         z
           .object({
+            community: z.string().openapi({ description: "The community's name (for the printed statement)" }),
             balance: z.number().int(),
             expiring: z.array(z.object({ points: z.number().int(), at: z.string() })),
             entries: z.array(EntrySchema),
@@ -144,7 +145,7 @@ staffResidentsLifetime.openapi(
     const { limit, cursor } = c.req.valid('query');
     const { database, now } = c.get('deps');
     const s = await residentStatement(database.read, id, now(), limit, cursorId(cursor));
-    return c.json({ balance: s.balance, expiring: s.expiring, entries: s.lines, nextCursor: cursorOf(s.nextBeforeId) }, 200);
+    return c.json({ community: s.community, balance: s.balance, expiring: s.expiring, entries: s.lines, nextCursor: cursorOf(s.nextBeforeId) }, 200);
   },
 );
 

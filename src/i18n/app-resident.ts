@@ -33,7 +33,6 @@ export const residentPairs = {
   'code.expiredHint': ['兑换码已过期，请点“换一个新码”。', 'The code has expired. Tap “New code”.'],
   'code.howto': ['一次有效，5 分钟内使用。请不要把兑换码发给别人。', 'Single use, valid for 5 minutes. Do not send it to anyone.'],
   'code.failed': ['没能取得兑换码。', 'Could not get a code.'],
-  'code.redeemed': ['商户已兑换 {n} 分。现在余额 {balance} 分。', 'The shop redeemed {n} points. Your balance is now {balance} points.'],
 
   // statement
   'statement.title': ['积分明细', 'Statement'],

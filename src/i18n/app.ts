@@ -19,8 +19,9 @@ import { setupPairs } from './app-setup';
 import { consoleLabelPairs } from './app-console-labels';
 import { settingsPairs } from './app-settings';
 import { cataloguePairs } from './app-catalogue';
+import { statementPairs } from './app-statement';
 
-const pairs = mergePairs(commonPairs, signinPairs, residentPairs, activityPairs, requestPairs, counterPairs, staffPairs, jobPairs, residentLifePairs, accountPairs, setupPairs, consoleLabelPairs, settingsPairs, cataloguePairs);
+const pairs = mergePairs(commonPairs, signinPairs, residentPairs, activityPairs, requestPairs, counterPairs, staffPairs, jobPairs, residentLifePairs, accountPairs, setupPairs, consoleLabelPairs, settingsPairs, cataloguePairs, statementPairs);
 
 
 

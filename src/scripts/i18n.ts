@@ -26,6 +26,11 @@ const lang = () => (isEn() ? 'en-GB' : 'zh-CN');
 export const fmtDate = (iso: string) => new Intl.DateTimeFormat(lang(), { timeZone: TZ, year: 'numeric', month: 'short', day: 'numeric' }).format(new Date(iso.length === 10 ? `${iso}T12:00:00+08:00` : iso));
 export const fmtDateTime = (iso: string) =>
   new Intl.DateTimeFormat(lang(), { timeZone: TZ, month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(iso));
+/** Date and time with the year, in community time: a statement spans years. */
+export const fmtDateTimeFull = (iso: string) =>
+  new Intl.DateTimeFormat(lang(), { timeZone: TZ, year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(iso));
+/** The month a statement line falls in, as its heading: 2026年12月 / December 2026. */
+export const fmtMonth = (iso: string) => new Intl.DateTimeFormat(lang(), { timeZone: TZ, year: 'numeric', month: 'long' }).format(new Date(iso));
 export const fmtTime = (iso: string) => new Intl.DateTimeFormat(lang(), { timeZone: TZ, hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }).format(new Date(iso));
 export const fmtNum = (n: number) => new Intl.NumberFormat(lang()).format(n);
 export const fmtYuan = (fen: number) => `¥${(fen / 100).toLocaleString(lang(), { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;

@@ -43,7 +43,7 @@ describe('GET /api/me/entries', () => {
       [1, 'earn', 100, 100],
     ]);
     for (const e of res.body.entries) {
-      expect(Object.keys(e).sort()).toEqual(['at', 'balanceAfter', 'id', 'kind', 'memo', 'points']);
+      expect(Object.keys(e).sort()).toEqual(['at', 'balanceAfter', 'counterparty', 'id', 'item', 'kind', 'memo', 'points']);
       expect(typeof e.memo).toBe('string');
       expect(new Date(e.at).toISOString()).toBe(e.at);
     }

@@ -1,8 +1,10 @@
-import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../../db/client';
-import { accounts, activities, ledgerEntries, merchants, participations, postings, residents, users } from '../../../db/schema';
+import { accounts, activities, ledgerEntries, merchants, participations, postings, redemptionItems, residents, users } from '../../../db/schema';
 import { GENESIS_HASH } from './chain';
 import { SYSTEM_ACCOUNTS } from './accounts';
+import { counterparties, type Counterparty, type LineItem } from './counterparty';
 
 /** How an entry reads from one account holder's side (the contract's `kind`). */
 export type StatementKind = 'earn' | 'redeem' | 'transfer_in' | 'transfer_out' | 'reversal' | 'expiry';
@@ -33,10 +35,36 @@ export interface StatementLine {
   balanceAfter: number;
   memo: string;
   reversesId: number | null;
+  counterparty: Counterparty;
+  /** What a redemption bought (for a reversal of one: what it gave back); null otherwise. */
+  item: LineItem | null;
 }
 
-/** An account's statement, newest first; `beforeId` is the keyset cursor. */
-export async function statement(db: Db, accountId: number, limit: number, beforeId?: number): Promise<{ lines: StatementLine[]; nextBeforeId: number | null }> {
+/** The entries of one statement kind, as a condition on the entry and this account's posting. */
+function ofKind(kind: StatementKind): SQL | undefined {
+  switch (kind) {
+    case 'earn':
+      return eq(ledgerEntries.kind, 'award');
+    case 'redeem':
+      return eq(ledgerEntries.kind, 'redemption');
+    case 'transfer_in':
+      return and(inArray(ledgerEntries.kind, ['transfer', 'donation']), gt(postings.amount, 0));
+    case 'transfer_out':
+      return and(inArray(ledgerEntries.kind, ['transfer', 'donation']), lt(postings.amount, 0));
+    case 'reversal':
+      return eq(ledgerEntries.kind, 'reversal');
+    case 'expiry':
+      return eq(ledgerEntries.kind, 'expiry');
+  }
+}
+
+const reversed = alias(ledgerEntries, 'reversed');
+
+/**
+ * Statement lines of an account, newest first, each with its counterparty and item: one query for
+ * the lines (activity, reversed entry and item joined), one for the other sides of the page.
+ */
+async function statementLines(db: Db, accountId: number, where: SQL | undefined, limit: number): Promise<StatementLine[]> {
   const rows = await db
     .select({
       id: ledgerEntries.id,
@@ -46,17 +74,52 @@ export async function statement(db: Db, accountId: number, limit: number, before
       reversesId: ledgerEntries.reversesId,
       amount: postings.amount,
       balanceAfter: postings.balanceAfter,
+      activityTitle: activities.title,
+      reversedKind: reversed.kind,
+      itemId: redemptionItems.itemId,
+      itemName: redemptionItems.name,
+      unitPoints: redemptionItems.unitPoints,
+      quantity: redemptionItems.quantity,
     })
     .from(postings)
     .innerJoin(ledgerEntries, eq(ledgerEntries.id, postings.entryId))
-    .where(and(eq(postings.accountId, accountId), beforeId === undefined ? undefined : lt(postings.entryId, beforeId)))
+    .leftJoin(activities, eq(activities.id, ledgerEntries.activityId))
+    .leftJoin(reversed, eq(reversed.id, ledgerEntries.reversesId))
+    .leftJoin(redemptionItems, eq(redemptionItems.entryId, sql`coalesce(${ledgerEntries.reversesId}, ${ledgerEntries.id})`))
+    .where(and(eq(postings.accountId, accountId), where))
     .orderBy(desc(postings.entryId))
-    .limit(limit + 1);
-  const page = rows.slice(0, limit);
-  return {
-    lines: page.map((r) => ({ id: r.id, at: r.at, kind: statementKind(r.entryKind, r.amount), points: r.amount, balanceAfter: r.balanceAfter, memo: r.memo, reversesId: r.reversesId })),
-    nextBeforeId: rows.length > limit ? page[page.length - 1]!.id : null,
-  };
+    .limit(limit);
+  const parties = await counterparties(db, accountId, rows);
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    kind: statementKind(r.entryKind, r.amount),
+    points: r.amount,
+    balanceAfter: r.balanceAfter,
+    memo: r.memo,
+    reversesId: r.reversesId,
+    counterparty: parties.get(r.id)!,
+    item: r.itemId === null ? null : { id: r.itemId, name: r.itemName!, unitPoints: r.unitPoints!, quantity: r.quantity! },
+  }));
+}
+
+/** An account's statement, newest first; `beforeId` is the keyset cursor; `kind` keeps only lines of that kind. */
+export async function statement(
+  db: Db,
+  accountId: number,
+  limit: number,
+  beforeId?: number,
+  kind?: StatementKind,
+): Promise<{ lines: StatementLine[]; nextBeforeId: number | null }> {
+  const where = and(beforeId === undefined ? undefined : lt(postings.entryId, beforeId), kind === undefined ? undefined : ofKind(kind));
+  const rows = await statementLines(db, accountId, where, limit + 1);
+  const lines = rows.slice(0, limit);
+  return { lines, nextBeforeId: rows.length > limit ? lines[lines.length - 1]!.id : null };
+}
+
+/** One entry as a line of this account's statement; undefined when the entry did not touch the account. */
+export async function statementLine(db: Db, accountId: number, entryId: number): Promise<StatementLine | undefined> {
+  return (await statementLines(db, accountId, eq(postings.entryId, entryId), 1))[0];
 }
 
 /** Entry ids are assigned consecutively from 1, so the last id is also the count. */

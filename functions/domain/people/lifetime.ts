@@ -1,6 +1,7 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { households, redeemCodes, residents, users } from '../../../db/schema';
+import { communityName } from '../community/settings';
 import { handOverBalance } from '../ledger/commands';
 import { residentBalance, type ExpiringLot } from '../ledger/expiry';
 import { statement, type StatementLine } from '../ledger/queries';
@@ -124,6 +125,8 @@ export async function resetResidentPassword(tx: Db, actor: Actor, id: number, pa
 }
 
 export interface ResidentStatement {
+  /** The community's name, for the statement staff print at the service station. */
+  community: string;
   balance: number;
   expiring: ExpiringLot[];
   lines: Array<Omit<StatementLine, 'reversesId'>>;
@@ -135,5 +138,5 @@ export async function residentStatement(db: Db, id: number, now: Date, limit: nu
   const account = await residentBalance(db, id, now);
   if (!account) throw new DomainError('not_found', `居民 ${id} 不存在`);
   const page = await statement(db, account.accountId, limit, beforeId);
-  return { balance: account.balance, expiring: account.expiring, lines: page.lines.map(({ reversesId: _, ...line }) => line), nextBeforeId: page.nextBeforeId };
+  return { community: await communityName(db), balance: account.balance, expiring: account.expiring, lines: page.lines.map(({ reversesId: _, ...line }) => line), nextBeforeId: page.nextBeforeId };
 }

@@ -69,15 +69,7 @@ export function mount(me: Me): { stop(): void } {
   showMe(me);
   void loadSummary();
   void stmt.reload();
-  const code = mountCode($('[data-code]', app), {
-    balance: () => current.balance,
-    poll: async () => {
-      const res = await api<Me>('/me');
-      if (!res.ok) return null;
-      if (res.data.balance !== current.balance) await refresh();
-      return res.data;
-    },
-  });
+  const code = mountCode($('[data-code]', app), { changed: refresh });
   mountGive($('[data-give]', app), { balance: () => current.balance, changed: refresh });
   const acts = mountActivities($('[data-activities]', app));
   const reqs = mountRequests($('[data-requests]', app));

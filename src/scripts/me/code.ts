@@ -3,42 +3,63 @@ import { countdown } from '../countdown';
 import { focusOn, h, replace } from '../dom';
 import { errorText, fmtNum, tr } from '../i18n';
 import { busy, msgBox, say } from '../ui';
-import type { RedeemCodeJson as Code } from '../../../functions/routes/me';
+import type { RedeemCodeJson as Code, RedeemCodeStateJson as CodeState } from '../../../functions/routes/me';
+import { itemText } from '../statement';
 import type { Me } from './app';
+
+/** The code as the phone got it; `id` is what it asks GET /api/me/redeem-codes/{id} about. */
+type Issued = Code & { id: number };
+
+const POLL_MS = 2000;
 
 /**
  * 到店兑换: a one-time code as a QR and 6 large digits, with a visible countdown to its expiry and
- * a new code on tap. While it is shown the balance is checked every few seconds, so the phone says
- * "redeemed" as soon as the merchant has scanned it.
+ * a new code on tap. While it is shown (and the page is visible) the phone asks the code itself
+ * every two seconds what became of it, so it says "redeemed" — at which shop, for what, the new
+ * balance — as soon as the merchant has used it, and stops asking once it is used or expired.
  */
-export function mountCode(root: HTMLElement, deps: { balance(): number; poll(): Promise<Me | null> }): { stop(): void } {
+export function mountCode(root: HTMLElement, deps: { changed(): Promise<Me | null> }): { stop(): void } {
   const button = h('button', { type: 'button', class: 'button primary huge', 'data-new-code': '' }, tr('code.show'));
   const card = h('div', { class: 'code-card', hidden: true });
   const msg = msgBox();
   replace(root, h('p', { class: 'hint' }, tr('code.intro')), button, msg, card);
   let stopCountdown = () => {};
   let pollTimer = 0;
-  let before = 0;
+  /** Which code the answers are for: a newer code (or stop) makes an older answer moot. */
+  let watching = 0;
 
-  const stopPolling = () => window.clearInterval(pollTimer);
-  const poll = () => {
+  const stopPolling = () => {
+    window.clearTimeout(pollTimer);
+    watching = 0;
+  };
+  const used = async (entry: NonNullable<CodeState['entry']>) => {
     stopPolling();
-    pollTimer = window.setInterval(async () => {
-      if (document.hidden) return;
-      const me = await deps.poll();
-      if (me && me.balance < before) {
-        const spent = before - me.balance;
-        stopPolling();
-        stopCountdown();
-        card.hidden = true;
-        button.textContent = tr('code.show');
-        say(msg, 'ok', tr('code.redeemed', { n: fmtNum(spent), balance: fmtNum(me.balance) }));
-        focusOn(msg);
-      } else if (me) before = me.balance;
-    }, 4000);
+    stopCountdown();
+    card.hidden = true;
+    button.textContent = tr('code.show');
+    const vars = { n: fmtNum(-entry.points), shop: entry.counterparty.name, balance: fmtNum(entry.balanceAfter) };
+    say(msg, 'ok', entry.item ? tr('code.usedItem', { ...vars, item: itemText(entry.item) }) : tr('code.used', vars));
+    focusOn(msg);
+    await deps.changed();
+  };
+  const poll = (id: number) => {
+    stopPolling();
+    watching = id;
+    const ask = async () => {
+      if (watching !== id) return;
+      if (!document.hidden) {
+        const res = await api<CodeState>(`/me/redeem-codes/${id}`);
+        if (watching !== id) return;
+        if (res.ok && res.data.status === 'used' && res.data.entry) return void (await used(res.data.entry));
+        // Expired: the countdown says so; nothing more to learn from the code.
+        if (res.ok && res.data.status === 'expired') return stopPolling();
+      }
+      pollTimer = window.setTimeout(() => void ask(), POLL_MS);
+    };
+    pollTimer = window.setTimeout(() => void ask(), POLL_MS);
   };
 
-  const show = (c: Code) => {
+  const show = (c: Issued) => {
     stopCountdown();
     const digits = `${c.code.slice(0, 3)} ${c.code.slice(3)}`;
     const shown = h('p', { class: 'countdown', 'aria-hidden': 'true' });
@@ -74,14 +95,13 @@ export function mountCode(root: HTMLElement, deps: { balance(): number; poll(): 
   button.addEventListener('click', () =>
     busy(button, async () => {
       say(msg, 'info', null);
-      const res = await api<Code>('/me/redeem-codes', { method: 'POST' });
+      const res = await api<Issued>('/me/redeem-codes', { method: 'POST' });
       if (!res.ok) {
         say(msg, 'error', `${tr('code.failed')} ${errorText(res)}`, h('button', { type: 'button', class: 'button', onclick: () => button.click() }, tr('common.retry')));
         return;
       }
-      before = deps.balance();
       show(res.data);
-      poll();
+      poll(res.data.id);
     }),
   );
 

@@ -1,7 +1,7 @@
 import { api, newKey, sendIdempotent } from '../api';
 import { field, focusOn, h, replace } from '../dom';
-import { errorText, fmtNum, fmtSigned, isEn, tr } from '../i18n';
-import { kindWord, type Entry } from '../statement';
+import { errorText, fmtDateTimeFull, fmtNum, fmtSigned, isEn, tr } from '../i18n';
+import { itemText, kindWord, partyText, type Entry } from '../statement';
 import { busy, failBlock, msgBox, say } from '../ui';
 import type { ResidentDetails } from '../../../functions/domain/people/register';
 
@@ -11,9 +11,6 @@ import type { ResidentDetails } from '../../../functions/domain/people/register'
  * where the points go). `reload` redraws the resident after a change, with its outcome.
  */
 
-/** Date and time with the year, in community time: a statement spans years. */
-const fmtFull = (iso: string) =>
-  new Intl.DateTimeFormat(isEn() ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(iso));
 const fmtDay = (iso: string) => new Intl.DateTimeFormat(isEn() ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'short', day: 'numeric' }).format(new Date(iso));
 
 type Statement = { balance: number; expiring: Array<{ points: number; at: string }>; entries: Entry[]; nextCursor: string | null };
@@ -24,7 +21,7 @@ export function statementSection(d: ResidentDetails): HTMLElement {
   const rows = h('tbody');
   const status = h('p', { class: 'meta', role: 'status' });
   const more = h('button', { type: 'button', class: 'button', hidden: true }, tr('statement.more'));
-  box.append(head, h('div', { class: 'table-wrap' }, h('table', {}, h('caption', {}, tr('life.statement')), h('thead', {}, h('tr', {}, [tr('life.col.date'), tr('life.col.kind'), tr('life.col.points'), tr('life.col.after'), tr('life.col.memo')].map((x) => h('th', { scope: 'col' }, x)))), rows)), status, more);
+  box.append(head, h('div', { class: 'table-wrap' }, h('table', {}, h('caption', {}, tr('life.statement')), h('thead', {}, h('tr', {}, [tr('life.col.date'), tr('life.col.kind'), tr('print.col.party'), tr('life.col.points'), tr('life.col.after'), tr('life.col.memo')].map((x) => h('th', { scope: 'col' }, x)))), rows)), status, more);
   let cursor: string | null = null;
   const page = async (first: boolean) => {
     status.textContent = tr('common.loading');
@@ -48,8 +45,9 @@ export function statementSection(d: ResidentDetails): HTMLElement {
       h(
         'tr',
         { 'data-entry': e.id },
-        h('td', {}, h('time', { datetime: e.at }, fmtFull(e.at))),
+        h('td', {}, h('time', { datetime: e.at }, fmtDateTimeFull(e.at))),
         h('td', {}, kindWord(e.kind)),
+        h('td', {}, partyText(e), e.item ? h('br') : null, e.item ? itemText(e.item) : null),
         h('td', { class: 'num' }, tr('pts.signed', { n: fmtSigned(e.points) })),
         h('td', { class: 'num' }, fmtNum(e.balanceAfter)),
         h('td', {}, e.memo || '—'),

@@ -5,6 +5,7 @@ import { busy, loadInto, msgBox, remember, say } from '../ui';
 import { csvUpload, table } from './common';
 import { behalfSection } from './resident-behalf';
 import { editSection, lifeFacts, moveAwaySection, passwordSection, statementSection } from './resident-card';
+import { openPrintStatement } from './print-statement';
 import type { ResidentRow } from '../../../functions/domain/people/directory';
 import type { ResidentDetails } from '../../../functions/domain/people/register';
 
@@ -82,7 +83,9 @@ export function mount(root: HTMLElement): void {
           : tr('staff.res.noCard'),
       ],
     ];
-    box.append(h('dl', { class: 'facts' }, facts.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])), msg);
+    const print = h('button', { type: 'button', class: 'button', 'data-print-statement': '' }, tr('print.action'));
+    print.addEventListener('click', () => void openPrintStatement(d, print));
+    box.append(h('dl', { class: 'facts' }, facts.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])), h('p', {}, print), msg);
     const reload = (flash: string) => show(d.id, false, flash);
     if (d.movedAwayAt) {
       // Their account is closed: the record can still be corrected and the history read.
