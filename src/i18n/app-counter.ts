@@ -33,6 +33,7 @@ export const counterPairs = {
   'counter.itemTotal': ['{item} × {q} = {n} 分', '{item} × {q} = {n} points'],
   'counter.overBalance': ['超过了居民的余额：居民现有 {balance} 分，请改小兑换积分。', 'More than the resident has: the balance is {balance} points. Enter a smaller amount.'],
   'counter.item': ['商品', 'Item'],
+  'counter.lineItem': ['{item} × {q}（每件 {n} 分）', '{item} × {q} ({n} points each)'],
   'counter.shop': ['商户', 'Shop'],
   'counter.print': ['打印小票', 'Print receipt'],
   'counter.wait.min': ['{n} 分钟', '{n} min'],
