@@ -22,6 +22,7 @@ import { jobRoutes } from './routes/jobs';
 import { staffResidentsLifetime } from './routes/staff-residents-lifetime';
 import { adminAccounts } from './routes/admin/accounts';
 import { staffMerchants } from './routes/merchants';
+import { counterAlertRoutes } from './routes/counter-alerts';
 import { siteStatusRoutes } from './routes/site-status';
 import { adminSettings } from './routes/admin/settings';
 import { adminTeams } from './routes/admin/teams';
@@ -79,6 +80,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/staff', jobRoutes);
   app.route('/api/staff', staffMerchants);
   app.route('/api/staff', siteStatusRoutes);
+  app.route('/api/staff', counterAlertRoutes);
   app.route('/api/staff', poolRoutes);
   // Accounts and the community's configuration, for admins.
   app.route('/api/admin', adminAccounts);

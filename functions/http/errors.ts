@@ -56,6 +56,8 @@ export const ERROR_STATUS = {
   code_expired: 422,
   pin_invalid: 422,
   card_invalid: 422,
+  item_invalid: 422,
+  item_price_mismatch: 422,
   daily_cap_exceeded: 422,
   invalid_recipient: 422,
   card_locked: 423,

@@ -24,6 +24,9 @@ function requestOf(c: Context<AppEnv>, route: string, key: string, body: unknown
 
 function answer<T>(c: Context<AppEnv>, outcome: Replayable<T>): T {
   c.header('Idempotent-Replayed', String(outcome.replayed));
-  if (!outcome.ok) throw new ApiError(outcome.code, outcome.message);
+  if (!outcome.ok) {
+    const wait = outcome.retryAt === undefined ? 0 : Math.ceil((Date.parse(outcome.retryAt) - c.get('deps').now().getTime()) / 1000);
+    throw new ApiError(outcome.code, outcome.message, wait > 0 ? { 'Retry-After': String(wait) } : {});
+  }
   return outcome.value;
 }

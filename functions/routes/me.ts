@@ -67,7 +67,15 @@ me.openapi(
   },
 );
 
-const RedeemCode = z.object({ code: z.string().regex(/^\d{6}$/), expiresAt: z.string(), qr: z.string() });
+const RedeemCode = z
+  .object({
+    id: z.number().int().openapi({ description: 'Ask GET /api/me/redeem-codes/{id} whether the code was used' }),
+    code: z.string().regex(/^\d{6}$/).openapi({ description: 'The 6 digits a merchant types by hand' }),
+    scanCode: z.string().regex(/^\d{16}$/).openapi({ description: 'The long form the QR carries: the 6 digits then 10 more' }),
+    expiresAt: z.string(),
+    qr: z.string().openapi({ description: 'A data-URL image of the QR code of scanCode' }),
+  })
+  .openapi('RedeemCode');
 /** POST /api/me/redeem-codes's answer (the phone imports this type). */
 export type RedeemCodeJson = z.infer<typeof RedeemCode>;
 
@@ -78,7 +86,7 @@ me.openapi(
     tags: ['resident'],
     security: signedIn,
     middleware: [noBody] as const,
-    summary: 'A one-time 6-digit code (and QR) to show at a partner counter; valid 5 minutes',
+    summary: 'A one-time code to show at a partner counter (6 digits to type, a QR of its 16-digit long form to scan); valid 5 minutes',
     responses: { 201: json(RedeemCode, 'A new code'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden') },
   }),
   async (c) => {
@@ -86,7 +94,7 @@ me.openapi(
     const residentId = c.get('principal').userId;
     const at = now();
     const issued = await database.write((tx) => issueRedeemCode(tx, residentId, at));
-    return c.json({ ...issued, qr: qrDataUrl(issued.code) }, 201);
+    return c.json({ ...issued, qr: qrDataUrl(issued.scanCode) }, 201);
   },
 );
 

@@ -17,7 +17,7 @@ describe('counter: one-time codes', () => {
     const code = await newCode();
     const res = await redeem({ code, points: 35, note: '老花镜' });
     expect(res.status).toBe(201);
-    expect(res.body).toEqual({ id: 2, points: 35, at: w.time.now.toISOString(), resident: { maskedName: '张*华' }, balanceAfter: 65 });
+    expect(res.body).toEqual({ id: 2, points: 35, at: w.time.now.toISOString(), resident: { maskedName: '张*华' }, balanceAfter: 65, item: null, expiring: [{ points: 65, on: expect.stringMatching(/^\d{4}-01-01$/) }] });
     expect(await balanceOf(w.t.database, w.f.merchants[0]!)).toBe(35);
     const m2 = await loginAs(w.app, 'm2');
     const before = await snapshot(w.t.database);
@@ -109,12 +109,18 @@ describe('counter: paper card + PIN', () => {
     expect(after.balances).toEqual(before.balances);
   });
 
-  it('an unknown card → 422 card_invalid', async () => {
-    expectError(await redeem(PIN, 10, 'C0000'), 422, 'card_invalid');
+  it('an unknown card → 422 pin_invalid, word for word the answer to a wrong PIN', async () => {
+    const unknown = await redeem(PIN, 10, 'C0000');
+    expectError(unknown, 422, 'pin_invalid');
+    expect(unknown.body).toEqual((await redeem('0000')).body);
   });
 
-  it('5 wrong PINs in a row → the next attempt, even with the right PIN, is 423 card_locked; unlocked after 15 minutes', async () => {
-    for (let i = 0; i < 5; i++) expectError(await redeem('0000'), 422, 'pin_invalid');
+  it('5 wrong PINs in a row lock the card (423 card_locked with Retry-After, the fifth already); even the right PIN waits 15 minutes', async () => {
+    for (let i = 0; i < 4; i++) expectError(await redeem('0000'), 422, 'pin_invalid');
+    const fifth = await redeem('0000');
+    expectError(fifth, 423, 'card_locked');
+    expect(fifth.headers.get('retry-after')).toBe('900');
+    expect(fifth.body.error.message).toContain('服务站');
     const before = await snapshot(w.t.database);
     expectError(await redeem(PIN), 423, 'card_locked');
     expect((await snapshot(w.t.database)).balances).toEqual(before.balances);

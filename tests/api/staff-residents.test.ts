@@ -60,7 +60,8 @@ describe('staff: residents', () => {
     await grant(w.t.database, w.f.staffId, a, 100, w.time.now);
     const merchant = await loginAs(w.app, 'm1');
     const redeem = (pin: string) => call(w.app, 'POST', '/api/counter/redemptions', { token: merchant, idempotencyKey: newKey('redeem'), body: { card: 'C9001', pin, points: 5 } });
-    for (let i = 0; i < 5; i++) expectError(await redeem('0000'), 422, 'pin_invalid');
+    for (let i = 0; i < 4; i++) expectError(await redeem('0000'), 422, 'pin_invalid');
+    expectError(await redeem('0000'), 423, 'card_locked');
     expectError(await redeem('1357'), 423, 'card_locked');
     const locked = await call(w.app, 'GET', `/api/staff/residents/${a}`, { token: w.tokens.staff });
     expect(locked.body.card.lockedUntil).not.toBeNull();

@@ -10,8 +10,22 @@ export const MAX_LIVE_CODES = 5;
 
 const live = (now: Date) => and(isNull(redeemCodes.usedAt), isNull(redeemCodes.revokedAt), gt(redeemCodes.expiresAt, now.toISOString()));
 
-/** A fresh 6-digit one-time code; a resident holds at most five, a sixth revokes the oldest. */
-export async function issueRedeemCode(tx: Db, residentId: number, now: Date): Promise<{ code: string; expiresAt: string }> {
+/** How a code reached the counter: its 6 digits typed by hand, or its 16-digit long form scanned from the QR. */
+export const codeGuessKind = (code: string): 'code' | 'scan' => (code.length === SCAN_CODE_DIGITS ? 'scan' : 'code');
+export const SCAN_CODE_DIGITS = 16;
+
+export interface IssuedCode {
+  id: number;
+  code: string;
+  /** The QR's form: the 6 digits then 10 more, which no counter can guess within its budget. */
+  scanCode: string;
+  expiresAt: string;
+}
+
+const digits = (n: number) => Array.from({ length: n }, () => String(randomInt(10))).join('');
+
+/** A fresh one-time code; a resident holds at most five, a sixth revokes the oldest. */
+export async function issueRedeemCode(tx: Db, residentId: number, now: Date): Promise<IssuedCode> {
   const held = await tx
     .select({ id: redeemCodes.id })
     .from(redeemCodes)
@@ -22,12 +36,13 @@ export async function issueRedeemCode(tx: Db, residentId: number, now: Date): Pr
   }
   // A code is unique among live codes; the space is 10^6 and few are live, so this rarely loops.
   for (;;) {
-    const code = String(randomInt(1_000_000)).padStart(6, '0');
+    const code = digits(6);
     const [clash] = await tx.select({ id: redeemCodes.id }).from(redeemCodes).where(and(eq(redeemCodes.code, code), live(now)));
     if (clash) continue;
     const expiresAt = new Date(now.getTime() + CODE_TTL_MS).toISOString();
-    await tx.insert(redeemCodes).values({ code, residentId, createdAt: now.toISOString(), expiresAt });
-    return { code, expiresAt };
+    const scanCode = code + digits(SCAN_CODE_DIGITS - 6);
+    const [row] = await tx.insert(redeemCodes).values({ code, scanCode, residentId, createdAt: now.toISOString(), expiresAt }).returning({ id: redeemCodes.id });
+    return { id: row!.id, code, scanCode, expiresAt };
   }
 }
 
@@ -37,7 +52,7 @@ export interface ResolvedCode {
   fullName: string;
 }
 
-/** Resolves a code typed or scanned at the counter to its resident (and their name, for the receipt), or refuses. */
+/** Resolves a code typed (6 digits) or scanned (16) at the counter to its resident (and their name, for the receipt), or refuses. */
 export async function resolveRedeemCode(tx: Db, code: string, now: Date): Promise<ResolvedCode> {
   return thrownIfRefused((await resolveRedeemCodes(tx, [{ code, now }]))[0]);
 }
@@ -48,18 +63,21 @@ export async function resolveRedeemCode(tx: Db, code: string, now: Date): Promis
  * redemption's path: a plain SQL template, not the query builder (see ledger/post.ts).
  */
 export async function resolveRedeemCodes(tx: Db, requests: Array<{ code: string; now: Date }>): Promise<Array<ResolvedCode | DomainError>> {
-  const rows = await tx.all<{ code: string; id: number; residentId: number; fullName: string | null; expiresAt: string; usedAt: string | null; revokedAt: string | null }>(
-    sql`select c.code as code, c.id as id, c.resident_id as residentId, r.full_name as fullName, c.expires_at as expiresAt, c.used_at as usedAt, c.revoked_at as revokedAt
-        from redeem_codes c left join residents r on r.user_id = c.resident_id where c.code in ${inList(requests.map((r) => r.code))}`,
+  const rows = await tx.all<{ code: string; scanCode: string | null; id: number; residentId: number; fullName: string | null; expiresAt: string; usedAt: string | null; revokedAt: string | null }>(
+    sql`select c.code as code, c.scan_code as scanCode, c.id as id, c.resident_id as residentId, r.full_name as fullName, c.expires_at as expiresAt, c.used_at as usedAt, c.revoked_at as revokedAt
+        from redeem_codes c left join residents r on r.user_id = c.resident_id where c.code in ${inList(requests.map((r) => r.code.slice(0, 6)))}`,
   );
   // A code's digits come round again once it has expired: the latest issue is the one shown.
   const latest = new Map<string, (typeof rows)[number]>();
   for (const row of rows) if ((latest.get(row.code)?.id ?? -1) < row.id) latest.set(row.code, row);
   return requests.map(({ code, now }) => {
-    const row = latest.get(code);
-    if (!row || row.revokedAt) return new DomainError('code_invalid', '兑换码无效，请让居民重新出示');
-    if (row.usedAt) return new DomainError('code_used', '兑换码已使用过');
-    if (Date.parse(row.expiresAt) <= now.getTime()) return new DomainError('code_expired', '兑换码已过期，请让居民刷新');
+    const row = latest.get(code.slice(0, 6));
+    // A long form must match in full: its 10 extra digits are what make it unguessable.
+    if (!row || row.revokedAt || (code.length === SCAN_CODE_DIGITS && row.scanCode !== code)) {
+      return new DomainError('code_invalid', '兑换码不对：请核对数字，或扫描居民手机上的二维码');
+    }
+    if (row.usedAt) return new DomainError('code_used', '此兑换码已用过：请居民在手机上刷新，出示新码');
+    if (Date.parse(row.expiresAt) <= now.getTime()) return new DomainError('code_expired', '兑换码已过期（5 分钟有效）：请居民在手机上刷新，出示新码');
     return { id: row.id, residentId: row.residentId, fullName: row.fullName ?? '' };
   });
 }

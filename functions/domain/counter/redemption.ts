@@ -1,15 +1,24 @@
 import { sql } from 'drizzle-orm';
 import { firstRow, type Db, type WriteBatch } from '../../../db/client';
 import { idempotentBatch, type IdempotencyRequest, type Replayable } from '../ledger/idempotency';
-import { redeem, redeemMany } from '../ledger/commands';
+import { redeemMany, type RedeemCommand } from '../ledger/commands';
+import { standingOf, type Lapse } from '../ledger/expiry';
 import { DomainError, thrownIfRefused } from '../shared/errors';
 import { authenticateCard, type PinCheck } from '../people/cards';
 import { maskName } from '../people/masking';
-import { markCodesUsed, resolveRedeemCodes } from './codes';
+import { GuessBudget } from './budget';
+import { codeGuessKind, markCodesUsed, resolveRedeemCodes } from './codes';
+import { itemsForRedemption, recordRedemptionItems, type RedeemedItem } from './redeemed-items';
 
-export type RedemptionRequest =
-  | { code: string; points: number; note?: string | undefined }
-  | { card: string; pin: string; points: number; note?: string | undefined };
+interface Purchase {
+  points: number;
+  note?: string | undefined;
+  /** An item of the merchant's catalogue; points must then be its price × quantity. */
+  itemId?: number | undefined;
+  quantity?: number | undefined;
+}
+
+export type RedemptionRequest = Purchase & ({ code: string } | { card: string; pin: string });
 
 export interface Redemption {
   id: number;
@@ -17,55 +26,117 @@ export interface Redemption {
   at: string;
   resident: { maskedName: string };
   balanceAfter: number;
+  item: RedeemedItem | null;
+  /** The resident's lapse schedule after this redemption: the receipt's "next expiry". */
+  expiring: Lapse[];
+}
+
+export interface CodeRedemption extends Purchase {
+  merchantId: number;
+  code: string;
+  now: Date;
+}
+
+interface Identified {
+  i: number;
+  residentId: number;
+  fullName: string;
+  codeId?: number;
 }
 
 /**
- * A counter redemption: identify the resident by one-time code or by paper card + PIN, then move
- * points. A card's PIN should be checked beforehand (checkCardPin, outside the write transaction).
+ * A counter redemption by paper card + PIN (the PIN checked beforehand by checkCardPin, outside the
+ * write transaction). The merchant's guessing budget is checked first and spent by a wrong PIN; the
+ * PIN's failure count and the budget are written even though the request is refused, so the caller
+ * must commit a refusal (as `once` does) rather than roll it back.
  */
-export async function redeemAtCounter(tx: Db, merchantId: number, req: RedemptionRequest, now: Date, checkedPin?: PinCheck): Promise<Redemption> {
-  if ('code' in req) return thrownIfRefused((await redeemCodesAtCounter(tx, [{ merchantId, ...req, now }]))[0]);
-  // The PIN check runs outside the savepoint: a wrong PIN must count towards the lock.
-  const residentId = await authenticateCard(tx, req.card, req.pin, now, checkedPin);
-  // No savepoint: a refusal (insufficient points) comes before postEntries writes anything.
-  const done = await redeem(tx, { merchantId, residentId, points: req.points, note: req.note, now });
-  return { id: done.id, points: req.points, at: done.at, resident: { maskedName: maskName(await residentName(tx, residentId)) }, balanceAfter: done.balanceAfter };
+export async function redeemByCard(tx: Db, merchantId: number, req: Purchase & { card: string; pin: string }, now: Date, checkedPin?: PinCheck): Promise<Redemption> {
+  const residentId = await identifyCard(tx, merchantId, req.card, req.pin, now, checkedPin);
+  const person = await firstRow<{ fullName: string }>(tx, sql`select full_name as fullName from residents where user_id = ${residentId}`);
+  const [done] = await settle(tx, [{ merchantId, ...req, now }], [{ i: 0, residentId, fullName: person?.fullName ?? '' }]);
+  return thrownIfRefused(done);
 }
 
-export interface CodeRedemption {
-  merchantId: number;
-  code: string;
-  points: number;
-  note?: string | undefined;
-  now: Date;
+/** Identifies a card holder at a counter within its guessing budget (redemption and look-up alike). */
+export async function identifyCard(tx: Db, merchantId: number, card: string, pin: string, now: Date, checkedPin?: PinCheck): Promise<number> {
+  const budget = await GuessBudget.of(tx, [merchantId], now);
+  const paused = budget.refusal(merchantId, 'pin', now);
+  if (paused) throw paused;
+  try {
+    return await authenticateCard(tx, card, pin, now, checkedPin, () => budget.spend(merchantId, 'pin', now));
+  } finally {
+    await budget.save(tx, now);
+  }
 }
 
 /**
  * Redemptions by one-time code, several at once (those sharing a group commit), in order, as if
- * one after the other: one read of the codes, redeemMany, one update marking the codes used. A
- * refusal comes before anything of it is written. A code given twice throws (which of them uses it
- * depends on the first's outcome), so that the writer applies them one at a time.
+ * one after the other: one read of the budgets, the codes and the items, redeemMany, one update
+ * marking the codes used. A refusal comes before anything of its own is written, except the failed
+ * guess it spends. A code given twice throws (which of them uses it depends on the first's
+ * outcome), so that the writer applies them one at a time.
  */
 export async function redeemCodesAtCounter(tx: Db, reqs: CodeRedemption[]): Promise<Array<Redemption | DomainError>> {
-  if (new Set(reqs.map((r) => r.code)).size !== reqs.length) throw new Error('a redeem code is given twice in one batch');
+  if (new Set(reqs.map((r) => r.code.slice(0, 6))).size !== reqs.length) throw new Error('a redeem code is given twice in one batch');
+  const budget = await GuessBudget.of(tx, [...new Set(reqs.map((r) => r.merchantId))], reqs[0]!.now);
   const codes = await resolveRedeemCodes(tx, reqs);
-  const valid = reqs.flatMap((req, i) => {
+  const refused: Array<DomainError | undefined> = [];
+  const identified: Identified[] = [];
+  reqs.forEach((req, i) => {
+    const kind = codeGuessKind(req.code);
+    const paused = budget.refusal(req.merchantId, kind, req.now);
     const code = codes[i]!;
-    return code instanceof DomainError ? [] : [{ i, code, cmd: { merchantId: req.merchantId, residentId: code.residentId, points: req.points, note: req.note, now: req.now } }];
+    if (paused) refused[i] = paused;
+    else if (code instanceof DomainError) {
+      budget.spend(req.merchantId, kind, req.now);
+      refused[i] = code;
+    } else identified.push({ i, residentId: code.residentId, fullName: code.fullName, codeId: code.id });
   });
-  const done = await redeemMany(tx, valid.map((v) => v.cmd));
-  const results: Array<Redemption | DomainError | undefined> = codes.map((code) => (code instanceof DomainError ? code : undefined));
-  const used: Array<{ codeId: number; entryId: number; at: string }> = [];
-  valid.forEach(({ i, code }, n) => {
+  const done = await settle(tx, reqs, identified);
+  await markCodesUsed(
+    tx,
+    identified.flatMap(({ i, codeId }) => {
+      const d = done[i];
+      return d && !(d instanceof DomainError) ? [{ codeId: codeId!, entryId: d.id, at: d.at }] : [];
+    }),
+  );
+  await budget.save(tx, reqs[0]!.now);
+  return reqs.map((_, i) => refused[i] ?? done[i]!);
+}
+
+/**
+ * Moves the points of the identified requests (each checked against its catalogue item first) and
+ * answers each with its receipt, indexed like `reqs`: one read of the items, redeemMany, one insert
+ * of what was bought, one read of the residents' standing after.
+ */
+async function settle(tx: Db, reqs: Array<Purchase & { merchantId: number; now: Date }>, identified: Identified[]): Promise<Array<Redemption | DomainError | undefined>> {
+  const results: Array<Redemption | DomainError | undefined> = [];
+  const items = await itemsForRedemption(tx, identified.map(({ i }) => reqs[i]!));
+  const moving: Array<Identified & { item: RedeemedItem | null; cmd: RedeemCommand }> = [];
+  identified.forEach((who, n) => {
+    const req = reqs[who.i]!;
+    const item = items[n]!;
+    if (item instanceof DomainError) results[who.i] = item;
+    else moving.push({ ...who, item, cmd: { merchantId: req.merchantId, residentId: who.residentId, points: req.points, note: req.note, now: req.now } });
+  });
+  const done = await redeemMany(
+    tx,
+    moving.map((m) => m.cmd),
+  );
+  const standing = await standingOf(tx, done.flatMap((d) => (d instanceof DomainError ? [] : [d.residentAccount])), reqs[0]!.now);
+  const bought: Array<{ entryId: number; item: RedeemedItem }> = [];
+  moving.forEach(({ i, fullName, item }, n) => {
     const d = done[n]!;
-    if (d instanceof DomainError) results[i] = d;
-    else {
-      used.push({ codeId: code.id, entryId: d.id, at: d.at });
-      results[i] = { id: d.id, points: reqs[i]!.points, at: d.at, resident: { maskedName: maskName(code.fullName) }, balanceAfter: d.balanceAfter };
+    if (d instanceof DomainError) {
+      results[i] = d;
+      return;
     }
+    if (item) bought.push({ entryId: d.id, item });
+    const req = reqs[i]!;
+    results[i] = { id: d.id, points: req.points, at: d.at, resident: { maskedName: maskName(fullName) }, balanceAfter: d.balanceAfter, item, expiring: standing.get(d.residentAccount)?.expiring ?? [] };
   });
-  await markCodesUsed(tx, used);
-  return results as Array<Redemption | DomainError>;
+  await recordRedemptionItems(tx, bought);
+  return results;
 }
 
 export interface IdempotentCodeRedemption {
@@ -81,8 +152,3 @@ export interface IdempotentCodeRedemption {
 export const codeRedemptions: WriteBatch<IdempotentCodeRedemption, Replayable<Redemption>> = {
   apply: (tx, items) => idempotentBatch(tx, items.map((item) => item.idempotency), (fresh) => redeemCodesAtCounter(tx, fresh.map((i) => items[i]!.redemption))),
 };
-
-async function residentName(tx: Db, residentId: number): Promise<string> {
-  const person = await firstRow<{ fullName: string }>(tx, sql`select full_name as fullName from residents where user_id = ${residentId}`);
-  return person?.fullName ?? '';
-}

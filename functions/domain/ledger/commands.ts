@@ -24,7 +24,7 @@ type Holder = 'resident' | 'merchant';
  * suspended the shop (the same query, so the check costs the counter no extra round trip). On
  * every redemption's path: a plain SQL template, not the query builder (see post.ts).
  */
-async function accountsOf(tx: Db, userIds: number[]): Promise<(userId: number, role: Holder) => number> {
+export async function accountsOf(tx: Db, userIds: number[]): Promise<(userId: number, role: Holder) => number> {
   const rows = await tx.all<{ ownerId: number; id: number; role: string; movedAwayAt: string | null; suspended: number }>(
     sql`select a.owner_id as ownerId, a.id as id, u.role as role, r.moved_away_at as movedAwayAt, m.suspended_at is not null as suspended
         from accounts a join users u on u.id = a.owner_id left join residents r on r.user_id = a.owner_id left join merchants m on m.user_id = a.owner_id

@@ -96,6 +96,35 @@ function scheduleOf(t: LotTotals | undefined, now: Date, years: number): Expirin
   return schedule;
 }
 
+/** A lapse as the counter and the resident's phone show it: points, and the local date they lapse on. */
+export interface Lapse {
+  points: number;
+  on: string;
+}
+
+export interface Standing {
+  balance: number;
+  expiring: Lapse[];
+}
+
+/**
+ * Resident accounts' balances and lapse schedules as they stand in the caller's transaction (after
+ * a redemption, say), in one query: what the counter's look-up and receipt show.
+ */
+export async function standingOf(db: Db, accountIds: number[], now: Date): Promise<Map<number, Standing>> {
+  if (accountIds.length === 0) return new Map();
+  const rows = await db.all<LotRow & { expiryYears: string | null }>(sql`
+    select a.id as accountId, a.balance as balance, c.year as year, c.credits as credits,
+      (select value from settings where key = ${EXPIRY_YEARS_SETTING}) as expiryYears
+    from accounts a left join account_year_credits c on c.account_id = a.id where a.id in ${inList(accountIds)}`);
+  const years = expiryYearsOf(rows[0]?.expiryYears);
+  const totals = totalsOf(rows);
+  const balances = new Map(rows.map((r) => [Number(r.accountId), Number(r.balance)]));
+  return new Map(
+    accountIds.map((id) => [id, { balance: balances.get(id) ?? 0, expiring: scheduleOf(totals.get(id), now, years).map((lot) => ({ points: lot.points, on: localDate(new Date(lot.at)) })) }]),
+  );
+}
+
 /** The community setting (settings table) of how many years points last. */
 export const EXPIRY_YEARS_SETTING = 'points_expiry_years';
 /** The community setting of how many days before points lapse the resident's phone warns of it. */

@@ -1,10 +1,11 @@
 import { sql } from 'drizzle-orm';
 import type { Db, Settled } from '../../../db/client';
 import { canonicalJson, sha256Hex } from '../shared/crypto';
-import { DomainError } from '../shared/errors';
+import { DomainError, TryLater } from '../shared/errors';
 import { rowList } from '../shared/sql';
 
-export type Outcome<T> = { ok: true; value: T } | { ok: false; code: string; message: string };
+/** `retryAt`: when a refusal that names a wait (a locked card) is over, so a replay can say how long is left. */
+export type Outcome<T> = { ok: true; value: T } | { ok: false; code: string; message: string; retryAt?: string };
 
 export interface IdempotencyRequest {
   /** Who and what: e.g. "42:counter.redeem". Keys of different callers never collide. */
@@ -23,7 +24,7 @@ export type Replayable<T> = Outcome<T> & { replayed: boolean };
  * Runs `run` at most once per (scope, key), inside the caller's write transaction. The outcome —
  * success or a domain refusal — is stored in the same transaction as the points it moved, so a
  * retry, a restart or a concurrent replay gets the same answer and moves nothing. The same key with
- * a different body is refused and nothing is stored.
+ * a different body is refused and nothing is stored, and so is a TryLater ("not now": nothing was tried).
  */
 export async function idempotent<T>(tx: Db, req: IdempotencyRequest, run: () => Promise<T>): Promise<Replayable<T>> {
   const [settled] = await idempotentBatch(tx, [req], async () => {
@@ -65,13 +66,23 @@ export async function idempotentBatch<T>(tx: Db, reqs: IdempotencyRequest[], run
   if (fresh.length === 0) return settled as Array<Settled<Replayable<T>>>;
   const results = await run(fresh);
   if (results.length !== fresh.length) throw new Error(`idempotentBatch: ${results.length} results for ${fresh.length} requests`);
-  const rows = fresh.map((i, n) => {
+  const rows = fresh.flatMap((i, n) => {
     const result = results[n]!;
-    const outcome: Outcome<T> = result instanceof DomainError ? { ok: false, code: result.code, message: result.message } : { ok: true, value: result };
+    if (result instanceof TryLater) {
+      settled[i] = { ok: false, error: result };
+      return [];
+    }
+    const outcome: Outcome<T> = result instanceof DomainError ? refusalOf(result, reqs[i]!.now) : { ok: true, value: result };
     settled[i] = { ok: true, value: { ...outcome, replayed: false } };
     const req = reqs[i]!;
-    return [req.scope, req.key, fingerprints[i]!, JSON.stringify(outcome), req.now.toISOString()];
+    return [[req.scope, req.key, fingerprints[i]!, JSON.stringify(outcome), req.now.toISOString()]];
   });
-  await tx.run(sql`insert into idempotency_keys (scope, key, fingerprint, outcome, created_at) values ${rowList(rows)}`);
+  if (rows.length > 0) await tx.run(sql`insert into idempotency_keys (scope, key, fingerprint, outcome, created_at) values ${rowList(rows)}`);
   return settled as Array<Settled<Replayable<T>>>;
+}
+
+function refusalOf(error: DomainError, now: Date): Outcome<never> {
+  const wait = error.details?.retryAfterSeconds;
+  const retryAt = typeof wait === 'number' ? { retryAt: new Date(now.getTime() + wait * 1000).toISOString() } : {};
+  return { ok: false, code: error.code, message: error.message, ...retryAt };
 }

@@ -60,7 +60,8 @@ export async function postEntries(tx: Db, inputs: EntryInput[]): Promise<Array<P
   for (const input of inputs) {
     const short = input.postings.find((p) => p.amount < 0 && accounts.get(p.accountId)!.kind !== 'issuance' && accounts.get(p.accountId)!.balance < -p.amount);
     if (short) {
-      results.push(new DomainError('insufficient_points', '积分余额不足', { accountId: short.accountId }));
+      const balance = accounts.get(short.accountId)!.balance;
+      results.push(new DomainError('insufficient_points', `积分不足：余额 ${balance} 分，本次需 ${-short.amount} 分`, { accountId: short.accountId, balance }));
       continue;
     }
     const chained: ChainedEntry = {

@@ -48,9 +48,10 @@ export function cardLocked(lockedUntil: string, now: Date): DomainError {
  * Every card number tried has a guard (card_guards), issued or not: five wrong PINs in a row lock
  * it for 15 minutes, and an unknown number is refused with exactly the words of a wrong PIN, so a
  * counter learns nothing about which cards exist. The failure count is written even though the
- * request fails: the caller must keep this write when it answers the refusal.
+ * request fails: the caller must keep this write when it answers the refusal. `onWrongPin` hears of
+ * each PIN judged wrong (not of an attempt on a locked card, which judges nothing).
  */
-export async function authenticateCard(tx: Db, cardNo: string, pin: string, now: Date, checked?: PinCheck): Promise<number> {
+export async function authenticateCard(tx: Db, cardNo: string, pin: string, now: Date, checked?: PinCheck, onWrongPin?: () => void): Promise<number> {
   const row = await firstRow<{ residentId: number | null; pinHash: string | null; failedPins: number | null; lockedUntil: string | null }>(
     tx,
     sql`select c.resident_id as residentId, c.pin_hash as pinHash, g.failed_pins as failedPins, g.locked_until as lockedUntil
@@ -65,6 +66,7 @@ export async function authenticateCard(tx: Db, cardNo: string, pin: string, now:
     return Number(row.residentId);
   }
   if (pinHash === null && checked?.cardNo !== cardNo) await verifySecret(pin, await hashOfNoCard());
+  onWrongPin?.();
   const failedPins = Number(row?.failedPins ?? 0) + 1;
   if (failedPins >= PIN_MAX_FAILURES) {
     const lockedUntil = new Date(now.getTime() + PIN_LOCK_MS).toISOString();

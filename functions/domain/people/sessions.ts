@@ -2,7 +2,7 @@ import { and, desc, eq, gt, ne, sql } from 'drizzle-orm';
 import { firstRow, type Database, type Db } from '../../../db/client';
 import { loginAttempts, sessions, users, type Role } from '../../../db/schema';
 import { DEFAULT_ITERATIONS, hashSecret, randomInt, randomToken, sha256Hex, verifySecret } from '../shared/crypto';
-import { DomainError } from '../shared/errors';
+import { DomainError, TryLater } from '../shared/errors';
 
 export const LOGIN_WINDOW_MS = 15 * 60_000;
 export const LOGIN_MAX_FAILURES = 5;
@@ -71,8 +71,7 @@ async function attemptLogin(database: Database, loginName: string, password: str
   const failures = lastOk === -1 ? recent : recent.slice(0, lastOk);
   if (failures.length >= LOGIN_MAX_FAILURES) {
     const oldestCounted = failures[LOGIN_MAX_FAILURES - 1]!;
-    const retryAfterSeconds = Math.max(1, Math.ceil((Date.parse(oldestCounted.at) + LOGIN_WINDOW_MS - now.getTime()) / 1000));
-    throw new DomainError('too_many_attempts', '登录失败次数过多，请稍后再试', { retryAfterSeconds });
+    throw new TryLater('too_many_attempts', '登录失败次数过多，请稍后再试', (Date.parse(oldestCounted.at) + LOGIN_WINDOW_MS - now.getTime()) / 1000);
   }
 
   const [user] = await database.read.select().from(users).where(eq(users.login, loginName));

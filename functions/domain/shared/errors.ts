@@ -22,3 +22,13 @@ export function thrownIfRefused<T>(result: T | DomainError | undefined): T {
   if (result === undefined) throw new Error('a set-based step answered no result for its item');
   return result;
 }
+
+/**
+ * A refusal that is not the request's outcome but a "not now": nothing was tried, so nothing is
+ * stored under an idempotency key (the same request may succeed once the wait is over).
+ */
+export class TryLater extends DomainError {
+  constructor(code: string, message: string, retryAfterSeconds: number) {
+    super(code, message, { retryAfterSeconds: Math.max(1, Math.ceil(retryAfterSeconds)) });
+  }
+}

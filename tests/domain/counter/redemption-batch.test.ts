@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { Database } from '../../../db/client';
 import { CODE_TTL_MS, issueRedeemCode } from '../../../functions/domain/counter/codes';
-import { codeRedemptions, redeemAtCounter, redeemCodesAtCounter, type CodeRedemption, type IdempotentCodeRedemption } from '../../../functions/domain/counter/redemption';
+import { codeRedemptions, redeemCodesAtCounter, type CodeRedemption, type IdempotentCodeRedemption } from '../../../functions/domain/counter/redemption';
 import { DomainError } from '../../../functions/domain/shared/errors';
 import { expectLedgerInvariants, grant, rows } from '../../helpers/ledger';
 import { useSeededCommunity, withAnotherCopy, type SeededDatabase } from '../../helpers/template';
@@ -35,6 +35,7 @@ describe('redemptions by code, several at once', () => {
       balances: await rows(database.read, sql`select id, balance from accounts order by id`),
       codes: await rows(database.read, sql`select id, used_at, entry_id from redeem_codes order by id`),
       keys: await rows(database.read, sql`select scope, key, fingerprint, outcome, created_at from idempotency_keys order by scope, key`),
+      guesses: await rows(database.read, sql`select merchant_id, at, kind from counter_guesses order by id`),
     };
   }
 
@@ -57,7 +58,7 @@ describe('redemptions by code, several at once', () => {
 
     await withAnotherCopy(async (other) => {
       const alone: unknown[] = [];
-      for (const req of scenario(await prepare(other.database, other.fixture))) alone.push(await other.database.write((tx) => redeemAtCounter(tx, req.merchantId, req, req.now)).catch((e: unknown) => e));
+      for (const req of scenario(await prepare(other.database, other.fixture))) alone.push(await other.database.write(async (tx) => (await redeemCodesAtCounter(tx, [req]))[0]));
       expect(together.map(outcome)).toEqual(alone.map(outcome));
       expect(together.map((r) => (r instanceof DomainError ? r.code : r.balanceAfter))).toEqual([20, 'insufficient_points', 0, 'code_expired', 'code_invalid']);
       expect(await written(t.database)).toEqual(await written(other.database));

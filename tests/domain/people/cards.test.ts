@@ -30,25 +30,35 @@ describe('paper card + PIN', () => {
     expect(await attempt(PIN)).toEqual({ ok: true, id: t.r1 });
   });
 
-  it('an unknown card → card_invalid', async () => {
-    expect(await attempt(PIN, t0, 'C0000')).toMatchObject({ ok: false, code: 'card_invalid' });
+  it('an unknown card answers exactly as a wrong PIN does, and locks the same way', async () => {
+    for (let i = 1; i < PIN_MAX_FAILURES; i++) {
+      const known = await attempt('0000', plus(i), card);
+      const unknown = await attempt('0000', plus(i), 'C0000');
+      expect(unknown).toEqual(known);
+      expect(unknown).toEqual({ ok: false, code: 'pin_invalid', details: { remaining: PIN_MAX_FAILURES - i } });
+    }
+    const lockedKnown = await attempt('0000', plus(10), card);
+    const lockedUnknown = await attempt('0000', plus(10), 'C0000');
+    expect(lockedUnknown).toEqual(lockedKnown);
+    expect(lockedUnknown).toMatchObject({ ok: false, code: 'card_locked', details: { retryAfterSeconds: PIN_LOCK_MS / 1000 } });
   });
 
   it('a wrong PIN → pin_invalid, counting down the remaining tries', async () => {
     for (let i = 1; i < PIN_MAX_FAILURES; i++) {
       expect(await attempt('0000')).toEqual({ ok: false, code: 'pin_invalid', details: { remaining: PIN_MAX_FAILURES - i } });
     }
-    const [row] = await rows<{ failed_pins: number }>(t.database.read, sql`select failed_pins from cards where card_no = ${card}`);
+    const [row] = await rows<{ failed_pins: number }>(t.database.read, sql`select failed_pins from card_guards where card_no = ${card}`);
     expect(Number(row!.failed_pins)).toBe(PIN_MAX_FAILURES - 1);
   });
 
-  it('five wrong PINs in a row lock the card for 15 minutes, even against the right PIN', async () => {
-    for (let i = 0; i < PIN_MAX_FAILURES; i++) expect(await attempt('0000', plus(i * 1000))).toMatchObject({ code: 'pin_invalid' });
+  it('five wrong PINs in a row lock the card for 15 minutes (the fifth is answered as the lock), even against the right PIN', async () => {
+    for (let i = 0; i < PIN_MAX_FAILURES - 1; i++) expect(await attempt('0000', plus(i * 1000))).toMatchObject({ code: 'pin_invalid' });
+    expect(await attempt('0000', plus(4000))).toMatchObject({ code: 'card_locked', details: { retryAfterSeconds: 900 } });
     expect(await attempt(PIN, plus(10_000))).toMatchObject({ ok: false, code: 'card_locked' });
-    expect(await attempt(PIN, plus(4000 + PIN_LOCK_MS - 1))).toMatchObject({ ok: false, code: 'card_locked' });
+    expect(await attempt(PIN, plus(4000 + PIN_LOCK_MS - 1000))).toMatchObject({ ok: false, code: 'card_locked', details: { retryAfterSeconds: 1 } });
     // The lock runs from the fifth failure (at +4 s) and is over 15 minutes later.
     expect(await attempt(PIN, plus(4000 + PIN_LOCK_MS))).toEqual({ ok: true, id: t.r1 });
-    const [row] = await rows<{ failed_pins: number; locked_until: string | null }>(t.database.read, sql`select failed_pins, locked_until from cards where card_no = ${card}`);
+    const [row] = await rows<{ failed_pins: number; locked_until: string | null }>(t.database.read, sql`select failed_pins, locked_until from card_guards where card_no = ${card}`);
     expect(row).toEqual({ failed_pins: 0, locked_until: null });
   });
 
@@ -66,10 +76,11 @@ describe('paper card + PIN', () => {
   });
 
   it('a PIN checked before the write transaction counts exactly like one checked inside it', async () => {
-    expect(await checkCardPin(t.database.read, 'C0000', PIN)).toBeUndefined();
+    expect(await checkCardPin(t.database.read, 'C0000', PIN)).toMatchObject({ cardNo: 'C0000', ok: false });
     const wrong = (await checkCardPin(t.database.read, card, '0000'))!;
     expect(wrong.ok).toBe(false);
-    for (let i = 0; i < PIN_MAX_FAILURES; i++) expect(await attempt('0000', plus(i), card, wrong)).toMatchObject({ code: 'pin_invalid' });
+    for (let i = 0; i < PIN_MAX_FAILURES - 1; i++) expect(await attempt('0000', plus(i), card, wrong)).toMatchObject({ code: 'pin_invalid' });
+    expect(await attempt('0000', plus(5), card, wrong)).toMatchObject({ code: 'card_locked' });
     const right = (await checkCardPin(t.database.read, card, PIN))!;
     expect(right.ok).toBe(true);
     // A right PIN does not open a locked card, however it was checked.

@@ -1,0 +1,58 @@
+import { sql } from 'drizzle-orm';
+import { firstRow, type Db } from '../../../db/client';
+import { accountsOf } from '../ledger/commands';
+import { standingOf, type Lapse } from '../ledger/expiry';
+import { DomainError } from '../shared/errors';
+import type { PinCheck } from '../people/cards';
+import { maskName } from '../people/masking';
+import { GuessBudget } from './budget';
+import { codeGuessKind, resolveRedeemCodes } from './codes';
+import { identifyCard } from './redemption';
+
+/** Who is at the counter and what they hold: shown before the merchant types an amount. */
+export interface Lookup {
+  maskedName: string;
+  balance: number;
+  expiring: Lapse[];
+}
+
+export type LookupRequest = { code: string } | { card: string; pin: string };
+
+/**
+ * The counter's first step: identify the resident by code or by card + PIN and answer their
+ * balance, moving nothing. It spends the merchant's guessing budget as a redemption would, so it
+ * runs in a write transaction and answers a refusal instead of throwing it: the failure it wrote
+ * must be committed with the refusal.
+ */
+export async function lookupAtCounter(tx: Db, merchantId: number, req: LookupRequest, now: Date, checkedPin?: PinCheck): Promise<Lookup | DomainError> {
+  try {
+    (await accountsOf(tx, [merchantId]))(merchantId, 'merchant');
+    const who = 'code' in req ? await identifyCode(tx, merchantId, req.code, now) : await identifyCardHolder(tx, merchantId, req, now, checkedPin);
+    const account = (await accountsOf(tx, [who.residentId]))(who.residentId, 'resident');
+    const standing = (await standingOf(tx, [account], now)).get(account)!;
+    return { maskedName: maskName(who.fullName), balance: standing.balance, expiring: standing.expiring };
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+    throw error;
+  }
+}
+
+async function identifyCode(tx: Db, merchantId: number, code: string, now: Date): Promise<{ residentId: number; fullName: string }> {
+  const kind = codeGuessKind(code);
+  const budget = await GuessBudget.of(tx, [merchantId], now);
+  const paused = budget.refusal(merchantId, kind, now);
+  if (paused) throw paused;
+  const [found] = await resolveRedeemCodes(tx, [{ code, now }]);
+  if (found instanceof DomainError) {
+    budget.spend(merchantId, kind, now);
+    await budget.save(tx, now);
+    throw found;
+  }
+  return found!;
+}
+
+async function identifyCardHolder(tx: Db, merchantId: number, req: { card: string; pin: string }, now: Date, checkedPin?: PinCheck): Promise<{ residentId: number; fullName: string }> {
+  const residentId = await identifyCard(tx, merchantId, req.card, req.pin, now, checkedPin);
+  const person = await firstRow<{ fullName: string }>(tx, sql`select full_name as fullName from residents where user_id = ${residentId}`);
+  return { residentId, fullName: person?.fullName ?? '' };
+}
