@@ -105,13 +105,13 @@ export const counterPairs = {
   'counter.pub.link': ['查看公开页面上的本店记录', 'See your shop on the public page'],
 
   // what went wrong at the counter, and what to do next
-  'counter.err.pin_invalid': ['卡号或密码不对。{message} 请居民核对卡号，再自己输入一次密码。', 'Wrong card number or PIN. {message} Ask the resident to check the card number and type the PIN again.'],
-  'counter.err.triesLeft': ['还可以再试 {n} 次。', '{n} tries left.'],
+  'counter.err.pin_invalid': ['卡号或密码不对：请核对卡号，再请居民自己输入一次密码。', 'Wrong card number or PIN: check the card number, then ask the resident to type the PIN again.'],
+  'counter.err.triesLeft': ['此卡还可以再试 {n} 次。', 'This card has {n} tries left.'],
   'counter.err.card_locked': ['这张积分卡因密码连续输错已锁定，请 {wait}后再试；或请居民带身份证到社区服务站重设密码。现在不要再输密码。', 'This card is locked after too many wrong PINs. Try again in {wait}, or the resident brings ID to the community service station to reset the PIN. Do not type the PIN again now.'],
   'counter.err.too_many_attempts': ['本柜台输错兑换码或密码的次数太多，已暂停 {wait}，社区已收到提醒。', 'This counter typed too many wrong codes or PINs: it is paused for {wait}, and the community has been alerted.'],
   'counter.err.scanStillWorks': ['在此期间，扫描居民手机上的二维码仍可以兑换。', 'Meanwhile, scanning the QR code on the resident’s phone still works.'],
   'counter.err.insufficient_points': ['积分不足：居民现有 {balance} 分，请改小兑换积分。', 'Not enough points: the resident has {balance} points. Enter a smaller amount.'],
-  'counter.err.insufficient_server': ['积分不足。{message} 请改小兑换积分。', 'Not enough points. {message} Enter a smaller amount.'],
+  'counter.err.insufficient_unknown': ['积分不足：居民的余额不够，请改小兑换积分。', 'Not enough points: the resident’s balance is lower. Enter a smaller amount.'],
   'counter.err.code_expired': ['兑换码已过期：请居民在手机上点“换一个新码”，再扫码或输入新码。', 'The code has expired: ask the resident to tap “New code” on the phone, then scan or type the new one.'],
   'counter.err.code_used': ['这个兑换码已经用过了：请居民在手机上换一个新码。', 'This code has already been used: ask the resident for a new code on the phone.'],
   'counter.err.code_invalid': ['没有这个兑换码：请核对 6 位数字，或改为扫码。', 'No such code: check the 6 digits, or scan the QR code instead.'],

@@ -1,6 +1,6 @@
 import type { ApiFail } from '../api';
 import type { AppKey } from '../../i18n/app';
-import { errorText, fmtNum, isEn, tr } from '../i18n';
+import { errorText, fmtNum, tr } from '../i18n';
 
 /** How long a pause lasts, from the answer's Retry-After (seconds), in words. */
 export function waitText(seconds: number | undefined): string {
@@ -12,31 +12,33 @@ export function waitText(seconds: number | undefined): string {
 /** The short budget's pause is at most 10 minutes; a longer one is the 24-hour budget, which leaves scanned codes working. */
 const DAILY_PAUSE_SECONDS = 10 * 60;
 
-/** The server's message, but in English only when it is in English: a line in a language the reader chose. */
-function serverWords(fail: ApiFail): string {
-  if (!isEn()) return fail.message;
-  if (!/[^\x00-\x7f]/.test(fail.message)) return fail.message;
-  // The tries left, when the Chinese message says so ("还剩 3 次").
+/** The tries a card has left, as the server's message says them ("此卡还可再试 3 次"). */
+function triesLeft(fail: ApiFail): string {
   const left = /(?:剩|还可|还能)\D{0,6}(\d+)\s*次/.exec(fail.message)?.[1];
   return left ? tr('counter.err.triesLeft', { n: left }) : '';
 }
 
-/**
- * What happened at the counter and what to do next, in the reader's language. `balance` (when the
- * page knows it) goes into "not enough points"; otherwise the server's message, which states it.
- */
-export function counterError(fail: ApiFail, balance?: number): string {
+/** The balance an "insufficient points" answer states ("余额 120 分"). */
+export function statedBalance(fail: ApiFail): number | undefined {
+  const n = /余额\s*(\d+)/.exec(fail.message)?.[1];
+  return n === undefined ? undefined : Number(n);
+}
+
+/** What happened at the counter and what to do next, in the reader's language. */
+export function counterError(fail: ApiFail): string {
   switch (fail.code) {
     case 'pin_invalid':
-      return tr('counter.err.pin_invalid', { message: serverWords(fail) }).replace(/\s+/g, ' ');
+      return `${tr('counter.err.pin_invalid')} ${triesLeft(fail)}`.trim();
     case 'card_locked':
       return tr('counter.err.card_locked', { wait: waitText(fail.retryAfter) });
     case 'too_many_attempts': {
       const text = tr('counter.err.too_many_attempts', { wait: waitText(fail.retryAfter) });
       return (fail.retryAfter ?? 0) > DAILY_PAUSE_SECONDS ? `${text} ${tr('counter.err.scanStillWorks')}` : text;
     }
-    case 'insufficient_points':
-      return balance !== undefined ? tr('counter.err.insufficient_points', { balance: fmtNum(balance) }) : tr('counter.err.insufficient_server', { message: serverWords(fail) }).replace(/\s+/g, ' ');
+    case 'insufficient_points': {
+      const stated = statedBalance(fail);
+      return stated === undefined ? tr('counter.err.insufficient_unknown') : tr('counter.err.insufficient_points', { balance: fmtNum(stated) });
+    }
     case 'code_expired':
     case 'code_used':
     case 'code_invalid':

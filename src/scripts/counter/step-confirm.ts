@@ -3,8 +3,7 @@ import { focusOn, h, replace } from '../dom';
 import { errorText, fmtNum, tr } from '../i18n';
 import { attemptStore, cardKept, splitAttempt, type Attempt } from './attempt';
 import type { Counter, Receipt } from './context';
-import { lookUp } from './lookup';
-import { AMOUNT_ERRORS, CARD_ERRORS, counterError } from './messages';
+import { AMOUNT_ERRORS, CARD_ERRORS, counterError, statedBalance } from './messages';
 
 /**
  * Step 3: confirm, then send, retrying with the same key until a definite answer. `resumed`: the
@@ -61,14 +60,14 @@ export function stepConfirm(c: Counter, attempt: Attempt, resumed = false): void
     attemptStore.clear();
     if (res.ok) return c.receipt(res.data, attempt);
     if (AMOUNT_ERRORS.has(res.code)) {
-      // The balance as it is now (it may have moved since step 1), so the message can state it.
-      const fresh = res.code === 'insufficient_points' ? await lookUp(who) : null;
+      // The balance as the refusal states it (it may have moved since step 1): step 2 checks against it.
+      const balance = res.code === 'insufficient_points' ? statedBalance(res) : undefined;
+      const found = attempt.found && balance !== undefined ? { ...attempt.found, balance } : attempt.found;
       // The shop's list changed under this attempt: offer the items as they are now.
       if (res.code.startsWith('item_')) await c.reloadItems();
-      const found = fresh?.ok ? fresh.data : attempt.found;
       if (found) c.amount(who, found, keep);
       else c.who({ card: cardKept(who), keep });
-      return c.fail(counterError(res, fresh?.ok ? fresh.data.balance : undefined));
+      return c.fail(counterError(res));
     }
     c.who({ card: CARD_ERRORS.has(res.code) ? cardKept(who) : undefined, keep, error: counterError(res) });
   };
