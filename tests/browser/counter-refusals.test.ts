@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { apiAs, balanceOf, desk, givePoints, newCode, phone, shot, signIn, upToConfirm, useBrowser, watchErrors } from './browser';
+import { accessibilityViolations, apiAs, balanceOf, desk, givePoints, inLargeText, newCode, phone, shot, signIn, upToConfirm, useBrowser, watchErrors } from './browser';
 
 /** The message line at the counter, with focus moved to it (a screen reader reads it at once). */
 async function saidAndFocused(page: Page, pattern: RegExp): Promise<string> {
@@ -82,10 +82,11 @@ describe('the counter when something is wrong (/counter/)', () => {
     await ctx.close();
   });
 
-  it('five wrong PINs: tries left, then the card is locked — wait or reset at the service station, not "try again"', async () => {
+  it('five wrong PINs, in 长辈版: tries left, then the card is locked — wait or reset at the service station, not "try again"', async () => {
     const ctx = await phone(browser(), origin);
     const page = await ctx.newPage();
     const errors = watchErrors(page);
+    await inLargeText(page);
     await signIn(page, '/counter/', 'merchant6');
     for (let i = 1; i <= 4; i++) {
       await typeCard(page, 'C0061', '0000');
@@ -102,6 +103,9 @@ describe('the counter when something is wrong (/counter/)', () => {
     expect(locked).toMatch(/\d+ 分钟后再试/);
     expect(locked).toMatch(/身份证.*社区服务站.*重设密码/);
     expect(locked).not.toMatch(/请居民再输一次/);
+    // Said in words (not only in colour), in 长辈版's large text, and within WCAG 2.2 AA.
+    expect(await page.locator('[data-counter-msg]').evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(23.5);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await shot(page, 'counter-12-locked', false);
     expect(errors).toEqual([]);
     await ctx.close();
@@ -145,6 +149,7 @@ describe('the counter when something is wrong (/counter/)', () => {
     const alerts = staff.locator('[data-counter-alerts]');
     await alerts.waitFor();
     expect(await alerts.textContent()).toMatch(/10 分钟内输错 \d+ 次/);
+    expect(await accessibilityViolations(staff)).toEqual([]);
     await shot(staff, 'staff-counter-alerts', false);
     await staffCtx.close();
   });

@@ -154,4 +154,40 @@ describe('merchant at the counter (/counter/)', () => {
     expect(await page.evaluate(() => sessionStorage.getItem('linli-counter-attempt'))).toBeNull();
     await ctx.close();
   });
+
+  it('the shop’s items: a price changed in place, and a removal asked inline first (no pop-up)', async () => {
+    const ctx = await phone(browser(), origin);
+    const page = await ctx.newPage();
+    const errors = watchErrors(page);
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await signIn(page, '/counter/', 'merchant12');
+    const admin = page.locator('[data-items-admin]');
+    await page.getByText('管理本店兑换商品').click();
+    await admin.getByLabel('商品名称').fill('测试豆浆');
+    await admin.getByLabel('商品所需积分').fill('5');
+    await admin.getByRole('button', { name: '添加商品' }).click();
+    const row = admin.locator('[data-item-row]', { hasText: '测试豆浆' });
+    await row.waitFor();
+    await row.getByRole('button', { name: '修改积分' }).click();
+    await row.getByLabel('“测试豆浆”的新积分价').fill('7');
+    await row.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => admin.locator('.msg').first().textContent()).toContain('“测试豆浆”现在是 7 分');
+    expect(await admin.locator('[data-item-row]', { hasText: '测试豆浆' }).textContent()).toContain('7 分');
+    // Removing asks first, on the page; cancelling keeps the item.
+    await admin.locator('[data-item-row]', { hasText: '测试豆浆' }).getByRole('button', { name: '删除' }).click();
+    await admin.getByText('确定删除“测试豆浆”？').waitFor();
+    await shot(page, 'counter-14-remove-ask', false);
+    await admin.getByRole('button', { name: '取消' }).click();
+    expect(await admin.locator('[data-item-row]', { hasText: '测试豆浆' }).count()).toBe(1);
+    await admin.locator('[data-item-row]', { hasText: '测试豆浆' }).getByRole('button', { name: '删除' }).click();
+    await admin.locator('[data-remove-yes]').click();
+    await expect.poll(() => admin.locator('[data-item-row]', { hasText: '测试豆浆' }).count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
 });
