@@ -1,5 +1,5 @@
 import { api } from './api';
-import { $ } from './dom';
+import { $, focusOn } from './dom';
 import type { ScanSession } from './qr-scan';
 import { startShell } from './session';
 import { mountItemsAdmin } from './counter-items';
@@ -8,6 +8,7 @@ import { tr } from './i18n';
 import { attemptStore } from './counter/attempt';
 import type { Counter, Item } from './counter/context';
 import { loadTotals, renderProfile, type Profile } from './counter/overview';
+import { showBalance } from './counter/lookup';
 import { showReceipt } from './counter/receipt';
 import { stepAmount } from './counter/step-amount';
 import { stepConfirm } from './counter/step-confirm';
@@ -16,7 +17,7 @@ import { stepWho } from './counter/step-who';
 export { attemptStore, type Attempt, type RedemptionBody } from './counter/attempt';
 
 /**
- * The merchant counter: who (scan, code or card) → how many points → confirm and send → receipt.
+ * The merchant counter: who (scan, code or card, looked up) → how many points → confirm and send → receipt.
  * Each step lives in counter/; this module signs the merchant in and wires the steps together.
  */
 export function start(): void {
@@ -45,7 +46,9 @@ function mount(): { resume(): void } {
   const c: Counter = {
     stage,
     msg: $('[data-counter-msg]', app),
+    shop: () => $('[data-shop]').textContent ?? '',
     items: () => items,
+    reloadItems: () => loadItems(),
     scan: {
       set: (s) => (session = s),
       stop: () => {
@@ -54,8 +57,13 @@ function mount(): { resume(): void } {
       },
     },
     top: () => stage.scrollIntoView({ block: 'start' }),
-    who: (prefill, error) => stepWho(c, prefill, error),
-    amount: (who, keep) => stepAmount(c, who, keep),
+    fail: (text) => {
+      say(c.msg, 'error', text);
+      focusOn(c.msg);
+    },
+    who: (from) => stepWho(c, from),
+    amount: (who, found, keep) => stepAmount(c, who, found, keep),
+    balance: (who, found) => showBalance(c, who, found),
     confirm: (attempt, resumed) => stepConfirm(c, attempt, resumed),
     receipt: (r, attempt) => showReceipt(c, r, attempt),
   };

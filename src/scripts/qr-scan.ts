@@ -99,10 +99,13 @@ export async function startScan(video: HTMLVideoElement, onText: (text: string) 
   return { stop };
 }
 
-/** What a scanned or typed text is: a resident's one-time code or a paper-card number. */
+/**
+ * What a scanned or typed text is: a resident's one-time code (the 16 digits the QR carries, or
+ * the 6 typed from under it) or a paper-card number.
+ */
 export function classify(text: string): { code: string } | { card: string } | null {
   const t = text.replace(/\s+/g, '');
-  if (/^\d{6}$/.test(t)) return { code: t };
+  if (/^(\d{6}|\d{16})$/.test(t)) return { code: t };
   if (/^[Cc]\d{4,8}$/.test(t)) return { card: t.toUpperCase() };
   return null;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { accessibilityViolations, givePoints, inLargeText, newCode, phone, PUBLIC_PAGES, signIn, upToConfirm, useBrowser, watchErrors } from './browser';
+import { accessibilityViolations, givePoints, inLargeText, newCode, phone, PUBLIC_PAGES, signIn, useBrowser, watchErrors } from './browser';
 
 /**
  * WCAG 2.2 AA, checked by axe-core on what each page shows: the signed-in pages, which the bench's
@@ -51,7 +51,12 @@ describe('accessibility (axe-core, WCAG 2.2 A and AA)', () => {
     const { page, errors, close } = await open('/counter/', 'merchant1', { width: 1024 });
     await page.locator('[data-stage] h2').waitFor();
     expect(await accessibilityViolations(page), 'step 1: who').toEqual([]);
-    await upToConfirm(page, code, 3);
+    await page.getByLabel('或输入 6 位兑换码').fill(code);
+    await page.locator('[data-found]').waitFor();
+    expect(await accessibilityViolations(page), 'step 2: the resident found, the amount').toEqual([]);
+    await page.getByLabel('兑换积分').fill('3');
+    await page.getByRole('button', { name: '下一步：确认' }).click();
+    await page.locator('[data-confirm]').waitFor();
     expect(await accessibilityViolations(page), 'step 3: confirm').toEqual([]);
     await page.locator('[data-confirm]').click();
     await page.locator('[data-receipt]').waitFor();

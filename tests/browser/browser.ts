@@ -163,6 +163,13 @@ export async function givePoints(origin: string, login: string, points: number):
   if (res.status !== 201) throw new Error(`award to ${login}: ${res.status} ${JSON.stringify(res.body)}`);
 }
 
+/** A resident's balance as staff see it: what the pages' figures are checked against. */
+export async function balanceOf(origin: string, login: string): Promise<number> {
+  const staff = await apiAs(origin, 'staff1');
+  const { body } = await staff<{ residents: Array<{ login: string; balance: number }> }>(`/staff/residents?query=${encodeURIComponent(login)}`);
+  return body.residents.find((r) => r.login === login)!.balance;
+}
+
 /** A fresh one-time code for the resident (through the API, as their phone would get it). */
 export async function newCode(origin: string, login: string): Promise<string> {
   const me = await apiAs(origin, login);

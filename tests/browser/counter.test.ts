@@ -1,20 +1,15 @@
 import { describe, expect, inject, it } from 'vitest';
-import { apiAs, givePoints, newCode, upToConfirm, useBrowser, phone, shot, signIn, watchErrors } from './browser';
+import { balanceOf, givePoints, newCode, upToConfirm, useBrowser, phone, shot, signIn, watchErrors } from './browser';
 
-async function balanceOf(origin: string, login: string): Promise<number> {
-  const staff = await apiAs(origin, 'staff1');
-  const { body } = await staff<{ residents: Array<{ login: string; balance: number }> }>(`/staff/residents?query=${login}`);
-  return body.residents.find((r) => r.login === login)!.balance;
-}
-
-/** A merchant at the counter: scan or type, choose points, confirm, a clear receipt — safe under double taps, drops and reloads. */
+/** A merchant at the counter: scan or type, see who and how much, choose points, confirm, a clear receipt — safe under double taps, drops and reloads. */
 describe('merchant at the counter (/counter/)', () => {
   const origin = inject('origin');
   const browser = useBrowser();
 
-  it('redeems the code a resident shows, and the resident’s phone shows the balance drop', async () => {
-    // Enough for any of the shop's items (the demo's dearest costs 120 points).
-    await givePoints(origin, 'resident12', 200);
+  it('redeems the code a resident shows: look-up first, an item × 2, a receipt with the new balance and the next expiry', async () => {
+    // Enough for two of any of the shop's items (the demo's dearest costs 120 points), in awards under the approval threshold.
+    await givePoints(origin, 'resident12', 150);
+    await givePoints(origin, 'resident12', 150);
     const before = await balanceOf(origin, 'resident12');
     const resCtx = await phone(browser(), origin);
     const resident = await resCtx.newPage();
@@ -32,21 +27,34 @@ describe('merchant at the counter (/counter/)', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
     const small = await page.locator('[data-stage] button:visible, [data-stage] input:visible').evaluateAll((els) => els.filter((e) => e.getBoundingClientRect().height < 59.5).map((e) => e.outerHTML.slice(0, 60)));
     expect(small).toEqual([]);
-    // The shop's own items are offered with their points price.
+    // The code is looked up before any amount: who, and how much they hold.
     await page.getByLabel('或输入 6 位兑换码').fill(code);
+    const found = page.locator('[data-found]');
+    await found.waitFor();
+    expect(await found.locator('[data-masked-name]').textContent()).toMatch(/\*/);
+    expect(Number(await found.locator('[data-balance]').getAttribute('data-balance'))).toBe(before);
+    // The shop's own items are offered with their points price; two of one: price × 2, shown.
     await page.locator('[data-item]').first().waitFor();
     await shot(page, 'counter-02-amount', false);
     await page.locator('[data-item]').first().click();
-    const points = Number(await page.getByLabel('兑换积分').inputValue());
-    expect(points).toBeGreaterThan(0);
+    const price = Number(await page.getByLabel('兑换积分').inputValue());
+    expect(price).toBeGreaterThan(0);
+    await page.getByLabel('数量').fill('2');
+    const points = price * 2;
+    expect(Number(await page.getByLabel('兑换积分').inputValue())).toBe(points);
+    expect(await page.locator('[data-item-total]').textContent()).toContain(`× 2 = ${points} 分`);
     await page.getByRole('button', { name: '下一步：确认' }).click();
     await page.locator('[data-confirm]').waitFor();
+    expect(await page.locator('[data-confirm-item]').textContent()).toContain('× 2');
     await shot(page, 'counter-03-confirm', false);
     await page.locator('[data-confirm]').click();
     const receipt = page.locator('[data-receipt]');
     await receipt.waitFor();
     expect(await receipt.textContent()).toMatch(/\*/); // the masked name
+    expect(await receipt.locator('[data-receipt-item]').textContent()).toMatch(/ × 2$/);
     expect(Number(await receipt.locator('[data-balance-after]').getAttribute('data-balance-after'))).toBe(before - points);
+    expect(await receipt.locator('[data-receipt-expiry]').textContent()).toMatch(/\d+ 分将于 \d{4}-\d{2}-\d{2} 到期|没有即将到期的积分/);
+    await page.getByRole('button', { name: '打印小票' }).waitFor();
     await shot(page, 'counter-04-receipt', false);
     // Today's totals include it.
     await expect.poll(() => page.locator('[data-totals]').textContent()).toMatch(/今日兑换/);
@@ -61,6 +69,31 @@ describe('merchant at the counter (/counter/)', () => {
     expect(errors).toEqual([]);
     await ctx.close();
     await resCtx.close();
+  });
+
+  it('redeems by paper card and PIN: the holder is looked up first, the receipt shows the new balance', async () => {
+    await givePoints(origin, 'resident42', 30);
+    const before = await balanceOf(origin, 'resident42');
+    const ctx = await phone(browser(), origin);
+    const page = await ctx.newPage();
+    const errors = watchErrors(page);
+    await signIn(page, '/counter/', 'merchant8');
+    await page.getByRole('button', { name: '用纸质积分卡' }).click();
+    await page.getByLabel('积分卡号').fill('c0042');
+    await page.getByLabel(/积分卡密码/).fill('2468');
+    await page.getByRole('button', { name: '下一步', exact: true }).click();
+    const found = page.locator('[data-found]');
+    await found.waitFor();
+    expect(Number(await found.locator('[data-balance]').getAttribute('data-balance'))).toBe(before);
+    await shot(page, 'counter-09-card-found', false);
+    await page.getByLabel('兑换积分').fill('12');
+    await page.getByRole('button', { name: '下一步：确认' }).click();
+    await page.locator('[data-confirm]').click();
+    await page.locator('[data-receipt]').waitFor();
+    expect(Number(await page.locator('[data-balance-after]').getAttribute('data-balance-after'))).toBe(before - 12);
+    expect(await balanceOf(origin, 'resident42')).toBe(before - 12);
+    expect(errors).toEqual([]);
+    await ctx.close();
   });
 
   it('a double-clicked confirm moves points once', async () => {
@@ -122,27 +155,39 @@ describe('merchant at the counter (/counter/)', () => {
     await ctx.close();
   });
 
-  it('explains a refusal in words and lets the merchant correct it (a used code; a wrong card PIN)', async () => {
-    const code = await newCode(origin, 'resident10');
+  it('the shop’s items: a price changed in place, and a removal asked inline first (no pop-up)', async () => {
     const ctx = await phone(browser(), origin);
     const page = await ctx.newPage();
-    await signIn(page, '/counter/', 'merchant4');
-    await upToConfirm(page, code, 999_999);
-    await page.locator('[data-confirm]').click();
-    const msg = page.locator('[data-counter-msg]');
-    await expect.poll(() => msg.textContent()).toContain('积分不足');
-    await page.getByRole('button', { name: '下一步：确认' }).waitFor();
-    // Paper card with a wrong PIN.
-    await page.getByRole('button', { name: '更换' }).click();
-    await page.getByRole('button', { name: '用纸质积分卡' }).click();
-    await page.getByLabel('积分卡号').fill('C0011');
-    await page.getByLabel(/积分卡密码/).fill('0000');
-    await page.getByRole('button', { name: '下一步', exact: true }).click();
-    await page.getByLabel('兑换积分').fill('1');
-    await page.getByRole('button', { name: '下一步：确认' }).click();
-    await page.locator('[data-confirm]').click();
-    await expect.poll(() => msg.textContent()).toContain('密码不对');
-    await shot(page, 'counter-08-refused', false);
+    const errors = watchErrors(page);
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await signIn(page, '/counter/', 'merchant12');
+    const admin = page.locator('[data-items-admin]');
+    await page.getByText('管理本店兑换商品').click();
+    await admin.getByLabel('商品名称').fill('测试豆浆');
+    await admin.getByLabel('商品所需积分').fill('5');
+    await admin.getByRole('button', { name: '添加商品' }).click();
+    const row = admin.locator('[data-item-row]', { hasText: '测试豆浆' });
+    await row.waitFor();
+    await row.getByRole('button', { name: '修改积分' }).click();
+    await row.getByLabel('“测试豆浆”的新积分价').fill('7');
+    await row.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => admin.locator('.msg').first().textContent()).toContain('“测试豆浆”现在是 7 分');
+    expect(await admin.locator('[data-item-row]', { hasText: '测试豆浆' }).textContent()).toContain('7 分');
+    // Removing asks first, on the page; cancelling keeps the item.
+    await admin.locator('[data-item-row]', { hasText: '测试豆浆' }).getByRole('button', { name: '删除' }).click();
+    await admin.getByText('确定删除“测试豆浆”？').waitFor();
+    await shot(page, 'counter-14-remove-ask', false);
+    await admin.getByRole('button', { name: '取消' }).click();
+    expect(await admin.locator('[data-item-row]', { hasText: '测试豆浆' }).count()).toBe(1);
+    await admin.locator('[data-item-row]', { hasText: '测试豆浆' }).getByRole('button', { name: '删除' }).click();
+    await admin.locator('[data-remove-yes]').click();
+    await expect.poll(() => admin.locator('[data-item-row]', { hasText: '测试豆浆' }).count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
     await ctx.close();
   });
 });

@@ -8,6 +8,23 @@ import type { CounterTotalsJson, MerchantPublicRecordJson } from '../../../funct
 
 export type Profile = MerchantPublicRecordJson;
 
+/** A line of GET /api/counter/redemptions; `item` and `counterparty` are there when the server sends them. */
+interface RedemptionLine {
+  id: number;
+  at: string;
+  points: number;
+  kind: string;
+  memo: string;
+  item?: { name: string; unitPoints?: number; quantity?: number } | null;
+  counterparty?: { kind: string; name: string } | null;
+}
+
+/** "豆浆 × 2（每件 10 分）": what a line bought and its price. */
+function itemWords(item: NonNullable<RedemptionLine['item']>): string {
+  const q = item.quantity ?? 1;
+  return item.unitPoints === undefined ? `${item.name} × ${q}` : tr('counter.lineItem', { item: item.name, q, n: fmtNum(item.unitPoints) });
+}
+
 /** Today's and this month's totals, and the latest redemptions and reversals. */
 export async function loadTotals(): Promise<void> {
   const box = $('[data-totals]');
@@ -17,14 +34,20 @@ export async function loadTotals(): Promise<void> {
     box.append(h('ul', { class: 'figures' }, fig(tr('counter.today'), today), fig(tr('counter.month'), month)));
   });
   const list = $('[data-recent]');
-  await loadInto(list, () => api<{ redemptions: Array<{ id: number; at: string; points: number; kind: string; memo: string }> }>('/counter/redemptions?limit=20'), ({ redemptions }) => {
+  await loadInto(list, () => api<{ redemptions: RedemptionLine[] }>('/counter/redemptions?limit=20'), ({ redemptions }) => {
     if (redemptions.length === 0) return list.append(h('p', { class: 'meta' }, tr('counter.noneYet')));
     list.append(
       h(
         'ol',
         { class: 'link-list' },
         redemptions.map((r) =>
-          h('li', {}, h('strong', {}, r.kind === 'reversal' ? tr('kind.reversal') : tr('kind.redeem'), ' ', tr('pts.n', { n: fmtNum(Math.abs(r.points)) })), h('span', { class: 'meta' }, `${fmtDateTime(r.at)} · #${r.id}${r.memo ? ` · ${r.memo}` : ''}`)),
+          h(
+            'li',
+            {},
+            h('strong', {}, r.kind === 'reversal' ? tr('kind.reversal') : tr('kind.redeem'), ' ', tr('pts.n', { n: fmtNum(Math.abs(r.points)) })),
+            r.item ? h('span', { 'data-line-item': '' }, ` · ${itemWords(r.item)}`) : null,
+            h('span', { class: 'meta' }, [fmtDateTime(r.at), `#${r.id}`, r.counterparty?.name, r.memo].filter(Boolean).join(' · ')),
+          ),
         ),
       ),
     );

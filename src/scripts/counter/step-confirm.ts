@@ -1,18 +1,14 @@
 import { sendIdempotent } from '../api';
 import { focusOn, h, replace } from '../dom';
 import { errorText, fmtNum, tr } from '../i18n';
-import { say } from '../ui';
-import { attemptStore, cardKept, splitBody, type Attempt } from './attempt';
+import { attemptStore, cardKept, splitAttempt, type Attempt } from './attempt';
 import type { Counter, Receipt } from './context';
-
-/** Answers that send the merchant back to the points (the amount is what is wrong). */
-const AMOUNT_ERRORS = new Set(['insufficient_points', 'idempotency_mismatch']);
-/** Answers about the paper card: back to step 1 with the card number kept, for the PIN again. */
-const CARD_ERRORS = new Set(['pin_invalid', 'card_locked', 'card_invalid']);
+import { AMOUNT_ERRORS, CARD_ERRORS, counterError, statedBalance } from './messages';
 
 /**
  * Step 3: confirm, then send, retrying with the same key until a definite answer. `resumed`: the
- * attempt came back from sessionStorage (a reload or a new sign-in), so say so.
+ * attempt came back from sessionStorage (a reload or a new sign-in), so say so. A refusal goes
+ * back to the step that can fix it, with the amount (and item) kept.
  */
 export function stepConfirm(c: Counter, attempt: Attempt, resumed = false): void {
   const heading = h('h2', { tabindex: '-1' }, tr('counter.step3'));
@@ -21,21 +17,24 @@ export function stepConfirm(c: Counter, attempt: Attempt, resumed = false): void
   const retryNow = h('button', { type: 'button', class: 'button wide', hidden: true }, tr('common.retryNow'));
   const state = h('p', { class: 'send-state', role: 'status', 'aria-live': 'polite' });
   const wake = new EventTarget();
+  const item = attempt.item;
   replace(
     c.stage,
     heading,
     resumed ? h('p', { class: 'msg msg-warn', role: 'status' }, tr('counter.resumed')) : null,
     h('p', { class: 'confirm-big' }, tr('counter.redeemN', { n: fmtNum(attempt.body.points) })),
-    h('p', { class: 'who' }, attempt.label, attempt.body.note ? ` · ${attempt.body.note}` : ''),
+    item ? h('p', { class: 'who', 'data-confirm-item': '' }, tr('counter.itemTotal', { item: item.name, q: item.quantity, n: fmtNum(attempt.body.points) })) : null,
+    h('p', { class: 'who' }, attempt.found ? `${attempt.found.maskedName} · ` : '', attempt.label, attempt.body.note ? ` · ${attempt.body.note}` : ''),
     confirm,
     state,
     retryNow,
     back,
   );
+  const { who, keep } = splitAttempt(attempt);
   back.addEventListener('click', () => {
     attemptStore.clear();
-    const { who, keep } = splitBody(attempt.body);
-    c.amount(who, keep);
+    if (attempt.found) c.amount(who, attempt.found, keep);
+    else c.who({ card: cardKept(who), keep });
   });
   retryNow.addEventListener('click', () => wake.dispatchEvent(new Event('wake')));
   let sending = false;
@@ -60,13 +59,17 @@ export function stepConfirm(c: Counter, attempt: Attempt, resumed = false): void
     // A definite answer (2xx or 4xx): the attempt is over either way.
     attemptStore.clear();
     if (res.ok) return c.receipt(res.data, attempt);
-    const { who, keep } = splitBody(attempt.body);
-    const text = errorText(res);
-    if (AMOUNT_ERRORS.has(res.code)) c.amount(who, keep);
-    else if (CARD_ERRORS.has(res.code)) c.who(cardKept(who));
-    else c.who();
-    say(c.msg, 'error', text);
-    focusOn(c.msg);
+    if (AMOUNT_ERRORS.has(res.code)) {
+      // The balance as the refusal states it (it may have moved since step 1): step 2 checks against it.
+      const balance = res.code === 'insufficient_points' ? statedBalance(res) : undefined;
+      const found = attempt.found && balance !== undefined ? { ...attempt.found, balance } : attempt.found;
+      // The shop's list changed under this attempt: offer the items as they are now.
+      if (res.code.startsWith('item_')) await c.reloadItems();
+      if (found) c.amount(who, found, keep);
+      else c.who({ card: cardKept(who), keep });
+      return c.fail(counterError(res));
+    }
+    c.who({ card: CARD_ERRORS.has(res.code) ? cardKept(who) : undefined, keep, error: counterError(res) });
   };
   confirm.addEventListener('click', () => void send());
   c.top();

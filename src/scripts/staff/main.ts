@@ -1,5 +1,6 @@
 import { $, $$, focusOn } from '../dom';
 import { startShell, type Capability } from '../session';
+import { hideCounterAlerts, showCounterAlerts } from './counter-alerts';
 import { rememberMe } from './me';
 import { hideSiteBanner, showSiteBanner } from './site-banner';
 
@@ -52,11 +53,13 @@ export function start(): void {
       for (const li of $$<HTMLElement>('[data-needs]')) li.hidden = !can.has(li.dataset.needs as Capability);
       allowed = new Set(PANELS.filter((p) => !$(`[data-tab="${p}"]`).closest('li')!.hidden));
       void showSiteBanner();
+      void showCounterAlerts();
       return fromHash(false);
     },
     signedOut: () => {
       rememberMe(undefined);
       hideSiteBanner();
+      hideCounterAlerts();
       // Another staff member may sign in on this device: panels start afresh.
       mounted.clear();
       for (const b of $$<HTMLElement>('[data-panel-body]')) b.replaceChildren();
