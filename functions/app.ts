@@ -1,6 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
-import { DomainError } from './domain/shared/errors';
+import { DomainError, refusalFacts } from './domain/shared/errors';
 import type { AppDeps, AppEnv } from './http/context';
 import { allow } from './http/auth';
 import { ApiError, statusOf } from './http/errors';
@@ -107,7 +107,8 @@ export function createApp(deps: AppDeps) {
       const retry = err instanceof DomainError ? err.details?.retryAfterSeconds : undefined;
       if (typeof retry === 'number') c.header('Retry-After', String(retry));
       if (err instanceof ApiError) for (const [k, v] of Object.entries(err.headers)) c.header(k, v);
-      return c.json({ error: { code: err.code, message: err.message } }, statusOf(err.code));
+      const details = err instanceof DomainError ? refusalFacts(err.details) : err.facts;
+      return c.json({ error: { code: err.code, message: err.message, ...(details ? { details } : {}) } }, statusOf(err.code));
     }
     if (err instanceof HTTPException && err.status < 500) {
       // Malformed JSON, a body that is not JSON, and the like: the client's mistake.

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from '@hono/zod-openapi';
+import type { RefusalFacts } from '../domain/shared/errors';
 
 /** The HTTP status of every error code the API can answer with: one table, read by routes and the OpenAPI document. */
 export const ERROR_STATUS = {
@@ -74,7 +75,15 @@ export const ErrorSchema = z
   .object({
     error: z.object({
       code: z.string().openapi({ example: 'insufficient_points' }),
-      message: z.string().openapi({ example: '积分余额不足' }),
+      message: z.string().openapi({ example: '积分不足：余额 20 分，本次需 30 分' }),
+      details: z
+        .object({
+          remaining: z.number().int().optional().openapi({ description: 'pin_invalid: wrong PINs the card may still take before it locks' }),
+          balance: z.number().int().optional().openapi({ description: 'insufficient_points: the balance found' }),
+          lockedUntil: z.string().optional().openapi({ description: 'card_locked: when the card opens again' }),
+        })
+        .optional()
+        .openapi({ description: 'Facts of some refusals, for a client to word in its own language' }),
     }),
   })
   .openapi('Error');
@@ -85,6 +94,7 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly headers: Record<string, string> = {},
+    readonly facts?: RefusalFacts,
   ) {
     super(message);
   }

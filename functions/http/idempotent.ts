@@ -26,7 +26,7 @@ function answer<T>(c: Context<AppEnv>, outcome: Replayable<T>): T {
   c.header('Idempotent-Replayed', String(outcome.replayed));
   if (!outcome.ok) {
     const wait = outcome.retryAt === undefined ? 0 : Math.ceil((Date.parse(outcome.retryAt) - c.get('deps').now().getTime()) / 1000);
-    throw new ApiError(outcome.code, outcome.message, wait > 0 ? { 'Retry-After': String(wait) } : {});
+    throw new ApiError(outcome.code, outcome.message, wait > 0 ? { 'Retry-After': String(wait) } : {}, outcome.facts);
   }
   return outcome.value;
 }

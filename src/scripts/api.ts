@@ -4,6 +4,8 @@
  * a silent failure. Writes that move points go through sendIdempotent(): one attempt = one
  * Idempotency-Key, retried with backoff on network errors and 5xx until a definite answer.
  */
+import type { RefusalFacts } from '../../functions/domain/shared/errors';
+
 export type ApiOk<T> = { ok: true; status: number; data: T };
 export type ApiFail = {
   ok: false;
@@ -13,6 +15,8 @@ export type ApiFail = {
   /** No answer at all (offline, dropped connection, timeout) or a 5xx: the outcome is unknown, retry. */
   retryable: boolean;
   retryAfter?: number;
+  /** Facts of the refusal (tries left, the balance found…), for the page to word in the reader's language. */
+  details?: RefusalFacts;
 };
 export type ApiResult<T> = ApiOk<T> | ApiFail;
 
@@ -98,7 +102,7 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<A
     emit('online');
     return { ok: true, status: res.status, data: data as T };
   }
-  const err = (data as { error?: { code?: string; message?: string } } | null)?.error;
+  const err = (data as { error?: { code?: string; message?: string; details?: RefusalFacts } } | null)?.error;
   const retryAfter = Number(res.headers.get('retry-after')) || undefined;
   const fail: ApiFail = {
     ok: false,
@@ -107,6 +111,7 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<A
     message: err?.message ?? '',
     retryable: res.status >= 500,
     retryAfter,
+    ...(err?.details ? { details: err.details } : {}),
   };
   if (res.status >= 500) emit('offline', fail);
   else emit('online');

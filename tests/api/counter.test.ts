@@ -109,9 +109,10 @@ describe('counter: paper card + PIN', () => {
     expect(after.balances).toEqual(before.balances);
   });
 
-  it('an unknown card → 422 pin_invalid, word for word the answer to a wrong PIN', async () => {
+  it('an unknown card → 422 pin_invalid, word for word the answer to a wrong PIN, tries left included', async () => {
     const unknown = await redeem(PIN, 10, 'C0000');
     expectError(unknown, 422, 'pin_invalid');
+    expect(unknown.body.error.details).toEqual({ remaining: 4 });
     expect(unknown.body).toEqual((await redeem('0000')).body);
   });
 
@@ -139,9 +140,14 @@ describe('counter: paper card + PIN', () => {
     expect((await redeem(PIN, 1)).status).toBe(201);
   });
 
-  it('not enough points → 409 insufficient_points, nothing moves', async () => {
+  it('not enough points → 409 insufficient_points stating the balance (also on a replay), nothing moves', async () => {
     const before = await snapshot(w.t.database);
-    expectError(await redeem(PIN, 61), 409, 'insufficient_points');
+    const key = newKey('short');
+    const send = () => call(w.app, 'POST', '/api/counter/redemptions', { token: w.tokens.m1, idempotencyKey: key, body: { card, pin: PIN, points: 61 } });
+    const short = await send();
+    expectError(short, 409, 'insufficient_points');
+    expect(short.body.error.details).toEqual({ balance: 60 });
+    expect((await send()).body).toEqual(short.body);
     sameExceptStoredOutcomes(before, await snapshot(w.t.database));
   });
 });

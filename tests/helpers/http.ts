@@ -7,14 +7,14 @@ import type { Fixture } from './fixture';
 export type Response = Awaited<ReturnType<typeof call>>;
 
 /**
- * The contract's error shape: a 4xx JSON body {"error": {"code", "message"}} and nothing else —
- * no HTML, no stack trace.
+ * The contract's error shape: a 4xx JSON body {"error": {"code", "message"}}, with the refusal's
+ * `details` when it has some, and nothing else — no HTML, no stack trace.
  */
 export function expectError(res: Response, status: number, code: string): void {
   expect({ status: res.status, body: res.body }).toMatchObject({ status, body: { error: { code } } });
   expect(res.headers.get('content-type') ?? '').toMatch(/^application\/json/);
   expect(Object.keys(res.body)).toEqual(['error']);
-  expect(Object.keys(res.body.error).sort()).toEqual(['code', 'message']);
+  expect(['code,message', 'code,details,message']).toContain(Object.keys(res.body.error).sort().join(','));
   expect(typeof res.body.error.message).toBe('string');
   expect(res.body.error.message.length).toBeGreaterThan(0);
   const raw = JSON.stringify(res.body);

@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
 import type { Db, Settled } from '../../../db/client';
 import { canonicalJson, sha256Hex } from '../shared/crypto';
-import { DomainError, TryLater } from '../shared/errors';
+import { DomainError, refusalFacts, TryLater, type RefusalFacts } from '../shared/errors';
 import { rowList } from '../shared/sql';
 
 /** `retryAt`: when a refusal that names a wait (a locked card) is over, so a replay can say how long is left. */
-export type Outcome<T> = { ok: true; value: T } | { ok: false; code: string; message: string; retryAt?: string };
+export type Outcome<T> = { ok: true; value: T } | { ok: false; code: string; message: string; retryAt?: string; facts?: RefusalFacts };
 
 export interface IdempotencyRequest {
   /** Who and what: e.g. "42:counter.redeem". Keys of different callers never collide. */
@@ -84,5 +84,6 @@ export async function idempotentBatch<T>(tx: Db, reqs: IdempotencyRequest[], run
 function refusalOf(error: DomainError, now: Date): Outcome<never> {
   const wait = error.details?.retryAfterSeconds;
   const retryAt = typeof wait === 'number' ? { retryAt: new Date(now.getTime() + wait * 1000).toISOString() } : {};
-  return { ok: false, code: error.code, message: error.message, ...retryAt };
+  const facts = refusalFacts(error.details);
+  return { ok: false, code: error.code, message: error.message, ...retryAt, ...(facts ? { facts } : {}) };
 }

@@ -12,16 +12,15 @@ export function waitText(seconds: number | undefined): string {
 /** The short budget's pause is at most 10 minutes; a longer one is the 24-hour budget, which leaves scanned codes working. */
 const DAILY_PAUSE_SECONDS = 10 * 60;
 
-/** The tries a card has left, as the server's message says them ("此卡还可再试 3 次"). */
+/** The tries a card has left, as the refusal states them. */
 function triesLeft(fail: ApiFail): string {
-  const left = /(?:剩|还可|还能)\D{0,6}(\d+)\s*次/.exec(fail.message)?.[1];
-  return left ? tr('counter.err.triesLeft', { n: left }) : '';
+  const left = fail.details?.remaining;
+  return left === undefined ? '' : tr('counter.err.triesLeft', { n: left });
 }
 
-/** The balance an "insufficient points" answer states ("余额 120 分"). */
+/** The balance an "insufficient points" refusal found. */
 export function statedBalance(fail: ApiFail): number | undefined {
-  const n = /余额\s*(\d+)/.exec(fail.message)?.[1];
-  return n === undefined ? undefined : Number(n);
+  return fail.details?.balance;
 }
 
 /** What happened at the counter and what to do next, in the reader's language. */
