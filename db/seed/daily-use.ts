@@ -2,7 +2,8 @@
  * The demo community's DAILY USE: what the phone, counter and staff pages of the next issue show
  * on a fresh demo — merchants' items for points, sign-ups for the coming activities, about twenty
  * 你点单我服务 requests and three-order building issues in every state with dated histories, and
- * one award batch waiting for a second staff member's approval. Deterministic for a given `now`
+ * one award batch waiting for a second staff member's approval, and the items the year's
+ * redemptions bought. Deterministic for a given `now`
  * and seed. Reads the services and organisations of the records seed when it has run (before this
  * one); without them the requests are left out. Inserts rows directly and moves no points, so it
  * writes nothing (ledger, audit log) whose order another seed depends on.
@@ -149,6 +150,14 @@ export async function seedDailyUse(database: Database, options: DailyUseOptions)
       await tx.insert(merchantItems).values(rows);
       summary.items += rows.length;
     }
+    // What the year's redemptions bought: one made after the shop listed its items, for exactly an
+    // item's price, names that item, as the counter would have recorded it.
+    await tx.run(sql`insert into redemption_items (entry_id, item_id, name, unit_points, quantity)
+      select e.id, i.id, i.name, i.points, 1 from ledger_entries e
+      join postings p on p.entry_id = e.id and p.amount > 0
+      join accounts a on a.id = p.account_id and a.kind = 'merchant'
+      join merchant_items i on i.id = (select min(x.id) from merchant_items x where x.merchant_id = a.owner_id and x.active = 1 and x.points = p.amount)
+      where e.kind = 'redemption' and e.at >= ${created}`);
 
     // Sign-ups for most coming activities, from the regular volunteers first.
     const pool = volunteers.length > 0 ? volunteers : residentRows.map((r) => r.id);
