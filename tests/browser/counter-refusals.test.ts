@@ -12,8 +12,12 @@ async function saidAndFocused(page: Page, pattern: RegExp): Promise<string> {
 }
 
 async function typeCard(page: Page, card: string, pin: string): Promise<void> {
-  if (await page.getByRole('button', { name: '用纸质积分卡' }).isVisible()) await page.getByRole('button', { name: '用纸质积分卡' }).click();
-  await page.getByLabel('积分卡号').fill(card);
+  const cardField = page.getByLabel('积分卡号');
+  const useCard = page.getByRole('button', { name: '用纸质积分卡' });
+  // Wait for step 1 to be drawn (either way of identifying), then choose the card.
+  await cardField.or(useCard).first().waitFor();
+  if (await useCard.isVisible()) await useCard.click();
+  await cardField.fill(card);
   await page.getByLabel(/积分卡密码/).fill(pin);
 }
 
