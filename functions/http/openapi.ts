@@ -5,7 +5,7 @@
  */
 
 type Operation = { operationId?: string; security?: unknown[]; tags?: string[] } & Record<string, unknown>;
-type Document = { paths?: Record<string, Record<string, unknown>>; servers?: unknown[]; tags?: unknown[] } & Record<string, unknown>;
+type Document = { paths?: Record<string, Record<string, unknown>>; servers?: unknown[]; tags?: unknown[] };
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
@@ -40,8 +40,8 @@ export function operationIdOf(method: string, path: string): string {
 }
 
 /** The document as served: the generated one, completed (the input is not changed). */
-export function finishOpenApi<D extends Document>(generated: D): D {
-  const doc = structuredClone(generated);
+export function finishOpenApi<D extends object>(generated: D): D {
+  const doc = structuredClone(generated) as Document;
   const seen = new Map<string, string>();
   const used = new Set<string>();
   for (const [path, item] of Object.entries(doc.paths ?? {})) {
@@ -60,5 +60,5 @@ export function finishOpenApi<D extends Document>(generated: D): D {
   }
   doc.servers = [{ url: '/', description: 'This portal: the API is served under /api on the site’s own origin.' }];
   doc.tags = [...used].map((name) => ({ name, description: TAG_DESCRIPTIONS[name] ?? name }));
-  return doc;
+  return doc as D;
 }
