@@ -3,7 +3,7 @@ import type { PublicData } from '../../../functions/domain/publishing';
 import { recordPath } from '../charity';
 import type { Collection } from './model';
 import { corrected } from './corrections';
-import { bool, date, idField, int, list, moneyFields, str, urlField } from './fields';
+import { bool, date, fiscalYearField, idField, int, list, moneyFields, str, urlField } from './fields';
 
 type Donation = PublicData['charity']['donations'][number];
 
@@ -18,9 +18,10 @@ export const donations: Collection<Donation> = {
   fields: [
     idField('捐赠', 'donation'),
     urlField('这笔捐赠在所属基金当月收支公示上的位置。', 'This donation on the monthly statement of the fund it went to.', (x) => recordPath('donation', x)),
-    int('fundId', '基金编号', 'Fund id', '接收捐赠的基金。', 'The fund that received it.', (x) => x.fundId, { required: true }),
+    int('fundId', '基金编号', 'Fund id', '接收捐赠的基金。', 'The fund that received it.', (x) => x.fundId, { required: true, references: 'funds' }),
     str('fundCode', '基金代码', 'Fund code', '基金代码（也是其网页地址的一部分）。', 'Fund code (also in its page address).', (x) => x.fundCode, { required: true }),
     date('date', '日期', 'Date', '捐赠日期。', 'Date of the donation.', (x) => x.date, { required: true }),
+    fiscalYearField<Donation>((x) => x.date),
     str('donorType', '捐赠方类型', 'Donor type', '捐赠方类型。', 'Kind of donor.', (x) => x.donorType, { enumOf: 'donorType', required: true }),
     str('donor', '捐赠方', 'Donor', '捐赠方名称：机构和商户为全称；个人已脱敏；匿名者为“匿名”。', 'Donor: organisations in full; private persons masked; anonymous donors 匿名.', (x) => x.donor, { required: true }),
     bool('anonymous', '匿名', 'Anonymous', '捐赠者是否要求匿名。', 'Whether the donor asked to stay anonymous.', (x) => x.anonymous, { required: true }),

@@ -3,7 +3,7 @@ import type { PublicData } from '../../../functions/domain/publishing';
 import { recordPath } from '../charity';
 import type { Collection } from './model';
 import { corrected } from './corrections';
-import { bool, date, datetime, idField, int, list, moneyFields, str, urlField } from './fields';
+import { bool, date, datetime, fiscalYearField, idField, int, list, moneyFields, str, urlField } from './fields';
 
 type Expense = PublicData['charity']['expenses'][number];
 
@@ -15,9 +15,10 @@ export const expenses: Collection<Expense> = {
   fields: [
     idField('支出', 'expense'),
     urlField('这笔支出在所属基金当月收支公示上的位置。', 'This expense on the monthly statement of the fund that paid.', (x) => recordPath('expense', x)),
-    int('fundId', '基金编号', 'Fund id', '支出的基金。', 'The fund that paid.', (x) => x.fundId, { required: true }),
+    int('fundId', '基金编号', 'Fund id', '支出的基金。', 'The fund that paid.', (x) => x.fundId, { required: true, references: 'funds' }),
     str('fundCode', '基金代码', 'Fund code', '基金代码。', 'Fund code.', (x) => x.fundCode, { required: true }),
     date('date', '日期', 'Date', '支出日期。', 'Date of payment.', (x) => x.date, { required: true }),
+    fiscalYearField<Expense>((x) => x.date),
     str('budgetLine', '预算科目', 'Budget line', '支出所属的预算科目。', 'Budget line it is charged to.', (x) => x.budgetLine, { enumOf: 'budgetLine', required: true }),
     str('description', '用途', 'Purpose', '支出用途。', 'What it paid for.', (x) => x.description, { required: true }),
     str('payee', '收款方', 'Payee', '收款单位。', 'Who was paid.', (x) => x.payee, { required: true }),
