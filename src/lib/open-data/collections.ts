@@ -2,7 +2,7 @@
 import { collectionNames, type Collection, type CollectionName } from './model';
 import { activities } from './activities';
 import { budgets } from './budgets';
-import { corrections } from './corrections-collection';
+import { corrections } from './corrections';
 import { deliberations } from './deliberations';
 import { donations } from './donations';
 import { expenses } from './expenses';

@@ -68,7 +68,7 @@ export function dataPackage(data: PublicData, site: URL, communityName: string) 
     $schema: 'https://datapackage.org/profiles/2.0/datapackage.json',
     name: 'linli-open-data',
     title: `${communityName} 公开数据 · Linli open data`,
-    description: '社区服务清单、议事协商、慈善捐赠与基金支出、合伙商户和积分银行月度统计，均为已公开记录；居民姓名、电话、住址从不包含。 Published records of the community: services, deliberations, donations and fund expenses, partner merchants and the points bank by month. No resident’s name, phone or address is ever included.',
+    description: '社区服务清单、组织架构、议事协商及表决结果、议事跟进、慈善基金（预算、捐赠、收入、支出、更正）、合伙商户及积分可兑换的商品、志愿活动与志愿服务队、志愿者光荣榜（姓名已脱敏）和积分银行月度统计，均为已公开记录；居民姓名、电话、住址从不包含。 Published records of the community: services, organisations, deliberations with their vote tallies and follow-ups, charity funds (budgets, donations, incomes, expenses, corrections), partner merchants and what points buy, volunteer activities and teams, the volunteers’ honour roll (names masked) and the points bank by month. No resident’s full name, phone or address is ever included.',
     homepage: new URL('/data/', site).href,
     keywords: ['社区', '开放数据', 'community', 'open data', 'transparency'],
     licenses: [{ name: 'CC-BY-4.0', path: 'https://creativecommons.org/licenses/by/4.0/', title: 'Creative Commons Attribution 4.0' }],

@@ -2,8 +2,8 @@
 import type { PublicData } from '../../../functions/domain/publishing';
 import { recordPath } from '../charity';
 import type { Collection } from './model';
-import { corrected } from './corrections';
-import { date, fiscalYearField, idField, int, list, moneyFields, str, urlField } from './fields';
+import { correctedAmountField, correctionIdsField, fundFields } from './money-records';
+import { date, fiscalYearField, idField, moneyFields, str, urlField } from './fields';
 
 type Income = PublicData['charity']['incomes'][number];
 
@@ -18,15 +18,14 @@ export const incomes: Collection<Income> = {
   fields: [
     idField('收入', 'income'),
     urlField('这笔收入在所属基金当月收支公示上的位置。', 'This income on the monthly statement of its fund.', (x) => recordPath('income', x)),
-    int('fundId', '基金编号', 'Fund id', '收到这笔收入的基金（见 funds）。', 'The fund that received it (see funds).', (x) => x.fundId, { required: true, references: 'funds' }),
-    str('fundCode', '基金代码', 'Fund code', '基金代码。', 'Fund code.', (x) => x.fundCode, { required: true }),
+    ...fundFields<Income>('收到这笔收入的基金', 'The fund that received it'),
     date('date', '日期', 'Date', '收入日期。', 'Date received.', (x) => x.date, { required: true }),
     fiscalYearField<Income>((x) => x.date),
     str('kind', '类型', 'Kind', '收入类型。', 'Kind of income.', (x) => x.kind, { enumOf: 'incomeKind', required: true }),
     str('source', '来源', 'Source', '资金来源（机构名称）。', 'Where the money came from (an organisation).', (x) => x.source, { required: true }),
     ...moneyFields<Income>('amount', '金额', 'Amount', '收入金额', 'Amount received', (x) => x.amountFen),
-    int('correctedAmountFen', '更正后金额（分）', 'Corrected amount (fen)', '加上所有已公开更正之后的金额，分。', 'The amount after all published corrections, in fen.', (x, c) => corrected(c.data, 'income', x.id, x.amountFen), { unit: 'fen', required: true }),
+    correctedAmountField<Income>('income'),
     str('receiptNo', '收据编号', 'Receipt no.', '收据编号，可凭此核对。', 'Receipt number, for checking.', (x) => x.receiptNo, { required: true }),
-    list('correctionIds', '更正编号', 'Corrections', '针对这条记录的更正（见 corrections）。', 'Corrections to this record (see corrections).', (x) => x.correctionIds, { itemType: 'integer' }),
+    correctionIdsField<Income>(),
   ],
 };
