@@ -4,6 +4,7 @@ import { DomainError, refusalFacts } from './domain/shared/errors';
 import type { AppDeps, AppEnv } from './http/context';
 import { allow } from './http/auth';
 import { ApiError, statusOf } from './http/errors';
+import { finishOpenApi } from './http/openapi';
 import { auth } from './routes/auth';
 import { counter } from './routes/counter';
 import { health } from './routes/health';
@@ -91,14 +92,22 @@ export function createApp(deps: AppDeps) {
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', { type: 'http', scheme: 'bearer' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'Cookie', { type: 'apiKey', in: 'cookie', name: 'linli_session' });
-  app.doc31('/api/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: 'Linli 邻里 API',
-      version: '1.0.0',
-      description: 'Volunteer points bank and community records. Errors are {"error": {"code", "message"}} with a 4xx status.',
-    },
-  });
+  // Generated once, on first request: the routes are all mounted by then and never change.
+  let openApi: ReturnType<typeof app.getOpenAPI31Document> | undefined;
+  app.get('/api/openapi.json', (c) =>
+    c.json(
+      (openApi ??= finishOpenApi(
+        app.getOpenAPI31Document({
+          openapi: '3.1.0',
+          info: {
+            title: 'Linli 邻里 API',
+            version: '1.0.0',
+            description: 'Volunteer points bank and community records. Errors are {"error": {"code", "message"}} with a 4xx status.',
+          },
+        }),
+      )),
+    ),
+  );
 
   app.notFound((c) => c.json({ error: { code: 'not_found', message: '没有这个接口' } }, 404));
 

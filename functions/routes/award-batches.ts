@@ -95,6 +95,7 @@ awardBatchRoutes.openapi(
     method: 'get',
     path: '/award-batches/{id}',
     tags: ['staff'],
+    summary: 'One award batch with its lines',
     security: signedIn,
     request: { params: IdParam },
     responses: { 200: json(BatchSchema, 'One batch with its lines'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found') },

@@ -6,7 +6,7 @@ import { json } from '../http/schemas';
 export const health = newRouter();
 
 health.openapi(
-  createRoute({ method: 'get', path: '/health', tags: ['system'], responses: { 200: json(z.object({ ok: z.literal(true) }), 'The database answers') } }),
+  createRoute({ method: 'get', path: '/health', tags: ['system'], summary: 'Whether the API and its database answer', responses: { 200: json(z.object({ ok: z.literal(true) }), 'The database answers') } }),
   async (c) => {
     await c.get('deps').database.read.run(sql`select 1`);
     return c.json({ ok: true as const }, 200);

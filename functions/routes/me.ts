@@ -42,7 +42,7 @@ const MeSchema = z
 export type MeJson = z.infer<typeof MeSchema>;
 
 me.openapi(
-  createRoute({ method: 'get', path: '/', tags: ['resident'], security: signedIn, responses: { 200: json(MeSchema, 'Balance'), ...errorResponses('unauthorized', 'forbidden') } }),
+  createRoute({ method: 'get', path: '/', tags: ['resident'], security: signedIn, summary: 'The signed-in resident’s balance', responses: { 200: json(MeSchema, 'Balance'), ...errorResponses('unauthorized', 'forbidden') } }),
   async (c) => {
     const { database, now } = c.get('deps');
     const account = await residentBalance(database.read, c.get('principal').userId, now());

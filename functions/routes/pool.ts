@@ -82,6 +82,7 @@ poolRoutes.openapi(
     method: 'get',
     path: '/pool/grants/{id}',
     tags: ['staff'],
+    summary: 'One grant from the community pool',
     security: signedIn,
     request: { params: IdParam },
     responses: { 200: json(PoolGrantSchema, 'One grant'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found') },

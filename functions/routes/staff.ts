@@ -103,6 +103,7 @@ staff.openapi(
     method: 'get',
     path: '/entries/{id}',
     tags: ['staff'],
+    summary: 'One ledger entry with its postings',
     security: signedIn,
     request: { params: EntryIdParam },
     responses: { 200: json(LedgerEntrySchema, 'One ledger entry with its postings'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found') },

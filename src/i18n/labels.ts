@@ -107,7 +107,14 @@ const correctionEntity: Labels<readonly ['donation', 'income', 'expense']> = {
   expense: { 'zh-cn': '支出', en: 'Expense' },
 };
 
-export const labels = { category, audience, cost, body, followupStatus, donorType, donationForm, budgetLine, orgKind, fundKind, incomeKind, correctionEntity };
+/** Where a volunteer activity stands (an inline enum on the activities table). */
+const activityStatus: Labels<readonly ['planned', 'open', 'closed']> = {
+  planned: { 'zh-cn': '筹备中', en: 'Planned' },
+  open: { 'zh-cn': '进行中', en: 'Open' },
+  closed: { 'zh-cn': '已结束', en: 'Closed' },
+};
+
+export const labels = { category, audience, cost, body, followupStatus, donorType, donationForm, budgetLine, orgKind, fundKind, incomeKind, correctionEntity, activityStatus };
 export type LabelGroup = keyof typeof labels;
 
 /** The label of a code; an unknown code (newer data than this build) shows as itself. */

@@ -84,7 +84,8 @@ describe('GET /api/openapi.json', () => {
     expect(doc.components.schemas.Error).toBeDefined();
     expect(Object.keys(doc.components.securitySchemes ?? {}).length).toBeGreaterThan(0);
     expect(doc.paths['/api/me'].get.security?.length).toBeGreaterThan(0);
-    expect(doc.paths['/api/health'].get.security).toBeUndefined();
+    // Public operations say so explicitly (no scheme needed), rather than leaving it unstated.
+    expect(doc.paths['/api/health'].get.security).toEqual([]);
   });
 
   it('the bodies of writes are JSON and documented', () => {

@@ -58,6 +58,8 @@ describe('privacy scan of the built site', () => {
       followups: ['responsibleName'],
       expenses: ['payee', 'beneficiaries'],
       organizations: ['contact'],
+      incomes: ['source'],
+      'honour-roll': ['name'],
     };
     const leaks: string[] = [];
     for (const [collection, fields] of Object.entries(personFields)) {

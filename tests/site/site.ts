@@ -77,8 +77,26 @@ export async function query<T>(sql: string): Promise<T[]> {
   return (await (await builtFrom()).execute(sql)).rows as unknown as T[];
 }
 
-/** The eight open-data collections the site promises (the brief's list, independent of the code). */
-export const COLLECTIONS = ['services', 'organizations', 'deliberations', 'followups', 'donations', 'expenses', 'merchants', 'points-monthly'] as const;
+/** The open-data collections the site promises (the issues' list, independent of the code). */
+export const COLLECTIONS = [
+  'services',
+  'organizations',
+  'deliberations',
+  'vote-tallies',
+  'followups',
+  'funds',
+  'budgets',
+  'donations',
+  'incomes',
+  'expenses',
+  'corrections',
+  'merchants',
+  'items',
+  'activities',
+  'volunteers',
+  'honour-roll',
+  'points-monthly',
+] as const;
 
 /** Built detail pages of a section ('services' → ['services/1/index.html', …]) in one language. */
 export function detailPages(section: 'services' | 'deliberations', locale: 'zh-cn' | 'en' = 'zh-cn'): string[] {

@@ -5,18 +5,17 @@ import { fileFor, read, readJson } from './site';
  * A deliberation's vote tallies are drawn as bars in the page itself: every option's bar is its
  * share of the item's votes, and no deliberation page carries a chart for chart.js to draw.
  */
-interface OpenDeliberation {
+interface Tally {
   url: string;
-  votes: string[]; // "<item position>:<option>=<votes>", as the open data writes them
+  agendaPosition: number;
+  optionPosition: number;
+  votes: number;
 }
 
-function expectedWidths(votes: string[]): string[] {
+function expectedWidths(votes: Tally[]): string[] {
   const items = new Map<number, number[]>();
-  for (const v of votes) {
-    const m = /^(\d+):.*=(\d+)$/.exec(v);
-    if (!m) throw new Error(`unreadable vote ${v}`);
-    const position = Number(m[1]);
-    items.set(position, [...(items.get(position) ?? []), Number(m[2])]);
+  for (const v of [...votes].sort((a, b) => a.agendaPosition - b.agendaPosition || a.optionPosition - b.optionPosition)) {
+    items.set(v.agendaPosition, [...(items.get(v.agendaPosition) ?? []), v.votes]);
   }
   return [...items.entries()]
     .sort((a, b) => a[0] - b[0])
@@ -27,7 +26,10 @@ function expectedWidths(votes: string[]): string[] {
 }
 
 describe('vote tallies', () => {
-  const deliberations = readJson<OpenDeliberation[]>('data/deliberations.json');
+  // The open data's one row per option, grouped by meeting.
+  const byMeeting = new Map<string, Tally[]>();
+  for (const t of readJson<Tally[]>('data/vote-tallies.json')) byMeeting.set(t.url, [...(byMeeting.get(t.url) ?? []), t]);
+  const deliberations = [...byMeeting].map(([url, votes]) => ({ url, votes }));
 
   it('draw each option as a bar of its share, with no chart script', () => {
     const withVotes = deliberations.filter((d) => d.votes.length > 0);

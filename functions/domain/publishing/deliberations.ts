@@ -29,7 +29,7 @@ export interface PublicAgendaItem {
   title: string;
   description: string;
   decision: string;
-  options: Array<{ label: string; votes: number }>;
+  options: Array<{ id: number; label: string; votes: number }>;
 }
 
 export interface PublicDeliberation {
@@ -120,7 +120,7 @@ export async function publicDeliberations(db: Db): Promise<PublicDeliberation[]>
       title: i.title,
       description: i.description,
       decision: i.decision,
-      options: (optionsByItem.get(i.id) ?? []).map((o) => ({ label: o.label, votes: o.votes })),
+      options: (optionsByItem.get(i.id) ?? []).map((o) => ({ id: o.id, label: o.label, votes: o.votes })),
     })),
     followups: (followupsByDeliberation.get(d.id) ?? []).map(({ f, orgName }) => ({
       id: f.id,

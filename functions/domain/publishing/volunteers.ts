@@ -1,6 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { activities, participations, residents, teams } from '../../../db/schema';
+import { activities, activityTypes, participations, residents, teams } from '../../../db/schema';
 import { maskName } from '../people/masking';
 
 export interface PublicTeam {
@@ -61,4 +61,46 @@ export async function honourRoll(db: Db, perMonth = 10): Promise<HonourRollMonth
     if (m.people.length < perMonth) m.people.push({ name: maskName(r.fullName), hours: Number(r.hours), activities: Number(r.activities) });
   }
   return months;
+}
+
+/** The public part of a volunteer activity: what, when, where, and how much was served (never who). */
+export interface PublicActivity {
+  id: number;
+  title: string;
+  date: string;
+  place: string;
+  hours: number;
+  status: 'planned' | 'open' | 'closed';
+  typeCode: string;
+  typeZh: string;
+  typeEn: string;
+  teamId: number | null;
+  pointsPerHour: number | null;
+  volunteers: number;
+  hoursServed: number;
+}
+
+export async function publicActivities(db: Db): Promise<PublicActivity[]> {
+  const rows = await db
+    .select({
+      id: activities.id,
+      title: activities.title,
+      date: activities.date,
+      place: activities.place,
+      hours: activities.hours,
+      status: activities.status,
+      typeCode: activityTypes.code,
+      typeZh: activityTypes.nameZh,
+      typeEn: activityTypes.nameEn,
+      teamId: activities.teamId,
+      pointsPerHour: activities.pointsPerHour,
+      volunteers: sql<number>`count(${participations.residentId})`,
+      hoursServed: sql<number>`coalesce(sum(${participations.hours}), 0)`,
+    })
+    .from(activities)
+    .innerJoin(activityTypes, eq(activityTypes.id, activities.typeId))
+    .leftJoin(participations, eq(participations.activityId, activities.id))
+    .groupBy(activities.id)
+    .orderBy(asc(activities.date), asc(activities.id));
+  return rows.map((r) => ({ ...r, volunteers: Number(r.volunteers), hoursServed: Number(r.hoursServed) }));
 }

@@ -28,7 +28,6 @@ export const deliberations: Collection<Deliberation> = {
     str('resolution', '决议', 'Resolution', '会议形成的决议。', 'What was resolved.', (d) => d.resolution, { required: true }),
     list('agendaItems', '议程', 'Agenda', '按顺序排列的议程标题。', 'Agenda item titles, in order.', (d) => d.agenda.map((a) => a.title), { itemType: 'string' }),
     list('decisions', '各项决定', 'Decisions', '每个议程的决定，与 agendaItems 一一对应。', 'The decision on each agenda item, aligned with agendaItems.', (d) => d.agenda.map((a) => a.decision), { itemType: 'string' }),
-    list('votes', '表决票数', 'Votes', '每个选项的票数，格式“议程序号:选项=票数”。', 'Votes per option, as “item position:option=votes”.', (d) => d.agenda.flatMap((a) => a.options.map((o) => `${a.position}:${o.label}=${o.votes}`)), { itemType: 'string' }),
     list('followupIds', '跟进事项编号', 'Follow-up ids', '会后跟进事项（见 followups）。', 'Follow-up items (see followups).', (d) => d.followups.map((x) => x.id), { itemType: 'integer' }),
     list('servicesCreatedIds', '设立的服务编号', 'Services created', '这次会议决定设立的服务（见 services）。', 'Services this meeting created (see services).', (d) => d.servicesCreated.map((s) => s.id), { itemType: 'integer' }),
     list('expensesApprovedIds', '批准的支出编号', 'Expenses approved', '这次会议批准的基金支出（见 expenses）。', 'Fund expenses this meeting approved (see expenses).', (d) => d.expensesApproved.map((e) => e.id), { itemType: 'integer' }),

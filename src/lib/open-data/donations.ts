@@ -2,8 +2,8 @@
 import type { PublicData } from '../../../functions/domain/publishing';
 import { recordPath } from '../charity';
 import type { Collection } from './model';
-import { corrected } from './corrections';
-import { bool, date, idField, int, list, moneyFields, str, urlField } from './fields';
+import { correctedAmountField, correctionIdsField, fundFields } from './money-records';
+import { bool, date, fiscalYearField, idField, int, moneyFields, str, urlField } from './fields';
 
 type Donation = PublicData['charity']['donations'][number];
 
@@ -18,20 +18,20 @@ export const donations: Collection<Donation> = {
   fields: [
     idField('捐赠', 'donation'),
     urlField('这笔捐赠在所属基金当月收支公示上的位置。', 'This donation on the monthly statement of the fund it went to.', (x) => recordPath('donation', x)),
-    int('fundId', '基金编号', 'Fund id', '接收捐赠的基金。', 'The fund that received it.', (x) => x.fundId, { required: true }),
-    str('fundCode', '基金代码', 'Fund code', '基金代码（也是其网页地址的一部分）。', 'Fund code (also in its page address).', (x) => x.fundCode, { required: true }),
+    ...fundFields<Donation>('接收捐赠的基金', 'The fund that received it'),
     date('date', '日期', 'Date', '捐赠日期。', 'Date of the donation.', (x) => x.date, { required: true }),
+    fiscalYearField<Donation>((x) => x.date),
     str('donorType', '捐赠方类型', 'Donor type', '捐赠方类型。', 'Kind of donor.', (x) => x.donorType, { enumOf: 'donorType', required: true }),
     str('donor', '捐赠方', 'Donor', '捐赠方名称：机构和商户为全称；个人已脱敏；匿名者为“匿名”。', 'Donor: organisations in full; private persons masked; anonymous donors 匿名.', (x) => x.donor, { required: true }),
     bool('anonymous', '匿名', 'Anonymous', '捐赠者是否要求匿名。', 'Whether the donor asked to stay anonymous.', (x) => x.anonymous, { required: true }),
     int('organizationId', '组织编号', 'Organisation id', '合伙商户或机构捐赠时对应的组织（见 organizations）；匿名时为空。', 'The donating organisation or partner merchant (see organizations); empty when anonymous.', (x) => x.organizationId, { references: 'organizations' }),
     str('form', '形式', 'Form', '资金或物资。', 'Money or in kind.', (x) => x.form, { enumOf: 'donationForm', required: true }),
     ...moneyFields<Donation>('amount', '金额', 'Amount', '资金为金额，物资为估值', 'Money: the amount; in kind: the valuation', (x) => x.amountFen),
-    int('correctedAmountFen', '更正后金额（分）', 'Corrected amount (fen)', '加上所有已公开更正之后的金额，分。', 'The amount after all published corrections, in fen.', (x, c) => corrected(c.data, 'donation', x.id, x.amountFen), { unit: 'fen', required: true }),
+    correctedAmountField<Donation>('donation'),
     str('itemDescription', '物资', 'Items', '捐赠的物资；资金捐赠为空。', 'The goods given; empty for money.', (x) => x.itemDescription),
     str('quantity', '数量', 'Quantity', '物资数量。', 'Quantity of goods.', (x) => x.quantity),
     str('outcome', '去向', 'Outcome', '物资的去向（发给了谁、用于什么）。', 'What became of the goods.', (x) => x.outcome),
     str('receiptNo', '收据编号', 'Receipt no.', '收据编号，可凭此核对。', 'Receipt number, for checking.', (x) => x.receiptNo, { required: true }),
-    list('correctionIds', '更正编号', 'Corrections', '针对这条记录的更正。', 'Corrections to this record.', (x) => x.correctionIds, { itemType: 'integer' }),
+    correctionIdsField<Donation>(),
   ],
 };

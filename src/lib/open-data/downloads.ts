@@ -26,7 +26,9 @@ export function csvCell(field: Pick<Field<unknown>, 'type'>, value: JsonValue): 
   if (typeof value === 'number') return String(value);
   return field.type === 'string' ? guard(value) : value;
 }
-const guard = (text: string) => (FORMULA_START.test(text) ? `'${text}` : text);
+/** A plain negative number (a yuan difference such as -12.50) is data, not a formula: kept as it is. */
+const PLAIN_NUMBER = /^-[0-9]+(\.[0-9]+)?$/;
+const guard = (text: string) => (FORMULA_START.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text);
 
 /** The CSV download: UTF-8 with BOM (Excel and WPS open it as UTF-8), a header row, CRLF lines. */
 export function toCsv(collection: Collection<any>, data: PublicData, site: URL): string {

@@ -19,6 +19,7 @@ const enumCodes: Record<LabelGroup, readonly string[]> = {
   fundKind: ['micro_fund', 'project'],
   incomeKind: ['enterprise', 'grant', 'interest', 'other'],
   correctionEntity: ['donation', 'income', 'expense'],
+  activityStatus: ['planned', 'open', 'closed'],
 };
 
 /** The allowed codes of a field, in the schema's order, each with its zh/en label. */

@@ -2,8 +2,8 @@
 import type { PublicData } from '../../../functions/domain/publishing';
 import { recordPath } from '../charity';
 import type { Collection } from './model';
-import { corrected } from './corrections';
-import { bool, date, datetime, idField, int, list, moneyFields, str, urlField } from './fields';
+import { correctedAmountField, correctionIdsField, fundFields } from './money-records';
+import { bool, date, datetime, fiscalYearField, idField, int, moneyFields, str, urlField } from './fields';
 
 type Expense = PublicData['charity']['expenses'][number];
 
@@ -15,20 +15,20 @@ export const expenses: Collection<Expense> = {
   fields: [
     idField('支出', 'expense'),
     urlField('这笔支出在所属基金当月收支公示上的位置。', 'This expense on the monthly statement of the fund that paid.', (x) => recordPath('expense', x)),
-    int('fundId', '基金编号', 'Fund id', '支出的基金。', 'The fund that paid.', (x) => x.fundId, { required: true }),
-    str('fundCode', '基金代码', 'Fund code', '基金代码。', 'Fund code.', (x) => x.fundCode, { required: true }),
+    ...fundFields<Expense>('支出的基金', 'The fund that paid'),
     date('date', '日期', 'Date', '支出日期。', 'Date of payment.', (x) => x.date, { required: true }),
+    fiscalYearField<Expense>((x) => x.date),
     str('budgetLine', '预算科目', 'Budget line', '支出所属的预算科目。', 'Budget line it is charged to.', (x) => x.budgetLine, { enumOf: 'budgetLine', required: true }),
     str('description', '用途', 'Purpose', '支出用途。', 'What it paid for.', (x) => x.description, { required: true }),
     str('payee', '收款方', 'Payee', '收款单位。', 'Who was paid.', (x) => x.payee, { required: true }),
     str('beneficiaries', '受益人', 'Beneficiaries', '受益人群，已匿名化（如“3 户独居老人”），从不含姓名。', 'Who benefited, anonymised (“3 elders living alone”), never a name.', (x) => x.beneficiaries),
     ...moneyFields<Expense>('amount', '金额', 'Amount', '支出金额', 'Amount paid', (x) => x.amountFen),
-    int('correctedAmountFen', '更正后金额（分）', 'Corrected amount (fen)', '加上所有已公开更正之后的金额，分。', 'The amount after all published corrections, in fen.', (x, c) => corrected(c.data, 'expense', x.id, x.amountFen), { unit: 'fen', required: true }),
+    correctedAmountField<Expense>('expense'),
     str('receiptNo', '收据编号', 'Receipt no.', '收据或发票编号。', 'Receipt or invoice number.', (x) => x.receiptNo, { required: true }),
     bool('hasReceipt', '有收据扫描件', 'Receipt on file', '是否已上传收据扫描件（扫描件供审计查阅，不公开）。', 'Whether a receipt scan is on file (for auditors, not published).', (x) => x.hasReceipt, { required: true }),
     bool('approved', '已审批', 'Approved', '是否已由另一名工作人员审批。', 'Whether a second staff member approved it.', (x) => x.approved, { required: true }),
     datetime('approvedAt', '审批时间', 'Approved at', '审批时间；未审批为空。', 'When it was approved; empty if not yet.', (x) => x.approvedAt),
     int('deliberationId', '批准议事编号', 'Deliberation id', '批准这笔支出的议事会议；可为空。', 'The deliberation that approved it, if any.', (x) => x.deliberationId, { references: 'deliberations' }),
-    list('correctionIds', '更正编号', 'Corrections', '针对这条记录的更正。', 'Corrections to this record.', (x) => x.correctionIds, { itemType: 'integer' }),
+    correctionIdsField<Expense>(),
   ],
 };

@@ -23,6 +23,7 @@ const f =
     ...spec,
   });
 export const int = f('integer');
+export const num = f('number');
 export const str = f('string');
 export const bool = f('boolean');
 export const date = f('date');
@@ -39,8 +40,13 @@ export function urlField<Row>(descZh: string, descEn: string, path: (row: Row) =
 export function moneyFields<Row>(name: string, zh: string, en: string, descZh: string, descEn: string, fen: (row: Row, ctx: RowContext) => number): Array<Field<Row>> {
   return [
     int(`${name}Fen`, `${zh}（分）`, `${en} (fen)`, `${descZh}，以分为单位的整数（100 分 = 1 元），以此为准。`, `${descEn}, integer fen (100 fen = 1 yuan); the authoritative figure.`, fen, { unit: 'fen', required: true }),
-    str(`${name}Yuan`, `${zh}（元）`, `${en} (yuan)`, `同一金额换算成元的文本，方便阅读。`, `The same amount in yuan, as text, for reading.`, (r, c) => fenToYuan(fen(r, c)), { unit: 'yuan', required: true }),
+    str(`${name}Yuan`, `${zh}（元）`, `${en} (yuan)`, `同一金额换算成元的文本，方便阅读。`, `The same amount in yuan, as text, for reading.`, (r, c) => fenToYuan(fen(r, c)), { unit: 'yuan', required: true, pattern: '-?[0-9]+\\.[0-9]{2}' }),
   ];
 }
 export const published = <Row extends { publishedAt: string | null }>() =>
   datetime<Row>('publishedAt', '公开时间', 'Published at', '工作人员公开这条记录的时间。', 'When staff published this record.', (r) => r.publishedAt);
+
+/** The fiscal period of an amount: the calendar year of its date (Beijing time), as budgets are set. */
+export function fiscalYearField<Row>(dateOf: (row: Row) => string): Field<Row> {
+  return int('fiscalYear', '会计年度', 'Fiscal year', '金额所属的会计年度：日期所在的公历年（1 月 1 日至 12 月 31 日），与年度预算对应。', 'The fiscal period of the amount: the calendar year of its date (1 January to 31 December), as the yearly budgets are set.', (r) => Number(dateOf(r).slice(0, 4)), { unit: 'year', required: true, minimum: 2000 });
+}

@@ -5,7 +5,7 @@ import type { LabelGroup } from '../../i18n/labels';
 export type Bilingual = { zh: string; en: string };
 
 /** Table Schema types (v2); `list` is a '|'-delimited list in CSV and a JSON array in JSON. */
-export type FieldType = 'integer' | 'string' | 'boolean' | 'date' | 'datetime' | 'yearmonth' | 'list';
+export type FieldType = 'integer' | 'number' | 'string' | 'boolean' | 'date' | 'datetime' | 'yearmonth' | 'list';
 
 export const units = {
   fen: { zh: '分（0.01 元人民币）', en: 'fen (0.01 CNY)' },
@@ -14,11 +14,14 @@ export const units = {
   percent: { zh: '百分比（0–100）', en: 'percent (0–100)' },
   people: { zh: '人', en: 'people' },
   count: { zh: '个／笔', en: 'count' },
+  hours: { zh: '小时', en: 'hours' },
+  year: { zh: '年（公历，1 月 1 日至 12 月 31 日）', en: 'calendar year (1 January to 31 December)' },
 } as const satisfies Record<string, Bilingual>;
 export type Unit = keyof typeof units;
 
 export const typeLabels: Record<FieldType, Bilingual> = {
   integer: { zh: '整数', en: 'integer' },
+  number: { zh: '数（可带小数）', en: 'number (may have decimals)' },
   string: { zh: '文本', en: 'text' },
   boolean: { zh: '布尔值（true／false）', en: 'boolean (true/false)' },
   date: { zh: '日期（YYYY-MM-DD，北京时间）', en: 'date (YYYY-MM-DD, Beijing time)' },
@@ -44,6 +47,8 @@ export interface Field<Row> {
   required?: boolean;
   minimum?: number;
   maximum?: number;
+  /** A regular expression the whole text matches (Table Schema `pattern`). */
+  pattern?: string;
   /** A link to a published page (absolute URL). */
   url?: boolean;
   /** The field names another collection's id (Table Schema foreign key). */
@@ -57,7 +62,29 @@ export interface RowContext {
   site: URL;
 }
 
-export const collectionNames = ['services', 'organizations', 'deliberations', 'followups', 'donations', 'expenses', 'merchants', 'points-monthly'] as const;
+/**
+ * Every collection's name, in publishing order. To add one: its name here, its descriptor in a file
+ * of its own, and its entry in `byName` in collections.ts (the compiler insists on the last).
+ */
+export const collectionNames = [
+  'services',
+  'organizations',
+  'deliberations',
+  'vote-tallies',
+  'followups',
+  'funds',
+  'budgets',
+  'donations',
+  'incomes',
+  'expenses',
+  'corrections',
+  'merchants',
+  'items',
+  'activities',
+  'volunteers',
+  'honour-roll',
+  'points-monthly',
+] as const;
 export type CollectionName = (typeof collectionNames)[number];
 
 export interface Collection<Row = unknown> {

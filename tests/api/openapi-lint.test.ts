@@ -1,0 +1,82 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { operationIdOf, TAG_DESCRIPTIONS } from '../../functions/http/openapi';
+import { call, world, type World } from '../helpers/http';
+
+const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
+const REDOCLY = resolve(import.meta.dirname, '..', '..', 'node_modules', '.bin', 'redocly');
+
+interface Problem {
+  ruleId: string;
+  severity: 'error' | 'warn';
+  message: string;
+  location: Array<{ pointer: string }>;
+}
+
+/** Redocly's own linter, recommended rules, on the document the API serves (offline: no telemetry). */
+async function lint(doc: unknown): Promise<Problem[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'linli-openapi-'));
+  try {
+    writeFileSync(join(dir, 'openapi.json'), JSON.stringify(doc));
+    writeFileSync(join(dir, 'redocly.yaml'), 'extends:\n  - recommended\n');
+    const env = { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' };
+    // Exit code 1 means "errors found": the JSON report on stdout says which.
+    const out = await promisify(execFile)(REDOCLY, ['lint', 'openapi.json', '--format=json', '--max-problems=1000'], { cwd: dir, env, maxBuffer: 64 * 1024 * 1024 }).catch(
+      (err: { stdout?: string }) => ({ stdout: err.stdout ?? '' }),
+    );
+    return (JSON.parse(out.stdout) as { problems: Problem[] }).problems;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('the served OpenAPI document, by its standard’s linter', () => {
+  let w: World;
+  let doc: any;
+  const operations = () =>
+    Object.entries<any>(doc.paths).flatMap(([path, item]) => METHODS.filter((m) => item[m]).map((method) => ({ method, path, op: item[method] })));
+  beforeAll(async () => {
+    w = await world();
+    doc = (await call(w.app, 'GET', '/api/openapi.json')).body;
+  });
+  afterAll(() => w.cleanup());
+
+  it('has 0 errors under Redocly’s recommended rules', async () => {
+    const problems = await lint(doc);
+    const errors = problems.filter((p) => p.severity === 'error').map((p) => `${p.ruleId} ${p.location[0]?.pointer}: ${p.message}`);
+    expect(errors).toEqual([]);
+  });
+
+  it('every operation has a unique camelCase operationId made from its method and path', () => {
+    const ids = operations().map(({ op }) => op.operationId);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const { method, path, op } of operations()) {
+      expect(op.operationId, `${method} ${path}`).toMatch(/^[a-z]+[A-Za-z0-9]*$/);
+    }
+    expect(doc.paths['/api/staff/entries/{id}/reverse'].post.operationId).toBe('postStaffEntriesByIdReverse');
+    expect(doc.paths['/api/me/entries'].get.operationId).toBe('getMeEntries');
+    expect(operationIdOf('post', '/api/admin/teams/{id}/members/{residentId}/leave')).toBe('postAdminTeamsByIdMembersByResidentIdLeave');
+    expect(operationIdOf('get', '/api/staff/award-batches')).toBe('getStaffAwardBatches');
+  });
+
+  it('public operations say security: [] and signed-in ones name a scheme', () => {
+    for (const path of ['/api/health', '/api/public/stats', '/api/public/ledger/head']) expect(doc.paths[path].get.security).toEqual([]);
+    expect(doc.paths['/api/auth/login'].post.security).toEqual([]);
+    for (const { method, path, op } of operations()) {
+      expect(Array.isArray(op.security), `${method} ${path}`).toBe(true);
+      if (/^\/api\/(me|counter|staff|admin)(\/|$)/.test(path)) expect(op.security.length, `${method} ${path}`).toBeGreaterThan(0);
+    }
+  });
+
+  it('declares its servers, and every tag used with a description of its own', () => {
+    expect(doc.servers.length).toBeGreaterThan(0);
+    const used = new Set(operations().flatMap(({ op }) => op.tags ?? []));
+    expect(doc.tags.map((t: any) => t.name).sort()).toEqual([...used].sort());
+    // A new tag gets its description in functions/http/openapi.ts TAG_DESCRIPTIONS.
+    for (const tag of used) expect(TAG_DESCRIPTIONS[tag], `description of tag ${tag}`).toBeTruthy();
+  });
+});
