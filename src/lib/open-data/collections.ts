@@ -7,9 +7,10 @@ import { followups } from './followups';
 import { merchants } from './merchants';
 import { organizations } from './organizations';
 import { pointsMonthly } from './points-monthly';
+import { satisfaction } from './satisfaction';
 import { services } from './services';
 
-export const collections: Array<Collection<any>> = [services, organizations, deliberations, followups, donations, expenses, merchants, pointsMonthly];
+export const collections: Array<Collection<any>> = [services, organizations, deliberations, followups, donations, expenses, merchants, pointsMonthly, satisfaction];
 
 export function getCollection(name: string): Collection<any> {
   const c = collections.find((x) => x.name === name);

@@ -57,7 +57,7 @@ export interface RowContext {
   site: URL;
 }
 
-export const collectionNames = ['services', 'organizations', 'deliberations', 'followups', 'donations', 'expenses', 'merchants', 'points-monthly'] as const;
+export const collectionNames = ['services', 'organizations', 'deliberations', 'followups', 'donations', 'expenses', 'merchants', 'points-monthly', 'satisfaction'] as const;
 export type CollectionName = (typeof collectionNames)[number];
 
 export interface Collection<Row = unknown> {
