@@ -8,8 +8,8 @@ describe('the chain on the site', () => {
     const acts = await query<{ id: number; title: string }>(`select id, title from activities where deliberation_id = ${d!.id} order by date, id`);
     const [hours] = await query<{ h: number }>(`select coalesce(sum(p.hours), 0) as h from participations p join activities a on a.id = p.activity_id where a.deliberation_id = ${d!.id} and p.checked_in_at is not null`);
     const [points] = await query<{ n: number }>(
-      `select coalesce(sum(l.points), 0) as n from award_batch_lines l join award_batches b on b.id = l.batch_id left join activities a on a.id = b.activity_id
-       where b.status = 'applied' and l.entry_id is not null and coalesce(b.deliberation_id, a.deliberation_id) = ${d!.id}`,
+      `select coalesce(sum(p.amount), 0) as n from ledger_entries e join postings p on p.entry_id = e.id and p.amount > 0 join activities a on a.id = e.activity_id
+       where e.kind = 'award' and a.deliberation_id = ${d!.id}`,
     );
     const fus = await query<{ title: string }>(`select title from followups where deliberation_id = ${d!.id}`);
     expect(acts.length).toBeGreaterThan(0);

@@ -1,6 +1,6 @@
-import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { activities, awardBatches, awardBatchLines, deliberations, participations, serviceRequests } from '../../../db/schema';
+import { activities, awardBatches, awardBatchLines, deliberations, ledgerEntries, participations, postings, serviceRequests } from '../../../db/schema';
 
 /**
  * What followed from each published deliberation beyond its follow-ups and expenses: the requests
@@ -44,16 +44,30 @@ export async function deliberationChains(db: Db): Promise<Map<number, Deliberati
     .from(activities)
     .innerJoin(deliberations, and(eq(deliberations.id, activities.deliberationId), published))
     .orderBy(asc(activities.date), asc(activities.id));
-  // A batch counts for the deliberation it names, else for its activity's; only awards that were made.
-  const batchDeliberation = sql<number | null>`coalesce(${awardBatches.deliberationId}, ${activities.deliberationId})`;
-  const pointRows = await db
-    .select({ deliberationId: batchDeliberation, activityId: awardBatches.activityId, points: sql<number>`coalesce(sum(${awardBatchLines.points}), 0)` })
+  // Points of the linked activities are their award entries in the ledger (however they were made).
+  const activityPoints = await db
+    .select({ activityId: ledgerEntries.activityId, points: sql<number>`coalesce(sum(${postings.amount}), 0)` })
+    .from(ledgerEntries)
+    .innerJoin(postings, and(eq(postings.entryId, ledgerEntries.id), gt(postings.amount, 0)))
+    .innerJoin(activities, eq(activities.id, ledgerEntries.activityId))
+    .innerJoin(deliberations, and(eq(deliberations.id, activities.deliberationId), published))
+    .where(eq(ledgerEntries.kind, 'award'))
+    .groupBy(ledgerEntries.activityId);
+  // Batches naming a deliberation add what they awarded, unless their activity already counts for it.
+  const batchPoints = await db
+    .select({ deliberationId: awardBatches.deliberationId, points: sql<number>`coalesce(sum(${awardBatchLines.points}), 0)` })
     .from(awardBatchLines)
     .innerJoin(awardBatches, eq(awardBatches.id, awardBatchLines.batchId))
+    .innerJoin(deliberations, and(eq(deliberations.id, awardBatches.deliberationId), published))
     .leftJoin(activities, eq(activities.id, awardBatches.activityId))
-    .innerJoin(deliberations, and(eq(deliberations.id, batchDeliberation), published))
-    .where(and(eq(awardBatches.status, 'applied'), isNotNull(awardBatchLines.entryId)))
-    .groupBy(batchDeliberation, awardBatches.activityId);
+    .where(
+      and(
+        eq(awardBatches.status, 'applied'),
+        isNotNull(awardBatchLines.entryId),
+        or(isNull(activities.deliberationId), ne(activities.deliberationId, awardBatches.deliberationId)),
+      ),
+    )
+    .groupBy(awardBatches.deliberationId);
 
   const chains = new Map<number, DeliberationChain>();
   const chainOf = (id: number) => {
@@ -63,19 +77,21 @@ export async function deliberationChains(db: Db): Promise<Map<number, Deliberati
   };
   for (const r of requestRows) if (r.deliberationId !== null) chainOf(r.deliberationId).requests = Number(r.n);
   const activityById = new Map<number, ChainActivity>();
+  const activityDeliberation = new Map<number, number>();
   for (const a of activityRows) {
     const c = chainOf(a.deliberationId!);
     const row = { id: a.id, title: a.title, date: a.date, volunteers: Number(a.volunteers), hours: Number(a.hours), points: 0 };
     activityById.set(a.id, row);
+    activityDeliberation.set(a.id, a.deliberationId!);
     c.activities.push(row);
     c.volunteerHours += row.hours;
   }
-  for (const p of pointRows) {
-    if (p.deliberationId === null) continue;
-    const points = Number(p.points);
-    chainOf(Number(p.deliberationId)).pointsAwarded += points;
-    const activity = p.activityId === null ? undefined : activityById.get(p.activityId);
-    if (activity) activity.points += points;
+  for (const p of activityPoints) {
+    const activity = activityById.get(p.activityId!);
+    if (!activity) continue;
+    activity.points = Number(p.points);
+    chainOf(activityDeliberation.get(activity.id)!).pointsAwarded += activity.points;
   }
+  for (const p of batchPoints) chainOf(p.deliberationId!).pointsAwarded += Number(p.points);
   return chains;
 }

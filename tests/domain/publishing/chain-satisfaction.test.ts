@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { activities, awardBatchLines, awardBatches, participations, serviceRequests } from '../../../db/schema';
+import { award } from '../../../functions/domain/ledger/commands';
 import { deliberationChains } from '../../../functions/domain/publishing/chain';
 import { publicSatisfaction } from '../../../functions/domain/publishing/satisfaction';
 import { seedDeliberations } from '../../helpers/chain';
@@ -31,13 +32,15 @@ describe('what followed from a deliberation', () => {
         const [b] = await tx.insert(awardBatches).values({ kind: 'manual', reason: '积分', status: 'applied', totalPoints: 0, createdBy: t.staffId, createdAt: at, ...values }).returning();
         await tx.insert(awardBatchLines).values(lines.map(([residentId, points], i) => ({ batchId: b!.id, residentId, points, memo: '', entryId: paid ? 1000 + b!.id * 10 + i : null })));
       };
-      // The activity's batch counts through its activity; a manual batch through the deliberation it names.
-      await batch({ kind: 'activity', activityId: linked }, [[r1, 20], [r2, 15]], true);
+      // The activity's points are its award entries in the ledger; a manual batch counts through the deliberation it names.
+      const now = new Date(at);
+      await award(tx, { staffId: t.staffId, residentId: r1, points: 20, reason: '巡逻', activityId: linked, now });
+      await award(tx, { staffId: t.staffId, residentId: r2, points: 15, reason: '巡逻', activityId: linked, now });
+      await award(tx, { staffId: t.staffId, residentId: r1, points: 30, reason: '别的', activityId: other, now });
       await batch({ deliberationId: d.publishedId }, [[r3, 5]], true);
       // Waiting for approval, refused, or for another activity: no points for this deliberation.
       await batch({ deliberationId: d.publishedId, status: 'pending' }, [[r1, 100]], false);
       await batch({ deliberationId: d.publishedId, status: 'rejected' }, [[r1, 100]], false);
-      await batch({ kind: 'activity', activityId: other }, [[r1, 30]], true);
       await tx.insert(serviceRequests).values({ kind: 'service', origin: 'resident', serviceId: p.serviceId, residentId: r1, title: '探访', detail: '', status: 'submitted', createdBy: r1, createdAt: at, updatedAt: at, deliberationId: d.publishedId });
     });
     const chains = await deliberationChains(t.database.read);
