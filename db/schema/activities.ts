@@ -1,5 +1,7 @@
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { deliberations } from './deliberations';
 import { users } from './people';
+import { services } from './services';
 
 /** Kinds of volunteer work and how they earn: points per hour, capped per resident per day. */
 export const activityTypes = sqliteTable('activity_types', {
@@ -58,8 +60,11 @@ export const activities = sqliteTable(
      */
     pointsPerHour: integer('points_per_hour'),
     dailyCap: integer('daily_cap'),
+    /** The deliberation (and service) this activity carries out, if any: its hours count on that deliberation's page. */
+    deliberationId: integer('deliberation_id').references(() => deliberations.id),
+    serviceId: integer('service_id').references(() => services.id),
   },
-  (t) => [index('activities_date').on(t.date)],
+  (t) => [index('activities_date').on(t.date), index('activities_deliberation').on(t.deliberationId)],
 );
 
 export const participations = sqliteTable(

@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { activities } from './activities';
+import { deliberations } from './deliberations';
 import { users } from './people';
+import { services } from './services';
 
 export const awardBatchKinds = ['activity', 'manual'] as const;
 export const awardBatchStatuses = ['pending', 'applied', 'rejected'] as const;
@@ -28,10 +30,14 @@ export const awardBatches = sqliteTable(
     decidedBy: integer('decided_by').references(() => users.id),
     decidedAt: text('decided_at'),
     decisionNote: text('decision_note'),
+    /** The deliberation (and service) the points reward work for, if any. */
+    deliberationId: integer('deliberation_id').references(() => deliberations.id),
+    serviceId: integer('service_id').references(() => services.id),
   },
   (t) => [
     index('award_batches_status').on(t.status, t.id),
     index('award_batches_activity').on(t.activityId),
+    index('award_batches_deliberation').on(t.deliberationId),
     check('award_batches_kind', sql`${t.kind} in ('activity','manual')`),
     check('award_batches_status_check', sql`${t.status} in ('pending','applied','rejected')`),
   ],

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { deliberations } from './deliberations';
 import { organizations } from './organizations';
 import { users } from './people';
 import { services } from './services';
@@ -44,6 +45,8 @@ export const serviceRequests = sqliteTable(
     rating: integer('rating'),
     ratingComment: text('rating_comment'),
     ratedAt: text('rated_at'),
+    /** The deliberation the need was raised in or answered by, if any: the chain need → deliberation. */
+    deliberationId: integer('deliberation_id').references(() => deliberations.id),
   },
   (t) => [
     index('service_requests_status').on(t.status, t.id),

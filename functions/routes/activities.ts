@@ -10,6 +10,7 @@ import { IdParam, LocalDate, Text, actorOf } from '../http/params';
 import { newRouter, noBody } from '../http/router';
 import { IdempotencyHeaders, json, jsonBody, signedIn } from '../http/schemas';
 import { BatchSchema, batchStatus } from './award-batches';
+import { ChainLinkFields, ChainLinkOut } from './chain-params';
 
 /** Volunteer activities: staff plan, check in and close them (/api/staff); residents sign up (/api/me). */
 export const staffActivities = newRouter();
@@ -29,6 +30,7 @@ const ActivitySchema = z
     signups: z.number().int(),
     checkedIn: z.number().int(),
     awarded: z.number().int(),
+    ...ChainLinkOut,
   })
   .openapi('Activity');
 
@@ -96,6 +98,7 @@ const NewActivity = z.strictObject({
   date: LocalDate,
   place: Text(100),
   hours: Hours.openapi({ example: 2 }),
+  ...ChainLinkFields,
 });
 
 staffActivities.openapi(

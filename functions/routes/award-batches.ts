@@ -7,6 +7,7 @@ import { errorResponses } from '../http/errors';
 import { once } from '../http/idempotent';
 import { IdCursorQuery, IdParam, Text, actorOf } from '../http/params';
 import { newRouter } from '../http/router';
+import { ChainLinkFields, ChainLinkOut } from './chain-params';
 import { cursorId, cursorOf, IdempotencyHeaders, json, jsonBody, signedIn } from '../http/schemas';
 
 /**
@@ -23,6 +24,7 @@ export const BatchSchema = z
     kind: z.enum(['activity', 'manual']),
     activityId: z.number().int().nullable(),
     activityTitle: z.string().nullable(),
+    ...ChainLinkOut,
     reason: z.string(),
     status: z.enum(['pending', 'applied', 'rejected']),
     totalPoints: z.number().int(),
@@ -106,6 +108,7 @@ awardBatchRoutes.openapi(
 const NewBatch = z.strictObject({
   reason: Text(200),
   activityId: z.number().int().min(1).optional(),
+  ...ChainLinkFields,
   lines: z
     .array(z.strictObject({ residentId: z.number().int().min(1), points: z.number().int().min(1).max(MAX_AWARD_POINTS), memo: Text(200).optional() }))
     .min(1)
@@ -124,7 +127,7 @@ awardBatchRoutes.openapi(
     responses: {
       201: json(BatchSchema, 'Awarded'),
       202: json(BatchSchema, 'Stored; waits for a second staff member'),
-      ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found', 'daily_cap_exceeded', 'idempotency_mismatch'),
+      ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found', 'invalid_reference', 'daily_cap_exceeded', 'idempotency_mismatch'),
     },
   }),
   async (c) => {
@@ -135,6 +138,8 @@ awardBatchRoutes.openapi(
       createBatch(tx, {
         kind: 'manual',
         activityId: body.activityId ?? null,
+        deliberationId: body.deliberationId,
+        serviceId: body.serviceId,
         reason: body.reason,
         lines: body.lines.map((l) => ({ residentId: l.residentId, points: l.points, memo: l.memo ?? body.reason })),
         createdBy,

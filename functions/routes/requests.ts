@@ -20,6 +20,7 @@ import {
 import { errorResponses } from '../http/errors';
 import { IdCursorQuery, IdParam, LocalDate, Text, actorOf } from '../http/params';
 import { newRouter } from '../http/router';
+import { ChainLinkFields } from './chain-params';
 import { cursorId, cursorOf, json, jsonBody, signedIn } from '../http/schemas';
 
 /**
@@ -56,6 +57,7 @@ const RequestSchema = z
     rating: z.number().int().nullable(),
     ratingComment: z.string().nullable(),
     ratedAt: z.string().nullable(),
+    deliberationId: z.number().int().nullable(),
     events: z.array(EventSchema),
   })
   .openapi('ServiceRequest');
@@ -143,7 +145,7 @@ meRequests.openapi(
     tags: ['resident'],
     security: signedIn,
     summary: 'Ask for a service from the menu (你点单)',
-    request: { body: jsonBody(z.strictObject({ serviceId: z.number().int().min(1), detail: z.string().trim().max(500).optional(), preferredDate: LocalDate.optional() })) },
+    request: { body: jsonBody(z.strictObject({ serviceId: z.number().int().min(1), detail: z.string().trim().max(500).optional(), preferredDate: LocalDate.optional(), deliberationId: ChainLinkFields.deliberationId })) },
     responses: { 201: json(RequestSchema, 'Submitted'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'invalid_reference') },
   }),
   async (c) => {
@@ -269,7 +271,14 @@ staffRequests.openapi(
 
 const StaffNewRequest = z
   .union([
-    z.strictObject({ kind: z.literal('service'), serviceId: z.number().int().min(1), residentId: z.number().int().min(1), detail: z.string().trim().max(500).optional(), preferredDate: LocalDate.optional() }),
+    z.strictObject({
+      kind: z.literal('service'),
+      serviceId: z.number().int().min(1),
+      residentId: z.number().int().min(1),
+      detail: z.string().trim().max(500).optional(),
+      preferredDate: LocalDate.optional(),
+      deliberationId: ChainLinkFields.deliberationId,
+    }),
     z.strictObject({
       kind: z.literal('building_issue'),
       origin: z.enum(['owners_committee', 'staff']).optional().openapi({ description: "Who placed it (下单): the owners' committee (default) or the residents' committee itself" }),
@@ -277,6 +286,7 @@ const StaffNewRequest = z
       building: Text(64),
       title: Text(100),
       detail: Text(1000),
+      deliberationId: ChainLinkFields.deliberationId,
     }),
   ])
   .openapi('NewServiceRequest');
@@ -297,7 +307,7 @@ staffRequests.openapi(
     const { database } = c.get('deps');
     const created = await database.write((tx) =>
       body.kind === 'service'
-        ? askForService(tx, actor, { serviceId: body.serviceId, residentId: body.residentId, detail: body.detail, preferredDate: body.preferredDate }, 'staff')
+        ? askForService(tx, actor, { serviceId: body.serviceId, residentId: body.residentId, detail: body.detail, preferredDate: body.preferredDate, deliberationId: body.deliberationId }, 'staff')
         : reportBuildingIssue(tx, actor, body),
     );
     return c.json(await staffView(database.read, created.id), 201);

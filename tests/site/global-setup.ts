@@ -7,6 +7,7 @@ import { seedDemo } from '../../db/seed/demo';
 import { buildSite } from '../../functions/node/site';
 import type { HostileRecords } from './hostile';
 import { insertHostileRecords } from './hostile-records';
+import { insertChainRecords } from './chain-records';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -44,6 +45,7 @@ export default async function setup(project: TestProject): Promise<() => void> {
     await migrateDatabase(database);
     await seedDemo(database, { now: SITE_NOW, iterations: 1000 });
     hostile = await insertHostileRecords(database, SITE_NOW);
+    await insertChainRecords(database, SITE_NOW);
   } finally {
     database.close();
   }

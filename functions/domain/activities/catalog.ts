@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gte, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { activities, activitySignups, activityTypes, participations, residents, teams, users } from '../../../db/schema';
 import { audit, type Actor } from '../records/audit';
+import { checkChainLink } from '../records/chain-links';
 import { activityRule } from './rule';
 import { DomainError } from '../shared/errors';
 
@@ -15,6 +16,8 @@ export interface ActivityFields {
   date: string;
   place: string;
   hours: number;
+  deliberationId?: number | null | undefined;
+  serviceId?: number | null | undefined;
 }
 
 export interface Activity {
@@ -29,6 +32,9 @@ export interface Activity {
   signups: number;
   checkedIn: number;
   awarded: number;
+  /** The deliberation (and service) this activity carries out, if any. */
+  deliberationId: number | null;
+  serviceId: number | null;
 }
 
 export interface Participant {
@@ -84,6 +90,8 @@ function view(r: Row): Activity {
     signups: Number(r.signups),
     checkedIn: Number(r.checkedIn),
     awarded: Number(r.awarded),
+    deliberationId: r.a.deliberationId,
+    serviceId: r.a.serviceId,
   };
 }
 
@@ -104,6 +112,7 @@ export async function createActivity(tx: Db, actor: Actor, fields: ActivityField
     const [team] = await tx.select({ id: teams.id }).from(teams).where(eq(teams.id, fields.teamId));
     if (!team) throw new DomainError('invalid_reference', `志愿队伍 ${fields.teamId} 不存在`);
   }
+  const link = await checkChainLink(tx, fields);
   const [row] = await tx
     .insert(activities)
     .values({
@@ -117,6 +126,7 @@ export async function createActivity(tx: Db, actor: Actor, fields: ActivityField
       // The type's rule as it stands now: a later change to the type does not reach this activity.
       pointsPerHour: type.pointsPerHour,
       dailyCap: type.dailyCap,
+      ...link,
     })
     .returning({ id: activities.id });
   await audit(tx, actor, 'create', 'activity', row!.id, { fields });

@@ -3,6 +3,7 @@ import type { Db } from '../../../db/client';
 import { activities, awardBatchLines, awardBatches, participations, residents, users, type AwardBatchStatus } from '../../../db/schema';
 import { award } from '../ledger/commands';
 import { audit } from '../records/audit';
+import { checkChainLink } from '../records/chain-links';
 import { assertSecondSignature } from '../people/approvers';
 import { DomainError } from '../shared/errors';
 import { pageOf, type Page } from '../shared/paging';
@@ -24,6 +25,9 @@ export interface BatchLineInput {
 export interface NewBatch {
   kind: 'activity' | 'manual';
   activityId?: number | null;
+  /** The deliberation (and service) the points reward work for; an activity's batch inherits its activity's. */
+  deliberationId?: number | null | undefined;
+  serviceId?: number | null | undefined;
   reason: string;
   lines: BatchLineInput[];
   createdBy: number;
@@ -45,6 +49,8 @@ export interface Batch {
   kind: 'activity' | 'manual';
   activityId: number | null;
   activityTitle: string | null;
+  deliberationId: number | null;
+  serviceId: number | null;
   reason: string;
   status: AwardBatchStatus;
   totalPoints: number;
@@ -77,14 +83,16 @@ async function storeBatch(tx: Db, b: NewBatch): Promise<Batch> {
   const lines = b.lines.filter((l) => l.points > 0);
   if (new Set(lines.map((l) => l.residentId)).size !== lines.length) throw new DomainError('invalid_request', '请求无效：同一居民在一批中只能出现一次');
   await requireResidents(tx, lines.map((l) => l.residentId));
+  let link = await checkChainLink(tx, b);
   if (b.activityId != null) {
-    const [activity] = await tx.select({ id: activities.id }).from(activities).where(eq(activities.id, b.activityId));
+    const [activity] = await tx.select({ id: activities.id, deliberationId: activities.deliberationId, serviceId: activities.serviceId }).from(activities).where(eq(activities.id, b.activityId));
     if (!activity) throw new DomainError('not_found', `活动 ${b.activityId} 不存在`);
+    link = { deliberationId: link.deliberationId ?? activity.deliberationId, serviceId: link.serviceId ?? activity.serviceId };
   }
   const total = lines.reduce((s, l) => s + l.points, 0);
   const [row] = await tx
     .insert(awardBatches)
-    .values({ kind: b.kind, activityId: b.activityId ?? null, reason: b.reason, status: 'pending', totalPoints: total, createdBy: b.createdBy, createdAt: b.now.toISOString() })
+    .values({ kind: b.kind, activityId: b.activityId ?? null, ...link, reason: b.reason, status: 'pending', totalPoints: total, createdBy: b.createdBy, createdAt: b.now.toISOString() })
     .returning({ id: awardBatches.id });
   const id = row!.id;
   if (lines.length > 0) {
@@ -175,6 +183,8 @@ export async function findBatch(db: Db, id: number): Promise<Batch> {
     kind: b.kind,
     activityId: b.activityId,
     activityTitle: row.activityTitle,
+    deliberationId: b.deliberationId,
+    serviceId: b.serviceId,
     reason: b.reason,
     status: b.status,
     totalPoints: b.totalPoints,

@@ -1,11 +1,13 @@
 import type { Db } from '../../../db/client';
 import { ledgerHead, publicStats } from '../ledger/queries';
 import { publicCatalogue } from './catalogue';
+import { deliberationChains } from './chain';
 import { charityView } from './charity';
 import { publicDeliberations } from './deliberations';
 import { publicMerchants } from './merchants';
 import { publicOrganizations } from './organizations';
 import { pointsMonthly } from './points';
+import { publicSatisfaction } from './satisfaction';
 import { publicServices } from './services';
 import { honourRoll, publicActivities, publicTeams } from './volunteers';
 
@@ -30,5 +32,6 @@ export async function loadPublicData(db: Db) {
     publicActivities(db),
   ]);
   const merchants = await publicMerchants(db, services, charity);
-  return { services, organizations, deliberations, followups: deliberations.flatMap((d) => d.followups), charity, merchants, catalogue, teams, honour, activities, points, stats, head };
+  const [chains, satisfaction] = await Promise.all([deliberationChains(db), publicSatisfaction(db)]);
+  return { services, organizations, deliberations, followups: deliberations.flatMap((d) => d.followups), charity, merchants, catalogue, teams, honour, activities, points, stats, head, chains, satisfaction };
 }

@@ -13,6 +13,7 @@ import {
   type ServiceRequestStatus,
 } from '../../../db/schema';
 import { audit, type Actor } from '../records/audit';
+import { checkChainLink } from '../records/chain-links';
 import { pageOf, type Page } from '../shared/paging';
 import { DomainError } from '../shared/errors';
 import { RESIDENT_CANCELLABLE, STATUS_ZH, STEPS, type Step } from './flow';
@@ -47,6 +48,8 @@ export interface Request {
   rating: number | null;
   ratingComment: string | null;
   ratedAt: string | null;
+  /** The deliberation the request comes from, if any. */
+  deliberationId: number | null;
   events: RequestEvent[];
 }
 
@@ -84,6 +87,7 @@ export async function findRequest(db: Db, id: number): Promise<Request> {
     rating: r.rating,
     ratingComment: r.ratingComment,
     ratedAt: r.ratedAt,
+    deliberationId: r.deliberationId,
     events: events.map(({ e, orgName }) => ({
       at: e.at,
       event: e.event,
@@ -124,6 +128,7 @@ export interface ServiceAsk {
   residentId: number;
   detail?: string | undefined;
   preferredDate?: string | null | undefined;
+  deliberationId?: number | null | undefined;
 }
 
 /** 点单: a resident asks for a service from the menu — on the phone, or through staff at the desk. */
@@ -131,11 +136,12 @@ export async function askForService(tx: Db, actor: Actor, ask: ServiceAsk, origi
   const service = await publishedService(tx, ask.serviceId);
   const [resident] = await tx.select({ id: residents.userId }).from(residents).where(eq(residents.userId, ask.residentId));
   if (!resident) throw new DomainError('invalid_reference', `居民 ${ask.residentId} 不存在`);
+  const { deliberationId } = await checkChainLink(tx, { deliberationId: ask.deliberationId });
   const detail = ask.detail?.trim() ?? '';
   const id = await submit(
     tx,
     actor,
-    { kind: 'service', origin, serviceId: service.id, residentId: ask.residentId, title: service.title, detail, preferredDate: ask.preferredDate ?? null },
+    { kind: 'service', origin, serviceId: service.id, residentId: ask.residentId, title: service.title, detail, preferredDate: ask.preferredDate ?? null, deliberationId },
     service.providerId,
     detail,
   );
@@ -148,13 +154,15 @@ export interface BuildingIssue {
   title: string;
   detail: string;
   origin?: 'owners_committee' | 'staff' | undefined;
+  deliberationId?: number | null | undefined;
 }
 
 /** 下单: the owners' committee reports a building issue (a staff member enters it on its behalf). */
 export async function reportBuildingIssue(tx: Db, actor: Actor, issue: BuildingIssue): Promise<Request> {
   const origin = issue.origin ?? 'owners_committee';
-  const id = await submit(tx, actor, { kind: 'building_issue', origin, title: issue.title, detail: issue.detail, compound: issue.compound, building: issue.building }, null, issue.detail);
-  await audit(tx, actor, 'create', 'service_request', id, { kind: 'building_issue', origin, compound: issue.compound, building: issue.building });
+  const { deliberationId } = await checkChainLink(tx, { deliberationId: issue.deliberationId });
+  const id = await submit(tx, actor, { kind: 'building_issue', origin, title: issue.title, detail: issue.detail, compound: issue.compound, building: issue.building, deliberationId }, null, issue.detail);
+  await audit(tx, actor, 'create', 'service_request', id, { kind: 'building_issue', origin, compound: issue.compound, building: issue.building, deliberationId });
   return findRequest(tx, id);
 }
 

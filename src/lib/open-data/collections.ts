@@ -13,6 +13,7 @@ import { items } from './items';
 import { merchants } from './merchants';
 import { organizations } from './organizations';
 import { pointsMonthly } from './points-monthly';
+import { satisfaction } from './satisfaction';
 import { services } from './services';
 import { honourRoll, volunteers } from './volunteers';
 import { voteTallies } from './vote-tallies';
@@ -36,6 +37,7 @@ const byName: Record<CollectionName, Collection<any>> = {
   volunteers,
   'honour-roll': honourRoll,
   'points-monthly': pointsMonthly,
+  satisfaction,
 };
 
 export const collections: Array<Collection<any>> = collectionNames.map((name) => byName[name]);

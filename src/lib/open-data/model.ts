@@ -84,6 +84,7 @@ export const collectionNames = [
   'volunteers',
   'honour-roll',
   'points-monthly',
+  'satisfaction',
 ] as const;
 export type CollectionName = (typeof collectionNames)[number];
 
