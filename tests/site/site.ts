@@ -96,6 +96,7 @@ export const COLLECTIONS = [
   'volunteers',
   'honour-roll',
   'points-monthly',
+  'satisfaction',
 ] as const;
 
 /** Built detail pages of a section ('services' → ['services/1/index.html', …]) in one language. */
