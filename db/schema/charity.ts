@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { blob, check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { blob, check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { deliberations } from './deliberations';
 import { organizations } from './organizations';
 import { users } from './people';
@@ -48,6 +48,25 @@ export const donations = sqliteTable(
   (t) => [index('donations_fund_date').on(t.fundId, t.date), check('donations_amount', sql`${t.amountFen} >= 0`)],
 );
 
+/**
+ * What became of an in-kind gift, told after it was published as it becomes known ("2026-12-01
+ * 已发放给 12 户独居老人"): dated entries, append-only (triggers refuse UPDATE and DELETE).
+ */
+export const donationOutcomes = sqliteTable(
+  'donation_outcomes',
+  {
+    id: integer('id').primaryKey(),
+    donationId: integer('donation_id')
+      .notNull()
+      .references(() => donations.id),
+    date: text('date').notNull(),
+    text: text('text').notNull(),
+    createdAt: text('created_at').notNull(),
+    createdBy: integer('created_by').references(() => users.id),
+  },
+  (t) => [index('donation_outcomes_donation').on(t.donationId, t.date)],
+);
+
 /** Social-enterprise income and grants (运营—反哺—提升服务). */
 export const incomes = sqliteTable(
   'incomes',
@@ -87,6 +106,8 @@ export const expenses = sqliteTable(
     approvedBy: integer('approved_by').references(() => users.id),
     approvedAt: text('approved_at'),
     deliberationId: integer('deliberation_id').references(() => deliberations.id),
+    /** Why there is no receipt scan (a market stall's cash sale…); an expense is published with a receipt or this. */
+    noReceiptReason: text('no_receipt_reason'),
     ...publication(),
   },
   (t) => [index('expenses_fund_date').on(t.fundId, t.date), check('expenses_amount', sql`${t.amountFen} >= 0`)],
@@ -105,17 +126,20 @@ export const receipts = sqliteTable('receipts', {
   uploadedBy: integer('uploaded_by').references(() => users.id),
 });
 
+/** What a fund plans to spend on one budget line in a year: a public record of its own (draft → published). */
 export const budgets = sqliteTable(
   'budgets',
   {
+    id: integer('id').primaryKey(),
     fundId: integer('fund_id')
       .notNull()
       .references(() => funds.id),
     year: integer('year').notNull(),
     budgetLine: text('budget_line', { enum: budgetLines }).notNull(),
     plannedFen: integer('planned_fen').notNull(),
+    ...publication(),
   },
-  (t) => [primaryKey({ columns: [t.fundId, t.year, t.budgetLine] })],
+  (t) => [uniqueIndex('budgets_fund_year_line').on(t.fundId, t.year, t.budgetLine), check('budgets_amount', sql`${t.plannedFen} >= 0`)],
 );
 
 /**

@@ -44,6 +44,8 @@ export interface DonationSpec {
   org?: string;
   yuan: number;
   inKind?: { item: string; quantity: string; outcome: string };
+  /** Outcome entries told after publishing: days after the gift, what happened. */
+  later?: Array<[number, string]>;
   anonymous?: boolean;
   note?: string;
   tag?: string;
@@ -67,7 +69,10 @@ export interface ExpenseSpec {
   beneficiaries?: string;
   yuan: number;
   deliberation?: string;
+  /** The scan's kind; without one and without `noReceipt`, a PNG or PDF is made up by turns. */
   receipt?: 'png' | 'pdf';
+  /** Why there is no receipt scan (published in its place). */
+  noReceipt?: string;
   draft?: boolean;
   tag?: string;
 }
@@ -78,14 +83,14 @@ export const DONATIONS: DonationSpec[] = [
   // Government-led projects (政府主导项目)
   { fund: 'micro', daysAgo: 30, donorType: 'government', donor: '区民政局', yuan: 6750, inKind: gift('春节慰问品（大米、食用油）', '45 份', '春节前慰问低保户和特困人员 45 户') },
   { fund: 'micro', daysAgo: 58, donorType: 'government', donor: '幸福路街道办事处', yuan: 4000, inKind: gift('家用灭火器', '40 具', '配发到 10 个小区的微型消防站') },
-  { fund: 'micro', daysAgo: 210, donorType: 'government', donor: '区残疾人联合会', yuan: 7400, inKind: gift('轮椅、助行器', '轮椅 6 辆、助行器 10 副', '存放社区康复室免费借用，已借出 9 件次') },
+  { fund: 'micro', daysAgo: 210, donorType: 'government', donor: '区残疾人联合会', yuan: 7400, inKind: gift('轮椅、助行器', '轮椅 6 辆、助行器 10 副', '存放社区康复室免费借用'), later: [[12, '登记入库，在社区康复室开放免费借用'], [150, '已借出 9 件次，其中 2 辆轮椅长期借给独居老人']] },
   { fund: 'lift', daysAgo: 250, donorType: 'government', donor: '区慈善总会', yuan: 20000, note: '定向资助 2 户特困老人的电梯分摊款' },
   { fund: 'micro', daysAgo: 180, donorType: 'government', donor: '区图书馆', yuan: 15000, inKind: gift('图书', '1,000 册', '社区图书阅览室挂牌区图书馆分馆，可通借通还') },
   // Community–enterprise cooperation (社企合作)
   { fund: 'micro', daysAgo: 320, donorType: 'enterprise', donor: '邕州农商银行幸福路支行', yuan: 10000, note: '社企共建，支持社区微基金' },
   { fund: 'reno', daysAgo: 180, donorType: 'enterprise', donor: '邕州农商银行幸福路支行', yuan: 20000, note: '定向用于老旧小区微改造' },
   { fund: 'micro', daysAgo: 28, donorType: 'enterprise', donor: '惠民超市连锁有限公司', yuan: 9000, inKind: gift('大米 10 公斤、花生油 5 升', '60 份', '春节前发放给低保户、独居老人和困难家庭 60 户') },
-  { fund: 'micro', daysAgo: 52, donorType: 'enterprise', donor: '惠民超市连锁有限公司', yuan: 4500, inKind: gift('棉被', '30 床', '“暖冬”行动发放给 14 户困难家庭和 16 位独居老人') },
+  { fund: 'micro', daysAgo: 52, donorType: 'enterprise', donor: '惠民超市连锁有限公司', yuan: 4500, inKind: gift('棉被', '30 床', '“暖冬”行动发放给困难家庭和独居老人'), later: [[5, '已发放给 14 户困难家庭'], [9, '已发放给 16 位独居老人，30 床全部发完']] },
   { fund: 'micro', daysAgo: 212, donorType: 'enterprise', donor: '幸福路供电所', yuan: 3000, inKind: gift('LED 节能灯泡', '200 个', '党员电工在 9 日志愿服务日为独居老人家中更换 126 个，其余存放社区备用') },
   { fund: 'micro', daysAgo: 270, donorType: 'enterprise', donor: '邕州书城', yuan: 12000, inKind: gift('儿童读物和绘本', '600 册', '充实社区图书阅览室和四点半课堂图书角') },
   { fund: 'reno', daysAgo: 230, donorType: 'enterprise', donor: '南宁恒达建材有限公司', yuan: 8000 },
@@ -161,7 +166,7 @@ export const EXPENSES: ExpenseSpec[] = [
   { fund: 'lift', daysAgo: 285, line: 'infrastructure', description: '房屋结构检测和电梯设计费', payee: '广西建科检测设计有限公司', yuan: 18000, deliberation: 'lift_vote', receipt: 'pdf' },
   { fund: 'lift', daysAgo: 210, line: 'infrastructure', description: '地下燃气、给水管线迁改', payee: '邕城管线工程有限公司', yuan: 36000, deliberation: 'lift_vote' },
   { fund: 'lift', daysAgo: 160, line: 'infrastructure', description: '电梯设备预付款（合同价 30%）', payee: '广西快捷电梯工程有限公司', yuan: 96000, deliberation: 'lift_vote' },
-  { fund: 'lift', daysAgo: 145, line: 'service_subsidy', description: '一楼住户采光补偿（按协议）', payee: '一楼住户 2 户（协议存档）', beneficiaries: '一楼住户 2 户', yuan: 10000, deliberation: 'lift_build' },
+  { fund: 'lift', daysAgo: 145, line: 'service_subsidy', description: '一楼住户采光补偿（按协议）', payee: '一楼住户 2 户（协议存档）', beneficiaries: '一楼住户 2 户', yuan: 10000, deliberation: 'lift_build', noReceipt: '补偿款按协议直接转给住户，住户不开发票；签字协议和转账记录存档备查' },
   { fund: 'lift', daysAgo: 135, line: 'infrastructure', description: '土建施工（基础、井道、连廊）进度款', payee: '邕城建筑工程有限公司', yuan: 68000, deliberation: 'lift_build' },
   { fund: 'lift', daysAgo: 80, line: 'infrastructure', description: '电梯设备到货款（合同价 30%）', payee: '广西快捷电梯工程有限公司', yuan: 96000, deliberation: 'lift_build' },
   { fund: 'lift', daysAgo: 48, line: 'operations', description: '特种设备检验检测费', payee: '区特种设备检验所', yuan: 4500 },
@@ -187,9 +192,9 @@ export const EXPENSES: ExpenseSpec[] = [
   { fund: 'micro', daysAgo: 131, line: 'activities', description: '重阳敬老慰问品', payee: '惠民超市连锁有限公司', beneficiaries: '42 户 80 岁以上独居老人', yuan: 4200, deliberation: 'chongyang', receipt: 'png', tag: 'chongyang' },
   { fund: 'micro', daysAgo: 25, line: 'activities', description: '春节写春联送福和团圆饭活动物资', payee: '邻家便利超市', yuan: 2650 },
   { fund: 'micro', daysAgo: 10, line: 'activities', description: '年度优秀志愿者表彰证书和纪念品', payee: '晨光文具店', yuan: 1800 },
-  { fund: 'micro', daysAgo: 320, line: 'emergency_aid', description: '失业困难家庭临时救助', payee: HIDDEN, beneficiaries: '1 户失业困难家庭', yuan: 1000 },
-  { fund: 'micro', daysAgo: 252, line: 'emergency_aid', description: '火灾受灾家庭临时救助', payee: HIDDEN, beneficiaries: '1 户受灾家庭', yuan: 3000 },
-  { fund: 'micro', daysAgo: 188, line: 'emergency_aid', description: '大病困难家庭临时救助', payee: HIDDEN, beneficiaries: '1 户因病致困家庭', yuan: 2000 },
+  { fund: 'micro', daysAgo: 320, line: 'emergency_aid', description: '失业困难家庭临时救助', payee: HIDDEN, beneficiaries: '1 户失业困难家庭', yuan: 1000, noReceipt: '临时救助款直接发给受助家庭，没有商业票据；受助人签收单含个人信息，存档备查不公开' },
+  { fund: 'micro', daysAgo: 252, line: 'emergency_aid', description: '火灾受灾家庭临时救助', payee: HIDDEN, beneficiaries: '1 户受灾家庭', yuan: 3000, noReceipt: '临时救助款直接发给受助家庭，没有商业票据；受助人签收单含个人信息，存档备查不公开' },
+  { fund: 'micro', daysAgo: 188, line: 'emergency_aid', description: '大病困难家庭临时救助', payee: HIDDEN, beneficiaries: '1 户因病致困家庭', yuan: 2000, noReceipt: '临时救助款直接发给受助家庭，没有商业票据；受助人签收单含个人信息，存档备查不公开' },
   { fund: 'micro', daysAgo: 100, line: 'emergency_aid', description: '暴雨后危房住户临时安置补助', payee: HIDDEN, beneficiaries: '2 户危房住户', yuan: 1600 },
   { fund: 'micro', daysAgo: 46, line: 'emergency_aid', description: '冬季临时救助（一档，每户 2,000 元）', payee: HIDDEN, beneficiaries: '4 户因病致困家庭', yuan: 8000, deliberation: 'winter', receipt: 'png' },
   { fund: 'micro', daysAgo: 46, line: 'emergency_aid', description: '冬季临时救助（二档，每户 1,000 元）', payee: HIDDEN, beneficiaries: '6 户困难家庭', yuan: 6000, deliberation: 'winter' },

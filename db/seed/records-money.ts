@@ -122,7 +122,8 @@ export function buildMoney(ctx: SeedContext) {
     return { id: i + 1, code: f.code, name: f.name, kind: f.kind, description: f.description, ...publication(ctx, 'fund', i + 1, f.name, created, addDays(created, 1)) };
   });
 
-  const donationRows = numbered(plannedDonations(ctx), 'JZ').map((d, i) => ({
+  const gifts = numbered(plannedDonations(ctx), 'JZ');
+  const donationRows = gifts.map((d, i) => ({
     id: i + 1,
     fundId: idOf(d.fund),
     date: d.date,
@@ -140,6 +141,13 @@ export function buildMoney(ctx: SeedContext) {
     ...publication(ctx, 'donation', i + 1, d.anonymous ? '匿名捐赠' : d.donor, d.date, d.date <= last ? addDays(d.date, 2) : null),
     tag: d.tag,
   }));
+
+  // What became of in-kind gifts, told as it became known (only what has happened by today).
+  const outcomeRows = gifts
+    .flatMap((d, i) => (d.later ?? []).map(([days, text]) => ({ donationId: i + 1, date: addDays(d.date, days), text, createdAt: stamp(addDays(d.date, days), 16, (i * 7) % 60), createdBy: ctx.staffId })))
+    .filter((o) => o.date < ctx.today)
+    .map((o, i) => ({ id: i + 1, ...o }));
+  for (const o of outcomeRows) ctx.audit.push({ at: o.createdAt, actorId: ctx.staffId, action: 'add_outcome', entity: 'donation', entityId: o.donationId, detail: JSON.stringify({ outcomeId: o.id, date: o.date, text: o.text }) });
 
   const incomeRows = numbered(plannedIncomes(ctx), 'SR').map((r, i) => ({
     id: i + 1,
@@ -173,9 +181,11 @@ export function buildMoney(ctx: SeedContext) {
       approvedBy: approved ? ctx.approverId : null,
       approvedAt,
       deliberationId: deliberation?.id ?? null,
+      noReceiptReason: e.noReceipt ?? null,
       ...publication(ctx, 'expense', i + 1, e.description, e.date, approved && e.date <= last ? addDays(e.date, 2) : null),
       tag: e.tag,
-      receipt: e.receipt,
+      // Every expense is published with its receipt or the reason there is none.
+      receipt: e.noReceipt ? undefined : (e.receipt ?? (i % 2 === 0 ? 'pdf' : 'png')),
     };
   });
 
@@ -240,7 +250,11 @@ export function buildMoney(ctx: SeedContext) {
         return { fundId: idOf(f.key), year, budgetLine: line, plannedFen: planned };
       }),
     ),
-  );
+  ).map((b, i) => {
+    // Entered the day after the fund was published, and published the day after that.
+    const fundPublished = fundRows.find((f) => f.id === b.fundId)!.publishedAt!.slice(0, 10);
+    return { id: i + 1, ...b, ...publication(ctx, 'budget', i + 1, `${b.year} ${b.budgetLine}`, addDays(fundPublished, 1), addDays(fundPublished, 2)) };
+  });
 
   const strip = <T extends { tag?: unknown }>({ tag: _tag, ...row }: T) => row;
   return {
@@ -249,6 +263,7 @@ export function buildMoney(ctx: SeedContext) {
     incomes: incomeRows.map(strip),
     expenses: expenseRows.map(({ receipt: _receipt, ...row }) => strip(row)),
     receipts: receiptRows,
+    donationOutcomes: outcomeRows,
     budgets: budgetRows,
     corrections: correctionRows,
   };

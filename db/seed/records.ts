@@ -7,7 +7,7 @@
 import { asc, count } from 'drizzle-orm';
 import type { Database, Db } from '../client';
 import {
-  agendaItems, auditLog, budgets, corrections, deliberations, donations, expenses, followups, followupUpdates, funds, incomes, merchants,
+  agendaItems, auditLog, budgets, corrections, deliberations, donationOutcomes, donations, expenses, followups, followupUpdates, funds, incomes, merchants,
   organizations, receipts, serviceCategories, services, teams, voteOptions, deliberationBodies, followupStatuses,
 } from '../schema';
 import { localDate } from '../../functions/domain/shared/time';
@@ -41,6 +41,7 @@ export interface RecordsSummary {
   incomes: number;
   expenses: number;
   receipts: number;
+  donationOutcomes: number;
   budgets: number;
   corrections: number;
   auditLog: number;
@@ -218,6 +219,7 @@ export async function seedRecords(database: Database, options: RecordsOptions): 
     await insertAll(tx, incomes, m.incomes);
     await insertAll(tx, expenses, m.expenses);
     await insertAll(tx, receipts, m.receipts, 10);
+    await insertAll(tx, donationOutcomes, m.donationOutcomes);
     await insertAll(tx, budgets, m.budgets);
     await insertAll(tx, corrections, m.corrections);
     await insertAll(tx, auditLog, audit);
@@ -236,6 +238,7 @@ export async function seedRecords(database: Database, options: RecordsOptions): 
     incomes: m.incomes.length,
     expenses: m.expenses.length,
     receipts: m.receipts.length,
+    donationOutcomes: m.donationOutcomes.length,
     budgets: m.budgets.length,
     corrections: m.corrections.length,
     auditLog: audit.length,

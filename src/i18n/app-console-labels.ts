@@ -37,6 +37,7 @@ const auditActionPairs = {
   'lbl.audit.action.upload_receipt': ['上传票据', 'Receipt uploaded'],
   'lbl.audit.action.add_update': ['更新进展', 'Progress update'],
   'lbl.audit.action.set_budget': ['设定预算', 'Budget set'],
+  'lbl.audit.action.add_outcome': ['登记去向', 'Outcome added'],
 } as const satisfies Coded<'lbl.audit.action.', AuditAction>;
 
 /** Record types the audit trail names (audit() calls take a free string; the label test scans them). */
@@ -46,6 +47,7 @@ export const AUDIT_ENTITIES = [
   'activity_signup',
   'activity_type',
   'award_batch',
+  'budget',
   'correction',
   'deliberation',
   'donation',
@@ -76,6 +78,7 @@ const auditEntityPairs = {
   'lbl.audit.entity.team': ['志愿服务队', 'Volunteer team'],
   'lbl.audit.entity.team_member': ['服务队成员', 'Team member'],
   'lbl.audit.entity.award_batch': ['积分发放批次', 'Award batch'],
+  'lbl.audit.entity.budget': ['预算', 'Budget'],
   'lbl.audit.entity.correction': ['更正', 'Correction'],
   'lbl.audit.entity.deliberation': ['议事协商', 'Deliberation'],
   'lbl.audit.entity.donation': ['捐赠', 'Donation'],

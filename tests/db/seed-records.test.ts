@@ -171,6 +171,10 @@ describe('seedDemo: the public records', () => {
     expect(outs.filter((e) => e.status === 'published').every((e) => e.approvedBy !== null)).toBe(true);
     const files = await t.database.read.select().from(receipts);
     expect(files.length).toBeGreaterThan(0);
+    // Every published expense has its receipt scan or the stated reason why there is none.
+    const scanned = new Set(files.map((f) => f.expenseId));
+    for (const e of outs.filter((x) => x.status === 'published')) expect(scanned.has(e.id) || (e.noReceiptReason?.length ?? 0) >= 4, `expense ${e.id}`).toBe(true);
+    expect(outs.some((e) => e.status === 'published' && e.noReceiptReason)).toBe(true);
     for (const f of files) {
       const bytes = Buffer.from(f.bytes);
       expect(bytes.length).toBeLessThan(2000);

@@ -1,6 +1,6 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { budgets, corrections, donations, expenses, funds, incomes, receipts } from '../../../db/schema';
+import { budgets, corrections, donationOutcomes, donations, expenses, funds, incomes, receipts } from '../../../db/schema';
 import { maskName } from '../people/masking';
 import { paths } from './urls';
 
@@ -24,6 +24,8 @@ export interface PublicDonation {
   itemDescription: string | null;
   quantity: string | null;
   outcome: string | null;
+  /** Dated outcome entries added after publishing, oldest first. */
+  outcomes: Array<{ date: string; text: string }>;
   receiptNo: string;
   correctionIds: number[];
 }
@@ -52,6 +54,10 @@ export interface PublicExpense {
   amountFen: number;
   receiptNo: string;
   hasReceipt: boolean;
+  /** The receipt scans on file, by kind (the files stay with staff and auditors). */
+  receipts: Array<{ id: number; mime: string }>;
+  /** Why there is no receipt scan, when there is none. */
+  noReceiptReason: string | null;
   approved: boolean;
   approvedAt: string | null;
   deliberationId: number | null;
@@ -113,18 +119,19 @@ export interface CharityView {
  */
 export async function charityView(db: Db): Promise<CharityView> {
   const published = <T extends { status: unknown }>(t: T) => eq(t.status as never, 'published');
-  const [fundRows, donationRows, incomeRows, expenseRows, correctionRows, budgetRows, receiptCounts] = await Promise.all([
+  const [fundRows, donationRows, incomeRows, expenseRows, correctionRows, budgetRows, receiptRows, outcomeRows] = await Promise.all([
     db.select().from(funds).where(published(funds)).orderBy(asc(funds.id)),
     db.select().from(donations).where(published(donations)).orderBy(asc(donations.date), asc(donations.id)),
     db.select().from(incomes).where(published(incomes)).orderBy(asc(incomes.date), asc(incomes.id)),
     db.select().from(expenses).where(published(expenses)).orderBy(asc(expenses.date), asc(expenses.id)),
     db.select().from(corrections).where(published(corrections)).orderBy(asc(corrections.date), asc(corrections.id)),
-    db.select().from(budgets).orderBy(asc(budgets.year), asc(budgets.budgetLine)),
-    db.select({ expenseId: receipts.expenseId, n: sql<number>`count(*)` }).from(receipts).groupBy(receipts.expenseId),
+    db.select().from(budgets).where(published(budgets)).orderBy(asc(budgets.year), asc(budgets.budgetLine)),
+    db.select({ id: receipts.id, expenseId: receipts.expenseId, mime: receipts.mime }).from(receipts).orderBy(asc(receipts.id)),
+    db.select().from(donationOutcomes).orderBy(asc(donationOutcomes.date), asc(donationOutcomes.id)),
   ]);
   const codeOf = new Map(fundRows.map((f) => [f.id, f.code]));
   const visible = new Set(fundRows.map((f) => f.id));
-  const withReceipt = new Set(receiptCounts.map((r) => r.expenseId));
+  const receiptsOf = (expenseId: number) => receiptRows.filter((r) => r.expenseId === expenseId).map(({ id, mime }) => ({ id, mime }));
   const correctionsOf = (entity: string, id: number) => correctionRows.filter((c) => c.entity === entity && c.entityId === id).map((c) => c.id);
 
   const donationsOut: PublicDonation[] = donationRows
@@ -143,6 +150,7 @@ export async function charityView(db: Db): Promise<CharityView> {
       itemDescription: d.itemDescription,
       quantity: d.quantity,
       outcome: d.outcome,
+      outcomes: outcomeRows.filter((o) => o.donationId === d.id).map(({ date, text }) => ({ date, text })),
       receiptNo: d.receiptNo,
       correctionIds: correctionsOf('donation', d.id),
     }));
@@ -162,7 +170,9 @@ export async function charityView(db: Db): Promise<CharityView> {
       beneficiaries: e.beneficiaries,
       amountFen: e.amountFen,
       receiptNo: e.receiptNo,
-      hasReceipt: withReceipt.has(e.id),
+      hasReceipt: receiptsOf(e.id).length > 0,
+      receipts: receiptsOf(e.id),
+      noReceiptReason: e.noReceiptReason,
       approved: e.approvedBy !== null,
       approvedAt: e.approvedAt,
       deliberationId: e.deliberationId,
@@ -203,7 +213,7 @@ export async function charityView(db: Db): Promise<CharityView> {
         year: b.year,
         budgetLine: b.budgetLine,
         plannedFen: b.plannedFen,
-        actualFen: -moves.filter((m) => m.budget === b.budgetLine && m.date.startsWith(String(b.year))).reduce((s, m) => s + m.fen, 0),
+        actualFen: 0 - moves.filter((m) => m.budget === b.budgetLine && m.date.startsWith(String(b.year))).reduce((s, m) => s + m.fen, 0),
       }));
     const inKindValueFen = donationsOut.filter((d) => d.fundId === f.id && d.form === 'in_kind').reduce((s, d) => s + d.amountFen, 0);
     return {

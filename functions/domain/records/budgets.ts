@@ -1,52 +1,78 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { budgets, funds, type budgetLines } from '../../../db/schema';
 import { DomainError } from '../shared/errors';
-import { audit, type Actor } from './audit';
-import { announce, type PublishEvent } from './publish';
+import { pageOf, type Page } from '../shared/paging';
+import { audit, changesOf, type Actor } from './audit';
+import { markPublished, requireDraft, requirePublished, type PublishEvent } from './publish';
+import { listWhere, notFound, requireRef, type ListQuery } from './shared';
 
-/** What a fund plans to spend per budget line in a year; actual spending is the published expenses. */
+/**
+ * What a fund plans to spend on one budget line in a year; actual spending is the published
+ * expenses. A budget line is a public record like the others: a draft until published, and once
+ * published it changes only by a revision with a reason.
+ */
 export type BudgetLine = (typeof budgetLines)[number];
 export type Budget = typeof budgets.$inferSelect;
 
-export interface BudgetPlan {
+export interface BudgetFields {
   fundId: number;
   year: number;
-  /** Planned fen per budget line; lines not named are left as they are. */
-  lines: Partial<Record<BudgetLine, number>>;
+  budgetLine: BudgetLine;
+  plannedFen: number;
 }
 
-export async function listBudgets(db: Db, q: { fundId?: number | undefined; year?: number | undefined }): Promise<Budget[]> {
-  return db
+export async function findBudget(db: Db, id: number): Promise<Budget> {
+  const [row] = await db.select().from(budgets).where(eq(budgets.id, id));
+  if (!row) throw notFound(`预算 ${id} 不存在`);
+  return row;
+}
+
+/** One plan per fund, year and line: a second one would leave the public page two numbers to choose from. */
+async function checkUnique(tx: Db, key: Pick<BudgetFields, 'fundId' | 'year' | 'budgetLine'>, selfId?: number): Promise<void> {
+  const [other] = await tx
+    .select({ id: budgets.id })
+    .from(budgets)
+    .where(and(eq(budgets.fundId, key.fundId), eq(budgets.year, key.year), eq(budgets.budgetLine, key.budgetLine)));
+  if (other && other.id !== selfId) throw new DomainError('budget_exists', `基金 ${key.fundId} ${key.year} 年的该预算科目已有预算（编号 ${other.id}）`);
+}
+
+export async function createBudget(tx: Db, actor: Actor, fields: BudgetFields): Promise<Budget> {
+  await requireRef(tx, funds, fields.fundId, `基金 ${fields.fundId} 不存在`);
+  await checkUnique(tx, fields);
+  const [row] = await tx
+    .insert(budgets)
+    .values({ ...fields, createdAt: actor.now.toISOString(), createdBy: actor.actorId })
+    .returning();
+  await audit(tx, actor, 'create', 'budget', row!.id, { fields });
+  return row!;
+}
+
+export async function updateBudget(tx: Db, actor: Actor, id: number, patch: Partial<BudgetFields>): Promise<Budget> {
+  const row = await findBudget(tx, id);
+  requireDraft(row, `预算 ${id} `, '；请以修订（附说明）更改');
+  await requireRef(tx, funds, patch.fundId, `基金 ${patch.fundId} 不存在`);
+  await checkUnique(tx, { ...row, ...patch }, id);
+  const changes = changesOf(row, patch);
+  if (Object.keys(changes).length === 0) return row;
+  const [updated] = await tx.update(budgets).set(patch).where(eq(budgets.id, id)).returning();
+  await audit(tx, actor, 'update', 'budget', id, { changes });
+  return updated!;
+}
+
+export async function publishBudget(tx: Db, actor: Actor, id: number): Promise<{ record: Budget; event: PublishEvent }> {
+  const row = await findBudget(tx, id);
+  if (row.status === 'draft') await requirePublished(tx, funds, row.fundId, `请先发布基金 ${row.fundId}`);
+  const event = await markPublished(tx, actor, budgets, 'budget', id, `预算 ${id} `, { fundId: row.fundId, year: row.year, budgetLine: row.budgetLine, plannedFen: row.plannedFen });
+  return { record: await findBudget(tx, id), event };
+}
+
+export async function listBudgets(db: Db, q: ListQuery & { fundId?: number | undefined; year?: number | undefined }): Promise<Page<Budget>> {
+  const rows = await db
     .select()
     .from(budgets)
-    .where(and(q.fundId ? eq(budgets.fundId, q.fundId) : undefined, q.year ? eq(budgets.year, q.year) : undefined))
-    .orderBy(asc(budgets.fundId), asc(budgets.year), asc(budgets.budgetLine));
-}
-
-/**
- * Sets the planned amounts (insert or replace per line), each change audited with its old value.
- * Budgets carry no draft state of their own: they are public with their fund, so a change to a
- * published fund's budget asks for a rebuild.
- */
-export async function setBudget(tx: Db, actor: Actor, plan: BudgetPlan): Promise<{ record: Budget[]; event?: PublishEvent }> {
-  const [fund] = await tx.select({ status: funds.status }).from(funds).where(eq(funds.id, plan.fundId));
-  if (!fund) throw new DomainError('invalid_reference', `基金 ${plan.fundId} 不存在`);
-  const before = await listBudgets(tx, { fundId: plan.fundId, year: plan.year });
-  const changes: Record<string, { from: number | null; to: number }> = {};
-  for (const [line, plannedFen] of Object.entries(plan.lines) as Array<[BudgetLine, number]>) {
-    const from = before.find((b) => b.budgetLine === line)?.plannedFen ?? null;
-    if (from === plannedFen) continue;
-    changes[line] = { from, to: plannedFen };
-    await tx
-      .insert(budgets)
-      .values({ fundId: plan.fundId, year: plan.year, budgetLine: line, plannedFen })
-      .onConflictDoUpdate({ target: [budgets.fundId, budgets.year, budgets.budgetLine], set: { plannedFen } });
-  }
-  let event: PublishEvent | undefined;
-  if (Object.keys(changes).length > 0) {
-    await audit(tx, actor, 'set_budget', 'fund', plan.fundId, { year: plan.year, changes });
-    if (fund.status === 'published') event = await announce(tx, actor, 'budget', plan.fundId);
-  }
-  return { record: await listBudgets(tx, { fundId: plan.fundId, year: plan.year }), event };
+    .where(listWhere(budgets, q, q.fundId ? eq(budgets.fundId, q.fundId) : undefined, q.year ? eq(budgets.year, q.year) : undefined))
+    .orderBy(desc(budgets.id))
+    .limit(q.limit + 1);
+  return pageOf(rows, q.limit);
 }

@@ -35,7 +35,12 @@ export interface ExpenseFields {
   amountFen: number;
   receiptNo: string;
   deliberationId?: number | null | undefined;
+  /** Why there is no receipt scan; an expense is published with a receipt or this reason. */
+  noReceiptReason?: string | null | undefined;
 }
+
+/** The shortest reason accepted for publishing an expense without a receipt scan. */
+export const MIN_NO_RECEIPT_REASON = 4;
 
 export async function findExpenseRow(db: Db, id: number): Promise<ExpenseRow> {
   const [row] = await db.select().from(expenses).where(eq(expenses.id, id));
@@ -119,12 +124,20 @@ export async function approveExpense(tx: Db, actor: Actor, id: number): Promise<
   return findExpense(tx, id);
 }
 
+/** Money leaves the fund on paper: a receipt scan, or a stated reason why there is none. */
+async function requireReceiptOrReason(tx: Db, row: ExpenseRow): Promise<void> {
+  if ((row.noReceiptReason?.trim().length ?? 0) >= MIN_NO_RECEIPT_REASON) return;
+  const [scan] = await tx.select({ id: receipts.id }).from(receipts).where(eq(receipts.expenseId, row.id)).limit(1);
+  if (!scan) throw new DomainError('receipt_required', `支出记录 ${row.id} 没有票据：请上传票据（图片或 PDF），或填写无票据的原因（至少 ${MIN_NO_RECEIPT_REASON} 个字）后再发布`);
+}
+
 export async function publishExpense(tx: Db, actor: Actor, id: number): Promise<{ record: Expense; event: PublishEvent }> {
   const row = await findExpenseRow(tx, id);
   if (row.status === 'draft') {
     if (row.approvedBy === null) throw new DomainError('approval_required', `支出记录 ${id} 尚未经第二位工作人员审核，不能发布`);
     await requirePublished(tx, funds, row.fundId, `请先发布基金 ${row.fundId}`);
     await requirePublished(tx, deliberations, row.deliberationId, `请先发布批准该支出的议事记录 ${row.deliberationId}`);
+    await requireReceiptOrReason(tx, row);
   }
   const event = await markPublished(tx, actor, expenses, 'expense', id, `支出记录 ${id} `, { approvedBy: row.approvedBy });
   return { record: await findExpense(tx, id), event };

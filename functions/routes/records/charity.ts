@@ -1,15 +1,17 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { budgetLines, donationForms, donorTypes, fundKinds } from '../../../db/schema';
-import { listBudgets, setBudget } from '../../domain/records/budgets';
+import { createBudget, findBudget, listBudgets, publishBudget, updateBudget } from '../../domain/records/budgets';
 import { correctedEntities, createCorrection, findCorrection, listCorrections, publishCorrection, updateCorrection } from '../../domain/records/corrections';
-import { createDonation, findDonation, listDonations, publishDonation, updateDonation } from '../../domain/records/donations';
+import { createDonation, listDonations, publishDonation, updateDonation, type Donation } from '../../domain/records/donations';
+import { addDonationOutcome, findDonationWithOutcomes, outcomesOf } from '../../domain/records/outcomes';
+import type { Db } from '../../../db/client';
 import { createFund, findFund, listFunds, publishFund, updateFund } from '../../domain/records/funds';
 import { createIncome, findIncome, incomeKinds, listIncomes, publishIncome, updateIncome } from '../../domain/records/incomes';
 import { errorResponses } from '../../http/errors';
 import { newRouter } from '../../http/router';
 import { json, jsonBody, signedIn } from '../../http/schemas';
 import { recordRoutes } from './crud';
-import { Body, DateString, Fen, ListQuery, MAX_FEN, OptionalText, patchOf, Publication, RefId, Text } from './schemas';
+import { Body, DateString, Fen, IdParam, ListQuery, MAX_FEN, OptionalText, patchOf, Publication, RefId, Text } from './schemas';
 import { write } from './shared';
 
 /** 慈善资源 / 社区微基金: funds, donations, incomes, budgets and the corrections register. Expenses: ./expenses.ts. */
@@ -44,6 +46,8 @@ recordRoutes(charityRoutes, {
 
 // ---- Donations ----
 
+const withOutcomes = async (db: Db, row: Donation) => ({ ...row, outcomes: await outcomesOf(db, [row.id]) });
+
 const DonationBody = Body({
   fundId: RefId,
   date: DateString,
@@ -59,6 +63,10 @@ const DonationBody = Body({
   receiptNo: Text(50),
   note: OptionalText(1000),
 });
+
+const OutcomeSchema = z
+  .object({ id: z.number().int(), donationId: z.number().int(), date: z.string(), text: z.string(), createdAt: z.string(), createdBy: z.number().int().nullable() })
+  .openapi('StaffDonationOutcome');
 
 const DonationSchema = z
   .object({
@@ -77,6 +85,7 @@ const DonationSchema = z
     receiptNo: z.string(),
     note: z.string().nullable(),
     ...Publication,
+    outcomes: z.array(OutcomeSchema).openapi({ description: 'Dated outcome entries added after publishing, oldest first' }),
   })
   .openapi('StaffDonation');
 
@@ -85,12 +94,36 @@ recordRoutes(charityRoutes, {
   tag: 'records',
   noun: 'donation',
   schema: DonationSchema,
-  create: { body: DonationBody.openapi('DonationInput'), run: createDonation },
-  update: { body: patchOf(DonationBody).openapi('DonationPatch'), run: updateDonation },
-  find: findDonation,
+  create: { body: DonationBody.openapi('DonationInput'), run: async (tx, actor, body) => withOutcomes(tx, await createDonation(tx, actor, body)) },
+  update: { body: patchOf(DonationBody).openapi('DonationPatch'), run: async (tx, actor, id, body) => withOutcomes(tx, await updateDonation(tx, actor, id, body)) },
+  find: findDonationWithOutcomes,
+  listSchema: DonationSchema.omit({ outcomes: true }).openapi('StaffDonationSummary'),
   list: { query: ListQuery.extend({ fundId: FundIdQuery }), run: listDonations },
-  publish: { run: publishDonation },
+  publish: { run: async (tx, actor, id) => ({ ...(await publishDonation(tx, actor, id)), record: await findDonationWithOutcomes(tx, id) }) },
 });
+
+const OutcomeBody = Body({
+  date: DateString.openapi({ description: 'When it happened; not before the donation' }),
+  text: Text(1000).openapi({ description: 'What became of the gift, e.g. 已发放给 12 户独居老人', example: '已发放给 12 户独居老人' }),
+});
+
+charityRoutes.openapi(
+  createRoute({
+    method: 'post',
+    path: '/donations/{id}/outcomes',
+    tags: ['records'],
+    security: signedIn,
+    summary: "Append a dated outcome entry to a donation (append-only; on a published donation it is public at once)",
+    request: { params: IdParam, body: jsonBody(OutcomeBody.openapi('DonationOutcomeInput')) },
+    responses: { 201: json(DonationSchema, 'The donation with its outcome entries'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found') },
+  }),
+  async (c) => {
+    const { id } = c.req.valid('param');
+    const body = c.req.valid('json');
+    const { record } = await write(c, (tx, actor) => addDonationOutcome(tx, actor, id, body));
+    return c.json(record, 201);
+  },
+);
 
 // ---- Incomes ----
 
@@ -163,45 +196,23 @@ recordRoutes(charityRoutes, {
 
 // ---- Budgets ----
 
-const BudgetSchema = z.object({ fundId: z.number().int(), year: z.number().int(), budgetLine: z.enum(budgetLines), plannedFen: z.number().int() }).openapi('StaffBudget');
 const Year = z.number().int().min(2000).max(2099);
+const BudgetBody = Body({ fundId: RefId, year: Year, budgetLine: z.enum(budgetLines), plannedFen: Fen.openapi({ description: 'Planned fen for this line and year' }) });
+const BudgetSchema = z
+  .object({ id: z.number().int(), fundId: z.number().int(), year: z.number().int(), budgetLine: z.enum(budgetLines), plannedFen: z.number().int(), ...Publication })
+  .openapi('StaffBudget');
 
-charityRoutes.openapi(
-  createRoute({
-    method: 'get',
-    path: '/budgets',
-    tags: ['records'],
-    security: signedIn,
-    summary: 'Planned amounts per fund, year and budget line',
-    request: {
-      query: z.object({ fundId: FundIdQuery, year: z.coerce.number().int().min(2000).max(2099).optional().openapi({ param: { name: 'year', in: 'query' } }) }),
-    },
-    responses: { 200: json(z.object({ items: z.array(BudgetSchema) }), 'Budget lines'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden') },
-  }),
-  async (c) => c.json({ items: await listBudgets(c.get('deps').database.read, c.req.valid('query')) }, 200),
-);
-
-const BudgetBody = Body({
-  fundId: RefId,
-  year: Year,
-  lines: Body(Object.fromEntries(budgetLines.map((line) => [line, Fen.optional()])) as Record<(typeof budgetLines)[number], z.ZodOptional<typeof Fen>>)
-    .refine((o: object) => Object.keys(o).length > 0, '请至少提供一个预算科目')
-    .openapi({ description: 'Planned fen per budget line; lines not named are left as they are' }),
-});
-
-charityRoutes.openapi(
-  createRoute({
-    method: 'put',
-    path: '/budgets',
-    tags: ['records'],
-    security: signedIn,
-    summary: "Set a fund's planned amounts for a year (public with the fund: a published fund's site is rebuilt)",
-    request: { body: jsonBody(BudgetBody.openapi('BudgetInput')) },
-    responses: { 200: json(z.object({ items: z.array(BudgetSchema) }), "The fund's budget lines for that year"), ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'invalid_reference') },
-  }),
-  async (c) => {
-    const body = c.req.valid('json');
-    const { record } = await write(c, (tx, actor) => setBudget(tx, actor, body));
-    return c.json({ items: record }, 200);
+recordRoutes(charityRoutes, {
+  path: '/budgets',
+  tag: 'records',
+  noun: 'budget line (a fund\'s plan for one budget line in one year; public once published)',
+  schema: BudgetSchema,
+  create: { body: BudgetBody.openapi('BudgetInput'), codes: ['budget_exists'], run: createBudget },
+  update: { body: patchOf(BudgetBody).openapi('BudgetPatch'), codes: ['budget_exists'], run: updateBudget },
+  find: findBudget,
+  list: {
+    query: ListQuery.extend({ fundId: FundIdQuery, year: z.coerce.number().int().min(2000).max(2099).optional().openapi({ param: { name: 'year', in: 'query' } }) }),
+    run: listBudgets,
   },
-);
+  publish: { run: publishBudget },
+});

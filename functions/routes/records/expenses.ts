@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import type { Context } from 'hono';
 import { budgetLines } from '../../../db/schema';
-import { approveExpense, createExpense, findExpense, listExpenses, publishExpense, updateExpense } from '../../domain/records/expenses';
+import { approveExpense, createExpense, findExpense, listExpenses, MIN_NO_RECEIPT_REASON, publishExpense, updateExpense } from '../../domain/records/expenses';
 import { addReceipt, MAX_RECEIPT_BYTES, readReceipt, RECEIPT_TYPES, type ReceiptUpload } from '../../domain/records/receipts';
 import type { AppEnv } from '../../http/context';
 import { ApiError, errorJson, errorResponses } from '../../http/errors';
@@ -26,6 +26,14 @@ const ExpenseBody = Body({
   amountFen: Fen,
   receiptNo: Text(50),
   deliberationId: RefId.nullable().optional().openapi({ description: 'The deliberation that approved this spending' }),
+  noReceiptReason: z
+    .string()
+    .trim()
+    .min(MIN_NO_RECEIPT_REASON, `无票据原因至少 ${MIN_NO_RECEIPT_REASON} 个字`)
+    .max(500, '不能超过 500 个字')
+    .nullable()
+    .optional()
+    .openapi({ description: 'Why there is no receipt scan (published with the expense); without a scan or this reason, publishing answers receipt_required' }),
 });
 
 const ReceiptSchema = z
@@ -46,6 +54,7 @@ const ExpenseSchema = z
     approvedBy: z.number().int().nullable().openapi({ description: 'The second staff member who approved it; null until then' }),
     approvedAt: z.string().nullable(),
     deliberationId: z.number().int().nullable(),
+    noReceiptReason: z.string().nullable(),
     receipts: z.array(ReceiptSchema),
     ...Publication,
   })
@@ -66,7 +75,7 @@ recordRoutes(expenseRoutes, {
     }),
     run: (db, q) => listExpenses(db, { ...q, approved: q.approved === undefined ? undefined : q.approved === 'true' }),
   },
-  publish: { codes: ['approval_required'], run: publishExpense },
+  publish: { codes: ['approval_required', 'receipt_required'], run: publishExpense },
 });
 
 expenseRoutes.openapi(

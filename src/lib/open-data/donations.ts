@@ -31,6 +31,7 @@ export const donations: Collection<Donation> = {
     str('itemDescription', '物资', 'Items', '捐赠的物资；资金捐赠为空。', 'The goods given; empty for money.', (x) => x.itemDescription),
     str('quantity', '数量', 'Quantity', '物资数量。', 'Quantity of goods.', (x) => x.quantity),
     str('outcome', '去向', 'Outcome', '物资的去向（发给了谁、用于什么）。', 'What became of the goods.', (x) => x.outcome),
+    list('outcomes', '后续去向', 'Later outcomes', '公开后按日期登记的去向，每条格式“日期 说明”。', 'Outcome entries added after publishing, in date order, each “date text”.', (x) => x.outcomes.map((o) => `${o.date} ${o.text}`), { itemType: 'string' }),
     str('receiptNo', '收据编号', 'Receipt no.', '收据编号，可凭此核对。', 'Receipt number, for checking.', (x) => x.receiptNo, { required: true }),
     correctionIdsField<Donation>(),
   ],

@@ -26,6 +26,8 @@ export const expenses: Collection<Expense> = {
     correctedAmountField<Expense>('expense'),
     str('receiptNo', '收据编号', 'Receipt no.', '收据或发票编号。', 'Receipt or invoice number.', (x) => x.receiptNo, { required: true }),
     bool('hasReceipt', '有收据扫描件', 'Receipt on file', '是否已上传收据扫描件（扫描件供审计查阅，不公开）。', 'Whether a receipt scan is on file (for auditors, not published).', (x) => x.hasReceipt, { required: true }),
+    int('receiptCount', '收据扫描件数', 'Receipt scans', '已上传的收据扫描件份数。', 'Number of receipt scans on file.', (x) => x.receipts.length, { unit: 'count', required: true, minimum: 0 }),
+    str('noReceiptReason', '无收据原因', 'Why no receipt', '没有收据扫描件时说明的原因；有扫描件时为空。', 'The stated reason when there is no receipt scan; empty otherwise.', (x) => x.noReceiptReason),
     bool('approved', '已审批', 'Approved', '是否已由另一名工作人员审批。', 'Whether a second staff member approved it.', (x) => x.approved, { required: true }),
     datetime('approvedAt', '审批时间', 'Approved at', '审批时间；未审批为空。', 'When it was approved; empty if not yet.', (x) => x.approvedAt),
     int('deliberationId', '批准议事编号', 'Deliberation id', '批准这笔支出的议事会议；可为空。', 'The deliberation that approved it, if any.', (x) => x.deliberationId, { references: 'deliberations' }),

@@ -5,6 +5,7 @@ import { busy, msgBox, remember, say } from '../ui';
 import { expenseExtras } from './records-expense';
 import { control, show } from './records-fields';
 import { followups } from './records-followups';
+import { donationOutcomes } from './records-outcomes';
 import { badge, fl, kindName, SPECS, type Options, type Rec, type Spec } from './records-specs';
 
 /** What the editor needs from the records panel around it. */
@@ -110,5 +111,6 @@ export function edit(desk: Desk, k: string, rec: Rec | null): void {
   });
   if (rec && k === 'expenses') editor.append(expenseExtras(rec, () => void desk.open(rec.id)));
   if (rec && k === 'deliberations') editor.append(followups(rec, desk.options(), () => desk.open(rec.id)));
+  if (rec && k === 'donations') editor.append(donationOutcomes(rec, () => desk.open(rec.id)));
   focusOn(heading);
 }

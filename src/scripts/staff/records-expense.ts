@@ -45,6 +45,7 @@ export function expenseExtras(rec: Rec, reload: () => void): HTMLElement {
       return api(`/staff/records/expenses/${rec.id}/receipts`, { method: 'POST', raw: form });
     });
     box.append(f.wrap, up);
+    if (receipts.length === 0 && !rec.noReceiptReason) box.append(h('p', { class: 'hint' }, tr('staff.rec.receiptRule')));
     if (!rec.approvedBy) {
       const approve = h('button', { type: 'button', class: 'button' }, tr('staff.rec.approve'));
       action(approve, () => api(`/staff/records/expenses/${rec.id}/approve`, { method: 'POST' }));

@@ -111,8 +111,18 @@ const KIND_SPECS: Record<string, Omit<Spec, 'path'>> = {
       { name: 'amountFen', kind: 'fen' },
       { name: 'receiptNo', kind: 'text', max: 50 },
       { name: 'deliberationId', kind: 'ref', source: 'deliberations', optional: true },
+      { name: 'noReceiptReason', kind: 'textarea', max: 500, optional: true },
     ],
   ),
+  budgets: {
+    fields: [
+      { name: 'fundId', kind: 'ref', source: 'funds', remember: true },
+      { name: 'year', kind: 'int', min: 2000, max: 2099 },
+      { name: 'budgetLine', kind: 'enum', group: 'budgetLine' },
+      { name: 'plannedFen', kind: 'fen' },
+    ],
+    title: (r) => `${String(r.year)} ${label(locale(), 'budgetLine', String(r.budgetLine))} · ${fmtYuan(Number(r.plannedFen))}`,
+  },
   funds: {
     fields: [
       { name: 'code', kind: 'text', max: 32 },

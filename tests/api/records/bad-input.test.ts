@@ -8,7 +8,7 @@ import { BASE, recordsWorld, sample, type RecordsWorld } from './helpers';
  * every records route is staff-only (401 anonymous, 403 resident or merchant).
  */
 let w: RecordsWorld;
-let ids: { org: number; fund: number; service: number; delib: number; followup: number; donation: number; income: number; expense: number; correction: number };
+let ids: { org: number; fund: number; service: number; delib: number; followup: number; donation: number; income: number; expense: number; correction: number; budget: number };
 
 beforeAll(async () => {
   w = await recordsWorld();
@@ -25,10 +25,11 @@ beforeAll(async () => {
   const donation = await post('/donations', sample.donation(fund.id));
   const income = await post('/incomes', sample.income(fund.id));
   const expense = await post('/expenses', sample.expense(fund.id));
+  const budget = await post('/budgets', { fundId: fund.id, year: 2026, budgetLine: 'activities', plannedFen: 100 });
   await w.api('POST', `/funds/${fund.id}/publish`);
   await w.api('POST', `/incomes/${income.id}/publish`);
   const correction = await post('/corrections', { entity: 'income', entityId: income.id, date: '2026-03-05', amountDeltaFen: -1, explanation: '更正' });
-  ids = { org: org.id, fund: fund.id, service: service.id, delib: delib.id, followup: followup.id, donation: donation.id, income: income.id, expense: expense.id, correction: correction.id };
+  ids = { org: org.id, fund: fund.id, service: service.id, delib: delib.id, followup: followup.id, donation: donation.id, income: income.id, expense: expense.id, correction: correction.id, budget: budget.id };
 });
 afterAll(() => w.cleanup());
 
@@ -51,7 +52,9 @@ const writes = (): Array<{ method: string; path: string; valid: Record<string, u
   { method: 'PATCH', path: `/expenses/${ids.expense}`, valid: { payee: '新' } },
   { method: 'POST', path: '/corrections', valid: { entity: 'income', entityId: ids.income, date: '2026-03-05', amountDeltaFen: -1, explanation: '更正' } },
   { method: 'PATCH', path: `/corrections/${ids.correction}`, valid: { explanation: '新' } },
-  { method: 'PUT', path: '/budgets', valid: { fundId: ids.fund, year: 2026, lines: { activities: 100 } } },
+  { method: 'POST', path: '/budgets', valid: { fundId: ids.fund, year: 2027, budgetLine: 'activities', plannedFen: 100 } },
+  { method: 'PATCH', path: `/budgets/${ids.budget}`, valid: { plannedFen: 200 } },
+  { method: 'POST', path: `/donations/${ids.donation}/outcomes`, valid: { date: '2026-03-05', text: '已发放' } },
 ];
 
 const noBodyWrites = () => [
@@ -62,6 +65,7 @@ const noBodyWrites = () => [
   `/expenses/${ids.expense}/approve`,
   `/expenses/${ids.expense}/publish`,
   `/corrections/${ids.correction}/publish`,
+  `/budgets/${ids.budget}/publish`,
 ];
 
 async function unchanged(run: () => Promise<void>) {
@@ -149,7 +153,7 @@ describe('every records route is staff-only', () => {
     const routes = Object.entries(doc.body.paths as Record<string, Record<string, unknown>>)
       .filter(([path]) => path.startsWith(BASE))
       .flatMap(([path, ops]) => Object.keys(ops).map((method) => ({ method: method.toUpperCase(), path: path.replace(/\{[^}]+\}/g, '1') })));
-    expect(routes.length).toBe(50);
+    expect(routes.length).toBe(54);
     await unchanged(async () => {
       for (const { method, path } of routes) {
         const body = method === 'GET' ? undefined : {};

@@ -99,28 +99,30 @@ describe('funds, donations and incomes', () => {
     expect((await w.api('POST', '/corrections', { entity: 'income', entityId: income.id, date: '2026-03-05', amountDeltaFen: 500, explanation: '漏记利息' })).status).toBe(201);
   });
 
-  it('sets budgets per fund, year and line, audited; a published fund asks for a rebuild', async () => {
+  it('keeps one budget per fund, year and line, a draft until published into a published fund', async () => {
     const { body: fund } = await w.api('POST', '/funds', sample.fund());
-    const put = await w.api('PUT', '/budgets', { fundId: fund.id, year: 2026, lines: { service_subsidy: 500_000, activities: 200_000 } });
-    expect(put.status).toBe(200);
-    expect(put.body.items).toEqual([
-      { fundId: fund.id, year: 2026, budgetLine: 'activities', plannedFen: 200_000 },
-      { fundId: fund.id, year: 2026, budgetLine: 'service_subsidy', plannedFen: 500_000 },
-    ]);
+    const line = { fundId: fund.id, year: 2026, budgetLine: 'activities', plannedFen: 200_000 };
+    const { status, body: budget } = await w.api('POST', '/budgets', line);
+    expect(status).toBe(201);
+    expect(budget).toMatchObject({ ...line, status: 'draft', publishedAt: null });
+    expectError(await w.api('POST', '/budgets', { ...line, plannedFen: 1 }), 409, 'budget_exists');
+    expect((await w.api('PATCH', `/budgets/${budget.id}`, { plannedFen: 250_000 })).body.plannedFen).toBe(250_000);
+    expectError(await w.api('POST', `/budgets/${budget.id}/publish`), 409, 'dependency_unpublished');
     expect(w.published).toEqual([]);
     await w.api('POST', `/funds/${fund.id}/publish`);
-    await w.api('PUT', '/budgets', { fundId: fund.id, year: 2026, lines: { activities: 250_000 } });
-    expect(w.published.at(-1)!.event).toEqual({ entity: 'budget', id: fund.id });
-    expect((await w.api('GET', `/budgets?fundId=${fund.id}&year=2026`)).body.items.map((b: { plannedFen: number }) => b.plannedFen)).toEqual([250_000, 500_000]);
-    const audits = await w.rows<{ detail: string }>(sql`select detail from audit_log where action = 'set_budget' order by id`);
-    expect(JSON.parse(audits[1]!.detail)).toEqual({ year: 2026, changes: { activities: { from: 200_000, to: 250_000 } } });
+    expect((await w.api('POST', `/budgets/${budget.id}/publish`)).body).toMatchObject({ status: 'published', publishedBy: w.f.staffId });
+    expect(w.published.at(-1)!.event).toEqual({ entity: 'budget', id: budget.id });
+    expect(await w.published.at(-1)!.seen).toEqual({ status: 'published', events: 1 });
+    expectError(await w.api('PATCH', `/budgets/${budget.id}`, { plannedFen: 1 }), 409, 'not_draft');
+    expect((await w.api('GET', `/budgets?fundId=${fund.id}&year=2026&status=published`)).body.items.map((b: { id: number }) => b.id)).toEqual([budget.id]);
+    const audits = await w.rows<{ action: string }>(sql`select action from audit_log where entity = 'budget' and entity_id = ${budget.id} order by id`);
+    expect(audits.map((a) => a.action)).toEqual(['create', 'update', 'publish']);
 
     const before = await w.dump();
-    expectError(await w.api('PUT', '/budgets', { fundId: fund.id, year: 2026, lines: {} }), 400, 'invalid_request');
-    expectError(await w.api('PUT', '/budgets', { fundId: fund.id, year: 2026, lines: { bribes: 1 } }), 400, 'invalid_request');
-    expectError(await w.api('PUT', '/budgets', { fundId: fund.id, year: 2026, lines: { activities: -1 } }), 400, 'invalid_request');
-    expectError(await w.api('PUT', '/budgets', { fundId: fund.id, year: 1999, lines: { activities: 1 } }), 400, 'invalid_request');
-    expectError(await w.api('PUT', '/budgets', { fundId: 999, year: 2026, lines: { activities: 1 } }), 422, 'invalid_reference');
+    expectError(await w.api('POST', '/budgets', { ...line, budgetLine: 'bribes' }), 400, 'invalid_request');
+    expectError(await w.api('POST', '/budgets', { ...line, plannedFen: -1 }), 400, 'invalid_request');
+    expectError(await w.api('POST', '/budgets', { ...line, year: 1999 }), 400, 'invalid_request');
+    expectError(await w.api('POST', '/budgets', { ...line, fundId: 999 }), 422, 'invalid_reference');
     expect(await w.dump()).toEqual(before);
   });
 });

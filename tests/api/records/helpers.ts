@@ -19,6 +19,7 @@ export const RECORD_TABLES = [
   'incomes',
   'expenses',
   'receipts',
+  'donation_outcomes',
   'budgets',
   'corrections',
   'audit_log',
@@ -59,6 +60,7 @@ const TABLE_OF: Record<string, string> = {
   income: 'incomes',
   expense: 'expenses',
   correction: 'corrections',
+  budget: 'budgets',
 };
 
 export const BASE = '/api/staff/records';
@@ -165,6 +167,8 @@ export const sample = {
     beneficiaries: '12 户独居老人',
     amountFen: 36_000,
     receiptNo: 'E-001',
+    // Publishable as it stands; tests of the receipt rule pass null.
+    noReceiptReason: '食堂按月结算，收据随月结单存档',
     ...extra,
   }),
 };
