@@ -3,7 +3,7 @@ import type { PublicData } from '../../../functions/domain/publishing';
 import { recordPath } from '../charity';
 import type { Collection } from './model';
 import { correctedAmountField, correctionIdsField, fundFields } from './money-records';
-import { bool, date, fiscalYearField, idField, int, moneyFields, str, urlField } from './fields';
+import { bool, date, fiscalYearField, idField, int, list, moneyFields, str, urlField } from './fields';
 
 type Donation = PublicData['charity']['donations'][number];
 
