@@ -37,6 +37,8 @@ const auditActionPairs = {
   'lbl.audit.action.upload_receipt': ['上传票据', 'Receipt uploaded'],
   'lbl.audit.action.add_update': ['更新进展', 'Progress update'],
   'lbl.audit.action.set_budget': ['设定预算', 'Budget set'],
+  'lbl.audit.action.revise': ['修订', 'Revised'],
+  'lbl.audit.action.withdraw': ['撤回', 'Withdrawn'],
 } as const satisfies Coded<'lbl.audit.action.', AuditAction>;
 
 /** Record types the audit trail names (audit() calls take a free string; the label test scans them). */

@@ -47,7 +47,8 @@ describe('draft → published', () => {
     await w.api('POST', `/organizations/${body.id}/publish`);
     const before = await w.dump();
     expectError(await w.api('POST', `/organizations/${body.id}/publish`), 409, 'already_published');
-    expectError(await w.api('PATCH', `/organizations/${body.id}`, { name: '改名' }), 409, 'not_draft');
+    // A published record changes only by a revision with its reason.
+    expectError(await w.api('PATCH', `/organizations/${body.id}`, { name: '改名' }), 400, 'invalid_request');
     expect(await w.dump()).toEqual(before);
     expect(w.published).toHaveLength(1);
   });
@@ -140,7 +141,7 @@ describe('deliberations', () => {
     expect(published.body).toMatchObject({ status: 'published', publishedBy: w.f.staffId, agendaItems: [{ options: [{}, {}, {}] }] });
     const [audit] = await w.rows<{ detail: string }>(sql`select detail from audit_log where action = 'publish'`);
     expect(JSON.parse(audit!.detail)).toEqual({ agendaItems: 1, followups: 0 });
-    expectError(await w.api('PATCH', `/deliberations/${d.id}`, { title: '改' }), 409, 'not_draft');
+    expectError(await w.api('PATCH', `/deliberations/${d.id}`, { title: '改' }), 400, 'invalid_request');
   });
 
   it('refuses impossible attendance and tallies, changing nothing', async () => {
