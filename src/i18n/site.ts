@@ -13,6 +13,7 @@ import { merchantsSitePairs } from './site-merchants';
 import { organizationsSitePairs } from './site-organizations';
 import { volunteersSitePairs } from './site-volunteers';
 import { verifySitePairs } from './site-verify';
+import { versionsSitePairs } from './site-versions';
 
 const pairs = mergePairs(
   commonSitePairs,
@@ -24,6 +25,7 @@ const pairs = mergePairs(
   organizationsSitePairs,
   volunteersSitePairs,
   verifySitePairs,
+  versionsSitePairs,
 );
 
 export const siteZh = column(pairs, 0);

@@ -7,6 +7,7 @@ import { publicMerchants } from './merchants';
 import { publicOrganizations } from './organizations';
 import { pointsMonthly } from './points';
 import { publicServices } from './services';
+import { publicHistories } from './versions';
 import { honourRoll, publicTeams } from './volunteers';
 
 export type PublicData = Awaited<ReturnType<typeof loadPublicData>>;
@@ -16,7 +17,7 @@ export type PublicData = Awaited<ReturnType<typeof loadPublicData>>;
  * that select only public fields of published records. Nothing private leaves through here.
  */
 export async function loadPublicData(db: Db) {
-  const [services, organizations, deliberations, charity, teams, honour, points, stats, head, catalogue] = await Promise.all([
+  const [services, organizations, deliberations, charity, teams, honour, points, stats, head, catalogue, histories] = await Promise.all([
     publicServices(db),
     publicOrganizations(db),
     publicDeliberations(db),
@@ -27,7 +28,8 @@ export async function loadPublicData(db: Db) {
     publicStats(db),
     ledgerHead(db),
     publicCatalogue(db),
+    publicHistories(db),
   ]);
   const merchants = await publicMerchants(db, services, charity);
-  return { services, organizations, deliberations, followups: deliberations.flatMap((d) => d.followups), charity, merchants, catalogue, teams, honour, points, stats, head };
+  return { services, organizations, deliberations, followups: deliberations.flatMap((d) => d.followups), charity, merchants, catalogue, teams, honour, points, stats, head, histories };
 }
