@@ -20,8 +20,9 @@ import { consoleLabelPairs } from './app-console-labels';
 import { settingsPairs } from './app-settings';
 import { cataloguePairs } from './app-catalogue';
 import { statementPairs } from './app-statement';
+import { revisionPairs } from './app-revisions';
 
-const pairs = mergePairs(commonPairs, signinPairs, residentPairs, activityPairs, requestPairs, counterPairs, staffPairs, jobPairs, residentLifePairs, accountPairs, setupPairs, consoleLabelPairs, settingsPairs, cataloguePairs, statementPairs);
+const pairs = mergePairs(commonPairs, signinPairs, residentPairs, activityPairs, requestPairs, counterPairs, staffPairs, jobPairs, residentLifePairs, accountPairs, setupPairs, consoleLabelPairs, settingsPairs, cataloguePairs, statementPairs, revisionPairs);
 
 
 
