@@ -6,7 +6,7 @@ import { errorResponses } from '../../http/errors';
 import { newRouter } from '../../http/router';
 import { json, jsonBody, signedIn } from '../../http/schemas';
 import { recordRoutes } from './crud';
-import { Body, Count, DateString, IdParam, ListQuery, OptionalText, PageOf, patchOf, Publication, RefId, revisionOf, Text } from './schemas';
+import { Body, Count, DateString, IdParam, ListQuery, OptionalText, PageOf, Publication, RefId, revisionOf, Text } from './schemas';
 import { write } from './shared';
 
 /** 议事协商: meetings with their agenda, options, votes and resolution, and the follow-up until done. */
@@ -176,17 +176,18 @@ deliberationRoutes.openapi(
     path: '/followups/{id}',
     tags: ['records'],
     security: signedIn,
-    summary: "Edit a follow-up item while its deliberation is a draft (afterwards, progress is told through updates)",
-    request: { params: IdParam, body: jsonBody(patchOf(FollowupBody).openapi('FollowupPatch')) },
+    summary: 'Edit a follow-up item while its deliberation is a draft; once published, revise it with a reason (progress is told through updates)',
+    request: { params: IdParam, body: jsonBody(revisionOf(FollowupBody).openapi('FollowupPatch')) },
     responses: {
       200: json(FollowupSchema, 'The edited follow-up'),
-      ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found', 'not_draft', 'invalid_reference'),
+      ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found', 'record_withdrawn', 'invalid_reference'),
     },
   }),
   async (c) => {
     const { id } = c.req.valid('param');
     const body = c.req.valid('json');
-    return c.json(await write(c, (tx, actor) => updateFollowup(tx, actor, id, body)), 200);
+    const { record } = await write(c, (tx, actor) => updateFollowup(tx, actor, id, body));
+    return c.json(record, 200);
   },
 );
 
