@@ -9,6 +9,7 @@ import { COMMUNITY_UTC_OFFSET_MINUTES, localDate } from '../../functions/domain/
 import { ACTIVITY_TYPES, COMMUNITY_NAME, COMPOUNDS, GIVEN_NAMES, HONORIFICS, MERCHANTS, STREETS, SURNAMES, TEAMS } from './community';
 import { Random } from './random';
 import { seedRecords, type RecordsSummary } from './records';
+import { seedVersions } from './records-versions';
 import { seedDailyUse, type DailyUseSummary } from './daily-use';
 
 /** Published in the README; they exist only in a database whose settings say demo = true. */
@@ -244,5 +245,7 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
     return id;
   });
   const records = await seedRecords(database, { now: options.now, staffId: cast.staffId, approverId, seed: options.seed });
-  return { residents: cast.residentIds.length, merchants: cast.merchantIds.length, activities: activityCount, entries, records, dailyUse: await seedDailyUse(database, { now: options.now, seed: options.seed }) };
+  const dailyUse = await seedDailyUse(database, { now: options.now, seed: options.seed });
+  await seedVersions(database, { now: options.now, staffId: cast.staffId });
+  return { residents: cast.residentIds.length, merchants: cast.merchantIds.length, activities: activityCount, entries, records, dailyUse };
 }

@@ -146,7 +146,7 @@ meRequests.openapi(
     security: signedIn,
     summary: 'Ask for a service from the menu (你点单)',
     request: { body: jsonBody(z.strictObject({ serviceId: z.number().int().min(1), detail: z.string().trim().max(500).optional(), preferredDate: LocalDate.optional(), deliberationId: ChainLinkFields.deliberationId })) },
-    responses: { 201: json(RequestSchema, 'Submitted'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'invalid_reference') },
+    responses: { 201: json(RequestSchema, 'Submitted'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'invalid_reference', 'service_withdrawn') },
   }),
   async (c) => {
     const body = c.req.valid('json');
@@ -299,7 +299,7 @@ staffRequests.openapi(
     security: signedIn,
     summary: "Enter a request: for a resident who asked at the desk or by phone, or a building issue placed by the owners' committee (下单)",
     request: { body: jsonBody(StaffNewRequest) },
-    responses: { 201: json(StaffRequestSchema, 'Submitted'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'invalid_reference') },
+    responses: { 201: json(StaffRequestSchema, 'Submitted'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'invalid_reference', 'service_withdrawn') },
   }),
   async (c) => {
     const body = c.req.valid('json');

@@ -38,6 +38,8 @@ const auditActionPairs = {
   'lbl.audit.action.add_update': ['更新进展', 'Progress update'],
   'lbl.audit.action.set_budget': ['设定预算', 'Budget set'],
   'lbl.audit.action.add_outcome': ['登记去向', 'Outcome added'],
+  'lbl.audit.action.revise': ['修订', 'Revised'],
+  'lbl.audit.action.withdraw': ['撤回', 'Withdrawn'],
 } as const satisfies Coded<'lbl.audit.action.', AuditAction>;
 
 /** Record types the audit trail names (audit() calls take a free string; the label test scans them). */

@@ -21,8 +21,9 @@ import { settingsPairs } from './app-settings';
 import { cataloguePairs } from './app-catalogue';
 import { statementPairs } from './app-statement';
 import { moneyPairs } from './app-money';
+import { revisionPairs } from './app-revisions';
 
-const pairs = mergePairs(commonPairs, signinPairs, residentPairs, activityPairs, requestPairs, counterPairs, staffPairs, jobPairs, residentLifePairs, accountPairs, setupPairs, consoleLabelPairs, settingsPairs, cataloguePairs, statementPairs, moneyPairs);
+const pairs = mergePairs(commonPairs, signinPairs, residentPairs, activityPairs, requestPairs, counterPairs, staffPairs, jobPairs, residentLifePairs, accountPairs, setupPairs, consoleLabelPairs, settingsPairs, cataloguePairs, statementPairs, moneyPairs, revisionPairs);
 
 
 

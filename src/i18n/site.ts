@@ -14,6 +14,7 @@ import { organizationsSitePairs } from './site-organizations';
 import { volunteersSitePairs } from './site-volunteers';
 import { verifySitePairs } from './site-verify';
 import { chainSitePairs } from './site-chain';
+import { versionsSitePairs } from './site-versions';
 
 const pairs = mergePairs(
   commonSitePairs,
@@ -26,6 +27,7 @@ const pairs = mergePairs(
   volunteersSitePairs,
   verifySitePairs,
   chainSitePairs,
+  versionsSitePairs,
 );
 
 export const siteZh = column(pairs, 0);

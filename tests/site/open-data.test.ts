@@ -84,19 +84,21 @@ describe('open data: every collection as JSON and CSV', () => {
     });
   }
 
-  it('ids are the records’ permanent database ids, and only published records are exported', async () => {
+  it('ids are the records’ permanent database ids, and only published (or withdrawn) records are exported', async () => {
     const ids = async (sql: string) => (await query<{ id: number }>(sql)).map((r) => Number(r.id));
     const published = (table: string) => ids(`select id from ${table} where status = 'published' order by id`);
+    // A withdrawn record keeps its row, marked withdrawn.
+    const everPublished = (table: string) => ids(`select id from ${table} where status <> 'draft' order by id`);
     // Money records show when both they and their fund are published.
     const money = (table: string) => ids(`select t.id from ${table} t join funds f on f.id = t.fund_id where t.status = 'published' and f.status = 'published' order by t.id`);
     const sorted = (name: string) => json(name).map((r) => r.id as number).sort((a, b) => a - b);
-    expect(sorted('services')).toEqual(await published('services'));
+    expect(sorted('services')).toEqual(await everPublished('services'));
     expect(sorted('organizations')).toEqual(await published('organizations'));
-    expect(sorted('deliberations')).toEqual(await published('deliberations'));
+    expect(sorted('deliberations')).toEqual(await everPublished('deliberations'));
     expect(sorted('donations')).toEqual(await money('donations'));
     expect(sorted('expenses')).toEqual(await money('expenses'));
     expect(sorted('merchants')).toEqual(await ids('select user_id as id from merchants order by user_id'));
-    expect(sorted('followups')).toEqual(await ids(`select f.id from followups f join deliberations d on d.id = f.deliberation_id where d.status = 'published' order by f.id`));
+    expect(sorted('followups')).toEqual(await ids(`select f.id from followups f join deliberations d on d.id = f.deliberation_id where d.status <> 'draft' order by f.id`));
     for (const row of json('points-monthly')) expect(row.id).toBe(row.month);
   });
 

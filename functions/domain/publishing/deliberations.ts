@@ -1,4 +1,4 @@
-import { asc, desc, eq, inArray } from 'drizzle-orm';
+import { asc, desc, eq, inArray, ne } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { agendaItems, deliberations, expenses, followupUpdates, followups, organizations, services, voteOptions } from '../../../db/schema';
 import { paths } from './urls';
@@ -53,6 +53,8 @@ export interface PublicDeliberation {
   servicesCreated: Array<{ id: number; title: string; url: string }>;
   expensesApproved: Array<{ id: number; description: string; amountFen: number; fundId: number }>;
   publishedAt: string | null;
+  /** A withdrawn deliberation keeps its page, marked withdrawn with the reason. */
+  status: 'published' | 'withdrawn';
 }
 
 function groupBy<T, K>(items: T[], key: (t: T) => K): Map<K, T[]> {
@@ -66,9 +68,9 @@ function groupBy<T, K>(items: T[], key: (t: T) => K): Map<K, T[]> {
   return map;
 }
 
-/** Published deliberations, newest first, each with its agenda, votes, follow-ups and links. */
+/** Published and withdrawn deliberations (never drafts), newest first, each with its agenda, votes, follow-ups and links. */
 export async function publicDeliberations(db: Db): Promise<PublicDeliberation[]> {
-  const ds = await db.select().from(deliberations).where(eq(deliberations.status, 'published')).orderBy(desc(deliberations.date), desc(deliberations.id));
+  const ds = await db.select().from(deliberations).where(ne(deliberations.status, 'draft')).orderBy(desc(deliberations.date), desc(deliberations.id));
   if (ds.length === 0) return [];
   const ids = ds.map((d) => d.id);
   // Chunked IN lists keep each statement under SQLite's variable limit on big communities.
@@ -112,6 +114,7 @@ export async function publicDeliberations(db: Db): Promise<PublicDeliberation[]>
     present: d.present,
     quorum: d.quorum,
     quorate: d.present >= d.quorum,
+    status: d.status === 'withdrawn' ? 'withdrawn' : 'published',
     summary: d.summary,
     resolution: d.resolution,
     agenda: (itemsByDeliberation.get(d.id) ?? []).map((i) => ({

@@ -9,6 +9,7 @@ import { publicOrganizations } from './organizations';
 import { pointsMonthly } from './points';
 import { publicSatisfaction } from './satisfaction';
 import { publicServices } from './services';
+import { publicHistories } from './versions';
 import { honourRoll, publicActivities, publicTeams } from './volunteers';
 
 export type PublicData = Awaited<ReturnType<typeof loadPublicData>>;
@@ -18,7 +19,7 @@ export type PublicData = Awaited<ReturnType<typeof loadPublicData>>;
  * that select only public fields of published records. Nothing private leaves through here.
  */
 export async function loadPublicData(db: Db) {
-  const [services, organizations, deliberations, charity, teams, honour, points, stats, head, catalogue, activities] = await Promise.all([
+  const [services, organizations, deliberations, charity, teams, honour, points, stats, head, catalogue, activities, histories] = await Promise.all([
     publicServices(db),
     publicOrganizations(db),
     publicDeliberations(db),
@@ -30,8 +31,9 @@ export async function loadPublicData(db: Db) {
     ledgerHead(db),
     publicCatalogue(db),
     publicActivities(db),
+    publicHistories(db),
   ]);
   const merchants = await publicMerchants(db, services, charity);
   const [chains, satisfaction] = await Promise.all([deliberationChains(db), publicSatisfaction(db)]);
-  return { services, organizations, deliberations, followups: deliberations.flatMap((d) => d.followups), charity, merchants, catalogue, teams, honour, activities, points, stats, head, chains, satisfaction };
+  return { services, organizations, deliberations, followups: deliberations.flatMap((d) => d.followups), charity, merchants, catalogue, teams, honour, activities, points, stats, head, chains, satisfaction, histories };
 }

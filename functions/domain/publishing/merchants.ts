@@ -59,7 +59,7 @@ export async function publicMerchants(db: Db, servicesView: PublicService[], cha
       offer: m.offer,
       joinedAt: m.joinedAt,
       suspended: m.suspendedAt !== null,
-      services: servicesView.filter((s) => s.provider.id === m.organizationId).map((s) => ({ id: s.id, title: s.title, url: s.url, schedule: s.schedule })),
+      services: servicesView.filter((s) => s.provider.id === m.organizationId && s.status === 'published').map((s) => ({ id: s.id, title: s.title, url: s.url, schedule: s.schedule })),
       donations: donations.map((d) => ({ id: d.id, date: d.date, form: d.form, amountFen: d.amountFen, itemDescription: d.itemDescription })),
       donatedFen: donations.reduce((s, d) => s + d.amountFen, 0),
       redemptions: Number(m.redemptions),

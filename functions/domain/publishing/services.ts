@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, ne } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { organizations, services } from '../../../db/schema';
 import { paths } from './urls';
@@ -19,15 +19,17 @@ export interface PublicService {
   howToAsk: string;
   deliberationId: number | null;
   publishedAt: string | null;
+  /** A withdrawn service stays listed and answers at its URL, marked withdrawn; it cannot be requested. */
+  status: 'published' | 'withdrawn';
 }
 
-/** Published services only; every field here is meant for the public. */
+/** Published and withdrawn services (never drafts); every field here is meant for the public. */
 export async function publicServices(db: Db): Promise<PublicService[]> {
   const rows = await db
     .select({ s: services, providerName: organizations.name, providerKind: organizations.kind })
     .from(services)
     .innerJoin(organizations, eq(organizations.id, services.providerId))
-    .where(and(eq(services.status, 'published')))
+    .where(and(ne(services.status, 'draft')))
     .orderBy(asc(services.category), asc(services.id));
   return rows.map(({ s, providerName, providerKind }) => ({
     id: s.id,
@@ -45,5 +47,6 @@ export async function publicServices(db: Db): Promise<PublicService[]> {
     howToAsk: s.howToAsk,
     deliberationId: s.deliberationId,
     publishedAt: s.publishedAt,
+    status: s.status === 'withdrawn' ? 'withdrawn' : 'published',
   }));
 }

@@ -7,7 +7,7 @@ export interface Actor {
   now: Date;
 }
 
-export type AuditAction = 'create' | 'update' | 'publish' | 'approve' | 'upload_receipt' | 'add_update' | 'set_budget' | 'add_outcome';
+export type AuditAction = 'create' | 'update' | 'publish' | 'approve' | 'upload_receipt' | 'add_update' | 'set_budget' | 'add_outcome' | 'revise' | 'withdraw';
 
 /** Appends one row to the audit log (append-only: a trigger forbids UPDATE and DELETE). */
 export async function audit(tx: Db, actor: Actor, action: AuditAction, entity: string, entityId: number | null, detail: Record<string, unknown> = {}): Promise<void> {

@@ -8,9 +8,9 @@ import { pageOf, type Page } from '../shared/paging';
 import { listWhere, notFound, type ListQuery } from './shared';
 
 /**
- * 更正: a published donation, income or expense is never edited. A correction is a new entry that
- * names it, carries the amount difference (positive, negative or zero for a wording fix) and the
- * explanation (更正说明); it is a draft until published, like everything else.
+ * 更正: a published donation's, income's or expense's amount is never edited. A correction is a new
+ * entry that names it, carries the amount difference (never zero: wording is fixed by a revision
+ * of the record, see ./versions.ts) and the explanation (更正说明); it is a draft until published.
  */
 export type Correction = typeof corrections.$inferSelect;
 export const correctedEntities = corrections.entity.enumValues;

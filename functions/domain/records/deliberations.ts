@@ -2,10 +2,11 @@ import { asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { agendaItems, deliberations, followups, followupUpdates, organizations, voteOptions, type deliberationBodies } from '../../../db/schema';
 import { DomainError } from '../shared/errors';
-import { audit, changesOf, type Actor } from './audit';
-import { markPublished, requireDraft, requirePublished, type PublishEvent } from './publish';
+import { audit, type Actor } from './audit';
+import { markPublished, requirePublished, type PublishEvent } from './publish';
 import { pageOf, type Page } from '../shared/paging';
-import { invalid, listWhere, notFound, type ListQuery } from './shared';
+import { invalid, listWhere, notFound, type ListQuery, type Revision } from './shared';
+import { saveEdit } from './versions';
 
 /** 议事协商: which body met, when, who came, the agenda with its options and votes, the resolution. */
 export type DeliberationRow = typeof deliberations.$inferSelect;
@@ -93,13 +94,19 @@ export async function createDeliberation(tx: Db, actor: Actor, fields: Deliberat
  * Edits a draft. Given agenda items replace the old ones position by position (so follow-ups keep
  * pointing at the same item); an item that a follow-up names cannot be dropped.
  */
-export async function updateDeliberation(tx: Db, actor: Actor, id: number, patch: Partial<DeliberationFields>): Promise<Deliberation> {
+export async function updateDeliberation(tx: Db, actor: Actor, id: number, { reason, ...patch }: Partial<DeliberationFields> & Revision): Promise<Deliberation> {
   const current = await findDeliberation(tx, id);
-  requireDraft(current, `议事记录 ${id} `);
   const { agendaItems: items, ...scalars } = patch;
   checkCounts({ ...current, ...scalars }, items ?? current.agendaItems);
-  const changes: Record<string, unknown> = changesOf(current, scalars);
-  if (Object.keys(changes).length > 0) await tx.update(deliberations).set(scalars).where(eq(deliberations.id, id));
+  // Compared as entered: an agenda item is its words and tallies, not its row ids.
+  const asEntered = { ...current, agendaItems: current.agendaItems.map(({ title, description, decision, options }) => ({ title, description, decision, options: options.map(({ label, votes }) => ({ label, votes })) })) };
+  const { changed } = await saveEdit(tx, actor, { entity: 'deliberation', what: `议事记录 ${id} `, current: asEntered, patch, reason, write: () => writeDeliberation(tx, current, scalars, items) });
+  return changed ? findDeliberation(tx, id) : current;
+}
+
+async function writeDeliberation(tx: Db, current: Deliberation, scalars: Partial<Omit<DeliberationFields, 'agendaItems'>>, items: AgendaItemFields[] | undefined): Promise<void> {
+  const id = current.id;
+  if (Object.keys(scalars).length > 0) await tx.update(deliberations).set(scalars).where(eq(deliberations.id, id));
   if (items) {
     for (const [i, item] of items.entries()) {
       const old = current.agendaItems[i];
@@ -121,11 +128,7 @@ export async function updateDeliberation(tx: Db, actor: Actor, id: number, patch
       await tx.delete(voteOptions).where(eq(voteOptions.agendaItemId, dropped.id));
       await tx.delete(agendaItems).where(eq(agendaItems.id, dropped.id));
     }
-    changes.agendaItems = { from: current.agendaItems.map(({ title, description, decision, options }) => ({ title, description, decision, options: options.map(({ label, votes }) => ({ label, votes })) })), to: items };
   }
-  if (Object.keys(changes).length === 0) return current;
-  await audit(tx, actor, 'update', 'deliberation', id, { changes });
-  return findDeliberation(tx, id);
 }
 
 /** Publishing a deliberation publishes its agenda, votes and follow-ups with it (they have no status of their own). */

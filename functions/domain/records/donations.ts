@@ -1,10 +1,11 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { donations, funds, organizations, type donationForms, type donorTypes } from '../../../db/schema';
-import { audit, changesOf, type Actor } from './audit';
-import { markPublished, requireDraft, requirePublished, type PublishEvent } from './publish';
+import { audit, type Actor } from './audit';
+import { markPublished, requirePublished, type PublishEvent } from './publish';
 import { pageOf, type Page } from '../shared/paging';
-import { invalid, listWhere, notFound, requireRef, type ListQuery } from './shared';
+import { invalid, listWhere, notFound, requireRef, type ListQuery, type Revision } from './shared';
+import { saveEdit } from './versions';
 
 /** 慈善资源 in: money or goods, from government, merchants, enterprises or individuals (anonymous if they wish). */
 export type Donation = typeof donations.$inferSelect;
@@ -26,7 +27,8 @@ export interface DonationFields {
   note?: string | null | undefined;
 }
 
-export const CORRECT_INSTEAD = '；金额或内容有误请登记更正';
+/** A published money record's amount and fund change only by a correction (更正), never by a revision. */
+export const MONEY_FIXED = ['amountFen', 'fundId'] as const;
 
 export async function findDonation(db: Db, id: number): Promise<Donation> {
   const [row] = await db.select().from(donations).where(eq(donations.id, id));
@@ -50,15 +52,12 @@ export async function createDonation(tx: Db, actor: Actor, fields: DonationField
   return row!;
 }
 
-export async function updateDonation(tx: Db, actor: Actor, id: number, patch: Partial<DonationFields>): Promise<Donation> {
-  const row = await findDonation(tx, id);
-  requireDraft(row, `捐赠记录 ${id} `, CORRECT_INSTEAD);
-  await check(tx, patch, { ...row, ...patch });
-  const changes = changesOf(row, patch);
-  if (Object.keys(changes).length === 0) return row;
-  const [updated] = await tx.update(donations).set(patch).where(eq(donations.id, id)).returning();
-  await audit(tx, actor, 'update', 'donation', id, { changes });
-  return updated!;
+export async function updateDonation(tx: Db, actor: Actor, id: number, { reason, ...patch }: Partial<DonationFields> & Revision): Promise<Donation> {
+  const current = await findDonation(tx, id);
+  await check(tx, patch, { ...current, ...patch });
+  const write = async () => void (await tx.update(donations).set(patch).where(eq(donations.id, id)));
+  await saveEdit(tx, actor, { entity: 'donation', what: `捐赠记录 ${id} `, current, patch, reason, fixed: MONEY_FIXED, write });
+  return findDonation(tx, id);
 }
 
 export async function publishDonation(tx: Db, actor: Actor, id: number): Promise<{ record: Donation; event: PublishEvent }> {

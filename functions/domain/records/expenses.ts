@@ -3,11 +3,12 @@ import type { Db } from '../../../db/client';
 import { auditLog, deliberations, expenses, funds, receipts, type budgetLines } from '../../../db/schema';
 import { assertSecondSignature } from '../people/approvers';
 import { DomainError } from '../shared/errors';
-import { audit, changesOf, type Actor } from './audit';
-import { CORRECT_INSTEAD } from './donations';
-import { markPublished, requireDraft, requirePublished, type PublishEvent } from './publish';
+import { audit, type Actor } from './audit';
+import { MONEY_FIXED } from './donations';
+import { markPublished, requirePublished, type PublishEvent } from './publish';
 import { pageOf, type Page } from '../shared/paging';
-import { listWhere, notFound, requireRef, type ListQuery } from './shared';
+import { listWhere, notFound, requireRef, type ListQuery, type Revision } from './shared';
+import { saveEdit } from './versions';
 
 /**
  * Fund use, by budget line. Four eyes: a second staff member approves an expense — never the one
@@ -90,18 +91,21 @@ export async function createExpense(tx: Db, actor: Actor, fields: ExpenseFields)
   return findExpense(tx, row!.id);
 }
 
-export async function updateExpense(tx: Db, actor: Actor, id: number, patch: Partial<ExpenseFields>): Promise<Expense> {
-  const row = await findExpenseRow(tx, id);
-  requireDraft(row, `支出记录 ${id} `, CORRECT_INSTEAD);
+export async function updateExpense(tx: Db, actor: Actor, id: number, { reason, ...patch }: Partial<ExpenseFields> & Revision): Promise<Expense> {
+  const current = await findExpense(tx, id);
   await checkRefs(tx, patch);
-  const changes = changesOf(row, patch);
-  if (Object.keys(changes).length === 0) return findExpense(tx, id);
-  const approvalWithdrawn = row.approvedBy !== null;
-  await tx
-    .update(expenses)
-    .set({ ...patch, ...(approvalWithdrawn ? { approvedBy: null, approvedAt: null } : {}) })
-    .where(eq(expenses.id, id));
-  await audit(tx, actor, 'update', 'expense', id, { changes, ...(approvalWithdrawn ? { approvalWithdrawn: { approvedBy: row.approvedBy, approvedAt: row.approvedAt } } : {}) });
+  // Editing a draft withdraws its approval; a published expense keeps the approval it was published with.
+  const approvalWithdrawn = current.status === 'draft' && current.approvedBy !== null;
+  await saveEdit(tx, actor, {
+    entity: 'expense',
+    what: `支出记录 ${id} `,
+    current,
+    patch,
+    reason,
+    fixed: MONEY_FIXED,
+    write: async () => void (await tx.update(expenses).set({ ...patch, ...(approvalWithdrawn ? { approvedBy: null, approvedAt: null } : {}) }).where(eq(expenses.id, id))),
+    detail: approvalWithdrawn ? { approvalWithdrawn: { approvedBy: current.approvedBy, approvedAt: current.approvedAt } } : {},
+  });
   return findExpense(tx, id);
 }
 

@@ -1,11 +1,12 @@
 import { and, asc, desc, eq, lt } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { agendaItems, followups, followupUpdates, organizations, type FollowupStatus } from '../../../db/schema';
-import { audit, changesOf, type Actor } from './audit';
+import { audit, type Actor } from './audit';
 import { findDeliberationRow, type Followup } from './deliberations';
-import { announce, requireDraft, requirePublished, type PublishEvent } from './publish';
+import { announce, requirePublished, type PublishEvent } from './publish';
 import { pageOf, type Page } from '../shared/paging';
-import { invalid, notFound, requireRef } from './shared';
+import { invalid, notFound, requireRef, type Revision } from './shared';
+import { saveEdit } from './versions';
 
 /**
  * 跟进事项: who is responsible for carrying a resolution out, by when, and a dated timeline of
@@ -58,17 +59,20 @@ export async function addFollowup(tx: Db, actor: Actor, deliberationId: number, 
   return { record: await findFollowup(tx, id), event };
 }
 
-/** Edits a follow-up while its deliberation is a draft; afterwards progress is told through updates. */
-export async function updateFollowup(tx: Db, actor: Actor, id: number, patch: Partial<FollowupFields>): Promise<Followup> {
-  const current = await findFollowup(tx, id);
-  const deliberation = await findDeliberationRow(tx, current.deliberationId);
-  requireDraft(deliberation, `所属议事记录 ${deliberation.id} `, '；进展请用跟进更新登记');
+/**
+ * Edits a follow-up while its deliberation is a draft; once that is published, a revision with its
+ * reason (a new version). Progress is told through updates, never here.
+ */
+export async function updateFollowup(tx: Db, actor: Actor, id: number, { reason, ...patch }: Partial<FollowupFields> & Revision): Promise<{ record: Followup; event?: PublishEvent }> {
+  const found = await findFollowup(tx, id);
+  const deliberation = await findDeliberationRow(tx, found.deliberationId);
   await checkRefs(tx, deliberation.id, deliberation.date, patch);
-  const changes = changesOf(current, patch);
-  if (Object.keys(changes).length === 0) return current;
-  await tx.update(followups).set(patch).where(eq(followups.id, id));
-  await audit(tx, actor, 'update', 'followup', id, { changes });
-  return findFollowup(tx, id);
+  // Public with its deliberation: it is a draft, published or withdrawn as that is.
+  const { status: progressStatus, updates: _, ...rest } = found;
+  const current = { ...rest, progressStatus, status: deliberation.status, publishedAt: deliberation.publishedAt, publishedBy: deliberation.publishedBy };
+  const write = async () => void (await tx.update(followups).set(patch).where(eq(followups.id, id)));
+  const { event } = await saveEdit(tx, actor, { entity: 'followup', what: `跟进事项 ${id} `, current, patch, reason, write });
+  return { record: await findFollowup(tx, id), event };
 }
 
 /**

@@ -2,10 +2,11 @@ import { desc, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { funds, type fundKinds } from '../../../db/schema';
 import { DomainError } from '../shared/errors';
-import { audit, changesOf, type Actor } from './audit';
-import { markPublished, requireDraft, type PublishEvent } from './publish';
+import { audit, type Actor } from './audit';
+import { markPublished, type PublishEvent } from './publish';
 import { pageOf, type Page } from '../shared/paging';
-import { listWhere, notFound, type ListQuery } from './shared';
+import { listWhere, notFound, type ListQuery, type Revision } from './shared';
+import { saveEdit } from './versions';
 
 /** 社区微基金 and project funds: every donation, income, expense and budget belongs to one. */
 export type Fund = typeof funds.$inferSelect;
@@ -39,15 +40,11 @@ export async function createFund(tx: Db, actor: Actor, fields: FundFields): Prom
   return row!;
 }
 
-export async function updateFund(tx: Db, actor: Actor, id: number, patch: Partial<FundFields>): Promise<Fund> {
-  const row = await findFund(tx, id);
-  requireDraft(row, `基金 ${id} `);
+export async function updateFund(tx: Db, actor: Actor, id: number, { reason, ...patch }: Partial<FundFields> & Revision): Promise<Fund> {
+  const current = await findFund(tx, id);
   await checkCode(tx, patch.code, id);
-  const changes = changesOf(row, patch);
-  if (Object.keys(changes).length === 0) return row;
-  const [updated] = await tx.update(funds).set(patch).where(eq(funds.id, id)).returning();
-  await audit(tx, actor, 'update', 'fund', id, { changes });
-  return updated!;
+  await saveEdit(tx, actor, { entity: 'fund', what: `基金 ${id} `, current, patch, reason, write: async () => void (await tx.update(funds).set(patch).where(eq(funds.id, id))) });
+  return findFund(tx, id);
 }
 
 export async function publishFund(tx: Db, actor: Actor, id: number): Promise<{ record: Fund; event: PublishEvent }> {

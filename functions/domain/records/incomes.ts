@@ -1,11 +1,12 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { funds, incomes } from '../../../db/schema';
-import { audit, changesOf, type Actor } from './audit';
-import { CORRECT_INSTEAD } from './donations';
-import { markPublished, requireDraft, requirePublished, type PublishEvent } from './publish';
+import { audit, type Actor } from './audit';
+import { MONEY_FIXED } from './donations';
+import { markPublished, requirePublished, type PublishEvent } from './publish';
 import { pageOf, type Page } from '../shared/paging';
-import { listWhere, notFound, requireRef, type ListQuery } from './shared';
+import { listWhere, notFound, requireRef, type ListQuery, type Revision } from './shared';
+import { saveEdit } from './versions';
 
 /** Social-enterprise income and grants into a fund (运营—反哺—提升服务). */
 export type Income = typeof incomes.$inferSelect;
@@ -36,15 +37,12 @@ export async function createIncome(tx: Db, actor: Actor, fields: IncomeFields): 
   return row!;
 }
 
-export async function updateIncome(tx: Db, actor: Actor, id: number, patch: Partial<IncomeFields>): Promise<Income> {
-  const row = await findIncome(tx, id);
-  requireDraft(row, `收入记录 ${id} `, CORRECT_INSTEAD);
+export async function updateIncome(tx: Db, actor: Actor, id: number, { reason, ...patch }: Partial<IncomeFields> & Revision): Promise<Income> {
+  const current = await findIncome(tx, id);
   await requireRef(tx, funds, patch.fundId, `基金 ${patch.fundId} 不存在`);
-  const changes = changesOf(row, patch);
-  if (Object.keys(changes).length === 0) return row;
-  const [updated] = await tx.update(incomes).set(patch).where(eq(incomes.id, id)).returning();
-  await audit(tx, actor, 'update', 'income', id, { changes });
-  return updated!;
+  const write = async () => void (await tx.update(incomes).set(patch).where(eq(incomes.id, id)));
+  await saveEdit(tx, actor, { entity: 'income', what: `收入记录 ${id} `, current, patch, reason, fixed: MONEY_FIXED, write });
+  return findIncome(tx, id);
 }
 
 export async function publishIncome(tx: Db, actor: Actor, id: number): Promise<{ record: Income; event: PublishEvent }> {

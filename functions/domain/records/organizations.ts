@@ -1,10 +1,11 @@
 import { desc, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { organizations, teams, users, type OrganizationKind } from '../../../db/schema';
-import { audit, changesOf, type Actor } from './audit';
-import { markPublished, requireDraft, requirePublished, type PublishEvent } from './publish';
+import { audit, type Actor } from './audit';
+import { markPublished, requirePublished, type PublishEvent } from './publish';
 import { pageOf, type Page } from '../shared/paging';
-import { invalid, listWhere, notFound, requireRef, type ListQuery } from './shared';
+import { invalid, listWhere, notFound, requireRef, type ListQuery, type Revision } from './shared';
+import { saveEdit } from './versions';
 
 /** The 一核多元 map: Party committee and branches, residents' committee, property companies, social organisations… */
 export type Organization = typeof organizations.$inferSelect;
@@ -55,15 +56,11 @@ export async function createOrganization(tx: Db, actor: Actor, fields: Organizat
   return row!;
 }
 
-export async function updateOrganization(tx: Db, actor: Actor, id: number, patch: Partial<OrganizationFields>): Promise<Organization> {
-  const row = await findOrganization(tx, id);
-  requireDraft(row, `组织 ${id} `);
+export async function updateOrganization(tx: Db, actor: Actor, id: number, { reason, ...patch }: Partial<OrganizationFields> & Revision): Promise<Organization> {
+  const current = await findOrganization(tx, id);
   await checkRefs(tx, patch, id);
-  const changes = changesOf(row, patch);
-  if (Object.keys(changes).length === 0) return row;
-  const [updated] = await tx.update(organizations).set(patch).where(eq(organizations.id, id)).returning();
-  await audit(tx, actor, 'update', 'organization', id, { changes });
-  return updated!;
+  await saveEdit(tx, actor, { entity: 'organization', what: `组织 ${id} `, current, patch, reason, write: async () => void (await tx.update(organizations).set(patch).where(eq(organizations.id, id))) });
+  return findOrganization(tx, id);
 }
 
 export async function publishOrganization(tx: Db, actor: Actor, id: number): Promise<{ record: Organization; event: PublishEvent }> {

@@ -1,10 +1,11 @@
 import { desc, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { deliberations, organizations, services, type serviceAudiences, type serviceCategories, type serviceCosts } from '../../../db/schema';
-import { audit, changesOf, type Actor } from './audit';
-import { markPublished, requireDraft, requirePublished, type PublishEvent } from './publish';
+import { audit, type Actor } from './audit';
+import { markPublished, requirePublished, type PublishEvent } from './publish';
 import { pageOf, type Page } from '../shared/paging';
-import { listWhere, notFound, requireRef, type ListQuery } from './shared';
+import { listWhere, notFound, requireRef, type ListQuery, type Revision } from './shared';
+import { saveEdit } from './versions';
 
 /** 服务清单: what is offered, by whom, for whom, when, and how to ask for it. */
 type ServiceRow = typeof services.$inferSelect;
@@ -57,15 +58,11 @@ export async function createService(tx: Db, actor: Actor, fields: ServiceFields)
   return view(row!);
 }
 
-export async function updateService(tx: Db, actor: Actor, id: number, patch: Partial<ServiceFields>): Promise<Service> {
-  const row = await findRow(tx, id);
-  requireDraft(row, `服务 ${id} `);
+export async function updateService(tx: Db, actor: Actor, id: number, { reason, ...patch }: Partial<ServiceFields> & Revision): Promise<Service> {
+  const current = await findService(tx, id);
   await checkRefs(tx, patch);
-  const changes = changesOf(view(row), patch);
-  if (Object.keys(changes).length === 0) return view(row);
-  const [updated] = await tx.update(services).set(stored(patch)).where(eq(services.id, id)).returning();
-  await audit(tx, actor, 'update', 'service', id, { changes });
-  return view(updated!);
+  await saveEdit(tx, actor, { entity: 'service', what: `服务 ${id} `, current, patch, reason, write: async () => void (await tx.update(services).set(stored(patch)).where(eq(services.id, id))) });
+  return findService(tx, id);
 }
 
 export async function publishService(tx: Db, actor: Actor, id: number): Promise<{ record: Service; event: PublishEvent }> {

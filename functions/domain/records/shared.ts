@@ -4,6 +4,11 @@ import type { Db } from '../../../db/client';
 import type { RecordStatus } from '../../../db/schema';
 import { DomainError } from '../shared/errors';
 
+/** A PATCH body's 修订说明 / 更正说明: required once the record is published. */
+export interface Revision {
+  reason?: string | undefined;
+}
+
 /** A staff console list: optionally one status, newest first, keyset-paged by id. */
 export interface ListQuery {
   status?: RecordStatus | undefined;

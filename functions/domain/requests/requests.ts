@@ -103,9 +103,11 @@ async function logEvent(tx: Db, requestId: number, at: Date, event: typeof servi
   await tx.insert(serviceRequestEvents).values({ requestId, at: at.toISOString(), event, party, actorId, organizationId, note });
 }
 
+/** A withdrawn service stays on the public site as a tombstone, but can no longer be asked for. */
 async function publishedService(tx: Db, serviceId: number) {
-  const [s] = await tx.select().from(services).where(and(eq(services.id, serviceId), eq(services.status, 'published')));
-  if (!s) throw new DomainError('invalid_reference', `服务 ${serviceId} 不存在或未发布`);
+  const [s] = await tx.select().from(services).where(eq(services.id, serviceId));
+  if (s?.status === 'withdrawn') throw new DomainError('service_withdrawn', `服务「${s.title}」已撤回，不再受理申请`);
+  if (s?.status !== 'published') throw new DomainError('invalid_reference', `服务 ${serviceId} 不存在或未发布`);
   return s;
 }
 

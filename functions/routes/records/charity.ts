@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { budgetLines, donationForms, donorTypes, fundKinds } from '../../../db/schema';
+import { budgetLines, donationForms, donations, donorTypes, fundKinds, funds, incomes } from '../../../db/schema';
 import { createBudget, findBudget, listBudgets, publishBudget, updateBudget } from '../../domain/records/budgets';
 import { correctedEntities, createCorrection, findCorrection, listCorrections, publishCorrection, updateCorrection } from '../../domain/records/corrections';
 import { createDonation, listDonations, publishDonation, updateDonation, type Donation } from '../../domain/records/donations';
@@ -11,7 +11,7 @@ import { errorResponses } from '../../http/errors';
 import { newRouter } from '../../http/router';
 import { json, jsonBody, signedIn } from '../../http/schemas';
 import { recordRoutes } from './crud';
-import { Body, DateString, Fen, IdParam, ListQuery, MAX_FEN, OptionalText, patchOf, Publication, RefId, Text } from './schemas';
+import { Body, DateString, Fen, IdParam, ListQuery, MAX_FEN, OptionalText, patchOf, Publication, RefId, revisionOf, Text } from './schemas';
 import { write } from './shared';
 
 /** 慈善资源 / 社区微基金: funds, donations, incomes, budgets and the corrections register. Expenses: ./expenses.ts. */
@@ -36,9 +36,10 @@ recordRoutes(charityRoutes, {
   path: '/funds',
   tag: 'records',
   noun: 'fund',
+  versioned: { entity: 'fund', table: funds, label: '基金' },
   schema: FundSchema,
   create: { body: FundBody.openapi('FundInput'), codes: ['fund_code_taken'], run: createFund },
-  update: { body: patchOf(FundBody).openapi('FundPatch'), codes: ['fund_code_taken'], run: updateFund },
+  update: { body: revisionOf(FundBody).openapi('FundPatch'), codes: ['fund_code_taken'], run: updateFund },
   find: findFund,
   list: { query: ListQuery, run: listFunds },
   publish: { run: publishFund },
@@ -93,9 +94,10 @@ recordRoutes(charityRoutes, {
   path: '/donations',
   tag: 'records',
   noun: 'donation',
+  versioned: { entity: 'donation', table: donations, label: '捐赠记录' },
   schema: DonationSchema,
   create: { body: DonationBody.openapi('DonationInput'), run: async (tx, actor, body) => withOutcomes(tx, await createDonation(tx, actor, body)) },
-  update: { body: patchOf(DonationBody).openapi('DonationPatch'), run: async (tx, actor, id, body) => withOutcomes(tx, await updateDonation(tx, actor, id, body)) },
+  update: { body: revisionOf(DonationBody).openapi('DonationPatch'), run: async (tx, actor, id, body) => withOutcomes(tx, await updateDonation(tx, actor, id, body)) },
   find: findDonationWithOutcomes,
   listSchema: DonationSchema.omit({ outcomes: true }).openapi('StaffDonationSummary'),
   list: { query: ListQuery.extend({ fundId: FundIdQuery }), run: listDonations },
@@ -144,9 +146,10 @@ recordRoutes(charityRoutes, {
   path: '/incomes',
   tag: 'records',
   noun: 'income',
+  versioned: { entity: 'income', table: incomes, label: '收入记录' },
   schema: IncomeSchema,
   create: { body: IncomeBody.openapi('IncomeInput'), run: createIncome },
-  update: { body: patchOf(IncomeBody).openapi('IncomePatch'), run: updateIncome },
+  update: { body: revisionOf(IncomeBody).openapi('IncomePatch'), run: updateIncome },
   find: findIncome,
   list: { query: ListQuery.extend({ fundId: FundIdQuery }), run: listIncomes },
   publish: { run: publishIncome },
@@ -158,7 +161,13 @@ const CorrectionBody = Body({
   entity: z.enum(correctedEntities).openapi({ description: 'What kind of published record is corrected' }),
   entityId: RefId,
   date: DateString,
-  amountDeltaFen: z.number().int('金额须为整数（单位：分）').min(-MAX_FEN).max(MAX_FEN).openapi({ description: 'The amount difference in fen: negative, positive, or 0 for a wording fix' }),
+  amountDeltaFen: z
+    .number()
+    .int('金额须为整数（单位：分）')
+    .min(-MAX_FEN)
+    .max(MAX_FEN)
+    .refine((n) => n !== 0, '更正须改变金额；文字有误请修订原记录（PATCH 附 reason）')
+    .openapi({ description: 'The amount difference in fen, never 0: wording is fixed by revising the record itself' }),
   explanation: Text(2000).openapi({ description: '更正说明: what was wrong and why' }),
 });
 const CorrectionPatch = Body({ date: CorrectionBody.shape.date, amountDeltaFen: CorrectionBody.shape.amountDeltaFen, explanation: CorrectionBody.shape.explanation });

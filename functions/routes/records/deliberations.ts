@@ -1,12 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { deliberationBodies, followupStatuses } from '../../../db/schema';
+import { deliberationBodies, deliberations, followupStatuses } from '../../../db/schema';
 import { createDeliberation, findDeliberation, listDeliberations, publishDeliberation, updateDeliberation } from '../../domain/records/deliberations';
 import { addFollowup, addFollowupUpdate, findFollowup, listFollowups, updateFollowup } from '../../domain/records/followups';
 import { errorResponses } from '../../http/errors';
 import { newRouter } from '../../http/router';
 import { json, jsonBody, signedIn } from '../../http/schemas';
 import { recordRoutes } from './crud';
-import { Body, Count, DateString, IdParam, ListQuery, OptionalText, PageOf, patchOf, Publication, RefId, Text } from './schemas';
+import { Body, Count, DateString, IdParam, ListQuery, OptionalText, PageOf, Publication, RefId, revisionOf, Text } from './schemas';
 import { write } from './shared';
 
 /** 议事协商: meetings with their agenda, options, votes and resolution, and the follow-up until done. */
@@ -93,10 +93,11 @@ recordRoutes(deliberationRoutes, {
   path: '/deliberations',
   tag: 'records',
   noun: 'deliberation (with its agenda items, options and votes)',
+  versioned: { entity: 'deliberation', table: deliberations, label: '议事记录' },
   schema: DeliberationSchema,
   create: { body: DeliberationBody.openapi('DeliberationInput'), run: createDeliberation },
   update: {
-    body: patchOf(DeliberationBody).openapi('DeliberationPatch', { description: 'Agenda items, when given, replace the old ones position by position' }),
+    body: revisionOf(DeliberationBody).openapi('DeliberationPatch', { description: 'Agenda items, when given, replace the old ones position by position' }),
     codes: ['agenda_in_use'],
     run: updateDeliberation,
   },
@@ -175,17 +176,18 @@ deliberationRoutes.openapi(
     path: '/followups/{id}',
     tags: ['records'],
     security: signedIn,
-    summary: "Edit a follow-up item while its deliberation is a draft (afterwards, progress is told through updates)",
-    request: { params: IdParam, body: jsonBody(patchOf(FollowupBody).openapi('FollowupPatch')) },
+    summary: 'Edit a follow-up item while its deliberation is a draft; once published, revise it with a reason (progress is told through updates)',
+    request: { params: IdParam, body: jsonBody(revisionOf(FollowupBody).openapi('FollowupPatch')) },
     responses: {
       200: json(FollowupSchema, 'The edited follow-up'),
-      ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found', 'not_draft', 'invalid_reference'),
+      ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found', 'record_withdrawn', 'invalid_reference'),
     },
   }),
   async (c) => {
     const { id } = c.req.valid('param');
     const body = c.req.valid('json');
-    return c.json(await write(c, (tx, actor) => updateFollowup(tx, actor, id, body)), 200);
+    const { record } = await write(c, (tx, actor) => updateFollowup(tx, actor, id, body));
+    return c.json(record, 200);
   },
 );
 

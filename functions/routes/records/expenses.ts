@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import type { Context } from 'hono';
-import { budgetLines } from '../../../db/schema';
+import { budgetLines, expenses } from '../../../db/schema';
 import { approveExpense, createExpense, findExpense, listExpenses, MIN_NO_RECEIPT_REASON, publishExpense, updateExpense } from '../../domain/records/expenses';
 import { addReceipt, MAX_RECEIPT_BYTES, readReceipt, RECEIPT_TYPES, type ReceiptUpload } from '../../domain/records/receipts';
 import type { AppEnv } from '../../http/context';
@@ -9,7 +9,7 @@ import { ApiError, errorJson, errorResponses } from '../../http/errors';
 import { newRouter, noBody } from '../../http/router';
 import { json, signedIn } from '../../http/schemas';
 import { recordRoutes } from './crud';
-import { Body, DateString, Fen, IdParam, ListQuery, OptionalText, patchOf, Publication, RefId, Text } from './schemas';
+import { Body, DateString, Fen, IdParam, ListQuery, OptionalText, Publication, revisionOf, RefId, Text } from './schemas';
 import { write } from './shared';
 import { requireCapability } from '../../http/auth';
 
@@ -64,9 +64,10 @@ recordRoutes(expenseRoutes, {
   path: '/expenses',
   tag: 'records',
   noun: 'expense',
+  versioned: { entity: 'expense', table: expenses, label: '支出记录' },
   schema: ExpenseSchema,
   create: { body: ExpenseBody.openapi('ExpenseInput'), run: createExpense },
-  update: { body: patchOf(ExpenseBody).openapi('ExpensePatch', { description: 'Editing an approved draft withdraws its approval' }), run: updateExpense },
+  update: { body: revisionOf(ExpenseBody).openapi('ExpensePatch', { description: 'Editing an approved draft withdraws its approval; a published expense is revised with a reason (its amount and fund only by a correction)' }), run: updateExpense },
   find: findExpense,
   list: {
     query: ListQuery.extend({

@@ -1,9 +1,9 @@
 import { z } from '@hono/zod-openapi';
-import { organizationKinds } from '../../../db/schema';
+import { organizationKinds, organizations } from '../../../db/schema';
 import { createOrganization, findOrganization, listOrganizations, publishOrganization, updateOrganization } from '../../domain/records/organizations';
 import { newRouter } from '../../http/router';
 import { recordRoutes } from './crud';
-import { Body, ListQuery, OptionalText, patchOf, Publication, RefId, Text } from './schemas';
+import { Body, ListQuery, OptionalText, Publication, revisionOf, RefId, Text } from './schemas';
 
 /** The 一核多元 map: who leads, who provides the platform, who does the work. */
 export const organizationRoutes = newRouter();
@@ -40,9 +40,10 @@ recordRoutes(organizationRoutes, {
   path: '/organizations',
   tag: 'records',
   noun: 'organisation',
+  versioned: { entity: 'organization', table: organizations, label: '组织' },
   schema: OrganizationSchema,
   create: { body: OrganizationBody.openapi('OrganizationInput'), run: createOrganization },
-  update: { body: patchOf(OrganizationBody).openapi('OrganizationPatch'), run: updateOrganization },
+  update: { body: revisionOf(OrganizationBody).openapi('OrganizationPatch'), run: updateOrganization },
   find: findOrganization,
   list: { query: ListQuery.extend({ kind: z.enum(organizationKinds).optional().openapi({ param: { name: 'kind', in: 'query' } }) }), run: listOrganizations },
   publish: { run: publishOrganization },

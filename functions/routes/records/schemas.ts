@@ -38,6 +38,12 @@ export const RefId = z.number().int().min(1);
 export const patchOf = <S extends z.ZodRawShape, C extends z.core.$ZodObjectConfig>(create: z.ZodObject<S, C>) =>
   create.partial().refine((o: object) => Object.keys(o).length > 0, '请至少提供一个要修改的字段');
 
+/** 修订说明 (更正说明 for money): why a published record changes. */
+export const Reason = Text(2000).openapi({ description: 'Why: required when the record is published (修订说明; for money records 更正说明), shown on its public page' });
+
+/** A PATCH body of a record that is revised once published: the changed fields plus the reason. */
+export const revisionOf = <S extends z.ZodRawShape, C extends z.core.$ZodObjectConfig>(create: z.ZodObject<S, C>) => patchOf(create.extend({ reason: Reason }));
+
 export const ListQuery = z.object({
   status: z.enum(recordStatuses).optional().openapi({ param: { name: 'status', in: 'query' } }),
   limit: z.coerce.number().int().min(1).max(200).default(50).openapi({ param: { name: 'limit', in: 'query' } }),

@@ -1,9 +1,9 @@
 import { z } from '@hono/zod-openapi';
-import { serviceAudiences, serviceCategories, serviceCosts } from '../../../db/schema';
+import { serviceAudiences, serviceCategories, serviceCosts, services } from '../../../db/schema';
 import { createService, findService, listServices, publishService, updateService } from '../../domain/records/services';
 import { newRouter } from '../../http/router';
 import { recordRoutes } from './crud';
-import { Body, ListQuery, OptionalText, patchOf, Publication, RefId, Text } from './schemas';
+import { Body, ListQuery, OptionalText, Publication, revisionOf, RefId, Text } from './schemas';
 
 /** 服务清单: what is offered, by whom, for whom, when, and how to ask for it. */
 export const serviceRoutes = newRouter();
@@ -46,9 +46,10 @@ recordRoutes(serviceRoutes, {
   path: '/services',
   tag: 'records',
   noun: 'service',
+  versioned: { entity: 'service', table: services, label: '服务' },
   schema: ServiceSchema,
   create: { body: ServiceBody.openapi('ServiceInput'), run: createService },
-  update: { body: patchOf(ServiceBody).openapi('ServicePatch'), run: updateService },
+  update: { body: revisionOf(ServiceBody).openapi('ServicePatch'), run: updateService },
   find: findService,
   list: { query: ListQuery.extend({ providerId: z.coerce.number().int().min(1).optional().openapi({ param: { name: 'providerId', in: 'query' } }) }), run: listServices },
   publish: { run: publishService },

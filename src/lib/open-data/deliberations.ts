@@ -1,7 +1,7 @@
 // The deliberations collection (议事协商): /data/deliberations.json and .csv.
 import type { PublicData } from '../../../functions/domain/publishing';
 import type { Collection } from './model';
-import { absolute, bool, date, idField, int, list, published, str, urlField } from './fields';
+import { absolute, bool, date, idField, int, list, published, status, str, urlField } from './fields';
 
 type Deliberation = PublicData['deliberations'][number];
 
@@ -31,6 +31,7 @@ export const deliberations: Collection<Deliberation> = {
     list('followupIds', '跟进事项编号', 'Follow-up ids', '会后跟进事项（见 followups）。', 'Follow-up items (see followups).', (d) => d.followups.map((x) => x.id), { itemType: 'integer' }),
     list('servicesCreatedIds', '设立的服务编号', 'Services created', '这次会议决定设立的服务（见 services）。', 'Services this meeting created (see services).', (d) => d.servicesCreated.map((s) => s.id), { itemType: 'integer' }),
     list('expensesApprovedIds', '批准的支出编号', 'Expenses approved', '这次会议批准的基金支出（见 expenses）。', 'Fund expenses this meeting approved (see expenses).', (d) => d.expensesApproved.map((e) => e.id), { itemType: 'integer' }),
+    status<Deliberation>(),
     published<Deliberation>(),
   ],
 };

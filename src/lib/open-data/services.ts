@@ -1,7 +1,7 @@
 // The services collection (服务清单): /data/services.json and .csv.
 import type { PublicData } from '../../../functions/domain/publishing';
 import type { Collection } from './model';
-import { idField, int, list, published, str, urlField } from './fields';
+import { idField, int, list, published, status, str, urlField } from './fields';
 
 type Service = PublicData['services'][number];
 
@@ -27,6 +27,7 @@ export const services: Collection<Service> = {
     str('costNote', '收费说明', 'Cost note', '收费的补充说明；可为空。', 'Details of the cost; may be empty.', (s) => s.costNote),
     str('howToAsk', '申请方式', 'How to ask', '居民如何申请这项服务。', 'How a resident asks for it.', (s) => s.howToAsk, { required: true }),
     int('deliberationId', '来源议事编号', 'Deliberation id', '由哪次议事协商决定设立；可为空。', 'The deliberation that created it, if any.', (s) => s.deliberationId, { references: 'deliberations' }),
+    status<Service>(),
     published<Service>(),
   ],
 };

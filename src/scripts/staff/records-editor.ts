@@ -6,6 +6,7 @@ import { expenseExtras } from './records-expense';
 import { control, show } from './records-fields';
 import { followups } from './records-followups';
 import { donationOutcomes } from './records-outcomes';
+import { reasonField, revisionActions, VERSIONED } from './records-revise';
 import { badge, fl, kindName, SPECS, type Options, type Rec, type Spec } from './records-specs';
 
 /** What the editor needs from the records panel around it. */
@@ -21,25 +22,31 @@ export interface Desk {
 const facts = (k: string, spec: Spec, values: Record<string, unknown>, options: Options | null, dd: { class?: string }) =>
   h('dl', { class: 'facts' }, spec.fields.flatMap((f) => [h('dt', {}, fl(k, f.name)), h('dd', dd, show(f, values[f.name], options))]));
 
-/** Draft → preview → save → publish for one record of kind `k` (a new one when `rec` is null). */
-export function edit(desk: Desk, k: string, rec: Rec | null): void {
+/**
+ * Draft → preview → save → publish for one record of kind `k` (a new one when `rec` is null);
+ * `revising` opens a published record's form again, with its reason.
+ */
+export function edit(desk: Desk, k: string, rec: Rec | null, revising = false): void {
   const { editor } = desk;
   const spec = SPECS[k]!;
   const heading = h('h3', { id: 'rec-edit-h', tabindex: '-1' }, rec ? `${kindName(k)} #${rec.id}` : tr('staff.rec.newOf', { kind: kindName(k) }), rec ? [' ', badge(rec.status)] : null);
   const msg = msgBox();
   const previewBox = h('div', { class: 'preview', hidden: true, 'aria-live': 'polite' });
-  const readOnly = rec?.status === 'published';
+  const readOnly = rec !== null && rec.status !== 'draft' && !revising;
+  const reason = revising ? reasonField(k) : null;
   const controls = spec.fields.map((f) => control(k, f, rec, readOnly, desk.options()));
   const form = h('form', { class: 'stack', novalidate: true }, controls.map((c) => c.wrap));
   const previewBtn = h('button', { type: 'button', class: 'button' }, tr('staff.rec.preview'));
   const saveBtn = h('button', { type: 'submit', class: 'button primary' }, tr('staff.rec.save'));
   const publishBtn = h('button', { type: 'button', class: 'button primary', hidden: !rec || readOnly, 'data-publish': '' }, tr('staff.rec.publish'));
+  if (reason) form.append(reason.wrap);
   if (!readOnly) form.append(h('div', { class: 'row' }, previewBtn, saveBtn, publishBtn));
   replace(editor, heading, msg, form, previewBox);
   if (readOnly) {
     // A published record reads as it is published; its follow-ups (below) keep getting updates.
     form.hidden = true;
-    editor.insertBefore(h('p', { class: 'msg msg-info', role: 'status' }, tr('staff.rec.readOnly')), form);
+    const note = !VERSIONED.has(k) ? 'staff.rec.readOnly' : rec!.status === 'withdrawn' ? 'staff.rev.withdrawnNote' : 'staff.rev.publishedNote';
+    editor.insertBefore(h('p', { class: 'msg msg-info', role: 'status' }, tr(note)), form);
     replace(previewBox, facts(k, spec, rec!, desk.options(), { class: 'pre' }));
     previewBox.hidden = false;
   }
@@ -65,6 +72,11 @@ export function edit(desk: Desk, k: string, rec: Rec | null): void {
       firstBad.focus();
       say(msg, 'error', tr('staff.rec.fix'));
       return null;
+    }
+    if (reason) {
+      const why = reason.read();
+      if (!why) return null;
+      body.reason = why;
     }
     say(msg, 'info', null);
     return body;
@@ -93,7 +105,7 @@ export function edit(desk: Desk, k: string, rec: Rec | null): void {
     for (const f of spec.fields) if (f.kind === 'ref' && f.remember && body[f.name]) remember.set(`rec-${f.name}`, String(body[f.name]));
     void busy(saveBtn, async () => {
       const res = rec ? await api<Rec>(`/staff/records/${spec.path}/${rec.id}`, { method: 'PATCH', body }) : await api<Rec>(`/staff/records/${spec.path}`, { body });
-      settle(res, (saved) => tr('staff.rec.saved', { id: saved.id }));
+      settle(res, (saved) => (revising ? tr('staff.rev.revised') : tr('staff.rec.saved', { id: saved.id })));
     });
   });
   publishBtn.addEventListener('click', () => {
@@ -109,6 +121,7 @@ export function edit(desk: Desk, k: string, rec: Rec | null): void {
       }),
     );
   });
+  if (rec && readOnly && VERSIONED.has(k)) editor.append(revisionActions(k, rec, () => edit(desk, k, rec, true), settle));
   if (rec && k === 'expenses') editor.append(expenseExtras(rec, () => void desk.open(rec.id)));
   if (rec && k === 'deliberations') editor.append(followups(rec, desk.options(), () => desk.open(rec.id)));
   if (rec && k === 'donations') editor.append(donationOutcomes(rec, () => desk.open(rec.id)));

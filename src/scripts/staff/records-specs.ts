@@ -24,7 +24,7 @@ export interface Spec {
   title: (r: Rec) => string;
   date?: (r: Rec) => string | undefined;
 }
-export type Rec = Record<string, unknown> & { id: number; status: 'draft' | 'published' };
+export type Rec = Record<string, unknown> & { id: number; status: 'draft' | 'published' | 'withdrawn' };
 
 /** The choices for reference fields, loaded once per console. */
 export type Options = Record<'funds' | 'organizations' | 'deliberations', Array<[string, string]>>;
@@ -169,4 +169,5 @@ export const fl = (kind: string, name: string) => {
 /** A kind's name as staff read it (服务, 捐赠…). */
 export const kindName = (kind: string) => tr(`staff.rec.k.${kind}` as AppKey);
 
-export const badge = (status: string) => h('span', { class: `badge ${status}` }, status === 'draft' ? tr('staff.rec.draft') : tr('staff.rec.published'));
+export const badge = (status: string) =>
+  h('span', { class: `badge ${status}` }, status === 'draft' ? tr('staff.rec.draft') : status === 'withdrawn' ? tr('staff.rec.withdrawn') : tr('staff.rec.published'));

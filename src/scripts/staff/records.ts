@@ -10,8 +10,9 @@ import { badge, KINDS, kindName, SPECS, type Options, type Rec } from './records
 /**
  * Public records: one form engine for services, deliberations (agenda items, options and votes,
  * then follow-up updates), donations, incomes, expenses (receipt upload, second-staff approval)
- * and corrections. Draft → preview → save → publish; a published record is read-only (a
- * correction is a new record), its follow-ups keep getting dated updates.
+ * and corrections. Draft → preview → save → publish; a published record is revised (with its
+ * reason) or withdrawn as a new version, a wrong amount is corrected by a correction, and its
+ * follow-ups keep getting dated updates.
  *
  * This panel holds the kind picker, the list and the editor pane; what each kind holds is in
  * records-specs, the editor in records-editor.
@@ -19,7 +20,7 @@ import { badge, KINDS, kindName, SPECS, type Options, type Rec } from './records
 export function mount(root: HTMLElement): void {
   const kindSel = field(tr('staff.rec.kind'), select(KINDS.map((k) => [k, kindName(k)]), remember.get('rec-kind') ?? 'services'));
   const newBtn = h('button', { type: 'button', class: 'button primary' }, tr('staff.rec.new'));
-  const statusSel = field(tr('staff.req.status'), select([['draft', tr('staff.rec.draft')], ['published', tr('staff.rec.published')]], 'draft', tr('staff.req.all')));
+  const statusSel = field(tr('staff.req.status'), select([['draft', tr('staff.rec.draft')], ['published', tr('staff.rec.published')], ['withdrawn', tr('staff.rec.withdrawn')]], 'draft', tr('staff.req.all')));
   const listBox = h('div');
   const editor = h('section', { 'aria-labelledby': 'rec-edit-h' });
   // The editor pane before a record is picked (and again when the kind changes).

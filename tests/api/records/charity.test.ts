@@ -68,13 +68,17 @@ describe('funds, donations and incomes', () => {
     await w.api('POST', `/donations/${donation.id}/publish`);
 
     const before = await w.dump();
-    const refused = await w.api('PATCH', `/donations/${donation.id}`, { amountFen: 1 });
-    expectError(refused, 409, 'not_draft');
+    // Wording is revised with a reason; the amount only by a correction.
+    expectError(await w.api('PATCH', `/donations/${donation.id}`, { amountFen: 1 }), 400, 'invalid_request');
+    const refused = await w.api('PATCH', `/donations/${donation.id}`, { amountFen: 1, reason: '金额有误' });
+    expectError(refused, 409, 'correction_required');
     expect(refused.body.error.message).toContain('更正');
     expect(await w.dump()).toEqual(before);
     // The database itself refuses too (trigger), whatever the route.
     const direct = await w.t.database.write((tx) => tx.run(sql`update donations set amount_fen = 1 where id = ${donation.id}`)).catch((error: Error) => error);
-    expect(String((direct as Error).cause ?? direct)).toMatch(/cannot be edited; add a correction/);
+    expect(String((direct as Error).cause ?? direct)).toMatch(/changes only by a new version/);
+    const wording = await w.t.database.write((tx) => tx.run(sql`update donations set receipt_no = 'X' where id = ${donation.id}`)).catch((error: Error) => error);
+    expect(String((wording as Error).cause ?? wording)).toMatch(/changes only by a new version/);
 
     expectError(await w.api('POST', '/corrections', { entity: 'donation', entityId: donation.id, date: '2026-03-05', amountDeltaFen: -40_001, explanation: '多记' }), 422, 'invalid_correction');
     expectError(await w.api('POST', '/corrections', { entity: 'donation', entityId: 999, date: '2026-03-05', amountDeltaFen: -1, explanation: 'x' }), 422, 'invalid_reference');
@@ -95,7 +99,9 @@ describe('funds, donations and incomes', () => {
 
     const { body: income } = await w.api('POST', '/incomes', sample.income(fundId));
     await w.api('POST', `/incomes/${income.id}/publish`);
-    expectError(await w.api('PATCH', `/incomes/${income.id}`, { source: 'x' }), 409, 'not_draft');
+    expectError(await w.api('PATCH', `/incomes/${income.id}`, { source: 'x' }), 400, 'invalid_request');
+    // A wording fix is a revision, not a zero correction.
+    expectError(await w.api('POST', '/corrections', { entity: 'income', entityId: income.id, date: '2026-03-05', amountDeltaFen: 0, explanation: '错字' }), 400, 'invalid_request');
     expect((await w.api('POST', '/corrections', { entity: 'income', entityId: income.id, date: '2026-03-05', amountDeltaFen: 500, explanation: '漏记利息' })).status).toBe(201);
   });
 
@@ -156,7 +162,7 @@ describe('expenses: approval by a second staff member', () => {
       { entity: 'fund', id: fundId },
       { entity: 'expense', id: expense.id },
     ]);
-    expectError(await w.api('PATCH', `/expenses/${expense.id}`, { amountFen: 1 }), 409, 'not_draft');
+    expectError(await w.api('PATCH', `/expenses/${expense.id}`, { amountFen: 1, reason: '多付' }), 409, 'correction_required');
     expect((await w.api('POST', '/corrections', { entity: 'expense', entityId: expense.id, date: '2026-03-10', amountDeltaFen: -1_000, explanation: '退回多付' })).status).toBe(201);
   });
 

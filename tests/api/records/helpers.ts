@@ -24,6 +24,7 @@ export const RECORD_TABLES = [
   'corrections',
   'audit_log',
   'publish_events',
+  'record_versions',
 ] as const;
 
 export interface Published {

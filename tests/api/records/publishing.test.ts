@@ -47,7 +47,8 @@ describe('draft → published', () => {
     await w.api('POST', `/organizations/${body.id}/publish`);
     const before = await w.dump();
     expectError(await w.api('POST', `/organizations/${body.id}/publish`), 409, 'already_published');
-    expectError(await w.api('PATCH', `/organizations/${body.id}`, { name: '改名' }), 409, 'not_draft');
+    // A published record changes only by a revision with its reason.
+    expectError(await w.api('PATCH', `/organizations/${body.id}`, { name: '改名' }), 400, 'invalid_request');
     expect(await w.dump()).toEqual(before);
     expect(w.published).toHaveLength(1);
   });
@@ -140,7 +141,7 @@ describe('deliberations', () => {
     expect(published.body).toMatchObject({ status: 'published', publishedBy: w.f.staffId, agendaItems: [{ options: [{}, {}, {}] }] });
     const [audit] = await w.rows<{ detail: string }>(sql`select detail from audit_log where action = 'publish'`);
     expect(JSON.parse(audit!.detail)).toEqual({ agendaItems: 1, followups: 0 });
-    expectError(await w.api('PATCH', `/deliberations/${d.id}`, { title: '改' }), 409, 'not_draft');
+    expectError(await w.api('PATCH', `/deliberations/${d.id}`, { title: '改' }), 400, 'invalid_request');
   });
 
   it('refuses impossible attendance and tallies, changing nothing', async () => {
@@ -243,13 +244,18 @@ describe('follow-ups', () => {
       { entity: 'organization', id: org.id },
       { entity: 'deliberation', id: d.id },
     ]);
-    expectError(await w.api('PATCH', `/followups/${f.id}`, { dueDate: '2026-05-30' }), 409, 'not_draft');
+    expectError(await w.api('PATCH', `/followups/${f.id}`, { dueDate: '2026-05-30' }), 400, 'invalid_request');
+    const revised = await w.api('PATCH', `/followups/${f.id}`, { dueDate: '2026-05-30', reason: '施工队延期进场' });
+    expect(revised.body).toMatchObject({ dueDate: '2026-05-30' });
+    const [version] = await w.rows<{ kind: string; reason: string; changed: string }>(sql`select kind, reason, changed from record_versions where entity = 'followup' and record_id = ${f.id} and version = 2`);
+    expect(version).toEqual({ kind: 'revised', reason: '施工队延期进场', changed: '["dueDate"]' });
 
     expect((await w.api('POST', `/followups/${f.id}/updates`, { date: '2026-03-05', status: 'in_progress', progress: 50, note: '施工中' })).status).toBe(201);
     expect(w.published.at(-1)!.event).toEqual({ entity: 'followup', id: f.id });
     const { body: f2 } = await w.api('POST', `/deliberations/${d.id}/followups`, { title: '增设充电桩', responsibleId: org.id, dueDate: '2026-06-30' });
     expect(w.published.at(-1)!.event).toEqual({ entity: 'followup', id: f2.id });
     expect(await w.rows(sql`select entity, entity_id from publish_events where entity = 'followup' order by id`)).toEqual([
+      { entity: 'followup', entity_id: f.id }, // the revision
       { entity: 'followup', entity_id: f.id },
       { entity: 'followup', entity_id: f2.id },
     ]);

@@ -1,0 +1,66 @@
+import { XMLParser } from 'fast-xml-parser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { query, read, readJson, resolves } from './site';
+
+/** The demo seeds one revised and one withdrawn service (db/seed/records-versions.ts). */
+let revised: { id: number; reason: string };
+let withdrawn: { id: number; reason: string };
+
+beforeAll(async () => {
+  const rows = await query<{ record_id: number; kind: string; reason: string }>("select record_id, kind, reason from record_versions where entity = 'service' and kind <> 'published' order by id");
+  const find = (kind: string) => {
+    const row = rows.find((r) => r.kind === kind);
+    if (!row) throw new Error(`the demo has no ${kind} service`);
+    return { id: Number(row.record_id), reason: row.reason };
+  };
+  revised = find('revised');
+  withdrawn = find('withdrawn');
+});
+
+describe('revised and withdrawn records on the public site', () => {
+  it('shows a revised service with its note and a link to its history, in both languages', () => {
+    const zh = read(`services/${revised.id}/index.html`);
+    expect(zh).toMatch(/data-revised[^>]*>修订于 [^<]*：/);
+    expect(zh).toContain(revised.reason);
+    expect(zh).toContain(`href="/services/${revised.id}/history/"`);
+    const en = read(`en/services/${revised.id}/index.html`);
+    expect(en).toMatch(/data-revised[^>]*>Revised on /);
+    expect(en).toContain(`href="/en/services/${revised.id}/history/"`);
+  });
+
+  it('lists each version on the history page with the field that changed, old → new', () => {
+    const page = read(`services/${revised.id}/history/index.html`);
+    expect(page).toContain('第 2 版');
+    expect(page).toContain('第 1 版');
+    expect(page).toContain(revised.reason);
+    const row = page.match(/<tr data-field="schedule"[^>]*>([\s\S]*?)<\/tr>/);
+    expect(row, 'the schedule change').not.toBeNull();
+    expect(row![1]).toMatch(/<del>[^<]+<\/del>[\s\S]*<ins>[^<]*节假日顺延[^<]*<\/ins>/);
+    expect(read(`en/services/${revised.id}/history/index.html`)).toContain('Version 2');
+  });
+
+  it("keeps a withdrawn service's page as a tombstone with the reason, and offers no request", () => {
+    const page = read(`services/${withdrawn.id}/index.html`);
+    expect(page).toMatch(/data-withdrawn/);
+    expect(page).toContain(withdrawn.reason);
+    expect(page).toContain('data-no-request');
+    expect(page).not.toContain('data-request-service');
+    const rows = readJson<Array<{ id: number; status: string }>>('data/services.json');
+    expect(rows.find((r) => r.id === withdrawn.id)?.status).toBe('withdrawn');
+    expect(rows.find((r) => r.id === revised.id)?.status).toBe('published');
+  });
+
+  it('announces the revision and the withdrawal in the services feed, linked to the history', () => {
+    const doc = new XMLParser({ isArray: (name) => name === 'item' }).parse(read('services/rss.xml'));
+    const items = doc.rss.channel.item as Array<{ title: string; link: string; description: string }>;
+    const gone = items.find((i) => i.link.endsWith(`/services/${withdrawn.id}/history/#v2`));
+    expect(gone?.title).toMatch(/^撤回：/);
+    expect(gone?.description).toContain(withdrawn.reason);
+    const fixed = items.find((i) => i.link.endsWith(`/services/${revised.id}/history/#v2`));
+    expect(fixed?.title).toMatch(/^修订：/);
+    for (const item of [gone!, fixed!]) {
+      const target = resolves(item.link);
+      expect(target.ok, target.ok ? '' : target.why).toBe(true);
+    }
+  });
+});
