@@ -3,9 +3,10 @@ import type { Db } from '../../../db/client';
 import { budgets, funds, type budgetLines } from '../../../db/schema';
 import { DomainError } from '../shared/errors';
 import { pageOf, type Page } from '../shared/paging';
-import { audit, changesOf, type Actor } from './audit';
-import { markPublished, requireDraft, requirePublished, type PublishEvent } from './publish';
-import { listWhere, notFound, requireRef, type ListQuery } from './shared';
+import { audit, type Actor } from './audit';
+import { markPublished, requirePublished, type PublishEvent } from './publish';
+import { listWhere, notFound, requireRef, type ListQuery, type Revision } from './shared';
+import { saveEdit } from './versions';
 
 /**
  * What a fund plans to spend on one budget line in a year; actual spending is the published
@@ -48,16 +49,12 @@ export async function createBudget(tx: Db, actor: Actor, fields: BudgetFields): 
   return row!;
 }
 
-export async function updateBudget(tx: Db, actor: Actor, id: number, patch: Partial<BudgetFields>): Promise<Budget> {
-  const row = await findBudget(tx, id);
-  requireDraft(row, `预算 ${id} `, '；请以修订（附说明）更改');
+export async function updateBudget(tx: Db, actor: Actor, id: number, { reason, ...patch }: Partial<BudgetFields> & Revision): Promise<Budget> {
+  const current = await findBudget(tx, id);
   await requireRef(tx, funds, patch.fundId, `基金 ${patch.fundId} 不存在`);
-  await checkUnique(tx, { ...row, ...patch }, id);
-  const changes = changesOf(row, patch);
-  if (Object.keys(changes).length === 0) return row;
-  const [updated] = await tx.update(budgets).set(patch).where(eq(budgets.id, id)).returning();
-  await audit(tx, actor, 'update', 'budget', id, { changes });
-  return updated!;
+  await checkUnique(tx, { ...current, ...patch }, id);
+  await saveEdit(tx, actor, { entity: 'budget', what: `预算 ${id} `, current, patch, reason, write: async () => void (await tx.update(budgets).set(patch).where(eq(budgets.id, id))) });
+  return findBudget(tx, id);
 }
 
 export async function publishBudget(tx: Db, actor: Actor, id: number): Promise<{ record: Budget; event: PublishEvent }> {

@@ -13,7 +13,7 @@ import { invalid } from './shared';
  * the withdrawal write the next one. They are append-only (a trigger forbids UPDATE and DELETE);
  * the record's own row is the cache of its latest version.
  */
-export const versionedEntities = ['organization', 'service', 'deliberation', 'followup', 'fund', 'donation', 'income', 'expense'] as const;
+export const versionedEntities = ['organization', 'service', 'deliberation', 'followup', 'fund', 'donation', 'income', 'expense', 'budget'] as const;
 export type VersionedEntity = (typeof versionedEntities)[number];
 
 export interface RecordVersion {

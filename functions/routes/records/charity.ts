@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { budgetLines, donationForms, donations, donorTypes, fundKinds, funds, incomes } from '../../../db/schema';
+import { budgetLines, budgets, donationForms, donations, donorTypes, fundKinds, funds, incomes } from '../../../db/schema';
 import { createBudget, findBudget, listBudgets, publishBudget, updateBudget } from '../../domain/records/budgets';
 import { correctedEntities, createCorrection, findCorrection, listCorrections, publishCorrection, updateCorrection } from '../../domain/records/corrections';
 import { createDonation, listDonations, publishDonation, updateDonation, type Donation } from '../../domain/records/donations';
@@ -216,8 +216,9 @@ recordRoutes(charityRoutes, {
   tag: 'records',
   noun: 'budget line (a fund\'s plan for one budget line in one year; public once published)',
   schema: BudgetSchema,
+  versioned: { entity: 'budget', table: budgets, label: '预算' },
   create: { body: BudgetBody.openapi('BudgetInput'), codes: ['budget_exists'], run: createBudget },
-  update: { body: patchOf(BudgetBody).openapi('BudgetPatch'), codes: ['budget_exists'], run: updateBudget },
+  update: { body: revisionOf(BudgetBody).openapi('BudgetPatch'), codes: ['budget_exists'], run: updateBudget },
   find: findBudget,
   list: {
     query: ListQuery.extend({ fundId: FundIdQuery, year: z.coerce.number().int().min(2000).max(2099).optional().openapi({ param: { name: 'year', in: 'query' } }) }),

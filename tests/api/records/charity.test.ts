@@ -119,10 +119,18 @@ describe('funds, donations and incomes', () => {
     expect((await w.api('POST', `/budgets/${budget.id}/publish`)).body).toMatchObject({ status: 'published', publishedBy: w.f.staffId });
     expect(w.published.at(-1)!.event).toEqual({ entity: 'budget', id: budget.id });
     expect(await w.published.at(-1)!.seen).toEqual({ status: 'published', events: 1 });
-    expectError(await w.api('PATCH', `/budgets/${budget.id}`, { plannedFen: 1 }), 409, 'not_draft');
+    // Published, a budget changes only by a revision with its reason: a new version, kept for good.
+    expectError(await w.api('PATCH', `/budgets/${budget.id}`, { plannedFen: 1 }), 400, 'invalid_request');
+    const revised = await w.api('PATCH', `/budgets/${budget.id}`, { plannedFen: 1, reason: '区级补助调整' });
+    expect(revised.body).toMatchObject({ status: 'published', plannedFen: 1 });
+    const versions = (await w.api('GET', `/budgets/${budget.id}/versions`)).body.items as Array<{ version: number; kind: string; reason: string | null }>;
+    expect(versions.map((v) => [v.version, v.kind, v.reason])).toEqual([
+      [1, 'published', null],
+      [2, 'revised', '区级补助调整'],
+    ]);
     expect((await w.api('GET', `/budgets?fundId=${fund.id}&year=2026&status=published`)).body.items.map((b: { id: number }) => b.id)).toEqual([budget.id]);
     const audits = await w.rows<{ action: string }>(sql`select action from audit_log where entity = 'budget' and entity_id = ${budget.id} order by id`);
-    expect(audits.map((a) => a.action)).toEqual(['create', 'update', 'publish']);
+    expect(audits.map((a) => a.action)).toEqual(['create', 'update', 'publish', 'revise']);
 
     const before = await w.dump();
     expectError(await w.api('POST', '/budgets', { ...line, budgetLine: 'bribes' }), 400, 'invalid_request');
