@@ -13,6 +13,7 @@ import { merchantsSitePairs } from './site-merchants';
 import { organizationsSitePairs } from './site-organizations';
 import { volunteersSitePairs } from './site-volunteers';
 import { verifySitePairs } from './site-verify';
+import { metaSitePairs } from './site-meta';
 
 const pairs = mergePairs(
   commonSitePairs,
@@ -24,6 +25,7 @@ const pairs = mergePairs(
   organizationsSitePairs,
   volunteersSitePairs,
   verifySitePairs,
+  metaSitePairs,
 );
 
 export const siteZh = column(pairs, 0);
