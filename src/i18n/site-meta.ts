@@ -7,6 +7,8 @@ import type { Pairs } from './pairs';
 
 export const metaSitePairs = {
   'nav.search': ['搜索', 'Search'],
+  'filter.apply': ['筛选', 'Apply'],
+  'common.tableRegion': ['（表格）', '(table)'],
   'feed.deliberations': ['议事协商（RSS）', 'Deliberations (RSS)'],
   'feed.charity': ['慈善与微基金（RSS）', 'Charity and funds (RSS)'],
   'search.description': ['在{name}的服务、议事、基金和组织中搜索。', 'Search the services, deliberations, funds and organisations of {name}.'],

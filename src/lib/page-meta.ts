@@ -28,8 +28,14 @@ export const TITLE_MAX = 70;
 export function pageTitle(title: string, siteName: string): string {
   const suffix = ` · ${siteName}`;
   const room = TITLE_MAX - suffix.length;
-  const chars = [...title];
-  return (chars.length > room ? `${chars.slice(0, room - 1).join('')}…` : title) + suffix;
+  if (title.length <= room) return title + suffix;
+  // Cut by whole characters (an emoji is two UTF-16 units: never split one), counting units.
+  let cut = '';
+  for (const ch of title) {
+    if (cut.length + ch.length > room - 1) break;
+    cut += ch;
+  }
+  return `${cut}…${suffix}`;
 }
 
 /**
