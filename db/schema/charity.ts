@@ -3,7 +3,7 @@ import { blob, check, index, integer, primaryKey, sqliteTable, text } from 'driz
 import { deliberations } from './deliberations';
 import { organizations } from './organizations';
 import { users } from './people';
-import { publication } from './publishing';
+import { english, publication } from './publishing';
 
 /** 慈善资源 / 社区微基金. Money is kept in integer fen (分): ¥12.34 = 1234. */
 export const fundKinds = ['micro_fund', 'project'] as const;
@@ -14,6 +14,7 @@ export const funds = sqliteTable('funds', {
   name: text('name').notNull(),
   kind: text('kind', { enum: fundKinds }).notNull(),
   description: text('description').notNull(),
+  ...english(),
   ...publication(),
 });
 
@@ -43,6 +44,7 @@ export const donations = sqliteTable(
     outcome: text('outcome'),
     receiptNo: text('receipt_no').notNull(),
     note: text('note'),
+    ...english(),
     ...publication(),
   },
   (t) => [index('donations_fund_date').on(t.fundId, t.date), check('donations_amount', sql`${t.amountFen} >= 0`)],
@@ -87,6 +89,7 @@ export const expenses = sqliteTable(
     approvedBy: integer('approved_by').references(() => users.id),
     approvedAt: text('approved_at'),
     deliberationId: integer('deliberation_id').references(() => deliberations.id),
+    ...english(),
     ...publication(),
   },
   (t) => [index('expenses_fund_date').on(t.fundId, t.date), check('expenses_amount', sql`${t.amountFen} >= 0`)],
@@ -114,6 +117,7 @@ export const budgets = sqliteTable(
     year: integer('year').notNull(),
     budgetLine: text('budget_line', { enum: budgetLines }).notNull(),
     plannedFen: integer('planned_fen').notNull(),
+    ...english(),
   },
   (t) => [primaryKey({ columns: [t.fundId, t.year, t.budgetLine] })],
 );

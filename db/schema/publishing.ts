@@ -15,3 +15,12 @@ export const publication = () => ({
   createdAt: text('created_at').notNull(),
   createdBy: integer('created_by').references(() => users.id),
 });
+
+/**
+ * A record's title and summary in English, when staff give them: the /en/ pages show them, and say
+ * "in Chinese only" when they are absent. Nullable: most records are written in Chinese alone.
+ */
+export const english = () => ({
+  titleEn: text('title_en'),
+  summaryEn: text('summary_en'),
+});

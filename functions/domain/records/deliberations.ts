@@ -5,7 +5,7 @@ import { DomainError } from '../shared/errors';
 import { audit, changesOf, type Actor } from './audit';
 import { markPublished, requireDraft, requirePublished, type PublishEvent } from './publish';
 import { pageOf, type Page } from '../shared/paging';
-import { invalid, listWhere, notFound, type ListQuery } from './shared';
+import { invalid, listWhere, notFound, type ListQuery, type EnglishFields } from './shared';
 
 /** 议事协商: which body met, when, who came, the agenda with its options and votes, the resolution. */
 export type DeliberationRow = typeof deliberations.$inferSelect;
@@ -20,7 +20,7 @@ export interface AgendaItemFields {
   options: Array<{ label: string; votes: number }>;
 }
 
-export interface DeliberationFields {
+export interface DeliberationFields extends EnglishFields {
   body: (typeof deliberationBodies)[number];
   title: string;
   date: string;

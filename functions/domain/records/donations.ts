@@ -4,12 +4,12 @@ import { donations, funds, organizations, type donationForms, type donorTypes } 
 import { audit, changesOf, type Actor } from './audit';
 import { markPublished, requireDraft, requirePublished, type PublishEvent } from './publish';
 import { pageOf, type Page } from '../shared/paging';
-import { invalid, listWhere, notFound, requireRef, type ListQuery } from './shared';
+import { invalid, listWhere, notFound, requireRef, type ListQuery, type EnglishFields } from './shared';
 
 /** 慈善资源 in: money or goods, from government, merchants, enterprises or individuals (anonymous if they wish). */
 export type Donation = typeof donations.$inferSelect;
 
-export interface DonationFields {
+export interface DonationFields extends EnglishFields {
   fundId: number;
   date: string;
   donorType: (typeof donorTypes)[number];

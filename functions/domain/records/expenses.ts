@@ -7,7 +7,7 @@ import { audit, changesOf, type Actor } from './audit';
 import { CORRECT_INSTEAD } from './donations';
 import { markPublished, requireDraft, requirePublished, type PublishEvent } from './publish';
 import { pageOf, type Page } from '../shared/paging';
-import { listWhere, notFound, requireRef, type ListQuery } from './shared';
+import { listWhere, notFound, requireRef, type ListQuery, type EnglishFields } from './shared';
 
 /**
  * Fund use, by budget line. Four eyes: a second staff member approves an expense — never the one
@@ -25,7 +25,7 @@ export interface ReceiptInfo {
 }
 export type Expense = ExpenseRow & { receipts: ReceiptInfo[] };
 
-export interface ExpenseFields {
+export interface ExpenseFields extends EnglishFields {
   fundId: number;
   date: string;
   budgetLine: (typeof budgetLines)[number];

@@ -5,14 +5,14 @@ import { audit, changesOf, type Actor } from './audit';
 import { findDeliberationRow, type Followup } from './deliberations';
 import { announce, requireDraft, requirePublished, type PublishEvent } from './publish';
 import { pageOf, type Page } from '../shared/paging';
-import { invalid, notFound, requireRef } from './shared';
+import { invalid, notFound, requireRef, type EnglishFields } from './shared';
 
 /**
  * 跟进事项: who is responsible for carrying a resolution out, by when, and a dated timeline of
  * progress until it is done ("民有所呼，我有所应"). A follow-up is public with its deliberation;
  * once that is published, a new follow-up or progress update reaches the public page at once.
  */
-export interface FollowupFields {
+export interface FollowupFields extends EnglishFields {
   title: string;
   responsibleId: number;
   dueDate: string;

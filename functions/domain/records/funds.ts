@@ -5,12 +5,12 @@ import { DomainError } from '../shared/errors';
 import { audit, changesOf, type Actor } from './audit';
 import { markPublished, requireDraft, type PublishEvent } from './publish';
 import { pageOf, type Page } from '../shared/paging';
-import { listWhere, notFound, type ListQuery } from './shared';
+import { listWhere, notFound, type ListQuery, type EnglishFields } from './shared';
 
 /** 社区微基金 and project funds: every donation, income, expense and budget belongs to one. */
 export type Fund = typeof funds.$inferSelect;
 
-export interface FundFields {
+export interface FundFields extends EnglishFields {
   code: string;
   name: string;
   kind: (typeof fundKinds)[number];

@@ -4,12 +4,12 @@ import { organizations, teams, users, type OrganizationKind } from '../../../db/
 import { audit, changesOf, type Actor } from './audit';
 import { markPublished, requireDraft, requirePublished, type PublishEvent } from './publish';
 import { pageOf, type Page } from '../shared/paging';
-import { invalid, listWhere, notFound, requireRef, type ListQuery } from './shared';
+import { invalid, listWhere, notFound, requireRef, type ListQuery, type EnglishFields } from './shared';
 
 /** The 一核多元 map: Party committee and branches, residents' committee, property companies, social organisations… */
 export type Organization = typeof organizations.$inferSelect;
 
-export interface OrganizationFields {
+export interface OrganizationFields extends EnglishFields {
   kind: OrganizationKind;
   name: string;
   parentId?: number | null | undefined;

@@ -4,14 +4,14 @@ import { deliberations, organizations, services, type serviceAudiences, type ser
 import { audit, changesOf, type Actor } from './audit';
 import { markPublished, requireDraft, requirePublished, type PublishEvent } from './publish';
 import { pageOf, type Page } from '../shared/paging';
-import { listWhere, notFound, requireRef, type ListQuery } from './shared';
+import { listWhere, notFound, requireRef, type ListQuery, type EnglishFields } from './shared';
 
 /** 服务清单: what is offered, by whom, for whom, when, and how to ask for it. */
 type ServiceRow = typeof services.$inferSelect;
 export type ServiceAudience = (typeof serviceAudiences)[number];
 export type Service = Omit<ServiceRow, 'audiences'> & { audiences: ServiceAudience[] };
 
-export interface ServiceFields {
+export interface ServiceFields extends EnglishFields {
   category: (typeof serviceCategories)[number];
   title: string;
   description: string;
