@@ -25,15 +25,23 @@ export type JsonLd = { '@type': string } & Record<string, unknown>;
 /** Search engines cut titles near 70 characters: a long record title is shortened, the site name kept. */
 export const TITLE_MAX = 70;
 
+/** A character's length as written in the page: markup characters are written as entities. */
+const ENTITY_LENGTH: Record<string, number> = { '<': 4, '>': 4, '&': 5, '"': 6, "'": 5 };
+const written = (text: string) => [...text].reduce((n, ch) => n + (ENTITY_LENGTH[ch] ?? ch.length), 0);
+
+/** Validators count the title as written (entities and all): the limit applies to that. */
 export function pageTitle(title: string, siteName: string): string {
   const suffix = ` · ${siteName}`;
-  const room = TITLE_MAX - suffix.length;
-  if (title.length <= room) return title + suffix;
-  // Cut by whole characters (an emoji is two UTF-16 units: never split one), counting units.
+  const room = TITLE_MAX - written(suffix);
+  if (written(title) <= room) return title + suffix;
+  // Cut by whole characters (an emoji is two UTF-16 units: never split one).
   let cut = '';
+  let used = 0;
   for (const ch of title) {
-    if (cut.length + ch.length > room - 1) break;
+    const n = ENTITY_LENGTH[ch] ?? ch.length;
+    if (used + n > room - 1) break;
     cut += ch;
+    used += n;
   }
   return `${cut}…${suffix}`;
 }

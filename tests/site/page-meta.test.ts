@@ -151,3 +151,19 @@ describe('sitemap', () => {
     expect(new Set(entries.map((e) => e.lastmod)).size).toBeGreaterThan(1);
   });
 });
+
+describe('English pages of Chinese records', () => {
+  it("show staff's English title and summary where given, and say so where the record is in Chinese only", () => {
+    const { serviceId } = inject('hostile');
+    const en = read(`en/services/${serviceId}/index.html`);
+    const zh = read(`services/${serviceId}/index.html`);
+    expect(en).toMatch(/<h1[^>]*>Repairs &lt;script&gt;/);
+    expect(en).not.toContain('This record is in Chinese only');
+    expect(zh).not.toContain('Repairs');
+    const other = htmlFiles().find((f) => /^en\/services\/\d+\/index\.html$/.test(f) && f !== `en/services/${serviceId}/index.html`)!;
+    expect(read(other)).toContain('This record is in Chinese only.');
+    expect(read(other)).toMatch(/<h1 lang="zh-CN"/);
+    const delib = htmlFiles().find((f) => /^en\/deliberations\/\d+\/index\.html$/.test(f))!;
+    expect(read(delib)).toContain('This record is in Chinese only.');
+  });
+});

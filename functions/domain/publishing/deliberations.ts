@@ -53,6 +53,9 @@ export interface PublicDeliberation {
   servicesCreated: Array<{ id: number; title: string; url: string }>;
   expensesApproved: Array<{ id: number; description: string; amountFen: number; fundId: number }>;
   publishedAt: string | null;
+  /** English title and summary, when staff gave them (the /en/ pages show them). */
+  titleEn: string | null;
+  summaryEn: string | null;
 }
 
 function groupBy<T, K>(items: T[], key: (t: T) => K): Map<K, T[]> {
@@ -137,5 +140,7 @@ export async function publicDeliberations(db: Db): Promise<PublicDeliberation[]>
     servicesCreated: (servicesByDeliberation.get(d.id) ?? []).map((s) => ({ id: s.id, title: s.title, url: paths.service(s.id) })),
     expensesApproved: (expensesByDeliberation.get(d.id) ?? []).map((e) => ({ id: e.id, description: e.description, amountFen: e.amountFen, fundId: e.fundId })),
     publishedAt: d.publishedAt,
+    titleEn: d.titleEn,
+    summaryEn: d.summaryEn,
   }));
 }

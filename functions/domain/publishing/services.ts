@@ -19,6 +19,9 @@ export interface PublicService {
   howToAsk: string;
   deliberationId: number | null;
   publishedAt: string | null;
+  /** English title and summary, when staff gave them (the /en/ pages show them). */
+  titleEn: string | null;
+  summaryEn: string | null;
 }
 
 /** Published services only; every field here is meant for the public. */
@@ -45,5 +48,7 @@ export async function publicServices(db: Db): Promise<PublicService[]> {
     howToAsk: s.howToAsk,
     deliberationId: s.deliberationId,
     publishedAt: s.publishedAt,
+    titleEn: s.titleEn,
+    summaryEn: s.summaryEn,
   }));
 }
