@@ -35,9 +35,9 @@ export default defineConfig({
     sitemap({
       site,
       i18n: { defaultLocale: 'zh-cn', locales: { 'zh-cn': 'zh-CN', en: 'en' } },
-      // Pages only: not the open-data files, feeds or robots.txt. /me/ is listed: it is the same
-      // static sign-in page for everyone (robots.txt allows it; everything personal is under /api/).
-      filter: (page) => !/\.(json|csv|xml|txt)$/.test(page),
+      // Pages only: not the open-data files, feeds or robots.txt, not the 404 pages, and not the
+      // sign-in pages (/me/, /counter/, /staff/), which hold nothing to find before signing in.
+      filter: (page) => !/\.(json|csv|xml|txt)$/.test(page) && !/^\/(en\/)?(me|counter|staff|404)(\/|\.html)?$/.test(new URL(page).pathname),
     }),
   ],
 });

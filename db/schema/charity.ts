@@ -3,7 +3,7 @@ import { blob, check, index, integer, sqliteTable, text, uniqueIndex } from 'dri
 import { deliberations } from './deliberations';
 import { organizations } from './organizations';
 import { users } from './people';
-import { publication } from './publishing';
+import { english, publication } from './publishing';
 
 /** 慈善资源 / 社区微基金. Money is kept in integer fen (分): ¥12.34 = 1234. */
 export const fundKinds = ['micro_fund', 'project'] as const;
@@ -14,6 +14,7 @@ export const funds = sqliteTable('funds', {
   name: text('name').notNull(),
   kind: text('kind', { enum: fundKinds }).notNull(),
   description: text('description').notNull(),
+  ...english(),
   ...publication(),
 });
 
@@ -43,6 +44,7 @@ export const donations = sqliteTable(
     outcome: text('outcome'),
     receiptNo: text('receipt_no').notNull(),
     note: text('note'),
+    ...english(),
     ...publication(),
   },
   (t) => [index('donations_fund_date').on(t.fundId, t.date), check('donations_amount', sql`${t.amountFen} >= 0`)],
@@ -108,6 +110,7 @@ export const expenses = sqliteTable(
     deliberationId: integer('deliberation_id').references(() => deliberations.id),
     /** Why there is no receipt scan (a market stall's cash sale…); an expense is published with a receipt or this. */
     noReceiptReason: text('no_receipt_reason'),
+    ...english(),
     ...publication(),
   },
   (t) => [index('expenses_fund_date').on(t.fundId, t.date), check('expenses_amount', sql`${t.amountFen} >= 0`)],
@@ -138,6 +141,7 @@ export const budgets = sqliteTable(
     budgetLine: text('budget_line', { enum: budgetLines }).notNull(),
     plannedFen: integer('planned_fen').notNull(),
     ...publication(),
+    ...english(),
   },
   (t) => [uniqueIndex('budgets_fund_year_line').on(t.fundId, t.year, t.budgetLine), check('budgets_amount', sql`${t.plannedFen} >= 0`)],
 );

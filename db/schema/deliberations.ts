@@ -1,7 +1,7 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { organizations } from './organizations';
 import { users } from './people';
-import { publication } from './publishing';
+import { english, publication } from './publishing';
 
 /** 议事协商: the bodies that meet, what they decided, and the follow-up until done. */
 export const deliberationBodies = ['residents_council', 'building_council', 'joint_property_council', 'residents_forum', 'residents_congress'] as const;
@@ -24,6 +24,7 @@ export const deliberations = sqliteTable(
     quorum: integer('quorum').notNull(),
     summary: text('summary').notNull(),
     resolution: text('resolution').notNull(),
+    ...english(),
     ...publication(),
   },
   (t) => [index('deliberations_date').on(t.date), index('deliberations_body').on(t.body)],
@@ -74,6 +75,7 @@ export const followups = sqliteTable(
     status: text('status', { enum: followupStatuses }).notNull(),
     /** 0–100. */
     progress: integer('progress').notNull(),
+    ...english(),
   },
   (t) => [index('followups_deliberation').on(t.deliberationId), index('followups_status').on(t.status)],
 );

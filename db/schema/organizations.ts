@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { teams } from './activities';
 import { users } from './people';
-import { publication } from './publishing';
+import { english, publication } from './publishing';
 
 /** The 一核多元 map: who leads, who provides the platform, who does the work. */
 export const organizationKinds = [
@@ -33,6 +33,8 @@ export const organizations = sqliteTable(
     contact: text('contact'),
     merchantUserId: integer('merchant_user_id').references(() => users.id),
     teamId: integer('team_id').references(() => teams.id),
+    ...english(),
+
     ...publication(),
   },
   (t) => [

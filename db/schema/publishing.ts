@@ -49,3 +49,12 @@ export const recordVersions = sqliteTable(
     check('record_versions_reason', sql`${t.kind} = 'published' or length(trim(${t.reason})) > 0`),
   ],
 );
+
+/**
+ * A record's title and summary in English, when staff give them: the /en/ pages show them, and say
+ * "in Chinese only" when they are absent. Nullable: most records are written in Chinese alone.
+ */
+export const english = () => ({
+  titleEn: text('title_en'),
+  summaryEn: text('summary_en'),
+});

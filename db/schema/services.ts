@@ -1,6 +1,6 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { organizations } from './organizations';
-import { publication } from './publishing';
+import { english, publication } from './publishing';
 
 /** 服务清单 categories and audiences, as codes; their zh/en labels live in the i18n files. */
 export const serviceCategories = ['jobs', 'schooling', 'health', 'elders', 'disability', 'legal', 'mediation', 'children', 'culture', 'living'] as const;
@@ -29,6 +29,8 @@ export const services = sqliteTable(
     howToAsk: text('how_to_ask').notNull(),
     /** The deliberation that created this service, if one did. */
     deliberationId: integer('deliberation_id'),
+    ...english(),
+
     ...publication(),
   },
   (t) => [index('services_category').on(t.category), index('services_provider').on(t.providerId)],

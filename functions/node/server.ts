@@ -83,8 +83,10 @@ export class PortalServer {
       }
       return this.statics(c, next);
     });
+    // An unknown site address answers with the site's own 404 page, in the address's language.
     web.notFound(async (c) => {
-      const page = this.siteDir ? await readFile(join(this.siteDir, '404.html'), 'utf8').catch(() => undefined) : undefined;
+      const file = /^\/en(\/|$)/.test(c.req.path) ? join('en', '404.html') : '404.html';
+      const page = this.siteDir ? await readFile(join(this.siteDir, file), 'utf8').catch(() => undefined) : undefined;
       return page ? c.html(page, 404) : c.text('404 页面不存在 (not found)', 404);
     });
     return web;

@@ -15,6 +15,7 @@ import { volunteersSitePairs } from './site-volunteers';
 import { verifySitePairs } from './site-verify';
 import { chainSitePairs } from './site-chain';
 import { versionsSitePairs } from './site-versions';
+import { metaSitePairs } from './site-meta';
 
 const pairs = mergePairs(
   commonSitePairs,
@@ -28,6 +29,7 @@ const pairs = mergePairs(
   verifySitePairs,
   chainSitePairs,
   versionsSitePairs,
+  metaSitePairs,
 );
 
 export const siteZh = column(pairs, 0);

@@ -9,7 +9,8 @@
  * site's origin (LINLI_SITE_URL, else the stored setting), which every absolute URL of the site uses.
  */
 import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSearchIndex, clientDir } from './pagefind';
 
@@ -53,9 +54,22 @@ export async function buildPublicSite(options: {
   });
   const t1 = performance.now();
   const site = clientDir(options.outDir);
+  placeLocaleNotFound(site);
   await buildSearchIndex(site, { log: options.log });
   const t2 = performance.now();
   return { site, astroSeconds: (t1 - t0) / 1000, searchIndexSeconds: (t2 - t1) / 1000 };
+}
+
+/**
+ * Astro writes only the root 404 page as 404.html; the English one (src/pages/en/404.astro) comes
+ * out as en/404/index.html. Moved to en/404.html, it is where Cloudflare's assets look for the
+ * nearest 404 page of an /en/ address, and where the Node shell serves it from.
+ */
+export function placeLocaleNotFound(site: string): void {
+  const built = join(site, 'en', '404', 'index.html');
+  if (!existsSync(built)) return;
+  renameSync(built, join(site, 'en', '404.html'));
+  rmSync(join(site, 'en', '404'), { recursive: true, force: true });
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -1,5 +1,6 @@
 import sitemap, { type SitemapItem } from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
+import { lastmodRegistry } from '../lib/page-meta';
 
 interface Options {
   /** The site's origin (astro.config's `site`; the base path is /). */
@@ -24,6 +25,16 @@ const byUrl = new Intl.Collator('en', { numeric: true }).compare;
  */
 export default function sitemapWithAlternates(options: Options): AstroIntegration {
   const kept: string[] = [];
+  // Each page notes when its record last changed as it renders (src/layouts/Base.astro); a page
+  // with no record of its own (a list, the home page) changed when the newest record did.
+  // Astro may load its config (so this integration) more than once: every copy reads the one map.
+  lastmodRegistry(true);
+  let newest: string | undefined;
+  const lastmodOf = (url: string): string => {
+    const lastmods = lastmodRegistry(true)!;
+    newest ??= [...lastmods.values()].reduce((a, b) => (a > b ? a : b), new Date().toISOString());
+    return lastmods.get(url) ?? newest;
+  };
   let groups: Map<string, Array<{ url: string; lang: string }>> | undefined;
   const base = new URL('/', options.site).href;
   const { defaultLocale, locales } = options.i18n;
@@ -64,7 +75,8 @@ export default function sitemapWithAlternates(options: Options): AstroIntegratio
       groups ??= group();
       const parsed = parse(item.url);
       const links = parsed ? groups.get(parsed.path) : undefined;
-      return links && links.length > 1 ? { ...item, links } : item;
+      const dated = { ...item, lastmod: new Date(lastmodOf(item.url)).toISOString() };
+      return links && links.length > 1 ? { ...dated, links } : dated;
     },
   });
   const done = inner.hooks['astro:build:done']!;
@@ -72,10 +84,15 @@ export default function sitemapWithAlternates(options: Options): AstroIntegratio
     ...inner,
     hooks: {
       ...inner.hooks,
+      'astro:build:start': async (params) => {
+        lastmodRegistry(true)!.clear();
+        await inner.hooks['astro:build:start']?.(params);
+      },
       // Each build collects its own URLs.
       'astro:build:done': async (params) => {
         kept.length = 0;
         groups = undefined;
+        newest = undefined;
         // The sitemap sorts its URLs with a localeCompare per comparison (~10 µs each: ~5 s for a
         // district's 38,000 pages). Handed over in that order already, its sort only confirms it.
         const pages = params.pages.map((page) => ({ page, url: new URL(page.pathname.replace(/^\//, ''), base).href })).sort((a, b) => byUrl(a.url, b.url));

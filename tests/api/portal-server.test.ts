@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/app';
 import { PortalServer } from '../../functions/node/server';
@@ -39,5 +42,28 @@ describe('PortalServer', () => {
     expect(page.status).toBe(503);
     expect(page.headers.get('retry-after')).toBe('5');
     expect(await page.text()).toContain('网站正在生成');
+  });
+
+  it("answers an unknown site address with the site's 404 page in its language, API paths with JSON", async () => {
+    const site = mkdtempSync(join(tmpdir(), 'linli-404-'));
+    try {
+      mkdirSync(join(site, 'en'));
+      writeFileSync(join(site, 'index.html'), '<!doctype html><title>home</title>');
+      writeFileSync(join(site, '404.html'), '<!doctype html><html lang="zh-CN"><title>找不到这个页面</title></html>');
+      writeFileSync(join(site, 'en', '404.html'), '<!doctype html><html lang="en"><title>Page not found</title></html>');
+      server.useSite(site);
+      const zh = await get('/no-such-page/');
+      expect(zh.status).toBe(404);
+      expect(zh.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(await zh.text()).toContain('找不到这个页面');
+      const en = await get('/en/services/999999/');
+      expect(en.status).toBe(404);
+      expect(await en.text()).toContain('Page not found');
+      const api = await get('/api/public/no-such-thing');
+      expect(api.status).toBe(404);
+      expect(await api.json()).toMatchObject({ error: { code: 'not_found' } });
+    } finally {
+      rmSync(site, { recursive: true, force: true });
+    }
   });
 });

@@ -65,18 +65,23 @@ describe('accessibility (axe-core, WCAG 2.2 A and AA)', () => {
     await close();
   });
 
-  it('the public pages, in both languages, and the home page in large-text mode', async () => {
+  it('every kind of public page at 360 px, in both languages and both modes', async () => {
     const ctx = await phone(browser(), origin);
     const page = await ctx.newPage();
     const errors = watchErrors(page);
-    for (const path of [...PUBLIC_PAGES, ...PUBLIC_PAGES.map((p) => `/en${p}`)]) {
-      await page.goto(path);
-      await page.waitForLoadState('networkidle');
-      expect(await accessibilityViolations(page), path).toEqual([]);
+    // Besides the sections: a service, a printable notice, a fund page and the 404 page.
+    await page.goto('/charity/');
+    const fund = await page.locator('main a[href^="/charity/"][href$="/"]').first().getAttribute('href');
+    const kinds = [...PUBLIC_PAGES, '/services/1/', '/deliberations/1/notice/', ...(fund ? [fund] : []), '/no-such-page/'];
+    const paths = [...kinds, ...kinds.map((p) => `/en${p}`)];
+    for (const large of [false, true]) {
+      if (large) await inLargeText(page);
+      for (const path of paths) {
+        await page.goto(path);
+        await page.waitForLoadState('networkidle');
+        expect(await accessibilityViolations(page), `${path}${large ? ' (长辈版)' : ''}`).toEqual([]);
+      }
     }
-    await inLargeText(page);
-    await page.goto('/');
-    expect(await accessibilityViolations(page), '/ (长辈版)').toEqual([]);
     expect(errors).toEqual([]);
     await ctx.close();
   });

@@ -38,6 +38,9 @@ export async function insertHostileRecords(database: Database, now: Date): Promi
         cost: 'free',
         costNote: FORMULA,
         howToAsk: `${FORMULA} 到居委会登记`,
+        // Staff's English is shown on /en/ pages, as text like every field.
+        titleEn: `Repairs ${SCRIPT}`,
+        summaryEn: `Repairs on the 9th ${IMG}`,
         ...pub,
       })
       .returning({ id: services.id });

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { builtFiles, decodePagefind, detailPages, readJson, siteDir } from './site';
+import { builtFiles, decodePagefind, detailPages, htmlFiles, readJson, siteDir } from './site';
 
 /**
  * The search index is built after `astro build`, one Pagefind run per language merged into one
@@ -18,8 +18,10 @@ describe('search index bundle', () => {
   it('one entry file listing both languages, each with all its detail pages and its own files', () => {
     const entry = readJson<{ version: string; languages: Record<string, { hash: string; page_count: number }> }>('pagefind/pagefind-entry.json');
     expect(Object.keys(entry.languages)).toEqual(['en', 'zh-cn']);
-    expect(entry.languages['zh-cn']!.page_count).toBe(detailPages('services').length + detailPages('deliberations').length);
-    expect(entry.languages.en!.page_count).toBe(detailPages('services', 'en').length + detailPages('deliberations', 'en').length);
+    const funds = (prefix: string) => htmlFiles().filter((f) => new RegExp(`^${prefix}charity/[^/]+/index\\.html$`).test(f)).length;
+    expect(funds('')).toBeGreaterThan(0);
+    expect(entry.languages['zh-cn']!.page_count).toBe(detailPages('services').length + detailPages('deliberations').length + funds(''));
+    expect(entry.languages.en!.page_count).toBe(detailPages('services', 'en').length + detailPages('deliberations', 'en').length + funds('en/'));
     for (const [language, { hash }] of Object.entries(entry.languages)) {
       expect(builtFiles()).toContain(`pagefind/pagefind.${hash}.pf_meta`);
       expect(builtFiles().some((f) => f.startsWith(`pagefind/index/${language}_`))).toBe(true);

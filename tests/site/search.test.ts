@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { builtFiles, decodePagefind, detailPages, read, readJson, siteDir } from './site';
+import { builtFiles, decodePagefind, detailPages, htmlFiles, read, readJson, siteDir } from './site';
 
 interface Fragment {
   url: string;
@@ -21,11 +21,13 @@ describe('static search (Pagefind)', () => {
     if (detailPages('services', 'en').length > 0) expect(entry.languages.en?.page_count).toBeGreaterThan(0);
   });
 
-  it('indexes exactly the service and deliberation detail pages', () => {
+  it('indexes exactly the service, deliberation and fund detail pages', () => {
     const indexed = fragments().map((f) => f.url).sort();
-    const expected = [...detailPages('services'), ...detailPages('deliberations'), ...detailPages('services', 'en'), ...detailPages('deliberations', 'en')].map(urlOf).sort();
+    const funds = htmlFiles().filter((f) => /^(en\/)?charity\/[^/]+\/index\.html$/.test(f));
+    expect(funds.length).toBeGreaterThan(0);
+    const expected = [...detailPages('services'), ...detailPages('deliberations'), ...detailPages('services', 'en'), ...detailPages('deliberations', 'en'), ...funds].map(urlOf).sort();
     expect(indexed).toEqual(expected);
-    for (const url of indexed) expect(url).toMatch(/^\/(en\/)?(services|deliberations)\/\d+\/$/);
+    for (const url of indexed) expect(url).toMatch(/^\/(en\/)?((services|deliberations)\/\d+|charity\/[^/]+)\/$/);
   });
 
   it('detail pages mark their content with data-pagefind-body (so navigation is not indexed)', () => {

@@ -36,7 +36,7 @@ describe('vote tallies', () => {
     expect(withVotes.length, 'the demo has deliberations with votes, so this test is not vacuous').toBeGreaterThan(0);
     for (const d of withVotes) {
       const html = read(fileFor(d.url)!);
-      const drawn = [...html.matchAll(/class="share-bar"[^>]*><span[^>]*style="width: ([\d.]+)%"/g)].map((m) => m[1]);
+      const drawn = [...html.matchAll(/class="share-bar"[^>]*><svg viewBox="0 0 100 10"[^>]*><rect width="([\d.]+)"/g)].map((m) => m[1]);
       expect(drawn, d.url).toEqual(expectedWidths(d.votes));
       expect(html, d.url).not.toMatch(/<canvas\b|data-chart=/);
     }
@@ -45,6 +45,6 @@ describe('vote tallies', () => {
   it('the bars are pictures of figures printed beside them, hidden from screen readers', () => {
     const d = deliberations.find((x) => x.votes.length > 0)!;
     const html = read(fileFor(d.url)!);
-    expect(html).toMatch(/<td class="num share[^"]*"[^>]*><span class="share-bar[^"]*" aria-hidden="true"[^>]*>.*?<\/span><\/span><span class="share-value[^"]*"[^>]*>\d+(\.\d)?%<\/span><\/td>/);
+    expect(html).toMatch(/<td class="num share[^"]*"[^>]*><span class="share-bar[^"]*" aria-hidden="true"[^>]*><svg[^>]*>.*?<\/svg><\/span><span class="share-value[^"]*"[^>]*>\d+(\.\d)?%<\/span><\/td>/);
   });
 });

@@ -55,6 +55,9 @@ export interface PublicDeliberation {
   publishedAt: string | null;
   /** A withdrawn deliberation keeps its page, marked withdrawn with the reason. */
   status: 'published' | 'withdrawn';
+  /** English title and summary, when staff gave them (the /en/ pages show them). */
+  titleEn: string | null;
+  summaryEn: string | null;
 }
 
 function groupBy<T, K>(items: T[], key: (t: T) => K): Map<K, T[]> {
@@ -140,5 +143,7 @@ export async function publicDeliberations(db: Db): Promise<PublicDeliberation[]>
     servicesCreated: (servicesByDeliberation.get(d.id) ?? []).map((s) => ({ id: s.id, title: s.title, url: paths.service(s.id) })),
     expensesApproved: (expensesByDeliberation.get(d.id) ?? []).map((e) => ({ id: e.id, description: e.description, amountFen: e.amountFen, fundId: e.fundId })),
     publishedAt: d.publishedAt,
+    titleEn: d.titleEn,
+    summaryEn: d.summaryEn,
   }));
 }

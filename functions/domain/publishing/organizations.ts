@@ -15,6 +15,9 @@ export interface PublicOrganization {
   contact: string | null;
   teamId: number | null;
   merchantUserId: number | null;
+  /** English name and summary, when staff gave them (the /en/ pages show them). */
+  titleEn: string | null;
+  summaryEn: string | null;
 }
 
 export async function publicOrganizations(db: Db): Promise<PublicOrganization[]> {
@@ -31,5 +34,7 @@ export async function publicOrganizations(db: Db): Promise<PublicOrganization[]>
     contact: o.contact,
     teamId: o.teamId,
     merchantUserId: o.merchantUserId,
+    titleEn: o.titleEn,
+    summaryEn: o.summaryEn,
   }));
 }

@@ -21,6 +21,9 @@ export interface PublicService {
   publishedAt: string | null;
   /** A withdrawn service stays listed and answers at its URL, marked withdrawn; it cannot be requested. */
   status: 'published' | 'withdrawn';
+  /** English title and summary, when staff gave them (the /en/ pages show them). */
+  titleEn: string | null;
+  summaryEn: string | null;
 }
 
 /** Published and withdrawn services (never drafts); every field here is meant for the public. */
@@ -48,5 +51,7 @@ export async function publicServices(db: Db): Promise<PublicService[]> {
     deliberationId: s.deliberationId,
     publishedAt: s.publishedAt,
     status: s.status === 'withdrawn' ? 'withdrawn' : 'published',
+    titleEn: s.titleEn,
+    summaryEn: s.summaryEn,
   }));
 }

@@ -5,7 +5,7 @@ import { DomainError } from '../shared/errors';
 import { audit, type Actor } from './audit';
 import { markPublished, requirePublished, type PublishEvent } from './publish';
 import { pageOf, type Page } from '../shared/paging';
-import { invalid, listWhere, notFound, type ListQuery, type Revision } from './shared';
+import { invalid, listWhere, notFound, type ListQuery, type Revision, type EnglishFields } from './shared';
 import { saveEdit } from './versions';
 
 /** 议事协商: which body met, when, who came, the agenda with its options and votes, the resolution. */
@@ -21,7 +21,7 @@ export interface AgendaItemFields {
   options: Array<{ label: string; votes: number }>;
 }
 
-export interface DeliberationFields {
+export interface DeliberationFields extends EnglishFields {
   body: (typeof deliberationBodies)[number];
   title: string;
   date: string;

@@ -4,13 +4,13 @@ import { donations, funds, organizations, type donationForms, type donorTypes } 
 import { audit, type Actor } from './audit';
 import { markPublished, requirePublished, type PublishEvent } from './publish';
 import { pageOf, type Page } from '../shared/paging';
-import { invalid, listWhere, notFound, requireRef, type ListQuery, type Revision } from './shared';
+import { invalid, listWhere, notFound, requireRef, type ListQuery, type Revision, type EnglishFields } from './shared';
 import { saveEdit } from './versions';
 
 /** 慈善资源 in: money or goods, from government, merchants, enterprises or individuals (anonymous if they wish). */
 export type Donation = typeof donations.$inferSelect;
 
-export interface DonationFields {
+export interface DonationFields extends EnglishFields {
   fundId: number;
   date: string;
   donorType: (typeof donorTypes)[number];

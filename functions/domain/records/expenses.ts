@@ -7,7 +7,7 @@ import { audit, type Actor } from './audit';
 import { MONEY_FIXED } from './donations';
 import { markPublished, requirePublished, type PublishEvent } from './publish';
 import { pageOf, type Page } from '../shared/paging';
-import { listWhere, notFound, requireRef, type ListQuery, type Revision } from './shared';
+import { listWhere, notFound, requireRef, type ListQuery, type Revision, type EnglishFields } from './shared';
 import { saveEdit } from './versions';
 
 /**
@@ -26,7 +26,7 @@ export interface ReceiptInfo {
 }
 export type Expense = ExpenseRow & { receipts: ReceiptInfo[] };
 
-export interface ExpenseFields {
+export interface ExpenseFields extends EnglishFields {
   fundId: number;
   date: string;
   budgetLine: (typeof budgetLines)[number];

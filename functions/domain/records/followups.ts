@@ -5,7 +5,7 @@ import { audit, type Actor } from './audit';
 import { findDeliberationRow, type Followup } from './deliberations';
 import { announce, requirePublished, type PublishEvent } from './publish';
 import { pageOf, type Page } from '../shared/paging';
-import { invalid, notFound, requireRef, type Revision } from './shared';
+import { invalid, notFound, requireRef, type Revision, type EnglishFields } from './shared';
 import { saveEdit } from './versions';
 
 /**
@@ -13,7 +13,7 @@ import { saveEdit } from './versions';
  * progress until it is done ("民有所呼，我有所应"). A follow-up is public with its deliberation;
  * once that is published, a new follow-up or progress update reaches the public page at once.
  */
-export interface FollowupFields {
+export interface FollowupFields extends EnglishFields {
   title: string;
   responsibleId: number;
   dueDate: string;

@@ -5,13 +5,13 @@ import { DomainError } from '../shared/errors';
 import { audit, type Actor } from './audit';
 import { markPublished, type PublishEvent } from './publish';
 import { pageOf, type Page } from '../shared/paging';
-import { listWhere, notFound, type ListQuery, type Revision } from './shared';
+import { listWhere, notFound, type ListQuery, type Revision, type EnglishFields } from './shared';
 import { saveEdit } from './versions';
 
 /** 社区微基金 and project funds: every donation, income, expense and budget belongs to one. */
 export type Fund = typeof funds.$inferSelect;
 
-export interface FundFields {
+export interface FundFields extends EnglishFields {
   code: string;
   name: string;
   kind: (typeof fundKinds)[number];

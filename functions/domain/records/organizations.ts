@@ -4,13 +4,13 @@ import { organizations, teams, users, type OrganizationKind } from '../../../db/
 import { audit, type Actor } from './audit';
 import { markPublished, requirePublished, type PublishEvent } from './publish';
 import { pageOf, type Page } from '../shared/paging';
-import { invalid, listWhere, notFound, requireRef, type ListQuery, type Revision } from './shared';
+import { invalid, listWhere, notFound, requireRef, type ListQuery, type Revision, type EnglishFields } from './shared';
 import { saveEdit } from './versions';
 
 /** The 一核多元 map: Party committee and branches, residents' committee, property companies, social organisations… */
 export type Organization = typeof organizations.$inferSelect;
 
-export interface OrganizationFields {
+export interface OrganizationFields extends EnglishFields {
   kind: OrganizationKind;
   name: string;
   parentId?: number | null | undefined;

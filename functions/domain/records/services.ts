@@ -4,7 +4,7 @@ import { deliberations, organizations, services, type serviceAudiences, type ser
 import { audit, type Actor } from './audit';
 import { markPublished, requirePublished, type PublishEvent } from './publish';
 import { pageOf, type Page } from '../shared/paging';
-import { listWhere, notFound, requireRef, type ListQuery, type Revision } from './shared';
+import { listWhere, notFound, requireRef, type ListQuery, type Revision, type EnglishFields } from './shared';
 import { saveEdit } from './versions';
 
 /** 服务清单: what is offered, by whom, for whom, when, and how to ask for it. */
@@ -12,7 +12,7 @@ type ServiceRow = typeof services.$inferSelect;
 export type ServiceAudience = (typeof serviceAudiences)[number];
 export type Service = Omit<ServiceRow, 'audiences'> & { audiences: ServiceAudience[] };
 
-export interface ServiceFields {
+export interface ServiceFields extends EnglishFields {
   category: (typeof serviceCategories)[number];
   title: string;
   description: string;

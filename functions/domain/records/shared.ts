@@ -35,3 +35,12 @@ export async function requireRef(tx: Db, table: SQLiteTable, id: number | null |
 export function invalid(message: string): DomainError {
   return new DomainError('invalid_request', `请求无效：${message}`);
 }
+
+/**
+ * A record's optional English title and summary (shown on the /en/ pages; absent, those pages say
+ * the record is in Chinese only). Every public record type with a title or summary accepts them.
+ */
+export interface EnglishFields {
+  titleEn?: string | null;
+  summaryEn?: string | null;
+}

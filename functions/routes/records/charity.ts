@@ -11,7 +11,7 @@ import { errorResponses } from '../../http/errors';
 import { newRouter } from '../../http/router';
 import { json, jsonBody, signedIn } from '../../http/schemas';
 import { recordRoutes } from './crud';
-import { Body, DateString, Fen, IdParam, ListQuery, MAX_FEN, OptionalText, patchOf, Publication, RefId, revisionOf, Text } from './schemas';
+import { Body, DateString, Fen, IdParam, ListQuery, MAX_FEN, OptionalText, patchOf, Publication, RefId, revisionOf, Text, English, EnglishOut } from './schemas';
 import { write } from './shared';
 
 /** 慈善资源 / 社区微基金: funds, donations, incomes, budgets and the corrections register. Expenses: ./expenses.ts. */
@@ -22,6 +22,7 @@ const FundIdQuery = z.coerce.number().int().min(1).optional().openapi({ param: {
 // ---- Funds ----
 
 const FundBody = Body({
+  ...English,
   code: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{1,31}$/, '基金编号须为 2–32 位字母、数字、_ 或 -').openapi({ example: 'micro-fund' }),
   name: Text(100),
   kind: z.enum(fundKinds),
@@ -29,7 +30,7 @@ const FundBody = Body({
 });
 
 const FundSchema = z
-  .object({ id: z.number().int(), code: z.string(), name: z.string(), kind: z.enum(fundKinds), description: z.string(), ...Publication })
+  .object({ id: z.number().int(), code: z.string(), name: z.string(), kind: z.enum(fundKinds), description: z.string(), ...EnglishOut, ...Publication })
   .openapi('StaffFund');
 
 recordRoutes(charityRoutes, {
@@ -50,6 +51,7 @@ recordRoutes(charityRoutes, {
 const withOutcomes = async (db: Db, row: Donation) => ({ ...row, outcomes: await outcomesOf(db, [row.id]) });
 
 const DonationBody = Body({
+  ...English,
   fundId: RefId,
   date: DateString,
   donorType: z.enum(donorTypes),
@@ -85,6 +87,7 @@ const DonationSchema = z
     outcome: z.string().nullable(),
     receiptNo: z.string(),
     note: z.string().nullable(),
+    ...EnglishOut,
     ...Publication,
     outcomes: z.array(OutcomeSchema).openapi({ description: 'Dated outcome entries added after publishing, oldest first' }),
   })

@@ -6,7 +6,7 @@ import { errorResponses } from '../../http/errors';
 import { newRouter } from '../../http/router';
 import { json, jsonBody, signedIn } from '../../http/schemas';
 import { recordRoutes } from './crud';
-import { Body, Count, DateString, IdParam, ListQuery, OptionalText, PageOf, Publication, RefId, revisionOf, Text } from './schemas';
+import { Body, Count, DateString, IdParam, ListQuery, OptionalText, PageOf, Publication, RefId, revisionOf, Text, English, EnglishOut } from './schemas';
 import { write } from './shared';
 
 /** 议事协商: meetings with their agenda, options, votes and resolution, and the follow-up until done. */
@@ -25,6 +25,7 @@ const AgendaItemBody = Body({
 });
 
 const DeliberationBody = Body({
+  ...English,
   body: z.enum(deliberationBodies).openapi({ description: 'Which body met: 居民议事会, 楼栋议事会, 家物会, 居民论坛, 居民代表大会' }),
   title: Text(200),
   date: DateString,
@@ -83,7 +84,7 @@ const DeliberationRowShape = {
   quorum: z.number().int(),
   summary: z.string(),
   resolution: z.string(),
-  ...Publication,
+  ...EnglishOut, ...Publication,
 };
 const DeliberationSchema = z
   .object({ ...DeliberationRowShape, agendaItems: z.array(AgendaItemSchema), followups: z.array(FollowupSchema) })
@@ -110,6 +111,7 @@ recordRoutes(deliberationRoutes, {
 // ---- Follow-up items ----
 
 const FollowupBody = Body({
+  ...English,
   title: Text(200),
   responsibleId: RefId.openapi({ description: 'The responsible organisation' }),
   dueDate: DateString.openapi({ description: 'Due date; not before the meeting' }),

@@ -9,7 +9,7 @@ import { ApiError, errorJson, errorResponses } from '../../http/errors';
 import { newRouter, noBody } from '../../http/router';
 import { json, signedIn } from '../../http/schemas';
 import { recordRoutes } from './crud';
-import { Body, DateString, Fen, IdParam, ListQuery, OptionalText, Publication, revisionOf, RefId, Text } from './schemas';
+import { Body, DateString, Fen, IdParam, ListQuery, OptionalText, Publication, revisionOf, RefId, Text, English, EnglishOut } from './schemas';
 import { write } from './shared';
 import { requireCapability } from '../../http/auth';
 
@@ -17,6 +17,7 @@ import { requireCapability } from '../../http/auth';
 export const expenseRoutes = newRouter();
 
 const ExpenseBody = Body({
+  ...English,
   fundId: RefId,
   date: DateString,
   budgetLine: z.enum(budgetLines),
@@ -56,7 +57,7 @@ const ExpenseSchema = z
     deliberationId: z.number().int().nullable(),
     noReceiptReason: z.string().nullable(),
     receipts: z.array(ReceiptSchema),
-    ...Publication,
+    ...EnglishOut, ...Publication,
   })
   .openapi('StaffExpense');
 

@@ -3,12 +3,13 @@ import { organizationKinds, organizations } from '../../../db/schema';
 import { createOrganization, findOrganization, listOrganizations, publishOrganization, updateOrganization } from '../../domain/records/organizations';
 import { newRouter } from '../../http/router';
 import { recordRoutes } from './crud';
-import { Body, ListQuery, OptionalText, Publication, revisionOf, RefId, Text } from './schemas';
+import { Body, ListQuery, OptionalText, Publication, revisionOf, RefId, Text, English, EnglishOut } from './schemas';
 
 /** The 一核多元 map: who leads, who provides the platform, who does the work. */
 export const organizationRoutes = newRouter();
 
 const OrganizationBody = Body({
+  ...English,
   kind: z.enum(organizationKinds),
   name: Text(100),
   parentId: RefId.nullable().optional().openapi({ description: 'The organisation above it on the map (a Party branch under the committee)' }),
@@ -32,7 +33,7 @@ export const OrganizationSchema = z
     contact: z.string().nullable(),
     merchantUserId: z.number().int().nullable(),
     teamId: z.number().int().nullable(),
-    ...Publication,
+    ...EnglishOut, ...Publication,
   })
   .openapi('StaffOrganization');
 

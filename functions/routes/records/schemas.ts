@@ -59,3 +59,10 @@ export const Publication = {
 };
 
 export const PageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.number().int().nullable() });
+
+/** The optional English title and summary of a public record, shown on the /en/ pages. */
+export const English = {
+  titleEn: OptionalText(200).openapi({ description: 'English title, shown on /en/ pages (absent: the page says the record is in Chinese only)' }),
+  summaryEn: OptionalText(2000).openapi({ description: 'English summary, shown on /en/ pages' }),
+};
+export const EnglishOut = { titleEn: z.string().nullable(), summaryEn: z.string().nullable() };

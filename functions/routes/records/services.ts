@@ -3,12 +3,13 @@ import { serviceAudiences, serviceCategories, serviceCosts, services } from '../
 import { createService, findService, listServices, publishService, updateService } from '../../domain/records/services';
 import { newRouter } from '../../http/router';
 import { recordRoutes } from './crud';
-import { Body, ListQuery, OptionalText, Publication, revisionOf, RefId, Text } from './schemas';
+import { Body, ListQuery, OptionalText, Publication, revisionOf, RefId, Text, English, EnglishOut } from './schemas';
 
 /** 服务清单: what is offered, by whom, for whom, when, and how to ask for it. */
 export const serviceRoutes = newRouter();
 
 const ServiceBody = Body({
+  ...English,
   category: z.enum(serviceCategories),
   title: Text(100),
   description: Text(2000),
@@ -38,7 +39,7 @@ export const ServiceSchema = z
     costNote: z.string().nullable(),
     howToAsk: z.string(),
     deliberationId: z.number().int().nullable(),
-    ...Publication,
+    ...EnglishOut, ...Publication,
   })
   .openapi('StaffService');
 

@@ -1,0 +1,203 @@
+import rss, { type RSSFeedItem } from '@astrojs/rss';
+import { communityName } from '../../functions/domain/community/settings';
+import { label } from '../i18n/labels';
+import type { Locale } from '../i18n/ui';
+import { recordPath, type RecordKind } from './charity';
+import { publicData } from './data';
+import { buildDatabase } from './db';
+import { money } from './format';
+import { href } from './links';
+import { versionItems } from './version-feed';
+
+/**
+ * The RSS feeds of both languages (src/pages/…/rss.xml.ts and their /en/ twins): RSS 2.0 with the
+ * channel's own address (atom:link rel="self") and when its newest entry appeared (lastBuildDate).
+ * A reader renders an item's description as HTML, so staff text is HTML-escaped here, once, and
+ * the XML writer then escapes that for XML: the reader shows `<b>` as the characters, not bold.
+ */
+
+const ATOM = 'http://www.w3.org/2005/Atom';
+
+/** A local (Beijing time) date as the instant it began. */
+export const localMidnight = (date: string) => new Date(`${date}T00:00:00+08:00`);
+
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** Lines of plain text as the HTML an item's description holds. */
+export const htmlLines = (lines: string[]) => lines.filter(Boolean).map(escapeHtml).join('<br>');
+
+interface Feed {
+  locale: Locale;
+  base: URL;
+  /** The feed's own path (zh-CN form, e.g. /charity/rss.xml). */
+  path: string;
+  title: string;
+  description: string;
+  items: Array<RSSFeedItem & { pubDate: Date }>;
+}
+
+export async function feedResponse(feed: Feed): Promise<Response> {
+  const self = new URL(`${feed.locale === 'en' ? '/en' : ''}${feed.path}`, feed.base).href;
+  const newest = feed.items.reduce<Date | undefined>((a, i) => (!a || i.pubDate > a ? i.pubDate : a), undefined);
+  return rss({
+    title: feed.title,
+    description: feed.description,
+    site: new URL(href(feed.locale, '/'), feed.base).href,
+    xmlns: { atom: ATOM },
+    customData: [
+      `<language>${feed.locale === 'en' ? 'en' : 'zh-cn'}</language>`,
+      newest ? `<lastBuildDate>${newest.toUTCString()}</lastBuildDate>` : '',
+      `<atom:link href="${escapeHtml(self)}" rel="self" type="application/rss+xml"/>`,
+    ].join(''),
+    items: feed.items,
+  });
+}
+
+/** How many of the newest deliberations the feed carries. */
+const DELIBERATIONS = 50;
+
+export async function deliberationsFeed(locale: Locale, base: URL): Promise<Response> {
+  const en = locale === 'en';
+  const [{ deliberations, histories }, name] = await Promise.all([publicData(), communityName(buildDatabase().read)]);
+  // The projection is newest first by meeting date; the feed keeps that order.
+  return feedResponse({
+    locale,
+    base,
+    path: '/deliberations/rss.xml',
+    title: en ? `${name} · Deliberations` : `${name} · 议事协商`,
+    description: en
+      ? `Minutes and resolutions of the residents' councils, building councils and forums of ${name}.`
+      : `${name}居民议事会、楼栋议事会、家物会和居民论坛的会议记录与决议（民有所呼，我有所应）。`,
+    items: [
+      ...deliberations.slice(0, DELIBERATIONS).map((d) => ({
+        title: d.title,
+        link: new URL(href(locale, d.url), base).href,
+        pubDate: localMidnight(d.date),
+        categories: [label(locale, 'body', d.body)],
+        description: htmlLines([`${d.date} · ${label(locale, 'body', d.body)} · ${d.place}`, d.summary, `${en ? 'Resolution: ' : '决议：'}${d.resolution}`]),
+      })),
+      // Revisions and withdrawals, announced when they happened.
+      ...versionItems(locale, histories, 'deliberation', deliberations, base, htmlLines),
+    ],
+  });
+}
+
+/** How many of the newest services the feed carries (revisions and withdrawals come on top). */
+const SERVICES = 50;
+
+/** Services as they are published, revised and withdrawn, newest first. */
+export async function servicesFeed(locale: Locale, base: URL): Promise<Response> {
+  const en = locale === 'en';
+  const [{ services, histories }, name] = await Promise.all([publicData(), communityName(buildDatabase().read)]);
+  const newest = services
+    .filter((s) => s.publishedAt)
+    .sort((a, b) => (a.publishedAt! < b.publishedAt! ? 1 : -1))
+    .slice(0, SERVICES);
+  const items = [
+    ...newest.map((s) => ({
+      title: s.title,
+      link: new URL(href(locale, s.url), base).href,
+      pubDate: new Date(s.publishedAt!),
+      categories: [label(locale, 'category', s.category)],
+      description: htmlLines([`${s.provider.name} · ${s.schedule} · ${s.place}`, s.description]),
+    })),
+    ...versionItems(locale, histories, 'service', services, base, htmlLines),
+  ].sort((a, b) => b.pubDate.getTime() - a.pubDate.getTime());
+  return feedResponse({
+    locale,
+    base,
+    path: '/services/rss.xml',
+    title: en ? `${name} · Services` : `${name} · 服务清单`,
+    description: en ? `The services ${name} offers, and every revision and withdrawal with its reason.` : `${name}公开提供的服务，以及每一次修订和撤回（附说明）。`,
+    items,
+  });
+}
+
+/** How many of the newest money records the feed carries. */
+const CHARITY = 100;
+
+const words = {
+  'zh-cn': { donation: '捐赠', inKind: '物资捐赠', value: '估值', income: '收入', expense: '支出', correction: '更正', outcome: '去向：', receipt: '收据编号', payee: '收款方：', beneficiaries: '受益人：', approved: '已审批', pending: '待审批', sep: '：' },
+  en: { donation: 'Donation', inKind: 'Goods donated', value: 'valued at', income: 'Income', expense: 'Expense', correction: 'Correction', outcome: 'What became of it: ', receipt: 'Receipt no.', payee: 'Paid to: ', beneficiaries: 'Beneficiaries: ', approved: 'Approved', pending: 'Awaiting approval', sep: ': ' },
+} as const;
+
+interface Entry {
+  date: string;
+  /** Orders same-day entries: corrections after what they correct. */
+  order: number;
+  id: number;
+  title: string;
+  link: string;
+  category: string;
+  description: string[];
+}
+
+export async function charityFeed(locale: Locale, base: URL): Promise<Response> {
+  const en = locale === 'en';
+  const w = words[locale];
+  const [{ charity }, name] = await Promise.all([publicData(), communityName(buildDatabase().read)]);
+  const fundName = new Map(charity.funds.map((f) => [f.id, f.name]));
+  // Each entry links to its row on its fund's statement for its month, which lists every record of
+  // the month for good (the fund page only lists the latest months, so an anchor there would break
+  // as the entry ages); the fragment keeps every item's link (and guid) unique.
+  const link = (kind: RecordKind, record: { id: number; fundCode: string; date: string }) => new URL(href(locale, recordPath(kind, record)), base).href;
+  const amount = (fen: number, signed = false) => money(fen, { signed });
+
+  const entries: Entry[] = [
+    ...charity.donations.map((d) => ({
+      date: d.date,
+      order: 0,
+      id: d.id,
+      title:
+        d.form === 'money'
+          ? `${w.donation} ${amount(d.amountFen)} · ${d.donor}`
+          : `${w.inKind} ${d.itemDescription ?? ''}${d.quantity ? ` ${d.quantity}` : ''}（${w.value} ${amount(d.amountFen)}）· ${d.donor}`,
+      link: link('donation', d),
+      category: w.donation,
+      description: [`${d.date} · ${label(locale, 'donorType', d.donorType)} · ${fundName.get(d.fundId)}`, d.outcome ? `${w.outcome}${d.outcome}` : '', `${w.receipt} ${d.receiptNo}`],
+    })),
+    ...charity.incomes.map((i) => ({
+      date: i.date,
+      order: 1,
+      id: i.id,
+      title: `${w.income} ${amount(i.amountFen)} · ${i.source}`,
+      link: link('income', i),
+      category: w.income,
+      description: [`${i.date} · ${label(locale, 'incomeKind', i.kind)} · ${fundName.get(i.fundId)}`, `${w.receipt} ${i.receiptNo}`],
+    })),
+    ...charity.expenses.map((e) => ({
+      date: e.date,
+      order: 2,
+      id: e.id,
+      title: `${w.expense} ${amount(e.amountFen)} · ${e.description}`,
+      link: link('expense', e),
+      category: w.expense,
+      description: [
+        `${e.date} · ${label(locale, 'budgetLine', e.budgetLine)} · ${fundName.get(e.fundId)}`,
+        `${w.payee}${e.payee}`,
+        e.beneficiaries ? `${w.beneficiaries}${e.beneficiaries}` : '',
+        e.approved ? w.approved : w.pending,
+        `${w.receipt} ${e.receiptNo}`,
+      ],
+    })),
+    ...charity.corrections.map((c) => ({
+      date: c.date,
+      order: 3,
+      id: c.id,
+      title: `${w.correction} ${label(locale, 'correctionEntity', c.entity)} #${c.entityId}${w.sep}${amount(c.amountDeltaFen, true)}`,
+      link: link('correction', c),
+      category: w.correction,
+      description: [`${c.date} · ${fundName.get(c.fundId)}`, c.explanation],
+    })),
+  ];
+  entries.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? 1 : -1) : b.order - a.order || b.id - a.id));
+
+  return feedResponse({
+    locale,
+    base,
+    path: '/charity/rss.xml',
+    title: en ? `${name} · Charity and funds` : `${name} · 慈善与微基金`,
+    description: en ? `Every donation, income, expense and correction of the community funds of ${name}.` : `${name}社区微基金和慈善项目的每一笔捐赠、收入、支出和更正。`,
+    items: entries.slice(0, CHARITY).map((e) => ({ title: e.title, link: e.link, pubDate: localMidnight(e.date), categories: [e.category], description: htmlLines(e.description) })),
+  });
+}
