@@ -85,7 +85,8 @@ describe('public pages on a phone', () => {
     await expect.poll(() => page.locator('#budget').evaluate((h) => { const r = h.getBoundingClientRect(); return r.top > -2 && r.bottom < innerHeight; })).toBe(true);
     // A focused element at a deferred section's edge keeps its whole focus ring (paint containment clips at the padding box).
     const clip = await page.locator('section.later .table-wrap').first().evaluate((el) => {
-      const s = el.closest('section')!.getBoundingClientRect();
+      // The scroll region is itself a <section>: measure against the deferred section around it.
+      const s = el.parentElement!.closest('section.later')!.getBoundingClientRect();
       const r = el.getBoundingClientRect();
       return { left: r.left - s.left, right: s.right - r.right };
     });
