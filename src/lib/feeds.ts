@@ -135,7 +135,7 @@ interface Entry {
 export async function charityFeed(locale: Locale, base: URL): Promise<Response> {
   const en = locale === 'en';
   const w = words[locale];
-  const [{ charity }, name] = await Promise.all([publicData(), communityName(buildDatabase().read)]);
+  const [{ charity, histories }, name] = await Promise.all([publicData(), communityName(buildDatabase().read)]);
   const fundName = new Map(charity.funds.map((f) => [f.id, f.name]));
   // Each entry links to its row on its fund's statement for its month, which lists every record of
   // the month for good (the fund page only lists the latest months, so an anchor there would break
@@ -198,6 +198,19 @@ export async function charityFeed(locale: Locale, base: URL): Promise<Response> 
     path: '/charity/rss.xml',
     title: en ? `${name} · Charity and funds` : `${name} · 慈善与微基金`,
     description: en ? `Every donation, income, expense and correction of the community funds of ${name}.` : `${name}社区微基金和慈善项目的每一笔捐赠、收入、支出和更正。`,
-    items: entries.slice(0, CHARITY).map((e) => ({ title: e.title, link: e.link, pubDate: localMidnight(e.date), categories: [e.category], description: htmlLines(e.description) })),
+    items: [
+      ...entries.slice(0, CHARITY).map((e) => ({ title: e.title, link: e.link, pubDate: localMidnight(e.date), categories: [e.category], description: htmlLines(e.description) })),
+      // Revisions of money records, announced when they happened, linked to the record's row.
+      ...(['donation', 'income', 'expense'] as const).flatMap((kind) => {
+        const rows = kind === 'donation' ? charity.donations : kind === 'income' ? charity.incomes : charity.expenses;
+        const records = rows.map((r) => ({ id: r.id, title: `${w[kind]} #${r.id}`, url: link(kind, r) }));
+        // The row's own address, told apart from the record's first item (an item's link is its guid) by the version.
+        return versionItems(locale, histories, kind, records, base, htmlLines, (r, version) => {
+          const url = new URL(r.url);
+          url.searchParams.set('v', String(version));
+          return url.href;
+        });
+      }),
+    ].sort((a, b) => b.pubDate.getTime() - a.pubDate.getTime()),
   });
 }

@@ -8,6 +8,8 @@ import { t, type Locale } from '../i18n/ui';
  * Feed items announcing revisions and withdrawals of public records: one per version after the
  * first, linked to the record's history page, so a subscriber learns that a record changed and why.
  * `html` turns the description's lines into the item's HTML (src/lib/feeds.ts escapes them once).
+ * A record without a history page of its own (a money record, a row of its fund's monthly
+ * statement) gives `linkOf`, where the item links instead.
  */
 export function versionItems(
   locale: Locale,
@@ -16,6 +18,7 @@ export function versionItems(
   records: Array<{ id: number; title: string; url: string }>,
   base: URL,
   html: (lines: string[]) => string,
+  linkOf: (record: { url: string }, version: number) => string = (r, version) => new URL(`${href(locale, r.url)}history/#v${version}`, base).href,
 ): Array<RSSFeedItem & { pubDate: Date }> {
   return records.flatMap((r) => {
     const history = histories[historyKey(entity, r.id)];
@@ -24,7 +27,7 @@ export function versionItems(
       .filter((v) => v.kind !== 'published' && v.reason)
       .map((v) => ({
         title: t(locale, v.kind === 'withdrawn' ? 'version.feedWithdrawn' : 'version.feedRevised', { title: r.title }),
-        link: new URL(`${href(locale, r.url)}history/#v${v.version}`, base).href,
+        link: linkOf(r, v.version),
         pubDate: new Date(v.at),
         description: html([v.reason ?? '', ...v.changes.filter((c) => c.field !== 'status').map((c) => `${c.field}: ${String(c.from ?? '—')} → ${String(c.to ?? '—')}`)]),
       }));

@@ -63,4 +63,20 @@ describe('revised and withdrawn records on the public site', () => {
       expect(target.ok, target.ok ? '' : target.why).toBe(true);
     }
   });
+
+  it('announces a money record\'s revision in the charity feed, in both languages, linked to its row', async () => {
+    const [donation] = await query<{ record_id: number; reason: string }>("select record_id, reason from record_versions where entity = 'donation' and kind = 'revised' order by id limit 1");
+    expect(donation, 'the demo revises a donation').toBeDefined();
+    for (const [file, title] of [['charity/rss.xml', /^修订：捐赠 #/], ['en/charity/rss.xml', /^Revised: Donation #/]] as const) {
+      const doc = new XMLParser({ isArray: (name) => name === 'item' }).parse(read(file));
+      const items = doc.rss.channel.item as Array<{ title: string; link: string; description: string }>;
+      const item = items.find((i) => i.title === `${i.title.match(title)?.[0] ?? ''}${donation!.record_id}`);
+      expect(item, file).toBeDefined();
+      expect(item!.description).toContain(donation!.reason);
+      expect(item!.link).toMatch(/[?&]v=2#/);
+      expect(new Set(items.map((i) => i.link)).size, 'every link (the guid) is unique').toBe(items.length);
+      const target = resolves(item!.link);
+      expect(target.ok, target.ok ? '' : target.why).toBe(true);
+    }
+  });
 });
