@@ -97,6 +97,7 @@ export const COLLECTIONS = [
   'honour-roll',
   'points-monthly',
   'satisfaction',
+  'versions',
 ] as const;
 
 /** Built detail pages of a section ('services' → ['services/1/index.html', …]) in one language. */

@@ -79,4 +79,12 @@ describe('revised and withdrawn records on the public site', () => {
       expect(target.ok, target.ok ? '' : target.why).toBe(true);
     }
   });
+
+  it('publishes every version in open data, with its reason and the fields it changed', () => {
+    const rows = readJson<Array<{ id: string; entity: string; recordId: number; version: number; kind: string; reason: string | null; changedFields: string | null }>>('data/versions.json');
+    expect(rows.find((r) => r.id === `service-${revised.id}-v1`)).toMatchObject({ kind: 'published', reason: null });
+    expect(rows.find((r) => r.id === `service-${revised.id}-v2`)).toMatchObject({ entity: 'service', recordId: revised.id, version: 2, kind: 'revised', reason: revised.reason, changedFields: 'schedule' });
+    expect(rows.find((r) => r.id === `service-${withdrawn.id}-v2`)).toMatchObject({ kind: 'withdrawn', reason: withdrawn.reason });
+    expect(read('data/versions.csv')).toContain(revised.reason);
+  });
 });

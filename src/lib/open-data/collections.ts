@@ -13,6 +13,7 @@ import { items } from './items';
 import { merchants } from './merchants';
 import { organizations } from './organizations';
 import { pointsMonthly } from './points-monthly';
+import { versions } from './versions';
 import { satisfaction } from './satisfaction';
 import { services } from './services';
 import { honourRoll, volunteers } from './volunteers';
@@ -38,6 +39,7 @@ const byName: Record<CollectionName, Collection<any>> = {
   'honour-roll': honourRoll,
   'points-monthly': pointsMonthly,
   satisfaction,
+  versions,
 };
 
 export const collections: Array<Collection<any>> = collectionNames.map((name) => byName[name]);

@@ -85,6 +85,7 @@ export const collectionNames = [
   'honour-roll',
   'points-monthly',
   'satisfaction',
+  'versions',
 ] as const;
 export type CollectionName = (typeof collectionNames)[number];
 
