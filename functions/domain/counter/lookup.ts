@@ -1,5 +1,4 @@
-import { sql } from 'drizzle-orm';
-import { firstRow, type Db } from '../../../db/client';
+import type { Db } from '../../../db/client';
 import { accountsOf } from '../ledger/commands';
 import { standingOf, type Lapse } from '../ledger/expiry';
 import { DomainError } from '../shared/errors';
@@ -27,7 +26,7 @@ export type LookupRequest = { code: string } | { card: string; pin: string };
 export async function lookupAtCounter(tx: Db, merchantId: number, req: LookupRequest, now: Date, checkedPin?: PinCheck): Promise<Lookup | DomainError> {
   try {
     (await accountsOf(tx, [merchantId]))(merchantId, 'merchant');
-    const who = 'code' in req ? await identifyCode(tx, merchantId, req.code, now) : await identifyCardHolder(tx, merchantId, req, now, checkedPin);
+    const who = 'code' in req ? await identifyCode(tx, merchantId, req.code, now) : await identifyCard(tx, merchantId, req.card, req.pin, now, checkedPin);
     const account = (await accountsOf(tx, [who.residentId]))(who.residentId, 'resident');
     const standing = (await standingOf(tx, [account], now)).get(account)!;
     return { maskedName: maskName(who.fullName), balance: standing.balance, expiring: standing.expiring };
@@ -49,10 +48,4 @@ async function identifyCode(tx: Db, merchantId: number, code: string, now: Date)
     throw found;
   }
   return found!;
-}
-
-async function identifyCardHolder(tx: Db, merchantId: number, req: { card: string; pin: string }, now: Date, checkedPin?: PinCheck): Promise<{ residentId: number; fullName: string }> {
-  const residentId = await identifyCard(tx, merchantId, req.card, req.pin, now, checkedPin);
-  const person = await firstRow<{ fullName: string }>(tx, sql`select full_name as fullName from residents where user_id = ${residentId}`);
-  return { residentId, fullName: person?.fullName ?? '' };
 }

@@ -51,22 +51,24 @@ interface Identified {
  * must commit a refusal (as `once` does) rather than roll it back.
  */
 export async function redeemByCard(tx: Db, merchantId: number, req: Purchase & { card: string; pin: string }, now: Date, checkedPin?: PinCheck): Promise<Redemption> {
-  const residentId = await identifyCard(tx, merchantId, req.card, req.pin, now, checkedPin);
-  const person = await firstRow<{ fullName: string }>(tx, sql`select full_name as fullName from residents where user_id = ${residentId}`);
-  const [done] = await settle(tx, [{ merchantId, ...req, now }], [{ i: 0, residentId, fullName: person?.fullName ?? '' }]);
+  const who = await identifyCard(tx, merchantId, req.card, req.pin, now, checkedPin);
+  const [done] = await settle(tx, [{ merchantId, ...req, now }], [{ i: 0, ...who }]);
   return thrownIfRefused(done);
 }
 
-/** Identifies a card holder at a counter within its guessing budget (redemption and look-up alike). */
-export async function identifyCard(tx: Db, merchantId: number, card: string, pin: string, now: Date, checkedPin?: PinCheck): Promise<number> {
+/** Identifies a card holder at a counter within its guessing budget (redemption and look-up alike): who, and their name for the receipt. */
+export async function identifyCard(tx: Db, merchantId: number, card: string, pin: string, now: Date, checkedPin?: PinCheck): Promise<{ residentId: number; fullName: string }> {
   const budget = await GuessBudget.of(tx, [merchantId], now);
   const paused = budget.refusal(merchantId, 'pin', now);
   if (paused) throw paused;
+  let residentId: number;
   try {
-    return await authenticateCard(tx, card, pin, now, checkedPin, () => budget.spend(merchantId, 'pin', now));
+    residentId = await authenticateCard(tx, card, pin, now, checkedPin, () => budget.spend(merchantId, 'pin', now));
   } finally {
     await budget.save(tx, now);
   }
+  const person = await firstRow<{ fullName: string }>(tx, sql`select full_name as fullName from residents where user_id = ${residentId}`);
+  return { residentId, fullName: person?.fullName ?? '' };
 }
 
 /**
