@@ -1,11 +1,17 @@
 /**
  * The finishing pass over the generated OpenAPI document, so no route has to remember it: every
  * operation gets a stable operationId made from its method and path, public operations say
- * `security: []` outright, and the servers and tags are declared once here.
+ * `security: []` outright, and the licence, servers and tags are declared once here.
  */
 
 type Operation = { operationId?: string; security?: unknown[]; tags?: string[] } & Record<string, unknown>;
-type Document = { paths?: Record<string, Record<string, unknown>>; servers?: unknown[]; tags?: unknown[] };
+type Document = { info?: Record<string, unknown>; paths?: Record<string, Record<string, unknown>>; servers?: unknown[]; tags?: unknown[] };
+
+/**
+ * What the API serves is the community's public records, under the same licence as its open data
+ * (/data/datapackage.json); the code itself declares no licence of its own.
+ */
+export const API_LICENSE = { name: 'Creative Commons Attribution 4.0', identifier: 'CC-BY-4.0' } as const;
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
@@ -58,6 +64,7 @@ export function finishOpenApi<D extends object>(generated: D): D {
       for (const tag of op.tags ?? []) used.add(tag);
     }
   }
+  doc.info = { ...doc.info, license: { ...API_LICENSE } };
   doc.servers = [{ url: '/', description: 'This portal: the API is served under /api on the site’s own origin.' }];
   doc.tags = [...used].map((name) => ({ name, description: TAG_DESCRIPTIONS[name] ?? name }));
   return doc as D;

@@ -11,6 +11,12 @@ export const IdempotencyHeaders = z.object({
     .openapi({ param: { name: 'idempotency-key', in: 'header' }, example: 'c0ffee-2026-11-25-0001' }),
 });
 
+/**
+ * The query of a GET that takes no parameters: any is refused (400 invalid_request), as `noBody`
+ * refuses a body on a write, so a misspelt parameter is never silently ignored.
+ */
+export const NoQuery = z.strictObject({}, { error: (issue) => (issue.code === 'unrecognized_keys' ? `此接口不接受查询参数：${issue.keys.join('、')}` : undefined) });
+
 export const Points = z.number().int().min(1).max(1_000_000).openapi({ example: 20 });
 
 export const PageQuery = (max: number, fallback = 20) =>

@@ -2,7 +2,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { newRouter } from '../http/router';
 import { ledgerHead, publicStats } from '../domain/ledger/queries';
 import { publicCatalogue } from '../domain/publishing/catalogue';
-import { json } from '../http/schemas';
+import { errorResponses } from '../http/errors';
+import { json, NoQuery } from '../http/schemas';
 
 /** Open to anyone, no sign-in: totals, the ledger head and what points buy, never a person. */
 export const publicApi = newRouter();
@@ -12,8 +13,9 @@ publicApi.openapi(
     method: 'get',
     path: '/ledger/head',
     tags: ['public'],
+    request: { query: NoQuery },
     summary: 'Head of the hash chain over every ledger entry',
-    responses: { 200: json(z.object({ entries: z.number().int(), head: z.string().regex(/^[0-9a-f]{64}$/), at: z.string().nullable() }).openapi('LedgerHead'), 'The head') },
+    responses: { 200: json(z.object({ entries: z.number().int(), head: z.string().regex(/^[0-9a-f]{64}$/), at: z.string().nullable() }).openapi('LedgerHead'), 'The head'), ...errorResponses('invalid_request') },
   }),
   async (c) => c.json(await ledgerHead(c.get('deps').database.read), 200),
 );
@@ -23,6 +25,7 @@ publicApi.openapi(
     method: 'get',
     path: '/stats',
     tags: ['public'],
+    request: { query: NoQuery },
     summary: 'Totals only',
     responses: {
       200: json(
@@ -39,6 +42,7 @@ publicApi.openapi(
           .openapi('PublicStats'),
         'Totals',
       ),
+      ...errorResponses('invalid_request'),
     },
   }),
   async (c) => c.json(await publicStats(c.get('deps').database.read), 200),
@@ -64,8 +68,9 @@ publicApi.openapi(
     method: 'get',
     path: '/catalogue',
     tags: ['public'],
+    request: { query: NoQuery },
     summary: 'What points buy: the active items of every partner shop whose counter redeems (not suspended), cheapest first',
-    responses: { 200: json(Catalogue, 'Shops with something on offer, each with its items') },
+    responses: { 200: json(Catalogue, 'Shops with something on offer, each with its items'), ...errorResponses('invalid_request') },
   }),
   async (c) => c.json({ merchants: await publicCatalogue(c.get('deps').database.read) }, 200),
 );

@@ -45,10 +45,24 @@ describe('the served OpenAPI document, by its standard’s linter', () => {
   });
   afterAll(() => w.cleanup());
 
-  it('has 0 errors under Redocly’s recommended rules', async () => {
-    const problems = await lint(doc);
-    const errors = problems.filter((p) => p.severity === 'error').map((p) => `${p.ruleId} ${p.location[0]?.pointer}: ${p.message}`);
-    expect(errors).toEqual([]);
+  it('has 0 errors and 0 warnings under Redocly’s recommended rules', async () => {
+    const problems = (await lint(doc)).map((p) => `${p.severity} ${p.ruleId} ${p.location[0]?.pointer}: ${p.message}`);
+    expect(problems).toEqual([]);
+  });
+
+  it('states the licence of what it serves: the open data’s', () => {
+    expect(doc.info.license).toEqual({ name: 'Creative Commons Attribution 4.0', identifier: 'CC-BY-4.0' });
+  });
+
+  it('a public GET that takes no parameters refuses one, with the 400 its document lists', async () => {
+    for (const path of ['/api/health', '/api/public/stats', '/api/public/ledger/head', '/api/public/catalogue']) {
+      expect(doc.paths[path].get.responses['400'], path).toBeDefined();
+      const res = await call(w.app, 'GET', `${path}?limt=5`);
+      expect(res.status, path).toBe(400);
+      expect(res.body.error.code).toBe('invalid_request');
+      expect(res.body.error.message).toContain('limt');
+      expect((await call(w.app, 'GET', path)).status, path).toBe(200);
+    }
   });
 
   it('every operation has a unique camelCase operationId made from its method and path', () => {
