@@ -16,6 +16,7 @@ export const revisionPairs = {
   'staff.rev.reasonNeeded': ['请写明原因', 'Please give the reason'],
   'staff.rev.withdrawSure': ['确定撤回？页面将保留并标注“已撤回”及原因。', 'Withdraw it? Its page stays, marked withdrawn with the reason.'],
   'staff.rev.withdrawYes': ['确认撤回', 'Yes, withdraw'],
+  'staff.rev.save': ['保存修订（立即公开）', 'Save the revision (public at once)'],
   'staff.rev.revised': ['已修订，网站将更新并显示修订说明。', 'Revised: the site will show the change and its reason.'],
   'staff.rev.withdrawnNow': ['已撤回。', 'Withdrawn.'],
   'staff.rev.history': ['版本记录', 'Versions'],

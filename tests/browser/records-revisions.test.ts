@@ -59,14 +59,17 @@ describe('the records panel: revise, withdraw and outcomes, each with its reason
     await schedule.fill(`${before.revised.schedule} （修订）`);
     const reason = editor.getByLabel('修订说明（公开显示）');
     await reason.fill('   ');
-    await editor.getByRole('button', { name: '保存' }).click();
+    // Saved, a revision is public at once: it offers no draft to save and nothing to publish.
+    expect(await editor.locator('[data-publish]').isVisible()).toBe(false);
+    expect(await editor.getByRole('button', { name: '保存草稿' }).count()).toBe(0);
+    await editor.getByRole('button', { name: '保存修订' }).click();
     await expect.poll(() => editor.locator('.field-error:visible').allTextContents()).toContain('请写明原因');
     expect(await reason.getAttribute('aria-invalid')).toBe('true');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-reason'))).toBe('');
     expect(await service(revised.id)).toEqual(before.revised);
     expect(await versions(revised.id)).toEqual(before.versions);
     await reason.fill('服务时间调整，按居民意见改期');
-    await editor.getByRole('button', { name: '保存' }).click();
+    await editor.getByRole('button', { name: '保存修订' }).click();
     await expect.poll(() => editor.locator('.msg').first().textContent()).toContain('已修订');
     expect((await service(revised.id)).schedule).toBe(`${before.revised.schedule} （修订）`);
     expect((await versions(revised.id)).at(-1)).toMatchObject({ kind: 'revised', reason: '服务时间调整，按居民意见改期', changed: ['schedule'] });

@@ -37,8 +37,9 @@ export function edit(desk: Desk, k: string, rec: Rec | null, revising = false): 
   const controls = spec.fields.map((f) => control(k, f, rec, readOnly, desk.options()));
   const form = h('form', { class: 'stack', novalidate: true }, controls.map((c) => c.wrap));
   const previewBtn = h('button', { type: 'button', class: 'button' }, tr('staff.rec.preview'));
-  const saveBtn = h('button', { type: 'submit', class: 'button primary' }, tr('staff.rec.save'));
-  const publishBtn = h('button', { type: 'button', class: 'button primary', hidden: !rec || readOnly, 'data-publish': '' }, tr('staff.rec.publish'));
+  // A revision is public as soon as it is saved: no draft to save, nothing left to publish.
+  const saveBtn = h('button', { type: 'submit', class: 'button primary' }, tr(revising ? 'staff.rev.save' : 'staff.rec.save'));
+  const publishBtn = h('button', { type: 'button', class: 'button primary', hidden: !rec || readOnly || revising, 'data-publish': '' }, tr('staff.rec.publish'));
   if (reason) form.append(reason.wrap);
   if (!readOnly) form.append(h('div', { class: 'row' }, previewBtn, saveBtn, publishBtn));
   replace(editor, heading, msg, form, previewBox);
