@@ -218,9 +218,9 @@ export async function charityFeed(locale: Locale, base: URL): Promise<Response> 
         const historyUrl = (section: string) => (_: unknown, version: number) => new URL(`${href(locale, f.url)}history/#${section}-v${version}`, base).href;
         const fundTitle = t(locale, 'charity.feed.fund', { name: inEnglish(locale, f, f.name, f.description).title });
         return [
-          ...versionItems(locale, histories, 'fund', [{ id: f.id, title: fundTitle, url: f.url }], base, htmlLines, historyUrl(`fund-${f.id}-`)),
+          ...versionItems(locale, histories, 'fund', [{ id: f.id, title: fundTitle, url: f.url }], base, htmlLines, historyUrl(`fund-${f.id}`)),
           ...f.budget.flatMap((b) =>
-            versionItems(locale, histories, 'budget', [{ id: b.id, title: `${t(locale, 'charity.feed.budget', { id: b.id })} · ${f.name} ${b.year} ${label(locale, 'budgetLine', b.budgetLine)}`, url: f.url }], base, htmlLines, historyUrl(`budget-${b.id}-`)),
+            versionItems(locale, histories, 'budget', [{ id: b.id, title: `${t(locale, 'charity.feed.budget', { id: b.id })} · ${f.name} ${b.year} ${label(locale, 'budgetLine', b.budgetLine)}`, url: f.url }], base, htmlLines, historyUrl(`budget-${b.id}`)),
           ),
         ];
       }),
