@@ -92,7 +92,7 @@ export function fundFigures(fundId: number, all: FundRecords): FundFigures {
     }));
   return {
     inFen: moves.filter((m) => m.fen > 0).reduce((s, m) => s + m.fen, 0),
-    outFen: -moves.filter((m) => m.fen < 0).reduce((s, m) => s + m.fen, 0),
+    outFen: 0 - moves.filter((m) => m.fen < 0).reduce((s, m) => s + m.fen, 0),
     balanceFen: balance,
     inKindValueFen: donations.filter((d) => d.form === 'in_kind').reduce((s, d) => s + d.amountFen, 0),
     months,
