@@ -15,6 +15,7 @@ import { volunteersSitePairs } from './site-volunteers';
 import { verifySitePairs } from './site-verify';
 import { chainSitePairs } from './site-chain';
 import { versionsSitePairs } from './site-versions';
+import { moneyVersionsSitePairs } from './site-money-versions';
 import { metaSitePairs } from './site-meta';
 
 const pairs = mergePairs(
@@ -29,6 +30,7 @@ const pairs = mergePairs(
   verifySitePairs,
   chainSitePairs,
   versionsSitePairs,
+  moneyVersionsSitePairs,
   metaSitePairs,
 );
 

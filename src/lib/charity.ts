@@ -7,6 +7,11 @@ import { monthRange } from './format';
  * axis, and the monthly statements (公示) of a fund. Pure functions of CharityView.
  */
 
+/** The funds that count in the overviews' totals and charts: a withdrawn fund keeps only its own page and its row. */
+export function liveFunds(charity: CharityView): PublicFund[] {
+  return charity.funds.filter((f) => f.status === 'published');
+}
+
 /** Every fund's month-end balance on one month axis (balances carried through quiet months). */
 export function balanceSeries(funds: PublicFund[]): { months: string[]; series: Array<{ fund: PublicFund; values: number[] }> } {
   const all = funds.flatMap((f) => f.months.map((m) => m.month)).sort();

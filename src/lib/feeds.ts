@@ -1,12 +1,12 @@
 import rss, { type RSSFeedItem } from '@astrojs/rss';
 import { communityName } from '../../functions/domain/community/settings';
 import { label } from '../i18n/labels';
-import type { Locale } from '../i18n/ui';
+import { t, type Locale } from '../i18n/ui';
 import { recordPath, type RecordKind } from './charity';
 import { publicData } from './data';
 import { buildDatabase } from './db';
 import { money } from './format';
-import { href } from './links';
+import { href, inEnglish } from './links';
 import { versionItems } from './version-feed';
 
 /**
@@ -197,7 +197,9 @@ export async function charityFeed(locale: Locale, base: URL): Promise<Response> 
     base,
     path: '/charity/rss.xml',
     title: en ? `${name} · Charity and funds` : `${name} · 慈善与微基金`,
-    description: en ? `Every donation, income, expense and correction of the community funds of ${name}.` : `${name}社区微基金和慈善项目的每一笔捐赠、收入、支出和更正。`,
+    description: en
+      ? `Every donation, income, expense and correction of the community funds of ${name}, and every revision and withdrawal with its reason.`
+      : `${name}社区微基金和慈善项目的每一笔捐赠、收入、支出和更正，以及每一次修订和撤回（附说明）。`,
     items: [
       ...entries.slice(0, CHARITY).map((e) => ({ title: e.title, link: e.link, pubDate: localMidnight(e.date), categories: [e.category], description: htmlLines(e.description) })),
       // Revisions of money records, announced when they happened, linked to the record's row.
@@ -210,6 +212,17 @@ export async function charityFeed(locale: Locale, base: URL): Promise<Response> 
           url.searchParams.set('v', String(version));
           return url.href;
         });
+      }),
+      // Revisions and withdrawals of funds and budget lines, linked to their section of the fund's history page.
+      ...charity.funds.flatMap((f) => {
+        const historyUrl = (section: string) => (_: unknown, version: number) => new URL(`${href(locale, f.url)}history/#${section}-v${version}`, base).href;
+        const fundTitle = t(locale, 'charity.feed.fund', { name: inEnglish(locale, f, f.name, f.description).title });
+        return [
+          ...versionItems(locale, histories, 'fund', [{ id: f.id, title: fundTitle, url: f.url }], base, htmlLines, historyUrl(`fund-${f.id}`)),
+          ...f.budget.flatMap((b) =>
+            versionItems(locale, histories, 'budget', [{ id: b.id, title: `${t(locale, 'charity.feed.budget', { id: b.id })} · ${f.name} ${b.year} ${label(locale, 'budgetLine', b.budgetLine)}`, url: f.url }], base, htmlLines, historyUrl(`budget-${b.id}`)),
+          ),
+        ];
       }),
     ].sort((a, b) => b.pubDate.getTime() - a.pubDate.getTime()),
   });

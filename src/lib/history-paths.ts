@@ -14,3 +14,33 @@ export type HistoryProps = Awaited<ReturnType<typeof historyPaths>>[number]['pro
 
 export const serviceHistoryPaths = async () => historyPaths('service', (await publicData()).services);
 export const deliberationHistoryPaths = async () => historyPaths('deliberation', (await publicData()).deliberations);
+
+export type MoneyEntity = 'fund' | 'donation' | 'income' | 'expense' | 'budget';
+
+/**
+ * /charity/<code>/history/ for every fund: the fund's versions and those of each of its donations,
+ * incomes, expenses and budget lines that was revised or withdrawn (a record first published and
+ * never changed has nothing to show there beyond its row).
+ */
+export async function fundHistoryPaths() {
+  const { charity, histories } = await publicData();
+  return charity.funds.map((fund) => {
+    const changed = (entity: MoneyEntity, rows: Array<{ id: number; fundId?: number }>) =>
+      rows.flatMap((r) => {
+        const history = histories[historyKey(entity, r.id)];
+        return history && history.versions.length > 1 ? [{ entity, id: r.id, history }] : [];
+      });
+    const own = <T extends { fundId: number }>(rows: T[]) => rows.filter((r) => r.fundId === fund.id);
+    const fundHistory = histories[historyKey('fund', fund.id)];
+    const records = [
+      ...(fundHistory ? [{ entity: 'fund' as const, id: fund.id, history: fundHistory }] : []),
+      ...changed('donation', own(charity.donations)),
+      ...changed('income', own(charity.incomes)),
+      ...changed('expense', own(charity.expenses)),
+      ...changed('budget', fund.budget),
+    ];
+    return { params: { code: fund.code }, props: { fund, records } };
+  });
+}
+
+export type FundHistoryProps = Awaited<ReturnType<typeof fundHistoryPaths>>[number]['props'];

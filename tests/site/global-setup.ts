@@ -8,6 +8,7 @@ import { buildSite } from '../../functions/node/site';
 import type { HostileRecords } from './hostile';
 import { insertHostileRecords } from './hostile-records';
 import { insertChainRecords } from './chain-records';
+import { insertMoneyVersions } from './money-versions-records';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -46,6 +47,7 @@ export default async function setup(project: TestProject): Promise<() => void> {
     await seedDemo(database, { now: SITE_NOW, iterations: 1000 });
     hostile = await insertHostileRecords(database, SITE_NOW);
     await insertChainRecords(database, SITE_NOW);
+    await insertMoneyVersions(database, SITE_NOW);
   } finally {
     database.close();
   }

@@ -1,8 +1,15 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, ne } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { budgets, corrections, donationOutcomes, donations, expenses, funds, incomes, receipts } from '../../../db/schema';
 import { maskName } from '../people/masking';
+import { fundFigures, type BudgetLineFigures, type MonthFlow } from './charity-balances';
 import { paths } from './urls';
+
+export type { BudgetLineFigures, MonthFlow } from './charity-balances';
+
+/** Published, or withdrawn: a withdrawn record stays listed and answers at its URL, counted in no total. */
+export type RecordStatus = 'published' | 'withdrawn';
+const statusOf = (s: string): RecordStatus => (s === 'withdrawn' ? 'withdrawn' : 'published');
 
 /** How a donor appears in every public output: 匿名 by the donor's choice; a private person masked. */
 export function donorDisplay(d: { anonymous: boolean; donorType: string; donorName: string }): string {
@@ -28,6 +35,9 @@ export interface PublicDonation {
   outcomes: Array<{ date: string; text: string }>;
   receiptNo: string;
   correctionIds: number[];
+  status: RecordStatus;
+  titleEn: string | null;
+  summaryEn: string | null;
 }
 
 export interface PublicIncome {
@@ -40,6 +50,7 @@ export interface PublicIncome {
   amountFen: number;
   receiptNo: string;
   correctionIds: number[];
+  status: RecordStatus;
 }
 
 export interface PublicExpense {
@@ -62,6 +73,9 @@ export interface PublicExpense {
   approvedAt: string | null;
   deliberationId: number | null;
   correctionIds: number[];
+  status: RecordStatus;
+  titleEn: string | null;
+  summaryEn: string | null;
 }
 
 export interface PublicCorrection {
@@ -75,20 +89,6 @@ export interface PublicCorrection {
   explanation: string;
 }
 
-export interface MonthFlow {
-  month: string;
-  inFen: number;
-  outFen: number;
-  balanceFen: number;
-}
-
-export interface BudgetLineFigures {
-  year: number;
-  budgetLine: string;
-  plannedFen: number;
-  actualFen: number;
-}
-
 export interface PublicFund {
   id: number;
   code: string;
@@ -96,6 +96,10 @@ export interface PublicFund {
   name: string;
   kind: string;
   description: string;
+  /** A withdrawn fund keeps its page (a tombstone with its records) and leaves the overview's totals. */
+  status: RecordStatus;
+  titleEn: string | null;
+  summaryEn: string | null;
   inFen: number;
   outFen: number;
   balanceFen: number;
@@ -113,12 +117,13 @@ export interface CharityView {
 }
 
 /**
- * Every published money movement, with corrections applied as their own entries: a record's
- * amount is as first published; its corrections carry the differences. Balances count money only;
- * in-kind gifts are valued but never enter the cash balance.
+ * Every published and withdrawn money record (never drafts), with corrections applied as their own
+ * entries: a record's amount is as first published; its corrections carry the differences. Balances
+ * count published money only (charity-balances.ts); in-kind gifts are valued but never enter the
+ * cash balance.
  */
 export async function charityView(db: Db): Promise<CharityView> {
-  const published = <T extends { status: unknown }>(t: T) => eq(t.status as never, 'published');
+  const published = <T extends { status: unknown }>(t: T) => ne(t.status as never, 'draft');
   const [fundRows, donationRows, incomeRows, expenseRows, correctionRows, budgetRows, receiptRows, outcomeRows] = await Promise.all([
     db.select().from(funds).where(published(funds)).orderBy(asc(funds.id)),
     db.select().from(donations).where(published(donations)).orderBy(asc(donations.date), asc(donations.id)),
@@ -153,10 +158,13 @@ export async function charityView(db: Db): Promise<CharityView> {
       outcomes: outcomeRows.filter((o) => o.donationId === d.id).map(({ date, text }) => ({ date, text })),
       receiptNo: d.receiptNo,
       correctionIds: correctionsOf('donation', d.id),
+      status: statusOf(d.status),
+      titleEn: d.titleEn,
+      summaryEn: d.summaryEn,
     }));
   const incomesOut: PublicIncome[] = incomeRows
     .filter((i) => visible.has(i.fundId))
-    .map((i) => ({ id: i.id, fundId: i.fundId, fundCode: codeOf.get(i.fundId)!, date: i.date, source: i.source, kind: i.kind, amountFen: i.amountFen, receiptNo: i.receiptNo, correctionIds: correctionsOf('income', i.id) }));
+    .map((i) => ({ id: i.id, fundId: i.fundId, fundCode: codeOf.get(i.fundId)!, date: i.date, source: i.source, kind: i.kind, amountFen: i.amountFen, receiptNo: i.receiptNo, correctionIds: correctionsOf('income', i.id), status: statusOf(i.status) }));
   const expensesOut: PublicExpense[] = expenseRows
     .filter((e) => visible.has(e.fundId))
     .map((e) => ({
@@ -177,60 +185,27 @@ export async function charityView(db: Db): Promise<CharityView> {
       approvedAt: e.approvedAt,
       deliberationId: e.deliberationId,
       correctionIds: correctionsOf('expense', e.id),
+      status: statusOf(e.status),
+      titleEn: e.titleEn,
+      summaryEn: e.summaryEn,
     }));
   const correctionsOut: PublicCorrection[] = correctionRows
     .filter((c) => visible.has(c.fundId))
     .map((c) => ({ id: c.id, entity: c.entity, entityId: c.entityId, fundId: c.fundId, fundCode: codeOf.get(c.fundId)!, date: c.date, amountDeltaFen: c.amountDeltaFen, explanation: c.explanation }));
 
-  const fundsOut: PublicFund[] = fundRows.map((f) => {
-    // Signed cash movements of this fund, each dated: money in is positive, money out negative.
-    const moves: Array<{ date: string; fen: number; budget?: string }> = [
-      ...donationsOut.filter((d) => d.fundId === f.id && d.form === 'money').map((d) => ({ date: d.date, fen: d.amountFen })),
-      ...incomesOut.filter((i) => i.fundId === f.id).map((i) => ({ date: i.date, fen: i.amountFen })),
-      ...expensesOut.filter((e) => e.fundId === f.id).map((e) => ({ date: e.date, fen: -e.amountFen, budget: e.budgetLine })),
-      ...correctionsOut
-        .filter((c) => c.fundId === f.id)
-        .flatMap((c) => {
-          if (c.entity === 'expense') return [{ date: c.date, fen: -c.amountDeltaFen, budget: expensesOut.find((e) => e.id === c.entityId)?.budgetLine }];
-          if (c.entity === 'donation' && donationsOut.find((d) => d.id === c.entityId)?.form !== 'money') return [];
-          return [{ date: c.date, fen: c.amountDeltaFen }];
-        }),
-    ].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-    const months: MonthFlow[] = [];
-    let balance = 0;
-    for (const m of moves) {
-      const month = m.date.slice(0, 7);
-      let row = months[months.length - 1];
-      if (!row || row.month !== month) months.push((row = { month, inFen: 0, outFen: 0, balanceFen: balance }));
-      if (m.fen >= 0) row.inFen += m.fen;
-      else row.outFen += -m.fen;
-      balance += m.fen;
-      row.balanceFen = balance;
-    }
-    const budget = budgetRows
-      .filter((b) => b.fundId === f.id)
-      .map((b) => ({
-        year: b.year,
-        budgetLine: b.budgetLine,
-        plannedFen: b.plannedFen,
-        actualFen: 0 - moves.filter((m) => m.budget === b.budgetLine && m.date.startsWith(String(b.year))).reduce((s, m) => s + m.fen, 0),
-      }));
-    const inKindValueFen = donationsOut.filter((d) => d.fundId === f.id && d.form === 'in_kind').reduce((s, d) => s + d.amountFen, 0);
-    return {
-      id: f.id,
-      code: f.code,
-      url: paths.fund(f.code),
-      name: f.name,
-      kind: f.kind,
-      description: f.description,
-      inFen: moves.filter((m) => m.fen > 0).reduce((s, m) => s + m.fen, 0),
-      outFen: -moves.filter((m) => m.fen < 0).reduce((s, m) => s + m.fen, 0),
-      balanceFen: balance,
-      inKindValueFen,
-      months,
-      budget,
-    };
-  });
+  const records = { donations: donationsOut, incomes: incomesOut, expenses: expensesOut, corrections: correctionsOut, budgets: budgetRows };
+  const fundsOut: PublicFund[] = fundRows.map((f) => ({
+    id: f.id,
+    code: f.code,
+    url: paths.fund(f.code),
+    name: f.name,
+    kind: f.kind,
+    description: f.description,
+    status: statusOf(f.status),
+    titleEn: f.titleEn,
+    summaryEn: f.summaryEn,
+    ...fundFigures(f.id, records),
+  }));
 
   return { funds: fundsOut, donations: donationsOut, incomes: incomesOut, expenses: expensesOut, corrections: correctionsOut };
 }

@@ -47,7 +47,7 @@ export async function publicMerchants(db: Db, servicesView: PublicService[], cha
     .leftJoin(organizations, and(eq(organizations.merchantUserId, merchants.userId), eq(organizations.status, 'published')))
     .orderBy(asc(merchants.userId));
   return rows.map((m) => {
-    const donations = m.organizationId === null ? [] : charity.donations.filter((d) => d.organizationId === m.organizationId);
+    const donations = m.organizationId === null ? [] : charity.donations.filter((d) => d.organizationId === m.organizationId && d.status === 'published');
     return {
       id: m.userId,
       url: paths.merchant(m.userId),

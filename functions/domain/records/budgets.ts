@@ -21,6 +21,9 @@ export interface BudgetFields {
   year: number;
   budgetLine: BudgetLine;
   plannedFen: number;
+  /** English title and summary, shown on /en/ pages. */
+  titleEn?: string | null | undefined;
+  summaryEn?: string | null | undefined;
 }
 
 export async function findBudget(db: Db, id: number): Promise<Budget> {

@@ -209,9 +209,9 @@ recordRoutes(charityRoutes, {
 // ---- Budgets ----
 
 const Year = z.number().int().min(2000).max(2099);
-const BudgetBody = Body({ fundId: RefId, year: Year, budgetLine: z.enum(budgetLines), plannedFen: Fen.openapi({ description: 'Planned fen for this line and year' }) });
+const BudgetBody = Body({ ...English, fundId: RefId, year: Year, budgetLine: z.enum(budgetLines), plannedFen: Fen.openapi({ description: 'Planned fen for this line and year' }) });
 const BudgetSchema = z
-  .object({ id: z.number().int(), fundId: z.number().int(), year: z.number().int(), budgetLine: z.enum(budgetLines), plannedFen: z.number().int(), ...Publication })
+  .object({ id: z.number().int(), fundId: z.number().int(), year: z.number().int(), budgetLine: z.enum(budgetLines), plannedFen: z.number().int(), ...EnglishOut, ...Publication })
   .openapi('StaffBudget');
 
 recordRoutes(charityRoutes, {

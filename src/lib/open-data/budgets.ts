@@ -1,7 +1,7 @@
 // The budgets collection (年度预算): /data/budgets.json and .csv, one row per fund, year and budget line.
 import type { PublicData } from '../../../functions/domain/publishing';
 import type { Collection } from './model';
-import { int, moneyFields, str, urlField } from './fields';
+import { int, moneyFields, status, str, urlField } from './fields';
 
 type Budget = PublicData['charity']['funds'][number]['budget'][number] & { fundId: number; fundCode: string; fundUrl: string };
 
@@ -9,8 +9,8 @@ export const budgets: Collection<Budget> = {
   name: 'budgets',
   title: { zh: '年度预算', en: 'Yearly budgets' },
   description: {
-    zh: '每个基金每年各预算科目的计划金额，以及该年度实际支出（含更正）。',
-    en: 'Each fund’s planned amount per budget line and year, beside what was actually spent that year (corrections included).',
+    zh: '每个基金每年各预算科目的计划金额，以及该年度实际支出（含更正，不含已撤回的支出）。已撤回的预算保留（status 为 withdrawn）。',
+    en: 'Each fund’s planned amount per budget line and year, beside what was actually spent that year (corrections included, withdrawn expenses not). Withdrawn lines keep their rows (status withdrawn).',
   },
   rows: (d) => d.charity.funds.flatMap((f) => f.budget.map((b) => ({ ...b, fundId: f.id, fundCode: f.code, fundUrl: f.url }))),
   fields: [
@@ -22,5 +22,6 @@ export const budgets: Collection<Budget> = {
     str('budgetLine', '预算科目', 'Budget line', '预算科目。', 'Budget line.', (b) => b.budgetLine, { enumOf: 'budgetLine', required: true }),
     ...moneyFields<Budget>('planned', '预算金额', 'Planned', '年度预算金额', 'Amount budgeted for the year', (b) => b.plannedFen),
     ...moneyFields<Budget>('actual', '实际支出', 'Actual', '该年度该科目的实际支出', 'Actually spent on this line that year', (b) => b.actualFen),
+    status<Budget>(),
   ],
 };

@@ -3,7 +3,7 @@ import type { PublicData } from '../../../functions/domain/publishing';
 import { recordPath } from '../charity';
 import type { Collection } from './model';
 import { correctedAmountField, correctionIdsField, fundFields } from './money-records';
-import { bool, date, fiscalYearField, idField, int, list, moneyFields, str, urlField } from './fields';
+import { bool, date, fiscalYearField, idField, int, list, moneyFields, status, str, urlField } from './fields';
 
 type Donation = PublicData['charity']['donations'][number];
 
@@ -34,5 +34,6 @@ export const donations: Collection<Donation> = {
     list('outcomes', '后续去向', 'Later outcomes', '公开后按日期登记的去向，每条格式“日期 说明”。', 'Outcome entries added after publishing, in date order, each “date text”.', (x) => x.outcomes.map((o) => `${o.date} ${o.text}`), { itemType: 'string' }),
     str('receiptNo', '收据编号', 'Receipt no.', '收据编号，可凭此核对。', 'Receipt number, for checking.', (x) => x.receiptNo, { required: true }),
     correctionIdsField<Donation>(),
+    status<Donation>(),
   ],
 };

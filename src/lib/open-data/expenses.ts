@@ -3,7 +3,7 @@ import type { PublicData } from '../../../functions/domain/publishing';
 import { recordPath } from '../charity';
 import type { Collection } from './model';
 import { correctedAmountField, correctionIdsField, fundFields } from './money-records';
-import { bool, date, datetime, fiscalYearField, idField, int, moneyFields, str, urlField } from './fields';
+import { bool, date, datetime, fiscalYearField, idField, int, moneyFields, status, str, urlField } from './fields';
 
 type Expense = PublicData['charity']['expenses'][number];
 
@@ -32,5 +32,6 @@ export const expenses: Collection<Expense> = {
     datetime('approvedAt', '审批时间', 'Approved at', '审批时间；未审批为空。', 'When it was approved; empty if not yet.', (x) => x.approvedAt),
     int('deliberationId', '批准议事编号', 'Deliberation id', '批准这笔支出的议事会议；可为空。', 'The deliberation that approved it, if any.', (x) => x.deliberationId, { references: 'deliberations' }),
     correctionIdsField<Expense>(),
+    status<Expense>(),
   ],
 };

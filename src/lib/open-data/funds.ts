@@ -1,7 +1,7 @@
-// The funds collection (基金): /data/funds.json and .csv, one row per published fund with its totals.
+// The funds collection (基金): /data/funds.json and .csv, one row per published or withdrawn fund with its totals.
 import type { PublicData } from '../../../functions/domain/publishing';
 import type { Collection } from './model';
-import { idField, moneyFields, str, urlField, yearmonth } from './fields';
+import { idField, moneyFields, status, str, urlField, yearmonth } from './fields';
 
 type Fund = PublicData['charity']['funds'][number];
 
@@ -9,8 +9,8 @@ export const funds: Collection<Fund> = {
   name: 'funds',
   title: { zh: '基金', en: 'Funds' },
   description: {
-    zh: '社区微基金和专项项目基金：累计收入、支出和现金余额（已计入更正）。物资捐赠只估值，不计入现金余额。',
-    en: 'The community micro-fund and project funds: money in, money out and cash balance to date (corrections included). In-kind gifts are valued but never enter the cash balance.',
+    zh: '社区微基金和专项项目基金：累计收入、支出和现金余额（已计入更正）。物资捐赠只估值，不计入现金余额。已撤回的基金和记录保留（status 为 withdrawn），不计入任何合计。',
+    en: 'The community micro-fund and project funds: money in, money out and cash balance to date (corrections included). In-kind gifts are valued but never enter the cash balance. Withdrawn funds and records keep their rows (status withdrawn) and count in no total.',
   },
   rows: (d) => d.charity.funds,
   fields: [
@@ -26,5 +26,6 @@ export const funds: Collection<Fund> = {
     ...moneyFields<Fund>('out', '累计支出', 'Money out', '累计支出（含更正）', 'Money paid out to date (corrections included)', (f) => f.outFen),
     ...moneyFields<Fund>('balance', '现金余额', 'Cash balance', '现金余额 = 累计收入 − 累计支出', 'Cash balance = money in − money out', (f) => f.balanceFen),
     ...moneyFields<Fund>('inKindValue', '物资估值', 'In-kind value', '收到物资的估值合计（不计入现金余额）', 'Valuation of goods received (not in the cash balance)', (f) => f.inKindValueFen),
+    status<Fund>(),
   ],
 };

@@ -3,7 +3,7 @@ import type { PublicData } from '../../../functions/domain/publishing';
 import { recordPath } from '../charity';
 import type { Collection } from './model';
 import { correctedAmountField, correctionIdsField, fundFields } from './money-records';
-import { date, fiscalYearField, idField, moneyFields, str, urlField } from './fields';
+import { date, fiscalYearField, idField, moneyFields, status, str, urlField } from './fields';
 
 type Income = PublicData['charity']['incomes'][number];
 
@@ -27,5 +27,6 @@ export const incomes: Collection<Income> = {
     correctedAmountField<Income>('income'),
     str('receiptNo', '收据编号', 'Receipt no.', '收据编号，可凭此核对。', 'Receipt number, for checking.', (x) => x.receiptNo, { required: true }),
     correctionIdsField<Income>(),
+    status<Income>(),
   ],
 };

@@ -82,7 +82,7 @@ describe('budgets: public only once published', () => {
     const { body: budget } = await w.api('POST', '/budgets', { fundId, year: 2026, budgetLine: 'activities', plannedFen: 300_000 });
     expect((await view()).funds.find((f) => f.id === fundId)!.budget).toEqual([]);
     await w.api('POST', `/budgets/${budget.id}/publish`);
-    expect((await view()).funds.find((f) => f.id === fundId)!.budget).toEqual([{ year: 2026, budgetLine: 'activities', plannedFen: 300_000, actualFen: 0 }]);
+    expect((await view()).funds.find((f) => f.id === fundId)!.budget).toEqual([{ id: budget.id, year: 2026, budgetLine: 'activities', plannedFen: 300_000, actualFen: 0, status: 'published', titleEn: null, summaryEn: null }]);
     expectError(await w.api('POST', `/budgets/${budget.id}/publish`), 409, 'already_published');
   });
 });
@@ -125,5 +125,32 @@ describe('expenses: published with a receipt or a stated reason', () => {
     expectError(await w.api('POST', '/expenses', sample.expense(fundId, { noReceiptReason: '没有' })), 400, 'invalid_request');
     expectError(await w.api('POST', '/expenses', sample.expense(fundId, { noReceiptReason: '    无票    ' })), 400, 'invalid_request');
     expect(await w.dump()).toEqual(before);
+  });
+});
+
+describe('withdrawn money records in the public view', () => {
+  it('stay listed with their status and count in no balance, budget actual or in-kind value', async () => {
+    const fundId = await publishedFund();
+    const { body: budget } = await w.api('POST', '/budgets', { fundId, year: 2026, budgetLine: 'service_subsidy', plannedFen: 100_000 });
+    await w.api('POST', `/budgets/${budget.id}/publish`);
+    const donation = await w.api('POST', '/donations', { fundId, date: '2026-03-02', donorType: 'enterprise', donorName: '爱心企业', anonymous: false, form: 'money', amountFen: 80_000, receiptNo: 'D-W1' });
+    await w.api('POST', `/donations/${donation.body.id}/publish`);
+    const { body: expense } = await w.api('POST', '/expenses', { fundId, date: '2026-03-04', budgetLine: 'service_subsidy', description: '助餐补贴', payee: '幸福食堂', amountFen: 30_000, receiptNo: 'E-W1', noReceiptReason: '按月结算' });
+    await w.api('POST', `/expenses/${expense.id}/approve`, undefined, w.staff2);
+    await w.api('POST', `/expenses/${expense.id}/publish`);
+    const before = (await view()).funds.find((f) => f.id === fundId)!;
+    expect(before).toMatchObject({ balanceFen: 50_000, outFen: 30_000 });
+    expect(before.budget[0]).toMatchObject({ actualFen: 30_000 });
+
+    expect((await w.api('POST', `/expenses/${expense.id}/withdraw`, { reason: '支出未发生' })).status).toBe(200);
+    const after = await view();
+    const fund = after.funds.find((f) => f.id === fundId)!;
+    expect(fund).toMatchObject({ balanceFen: 80_000, inFen: 80_000, outFen: 0 });
+    expect(fund.budget[0]).toMatchObject({ actualFen: 0, status: 'published' });
+    expect(fund.months.every((m) => m.outFen === 0)).toBe(true);
+    expect(after.expenses.find((e) => e.id === expense.id)).toMatchObject({ status: 'withdrawn' });
+
+    await w.api('POST', `/funds/${fundId}/withdraw`, { reason: '项目取消' });
+    expect((await view()).funds.find((f) => f.id === fundId)).toMatchObject({ status: 'withdrawn' });
   });
 });
