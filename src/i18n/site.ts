@@ -16,6 +16,7 @@ import { verifySitePairs } from './site-verify';
 import { chainSitePairs } from './site-chain';
 import { versionsSitePairs } from './site-versions';
 import { metaSitePairs } from './site-meta';
+import { activitiesSitePairs } from './site-activities';
 
 const pairs = mergePairs(
   commonSitePairs,
@@ -30,6 +31,7 @@ const pairs = mergePairs(
   chainSitePairs,
   versionsSitePairs,
   metaSitePairs,
+  activitiesSitePairs,
 );
 
 export const siteZh = column(pairs, 0);
