@@ -22,8 +22,9 @@ import { cataloguePairs } from './app-catalogue';
 import { statementPairs } from './app-statement';
 import { moneyPairs } from './app-money';
 import { revisionPairs } from './app-revisions';
+import { chainPairs } from './app-chain';
 
-const pairs = mergePairs(commonPairs, signinPairs, residentPairs, activityPairs, requestPairs, counterPairs, staffPairs, jobPairs, residentLifePairs, accountPairs, setupPairs, consoleLabelPairs, settingsPairs, cataloguePairs, statementPairs, moneyPairs, revisionPairs);
+const pairs = mergePairs(commonPairs, signinPairs, residentPairs, activityPairs, requestPairs, counterPairs, staffPairs, jobPairs, residentLifePairs, accountPairs, setupPairs, consoleLabelPairs, settingsPairs, cataloguePairs, statementPairs, moneyPairs, revisionPairs, chainPairs);
 
 
 

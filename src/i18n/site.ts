@@ -17,6 +17,7 @@ import { chainSitePairs } from './site-chain';
 import { versionsSitePairs } from './site-versions';
 import { moneyVersionsSitePairs } from './site-money-versions';
 import { metaSitePairs } from './site-meta';
+import { activitiesSitePairs } from './site-activities';
 
 const pairs = mergePairs(
   commonSitePairs,
@@ -32,6 +33,7 @@ const pairs = mergePairs(
   versionsSitePairs,
   moneyVersionsSitePairs,
   metaSitePairs,
+  activitiesSitePairs,
 );
 
 export const siteZh = column(pairs, 0);

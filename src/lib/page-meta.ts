@@ -78,6 +78,30 @@ export function deliberationLd(d: DeliberationLike, url: string, organizer: stri
   };
 }
 
+interface ActivityLike {
+  title: string;
+  date: string;
+  place: string;
+  status: 'planned' | 'open' | 'closed';
+}
+/**
+ * A volunteer activity as a schema.org Event on its date (activities carry no time of day, so the
+ * date alone), organised by its team or else the community.
+ */
+export function activityLd(a: ActivityLike, url: string, description: string, organizer: string): JsonLd {
+  return {
+    '@type': 'Event',
+    name: a.title,
+    description,
+    startDate: a.date,
+    eventStatus: 'https://schema.org/EventScheduled',
+    eventAttendanceMode: 'https://schema.org/OfflineEventAttendanceMode',
+    location: { '@type': 'Place', name: a.place, address: a.place },
+    organizer: { '@type': 'Organization', name: organizer },
+    url,
+  };
+}
+
 interface ServiceLike {
   title: string;
   description: string;

@@ -16,6 +16,11 @@ export async function deliberationPaths() {
   return deliberations.map((deliberation) => ({ params: { id: String(deliberation.id) }, props: { deliberation } }));
 }
 
+export async function activityPaths() {
+  const { activities } = await publicData();
+  return activities.map((activity) => ({ params: { id: String(activity.id) }, props: { activity } }));
+}
+
 export async function fundPaths() {
   const { charity } = await publicData();
   return charity.funds.map((fund) => ({ params: { code: fund.code }, props: { fund } }));
@@ -29,5 +34,6 @@ export async function fundStatementPaths() {
 /** The props each record page receives (Astro reads a page's `Props` type for Astro.props). */
 export type ServiceProps = InferGetStaticPropsType<typeof servicePaths>;
 export type DeliberationProps = InferGetStaticPropsType<typeof deliberationPaths>;
+export type ActivityProps = InferGetStaticPropsType<typeof activityPaths>;
 export type FundProps = InferGetStaticPropsType<typeof fundPaths>;
 export type FundStatementProps = InferGetStaticPropsType<typeof fundStatementPaths>;

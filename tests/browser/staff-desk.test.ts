@@ -61,7 +61,7 @@ describe('staff desk work', () => {
     const panel = page.locator('[data-panel="records"]');
     await panel.getByRole('button', { name: '新建' }).click();
     await panel.getByLabel('类别').selectOption('health');
-    await panel.getByLabel('标题').fill('浏览器测试：免费量血压');
+    await panel.getByLabel('标题', { exact: true }).fill('浏览器测试：免费量血压');
     await panel.getByLabel('说明', { exact: true }).fill('每月 9 日上午在社区服务站免费量血压。');
     await panel.getByLabel('提供方').selectOption({ index: 1 });
     await panel.getByLabel('老年人').check();

@@ -21,13 +21,13 @@ describe('static search (Pagefind)', () => {
     if (detailPages('services', 'en').length > 0) expect(entry.languages.en?.page_count).toBeGreaterThan(0);
   });
 
-  it('indexes exactly the service, deliberation and fund detail pages', () => {
+  it('indexes exactly the service, deliberation, fund and activity detail pages', () => {
     const indexed = fragments().map((f) => f.url).sort();
     const funds = htmlFiles().filter((f) => /^(en\/)?charity\/[^/]+\/index\.html$/.test(f));
     expect(funds.length).toBeGreaterThan(0);
-    const expected = [...detailPages('services'), ...detailPages('deliberations'), ...detailPages('services', 'en'), ...detailPages('deliberations', 'en'), ...funds].map(urlOf).sort();
+    const expected = [...detailPages('services'), ...detailPages('deliberations'), ...detailPages('services', 'en'), ...detailPages('deliberations', 'en'), ...detailPages('activities'), ...detailPages('activities', 'en'), ...funds].map(urlOf).sort();
     expect(indexed).toEqual(expected);
-    for (const url of indexed) expect(url).toMatch(/^\/(en\/)?((services|deliberations)\/\d+|charity\/[^/]+)\/$/);
+    for (const url of indexed) expect(url).toMatch(/^\/(en\/)?((services|deliberations|activities)\/\d+|charity\/[^/]+)\/$/);
   });
 
   it('detail pages mark their content with data-pagefind-body (so navigation is not indexed)', () => {

@@ -2,6 +2,7 @@
 export const paths = {
   service: (id: number) => `/services/${id}/`,
   deliberation: (id: number) => `/deliberations/${id}/`,
+  activity: (id: number) => `/activities/${id}/`,
   deliberationNotice: (id: number) => `/deliberations/${id}/notice/`,
   fund: (code: string) => `/charity/${code}/`,
   fundStatement: (code: string, month: string) => `/charity/${code}/${month}/`,

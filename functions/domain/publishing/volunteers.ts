@@ -1,7 +1,8 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNotNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { activities, activityTypes, participations, residents, teams } from '../../../db/schema';
+import { activities, activityTypes, deliberations, ledgerEntries, participations, postings, residents, services, teams } from '../../../db/schema';
 import { maskName } from '../people/masking';
+import { paths } from './urls';
 
 export interface PublicTeam {
   id: number;
@@ -63,9 +64,13 @@ export async function honourRoll(db: Db, perMonth = 10): Promise<HonourRollMonth
   return months;
 }
 
-/** The public part of a volunteer activity: what, when, where, and how much was served (never who). */
+/**
+ * The public part of a volunteer activity: what, when, where, which team, how much was served and
+ * awarded, and the deliberation or service it carries out (never who took part).
+ */
 export interface PublicActivity {
   id: number;
+  url: string;
   title: string;
   date: string;
   place: string;
@@ -75,9 +80,15 @@ export interface PublicActivity {
   typeZh: string;
   typeEn: string;
   teamId: number | null;
+  teamName: string | null;
   pointsPerHour: number | null;
   volunteers: number;
   hoursServed: number;
+  /** Points its award entries gave, all volunteers together. */
+  pointsAwarded: number;
+  /** Set only when the deliberation (service) has a public page: a link to a draft would lead nowhere. */
+  deliberationId: number | null;
+  serviceId: number | null;
 }
 
 export async function publicActivities(db: Db): Promise<PublicActivity[]> {
@@ -93,14 +104,33 @@ export async function publicActivities(db: Db): Promise<PublicActivity[]> {
       typeZh: activityTypes.nameZh,
       typeEn: activityTypes.nameEn,
       teamId: activities.teamId,
+      teamName: teams.name,
       pointsPerHour: activities.pointsPerHour,
+      deliberationId: deliberations.id,
+      serviceId: services.id,
       volunteers: sql<number>`count(${participations.residentId})`,
       hoursServed: sql<number>`coalesce(sum(${participations.hours}), 0)`,
     })
     .from(activities)
     .innerJoin(activityTypes, eq(activityTypes.id, activities.typeId))
+    .leftJoin(teams, eq(teams.id, activities.teamId))
+    .leftJoin(deliberations, and(eq(deliberations.id, activities.deliberationId), ne(deliberations.status, 'draft')))
+    .leftJoin(services, and(eq(services.id, activities.serviceId), ne(services.status, 'draft')))
     .leftJoin(participations, eq(participations.activityId, activities.id))
     .groupBy(activities.id)
     .orderBy(asc(activities.date), asc(activities.id));
-  return rows.map((r) => ({ ...r, volunteers: Number(r.volunteers), hoursServed: Number(r.hoursServed) }));
+  const points = await db
+    .select({ activityId: ledgerEntries.activityId, points: sql<number>`coalesce(sum(${postings.amount}), 0)` })
+    .from(ledgerEntries)
+    .innerJoin(postings, and(eq(postings.entryId, ledgerEntries.id), gt(postings.amount, 0)))
+    .where(and(eq(ledgerEntries.kind, 'award'), isNotNull(ledgerEntries.activityId)))
+    .groupBy(ledgerEntries.activityId);
+  const pointsOf = new Map(points.map((p) => [p.activityId!, Number(p.points)]));
+  return rows.map((r) => ({
+    ...r,
+    url: paths.activity(r.id),
+    volunteers: Number(r.volunteers),
+    hoursServed: Number(r.hoursServed),
+    pointsAwarded: pointsOf.get(r.id) ?? 0,
+  }));
 }

@@ -6,6 +6,7 @@ import { classify, cameraPossible, startScan, type ScanSession } from '../qr-sca
 import { busy, loadInto, msgBox, remember, say } from '../ui';
 import { residentPicker, select, table, word } from './common';
 import { whoAmI } from './me';
+import { chainPicker } from './records-options';
 import type { Activity, activityTypesAndTeams, Participant } from '../../../functions/domain/activities/catalog';
 import type { ClosePreview as Preview } from '../../../functions/domain/activities/close';
 import type { Batch } from '../../../functions/domain/awards/batches';
@@ -36,8 +37,9 @@ export function mount(root: HTMLElement): void {
     const places = h('datalist', { id: 'act-places' }, (remember.get('act-places') ?? '').split('\n').filter(Boolean).map((p) => h('option', { value: p })));
     const place = field(tr('staff.act.place'), h('input', { type: 'text', maxlength: 100, list: 'act-places', value: remember.get('act-place') ?? '' }));
     const hours = field(tr('staff.act.hours'), h('input', { type: 'number', min: 0.5, max: 24, step: 0.5, value: remember.get('act-hours') ?? '2' }));
+    const chain = chainPicker(true);
     const go = h('button', { type: 'submit', class: 'button primary wide' }, tr('staff.act.createGo'));
-    const form = h('form', { class: 'stack', novalidate: true }, type.wrap, team.wrap, title.wrap, h('div', { class: 'row' }, date.wrap, hours.wrap), place.wrap, places, go, msg);
+    const form = h('form', { class: 'stack', novalidate: true }, type.wrap, team.wrap, title.wrap, h('div', { class: 'row' }, date.wrap, hours.wrap), place.wrap, places, chain.wraps, go, msg);
     box.append(form);
     const v = (f: { input: HTMLElement }) => (f.input as HTMLInputElement).value.trim();
     form.addEventListener('submit', (e) => {
@@ -48,7 +50,7 @@ export function mount(root: HTMLElement): void {
       hours.setError(hrs >= 0.5 && hrs <= 24 && Number.isInteger(hrs * 2) ? null : tr('staff.act.hoursInvalid'));
       date.setError(v(date) ? null : tr('common.required'));
       if (!v(title) || !v(place) || !v(date) || !(hrs >= 0.5 && hrs <= 24 && Number.isInteger(hrs * 2))) return;
-      const body = { type: v(type), teamId: v(team) ? Number(v(team)) : null, title: v(title), date: v(date), place: v(place), hours: hrs };
+      const body = { type: v(type), teamId: v(team) ? Number(v(team)) : null, title: v(title), date: v(date), place: v(place), hours: hrs, ...chain.read() };
       void busy(go, async () => {
         const res = await api<Activity>('/staff/activities', { body });
         if (!res.ok) return say(msg, 'error', errorText(res));

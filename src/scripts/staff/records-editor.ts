@@ -6,6 +6,7 @@ import { expenseExtras } from './records-expense';
 import { control, show } from './records-fields';
 import { followups } from './records-followups';
 import { donationOutcomes } from './records-outcomes';
+import { forgetOptions } from './records-options';
 import { reasonField, revisionActions, VERSIONED } from './records-revise';
 import { badge, fl, kindName, SPECS, type Options, type Rec, type Spec } from './records-specs';
 
@@ -86,6 +87,8 @@ export function edit(desk: Desk, k: string, rec: Rec | null, revising = false): 
   // Saving and publishing both redraw the editor from the server's answer, then say so in its message line.
   const settle = (res: ApiResult<Rec>, done: (saved: Rec) => string) => {
     if (!res.ok) return say(msg, 'error', errorText(res));
+    // A record just published or withdrawn changes what the chain links and references offer.
+    forgetOptions();
     void desk.loadList();
     edit(desk, k, res.data);
     const m = editor.querySelector<HTMLElement>('.msg');

@@ -7,8 +7,7 @@ import { agenda, type AgendaItem } from './records-agenda';
 import { errorLine, type Control } from './records-control';
 import { fl, type Field, type Options, type Rec } from './records-specs';
 
-/** A "published deliberation" reference picks from the same list as any deliberation. */
-const choicesFor = (f: Extract<Field, { kind: 'ref' }>, options: Options | null) => options?.[f.source === 'published' ? 'deliberations' : f.source];
+const choicesFor = (f: Extract<Field, { kind: 'ref' }>, options: Options | null) => options?.[f.source];
 
 export function control(k: string, f: Field, rec: Rec | null, ro: boolean, options: Options | null): Control {
   const cur = rec?.[f.name];

@@ -26,10 +26,15 @@ export interface Spec {
 }
 export type Rec = Record<string, unknown> & { id: number; status: 'draft' | 'published' | 'withdrawn' };
 
-/** The choices for reference fields, loaded once per console. */
-export type Options = Record<'funds' | 'organizations' | 'deliberations', Array<[string, string]>>;
+/** The choices for reference fields and chain links (records-options.ts): `published` are the published deliberations. */
+export type Options = Record<'funds' | 'organizations' | 'deliberations' | 'published' | 'services', Array<[string, string]>>;
 
 const onDate = (r: Rec) => String(r.date);
+/** The optional English title and summary shown on /en/ (only kinds whose API takes them), last in the form. */
+const ENGLISH: Field[] = [
+  { name: 'titleEn', kind: 'text', max: 200, optional: true },
+  { name: 'summaryEn', kind: 'textarea', max: 2000, optional: true },
+];
 /**
  * Money records (donations, incomes, expenses): money moves in a fund on a day, and the fund stays
  * picked from one entry to the next; a list row names the record by `what` and its amount.
@@ -55,6 +60,7 @@ const KIND_SPECS: Record<string, Omit<Spec, 'path'>> = {
       { name: 'costNote', kind: 'text', max: 200, optional: true },
       { name: 'howToAsk', kind: 'textarea', max: 500 },
       { name: 'deliberationId', kind: 'ref', source: 'deliberations', optional: true },
+      ...ENGLISH,
     ],
     title: (r) => String(r.title),
   },
@@ -72,6 +78,7 @@ const KIND_SPECS: Record<string, Omit<Spec, 'path'>> = {
       { name: 'summary', kind: 'textarea', max: 5000 },
       { name: 'agendaItems', kind: 'agenda' },
       { name: 'resolution', kind: 'textarea', max: 5000 },
+      ...ENGLISH,
     ],
     title: (r) => String(r.title),
     date: onDate,
@@ -90,6 +97,7 @@ const KIND_SPECS: Record<string, Omit<Spec, 'path'>> = {
       { name: 'outcome', kind: 'textarea', max: 1000, optional: true },
       { name: 'receiptNo', kind: 'text', max: 50 },
       { name: 'note', kind: 'textarea', max: 1000, optional: true },
+      ...ENGLISH,
     ],
   ),
   incomes: moneySpec(
@@ -112,6 +120,7 @@ const KIND_SPECS: Record<string, Omit<Spec, 'path'>> = {
       { name: 'receiptNo', kind: 'text', max: 50 },
       { name: 'deliberationId', kind: 'ref', source: 'deliberations', optional: true },
       { name: 'noReceiptReason', kind: 'textarea', max: 500, optional: true },
+      ...ENGLISH,
     ],
   ),
   budgets: {
@@ -129,6 +138,7 @@ const KIND_SPECS: Record<string, Omit<Spec, 'path'>> = {
       { name: 'name', kind: 'text', max: 100 },
       { name: 'kind', kind: 'enum', group: 'fundKind' },
       { name: 'description', kind: 'textarea', max: 2000 },
+      ...ENGLISH,
     ],
     title: (r) => String(r.name),
   },
@@ -141,6 +151,7 @@ const KIND_SPECS: Record<string, Omit<Spec, 'path'>> = {
       { name: 'provides', kind: 'textarea', max: 500 },
       { name: 'covers', kind: 'text', max: 200, optional: true },
       { name: 'contact', kind: 'text', max: 100, optional: true },
+      ...ENGLISH,
     ],
     title: (r) => `${String(r.name)}（${label(locale(), 'orgKind', String(r.kind))}）`,
   },

@@ -1,11 +1,11 @@
 import { api } from '../api';
 import { field, h, replace } from '../dom';
-import { errorText, fmtDate, locale, tr } from '../i18n';
-import { label } from '../../i18n/labels';
+import { errorText, fmtDate, tr } from '../i18n';
 import { loadInto, remember } from '../ui';
 import { select, table } from './common';
 import { edit, type Desk } from './records-editor';
 import { badge, KINDS, kindName, SPECS, type Options, type Rec } from './records-specs';
+import { loadOptions as sharedOptions } from './records-options';
 
 /**
  * Public records: one form engine for services, deliberations (agenda items, options and votes,
@@ -30,20 +30,7 @@ export function mount(root: HTMLElement): void {
   const kind = () => (kindSel.input as HTMLSelectElement).value;
 
   let options: Options | null = null;
-  const loadOptions = async (): Promise<Options> => {
-    if (options) return options;
-    const [f, o, d] = await Promise.all([
-      api<{ items: Array<{ id: number; name: string; status: string }> }>('/staff/records/funds?limit=200'),
-      api<{ items: Array<{ id: number; name: string; kind: string }> }>('/staff/records/organizations?limit=200'),
-      api<{ items: Array<{ id: number; title: string; date: string }> }>('/staff/records/deliberations?limit=200'),
-    ]);
-    options = {
-      funds: f.ok ? f.data.items.map((x) => [String(x.id), x.name]) : [],
-      organizations: o.ok ? o.data.items.map((x) => [String(x.id), `${x.name}（${label(locale(), 'orgKind', x.kind)}）`]) : [],
-      deliberations: d.ok ? d.data.items.map((x) => [String(x.id), `${x.date} ${x.title}`]) : [],
-    };
-    return options;
-  };
+  const loadOptions = async (): Promise<Options> => (options = await sharedOptions());
 
   const loadList = () => {
     const q = new URLSearchParams({ limit: '50' });

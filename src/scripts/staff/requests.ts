@@ -6,6 +6,7 @@ import { label } from '../../i18n/labels';
 import { eventWord, stepper, type RequestStatus } from '../me/requests';
 import { busy, loadInto, msgBox, remember, say } from '../ui';
 import { residentPicker, select, table } from './common';
+import { chainPicker, deliberationName } from './records-options';
 import type { RequestSummaryJson, StaffServiceRequestJson } from '../../../functions/routes/requests';
 
 type Summary = RequestSummaryJson;
@@ -16,6 +17,13 @@ interface Org {
   kind: string;
   name: string;
   status: string;
+}
+
+/** The deliberation a request names, by its name once the console's options have loaded. */
+function linkedDeliberation(id: number): HTMLElement {
+  const dd = h('dd', { 'data-linked-deliberation': id }, `#${id}`);
+  void deliberationName(id).then((name) => (dd.textContent = name));
+  return dd;
 }
 
 const STATUSES: RequestStatus[] = ['submitted', 'dispatched', 'accepted', 'done', 'cancelled', 'declined'];
@@ -94,6 +102,7 @@ export function mount(root: HTMLElement): void {
         d.detail ? [h('dt', {}, tr('staff.req.detailLabel')), h('dd', {}, d.detail)] : null,
         d.preferredDate ? [h('dt', {}, tr('req.date')), h('dd', {}, fmtDate(d.preferredDate))] : null,
         d.provider ? [h('dt', {}, tr('staff.req.provider')), h('dd', {}, d.provider.name)] : null,
+        d.deliberationId !== null ? [h('dt', {}, tr('staff.chain.linked')), linkedDeliberation(d.deliberationId)] : null,
         d.rating ? [h('dt', {}, tr('req.rate')), h('dd', {}, `${tr('req.rated', { n: d.rating })}${d.ratingComment ? ` — ${d.ratingComment}` : ''}`)] : null,
       ),
       h('ol', { class: 'timeline' }, d.events.map((ev) => h('li', {}, h('time', { datetime: ev.at }, fmtDateTime(ev.at)), ' ', h('strong', {}, eventWord(ev.event)), ev.organization ? ` · ${ev.organization.name}` : '', ev.note ? ` — ${ev.note}` : ''))),
@@ -172,10 +181,11 @@ export function mount(root: HTMLElement): void {
   const compound = field(tr('staff.reg.compound'), h('input', { type: 'text', maxlength: 64, value: remember.get('compound') ?? '' }));
   const building = field(tr('staff.reg.building'), h('input', { type: 'text', maxlength: 64, value: remember.get('building') ?? '' }));
   const title = field(tr('staff.req.title'), h('input', { type: 'text', maxlength: 100 }));
+  const chain = chainPicker(false);
   const go = h('button', { type: 'submit', class: 'button primary wide' }, tr('staff.req.create'));
   const svcBox = h('div', { class: 'stack' }, resident.wrap, service.wrap, date.wrap);
   const issueBox = h('div', { class: 'stack' }, origin.wrap, h('div', { class: 'row' }, compound.wrap, building.wrap), title.wrap);
-  const form = h('form', { class: 'stack', novalidate: true }, kindNew.wrap, svcBox, issueBox, detailIn.wrap, go, msg);
+  const form = h('form', { class: 'stack', novalidate: true }, kindNew.wrap, svcBox, issueBox, detailIn.wrap, chain.wraps, go, msg);
   create.append(form);
   const sync = () => {
     const k = (kindNew.input as HTMLSelectElement).value;
@@ -217,6 +227,7 @@ export function mount(root: HTMLElement): void {
       remember.set('req-origin', v(origin));
       body = { kind: 'building_issue', origin: v(origin), compound: v(compound), building: v(building), title: v(title), detail: text };
     }
+    Object.assign(body, chain.read());
     void busy(go, async () => {
       const res = await api<Detail>('/staff/requests', { body });
       if (!res.ok) return say(msg, 'error', errorText(res));

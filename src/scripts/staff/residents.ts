@@ -6,6 +6,7 @@ import { csvUpload, table } from './common';
 import { behalfSection } from './resident-behalf';
 import { editSection, lifeFacts, moveAwaySection, passwordSection, statementSection } from './resident-card';
 import { openPrintStatement } from './print-statement';
+import { chainPicker } from './records-options';
 import type { ResidentRow } from '../../../functions/domain/people/directory';
 import type { ResidentDetails } from '../../../functions/domain/people/register';
 
@@ -138,8 +139,9 @@ export function mount(root: HTMLElement): void {
     const msg = msgBox();
     const pts = field(tr('staff.award.points'), h('input', { type: 'number', min: 1, max: 1000, step: 1, inputmode: 'numeric' }));
     const reason = field(tr('staff.award.reason'), h('input', { type: 'text', maxlength: 200, value: remember.get('award-reason') ?? '' }));
+    const chain = chainPicker(true);
     const go = h('button', { type: 'submit', class: 'button primary' }, tr('staff.award.go'));
-    const f = h('form', { class: 'stack' }, h('h4', {}, tr('staff.award.title')), pts.wrap, reason.wrap, go, msg);
+    const f = h('form', { class: 'stack' }, h('h4', {}, tr('staff.award.title')), pts.wrap, reason.wrap, chain.wraps, go, msg);
     let key = newKey();
     f.addEventListener('input', () => (key = newKey()));
     f.addEventListener('submit', (e) => {
@@ -151,7 +153,7 @@ export function mount(root: HTMLElement): void {
       if (!(Number.isInteger(n) && n >= 1 && n <= 1000) || !r) return;
       remember.set('award-reason', r);
       void busy(go, async () => {
-        const res = await sendIdempotent<{ status: string; totalPoints: number }>('/staff/award-batches', { reason: r, lines: [{ residentId: d.id, points: n }] }, key);
+        const res = await sendIdempotent<{ status: string; totalPoints: number }>('/staff/award-batches', { reason: r, ...chain.read(), lines: [{ residentId: d.id, points: n }] }, key);
         if (!res.ok) return say(msg, 'error', errorText(res));
         key = newKey();
         say(msg, 'ok', res.status === 202 ? tr('staff.award.pending') : tr('staff.award.done', { n: fmtNum(n), name: d.displayName }));
