@@ -59,7 +59,7 @@ const DELIBERATIONS = 50;
 export async function deliberationsFeed(locale: Locale, base: URL): Promise<Response> {
   const en = locale === 'en';
   const [{ deliberations, histories }, name] = await Promise.all([publicData(), communityName(buildDatabase().read)]);
-  // The projection is newest first by meeting date; the feed keeps that order.
+  // The projection is newest first by meeting date; revisions join by when they happened (a stable sort keeps the rest).
   return feedResponse({
     locale,
     base,
@@ -88,7 +88,7 @@ export async function deliberationsFeed(locale: Locale, base: URL): Promise<Resp
         htmlLines,
         (f, version) => new URL(`${href(locale, f.url)}history/#followup-${f.id}-v${version}`, base).href,
       ),
-    ],
+    ].sort((a, b) => b.pubDate.getTime() - a.pubDate.getTime()),
   });
 }
 

@@ -48,7 +48,7 @@ describe('organisations on the public site', () => {
     expect(history).toContain('Version 2');
     expect(history).toMatch(/<tr data-field="contact"/);
     const gone = read(`organizations/${org.withdrawn.id}/index.html`);
-    expect(gone).toMatch(/data-withdrawn[^>]*>\s*<strong>已撤回<\/strong>/);
+    expect(gone).toMatch(/data-withdrawn[^>]*>\s*<strong[^>]*>已撤回<\/strong>/);
     expect(gone).toContain(org.withdrawn.reason);
     const list = read('organizations/index.html');
     const card = list.slice(list.indexOf(`id="org-${org.withdrawn.id}"`));

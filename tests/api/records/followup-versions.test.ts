@@ -41,7 +41,7 @@ describe('follow-ups revised and withdrawn', () => {
     const { body } = await w.api('GET', `/followups/${followup}/versions`);
     expect(body.items.map((v: { version: number; kind: string; reason: string | null; changed: string[] }) => [v.version, v.kind, v.reason, v.changed])).toEqual([
       [1, 'published', null, []],
-      [2, 'revised', '施工排期调整', ['dueDate', 'titleEn']],
+      [2, 'revised', '施工排期调整', ['titleEn', 'dueDate']],
       [3, 'withdrawn', '已并入其他事项', ['status']],
     ]);
     expect(body.items[2].snapshot).toMatchObject({ status: 'withdrawn', progressStatus: 'in_progress' });
