@@ -1,6 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { query, read, readJson, resolves } from './site';
+import { builtFiles, decodePagefind, query, read, readJson, resolves } from './site';
 
 /** The demo revises and withdraws an organisation and a follow-up (db/seed/records-versions.ts). */
 type Change = { id: number; reason: string };
@@ -105,5 +105,15 @@ describe('follow-ups revised and withdrawn', () => {
     const rows = readJson<Array<{ id: number; publication: string; status: string }>>('data/followups.json');
     expect(rows.find((r) => r.id === followup.withdrawn.id)?.publication).toBe('withdrawn');
     expect(rows.find((r) => r.id === followup.revised.id)?.publication).toBe('published');
+  });
+});
+
+describe('organisations in site search', () => {
+  it('indexes every organisation page in both languages, the withdrawn one too', () => {
+    const urls = new Set(builtFiles().filter((f) => f.startsWith('pagefind/fragment/')).map((f) => (JSON.parse(decodePagefind(f)) as { url: string }).url));
+    for (const prefix of ['', '/en']) {
+      expect(urls.has(`${prefix}/organizations/${org.revised.id}/`)).toBe(true);
+      expect(urls.has(`${prefix}/organizations/${org.withdrawn.id}/`)).toBe(true);
+    }
   });
 });
