@@ -58,6 +58,6 @@ async function reviseFollowups(tx: Db, actor: Actor): Promise<void> {
   if (!first || !last || first.id === last.id) return;
   const later = new Date(`${first.dueDate}T00:00:00Z`);
   later.setUTCMonth(later.getUTCMonth() + 1);
-  await updateFollowup(tx, actor, first.id, { dueDate: later.toISOString().slice(0, 10), reason: '施工排期调整，完成时限顺延一个月' });
+  await updateFollowup(tx, actor, first.id, { dueDate: later.toISOString().slice(0, 10), titleEn: 'Sign partner agreements with the first merchants', reason: '工作安排调整，完成时限顺延一个月；补充英文标题' });
   await withdrawFollowup(tx, actor, last.id, '经复核，该事项已并入其他跟进事项');
 }

@@ -117,3 +117,15 @@ describe('organisations in site search', () => {
     }
   });
 });
+
+describe('follow-ups in English', () => {
+  it("shows a follow-up's English title on the /en/ page, and marks one without English as in Chinese only", async () => {
+    const [other] = await query<{ id: number }>(`select id from followups where deliberation_id = ${followup.revised.deliberationId} and title_en is null and id <> ${followup.revised.id} limit 1`);
+    const page = read(`en/deliberations/${followup.revised.deliberationId}/index.html`);
+    const item = (id: number) => { const at = page.slice(page.indexOf(`id="followup-${id}"`)); return at.slice(0, at.indexOf('</article>')); };
+    expect(item(followup.revised.id)).toMatch(/<h3[^>]*>Sign partner agreements with the first merchants<\/h3>/);
+    expect(item(followup.revised.id)).not.toContain('chinese-only');
+    if (other) expect(item(other.id)).toContain('chinese-only');
+    expect(read(`deliberations/${followup.revised.deliberationId}/index.html`)).not.toContain('Sign partner agreements');
+  });
+});
