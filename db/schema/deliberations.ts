@@ -7,6 +7,7 @@ import { english, publication } from './publishing';
 export const deliberationBodies = ['residents_council', 'building_council', 'joint_property_council', 'residents_forum', 'residents_congress'] as const;
 export const followupStatuses = ['pending', 'in_progress', 'done', 'blocked'] as const;
 export type FollowupStatus = (typeof followupStatuses)[number];
+export const followupPublications = ['published', 'withdrawn'] as const;
 
 export const deliberations = sqliteTable(
   'deliberations',
@@ -76,6 +77,11 @@ export const followups = sqliteTable(
     /** 0–100. */
     progress: integer('progress').notNull(),
     ...english(),
+    /**
+     * Public with its deliberation, unless withdrawn on its own (kept on the page as a tombstone
+     * with the reason): `status` above is its progress, so this is kept apart.
+     */
+    publication: text('publication', { enum: followupPublications }).notNull().default('published'),
   },
   (t) => [index('followups_deliberation').on(t.deliberationId), index('followups_status').on(t.status)],
 );

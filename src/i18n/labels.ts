@@ -114,13 +114,13 @@ const activityStatus: Labels<readonly ['planned', 'open', 'closed']> = {
   closed: { 'zh-cn': '已结束', en: 'Closed' },
 };
 
-/** A public record's standing: published, or withdrawn (its page and row stay, marked so). */
-const recordStatus: Labels<readonly ['published', 'withdrawn']> = {
+/** Whether a public record is still in force or withdrawn (kept, marked, with the reason). */
+const publication: Labels<readonly ['published', 'withdrawn']> = {
   published: { 'zh-cn': '公开中', en: 'Published' },
   withdrawn: { 'zh-cn': '已撤回', en: 'Withdrawn' },
 };
 
-export const labels = { category, audience, cost, body, followupStatus, donorType, donationForm, budgetLine, orgKind, fundKind, incomeKind, correctionEntity, activityStatus, recordStatus };
+export const labels = { category, audience, cost, body, followupStatus, donorType, donationForm, budgetLine, orgKind, fundKind, incomeKind, correctionEntity, activityStatus, publication };
 export type LabelGroup = keyof typeof labels;
 
 /** The label of a code; an unknown code (newer data than this build) shows as itself. */

@@ -14,5 +14,7 @@ export const organizationsSitePairs = {
   'org.children': ['下设', 'Units under it'],
   'org.team': ['查看志愿服务队', 'See the volunteer team'],
   'org.merchant': ['查看合伙人记录', 'See the partner\'s record'],
+  'org.back': ['返回一核多元', 'Back to who does what'],
+  'org.servicesHeading': ['提供的服务', 'Services it provides'],
   'org.services': ['查看提供的服务', 'See its services'],
 } as const satisfies Pairs;

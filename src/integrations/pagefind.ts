@@ -20,12 +20,12 @@ import { delimiter, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /**
- * What the static search covers: service, deliberation, fund and activity detail pages (not their notices
+ * What the static search covers: service, deliberation, fund, organisation and activity detail pages (not their notices
  * or monthly statements, not list pages), one index per language. Pagefind picks the index by the search page's <html lang>,
  * so the Chinese search page finds Chinese pages (with Chinese word segmentation) and the English
  * one English pages. Detail pages mark their indexable content with `data-pagefind-body`.
  */
-const SECTIONS = ['services', 'deliberations', 'charity', 'activities'] as const;
+const SECTIONS = ['services', 'deliberations', 'charity', 'organizations', 'activities'] as const;
 export const SEARCH_LANGUAGES = [
   { language: 'zh-cn', prefix: '' },
   { language: 'en', prefix: 'en/' },

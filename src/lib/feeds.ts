@@ -59,7 +59,7 @@ const DELIBERATIONS = 50;
 export async function deliberationsFeed(locale: Locale, base: URL): Promise<Response> {
   const en = locale === 'en';
   const [{ deliberations, histories }, name] = await Promise.all([publicData(), communityName(buildDatabase().read)]);
-  // The projection is newest first by meeting date; the feed keeps that order.
+  // The projection is newest first by meeting date; revisions join by when they happened (a stable sort keeps the rest).
   return feedResponse({
     locale,
     base,
@@ -78,17 +78,27 @@ export async function deliberationsFeed(locale: Locale, base: URL): Promise<Resp
       })),
       // Revisions and withdrawals, announced when they happened.
       ...versionItems(locale, histories, 'deliberation', deliberations, base, htmlLines),
-    ],
+      // A follow-up's versions are on its deliberation's history page, under the follow-up.
+      ...versionItems(
+        locale,
+        histories,
+        'followup',
+        deliberations.flatMap((d) => d.followups.map((f) => ({ id: f.id, title: f.title, url: d.url }))),
+        base,
+        htmlLines,
+        (f, version) => new URL(`${href(locale, f.url)}history/#followup-${f.id}-v${version}`, base).href,
+      ),
+    ].sort((a, b) => b.pubDate.getTime() - a.pubDate.getTime()),
   });
 }
 
 /** How many of the newest services the feed carries (revisions and withdrawals come on top). */
 const SERVICES = 50;
 
-/** Services as they are published, revised and withdrawn, newest first. */
+/** Services as they are published, revised and withdrawn, and their providers' revisions and withdrawals, newest first. */
 export async function servicesFeed(locale: Locale, base: URL): Promise<Response> {
   const en = locale === 'en';
-  const [{ services, histories }, name] = await Promise.all([publicData(), communityName(buildDatabase().read)]);
+  const [{ services, organizations, histories }, name] = await Promise.all([publicData(), communityName(buildDatabase().read)]);
   const newest = services
     .filter((s) => s.publishedAt)
     .sort((a, b) => (a.publishedAt! < b.publishedAt! ? 1 : -1))
@@ -102,13 +112,15 @@ export async function servicesFeed(locale: Locale, base: URL): Promise<Response>
       description: htmlLines([`${s.provider.name} · ${s.schedule} · ${s.place}`, s.description]),
     })),
     ...versionItems(locale, histories, 'service', services, base, htmlLines),
+    // The providers change too: an organisation revised or withdrawn is announced beside its services.
+    ...versionItems(locale, histories, 'organization', organizations.map((o) => ({ id: o.id, title: o.name, url: o.url })), base, htmlLines),
   ].sort((a, b) => b.pubDate.getTime() - a.pubDate.getTime());
   return feedResponse({
     locale,
     base,
     path: '/services/rss.xml',
     title: en ? `${name} · Services` : `${name} · 服务清单`,
-    description: en ? `The services ${name} offers, and every revision and withdrawal with its reason.` : `${name}公开提供的服务，以及每一次修订和撤回（附说明）。`,
+    description: en ? `The services ${name} offers, and every revision and withdrawal of a service or its provider, with its reason.` : `${name}公开提供的服务，以及服务和提供方的每一次修订和撤回（附说明）。`,
     items,
   });
 }

@@ -1,19 +1,37 @@
-import { historyKey } from '../../functions/domain/publishing/versions';
+import { historyKey, type PublicHistory } from '../../functions/domain/publishing/versions';
 import { publicData } from './data';
 
-/** /<record>/history/ for every record of a type that has been revised or withdrawn (both languages). */
-async function historyPaths(entity: string, records: Array<{ id: number; title: string; url: string }>) {
+/** A record published on another's page (a deliberation's follow-up): its versions go on that page's history. */
+interface Part {
+  entity: string;
+  id: number;
+  title: string;
+}
+
+const NONE: PublicHistory = { versions: [], revised: null, withdrawn: null };
+
+/**
+ * /<record>/history/ for every record of a type that has been revised or withdrawn, or whose parts
+ * have (both languages).
+ */
+async function historyPaths<R extends { id: number; title: string; url: string }>(entity: string, records: R[], partsOf: (record: R) => Part[] = () => []) {
   const { histories } = await publicData();
   return records.flatMap((r) => {
-    const history = histories[historyKey(entity, r.id)];
-    return history && history.versions.length > 1 ? [{ params: { id: String(r.id) }, props: { title: r.title, path: r.url, history } }] : [];
+    const history = histories[historyKey(entity, r.id)] ?? NONE;
+    const parts = partsOf(r).flatMap((p) => {
+      const h = histories[historyKey(p.entity, p.id)];
+      return h && h.versions.length > 1 ? [{ anchor: `${p.entity}-${p.id}`, heading: p.title, headingLang: 'zh-CN', history: h }] : [];
+    });
+    return history.versions.length > 1 || parts.length > 0 ? [{ params: { id: String(r.id) }, props: { title: r.title, path: r.url, history, sections: parts } }] : [];
   });
 }
 
 export type HistoryProps = Awaited<ReturnType<typeof historyPaths>>[number]['props'];
 
 export const serviceHistoryPaths = async () => historyPaths('service', (await publicData()).services);
-export const deliberationHistoryPaths = async () => historyPaths('deliberation', (await publicData()).deliberations);
+export const organizationHistoryPaths = async () => historyPaths('organization', (await publicData()).organizations.map((o) => ({ ...o, title: o.name })));
+export const deliberationHistoryPaths = async () =>
+  historyPaths('deliberation', (await publicData()).deliberations, (d) => d.followups.map((f) => ({ entity: 'followup', id: f.id, title: f.title })));
 
 export type MoneyEntity = 'fund' | 'donation' | 'income' | 'expense' | 'budget';
 

@@ -11,6 +11,11 @@ export async function servicePaths() {
   return services.map((service) => ({ params: { id: String(service.id) }, props: { service } }));
 }
 
+export async function organizationPaths() {
+  const { organizations } = await publicData();
+  return organizations.map((organization) => ({ params: { id: String(organization.id) }, props: { organization } }));
+}
+
 export async function deliberationPaths() {
   const { deliberations } = await publicData();
   return deliberations.map((deliberation) => ({ params: { id: String(deliberation.id) }, props: { deliberation } }));
@@ -33,6 +38,7 @@ export async function fundStatementPaths() {
 
 /** The props each record page receives (Astro reads a page's `Props` type for Astro.props). */
 export type ServiceProps = InferGetStaticPropsType<typeof servicePaths>;
+export type OrganizationProps = InferGetStaticPropsType<typeof organizationPaths>;
 export type DeliberationProps = InferGetStaticPropsType<typeof deliberationPaths>;
 export type ActivityProps = InferGetStaticPropsType<typeof activityPaths>;
 export type FundProps = InferGetStaticPropsType<typeof fundPaths>;

@@ -11,14 +11,14 @@ import { t, type Locale } from '../i18n/ui';
  * A record without a history page of its own (a money record, a row of its fund's monthly
  * statement) gives `linkOf`, where the item links instead.
  */
-export function versionItems(
+export function versionItems<R extends { id: number; title: string; url: string }>(
   locale: Locale,
   histories: Record<string, PublicHistory>,
   entity: string,
-  records: Array<{ id: number; title: string; url: string }>,
+  records: R[],
   base: URL,
   html: (lines: string[]) => string,
-  linkOf: (record: { url: string }, version: number) => string = (r, version) => new URL(`${href(locale, r.url)}history/#v${version}`, base).href,
+  linkOf: (record: R, version: number) => string = (r, version) => new URL(`${href(locale, r.url)}history/#v${version}`, base).href,
 ): Array<RSSFeedItem & { pubDate: Date }> {
   return records.flatMap((r) => {
     const history = histories[historyKey(entity, r.id)];

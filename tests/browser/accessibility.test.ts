@@ -69,10 +69,10 @@ describe('accessibility (axe-core, WCAG 2.2 A and AA)', () => {
     const ctx = await phone(browser(), origin);
     const page = await ctx.newPage();
     const errors = watchErrors(page);
-    // Besides the sections: a service, a printable notice, a fund page and the 404 page.
+    // Besides the sections: a service, a printable notice, a history, an organisation, a fund page and the 404 page.
     await page.goto('/charity/');
     const fund = await page.locator('main a[href^="/charity/"][href$="/"]').first().getAttribute('href');
-    const kinds = [...PUBLIC_PAGES, '/services/1/', '/deliberations/1/notice/', ...(fund ? [fund] : []), '/no-such-page/'];
+    const kinds = [...PUBLIC_PAGES, '/services/1/', '/deliberations/1/notice/', '/deliberations/1/history/', '/organizations/1/', ...(fund ? [fund] : []), '/no-such-page/'];
     const paths = [...kinds, ...kinds.map((p) => `/en${p}`)];
     for (const large of [false, true]) {
       if (large) await inLargeText(page);

@@ -20,8 +20,8 @@ describe('search index bundle', () => {
     expect(Object.keys(entry.languages)).toEqual(['en', 'zh-cn']);
     const funds = (prefix: string) => htmlFiles().filter((f) => new RegExp(`^${prefix}charity/[^/]+/index\\.html$`).test(f)).length;
     expect(funds('')).toBeGreaterThan(0);
-    expect(entry.languages['zh-cn']!.page_count).toBe(detailPages('services').length + detailPages('deliberations').length + funds('') + detailPages('activities').length);
-    expect(entry.languages.en!.page_count).toBe(detailPages('services', 'en').length + detailPages('deliberations', 'en').length + funds('en/') + detailPages('activities', 'en').length);
+    expect(entry.languages['zh-cn']!.page_count).toBe(detailPages('services').length + detailPages('deliberations').length + funds('') + detailPages('organizations').length + detailPages('activities').length);
+    expect(entry.languages.en!.page_count).toBe(detailPages('services', 'en').length + detailPages('deliberations', 'en').length + funds('en/') + detailPages('organizations', 'en').length + detailPages('activities', 'en').length);
     for (const [language, { hash }] of Object.entries(entry.languages)) {
       expect(builtFiles()).toContain(`pagefind/pagefind.${hash}.pf_meta`);
       expect(builtFiles().some((f) => f.startsWith(`pagefind/index/${language}_`))).toBe(true);

@@ -21,17 +21,18 @@ describe('static search (Pagefind)', () => {
     if (detailPages('services', 'en').length > 0) expect(entry.languages.en?.page_count).toBeGreaterThan(0);
   });
 
-  it('indexes exactly the service, deliberation, fund and activity detail pages', () => {
+  it('indexes exactly the service, deliberation, fund, organisation and activity detail pages', () => {
     const indexed = fragments().map((f) => f.url).sort();
     const funds = htmlFiles().filter((f) => /^(en\/)?charity\/[^/]+\/index\.html$/.test(f));
     expect(funds.length).toBeGreaterThan(0);
-    const expected = [...detailPages('services'), ...detailPages('deliberations'), ...detailPages('services', 'en'), ...detailPages('deliberations', 'en'), ...detailPages('activities'), ...detailPages('activities', 'en'), ...funds].map(urlOf).sort();
+    const sections = ['services', 'deliberations', 'organizations', 'activities'] as const;
+    const expected = [...sections.flatMap((s) => [...detailPages(s), ...detailPages(s, 'en')]), ...funds].map(urlOf).sort();
     expect(indexed).toEqual(expected);
-    for (const url of indexed) expect(url).toMatch(/^\/(en\/)?((services|deliberations|activities)\/\d+|charity\/[^/]+)\/$/);
+    for (const url of indexed) expect(url).toMatch(/^\/(en\/)?((services|deliberations|organizations|activities)\/\d+|charity\/[^/]+)\/$/);
   });
 
   it('detail pages mark their content with data-pagefind-body (so navigation is not indexed)', () => {
-    const pages = [...detailPages('services'), ...detailPages('deliberations')];
+    const pages = [...detailPages('services'), ...detailPages('deliberations'), ...detailPages('organizations')];
     expect(pages.length).toBeGreaterThan(0);
     expect(pages.filter((p) => !read(p).includes('data-pagefind-body'))).toEqual([]);
   });

@@ -101,7 +101,7 @@ export const COLLECTIONS = [
 ] as const;
 
 /** Built detail pages of a section ('services' → ['services/1/index.html', …]) in one language. */
-export function detailPages(section: 'services' | 'deliberations' | 'activities', locale: 'zh-cn' | 'en' = 'zh-cn'): string[] {
+export function detailPages(section: 'services' | 'deliberations' | 'organizations' | 'activities', locale: 'zh-cn' | 'en' = 'zh-cn'): string[] {
   const prefix = locale === 'en' ? `en/${section}/` : `${section}/`;
   return htmlFiles().filter((f) => f.startsWith(prefix) && /^\d+\/index\.html$/.test(f.slice(prefix.length)));
 }

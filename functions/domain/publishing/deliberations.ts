@@ -21,6 +21,11 @@ export interface PublicFollowup {
   status: 'pending' | 'in_progress' | 'done' | 'blocked';
   progress: number;
   updates: PublicFollowupUpdate[];
+  /** A withdrawn follow-up stays on its deliberation's page, marked withdrawn with the reason. */
+  publication: 'published' | 'withdrawn';
+  /** English title and summary, when staff gave them (the /en/ pages show them). */
+  titleEn: string | null;
+  summaryEn: string | null;
 }
 
 export interface PublicAgendaItem {
@@ -139,6 +144,9 @@ export async function publicDeliberations(db: Db): Promise<PublicDeliberation[]>
       status: f.status,
       progress: f.progress,
       updates: (updatesByFollowup.get(f.id) ?? []).map((u) => ({ date: u.date, status: u.status, progress: u.progress, note: u.note })),
+      publication: f.publication,
+      titleEn: f.titleEn,
+      summaryEn: f.summaryEn,
     })),
     servicesCreated: (servicesByDeliberation.get(d.id) ?? []).map((s) => ({ id: s.id, title: s.title, url: paths.service(s.id) })),
     expensesApproved: (expensesByDeliberation.get(d.id) ?? []).map((e) => ({ id: e.id, description: e.description, amountFen: e.amountFen, fundId: e.fundId })),

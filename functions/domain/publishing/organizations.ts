@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, ne } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { organizations } from '../../../db/schema';
 import { paths } from './urls';
@@ -18,10 +18,14 @@ export interface PublicOrganization {
   /** English name and summary, when staff gave them (the /en/ pages show them). */
   titleEn: string | null;
   summaryEn: string | null;
+  publishedAt: string | null;
+  /** A withdrawn organisation keeps its page, marked withdrawn with the reason (never a draft). */
+  status: 'published' | 'withdrawn';
 }
 
+/** Published and withdrawn organisations (never drafts); every field here is meant for the public. */
 export async function publicOrganizations(db: Db): Promise<PublicOrganization[]> {
-  const rows = await db.select().from(organizations).where(eq(organizations.status, 'published')).orderBy(asc(organizations.id));
+  const rows = await db.select().from(organizations).where(ne(organizations.status, 'draft')).orderBy(asc(organizations.id));
   return rows.map((o) => ({
     id: o.id,
     url: paths.organization(o.id),
@@ -36,5 +40,7 @@ export async function publicOrganizations(db: Db): Promise<PublicOrganization[]>
     merchantUserId: o.merchantUserId,
     titleEn: o.titleEn,
     summaryEn: o.summaryEn,
+    publishedAt: o.publishedAt,
+    status: o.status === 'withdrawn' ? 'withdrawn' : 'published',
   }));
 }

@@ -7,7 +7,7 @@ export const paths = {
   fund: (code: string) => `/charity/${code}/`,
   fundStatement: (code: string, month: string) => `/charity/${code}/${month}/`,
   merchant: (id: number) => `/merchants/#merchant-${id}`,
-  organization: (id: number) => `/organizations/#org-${id}`,
+  organization: (id: number) => `/organizations/${id}/`,
 };
 
 export function localized(path: string, locale: 'zh-cn' | 'en'): string {

@@ -4,9 +4,10 @@ import { agendaItems, followups, followupUpdates, organizations, type FollowupSt
 import { audit, type Actor } from './audit';
 import { findDeliberationRow, type Followup } from './deliberations';
 import { announce, requirePublished, type PublishEvent } from './publish';
+import { DomainError } from '../shared/errors';
 import { pageOf, type Page } from '../shared/paging';
 import { invalid, notFound, requireRef, type Revision, type EnglishFields } from './shared';
-import { saveEdit } from './versions';
+import { listVersions, saveEdit, withdrawRecord, type RecordVersion, type VersionedType } from './versions';
 
 /**
  * 跟进事项: who is responsible for carrying a resolution out, by when, and a dated timeline of
@@ -51,7 +52,17 @@ export async function addFollowup(tx: Db, actor: Actor, deliberationId: number, 
   if (isPublic) await requirePublished(tx, organizations, fields.responsibleId, `议事记录已发布：请先发布责任单位（组织 ${fields.responsibleId}）`);
   const [row] = await tx
     .insert(followups)
-    .values({ deliberationId, title: fields.title, responsibleId: fields.responsibleId, dueDate: fields.dueDate, agendaItemId: fields.agendaItemId ?? null, status: 'pending', progress: 0 })
+    .values({
+      deliberationId,
+      title: fields.title,
+      responsibleId: fields.responsibleId,
+      dueDate: fields.dueDate,
+      agendaItemId: fields.agendaItemId ?? null,
+      titleEn: fields.titleEn ?? null,
+      summaryEn: fields.summaryEn ?? null,
+      status: 'pending',
+      progress: 0,
+    })
     .returning({ id: followups.id });
   const id = row!.id;
   await audit(tx, actor, 'create', 'followup', id, { deliberationId, fields });
@@ -60,16 +71,46 @@ export async function addFollowup(tx: Db, actor: Actor, deliberationId: number, 
 }
 
 /**
+ * A follow-up as its versions see it: public with its deliberation (a draft, published or withdrawn
+ * as that is) unless withdrawn on its own; its progress status is `progressStatus` there, since
+ * `status` is the record's publication as for every versioned record.
+ */
+async function versionedFollowup(db: Db, id: number) {
+  const { status: progressStatus, updates: _, publication, ...rest } = await findFollowup(db, id);
+  const deliberation = await findDeliberationRow(db, rest.deliberationId);
+  const status = publication === 'withdrawn' ? 'withdrawn' : deliberation.status;
+  return { ...rest, progressStatus, status, publishedAt: deliberation.publishedAt, publishedBy: deliberation.publishedBy };
+}
+
+/** The follow-up as a versioned type: withdrawing it marks its publication, never its progress. */
+const followupType: VersionedType<Awaited<ReturnType<typeof versionedFollowup>>> = {
+  entity: 'followup',
+  table: followups,
+  label: '跟进事项',
+  find: versionedFollowup,
+  markWithdrawn: async (tx, id) => void (await tx.update(followups).set({ publication: 'withdrawn' }).where(eq(followups.id, id))),
+};
+
+/** Withdraws a follow-up of a published deliberation: it stays on the page as a tombstone with the reason. */
+export async function withdrawFollowup(tx: Db, actor: Actor, id: number, reason: string): Promise<{ record: Followup; event: PublishEvent }> {
+  const { event } = await withdrawRecord(tx, actor, followupType, id, reason);
+  return { record: await findFollowup(tx, id), event };
+}
+
+/** The follow-up's versions, oldest first (it must exist). */
+export async function followupVersions(db: Db, id: number): Promise<RecordVersion[]> {
+  await findFollowup(db, id);
+  return listVersions(db, 'followup', id);
+}
+
+/**
  * Edits a follow-up while its deliberation is a draft; once that is published, a revision with its
  * reason (a new version). Progress is told through updates, never here.
  */
 export async function updateFollowup(tx: Db, actor: Actor, id: number, { reason, ...patch }: Partial<FollowupFields> & Revision): Promise<{ record: Followup; event?: PublishEvent }> {
-  const found = await findFollowup(tx, id);
-  const deliberation = await findDeliberationRow(tx, found.deliberationId);
+  const current = await versionedFollowup(tx, id);
+  const deliberation = await findDeliberationRow(tx, current.deliberationId);
   await checkRefs(tx, deliberation.id, deliberation.date, patch);
-  // Public with its deliberation: it is a draft, published or withdrawn as that is.
-  const { status: progressStatus, updates: _, ...rest } = found;
-  const current = { ...rest, progressStatus, status: deliberation.status, publishedAt: deliberation.publishedAt, publishedBy: deliberation.publishedBy };
   const write = async () => void (await tx.update(followups).set(patch).where(eq(followups.id, id)));
   const { event } = await saveEdit(tx, actor, { entity: 'followup', what: `跟进事项 ${id} `, current, patch, reason, write });
   return { record: await findFollowup(tx, id), event };
@@ -82,6 +123,7 @@ export async function updateFollowup(tx: Db, actor: Actor, id: number, { reason,
  */
 export async function addFollowupUpdate(tx: Db, actor: Actor, followupId: number, fields: FollowupUpdateFields): Promise<{ record: Followup; event?: PublishEvent }> {
   const current = await findFollowup(tx, followupId);
+  if (current.publication === 'withdrawn') throw new DomainError('record_withdrawn', `跟进事项 ${followupId} 已撤回，不再记录进展`);
   const deliberation = await findDeliberationRow(tx, current.deliberationId);
   if (fields.date < deliberation.date) throw invalid(`进展日期 ${fields.date} 早于会议日期 ${deliberation.date}`);
   const progress = fields.progress ?? (fields.status === 'done' ? 100 : current.progress);

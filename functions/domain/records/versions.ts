@@ -160,6 +160,8 @@ export interface VersionedType<R extends Published> {
   /** e.g. '服务' → "服务 12 已撤回…" */
   label: string;
   find: (db: Db, id: number) => Promise<R>;
+  /** Marks the row withdrawn, where that is not its `status` column (a follow-up's status is its progress). */
+  markWithdrawn?: (tx: Db, id: number) => Promise<void>;
 }
 
 /** Withdraws a published record: it stays public as a tombstone with the reason. */
@@ -178,7 +180,8 @@ export async function withdrawRecord<R extends Published>(tx: Db, actor: Actor, 
     snapshot: publicSnapshot(w.entity, { ...w.current, status: 'withdrawn' }),
     changed: ['status'],
   });
-  await tx.run(sql`update ${w.table} set status = 'withdrawn' where id = ${w.current.id} and status = 'published'`);
+  if (type.markWithdrawn) await type.markWithdrawn(tx, w.current.id);
+  else await tx.run(sql`update ${w.table} set status = 'withdrawn' where id = ${w.current.id} and status = 'published'`);
   await audit(tx, actor, 'withdraw', w.entity, w.current.id, { version, reason });
   const event = await announce(tx, actor, w.entity, w.current.id);
   return { record: await type.find(tx, id), event };

@@ -1,13 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { deliberationBodies, deliberations, followupStatuses } from '../../../db/schema';
+import { deliberationBodies, deliberations, followupPublications, followupStatuses } from '../../../db/schema';
 import { createDeliberation, findDeliberation, listDeliberations, publishDeliberation, updateDeliberation } from '../../domain/records/deliberations';
-import { addFollowup, addFollowupUpdate, findFollowup, listFollowups, updateFollowup } from '../../domain/records/followups';
+import { addFollowup, addFollowupUpdate, findFollowup, followupVersions, listFollowups, updateFollowup, withdrawFollowup } from '../../domain/records/followups';
 import { errorResponses } from '../../http/errors';
-import { newRouter } from '../../http/router';
+import { noBody, newRouter } from '../../http/router';
 import { json, jsonBody, signedIn } from '../../http/schemas';
 import { recordRoutes } from './crud';
-import { Body, Count, DateString, IdParam, ListQuery, OptionalText, PageOf, Publication, RefId, revisionOf, Text, English, EnglishOut } from './schemas';
+import { Body, Count, DateString, IdParam, ListQuery, OptionalText, PageOf, Publication, Reason, RefId, revisionOf, Text, English, EnglishOut } from './schemas';
 import { write } from './shared';
+import { VersionsSchema } from './versions';
 
 /** 议事协商: meetings with their agenda, options, votes and resolution, and the follow-up until done. */
 export const deliberationRoutes = newRouter();
@@ -59,6 +60,8 @@ const FollowupRowShape = {
   dueDate: z.string(),
   status: z.enum(followupStatuses),
   progress: z.number().int(),
+  ...EnglishOut,
+  publication: z.enum(followupPublications).openapi({ description: 'withdrawn: kept on the public page as a tombstone with the reason (status is its progress)' }),
 };
 const UpdateSchema = z.object({
   id: z.number().int(),
@@ -208,7 +211,7 @@ deliberationRoutes.openapi(
     security: signedIn,
     summary: "Append a dated progress update; the follow-up's status and progress become those of its latest update",
     request: { params: IdParam, body: jsonBody(UpdateBody.openapi('FollowupUpdateInput')) },
-    responses: { 201: json(FollowupSchema, 'The follow-up with its timeline'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found') },
+    responses: { 201: json(FollowupSchema, 'The follow-up with its timeline'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found', 'record_withdrawn') },
   }),
   async (c) => {
     const { id } = c.req.valid('param');
@@ -216,4 +219,39 @@ deliberationRoutes.openapi(
     const { record } = await write(c, (tx, actor) => addFollowupUpdate(tx, actor, id, body));
     return c.json(record, 201);
   },
+);
+
+deliberationRoutes.openapi(
+  createRoute({
+    method: 'post',
+    path: '/followups/{id}/withdraw',
+    tags: ['records'],
+    security: signedIn,
+    summary: "Withdraw a follow-up of a published deliberation: it stays on the public page, marked withdrawn with the reason; its progress is kept",
+    request: { params: IdParam, body: jsonBody(Body({ reason: Reason }).openapi('FollowupWithdrawInput')) },
+    responses: {
+      200: json(FollowupSchema, 'The withdrawn follow-up'),
+      ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found', 'not_published', 'record_withdrawn'),
+    },
+  }),
+  async (c) => {
+    const { id } = c.req.valid('param');
+    const { reason } = c.req.valid('json');
+    const { record } = await write(c, (tx, actor) => withdrawFollowup(tx, actor, id, reason));
+    return c.json(record, 200);
+  },
+);
+
+deliberationRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/followups/{id}/versions',
+    tags: ['records'],
+    security: signedIn,
+    summary: "The follow-up's published versions, oldest first: what each changed and why",
+    middleware: [noBody],
+    request: { params: IdParam },
+    responses: { 200: json(VersionsSchema, "The follow-up's versions"), ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found') },
+  }),
+  async (c) => c.json({ items: await followupVersions(c.get('deps').database.read, c.req.valid('param').id) }, 200),
 );

@@ -20,7 +20,7 @@ const enumCodes: Record<LabelGroup, readonly string[]> = {
   incomeKind: ['enterprise', 'grant', 'interest', 'other'],
   correctionEntity: ['donation', 'income', 'expense'],
   activityStatus: ['planned', 'open', 'closed'],
-  recordStatus: ['published', 'withdrawn'],
+  publication: ['published', 'withdrawn'],
 };
 
 /** The allowed codes of a field, in the schema's order, each with its zh/en label. */

@@ -45,7 +45,7 @@ export function moneyFields<Row>(name: string, zh: string, en: string, descZh: s
 }
 /** published, or withdrawn: a withdrawn record keeps its row (and its page), marked so. */
 export const status = <Row extends { status: 'published' | 'withdrawn' }>() =>
-  str<Row>('status', '状态', 'Status', 'published：公开中；withdrawn：已撤回（页面保留并注明撤回原因）。', 'published, or withdrawn (its page stays, marked withdrawn with the reason).', (r) => r.status, { required: true, enumOf: 'recordStatus' });
+  str<Row>('status', '状态', 'Status', 'published：公开中；withdrawn：已撤回（页面保留并注明撤回原因）。', 'published, or withdrawn (its page stays, marked withdrawn with the reason).', (r) => r.status, { enumOf: 'publication', required: true });
 
 export const published = <Row extends { publishedAt: string | null }>() =>
   datetime<Row>('publishedAt', '公开时间', 'Published at', '工作人员公开这条记录的时间。', 'When staff published this record.', (r) => r.publishedAt);

@@ -38,5 +38,6 @@ export const followups: Collection<Followup> = {
     int('updatesCount', '进展记录数', 'Updates', '进展记录的条数。', 'Number of progress updates.', (x) => x.updates.length, { unit: 'count', required: true, minimum: 0 }),
     date('lastUpdateDate', '最近进展日期', 'Last update', '最近一次进展的日期；没有则为空。', 'Date of the latest update; empty if none.', (x) => x.updates[x.updates.length - 1]?.date ?? null),
     list('updates', '进展记录', 'Updates', '按时间排列的进展，每条格式“日期 状态 进度% 说明”。', 'Progress timeline, each “date status progress% note”.', (x) => x.updates.map((u) => `${u.date} ${u.status} ${u.progress}% ${u.note}`), { itemType: 'string' }),
+    str('publication', '公开状态', 'Publication', 'published：公开中；withdrawn：已撤回（仍列在会议记录页上并注明撤回原因）。status 是落实进展，与此无关。', 'published, or withdrawn (still listed on its meeting’s page, marked withdrawn with the reason); status is its progress, not this.', (x) => x.publication, { enumOf: 'publication', required: true }),
   ],
 };

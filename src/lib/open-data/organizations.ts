@@ -1,7 +1,7 @@
 // The organizations collection (组织架构): /data/organizations.json and .csv.
 import type { PublicData } from '../../../functions/domain/publishing';
 import type { Collection } from './model';
-import { idField, int, str, urlField } from './fields';
+import { idField, int, published, status, str, urlField } from './fields';
 
 type Organization = PublicData['organizations'][number];
 
@@ -12,7 +12,7 @@ export const organizations: Collection<Organization> = {
   rows: (d) => d.organizations,
   fields: [
     idField('组织', 'organisation'),
-    urlField('组织在“组织架构”页上的位置。', 'The organisation’s entry on the organisations page.', (o) => o.url),
+    urlField('这个组织的页面。', 'The organisation’s page.', (o) => o.url),
     str('kind', '类型', 'Kind', '组织类型。', 'Kind of organisation.', (o) => o.kind, { enumOf: 'orgKind', required: true }),
     str('name', '名称', 'Name', '组织名称。', 'Name.', (o) => o.name, { required: true }),
     int('parentId', '上级组织编号', 'Parent id', '上级组织（如党支部的上级为社区党委）；可为空。', 'The parent organisation (e.g. a Party branch’s committee); may be empty.', (o) => o.parentId, { references: 'organizations' }),
@@ -22,5 +22,7 @@ export const organizations: Collection<Organization> = {
     str('contact', '办公联系方式', 'Office contact', '机构的公开办公联系方式（不是个人电话）；可为空。', 'Public office contact (never a private person’s phone); may be empty.', (o) => o.contact),
     int('teamId', '志愿队编号', 'Team id', '对应的志愿服务队；可为空。', 'The volunteer team it runs, if any.', (o) => o.teamId),
     int('merchantId', '商户编号', 'Merchant id', '对应的合伙商户（见 merchants）；可为空。', 'The partner merchant (see merchants), if any.', (o) => o.merchantUserId, { references: 'merchants' }),
+    status<Organization>(),
+    published<Organization>(),
   ],
 };

@@ -1,0 +1,1 @@
+ALTER TABLE `followups` ADD `publication` text DEFAULT 'published' NOT NULL;
