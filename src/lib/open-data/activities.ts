@@ -27,5 +27,8 @@ export const activities: Collection<Activity> = {
     int('pointsPerHour', '每小时积分', 'Points per hour', '创建活动时的积分规则：每服务一小时得多少积分；未设则为空。', 'The earning rule when the activity was created: points per hour served; empty if none.', (a) => a.pointsPerHour, { unit: 'points', minimum: 0 }),
     int('volunteers', '参加人数', 'Volunteers', '登记参加的志愿者人数。', 'Volunteers registered as taking part.', (a) => a.volunteers, { unit: 'people', required: true, minimum: 0 }),
     num('hoursServed', '服务总时长', 'Hours served', '所有参加者登记的服务小时合计。', 'Hours served, all volunteers together.', (a) => a.hoursServed, { unit: 'hours', required: true, minimum: 0 }),
+    int('pointsAwarded', '已发积分', 'Points awarded', '为这次活动已发放的积分合计。', 'Points awarded for this activity so far, all volunteers together.', (a) => a.pointsAwarded, { unit: 'points', required: true, minimum: 0 }),
+    int('deliberationId', '来自议事编号', 'Deliberation id', '这次活动落实的议事会议；可为空。', 'The deliberation this activity follows from, if any.', (a) => a.deliberationId, { references: 'deliberations' }),
+    int('serviceId', '服务编号', 'Service id', '这次活动提供的服务（见 services）；可为空。', 'The service this activity delivers (see services), if any.', (a) => a.serviceId, { references: 'services' }),
   ],
 };

@@ -6,6 +6,7 @@ import { busy, msgBox, say } from '../ui';
 import { select } from './common';
 import type { Followup } from '../../../functions/domain/records/deliberations';
 import type { Options, Rec } from './records-specs';
+import { withdrawButton } from './records-revise';
 
 /**
  * Below a deliberation: what it decided to follow up, each with its dated updates and a form for
@@ -41,13 +42,27 @@ export function followups(rec: Rec, options: Options | null, reopen: () => Promi
       if (!n) return null;
       return { date: (date.input as HTMLInputElement).value, status: (st.input as HTMLSelectElement).value, progress: Number((pr.input as HTMLInputElement).value), note: n };
     });
+    const withdrawn = fu.publication === 'withdrawn';
+    const summary = `${fu.title} · ${statusName(fu.status)} ${fu.progress}% · ${tr('staff.rec.due', { date: fmtDate(fu.dueDate) })}`;
+    // Withdrawing a follow-up of a published deliberation is public at once, so it asks its reason.
+    const actions = h('div', { class: 'row' });
+    if (rec.status === 'published' && !withdrawn) {
+      actions.append(
+        withdrawButton('followups', actions, async (reason) => {
+          const res = await api(`/staff/records/followups/${fu.id}/withdraw`, { body: { reason } });
+          if (!res.ok) return say(msg, 'error', errorText(res));
+          await reopen();
+        }),
+      );
+    }
     box.append(
       h(
         'details',
-        {},
-        h('summary', {}, `${fu.title} · ${statusName(fu.status)} ${fu.progress}% · ${tr('staff.rec.due', { date: fmtDate(fu.dueDate) })}`),
+        { 'data-followup': fu.id },
+        h('summary', {}, withdrawn ? `${summary} · ${tr('staff.rec.withdrawn')}` : summary),
         h('ol', { class: 'timeline' }, fu.updates.map((u) => h('li', {}, `${fmtDate(u.date)} · ${statusName(u.status)} ${u.progress}% — ${u.note}`))),
-        f,
+        withdrawn ? '' : f,
+        actions,
       ),
     );
   }

@@ -9,7 +9,7 @@ import { SPECS, type Rec } from './records-specs';
  * A published record is revised (the form again, plus the reason, 修订说明 — for money 更正说明)
  * or withdrawn (the reason, asked inline): each is a new version the public site shows.
  */
-export const VERSIONED = new Set(['organizations', 'services', 'deliberations', 'funds', 'donations', 'incomes', 'expenses']);
+export const VERSIONED = new Set(['organizations', 'services', 'deliberations', 'funds', 'donations', 'incomes', 'expenses', 'budgets']);
 const MONEY = new Set(['donations', 'incomes', 'expenses']);
 
 /** The reason box of a revision form: required, shown publicly. */
@@ -55,10 +55,19 @@ export function revisionActions(k: string, rec: Rec, revise: () => void, settle:
   if (rec.status !== 'published') return h('div', {}, versions);
 
   const reviseBtn = h('button', { type: 'button', class: 'button', 'data-revise': '' }, tr('staff.rev.revise'));
-  const withdrawBtn = h('button', { type: 'button', class: 'button', 'data-withdraw': '' }, tr('staff.rev.withdraw'));
-  const row = h('div', { class: 'row' }, reviseBtn, withdrawBtn);
+  const row = h('div', { class: 'row' }, reviseBtn);
   reviseBtn.addEventListener('click', revise);
-  withdrawBtn.addEventListener('click', () => {
+  row.append(withdrawButton(k, row, (reason) => api<Rec>(`${path}/withdraw`, { body: { reason } }).then((res) => settle(res, () => tr('staff.rev.withdrawnNow')))));
+  return h('div', { class: 'stack' }, row, versions);
+}
+
+/**
+ * 撤回: asks for the reason inline in place of `row` (the record's action row), then `withdraw`s;
+ * cancelling puts the row back.
+ */
+export function withdrawButton(k: string, row: HTMLElement, withdraw: (reason: string) => Promise<void>): HTMLButtonElement {
+  const button = h('button', { type: 'button', class: 'button', 'data-withdraw': '' }, tr('staff.rev.withdraw')) as HTMLButtonElement;
+  button.addEventListener('click', () => {
     const reason = reasonField(k);
     reason.wrap.querySelector('label')!.textContent = tr('staff.rev.withdrawReason');
     const yes = h('button', { type: 'button', class: 'button primary', 'data-confirm-withdraw': '' }, tr('staff.rev.withdrawYes'));
@@ -69,11 +78,8 @@ export function revisionActions(k: string, rec: Rec, revise: () => void, settle:
     no.addEventListener('click', () => box.replaceWith(row));
     yes.addEventListener('click', () => {
       const text = reason.read();
-      if (!text) return;
-      void busy(yes, async () => {
-        settle(await api<Rec>(`${path}/withdraw`, { body: { reason: text } }), () => tr('staff.rev.withdrawnNow'));
-      });
+      if (text) void busy(yes, () => withdraw(text));
     });
   });
-  return h('div', { class: 'stack' }, row, versions);
+  return button;
 }
