@@ -114,4 +114,39 @@ describe('the records panel: revise, withdraw and outcomes, each with its reason
     expect(errors).toEqual([]);
     await ctx.close();
   });
+
+  it('withdraws a follow-up of a published deliberation, asking its reason first', async () => {
+    const staff = await apiAs(origin, 'staff1');
+    const deliberations = (await staff<{ items: Rec[] }>('/staff/records/deliberations?status=published&limit=50')).body.items;
+    const withFollowups = await Promise.all(deliberations.map(async (d) => (await staff<Rec & { followups: Array<{ id: number; publication: string }> }>(`/staff/records/deliberations/${d.id}`)).body));
+    const deliberation = withFollowups.find((d) => d.followups.some((f) => f.publication === 'published'));
+    expect(deliberation, 'a published deliberation with a follow-up in the demo').toBeDefined();
+    const followup = deliberation!.followups.find((f) => f.publication === 'published')!;
+    const followupVersions = async () => (await staff<{ items: Version[] }>(`/staff/records/followups/${followup.id}/versions`)).body.items;
+    const had = await followupVersions();
+
+    const ctx = await desk(browser(), origin);
+    const page = await ctx.newPage();
+    const errors = watchErrors(page);
+    await signIn(page, '/staff/', 'staff1');
+    await page.goto('/staff/#records');
+    const editor = await openRecord(page, 'deliberations', 'published', deliberation!.id);
+    const item = editor.locator(`details[data-followup="${followup.id}"]`);
+    await item.locator('summary').click();
+    await item.locator('[data-withdraw]').click();
+    await item.locator('[data-confirm-withdraw]').click();
+    await expect.poll(() => item.locator('.field-error:visible').allTextContents()).toContain('请写明原因');
+    expect(await followupVersions()).toEqual(had);
+    await item.getByLabel('撤回原因（公开显示）').fill('该事项已并入另一跟进事项');
+    await item.locator('[data-confirm-withdraw]').click();
+    // The editor reopens once the withdrawal is saved: the item then says 已撤回.
+    const reopened = editor.locator(`details[data-followup="${followup.id}"]`);
+    await reopened.locator('summary', { hasText: '已撤回' }).waitFor();
+    // Version 1 (as published) is recorded at the first change if it was not yet, then the withdrawal.
+    expect((await followupVersions()).map((v) => v.kind)).toEqual(had.length ? [...had.map((v) => v.kind), 'withdrawn'] : ['published', 'withdrawn']);
+    expect((await followupVersions()).at(-1)).toMatchObject({ kind: 'withdrawn', reason: '该事项已并入另一跟进事项' });
+    expect(await reopened.locator('[data-withdraw]').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
 });
