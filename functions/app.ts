@@ -4,6 +4,7 @@ import { DomainError, refusalFacts } from './domain/shared/errors';
 import type { AppDeps, AppEnv } from './http/context';
 import { allow } from './http/auth';
 import { ApiError, statusOf } from './http/errors';
+import { sameOrigin } from './http/same-origin';
 import { finishOpenApi } from './http/openapi';
 import { auth } from './routes/auth';
 import { counter } from './routes/counter';
@@ -54,6 +55,9 @@ export function createApp(deps: AppDeps) {
       await next();
     });
   }
+
+  // Writes made by a page of another origin with the visitor's cookie are refused (CSRF).
+  app.use('/api/*', sameOrigin);
 
   // The role check, once per prefix (what each role may do: functions/domain/people/roles.ts).
   app.use('/api/me/*', allow('me'));

@@ -19,8 +19,13 @@ export interface AppDeps {
   database: Database;
   /** The clock; tests move it to exercise expiry, lockouts and code lifetimes. */
   now?: () => Date;
-  /** Whether the session cookie is marked Secure (true behind HTTPS). */
+  /** The session cookie is always marked Secure (the edge: always HTTPS); otherwise only on requests served over HTTPS. */
   secureCookies?: boolean;
+  /**
+   * A reverse proxy in front of the server is trusted: its X-Forwarded-Proto and X-Forwarded-Host
+   * decide whether a request came over HTTPS and what its own origin is (functions/http/same-origin.ts).
+   */
+  trustProxy?: boolean;
   /**
    * Told after a publish (or a change to an already public record) has committed, so the shell can
    * rebuild the static site. It must not throw or block; `waitUntil` is the edge's, when there is one.

@@ -48,6 +48,7 @@ export const ERROR_STATUS = {
   already_member: 409,
   grant_decided: 409,
   self_approval: 403,
+  cross_site_request: 403,
   account_disabled: 403,
   password_change_required: 403,
   merchant_suspended: 403,

@@ -30,3 +30,13 @@ export function databaseFilePath(url: string): string | undefined {
   const path = embeddedPath(url);
   return path === undefined || isAbsolute(path) ? path : resolve(projectRoot, path);
 }
+
+/**
+ * LINLI_TRUST_PROXY=1: the server sits behind a reverse proxy that ends TLS and sets
+ * X-Forwarded-Proto (and X-Forwarded-Host). Only then do those headers decide whether the session
+ * cookie is Secure and what the site's own origin is; without it they are ignored, since any client
+ * can send them.
+ */
+export function trustProxy(env: Record<string, string | undefined> = process.env): boolean {
+  return env.LINLI_TRUST_PROXY?.trim() === '1';
+}

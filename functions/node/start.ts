@@ -21,7 +21,7 @@ import { isSetUp } from '../domain/community/setup';
 import { parseSiteOrigin, resolveSiteOrigin } from '../domain/community/site-origin';
 import { createApp } from '../app';
 import { INIT_HINT } from './build-ready';
-import { databaseConfig, databaseFilePath, projectRoot } from './config';
+import { databaseConfig, databaseFilePath, projectRoot, trustProxy } from './config';
 import { startCheckpointer } from './checkpointer';
 import { SiteRebuilder } from './rebuild';
 import { PortalServer } from './server';
@@ -96,7 +96,7 @@ const rebuilder = new SiteRebuilder(
 
 const previous = args.has('--fresh') ? undefined : latestSite(sitesDir);
 const siteState = new SiteState(previous ? (siteBuiltAt(previous)?.toISOString() ?? null) : null);
-const server = new PortalServer(createApp({ database, onPublish: () => rebuilder.request(), siteStatus: () => siteState.status() }), () => siteState.status());
+const server = new PortalServer(createApp({ database, trustProxy: trustProxy(), onPublish: () => rebuilder.request(), siteStatus: () => siteState.status() }), () => siteState.status());
 if (previous) server.useSite(previous);
 listening = await server.listen(port);
 console.log(`邻里 Linli: http://localhost:${listening}  (API: /api, OpenAPI: /api/openapi.json)`);

@@ -1,4 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { AppEnv } from '../http/context';
 import { newRouter, noBody } from '../http/router';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { roles } from '../../db/schema';
@@ -6,9 +8,16 @@ import { capabilities, CAPABILITIES_OF } from '../domain/people/roles';
 import { changePassword, login, logout, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../domain/people/sessions';
 import { anySignedIn, requestToken, SESSION_COOKIE, sessionToken, signedInPrincipal } from '../http/auth';
 import { errorResponses } from '../http/errors';
+import { servedOverHttps } from '../http/same-origin';
 import { json, jsonBody, signedIn } from '../http/schemas';
 
 export const auth = newRouter();
+
+/** Secure whenever the browser reached the site over HTTPS (behind a proxy only when it is trusted). */
+const secureCookie = (c: Context<AppEnv>) => {
+  const { secureCookies, trustProxy } = c.get('deps');
+  return secureCookies === true || servedOverHttps(c.req.raw, trustProxy);
+};
 
 const LoginBody = z.strictObject({
   login: z.string().min(1).max(64).openapi({ example: 'resident1' }),
@@ -30,7 +39,7 @@ auth.openapi(
   }),
   async (c) => {
     const body = c.req.valid('json');
-    const { database, now, secureCookies } = c.get('deps');
+    const { database, now } = c.get('deps');
     const at = now();
     const session = await login(database, body.login.trim(), body.password, at);
     // Max-Age, not Expires: the browser counts the lifetime on its own clock, so a client clock
@@ -38,7 +47,7 @@ auth.openapi(
     setCookie(c, SESSION_COOKIE, session.token, {
       httpOnly: true,
       sameSite: 'Lax',
-      secure: secureCookies ?? false,
+      secure: secureCookie(c),
       path: '/',
       maxAge: Math.floor((Date.parse(session.expiresAt) - at.getTime()) / 1000),
     });
@@ -58,7 +67,7 @@ auth.openapi(
   async (c) => {
     const token = sessionToken(c.req.header('authorization'), getCookie(c, SESSION_COOKIE));
     if (token) await logout(c.get('deps').database, token);
-    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    deleteCookie(c, SESSION_COOKIE, { path: '/', secure: secureCookie(c) });
     return c.json({ ok: true as const }, 200);
   },
 );

@@ -18,9 +18,17 @@ export function testApp(database: Database, time: Clock = clock()): App {
 
 type Init = { headers?: Record<string, string>; body?: unknown; token?: string; idempotencyKey?: string };
 
+/**
+ * What a page of the site itself sends with every request: app.request addresses
+ * http://localhost/…, so this is the request's own origin (functions/http/same-origin.ts).
+ * A test of cross-site requests passes its own `origin` header, or `origin: ''` for none.
+ */
+export const SAME_ORIGIN = 'http://localhost';
+
 /** JSON request helper over app.request: returns status, parsed body and headers. */
 export async function call(app: App, method: string, path: string, init: Init = {}) {
-  const headers: Record<string, string> = { ...(init.headers ?? {}) };
+  const headers: Record<string, string> = { origin: SAME_ORIGIN, ...(init.headers ?? {}) };
+  if (headers.origin === '') delete headers.origin;
   if (init.body !== undefined && !headers['content-type']) headers['content-type'] = 'application/json';
   if (init.token) headers.authorization = `Bearer ${init.token}`;
   if (init.idempotencyKey) headers['idempotency-key'] = init.idempotencyKey;
