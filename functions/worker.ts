@@ -7,6 +7,7 @@
 import { createDatabase, type Database } from '../db/client';
 import { createApp, type App } from './app';
 import { jobRunners, runDueJobs } from './domain/jobs/runners';
+import { withSecurityHeaders } from './http/security-headers';
 
 interface Env {
   DATABASE_URL: string;
@@ -26,8 +27,15 @@ interface ScheduledContext {
 }
 
 export default {
-  fetch(request: Request, env: Env, ctx: unknown): Response | Promise<Response> {
-    if (!new URL(request.url).pathname.startsWith('/api/')) return env.ASSETS.fetch(request);
+  /**
+   * Security headers (functions/http/security-headers.ts): the static assets are served by
+   * Cloudflare without running this Worker (run_worker_first is /api/* only), so they take theirs
+   * from the `_headers` file the build writes from the same table; what passes through here gets
+   * them set on the answer.
+   */
+  async fetch(request: Request, env: Env, ctx: unknown): Promise<Response> {
+    const path = new URL(request.url).pathname;
+    if (!path.startsWith('/api/')) return withSecurityHeaders(await env.ASSETS.fetch(request), path);
     app ??= createApp({
       database: databaseOf(env),
       secureCookies: true,
@@ -40,7 +48,7 @@ export default {
         context?.waitUntil?.(hook);
       },
     });
-    return app.fetch(request, env, ctx as never);
+    return withSecurityHeaders(await app.fetch(request, env, ctx as never), path);
   },
 
   /**

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { App } from '../app';
 import type { SiteStatus } from '../http/context';
+import { isBuildFile, withSecurityHeaders } from '../http/security-headers';
 
 /** What the public sees when there is no site to serve: a build under way, or one that failed. */
 function noticePage(title: string, lines: string[], refreshSeconds?: number): string {
@@ -58,7 +59,9 @@ export class PortalServer {
   fetch(request: Request, env?: unknown): Response | Promise<Response> {
     const path = getPath(request);
     const direct = path.startsWith('/api/') && !path.startsWith('/api/public/') && path !== '/api/openapi.json';
-    return direct ? this.api.fetch(request, env) : this.web.fetch(request, env);
+    const res = direct ? this.api.fetch(request, env) : this.web.fetch(request, env);
+    // Every answer, the site's pages and the API's alike (functions/http/security-headers.ts).
+    return res instanceof Promise ? res.then((r) => withSecurityHeaders(r, path)) : withSecurityHeaders(res, path);
   }
 
   private webApp(): Hono {
@@ -77,6 +80,8 @@ export class PortalServer {
       if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
     });
     web.use('*', async (c, next) => {
+      // The build's own files (the deploy configuration and the like) are not part of the site.
+      if (isBuildFile(c.req.path)) return c.notFound();
       if (!this.statics) {
         const failed = this.siteStatus?.().state === 'failed';
         return c.html(failed ? UNAVAILABLE_PAGE : BUILDING_PAGE, 503, { 'retry-after': failed ? '300' : '5', 'cache-control': 'no-store' });

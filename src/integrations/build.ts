@@ -9,9 +9,10 @@
  * site's origin (LINLI_SITE_URL, else the stored setting), which every absolute URL of the site uses.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BUILD_FILES, headersFile } from '../../functions/http/security-headers';
 import { buildSearchIndex, clientDir } from './pagefind';
 
 /**
@@ -55,9 +56,23 @@ export async function buildPublicSite(options: {
   const t1 = performance.now();
   const site = clientDir(options.outDir);
   placeLocaleNotFound(site);
+  writeEdgeFiles(site);
   await buildSearchIndex(site, { log: options.log });
   const t2 = performance.now();
   return { site, astroSeconds: (t1 - t0) / 1000, searchIndexSeconds: (t2 - t1) / 1000 };
+}
+
+/**
+ * The edge serves the static assets itself, without the Worker: their security headers go in
+ * Cloudflare's `_headers` (after the adapter's own rule for /_astro/), generated from the table the
+ * servers use, and `.assetsignore` keeps every build file out of the upload.
+ */
+export function writeEdgeFiles(site: string): void {
+  const read = (name: string) => (existsSync(join(site, name)) ? readFileSync(join(site, name), 'utf8') : '');
+  const adapters = read('_headers');
+  writeFileSync(join(site, '_headers'), `${adapters}${adapters && !adapters.endsWith('\n') ? '\n' : ''}${headersFile()}`);
+  const ignored = read('.assetsignore').split('\n').filter(Boolean);
+  writeFileSync(join(site, '.assetsignore'), `${[...new Set([...ignored, ...BUILD_FILES])].join('\n')}\n`);
 }
 
 /**

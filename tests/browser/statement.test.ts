@@ -80,7 +80,7 @@ describe('the statement', () => {
     expect(await panel.isVisible()).toBe(false);
     await shot(page, 'statement-02-print-a4');
     await page.getByLabel('小票（80 毫米宽）').check();
-    expect(await page.locator('style[data-print-page]').textContent()).toContain('80mm');
+    expect(await page.evaluate(() => document.adoptedStyleSheets.flatMap((s) => [...s.cssRules].map((r) => r.cssText)).join(' '))).toContain('80mm');
     expect(await sheet.evaluate((el) => Math.round(el.getBoundingClientRect().width))).toBeLessThanOrEqual(Math.ceil((72 / 25.4) * 96));
     await shot(page, 'statement-03-print-receipt');
     await page.getByRole('button', { name: '返回工作台' }).click();

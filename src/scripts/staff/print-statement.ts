@@ -16,7 +16,10 @@ const LINES = 20;
 type Statement = { community: string; balance: number; entries: Entry[] };
 type Paper = 'a4' | 'receipt';
 
-/** @page cannot be switched by a class: the chosen paper's rule is the text of one style element. */
+/**
+ * @page cannot be switched by a class: the chosen paper's rule is the one rule of a constructed
+ * stylesheet (a <style> element written by a script is inline style, which the CSP refuses).
+ */
 const PAGE_RULE: Record<Paper, string> = {
   a4: '@page { size: A4 portrait; margin: 12mm; }',
   receipt: '@page { size: 80mm auto; margin: 3mm; }',
@@ -25,8 +28,10 @@ const PAGE_RULE: Record<Paper, string> = {
 export async function openPrintStatement(d: ResidentDetails, opener: HTMLElement): Promise<void> {
   closePrintStatement();
   const view = h('section', { class: 'print-view', 'data-print-view': '', 'aria-label': tr('print.title') });
-  const pageRule = h('style', { 'data-print-page': '' }, PAGE_RULE.a4);
-  document.head.append(pageRule);
+  const pageRule = new CSSStyleSheet();
+  pageRule.replaceSync(PAGE_RULE.a4);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, pageRule];
+  pageSheet = pageRule;
   document.body.append(view);
   document.body.classList.add('printing');
   const close = () => {
@@ -52,20 +57,23 @@ export async function openPrintStatement(d: ResidentDetails, opener: HTMLElement
   focusOn(sheet.querySelector('h1'));
 }
 
+let pageSheet: CSSStyleSheet | undefined;
+
 export function closePrintStatement(): void {
   document.querySelector('[data-print-view]')?.remove();
-  document.querySelector('style[data-print-page]')?.remove();
+  document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== pageSheet);
+  pageSheet = undefined;
   document.body.classList.remove('printing');
 }
 
-function paperChoice(sheet: HTMLElement, pageRule: HTMLStyleElement): HTMLElement {
+function paperChoice(sheet: HTMLElement, pageRule: CSSStyleSheet): HTMLElement {
   const name = nextId('paper');
   const option = (paper: Paper, label: string) => {
     const id = `${name}-${paper}`;
     const radio = h('input', { type: 'radio', name, id, value: paper, checked: paper === 'a4', 'data-paper': paper });
     radio.addEventListener('change', () => {
       sheet.classList.toggle('paper-receipt', paper === 'receipt');
-      pageRule.textContent = PAGE_RULE[paper];
+      pageRule.replaceSync(PAGE_RULE[paper]);
     });
     return h('div', { class: 'choice' }, radio, h('label', { for: id }, label));
   };
