@@ -27,7 +27,10 @@ const BASE = 'https://linli.invalid/openapi.json';
  * Findings owned by another part of issue 20, expected to fail until that part is merged: each
  * entry names the operation and variant it excuses and the finding. The lead empties this at merge.
  */
-const FIXED_ELSEWHERE: Array<{ match: RegExp; finding: string }> = [];
+const FIXED_ELSEWHERE: Array<{ match: RegExp; finding: string }> = [
+  { match: /non-decimal path id/, finding: 'issue 20 item 4 (strict input): path ids accept 0x10, 1e3, +1, 01 and surrounding spaces' },
+  { match: /NUL character in a body accepted/, finding: 'issue 20 item 4 (strict input): control characters (NUL) are stored in names and single-line text' },
+];
 
 interface Operation {
   method: string;
@@ -41,6 +44,15 @@ interface Sent {
   headers: Record<string, string>;
   body?: string;
   variant: string;
+  hostileId?: string;
+}
+
+/** What a hostile request must not get, beyond the documented contract: accepted at all. */
+function accepted(req: Sent, status: number): string | undefined {
+  if (status >= 300) return undefined;
+  if (req.hostileId !== undefined && !/^[1-9]\d*$/.test(decodeURIComponent(req.hostileId))) return `non-decimal path id ${JSON.stringify(req.hostileId)} accepted (${status})`;
+  if (req.variant === 'body' && req.method !== 'GET' && /\\u0000/.test(req.body ?? '')) return `NUL character in a body accepted (${status})`;
+  return undefined;
 }
 
 describe('OpenAPI-driven fuzz over every operation and role', () => {
@@ -82,11 +94,12 @@ describe('OpenAPI-driven fuzz over every operation and role', () => {
     );
     const kind = hostile ? pick(rng, kinds) : 'valid';
     let path = o.path;
+    let hostileId: string | undefined;
     const query = new URLSearchParams();
     const headers: Record<string, string> = {};
     for (const p of params) {
       if (p.in === 'path') {
-        const value = kind === 'path' && rng() < 0.7 ? pick(rng, HOSTILE_IDS) : encodeURIComponent(String(gen.valid(p.schema, p.name)));
+        const value = kind === 'path' && rng() < 0.7 ? (hostileId = pick(rng, HOSTILE_IDS)) : encodeURIComponent(String(gen.valid(p.schema, p.name)));
         path = path.replace(`{${p.name}}`, value);
       } else if (p.in === 'query' && (p.required || rng() < 0.4)) query.set(p.name, String(gen.valid(p.schema, p.name)));
       else if (p.in === 'header') headers[p.name] = `fuzz-${SEED}-${String(serial).padStart(6, '0')}`;
@@ -117,7 +130,7 @@ describe('OpenAPI-driven fuzz over every operation and role', () => {
       else if (media) body = media.startsWith('text/') ? 'login,full_name\nfuzz.one,张三\n' : '\u0089PNG fuzz bytes';
     }
     const qs = query.toString();
-    return { method: o.method.toUpperCase(), url: `${path}${qs ? `?${qs}` : ''}`, headers, body, variant: kind };
+    return { method: o.method.toUpperCase(), url: `${path}${qs ? `?${qs}` : ''}`, headers, body, variant: kind, hostileId };
   }
 
   /** What is wrong with the answer (nothing: undefined). */
@@ -163,7 +176,7 @@ describe('OpenAPI-driven fuzz over every operation and role', () => {
             const res = await app.request(req.url, { method: req.method, headers: { ...req.headers, ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: req.body });
             if (i === 0 && res.status !== 401 && res.status !== 403) plan.push(...Array(HOSTILE_EXTRA_ADMITTED).fill(true));
             statuses[res.status] = (statuses[res.status] ?? 0) + 1;
-            const problem = await judge(o, res);
+            const problem = accepted(req, res.status) ?? (await judge(o, res));
             if (!problem) continue;
             const line = `${caller} ${req.method} ${req.url.slice(0, 160)} [${req.variant}] body=${(req.body ?? '').slice(0, 120)} → ${problem}`;
             (FIXED_ELSEWHERE.some((f) => f.match.test(line)) ? excused : problems).push(line);
@@ -176,6 +189,7 @@ describe('OpenAPI-driven fuzz over every operation and role', () => {
     }
     const seconds = (performance.now() - started) / 1000;
     console.log(`fuzz: ${sent} requests over ${ops.length} operations × ${CALLERS.length} callers in ${seconds.toFixed(1)} s (seed ${SEED}); ${problems.length} problems, ${excused.length} excused (FIXED_ELSEWHERE); statuses ${JSON.stringify(statuses)}`);
+    if (excused.length) console.log(`excused until merged (FIXED_ELSEWHERE):\n${excused.slice(0, 20).join('\n')}`);
     expect(sent).toBeGreaterThanOrEqual(5000);
     expect(problems.slice(0, 40), `seed ${SEED}: ${problems.length} problems (FUZZ_SEED=${SEED} repeats this run)`).toEqual([]);
   }, 240_000);
