@@ -29,6 +29,16 @@ export default defineConfig({
       },
       {
         test: {
+          // The standing proof of issue 20: fuzz over the OpenAPI document, crashes, brute force.
+          name: 'security',
+          include: ['tests/security/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 240_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
           // The built public site: seeded and built once (globalSetup), then read by every test.
           name: 'site',
           include: ['tests/site/**/*.test.ts'],

@@ -137,7 +137,8 @@ const RedeemCodeState = z
     status: z.enum(['pending', 'used', 'expired']),
     expiresAt: z.string(),
     revoked: z.boolean().openapi({ description: 'A newer code (or moving away) revoked it; its status is then expired' }),
-    entry: EntrySchema.nullable().openapi({ description: 'The redemption as a line of the statement, once used' }),
+    // A union, not .nullable(): on a named schema that renders as allOf [ref, null], which no null satisfies.
+    entry: z.union([EntrySchema, z.null()]).openapi({ description: 'The redemption as a line of the statement, once used' }),
   })
   .openapi('RedeemCodeState');
 /** GET /api/me/redeem-codes/{id}'s answer (the phone imports this type). */

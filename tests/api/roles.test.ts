@@ -22,6 +22,7 @@ const PREFIX: Array<[RegExp, Capability]> = [
 /** Operations that give the second signature. */
 const APPROVALS = /\/approve$/;
 const ROLES: Role[] = [...roles];
+const LOGIN: Record<Role, string> = { resident: 'r1', merchant: 'm1', staff: 'staff', accountant: 'staff2', admin: 'admin' };
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 
 const isPublic = (path: string) => PUBLIC.some((re) => re.test(path));
@@ -54,11 +55,7 @@ describe('role matrix over every route in /api/openapi.json', () => {
         .filter((m) => METHODS.includes(m))
         .map((method) => ({ method, path, declaresSecurity: Array.isArray(item[method].security) && item[method].security.length > 0 })),
     );
-    tokens.resident = await loginAs(w.app, 'r1');
-    tokens.merchant = await loginAs(w.app, 'm1');
-    tokens.staff = await loginAs(w.app, 'staff');
-    tokens.accountant = await loginAs(w.app, 'staff2');
-    tokens.admin = await loginAs(w.app, 'admin');
+    for (const role of ROLES) tokens[role] = await loginAs(w.app, LOGIN[role]);
   });
 
   const request = (op: Operation, token?: string) =>
@@ -146,6 +143,31 @@ describe('role matrix over every route in /api/openapi.json', () => {
       expect([401, 403], label).not.toContain(res.status);
       expect(res.status, label).toBeLessThan(500);
     }
+  });
+
+  it('the whole matrix: every documented operation × anonymous and every role, each call judged by the access rule', async () => {
+    const callers: Array<Role | 'anonymous'> = ['anonymous', ...ROLES];
+    const wrong: string[] = [];
+    let calls = 0;
+    // Logging out ends the session the later calls sign in with: it goes last.
+    const ordered = [...ops.filter((o) => o.path !== '/api/auth/logout'), ...ops.filter((o) => o.path === '/api/auth/logout')];
+    for (const op of ordered) {
+      for (const caller of callers) {
+        // Ids nobody has: an admin's write cannot reset the password of a caller still to come.
+        const res = await call(w.app, op.method.toUpperCase(), op.path.replace(/\{[^}]+\}/g, '999999'), {
+          token: caller === 'anonymous' ? undefined : tokens[caller],
+          ...(op.method === 'get' ? {} : { idempotencyKey: newKey('matrix'), body: {} }),
+        });
+        calls++;
+        const signedIn = ANY_SIGNED_IN.some((re) => re.test(op.path));
+        const expected = isPublic(op.path) ? 'open' : caller === 'anonymous' ? 401 : signedIn || admits(caller, op.path) ? 'open' : 403;
+        const ok = res.status < 500 && (expected === 'open' ? ![401, 403].includes(res.status) || (op.path === '/api/auth/login' && res.status === 401) : res.status === expected);
+        if (!ok) wrong.push(`${caller} ${op.method.toUpperCase()} ${op.path} → ${res.status}, expected ${expected}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(calls).toBe(ops.length * 6);
+    expect(callers).toHaveLength(6);
   });
 
   it.each(ROLES)('signed in as %s (by cookie): another role’s route → 403', async (role) => {

@@ -127,7 +127,7 @@ adminAccounts.openapi(
     middleware: [noBody] as const,
     request: { params: IdParam },
     responses: {
-      200: json(z.object({ temporaryPassword: z.string() }).openapi('TemporaryPassword'), 'The temporary password: give it to the person; it is not stored in clear'),
+      200: json(z.object({ temporaryPassword: z.string() }).openapi('AccountTemporaryPassword'), 'The temporary password: give it to the person; it is not stored in clear'),
       ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found', 'own_account'),
     },
   }),
