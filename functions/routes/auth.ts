@@ -30,9 +30,9 @@ auth.openapi(
   }),
   async (c) => {
     const body = c.req.valid('json');
-    const { database, now, secureCookies } = c.get('deps');
+    const { database, now, secureCookies, clientAddress } = c.get('deps');
     const at = now();
-    const session = await login(database, body.login.trim(), body.password, at);
+    const session = await login(database, body.login.trim(), body.password, at, clientAddress?.(c) ?? '');
     // Max-Age, not Expires: the browser counts the lifetime on its own clock, so a client clock
     // that differs from the server's neither drops the session at once nor keeps it too long.
     setCookie(c, SESSION_COOKIE, session.token, {
