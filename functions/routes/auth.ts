@@ -26,7 +26,7 @@ auth.openapi(
     tags: ['auth'],
     summary: 'Sign in with login and password',
     request: { body: jsonBody(LoginBody) },
-    responses: { 200: json(SessionSchema, 'Signed in; also sets an HttpOnly session cookie'), ...errorResponses('invalid_request', 'invalid_credentials', 'account_disabled', 'too_many_attempts') },
+    responses: { 200: json(SessionSchema, 'Signed in; also sets an HttpOnly session cookie'), ...errorResponses('invalid_request', 'invalid_credentials', 'account_disabled', 'too_many_attempts', 'payload_too_large') },
   }),
   async (c) => {
     const body = c.req.valid('json');
