@@ -189,7 +189,7 @@ staffResidents.openapi(
     path: '/residents/import',
     tags: ['staff'],
     security: signedIn,
-    summary: 'Import residents from a CSV: all rows or none (422 import_invalid lists every problem by line)',
+    summary: 'Import residents from a CSV: checked whole first (422 import_invalid lists every problem by line), then written in chunks of 500 rows',
     request: { body: csvUploadBody },
     responses: {
       201: json(
@@ -200,6 +200,8 @@ staffResidents.openapi(
             reusedHouseholds: z.number().int(),
             cards: z.number().int(),
             residents: z.array(z.object({ line: z.number().int(), id: z.number().int(), login: z.string() })),
+            skipped: z.number().int().openapi({ description: 'Rows already imported (same login and name): a file imported again adds nobody twice' }),
+            refused: z.array(IssueSchema).openapi({ description: 'Rows good when checked whose login or card was taken before they were written' }),
           })
           .openapi('ImportReport'),
         'Imported',
