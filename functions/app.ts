@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import { DomainError, refusalFacts } from './domain/shared/errors';
 import type { AppDeps, AppEnv } from './http/context';
 import { allow } from './http/auth';
+import { bodyLimits } from './http/body-limit';
 import { ApiError, statusOf } from './http/errors';
 import { sameOrigin } from './http/same-origin';
 import { finishOpenApi } from './http/openapi';
@@ -64,6 +65,8 @@ export function createApp(deps: AppDeps) {
   app.use('/api/counter/*', allow('counter'));
   app.use('/api/staff/*', allow('staff'));
   app.use('/api/admin/*', allow('admin'));
+  // Body size, after the role check: only someone with the role reaches a larger limit (./http/body-limit.ts).
+  app.use('/api/*', bodyLimits);
 
   app.route('/api', health);
   app.route('/api/auth', auth);

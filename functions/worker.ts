@@ -39,6 +39,7 @@ export default {
     app ??= createApp({
       database: databaseOf(env),
       secureCookies: true,
+      clientAddress: (c) => c.req.header('cf-connecting-ip'),
       onPublish: (event, context) => {
         if (!env.DEPLOY_HOOK_URL) return;
         const hook = fetch(env.DEPLOY_HOOK_URL, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(event) }).then(

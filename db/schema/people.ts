@@ -108,8 +108,23 @@ export const loginAttempts = sqliteTable(
   {
     id: integer('id').primaryKey(),
     login: text('login').notNull(),
+    /** The client's address ('' when the shell does not know it): throttling counts per address too. */
+    address: text('address').notNull().default(''),
     at: text('at').notNull(),
     ok: integer('ok', { mode: 'boolean' }).notNull(),
   },
-  (t) => [index('login_attempts_login_at').on(t.login, t.at)],
+  (t) => [index('login_attempts_login_at').on(t.login, t.at), index('login_attempts_address_at').on(t.address, t.at), index('login_attempts_at').on(t.at)],
+);
+
+/** A resident's look-ups of other residents by login or card (GET /api/me/recipients): budgeted per hour. */
+export const recipientLookups = sqliteTable(
+  'recipient_lookups',
+  {
+    id: integer('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    at: text('at').notNull(),
+  },
+  (t) => [index('recipient_lookups_user_at').on(t.userId, t.at)],
 );

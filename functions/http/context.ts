@@ -1,3 +1,4 @@
+import type { Context } from 'hono';
 import type { Database } from '../../db/client';
 import type { Principal } from '../domain/people/sessions';
 import type { PublishEvent } from '../domain/records/publish';
@@ -33,6 +34,11 @@ export interface AppDeps {
   onPublish?: (event: PublishEvent, context?: { waitUntil?: (promise: Promise<unknown>) => void }) => void;
   /** The public site's build state, for the staff console (the Node shell's; absent on the edge). */
   siteStatus?: () => SiteStatus;
+  /**
+   * The client's network address, for the sign-in budgets: the shell knows where it is read from
+   * (the socket, a trusted proxy's header, CF-Connecting-IP). Absent: every client counts as one.
+   */
+  clientAddress?: (c: Context) => string | undefined;
 }
 
 export type AppEnv = {

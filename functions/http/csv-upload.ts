@@ -1,15 +1,15 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from './context';
-import { ApiError, errorJson } from './errors';
+import { ApiError } from './errors';
 
 /**
  * A CSV upload: the file itself as the body (what the console sends, so the server sees the
  * bytes and decodes GBK exactly as the CLI does: functions/domain/people/csv-text.ts), or JSON
  * `{ csv }` holding text a client already decoded (the older form, still accepted).
  */
-const MAX_CSV_BYTES = 6_000_000;
+/** The largest upload (functions/http/body-limit.ts refuses more, unread). */
+export const MAX_CSV_BYTES = 6_000_000;
 /** What a browser or a script may call a .csv file: its type is not trusted, the bytes decide. */
 const RAW_TYPES = ['text/csv', 'text/plain', 'application/vnd.ms-excel', 'application/octet-stream'] as const;
 const binary = { type: 'string', format: 'binary' } as const;
@@ -25,7 +25,6 @@ export const csvUploadBody = {
   },
 };
 
-export const csvUploadLimit = bodyLimit({ maxSize: MAX_CSV_BYTES, onError: (c) => errorJson(c, 'file_too_large', `文件过大：CSV 不能超过 ${MAX_CSV_BYTES / 1_000_000} MB，请分批导入`) });
 
 /** The upload as the domain takes it: decoded text from JSON, or the file's bytes. */
 export async function csvUploadOf(c: Context<AppEnv>, json: { csv?: string }): Promise<string | Uint8Array> {

@@ -53,6 +53,7 @@ export const ERROR_STATUS = {
   password_change_required: 403,
   merchant_suspended: 403,
   file_too_large: 413,
+  payload_too_large: 413,
   unsupported_file: 415,
   invalid_reference: 422,
   invalid_correction: 422,

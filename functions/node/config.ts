@@ -32,11 +32,11 @@ export function databaseFilePath(url: string): string | undefined {
 }
 
 /**
- * LINLI_TRUST_PROXY=1: the server sits behind a reverse proxy that ends TLS and sets
- * X-Forwarded-Proto (and X-Forwarded-Host). Only then do those headers decide whether the session
- * cookie is Secure and what the site's own origin is; without it they are ignored, since any client
- * can send them.
+ * LINLI_TRUST_PROXY=1 (or true, yes): the server sits behind a reverse proxy that ends TLS and sets
+ * X-Forwarded-Proto, X-Forwarded-Host and X-Forwarded-For. Only then do those headers decide
+ * whether the session cookie is Secure, what the site's own origin is and which address a client
+ * has; without it they are ignored, since any client can send them.
  */
 export function trustProxy(env: Record<string, string | undefined> = process.env): boolean {
-  return env.LINLI_TRUST_PROXY?.trim() === '1';
+  return /^(1|true|yes)$/i.test(env.LINLI_TRUST_PROXY?.trim() ?? '');
 }

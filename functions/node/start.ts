@@ -16,6 +16,7 @@ import { createDatabase } from '../../db/client';
 import { migrateDatabase } from '../../db/migrate';
 import { users } from '../../db/schema';
 import { seedDemo } from '../../db/seed/demo';
+import { nodeClientAddress } from './client-address';
 import { storedSiteUrl } from '../domain/community/settings';
 import { isSetUp } from '../domain/community/setup';
 import { parseSiteOrigin, resolveSiteOrigin } from '../domain/community/site-origin';
@@ -96,7 +97,10 @@ const rebuilder = new SiteRebuilder(
 
 const previous = args.has('--fresh') ? undefined : latestSite(sitesDir);
 const siteState = new SiteState(previous ? (siteBuiltAt(previous)?.toISOString() ?? null) : null);
-const server = new PortalServer(createApp({ database, trustProxy: trustProxy(), onPublish: () => rebuilder.request(), siteStatus: () => siteState.status() }), () => siteState.status());
+const server = new PortalServer(
+  createApp({ database, trustProxy: trustProxy(), onPublish: () => rebuilder.request(), siteStatus: () => siteState.status(), clientAddress: nodeClientAddress(trustProxy()) }),
+  () => siteState.status(),
+);
 if (previous) server.useSite(previous);
 listening = await server.listen(port);
 console.log(`邻里 Linli: http://localhost:${listening}  (API: /api, OpenAPI: /api/openapi.json)`);

@@ -35,13 +35,13 @@ auth.openapi(
     tags: ['auth'],
     summary: 'Sign in with login and password',
     request: { body: jsonBody(LoginBody) },
-    responses: { 200: json(SessionSchema, 'Signed in; also sets an HttpOnly session cookie'), ...errorResponses('invalid_request', 'invalid_credentials', 'account_disabled', 'too_many_attempts') },
+    responses: { 200: json(SessionSchema, 'Signed in; also sets an HttpOnly session cookie'), ...errorResponses('invalid_request', 'invalid_credentials', 'account_disabled', 'too_many_attempts', 'payload_too_large') },
   }),
   async (c) => {
     const body = c.req.valid('json');
-    const { database, now } = c.get('deps');
+    const { database, now, clientAddress } = c.get('deps');
     const at = now();
-    const session = await login(database, body.login.trim(), body.password, at);
+    const session = await login(database, body.login.trim(), body.password, at, clientAddress?.(c) ?? '');
     // Max-Age, not Expires: the browser counts the lifetime on its own clock, so a client clock
     // that differs from the server's neither drops the session at once nor keeps it too long.
     setCookie(c, SESSION_COOKIE, session.token, {

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { statementSummary } from '../domain/ledger/summary';
 import { residentProfile } from '../domain/people/directory';
-import { findRecipient } from '../domain/people/recipients';
+import { LOOKUP_BUDGET, lookUpNeighbour } from '../domain/people/recipients';
 import { DomainError } from '../domain/shared/errors';
 import { errorResponses } from '../http/errors';
 import { newRouter } from '../http/router';
@@ -56,7 +56,7 @@ meAccount.openapi(
     path: '/recipients',
     tags: ['resident'],
     security: signedIn,
-    summary: "Find a neighbour to give points to, by login or paper-card number: only the id and the masked name (张*华); 404 if unknown",
+    summary: `Find a neighbour to give points to, by login or paper-card number: only the id and the masked name (张*华); 404 if unknown; ${LOOKUP_BUDGET} look-ups an hour (429 with Retry-After after)`,
     request: {
       query: z
         .object({
@@ -67,12 +67,13 @@ meAccount.openapi(
     },
     responses: {
       200: json(Recipient, 'Found'),
-      ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found'),
+      ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found', 'too_many_attempts'),
     },
   }),
   async (c) => {
     const q = c.req.valid('query');
-    const found = await findRecipient(c.get('deps').database.read, q.login !== undefined ? { login: q.login } : { card: q.card!.toUpperCase() }, c.get('principal').userId);
+    const { database, now } = c.get('deps');
+    const found = await lookUpNeighbour(database, q.login !== undefined ? { login: q.login } : { card: q.card!.toUpperCase() }, c.get('principal').userId, now());
     return c.json(found, 200);
   },
 );

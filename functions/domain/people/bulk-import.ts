@@ -1,16 +1,17 @@
-import type { Database } from '../../../db/client';
-import { cards, users } from '../../../db/schema';
+import { eq } from 'drizzle-orm';
+import type { Database, Db } from '../../../db/client';
+import { cards, residents, users } from '../../../db/schema';
 import { audit, type Actor } from '../records/audit';
 import { hashSecret } from '../shared/crypto';
 import { DomainError } from '../shared/errors';
 import { decodeCsvBytes, csvTextOf } from './csv-text';
 import { createResident } from './directory';
-import { CsvSyntaxError, formatIssue, parseCsv, validateResidents, type ImportIssue, type ResidentRecord } from './import';
+import { CsvSyntaxError, formatIssue, parseCsv, validateResidents, type CsvRow, type ImportIssue, type ResidentRecord } from './import';
 import { householdFor } from './register';
 
 /**
  * Bulk import of residents through the API: the CLI's own parser and validator (./import) decide
- * what is acceptable, line by line; then everything is written in one transaction, or nothing.
+ * what is acceptable, line by line; then it is written in chunks (importResidentsCsv).
  */
 export const MAX_IMPORT_ROWS = 5000;
 
@@ -20,26 +21,45 @@ export interface ImportCheck {
   rows: number;
   issues: ImportIssue[];
   records: ResidentRecord[];
+  /** Rows already imported: a resident with the same login and name exists (left out of records). */
+  skipped: number;
 }
 
 /** The file's bytes (decoded as the CLI decodes them), or text a client already decoded. */
 export async function checkResidentsCsv(database: Database, upload: string | Uint8Array): Promise<ImportCheck> {
   const decoded = typeof upload === 'string' ? csvTextOf(upload) : decodeCsvBytes(upload);
-  if (!decoded.ok) return { ok: false, rows: 0, issues: [decoded.issue], records: [] };
+  if (!decoded.ok) return { ok: false, rows: 0, issues: [decoded.issue], records: [], skipped: 0 };
   let parsed;
   try {
     parsed = parseCsv(decoded.text);
   } catch (error) {
-    if (error instanceof CsvSyntaxError) return { ok: false, rows: 0, issues: [error.issue], records: [] };
+    if (error instanceof CsvSyntaxError) return { ok: false, rows: 0, issues: [error.issue], records: [], skipped: 0 };
     throw error;
   }
   const rows = Math.max(0, parsed.length - 1);
   if (rows > MAX_IMPORT_ROWS) {
-    return { ok: false, rows, issues: [{ line: parsed[MAX_IMPORT_ROWS + 1]!.line, message: `一次最多导入 ${MAX_IMPORT_ROWS} 行，请分批导入`, en: `at most ${MAX_IMPORT_ROWS} rows per import` }], records: [] };
+    return { ok: false, rows, issues: [{ line: parsed[MAX_IMPORT_ROWS + 1]!.line, message: `一次最多导入 ${MAX_IMPORT_ROWS} 行，请分批导入`, en: `at most ${MAX_IMPORT_ROWS} rows per import` }], records: [], skipped: 0 };
   }
-  const [logins, cardNos] = await Promise.all([database.read.select({ login: users.login }).from(users), database.read.select({ cardNo: cards.cardNo }).from(cards)]);
-  const checked = validateResidents(parsed, { logins: new Set(logins.map((r) => r.login)), cards: new Set(cardNos.map((r) => r.cardNo)) });
-  return checked.ok ? { ok: true, rows, issues: [], records: checked.records } : { ok: false, rows, issues: checked.issues, records: [] };
+  const [logins, cardNos, people] = await Promise.all([
+    database.read.select({ login: users.login }).from(users),
+    database.read.select({ cardNo: cards.cardNo }).from(cards),
+    database.read.select({ login: users.login, fullName: residents.fullName }).from(residents).innerJoin(users, eq(users.id, residents.userId)),
+  ]);
+  const { fresh, skipped } = leaveOutImported(parsed, new Map(people.map((p) => [p.login, p.fullName])));
+  if (fresh.length === 1 && skipped > 0) return { ok: true, rows, issues: [], records: [], skipped };
+  const checked = validateResidents(fresh, { logins: new Set(logins.map((r) => r.login)), cards: new Set(cardNos.map((r) => r.cardNo)) });
+  return checked.ok ? { ok: true, rows, issues: [], records: checked.records, skipped } : { ok: false, rows, issues: checked.issues, records: [], skipped };
+}
+
+/** The header and the rows not yet imported: a row whose login is a resident of the same name is left out. */
+function leaveOutImported(parsed: CsvRow[], residentNames: Map<string, string>): { fresh: CsvRow[]; skipped: number } {
+  const [header, ...rows] = parsed;
+  if (!header) return { fresh: parsed, skipped: 0 };
+  const column = (name: string) => header.cells.findIndex((c) => c.replace(/^\uFEFF/, '').trim().toLowerCase() === name);
+  const [login, name] = [column('login'), column('full_name')];
+  if (login < 0 || name < 0) return { fresh: parsed, skipped: 0 };
+  const fresh = rows.filter((r) => residentNames.get((r.cells[login] ?? '').trim()) !== (r.cells[name] ?? '').trim().replace(/\s+/g, ' '));
+  return { fresh: [header, ...fresh], skipped: rows.length - fresh.length };
 }
 
 export interface ImportReport {
@@ -48,7 +68,14 @@ export interface ImportReport {
   reusedHouseholds: number;
   cards: number;
   residents: Array<{ line: number; id: number; login: string }>;
+  /** Rows already imported (the same login and name): a file imported twice adds nobody twice. */
+  skipped: number;
+  /** Rows that were good when checked but whose login or card was taken before their turn came. */
+  refused: ImportIssue[];
 }
+
+/** Rows written per write transaction: other writes (the counter's) take their turn in between. */
+export const IMPORT_CHUNK_ROWS = 500;
 
 async function hashAll(secrets: string[], iterations?: number): Promise<string[]> {
   const out: string[] = [];
@@ -56,39 +83,57 @@ async function hashAll(secrets: string[], iterations?: number): Promise<string[]
   return out;
 }
 
-/** All rows or none: a file with any problem is refused with every problem (DomainError import_invalid). */
+type Prepared = ResidentRecord & { hashes: { password: string | null; pin: string | null } };
+
+/**
+ * Checks the whole file first (a file with any problem is refused with every problem:
+ * DomainError import_invalid), then writes it in chunks through the write queue. A row whose login
+ * or card was taken between the check and its chunk is refused alone and reported; the rest are written.
+ */
 export async function importResidentsCsv(database: Database, actor: Actor, upload: string | Uint8Array, iterations?: number): Promise<ImportReport> {
   const checked = await checkResidentsCsv(database, upload);
   if (!checked.ok) throw new DomainError('import_invalid', `发现 ${checked.issues.length} 个问题，未导入任何数据：\n${checked.issues.map(formatIssue).join('\n')}`, { issues: checked.issues });
-  const records = checked.records;
-  const secrets = records.flatMap((r) => [...(r.password ? [r.password] : []), ...(r.card ? [r.card.pin] : [])]);
+  const secrets = checked.records.flatMap((r) => [...(r.password ? [r.password] : []), ...(r.card ? [r.card.pin] : [])]);
   const hashes = await hashAll(secrets, iterations);
-  return database.write(async (tx) => {
-    let h = 0;
-    const report: ImportReport = { imported: 0, households: 0, reusedHouseholds: 0, cards: 0, residents: [] };
-    const seen = new Set<number>();
-    for (const r of records) {
-      const household = await householdFor(tx, r.household);
-      if (!seen.has(household.id)) {
-        seen.add(household.id);
-        if (household.created) report.households++;
-        else report.reusedHouseholds++;
+  let h = 0;
+  const prepared: Prepared[] = checked.records.map((r) => ({ ...r, hashes: { password: r.password ? hashes[h++]! : null, pin: r.card ? hashes[h++]! : null } }));
+
+  const report: ImportReport = { imported: 0, households: 0, reusedHouseholds: 0, cards: 0, residents: [], skipped: checked.skipped, refused: [] };
+  const seen = new Set<number>();
+  for (let i = 0; i < prepared.length; i += IMPORT_CHUNK_ROWS) {
+    await database.write(async (tx) => {
+      const ids: number[] = [];
+      for (const r of prepared.slice(i, i + IMPORT_CHUNK_ROWS)) {
+        const taken = await takenMeanwhile(tx, r);
+        if (taken) {
+          report.refused.push({ line: r.line, ...taken });
+          continue;
+        }
+        const household = await householdFor(tx, r.household);
+        if (!seen.has(household.id)) {
+          seen.add(household.id);
+          if (household.created) report.households++;
+          else report.reusedHouseholds++;
+        }
+        const password = r.hashes.password ? { hash: r.hashes.password } : null;
+        const card = r.card ? { cardNo: r.card.cardNo, pin: { hash: r.hashes.pin! } } : null;
+        const id = await createResident(tx, { login: r.login, fullName: r.fullName, phone: r.phone, householdId: household.id, password, card }, actor.now);
+        if (card) report.cards++;
+        report.imported++;
+        report.residents.push({ line: r.line, id, login: r.login });
+        ids.push(id);
       }
-      const password = r.password ? { hash: hashes[h++]! } : null;
-      const card = r.card ? { cardNo: r.card.cardNo, pin: { hash: hashes[h++]! } } : null;
-      let id: number;
-      try {
-        id = await createResident(tx, { login: r.login, fullName: r.fullName, phone: r.phone, householdId: household.id, password, card }, actor.now);
-      } catch (error) {
-        // Taken between the check and this write: the whole import rolls back.
-        if (error instanceof DomainError) throw new DomainError('import_invalid', `${formatIssue({ line: r.line, message: error.message, en: error.code })}\n导入已撤销，未导入任何数据。`);
-        throw error;
-      }
-      if (card) report.cards++;
-      report.imported++;
-      report.residents.push({ line: r.line, id, login: r.login });
-    }
-    await audit(tx, actor, 'create', 'resident_import', null, { imported: report.imported, households: report.households, cards: report.cards, ids: report.residents.map((x) => x.id) });
-    return report;
-  });
+      if (ids.length > 0) await audit(tx, actor, 'create', 'resident_import', null, { imported: ids.length, ids });
+    });
+  }
+  return report;
+}
+
+/** Why a checked row can no longer be written (its login or card taken since the check), or undefined. */
+async function takenMeanwhile(tx: Db, r: ResidentRecord): Promise<Omit<ImportIssue, 'line'> | undefined> {
+  const [login] = await tx.select({ id: users.id }).from(users).where(eq(users.login, r.login));
+  if (login) return { message: `登录名 ${r.login} 在检查后已被使用，此行未导入`, en: `login "${r.login}" was taken after the check; row not imported` };
+  if (!r.card) return undefined;
+  const [card] = await tx.select({ cardNo: cards.cardNo }).from(cards).where(eq(cards.cardNo, r.card.cardNo));
+  return card ? { message: `卡号 ${r.card.cardNo} 在检查后已被使用，此行未导入`, en: `card ${r.card.cardNo} was issued after the check; row not imported` } : undefined;
 }

@@ -1,7 +1,7 @@
-import { eq } from 'drizzle-orm';
-import type { Db } from '../../../db/client';
-import { cards, residents, users } from '../../../db/schema';
-import { DomainError } from '../shared/errors';
+import { and, desc, eq, gt } from 'drizzle-orm';
+import type { Database, Db } from '../../../db/client';
+import { cards, recipientLookups, residents, users } from '../../../db/schema';
+import { DomainError, TryLater } from '../shared/errors';
 import { maskName } from './masking';
 
 /**
@@ -21,4 +21,30 @@ export async function findRecipient(db: Db, q: RecipientQuery, selfId: number): 
         : await base.innerJoin(cards, eq(cards.residentId, residents.userId)).where(eq(cards.cardNo, q.card));
   if (!row) throw new DomainError('not_found', '没有找到这位邻居');
   return { id: row.id, maskedName: maskName(row.fullName), self: row.id === selfId };
+}
+
+/** Look-ups of other residents one resident may make per window, found or not (else the directory could be walked). */
+export const LOOKUP_BUDGET = 20;
+export const LOOKUP_WINDOW_MS = 3600_000;
+
+/**
+ * A resident looking up a neighbour by login or card, within their budget: counted and recorded in
+ * one write before the look-up, so parallel look-ups meet the budget one at a time.
+ */
+export async function lookUpNeighbour(database: Database, q: { login: string } | { card: string }, residentId: number, now: Date): Promise<{ id: number; maskedName: string; self: boolean }> {
+  const since = new Date(now.getTime() - LOOKUP_WINDOW_MS).toISOString();
+  const retryAfter = await database.write(async (tx) => {
+    const [oldest] = await tx
+      .select({ at: recipientLookups.at })
+      .from(recipientLookups)
+      .where(and(eq(recipientLookups.userId, residentId), gt(recipientLookups.at, since)))
+      .orderBy(desc(recipientLookups.at))
+      .limit(1)
+      .offset(LOOKUP_BUDGET - 1);
+    if (oldest) return (Date.parse(oldest.at) + LOOKUP_WINDOW_MS - now.getTime()) / 1000;
+    await tx.insert(recipientLookups).values({ userId: residentId, at: now.toISOString() });
+    return undefined;
+  });
+  if (retryAfter !== undefined) throw new TryLater('too_many_attempts', '查找邻居的次数过多，请稍后再试', retryAfter);
+  return findRecipient(database.read, q, residentId);
 }

@@ -1,11 +1,11 @@
-import { and, desc, eq, gt, ne, sql } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import { firstRow, type Database, type Db } from '../../../db/client';
 import { loginAttempts, sessions, users, type Role } from '../../../db/schema';
 import { DEFAULT_ITERATIONS, hashSecret, randomInt, randomToken, sha256Hex, verifySecret } from '../shared/crypto';
 import { DomainError, TryLater } from '../shared/errors';
+import { loginRefusal, markSucceeded, recordAttempt } from './login-throttle';
 
-export const LOGIN_WINDOW_MS = 15 * 60_000;
-export const LOGIN_MAX_FAILURES = 5;
+export { LOGIN_MAX_FAILURES, LOGIN_WINDOW_MS } from './login-throttle';
 
 /** How long a sign-in lasts: residents sign in once on their own phone; staff sessions are short. */
 export const SESSION_TTL_MS: Record<Role, number> = {
@@ -36,59 +36,55 @@ export interface Principal {
 // Verified against when the login does not exist, so an unknown login costs the same time as a known one.
 let decoyHash: Promise<string> | undefined;
 
-// Sign-in attempts for one login run one at a time (per database, in this process): otherwise a burst
-// of parallel guesses would all pass the failure count before any of them had been recorded.
+/**
+ * Throws DomainError too_many_attempts (with retryAfterSeconds) or invalid_credentials. `address`
+ * is the client's ('' when unknown): the failure budgets count per address as well as per login
+ * (./login-throttle).
+ */
+export function login(database: Database, loginName: string, password: string, now: Date, address = ''): Promise<Session> {
+  return oneAtATime(database, `${address}\n${loginName}`, () => attemptLogin(database, loginName, password, now, address));
+}
+
+// Attempts on one login from one address run one at a time (per database, in this process): each
+// then finds the one before it settled, so right-password sign-ins in parallel all go through and a
+// success clears that address's failures before the next attempt is counted.
 const attemptQueues = new WeakMap<Database, Map<string, Promise<unknown>>>();
 
-function oneAtATime<T>(database: Database, loginName: string, fn: () => Promise<T>): Promise<T> {
+function oneAtATime<T>(database: Database, key: string, fn: () => Promise<T>): Promise<T> {
   let queues = attemptQueues.get(database);
   if (!queues) attemptQueues.set(database, (queues = new Map()));
-  const run = (queues.get(loginName) ?? Promise.resolve()).then(fn, fn);
+  const run = (queues.get(key) ?? Promise.resolve()).then(fn, fn);
   const settled = run.then(
     () => undefined,
     () => undefined,
   );
-  queues.set(loginName, settled);
+  queues.set(key, settled);
   void settled.then(() => {
-    if (queues.get(loginName) === settled) queues.delete(loginName);
+    if (queues.get(key) === settled) queues.delete(key);
   });
   return run;
 }
 
-/** Throws DomainError too_many_attempts (with retryAfterSeconds) or invalid_credentials. */
-export function login(database: Database, loginName: string, password: string, now: Date): Promise<Session> {
-  return oneAtATime(database, loginName, () => attemptLogin(database, loginName, password, now));
-}
-
-async function attemptLogin(database: Database, loginName: string, password: string, now: Date): Promise<Session> {
-  const since = new Date(now.getTime() - LOGIN_WINDOW_MS).toISOString();
-  const recent = await database.read
-    .select({ at: loginAttempts.at, ok: loginAttempts.ok })
-    .from(loginAttempts)
-    .where(and(eq(loginAttempts.login, loginName), gt(loginAttempts.at, since)))
-    .orderBy(desc(loginAttempts.id));
-  const lastOk = recent.findIndex((a) => a.ok);
-  const failures = lastOk === -1 ? recent : recent.slice(0, lastOk);
-  if (failures.length >= LOGIN_MAX_FAILURES) {
-    const oldestCounted = failures[LOGIN_MAX_FAILURES - 1]!;
-    throw new TryLater('too_many_attempts', '登录失败次数过多，请稍后再试', (Date.parse(oldestCounted.at) + LOGIN_WINDOW_MS - now.getTime()) / 1000);
-  }
+async function attemptLogin(database: Database, loginName: string, password: string, now: Date, address: string): Promise<Session> {
+  // Counted and recorded in one write before the password is checked, so parallel guesses on
+  // different logins meet the address's and the overall budget one guess at a time.
+  const admitted = await database.write(async (tx) => (await loginRefusal(tx, loginName, address, now)) ?? { attemptId: await recordAttempt(tx, loginName, address, now) });
+  if (!('attemptId' in admitted)) throw new TryLater('too_many_attempts', admitted.message, admitted.retryAfterSeconds);
 
   const [user] = await database.read.select().from(users).where(eq(users.login, loginName));
   const ok = user?.passwordHash
     ? await verifySecret(password, user.passwordHash)
     : (await verifySecret(password, await (decoyHash ??= hashSecret('decoy', DEFAULT_ITERATIONS))), false);
 
-  // A failed attempt must be committed to count towards the limit, so the refusal is thrown only
-  // after the write (throwing inside it would roll the attempt back).
-  const session = await database.write(async (tx) => {
-    await tx.insert(loginAttempts).values({ login: loginName, at: now.toISOString(), ok: Boolean(ok && user) });
-    if (!ok || !user || user.disabledAt) return undefined;
-    const token = randomToken();
-    const expiresAt = new Date(now.getTime() + SESSION_TTL_MS[user.role]).toISOString();
-    await tx.insert(sessions).values({ tokenHash: await sha256Hex(token), userId: user.id, createdAt: now.toISOString(), expiresAt });
-    return { token, userId: user.id, role: user.role, expiresAt, mustChangePassword: user.mustChangePassword };
-  });
+  const session = ok && user && !user.disabledAt
+    ? await database.write(async (tx) => {
+        await markSucceeded(tx, admitted.attemptId);
+        const token = randomToken();
+        const expiresAt = new Date(now.getTime() + SESSION_TTL_MS[user.role]).toISOString();
+        await tx.insert(sessions).values({ tokenHash: await sha256Hex(token), userId: user.id, createdAt: now.toISOString(), expiresAt });
+        return { token, userId: user.id, role: user.role, expiresAt, mustChangePassword: user.mustChangePassword };
+      })
+    : undefined;
   // Only someone who knows the password learns that the account is disabled.
   if (!session && ok && user?.disabledAt) throw new DomainError('account_disabled', '此账号已停用，请联系社区管理员');
   if (!session) throw new DomainError('invalid_credentials', '登录名或密码错误');
