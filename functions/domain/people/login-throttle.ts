@@ -34,12 +34,13 @@ export interface Refusal {
 export async function loginRefusal(tx: Db, login: string, address: string, now: Date): Promise<Refusal | undefined> {
   const since = new Date(now.getTime() - LOGIN_WINDOW_MS).toISOString();
   const pair = and(eq(loginAttempts.login, login), eq(loginAttempts.address, address));
-  const [lastOk] = await tx.select({ at: loginAttempts.at }).from(loginAttempts).where(and(pair, eq(loginAttempts.ok, true))).orderBy(desc(loginAttempts.at)).limit(1);
-  const pairSince = lastOk && lastOk.at > since ? lastOk.at : since;
+  const [lastOk] = await tx.select({ id: loginAttempts.id, at: loginAttempts.at }).from(loginAttempts).where(and(pair, eq(loginAttempts.ok, true))).orderBy(desc(loginAttempts.id)).limit(1);
+  // Failures after the last success, by order of recording: two attempts may share a timestamp.
+  const afterSuccess = lastOk ? and(pair, gt(loginAttempts.id, lastOk.id)) : pair;
   const known = lastOk !== undefined && Date.parse(lastOk.at) > now.getTime() - KNOWN_FOR_MS;
 
   const budgets: Array<{ where: SQL | undefined; since: string; max: number; message: string }> = [
-    { where: pair, since: pairSince, max: LOGIN_MAX_FAILURES, message: '登录失败次数过多，请稍后再试' },
+    { where: afterSuccess, since, max: LOGIN_MAX_FAILURES, message: '登录失败次数过多，请稍后再试' },
     { where: eq(loginAttempts.address, address), since, max: ADDRESS_MAX_FAILURES, message: '此设备登录失败次数过多，请稍后再试' },
     ...(known
       ? []
