@@ -32,13 +32,18 @@ export const users = sqliteTable(
 );
 
 /** Private address data: never selected by a public projection. */
-export const households = sqliteTable('households', {
-  id: integer('id').primaryKey(),
-  compound: text('compound').notNull(),
-  building: text('building').notNull(),
-  unit: text('unit').notNull(),
-  door: text('door').notNull(),
-});
+export const households = sqliteTable(
+  'households',
+  {
+    id: integer('id').primaryKey(),
+    compound: text('compound').notNull(),
+    building: text('building').notNull(),
+    unit: text('unit').notNull(),
+    door: text('door').notNull(),
+  },
+  // Found by exact address for every registered or imported resident (householdFor).
+  (t) => [index('households_address').on(t.compound, t.building, t.unit, t.door)],
+);
 
 export const residents = sqliteTable(
   'residents',

@@ -1,9 +1,8 @@
-import type { Database, Db } from '../../db/client';
-import { cards, households, users } from '../../db/schema';
-import { createResident } from '../domain/people/directory';
-import { formatIssue, householdKey, validateResidents, type ImportIssue, type ResidentRecord } from '../domain/people/import';
-import { DomainError } from '../domain/shared/errors';
-import { CliError, EXIT_FAILED, EXIT_OK, n, type Output } from './cli-support';
+import type { Database } from '../../db/client';
+import { cards, users } from '../../db/schema';
+import { secretsOf, withHashes, writeResidents } from '../domain/people/bulk-import';
+import { formatIssue, validateResidents, type ImportIssue } from '../domain/people/import';
+import { EXIT_FAILED, EXIT_OK, n, type Output } from './cli-support';
 import { noteEncoding, readCsvFile } from './csv-file';
 import { progressBar } from './progress';
 import { hashAll } from './secrets';
@@ -16,10 +15,11 @@ export function reportIssues(output: Output, file: string, issues: ImportIssue[]
 }
 
 /**
- * `import-residents <file.csv>`: all rows or none. Validation first (format, duplicates within the
- * file and against the database); then passwords and PINs are hashed outside the write lock; then
- * one write transaction creates households (reusing an existing one with the same address),
- * residents, their accounts and cards.
+ * `import-residents <file.csv>`: validation first (format, duplicates within the file and against
+ * the database), and a file with any problem imports nothing. Then passwords and PINs are hashed
+ * outside the write lock, and the residents are written in chunks through the write queue
+ * (writeResidents), so a 100,000-row import never holds the lock long enough to stall the counter.
+ * A row whose login or card another writer took since the check is reported and left out.
  */
 export async function importResidents(database: Database, file: string, output: Output, now = new Date()): Promise<number> {
   const read = await readCsvFile(file);
@@ -31,65 +31,18 @@ export async function importResidents(database: Database, file: string, output: 
   if (!checked.ok) return reportIssues(output, file, checked.issues);
   const records = checked.records;
 
-  // Hash outside the transaction: [password?, pin?] per record, in record order.
-  const secrets: string[] = [];
-  for (const r of records) {
-    if (r.password) secrets.push(r.password);
-    if (r.card) secrets.push(r.card.pin);
-  }
+  const secrets = secretsOf(records);
   const hashing = progressBar('加密密码 hashing  ', secrets.length, { minTotal: 50 });
   const hashes = await hashAll(secrets, (done) => hashing.update(done)).finally(() => hashing.stop());
 
   const writing = progressBar('写入数据库 writing', records.length);
-  let result: { households: number; reused: number; cards: number };
-  try {
-    result = await database.write(async (tx) => {
-      // Every household, read inside the transaction: addresses are matched exactly (after trimming).
-      const existing = new Map<string, number>();
-      for (const row of await tx.select().from(households)) if (!existing.has(householdKey(row))) existing.set(householdKey(row), row.id);
-      const created = new Map<string, number>();
-      const reused = new Set<string>();
-      let issued = 0;
-      let h = 0;
-      for (const [i, r] of records.entries()) {
-        const key = householdKey(r.household);
-        let householdId = existing.get(key) ?? created.get(key);
-        if (householdId === undefined) {
-          const [row] = await tx.insert(households).values(r.household).returning({ id: households.id });
-          householdId = row!.id;
-          created.set(key, householdId);
-        } else if (existing.has(key)) reused.add(key);
-        const password = r.password ? { hash: hashes[h++]! } : null;
-        const card = r.card ? { cardNo: r.card.cardNo, pin: { hash: hashes[h++]! } } : null;
-        if (card) issued++;
-        await createWithLine(tx, r, householdId, password, card, now);
-        writing.update(i + 1);
-      }
-      return { households: created.size, reused: reused.size, cards: issued };
-    });
-  } finally {
-    writing.stop();
-  }
+  const result = await writeResidents(database, withHashes(records, hashes), { now, onWritten: (rows) => writing.update(rows) }).finally(() => writing.stop());
+  for (const issue of result.refused) output.err(formatIssue(issue));
   output.out(
-    `已导入 ${n(records.length)} 位居民：新建 ${n(result.households)} 户，沿用已有 ${n(result.reused)} 户，发放纸质卡 ${n(result.cards)} 张。` +
-      `(imported ${records.length} residents; ${result.households} new households, ${result.reused} existing; ${result.cards} cards)`,
+    `已导入 ${n(result.imported)} 位居民：新建 ${n(result.households)} 户，沿用已有 ${n(result.reusedHouseholds)} 户，发放纸质卡 ${n(result.cards)} 张。` +
+      `(imported ${result.imported} residents; ${result.households} new households, ${result.reusedHouseholds} existing; ${result.cards} cards)`,
   );
-  return EXIT_OK;
-}
-
-async function createWithLine(
-  tx: Db,
-  r: ResidentRecord,
-  householdId: number,
-  password: { hash: string } | null,
-  card: { cardNo: string; pin: { hash: string } } | null,
-  now: Date,
-): Promise<void> {
-  try {
-    await createResident(tx, { login: r.login, fullName: r.fullName, phone: r.phone, householdId, password, card }, now);
-  } catch (error) {
-    // Someone else took the login or card between the check and this write: the whole import rolls back.
-    if (error instanceof DomainError) throw new CliError(`${formatIssue({ line: r.line, message: error.message, en: error.code })}\n导入已撤销，未导入任何数据。(import rolled back; nothing was imported)`);
-    throw error;
-  }
+  if (result.refused.length === 0) return EXIT_OK;
+  output.err(`${n(result.refused.length)} 行在检查后被占用，未导入；请核对后单独补录。(${result.refused.length} row(s) taken since the check were not imported)`);
+  return EXIT_FAILED;
 }

@@ -83,22 +83,41 @@ async function hashAll(secrets: string[], iterations?: number): Promise<string[]
   return out;
 }
 
-type Prepared = ResidentRecord & { hashes: { password: string | null; pin: string | null } };
+/** A checked row with its password and PIN already hashed (hashing stays outside the write lock). */
+export type PreparedResident = ResidentRecord & { hashes: { password: string | null; pin: string | null } };
+
+/** Pairs each record with its hashes, given in record order as [password?, pin?] per record. */
+export function withHashes(records: ResidentRecord[], hashes: string[]): PreparedResident[] {
+  let h = 0;
+  return records.map((r) => ({ ...r, hashes: { password: r.password ? hashes[h++]! : null, pin: r.card ? hashes[h++]! : null } }));
+}
+
+/** The secrets to hash for `records`, in the order withHashes expects them. */
+export const secretsOf = (records: ResidentRecord[]): string[] => records.flatMap((r) => [...(r.password ? [r.password] : []), ...(r.card ? [r.card.pin] : [])]);
 
 /**
  * Checks the whole file first (a file with any problem is refused with every problem:
- * DomainError import_invalid), then writes it in chunks through the write queue. A row whose login
- * or card was taken between the check and its chunk is refused alone and reported; the rest are written.
+ * DomainError import_invalid), then writes it in chunks through the write queue.
  */
 export async function importResidentsCsv(database: Database, actor: Actor, upload: string | Uint8Array, iterations?: number): Promise<ImportReport> {
   const checked = await checkResidentsCsv(database, upload);
   if (!checked.ok) throw new DomainError('import_invalid', `发现 ${checked.issues.length} 个问题，未导入任何数据：\n${checked.issues.map(formatIssue).join('\n')}`, { issues: checked.issues });
-  const secrets = checked.records.flatMap((r) => [...(r.password ? [r.password] : []), ...(r.card ? [r.card.pin] : [])]);
-  const hashes = await hashAll(secrets, iterations);
-  let h = 0;
-  const prepared: Prepared[] = checked.records.map((r) => ({ ...r, hashes: { password: r.password ? hashes[h++]! : null, pin: r.card ? hashes[h++]! : null } }));
+  const prepared = withHashes(checked.records, await hashAll(secretsOf(checked.records), iterations));
+  return { ...(await writeResidents(database, prepared, { now: actor.now, actor })), skipped: checked.skipped };
+}
 
-  const report: ImportReport = { imported: 0, households: 0, reusedHouseholds: 0, cards: 0, residents: [], skipped: checked.skipped, refused: [] };
+/**
+ * Writes checked residents IMPORT_CHUNK_ROWS at a time, each chunk one write through the queue, so
+ * the counter's writes take their turn in between however long the file. A row whose login or card
+ * was taken between the check and its chunk is refused alone and reported; the rest are written.
+ * `actor`: the staff member, for the audit trail (the CLI, run by the operator, has none).
+ */
+export async function writeResidents(
+  database: Database,
+  prepared: PreparedResident[],
+  options: { now: Date; actor?: Actor; onWritten?: (rows: number) => void },
+): Promise<Omit<ImportReport, 'skipped'>> {
+  const report: Omit<ImportReport, 'skipped'> = { imported: 0, households: 0, reusedHouseholds: 0, cards: 0, residents: [], refused: [] };
   const seen = new Set<number>();
   for (let i = 0; i < prepared.length; i += IMPORT_CHUNK_ROWS) {
     await database.write(async (tx) => {
@@ -117,14 +136,15 @@ export async function importResidentsCsv(database: Database, actor: Actor, uploa
         }
         const password = r.hashes.password ? { hash: r.hashes.password } : null;
         const card = r.card ? { cardNo: r.card.cardNo, pin: { hash: r.hashes.pin! } } : null;
-        const id = await createResident(tx, { login: r.login, fullName: r.fullName, phone: r.phone, householdId: household.id, password, card }, actor.now);
+        const id = await createResident(tx, { login: r.login, fullName: r.fullName, phone: r.phone, householdId: household.id, password, card }, options.now);
         if (card) report.cards++;
         report.imported++;
         report.residents.push({ line: r.line, id, login: r.login });
         ids.push(id);
       }
-      if (ids.length > 0) await audit(tx, actor, 'create', 'resident_import', null, { imported: ids.length, ids });
+      if (ids.length > 0 && options.actor) await audit(tx, options.actor, 'create', 'resident_import', null, { imported: ids.length, ids });
     });
+    options.onWritten?.(Math.min(i + IMPORT_CHUNK_ROWS, prepared.length));
   }
   return report;
 }

@@ -200,11 +200,6 @@ export interface ExistingPeople {
   cards: Lookup;
 }
 
-/** The same household in every spelling a spreadsheet may give it (surrounding spaces aside). */
-export function householdKey(h: HouseholdKey): string {
-  return JSON.stringify([h.compound, h.building, h.unit, h.door]);
-}
-
 /** Normalizes what people type for a card number: ` c0001 ` → `C0001`. */
 export function normalizeCard(value: string): string {
   return value.trim().toUpperCase();

@@ -1,0 +1,1 @@
+CREATE INDEX `households_address` ON `households` (`compound`,`building`,`unit`,`door`);
