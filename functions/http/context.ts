@@ -1,4 +1,5 @@
 import type { Database } from '../../db/client';
+import type { FaultLog } from './faults';
 import type { Principal } from '../domain/people/sessions';
 import type { PublishEvent } from '../domain/records/publish';
 
@@ -28,6 +29,8 @@ export interface AppDeps {
   onPublish?: (event: PublishEvent, context?: { waitUntil?: (promise: Promise<unknown>) => void }) => void;
   /** The public site's build state, for the staff console (the Node shell's; absent on the edge). */
   siteStatus?: () => SiteStatus;
+  /** Where storage faults are logged (one line per incident); the app makes its own when absent. */
+  faultLog?: FaultLog;
 }
 
 export type AppEnv = {
