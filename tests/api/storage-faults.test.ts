@@ -69,6 +69,41 @@ describe('storage full: writes answer 503 storage_unavailable, logged once per i
   });
 });
 
+describe('liveness and readiness', () => {
+  const w = useWorld(['staff']);
+
+  it('ready: 200 with every check passing', async () => {
+    const res = await call(w.app, 'GET', '/api/health/ready');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ ok: true, checks: { database_readable: true, database_writable: true }, failing: [] });
+  });
+
+  it('a full disk: /api/health stays 200 (the process answers); /api/health/ready is 503 naming the write check', async () => {
+    await fillDisk(w.t.database);
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect((await call(w.app, 'GET', '/api/health')).status).toBe(200);
+    const res = await call(w.app, 'GET', '/api/health/ready');
+    expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toBeTruthy();
+    expect(res.body).toEqual({ ok: false, checks: { database_readable: true, database_writable: false }, failing: ['database_writable'], fault: 'SQLITE_FULL' });
+    await freeSpace(w.t.database);
+    expect((await call(w.app, 'GET', '/api/health/ready')).status).toBe(200);
+    vi.restoreAllMocks();
+  });
+
+  it('a read-only database: writes (login included) answer 503 storage_unavailable; readiness names the write check', async () => {
+    // query_only makes the writer's connection refuse every change with SQLITE_READONLY, as a read-only file does.
+    await w.t.database.write((tx) => tx.run(sql`PRAGMA query_only = 1`));
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    expectError(await call(w.app, 'POST', '/api/auth/login', { body: { login: 'r1', password: 'test-password' } }), 503, 'storage_unavailable');
+    expectError(await awardVia(w, w.tokens.staff, w.f.residents[0]!, 5), 503, 'storage_unavailable');
+    const res = await call(w.app, 'GET', '/api/health/ready');
+    expect(res.status).toBe(503);
+    expect(res.body).toMatchObject({ failing: ['database_writable'], fault: expect.stringMatching(/^SQLITE_READONLY/) });
+    vi.restoreAllMocks();
+  });
+});
+
 describe('the fault log', () => {
   it('one line when an incident starts, one a minute while it lasts (with the count), one when it ends', () => {
     const lines: string[] = [];
