@@ -6,7 +6,7 @@ import { cancelSignUp, myActivities, nextVolunteerDay, signUp, upcomingActivitie
 import { TYPE_CODE } from '../domain/activities/types';
 import { errorResponses } from '../http/errors';
 import { once } from '../http/idempotent';
-import { IdParam, LocalDate, Text, actorOf } from '../http/params';
+import { IdParam, LocalDate, Text, actorOf, idIn } from '../http/params';
 import { newRouter, noBody } from '../http/router';
 import { IdempotencyHeaders, json, jsonBody, signedIn } from '../http/schemas';
 import { BatchSchema, batchStatus } from './award-batches';
@@ -185,7 +185,7 @@ staffActivities.openapi(
     security: signedIn,
     summary: 'Take back a mistaken check-in before the activity is closed',
     middleware: [noBody] as const,
-    request: { params: IdParam.extend({ residentId: z.coerce.number().int().min(1).max(2 ** 31).openapi({ param: { name: 'residentId', in: 'path' }, example: 7 }) }) },
+    request: { params: IdParam.extend({ residentId: idIn('residentId', 'path', 7) }) },
     responses: { 200: json(z.object({ ok: z.literal(true) }), 'Removed'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found', 'activity_closed') },
   }),
   async (c) => {
