@@ -19,7 +19,8 @@ const REMOTE_CODES = /^(HRANA_WEBSOCKET_ERROR|HRANA_CLOSED_ERROR|SERVER_ERROR)$/
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT']);
 /**
  * fetch's own failures, which is how @libsql/client's HTTP transport reports an unreachable server:
- * Node says "fetch failed" (the OS code in `cause`), workerd words it in its message.
+ * Node throws a TypeError "fetch failed" (the OS code in `cause`); workerd an Error "Network
+ * connection lost." (marked `remote`, `retryable`).
  */
 const FETCH_FAILURE = /^(fetch failed|Network connection lost|Network request failed|Failed to fetch)/i;
 
@@ -29,7 +30,7 @@ export function storageFault(error: unknown): string | undefined {
   for (let depth = 0; depth < 6 && current && typeof current === 'object'; depth++) {
     const code = (current as { code?: unknown }).code;
     if (typeof code === 'string' && (STORAGE_CODES.test(code) || REMOTE_CODES.test(code) || NETWORK_CODES.has(code))) return code;
-    if (current instanceof TypeError && FETCH_FAILURE.test(current.message)) {
+    if (current instanceof Error && FETCH_FAILURE.test(current.message)) {
       const cause = (current as { cause?: { code?: unknown } }).cause?.code;
       return typeof cause === 'string' ? cause : 'FETCH_FAILED';
     }

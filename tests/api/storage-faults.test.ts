@@ -126,6 +126,10 @@ describe('what counts as a storage fault', () => {
     expect(storageFault(coded(code))).toBe(code);
     expect(storageFault(new Error('Failed query', { cause: new Error('wrapped', { cause: coded(code) }) }))).toBe(code);
   });
+  it("workerd's lost connection (how an unreachable Turso fails on the edge), inside drizzle's query error", () => {
+    const lost = Object.assign(new Error('Network connection lost.'), { remote: true, retryable: true });
+    expect(storageFault(new Error('Failed query: select 1', { cause: lost }))).toBe('FETCH_FAILED');
+  });
   it.each(['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_ERROR', 'SQLITE_BUSY'])('%s is not (a bug or contention, answered as before)', (code) => {
     expect(storageFault(coded(code))).toBeUndefined();
     expect(storageFault(new TypeError('x is not a function'))).toBeUndefined();
