@@ -104,6 +104,18 @@ describe('liveness and readiness', () => {
   });
 });
 
+describe('the OpenAPI document', () => {
+  const w = useWorld();
+  it('documents the 503 (with Retry-After) on every operation that reaches storage, and readiness as public', async () => {
+    const doc = (await call(w.app, 'GET', '/api/openapi.json')).body;
+    expect(doc.paths['/api/staff/awards'].post.responses['503'].headers).toHaveProperty('Retry-After');
+    expect(doc.paths['/api/auth/login'].post.responses['503'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Error' });
+    expect(doc.paths['/api/health'].get.responses['503']).toBeUndefined();
+    expect(doc.paths['/api/health/ready'].get.security).toEqual([]);
+    expect(doc.paths['/api/health/ready'].get.responses['503'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Readiness' });
+  });
+});
+
 describe('the fault log', () => {
   it('one line when an incident starts, one a minute while it lasts (with the count), one when it ends', () => {
     const lines: string[] = [];
