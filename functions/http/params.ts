@@ -17,6 +17,14 @@ export const idIn = (name: string, where: 'path' | 'query', example = 1) =>
     .transform(Number)
     .pipe(z.number().max(MAX_ID, `${name} 过大`))
     .openapi({ param: { name, in: where }, type: 'string', pattern: '^[1-9][0-9]{0,9}$', example: String(example) });
+/** A whole number in the query string (a page size, a year), as strict as an id: decimal digits only. */
+export const QueryInt = (name: string, min: number, max: number) =>
+  z
+    .string()
+    .regex(/^(0|[1-9][0-9]{0,9})$/, `${name} 须为整数（十进制）`)
+    .transform(Number)
+    .pipe(z.number().min(min, `${name} 不能小于 ${min}`).max(max, `${name} 不能大于 ${max}`))
+    .openapi({ param: { name, in: 'query' }, type: 'string', pattern: '^(0|[1-9][0-9]{0,9})$' });
 /** An optional id in the query string. */
 export const QueryId = (name: string) => idIn(name, 'query').optional();
 export const IdParam = z.object({ id: idIn('id', 'path') });
@@ -72,7 +80,7 @@ export const LongTextOrEmpty = (max: number) =>
     .refine((s) => !CONTROL_EXCEPT_LINES.test(s), '不能包含控制字符');
 
 export const IdCursorQuery = (max: number, fallback = 20) => ({
-  limit: z.coerce.number().int().min(1).max(max).default(fallback).openapi({ param: { name: 'limit', in: 'query' } }),
+  limit: QueryInt('limit', 1, max).default(fallback),
   cursor: z.string().regex(/^\d+$/, 'cursor 无效').optional().openapi({ param: { name: 'cursor', in: 'query' } }),
 });
 

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { idIn, LongText, Text } from '../http/params';
+import { idIn, LongText, Text, QueryInt } from '../http/params';
 import { newRouter } from '../http/router';
 import { awardOrQueue } from '../domain/awards/single';
 import { MAX_AWARD_POINTS, reverse } from '../domain/ledger/commands';
@@ -139,7 +139,7 @@ staff.openapi(
     request: {
       query: z.object({
         query: z.string().max(100).default('').openapi({ param: { name: 'query', in: 'query' } }),
-        limit: z.coerce.number().int().min(1).max(500).default(50).openapi({ param: { name: 'limit', in: 'query' } }),
+        limit: QueryInt('limit', 1, 500).default(50),
         cursor: z.string().regex(/^\d+$/, 'cursor 无效').optional().openapi({ param: { name: 'cursor', in: 'query' } }),
       }),
     },

@@ -22,10 +22,17 @@ describe('ids in paths and query strings', () => {
     expectError(await call(w.app, 'GET', `/api/staff/records/organizations?cursor=${encodeURIComponent(id)}`, { token: w.tokens.staff }), 400, 'invalid_request');
   });
 
+  it.each(['1e1', '+5', '0x10', ' 10', '10.0'])('a page size or a year %j → 400 invalid_request (whole numbers in the query are as strict)', async (n) => {
+    expectError(await call(w.app, 'GET', `/api/staff/records/organizations?limit=${encodeURIComponent(n)}`, { token: w.tokens.staff }), 400, 'invalid_request');
+    expectError(await call(w.app, 'GET', `/api/staff/records/budgets?year=${encodeURIComponent(n === '1e1' ? '2.026e3' : n)}`, { token: w.tokens.staff }), 400, 'invalid_request');
+  });
+
   it('a plain decimal id is taken (up to 2^31): found or not found, never refused as malformed', async () => {
     expect((await call(w.app, 'GET', '/api/staff/entries/16', { token: w.tokens.staff })).status).toBe(404);
     expect((await call(w.app, 'GET', '/api/staff/entries/2147483648', { token: w.tokens.staff })).status).toBe(404);
     expect((await call(w.app, 'GET', '/api/staff/records/expenses?fundId=16', { token: w.tokens.staff })).status).toBe(200);
+    expect((await call(w.app, 'GET', '/api/staff/records/organizations?limit=10', { token: w.tokens.staff })).status).toBe(200);
+    expect((await call(w.app, 'GET', '/api/staff/records/budgets?year=2026', { token: w.tokens.staff })).status).toBe(200);
   });
 });
 

@@ -11,7 +11,7 @@ import { errorResponses } from '../../http/errors';
 import { newRouter } from '../../http/router';
 import { json, jsonBody, signedIn } from '../../http/schemas';
 import { recordRoutes } from './crud';
-import { Body, DateString, Fen, IdParam, ListQuery, MAX_FEN, OptionalText, patchOf, Publication, RefId, revisionOf, Text, English, EnglishOut, LongText, OptionalLongText, QueryId } from './schemas';
+import { Body, DateString, Fen, IdParam, ListQuery, MAX_FEN, OptionalText, patchOf, Publication, RefId, revisionOf, Text, English, EnglishOut, LongText, OptionalLongText, QueryId, QueryInt } from './schemas';
 import { write } from './shared';
 
 /** 慈善资源 / 社区微基金: funds, donations, incomes, budgets and the corrections register. Expenses: ./expenses.ts. */
@@ -224,7 +224,7 @@ recordRoutes(charityRoutes, {
   update: { body: revisionOf(BudgetBody).openapi('BudgetPatch'), codes: ['budget_exists'], run: updateBudget },
   find: findBudget,
   list: {
-    query: ListQuery.extend({ fundId: FundIdQuery, year: z.coerce.number().int().min(2000).max(2099).optional().openapi({ param: { name: 'year', in: 'query' } }) }),
+    query: ListQuery.extend({ fundId: FundIdQuery, year: QueryInt('year', 2000, 2099).optional() }),
     run: listBudgets,
   },
   publish: { run: publishBudget },
