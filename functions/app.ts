@@ -6,6 +6,7 @@ import { allow } from './http/auth';
 import { bodyLimits } from './http/body-limit';
 import { ApiError, statusOf } from './http/errors';
 import { sameOrigin } from './http/same-origin';
+import { FaultLog, STORAGE_RETRY_AFTER_SECONDS, storageFault } from './http/faults';
 import { finishOpenApi } from './http/openapi';
 import { auth } from './routes/auth';
 import { counter } from './routes/counter';
@@ -42,9 +43,12 @@ export function createApp(deps: AppDeps) {
   const resolved = { ...deps, now: deps.now ?? (() => new Date()) };
   const app = new OpenAPIHono<AppEnv>();
 
+  const faults = deps.faultLog ?? new FaultLog();
   app.use('/api/*', async (c, next) => {
     c.set('deps', resolved);
     await next();
+    // A write answered normally while an incident is open: storage works again.
+    if (faults.open && c.req.method !== 'GET' && c.res.status < 400) faults.recovered();
   });
   // The instant the API decides by (a code's lifetime): the pages' countdowns read it from the Date
   // header, which the HTTP server sets from the machine's clock. Only a shell that brings its own
@@ -130,6 +134,12 @@ export function createApp(deps: AppDeps) {
       // Malformed JSON, a body that is not JSON, and the like: the client's mistake.
       const message = err.status === 415 ? '请求体须为 JSON（Content-Type: application/json）' : `请求无效：${err.message}`;
       return c.json({ error: { code: 'invalid_request', message } }, 400);
+    }
+    const fault = storageFault(err);
+    if (fault) {
+      faults.fault(fault, err);
+      c.header('Retry-After', String(STORAGE_RETRY_AFTER_SECONDS));
+      return c.json({ error: { code: 'storage_unavailable', message: '数据存储暂时不可用，请稍后重试' } }, 503);
     }
     console.error(err);
     return c.json({ error: { code: 'internal', message: '服务器内部错误，请稍后重试' } }, 500);

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { Database } from '../../db/client';
+import type { FaultLog } from './faults';
 import type { Principal } from '../domain/people/sessions';
 import type { PublishEvent } from '../domain/records/publish';
 
@@ -39,6 +40,8 @@ export interface AppDeps {
    * (the socket, a trusted proxy's header, CF-Connecting-IP). Absent: every client counts as one.
    */
   clientAddress?: (c: Context) => string | undefined;
+  /** Where storage faults are logged (one line per incident); the app makes its own when absent. */
+  faultLog?: FaultLog;
 }
 
 export type AppEnv = {

@@ -70,6 +70,7 @@ export const ERROR_STATUS = {
   invalid_recipient: 422,
   card_locked: 423,
   too_many_attempts: 429,
+  storage_unavailable: 503,
 } as const satisfies Record<string, ContentfulStatusCode>;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -1,10 +1,11 @@
 /**
  * The finishing pass over the generated OpenAPI document, so no route has to remember it: every
  * operation gets a stable operationId made from its method and path, public operations say
- * `security: []` outright, and the licence, servers and tags are declared once here.
+ * `security: []` outright, every operation that reaches storage documents its 503, and the
+ * licence, servers and tags are declared once here.
  */
 
-type Operation = { operationId?: string; security?: unknown[]; tags?: string[] } & Record<string, unknown>;
+type Operation = { operationId?: string; security?: unknown[]; tags?: string[]; responses?: Record<string, unknown> } & Record<string, unknown>;
 type Document = { info?: Record<string, unknown>; paths?: Record<string, Record<string, unknown>>; servers?: unknown[]; tags?: unknown[] };
 
 /**
@@ -25,6 +26,13 @@ export const TAG_DESCRIPTIONS: Record<string, string> = {
   records: 'Staff writing the public records: services, organisations, deliberations, charity funds and expenses.',
   admin: 'Administrators: accounts, the community’s settings, volunteer teams and activity types.',
   public: 'Open to anyone without signing in: the ledger head, statistics and the points catalogue.',
+};
+
+/** Any operation that reaches the database can meet a storage fault (functions/http/faults.ts). */
+const STORAGE_UNAVAILABLE = {
+  description: 'storage_unavailable: the database is full, read-only, unreadable or unreachable; try again after Retry-After',
+  headers: { 'Retry-After': { description: 'Seconds to wait before trying again', schema: { type: 'integer' } } },
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
 };
 
 const capital = (word: string) => (word ? word[0]!.toUpperCase() + word.slice(1) : '');
@@ -61,6 +69,7 @@ export function finishOpenApi<D extends object>(generated: D): D {
       seen.set(op.operationId, where);
       // A route without `security: signedIn` answers anyone: say so, rather than leave it unstated.
       op.security ??= [];
+      if (path !== '/api/health' && path !== '/api/openapi.json') (op.responses ??= {})['503'] ??= structuredClone(STORAGE_UNAVAILABLE);
       for (const tag of op.tags ?? []) used.add(tag);
     }
   }

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { QueryInt } from './params';
 import { IDEMPOTENCY_KEY_PATTERN } from '../domain/ledger/idempotency';
 import { counterpartyKinds } from '../domain/ledger/counterparty';
 import type { StatementKind } from '../domain/ledger/queries';
@@ -21,7 +22,7 @@ export const Points = z.number().int().min(1).max(1_000_000).openapi({ example: 
 
 export const PageQuery = (max: number, fallback = 20) =>
   z.object({
-    limit: z.coerce.number().int().min(1).max(max).default(fallback).openapi({ param: { name: 'limit', in: 'query' } }),
+    limit: QueryInt('limit', 1, max).default(fallback),
     cursor: z.string().regex(/^\d+$/, 'cursor 无效').optional().openapi({ param: { name: 'cursor', in: 'query' } }),
   });
 

@@ -1,6 +1,8 @@
-import { existsSync } from 'node:fs';
+import { accessSync, constants, existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { createDatabase, type Database } from '../../db/client';
+import { probeWrite, storageFault } from '../http/faults';
 import { CliError, type Env } from './cli-support';
 import { databaseConfig, databaseFilePath } from './config';
 
@@ -35,3 +37,40 @@ export async function openDatabase(options: { create?: boolean } = {}, env: Env 
   return { database, url: config.url, filePath };
 }
 
+
+const writable = (path: string) => {
+  try {
+    accessSync(path, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const HINT = '请检查文件与文件夹的权限、磁盘是否只读挂载 (the server needs to write its database)';
+
+/**
+ * Why the server cannot write its database file, in one line, or undefined. A server on a
+ * read-only database would start, then answer every write (sign-in included) with an error: it
+ * refuses to start instead. Checked before the file is opened, for a precise message: the file,
+ * and its folder, where SQLite creates its -wal and -shm files.
+ */
+export function readOnlyFileRefusal(filePath: string | undefined): string | undefined {
+  if (!filePath) return undefined;
+  if (existsSync(filePath) && !writable(filePath)) return `数据库文件只读，无法启动：${filePath}（database file is read-only）。${HINT}`;
+  const folder = dirname(filePath) || '.';
+  if (existsSync(folder) && !writable(folder)) return `数据库所在文件夹不可写，无法启动：${folder}（database folder is not writable: SQLite needs its -wal and -shm files there）。${HINT}`;
+  return undefined;
+}
+
+/** Whatever else stops a write (a read-only mount, a remote database that refuses): one write committed for real. */
+export async function unwritableRefusal(database: Database, name: string): Promise<string | undefined> {
+  try {
+    await probeWrite(database);
+    return undefined;
+  } catch (error) {
+    const fault = storageFault(error);
+    if (!fault) throw error;
+    return `数据库无法写入，无法启动：${name}（${fault}: database not writable）。${HINT}`;
+  }
+}

@@ -24,6 +24,7 @@ import { createApp } from '../app';
 import { INIT_HINT } from './build-ready';
 import { databaseConfig, databaseFilePath, projectRoot, trustProxy } from './config';
 import { startCheckpointer } from './checkpointer';
+import { readOnlyFileRefusal, unwritableRefusal } from './open-database';
 import { SiteRebuilder } from './rebuild';
 import { PortalServer } from './server';
 import { buildSite, latestSite, pruneSites, siteBuiltAt } from './site';
@@ -55,7 +56,19 @@ if (args.has('--fresh')) {
 }
 if (!wantsDemo && file && !existsSync(file)) refuseUnset();
 
+/** Storage the server cannot write: one line saying so, and no server. */
+function refuseReadOnly(refusal: string): never {
+  console.error(refusal);
+  process.exit(1);
+}
+const readOnlyFile = readOnlyFileRefusal(file);
+if (readOnlyFile) refuseReadOnly(readOnlyFile);
 const database = createDatabase(config, { readSnapshotPerTurn: true });
+const unwritable = await unwritableRefusal(database, file ?? config.url);
+if (unwritable) {
+  database.close();
+  refuseReadOnly(unwritable);
+}
 await migrateDatabase(database);
 const [{ n } = { n: 0 }] = await database.read.select({ n: count() }).from(users);
 if (n === 0 && wantsDemo) {

@@ -6,7 +6,7 @@ import { cancelSignUp, myActivities, nextVolunteerDay, signUp, upcomingActivitie
 import { TYPE_CODE } from '../domain/activities/types';
 import { errorResponses } from '../http/errors';
 import { once } from '../http/idempotent';
-import { IdParam, LocalDate, Text, actorOf } from '../http/params';
+import { IdParam, LocalDate, Text, actorOf, idIn, QueryInt } from '../http/params';
 import { newRouter, noBody } from '../http/router';
 import { IdempotencyHeaders, json, jsonBody, signedIn } from '../http/schemas';
 import { BatchSchema, batchStatus } from './award-batches';
@@ -79,7 +79,7 @@ staffActivities.openapi(
         from: LocalDate.optional().openapi({ param: { name: 'from', in: 'query' } }),
         to: LocalDate.optional().openapi({ param: { name: 'to', in: 'query' } }),
         status: z.enum(['planned', 'open', 'closed']).optional().openapi({ param: { name: 'status', in: 'query' } }),
-        limit: z.coerce.number().int().min(1).max(200).default(50).openapi({ param: { name: 'limit', in: 'query' } }),
+        limit: QueryInt('limit', 1, 200).default(50),
         cursor: z.string().regex(ACTIVITY_CURSOR, 'cursor 无效').optional().openapi({ param: { name: 'cursor', in: 'query' } }),
       }),
     },
@@ -185,7 +185,7 @@ staffActivities.openapi(
     security: signedIn,
     summary: 'Take back a mistaken check-in before the activity is closed',
     middleware: [noBody] as const,
-    request: { params: IdParam.extend({ residentId: z.coerce.number().int().min(1).max(2 ** 31).openapi({ param: { name: 'residentId', in: 'path' }, example: 7 }) }) },
+    request: { params: IdParam.extend({ residentId: idIn('residentId', 'path', 7) }) },
     responses: { 200: json(z.object({ ok: z.literal(true) }), 'Removed'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found', 'activity_closed') },
   }),
   async (c) => {
@@ -287,7 +287,7 @@ meActivities.openapi(
     tags: ['resident'],
     security: signedIn,
     summary: 'Volunteer activities from today on, soonest first, and the next 9th (志愿服务日) with the services offered that day',
-    request: { query: z.object({ limit: z.coerce.number().int().min(1).max(100).default(30).openapi({ param: { name: 'limit', in: 'query' } }) }) },
+    request: { query: z.object({ limit: QueryInt('limit', 1, 100).default(30) }) },
     responses: {
       200: json(
         z.object({
@@ -333,7 +333,7 @@ meActivities.openapi(
     summary: 'My activities, newest first, with the hours and points each earned',
     request: {
       query: z.object({
-        limit: z.coerce.number().int().min(1).max(100).default(20).openapi({ param: { name: 'limit', in: 'query' } }),
+        limit: QueryInt('limit', 1, 100).default(20),
         cursor: z.string().regex(ACTIVITY_CURSOR, 'cursor 无效').optional().openapi({ param: { name: 'cursor', in: 'query' } }),
       }),
     },

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { auditActors, CONSOLE_ROLES, readAuditLog } from '../domain/audit/trail';
 import { errorResponses } from '../http/errors';
-import { IdCursorQuery } from '../http/params';
+import { IdCursorQuery, QueryId } from '../http/params';
 import { newRouter } from '../http/router';
 import { cursorId, cursorOf, json, signedIn } from '../http/schemas';
 
@@ -18,7 +18,7 @@ auditRoutes.openapi(
     request: {
       query: z.object({
         entity: z.string().regex(/^[a-z_]{1,40}$/, 'entity 无效').optional().openapi({ param: { name: 'entity', in: 'query' }, example: 'activity' }),
-        entityId: z.coerce.number().int().min(1).optional().openapi({ param: { name: 'entityId', in: 'query' } }),
+        entityId: QueryId('entityId'),
         action: z.string().regex(/^[a-z_]{1,40}$/, 'action 无效').optional().openapi({ param: { name: 'action', in: 'query' }, example: 'publish' }),
         actor: z.string().min(1).max(64).optional().openapi({ param: { name: 'actor', in: 'query' }, example: 'staff1' }),
         ...IdCursorQuery(200, 50),

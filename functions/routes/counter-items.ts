@@ -7,7 +7,7 @@ import { updateShop } from '../domain/people/merchants';
 import { announce } from '../domain/records/publish';
 import { DomainError } from '../domain/shared/errors';
 import { errorResponses } from '../http/errors';
-import { IdParam, Text } from '../http/params';
+import { IdParam, Text, TextOrEmpty } from '../http/params';
 import { newRouter, noBody } from '../http/router';
 import { json, jsonBody, signedIn } from '../http/schemas';
 import { ShopPatchSchema, shopProfileOut } from './merchants';
@@ -41,7 +41,7 @@ counterItems.openapi(
     tags: ['counter'],
     security: signedIn,
     summary: 'Add an item for points',
-    request: { body: jsonBody(z.strictObject({ name: Text(60), points: ItemPoints, description: z.string().trim().max(200).nullable().optional(), active: z.boolean().optional() })) },
+    request: { body: jsonBody(z.strictObject({ name: Text(60), points: ItemPoints, description: TextOrEmpty(200).nullable().optional(), active: z.boolean().optional() })) },
     responses: { 201: json(ItemSchema, 'Added'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden') },
   }),
   async (c) => {
@@ -64,7 +64,7 @@ counterItems.openapi(
       params: IdParam,
       body: jsonBody(
         z
-          .strictObject({ name: Text(60).optional(), points: ItemPoints.optional(), description: z.string().trim().max(200).nullable().optional(), active: z.boolean().optional() })
+          .strictObject({ name: Text(60).optional(), points: ItemPoints.optional(), description: TextOrEmpty(200).nullable().optional(), active: z.boolean().optional() })
           .refine((p) => Object.values(p).some((v) => v !== undefined), '至少修改一项'),
       ),
     },

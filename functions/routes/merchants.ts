@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { listMerchants, merchantById, reinstateMerchant, suspendMerchant, updateShop } from '../domain/people/merchants';
 import { errorResponses } from '../http/errors';
-import { IdParam, Text } from '../http/params';
+import { IdParam, Text, LongText } from '../http/params';
 import { newRouter, noBody } from '../http/router';
 import { json, jsonBody, signedIn } from '../http/schemas';
 import { write } from './records/shared';
@@ -17,7 +17,7 @@ const shopFields = {
   category: Text(20),
   address: Text(80),
   openingHours: Text(60).openapi({ example: '每天 8:00–20:00' }),
-  offer: Text(200).openapi({ description: 'What the shop offers residents (its pledge: 公益承诺)' }),
+  offer: LongText(200).openapi({ description: 'What the shop offers residents (its pledge: 公益承诺)' }),
 };
 
 export const ShopProfileSchema = z.strictObject(shopFields).openapi('ShopProfile');
@@ -89,7 +89,7 @@ staffMerchants.openapi(
     tags: ['staff'],
     security: signedIn,
     summary: 'Suspend a merchant: its counter refuses redemptions (merchant_suspended) and its public page says it is paused',
-    request: { params: IdParam, body: jsonBody(z.strictObject({ reason: Text(200) }).openapi('MerchantSuspension')) },
+    request: { params: IdParam, body: jsonBody(z.strictObject({ reason: LongText(200) }).openapi('MerchantSuspension')) },
     responses: { 200: json(MerchantSchema, 'Suspended'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found') },
   }),
   async (c) => {

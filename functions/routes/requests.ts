@@ -18,7 +18,7 @@ import {
   requester,
 } from '../domain/requests/requests';
 import { errorResponses } from '../http/errors';
-import { IdCursorQuery, IdParam, LocalDate, Text, actorOf } from '../http/params';
+import { IdCursorQuery, IdParam, LocalDate, Text, actorOf, LongText, QueryId, TextOrEmpty, LongTextOrEmpty } from '../http/params';
 import { newRouter } from '../http/router';
 import { ChainLinkFields } from './chain-params';
 import { cursorId, cursorOf, json, jsonBody, signedIn } from '../http/schemas';
@@ -145,7 +145,7 @@ meRequests.openapi(
     tags: ['resident'],
     security: signedIn,
     summary: 'Ask for a service from the menu (你点单)',
-    request: { body: jsonBody(z.strictObject({ serviceId: z.number().int().min(1), detail: z.string().trim().max(500).optional(), preferredDate: LocalDate.optional(), deliberationId: ChainLinkFields.deliberationId })) },
+    request: { body: jsonBody(z.strictObject({ serviceId: z.number().int().min(1), detail: LongTextOrEmpty(500).optional(), preferredDate: LocalDate.optional(), deliberationId: ChainLinkFields.deliberationId })) },
     responses: { 201: json(RequestSchema, 'Submitted'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'invalid_reference', 'service_withdrawn') },
   }),
   async (c) => {
@@ -193,7 +193,7 @@ meRequests.openapi(
     tags: ['resident'],
     security: signedIn,
     summary: 'Withdraw my request (until a provider has accepted it)',
-    request: { params: IdParam, body: jsonBody(z.strictObject({ reason: z.string().trim().max(200).optional() })) },
+    request: { params: IdParam, body: jsonBody(z.strictObject({ reason: TextOrEmpty(200).optional() })) },
     responses: { 200: json(RequestSchema, 'Cancelled'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found', 'invalid_transition') },
   }),
   async (c) => {
@@ -211,7 +211,7 @@ meRequests.openapi(
     tags: ['resident'],
     security: signedIn,
     summary: 'Rate a done request, once: 1–5 stars and a comment (服务反馈)',
-    request: { params: IdParam, body: jsonBody(z.strictObject({ score: z.number().int().min(1).max(5), comment: z.string().trim().max(500).optional() })) },
+    request: { params: IdParam, body: jsonBody(z.strictObject({ score: z.number().int().min(1).max(5), comment: LongTextOrEmpty(500).optional() })) },
     responses: { 200: json(RequestSchema, 'Rated'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found', 'request_not_done', 'already_rated') },
   }),
   async (c) => {
@@ -236,8 +236,8 @@ staffRequests.openapi(
       query: z.object({
         status: z.enum(serviceRequestStatuses).optional().openapi({ param: { name: 'status', in: 'query' } }),
         kind: z.enum(serviceRequestKinds).optional().openapi({ param: { name: 'kind', in: 'query' } }),
-        providerId: z.coerce.number().int().min(1).optional().openapi({ param: { name: 'providerId', in: 'query' } }),
-        residentId: z.coerce.number().int().min(1).optional().openapi({ param: { name: 'residentId', in: 'query' } }),
+        providerId: QueryId('providerId'),
+        residentId: QueryId('residentId'),
         ...IdCursorQuery(200, 50),
       }),
     },
@@ -275,7 +275,7 @@ const StaffNewRequest = z
       kind: z.literal('service'),
       serviceId: z.number().int().min(1),
       residentId: z.number().int().min(1),
-      detail: z.string().trim().max(500).optional(),
+      detail: LongTextOrEmpty(500).optional(),
       preferredDate: LocalDate.optional(),
       deliberationId: ChainLinkFields.deliberationId,
     }),
@@ -285,7 +285,7 @@ const StaffNewRequest = z
       compound: Text(64),
       building: Text(64),
       title: Text(100),
-      detail: Text(1000),
+      detail: LongText(1000),
       deliberationId: ChainLinkFields.deliberationId,
     }),
   ])
@@ -314,7 +314,7 @@ staffRequests.openapi(
   },
 );
 
-const Note = z.strictObject({ note: z.string().trim().max(500).optional() });
+const Note = z.strictObject({ note: LongTextOrEmpty(500).optional() });
 
 function step<T extends Record<string, unknown>>(
   path: string,
@@ -348,7 +348,7 @@ function step<T extends Record<string, unknown>>(
 step(
   '/requests/{id}/dispatch',
   '派单: dispatch to a provider organisation (a building issue to a property company); again to re-dispatch before acceptance',
-  z.strictObject({ organizationId: z.number().int().min(1), note: z.string().trim().max(500).optional() }),
+  z.strictObject({ organizationId: z.number().int().min(1), note: LongTextOrEmpty(500).optional() }),
   ['invalid_reference', 'invalid_provider'],
   (tx, actor, id, body) => dispatchRequest(tx, actor, id, body),
 );
@@ -357,8 +357,8 @@ step('/requests/{id}/complete', '办结: the provider has done it', Note, [], (t
 step(
   '/requests/{id}/decline',
   'Decline: by the residents’ committee before dispatch, or for the provider it was dispatched to',
-  z.strictObject({ reason: Text(500) }),
+  z.strictObject({ reason: LongText(500) }),
   [],
   (tx, actor, id, body) => declineRequest(tx, actor, id, body.reason),
 );
-step('/requests/{id}/cancel', 'Cancel a request that is not done', z.strictObject({ reason: Text(500) }), [], (tx, actor, id, body) => cancelRequest(tx, actor, id, 'staff', body.reason));
+step('/requests/{id}/cancel', 'Cancel a request that is not done', z.strictObject({ reason: LongText(500) }), [], (tx, actor, id, body) => cancelRequest(tx, actor, id, 'staff', body.reason));

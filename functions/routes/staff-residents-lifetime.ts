@@ -6,7 +6,7 @@ import { residentDetails } from '../domain/people/register';
 import { hashSecret } from '../domain/shared/crypto';
 import { errorResponses } from '../http/errors';
 import { once } from '../http/idempotent';
-import { IdParam, LocalDate, Text, actorOf } from '../http/params';
+import { IdParam, LocalDate, Text, actorOf, TextOrEmpty, LongTextOrEmpty } from '../http/params';
 import { newRouter, noBody } from '../http/router';
 import { EntrySchema, IdempotencyHeaders, PageQuery, Points, cursorId, cursorOf, json, jsonBody, signedIn } from '../http/schemas';
 import { DetailsSchema, Household, Phone } from './staff-residents';
@@ -156,7 +156,7 @@ const Neighbour = z
   .union([z.number().int().min(1), z.strictObject({ login: z.string().min(1).max(64) }), z.strictObject({ card: z.string().regex(/^[Cc]\d{4,8}$/, '卡号格式如 C0001') })])
   .openapi({ description: "The neighbour: a resident id, { login } or { card }" });
 
-const GiftBody = z.strictObject({ to: Neighbour, points: Points, reason: z.string().trim().max(200).optional() }).openapi('GiftOnBehalf');
+const GiftBody = z.strictObject({ to: Neighbour, points: Points, reason: TextOrEmpty(200).optional() }).openapi('GiftOnBehalf');
 
 staffResidentsLifetime.openapi(
   createRoute({
@@ -217,7 +217,7 @@ staffResidentsLifetime.openapi(
     tags: ['staff'],
     security: signedIn,
     summary: 'Ask for a service from the menu on this resident’s behalf (你点单, placed by staff)',
-    request: { params: IdParam, body: jsonBody(z.strictObject({ serviceId: z.number().int().min(1), note: z.string().trim().max(500).optional(), preferredDate: LocalDate.optional() })) },
+    request: { params: IdParam, body: jsonBody(z.strictObject({ serviceId: z.number().int().min(1), note: LongTextOrEmpty(500).optional(), preferredDate: LocalDate.optional() })) },
     responses: {
       201: json(z.object({ id: z.number().int(), title: z.string(), status: z.string(), origin: z.string(), createdAt: z.string() }).openapi('RequestOnBehalf'), 'Submitted'),
       ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found', 'invalid_reference', 'moved_away'),

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { idIn, LongText, Text, QueryInt } from '../http/params';
 import { newRouter } from '../http/router';
 import { awardOrQueue } from '../domain/awards/single';
 import { MAX_AWARD_POINTS, reverse } from '../domain/ledger/commands';
@@ -17,7 +18,7 @@ export const staff = newRouter();
 const AwardBody = z.strictObject({
   residentId: z.number().int().min(1),
   points: z.number().int().min(1).max(MAX_AWARD_POINTS),
-  reason: z.string().trim().min(1).max(200),
+  reason: Text(200),
   activityId: z.number().int().min(1).optional(),
 });
 
@@ -44,7 +45,7 @@ staff.openapi(
   },
 );
 
-const EntryIdParam = z.object({ id: z.coerce.number().int().min(1).openapi({ param: { name: 'id', in: 'path' }, example: 42 }) });
+const EntryIdParam = z.object({ id: idIn('id', 'path', 42) });
 
 staff.openapi(
   createRoute({
@@ -53,7 +54,7 @@ staff.openapi(
     tags: ['staff'],
     security: signedIn,
     summary: 'Reverse an entry with a compensating entry',
-    request: { params: EntryIdParam, headers: IdempotencyHeaders, body: jsonBody(z.strictObject({ reason: z.string().trim().min(1).max(200) })) },
+    request: { params: EntryIdParam, headers: IdempotencyHeaders, body: jsonBody(z.strictObject({ reason: LongText(200) })) },
     responses: {
       201: json(z.object({ id: z.number().int(), at: z.string(), reverses: z.number().int() }).openapi('Reversal'), 'Reversed'),
       ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found', 'already_reversed', 'insufficient_points', 'idempotency_mismatch'),
@@ -138,7 +139,7 @@ staff.openapi(
     request: {
       query: z.object({
         query: z.string().max(100).default('').openapi({ param: { name: 'query', in: 'query' } }),
-        limit: z.coerce.number().int().min(1).max(500).default(50).openapi({ param: { name: 'limit', in: 'query' } }),
+        limit: QueryInt('limit', 1, 500).default(50),
         cursor: z.string().regex(/^\d+$/, 'cursor 无效').optional().openapi({ param: { name: 'cursor', in: 'query' } }),
       }),
     },

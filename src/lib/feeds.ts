@@ -1,4 +1,3 @@
-import rss, { type RSSFeedItem } from '@astrojs/rss';
 import { communityName } from '../../functions/domain/community/settings';
 import { label } from '../i18n/labels';
 import { t, type Locale } from '../i18n/ui';
@@ -8,50 +7,13 @@ import { buildDatabase } from './db';
 import { money } from './format';
 import { href, inEnglish } from './links';
 import { versionItems } from './version-feed';
+import { htmlLines, localMidnight, rssResponse, type Feed } from './rss';
 
 /**
- * The RSS feeds of both languages (src/pages/…/rss.xml.ts and their /en/ twins): RSS 2.0 with the
- * channel's own address (atom:link rel="self") and when its newest entry appeared (lastBuildDate).
- * A reader renders an item's description as HTML, so staff text is HTML-escaped here, once, and
- * the XML writer then escapes that for XML: the reader shows `<b>` as the characters, not bold.
+ * The RSS feeds of both languages (src/pages/…/rss.xml.ts and their /en/ twins), written by
+ * src/lib/rss.ts: a feed's channel links to the site's home page in the feed's language.
  */
-
-const ATOM = 'http://www.w3.org/2005/Atom';
-
-/** A local (Beijing time) date as the instant it began. */
-export const localMidnight = (date: string) => new Date(`${date}T00:00:00+08:00`);
-
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-/** Lines of plain text as the HTML an item's description holds. */
-export const htmlLines = (lines: string[]) => lines.filter(Boolean).map(escapeHtml).join('<br>');
-
-interface Feed {
-  locale: Locale;
-  base: URL;
-  /** The feed's own path (zh-CN form, e.g. /charity/rss.xml). */
-  path: string;
-  title: string;
-  description: string;
-  items: Array<RSSFeedItem & { pubDate: Date }>;
-}
-
-export async function feedResponse(feed: Feed): Promise<Response> {
-  const self = new URL(`${feed.locale === 'en' ? '/en' : ''}${feed.path}`, feed.base).href;
-  const newest = feed.items.reduce<Date | undefined>((a, i) => (!a || i.pubDate > a ? i.pubDate : a), undefined);
-  return rss({
-    title: feed.title,
-    description: feed.description,
-    site: new URL(href(feed.locale, '/'), feed.base).href,
-    xmlns: { atom: ATOM },
-    customData: [
-      `<language>${feed.locale === 'en' ? 'en' : 'zh-cn'}</language>`,
-      newest ? `<lastBuildDate>${newest.toUTCString()}</lastBuildDate>` : '',
-      `<atom:link href="${escapeHtml(self)}" rel="self" type="application/rss+xml"/>`,
-    ].join(''),
-    items: feed.items,
-  });
-}
+const feedResponse = (feed: Omit<Feed, 'site'>) => rssResponse({ ...feed, site: new URL(href(feed.locale, '/'), feed.base).href });
 
 /** How many of the newest deliberations the feed carries. */
 const DELIBERATIONS = 50;

@@ -7,7 +7,7 @@ import { t, type Locale } from '../i18n/ui';
 /**
  * Feed items announcing revisions and withdrawals of public records: one per version after the
  * first, linked to the record's history page, so a subscriber learns that a record changed and why.
- * `html` turns the description's lines into the item's HTML (src/lib/feeds.ts escapes them once).
+ * `html` turns the description's lines into the item's HTML (src/lib/rss.ts escapes them once).
  * A record without a history page of its own (a money record, a row of its fund's monthly
  * statement) gives `linkOf`, where the item links instead.
  */

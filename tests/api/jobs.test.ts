@@ -35,7 +35,7 @@ describe('GET /api/staff/jobs', () => {
   it('is in the OpenAPI document with its errors', async () => {
     const spec = (await call(w.app, 'GET', '/api/openapi.json')).body;
     const op = spec.paths['/api/staff/jobs'].get;
-    expect(Object.keys(op.responses).sort()).toEqual(['200', '401', '403']);
+    expect(Object.keys(op.responses).sort()).toEqual(['200', '401', '403', '503']);
     expect(spec.components.schemas).toHaveProperty('JobState');
   });
 });

@@ -11,7 +11,7 @@ import { call, expectError, loginAs, newKey, useWorld } from '../helpers/http';
  * route needs its prefix's capability (and an approval the `approve` capability too). A new route
  * that is not classified, or that forgets its role check, fails here.
  */
-const PUBLIC: RegExp[] = [/^\/api\/health$/, /^\/api\/public\//, /^\/api\/auth\/(login|logout)$/, /^\/api\/openapi\.json$/];
+const PUBLIC: RegExp[] = [/^\/api\/health(\/ready)?$/, /^\/api\/public\//, /^\/api\/auth\/(login|logout)$/, /^\/api\/openapi\.json$/];
 const ANY_SIGNED_IN: RegExp[] = [/^\/api\/auth\/(me|password)$/];
 const PREFIX: Array<[RegExp, Capability]> = [
   [/^\/api\/me(\/|$)/, 'me'],

@@ -38,7 +38,7 @@ describe('GET /api/staff/site', () => {
     const edge = await call(w.app, 'GET', '/api/staff/site', { token: await loginAs(w.app, 'staff') });
     expect(edge.body).toEqual({ state: 'unknown', builtAt: null, failedAt: null, error: null });
     const doc = (await call(app, 'GET', '/api/openapi.json')).body;
-    expect(Object.keys(doc.paths['/api/staff/site'].get.responses).sort()).toEqual(['200', '401', '403']);
+    expect(Object.keys(doc.paths['/api/staff/site'].get.responses).sort()).toEqual(['200', '401', '403', '503']);
   });
 
   it('shortens a long build log to its start and its end', () => {

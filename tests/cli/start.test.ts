@@ -1,5 +1,5 @@
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFile, spawnSync } from 'node:child_process';
+import { appendFileSync, chmodSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -87,5 +87,70 @@ describe('what npm run build checks first', () => {
       plain.close();
     }
     expect(await readyToBuild({ DATABASE_URL: other, PORT: '8080' })).toEqual({ siteUrl: 'http://localhost:8080' });
+  });
+});
+
+/**
+ * Makes a path read-only for this process, or answers false when it cannot: chmod does not bind
+ * root, so root sets the immutable attribute (chattr +i) instead, which binds everyone.
+ */
+function makeReadOnly(path: string, mode: number): boolean {
+  if (process.getuid?.() === 0) {
+    if (spawnSync('chattr', ['+i', path]).status !== 0) return false;
+  } else chmodSync(path, mode);
+  return !canWrite(path);
+}
+function canWrite(path: string): boolean {
+  try {
+    if (statSync(path).isDirectory()) rmSync(mkdtempSync(join(path, 'probe-')), { recursive: true });
+    else appendFileSync(path, '');
+    return true;
+  } catch {
+    return false;
+  }
+}
+function makeWritable(path: string, mode: number): void {
+  if (process.getuid?.() === 0) spawnSync('chattr', ['-i', path]);
+  else chmodSync(path, mode);
+}
+
+describe('a read-only database', () => {
+  async function community(): Promise<string> {
+    const file = join(dir, 'ours.db');
+    const database = createDatabase({ url: `file:${file}` });
+    try {
+      await migrateDatabase(database);
+      await initCommunity(database, { name: '幸福里社区', adminLogin: 'wang.admin', adminPassword: 'a-good-password' }, new Date(), FAST_HASHING);
+    } finally {
+      database.close();
+    }
+    return file;
+  }
+
+  it('npm start refuses a read-only file: one clear line, exit 1, no server', async (ctx) => {
+    const file = await community();
+    if (!makeReadOnly(file, 0o444)) ctx.skip();
+    try {
+      const r = await runNode(start, { DATABASE_URL: `file:${file}` });
+      expect(r.code).toBe(1);
+      expect(oneLine(r.stderr)).toEqual([expect.stringContaining('数据库文件只读')]);
+      expect(r.stderr).toContain('read-only');
+      expect(r.stdout).not.toContain('邻里 Linli: http');
+    } finally {
+      makeWritable(file, 0o644);
+    }
+  });
+
+  it('npm start refuses a folder it cannot create the -wal file in', async (ctx) => {
+    const file = await community();
+    if (!makeReadOnly(dir, 0o555)) ctx.skip();
+    try {
+      const r = await runNode(start, { DATABASE_URL: `file:${file}` });
+      expect(r.code).toBe(1);
+      expect(oneLine(r.stderr)).toEqual([expect.stringContaining('文件夹不可写')]);
+      expect(r.stdout).not.toContain('邻里 Linli: http');
+    } finally {
+      makeWritable(dir, 0o755);
+    }
   });
 });

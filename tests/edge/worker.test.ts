@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  * The edge shell in the real Cloudflare runtime (workerd, from wrangler's npm package): the Worker
  * must bundle without Node built-ins or the nodejs_compat flag, serve the site's assets and answer
  * /api/* from the Hono app. No Turso is reachable here, so the database-backed routes are expected
- * to fail cleanly (a JSON 500), while the database-free ones answer.
+ * to answer 503 storage_unavailable (a fault of storage, not a bug), while the database-free ones answer.
  */
 const root = resolve(__dirname, '../..');
 const wrangler = join(root, 'node_modules', 'wrangler', 'bin', 'wrangler.js');
@@ -94,5 +94,10 @@ describe('Cloudflare Worker', () => {
     const invalid = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"login":' });
     expect(invalid.status).toBe(400);
     expect(await invalid.json()).toMatchObject({ error: { code: 'invalid_request' } });
+    const unreachable = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"login":"r1","password":"x"}' });
+    expect({ status: unreachable.status, body: await unreachable.json() }).toMatchObject({ status: 503, body: { error: { code: 'storage_unavailable' } } });
+    expect(unreachable.headers.get('retry-after')).toBeTruthy();
+    const ready = await fetch(`${base}/api/health/ready`);
+    expect({ status: ready.status, body: await ready.json() }).toMatchObject({ status: 503, body: { ok: false, failing: ['database_readable', 'database_writable'] } });
   }, 150_000);
 });

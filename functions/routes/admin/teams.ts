@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { addMember, createTeam, leaveTeam, listTeams, updateTeam } from '../../domain/activities/teams';
 import { errorResponses } from '../../http/errors';
-import { actorOf, IdParam, Text } from '../../http/params';
+import { actorOf, IdParam, Text, idIn, LongTextOrEmpty } from '../../http/params';
 import { newRouter } from '../../http/router';
 import { json, jsonBody, signedIn } from '../../http/schemas';
 
@@ -24,7 +24,7 @@ export const TeamSchema = z
 const ResidentId = z.number().int().min(1).max(2 ** 31);
 const TeamFields = {
   name: Text(64),
-  description: z.string().trim().max(500),
+  description: LongTextOrEmpty(500),
   leaderId: ResidentId.nullable().openapi({ description: 'The resident who leads the team (made a member if not one), or null' }),
 };
 
@@ -36,7 +36,7 @@ const TeamPatch = z
 
 const MemberParams = z.object({
   id: IdParam.shape.id,
-  residentId: z.coerce.number().int().min(1).max(2 ** 31).openapi({ param: { name: 'residentId', in: 'path' }, example: 7 }),
+  residentId: idIn('residentId', 'path', 7),
 });
 
 adminTeams.openapi(

@@ -11,13 +11,13 @@ import { errorResponses } from '../../http/errors';
 import { newRouter } from '../../http/router';
 import { json, jsonBody, signedIn } from '../../http/schemas';
 import { recordRoutes } from './crud';
-import { Body, DateString, Fen, IdParam, ListQuery, MAX_FEN, OptionalText, patchOf, Publication, RefId, revisionOf, Text, English, EnglishOut } from './schemas';
+import { Body, DateString, Fen, IdParam, ListQuery, MAX_FEN, OptionalText, patchOf, Publication, RefId, revisionOf, Text, English, EnglishOut, LongText, OptionalLongText, QueryId, QueryInt } from './schemas';
 import { write } from './shared';
 
 /** 慈善资源 / 社区微基金: funds, donations, incomes, budgets and the corrections register. Expenses: ./expenses.ts. */
 export const charityRoutes = newRouter();
 
-const FundIdQuery = z.coerce.number().int().min(1).optional().openapi({ param: { name: 'fundId', in: 'query' } });
+const FundIdQuery = QueryId('fundId');
 
 // ---- Funds ----
 
@@ -26,7 +26,7 @@ const FundBody = Body({
   code: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{1,31}$/, '基金编号须为 2–32 位字母、数字、_ 或 -').openapi({ example: 'micro-fund' }),
   name: Text(100),
   kind: z.enum(fundKinds),
-  description: Text(2000),
+  description: LongText(2000),
 });
 
 const FundSchema = z
@@ -60,11 +60,11 @@ const DonationBody = Body({
   organizationId: RefId.nullable().optional().openapi({ description: "A partner merchant's organisation (公益换宣传)" }),
   form: z.enum(donationForms),
   amountFen: Fen.openapi({ description: 'Money: the amount; in kind: the valuation (integer fen)' }),
-  itemDescription: OptionalText(500).openapi({ description: 'In kind: what was given (required for in kind)' }),
+  itemDescription: OptionalLongText(500).openapi({ description: 'In kind: what was given (required for in kind)' }),
   quantity: OptionalText(100),
-  outcome: OptionalText(1000).openapi({ description: 'In kind: what became of the goods (distributed to whom, used for what)' }),
+  outcome: OptionalLongText(1000).openapi({ description: 'In kind: what became of the goods (distributed to whom, used for what)' }),
   receiptNo: Text(50),
-  note: OptionalText(1000),
+  note: OptionalLongText(1000),
 });
 
 const OutcomeSchema = z
@@ -109,7 +109,7 @@ recordRoutes(charityRoutes, {
 
 const OutcomeBody = Body({
   date: DateString.openapi({ description: 'When it happened; not before the donation' }),
-  text: Text(1000).openapi({ description: 'What became of the gift, e.g. 已发放给 12 户独居老人', example: '已发放给 12 户独居老人' }),
+  text: LongText(1000).openapi({ description: 'What became of the gift, e.g. 已发放给 12 户独居老人', example: '已发放给 12 户独居老人' }),
 });
 
 charityRoutes.openapi(
@@ -171,7 +171,7 @@ const CorrectionBody = Body({
     .max(MAX_FEN)
     .refine((n) => n !== 0, '更正须改变金额；文字有误请修订原记录（PATCH 附 reason）')
     .openapi({ description: 'The amount difference in fen, never 0: wording is fixed by revising the record itself' }),
-  explanation: Text(2000).openapi({ description: '更正说明: what was wrong and why' }),
+  explanation: LongText(2000).openapi({ description: '更正说明: what was wrong and why' }),
 });
 const CorrectionPatch = Body({ date: CorrectionBody.shape.date, amountDeltaFen: CorrectionBody.shape.amountDeltaFen, explanation: CorrectionBody.shape.explanation });
 
@@ -199,7 +199,7 @@ recordRoutes(charityRoutes, {
   list: {
     query: ListQuery.extend({
       entity: z.enum(correctedEntities).optional().openapi({ param: { name: 'entity', in: 'query' } }),
-      entityId: z.coerce.number().int().min(1).optional().openapi({ param: { name: 'entityId', in: 'query' } }),
+      entityId: QueryId('entityId'),
     }),
     run: listCorrections,
   },
@@ -224,7 +224,7 @@ recordRoutes(charityRoutes, {
   update: { body: revisionOf(BudgetBody).openapi('BudgetPatch'), codes: ['budget_exists'], run: updateBudget },
   find: findBudget,
   list: {
-    query: ListQuery.extend({ fundId: FundIdQuery, year: z.coerce.number().int().min(2000).max(2099).optional().openapi({ param: { name: 'year', in: 'query' } }) }),
+    query: ListQuery.extend({ fundId: FundIdQuery, year: QueryInt('year', 2000, 2099).optional() }),
     run: listBudgets,
   },
   publish: { run: publishBudget },

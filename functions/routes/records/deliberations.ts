@@ -6,7 +6,7 @@ import { errorResponses } from '../../http/errors';
 import { noBody, newRouter } from '../../http/router';
 import { json, jsonBody, signedIn } from '../../http/schemas';
 import { recordRoutes } from './crud';
-import { Body, Count, DateString, IdParam, ListQuery, OptionalText, PageOf, Publication, Reason, RefId, revisionOf, Text, English, EnglishOut } from './schemas';
+import { Body, Count, DateString, IdParam, ListQuery, OptionalText, PageOf, Publication, Reason, RefId, revisionOf, Text, English, EnglishOut, LongText, QueryId } from './schemas';
 import { write } from './shared';
 import { VersionsSchema } from './versions';
 
@@ -17,8 +17,8 @@ const MAX_PEOPLE = 100_000;
 
 const AgendaItemBody = Body({
   title: Text(200),
-  description: Text(5000),
-  decision: Text(2000).openapi({ description: 'What was decided on this item' }),
+  description: LongText(5000),
+  decision: LongText(2000).openapi({ description: 'What was decided on this item' }),
   options: z
     .array(Body({ label: Text(200), votes: Count(MAX_PEOPLE) }))
     .max(20)
@@ -36,8 +36,8 @@ const DeliberationBody = Body({
   expected: Count(MAX_PEOPLE).openapi({ description: 'Members expected (应到)' }),
   present: Count(MAX_PEOPLE).openapi({ description: 'Members present (实到); at most expected' }),
   quorum: Count(MAX_PEOPLE).openapi({ description: 'Members needed for a valid decision; at most expected' }),
-  summary: Text(5000),
-  resolution: Text(5000),
+  summary: LongText(5000),
+  resolution: LongText(5000),
   agendaItems: z.array(AgendaItemBody).min(1, '至少一个议题').max(30).openapi({ description: "Each item's votes add up to at most the members present" }),
 });
 
@@ -152,7 +152,7 @@ deliberationRoutes.openapi(
     request: {
       query: z.object({
         status: z.enum(followupStatuses).optional().openapi({ param: { name: 'status', in: 'query' } }),
-        deliberationId: z.coerce.number().int().min(1).optional().openapi({ param: { name: 'deliberationId', in: 'query' } }),
+        deliberationId: QueryId('deliberationId'),
         limit: ListQuery.shape.limit,
         cursor: ListQuery.shape.cursor,
       }),
@@ -200,7 +200,7 @@ const UpdateBody = Body({
   date: DateString.openapi({ description: 'Not before the meeting' }),
   status: z.enum(followupStatuses),
   progress: z.number().int().min(0).max(100).optional().openapi({ description: '0–100; omitted: 100 when done, otherwise unchanged' }),
-  note: Text(2000),
+  note: LongText(2000),
 });
 
 deliberationRoutes.openapi(

@@ -8,7 +8,7 @@ import { ApiError, errorResponses } from '../../http/errors';
 import { newRouter, noBody } from '../../http/router';
 import { json, signedIn } from '../../http/schemas';
 import { recordRoutes } from './crud';
-import { Body, DateString, Fen, IdParam, ListQuery, OptionalText, Publication, revisionOf, RefId, Text, English, EnglishOut } from './schemas';
+import { Body, DateString, Fen, IdParam, idIn, ListQuery, QueryId, Publication, revisionOf, RefId, Text, English, EnglishOut, LongText, OptionalLongText } from './schemas';
 import { write } from './shared';
 import { requireCapability } from '../../http/auth';
 
@@ -20,9 +20,9 @@ const ExpenseBody = Body({
   fundId: RefId,
   date: DateString,
   budgetLine: z.enum(budgetLines),
-  description: Text(1000),
+  description: LongText(1000),
   payee: Text(200),
-  beneficiaries: OptionalText(500).openapi({ description: 'Who benefited, anonymised ("3 户独居老人"), never a name' }),
+  beneficiaries: OptionalLongText(500).openapi({ description: 'Who benefited, anonymised ("3 户独居老人"), never a name' }),
   amountFen: Fen,
   receiptNo: Text(50),
   deliberationId: RefId.nullable().optional().openapi({ description: 'The deliberation that approved this spending' }),
@@ -71,7 +71,7 @@ recordRoutes(expenseRoutes, {
   find: findExpense,
   list: {
     query: ListQuery.extend({
-      fundId: z.coerce.number().int().min(1).optional().openapi({ param: { name: 'fundId', in: 'query' } }),
+      fundId: QueryId('fundId'),
       approved: z.enum(['true', 'false']).optional().openapi({ param: { name: 'approved', in: 'query' }, description: 'Only approved (true) or awaiting approval (false)' }),
     }),
     run: (db, q) => listExpenses(db, { ...q, approved: q.approved === undefined ? undefined : q.approved === 'true' }),
@@ -174,7 +174,7 @@ expenseRoutes.openapi(
     security: signedIn,
     summary: 'The receipt file itself (staff only)',
     request: {
-      params: IdParam.extend({ receiptId: z.coerce.number().int().min(1).max(2 ** 31).openapi({ param: { name: 'receiptId', in: 'path' }, example: 1 }) }),
+      params: IdParam.extend({ receiptId: idIn('receiptId', 'path') }),
     },
     responses: {
       200: { description: 'The file, with its checked content type', content: Object.fromEntries(rawTypes.map((t) => [t, { schema: binary }])) },

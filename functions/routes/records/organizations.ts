@@ -3,7 +3,7 @@ import { organizationKinds, organizations } from '../../../db/schema';
 import { createOrganization, findOrganization, listOrganizations, publishOrganization, updateOrganization } from '../../domain/records/organizations';
 import { newRouter } from '../../http/router';
 import { recordRoutes } from './crud';
-import { Body, ListQuery, OptionalText, Publication, revisionOf, RefId, Text, English, EnglishOut } from './schemas';
+import { Body, ListQuery, OptionalText, Publication, revisionOf, RefId, Text, English, EnglishOut, LongText } from './schemas';
 
 /** The 一核多元 map: who leads, who provides the platform, who does the work. */
 export const organizationRoutes = newRouter();
@@ -13,8 +13,8 @@ const OrganizationBody = Body({
   kind: z.enum(organizationKinds),
   name: Text(100),
   parentId: RefId.nullable().optional().openapi({ description: 'The organisation above it on the map (a Party branch under the committee)' }),
-  description: Text(2000),
-  provides: Text(500).openapi({ description: 'What it provides to the community, in a sentence or two' }),
+  description: LongText(2000),
+  provides: LongText(500).openapi({ description: 'What it provides to the community, in a sentence or two' }),
   covers: OptionalText(200).openapi({ description: 'Buildings or compounds it covers' }),
   contact: OptionalText(100).openapi({ description: 'A public office contact, never a private phone' }),
   merchantUserId: RefId.nullable().optional().openapi({ description: "A partner merchant's user account" }),

@@ -3,7 +3,7 @@ import { serviceAudiences, serviceCategories, serviceCosts, services } from '../
 import { createService, findService, listServices, publishService, updateService } from '../../domain/records/services';
 import { newRouter } from '../../http/router';
 import { recordRoutes } from './crud';
-import { Body, ListQuery, OptionalText, Publication, revisionOf, RefId, Text, English, EnglishOut } from './schemas';
+import { Body, ListQuery, OptionalText, Publication, revisionOf, RefId, Text, English, EnglishOut, LongText, QueryId } from './schemas';
 
 /** 服务清单: what is offered, by whom, for whom, when, and how to ask for it. */
 export const serviceRoutes = newRouter();
@@ -12,7 +12,7 @@ const ServiceBody = Body({
   ...English,
   category: z.enum(serviceCategories),
   title: Text(100),
-  description: Text(2000),
+  description: LongText(2000),
   providerId: RefId.openapi({ description: 'The organisation that provides it' }),
   audiences: z.array(z.enum(serviceAudiences)).min(1, '至少选择一个服务对象').max(serviceAudiences.length),
   schedule: Text(100).openapi({ description: 'When, in words: 每月 9 日上午, 每周三下午, 预约', example: '每月 9 日上午' }),
@@ -20,7 +20,7 @@ const ServiceBody = Body({
   place: Text(100),
   cost: z.enum(serviceCosts),
   costNote: OptionalText(200),
-  howToAsk: Text(500),
+  howToAsk: LongText(500),
   deliberationId: RefId.nullable().optional().openapi({ description: 'The deliberation that created this service' }),
 });
 
@@ -52,6 +52,6 @@ recordRoutes(serviceRoutes, {
   create: { body: ServiceBody.openapi('ServiceInput'), run: createService },
   update: { body: revisionOf(ServiceBody).openapi('ServicePatch'), run: updateService },
   find: findService,
-  list: { query: ListQuery.extend({ providerId: z.coerce.number().int().min(1).optional().openapi({ param: { name: 'providerId', in: 'query' } }) }), run: listServices },
+  list: { query: ListQuery.extend({ providerId: QueryId('providerId') }), run: listServices },
   publish: { run: publishService },
 });
