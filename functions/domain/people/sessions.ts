@@ -77,13 +77,22 @@ async function attemptLogin(database: Database, loginName: string, password: str
     : (await verifySecret(password, await (decoyHash ??= hashSecret('decoy', DEFAULT_ITERATIONS))), false);
 
   const session = ok && user && !user.disabledAt
-    ? await database.write(async (tx) => {
-        await markSucceeded(tx, admitted.attemptId);
-        const token = randomToken();
-        const expiresAt = new Date(now.getTime() + SESSION_TTL_MS[user.role]).toISOString();
-        await tx.insert(sessions).values({ tokenHash: await sha256Hex(token), userId: user.id, createdAt: now.toISOString(), expiresAt });
-        return { token, userId: user.id, role: user.role, expiresAt, mustChangePassword: user.mustChangePassword };
-      })
+    ? await database
+        .write(async (tx) => {
+          await markSucceeded(tx, admitted.attemptId);
+          const token = randomToken();
+          const expiresAt = new Date(now.getTime() + SESSION_TTL_MS[user.role]).toISOString();
+          await tx.insert(sessions).values({ tokenHash: await sha256Hex(token), userId: user.id, createdAt: now.toISOString(), expiresAt });
+          return { token, userId: user.id, role: user.role, expiresAt, mustChangePassword: user.mustChangePassword };
+        })
+        .catch(async (error: unknown) => {
+          // The password was right but the session could not be stored (a full disk, say): the
+          // attempt must not count as a failed guess, or retrying through an outage locks the user
+          // out. Marking it is an update in place, which needs no new space; if even that fails,
+          // the original error is what the caller hears.
+          await database.write((tx) => markSucceeded(tx, admitted.attemptId)).catch(() => undefined);
+          throw error;
+        })
     : undefined;
   // Only someone who knows the password learns that the account is disabled.
   if (!session && ok && user?.disabledAt) throw new DomainError('account_disabled', '此账号已停用，请联系社区管理员');
