@@ -61,8 +61,9 @@ export const HOSTILE_IDS: readonly string[] = [
   '0x10',
   '1e3',
   '+1',
-  ' 1',
-  '1 ',
+  // Spaces percent-encoded: a raw space at the end of a URL is stripped by the URL parser itself.
+  '%201',
+  '1%20',
   '01',
   '9007199254740993',
   '99999999999999999999999',
