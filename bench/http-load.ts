@@ -7,7 +7,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { createClient } from '@libsql/client';
+import { createClient, type Client } from '@libsql/client';
 import { request } from 'undici';
 import { MAX_LIVE_CODES } from '../functions/domain/counter/codes';
 import { DEMO_PASSWORD } from '../db/seed/demo';
@@ -104,14 +104,26 @@ export async function signInMany(origin: string, logins: string[]): Promise<stri
   return out;
 }
 
+const residentIds = async (client: Client) => (await client.execute("SELECT id FROM users WHERE role = 'resident' ORDER BY id")).rows.map((r) => Number(r[0]));
+
+/** Every resident's id, in order. */
+export async function residentsOf(file: string): Promise<number[]> {
+  const client = createClient({ url: `file:${file}` });
+  try {
+    return await residentIds(client);
+  } finally {
+    client.close();
+  }
+}
+
 /**
  * Replaces every live redemption code with `count` fresh ones for residents picked evenly over the
- * whole directory (at most MAX_LIVE_CODES each), valid for the app's five minutes.
+ * whole directory, or `among` them (at most MAX_LIVE_CODES each), valid for the app's five minutes.
  */
-export async function freshCodes(file: string, count: number, seed: number): Promise<string[]> {
+export async function freshCodes(file: string, count: number, seed: number, among?: number[]): Promise<string[]> {
   const client = createClient({ url: `file:${file}`, timeout: 30_000 });
   try {
-    const residents = (await client.execute("SELECT id FROM users WHERE role = 'resident' ORDER BY id")).rows.map((r) => Number(r[0]));
+    const residents = among ?? (await residentIds(client));
     const perResident = Math.min(MAX_LIVE_CODES, Math.ceil(count / residents.length));
     const people = Math.min(residents.length, Math.ceil(count / perResident));
     const stride = residents.length / people;

@@ -32,6 +32,8 @@ export interface LoadPlan {
   /** redeem: one one-time code per request, never reused. */
   codes?: string[];
   keyPrefix?: string;
+  /** The measured run also ends when this settles (e.g. a process it runs beside exits), durationMs staying its bound. */
+  until?: Promise<unknown>;
 }
 
 export interface LoadResult {
@@ -145,8 +147,10 @@ function requestsOf(plan: LoadPlan): { requests: string[]; cycle: boolean; okSta
  * duration that is not one is ended by SIGINT (which wrk handles as the end of its duration); so is
  * a run whose requests ran out (load.lua says WRK_EXHAUSTED), instead of idling to its end.
  */
-function wrkRun(wrk: string, plan: LoadPlan, file: string, okStatus: number, cycle: boolean, skip: number, durationMs: number): Promise<WrkRun> {
+function wrkRun(wrk: string, plan: LoadPlan, file: string, okStatus: number, cycle: boolean, skip: number, durationMs: number, until?: Promise<unknown>): Promise<WrkRun> {
   const wholeSeconds = durationMs % 1000 === 0;
+  let ready = false;
+  let ended = false;
   const THREADS = Math.min(threads(), plan.concurrency);
   const args = ['-t', String(THREADS), '-c', String(plan.concurrency), '-d', `${Math.max(1, Math.ceil(durationMs / 1000))}s`, '--timeout', `${TIMEOUT_S}s`, '-s', SCRIPT, plan.origin + '/'];
   const env = {
@@ -176,9 +180,19 @@ function wrkRun(wrk: string, plan: LoadPlan, file: string, okStatus: number, cyc
       child.kill('SIGKILL');
     }, durationMs + 60_000);
     child.stdout.on('data', (d) => (stdout += d));
+    // Stopped before its clock started, wrk would print no result: an early end waits for WRK_READY.
+    const end = () => {
+      ended = true;
+      if (ready) stop();
+    };
+    void until?.then(end, end);
     child.stderr.on('data', (d) => {
       stderr += d;
-      if (!wholeSeconds && timer === undefined && stderr.includes('WRK_READY')) timer = setTimeout(stop, durationMs);
+      if (!ready && stderr.includes('WRK_READY')) {
+        ready = true;
+        if (ended) stop();
+      }
+      if (!wholeSeconds && timer === undefined && ready) timer = setTimeout(stop, durationMs);
       if (stderr.includes('WRK_EXHAUSTED')) stop();
     });
     child.on('error', reject);
@@ -204,7 +218,7 @@ export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
   try {
     const warm = plan.warmupMs > 0 ? await wrkRun(wrk, plan, file, okStatus, cycle, 0, plan.warmupMs) : undefined;
     const skip = cycle ? 0 : (warm?.next ?? 0);
-    const measured: WrkRun | undefined = skip < requests.length ? await wrkRun(wrk, plan, file, okStatus, cycle, skip, plan.durationMs) : undefined;
+    const measured: WrkRun | undefined = skip < requests.length ? await wrkRun(wrk, plan, file, okStatus, cycle, skip, plan.durationMs, plan.until) : undefined;
     const runs = [warm, measured].filter((r): r is WrkRun => r !== undefined);
     for (const r of runs) if (r.latency !== 'raw') log(`wrk: latency percentiles are wrk's corrected ones (${r.latency_note ?? '?'})`);
     const m = measured;

@@ -17,6 +17,10 @@ export interface Results {
   /** The write floor over HTTP (bench/write-floor-server.ts), 64 clients: the latency the machine allows a durable write. */
   write_floor_per_s: number;
   write_floor_p99_ms_c64: number;
+  /** A 100,000-row CLI import of residents (no passwords or cards) beside 16 redeeming clients: its rows/s, the redemptions' p99 during it, and that ÷ their p99 just before. */
+  import_rows_per_s: number;
+  import_redeem_p99_ms: number;
+  import_redeem_p99_ratio: number;
   redeem_per_s_1m: number;
   redeem_p99_ms_c64_1m: number;
   /** Big ÷ small database, 64-client redemptions/s, from runs alternated small, big, big, small (details.growth_pairs). */
@@ -40,6 +44,7 @@ export function targetsOf(r: Omit<Results, 'targets'>): Results['targets'] {
   add('redeem_p99_ms_c64', '≤ 20 ms', r.redeem_p99_ms_c64, r.redeem_p99_ms_c64 <= 20);
   add('balance_reads_per_s', '≥ 5,000/s', r.balance_reads_per_s, r.balance_reads_per_s >= 5000);
   add('balance_p99_ms', '≤ 10 ms', r.balance_p99_ms, r.balance_p99_ms <= 10);
+  add('import_redeem_p99_ratio', '≤ 2', r.import_redeem_p99_ratio, r.import_redeem_p99_ratio <= 2);
   add('redeem_growth_ratio', '≥ 0.8 (within 20%)', r.redeem_growth_ratio, r.redeem_growth_ratio >= 0.8);
   add('verify_1m_s', '≤ 20 s', r.verify_1m_s, r.verify_1m_s <= 20);
   add('build_big_s', '≤ 120 s', r.build_big_s, r.build_big_s <= 120);
@@ -66,6 +71,8 @@ export function table(r: Results): string {
     ['Write floor over HTTP (bare server, the ceiling\'s transaction, one commit per turn)/s, 64 clients; p99 (ms)', `${fmt(r.write_floor_per_s)}; ${fmt(r.write_floor_p99_ms_c64)}`, '–'],
     ['Balance reads (GET /api/me)/s, 64 clients', fmt(r.balance_reads_per_s), '≥ 5,000'],
     ['… p99 latency (ms)', fmt(r.balance_p99_ms), '≤ 10'],
+    ['Resident import by the CLI (100,000 rows, no passwords or cards), rows/s', fmt(r.import_rows_per_s), '–'],
+    ['… redemption p99 during it, 16 clients (ms); ÷ p99 just before', `${fmt(r.import_redeem_p99_ms)}; ${fmt(r.import_redeem_p99_ratio)}`, 'ratio ≤ 2'],
     ['Redemptions/s, 64 clients, 1M-entry database', fmt(r.redeem_per_s_1m), '–'],
     ['… big ÷ small database, alternated runs', fmt(r.redeem_growth_ratio), '≥ 0.8'],
     ['… p99 latency (ms)', fmt(r.redeem_p99_ms_c64_1m), '–'],

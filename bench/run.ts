@@ -5,7 +5,7 @@
  *   npm run bench                 the full run (several minutes; generates bench/data/big.db once)
  *   npm run bench -- --quick      a small version of every part (< 2 min, in CI): checks that each
  *                                 part runs and gives sane numbers — never that a target is met
- *   --only=ceiling,http,growth,verify,build,lighthouse   a subset (full sizes unless --quick)
+ *   --only=ceiling,http,import,growth,verify,build,lighthouse   a subset (full sizes unless --quick)
  *   --profile                     CPU profiles of the server for each measured API run, summarised
  *                                 (bench/data/profiles/)
  *   --regenerate                  make the generated databases again even if they match
@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { measureBuild, type BuildResult } from './build';
 import { measureCeiling, type CeilingResult } from './ceiling';
 import { ensureDatabase, generateDatabase, type GenerateOptions, type GenerateSummary } from './generate';
+import { measureImportLoad } from './import-load';
 import { measureApi, measureWriteFloor, startServer, type HttpOptions, type HttpResult } from './http-load';
 import { auditPaths, CHROMIUM, measureLighthouse, type PageResult } from './lighthouse';
 import { copyDatabaseFile, dataDir, ensureDir, fileMb, log, machine, round, run, tsNode } from './lib';
@@ -54,6 +55,17 @@ const http = (levels: number[]): HttpOptions => ({
   readDurationMs: quick ? 1000 : 8000,
   seed: 1,
 });
+// A resident import by the CLI beside 16 redeeming clients (issue 20); the quick run's is small.
+const IMPORT = {
+  rows: quick ? 5000 : 100_000,
+  concurrency: 16,
+  normalMs: quick ? 1000 : 5000,
+  warmupMs: quick ? 300 : 1000,
+  codesPerRun: quick ? 5000 : 120_000,
+  merchants: 8,
+  importTimeoutMs: quick ? 180_000 : 900_000,
+  seed: 1,
+};
 const PAGES = ['/', '/deliberations/', '/deliberations/1/', '/charity/', '/me/'];
 
 const problems: string[] = [];
@@ -146,7 +158,7 @@ async function main(): Promise<void> {
   const details: Record<string, unknown> = {};
   const r: Partial<Results> = { date: now.toISOString(), mode: quick ? 'quick' : 'full', machine: machine() };
 
-  const small = wants('ceiling') || wants('http') ? await prepare(SMALL) : undefined;
+  const small = wants('ceiling') || wants('http') || wants('import') ? await prepare(SMALL) : undefined;
   const big = wants('growth') || wants('verify') || wants('build') ? await prepare(BIG) : undefined;
   details.databases = { small, big };
 
@@ -183,6 +195,23 @@ async function main(): Promise<void> {
     details.write_floor = floor;
     sane('write floor per_s', floor.per_s);
     if (floor.ok !== floor.requests) problems.push(`write floor: failures ${JSON.stringify(floor.errors)}`);
+  }
+
+  if (small && wants('import')) {
+    const file = workingCopy(small.file);
+    const server = await startServer(file);
+    try {
+      const imp = await measureImportLoad(file, server, IMPORT);
+      Object.assign(r, { import_rows_per_s: imp.import_rows_per_s, import_redeem_p99_ms: imp.during_p99_ms, import_redeem_p99_ratio: imp.p99_ratio });
+      details.import = imp;
+      sane('import rows per_s', imp.import_rows_per_s);
+      sane('import redemptions p99', imp.during_p99_ms);
+      if (imp.import_exit !== 0) problems.push(`import of ${imp.rows} residents exited ${imp.import_exit}:\n${imp.import_output}`);
+      if (imp.during_failed > 0) problems.push(`import: ${imp.during_failed} redemption(s) during the import failed ${JSON.stringify(imp.during.map((d) => d.errors))}`);
+      if (imp.normal.ok !== imp.normal.requests) problems.push(`import: redemptions before the import failed ${JSON.stringify(imp.normal.errors)}`);
+    } finally {
+      await server.stop();
+    }
   }
 
   if (big && wants('growth')) {
