@@ -15,6 +15,16 @@ export function reportIssues(output: Output, file: string, issues: ImportIssue[]
 }
 
 /**
+ * The CLI is another process beside the running server, so it cannot join the server's write
+ * queue: it takes the file's write lock in turns. The server's writers wait on that lock with
+ * SQLite's busy handler, which retries after 1, 3, 8, 18, 33 … ms. So each chunk holds the lock
+ * briefly (20 rows, ~15 ms) and is followed by a pause at least twice as long, in which a waiting
+ * writer's next retry finds the lock free: the counter waits at most about one chunk.
+ */
+const CLI_CHUNK_ROWS = 20;
+const CLI_PAUSE_MIN_MS = 20;
+
+/**
  * `import-residents <file.csv>`: validation first (format, duplicates within the file and against
  * the database), and a file with any problem imports nothing. Then passwords and PINs are hashed
  * outside the write lock, and the residents are written in chunks through the write queue
@@ -36,7 +46,12 @@ export async function importResidents(database: Database, file: string, output: 
   const hashes = await hashAll(secrets, (done) => hashing.update(done)).finally(() => hashing.stop());
 
   const writing = progressBar('写入数据库 writing', records.length);
-  const result = await writeResidents(database, withHashes(records, hashes), { now, onWritten: (rows) => writing.update(rows) }).finally(() => writing.stop());
+  const result = await writeResidents(database, withHashes(records, hashes), {
+    now,
+    onWritten: (rows) => writing.update(rows),
+    chunkRows: CLI_CHUNK_ROWS,
+    afterChunk: (heldMs) => new Promise((resolve) => setTimeout(resolve, Math.max(CLI_PAUSE_MIN_MS, 2 * heldMs))),
+  }).finally(() => writing.stop());
   for (const issue of result.refused) output.err(formatIssue(issue));
   output.out(
     `已导入 ${n(result.imported)} 位居民：新建 ${n(result.households)} 户，沿用已有 ${n(result.reusedHouseholds)} 户，发放纸质卡 ${n(result.cards)} 张。` +

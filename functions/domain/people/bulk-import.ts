@@ -115,14 +115,24 @@ export async function importResidentsCsv(database: Database, actor: Actor, uploa
 export async function writeResidents(
   database: Database,
   prepared: PreparedResident[],
-  options: { now: Date; actor?: Actor; onWritten?: (rows: number) => void },
+  options: {
+    now: Date;
+    actor?: Actor;
+    onWritten?: (rows: number) => void;
+    /** Rows per write (default IMPORT_CHUNK_ROWS). */
+    chunkRows?: number;
+    /** Awaited after each chunk with how long its write took: a pause for writers outside this process's queue. */
+    afterChunk?: (heldMs: number) => Promise<void>;
+  },
 ): Promise<Omit<ImportReport, 'skipped'>> {
   const report: Omit<ImportReport, 'skipped'> = { imported: 0, households: 0, reusedHouseholds: 0, cards: 0, residents: [], refused: [] };
   const seen = new Set<number>();
-  for (let i = 0; i < prepared.length; i += IMPORT_CHUNK_ROWS) {
+  const chunkRows = options.chunkRows ?? IMPORT_CHUNK_ROWS;
+  for (let i = 0; i < prepared.length; i += chunkRows) {
+    const started = performance.now();
     await database.write(async (tx) => {
       const ids: number[] = [];
-      for (const r of prepared.slice(i, i + IMPORT_CHUNK_ROWS)) {
+      for (const r of prepared.slice(i, i + chunkRows)) {
         const taken = await takenMeanwhile(tx, r);
         if (taken) {
           report.refused.push({ line: r.line, ...taken });
@@ -144,7 +154,8 @@ export async function writeResidents(
       }
       if (ids.length > 0 && options.actor) await audit(tx, options.actor, 'create', 'resident_import', null, { imported: ids.length, ids });
     });
-    options.onWritten?.(Math.min(i + IMPORT_CHUNK_ROWS, prepared.length));
+    options.onWritten?.(Math.min(i + chunkRows, prepared.length));
+    await options.afterChunk?.(performance.now() - started);
   }
   return report;
 }
