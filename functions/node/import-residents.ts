@@ -18,8 +18,9 @@ export function reportIssues(output: Output, file: string, issues: ImportIssue[]
  * The CLI is another process beside the running server, so it cannot join the server's write
  * queue: it takes the file's write lock in turns. The server's writers wait on that lock with
  * SQLite's busy handler, which retries after 1, 3, 8, 18, 33 … ms. So each chunk holds the lock
- * briefly (20 rows, ~15 ms) and is followed by a pause at least twice as long, in which a waiting
- * writer's next retry finds the lock free: the counter waits at most about one chunk.
+ * briefly (20 rows: ~10 ms, the commit's fsync included) and is followed by a pause at least
+ * twice as long, in which a waiting writer's next retry finds the lock free: the counter waits at
+ * most about one chunk (BENCHMARKS.md, "Imports beside the counter").
  */
 const CLI_CHUNK_ROWS = 20;
 const CLI_PAUSE_MIN_MS = 20;
