@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { scanSvg, svgOfDataUrl } from '../helpers/qr';
-import { useBrowser } from './browser';
+import { layOutEverything, useBrowser } from './browser';
 
 /** A4 less the notice's @page margins (12 mm each side, 12 mm top, 14 mm bottom), in CSS px. */
 const MM = 96 / 25.4;
@@ -53,7 +53,7 @@ describe('the printed notice of a deliberation', () => {
 
       // The layout the printer gets: print media at the sheet's content width.
       await page.emulateMedia({ media: 'print' });
-      await page.addStyleTag({ content: '* { content-visibility: visible !important; }' });
+      await layOutEverything(page);
       const qr = page.locator('.notice-foot .qr img');
       await expect.poll(() => qr.isVisible(), { message: path }).toBe(true);
       for (const chrome of ['.site-header', '.site-footer', '.notice-tools']) expect(await page.locator(chrome).isVisible(), `${path} ${chrome}`).toBe(false);
