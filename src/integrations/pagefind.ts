@@ -31,9 +31,6 @@ export const SEARCH_LANGUAGES = [
   { language: 'en', prefix: 'en/' },
 ].map((l) => ({ ...l, glob: `{${SECTIONS.map((s) => l.prefix + s).join(',')}}/*/index.html` }));
 
-/** Every page the search covers, both languages. */
-export const SEARCH_GLOB = `{${SEARCH_LANGUAGES.flatMap((l) => SECTIONS.map((s) => l.prefix + s)).join(',')}}/*/index.html`;
-
 /** Whether any page matches a language's glob (Pagefind's command line fails on none). */
 function hasPages(site: string, prefix: string): boolean {
   return SECTIONS.some((section) => {
