@@ -49,6 +49,7 @@ export default {
         context?.waitUntil?.(hook);
       },
     });
+    // Sound: the Workers runtime passes its ExecutionContext; `unknown` here lets tests pass a stub without `props`.
     return withSecurityHeaders(await app.fetch(request, env, ctx as never), path);
   },
 

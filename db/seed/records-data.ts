@@ -24,12 +24,6 @@ export const ASK = {
   walkIn: '开放时间内直接前往，无需预约',
 } as const;
 
-/** All 20 compounds of 幸福里社区 (the first nine are where the demo households live). */
-export const ALL_COMPOUNDS = [
-  '和平小区', '桂花苑', '南湖新村', '纺织厂宿舍', '铁路新村', '幸福家园', '建设里', '东风小区', '金桂园',
-  '南湖花园', '农机厂宿舍', '粮食局宿舍', '锦江苑', '电业局宿舍', '荔园', '翠竹园', '书香门第', '邕江明珠', '滨湖雅居', '桂林路商住楼',
-] as const;
-
 export interface OrgSpec {
   key: string;
   kind: OrganizationKind;

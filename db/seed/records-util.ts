@@ -41,7 +41,6 @@ export function stamp(date: string, hour: number, minute = 0): string {
 }
 
 export const minDate = (a: string, b: string) => (a < b ? a : b);
-export const maxDate = (a: string, b: string) => (a > b ? a : b);
 
 /**
  * The publication columns of a record created on `created` and, unless it stays a draft, published

@@ -23,7 +23,7 @@ export async function seedVersions(database: Database, options: { now: Date; sta
     const last = published.at(-1);
     if (!first || !last || first.id === last.id) return undefined;
     await updateService(tx, actor, first.id, { schedule: `${first.schedule}（节假日顺延）`, reason: '补充节假日安排：遇法定节假日顺延一天' });
-    await withdrawRecord(tx, actor, { entity: 'service', table: services, label: '服务', find: findService }, last.id, '服务方已停止提供此项服务');
+    await withdrawRecord(tx, actor, { entity: 'service', label: '服务', find: findService }, last.id, '服务方已停止提供此项服务');
     const [donation] = await tx.select({ id: donations.id, receiptNo: donations.receiptNo }).from(donations).where(eq(donations.status, 'published')).orderBy(asc(donations.id)).limit(1);
     if (donation) await updateDonation(tx, actor, donation.id, { receiptNo: `${donation.receiptNo}-1`, reason: '收据编号录入有误，按原始收据更正' });
     await reviseOrganizations(tx, actor);
@@ -42,7 +42,7 @@ async function reviseOrganizations(tx: Db, actor: Actor): Promise<void> {
   const first = orgs[0];
   if (!first || !idle || first.id === idle.id) return;
   await updateOrganization(tx, actor, first.id, { contact: '社区党群服务中心一楼（工作日 8:30–17:30）', reason: '办公地点迁至党群服务中心一楼，更新联系方式' });
-  await withdrawRecord(tx, actor, { entity: 'organization', table: organizations, label: '组织', find: findOrganization }, idle.id, '该组织已解散，不再参与社区服务');
+  await withdrawRecord(tx, actor, { entity: 'organization', label: '组织', find: findOrganization }, idle.id, '该组织已解散，不再参与社区服务');
 }
 
 /** Of a published deliberation's follow-ups: the first's due date moves the last is withdrawn. */

@@ -1,6 +1,3 @@
-import { sql } from 'drizzle-orm';
-import type { Database } from '../../db/client';
-
 /**
  * Storage faults: the database is full, read-only, unreadable or (on the edge) unreachable. These
  * are the operator's problem, not a bug of the request: the API answers 503 storage_unavailable
@@ -89,16 +86,4 @@ function firstLine(error: Error): string {
   let deepest: unknown = error;
   while ((deepest as { cause?: unknown }).cause instanceof Error) deepest = (deepest as { cause: Error }).cause;
   return ((deepest as Error).message || error.message).split('\n')[0]!.slice(0, 200);
-}
-
-/**
- * Whether a write could commit: a table created and dropped in one committed write. Creating it
- * takes a fresh page (so a database at its size limit fails), and the commit writes to the
- * journal (so a full disk or a read-only file fails); nothing remains but a free page.
- */
-export async function probeWrite(database: Database): Promise<void> {
-  await database.write(async (tx) => {
-    await tx.run(sql`create table linli_ready_probe (x)`);
-    await tx.run(sql`drop table linli_ready_probe`);
-  });
 }

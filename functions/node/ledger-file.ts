@@ -74,13 +74,14 @@ export async function verifyExportFile(path: string, onProgress?: (bytes: number
     const assembler = new CsvExportAssembler();
     let headerChecked = false;
     let lastLine = 0;
-    for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+    // Typed as the assembler's row: checkHeader below refuses a file whose columns are not exactly the export's.
+    for await (const { record, info } of parser as AsyncIterable<{ record: Parameters<CsvExportAssembler['push']>[0]; info: { lines: number } }>) {
       if (!headerChecked) {
         CsvExportAssembler.checkHeader(Object.keys(record), 1);
         headerChecked = true;
       }
       lastLine = info.lines;
-      const entry = assembler.push(record as never, info.lines);
+      const entry = assembler.push(record, info.lines);
       if (entry) {
         const problem = await check(entry);
         if (problem) return report(problem);

@@ -2,7 +2,8 @@ import { accessSync, constants, existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { createDatabase, type Database } from '../../db/client';
-import { probeWrite, storageFault } from '../http/faults';
+import { probeWrite } from '../domain/shared/storage';
+import { storageFault } from '../http/faults';
 import { CliError, type Env } from './cli-support';
 import { databaseConfig, databaseFilePath } from './config';
 

@@ -1,9 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { newRouter } from '../http/router';
-import { sql } from 'drizzle-orm';
-import type { Database } from '../../db/client';
+import { probeRead, probeWrite } from '../domain/shared/storage';
 import { errorResponses } from '../http/errors';
-import { probeWrite, STORAGE_RETRY_AFTER_SECONDS, storageFault } from '../http/faults';
+import { STORAGE_RETRY_AFTER_SECONDS, storageFault } from '../http/faults';
 import { json, NoQuery } from '../http/schemas';
 
 export const health = newRouter();
@@ -33,10 +32,6 @@ const Readiness = z
     fault: z.string().optional().openapi({ description: 'The storage error of the first failing check, e.g. SQLITE_FULL, SQLITE_READONLY, ECONNREFUSED' }),
   })
   .openapi('Readiness');
-
-async function probeRead(database: Database): Promise<void> {
-  await database.read.run(sql`select count(*) from users`);
-}
 
 async function check(probe: () => Promise<void>): Promise<{ ok: boolean; fault?: string }> {
   try {

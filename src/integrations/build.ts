@@ -16,10 +16,10 @@ import { BUILD_FILES, headersFile } from '../../functions/http/security-headers'
 import { buildSearchIndex, clientDir } from './pagefind';
 
 /**
- * V8 flags of the Astro process. A district's build renders ~40,000 pages, each a burst of
- * short-lived strings and objects, next to the published data (~200 MB) that every page reads.
- * With V8's default 16 MB young generation, a scavenge ran every few pages and promoted
- * half-finished pages into the old generation; 64 MB lets each page's garbage die young.
+ * V8 flags of the Astro process. A district's build renders tens of thousands of pages, each a
+ * burst of short-lived strings and objects, next to the published data that every page reads.
+ * V8's default young generation is too small for a page's garbage to die young: half-finished
+ * pages get promoted into the old generation (BENCHMARKS.md, figures moved from the code).
  */
 export const ASTRO_NODE_FLAGS = ['--max-semi-space-size=64'];
 

@@ -5,9 +5,9 @@
  * (default: the client folder of LINLI_OUT_DIR or ./dist, as astro.config.mjs sets it).
  *
  * Why a separate step, one process per language: Pagefind's indexer holds every page's words in
- * memory while it builds an index — on a district's 10,000 deliberations (19,000 detail pages in
- * two languages) it reached 2.8 GB, on top of the ~1.6 GB still held by the Astro process whose
- * `astro:build:done` hook used to run it. Here Astro has exited first, and each language is
+ * memory while it builds an index — on a district's site, more than the build's memory budget
+ * allows on top of what the Astro process still holds in its `astro:build:done` hook (BENCHMARKS.md,
+ * third round). Here Astro has exited first, and each language is
  * indexed by its own run of the Pagefind binary, so only one language's index is ever in memory.
  * Pagefind builds each language's index separately anyway (its own meta, chunks and fragments,
  * all named by hash), so the runs' outputs merge into one /pagefind/ folder with one
@@ -30,9 +30,6 @@ export const SEARCH_LANGUAGES = [
   { language: 'zh-cn', prefix: '' },
   { language: 'en', prefix: 'en/' },
 ].map((l) => ({ ...l, glob: `{${SECTIONS.map((s) => l.prefix + s).join(',')}}/*/index.html` }));
-
-/** Every page the search covers, both languages. */
-export const SEARCH_GLOB = `{${SEARCH_LANGUAGES.flatMap((l) => SECTIONS.map((s) => l.prefix + s)).join(',')}}/*/index.html`;
 
 /** Whether any page matches a language's glob (Pagefind's command line fails on none). */
 function hasPages(site: string, prefix: string): boolean {
@@ -65,7 +62,7 @@ interface Entry {
 /**
  * The platform's Pagefind binary, the extended one with Chinese segmentation first, found by the
  * pagefind package's own lookup (what its `bin` wrapper runs). Spawned directly rather than through
- * that wrapper: the wrapper is a second Node process (~50 MB) held for the whole indexing run, and
+ * that wrapper: the wrapper is a second Node process held for the whole indexing run, and
  * indexing is the build's peak memory.
  */
 async function pagefindBinary(): Promise<string> {
@@ -78,8 +75,7 @@ async function pagefindBinary(): Promise<string> {
 
 /**
  * The command line that runs Pagefind on one CPU where Linux's taskset is at hand. Pagefind's peak
- * memory grows with the CPUs it may use: indexing the 10,000-deliberation site's Chinese pages
- * peaked at 1,896 MB on 2 CPUs and 1,682 MB on one (11.3 s against 10.0 s), and indexing is the
+ * memory grows with the CPUs it may use (BENCHMARKS.md, eighth round), and indexing is the
  * build's peak, so one CPU keeps it under the 2 GB budget whatever the machine. Elsewhere it runs
  * as it is.
  */

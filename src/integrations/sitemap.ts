@@ -17,7 +17,7 @@ const byUrl = new Intl.Collator('en', { numeric: true }).compare;
 /**
  * @astrojs/sitemap with the same hreflang alternates its `i18n` option writes, found through a
  * map instead of its scan: for every page it walks the whole URL list looking for the page's
- * other-language versions — 38,000 × 38,000 comparisons on a district's site, ~15 s of the build.
+ * other-language versions — pages² comparisons on a district's site (BENCHMARKS.md, third round).
  * Here the URLs the sitemap keeps are collected as its filter sees them (it filters the complete
  * list before writing any entry), grouped by their locale-less path once, and each entry gets its
  * group as `links`: same URLs, same order (the sitemap's own sort), same languages, none for a
@@ -93,8 +93,8 @@ export default function sitemapWithAlternates(options: Options): AstroIntegratio
         kept.length = 0;
         groups = undefined;
         newest = undefined;
-        // The sitemap sorts its URLs with a localeCompare per comparison (~10 µs each: ~5 s for a
-        // district's 38,000 pages). Handed over in that order already, its sort only confirms it.
+        // The sitemap sorts its URLs with a localeCompare per comparison, slow on a district's pages
+        // (BENCHMARKS.md). Handed over in that order already, its sort only confirms it.
         const pages = params.pages.map((page) => ({ page, url: new URL(page.pathname.replace(/^\//, ''), base).href })).sort((a, b) => byUrl(a.url, b.url));
         await done({ ...params, pages: pages.map((p) => p.page) });
       },

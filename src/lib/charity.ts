@@ -133,9 +133,9 @@ export function citedDeliberations<D extends { id: number }>(expenses: Array<{ d
 
 /**
  * How many calendar months of records /charity/ and each fund page list in their registers
- * (donations, incomes, in-kind gifts, expenses, corrections). A district's register holds ~50,000
- * records over ten years: listed whole, /charity/ was a 30 MB page (a fund page 2 MB) that a phone
- * opening it from a QR code in WeChat could not show, and these pages took a fifth of the build.
+ * (donations, incomes, in-kind gifts, expenses, corrections). Over a district's ten years, listed
+ * whole, /charity/ and the fund pages grow too large for a phone opening them from a QR code in
+ * WeChat to show, and slow the build (BENCHMARKS.md, third round).
  * Every record stays on its month's statement (/charity/<code>/<YYYY-MM>/) and in the open data;
  * the totals, balances, budgets, charts and monthly flows above the registers still count them all.
  * Three months is the latest quarter's worth, enough to see what just happened.

@@ -45,10 +45,6 @@ export async function backupKeep(db: Db): Promise<number> {
   return Math.max(1, nonNegativeInt(await setting(db, SETTING.backupKeep), DEFAULT_BACKUP_KEEP));
 }
 
-export async function isDemo(db: Db): Promise<boolean> {
-  return (await setting(db, SETTING.demo)) === 'true';
-}
-
 /** A database holds a community once it has a name (set by `init` or the demo seed). */
 export async function hasCommunity(db: Db): Promise<boolean> {
   return (await setting(db, SETTING.communityName)) !== undefined;

@@ -171,8 +171,8 @@ export interface ResidentBalance {
 
 /**
  * A resident's balance, what lapses when and the notice of the next lapse (GET /api/me, the most
- * frequent request of all): profile, lots (as one JSON array) and the expiry settings in one single-row statement, where
- * reading them one by one cost four round trips through the driver, and several rows a row iterator.
+ * frequent request of all): profile, lots (as one JSON array) and the expiry settings in one single-row statement,
+ * not a round trip through the driver for each (BENCHMARKS.md, third round).
  */
 export async function residentBalance(db: Db, userId: number, now: Date): Promise<ResidentBalance | undefined> {
   const row = await firstRow<{ id: number; displayName: string; accountId: number; balance: number; lots: string; expiryYears: string | null; noticeDays: string | null }>(
@@ -200,7 +200,7 @@ export interface ExpiryRun {
 
 /**
  * Expires every lot whose deadline has passed. Idempotent per (lot year, account): each expiry
- * is recorded under the key `expiry:<year>` in the account's scope, so a second run — or a run
+ * is recorded under the key `expiry-<year>` in the scope `system:<account>:expiry`, so a second run — or a run
  * that crashed half-way and is started again — moves nothing twice.
  */
 export async function runExpiry(database: Database, now: Date, years = DEFAULT_EXPIRY_YEARS): Promise<ExpiryRun> {

@@ -1,4 +1,5 @@
 import { asc, ne } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../../db/client';
 import { budgets, corrections, donationOutcomes, donations, expenses, funds, incomes, receipts } from '../../../db/schema';
 import { maskName } from '../people/masking';
@@ -123,7 +124,7 @@ export interface CharityView {
  * cash balance.
  */
 export async function charityView(db: Db): Promise<CharityView> {
-  const published = <T extends { status: unknown }>(t: T) => ne(t.status as never, 'draft');
+  const published = (t: { status: SQLiteColumn }) => ne(t.status, 'draft');
   const [fundRows, donationRows, incomeRows, expenseRows, correctionRows, budgetRows, receiptRows, outcomeRows] = await Promise.all([
     db.select().from(funds).where(published(funds)).orderBy(asc(funds.id)),
     db.select().from(donations).where(published(donations)).orderBy(asc(donations.date), asc(donations.id)),

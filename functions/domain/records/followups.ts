@@ -85,7 +85,6 @@ async function versionedFollowup(db: Db, id: number) {
 /** The follow-up as a versioned type: withdrawing it marks its publication, never its progress. */
 const followupType: VersionedType<Awaited<ReturnType<typeof versionedFollowup>>> = {
   entity: 'followup',
-  table: followups,
   label: '跟进事项',
   find: versionedFollowup,
   markWithdrawn: async (tx, id) => void (await tx.update(followups).set({ publication: 'withdrawn' }).where(eq(followups.id, id))),

@@ -42,10 +42,3 @@ export async function addDonationOutcome(tx: Db, actor: Actor, donationId: numbe
   const event = donation.status === 'published' ? await announce(tx, actor, 'donation', donationId) : undefined;
   return { record: await findDonationWithOutcomes(tx, donationId), event };
 }
-
-/** The outcomes grouped by donation, for the public view. */
-export async function outcomesByDonation(db: Db, donationIds: number[]): Promise<Map<number, DonationOutcome[]>> {
-  const byId = new Map<number, DonationOutcome[]>();
-  for (const o of await outcomesOf(db, donationIds)) byId.set(o.donationId, [...(byId.get(o.donationId) ?? []), o]);
-  return byId;
-}

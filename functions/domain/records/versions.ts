@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../../db/client';
-import { recordVersions, type VersionKind } from '../../../db/schema';
+import { budgets, deliberations, donations, expenses, followups, funds, incomes, organizations, recordVersions, services, type VersionKind } from '../../../db/schema';
 import { donorDisplay } from '../publishing/charity';
 import { DomainError } from '../shared/errors';
 import { audit, changesOf, type Actor } from './audit';
@@ -15,6 +15,19 @@ import { invalid } from './shared';
  */
 export const versionedEntities = ['organization', 'service', 'deliberation', 'followup', 'fund', 'donation', 'income', 'expense', 'budget'] as const;
 export type VersionedEntity = (typeof versionedEntities)[number];
+
+/** Each versioned entity's own row: the cache of its latest version. */
+const TABLES: Record<VersionedEntity, SQLiteTable> = {
+  organization: organizations,
+  service: services,
+  deliberation: deliberations,
+  followup: followups,
+  fund: funds,
+  donation: donations,
+  income: incomes,
+  expense: expenses,
+  budget: budgets,
+};
 
 export interface RecordVersion {
   entity: string;
@@ -153,10 +166,9 @@ export async function saveEdit<R extends Published>(tx: Db, actor: Actor, e: Edi
   return { changed: true, event: await announce(tx, actor, e.entity, e.current.id) };
 }
 
-/** One record type as versioned: its table, its name in messages, and how the staff API reads it. */
+/** One record type as versioned: its entity, its name in messages, and how the staff API reads it. */
 export interface VersionedType<R extends Published> {
   entity: VersionedEntity;
-  table: SQLiteTable;
   /** e.g. '服务' → "服务 12 已撤回…" */
   label: string;
   find: (db: Db, id: number) => Promise<R>;
@@ -181,7 +193,7 @@ export async function withdrawRecord<R extends Published>(tx: Db, actor: Actor, 
     changed: ['status'],
   });
   if (type.markWithdrawn) await type.markWithdrawn(tx, w.current.id);
-  else await tx.run(sql`update ${w.table} set status = 'withdrawn' where id = ${w.current.id} and status = 'published'`);
+  else await tx.run(sql`update ${TABLES[w.entity]} set status = 'withdrawn' where id = ${w.current.id} and status = 'published'`);
   await audit(tx, actor, 'withdraw', w.entity, w.current.id, { version, reason });
   const event = await announce(tx, actor, w.entity, w.current.id);
   return { record: await type.find(tx, id), event };

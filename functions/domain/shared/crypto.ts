@@ -7,7 +7,7 @@ export function toHex(bytes: ArrayBuffer | Uint8Array): string {
 
 // Where the runtime has node:crypto (Node), hash in place: the same SHA-256, without a round trip
 // to the thread pool for each of the few small hashes every request makes (token, fingerprint,
-// chain), and one-shot (a third of createHash's time for such short texts).
+// chain), and one-shot, cheaper than createHash for such short texts (BENCHMARKS.md, eighth round).
 const nodeHash = (
   (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.('node:crypto') as
     | { hash?: (algorithm: 'sha256', text: string, encoding: 'hex') => string }

@@ -3,9 +3,9 @@ import { correction, generate, mode } from 'lean-qr';
 /**
  * QR codes: the one-time redemption code on the phone, the paper card, the printed notices.
  * lean-qr encodes (the smallest symbol that holds the text at the given error correction, the
- * best mask); this file only draws the modules. A district's site build draws ~20,000 notice
- * codes, so the SVG path is written pre-encoded for the data URL instead of percent-encoding
- * ~9 KB per code.
+ * best mask); this file only draws the modules. A district's site build draws a code for every
+ * notice, so the SVG path is written pre-encoded for the data URL instead of percent-encoding
+ * each code (BENCHMARKS.md, third round).
  */
 export type QrCorrection = 'L' | 'M';
 

@@ -10,7 +10,7 @@ const CLOSE = new StringChunk(')');
  * `(a, b), (c, d)`: rows of parameters for a multi-row insert or a `values` list — the set-based
  * statements' rows (entries, postings, stored outcomes…). Built as one SQL object whose chunks are
  * the values themselves, exactly as a sql`` template keeps them: a sql`` per row and sql.join cost
- * several objects per value, a fifth of a counter redemption's allocation.
+ * several objects per value, on the counter's path (BENCHMARKS.md, eighth round).
  */
 export function rowList(rows: ReadonlyArray<readonly unknown[]>): SQL {
   const chunks: unknown[] = [];

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { budgetLines, budgets, donationForms, donations, donorTypes, fundKinds, funds, incomes } from '../../../db/schema';
+import { budgetLines, donationForms, donorTypes, fundKinds } from '../../../db/schema';
 import { createBudget, findBudget, listBudgets, publishBudget, updateBudget } from '../../domain/records/budgets';
 import { correctedEntities, createCorrection, findCorrection, listCorrections, publishCorrection, updateCorrection } from '../../domain/records/corrections';
 import { createDonation, listDonations, publishDonation, updateDonation, type Donation } from '../../domain/records/donations';
@@ -37,7 +37,7 @@ recordRoutes(charityRoutes, {
   path: '/funds',
   tag: 'records',
   noun: 'fund',
-  versioned: { entity: 'fund', table: funds, label: '基金' },
+  versioned: { entity: 'fund', label: '基金' },
   schema: FundSchema,
   create: { body: FundBody.openapi('FundInput'), codes: ['fund_code_taken'], run: createFund },
   update: { body: revisionOf(FundBody).openapi('FundPatch'), codes: ['fund_code_taken'], run: updateFund },
@@ -97,7 +97,7 @@ recordRoutes(charityRoutes, {
   path: '/donations',
   tag: 'records',
   noun: 'donation',
-  versioned: { entity: 'donation', table: donations, label: '捐赠记录' },
+  versioned: { entity: 'donation', label: '捐赠记录' },
   schema: DonationSchema,
   create: { body: DonationBody.openapi('DonationInput'), run: async (tx, actor, body) => withOutcomes(tx, await createDonation(tx, actor, body)) },
   update: { body: revisionOf(DonationBody).openapi('DonationPatch'), run: async (tx, actor, id, body) => withOutcomes(tx, await updateDonation(tx, actor, id, body)) },
@@ -149,7 +149,7 @@ recordRoutes(charityRoutes, {
   path: '/incomes',
   tag: 'records',
   noun: 'income',
-  versioned: { entity: 'income', table: incomes, label: '收入记录' },
+  versioned: { entity: 'income', label: '收入记录' },
   schema: IncomeSchema,
   create: { body: IncomeBody.openapi('IncomeInput'), run: createIncome },
   update: { body: revisionOf(IncomeBody).openapi('IncomePatch'), run: updateIncome },
@@ -219,7 +219,7 @@ recordRoutes(charityRoutes, {
   tag: 'records',
   noun: 'budget line (a fund\'s plan for one budget line in one year; public once published)',
   schema: BudgetSchema,
-  versioned: { entity: 'budget', table: budgets, label: '预算' },
+  versioned: { entity: 'budget', label: '预算' },
   create: { body: BudgetBody.openapi('BudgetInput'), codes: ['budget_exists'], run: createBudget },
   update: { body: revisionOf(BudgetBody).openapi('BudgetPatch'), codes: ['budget_exists'], run: updateBudget },
   find: findBudget,

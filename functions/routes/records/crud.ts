@@ -9,7 +9,6 @@ import { errorResponses, type ErrorCode } from '../../http/errors';
 import { json, jsonBody, signedIn } from '../../http/schemas';
 import { listVersions, recordPublished, withdrawRecord, type VersionedEntity } from '../../domain/records/versions';
 import { noBody } from '../../http/router';
-import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { publishRoute } from './publish';
 import { Body, IdParam, PageOf, Reason } from './schemas';
 import { notifyPublished, write } from './shared';
@@ -27,8 +26,8 @@ export interface RecordRoutes<Create extends z.ZodType, Patch extends z.ZodType,
   path: string;
   tag: string;
   noun: string;
-  /** A public record kept in versions: its entity name, its table, and its name in messages ('服务'). */
-  versioned?: { entity: VersionedEntity; table: SQLiteTable; label: string };
+  /** A public record kept in versions: its entity name and its name in messages ('服务'). */
+  versioned?: { entity: VersionedEntity; label: string };
   /** The record as answered; typed against what the domain returns, so the two cannot drift apart. */
   schema: z.ZodType<R>;
   /** The schema of a list item, when it is leaner than the single record. */
@@ -132,7 +131,7 @@ export function recordRoutes<Create extends z.ZodType, Patch extends z.ZodType, 
 
 const WithdrawBody = Body({ reason: Reason }).openapi('WithdrawInput');
 
-type VersionRoutes<R> = Pick<RecordRoutes<z.ZodType, z.ZodType, z.ZodObject, R>, 'path' | 'tag' | 'noun' | 'schema' | 'find'> & { entity: VersionedEntity; table: SQLiteTable; label: string };
+type VersionRoutes<R> = Pick<RecordRoutes<z.ZodType, z.ZodType, z.ZodObject, R>, 'path' | 'tag' | 'noun' | 'schema' | 'find'> & { entity: VersionedEntity; label: string };
 
 function versionRoutes<R extends { id: number; status: string }>(router: OpenAPIHono<AppEnv>, spec: VersionRoutes<R>): void {
   const { path, tag, noun, schema } = spec;

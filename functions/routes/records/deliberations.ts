@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { deliberationBodies, deliberations, followupPublications, followupStatuses } from '../../../db/schema';
+import { deliberationBodies, followupPublications, followupStatuses } from '../../../db/schema';
 import { createDeliberation, findDeliberation, listDeliberations, publishDeliberation, updateDeliberation } from '../../domain/records/deliberations';
 import { addFollowup, addFollowupUpdate, findFollowup, followupVersions, listFollowups, updateFollowup, withdrawFollowup } from '../../domain/records/followups';
 import { errorResponses } from '../../http/errors';
@@ -97,7 +97,7 @@ recordRoutes(deliberationRoutes, {
   path: '/deliberations',
   tag: 'records',
   noun: 'deliberation (with its agenda items, options and votes)',
-  versioned: { entity: 'deliberation', table: deliberations, label: '议事记录' },
+  versioned: { entity: 'deliberation', label: '议事记录' },
   schema: DeliberationSchema,
   create: { body: DeliberationBody.openapi('DeliberationInput'), run: createDeliberation },
   update: {

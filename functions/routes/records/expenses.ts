@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { budgetLines, expenses } from '../../../db/schema';
+import { budgetLines } from '../../../db/schema';
 import { approveExpense, createExpense, findExpense, listExpenses, MIN_NO_RECEIPT_REASON, publishExpense, updateExpense } from '../../domain/records/expenses';
 import { addReceipt, readReceipt, RECEIPT_TYPES, type ReceiptUpload } from '../../domain/records/receipts';
 import type { AppEnv } from '../../http/context';
@@ -64,7 +64,7 @@ recordRoutes(expenseRoutes, {
   path: '/expenses',
   tag: 'records',
   noun: 'expense',
-  versioned: { entity: 'expense', table: expenses, label: '支出记录' },
+  versioned: { entity: 'expense', label: '支出记录' },
   schema: ExpenseSchema,
   create: { body: ExpenseBody.openapi('ExpenseInput'), run: createExpense },
   update: { body: revisionOf(ExpenseBody).openapi('ExpensePatch', { description: 'Editing an approved draft withdraws its approval; a published expense is revised with a reason (its amount and fund only by a correction)' }), run: updateExpense },

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { organizationKinds, organizations } from '../../../db/schema';
+import { organizationKinds } from '../../../db/schema';
 import { createOrganization, findOrganization, listOrganizations, publishOrganization, updateOrganization } from '../../domain/records/organizations';
 import { newRouter } from '../../http/router';
 import { recordRoutes } from './crud';
@@ -41,7 +41,7 @@ recordRoutes(organizationRoutes, {
   path: '/organizations',
   tag: 'records',
   noun: 'organisation',
-  versioned: { entity: 'organization', table: organizations, label: '组织' },
+  versioned: { entity: 'organization', label: '组织' },
   schema: OrganizationSchema,
   create: { body: OrganizationBody.openapi('OrganizationInput'), run: createOrganization },
   update: { body: revisionOf(OrganizationBody).openapi('OrganizationPatch'), run: updateOrganization },

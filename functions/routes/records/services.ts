@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { serviceAudiences, serviceCategories, serviceCosts, services } from '../../../db/schema';
+import { serviceAudiences, serviceCategories, serviceCosts } from '../../../db/schema';
 import { createService, findService, listServices, publishService, updateService } from '../../domain/records/services';
 import { newRouter } from '../../http/router';
 import { recordRoutes } from './crud';
@@ -47,7 +47,7 @@ recordRoutes(serviceRoutes, {
   path: '/services',
   tag: 'records',
   noun: 'service',
-  versioned: { entity: 'service', table: services, label: '服务' },
+  versioned: { entity: 'service', label: '服务' },
   schema: ServiceSchema,
   create: { body: ServiceBody.openapi('ServiceInput'), run: createService },
   update: { body: revisionOf(ServiceBody).openapi('ServicePatch'), run: updateService },

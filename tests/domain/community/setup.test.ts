@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog, settings, users } from '../../../db/schema';
-import { communityName, hasCommunity, isDemo, storedSiteUrl } from '../../../functions/domain/community/settings';
+import { communityName, hasCommunity, storedSiteUrl } from '../../../functions/domain/community/settings';
 import { initCommunity, isSetUp } from '../../../functions/domain/community/setup';
 import { parseSiteOrigin, resolveSiteOrigin } from '../../../functions/domain/community/site-origin';
 import { login } from '../../../functions/domain/people/sessions';
@@ -37,7 +37,6 @@ describe('setting up a community from nothing', () => {
     expect(await hasCommunity(db)).toBe(true);
     expect(await communityName(db)).toBe('幸福里社区');
     expect(await storedSiteUrl(db)).toBe('https://linli.example.org');
-    expect(await isDemo(db)).toBe(false);
     expect((await db.select().from(settings)).map((s) => s.key).sort()).toEqual(['community_name', 'site_url']);
 
     const people = await db.select({ id: users.id, login: users.login, role: users.role, name: users.displayName, mustChange: users.mustChangePassword }).from(users);
