@@ -1,8 +1,8 @@
 import type { Context } from 'hono';
-import type { Db } from '../../../db/client';
-import type { Actor } from '../../domain/records/audit';
-import type { PublishEvent } from '../../domain/records/publish';
-import type { AppEnv } from '../../http/context';
+import type { Db } from '../../db/client';
+import type { Actor } from '../domain/records/audit';
+import type { PublishEvent } from '../domain/records/publish';
+import type { AppEnv } from './context';
 
 /**
  * Tells the shell about a publish. Called only once the write transaction has committed; a

@@ -1,11 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { COUNTER_ALERT_DAYS, counterAlerts } from '../domain/counter/budget';
-import { errorResponses } from '../http/errors';
-import { newRouter } from '../http/router';
-import { json, signedIn } from '../http/schemas';
-
-/** Counters paused for guessing (/api/staff/counter-alerts): what the staff console warns of. */
-export const counterAlertRoutes = newRouter();
+import { COUNTER_ALERT_DAYS, counterAlerts } from '../../domain/counter/budget';
+import { errorResponses } from '../../http/errors';
+import { newRouter } from '../../http/router';
+import { json, signedIn } from '../../http/schemas';
 
 const CounterAlertSchema = z
   .object({
@@ -21,17 +18,19 @@ const CounterAlertSchema = z
 /** GET /api/staff/counter-alerts's answer. */
 export type CounterAlertsJson = { alerts: Array<z.infer<typeof CounterAlertSchema>> };
 
-counterAlertRoutes.openapi(
-  createRoute({
-    method: 'get',
-    path: '/counter-alerts',
-    tags: ['staff'],
-    security: signedIn,
-    summary: `Partner counters paused for too many wrong codes or PINs in the last ${COUNTER_ALERT_DAYS} days, newest first`,
-    responses: { 200: json(z.object({ alerts: z.array(CounterAlertSchema) }), 'Alerts'), ...errorResponses('unauthorized', 'forbidden', 'password_change_required') },
-  }),
-  async (c) => {
-    const { database, now } = c.get('deps');
-    return c.json({ alerts: await counterAlerts(database.read, now()) }, 200);
-  },
-);
+/** Counters paused for guessing (/api/staff/counter-alerts): what the staff console warns of. */
+export const alerts = newRouter()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/counter-alerts',
+      tags: ['staff'],
+      security: signedIn,
+      summary: `Partner counters paused for too many wrong codes or PINs in the last ${COUNTER_ALERT_DAYS} days, newest first`,
+      responses: { 200: json(z.object({ alerts: z.array(CounterAlertSchema) }), 'Alerts'), ...errorResponses('unauthorized', 'forbidden', 'password_change_required') },
+    }),
+    async (c) => {
+      const { database, now } = c.get('deps');
+      return c.json({ alerts: await counterAlerts(database.read, now()) }, 200);
+    },
+  );

@@ -1,12 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { jobStatus } from '../domain/jobs/runs';
-import { JOB_NAMES } from '../domain/jobs/schedule';
-import { errorResponses } from '../http/errors';
-import { newRouter } from '../http/router';
-import { json, signedIn } from '../http/schemas';
-
-/** The jobs that run by themselves (/api/staff/jobs): what each did last and when it runs next. */
-export const jobRoutes = newRouter();
+import { jobStatus } from '../../domain/jobs/runs';
+import { JOB_NAMES } from '../../domain/jobs/schedule';
+import { errorResponses } from '../../http/errors';
+import { newRouter } from '../../http/router';
+import { json, signedIn } from '../../http/schemas';
 
 const JobRunSchema = z
   .object({
@@ -32,17 +29,19 @@ const JobStateSchema = z
 /** GET /api/staff/jobs's answer (the console imports this type). */
 export type JobsJson = { jobs: Array<z.infer<typeof JobStateSchema>> };
 
-jobRoutes.openapi(
-  createRoute({
-    method: 'get',
-    path: '/jobs',
-    tags: ['staff'],
-    security: signedIn,
-    summary: 'The scheduled jobs (expiry, nightly backup, nightly ledger check): last run and next run of each',
-    responses: { 200: json(z.object({ jobs: z.array(JobStateSchema) }), 'Each job'), ...errorResponses('unauthorized', 'forbidden') },
-  }),
-  async (c) => {
-    const { database, now } = c.get('deps');
-    return c.json({ jobs: await jobStatus(database.read, now()) }, 200);
-  },
-);
+/** The jobs that run by themselves (/api/staff/jobs): what each did last and when it runs next. */
+export const jobs = newRouter()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/jobs',
+      tags: ['staff'],
+      security: signedIn,
+      summary: 'The scheduled jobs (expiry, nightly backup, nightly ledger check): last run and next run of each',
+      responses: { 200: json(z.object({ jobs: z.array(JobStateSchema) }), 'Each job'), ...errorResponses('unauthorized', 'forbidden') },
+    }),
+    async (c) => {
+      const { database, now } = c.get('deps');
+      return c.json({ jobs: await jobStatus(database.read, now()) }, 200);
+    },
+  );

@@ -1,10 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { errorResponses } from '../http/errors';
-import { newRouter } from '../http/router';
-import { json, signedIn } from '../http/schemas';
-
-/** The public site's build state (/api/staff/site), so staff learn of a failed build in the console. */
-export const siteStatusRoutes = newRouter();
+import { errorResponses } from '../../http/errors';
+import { newRouter } from '../../http/router';
+import { json, signedIn } from '../../http/schemas';
 
 const SiteStatusSchema = z
   .object({
@@ -15,20 +12,22 @@ const SiteStatusSchema = z
   })
   .openapi('SiteStatus');
 
-siteStatusRoutes.openapi(
-  createRoute({
-    method: 'get',
-    path: '/site',
-    tags: ['staff'],
-    security: signedIn,
-    summary: "The public site's build: building, ok (built at), or failed (when, why)",
-    responses: {
-      200: json(SiteStatusSchema, 'The build state'),
-      ...errorResponses('unauthorized', 'forbidden', 'password_change_required'),
+/** The public site's build state (/api/staff/site), so staff learn of a failed build in the console. */
+export const siteStatus = newRouter()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/site',
+      tags: ['staff'],
+      security: signedIn,
+      summary: "The public site's build: building, ok (built at), or failed (when, why)",
+      responses: {
+        200: json(SiteStatusSchema, 'The build state'),
+        ...errorResponses('unauthorized', 'forbidden', 'password_change_required'),
+      },
+    }),
+    (c) => {
+      const status = c.get('deps').siteStatus?.() ?? { state: 'unknown' as const, builtAt: null, failedAt: null, error: null };
+      return c.json(status, 200);
     },
-  }),
-  (c) => {
-    const status = c.get('deps').siteStatus?.() ?? { state: 'unknown' as const, builtAt: null, failedAt: null, error: null };
-    return c.json(status, 200);
-  },
-);
+  );

@@ -4,7 +4,7 @@ import { fmtDateTime, fmtNum, isEn, tr } from '../i18n';
 import { shopEditForm } from '../shop-fields';
 import { loadInto, say } from '../ui';
 
-import type { CounterTotalsJson, MerchantPublicRecordJson } from '../../../functions/routes/counter-items';
+import type { CounterTotalsJson, MerchantPublicRecordJson } from '../../../functions/routes/counter/items';
 
 export type Profile = MerchantPublicRecordJson;
 

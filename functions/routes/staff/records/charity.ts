@@ -1,18 +1,18 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { budgetLines, budgets, donationForms, donations, donorTypes, fundKinds, funds, incomes } from '../../../db/schema';
-import { createBudget, findBudget, listBudgets, publishBudget, updateBudget } from '../../domain/records/budgets';
-import { correctedEntities, createCorrection, findCorrection, listCorrections, publishCorrection, updateCorrection } from '../../domain/records/corrections';
-import { createDonation, listDonations, publishDonation, updateDonation, type Donation } from '../../domain/records/donations';
-import { addDonationOutcome, findDonationWithOutcomes, outcomesOf } from '../../domain/records/outcomes';
-import type { Db } from '../../../db/client';
-import { createFund, findFund, listFunds, publishFund, updateFund } from '../../domain/records/funds';
-import { createIncome, findIncome, incomeKinds, listIncomes, publishIncome, updateIncome } from '../../domain/records/incomes';
-import { errorResponses } from '../../http/errors';
-import { newRouter } from '../../http/router';
-import { json, jsonBody, signedIn } from '../../http/schemas';
+import { budgetLines, budgets, donationForms, donations, donorTypes, fundKinds, funds, incomes } from '../../../../db/schema';
+import { createBudget, findBudget, listBudgets, publishBudget, updateBudget } from '../../../domain/records/budgets';
+import { correctedEntities, createCorrection, findCorrection, listCorrections, publishCorrection, updateCorrection } from '../../../domain/records/corrections';
+import { createDonation, listDonations, publishDonation, updateDonation, type Donation } from '../../../domain/records/donations';
+import { addDonationOutcome, findDonationWithOutcomes, outcomesOf } from '../../../domain/records/outcomes';
+import type { Db } from '../../../../db/client';
+import { createFund, findFund, listFunds, publishFund, updateFund } from '../../../domain/records/funds';
+import { createIncome, findIncome, incomeKinds, listIncomes, publishIncome, updateIncome } from '../../../domain/records/incomes';
+import { errorResponses } from '../../../http/errors';
+import { newRouter } from '../../../http/router';
+import { json, jsonBody, signedIn } from '../../../http/schemas';
 import { recordRoutes } from './crud';
 import { Body, DateString, Fen, IdParam, ListQuery, MAX_FEN, OptionalText, patchOf, Publication, RefId, revisionOf, Text, English, EnglishOut, LongText, OptionalLongText, QueryId, QueryInt } from './schemas';
-import { write } from './shared';
+import { write } from '../../../http/write';
 
 /** 慈善资源 / 社区微基金: funds, donations, incomes, budgets and the corrections register. Expenses: ./expenses.ts. */
 export const charityRoutes = newRouter();

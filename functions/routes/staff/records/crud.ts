@@ -1,18 +1,18 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import type { Db } from '../../../db/client';
-import type { Actor } from '../../domain/records/audit';
-import type { PublishEvent } from '../../domain/records/publish';
-import type { Page } from '../../domain/shared/paging';
-import type { AppEnv } from '../../http/context';
-import { errorResponses, type ErrorCode } from '../../http/errors';
-import { json, jsonBody, signedIn } from '../../http/schemas';
-import { listVersions, recordPublished, withdrawRecord, type VersionedEntity } from '../../domain/records/versions';
-import { noBody } from '../../http/router';
+import type { Db } from '../../../../db/client';
+import type { Actor } from '../../../domain/records/audit';
+import type { PublishEvent } from '../../../domain/records/publish';
+import type { Page } from '../../../domain/shared/paging';
+import type { AppEnv } from '../../../http/context';
+import { errorResponses, type ErrorCode } from '../../../http/errors';
+import { json, jsonBody, signedIn } from '../../../http/schemas';
+import { listVersions, recordPublished, withdrawRecord, type VersionedEntity } from '../../../domain/records/versions';
+import { noBody } from '../../../http/router';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { publishRoute } from './publish';
 import { Body, IdParam, PageOf, Reason } from './schemas';
-import { notifyPublished, write } from './shared';
+import { notifyPublished, write } from '../../../http/write';
 import { VersionsSchema } from './versions';
 
 /**

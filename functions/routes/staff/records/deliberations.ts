@@ -1,13 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { deliberationBodies, deliberations, followupPublications, followupStatuses } from '../../../db/schema';
-import { createDeliberation, findDeliberation, listDeliberations, publishDeliberation, updateDeliberation } from '../../domain/records/deliberations';
-import { addFollowup, addFollowupUpdate, findFollowup, followupVersions, listFollowups, updateFollowup, withdrawFollowup } from '../../domain/records/followups';
-import { errorResponses } from '../../http/errors';
-import { noBody, newRouter } from '../../http/router';
-import { json, jsonBody, signedIn } from '../../http/schemas';
+import { deliberationBodies, deliberations, followupPublications, followupStatuses } from '../../../../db/schema';
+import { createDeliberation, findDeliberation, listDeliberations, publishDeliberation, updateDeliberation } from '../../../domain/records/deliberations';
+import { addFollowup, addFollowupUpdate, findFollowup, followupVersions, listFollowups, updateFollowup, withdrawFollowup } from '../../../domain/records/followups';
+import { errorResponses } from '../../../http/errors';
+import { noBody, newRouter } from '../../../http/router';
+import { json, jsonBody, signedIn } from '../../../http/schemas';
 import { recordRoutes } from './crud';
 import { Body, Count, DateString, IdParam, ListQuery, OptionalText, PageOf, Publication, Reason, RefId, revisionOf, Text, English, EnglishOut, LongText, QueryId } from './schemas';
-import { write } from './shared';
+import { write } from '../../../http/write';
 import { VersionsSchema } from './versions';
 
 /** 议事协商: meetings with their agenda, options, votes and resolution, and the follow-up until done. */

@@ -1,16 +1,16 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { budgetLines, expenses } from '../../../db/schema';
-import { approveExpense, createExpense, findExpense, listExpenses, MIN_NO_RECEIPT_REASON, publishExpense, updateExpense } from '../../domain/records/expenses';
-import { addReceipt, readReceipt, RECEIPT_TYPES, type ReceiptUpload } from '../../domain/records/receipts';
-import type { AppEnv } from '../../http/context';
-import { ApiError, errorResponses } from '../../http/errors';
-import { newRouter, noBody } from '../../http/router';
-import { json, signedIn } from '../../http/schemas';
+import { budgetLines, expenses } from '../../../../db/schema';
+import { approveExpense, createExpense, findExpense, listExpenses, MIN_NO_RECEIPT_REASON, publishExpense, updateExpense } from '../../../domain/records/expenses';
+import { addReceipt, readReceipt, RECEIPT_TYPES, type ReceiptUpload } from '../../../domain/records/receipts';
+import type { AppEnv } from '../../../http/context';
+import { ApiError, errorResponses } from '../../../http/errors';
+import { newRouter, noBody } from '../../../http/router';
+import { json, signedIn } from '../../../http/schemas';
 import { recordRoutes } from './crud';
 import { Body, DateString, Fen, IdParam, idIn, ListQuery, QueryId, Publication, revisionOf, RefId, Text, English, EnglishOut, LongText, OptionalLongText } from './schemas';
-import { write } from './shared';
-import { requireCapability } from '../../http/auth';
+import { write } from '../../../http/write';
+import { requireCapability } from '../../../http/auth';
 
 /** Fund use: expenses by budget line, approved by a second staff member, with receipt scans. */
 export const expenseRoutes = newRouter();

@@ -1,4 +1,4 @@
-import { newRouter } from '../../http/router';
+import { newRouter } from '../../../http/router';
 import { charityRoutes } from './charity';
 import { deliberationRoutes } from './deliberations';
 import { expenseRoutes } from './expenses';
@@ -9,9 +9,9 @@ import { serviceRoutes } from './services';
  * The staff write side of the public records, mounted at /api/staff/records. Staff only, every
  * route. Their history is in the audit log (/api/staff/audit?entity=expense&entityId=…).
  */
-export const records = newRouter();
-records.route('/', organizationRoutes);
-records.route('/', serviceRoutes);
-records.route('/', deliberationRoutes);
-records.route('/', charityRoutes);
-records.route('/', expenseRoutes);
+export const records = newRouter()
+  .route('/', organizationRoutes)
+  .route('/', serviceRoutes)
+  .route('/', deliberationRoutes)
+  .route('/', charityRoutes)
+  .route('/', expenseRoutes);

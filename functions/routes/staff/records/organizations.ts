@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
-import { organizationKinds, organizations } from '../../../db/schema';
-import { createOrganization, findOrganization, listOrganizations, publishOrganization, updateOrganization } from '../../domain/records/organizations';
-import { newRouter } from '../../http/router';
+import { organizationKinds, organizations } from '../../../../db/schema';
+import { createOrganization, findOrganization, listOrganizations, publishOrganization, updateOrganization } from '../../../domain/records/organizations';
+import { newRouter } from '../../../http/router';
 import { recordRoutes } from './crud';
 import { Body, ListQuery, OptionalText, Publication, revisionOf, RefId, Text, English, EnglishOut, LongText } from './schemas';
 

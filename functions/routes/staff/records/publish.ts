@@ -1,14 +1,14 @@
 import { createRoute, type OpenAPIHono, type z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import type { Db } from '../../../db/client';
-import type { Actor } from '../../domain/records/audit';
-import type { PublishEvent } from '../../domain/records/publish';
-import type { AppEnv } from '../../http/context';
-import { errorResponses, type ErrorCode } from '../../http/errors';
-import { noBody } from '../../http/router';
-import { json, signedIn } from '../../http/schemas';
+import type { Db } from '../../../../db/client';
+import type { Actor } from '../../../domain/records/audit';
+import type { PublishEvent } from '../../../domain/records/publish';
+import type { AppEnv } from '../../../http/context';
+import { errorResponses, type ErrorCode } from '../../../http/errors';
+import { noBody } from '../../../http/router';
+import { json, signedIn } from '../../../http/schemas';
 import { IdParam } from './schemas';
-import { write } from './shared';
+import { write } from '../../../http/write';
 
 export interface PublishSpec<R> {
   /** The collection path, e.g. '/donations'. */

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { recordStatuses } from '../../../db/schema';
-import { LongText, QueryId, Text, QueryInt } from '../../http/params';
+import { recordStatuses } from '../../../../db/schema';
+import { LongText, QueryId, Text, QueryInt } from '../../../http/params';
 
 /** Request and response pieces shared by the records routers. Text is stored as entered (trimmed); the site escapes it. */
 
@@ -10,7 +10,7 @@ export const Body = <T extends z.ZodRawShape>(shape: T) =>
     error: (issue) => (issue.code === 'unrecognized_keys' ? `不认识的字段：${issue.keys.join('、')}` : issue.code === 'invalid_type' ? '请求体须为 JSON 对象' : undefined),
   });
 
-export { IdParam, idIn, LongText, QueryId, QueryInt, RefId, Text } from '../../http/params';
+export { IdParam, idIn, LongText, QueryId, QueryInt, RefId, Text } from '../../../http/params';
 /** An optional text field; null clears it. */
 export const OptionalText = (max: number) => Text(max).nullable().optional();
 export const OptionalLongText = (max: number) => LongText(max).nullable().optional();

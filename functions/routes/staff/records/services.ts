@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
-import { serviceAudiences, serviceCategories, serviceCosts, services } from '../../../db/schema';
-import { createService, findService, listServices, publishService, updateService } from '../../domain/records/services';
-import { newRouter } from '../../http/router';
+import { serviceAudiences, serviceCategories, serviceCosts, services } from '../../../../db/schema';
+import { createService, findService, listServices, publishService, updateService } from '../../../domain/records/services';
+import { newRouter } from '../../../http/router';
 import { recordRoutes } from './crud';
 import { Body, ListQuery, OptionalText, Publication, revisionOf, RefId, Text, English, EnglishOut, LongText, QueryId } from './schemas';
 

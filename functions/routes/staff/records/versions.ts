@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { versionKinds } from '../../../db/schema';
+import { versionKinds } from '../../../../db/schema';
 
 export const VersionSchema = z
   .object({
