@@ -8,30 +8,13 @@ import { ApiError, statusOf } from './http/errors';
 import { sameOrigin } from './http/same-origin';
 import { FaultLog, STORAGE_RETRY_AFTER_SECONDS, storageFault } from './http/faults';
 import { finishOpenApi } from './http/openapi';
+import { admin } from './routes/admin';
 import { auth } from './routes/auth';
 import { counter } from './routes/counter';
 import { health } from './routes/health';
 import { me } from './routes/me';
 import { publicApi } from './routes/public';
-import { records } from './routes/records';
 import { staff } from './routes/staff';
-import { meActivities, staffActivities } from './routes/activities';
-import { auditRoutes } from './routes/audit';
-import { awardBatchRoutes } from './routes/award-batches';
-import { counterItems } from './routes/counter-items';
-import { meAccount } from './routes/me-account';
-import { meRequests, staffRequests } from './routes/requests';
-import { staffResidents } from './routes/staff-residents';
-import { jobRoutes } from './routes/jobs';
-import { staffResidentsLifetime } from './routes/staff-residents-lifetime';
-import { adminAccounts } from './routes/admin/accounts';
-import { staffMerchants } from './routes/merchants';
-import { counterAlertRoutes } from './routes/counter-alerts';
-import { siteStatusRoutes } from './routes/site-status';
-import { adminSettings } from './routes/admin/settings';
-import { adminTeams } from './routes/admin/teams';
-import { adminActivityTypes } from './routes/admin/activity-types';
-import { poolRoutes } from './routes/pool';
 
 export type { AppDeps } from './http/context';
 
@@ -72,34 +55,16 @@ export function createApp(deps: AppDeps) {
   // Body size, after the role check: only someone with the role reaches a larger limit (./http/body-limit.ts).
   app.use('/api/*', bodyLimits);
 
-  app.route('/api', health);
-  app.route('/api/auth', auth);
-  app.route('/api/me', me);
-  app.route('/api/counter', counter);
-  app.route('/api/staff', staff);
-  app.route('/api/staff/records', records);
-  // Daily use: activities, service requests, residents at the desk, award approval, counter back office.
-  app.route('/api/me', meAccount);
-  app.route('/api/me', meActivities);
-  app.route('/api/me', meRequests);
-  app.route('/api/counter', counterItems);
-  app.route('/api/staff', staffActivities);
-  app.route('/api/staff', awardBatchRoutes);
-  app.route('/api/staff', staffRequests);
-  app.route('/api/staff', staffResidents);
-  app.route('/api/staff', staffResidentsLifetime);
-  app.route('/api/staff', auditRoutes);
-  app.route('/api/staff', jobRoutes);
-  app.route('/api/staff', staffMerchants);
-  app.route('/api/staff', siteStatusRoutes);
-  app.route('/api/staff', counterAlertRoutes);
-  app.route('/api/staff', poolRoutes);
-  // Accounts and the community's configuration, for admins.
-  app.route('/api/admin', adminAccounts);
-  app.route('/api/admin', adminSettings);
-  app.route('/api/admin', adminTeams);
-  app.route('/api/admin', adminActivityTypes);
-  app.route('/api/public', publicApi);
+  // The URL tree, one router per prefix (functions/routes/<prefix>/index.ts). Chained, so that
+  // AppType carries every route for the typed client (hc<AppType>).
+  const routes = app
+    .route('/api/health', health)
+    .route('/api/auth', auth)
+    .route('/api/me', me)
+    .route('/api/counter', counter)
+    .route('/api/staff', staff)
+    .route('/api/admin', admin)
+    .route('/api/public', publicApi);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', { type: 'http', scheme: 'bearer' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'Cookie', { type: 'apiKey', in: 'cookie', name: 'linli_session' });
@@ -145,7 +110,9 @@ export function createApp(deps: AppDeps) {
     return c.json({ error: { code: 'internal', message: '服务器内部错误，请稍后重试' } }, 500);
   });
 
-  return app;
+  return routes;
 }
 
 export type App = ReturnType<typeof createApp>;
+/** Every route with its input and answer types, for `hc<AppType>` from 'hono/client'. */
+export type AppType = App;

@@ -4,7 +4,7 @@ import { errorText, tr } from './i18n';
 import { failBlock, initNetBanner, say } from './ui';
 import { wirePasswordForms } from './password';
 import type { Capability } from '../../functions/domain/people/roles';
-import type { WhoAmIJson as WhoAmI } from '../../functions/routes/auth';
+import type { WhoAmIJson as WhoAmI } from '../../functions/routes/auth/session';
 
 export type Role = 'resident' | 'merchant' | 'staff' | 'accountant' | 'admin';
 type View = 'loading' | 'signin' | 'wrongrole' | 'password' | 'app' | 'failed';

@@ -8,13 +8,7 @@ import { errorResponses } from '../../http/errors';
 import { actorOf, IdCursorQuery, IdParam, Text } from '../../http/params';
 import { newRouter, noBody } from '../../http/router';
 import { cursorId, cursorOf, json, jsonBody, signedIn } from '../../http/schemas';
-import { ShopProfileSchema } from '../merchants';
-
-/**
- * Accounts, for the administrator (/api/admin/accounts): the community's staff, accountants and
- * admins, and the partner merchants. The admin role check is attached to the prefix in app.ts.
- */
-export const adminAccounts = newRouter();
+import { ShopProfileSchema } from '../staff/merchants';
 
 const AdminRole = z.enum(ADMIN_ROLES).openapi({ description: 'staff (daily work), accountant (also the second signature), admin (accounts and settings), merchant (a partner shop’s counter)' });
 
@@ -47,97 +41,99 @@ const AccountSchema = z
 /** One account as the console's accounts panel reads it. */
 export type AccountJson = z.infer<typeof AccountSchema>;
 
-adminAccounts.openapi(
-  createRoute({
-    method: 'post',
-    path: '/accounts',
-    tags: ['admin'],
-    security: signedIn,
-    summary: 'Create a staff, accountant, admin or merchant account (residents are registered by staff)',
-    request: { body: jsonBody(NewAccountBody) },
-    responses: { 201: json(AccountSchema, 'Created'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'login_taken') },
-  }),
-  async (c) => {
-    const hashed = await hashNewAccount(c.req.valid('json'));
-    const actor = actorOf(c);
-    const { database } = c.get('deps');
-    const id = await database.write((tx) => createAccount(tx, actor, hashed));
-    return c.json(await accountById(database.read, id), 201);
-  },
-);
-
-adminAccounts.openapi(
-  createRoute({
-    method: 'get',
-    path: '/accounts',
-    tags: ['admin'],
-    security: signedIn,
-    summary: 'Staff, accountants, admins and merchants, by id: status, created, last sign-in',
-    request: {
-      query: z.object({
-        role: AdminRole.optional().openapi({ param: { name: 'role', in: 'query' } }),
-        query: z.string().max(64).optional().openapi({ param: { name: 'query', in: 'query' }, description: 'Part of the login, the name or the shop’s name' }),
-        ...IdCursorQuery(200, 50),
-      }),
+/**
+ * Accounts, for the administrator (/api/admin/accounts): the community's staff, accountants and
+ * admins, and the partner merchants. The admin role check is attached to the prefix in app.ts.
+ */
+export const accounts = newRouter()
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/accounts',
+      tags: ['admin'],
+      security: signedIn,
+      summary: 'Create a staff, accountant, admin or merchant account (residents are registered by staff)',
+      request: { body: jsonBody(NewAccountBody) },
+      responses: { 201: json(AccountSchema, 'Created'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'login_taken') },
+    }),
+    async (c) => {
+      const hashed = await hashNewAccount(c.req.valid('json'));
+      const actor = actorOf(c);
+      const { database } = c.get('deps');
+      const id = await database.write((tx) => createAccount(tx, actor, hashed));
+      return c.json(await accountById(database.read, id), 201);
     },
-    responses: { 200: json(z.object({ accounts: z.array(AccountSchema), nextCursor: z.string().nullable() }), 'Accounts'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden') },
-  }),
-  async (c) => {
-    const { cursor, ...q } = c.req.valid('query');
-    const page = await listAccounts(c.get('deps').database.read, { ...q, afterId: cursorId(cursor) });
-    return c.json({ accounts: page.items, nextCursor: cursorOf(page.nextCursor) }, 200);
-  },
-);
-
-adminAccounts.openapi(
-  createRoute({
-    method: 'patch',
-    path: '/accounts/{id}',
-    tags: ['admin'],
-    security: signedIn,
-    summary: 'Rename, disable or enable an account; disabling ends its sessions at once',
-    request: {
-      params: IdParam,
-      body: jsonBody(
-        z
-          .strictObject({ name: Text(32).optional(), disabled: z.boolean().optional() })
-          .refine((p) => p.name !== undefined || p.disabled !== undefined, '至少修改一项（name 或 disabled）')
-          .openapi('AccountPatch'),
-      ),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/accounts',
+      tags: ['admin'],
+      security: signedIn,
+      summary: 'Staff, accountants, admins and merchants, by id: status, created, last sign-in',
+      request: {
+        query: z.object({
+          role: AdminRole.optional().openapi({ param: { name: 'role', in: 'query' } }),
+          query: z.string().max(64).optional().openapi({ param: { name: 'query', in: 'query' }, description: 'Part of the login, the name or the shop’s name' }),
+          ...IdCursorQuery(200, 50),
+        }),
+      },
+      responses: { 200: json(z.object({ accounts: z.array(AccountSchema), nextCursor: z.string().nullable() }), 'Accounts'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden') },
+    }),
+    async (c) => {
+      const { cursor, ...q } = c.req.valid('query');
+      const page = await listAccounts(c.get('deps').database.read, { ...q, afterId: cursorId(cursor) });
+      return c.json({ accounts: page.items, nextCursor: cursorOf(page.nextCursor) }, 200);
     },
-    responses: { 200: json(AccountSchema, 'Changed'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found', 'last_admin', 'own_account') },
-  }),
-  async (c) => {
-    const { id } = c.req.valid('param');
-    const patch = c.req.valid('json');
-    const actor = actorOf(c);
-    const { database } = c.get('deps');
-    await database.write((tx) => updateAccount(tx, actor, id, patch));
-    return c.json(await accountById(database.read, id), 200);
-  },
-);
-
-adminAccounts.openapi(
-  createRoute({
-    method: 'post',
-    path: '/accounts/{id}/password-reset',
-    tags: ['admin'],
-    security: signedIn,
-    summary: 'A temporary password (shown once) that must be changed at the next sign-in; the account’s sessions end',
-    middleware: [noBody] as const,
-    request: { params: IdParam },
-    responses: {
-      200: json(z.object({ temporaryPassword: z.string() }).openapi('AccountTemporaryPassword'), 'The temporary password: give it to the person; it is not stored in clear'),
-      ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found', 'own_account'),
+  )
+  .openapi(
+    createRoute({
+      method: 'patch',
+      path: '/accounts/{id}',
+      tags: ['admin'],
+      security: signedIn,
+      summary: 'Rename, disable or enable an account; disabling ends its sessions at once',
+      request: {
+        params: IdParam,
+        body: jsonBody(
+          z
+            .strictObject({ name: Text(32).optional(), disabled: z.boolean().optional() })
+            .refine((p) => p.name !== undefined || p.disabled !== undefined, '至少修改一项（name 或 disabled）')
+            .openapi('AccountPatch'),
+        ),
+      },
+      responses: { 200: json(AccountSchema, 'Changed'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found', 'last_admin', 'own_account') },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const patch = c.req.valid('json');
+      const actor = actorOf(c);
+      const { database } = c.get('deps');
+      await database.write((tx) => updateAccount(tx, actor, id, patch));
+      return c.json(await accountById(database.read, id), 200);
     },
-  }),
-  async (c) => {
-    const { id } = c.req.valid('param');
-    const password = temporaryPassword();
-    const passwordHash = await hashSecret(password);
-    const actor = actorOf(c);
-    await c.get('deps').database.write((tx) => resetPassword(tx, actor, id, passwordHash));
-    c.header('cache-control', 'no-store');
-    return c.json({ temporaryPassword: password }, 200);
-  },
-);
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/accounts/{id}/password-reset',
+      tags: ['admin'],
+      security: signedIn,
+      summary: 'A temporary password (shown once) that must be changed at the next sign-in; the account’s sessions end',
+      middleware: [noBody] as const,
+      request: { params: IdParam },
+      responses: {
+        200: json(z.object({ temporaryPassword: z.string() }).openapi('AccountTemporaryPassword'), 'The temporary password: give it to the person; it is not stored in clear'),
+        ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found', 'own_account'),
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const password = temporaryPassword();
+      const passwordHash = await hashSecret(password);
+      const actor = actorOf(c);
+      await c.get('deps').database.write((tx) => resetPassword(tx, actor, id, passwordHash));
+      c.header('cache-control', 'no-store');
+      return c.json({ temporaryPassword: password }, 200);
+    },
+  );

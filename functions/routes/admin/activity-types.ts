@@ -5,13 +5,6 @@ import { actorOf, IdParam, Text } from '../../http/params';
 import { newRouter } from '../../http/router';
 import { json, jsonBody, signedIn } from '../../http/schemas';
 
-/**
- * Activity types and their earning rules (/api/admin/activity-types). A new rate or cap applies
- * to activities created after the change; a type is retired (active: false), never deleted. Staff
- * read the active ones at /api/staff/activity-types.
- */
-export const adminActivityTypes = newRouter();
-
 export const ActivityTypeSchema = z
   .object({
     id: z.number().int(),
@@ -46,49 +39,53 @@ const TypePatch = z
   .refine((p) => Object.values(p).some((v) => v !== undefined), '至少修改一项')
   .openapi('ActivityTypePatch');
 
-adminActivityTypes.openapi(
-  createRoute({
-    method: 'get',
-    path: '/activity-types',
-    tags: ['admin'],
-    security: signedIn,
-    summary: 'Every activity type, retired ones too, with its earning rule',
-    responses: { 200: json(z.object({ types: z.array(ActivityTypeSchema) }), 'Types'), ...errorResponses('unauthorized', 'forbidden', 'password_change_required') },
-  }),
-  async (c) => c.json({ types: await listActivityTypes(c.get('deps').database.read) }, 200),
-);
-
-adminActivityTypes.openapi(
-  createRoute({
-    method: 'post',
-    path: '/activity-types',
-    tags: ['admin'],
-    security: signedIn,
-    summary: 'Add a kind of volunteer work with its points per hour and daily cap',
-    request: { body: jsonBody(NewType) },
-    responses: { 201: json(ActivityTypeSchema, 'Created'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'password_change_required', 'type_code_taken') },
-  }),
-  async (c) => {
-    const body = c.req.valid('json');
-    const actor = actorOf(c);
-    return c.json(await c.get('deps').database.write((tx) => createActivityType(tx, actor, body)), 201);
-  },
-);
-
-adminActivityTypes.openapi(
-  createRoute({
-    method: 'patch',
-    path: '/activity-types/{id}',
-    tags: ['admin'],
-    security: signedIn,
-    summary: 'Rename a type, change its rule (for activities created from now on), retire or restore it',
-    request: { params: IdParam, body: jsonBody(TypePatch) },
-    responses: { 200: json(ActivityTypeSchema, 'Updated'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'password_change_required', 'not_found') },
-  }),
-  async (c) => {
-    const { id } = c.req.valid('param');
-    const patch = c.req.valid('json');
-    const actor = actorOf(c);
-    return c.json(await c.get('deps').database.write((tx) => updateActivityType(tx, actor, id, patch)), 200);
-  },
-);
+/**
+ * Activity types and their earning rules (/api/admin/activity-types). A new rate or cap applies
+ * to activities created after the change; a type is retired (active: false), never deleted. Staff
+ * read the active ones at /api/staff/activity-types.
+ */
+export const activityTypes = newRouter()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/activity-types',
+      tags: ['admin'],
+      security: signedIn,
+      summary: 'Every activity type, retired ones too, with its earning rule',
+      responses: { 200: json(z.object({ types: z.array(ActivityTypeSchema) }), 'Types'), ...errorResponses('unauthorized', 'forbidden', 'password_change_required') },
+    }),
+    async (c) => c.json({ types: await listActivityTypes(c.get('deps').database.read) }, 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/activity-types',
+      tags: ['admin'],
+      security: signedIn,
+      summary: 'Add a kind of volunteer work with its points per hour and daily cap',
+      request: { body: jsonBody(NewType) },
+      responses: { 201: json(ActivityTypeSchema, 'Created'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'password_change_required', 'type_code_taken') },
+    }),
+    async (c) => {
+      const body = c.req.valid('json');
+      const actor = actorOf(c);
+      return c.json(await c.get('deps').database.write((tx) => createActivityType(tx, actor, body)), 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'patch',
+      path: '/activity-types/{id}',
+      tags: ['admin'],
+      security: signedIn,
+      summary: 'Rename a type, change its rule (for activities created from now on), retire or restore it',
+      request: { params: IdParam, body: jsonBody(TypePatch) },
+      responses: { 200: json(ActivityTypeSchema, 'Updated'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'password_change_required', 'not_found') },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const patch = c.req.valid('json');
+      const actor = actorOf(c);
+      return c.json(await c.get('deps').database.write((tx) => updateActivityType(tx, actor, id, patch)), 200);
+    },
+  );

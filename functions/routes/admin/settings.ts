@@ -6,13 +6,6 @@ import { actorOf, Text } from '../../http/params';
 import { newRouter } from '../../http/router';
 import { json, jsonBody, signedIn } from '../../http/schemas';
 
-/**
- * The community's settings (/api/admin/settings): its name, the public site's address, the
- * two-person thresholds, the expiry policy and how many backups are kept. Admin only (the role
- * check is app.ts's); every change is audited with its before and after.
- */
-export const adminSettings = newRouter();
-
 export const SettingsSchema = z
   .object({
     communityName: z.string(),
@@ -44,31 +37,36 @@ const SettingsPatch = z
   .refine((p) => Object.values(p).some((v) => v !== undefined), '至少修改一项设置')
   .openapi('CommunitySettingsPatch');
 
-adminSettings.openapi(
-  createRoute({
-    method: 'get',
-    path: '/settings',
-    tags: ['admin'],
-    security: signedIn,
-    summary: "The community's settings, defaults applied",
-    responses: { 200: json(SettingsSchema, 'Settings'), ...errorResponses('unauthorized', 'forbidden', 'password_change_required') },
-  }),
-  async (c) => c.json(await readSettings(c.get('deps').database.read), 200),
-);
-
-adminSettings.openapi(
-  createRoute({
-    method: 'patch',
-    path: '/settings',
-    tags: ['admin'],
-    security: signedIn,
-    summary: 'Change some settings; applies to new work from now on; audited with before and after',
-    request: { body: jsonBody(SettingsPatch) },
-    responses: { 200: json(SettingsSchema, 'The settings after the change'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'password_change_required') },
-  }),
-  async (c) => {
-    const patch = c.req.valid('json');
-    const actor = actorOf(c);
-    return c.json(await c.get('deps').database.write((tx) => updateSettings(tx, actor, patch)), 200);
-  },
-);
+/**
+ * The community's settings (/api/admin/settings): its name, the public site's address, the
+ * two-person thresholds, the expiry policy and how many backups are kept. Admin only (the role
+ * check is app.ts's); every change is audited with its before and after.
+ */
+export const settings = newRouter()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/settings',
+      tags: ['admin'],
+      security: signedIn,
+      summary: "The community's settings, defaults applied",
+      responses: { 200: json(SettingsSchema, 'Settings'), ...errorResponses('unauthorized', 'forbidden', 'password_change_required') },
+    }),
+    async (c) => c.json(await readSettings(c.get('deps').database.read), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'patch',
+      path: '/settings',
+      tags: ['admin'],
+      security: signedIn,
+      summary: 'Change some settings; applies to new work from now on; audited with before and after',
+      request: { body: jsonBody(SettingsPatch) },
+      responses: { 200: json(SettingsSchema, 'The settings after the change'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'password_change_required') },
+    }),
+    async (c) => {
+      const patch = c.req.valid('json');
+      const actor = actorOf(c);
+      return c.json(await c.get('deps').database.write((tx) => updateSettings(tx, actor, patch)), 200);
+    },
+  );

@@ -1,23 +1,15 @@
-import { api } from '../api';
 import { $, h, replace } from '../dom';
 import { fmtDateTime, fmtNum, isEn, tr } from '../i18n';
 import { shopEditForm } from '../shop-fields';
 import { loadInto, say } from '../ui';
+import { recent, totals, type RecentJson, type TotalsJson } from './client';
 
-import type { CounterTotalsJson, MerchantPublicRecordJson } from '../../../functions/routes/counter-items';
+import type { MerchantPublicRecordJson } from '../../../functions/routes/counter/items';
 
 export type Profile = MerchantPublicRecordJson;
 
-/** A line of GET /api/counter/redemptions; `item` and `counterparty` are there when the server sends them. */
-interface RedemptionLine {
-  id: number;
-  at: string;
-  points: number;
-  kind: string;
-  memo: string;
-  item?: { name: string; unitPoints?: number; quantity?: number } | null;
-  counterparty?: { kind: string; name: string } | null;
-}
+/** A line of GET /api/counter/redemptions. */
+type RedemptionLine = RecentJson['redemptions'][number];
 
 /** "豆浆 × 2（每件 10 分）": what a line bought and its price. */
 function itemWords(item: NonNullable<RedemptionLine['item']>): string {
@@ -28,13 +20,13 @@ function itemWords(item: NonNullable<RedemptionLine['item']>): string {
 /** Today's and this month's totals, and the latest redemptions and reversals. */
 export async function loadTotals(): Promise<void> {
   const box = $('[data-totals]');
-  await loadInto(box, () => api<CounterTotalsJson>('/counter/totals'), ({ today, month }) => {
-    const fig = (title: string, t: CounterTotalsJson['today' | 'month']) =>
+  await loadInto(box, totals, ({ today, month }) => {
+    const fig = (title: string, t: TotalsJson['today' | 'month']) =>
       h('li', {}, h('span', {}, title), h('strong', {}, tr('pts.n', { n: fmtNum(t.netPoints) })), h('span', { class: 'meta' }, tr('counter.count', { n: fmtNum(t.redemptions) }), t.reversals ? ` · ${tr('counter.reversals', { n: t.reversals })}` : ''));
     box.append(h('ul', { class: 'figures' }, fig(tr('counter.today'), today), fig(tr('counter.month'), month)));
   });
   const list = $('[data-recent]');
-  await loadInto(list, () => api<{ redemptions: RedemptionLine[] }>('/counter/redemptions?limit=20'), ({ redemptions }) => {
+  await loadInto(list, () => recent(20), ({ redemptions }) => {
     if (redemptions.length === 0) return list.append(h('p', { class: 'meta' }, tr('counter.noneYet')));
     list.append(
       h(

@@ -2,7 +2,7 @@ import { api } from '../api';
 import { h, replace } from '../dom';
 import { fmtNum, isEn, tr } from '../i18n';
 import { loadInto } from '../ui';
-import type { PublicCatalogueJson } from '../../../functions/routes/public';
+import type { PublicCatalogueJson } from '../../../functions/routes/public/figures';
 
 type Shop = PublicCatalogueJson['merchants'][number];
 

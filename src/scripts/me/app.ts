@@ -8,7 +8,7 @@ import { mountCode } from './code';
 import { mountGive } from './give';
 import { mountRequests } from './requests';
 import type { StatementSummary } from '../../../functions/domain/ledger/summary';
-import type { MeJson } from '../../../functions/routes/me';
+import type { MeJson } from '../../../functions/routes/me/points';
 
 export type Me = MeJson;
 /** The signed-in /me/: balance first and large, then the code for the counter, the statement, giving, activities and requests. */

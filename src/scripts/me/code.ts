@@ -3,7 +3,7 @@ import { countdown } from '../countdown';
 import { focusOn, h, replace } from '../dom';
 import { errorText, fmtNum, tr } from '../i18n';
 import { busy, msgBox, say } from '../ui';
-import type { RedeemCodeJson as Code, RedeemCodeStateJson as CodeState } from '../../../functions/routes/me';
+import type { RedeemCodeJson as Code, RedeemCodeStateJson as CodeState } from '../../../functions/routes/me/points';
 import { itemText } from '../statement';
 import type { Me } from './app';
 

@@ -1,7 +1,7 @@
 import { api, newKey, sendIdempotent } from '../api';
 import { field, focusOn, h, replace } from '../dom';
 import { errorText, fmtNum, tr } from '../i18n';
-import type { RecipientJson as Recipient } from '../../../functions/routes/me-account';
+import type { RecipientJson as Recipient } from '../../../functions/routes/me/account';
 import { msgBox, say } from '../ui';
 
 /**

@@ -4,7 +4,7 @@ import { errorText, fmtDate, fmtDateTime, locale, today, tr } from '../i18n';
 import type { AppKey } from '../../i18n/app';
 import { label } from '../../i18n/labels';
 import { busy, loadInto, msgBox, say } from '../ui';
-import type { RequestSummaryJson, ServiceRequestJson } from '../../../functions/routes/requests';
+import type { RequestSummaryJson, ServiceRequestJson } from '../../../functions/routes/me/requests';
 
 interface Service {
   id: number;

@@ -3,7 +3,7 @@ import { append, h } from '../dom';
 import { fmtDateTime, fmtNum, tr } from '../i18n';
 import { busy, loadInto } from '../ui';
 import { table } from './common';
-import type { JobsJson } from '../../../functions/routes/jobs';
+import type { JobsJson } from '../../../functions/routes/staff/jobs';
 
 type JobState = JobsJson['jobs'][number];
 type Run = NonNullable<JobState['lastRun']>;

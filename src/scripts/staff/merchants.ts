@@ -4,7 +4,7 @@ import { errorText, fmtDate, tr } from '../i18n';
 import { shopEditForm } from '../shop-fields';
 import { busy, loadInto, msgBox, say } from '../ui';
 import { table } from './common';
-import type { MerchantJson } from '../../../functions/routes/merchants';
+import type { MerchantJson } from '../../../functions/routes/staff/merchants';
 
 /**
  * The partner merchants (一刻钟合伙人), for staff: each shop's public profile and whether it may

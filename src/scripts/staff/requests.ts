@@ -7,7 +7,8 @@ import { eventWord, stepper, type RequestStatus } from '../me/requests';
 import { busy, loadInto, msgBox, remember, say } from '../ui';
 import { residentPicker, select, table } from './common';
 import { chainPicker, deliberationName } from './records-options';
-import type { RequestSummaryJson, StaffServiceRequestJson } from '../../../functions/routes/requests';
+import type { RequestSummaryJson } from '../../../functions/routes/me/requests';
+import type { StaffServiceRequestJson } from '../../../functions/routes/staff/requests';
 
 type Summary = RequestSummaryJson;
 type Detail = StaffServiceRequestJson;

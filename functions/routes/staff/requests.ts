@@ -1,0 +1,167 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Db } from '../../../db/client';
+import { serviceRequestKinds, serviceRequestStatuses } from '../../../db/schema';
+import type { Actor } from '../../domain/records/audit';
+import {
+  acceptRequest,
+  askForService,
+  cancelRequest,
+  completeRequest,
+  declineRequest,
+  dispatchRequest,
+  findRequest,
+  listRequests,
+  reportBuildingIssue,
+  requester,
+} from '../../domain/requests/requests';
+import { errorResponses } from '../../http/errors';
+import { IdCursorQuery, IdParam, LocalDate, Text, actorOf, LongText, QueryId, LongTextOrEmpty } from '../../http/params';
+import { newRouter } from '../../http/router';
+import { ChainLinkFields } from '../../http/chain-params';
+import { cursorId, cursorOf, json, jsonBody, signedIn } from '../../http/schemas';
+import { EventSchema, RequestSchema, SummarySchema } from '../me/requests';
+
+const StaffRequestSchema = RequestSchema.extend({
+  resident: z.object({ id: z.number().int(), name: z.string(), login: z.string(), phone: z.string().nullable() }).nullable(),
+  events: z.array(EventSchema.extend({ actorId: z.number().int().nullable() })),
+}).openapi('StaffServiceRequest');
+
+export type StaffServiceRequestJson = z.infer<typeof StaffRequestSchema>;
+
+async function staffView(db: Db, id: number) {
+  const r = await findRequest(db, id);
+  const { residentId, ...rest } = r;
+  return { ...rest, resident: await requester(db, residentId) };
+}
+
+const StaffNewRequest = z
+  .union([
+    z.strictObject({
+      kind: z.literal('service'),
+      serviceId: z.number().int().min(1),
+      residentId: z.number().int().min(1),
+      detail: LongTextOrEmpty(500).optional(),
+      preferredDate: LocalDate.optional(),
+      deliberationId: ChainLinkFields.deliberationId,
+    }),
+    z.strictObject({
+      kind: z.literal('building_issue'),
+      origin: z.enum(['owners_committee', 'staff']).optional().openapi({ description: "Who placed it (下单): the owners' committee (default) or the residents' committee itself" }),
+      compound: Text(64),
+      building: Text(64),
+      title: Text(100),
+      detail: LongText(1000),
+      deliberationId: ChainLinkFields.deliberationId,
+    }),
+  ])
+  .openapi('NewServiceRequest');
+
+/** 你点单我服务 at the staff desk: dispatch 派单, record the provider's 接单, close, and the three-order flow for building issues. */
+export const requests = newRouter()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/requests',
+      tags: ['staff'],
+      security: signedIn,
+      summary: 'Service requests and building issues, newest first, filtered',
+      request: {
+        query: z.object({
+          status: z.enum(serviceRequestStatuses).optional().openapi({ param: { name: 'status', in: 'query' } }),
+          kind: z.enum(serviceRequestKinds).optional().openapi({ param: { name: 'kind', in: 'query' } }),
+          providerId: QueryId('providerId'),
+          residentId: QueryId('residentId'),
+          ...IdCursorQuery(200, 50),
+        }),
+      },
+      responses: { 200: json(z.object({ requests: z.array(SummarySchema), nextCursor: z.string().nullable() }), 'Requests'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden') },
+    }),
+    async (c) => {
+      const { cursor, ...q } = c.req.valid('query');
+      const page = await listRequests(c.get('deps').database.read, { ...q, cursor: cursorId(cursor) });
+      return c.json({ requests: page.items, nextCursor: cursorOf(page.nextCursor) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/requests/{id}',
+      tags: ['staff'],
+      security: signedIn,
+      summary: 'One request: who asked (name and phone to call back) and its dated history',
+      request: { params: IdParam },
+      responses: { 200: json(StaffRequestSchema, 'The request'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found') },
+    }),
+    async (c) => c.json(await staffView(c.get('deps').database.read, c.req.valid('param').id), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/requests',
+      tags: ['staff'],
+      security: signedIn,
+      summary: "Enter a request: for a resident who asked at the desk or by phone, or a building issue placed by the owners' committee (下单)",
+      request: { body: jsonBody(StaffNewRequest) },
+      responses: { 201: json(StaffRequestSchema, 'Submitted'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'invalid_reference', 'service_withdrawn') },
+    }),
+    async (c) => {
+      const body = c.req.valid('json');
+      const actor = actorOf(c);
+      const { database } = c.get('deps');
+      const created = await database.write((tx) =>
+        body.kind === 'service'
+          ? askForService(tx, actor, { serviceId: body.serviceId, residentId: body.residentId, detail: body.detail, preferredDate: body.preferredDate, deliberationId: body.deliberationId }, 'staff')
+          : reportBuildingIssue(tx, actor, body),
+      );
+      return c.json(await staffView(database.read, created.id), 201);
+    },
+  );
+
+const Note = z.strictObject({ note: LongTextOrEmpty(500).optional() });
+
+function step<T extends Record<string, unknown>>(
+  path: string,
+  summary: string,
+  schema: z.ZodType<T>,
+  codes: Parameters<typeof errorResponses>,
+  run: (tx: Db, actor: Actor, id: number, body: T) => Promise<unknown>,
+) {
+  const body = schema as z.ZodType<Record<string, unknown>>;
+  requests.openapi(
+    createRoute({
+      method: 'post',
+      path,
+      tags: ['staff'],
+      security: signedIn,
+      summary,
+      request: { params: IdParam, body: jsonBody(body) },
+      responses: { 200: json(StaffRequestSchema, 'The request after this step'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found', 'invalid_transition', ...codes) },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const given = c.req.valid('json') as T;
+      const actor = actorOf(c);
+      const { database } = c.get('deps');
+      await database.write((tx) => run(tx, actor, id, given));
+      return c.json(await staffView(database.read, id), 200);
+    },
+  );
+}
+
+step(
+  '/requests/{id}/dispatch',
+  '派单: dispatch to a provider organisation (a building issue to a property company); again to re-dispatch before acceptance',
+  z.strictObject({ organizationId: z.number().int().min(1), note: LongTextOrEmpty(500).optional() }),
+  ['invalid_reference', 'invalid_provider'],
+  (tx, actor, id, body) => dispatchRequest(tx, actor, id, body),
+);
+step('/requests/{id}/accept', "接单: record the provider's acceptance", Note, [], (tx, actor, id, body) => acceptRequest(tx, actor, id, body.note));
+step('/requests/{id}/complete', '办结: the provider has done it', Note, [], (tx, actor, id, body) => completeRequest(tx, actor, id, body.note));
+step(
+  '/requests/{id}/decline',
+  'Decline: by the residents’ committee before dispatch, or for the provider it was dispatched to',
+  z.strictObject({ reason: LongText(500) }),
+  [],
+  (tx, actor, id, body) => declineRequest(tx, actor, id, body.reason),
+);
+step('/requests/{id}/cancel', 'Cancel a request that is not done', z.strictObject({ reason: LongText(500) }), [], (tx, actor, id, body) => cancelRequest(tx, actor, id, 'staff', body.reason));
