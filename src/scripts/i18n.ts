@@ -1,6 +1,7 @@
 import type { AppKey } from '../i18n/app';
 import type { ApiFail } from './api';
 import * as format from '../lib/format';
+import { fill, type Vars } from '../i18n/translate';
 
 /**
  * Strings on the client: the page carries its locale's table as a JSON data block
@@ -16,9 +17,8 @@ function strings(): Record<string, string> {
 export const isEn = () => document.documentElement.lang === 'en';
 export const locale = () => (isEn() ? 'en' : 'zh-cn') as 'en' | 'zh-cn';
 
-export function tr(key: AppKey, vars: Record<string, string | number> = {}): string {
-  const text = strings()[key] ?? key;
-  return text.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+export function tr(key: AppKey, vars: Vars = {}): string {
+  return fill(strings()[key] ?? key, vars);
 }
 
 /**
