@@ -5,6 +5,7 @@
  */
 import type { Locale } from './ui';
 import { column, mergePairs } from './pairs';
+import { fill, type Vars } from './translate';
 import { commonPairs } from './app-common';
 import { signinPairs } from './app-signin';
 import { residentPairs } from './app-resident';
@@ -35,6 +36,6 @@ export type AppKey = keyof typeof pairs;
 
 export const appStrings: Record<Locale, Record<AppKey, string>> = { 'zh-cn': column(pairs, 0), en: column(pairs, 1) };
 
-export function at(locale: Locale, key: AppKey, vars: Record<string, string | number> = {}): string {
-  return (appStrings[locale][key] ?? appStrings['zh-cn'][key]).replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+export function at(locale: Locale, key: AppKey, vars: Vars = {}): string {
+  return fill(appStrings[locale][key] ?? appStrings['zh-cn'][key], vars);
 }

@@ -1,5 +1,6 @@
 /** Interface strings, Chinese first. Pages pick with t(locale, key). */
 import { siteEn, siteZh } from './site';
+import { fill, type Vars } from './translate';
 
 export const locales = ['zh-cn', 'en'] as const;
 export type Locale = (typeof locales)[number];
@@ -61,9 +62,8 @@ export const ui = {
 
 export type UiKey = keyof (typeof ui)['zh-cn'];
 
-export function t(locale: Locale, key: UiKey, vars: Record<string, string | number> = {}): string {
-  const text: string = ui[locale][key] ?? ui['zh-cn'][key];
-  return text.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+export function t(locale: Locale, key: UiKey, vars: Vars = {}): string {
+  return fill(ui[locale][key] ?? ui['zh-cn'][key], vars);
 }
 
 export function localeFromPath(pathname: string): Locale {

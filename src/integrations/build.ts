@@ -76,9 +76,10 @@ export function writeEdgeFiles(site: string): void {
 }
 
 /**
- * Astro writes only the root 404 page as 404.html; the English one (src/pages/en/404.astro) comes
- * out as en/404/index.html. Moved to en/404.html, it is where Cloudflare's assets look for the
- * nearest 404 page of an /en/ address, and where the Node shell serves it from.
+ * Astro writes only the root 404 page as 404.html; the English one (/en/404 from
+ * src/pages/[...locale]/404.astro) comes out as en/404/index.html. Moved to en/404.html, it is
+ * where Cloudflare's assets look for the nearest 404 page of an /en/ address, and where the Node
+ * shell serves it from.
  */
 export function placeLocaleNotFound(site: string): void {
   const built = join(site, 'en', '404', 'index.html');

@@ -10,7 +10,7 @@ import { versionItems } from './version-feed';
 import { htmlLines, localMidnight, rssResponse, type Feed } from './rss';
 
 /**
- * The RSS feeds of both languages (src/pages/…/rss.xml.ts and their /en/ twins), written by
+ * The RSS feeds of both languages (src/pages/[...locale]/…/rss.xml.ts), written by
  * src/lib/rss.ts: a feed's channel links to the site's home page in the feed's language.
  */
 const feedResponse = (feed: Omit<Feed, 'site'>) => rssResponse({ ...feed, site: new URL(href(feed.locale, '/'), feed.base).href });

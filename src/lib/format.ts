@@ -1,12 +1,15 @@
 import type { Locale } from '../i18n/ui';
 
 /**
- * The one place numbers, money and dates are written for people. Deterministic (no host time zone,
- * no ICU currency quirks): the build machine's settings never change what a notice says.
+ * The one place numbers, money and dates are written for people, by the built pages and the
+ * browser scripts alike (no Astro or DOM imports). Deterministic (no host time zone, no ICU month
+ * names or currency quirks): neither the build machine nor the visitor's device changes what a
+ * notice or a console row says.
  */
 const tag = (locale: Locale) => (locale === 'en' ? 'en' : 'zh-CN');
 
 const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const MONTHS_EN_LONG = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** One formatter per (language, fraction digits): building an Intl.NumberFormat costs far more than formatting. */
 const numberFormats = new Map<string, Intl.NumberFormat>();
@@ -27,6 +30,11 @@ export function money(fen: number, options: { signed?: boolean } = {}): string {
   const abs = Math.abs(Math.round(fen));
   const yuan = GROUPED.format(Math.floor(abs / 100));
   return `${sign}¥${yuan}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** Signed points with a real minus sign: +20 / −30 / 0. */
+export function signed(n: number, locale: Locale): string {
+  return n > 0 ? `+${number(n, locale, 3)}` : n < 0 ? `−${number(-n, locale, 3)}` : '0';
 }
 
 /** Fen → yuan as a plain number, for chart axes. */
@@ -64,11 +72,11 @@ function writeDate(iso: string, locale: Locale): string {
   return locale === 'en' ? `${d} ${MONTHS_EN[m - 1]} ${y}` : `${y}年${m}月${d}日`;
 }
 
-/** 'YYYY-MM' → 2026年9月 / Sep 2026. */
-export function month(ym: string, locale: Locale): string {
+/** 'YYYY-MM' → 2026年9月 / Sep 2026 (September 2026 when `long`, for a heading). */
+export function month(ym: string, locale: Locale, long = false): string {
   const [y, m] = ym.split('-').map(Number);
   if (!y || !m) return ym;
-  return locale === 'en' ? `${MONTHS_EN[m - 1]} ${y}` : `${y}年${m}月`;
+  return locale === 'en' ? `${(long ? MONTHS_EN_LONG : MONTHS_EN)[m - 1]} ${y}` : `${y}年${m}月`;
 }
 
 /** Short month for chart axes: 9月 / Sep, with the year when it is January or the first label. */
@@ -79,12 +87,36 @@ export function monthShort(ym: string, locale: Locale, withYear: boolean): strin
   return withYear ? `${y}年${m}月` : `${m}月`;
 }
 
-/** An instant (ISO) in the community's time (UTC+8, no daylight saving): 2026年9月20日 14:05. */
-export function dateTime(isoInstant: string, locale: Locale): string {
+/** An instant (ISO) in the community's time (UTC+8, no daylight saving) as YYYY-MM-DDTHH:MM:SS, or null. */
+function communityTime(isoInstant: string): string | null {
   const t = Date.parse(isoInstant);
-  if (Number.isNaN(t)) return isoInstant;
-  const local = new Date(t + 8 * 3600_000).toISOString();
-  return `${date(local.slice(0, 10), locale)} ${local.slice(11, 16)}`;
+  return Number.isNaN(t) ? null : new Date(t + 8 * 3600_000).toISOString().slice(0, 19);
+}
+
+/** An instant (ISO) in the community's time: 2026年9月20日 14:05 / 20 Sep 2026 14:05. */
+export function dateTime(isoInstant: string, locale: Locale): string {
+  const local = communityTime(isoInstant);
+  return local ? `${date(local.slice(0, 10), locale)} ${local.slice(11, 16)}` : isoInstant;
+}
+
+/** An instant within the year, in the community's time: 9月20日 14:05 / 20 Sep 14:05. */
+export function dayTime(isoInstant: string, locale: Locale): string {
+  const local = communityTime(isoInstant);
+  if (!local) return isoInstant;
+  const m = Number(local.slice(5, 7));
+  const d = Number(local.slice(8, 10));
+  return `${locale === 'en' ? `${d} ${MONTHS_EN[m - 1]}` : `${m}月${d}日`} ${local.slice(11, 16)}`;
+}
+
+/** The clock time of an instant in the community's time: 14:05:09. */
+export function time(isoInstant: string): string {
+  return communityTime(isoInstant)?.slice(11, 19) ?? isoInstant;
+}
+
+/** The month an instant falls in, in the community's time: 2026年12月 / December 2026 (a heading). */
+export function monthOf(isoInstant: string, locale: Locale): string {
+  const local = communityTime(isoInstant);
+  return local ? month(local.slice(0, 7), locale, true) : isoInstant;
 }
 
 /** The community's local date today (UTC+8), as YYYY-MM-DD. */

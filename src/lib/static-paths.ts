@@ -3,8 +3,8 @@ import { publicData } from './data';
 import { statementMonths } from './charity';
 
 /**
- * getStaticPaths of the record pages, shared by the zh-CN and English page files (which re-export
- * them), so both languages publish exactly the same records.
+ * The records of each record page; src/pages/[...locale]/ publishes each of them in both languages
+ * (src/i18n/locale-paths.ts), so both publish exactly the same records.
  */
 export async function servicePaths() {
   const { services } = await publicData();

@@ -1,5 +1,7 @@
 import type { AppKey } from '../i18n/app';
 import type { ApiFail } from './api';
+import * as format from '../lib/format';
+import { fill, type Vars } from '../i18n/translate';
 
 /**
  * Strings on the client: the page carries its locale's table as a JSON data block
@@ -15,32 +17,28 @@ function strings(): Record<string, string> {
 export const isEn = () => document.documentElement.lang === 'en';
 export const locale = () => (isEn() ? 'en' : 'zh-cn') as 'en' | 'zh-cn';
 
-export function tr(key: AppKey, vars: Record<string, string | number> = {}): string {
-  const text = strings()[key] ?? key;
-  return text.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+export function tr(key: AppKey, vars: Vars = {}): string {
+  return fill(strings()[key] ?? key, vars);
 }
 
-const TZ = 'Asia/Shanghai';
-const lang = () => (isEn() ? 'en-GB' : 'zh-CN');
-/** Dates and times in community time (UTC+8), whatever the device's zone. */
-export const fmtDate = (iso: string) => new Intl.DateTimeFormat(lang(), { timeZone: TZ, year: 'numeric', month: 'short', day: 'numeric' }).format(new Date(iso.length === 10 ? `${iso}T12:00:00+08:00` : iso));
-export const fmtDateTime = (iso: string) =>
-  new Intl.DateTimeFormat(lang(), { timeZone: TZ, month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(iso));
-/** Date and time with the year, in community time: a statement spans years. */
-export const fmtDateTimeFull = (iso: string) =>
-  new Intl.DateTimeFormat(lang(), { timeZone: TZ, year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(iso));
+/**
+ * Numbers, money and dates in the page's language, written by src/lib/format.ts exactly as the
+ * built pages write them, in community time (UTC+8) whatever the device's zone.
+ */
+export const fmtDate = (iso: string) => format.date(iso, locale());
+export const fmtDateTime = (iso: string) => format.dayTime(iso, locale());
+/** Date and time with the year: a statement spans years. */
+export const fmtDateTimeFull = (iso: string) => format.dateTime(iso, locale());
 /** The month a statement line falls in, as its heading: 2026年12月 / December 2026. */
-export const fmtMonth = (iso: string) => new Intl.DateTimeFormat(lang(), { timeZone: TZ, year: 'numeric', month: 'long' }).format(new Date(iso));
-export const fmtTime = (iso: string) => new Intl.DateTimeFormat(lang(), { timeZone: TZ, hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }).format(new Date(iso));
-export const fmtNum = (n: number) => new Intl.NumberFormat(lang()).format(n);
-export const fmtYuan = (fen: number) => `¥${(fen / 100).toLocaleString(lang(), { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+export const fmtMonth = (iso: string) => format.monthOf(iso, locale());
+export const fmtTime = (iso: string) => format.time(iso);
+export const fmtNum = (n: number) => format.number(n, locale(), 3);
+export const fmtYuan = (fen: number) => format.money(fen);
 /** Signed points with a real minus sign: +20 / −30. */
-export const fmtSigned = (n: number) => (n > 0 ? `+${fmtNum(n)}` : n < 0 ? `−${fmtNum(-n)}` : '0');
+export const fmtSigned = (n: number) => format.signed(n, locale());
 
 /** Today in community time, YYYY-MM-DD (the default of every date field). */
-export function today(d = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
-}
+export const today = format.today;
 
 /**
  * What went wrong, in words the person can act on. Known codes have our own sentence (in both
