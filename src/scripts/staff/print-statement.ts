@@ -19,10 +19,12 @@ type Paper = 'a4' | 'receipt';
 /**
  * @page cannot be switched by a class: the chosen paper's rule is the one rule of a constructed
  * stylesheet (a <style> element written by a script is inline style, which the CSP refuses).
+ * CSS has no "auto" page height (`size: 80mm auto` is dropped as invalid): the receipt is 80 mm
+ * wide and an A4 length long, and a receipt printer cuts where the content ends.
  */
 const PAGE_RULE: Record<Paper, string> = {
   a4: '@page { size: A4 portrait; margin: 12mm; }',
-  receipt: '@page { size: 80mm auto; margin: 3mm; }',
+  receipt: '@page { size: 80mm 297mm; margin: 3mm; }',
 };
 
 export async function openPrintStatement(d: ResidentDetails, opener: HTMLElement): Promise<void> {
