@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../shared/error-codes';
 import { sql } from 'drizzle-orm';
 import type { Db, Settled } from '../../../db/client';
 import { canonicalJson, sha256Hex } from '../shared/crypto';
@@ -5,7 +6,7 @@ import { DomainError, refusalFacts, TryLater, type RefusalFacts } from '../share
 import { rowList } from '../shared/sql';
 
 /** `retryAt`: when a refusal that names a wait (a locked card) is over, so a replay can say how long is left. */
-export type Outcome<T> = { ok: true; value: T } | { ok: false; code: string; message: string; retryAt?: string; facts?: RefusalFacts };
+export type Outcome<T> = { ok: true; value: T } | { ok: false; code: ErrorCode; message: string; retryAt?: string; facts?: RefusalFacts };
 
 export interface IdempotencyRequest {
   /** Who and what: e.g. "42:counter.redeem". Keys of different callers never collide. */

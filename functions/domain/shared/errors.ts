@@ -1,10 +1,11 @@
+import type { ErrorCode } from './error-codes';
 /**
  * A refusal the domain gives for a reason the caller can act on. `code` is the contract's
  * snake_case error code; the API maps codes to HTTP statuses in one table (functions/http/errors.ts).
  */
 export class DomainError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly details?: Record<string, unknown>,
   ) {
@@ -28,7 +29,7 @@ export function thrownIfRefused<T>(result: T | DomainError | undefined): T {
  * stored under an idempotency key (the same request may succeed once the wait is over).
  */
 export class TryLater extends DomainError {
-  constructor(code: string, message: string, retryAfterSeconds: number) {
+  constructor(code: ErrorCode, message: string, retryAfterSeconds: number) {
     super(code, message, { retryAfterSeconds: Math.max(1, Math.ceil(retryAfterSeconds)) });
   }
 }
