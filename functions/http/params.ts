@@ -41,7 +41,7 @@ export const LocalDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
   .refine(isRealDate, '不是有效日期')
-  .openapi({ example: '2026-03-09' });
+  .openapi({ format: 'date', example: '2026-03-09' });
 
 /** Control characters (C0, DEL, C1), NUL above all: never part of a name, a title or a line. */
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { recordStatuses } from '../../../../db/schema';
-import { LongText, QueryId, Text, QueryInt } from '../../../http/params';
+import { LocalDate, LongText, QueryId, Text, QueryInt } from '../../../http/params';
 
 /** Request and response pieces shared by the records routers. Text is stored as entered (trimmed); the site escapes it. */
 
@@ -15,17 +15,8 @@ export { IdParam, idIn, LongText, QueryId, QueryInt, RefId, Text } from '../../.
 export const OptionalText = (max: number) => Text(max).nullable().optional();
 export const OptionalLongText = (max: number) => LongText(max).nullable().optional();
 
-function isRealDate(s: string): boolean {
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
-
-export const DateString = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式须为 YYYY-MM-DD')
-  .refine(isRealDate, '日期不存在')
-  .refine((s) => s >= '2000-01-01' && s <= '2099-12-31', '日期须在 2000–2099 年之间')
-  .openapi({ format: 'date', example: '2026-03-09' });
+/** A record's date: a real calendar date in this century. */
+export const DateString = LocalDate.refine((s) => s >= '2000-01-01' && s <= '2099-12-31', '日期须在 2000–2099 年之间').openapi({ format: 'date', example: '2026-03-09' });
 
 export const MAX_FEN = 10_000_000_000; // ¥100,000,000
 export const Fen = z.number().int('金额须为整数（单位：分）').min(0, '金额不能为负').max(MAX_FEN, '金额过大').openapi({ description: 'Integer fen (分): ¥12.34 = 1234', example: 50000 });
