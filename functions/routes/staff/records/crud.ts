@@ -39,7 +39,12 @@ export interface RecordRoutes<Create extends z.ZodType, Patch extends z.ZodType,
   publish: { codes?: ErrorCode[]; run: (tx: Db, actor: Actor, id: number) => Promise<{ record: R; event: PublishEvent }> };
 }
 
-/** The validated request parts (the generic spec hides their types from Hono's inference). */
+/**
+ * The validated request parts (the generic spec hides their types from Hono's inference). The
+ * `as never` casts in this file are sound for the same reason: each handler's request and answer
+ * are checked by the zod schemas of the route it is registered with, which are built from the same
+ * spec; only TypeScript cannot relate a generic spec to Hono's per-route inferred types.
+ */
 const valid =
   (c: Context<AppEnv>) =>
   <T>(target: 'json' | 'param' | 'query'): T =>

@@ -181,6 +181,7 @@ expenseRoutes.openapi(
       ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found'),
     },
   }),
+  // Sound casts: the route's params schema validated both ids; Hono cannot type a binary answer's content map.
   (async (c: Context<AppEnv>) => {
     const { id, receiptId } = c.req.valid('param' as never) as { id: number; receiptId: number };
     const file = await readReceipt(c.get('deps').database.read, id, receiptId);

@@ -37,6 +37,7 @@ export function publishRoute<R>(router: OpenAPIHono<AppEnv>, spec: PublishSpec<R
         ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found', 'already_published', 'dependency_unpublished', ...(spec.codes ?? [])),
       },
     }),
+    // Sound casts, as in crud.ts: the route's own IdParam validated the id; the generic spec hides its type.
     (async (c: Context<AppEnv>) => {
       const { id } = c.req.valid('param' as never) as { id: number };
       const { record } = await write(c, (tx, actor) => spec.run(tx, actor, id));
