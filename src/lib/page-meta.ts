@@ -63,19 +63,24 @@ interface DeliberationLike {
   summary: string;
   chair: string;
 }
-/** A deliberation as a schema.org Event: a meeting held on a date at a place (Beijing time). */
-export function deliberationLd(d: DeliberationLike, url: string, organizer: string): JsonLd {
+/** A meeting or activity held in person at a place, as a schema.org Event. */
+function offlineEventLd(e: { name: string; description: string; startDate: string; place: string; organizer: string; url: string }): JsonLd {
   return {
     '@type': 'Event',
-    name: d.title,
-    description: d.summary,
-    startDate: `${d.date}T00:00:00+08:00`,
+    name: e.name,
+    description: e.description,
+    startDate: e.startDate,
     eventStatus: 'https://schema.org/EventScheduled',
     eventAttendanceMode: 'https://schema.org/OfflineEventAttendanceMode',
-    location: { '@type': 'Place', name: d.place, address: d.place },
-    organizer: { '@type': 'Organization', name: organizer },
-    url,
+    location: { '@type': 'Place', name: e.place, address: e.place },
+    organizer: { '@type': 'Organization', name: e.organizer },
+    url: e.url,
   };
+}
+
+/** A deliberation as a schema.org Event: a meeting held on a date at a place (Beijing time). */
+export function deliberationLd(d: DeliberationLike, url: string, organizer: string): JsonLd {
+  return offlineEventLd({ name: d.title, description: d.summary, startDate: `${d.date}T00:00:00+08:00`, place: d.place, organizer, url });
 }
 
 interface ActivityLike {
@@ -89,17 +94,7 @@ interface ActivityLike {
  * date alone), organised by its team or else the community.
  */
 export function activityLd(a: ActivityLike, url: string, description: string, organizer: string): JsonLd {
-  return {
-    '@type': 'Event',
-    name: a.title,
-    description,
-    startDate: a.date,
-    eventStatus: 'https://schema.org/EventScheduled',
-    eventAttendanceMode: 'https://schema.org/OfflineEventAttendanceMode',
-    location: { '@type': 'Place', name: a.place, address: a.place },
-    organizer: { '@type': 'Organization', name: organizer },
-    url,
-  };
+  return offlineEventLd({ name: a.title, description, startDate: a.date, place: a.place, organizer, url });
 }
 
 interface ServiceLike {
