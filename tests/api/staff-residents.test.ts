@@ -2,6 +2,7 @@ import { inflateSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { count, counts } from '../helpers/daily-use';
+import { answerOf, bodyOf, client } from '../helpers/client';
 import { call, expectError, loginAs, newKey, useWorld } from '../helpers/http';
 import { grant, rows } from '../helpers/ledger';
 
@@ -10,36 +11,43 @@ describe('staff: residents', () => {
   const w = useWorld(['staff']);
 
   const household = { compound: '和平小区', building: '3栋', unit: '2单元', door: '502' };
-  const register = (body: unknown) => call(w.app, 'POST', '/api/staff/residents', { token: w.tokens.staff, body });
+  const staffApi = () => client(w.app, { token: w.tokens.staff });
+  type Registration = Parameters<ReturnType<typeof staffApi>['staff']['residents']['$post']>[0]['json'];
+  const register = async (json: Registration) => bodyOf(await staffApi().staff.residents.$post({ json }), 201);
+  const refuseRegistration = async (json: Registration) => answerOf(await staffApi().staff.residents.$post({ json }));
+  const details = async (id: number) => staffApi().staff.residents[':id'].$get({ param: { id: String(id) } });
+  const auditOf = async (query: { entity: string; entityId?: string }) => bodyOf(await staffApi().staff.audit.$get({ query }), 200);
 
   it('registers a resident with a household, login and card; the same address shares one household', async () => {
     const res = await register({ fullName: '赵桂兰', displayName: '赵奶奶', phone: '138-0013-8000', household, login: 'zhaogl', password: 'guilan-2026', card: { cardNo: 'c0777', pin: '8642' } });
-    expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ login: 'zhaogl', fullName: '赵桂兰', displayName: '赵奶奶', phone: '13800138000', hasPassword: true, household, card: { cardNo: 'C0777', failedPins: 0, lockedUntil: null }, balance: 0 });
+    expect(res).toMatchObject({ login: 'zhaogl', fullName: '赵桂兰', displayName: '赵奶奶', phone: '13800138000', hasPassword: true, household, card: { cardNo: 'C0777', failedPins: 0, lockedUntil: null }, balance: 0 });
     expect(await loginAs(w.app, 'zhaogl', 'guilan-2026')).toBeTruthy();
 
     const spouse = await register({ fullName: '钱国庆', household: { ...household, door: ' 502 ' } });
-    expect(spouse.status).toBe(201);
-    expect(spouse.body.household.id).toBe(res.body.household.id);
-    expect(spouse.body).toMatchObject({ displayName: '钱*庆', hasPassword: false, card: null, phone: null });
-    expect(spouse.body.login).toMatch(/^r\d{8}$/);
+    expect(spouse.household!.id).toBe(res.household!.id);
+    expect(spouse).toMatchObject({ displayName: '钱*庆', hasPassword: false, card: null, phone: null });
+    expect(spouse.login).toMatch(/^r\d{8}$/);
 
-    const details = await call(w.app, 'GET', `/api/staff/residents/${res.body.id}`, { token: w.tokens.staff });
-    expect(details.body).toEqual({ ...res.body, householdMembers: [{ id: spouse.body.id, fullName: '钱国庆', movedAwayAt: null }] });
-    expectError(await call(w.app, 'GET', `/api/staff/residents/${w.f.staffId}`, { token: w.tokens.staff }), 404, 'not_found');
-    const audit = await call(w.app, 'GET', '/api/staff/audit?entity=resident', { token: w.tokens.staff });
-    expect(audit.body.entries.map((e: { entityId: number; action: string }) => [e.entityId, e.action])).toEqual([
-      [spouse.body.id, 'create'],
-      [res.body.id, 'create'],
+    expect(await bodyOf(await details(res.id), 200)).toEqual({ ...res, householdMembers: [{ id: spouse.id, fullName: '钱国庆', movedAwayAt: null }] });
+    expectError(await answerOf(await details(w.f.staffId)), 404, 'not_found');
+    const audit = await auditOf({ entity: 'resident' });
+    expect(audit.entries.map((e) => [e.entityId, e.action])).toEqual([
+      [spouse.id, 'create'],
+      [res.id, 'create'],
     ]);
-    expect(JSON.stringify(audit.body)).not.toContain('8642');
+    expect(JSON.stringify(audit)).not.toContain('8642');
   });
 
   it('refuses bad or clashing registrations and changes nothing', async () => {
     const before = await counts(w.t.database);
+    // Unknown fields and a missing household are what the typed client cannot send.
     for (const body of [
       { fullName: '赵桂兰', household, extra: 1 },
       { fullName: '赵桂兰' },
+    ]) {
+      expectError(await call(w.app, 'POST', '/api/staff/residents', { token: w.tokens.staff, body }), 400, 'invalid_request');
+    }
+    for (const body of [
       { fullName: '赵桂兰', household: { ...household, door: '' } },
       { fullName: '赵桂兰', household, phone: '12345' },
       { fullName: '赵桂兰', household, password: 'long-enough-1' },
@@ -48,49 +56,49 @@ describe('staff: residents', () => {
       { fullName: '赵桂兰', household, card: { cardNo: 'C0778', pin: '12a4' } },
       { fullName: '', household },
     ]) {
-      expectError(await register(body), 400, 'invalid_request');
+      expectError(await refuseRegistration(body), 400, 'invalid_request');
     }
-    expectError(await register({ fullName: '赵桂兰', household, login: 'staff2' }), 409, 'login_taken');
-    expectError(await register({ fullName: '赵桂兰', household, card: { cardNo: 'C9001', pin: '1234' } }), 409, 'card_taken');
+    expectError(await refuseRegistration({ fullName: '赵桂兰', household, login: 'staff2' }), 409, 'login_taken');
+    expectError(await refuseRegistration({ fullName: '赵桂兰', household, card: { cardNo: 'C9001', pin: '1234' } }), 409, 'card_taken');
     expect(await counts(w.t.database)).toEqual(before);
   });
 
   it('resets a PIN: new PIN works, the old one does not, and the lockout is lifted', async () => {
     const [a] = w.f.residents as [number];
     await grant(w.t.database, w.f.staffId, a, 100, w.time.now);
-    const merchant = await loginAs(w.app, 'm1');
-    const redeem = (pin: string) => call(w.app, 'POST', '/api/counter/redemptions', { token: merchant, idempotencyKey: newKey('redeem'), body: { card: 'C9001', pin, points: 5 } });
-    for (let i = 0; i < 4; i++) expectError(await redeem('0000'), 422, 'pin_invalid');
-    expectError(await redeem('0000'), 423, 'card_locked');
-    expectError(await redeem('1357'), 423, 'card_locked');
-    const locked = await call(w.app, 'GET', `/api/staff/residents/${a}`, { token: w.tokens.staff });
-    expect(locked.body.card.lockedUntil).not.toBeNull();
+    const merchant = client(w.app, { token: await loginAs(w.app, 'm1') });
+    const redeem = (pin: string) => merchant.counter.redemptions.$post({ header: { 'idempotency-key': newKey('redeem') }, json: { card: 'C9001', pin, points: 5 } });
+    for (let i = 0; i < 4; i++) expectError(await answerOf(await redeem('0000')), 422, 'pin_invalid');
+    expectError(await answerOf(await redeem('0000')), 423, 'card_locked');
+    expectError(await answerOf(await redeem('1357')), 423, 'card_locked');
+    const locked = await bodyOf(await details(a), 200);
+    expect(locked.card!.lockedUntil).not.toBeNull();
 
-    expectError(await call(w.app, 'POST', `/api/staff/residents/${a}/pin`, { token: w.tokens.staff, body: { pin: '12345' } }), 400, 'invalid_request');
+    const pin = staffApi().staff.residents[':id'].pin;
+    const card = staffApi().staff.residents[':id'].card;
+    expectError(await answerOf(await pin.$post({ param: { id: String(a) }, json: { pin: '12345' } })), 400, 'invalid_request');
+    // An unknown field is what the typed client cannot send.
     expectError(await call(w.app, 'POST', `/api/staff/residents/${a}/pin`, { token: w.tokens.staff, body: { pin: '1234', card: 'C9001' } }), 400, 'invalid_request');
-    const reset = await call(w.app, 'POST', `/api/staff/residents/${a}/pin`, { token: w.tokens.staff, body: { pin: '2580' } });
-    expect(reset.status).toBe(200);
-    expect(reset.body.card).toMatchObject({ cardNo: 'C9001', failedPins: 0, lockedUntil: null });
-    expectError(await redeem('1357'), 422, 'pin_invalid');
-    const ok = await redeem('2580');
-    expect(ok.status).toBe(201);
-    expect(ok.body.balanceAfter).toBe(95);
+    const reset = await bodyOf(await pin.$post({ param: { id: String(a) }, json: { pin: '2580' } }), 200);
+    expect(reset.card).toMatchObject({ cardNo: 'C9001', failedPins: 0, lockedUntil: null });
+    expectError(await answerOf(await redeem('1357')), 422, 'pin_invalid');
+    const ok = await bodyOf(await redeem('2580'), 201);
+    expect(ok.balanceAfter).toBe(95);
 
-    const audit = await call(w.app, 'GET', `/api/staff/audit?entity=resident&entityId=${a}`, { token: w.tokens.staff });
-    expect(audit.body.entries[0]).toMatchObject({ action: 'update', detail: { op: 'reset_pin', card: 'C9001' } });
-    expect(JSON.stringify(audit.body)).not.toContain('2580');
+    const audit = await auditOf({ entity: 'resident', entityId: String(a) });
+    expect(audit.entries[0]).toMatchObject({ action: 'update', detail: { op: 'reset_pin', card: 'C9001' } });
+    expect(JSON.stringify(audit)).not.toContain('2580');
 
-    const noCard = (await register({ fullName: '孙建华', household })).body.id;
-    expectError(await call(w.app, 'POST', `/api/staff/residents/${noCard}/pin`, { token: w.tokens.staff, body: { pin: '1111' } }), 409, 'no_card');
-    expectError(await call(w.app, 'GET', `/api/staff/residents/${noCard}/card.pdf`, { token: w.tokens.staff }), 409, 'no_card');
-    expectError(await call(w.app, 'POST', `/api/staff/residents/${a}/card`, { token: w.tokens.staff, body: { cardNo: 'C0999', pin: '1111' } }), 409, 'has_card');
-    const issued = await call(w.app, 'POST', `/api/staff/residents/${noCard}/card`, { token: w.tokens.staff, body: { cardNo: 'C0999', pin: '1111' } });
-    expect(issued.status).toBe(201);
-    expect(issued.body.card.cardNo).toBe('C0999');
+    const noCard = String((await register({ fullName: '孙建华', household })).id);
+    expectError(await answerOf(await pin.$post({ param: { id: noCard }, json: { pin: '1111' } })), 409, 'no_card');
+    expectError(await answerOf(await staffApi().staff.residents[':id']['card.pdf'].$get({ param: { id: noCard } })), 409, 'no_card');
+    expectError(await answerOf(await card.$post({ param: { id: String(a) }, json: { cardNo: 'C0999', pin: '1111' } })), 409, 'has_card');
+    const issued = await bodyOf(await card.$post({ param: { id: noCard }, json: { cardNo: 'C0999', pin: '1111' } }), 201);
+    expect(issued.card!.cardNo).toBe('C0999');
   });
 
   it('prints the paper card as a PDF with the card number and a QR code, never the PIN', async () => {
-    const res = await w.app.request(`/api/staff/residents/${w.f.residents[0]}/card.pdf`, { headers: { authorization: `Bearer ${w.tokens.staff}` } });
+    const res = await staffApi().staff.residents[':id']['card.pdf'].$get({ param: { id: String(w.f.residents[0]) } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
     const bytes = Buffer.from(await res.arrayBuffer());
@@ -109,50 +117,49 @@ describe('staff: residents', () => {
     expect((text.match(/ re\n/g) ?? []).length).toBeGreaterThan(100);
     expect(text).not.toContain('/Image');
 
-    const anonymous = await call(w.app, 'GET', `/api/staff/residents/${w.f.residents[0]}/card.pdf`);
-    expectError(anonymous, 401, 'unauthorized');
+    const param = { id: String(w.f.residents[0]) };
+    expectError(await answerOf(await client(w.app).staff.residents[':id']['card.pdf'].$get({ param })), 401, 'unauthorized');
     const resident = await loginAs(w.app, 'r1');
-    expectError(await call(w.app, 'GET', `/api/staff/residents/${w.f.residents[0]}/card.pdf`, { token: resident }), 403, 'forbidden');
+    expectError(await answerOf(await client(w.app, { token: resident }).staff.residents[':id']['card.pdf'].$get({ param })), 403, 'forbidden');
   });
 
   it('imports a CSV all or nothing, reporting every problem by line', async () => {
     const header = 'login,full_name,phone,compound,building,unit,door,password,card,pin';
     const good = [header, 'wanglan,王兰,13912345678,桂花苑,1栋,1单元,101,lan-2026-pass,C1201,1234', 'wangjun,王军,,桂花苑,1栋,1单元,101,,,', 'lifang,李芳,13700000000,南湖新村,2栋,1单元,302,,C1202,5678'].join('\n');
     const bad = [header, 'wanglan,王兰,13912345678,桂花苑,1栋,1单元,101,,,', 'r1,重名,13912345678,桂花苑,1栋,1单元,102,,,', 'lifang,李芳,123,南湖新村,2栋,1单元,302,,C9001,5678'].join('\n');
+    const imports = staffApi().staff.residents.import;
 
-    const check = await call(w.app, 'POST', '/api/staff/residents/import/check', { token: w.tokens.staff, body: { csv: bad } });
-    expect(check.status).toBe(200);
-    expect(check.body.ok).toBe(false);
-    expect(check.body.rows).toBe(3);
-    expect(check.body.issues.map((i: { line: number }) => i.line)).toEqual([3, 4, 4]);
+    const check = await bodyOf(await imports.check.$post({ json: { csv: bad } }), 200);
+    expect(check.ok).toBe(false);
+    expect(check.rows).toBe(3);
+    expect(check.issues.map((i) => i.line)).toEqual([3, 4, 4]);
 
     const before = await counts(w.t.database);
-    const refused = await call(w.app, 'POST', '/api/staff/residents/import', { token: w.tokens.staff, body: { csv: bad } });
+    const refused = await answerOf(await imports.$post({ json: { csv: bad } }));
     expectError(refused, 422, 'import_invalid');
     expect(refused.body.error.message).toContain('第 3 行');
     expect(refused.body.error.message).toContain('第 4 行');
+    // An unknown field is what the typed client cannot send.
     expectError(await call(w.app, 'POST', '/api/staff/residents/import', { token: w.tokens.staff, body: { csv: good, dryRun: true } }), 400, 'invalid_request');
-    expectError(await call(w.app, 'POST', '/api/staff/residents/import', { token: w.tokens.staff, body: { csv: '' } }), 400, 'invalid_request');
-    expectError(await call(w.app, 'POST', '/api/staff/residents/import', { token: w.tokens.staff, body: { csv: `${header}\n"unclosed,王,1,2,3,4,5` } }), 422, 'import_invalid');
+    expectError(await answerOf(await imports.$post({ json: { csv: '' } })), 400, 'invalid_request');
+    expectError(await answerOf(await imports.$post({ json: { csv: `${header}\n"unclosed,王,1,2,3,4,5` } })), 422, 'import_invalid');
     expect(await counts(w.t.database)).toEqual(before);
 
-    expect((await call(w.app, 'POST', '/api/staff/residents/import/check', { token: w.tokens.staff, body: { csv: good } })).body).toEqual({ ok: true, rows: 3, issues: [] });
-    const imported = await call(w.app, 'POST', '/api/staff/residents/import', { token: w.tokens.staff, body: { csv: good } });
-    expect(imported.status).toBe(201);
-    expect(imported.body).toMatchObject({ imported: 3, households: 2, reusedHouseholds: 0, cards: 2 });
-    expect(imported.body.residents.map((r: { line: number; login: string }) => [r.line, r.login])).toEqual([
+    expect(await bodyOf(await imports.check.$post({ json: { csv: good } }), 200)).toEqual({ ok: true, rows: 3, issues: [] });
+    const imported = await bodyOf(await imports.$post({ json: { csv: good } }), 201);
+    expect(imported).toMatchObject({ imported: 3, households: 2, reusedHouseholds: 0, cards: 2 });
+    expect(imported.residents.map((r) => [r.line, r.login])).toEqual([
       [2, 'wanglan'],
       [3, 'wangjun'],
       [4, 'lifang'],
     ]);
     expect(await count(w.t.database, 'residents')).toBe(before.residents! + 3);
     expect(await loginAs(w.app, 'wanglan', 'lan-2026-pass')).toBeTruthy();
-    const [card] = await rows<{ card_no: string }>(w.t.database.read, sql`select card_no from cards where card_no = 'C1202'`);
-    expect(card).toBeDefined();
+    const [cardRow] = await rows<{ card_no: string }>(w.t.database.read, sql`select card_no from cards where card_no = 'C1202'`);
+    expect(cardRow).toBeDefined();
     // The same file again adds nobody twice: its rows are already imported.
-    const again = await call(w.app, 'POST', '/api/staff/residents/import', { token: w.tokens.staff, body: { csv: good } });
-    expect(again.status).toBe(201);
-    expect(again.body).toMatchObject({ imported: 0, skipped: 3, refused: [] });
+    const again = await bodyOf(await imports.$post({ json: { csv: good } }), 201);
+    expect(again).toMatchObject({ imported: 0, skipped: 3, refused: [] });
     expect(await count(w.t.database, 'residents')).toBe(before.residents! + 3);
   });
 });
