@@ -1,7 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { PIN } from '../helpers/fixture';
 import { balanceOf, expectLedgerInvariants, grant, snapshot, type Snapshot } from '../helpers/ledger';
-import { allPages, awardVia, call, expectError, loginAs, newKey, useWorld } from '../helpers/http';
+import { answerOf, bodyOf, client } from '../helpers/client';
+import { awardVia, expectError, loginAs, newKey, useWorld } from '../helpers/http';
+
+type Counter = ReturnType<typeof client>['counter'];
+type Redemption = Parameters<Counter['redemptions']['$post']>[0]['json'];
 
 const sameExceptStoredOutcomes = (a: Snapshot, b: Snapshot) =>
   expect({ ...b, counts: { ...b.counts, idempotency_keys: 0 } }).toEqual({ ...a, counts: { ...a.counts, idempotency_keys: 0 } });
@@ -10,14 +14,14 @@ describe('counter: one-time codes', () => {
   const w = useWorld(['staff', 'r1', 'm1']);
   beforeEach(() => awardVia(w, w.tokens.staff, w.f.residents[0]!, 100));
 
-  const newCode = async (token = w.tokens.r1) => (await call(w.app, 'POST', '/api/me/redeem-codes', { token })).body.code as string;
-  const redeem = (body: Record<string, unknown>, token = w.tokens.m1, key = newKey('redeem')) => call(w.app, 'POST', '/api/counter/redemptions', { token, idempotencyKey: key, body });
+  const newCode = async (token = w.tokens.r1) => (await bodyOf(await client(w.app, { token }).me['redeem-codes'].$post(), 201)).code;
+  const send = (json: Redemption, token = w.tokens.m1, key = newKey('redeem')) => client(w.app, { token }).counter.redemptions.$post({ header: { 'idempotency-key': key }, json });
+  const redeem = async (json: Redemption, token?: string) => answerOf(await send(json, token));
 
   it('a valid code redeems once: 201 with id, points, at, the masked name and the balance after', async () => {
     const code = await newCode();
-    const res = await redeem({ code, points: 35, note: '老花镜' });
-    expect(res.status).toBe(201);
-    expect(res.body).toEqual({ id: 2, points: 35, at: w.time.now.toISOString(), resident: { maskedName: '张*华' }, balanceAfter: 65, item: null, expiring: [{ points: 65, on: expect.stringMatching(/^\d{4}-01-01$/) }] });
+    const res = await bodyOf(await send({ code, points: 35, note: '老花镜' }), 201);
+    expect(res).toEqual({ id: 2, points: 35, at: w.time.now.toISOString(), resident: { maskedName: '张*华' }, balanceAfter: 65, item: null, expiring: [{ points: 65, on: expect.stringMatching(/^\d{4}-01-01$/) }] });
     expect(await balanceOf(w.t.database, w.f.merchants[0]!)).toBe(35);
     const m2 = await loginAs(w.app, 'm2');
     const before = await snapshot(w.t.database);
@@ -78,9 +82,8 @@ describe('counter: one-time codes', () => {
     const before = await snapshot(w.t.database);
     expectError(await redeem({ code, points: 101 }), 409, 'insufficient_points');
     sameExceptStoredOutcomes(before, await snapshot(w.t.database));
-    const ok = await redeem({ code, points: 100 });
-    expect(ok.status).toBe(201);
-    expect(ok.body.balanceAfter).toBe(0);
+    const ok = await bodyOf(await send({ code, points: 100 }), 201);
+    expect(ok.balanceAfter).toBe(0);
     await expectLedgerInvariants(w.t.database);
   });
 });
@@ -93,12 +96,12 @@ describe('counter: paper card + PIN', () => {
     await awardVia(w, w.tokens.staff, w.f.residents[1]!, 60);
   });
 
-  const redeem = (pin: string, points = 10, cardNo = card) => call(w.app, 'POST', '/api/counter/redemptions', { token: w.tokens.m1, idempotencyKey: newKey('card'), body: { card: cardNo, pin, points } });
+  const send = (pin: string, points = 10, cardNo = card) => client(w.app, { token: w.tokens.m1 }).counter.redemptions.$post({ header: { 'idempotency-key': newKey('card') }, json: { card: cardNo, pin, points } });
+  const redeem = async (pin: string, points?: number, cardNo?: string) => answerOf(await send(pin, points, cardNo));
 
   it('card + right PIN redeems', async () => {
-    const res = await redeem(PIN, 25);
-    expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ points: 25, resident: { maskedName: '李*英' }, balanceAfter: 35 });
+    const res = await bodyOf(await send(PIN, 25), 201);
+    expect(res).toMatchObject({ points: 25, resident: { maskedName: '李*英' }, balanceAfter: 35 });
   });
 
   it('a wrong PIN → 422 pin_invalid and moves nothing', async () => {
@@ -128,9 +131,8 @@ describe('counter: paper card + PIN', () => {
     w.time.advance(15 * 60_000 - 1000);
     expectError(await redeem(PIN), 423, 'card_locked');
     w.time.advance(1000);
-    const ok = await redeem(PIN, 10);
-    expect(ok.status).toBe(201);
-    expect(ok.body.balanceAfter).toBe(50);
+    const ok = await bodyOf(await send(PIN, 10), 201);
+    expect(ok.balanceAfter).toBe(50);
   });
 
   it('a right PIN in between resets the count', async () => {
@@ -143,11 +145,11 @@ describe('counter: paper card + PIN', () => {
   it('not enough points → 409 insufficient_points stating the balance (also on a replay), nothing moves', async () => {
     const before = await snapshot(w.t.database);
     const key = newKey('short');
-    const send = () => call(w.app, 'POST', '/api/counter/redemptions', { token: w.tokens.m1, idempotencyKey: key, body: { card, pin: PIN, points: 61 } });
-    const short = await send();
+    const again = async () => answerOf(await client(w.app, { token: w.tokens.m1 }).counter.redemptions.$post({ header: { 'idempotency-key': key }, json: { card, pin: PIN, points: 61 } }));
+    const short = await again();
     expectError(short, 409, 'insufficient_points');
     expect(short.body.error.details).toEqual({ balance: 60 });
-    expect((await send()).body).toEqual(short.body);
+    expect((await again()).body).toEqual(short.body);
     sameExceptStoredOutcomes(before, await snapshot(w.t.database));
   });
 });
@@ -156,20 +158,21 @@ describe('GET /api/counter/redemptions', () => {
   const w = useWorld();
 
   it("lists only this merchant's own redemptions (and reversals), newest first, paged with a cursor", async () => {
-    const staff = await loginAs(w.app, 'staff');
-    const m1 = await loginAs(w.app, 'm1');
-    const m2 = await loginAs(w.app, 'm2');
+    const staff = client(w.app, { token: await loginAs(w.app, 'staff') });
+    const m1 = client(w.app, { token: await loginAs(w.app, 'm1') }).counter;
+    const m2 = client(w.app, { token: await loginAs(w.app, 'm2') }).counter;
     await grant(w.t.database, w.f.staffId, w.f.residents[0]!, 1000, w.time.now);
+    const header = () => ({ 'idempotency-key': newKey() });
     const mine: number[] = [];
     for (let i = 1; i <= 5; i++) {
-      const a = await call(w.app, 'POST', '/api/counter/redemptions', { token: m1, idempotencyKey: newKey(), body: { card: w.f.cards[0], pin: PIN, points: i } });
-      mine.push(a.body.id);
-      await call(w.app, 'POST', '/api/counter/redemptions', { token: m2, idempotencyKey: newKey(), body: { card: w.f.cards[0], pin: PIN, points: 100 + i } });
+      const a = await bodyOf(await m1.redemptions.$post({ header: header(), json: { card: w.f.cards[0]!, pin: PIN, points: i } }), 201);
+      mine.push(a.id);
+      await m2.redemptions.$post({ header: header(), json: { card: w.f.cards[0]!, pin: PIN, points: 100 + i } });
     }
-    const reversal = await call(w.app, 'POST', `/api/staff/entries/${mine[0]}/reverse`, { token: staff, idempotencyKey: newKey(), body: { reason: '退货' } });
+    const reversal = await staff.staff.entries[':id'].reverse.$post({ header: header(), param: { id: String(mine[0]) }, json: { reason: '退货' } });
     expect(reversal.status).toBe(201);
 
-    const { items: lines } = await allPages(w.app, '/api/counter/redemptions', 'redemptions', 2, m1);
+    const { items: lines } = await allPages(m1, 2);
     expect(lines.map((l) => [l.kind, l.points])).toEqual([
       ['reversal', -1],
       ['redeem', 5],
@@ -179,16 +182,34 @@ describe('GET /api/counter/redemptions', () => {
       ['redeem', 1],
     ]);
     expect(lines.slice(1).map((l) => l.id)).toEqual([...mine].reverse());
-    const theirs = await call(w.app, 'GET', '/api/counter/redemptions?limit=100', { token: m2 });
-    expect(theirs.body.redemptions.map((l: any) => l.points)).toEqual([105, 104, 103, 102, 101]);
-    expect(theirs.body.nextCursor).toBeNull();
+    const theirs = await bodyOf(await m2.redemptions.$get({ query: { limit: '100' } }), 200);
+    expect(theirs.redemptions.map((l) => l.points)).toEqual([105, 104, 103, 102, 101]);
+    expect(theirs.nextCursor).toBeNull();
   });
 
   it('an empty list for a new merchant; bad paging → 400', async () => {
-    const m1 = await loginAs(w.app, 'm1');
-    expect((await call(w.app, 'GET', '/api/counter/redemptions', { token: m1 })).body).toEqual({ redemptions: [], nextCursor: null });
-    expectError(await call(w.app, 'GET', '/api/counter/redemptions?limit=0', { token: m1 }), 400, 'invalid_request');
-    expectError(await call(w.app, 'GET', '/api/counter/redemptions?limit=101', { token: m1 }), 400, 'invalid_request');
-    expectError(await call(w.app, 'GET', '/api/counter/redemptions?cursor=x', { token: m1 }), 400, 'invalid_request');
+    const m1 = client(w.app, { token: await loginAs(w.app, 'm1') }).counter.redemptions;
+    expect(await bodyOf(await m1.$get({ query: {} }), 200)).toEqual({ redemptions: [], nextCursor: null });
+    expectError(await answerOf(await m1.$get({ query: { limit: '0' } })), 400, 'invalid_request');
+    expectError(await answerOf(await m1.$get({ query: { limit: '101' } })), 400, 'invalid_request');
+    expectError(await answerOf(await m1.$get({ query: { cursor: 'x' } })), 400, 'invalid_request');
   });
 });
+
+/** The merchant's lines read from the first page to the last, each page answering 200 with at most `limit` of them. */
+async function allPages(counter: Counter, limit: number) {
+  const items: Awaited<ReturnType<typeof page>>['redemptions'] = [];
+  let pages = 0;
+  let cursor: string | null = null;
+  async function page(query: { limit: string; cursor?: string }) {
+    return bodyOf(await counter.redemptions.$get({ query }), 200);
+  }
+  do {
+    const body = await page(cursor === null ? { limit: String(limit) } : { limit: String(limit), cursor });
+    expect(body.redemptions.length).toBeLessThanOrEqual(limit);
+    items.push(...body.redemptions);
+    cursor = body.nextCursor;
+    pages++;
+  } while (cursor !== null);
+  return { items, pages };
+}
