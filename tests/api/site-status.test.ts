@@ -4,6 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../functions/app';
 import { PortalServer } from '../../functions/node/server';
 import { SiteState, shortError } from '../../functions/node/site-state';
+import { z } from '@hono/zod-openapi';
+import { answerOf, bodyOf, client } from '../helpers/client';
 import { call, expectError, loginAs, world, type World } from '../helpers/http';
 
 let w: World;
@@ -18,26 +20,28 @@ afterEach(() => w.cleanup());
 
 describe('GET /api/staff/site', () => {
   it('tells staff whether the public site is building, built (when) or failed (when, why)', async () => {
+    const site = async (token: string) => bodyOf(await client(app, { token }).staff.site.$get(), 200);
     const staff = await loginAs(app, 'staff');
-    expect((await call(app, 'GET', '/api/staff/site', { token: staff })).body).toEqual({ state: 'building', builtAt: null, failedAt: null, error: null });
+    expect(await site(staff)).toEqual({ state: 'building', builtAt: null, failedAt: null, error: null });
 
     state.built(new Date('2026-03-09T02:00:00Z'));
-    expect((await call(app, 'GET', '/api/staff/site', { token: staff })).body).toEqual({ state: 'ok', builtAt: '2026-03-09T02:00:00.000Z', failedAt: null, error: null });
+    expect(await site(staff)).toEqual({ state: 'ok', builtAt: '2026-03-09T02:00:00.000Z', failedAt: null, error: null });
 
     state.building();
     state.failed(new Date('2026-03-09T03:00:00Z'), new Error('site build failed: astro build failed (exit 1)'));
-    const failed = await call(app, 'GET', '/api/staff/site', { token: await loginAs(app, 'staff2') });
-    expect(failed.status).toBe(200);
+    const failed = await site(await loginAs(app, 'staff2'));
     // The public still sees the site built at 02:00.
-    expect(failed.body).toEqual({ state: 'failed', builtAt: '2026-03-09T02:00:00.000Z', failedAt: '2026-03-09T03:00:00.000Z', error: 'site build failed: astro build failed (exit 1)' });
+    expect(failed).toEqual({ state: 'failed', builtAt: '2026-03-09T02:00:00.000Z', failedAt: '2026-03-09T03:00:00.000Z', error: 'site build failed: astro build failed (exit 1)' });
   });
 
   it('is for staff only, and unknown where the site is built elsewhere (the edge)', async () => {
-    expectError(await call(app, 'GET', '/api/staff/site'), 401, 'unauthorized');
-    expectError(await call(app, 'GET', '/api/staff/site', { token: await loginAs(app, 'r1') }), 403, 'forbidden');
-    const edge = await call(w.app, 'GET', '/api/staff/site', { token: await loginAs(w.app, 'staff') });
-    expect(edge.body).toEqual({ state: 'unknown', builtAt: null, failedAt: null, error: null });
-    const doc = (await call(app, 'GET', '/api/openapi.json')).body;
+    expectError(await answerOf(await client(app).staff.site.$get()), 401, 'unauthorized');
+    expectError(await answerOf(await client(app, { token: await loginAs(app, 'r1') }).staff.site.$get()), 403, 'forbidden');
+    const edge = await bodyOf(await client(w.app, { token: await loginAs(w.app, 'staff') }).staff.site.$get(), 200);
+    expect(edge).toEqual({ state: 'unknown', builtAt: null, failedAt: null, error: null });
+    // The document is served outside AppType: read the little of it this test needs.
+    const Doc = z.object({ paths: z.object({ '/api/staff/site': z.object({ get: z.object({ responses: z.record(z.string(), z.unknown()) }) }) }) });
+    const doc = Doc.parse((await call(app, 'GET', '/api/openapi.json')).body);
     expect(Object.keys(doc.paths['/api/staff/site'].get.responses).sort()).toEqual(['200', '401', '403', '503']);
   });
 
