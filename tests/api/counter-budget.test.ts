@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { GUESS_BUDGETS } from '../../functions/domain/counter/budget';
 import { PIN } from '../helpers/fixture';
 import { snapshot } from '../helpers/ledger';
-import { awardVia, call, expectError, loginAs, newKey, useWorld, type Response } from '../helpers/http';
+import { answerOf, bodyOf, client } from '../helpers/client';
+import { awardVia, expectError, loginAs, newKey, useWorld } from '../helpers/http';
+
+type Counter = ReturnType<typeof client>['counter'];
+type Lookup = Parameters<Counter['lookup']['$post']>[0]['json'];
+type Redemption = Parameters<Counter['redemptions']['$post']>[0]['json'];
 
 const BURST = GUESS_BUDGETS.burst.failuresMax;
 const DAILY = GUESS_BUDGETS.daily.failuresMax;
@@ -10,15 +15,16 @@ const DAILY = GUESS_BUDGETS.daily.failuresMax;
 describe("counter: a merchant's guessing budget", () => {
   const w = useWorld(['staff', 'r1', 'm1', 'm2']);
 
-  const newCode = async () => (await call(w.app, 'POST', '/api/me/redeem-codes', { token: w.tokens.r1 })).body as { code: string; scanCode: string };
-  const redeem = (body: Record<string, unknown>, token = w.tokens.m1, key = newKey('redeem')) => call(w.app, 'POST', '/api/counter/redemptions', { token, idempotencyKey: key, body });
-  const lookup = (body: Record<string, unknown>, token = w.tokens.m1) => call(w.app, 'POST', '/api/counter/lookup', { token, body });
+  const newCode = async () => bodyOf(await client(w.app, { token: w.tokens.r1 }).me['redeem-codes'].$post(), 201);
+  const redeeming = (json: Redemption, token = w.tokens.m1, key = newKey('redeem')) => client(w.app, { token }).counter.redemptions.$post({ header: { 'idempotency-key': key }, json });
+  const redeem = async (json: Redemption, token?: string, key?: string) => answerOf(await redeeming(json, token, key));
+  const lookup = async (json: Lookup, token = w.tokens.m1) => answerOf(await client(w.app, { token }).counter.lookup.$post({ json }));
   /** A code no resident holds (codes are issued at random, so pick one that differs from the live one). */
   const wrongCode = (i: number, live: string) => {
     const c = String(100_000 + i).padStart(6, '0');
     return c === live ? String(200_000 + i) : c;
   };
-  const codes = (rs: Response[]) => rs.map((r) => (r.status < 400 ? 'ok' : r.body.error.code as string));
+  const codes = (rs: Array<Awaited<ReturnType<typeof answerOf>>>) => rs.map((r) => (r.status < 400 ? 'ok' : (r.body.error.code as string)));
 
   it('wrong codes sent all at once are judged only while budget is left; then 429 too_many_attempts with Retry-After, for a right code too', async () => {
     await awardVia(w, w.tokens.staff, w.f.residents[0]!, 100);
@@ -38,11 +44,11 @@ describe("counter: a merchant's guessing budget", () => {
     // Another counter is not affected.
     expect((await lookup({ code: live.code }, w.tokens.m2)).status).toBe(200);
     // The staff console is told.
-    const alerts = await call(w.app, 'GET', '/api/staff/counter-alerts', { token: w.tokens.staff });
-    expect(alerts.body.alerts).toEqual([
+    const alerts = await bodyOf(await client(w.app, { token: w.tokens.staff }).staff['counter-alerts'].$get(), 200);
+    expect(alerts.alerts).toEqual([
       { id: 1, merchantId: w.f.merchants[0], shopName: '明亮眼镜店', at: w.time.now.toISOString(), until: new Date(w.time.now.getTime() + GUESS_BUDGETS.burst.windowMs).toISOString(), window: 'burst', failures: BURST },
     ]);
-    expectError(await call(w.app, 'GET', '/api/staff/counter-alerts', { token: w.tokens.m1 }), 403, 'forbidden');
+    expectError(await answerOf(await client(w.app, { token: w.tokens.m1 }).staff['counter-alerts'].$get()), 403, 'forbidden');
     // The window slides: ten minutes later the counter works again, and the same request's key
     // was not spent on the pause (a "try later" is not the request's outcome).
     w.time.advance(6 * 60_000);
@@ -50,9 +56,8 @@ describe("counter: a merchant's guessing budget", () => {
     const key = newKey('after-pause');
     expectError(await redeem({ code: late.code, points: 5 }, w.tokens.m1, key), 429, 'too_many_attempts');
     w.time.advance(GUESS_BUDGETS.burst.windowMs - 6 * 60_000);
-    const ok = await redeem({ code: late.code, points: 5 }, w.tokens.m1, key);
-    expect(ok.status).toBe(201);
-    expect(ok.body.balanceAfter).toBe(95);
+    const ok = await bodyOf(await redeeming({ code: late.code, points: 5 }, w.tokens.m1, key), 201);
+    expect(ok.balanceAfter).toBe(95);
   });
 
   it('wrong PINs over many cards spend the same budget; the per-card lock still holds within it', async () => {
