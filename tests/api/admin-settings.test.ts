@@ -1,27 +1,29 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { answerOf, bodyOf, client } from '../helpers/client';
 import { expectError, call, useWorld } from '../helpers/http';
 import { rows } from '../helpers/ledger';
 
 /** The community's settings, as the administrator reads and changes them (/api/admin/settings). */
 describe('admin settings', () => {
   const w = useWorld(['admin', 'staff', 'staff2', 'r1']);
-  const get = (token = w.tokens.admin) => call(w.app, 'GET', '/api/admin/settings', { token });
-  const patch = (body: unknown, token = w.tokens.admin) => call(w.app, 'PATCH', '/api/admin/settings', { token, body });
+  type Change = Parameters<ReturnType<typeof client>['admin']['settings']['$patch']>[0]['json'];
+  const settings = (token = w.tokens.admin) => client(w.app, { token }).admin.settings;
+  const get = async (token?: string) => answerOf(await settings(token).$get());
+  const read = async () => bodyOf(await settings().$get(), 200);
+  const changing = (json: Change, token?: string) => settings(token).$patch({ json });
+  const patch = async (json: Change, token?: string) => answerOf(await changing(json, token));
   const settingRows = () => rows<{ key: string; value: string }>(w.t.database.read, sql`select key, value from settings order by key`);
   const auditRows = () => rows<{ action: string; entity: string; actor_id: number; detail: string }>(w.t.database.read, sql`select action, entity, actor_id, detail from audit_log where entity = 'settings' order by id`);
 
   it('answers every setting with its default', async () => {
-    const res = await get();
-    expect(res.status).toBe(200);
-    expect(res.body).toEqual({ communityName: '社区', siteUrl: null, perAwardThreshold: 200, perBatchThreshold: 2000, expiryYears: 2, expiryNoticeDays: 30, backupKeep: 7 });
+    expect(await read()).toEqual({ communityName: '社区', siteUrl: null, perAwardThreshold: 200, perBatchThreshold: 2000, expiryYears: 2, expiryNoticeDays: 30, backupKeep: 7 });
   });
 
   it('changes what it is given, normalises the site origin, and audits before and after', async () => {
-    const res = await patch({ communityName: '幸福里社区', siteUrl: 'https://linli.example.org/', perAwardThreshold: 100, expiryYears: 3, expiryNoticeDays: 14, backupKeep: 10 });
-    expect(res.status).toBe(200);
-    expect(res.body).toEqual({ communityName: '幸福里社区', siteUrl: 'https://linli.example.org', perAwardThreshold: 100, perBatchThreshold: 2000, expiryYears: 3, expiryNoticeDays: 14, backupKeep: 10 });
-    expect((await get()).body).toEqual(res.body);
+    const res = await bodyOf(await changing({ communityName: '幸福里社区', siteUrl: 'https://linli.example.org/', perAwardThreshold: 100, expiryYears: 3, expiryNoticeDays: 14, backupKeep: 10 }), 200);
+    expect(res).toEqual({ communityName: '幸福里社区', siteUrl: 'https://linli.example.org', perAwardThreshold: 100, perBatchThreshold: 2000, expiryYears: 3, expiryNoticeDays: 14, backupKeep: 10 });
+    expect(await read()).toEqual(res);
     const audits = await auditRows();
     expect(audits).toHaveLength(1);
     expect(audits[0]).toMatchObject({ action: 'update', entity: 'settings', actor_id: w.f.adminId });
@@ -40,14 +42,14 @@ describe('admin settings', () => {
 
   it('a new threshold applies to the next award', async () => {
     expect((await patch({ perAwardThreshold: 20 })).status).toBe(200);
-    const award = await call(w.app, 'POST', '/api/staff/awards', { token: w.tokens.staff, idempotencyKey: 'threshold-0001', body: { residentId: w.f.residents[0], points: 30, reason: '助老' } });
-    expect(award.status).toBe(202);
-    expect(award.body).toMatchObject({ status: 'pending', totalPoints: 30 });
+    const awarding = client(w.app, { token: w.tokens.staff }).staff.awards.$post({ header: { 'idempotency-key': 'threshold-0001' }, json: { residentId: w.f.residents[0]!, points: 30, reason: '助老' } });
+    const award = await bodyOf(await awarding, 202);
+    expect(award).toMatchObject({ status: 'pending', totalPoints: 30 });
   });
 
   it('refuses bad input with 400 and changes nothing', async () => {
     const before = await settingRows();
-    const bad: unknown[] = [
+    const bad: Change[] = [
       {},
       { siteUrl: 'ftp://linli.example.org' },
       { siteUrl: 'https://linli.example.org/portal' },
@@ -59,12 +61,14 @@ describe('admin settings', () => {
       { expiryNoticeDays: -1 },
       { backupKeep: 0 },
       { perAwardThreshold: -5 },
-      { perBatchThreshold: '100' },
       { communityName: '  ' },
-      { communityName: '幸福里', demo: 'true' },
       { perAwardThreshold: 100, expiryYears: 0 },
     ];
-    for (const body of bad) expectError(await patch(body), 400, 'invalid_request');
+    for (const json of bad) expectError(await patch(json), 400, 'invalid_request');
+    // Wrong types, unknown fields and malformed JSON are what the typed client cannot send.
+    for (const body of [{ perBatchThreshold: '100' }, { communityName: '幸福里', demo: 'true' }]) {
+      expectError(await call(w.app, 'PATCH', '/api/admin/settings', { token: w.tokens.admin, body }), 400, 'invalid_request');
+    }
     expectError(await call(w.app, 'PATCH', '/api/admin/settings', { token: w.tokens.admin, body: '{"expiryYears":' }), 400, 'invalid_request');
     expect(await settingRows()).toEqual(before);
     expect(await auditRows()).toEqual([]);
@@ -75,7 +79,7 @@ describe('admin settings', () => {
       expectError(await get(token), 403, 'forbidden');
       expectError(await patch({ backupKeep: 3 }, token), 403, 'forbidden');
     }
-    expectError(await call(w.app, 'GET', '/api/admin/settings'), 401, 'unauthorized');
-    expect((await get()).body.backupKeep).toBe(7);
+    expectError(await answerOf(await client(w.app).admin.settings.$get()), 401, 'unauthorized');
+    expect((await read()).backupKeep).toBe(7);
   });
 });
