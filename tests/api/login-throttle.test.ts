@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/app';
 import { ADDRESS_MAX_FAILURES, LOGIN_CEILING_FAILURES, LOGIN_MAX_FAILURES, LOGIN_WINDOW_MS, OVERALL_MAX_FAILURES } from '../../functions/domain/people/login-throttle';
 import { PASSWORD } from '../helpers/fixture';
-import { call, expectError, useWorld } from '../helpers/http';
+import { answerOf, client } from '../helpers/client';
+import { expectError, useWorld } from '../helpers/http';
 
 /**
  * Sign-in budgets (functions/domain/people/login-throttle.ts) per address, per login and overall.
@@ -11,7 +12,7 @@ import { call, expectError, useWorld } from '../helpers/http';
  */
 const w = useWorld();
 const app = () => createApp({ database: w.t.database, now: () => w.time.now, clientAddress: (c) => c.req.header('x-test-address') });
-const attempt = (login: string, address: string, password = 'wrong-password') => call(app(), 'POST', '/api/auth/login', { body: { login, password }, headers: { 'x-test-address': address } });
+const attempt = async (login: string, address: string, password = 'wrong-password') => answerOf(await client(app(), { headers: { 'x-test-address': address } }).auth.login.$post({ json: { login, password } }));
 
 const FIXTURE_LOGINS = ['r1', 'r2', 'r3', 'm1', 'm2', 'staff', 'staff2', 'admin'];
 
@@ -76,7 +77,8 @@ describe('sign-in budgets', () => {
   });
 
   it('without a known address (a shell that cannot tell) every client counts as one, and the per-login lock still holds', async () => {
-    for (let i = 0; i < LOGIN_MAX_FAILURES; i++) await call(w.app, 'POST', '/api/auth/login', { body: { login: 'r3', password: 'wrong-password' } });
-    expectError(await call(w.app, 'POST', '/api/auth/login', { body: { login: 'r3', password: PASSWORD } }), 429, 'too_many_attempts');
+    const login = client(w.app).auth.login;
+    for (let i = 0; i < LOGIN_MAX_FAILURES; i++) await login.$post({ json: { login: 'r3', password: 'wrong-password' } });
+    expectError(await answerOf(await login.$post({ json: { login: 'r3', password: PASSWORD } })), 429, 'too_many_attempts');
   });
 });
