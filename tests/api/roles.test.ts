@@ -2,6 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { roles, type Role } from '../../db/schema';
 import { can, type Capability } from '../../functions/domain/people/roles';
 import { snapshot } from '../helpers/ledger';
+import { z } from '@hono/zod-openapi';
+import { bodyOf, client } from '../helpers/client';
 import { call, expectError, loginAs, newKey, useWorld } from '../helpers/http';
 
 /**
@@ -36,6 +38,10 @@ const ownerOf = (path: string) => needs(path);
 const admits = (role: Role, path: string) => needs(path)!.every((c) => can(role, c));
 const concrete = (path: string) => path.replace(/\{[^}]+\}/g, '1');
 
+/** What the matrix reads of the document: each path's operations and whether they declare security. */
+const Doc = z.object({ paths: z.record(z.string(), z.record(z.string(), z.unknown())) });
+const OperationDoc = z.object({ security: z.array(z.unknown()).optional() });
+
 interface Operation {
   method: string;
   path: string;
@@ -48,12 +54,16 @@ describe('role matrix over every route in /api/openapi.json', () => {
   const tokens = {} as Record<Role, string>;
 
   beforeEach(async () => {
+    // The document is served outside AppType: read it through the little schema above.
     const doc = await call(w.app, 'GET', '/api/openapi.json');
     expect(doc.status).toBe(200);
-    ops = Object.entries<any>(doc.body.paths).flatMap(([path, item]) =>
+    ops = Object.entries(Doc.parse(doc.body).paths).flatMap(([path, item]) =>
       Object.keys(item)
         .filter((m) => METHODS.includes(m))
-        .map((method) => ({ method, path, declaresSecurity: Array.isArray(item[method].security) && item[method].security.length > 0 })),
+        .map((method) => {
+          const security = OperationDoc.parse(item[method]).security;
+          return { method, path, declaresSecurity: Array.isArray(security) && security.length > 0 };
+        }),
     );
     for (const role of ROLES) tokens[role] = await loginAs(w.app, LOGIN[role]);
   });
@@ -109,17 +119,18 @@ describe('role matrix over every route in /api/openapi.json', () => {
 
   it('anyone signed in may ask who they are; GET /api/auth/me answers each role with its capabilities', async () => {
     for (const role of ROLES) {
-      const res = await call(w.app, 'GET', '/api/auth/me', { token: tokens[role] });
+      const res = await client(w.app, { token: tokens[role] }).auth.me.$get();
       expect(res.status, role).toBe(200);
-      expect(res.body.role).toBe(role);
-      expect(res.body.can.length).toBeGreaterThan(0);
-      for (const c of res.body.can) expect(can(role, c)).toBe(true);
+      const me = await bodyOf(res, 200);
+      expect(me.role).toBe(role);
+      expect(me.can.length).toBeGreaterThan(0);
+      for (const c of me.can) expect(can(role, c)).toBe(true);
     }
   });
 
   it('the public writes work anonymously: login with credentials, logout without a session', async () => {
-    expect((await call(w.app, 'POST', '/api/auth/login', { body: { login: 'r2', password: 'test-password' } })).status).toBe(200);
-    expect((await call(w.app, 'POST', '/api/auth/logout')).status).toBe(200);
+    expect((await client(w.app).auth.login.$post({ json: { login: 'r2', password: 'test-password' } })).status).toBe(200);
+    expect((await client(w.app).auth.logout.$post()).status).toBe(200);
   });
 
   it.each(ROLES)('signed in as %s: another role’s route → 403 forbidden (never 2xx) and changes nothing', async (role) => {
