@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { call } from '../../helpers/api';
+import { answerOf, client } from '../../helpers/client';
 import { expectError } from '../../helpers/http';
 import { perTest } from '../../helpers/template';
 import { recordsWorld, sample } from './helpers';
@@ -106,7 +106,7 @@ describe('revisions and withdrawals of published records', () => {
   it('refuses a withdrawn service to residents asking for it', async () => {
     const org = await published('/organizations', sample.organization());
     const service = await published('/services', sample.service(org));
-    const ask = () => call(w.app, 'POST', '/api/me/requests', { token: w.resident, body: { serviceId: service } });
+    const ask = async () => answerOf(await client(w.app, { token: w.resident }).me.requests.$post({ json: { serviceId: service } }));
     expect((await ask()).status).toBe(201);
     await w.api('POST', `/services/${service}/withdraw`, { reason: '服务已停止' });
     const refused = await ask();
