@@ -166,6 +166,7 @@ export async function seedDailyUse(database: Database, options: DailyUseOptions)
       const people = rng.sample(pool.slice(0, 60), rng.int(3, 12));
       const rows = people.map((residentId) => {
         const signedUpAt = stamp(addDays(today, -rng.int(0, 6)), rng.int(8, 21), rng.int(0, 59));
+        // biome-ignore lint/complexity/useMathMinMax: ISO timestamps, compared as text
         return { activityId: a.id, residentId, signedUpAt: signedUpAt < nowIso ? signedUpAt : nowIso };
       });
       await tx.insert(activitySignups).values(rows).onConflictDoNothing();
