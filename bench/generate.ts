@@ -14,7 +14,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, renameSync } from 'node:fs';
-import { type Client, type InValue, type Transaction } from '@libsql/client';
+import type { Client, InValue, Transaction } from '@libsql/client';
 import { createDatabase } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
 import { rebuildCreditLots } from '../functions/domain/ledger/expiry';

@@ -56,7 +56,7 @@ export function residentsCsv(file: string, rows: number, seed: number): string {
   for (let i = 1; i <= rows; i++) {
     lines.push(`imp${i},${rng.pick(SURNAMES)}${rng.pick(GIVEN_NAMES)},139${String(i).padStart(8, '0')},${rng.pick(COMPOUNDS)},${rng.int(1, 40)}栋,${rng.int(1, 4)}单元,${rng.int(1, 30)}0${rng.int(1, 4)}`);
   }
-  writeFileSync(file, lines.join('\n') + '\n');
+  writeFileSync(file, `${lines.join('\n')}\n`);
   return file;
 }
 

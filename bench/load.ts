@@ -152,7 +152,7 @@ function wrkRun(wrk: string, plan: LoadPlan, file: string, okStatus: number, cyc
   let ready = false;
   let ended = false;
   const THREADS = Math.min(threads(), plan.concurrency);
-  const args = ['-t', String(THREADS), '-c', String(plan.concurrency), '-d', `${Math.max(1, Math.ceil(durationMs / 1000))}s`, '--timeout', `${TIMEOUT_S}s`, '-s', SCRIPT, plan.origin + '/'];
+  const args = ['-t', String(THREADS), '-c', String(plan.concurrency), '-d', `${Math.max(1, Math.ceil(durationMs / 1000))}s`, '--timeout', `${TIMEOUT_S}s`, '-s', SCRIPT, `${plan.origin}/`];
   const env = {
     ...process.env,
     LINLI_WRK_PLAN: file,
@@ -214,7 +214,7 @@ export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
   if (requests.length === 0) throw new Error(`load plan ${plan.kind} has no requests`);
   if (requests.some((r) => r.includes('\0'))) throw new Error('a prepared request contains NUL');
   const file = join(ensureDir(join(dataDir, 'tmp')), `wrk-plan-${process.pid}-${planSeq++}.bin`);
-  writeFileSync(file, requests.join('\0') + '\0');
+  writeFileSync(file, `${requests.join('\0')}\0`);
   try {
     const warm = plan.warmupMs > 0 ? await wrkRun(wrk, plan, file, okStatus, cycle, 0, plan.warmupMs) : undefined;
     const skip = cycle ? 0 : (warm?.next ?? 0);

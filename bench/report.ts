@@ -101,7 +101,7 @@ const END = '<!-- bench:table:end -->';
 export function writeResults(r: Results, otherFile: string, complete: boolean): string {
   const official = r.mode === 'full' && complete;
   const file = official ? RESULTS_FILE : otherFile;
-  writeFileSync(file, JSON.stringify(r, null, 2) + '\n');
+  writeFileSync(file, `${JSON.stringify(r, null, 2)}\n`);
   if (official && existsSync(BENCHMARKS)) {
     const md = readFileSync(BENCHMARKS, 'utf8');
     const a = md.indexOf(START);

@@ -62,4 +62,9 @@ const server = createServer((req, res) => {
   });
 });
 server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => process.stdout.write(`LISTENING ${(server.address() as { port: number }).port}\n`));
-process.on('SIGTERM', () => server.close(() => (db.connection.close(), process.exit(0))));
+process.on('SIGTERM', () =>
+  server.close(() => {
+    db.connection.close();
+    process.exit(0);
+  }),
+);

@@ -1,3 +1,4 @@
+// biome-ignore-all format: seed data, one record per line, to be read down like a table
 /**
  * The demo community's public records, part 1: the 一核多元 map of organisations.
  * Fictional, shaped after the communities in the source papers (H community, Changsha; D community,

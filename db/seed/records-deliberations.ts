@@ -1,3 +1,4 @@
+// biome-ignore-all format: seed data, one record per line, to be read down like a table
 /**
  * The demo community's public records, part 3: 议事协商 — a year of meetings of the five bodies,
  * with their agenda, votes, resolutions and follow-up timelines ("民有所呼，我有所应").

@@ -1,3 +1,4 @@
+// biome-ignore-all format: seed data, one record per line, to be read down like a table
 /** 议事协商, the second half of the year (see records-deliberations.ts for the shape). */
 import { COUNCIL, CONGRESS, HALL, JPC, ROOM3, fu, item, yna, type DeliberationSpec } from './records-deliberations';
 

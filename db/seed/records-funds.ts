@@ -1,3 +1,4 @@
+// biome-ignore-all format: seed data, one record per line, to be read down like a table
 /**
  * The demo community's public records, part 4: 慈善资源 and 社区微基金 — funds, the donors and
  * payees, and the hand-written flows of a year (recurring flows are generated in records.ts).

@@ -204,7 +204,7 @@ export function buildMoney(ctx: SeedContext) {
   const byTag = { donation: donationRows, income: incomeRows, expense: expenseRows } as const;
   const correctionRows = CORRECTIONS.map((c, i) => {
     const target = (byTag[c.entity] as ReadonlyArray<{ id: number; fundId: number; date: string; status: string; tag?: string | undefined }>).find((r) => r.tag === c.tag);
-    if (!target || target.status !== 'published') throw new Error(`correction ${c.tag}: no published ${c.entity} to correct`);
+    if (target?.status !== 'published') throw new Error(`correction ${c.tag}: no published ${c.entity} to correct`);
     const date = addDays(target.date, c.daysAfter);
     if (date >= ctx.today) throw new Error(`correction ${c.tag} would be dated in the future`);
     const published = c.draft || addDays(date, 1) >= ctx.today ? null : addDays(date, 1);

@@ -1,3 +1,4 @@
+// biome-ignore-all format: seed data, one record per line, to be read down like a table
 /**
  * The demo community's public records, part 2: the 服务清单 — close to 100 services for jobs,
  * schooling, health, elders, disability, legal aid, mediation, children, culture and daily life.

@@ -82,8 +82,8 @@ function build(ctx: SeedContext, merchantRows: Array<{ userId: number; shopName:
   const { today, start } = ctx;
   // Organisations: the 一核多元 map, then the partner merchants.
   const orgIds = new Map<string, number>();
-  ORGANIZATIONS.forEach((o, i) => orgIds.set(o.key, i + 1));
-  merchantRows.forEach((m, i) => orgIds.set(merchantKey(m.shopName), ORGANIZATIONS.length + i + 1));
+  for (const [i, o] of ORGANIZATIONS.entries()) orgIds.set(o.key, i + 1);
+  for (const [i, m] of merchantRows.entries()) orgIds.set(merchantKey(m.shopName), ORGANIZATIONS.length + i + 1);
   ctx.org = (key) => {
     const id = orgIds.get(key);
     if (id === undefined) throw new Error(`unknown organisation ${key}`);
@@ -115,7 +115,7 @@ function build(ctx: SeedContext, merchantRows: Array<{ userId: number; shopName:
   // Deliberations, oldest first, with their agenda, votes and follow-ups.
   const specs: DeliberationSpec[] = [...DELIBERATIONS_A, ...DELIBERATIONS_B].sort((a, b) => b.daysAgo - a.daysAgo);
   const delibIds = new Map<string, { id: number; date: string }>();
-  specs.forEach((d, i) => delibIds.set(d.key, { id: i + 1, date: addDays(today, -d.daysAgo) }));
+  for (const [i, d] of specs.entries()) delibIds.set(d.key, { id: i + 1, date: addDays(today, -d.daysAgo) });
   ctx.deliberation = (key) => {
     const d = delibIds.get(key);
     if (!d) throw new Error(`unknown deliberation ${key}`);

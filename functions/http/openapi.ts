@@ -69,7 +69,10 @@ export function finishOpenApi<D extends object>(generated: D): D {
       seen.set(op.operationId, where);
       // A route without `security: signedIn` answers anyone: say so, rather than leave it unstated.
       op.security ??= [];
-      if (path !== '/api/health' && path !== '/api/openapi.json') (op.responses ??= {})['503'] ??= structuredClone(STORAGE_UNAVAILABLE);
+      if (path !== '/api/health' && path !== '/api/openapi.json') {
+        op.responses ??= {};
+        op.responses['503'] ??= structuredClone(STORAGE_UNAVAILABLE);
+      }
       for (const tag of op.tags ?? []) used.add(tag);
     }
   }

@@ -44,8 +44,10 @@ export const LocalDate = z
   .openapi({ format: 'date', example: '2026-03-09' });
 
 /** Control characters (C0, DEL, C1), NUL above all: never part of a name, a title or a line. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this pattern exists to find
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 /** The same, less the line breaks and tabs that multi-line text (a description) may hold. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this pattern exists to find
 const CONTROL_EXCEPT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
 /** Single-line free text of a given length (a name, a title, a reason): trimmed, never blank, no control characters. */

@@ -208,7 +208,7 @@ function help(): string {
   return lines.join('\n');
 }
 
-function commandHelp(name: string, c: Command): string {
+function commandHelp(_name: string, c: Command): string {
   return [`用法 Usage: npm run linli -- ${c.usage}`, '', c.zh, c.en, ...(c.details ? ['', ...c.details] : [])].join('\n');
 }
 

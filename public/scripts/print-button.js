@@ -1,1 +1,1 @@
-document.querySelectorAll('[data-print]').forEach(function (b) { b.hidden = false; b.addEventListener('click', function () { window.print(); }); });
+document.querySelectorAll('[data-print]').forEach((b) => { b.hidden = false; b.addEventListener('click', () => { window.print(); }); });

@@ -1,9 +1,9 @@
-(function () {
-  var app = document.currentScript.parentNode;
-  var form = app.querySelector('form[data-signin]');
+(() => {
+  const app = document.currentScript.parentNode;
+  const form = app.querySelector('form[data-signin]');
   // Never a plain form submission (it would put the password in the address). A sign-in sent
   // before the page's script is ready is held for it (scripts/session.ts sends it).
-  form.addEventListener('submit', function (e) {
+  form.addEventListener('submit', (e) => {
     e.preventDefault();
     if (!form.dataset.ready) form.dataset.pending = '1';
   });

@@ -32,6 +32,7 @@ export default function sitemapWithAlternates(options: Options): AstroIntegratio
   let newest: string | undefined;
   const lastmodOf = (url: string): string => {
     const lastmods = lastmodRegistry(true)!;
+    // biome-ignore lint/complexity/useMathMinMax: ISO timestamps, compared as text
     newest ??= [...lastmods.values()].reduce((a, b) => (a > b ? a : b), new Date().toISOString());
     return lastmods.get(url) ?? newest;
   };

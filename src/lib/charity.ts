@@ -1,6 +1,7 @@
 import type { CharityView, PublicFund } from '../../functions/domain/publishing/charity';
 import { paths } from '../../functions/domain/publishing/urls';
 import { monthRange } from './format';
+import { getOrPut, getOrPutWeak } from '../../functions/domain/shared/maps';
 
 /**
  * Derived views of the published charity records for the pages: balances over a common month
@@ -54,16 +55,13 @@ interface MonthRecords {
 const byFundMonth = new WeakMap<CharityView, Map<number, Map<string, MonthRecords>>>();
 
 function fileByFundMonth(charity: CharityView): Map<number, Map<string, MonthRecords>> {
-  let index = byFundMonth.get(charity);
+  const index = byFundMonth.get(charity);
   if (index) return index;
   const built = new Map<number, Map<string, MonthRecords>>();
   const file = <K extends keyof MonthRecords>(kind: K, rows: MonthRecords[K]) => {
     for (const row of rows) {
-      let months = built.get(row.fundId);
-      if (!months) built.set(row.fundId, (months = new Map()));
-      const key = row.date.slice(0, 7);
-      let records = months.get(key);
-      if (!records) months.set(key, (records = { donations: [], incomes: [], expenses: [], corrections: [] }));
+      const months = getOrPut(built, row.fundId, () => new Map<string, MonthRecords>());
+      const records = getOrPut(months, row.date.slice(0, 7), (): MonthRecords => ({ donations: [], incomes: [], expenses: [], corrections: [] }));
       (records[kind] as Array<(typeof rows)[number]>).push(row);
     }
   };
@@ -71,8 +69,8 @@ function fileByFundMonth(charity: CharityView): Map<number, Map<string, MonthRec
   file('incomes', charity.incomes);
   file('expenses', charity.expenses);
   file('corrections', charity.corrections);
-  byFundMonth.set(charity, (index = built));
-  return index;
+  byFundMonth.set(charity, built);
+  return built;
 }
 
 /** The months in which a fund had any published activity (cash, goods or corrections), newest first. */
@@ -121,8 +119,7 @@ const deliberationIndex = new WeakMap<object, Map<number, unknown>>();
  * row's lookup then scans a few instead of all.
  */
 export function citedDeliberations<D extends { id: number }>(expenses: Array<{ deliberationId: number | null }>, deliberations: D[]): D[] {
-  let byId = deliberationIndex.get(deliberations) as Map<number, D> | undefined;
-  if (!byId) deliberationIndex.set(deliberations, (byId = new Map(deliberations.map((d) => [d.id, d]))));
+  const byId = getOrPutWeak(deliberationIndex, deliberations, () => new Map(deliberations.map((d) => [d.id, d]))) as Map<number, D>;
   const cited = new Set<D>();
   for (const e of expenses) {
     const d = e.deliberationId === null ? undefined : byId.get(e.deliberationId);

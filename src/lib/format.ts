@@ -17,7 +17,10 @@ const numberFormats = new Map<string, Intl.NumberFormat>();
 export function number(n: number, locale: Locale, fractionDigits = 0): string {
   const key = `${tag(locale)}|${fractionDigits}`;
   let format = numberFormats.get(key);
-  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(tag(locale), { maximumFractionDigits: fractionDigits })));
+  if (!format) {
+    format = new Intl.NumberFormat(tag(locale), { maximumFractionDigits: fractionDigits });
+    numberFormats.set(key, format);
+  }
   return format.format(n);
 }
 
@@ -60,7 +63,8 @@ export function date(iso: string, locale: Locale): string {
   let written = dates.get(iso);
   if (written === undefined) {
     if (dates.size >= 50_000) dates.clear();
-    dates.set(iso, (written = writeDate(iso, locale)));
+    written = writeDate(iso, locale);
+    dates.set(iso, written);
   }
   return written;
 }

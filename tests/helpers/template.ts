@@ -33,7 +33,8 @@ export interface SeededDatabase extends TestDatabase {
 }
 
 export async function seededDatabase(): Promise<SeededDatabase> {
-  const { path, fixture } = await (template ??= buildTemplate());
+  template ??= buildTemplate();
+  const { path, fixture } = await template;
   const dir = mkdtempSync(join(tmpdir(), 'linli-test-'));
   const file = join(dir, 'linli.db');
   copyFileSync(path, file);

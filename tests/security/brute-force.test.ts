@@ -14,7 +14,11 @@ import { grant, snapshot } from '../helpers/ledger';
 const ATTEMPTS = 200;
 
 const codeOf = (res: Response) => (res.body?.error?.code as string | undefined) ?? `status ${res.status}`;
-const tally = (answers: Response[]) => answers.reduce<Record<string, number>>((t, a) => ((t[codeOf(a)] = (t[codeOf(a)] ?? 0) + 1), t), {});
+const tally = (answers: Response[]) => {
+  const counts: Record<string, number> = {};
+  for (const a of answers) counts[codeOf(a)] = (counts[codeOf(a)] ?? 0) + 1;
+  return counts;
+};
 
 describe(`brute force under ${ATTEMPTS} parallel attempts`, () => {
   const w = useWorld(['m1', 'm2', 'r1', 'staff'] as const);

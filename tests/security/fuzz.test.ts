@@ -92,7 +92,9 @@ describe('OpenAPI-driven fuzz over every operation and role', () => {
     const headers: Record<string, string> = {};
     for (const p of params) {
       if (p.in === 'path') {
-        const value = kind === 'path' && rng() < 0.7 ? (hostileId = pick(rng, HOSTILE_IDS)) : encodeURIComponent(String(gen.valid(p.schema, p.name)));
+        const hostileHere = kind === 'path' && rng() < 0.7 ? pick(rng, HOSTILE_IDS) : undefined;
+        if (hostileHere !== undefined) hostileId = hostileHere;
+        const value = hostileHere ?? encodeURIComponent(String(gen.valid(p.schema, p.name)));
         path = path.replace(`{${p.name}}`, value);
       } else if (p.in === 'query' && (p.required || rng() < 0.4)) query.set(p.name, String(gen.valid(p.schema, p.name)));
       else if (p.in === 'header') headers[p.name] = `fuzz-${SEED}-${String(serial).padStart(6, '0')}`;
@@ -115,7 +117,7 @@ describe('OpenAPI-driven fuzz over every operation and role', () => {
       if (media === 'application/json') headers['content-type'] = 'application/json';
       else if (media) headers['content-type'] = media;
       if (kind === 'body') body = JSON.stringify(gen.hostileBody(schema, valid));
-      else if (kind === 'raw') body = pick(rng, ['{"a":', '{', 'nul', '[1,2', '{"points": 1e999999}', '\u0000\u0000', '{"__proto__": {"admin": true}}', '"' + 'x'.repeat(5000)]);
+      else if (kind === 'raw') body = pick(rng, ['{"a":', '{', 'nul', '[1,2', '{"points": 1e999999}', '\u0000\u0000', '{"__proto__": {"admin": true}}', `"${'x'.repeat(5000)}`]);
       else if (kind === 'type') {
         headers['content-type'] = pick(rng, ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', 'application/json; charset=utf-16']);
         body = headers['content-type'] === 'application/x-www-form-urlencoded' ? 'points=1&residentId=1' : JSON.stringify(valid ?? {});

@@ -44,6 +44,7 @@ export const HOSTILE_STRINGS: readonly string[] = [
   "'; DROP TABLE users; --",
   '" or 1=1 --',
   '<script>alert(1)</script>',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection probe, sent as these very characters
   '${7*7}{{7*7}}',
   '%s%n%x',
   'null',

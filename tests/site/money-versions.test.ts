@@ -86,7 +86,7 @@ describe('withdrawn and revised money records on the public site', () => {
     expect(read(`charity/${WITHDRAWN_FUND}/2026-03/index.html`)).toContain(REASONS.fundWithdrawn);
     expect(read('sitemap-0.xml')).toContain(`/charity/${MONEY_FUND}/history/</loc>`);
     const index = read('charity/index.html');
-    const card = index.match(new RegExp(`<article[^>]*data-status="withdrawn"[\\s\\S]*?</article>`))?.[0];
+    const card = index.match(/<article[^>]*data-status="withdrawn"[\s\S]*?<\/article>/)?.[0];
     expect(card).toContain(`/charity/${WITHDRAWN_FUND}/`);
     expect(card).toContain('已撤回');
   });

@@ -26,9 +26,9 @@ beforeAll(async () => {
   });
 });
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** One pattern for a list of literal strings: one pass over each file instead of one per string. */
-const anyOf = (list: string[]) => new RegExp(list.map(escape).join('|'));
+const anyOf = (list: string[]) => new RegExp(list.map(escapeRegExp).join('|'));
 
 const where = (needle: string | RegExp) =>
   corpus.filter(({ text }) => (typeof needle === 'string' ? text.includes(needle) : needle.test(text))).map(({ file, text }) => {

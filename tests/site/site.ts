@@ -21,7 +21,8 @@ export function builtFiles(): string[] {
     }
   };
   walk(siteDir());
-  return (files = out.sort());
+  files = out.sort();
+  return files;
 }
 
 export const htmlFiles = () => builtFiles().filter((f) => f.endsWith('.html'));
@@ -70,7 +71,8 @@ export function decodePagefind(file: string): string {
 /** The database the site was built from, for plain SQL (loaded on first use: most files never need it). */
 let client: Promise<Client> | undefined;
 export function builtFrom(): Promise<Client> {
-  return (client ??= import('@libsql/client').then(({ createClient }) => createClient({ url: inject('databaseUrl') })));
+  client ??= import('@libsql/client').then(({ createClient }) => createClient({ url: inject('databaseUrl') }));
+  return client;
 }
 /** Rows of a query against that database. */
 export async function query<T>(sql: string): Promise<T[]> {

@@ -3,6 +3,7 @@ import type { Db } from '../../../db/client';
 import type { GuessKind } from '../../../db/schema';
 import { TryLater } from '../shared/errors';
 import { inList, rowList } from '../shared/sql';
+import { getOrPut } from '../shared/maps';
 
 /**
  * A merchant's guessing budgets: how many failed identifications (a wrong code, card or PIN) its
@@ -63,9 +64,7 @@ export class GuessBudget {
 
   private of(merchantId: number, w: Window): Spent {
     const key = `${merchantId}:${w}`;
-    let s = this.spent.get(key);
-    if (!s) this.spent.set(key, (s = { failures: 0, oldest: null }));
-    return s;
+    return getOrPut(this.spent, key, () => ({ failures: 0, oldest: null }));
   }
 
   /** The "not now" for an attempt of this kind at this counter, if a window that counts it is used up. */

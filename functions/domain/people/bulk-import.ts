@@ -29,7 +29,7 @@ export interface ImportCheck {
 export async function checkResidentsCsv(database: Database, upload: string | Uint8Array): Promise<ImportCheck> {
   const decoded = typeof upload === 'string' ? csvTextOf(upload) : decodeCsvBytes(upload);
   if (!decoded.ok) return { ok: false, rows: 0, issues: [decoded.issue], records: [], skipped: 0 };
-  let parsed;
+  let parsed: CsvRow[];
   try {
     parsed = parseCsv(decoded.text);
   } catch (error) {

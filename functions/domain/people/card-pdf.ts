@@ -1,7 +1,7 @@
 import {
   PDFDocument,
   PDFHexString,
-  PDFName,
+  type PDFName,
   PDFString,
   StandardFonts,
   beginText,

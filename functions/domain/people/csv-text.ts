@@ -28,6 +28,7 @@ export const NOT_UTF8_TEXT: ImportIssue = {
 };
 
 /** A NUL or a replacement character never belongs in a residents' list: the bytes were not this text. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this pattern exists to find
 const looksLikeText = (text: string) => !/[\u0000\uFFFD]/.test(text);
 
 function decodeAs(encoding: CsvEncoding, bytes: Uint8Array): string | null {

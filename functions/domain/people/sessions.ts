@@ -4,6 +4,7 @@ import { loginAttempts, sessions, users, type Role } from '../../../db/schema';
 import { DEFAULT_ITERATIONS, hashSecret, randomInt, randomToken, sha256Hex, verifySecret } from '../shared/crypto';
 import { DomainError, TryLater } from '../shared/errors';
 import { loginRefusal, markSucceeded, recordAttempt } from './login-throttle';
+import { getOrPutWeak } from '../shared/maps';
 
 export { LOGIN_MAX_FAILURES, LOGIN_WINDOW_MS } from './login-throttle';
 
@@ -33,8 +34,14 @@ export interface Principal {
   mustChangePassword: boolean;
 }
 
-// Verified against when the login does not exist, so an unknown login costs the same time as a known one.
 let decoyHash: Promise<string> | undefined;
+
+/** Checked when the login does not exist, so an unknown login costs the same time as a known one; never succeeds. */
+async function spendDecoyCheck(password: string): Promise<false> {
+  decoyHash ??= hashSecret('decoy', DEFAULT_ITERATIONS);
+  await verifySecret(password, await decoyHash);
+  return false;
+}
 
 /**
  * Throws DomainError too_many_attempts (with retryAfterSeconds) or invalid_credentials. `address`
@@ -51,8 +58,7 @@ export function login(database: Database, loginName: string, password: string, n
 const attemptQueues = new WeakMap<Database, Map<string, Promise<unknown>>>();
 
 function oneAtATime<T>(database: Database, key: string, fn: () => Promise<T>): Promise<T> {
-  let queues = attemptQueues.get(database);
-  if (!queues) attemptQueues.set(database, (queues = new Map()));
+  const queues = getOrPutWeak(attemptQueues, database, () => new Map<string, Promise<unknown>>());
   const run = (queues.get(key) ?? Promise.resolve()).then(fn, fn);
   const settled = run.then(
     () => undefined,
@@ -74,7 +80,7 @@ async function attemptLogin(database: Database, loginName: string, password: str
   const [user] = await database.read.select().from(users).where(eq(users.login, loginName));
   const ok = user?.passwordHash
     ? await verifySecret(password, user.passwordHash)
-    : (await verifySecret(password, await (decoyHash ??= hashSecret('decoy', DEFAULT_ITERATIONS))), false);
+    : await spendDecoyCheck(password);
 
   const session = ok && user && !user.disabledAt
     ? await database

@@ -2,6 +2,7 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { merchantItems, merchants, users } from '../../../db/schema';
 import { paths } from './urls';
+import { getOrPut } from '../shared/maps';
 
 /** What points buy (积分超市): one shop's items on offer, cheapest first. */
 export interface CatalogueItem {
@@ -34,9 +35,7 @@ export async function publicCatalogue(db: Db): Promise<CatalogueShop[]> {
     .orderBy(asc(merchants.userId), asc(merchantItems.points), asc(merchantItems.id));
   const shops = new Map<number, CatalogueShop>();
   for (const { shopId, shopName, ...item } of rows) {
-    let shop = shops.get(shopId);
-    if (!shop) shops.set(shopId, (shop = { id: shopId, shopName, url: paths.merchant(shopId), items: [] }));
-    shop.items.push(item);
+    getOrPut(shops, shopId, () => ({ id: shopId, shopName, url: paths.merchant(shopId), items: [] as CatalogueShop['items'] })).items.push(item);
   }
   return [...shops.values()];
 }

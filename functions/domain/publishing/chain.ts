@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { activities, awardBatches, awardBatchLines, deliberations, ledgerEntries, participations, postings, serviceRequests } from '../../../db/schema';
+import { getOrPut } from '../shared/maps';
 
 /**
  * What followed from each published deliberation beyond its follow-ups and expenses: the requests
@@ -70,11 +71,7 @@ export async function deliberationChains(db: Db): Promise<Map<number, Deliberati
     .groupBy(awardBatches.deliberationId);
 
   const chains = new Map<number, DeliberationChain>();
-  const chainOf = (id: number) => {
-    let c = chains.get(id);
-    if (!c) chains.set(id, (c = { requests: 0, activities: [], volunteerHours: 0, pointsAwarded: 0 }));
-    return c;
-  };
+  const chainOf = (id: number) => getOrPut(chains, id, (): DeliberationChain => ({ requests: 0, activities: [], volunteerHours: 0, pointsAwarded: 0 }));
   for (const r of requestRows) if (r.deliberationId !== null) chainOf(r.deliberationId).requests = Number(r.n);
   const activityById = new Map<number, ChainActivity>();
   const activityDeliberation = new Map<number, number>();

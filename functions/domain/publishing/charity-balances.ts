@@ -72,7 +72,10 @@ export function fundFigures(fundId: number, all: FundRecords): FundFigures {
   for (const m of moves) {
     const month = m.date.slice(0, 7);
     let row = months[months.length - 1];
-    if (!row || row.month !== month) months.push((row = { month, inFen: 0, outFen: 0, balanceFen: balance }));
+    if (!row || row.month !== month) {
+      row = { month, inFen: 0, outFen: 0, balanceFen: balance };
+      months.push(row);
+    }
     if (m.fen >= 0) row.inFen += m.fen;
     else row.outFen += -m.fen;
     balance += m.fen;

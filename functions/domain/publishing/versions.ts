@@ -36,7 +36,8 @@ export async function publicHistories(db: Db): Promise<Record<string, PublicHist
   let previous: Record<string, unknown> = {};
   for (const row of rows) {
     const key = historyKey(row.entity, row.recordId);
-    const history = (out[key] ??= { versions: [], revised: null, withdrawn: null });
+    out[key] ??= { versions: [], revised: null, withdrawn: null };
+    const history = out[key];
     if (history.versions.length === 0) previous = {};
     const snapshot = JSON.parse(row.snapshot) as Record<string, unknown>;
     const changed = JSON.parse(row.changed) as string[];

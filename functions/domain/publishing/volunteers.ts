@@ -58,7 +58,10 @@ export async function honourRoll(db: Db, perMonth = 10): Promise<HonourRollMonth
   const months: HonourRollMonth[] = [];
   for (const r of rows) {
     let m = months[months.length - 1];
-    if (!m || m.month !== r.month) months.push((m = { month: r.month, people: [] }));
+    if (!m || m.month !== r.month) {
+      m = { month: r.month, people: [] };
+      months.push(m);
+    }
     if (m.people.length < perMonth) m.people.push({ name: maskName(r.fullName), hours: Number(r.hours), activities: Number(r.activities) });
   }
   return months;

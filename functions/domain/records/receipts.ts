@@ -39,6 +39,7 @@ export function cleanFilename(name: string | undefined, type: ReceiptType): stri
   const base = (name ?? '')
     .split(/[\\/]/)
     .pop()!
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this pattern strips
     .replace(/[\u0000-\u001f\u007f"]/g, '')
     .trim()
     .slice(0, 120);

@@ -5,7 +5,7 @@ import {
   askForService,
   cancelRequest,
   findOwnRequest,
-  findRequest,
+  type findRequest,
   listRequests,
   rateRequest,
 } from '../../domain/requests/requests';

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { PIN_LOCK_MS, PIN_MAX_FAILURES, authenticateCard, checkCardPin, type PinCheck } from '../../../functions/domain/people/cards';
-import { DomainError } from '../../../functions/domain/shared/errors';
+import type { DomainError } from '../../../functions/domain/shared/errors';
 import { PIN } from '../../helpers/fixture';
 import { rows } from '../../helpers/ledger';
 import { useSeededCommunity } from '../../helpers/template';

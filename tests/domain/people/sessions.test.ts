@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { LOGIN_MAX_FAILURES, LOGIN_WINDOW_MS, SESSION_TTL_MS, authenticate, login, logout } from '../../../functions/domain/people/sessions';
 import { createResident } from '../../../functions/domain/people/directory';
-import { DomainError } from '../../../functions/domain/shared/errors';
+import type { DomainError } from '../../../functions/domain/shared/errors';
 import { FAST_HASHING, PASSWORD } from '../../helpers/fixture';
 import { rows } from '../../helpers/ledger';
 import { useSeededCommunity } from '../../helpers/template';
