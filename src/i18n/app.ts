@@ -1,11 +1,12 @@
 /**
- * Strings of the signed-in pages (/me/, /counter/, /staff/), Chinese first. The pages render the
- * static parts with at(); the client scripts read the same table from a JSON block with tr().
- * The strings live by area in app-*.ts as [zh-CN, English] pairs, so every key has both languages.
+ * Strings of the signed-in pages (/me/, /counter/, /staff/), Chinese first, joined with the public
+ * pages' strings into the one table in ui.ts. A signed-in page also carries its locale's column of
+ * these (appStrings) as a JSON block, which is where t() finds them in the browser
+ * (src/scripts/i18n.ts). The strings live by area in app-*.ts as [zh-CN, English] pairs, so every
+ * key has both languages.
  */
 import type { Locale } from './ui';
 import { column, mergePairs } from './pairs';
-import { fill, type Vars } from './translate';
 import { commonPairs } from './app-common';
 import { signinPairs } from './app-signin';
 import { residentPairs } from './app-resident';
@@ -25,17 +26,9 @@ import { moneyPairs } from './app-money';
 import { revisionPairs } from './app-revisions';
 import { chainPairs } from './app-chain';
 
-const pairs = mergePairs(commonPairs, signinPairs, residentPairs, activityPairs, requestPairs, counterPairs, staffPairs, jobPairs, residentLifePairs, accountPairs, setupPairs, consoleLabelPairs, settingsPairs, cataloguePairs, statementPairs, moneyPairs, revisionPairs, chainPairs);
+export const appPairs = mergePairs(commonPairs, signinPairs, residentPairs, activityPairs, requestPairs, counterPairs, staffPairs, jobPairs, residentLifePairs, accountPairs, setupPairs, consoleLabelPairs, settingsPairs, cataloguePairs, statementPairs, moneyPairs, revisionPairs, chainPairs);
 
+/** The keys a signed-in page's scripts can translate: those its JSON block carries. */
+export type AppKey = keyof typeof appPairs;
 
-
-
-
-
-export type AppKey = keyof typeof pairs;
-
-export const appStrings: Record<Locale, Record<AppKey, string>> = { 'zh-cn': column(pairs, 0), en: column(pairs, 1) };
-
-export function at(locale: Locale, key: AppKey, vars: Vars = {}): string {
-  return fill(appStrings[locale][key] ?? appStrings['zh-cn'][key], vars);
-}
+export const appStrings: Record<Locale, Record<AppKey, string>> = { 'zh-cn': column(appPairs, 0), en: column(appPairs, 1) };

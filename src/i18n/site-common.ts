@@ -5,12 +5,29 @@
 import type { Pairs } from './pairs';
 
 export const commonSitePairs = {
+  // the frame of every page: name, navigation, accessibility, language, footer
+  'site.name': ['邻里', 'Linli'],
+  'site.tagline': ['社区公开透明与志愿积分平台', 'Community transparency and volunteer points'],
+  'nav.home': ['首页', 'Home'],
+  'nav.services': ['服务清单', 'Services'],
+  'nav.deliberations': ['议事协商', 'Deliberations'],
+  'nav.charity': ['慈善与微基金', 'Charity & fund'],
+  'nav.merchants': ['一刻钟合伙人', 'Partner merchants'],
+  'nav.volunteers': ['志愿者', 'Volunteers'],
+  'nav.verify': ['账本核验', 'Verify the ledger'],
+  'nav.me': ['我的积分', 'My points'],
+  'a11y.skip': ['跳到主要内容', 'Skip to main content'],
+  'a11y.large': ['长辈版（大字）', 'Large text'],
+  'a11y.standard': ['标准版', 'Standard text'],
+  'lang.switch': ['English', '中文'],
+  'footer.about': ['本站数据来自社区积分账本与公开记录，居民姓名均已脱敏。', 'Figures come from the community points ledger and public records; residents’ names are masked.'],
+
   // navigation
   'nav.organizations': ['一核多元', 'Who does what'],
   'nav.menu': ['菜单', 'Menu'],
 
   // common phrases
-  'common.none': ['暂无公开记录。', 'Nothing published yet.'],
+  'site.common.none': ['暂无公开记录。', 'Nothing published yet.'],
   'common.print': ['打印本页', 'Print this page'],
   'common.toc': ['本页目录', 'On this page'],
   'common.asOf': ['数据截至 {date}', 'Figures as of {date}'],

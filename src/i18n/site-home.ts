@@ -51,4 +51,14 @@ export const homeSitePairs = {
   'home.ninth.all': ['查看全部 {n} 项 9 日服务', 'All {n} services on the 9th'],
   'home.latest': ['最新议事', 'Latest deliberations'],
   'home.allDeliberations': ['全部议事记录', 'All deliberations'],
+
+  // the points bank's figures
+  'home.points': ['积分银行', 'Points bank'],
+  'home.issued': ['累计发放积分', 'Points issued'],
+  'home.redeemed': ['累计兑换积分', 'Points redeemed'],
+  'home.outstanding': ['居民持有积分', 'Points held by residents'],
+  'home.volunteers': ['参与志愿者', 'Volunteers'],
+  'home.hours': ['志愿服务时长（小时）', 'Volunteer hours'],
+  'home.pool': ['社区积分池', 'Community pool'],
+  'home.ledger': ['账本共 {n} 笔，最新哈希', '{n} ledger entries; latest hash'],
 } as const satisfies Pairs;

@@ -1,9 +1,10 @@
 /**
- * Interface strings of the public pages (home, services, deliberations, charity, merchants,
- * organisations, volunteers, verify, notices). Merged into `ui` in ui.ts; Chinese first. The
- * strings live by area in site-*.ts as [zh-CN, English] pairs, so every key has both languages.
+ * Interface strings of the public pages (the frame of every page, home, services, deliberations,
+ * charity, merchants, organisations, volunteers, verify, notices). Joined with the signed-in pages'
+ * strings into the one table in ui.ts. The strings live by area in site-*.ts as [zh-CN, English]
+ * pairs, so every key has both languages.
  */
-import { column, mergePairs } from './pairs';
+import { mergePairs } from './pairs';
 import { commonSitePairs } from './site-common';
 import { homeSitePairs } from './site-home';
 import { servicesSitePairs } from './site-services';
@@ -19,7 +20,7 @@ import { moneyVersionsSitePairs } from './site-money-versions';
 import { metaSitePairs } from './site-meta';
 import { activitiesSitePairs } from './site-activities';
 
-const pairs = mergePairs(
+export const sitePairs = mergePairs(
   commonSitePairs,
   homeSitePairs,
   servicesSitePairs,
@@ -35,7 +36,3 @@ const pairs = mergePairs(
   metaSitePairs,
   activitiesSitePairs,
 );
-
-export const siteZh = column(pairs, 0);
-
-export const siteEn: Record<keyof typeof siteZh, string> = column(pairs, 1);

@@ -1,3 +1,5 @@
+import type { Locale } from '../i18n/ui';
+import { number } from './format';
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip, type ChartConfiguration } from 'chart.js';
 
 /**
@@ -11,7 +13,7 @@ export interface ChartData {
   horizontal: boolean;
   stacked: boolean;
   money: boolean;
-  locale: string;
+  locale: Locale;
   labels: string[];
   series: Array<{ label: string; values: number[] }>;
 }
@@ -24,8 +26,7 @@ const POINTS = ['circle', 'rect', 'triangle', 'rectRot', 'crossRot'] as const;
 export function render(canvas: HTMLCanvasElement): void {
   const data = JSON.parse(canvas.dataset.chart ?? '{}') as ChartData;
   const root = document.documentElement;
-  const number = new Intl.NumberFormat(data.locale, { maximumFractionDigits: 2 });
-  const format = (v: number) => (data.money ? `¥${number.format(v)}` : number.format(v));
+  const format = (v: number) => (data.money ? `¥${number(v, data.locale, 2)}` : number(v, data.locale, 2));
   const fontSize = () => Math.round(parseFloat(getComputedStyle(root).fontSize) * 0.85);
   Chart.defaults.color = '#1a1a1a';
   Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;

@@ -117,6 +117,12 @@ export function time(isoInstant: string): string {
   return communityTime(isoInstant)?.slice(11, 19) ?? isoInstant;
 }
 
+/** A countdown's time left: 4:05 (minutes need no padding, seconds do). */
+export function minutesSeconds(seconds: number): string {
+  const s = Math.max(0, Math.floor(seconds));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
 /** The month an instant falls in, in the community's time: 2026年12月 / December 2026 (a heading). */
 export function monthOf(isoInstant: string, locale: Locale): string {
   const local = communityTime(isoInstant);

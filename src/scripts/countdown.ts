@@ -1,5 +1,6 @@
 import { serverNow } from './api';
 import { tr } from './i18n';
+import { minutesSeconds } from '../lib/format';
 
 /**
  * A visible countdown to an ISO instant ("还剩 4:32"), by the server's clock. Screen readers hear
@@ -18,7 +19,7 @@ export function countdown(
   const tick = () => {
     const left = Math.max(0, end - serverNow());
     const s = Math.floor(left / 1000);
-    const mmss = `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+    const mmss = minutesSeconds(s);
     shown.textContent = left > 0 ? tr('code.left', { time: mmss }) : tr('code.expired');
     if (opts.bar) {
       opts.bar.max = total;

@@ -1,25 +1,21 @@
 import type { AppKey } from '../i18n/app';
 import type { ApiFail } from './api';
 import * as format from '../lib/format';
-import { fill, type Vars } from '../i18n/translate';
+import { readPageStringsWith, t, type Vars } from '../i18n/translate';
 
 /**
- * Strings on the client: the page carries its locale's table as a JSON data block
- * (<script type="application/json" id="app-strings">), so the scripts stay small and the same
- * bundle serves /me/ and /en/me/.
+ * Strings on the client: the page carries its locale's strings as a JSON data block
+ * (<script type="application/json" id="app-strings">, see AppShell.astro), so the scripts stay
+ * small and the same bundle serves /me/ and /en/me/. t() reads them from there.
  */
 let table: Record<string, string> | undefined;
-function strings(): Record<string, string> {
-  if (!table) table = JSON.parse(document.getElementById('app-strings')?.textContent || '{}') as Record<string, string>;
-  return table;
-}
+readPageStringsWith(() => (table ??= JSON.parse(document.getElementById('app-strings')?.textContent || '{}') as Record<string, string>));
 
 export const isEn = () => document.documentElement.lang === 'en';
 export const locale = () => (isEn() ? 'en' : 'zh-cn') as 'en' | 'zh-cn';
 
-export function tr(key: AppKey, vars: Vars = {}): string {
-  return fill(strings()[key] ?? key, vars);
-}
+/** t() in the page's language, for the keys the page carries. */
+export const tr = (key: AppKey, vars: Vars = {}): string => t(locale(), key, vars);
 
 /**
  * Numbers, money and dates in the page's language, written by src/lib/format.ts exactly as the
@@ -48,8 +44,8 @@ export function errorText(fail: ApiFail): string {
   if (fail.status === 0) return tr('err.network');
   if (fail.status >= 500) return tr('err.server');
   const key = `err.${fail.code}` as AppKey;
-  const own = strings()[key];
-  if (own) return own.replace('{message}', fail.message);
+  const own = tr(key, { message: fail.message });
+  if (own !== key) return own;
   if (fail.message && !isEn()) return fail.message;
   return fail.message ? `${tr('err.generic')} (${fail.message})` : tr('err.generic');
 }

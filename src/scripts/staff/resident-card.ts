@@ -1,6 +1,6 @@
 import { api, newKey, sendIdempotent } from '../api';
 import { field, focusOn, h, replace } from '../dom';
-import { errorText, fmtDateTimeFull, fmtNum, fmtSigned, isEn, tr } from '../i18n';
+import { errorText, fmtDate, fmtDateTimeFull, fmtNum, fmtSigned, tr } from '../i18n';
 import { itemText, kindWord, partyText, type Entry } from '../statement';
 import { busy, failBlock, msgBox, say } from '../ui';
 import type { ResidentDetails } from '../../../functions/domain/people/register';
@@ -10,8 +10,6 @@ import type { ResidentDetails } from '../../../functions/domain/people/register'
  * correcting the record, a temporary password, and moving away (an inline confirmation that says
  * where the points go). `reload` redraws the resident after a change, with its outcome.
  */
-
-const fmtDay = (iso: string) => new Intl.DateTimeFormat(isEn() ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'short', day: 'numeric' }).format(new Date(iso));
 
 type Statement = { balance: number; expiring: Array<{ points: number; at: string }>; entries: Entry[]; nextCursor: string | null };
 
@@ -38,7 +36,7 @@ export function statementSection(d: ResidentDetails): HTMLElement {
         head,
         h('p', {}, h('strong', { 'data-statement-balance': '' }, tr('life.balanceNow', { n: tr('pts.n', { n: fmtNum(s.balance) }) }))),
         h('h5', {}, tr('life.expiring')),
-        s.expiring.length ? h('ul', {}, s.expiring.map((x) => h('li', {}, tr('life.expiringLine', { date: fmtDay(x.at), n: fmtNum(x.points) })))) : h('p', { class: 'meta' }, tr('life.noExpiry')),
+        s.expiring.length ? h('ul', {}, s.expiring.map((x) => h('li', {}, tr('life.expiringLine', { date: fmtDate(x.at), n: fmtNum(x.points) })))) : h('p', { class: 'meta' }, tr('life.noExpiry')),
       );
     }
     const lines = s.entries.map((e) =>
@@ -182,7 +180,7 @@ export function moveAwaySection(d: ResidentDetails, reload: (flash: string) => P
 
 /** The facts that change over a resident's life, for the details list. */
 export function lifeFacts(d: ResidentDetails): Array<[string, string]> {
-  const status = d.movedAwayAt ? tr('life.movedAway', { date: fmtDay(d.movedAwayAt) }) : `${tr('life.living')}${d.mustChangePassword ? ` · ${tr('life.mustChange')}` : ''}`;
+  const status = d.movedAwayAt ? tr('life.movedAway', { date: fmtDate(d.movedAwayAt) }) : `${tr('life.living')}${d.mustChangePassword ? ` · ${tr('life.mustChange')}` : ''}`;
   const facts: Array<[string, string]> = [[tr('life.status'), status]];
   if (d.householdMembers.length) facts.push([tr('life.members'), d.householdMembers.map((m) => (m.movedAwayAt ? `${m.fullName}（${tr('life.movedBadge')}）` : m.fullName)).join('、')]);
   return facts;

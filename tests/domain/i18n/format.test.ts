@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as page from '../../../src/lib/format';
 import type { Locale } from '../../../src/i18n/ui';
@@ -57,9 +59,33 @@ describe('the written forms', () => {
     expect(page.money(700, { signed: true })).toBe('+¥7.00');
   });
 
+  it('a countdown: minutes, then padded seconds', () => {
+    expect(page.minutesSeconds(245)).toBe('4:05');
+    expect(page.minutesSeconds(59.9)).toBe('0:59');
+    expect(page.minutesSeconds(-3)).toBe('0:00');
+  });
+
   it('does not depend on the device time zone', () => {
     vi.stubEnv('TZ', 'America/Los_Angeles');
     expect(page.dateTime(INSTANT, 'zh-cn')).toBe('2026年9月20日 00:05');
     expect(page.today(new Date(INSTANT))).toBe('2026-09-20');
+  });
+});
+
+/** Every file under src/ that may hold display code (pages, components, scripts, libraries). */
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory() ? sources(join(dir, d.name)) : /\.(ts|astro)$/.test(d.name) ? [join(dir, d.name)] : [],
+  );
+}
+
+describe('src/lib/format.ts is the one place numbers and dates are written for people', () => {
+  it('nothing else in src/ builds an ICU formatter', () => {
+    const src = resolve(import.meta.dirname, '../../../src');
+    const offenders = sources(src)
+      .map((file) => relative(src, file))
+      .filter((file) => file !== 'lib/format.ts')
+      .filter((file) => /\.toLocale\w*String\(|\bIntl\.(NumberFormat|DateTimeFormat|RelativeTimeFormat)\b/.test(readFileSync(join(src, file), 'utf8')));
+    expect(offenders).toEqual([]);
   });
 });
