@@ -1,9 +1,14 @@
 /**
- * The one way the signed-in pages talk to the API: same origin, the HttpOnly session cookie
- * (credentials 'same-origin'), JSON in and out, and every outcome as a value — never a throw, never
- * a silent failure. Writes that move points go through sendIdempotent(): one attempt = one
- * Idempotency-Key, retried with backoff on network errors and 5xx until a definite answer.
+ * The one way the signed-in pages talk to the API: Hono's typed client (`linli`, typed by the
+ * routes' own declarations through a type-only import of the app) over one transport — same
+ * origin, the HttpOnly session cookie (credentials 'same-origin'), JSON in and out — and every
+ * outcome as a value through request(): never a throw, never a silent failure. Writes that move
+ * points go through sendIdempotent(): one attempt = one Idempotency-Key, retried with backoff on
+ * network errors and 5xx until a definite answer.
  */
+import { hc, type ClientRequestOptions, type ClientResponse } from 'hono/client';
+import type { SuccessStatusCode } from 'hono/utils/http-status';
+import type { AppType } from '../../functions/app';
 import type { RefusalFacts } from '../../functions/domain/shared/errors';
 
 export type ApiOk<T> = { ok: true; status: number; data: T };
@@ -19,16 +24,6 @@ export type ApiFail = {
   details?: RefusalFacts;
 };
 export type ApiResult<T> = ApiOk<T> | ApiFail;
-
-export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-  body?: unknown;
-  /** Raw body (a file upload); sent as is with its own content type. */
-  raw?: BodyInit;
-  key?: string;
-  signal?: AbortSignal;
-  timeoutMs?: number;
-}
 
 type Listener = (event: 'online' | 'offline' | 'unauthorized', detail?: ApiFail) => void;
 const listeners = new Set<Listener>();
@@ -56,51 +51,104 @@ export function abandonRequests(): void {
 }
 
 const abortedFail = (): ApiFail => ({ ok: false, status: 0, code: 'aborted', message: '', retryable: false });
+const networkFail = (): ApiFail => ({ ok: false, status: 0, code: 'network', message: '', retryable: true });
 
-export async function api<T>(path: string, opts: RequestOptions = {}): Promise<ApiResult<T>> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (opts.body !== undefined) headers['content-type'] = 'application/json';
-  if (opts.key) headers['idempotency-key'] = opts.key;
+const DEFAULT_TIMEOUT_MS = 20_000;
+/** What request() hands the transport through hc's `init`, which hc passes on to fetch untouched. */
+type TransportInit = RequestInit & { timeoutMs?: number };
+
+/** A request that got no answer; request() turns it back into its fail. */
+class NoAnswer extends Error {
+  constructor(readonly fail: ApiFail) {
+    super(fail.code);
+  }
+}
+
+/** The path each answer came from: a 401 from /api/auth/* is a wrong password, not an ended session. */
+const answeredFrom = new WeakMap<Response, string>();
+
+/**
+ * The fetch under the typed client: the session cookie, no cache, the timeout, the per-call
+ * signal and the session's abort, and the server's clock from the Date header.
+ */
+async function transport(input: RequestInfo | URL, init: TransportInit = {}): Promise<Response> {
+  const { timeoutMs, signal, ...rest } = init;
+  const headers = new Headers(rest.headers);
+  if (!headers.has('accept')) headers.set('accept', 'application/json');
   const timeout = new AbortController();
-  const timer = setTimeout(() => timeout.abort(), opts.timeoutMs ?? 20_000);
+  const timer = setTimeout(() => timeout.abort(), timeoutMs ?? DEFAULT_TIMEOUT_MS);
   const abort = () => timeout.abort();
   const scope = session.signal;
-  const abandoned = () => Boolean(opts.signal?.aborted || scope.aborted);
-  opts.signal?.addEventListener('abort', abort);
+  signal?.addEventListener('abort', abort);
   scope.addEventListener('abort', abort);
-  let res: Response;
   try {
-    res = await fetch(`/api${path}`, {
-      method: opts.method ?? (opts.body !== undefined || opts.raw !== undefined ? 'POST' : 'GET'),
-      credentials: 'same-origin',
-      headers,
-      body: opts.raw ?? (opts.body !== undefined ? JSON.stringify(opts.body) : undefined),
-      signal: timeout.signal,
-      cache: 'no-store',
-    });
-  } catch {
-    if (abandoned()) return abortedFail();
-    const fail: ApiFail = { ok: false, status: 0, code: 'network', message: '', retryable: true };
+    if (signal?.aborted || scope.aborted) throw new NoAnswer(abortedFail());
+    const res = await fetch(input, { ...rest, headers, credentials: 'same-origin', cache: 'no-store', signal: timeout.signal });
+    const date = Date.parse(res.headers.get('date') ?? '');
+    if (!Number.isNaN(date)) skew = date - Date.now();
+    answeredFrom.set(res, new URL(String(input instanceof Request ? input.url : input), 'http://localhost').pathname);
+    return res;
+  } catch (e) {
+    if (e instanceof NoAnswer) throw e;
+    if (signal?.aborted || scope.aborted) throw new NoAnswer(abortedFail());
+    const fail = networkFail();
     emit('offline', fail);
-    return fail;
+    throw new NoAnswer(fail);
   } finally {
     clearTimeout(timer);
-    opts.signal?.removeEventListener('abort', abort);
+    signal?.removeEventListener('abort', abort);
     scope.removeEventListener('abort', abort);
   }
-  const date = Date.parse(res.headers.get('date') ?? '');
-  if (!Number.isNaN(date)) skew = date - Date.now();
-  let data: unknown = null;
-  const type = res.headers.get('content-type') ?? '';
+}
+
+/** Where the pages are served from; the tests (no `location`) use any origin, the fetch is theirs. */
+const origin = typeof location === 'undefined' ? 'http://localhost' : location.origin;
+
+/** The whole API, typed by its routes: `linli.me.summary.$get()`, `linli.counter.lookup.$post({ json })`. */
+export const linli = hc<AppType>(origin, { fetch: transport }).api;
+
+type Answer = ClientResponse<unknown, number, 'json' | 'text' | string>;
+/** The body of a route's 2xx answer, as the route declares it. */
+export type OkBody<R> = R extends ClientResponse<infer T, infer S, infer _F> ? (S extends SuccessStatusCode ? T : never) : never;
+/** One call of the typed client: started already, or started with the options request() gives it (signal, timeout, raw body). */
+export type Call<R extends Answer> = Promise<R> | ((options: ClientRequestOptions) => Promise<R>);
+
+export interface RequestOptions {
+  /** Stops this call (the caller gets `aborted`); needs the function form of the call. */
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  /** A raw body (a file upload), sent as is with its own content type; needs the function form. */
+  raw?: BodyInit;
+}
+
+async function readJson(res: Response): Promise<unknown> {
+  if (!(res.headers.get('content-type') ?? '').includes('json')) return null;
   try {
-    data = type.includes('json') ? await res.json() : null;
+    return await res.json();
   } catch {
-    data = null;
+    return null;
   }
+}
+
+/** Makes one call and gives its outcome as a value: the route's 2xx body, or an ApiFail. */
+export async function request<R extends Answer>(call: Call<R>, opts: RequestOptions = {}): Promise<ApiResult<OkBody<R>>> {
+  const scope = session.signal;
+  let res: Response;
+  try {
+    if (typeof call === 'function') {
+      const init: TransportInit = { signal: opts.signal, timeoutMs: opts.timeoutMs, ...(opts.raw !== undefined ? { body: opts.raw } : {}) };
+      res = (await call({ init })) as unknown as Response;
+    } else {
+      res = (await call) as unknown as Response;
+    }
+  } catch (e) {
+    return e instanceof NoAnswer ? e.fail : networkFail();
+  }
+  const data = await readJson(res);
   if (scope.aborted) return abortedFail(); // abandoned while its body was read
   if (res.ok) {
     emit('online');
-    return { ok: true, status: res.status, data: data as T };
+    return { ok: true, status: res.status, data: data as OkBody<R> };
   }
   const err = (data as { error?: { code?: string; message?: string; details?: RefusalFacts } } | null)?.error;
   const retryAfter = Number(res.headers.get('retry-after')) || undefined;
@@ -115,8 +163,26 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<A
   };
   if (res.status >= 500) emit('offline', fail);
   else emit('online');
-  if (res.status === 401 && !path.startsWith('/auth/')) emit('unauthorized', fail);
+  if (res.status === 401 && !(answeredFrom.get(res) ?? '').startsWith('/api/auth/')) emit('unauthorized', fail);
   return fail;
+}
+
+/**
+ * The path-string form, kept only while src/scripts/staff/** still calls it; it runs on the same
+ * transport and request() as linli. New code calls linli.
+ * @deprecated use `request(linli.…)`.
+ */
+export function api<T>(
+  path: string,
+  opts: { method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; body?: unknown; raw?: BodyInit; key?: string; signal?: AbortSignal; timeoutMs?: number } = {},
+): Promise<ApiResult<T>> {
+  const headers: Record<string, string> = {};
+  if (opts.body !== undefined) headers['content-type'] = 'application/json';
+  if (opts.key) headers['idempotency-key'] = opts.key;
+  const method = opts.method ?? (opts.body !== undefined || opts.raw !== undefined ? 'POST' : 'GET');
+  const body = opts.raw ?? (opts.body !== undefined ? JSON.stringify(opts.body) : undefined);
+  const call = ({ init }: ClientRequestOptions) => transport(`/api${path}`, { ...init, method, headers, body }) as unknown as Promise<Answer>;
+  return request(call, { signal: opts.signal, timeoutMs: opts.timeoutMs }) as Promise<ApiResult<T>>;
 }
 
 /** An Idempotency-Key: 32 hex characters from the platform's CSPRNG (works on plain http too). */
@@ -124,6 +190,13 @@ export function newKey(): string {
   const bytes = new Uint8Array(16);
   crypto.getRandomValues(bytes);
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export interface RetryOptions {
+  signal?: AbortSignal;
+  onRetry?: (p: RetryProgress) => void;
+  wake?: EventTarget;
+  maxAttempts?: number;
 }
 
 export interface RetryProgress {
@@ -154,18 +227,27 @@ export const backoff = (attempt: number, retryAfter?: number) =>
 
 /**
  * Sends one write with its key until there is a definite answer (2xx or 4xx). Network errors,
- * timeouts and 5xx are retried with the SAME key and body, so the server applies it at most once.
- * `wake` (optional) lets a "retry now" button cut a wait short; `signal` stops retrying (the
- * caller keeps the key to resume later).
+ * timeouts and 5xx are retried: `call` is made again per attempt with the SAME key and body, so
+ * the server applies it at most once. `wake` (optional) lets a "retry now" button cut a wait
+ * short; `signal` stops retrying (the caller keeps the key to resume later).
+ *
+ *   sendIdempotent((o) => linli.me.transfers.$post({ json, header: { 'idempotency-key': key } }, o))
  */
-export async function sendIdempotent<T>(
-  path: string,
-  body: unknown,
-  key: string,
-  opts: { method?: 'POST' | 'PUT' | 'PATCH'; signal?: AbortSignal; onRetry?: (p: RetryProgress) => void; wake?: EventTarget; maxAttempts?: number } = {},
-): Promise<ApiResult<T>> {
+export async function sendIdempotent<R extends Answer>(
+  call: (options: ClientRequestOptions) => Promise<R>,
+  opts?: RetryOptions,
+): Promise<ApiResult<OkBody<R>>>;
+/** @deprecated the path-string form, while src/scripts/staff/** still uses it. */
+export async function sendIdempotent<T>(path: string, body: unknown, key: string, opts?: RetryOptions & { method?: 'POST' | 'PUT' | 'PATCH' }): Promise<ApiResult<T>>;
+export async function sendIdempotent(first: string | ((options: ClientRequestOptions) => Promise<Answer>), ...rest: unknown[]): Promise<ApiResult<unknown>> {
+  type Legacy = RetryOptions & { method?: 'POST' | 'PUT' | 'PATCH' };
+  const opts = ((typeof first === 'string' ? rest[2] : rest[0]) ?? {}) as Legacy;
+  const attemptOnce =
+    typeof first === 'string'
+      ? () => api<unknown>(first, { method: opts.method ?? 'POST', body: rest[0], key: rest[1] as string, signal: opts.signal })
+      : () => request(first, { signal: opts.signal });
   for (let attempt = 1; ; attempt++) {
-    const res = await api<T>(path, { method: opts.method ?? 'POST', body, key, signal: opts.signal });
+    const res = await attemptOnce();
     if (res.ok || !res.retryable || opts.signal?.aborted || attempt >= (opts.maxAttempts ?? Infinity)) return res;
     const waitMs = backoff(attempt, res.retryAfter);
     opts.onRetry?.({ attempt, last: res, waitMs });
