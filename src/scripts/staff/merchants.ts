@@ -59,7 +59,7 @@ export function mount(root: HTMLElement): void {
     focusOn(msg);
   };
 
-  const edit = (m: MerchantJson) => act(m, shopEditForm<MerchantJson>(m, `/staff/merchants/${m.id}`, () => done(tr('mer.saved')), { 'data-merchant-edit': m.id }));
+  const edit = (m: MerchantJson) => act(m, shopEditForm(m, (json) => request(linli.staff.merchants[':id'].$patch({ param: { id: String(m.id) }, json })), () => done(tr('mer.saved')), { 'data-merchant-edit': m.id }));
 
   const suspend = (m: MerchantJson) => {
     const reason = field(tr('mer.reason'), h('textarea', { maxlength: 200, rows: 2 }));
