@@ -110,6 +110,8 @@ export const linli = hc<AppType>(origin, { fetch: transport }).api;
 type Answer = ClientResponse<unknown, number, 'json' | 'text' | string>;
 /** The body of a route's 2xx answer, as the route declares it. */
 export type OkBody<R> = R extends ClientResponse<infer T, infer S, infer _F> ? (S extends SuccessStatusCode ? T : never) : never;
+/** The 2xx body of a typed-client method, for a module that must name it: `OkOf<typeof linli.me.$get>`. */
+export type OkOf<F extends (...args: never[]) => Promise<Answer>> = OkBody<Awaited<ReturnType<F>>>;
 /** One call of the typed client: started already, or started with the options request() gives it (signal, timeout, raw body). */
 export type Call<R extends Answer> = Promise<R> | ((options: ClientRequestOptions) => Promise<R>);
 

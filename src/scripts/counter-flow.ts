@@ -1,4 +1,4 @@
-import { api } from './api';
+import { linli, request } from './api';
 import { $, focusOn } from './dom';
 import type { ScanSession } from './qr-scan';
 import { startShell } from './session';
@@ -24,7 +24,7 @@ export function start(): void {
   let flow: { resume(): void } | null = null;
   void startShell<Profile>({
     capability: 'counter',
-    load: '/counter/profile',
+    load: () => request(linli.counter.profile.$get()),
     ready: (p) => {
       $('[data-shop]').textContent = p.shopName;
       // Signed in again (say after the session ran out mid-attempt): pick up the stored attempt.
@@ -69,7 +69,7 @@ function mount(): { resume(): void } {
   };
 
   const loadItems = async () => {
-    const res = await api<{ items: Item[] }>('/counter/items');
+    const res = await request(linli.counter.items.$get());
     if (res.ok) items = res.data.items.filter((i) => i.active);
   };
   // The back office below the counter keeps the offered items in step.

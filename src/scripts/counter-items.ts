@@ -1,8 +1,9 @@
-import { api, type ApiResult } from './api';
+import { linli, request, type ApiResult, type OkOf } from './api';
 import { field, focusOn, h, replace } from './dom';
 import { errorText, fmtNum, tr } from './i18n';
 import { busy, loadInto, msgBox, say } from './ui';
-import type { Item } from '../../functions/domain/counter/items';
+
+type Item = OkOf<typeof linli.counter.items.$get>['items'][number];
 
 const validPrice = (p: number) => Number.isInteger(p) && p >= 1;
 
@@ -32,6 +33,7 @@ export function mountItemsAdmin(root: HTMLElement, changed: (items: Item[]) => v
 
   const row = (it: Item): HTMLElement => {
     const li = h('li', { 'data-item-row': it.id });
+    const param = { id: String(it.id) };
     const toggle = h('button', { type: 'button', class: 'button' }, it.active ? tr('counter.items.off') : tr('counter.items.on'));
     const edit = h('button', { type: 'button', class: 'button', 'aria-expanded': 'false' }, tr('counter.items.editPrice'));
     const remove = h('button', { type: 'button', class: 'button danger' }, tr('counter.items.remove'));
@@ -39,7 +41,7 @@ export function mountItemsAdmin(root: HTMLElement, changed: (items: Item[]) => v
     const spot = h('div');
     replace(li, h('strong', {}, it.name), ` · ${tr('pts.n', { n: fmtNum(it.points) })}`, it.active ? null : h('span', { class: 'badge draft' }, tr('counter.items.offShort')), actions, spot);
 
-    toggle.addEventListener('click', () => void act(it.id, toggle, () => api(`/counter/items/${it.id}`, { method: 'PATCH', body: { active: !it.active } })));
+    toggle.addEventListener('click', () => void act(it.id, toggle, () => request(linli.counter.items[':id'].$patch({ param, json: { active: !it.active } }))));
     const closeSpot = (focus: HTMLElement) => {
       spot.replaceChildren();
       actions.hidden = false;
@@ -59,7 +61,7 @@ export function mountItemsAdmin(root: HTMLElement, changed: (items: Item[]) => v
           price.setError(tr('counter.pointsInvalid'));
           return price.input.focus();
         }
-        void act(it.id, save, () => api(`/counter/items/${it.id}`, { method: 'PATCH', body: { points: p } }), tr('counter.items.priced', { name: it.name, n: fmtNum(p) }));
+        void act(it.id, save, () => request(linli.counter.items[':id'].$patch({ param, json: { points: p } })), tr('counter.items.priced', { name: it.name, n: fmtNum(p) }));
       });
       edit.setAttribute('aria-expanded', 'true');
       actions.hidden = true;
@@ -70,7 +72,7 @@ export function mountItemsAdmin(root: HTMLElement, changed: (items: Item[]) => v
       const ask = h('p', { class: 'found', tabindex: '-1' }, tr('counter.items.removeAsk', { name: it.name }));
       const yes = h('button', { type: 'button', class: 'button danger', 'data-remove-yes': '' }, tr('counter.items.remove'));
       const no = h('button', { type: 'button', class: 'button' }, tr('counter.items.cancel'));
-      yes.addEventListener('click', () => void act(it.id, yes, () => api(`/counter/items/${it.id}`, { method: 'DELETE' }), tr('counter.items.removed', { name: it.name })));
+      yes.addEventListener('click', () => void act(it.id, yes, () => request(linli.counter.items[':id'].$delete({ param })), tr('counter.items.removed', { name: it.name })));
       no.addEventListener('click', () => closeSpot(remove));
       actions.hidden = true;
       replace(spot, h('div', { class: 'stack', role: 'group', 'aria-label': tr('counter.items.removeAsk', { name: it.name }) }, ask, h('div', { class: 'row' }, yes, no)));
@@ -80,7 +82,7 @@ export function mountItemsAdmin(root: HTMLElement, changed: (items: Item[]) => v
   };
 
   const load = () =>
-    loadInto(list, () => api<{ items: Item[] }>('/counter/items'), ({ items }) => {
+    loadInto(list, () => request(linli.counter.items.$get()), ({ items }) => {
       changed(items);
       if (items.length === 0) return list.append(h('p', { class: 'meta' }, tr('counter.items.none')));
       list.append(h('ul', { class: 'link-list' }, items.map(row)));
@@ -94,7 +96,7 @@ export function mountItemsAdmin(root: HTMLElement, changed: (items: Item[]) => v
     points.setError(validPrice(p) ? null : tr('counter.pointsInvalid'));
     if (!n || !validPrice(p)) return;
     void busy(add, async () => {
-      const res = await api<Item>('/counter/items', { body: { name: n, points: p } });
+      const res = await request(linli.counter.items.$post({ json: { name: n, points: p } }));
       if (!res.ok) return say(msg, 'error', errorText(res));
       form.reset();
       say(msg, 'ok', tr('counter.items.added', { name: n }));

@@ -1,4 +1,4 @@
-import { api } from './api';
+import { linli, request } from './api';
 import { errorText, tr } from './i18n';
 import { busy, say } from './ui';
 
@@ -21,7 +21,7 @@ export function wirePasswordForms(onForcedDone: () => void): void {
       const problem = !current || !next ? 'password.missing' : next.length < MIN ? 'password.short' : next !== value('repeat') ? 'password.mismatch' : next === current ? 'password.same' : null;
       if (problem) return say(msg, 'error', tr(problem, { n: MIN }));
       void busy(form.querySelector<HTMLButtonElement>('button[type=submit]'), async () => {
-        const res = await api('/auth/password', { body: { currentPassword: current, newPassword: next } });
+        const res = await request(linli.auth.password.$post({ json: { currentPassword: current, newPassword: next } }));
         if (!res.ok) return say(msg, 'error', res.code === 'invalid_credentials' ? tr('password.wrongCurrent') : errorText(res));
         form.reset();
         if (form.dataset.password === 'forced') {

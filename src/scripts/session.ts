@@ -1,4 +1,4 @@
-import { abandonRequests, api, onApiEvent, type ApiFail } from './api';
+import { abandonRequests, linli, onApiEvent, request, type ApiFail, type ApiResult } from './api';
 import { $, $$, focusOn } from './dom';
 import { errorText, tr } from './i18n';
 import { failBlock, initNetBanner, say } from './ui';
@@ -27,7 +27,7 @@ export interface ShellOptions<T> {
   /** What the page needs the account to be able to do (functions/domain/people/roles.ts). */
   capability: Capability;
   /** A GET the app starts from, asked once the account is known to fit (its answer is `ready`'s data). */
-  load?: string;
+  load?: () => Promise<ApiResult<T>>;
   /** Starts the app; a promise settles once it has (its code loaded, mounted): signing out waits for it. */
   ready: (data: T, who: WhoAmI) => void | Promise<void>;
   signedOut?: () => void;
@@ -74,7 +74,7 @@ export async function startShell<T>(opts: ShellOptions<T>): Promise<void> {
 
   const probe = async (): Promise<View> => {
     show('loading');
-    const who = await api<WhoAmI>('/auth/me');
+    const who = await request(linli.auth.me.$get());
     if (!who.ok) return who.status === 401 ? signedOutView() : fail(who);
     if (!who.data.can.includes(opts.capability)) {
       show('wrongrole');
@@ -89,7 +89,7 @@ export async function startShell<T>(opts: ShellOptions<T>): Promise<void> {
     }
     let data = undefined as T;
     if (opts.load) {
-      const res = await api<T>(opts.load);
+      const res = await opts.load();
       if (!res.ok) return res.status === 401 ? signedOutView() : fail(res);
       data = res.data;
     }
@@ -114,7 +114,7 @@ export async function startShell<T>(opts: ShellOptions<T>): Promise<void> {
     const button = form.querySelector<HTMLButtonElement>('button[type=submit]')!;
     button.disabled = true;
     say(msg, 'info', tr('signin.busy'));
-    const res = await api<{ role: Role; expiresAt: string }>('/auth/login', { body: { login, password } });
+    const res = await request(linli.auth.login.$post({ json: { login, password } }));
     button.disabled = false;
     if (!res.ok) {
       say(msg, 'error', errorText(res));
@@ -136,7 +136,7 @@ export async function startShell<T>(opts: ShellOptions<T>): Promise<void> {
       await starting.catch(() => undefined);
       opts.signedOut?.();
       abandonRequests();
-      const res = await api('/auth/logout', { method: 'POST' });
+      const res = await request(linli.auth.logout.$post());
       b.disabled = false;
       // (A 401: the session had ended already — signed out all the same.)
       if (!res.ok && res.status !== 401) {

@@ -1,4 +1,4 @@
-import { api, type ApiResult } from './api';
+import type { ApiResult } from './api';
 import { field, h } from './dom';
 import { errorText, tr } from './i18n';
 import { busy, msgBox, say } from './ui';
@@ -49,14 +49,10 @@ export function shopFields(values: Partial<ShopProfile> = {}) {
 }
 
 /**
- * The edit form of a shop's profile: sends only what changed (PATCH to `path`); nothing changed is
- * said at once without a request. `saved` gets the answer and the form's message line.
+ * The edit form of a shop's profile: sends only what changed (`send`, the route's PATCH); nothing
+ * changed is said at once without a request. `saved` gets the answer and the form's message line.
  */
-/**
- * `send` PATCHes the changed fields: a call of the typed client (`(changes) => request(linli…$patch(…))`),
- * or, until the counter's overview passes one, the path to PATCH.
- */
-export function shopEditForm<T>(values: Partial<ShopProfile>, send: string | ((changes: Partial<ShopProfile>) => Promise<ApiResult<T>>), saved: (data: T, msg: HTMLElement) => void | Promise<void>, attrs: Record<string, string | number> = {}): HTMLFormElement {
+export function shopEditForm<T>(values: Partial<ShopProfile>, send: (changes: Partial<ShopProfile>) => Promise<ApiResult<T>>, saved: (data: T, msg: HTMLElement) => void | Promise<void>, attrs: Record<string, string | number> = {}): HTMLFormElement {
   const shop = shopFields(values);
   const save = h('button', { type: 'submit', class: 'button primary' }, tr('common.save'));
   const msg = msgBox();
@@ -67,7 +63,7 @@ export function shopEditForm<T>(values: Partial<ShopProfile>, send: string | ((c
     if (!changes) return;
     if (Object.keys(changes).length === 0) return say(msg, 'ok', tr('common.saved'));
     void busy(save, async () => {
-      const res = typeof send === 'string' ? await api<T>(send, { method: 'PATCH', body: changes }) : await send(changes);
+      const res = await send(changes);
       if (!res.ok) return say(msg, 'error', errorText(res));
       await saved(res.data, msg);
     });

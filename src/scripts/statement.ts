@@ -1,4 +1,4 @@
-import { api } from './api';
+import { linli, request } from './api';
 import { focusOn, h, nextId, replace } from './dom';
 import { fmtDateTimeFull, fmtMonth, fmtNum, fmtSigned, tr } from './i18n';
 import type { AppKey } from '../i18n/app';
@@ -74,10 +74,8 @@ export function statement(root: HTMLElement): { reload(): Promise<void> } {
     const mine = reset ? ++generation : generation;
     more.disabled = true;
     status.textContent = tr('common.loading');
-    const q = new URLSearchParams({ limit: '20' });
-    if (filter.value) q.set('kind', filter.value);
-    if (!reset && cursor) q.set('cursor', cursor);
-    const res = await api<{ entries: Entry[]; nextCursor: string | null }>(`/me/entries?${q}`);
+    const query = { limit: '20', ...(filter.value ? { kind: filter.value as (typeof KINDS)[number] } : {}), ...(!reset && cursor ? { cursor } : {}) };
+    const res = await request(linli.me.entries.$get({ query }));
     // A newer filter choice has started over: this answer belongs to the old one.
     if (mine !== generation) return;
     more.disabled = false;

@@ -1,4 +1,4 @@
-import { api, onApiEvent, type ApiFail, type ApiResult } from './api';
+import { linli, onApiEvent, request, type ApiFail, type ApiResult } from './api';
 import { h, replace } from './dom';
 import { errorText, tr } from './i18n';
 
@@ -42,7 +42,7 @@ const retryLast = () => {
   lastRetry = undefined;
   // Nothing waiting to be reloaded: just ask the server, which updates the banner either way.
   if (fn) fn();
-  else void api('/health');
+  else void request(linli.health.$get({ query: {} }));
 };
 
 export type Tone = 'ok' | 'error' | 'info' | 'warn';

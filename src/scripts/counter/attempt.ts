@@ -1,3 +1,4 @@
+import type { linli, OkOf } from '../api';
 import { tr } from '../i18n';
 
 /** Who is redeeming: the resident's code (6 digits typed or 16 scanned from the QR), or a paper card and its PIN. */
@@ -14,11 +15,7 @@ export interface Keep {
 export type RedemptionBody = Who & { points: number; note?: string; itemId?: number; quantity?: number };
 
 /** What POST /api/counter/lookup answers: who, and how much, before anything moves. */
-export interface Found {
-  maskedName: string;
-  balance: number;
-  expiring: Array<{ points: number; on: string }>;
-}
+export type Found = OkOf<typeof linli.counter.lookup.$post>;
 
 /**
  * One redemption attempt, kept in sessionStorage from the moment the confirm screen opens until a

@@ -1,3 +1,4 @@
+import type { linli, OkOf } from '../api';
 import type { ScanSession } from '../qr-scan';
 import type { Attempt, Found, Keep, Who } from './attempt';
 import type { Item } from '../../../functions/domain/counter/items';
@@ -6,15 +7,7 @@ import type { Item } from '../../../functions/domain/counter/items';
 export type { Item };
 
 /** What POST /api/counter/redemptions answers (201). */
-export interface Receipt {
-  id: number;
-  points: number;
-  at: string;
-  resident: { maskedName: string };
-  balanceAfter: number;
-  item?: { id: number; name: string; unitPoints: number; quantity: number } | null;
-  expiring?: Array<{ points: number; on: string }>;
-}
+export type Receipt = OkOf<typeof linli.counter.redemptions.$post>;
 
 /** Where step 1 starts: a card number to keep (only the PIN again), the amount to keep, an error to say. */
 export interface WhoStart {

@@ -1,4 +1,4 @@
-import { api, type ApiResult } from '../api';
+import { linli, request } from '../api';
 import { focusOn, h, replace } from '../dom';
 import { fmtNum, tr } from '../i18n';
 import { say } from '../ui';
@@ -6,7 +6,7 @@ import type { Found, Who } from './attempt';
 import type { Counter } from './context';
 
 /** POST /api/counter/lookup: who, their balance and what expires next. Moves nothing. */
-export const lookUp = (who: Who): Promise<ApiResult<Found>> => api<Found>('/counter/lookup', { body: who });
+export const lookUp = (who: Who) => request(linli.counter.lookup.$post({ json: who }));
 
 /** The next lapse as the receipt and the look-up say it: "X 分将于 YYYY-MM-DD 到期". */
 export const expiryLine = (e: { points: number; on: string }) => tr('counter.expiryLine', { n: fmtNum(e.points), on: e.on });

@@ -2,14 +2,12 @@ import { $, h, replace } from '../dom';
 import { fmtDateTime, fmtNum, isEn, tr } from '../i18n';
 import { shopEditForm } from '../shop-fields';
 import { loadInto, say } from '../ui';
-import { recent, totals, type RecentJson, type TotalsJson } from './client';
+import { linli, request, type OkOf } from '../api';
 
-import type { MerchantPublicRecordJson } from '../../../functions/routes/counter/items';
-
-export type Profile = MerchantPublicRecordJson;
+export type Profile = OkOf<typeof linli.counter.profile.$get>;
 
 /** A line of GET /api/counter/redemptions. */
-type RedemptionLine = RecentJson['redemptions'][number];
+type RedemptionLine = OkOf<typeof linli.counter.redemptions.$get>['redemptions'][number];
 
 /** "豆浆 × 2（每件 10 分）": what a line bought and its price. */
 function itemWords(item: NonNullable<RedemptionLine['item']>): string {
@@ -20,13 +18,13 @@ function itemWords(item: NonNullable<RedemptionLine['item']>): string {
 /** Today's and this month's totals, and the latest redemptions and reversals. */
 export async function loadTotals(): Promise<void> {
   const box = $('[data-totals]');
-  await loadInto(box, totals, ({ today, month }) => {
-    const fig = (title: string, t: TotalsJson['today' | 'month']) =>
+  await loadInto(box, () => request(linli.counter.totals.$get()), ({ today, month }) => {
+    const fig = (title: string, t: typeof today | typeof month) =>
       h('li', {}, h('span', {}, title), h('strong', {}, tr('pts.n', { n: fmtNum(t.netPoints) })), h('span', { class: 'meta' }, tr('counter.count', { n: fmtNum(t.redemptions) }), t.reversals ? ` · ${tr('counter.reversals', { n: t.reversals })}` : ''));
     box.append(h('ul', { class: 'figures' }, fig(tr('counter.today'), today), fig(tr('counter.month'), month)));
   });
   const list = $('[data-recent]');
-  await loadInto(list, () => recent(20), ({ redemptions }) => {
+  await loadInto(list, () => request(linli.counter.redemptions.$get({ query: { limit: '20' } })), ({ redemptions }) => {
     if (redemptions.length === 0) return list.append(h('p', { class: 'meta' }, tr('counter.noneYet')));
     list.append(
       h(
@@ -69,9 +67,9 @@ export function renderProfile(p: Profile): void {
 }
 
 function profileEditor(p: Profile): HTMLElement {
-  const form = shopEditForm<Profile>(
+  const form = shopEditForm(
     p,
-    '/counter/profile',
+    (json) => request(linli.counter.profile.$patch({ json })),
     (changed) => {
       $('[data-shop]').textContent = changed.shopName;
       renderProfile(changed);

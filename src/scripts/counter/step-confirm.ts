@@ -1,8 +1,8 @@
-import { sendIdempotent } from '../api';
+import { linli, sendIdempotent } from '../api';
 import { focusOn, h, replace } from '../dom';
 import { errorText, fmtNum, tr } from '../i18n';
 import { attemptStore, cardKept, splitAttempt, type Attempt } from './attempt';
-import type { Counter, Receipt } from './context';
+import type { Counter } from './context';
 import { AMOUNT_ERRORS, CARD_ERRORS, counterError, statedBalance } from './messages';
 
 /**
@@ -47,7 +47,8 @@ export function stepConfirm(c: Counter, attempt: Attempt, resumed = false): void
     confirm.textContent = tr('counter.sending');
     attemptStore.save({ ...attempt, stage: 'sending' });
     state.textContent = tr('common.sending');
-    const res = await sendIdempotent<Receipt>('/counter/redemptions', attempt.body, attempt.key, {
+    const header = { 'idempotency-key': attempt.key };
+    const res = await sendIdempotent((o) => linli.counter.redemptions.$post({ json: attempt.body, header }, o), {
       wake,
       onRetry: (p) => {
         retryNow.hidden = false;

@@ -1,9 +1,9 @@
-import { api, type ApiResult } from '../api';
+import { linli, request } from '../api';
 import { focusOn, h, replace } from '../dom';
 import { errorText, fmtDate, fmtNum, tr } from '../i18n';
 import type { AppKey } from '../../i18n/app';
 import { loadInto, msgBox, say } from '../ui';
-import type { MyActivity, UpcomingActivity } from '../../../functions/domain/activities/signups';
+import type { UpcomingActivity } from '../../../functions/domain/activities/signups';
 
 /** Volunteer activities: sign up or cancel for upcoming ones (the 9th-day services marked), and my record with hours and points. */
 export function mountActivities(root: HTMLElement): { stop?(): void } {
@@ -13,7 +13,7 @@ export function mountActivities(root: HTMLElement): { stop?(): void } {
   replace(root, msg, h('h3', {}, tr('act.upcoming')), upcoming, h('h3', {}, tr('act.mine')), mine);
 
   const loadUpcoming = () =>
-    loadInto(upcoming, () => api<{ activities: UpcomingActivity[] }>('/me/activities/upcoming?limit=30'), ({ activities }) => {
+    loadInto(upcoming, () => request(linli.me.activities.upcoming.$get({ query: { limit: '30' } })), ({ activities }) => {
       if (activities.length === 0) return upcoming.append(h('p', { class: 'meta' }, tr('act.none')));
       // Five at a time: the page stays short on a phone.
       const list = h('ul', { class: 'cards' });
@@ -31,7 +31,7 @@ export function mountActivities(root: HTMLElement): { stop?(): void } {
       upcoming.append(list, more);
     });
   const loadMine = () =>
-    loadInto(mine, () => api<{ activities: MyActivity[] }>('/me/activities?limit=20'), ({ activities }) => {
+    loadInto(mine, () => request(linli.me.activities.$get({ query: { limit: '20' } })), ({ activities }) => {
       if (activities.length === 0) return mine.append(h('p', { class: 'meta' }, tr('act.mineNone')));
       mine.append(
         h(
@@ -57,7 +57,9 @@ export function mountActivities(root: HTMLElement): { stop?(): void } {
     const state = h('p', { class: 'meta', role: 'status' }, a.signedUp ? tr('act.youreIn') : '');
     button.addEventListener('click', async () => {
       button.disabled = true;
-      const res: ApiResult<unknown> = await api(`/me/activities/${a.id}/signup`, { method: a.signedUp ? 'DELETE' : 'POST' });
+      const signup = linli.me.activities[':id'].signup;
+      const param = { id: String(a.id) };
+      const res = await (a.signedUp ? request(signup.$delete({ param })) : request(signup.$post({ param })));
       button.disabled = false;
       if (!res.ok) return say(msg, 'error', `${a.title}：${errorText(res)}`);
       a.signedUp = !a.signedUp;

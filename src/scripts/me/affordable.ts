@@ -1,4 +1,4 @@
-import { api } from '../api';
+import { linli, request } from '../api';
 import { h, replace } from '../dom';
 import { fmtNum, isEn, tr } from '../i18n';
 import { loadInto } from '../ui';
@@ -49,7 +49,7 @@ export function mountAffordable(root: HTMLElement): { show(balance: number): voi
     );
   };
 
-  void loadInto(box, () => api<PublicCatalogueJson>('/public/catalogue'), (data) => {
+  void loadInto(box, () => request(linli.public.catalogue.$get({ query: {} })), (data) => {
     shops = data.merchants;
     render();
   });

@@ -1,4 +1,4 @@
-import { api } from '../api';
+import { linli, request } from '../api';
 import { $, h, replace } from '../dom';
 import { fmtDate, fmtNum, tr } from '../i18n';
 import { statement } from '../statement';
@@ -7,7 +7,6 @@ import { mountAffordable } from './affordable';
 import { mountCode } from './code';
 import { mountGive } from './give';
 import { mountRequests } from './requests';
-import type { StatementSummary } from '../../../functions/domain/ledger/summary';
 import type { MeJson } from '../../../functions/routes/me/points';
 
 export type Me = MeJson;
@@ -33,7 +32,7 @@ export function mount(me: Me): { stop(): void } {
     );
   };
   const loadSummary = async () => {
-    const res = await api<StatementSummary>('/me/summary');
+    const res = await request(linli.me.summary.$get());
     const box = $('[data-summary]', app);
     if (!res.ok) return box.replaceChildren();
     const s = res.data;
@@ -59,7 +58,7 @@ export function mount(me: Me): { stop(): void } {
   const stmt = statement($('[data-statement]', app));
   /** Balance, expiry, totals and the statement again: after any movement of points. */
   const refresh = async () => {
-    const res = await api<Me>('/me');
+    const res = await request(linli.me.$get());
     if (res.ok) showMe(res.data);
     void loadSummary();
     void stmt.reload();

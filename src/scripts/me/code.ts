@@ -1,14 +1,14 @@
-import { api } from '../api';
+import { linli, request, type OkOf } from '../api';
 import { countdown } from '../countdown';
 import { focusOn, h, replace } from '../dom';
 import { errorText, fmtNum, tr } from '../i18n';
 import { busy, msgBox, say } from '../ui';
-import type { RedeemCodeJson as Code, RedeemCodeStateJson as CodeState } from '../../../functions/routes/me/points';
 import { itemText } from '../statement';
 import type { Me } from './app';
 
 /** The code as the phone got it; `id` is what it asks GET /api/me/redeem-codes/{id} about. */
-type Issued = Code & { id: number };
+type Issued = OkOf<typeof linli.me['redeem-codes']['$post']>;
+type CodeState = OkOf<(typeof linli.me['redeem-codes'])[':id']['$get']>;
 
 const POLL_MS = 2000;
 
@@ -48,7 +48,7 @@ export function mountCode(root: HTMLElement, deps: { changed(): Promise<Me | nul
     const ask = async () => {
       if (watching !== id) return;
       if (!document.hidden) {
-        const res = await api<CodeState>(`/me/redeem-codes/${id}`);
+        const res = await request(linli.me['redeem-codes'][':id'].$get({ param: { id: String(id) } }));
         if (watching !== id) return;
         if (res.ok && res.data.status === 'used' && res.data.entry) return void (await used(res.data.entry));
         // Expired: the countdown says so; nothing more to learn from the code.
@@ -95,7 +95,7 @@ export function mountCode(root: HTMLElement, deps: { changed(): Promise<Me | nul
   button.addEventListener('click', () =>
     busy(button, async () => {
       say(msg, 'info', null);
-      const res = await api<Issued>('/me/redeem-codes', { method: 'POST' });
+      const res = await request(linli.me['redeem-codes'].$post());
       if (!res.ok) {
         say(msg, 'error', `${tr('code.failed')} ${errorText(res)}`, h('button', { type: 'button', class: 'button', onclick: () => button.click() }, tr('common.retry')));
         return;

@@ -1,8 +1,8 @@
-import { api, newKey, sendIdempotent } from '../api';
+import { linli, newKey, request, sendIdempotent } from '../api';
 import { field, focusOn, h, replace } from '../dom';
 import { errorText, fmtNum, tr } from '../i18n';
-import type { RecipientJson as Recipient } from '../../../functions/routes/me/account';
 import { msgBox, say } from '../ui';
+import type { RecipientJson as Recipient } from '../../../functions/routes/me/account';
 
 /**
  * Give points to a neighbour (found by login or paper-card number, shown only as a masked name)
@@ -50,10 +50,10 @@ export function mountGive(root: HTMLElement, deps: { balance(): number; changed(
       who.input.focus();
       return false;
     }
-    const q = /^[Cc]\d{4,8}$/.test(raw) ? `card=${encodeURIComponent(raw.toUpperCase())}` : `login=${encodeURIComponent(raw)}`;
+    const query = /^[Cc]\d{4,8}$/.test(raw) ? { card: raw.toUpperCase() } : { login: raw };
     find.disabled = true;
     found.textContent = tr('common.loading');
-    const res = await api<Recipient>(`/me/recipients?${q}`);
+    const res = await request(linli.me.recipients.$get({ query }));
     find.disabled = false;
     if (!res.ok) {
       found.textContent = '';
@@ -113,7 +113,7 @@ export function mountGive(root: HTMLElement, deps: { balance(): number; changed(
       yes.disabled = true;
       back.disabled = true;
       state.textContent = tr('common.sending');
-      const res = await sendIdempotent<{ id: number; balanceAfter: number }>('/me/transfers', body, key, {
+      const res = await sendIdempotent((o) => linli.me.transfers.$post({ json: body, header: { 'idempotency-key': key } }, o), {
         onRetry: (p) => (state.textContent = tr('common.retrying', { n: p.attempt, s: Math.ceil(p.waitMs / 1000) })),
       });
       if (!res.ok) {

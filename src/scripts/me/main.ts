@@ -1,3 +1,4 @@
+import { linli, request } from '../api';
 import { sessionHint, startShell } from '../session';
 import type { Me } from './app';
 
@@ -16,7 +17,7 @@ export function start(): void {
   if (sessionHint() === 'resident') loadApp().catch(() => undefined);
   void startShell<Me>({
     capability: 'me',
-    load: '/me',
+    load: () => request(linli.me.$get()),
     ready: async (me) => {
       let mount: (typeof import('./app'))['mount'];
       try {

@@ -1,4 +1,4 @@
-import { api } from '../api';
+import { linli, request, type OkOf } from '../api';
 import { append, field, focusOn, h, replace } from '../dom';
 import { errorText, fmtDate, fmtDateTime, locale, today, tr } from '../i18n';
 import type { AppKey } from '../../i18n/app';
@@ -6,13 +6,7 @@ import { label } from '../../i18n/labels';
 import { busy, loadInto, msgBox, say } from '../ui';
 import type { RequestSummaryJson, ServiceRequestJson } from '../../../functions/routes/me/requests';
 
-interface Service {
-  id: number;
-  category: string;
-  title: string;
-  provider: { name: string };
-  schedule: string;
-}
+type Service = OkOf<typeof linli.me.services.$get>['services'][number];
 export type RequestStatus = ServiceRequestJson['status'];
 /** A resident's own requests: the list omits who asked (it is always them). */
 type Summary = Omit<RequestSummaryJson, 'residentId' | 'residentName'>;
@@ -46,7 +40,7 @@ export function mountRequests(root: HTMLElement): { stop?(): void } {
   const list = h('div');
   replace(root, h('p', { class: 'hint' }, tr('req.intro')), menuBox, chosen, form, msg, h('h3', { tabindex: '-1', 'data-req-list': '' }, tr('req.mine')), list);
 
-  void loadInto(menuBox, () => api<{ services: Service[] }>('/me/services'), ({ services }) => {
+  void loadInto(menuBox, () => request(linli.me.services.$get()), ({ services }) => {
     select.replaceChildren(h('option', { value: '' }, tr('req.pick')));
     const groups = new Map<string, Service[]>();
     for (const s of services) groups.set(s.category, [...(groups.get(s.category) ?? []), s]);
@@ -81,11 +75,10 @@ export function mountRequests(root: HTMLElement): { stop?(): void } {
       return;
     }
     void busy(submit, async () => {
-      const body: Record<string, unknown> = { serviceId: Number(select.value) };
       const d = (detail.input as HTMLTextAreaElement).value.trim();
-      if (d) body.detail = d;
-      if ((date.input as HTMLInputElement).value) body.preferredDate = (date.input as HTMLInputElement).value;
-      const res = await api<Detail>('/me/requests', { body });
+      const preferredDate = (date.input as HTMLInputElement).value;
+      const json = { serviceId: Number(select.value), ...(d ? { detail: d } : {}), ...(preferredDate ? { preferredDate } : {}) };
+      const res = await request(linli.me.requests.$post({ json }));
       if (!res.ok) return say(msg, 'error', errorText(res));
       form.reset();
       say(chosen, 'info', null);
@@ -96,7 +89,7 @@ export function mountRequests(root: HTMLElement): { stop?(): void } {
   });
 
   const loadList = () =>
-    loadInto(list, () => api<{ requests: Summary[] }>('/me/requests?limit=50'), ({ requests }) => {
+    loadInto(list, () => request(linli.me.requests.$get({ query: { limit: '50' } })), ({ requests }) => {
       if (requests.length === 0) return list.append(h('p', { class: 'meta' }, tr('req.none')));
       list.append(h('ul', { class: 'cards' }, requests.map(item)));
     });
@@ -108,7 +101,7 @@ export function mountRequests(root: HTMLElement): { stop?(): void } {
       const open = toggle.getAttribute('aria-expanded') !== 'true';
       toggle.setAttribute('aria-expanded', String(open));
       more.hidden = !open;
-      if (open) await loadInto(more, () => api<Detail>(`/me/requests/${r.id}`), (d) => renderDetail(more, d));
+      if (open) await loadInto(more, () => request(linli.me.requests[':id'].$get({ param: { id: String(r.id) } })), (d) => renderDetail(more, d));
     });
     return h(
       'li',
@@ -138,7 +131,7 @@ export function mountRequests(root: HTMLElement): { stop?(): void } {
       const cancel = h('button', { type: 'button', class: 'button' }, tr('req.cancel'));
       cancel.addEventListener('click', () =>
         busy(cancel, async () => {
-          const res = await api(`/me/requests/${d.id}/cancel`, { body: {} });
+          const res = await request(linli.me.requests[':id'].cancel.$post({ param: { id: String(d.id) }, json: {} }));
           if (!res.ok) return say(note, 'error', errorText(res));
           say(msg, 'ok', tr('req.cancelled', { title: d.title }));
           await loadList();
@@ -169,7 +162,7 @@ export function mountRequests(root: HTMLElement): { stop?(): void } {
       if (!picked) return say(note, 'error', tr('req.rateMissing'));
       void busy(send, async () => {
         const c = (comment.input as HTMLTextAreaElement).value.trim();
-        const res = await api(`/me/requests/${d.id}/rating`, { body: { score: Number(picked.value), ...(c ? { comment: c } : {}) } });
+        const res = await request(linli.me.requests[':id'].rating.$post({ param: { id: String(d.id) }, json: { score: Number(picked.value), ...(c ? { comment: c } : {}) } }));
         if (!res.ok) return say(note, 'error', errorText(res));
         say(msg, 'ok', tr('req.thanks'));
         await loadList();
