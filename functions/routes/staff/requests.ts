@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Db } from '../../../db/client';
 import { serviceRequestKinds, serviceRequestStatuses } from '../../../db/schema';
+import type { Context } from 'hono';
 import type { Actor } from '../../domain/records/audit';
 import {
   acceptRequest,
@@ -14,6 +15,7 @@ import {
   reportBuildingIssue,
   requester,
 } from '../../domain/requests/requests';
+import type { AppEnv } from '../../http/context';
 import { errorResponses } from '../../http/errors';
 import { IdCursorQuery, IdParam, LocalDate, Text, actorOf, LongText, QueryId, LongTextOrEmpty } from '../../http/params';
 import { newRouter } from '../../http/router';
@@ -56,8 +58,7 @@ const StaffNewRequest = z
   ])
   .openapi('NewServiceRequest');
 
-/** 你点单我服务 at the staff desk: dispatch 派单, record the provider's 接单, close, and the three-order flow for building issues. */
-export const requests = newRouter()
+const entry = newRouter()
   .openapi(
     createRoute({
       method: 'get',
@@ -119,49 +120,61 @@ export const requests = newRouter()
 
 const Note = z.strictObject({ note: LongTextOrEmpty(500).optional() });
 
-function step<T extends Record<string, unknown>>(
-  path: string,
+/** One step of a request's flow: POST {path} with its body; answers the request after the step. */
+function step<P extends string, S extends z.ZodType<Record<string, unknown>>>(
+  path: P,
   summary: string,
-  schema: z.ZodType<T>,
+  schema: S,
   codes: Parameters<typeof errorResponses>,
-  run: (tx: Db, actor: Actor, id: number, body: T) => Promise<unknown>,
+  run: (tx: Db, actor: Actor, id: number, body: z.output<S>) => Promise<unknown>,
 ) {
-  const body = schema as z.ZodType<Record<string, unknown>>;
-  requests.openapi(
+  return newRouter().openapi(
     createRoute({
       method: 'post',
       path,
       tags: ['staff'],
       security: signedIn,
       summary,
-      request: { params: IdParam, body: jsonBody(body) },
+      request: { params: IdParam, body: jsonBody(schema) },
       responses: { 200: json(StaffRequestSchema, 'The request after this step'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found', 'invalid_transition', ...codes) },
     }),
-    async (c) => {
-      const { id } = c.req.valid('param');
-      const given = c.req.valid('json') as T;
+    // Sound cast: the route's own IdParam and `schema` validated both parts; the generic S hides their types.
+    (async (c: Context<AppEnv>) => {
+      const { id } = c.req.valid('param' as never) as { id: number };
+      const given = c.req.valid('json' as never) as z.output<S>;
       const actor = actorOf(c);
       const { database } = c.get('deps');
       await database.write((tx) => run(tx, actor, id, given));
       return c.json(await staffView(database.read, id), 200);
-    },
+    }) as never,
   );
 }
 
-step(
-  '/requests/{id}/dispatch',
-  '派单: dispatch to a provider organisation (a building issue to a property company); again to re-dispatch before acceptance',
-  z.strictObject({ organizationId: z.number().int().min(1), note: LongTextOrEmpty(500).optional() }),
-  ['invalid_reference', 'invalid_provider'],
-  (tx, actor, id, body) => dispatchRequest(tx, actor, id, body),
-);
-step('/requests/{id}/accept', "接单: record the provider's acceptance", Note, [], (tx, actor, id, body) => acceptRequest(tx, actor, id, body.note));
-step('/requests/{id}/complete', '办结: the provider has done it', Note, [], (tx, actor, id, body) => completeRequest(tx, actor, id, body.note));
-step(
-  '/requests/{id}/decline',
-  'Decline: by the residents’ committee before dispatch, or for the provider it was dispatched to',
-  z.strictObject({ reason: LongText(500) }),
-  [],
-  (tx, actor, id, body) => declineRequest(tx, actor, id, body.reason),
-);
-step('/requests/{id}/cancel', 'Cancel a request that is not done', z.strictObject({ reason: LongText(500) }), [], (tx, actor, id, body) => cancelRequest(tx, actor, id, 'staff', body.reason));
+const Reason = z.strictObject({ reason: LongText(500) });
+
+/** 你点单我服务 at the staff desk: dispatch 派单, record the provider's 接单, close, and the three-order flow for building issues. */
+export const requests = newRouter()
+  .route('/', entry)
+  .route(
+    '/',
+    step(
+      '/requests/{id}/dispatch',
+      '派单: dispatch to a provider organisation (a building issue to a property company); again to re-dispatch before acceptance',
+      z.strictObject({ organizationId: z.number().int().min(1), note: LongTextOrEmpty(500).optional() }),
+      ['invalid_reference', 'invalid_provider'],
+      (tx, actor, id, body) => dispatchRequest(tx, actor, id, body),
+    ),
+  )
+  .route('/', step('/requests/{id}/accept', "接单: record the provider's acceptance", Note, [], (tx, actor, id, body) => acceptRequest(tx, actor, id, body.note)))
+  .route('/', step('/requests/{id}/complete', '办结: the provider has done it', Note, [], (tx, actor, id, body) => completeRequest(tx, actor, id, body.note)))
+  .route(
+    '/',
+    step(
+      '/requests/{id}/decline',
+      'Decline: by the residents’ committee before dispatch, or for the provider it was dispatched to',
+      Reason,
+      [],
+      (tx, actor, id, body) => declineRequest(tx, actor, id, body.reason),
+    ),
+  )
+  .route('/', step('/requests/{id}/cancel', 'Cancel a request that is not done', Reason, [], (tx, actor, id, body) => cancelRequest(tx, actor, id, 'staff', body.reason)));

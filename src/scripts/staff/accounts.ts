@@ -1,4 +1,5 @@
-import { api } from '../api';
+import type { InferRequestType } from 'hono/client';
+import { linli, request } from '../api';
 import { field, focusOn, h, replace } from '../dom';
 import { errorText, fmtDateTime, tr } from '../i18n';
 import { shopFields } from '../shop-fields';
@@ -6,6 +7,8 @@ import { busy, loadInto, msgBox, say } from '../ui';
 import { select, table } from './common';
 import type { AppKey } from '../../i18n/app';
 import type { AccountJson } from '../../../functions/routes/admin/accounts';
+
+type NewAccount = InferRequestType<typeof linli.admin.accounts.$post>['json'];
 
 const ROLES = ['staff', 'accountant', 'admin', 'merchant'] as const;
 const roleWord = (role: string) => tr(`role.${role}` as AppKey);
@@ -31,11 +34,11 @@ export function mount(root: HTMLElement): void {
       cursor = null;
       rows = [];
     }
-    const q = new URLSearchParams({ limit: '50' });
-    if (roleFilter.input.value) q.set('role', roleFilter.input.value);
-    if (search.input.value.trim()) q.set('query', search.input.value.trim());
-    if (cursor) q.set('cursor', cursor);
-    const ok = await loadInto(listBox, () => api<{ accounts: AccountJson[]; nextCursor: string | null }>(`/admin/accounts?${q}`), (d) => {
+    const query: InferRequestType<typeof linli.admin.accounts.$get>['query'] = { limit: '50' };
+    if (roleFilter.input.value) query.role = roleFilter.input.value as typeof query.role;
+    if (search.input.value.trim()) query.query = search.input.value.trim();
+    if (cursor) query.cursor = cursor;
+    const ok = await loadInto(listBox, () => request(linli.admin.accounts.$get({ query })), (d) => {
       rows.push(...d.accounts.map(row));
       cursor = d.nextCursor;
       listBox.append(
@@ -105,7 +108,7 @@ export function mount(root: HTMLElement): void {
       name.setError(v ? null : tr('common.required'));
       if (!v) return;
       void busy(save, async () => {
-        const res = await api<AccountJson>(`/admin/accounts/${a.id}`, { method: 'PATCH', body: { name: v } });
+        const res = await request(linli.admin.accounts[':id'].$patch({ param: { id: String(a.id) }, json: { name: v } }));
         if (!res.ok) return say(msg, 'error', errorText(res));
         await done('ok', tr('acc.renamed', { name: res.data.name }));
       });
@@ -114,7 +117,7 @@ export function mount(root: HTMLElement): void {
   };
 
   const patchDisabled = async (a: AccountJson, disabled: boolean) => {
-    const res = await api<AccountJson>(`/admin/accounts/${a.id}`, { method: 'PATCH', body: { disabled } });
+    const res = await request(linli.admin.accounts[':id'].$patch({ param: { id: String(a.id) }, json: { disabled } }));
     if (!res.ok) return done('error', errorText(res));
     await done('ok', tr(disabled ? 'acc.disabled' : 'acc.enabled', { name: a.name }));
   };
@@ -123,7 +126,7 @@ export function mount(root: HTMLElement): void {
 
   const reset = (a: AccountJson) =>
     confirmStep(a, tr('acc.resetAsk', { name: a.name, login: a.login }), 'acc.resetYes', async () => {
-      const res = await api<{ temporaryPassword: string }>(`/admin/accounts/${a.id}/password-reset`, { method: 'POST' });
+      const res = await request(linli.admin.accounts[':id']['password-reset'].$post({ param: { id: String(a.id) } }));
       if (!res.ok) return done('error', errorText(res));
       await done('ok', tr('acc.temporary', { name: a.name }), h('p', {}, h('code', { class: 'temporary-password', 'data-temporary-password': '' }, res.data.temporaryPassword)));
     });
@@ -170,7 +173,7 @@ function mountCreate(box: HTMLElement, created: () => Promise<void>): void {
     const profile = merchant ? shop.read() : undefined;
     if (!/^[a-z0-9_.-]{3,32}$/.test(l) || !n || p.length < 8 || profile === null) return;
     void busy(go, async () => {
-      const res = await api<AccountJson>('/admin/accounts', { body: { role: role.input.value, login: l, name: n, password: p, mustChangePassword: mustChange.checked, ...(profile ? { shop: profile } : {}) } });
+      const res = await request(linli.admin.accounts.$post({ json: { role: role.input.value as NewAccount['role'], login: l, name: n, password: p, mustChangePassword: mustChange.checked, ...(profile ? { shop: profile } : {}) } }));
       if (!res.ok) {
         if (res.code === 'login_taken') login.setError(errorText(res));
         return say(msg, 'error', errorText(res));

@@ -1,4 +1,5 @@
-import { api, newKey, sendIdempotent } from '../api';
+import type { InferRequestType } from 'hono/client';
+import { linli, newKey, request, sendIdempotent, type OkBody } from '../api';
 import { field, focusOn, h, replace } from '../dom';
 import { errorText, fmtDate, fmtDateTime, fmtNum, isEn, today, tr } from '../i18n';
 import type { AppKey } from '../../i18n/app';
@@ -7,13 +8,10 @@ import { busy, loadInto, msgBox, remember, say } from '../ui';
 import { residentPicker, select, table, word } from './common';
 import { whoAmI } from './me';
 import { chainPicker } from './records-options';
-import type { Activity, activityTypesAndTeams, Participant } from '../../../functions/domain/activities/catalog';
-import type { ClosePreview as Preview } from '../../../functions/domain/activities/close';
-import type { Batch } from '../../../functions/domain/awards/batches';
-import type { Thresholds } from '../../../functions/domain/awards/thresholds';
+import type { Activity, Participant } from '../../../functions/domain/activities/catalog';
 
-type Types = Awaited<ReturnType<typeof activityTypesAndTeams>>;
 type Detail = Activity & { participants: Participant[] };
+type Batch = OkBody<Awaited<ReturnType<(typeof linli.staff)['award-batches']['$get']>>>['batches'][number];
 const STATUSES = ['planned', 'open', 'closed'] as const;
 const countsOf = (a: Activity) => `${a.signups} / ${a.checkedIn}`;
 const summaryOf = (a: Activity) => tr('staff.act.summary', { s: a.signups, c: a.checkedIn, st: tr(`staff.act.st.${a.status}` as AppKey) });
@@ -28,7 +26,7 @@ export function mount(root: HTMLElement): void {
 
   // ---- Create ----
   const msg = msgBox();
-  void loadInto(create.appendChild(h('div')), () => api<Types>('/staff/activity-types'), (t) => {
+  void loadInto(create.appendChild(h('div')), () => request(linli.staff['activity-types'].$get()), (t) => {
     const box = create.lastElementChild as HTMLElement;
     const type = field(tr('staff.act.type'), select(t.types.map((x) => [x.code, `${isEn() ? x.nameEn : x.name}（${tr('staff.act.rate', { n: x.pointsPerHour, cap: x.dailyCap })}）`]), remember.get('act-type')));
     const team = field(tr('staff.act.team'), select(t.teams.map((x) => [String(x.id), x.name]), remember.get('act-team'), tr('staff.act.noTeam')));
@@ -52,7 +50,7 @@ export function mount(root: HTMLElement): void {
       if (!v(title) || !v(place) || !v(date) || !(hrs >= 0.5 && hrs <= 24 && Number.isInteger(hrs * 2))) return;
       const body = { type: v(type), teamId: v(team) ? Number(v(team)) : null, title: v(title), date: v(date), place: v(place), hours: hrs, ...chain.read() };
       void busy(go, async () => {
-        const res = await api<Activity>('/staff/activities', { body });
+        const res = await request(linli.staff.activities.$post({ json: body }));
         if (!res.ok) return say(msg, 'error', errorText(res));
         remember.set('act-type', body.type);
         remember.set('act-team', v(team));
@@ -76,7 +74,9 @@ export function mount(root: HTMLElement): void {
     const box = listBox.lastElementChild as HTMLElement;
     const from = new Date(Date.now() - 30 * 86400_000);
     const status = (statusPick.input as HTMLSelectElement).value;
-    return loadInto(box, () => api<{ activities: Activity[] }>(`/staff/activities?limit=60&from=${today(from)}${status ? `&status=${status}` : ''}`), ({ activities }) => {
+    const query: InferRequestType<typeof linli.staff.activities.$get>['query'] = { limit: '60', from: today(from) };
+    if (status) query.status = status as typeof query.status;
+    return loadInto(box, () => request(linli.staff.activities.$get({ query })), ({ activities }) => {
       if (activities.length === 0) return box.append(h('p', { class: 'meta' }, tr('lbl.noActivities')));
       const sorted = [...activities].sort((a, b) => Math.abs(Date.parse(a.date) - Date.now()) - Math.abs(Date.parse(b.date) - Date.now()));
       box.append(
@@ -107,7 +107,7 @@ export function mount(root: HTMLElement): void {
     const heading = h('h3', { id: 'act-detail-h', tabindex: '-1' }, tr('staff.act.detail'));
     const body = h('div');
     replace(detail, heading, body);
-    await loadInto(body, () => api<Detail>(`/staff/activities/${id}`), (a) => renderActivity(body, a));
+    await loadInto(body, () => request(linli.staff.activities[':id'].$get({ param: { id: String(id) } })), (a) => renderActivity(body, a));
     if (focus) focusOn(heading);
   };
 
@@ -134,7 +134,7 @@ export function mount(root: HTMLElement): void {
       const checkIn = async (text: string) => {
         const c = classify(text);
         const body = c ? c : { login: text.trim() };
-        const res = await api<{ name: string; alreadyCheckedIn: boolean }>(`/staff/activities/${a.id}/check-ins`, { body });
+        const res = await request(linli.staff.activities[':id']['check-ins'].$post({ param: { id: String(a.id) }, json: body }));
         if (!res.ok) return say(msg, 'error', errorText(res));
         say(msg, 'ok', res.data.alreadyCheckedIn ? tr('staff.act.already', { name: res.data.name }) : tr('staff.act.checkedIn', { name: res.data.name }));
         (who.input as HTMLInputElement).value = '';
@@ -186,7 +186,7 @@ export function mount(root: HTMLElement): void {
     box.append(h('h4', {}, tr('staff.act.people')), listBox);
     // After each check-in the counts follow at once: the summary here and the activity's row in the list.
     const refreshList = async () => {
-      const res = await api<Detail>(`/staff/activities/${a.id}`);
+      const res = await request(linli.staff.activities[':id'].$get({ param: { id: String(a.id) } }));
       if (!res.ok) return;
       summary.textContent = summaryOf(res.data);
       const row = listBox.ownerDocument.querySelector(`[data-activity-row="${a.id}"]`);
@@ -219,8 +219,8 @@ export function mount(root: HTMLElement): void {
           cb.addEventListener('change', async () => {
             cb.disabled = true;
             const res = cb.checked
-              ? await api(`/staff/activities/${a.id}/check-ins`, { body: { residentId: p.residentId } })
-              : await api(`/staff/activities/${a.id}/check-ins/${p.residentId}`, { method: 'DELETE' });
+              ? await request(linli.staff.activities[':id']['check-ins'].$post({ param: { id: String(a.id) }, json: { residentId: p.residentId } }))
+              : await request(linli.staff.activities[':id']['check-ins'][':residentId'].$delete({ param: { id: String(a.id), residentId: String(p.residentId) } }));
             cb.disabled = false;
             if (!res.ok) {
               cb.checked = !cb.checked;
@@ -237,7 +237,7 @@ export function mount(root: HTMLElement): void {
   };
 
   const preview = async (a: Activity, box: HTMLElement, msg: HTMLElement) => {
-    const res = await api<Preview>(`/staff/activities/${a.id}/close-preview`);
+    const res = await request(linli.staff.activities[':id']['close-preview'].$get({ param: { id: String(a.id) } }));
     if (!res.ok) return say(msg, 'error', errorText(res));
     const p = res.data;
     // One confirmation = one key: a double click or a retry closes the activity once.
@@ -273,7 +273,7 @@ export function mount(root: HTMLElement): void {
       confirm.disabled = true;
       cancel.disabled = true;
       state.textContent = tr('common.sending');
-      const done = await sendIdempotent<Batch>(`/staff/activities/${a.id}/close`, { preview: p.fingerprint }, key, {
+      const done = await sendIdempotent((o) => linli.staff.activities[':id'].close.$post({ param: { id: String(a.id) }, json: { preview: p.fingerprint }, header: { 'idempotency-key': key } }, o), {
         onRetry: (r) => (state.textContent = tr('common.retrying', { n: r.attempt, s: Math.ceil(r.waitMs / 1000) })),
       });
       if (!done.ok) {
@@ -299,7 +299,7 @@ export function mount(root: HTMLElement): void {
   const loadApprovals = async () => {
     const box = approvals.lastElementChild as HTMLElement;
     const approver = whoAmI()?.can.includes('approve') ?? false;
-    return loadInto(box, () => api<{ batches: Batch[]; thresholds: Thresholds }>('/staff/award-batches?approvable=true&limit=50'), ({ batches, thresholds }) => {
+    return loadInto(box, () => request(linli.staff['award-batches'].$get({ query: { approvable: 'true', limit: '50' } })), ({ batches, thresholds }) => {
       box.append(h('p', { class: 'hint' }, tr(approver ? 'appr.ruleApprover' : 'appr.ruleStaff', { per: fmtNum(thresholds.perAward), batch: fmtNum(thresholds.perBatch) })));
       if (!approver) return;
       if (batches.length === 0) return box.append(h('p', { class: 'meta' }, tr('staff.act.noApprovals')));
@@ -315,7 +315,7 @@ export function mount(root: HTMLElement): void {
     const key = newKey();
     approve.addEventListener('click', () =>
       busy(approve, async () => {
-        const res = await sendIdempotent<Batch>(`/staff/award-batches/${b.id}/approve`, {}, key);
+        const res = await sendIdempotent((o) => linli.staff['award-batches'][':id'].approve.$post({ param: { id: String(b.id) }, json: {}, header: { 'idempotency-key': key } }, o));
         if (!res.ok) return say(msg, 'error', errorText(res));
         say(msg, 'ok', tr('staff.act.approved', { n: fmtNum(res.data.totalPoints) }));
         approve.disabled = true;
@@ -327,19 +327,19 @@ export function mount(root: HTMLElement): void {
         const r = (reason.input as HTMLInputElement).value.trim();
         if (!r) return reason.setError(tr('common.required'));
         reason.setError(null);
-        const res = await api<Batch>(`/staff/award-batches/${b.id}/reject`, { body: { reason: r } });
+        const res = await request(linli.staff['award-batches'][':id'].reject.$post({ param: { id: String(b.id) }, json: { reason: r } }));
         if (!res.ok) return say(msg, 'error', errorText(res));
         say(msg, 'ok', tr('staff.act.rejected'));
         approve.disabled = true;
       }),
     );
-    void loadInto(lines, () => api<Batch>(`/staff/award-batches/${b.id}`), (d) => {
+    void loadInto(lines, () => request(linli.staff['award-batches'][':id'].$get({ param: { id: String(b.id) } })), (d) => {
       lines.append(
         h('p', { class: 'meta' }, tr('staff.act.by', { name: d.createdBy.name, at: fmtDateTime(d.createdAt) })),
         table([tr('staff.res.name'), tr('staff.act.points')], d.lines.map((l) => h('tr', {}, h('td', {}, `${l.name}（${l.login}）`), h('td', { class: 'num' }, fmtNum(l.points))))),
       );
     });
-    return h('li', { class: 'card' }, h('h4', {}, b.activityTitle ?? b.reason), h('p', {}, `${word('batch.kind', b.kind)} · ${word('batch.status', b.status)} · `, tr('staff.act.batchTotal', { n: fmtNum(b.totalPoints) })), lines, h('div', { class: 'row' }, approve), reason.wrap, reject, msg);
+    return h('li', { class: 'card' }, h('h4', {}, b.reason), h('p', {}, `${word('batch.kind', b.kind)} · ${word('batch.status', b.status)} · `, tr('staff.act.batchTotal', { n: fmtNum(b.totalPoints) })), lines, h('div', { class: 'row' }, approve), reason.wrap, reject, msg);
   };
 
   void loadList();

@@ -1,4 +1,4 @@
-import { api } from '../api';
+import { linli, request } from '../api';
 import { field, h, nextId } from '../dom';
 import { fmtNum, tr } from '../i18n';
 import type { AppKey } from '../../i18n/app';
@@ -32,7 +32,7 @@ export function residentPicker(labelText: string, onPick?: (r: ResidentRow | nul
     if (q.length < 1) return close();
     timer = window.setTimeout(async () => {
       const mine = ++seq;
-      const res = await api<{ residents: ResidentRow[] }>(`/staff/residents?query=${encodeURIComponent(q)}&limit=8`);
+      const res = await request(linli.staff.residents.$get({ query: { query: q, limit: '8' } }));
       if (mine !== seq) return;
       list.replaceChildren();
       if (!res.ok) {

@@ -1,17 +1,6 @@
-import { api } from '../api';
+import { linli, request } from '../api';
 import { h, replace } from '../dom';
 import { fmtDateTime, tr } from '../i18n';
-
-/** GET /api/staff/counter-alerts: counters that used up a guessing budget in the last 7 days, newest first. */
-interface CounterAlert {
-  id: number;
-  merchantId: number;
-  shopName: string;
-  at: string;
-  until: string;
-  window: 'burst' | 'daily';
-  failures: number;
-}
 
 /**
  * A notice on the console's first screen naming the counters that were paused for too many wrong
@@ -26,7 +15,7 @@ export async function showCounterAlerts(): Promise<void> {
     box = h('section', { 'data-counter-alerts': '', class: 'msg msg-warn', 'aria-labelledby': 'counter-alerts-h', hidden: true });
     app.querySelector('nav')?.before(box);
   }
-  const res = await api<{ alerts: CounterAlert[] }>('/staff/counter-alerts');
+  const res = await request(linli.staff['counter-alerts'].$get());
   if (!res.ok || res.data.alerts.length === 0) return hideCounterAlerts();
   replace(
     box,

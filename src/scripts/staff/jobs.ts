@@ -1,4 +1,4 @@
-import { api } from '../api';
+import { linli, request } from '../api';
 import { append, h } from '../dom';
 import { fmtDateTime, fmtNum, tr } from '../i18n';
 import { busy, loadInto } from '../ui';
@@ -36,7 +36,7 @@ export function mountJobs(root: HTMLElement): void {
   root.append(h('section', { class: 'jobs' }, h('h3', {}, tr('staff.jobs.title')), h('p', { class: 'meta' }, tr('staff.jobs.intro')), box, refresh));
 
   const load = () =>
-    loadInto(box, () => api<JobsJson>('/staff/jobs'), (d) => {
+    loadInto(box, () => request(linli.staff.jobs.$get()), (d) => {
       append(box, [
         ledgerInDoubt(d.jobs) ? h('p', { class: 'msg msg-error', role: 'alert' }, tr('staff.jobs.verifyAlert')) : null,
         table(

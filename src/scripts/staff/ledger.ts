@@ -1,4 +1,5 @@
-import { api, newKey, sendIdempotent } from '../api';
+import type { InferRequestType } from 'hono/client';
+import { linli, newKey, request, sendIdempotent } from '../api';
 import { append, field, focusOn, h, replace } from '../dom';
 import { errorText, fmtDateTime, fmtSigned, fmtNum, tr } from '../i18n';
 import { AUDIT_ENTITIES } from '../../i18n/app-console-labels';
@@ -6,7 +7,6 @@ import { busy, loadInto, msgBox, say } from '../ui';
 import { select, table, word } from './common';
 import { mountJobs } from './jobs';
 import { mountPool } from './pool';
-import type { AuditActor, AuditRow } from '../../../functions/domain/audit/trail';
 import type { EntryWithPostings } from '../../../functions/domain/ledger/queries';
 import type { AuditAction } from '../../../functions/domain/records/audit';
 
@@ -33,13 +33,13 @@ export function mount(root: HTMLElement): void {
   replace(root, h('div', { class: 'panel-grid' }, h('div', {}, h('section', {}, h('h3', {}, tr('staff.led.lookup')), form, entryBox), jobsBox), h('section', {}, h('h3', {}, tr('staff.led.audit')), auditForm, auditBox)), poolBox);
   mountJobs(jobsBox);
   mountPool(poolBox);
-  void api<{ actors: AuditActor[] }>('/staff/audit/actors').then((res) => {
+  void request(linli.staff.audit.actors.$get()).then((res) => {
     if (!res.ok) return;
     for (const a of res.data.actors) actor.input.append(h('option', { value: a.login }, `${a.name}（${a.login}${a.disabled ? ` · ${tr('lbl.disabled')}` : ''}）`));
   });
 
   const show = (id: number) =>
-    loadInto(entryBox, () => api<Entry>(`/staff/entries/${id}`), (e) => {
+    loadInto(entryBox, () => request(linli.staff.entries[':id'].$get({ param: { id: String(id) } })), (e) => {
       const msg = msgBox();
       entryBox.append(
         h('h4', { tabindex: '-1' }, tr('staff.led.entryN', { id: e.id }), ' · ', word('entry.kind', e.kind)),
@@ -89,7 +89,7 @@ export function mount(root: HTMLElement): void {
       yes.addEventListener('click', () =>
         busy(yes, async () => {
           no.disabled = true;
-          const res = await sendIdempotent<{ id: number }>(`/staff/entries/${e.id}/reverse`, { reason: r }, key);
+          const res = await sendIdempotent((o) => linli.staff.entries[':id'].reverse.$post({ param: { id: String(e.id) }, json: { reason: r }, header: { 'idempotency-key': key } }, o));
           if (!res.ok) {
             no.disabled = false;
             return say(msg, 'error', errorText(res));
@@ -113,13 +113,13 @@ export function mount(root: HTMLElement): void {
 
   let cursor: string | null = null;
   const loadAudit = (reset: boolean) => {
-    const q = new URLSearchParams({ limit: '30' });
+    const query: InferRequestType<typeof linli.staff.audit.$get>['query'] = { limit: '30' };
     for (const [name, f] of [['entity', entity], ['action', action], ['actor', actor]] as const) {
       const v = (f.input as HTMLSelectElement).value;
-      if (v) q.set(name, v);
+      if (v) query[name] = v as never;
     }
-    if (!reset && cursor) q.set('cursor', cursor);
-    return loadInto(auditBox, () => api<{ entries: AuditRow[]; nextCursor: string | null }>(`/staff/audit?${q}`), (d) => {
+    if (!reset && cursor) query.cursor = cursor;
+    return loadInto(auditBox, () => request(linli.staff.audit.$get({ query })), (d) => {
       cursor = d.nextCursor;
       if (d.entries.length === 0) return auditBox.append(h('p', { class: 'meta' }, tr('staff.rec.none')));
       append(auditBox, [

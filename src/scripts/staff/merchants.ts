@@ -1,4 +1,4 @@
-import { api, linli, request } from '../api';
+import { linli, request } from '../api';
 import { field, focusOn, h, replace } from '../dom';
 import { errorText, fmtDate, tr } from '../i18n';
 import { shopEditForm } from '../shop-fields';
@@ -17,7 +17,7 @@ export function mount(root: HTMLElement): void {
   replace(root, h('section', {}, h('h3', {}, tr('mer.list')), listBox, action));
 
   const load = () =>
-    loadInto(listBox, () => api<{ merchants: MerchantJson[] }>('/staff/merchants'), (d) => {
+    loadInto(listBox, () => request(linli.staff.merchants.$get()), (d) => {
       listBox.append(
         d.merchants.length
           ? table([tr('mer.shopName'), tr('mer.category'), tr('mer.address'), tr('mer.hours'), tr('mer.status'), tr('acc.actions')], d.merchants.map(row), tr('mer.list'))
@@ -72,7 +72,7 @@ export function mount(root: HTMLElement): void {
       reason.setError(r ? null : tr('common.required'));
       if (!r) return;
       void busy(go, async () => {
-        const res = await api<MerchantJson>(`/staff/merchants/${m.id}/suspend`, { body: { reason: r } });
+        const res = await request(linli.staff.merchants[':id'].suspend.$post({ param: { id: String(m.id) }, json: { reason: r } }));
         if (!res.ok) return say(msg, 'error', errorText(res));
         await done(tr('mer.suspendedDone', { shop: m.shopName }));
       });
@@ -81,7 +81,7 @@ export function mount(root: HTMLElement): void {
   };
 
   const reinstate = async (m: MerchantJson) => {
-    const res = await api<MerchantJson>(`/staff/merchants/${m.id}/reinstate`, { method: 'POST' });
+    const res = await request(linli.staff.merchants[':id'].reinstate.$post({ param: { id: String(m.id) } }));
     if (!res.ok) {
       const msg = msgBox();
       act(m, msg);

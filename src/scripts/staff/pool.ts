@@ -1,4 +1,4 @@
-import { api, newKey, sendIdempotent, type ApiFail } from '../api';
+import { linli, newKey, request, sendIdempotent, type ApiFail } from '../api';
 import { field, h, replace } from '../dom';
 import { errorText, fmtDate, fmtDateTime, fmtNum, tr } from '../i18n';
 import { busy, loadInto, msgBox, say } from '../ui';
@@ -7,7 +7,6 @@ import { whoAmI } from './me';
 import type { Activity } from '../../../functions/domain/activities/catalog';
 import type { PoolGrant } from '../../../functions/domain/awards/pool';
 
-type Pool = { balance: number; pending: { grants: number; points: number } };
 
 /** The pool's refusal in its own words: "not enough points" here is the pool's, not a resident's. */
 const poolError = (res: ApiFail) => (res.code === 'insufficient_points' ? tr('pool.short') : errorText(res));
@@ -28,10 +27,10 @@ export function mountPool(root: HTMLElement): void {
     await refreshBalance();
     if (me?.can.includes('approve')) {
       replace(queue, h('h4', {}, tr('pool.approveTitle')), h('div'));
-      await loadInto(queue.lastElementChild as HTMLElement, () => api<{ grants: PoolGrant[] }>('/staff/pool/grants?approvable=true&limit=50'), ({ grants }) => list(queue.lastElementChild as HTMLElement, grants, 'approve'));
+      await loadInto(queue.lastElementChild as HTMLElement, () => request(linli.staff.pool.grants.$get({ query: { approvable: 'true', limit: '50' } })), ({ grants }) => list(queue.lastElementChild as HTMLElement, grants, 'approve'));
     }
     const myId = me?.userId ?? -1;
-    await loadInto(mine, () => api<{ grants: PoolGrant[] }>('/staff/pool/grants?status=pending&limit=100'), ({ grants }) => list(mine, grants.filter((g) => g.createdBy.id === myId), 'withdraw'));
+    await loadInto(mine, () => request(linli.staff.pool.grants.$get({ query: { status: 'pending', limit: '100' } })), ({ grants }) => list(mine, grants.filter((g) => g.createdBy.id === myId), 'withdraw'));
   };
 
   const list = (box: HTMLElement, grants: PoolGrant[], mode: 'approve' | 'withdraw') => {
@@ -52,7 +51,7 @@ export function mountPool(root: HTMLElement): void {
     const key = newKey();
     yes?.addEventListener('click', () =>
       busy(yes, async () => {
-        const res = await sendIdempotent<PoolGrant>(`/staff/pool/grants/${g.id}/approve`, {}, key);
+        const res = await sendIdempotent((o) => linli.staff.pool.grants[':id'].approve.$post({ param: { id: String(g.id) }, json: {}, header: { 'idempotency-key': key } }, o));
         if (!res.ok) return say(msg, 'error', poolError(res));
         say(msg, 'ok', tr('pool.approved', { n: fmtNum(res.data.totalPoints), id: res.data.entryId ?? '' }));
         done();
@@ -64,7 +63,7 @@ export function mountPool(root: HTMLElement): void {
         const r = (reason.input as HTMLInputElement).value.trim();
         if (!r) return reason.setError(tr('common.required'));
         reason.setError(null);
-        const res = await api<PoolGrant>(`/staff/pool/grants/${g.id}/reject`, { body: { reason: r } });
+        const res = await request(linli.staff.pool.grants[':id'].reject.$post({ param: { id: String(g.id) }, json: { reason: r } }));
         if (!res.ok) return say(msg, 'error', errorText(res));
         say(msg, 'ok', tr('pool.rejected'));
         done();
@@ -85,11 +84,11 @@ export function mountPool(root: HTMLElement): void {
   };
 
   const refreshBalance = async () => {
-    const pool = await api<Pool>('/staff/pool');
+    const pool = await request(linli.staff.pool.$get());
     if (pool.ok) balance.textContent = tr('pool.balance', { n: fmtNum(pool.data.balance) }) + (pool.data.pending.grants ? tr('pool.pendingSum', { c: pool.data.pending.grants, n: fmtNum(pool.data.pending.points) }) : '');
   };
 
-  void loadInto(form, () => api<{ activities: Activity[] }>('/staff/activities?limit=60'), ({ activities }) => form.append(grantForm(activities, refresh)));
+  void loadInto(form, () => request(linli.staff.activities.$get({ query: { limit: '60' } })), ({ activities }) => form.append(grantForm(activities, refresh)));
   void refresh();
 }
 
@@ -124,7 +123,7 @@ function grantForm(activities: Activity[], after: () => Promise<void>): HTMLForm
     // One submission, one key: sendIdempotent retries it until a definite answer; the next submission is a new request.
     const key = newKey();
     void busy(go, async () => {
-      const res = await sendIdempotent<PoolGrant>('/staff/pool/grants', body, key);
+      const res = await sendIdempotent((o) => linli.staff.pool.grants.$post({ json: body, header: { 'idempotency-key': key } }, o));
       if (!res.ok) return say(msg, 'error', poolError(res));
       form.reset();
       resident.clear();

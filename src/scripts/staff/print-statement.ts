@@ -1,4 +1,4 @@
-import { api, serverNow } from '../api';
+import { linli, request, serverNow } from '../api';
 import { focusOn, h, nextId, replace } from '../dom';
 import { fmtDateTimeFull, fmtNum, fmtSigned, tr } from '../i18n';
 import { itemText, kindWord, partyText, type Entry } from '../statement';
@@ -49,7 +49,7 @@ export async function openPrintStatement(d: ResidentDetails, opener: HTMLElement
   replace(view, h('div', { class: 'print-tools no-print' }, back), status);
   focusOn(back);
 
-  const res = await api<Statement>(`/staff/residents/${d.id}/entries?limit=${LINES}`);
+  const res = await request(linli.staff.residents[':id'].entries.$get({ param: { id: String(d.id) }, query: { limit: String(LINES) } }));
   if (!view.isConnected) return;
   if (!res.ok) return replace(status, failBlock(res, () => void openPrintStatement(d, opener)));
   const at = new Date(serverNow()).toISOString();

@@ -1,4 +1,4 @@
-import { api, type ApiResult } from '../api';
+import type { ApiResult } from '../api';
 import { focusOn, h, replace } from '../dom';
 import { errorText, tr } from '../i18n';
 import { busy, msgBox, remember, say } from '../ui';
@@ -8,6 +8,7 @@ import { followups } from './records-followups';
 import { donationOutcomes } from './records-outcomes';
 import { forgetOptions } from './records-options';
 import { reasonField, revisionActions, VERSIONED } from './records-revise';
+import { requestRecord, routesOf } from './records-routes';
 import { badge, fl, kindName, SPECS, type Options, type Rec, type Spec } from './records-specs';
 
 /** What the editor needs from the records panel around it. */
@@ -108,7 +109,9 @@ export function edit(desk: Desk, k: string, rec: Rec | null, revising = false): 
     if (!body) return;
     for (const f of spec.fields) if (f.kind === 'ref' && f.remember && body[f.name]) remember.set(`rec-${f.name}`, String(body[f.name]));
     void busy(saveBtn, async () => {
-      const res = rec ? await api<Rec>(`/staff/records/${spec.path}/${rec.id}`, { method: 'PATCH', body }) : await api<Rec>(`/staff/records/${spec.path}`, { body });
+      // The body the form engine built for this kind: its route's schema checks it (see routesOf).
+      const json = body as never;
+      const res = rec ? await requestRecord(routesOf(spec.path)[':id'].$patch({ param: { id: String(rec.id) }, json })) : await requestRecord(routesOf(spec.path).$post({ json }));
       settle(res, (saved) => (revising ? tr('staff.rev.revised') : tr('staff.rec.saved', { id: saved.id })));
     });
   });
@@ -121,7 +124,7 @@ export function edit(desk: Desk, k: string, rec: Rec | null, revising = false): 
     no.addEventListener('click', () => box.replaceWith(publishBtn));
     yes.addEventListener('click', () =>
       busy(yes, async () => {
-        settle(await api<Rec>(`/staff/records/${spec.path}/${rec!.id}/publish`, { method: 'POST' }), () => tr('staff.rec.publishedNow'));
+        settle(await requestRecord(routesOf(spec.path)[':id'].publish.$post({ param: { id: String(rec!.id) } })), () => tr('staff.rec.publishedNow'));
       }),
     );
   });

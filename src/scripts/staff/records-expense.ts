@@ -1,4 +1,4 @@
-import { api, type ApiResult } from '../api';
+import { linli, request, type ApiResult } from '../api';
 import { field, h } from '../dom';
 import { errorText, tr } from '../i18n';
 import { busy, msgBox, say } from '../ui';
@@ -42,13 +42,13 @@ export function expenseExtras(rec: Rec, reload: () => void): HTMLElement {
       f.setError(null);
       const form = new FormData();
       form.append('file', chosen);
-      return api(`/staff/records/expenses/${rec.id}/receipts`, { method: 'POST', raw: form });
+      return request((o) => linli.staff.records.expenses[':id'].receipts.$post({ param: { id: String(rec.id) }, query: {} }, o), { raw: form });
     });
     box.append(f.wrap, up);
     if (receipts.length === 0 && !rec.noReceiptReason) box.append(h('p', { class: 'hint' }, tr('staff.rec.receiptRule')));
     if (!rec.approvedBy) {
       const approve = h('button', { type: 'button', class: 'button' }, tr('staff.rec.approve'));
-      action(approve, () => api(`/staff/records/expenses/${rec.id}/approve`, { method: 'POST' }));
+      action(approve, () => request(linli.staff.records.expenses[':id'].approve.$post({ param: { id: String(rec.id) } })));
       box.append(h('p', { class: 'hint' }, tr('staff.rec.approveHint')), approve);
     } else box.append(h('p', { class: 'msg msg-ok' }, tr('staff.rec.approved', { id: String(rec.approvedBy) })));
   }

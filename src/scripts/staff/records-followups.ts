@@ -1,4 +1,5 @@
-import { api } from '../api';
+import type { ClientResponse } from 'hono/client';
+import { linli, request } from '../api';
 import { field, h } from '../dom';
 import { errorText, fmtDate, locale, today, tr } from '../i18n';
 import { codes, label } from '../../i18n/labels';
@@ -8,6 +9,8 @@ import type { Followup } from '../../../functions/domain/records/deliberations';
 import type { Options, Rec } from './records-specs';
 import { withdrawButton } from './records-revise';
 
+type Answer = ClientResponse<unknown, number, string>;
+
 /**
  * Below a deliberation: what it decided to follow up, each with its dated updates and a form for
  * the next one, and a form for a new follow-up item. `reopen` shows the deliberation afresh.
@@ -15,14 +18,14 @@ import { withdrawButton } from './records-revise';
 export function followups(rec: Rec, options: Options | null, reopen: () => Promise<void>): HTMLElement {
   const msg = msgBox();
   const box = h('div', { class: 'stack' }, h('h4', {}, tr('staff.rec.followups')), msg);
-  /** Posts what `read` gathered (null: a field is missing and says so) and reopens on success. */
-  const postOnSubmit = (form: HTMLFormElement, button: HTMLButtonElement, path: string, read: () => Record<string, unknown> | null) =>
+  /** Sends what `read` gathered (null: a field is missing and says so) and reopens on success. */
+  const postOnSubmit = <B, R extends Answer>(form: HTMLFormElement, button: HTMLButtonElement, read: () => B | null, send: (json: B) => Promise<R>) =>
     form.addEventListener('submit', (e) => {
       e.preventDefault();
       const body = read();
       if (!body) return;
       void busy(button, async () => {
-        const res = await api(path, { body });
+        const res = await request(send(body));
         if (!res.ok) return say(msg, 'error', errorText(res));
         await reopen();
       });
@@ -36,12 +39,17 @@ export function followups(rec: Rec, options: Options | null, reopen: () => Promi
     const note = field(tr('staff.req.note'), h('textarea', { maxlength: 2000, rows: 2 }));
     const add = h('button', { type: 'submit', class: 'button' }, tr('staff.rec.addUpdate'));
     const f = h('form', { class: 'stack' }, h('div', { class: 'row' }, date.wrap, st.wrap, pr.wrap), note.wrap, add);
-    postOnSubmit(f, add, `/staff/records/followups/${fu.id}/updates`, () => {
-      const n = (note.input as HTMLTextAreaElement).value.trim();
-      note.setError(n ? null : tr('common.required'));
-      if (!n) return null;
-      return { date: (date.input as HTMLInputElement).value, status: (st.input as HTMLSelectElement).value, progress: Number((pr.input as HTMLInputElement).value), note: n };
-    });
+    postOnSubmit(
+      f,
+      add,
+      () => {
+        const n = (note.input as HTMLTextAreaElement).value.trim();
+        note.setError(n ? null : tr('common.required'));
+        if (!n) return null;
+        return { date: (date.input as HTMLInputElement).value, status: (st.input as HTMLSelectElement).value as Followup['status'], progress: Number((pr.input as HTMLInputElement).value), note: n };
+      },
+      (json) => linli.staff.records.followups[':id'].updates.$post({ param: { id: String(fu.id) }, json }),
+    );
     const withdrawn = fu.publication === 'withdrawn';
     const summary = `${fu.title} · ${statusName(fu.status)} ${fu.progress}% · ${tr('staff.rec.due', { date: fmtDate(fu.dueDate) })}`;
     // Withdrawing a follow-up of a published deliberation is public at once, so it asks its reason.
@@ -49,7 +57,7 @@ export function followups(rec: Rec, options: Options | null, reopen: () => Promi
     if (rec.status === 'published' && !withdrawn) {
       actions.append(
         withdrawButton('followups', actions, async (reason) => {
-          const res = await api(`/staff/records/followups/${fu.id}/withdraw`, { body: { reason } });
+          const res = await request(linli.staff.records.followups[':id'].withdraw.$post({ param: { id: String(fu.id) }, json: { reason } }));
           if (!res.ok) return say(msg, 'error', errorText(res));
           await reopen();
         }),
@@ -72,14 +80,19 @@ export function followups(rec: Rec, options: Options | null, reopen: () => Promi
   const due = field(tr('staff.rec.dueDate'), h('input', { type: 'date', value: today() }));
   const add = h('button', { type: 'submit', class: 'button' }, tr('staff.rec.addFollowup'));
   const f = h('form', { class: 'stack' }, h('h5', {}, tr('staff.rec.newFollowup')), title.wrap, resp.wrap, due.wrap, add);
-  postOnSubmit(f, add, `/staff/records/deliberations/${rec.id}/followups`, () => {
-    const t = (title.input as HTMLInputElement).value.trim();
-    const r = (resp.input as HTMLSelectElement).value;
-    title.setError(t ? null : tr('common.required'));
-    resp.setError(r ? null : tr('common.required'));
-    if (!t || !r) return null;
-    return { title: t, responsibleId: Number(r), dueDate: (due.input as HTMLInputElement).value };
-  });
+  postOnSubmit(
+    f,
+    add,
+    () => {
+      const t = (title.input as HTMLInputElement).value.trim();
+      const r = (resp.input as HTMLSelectElement).value;
+      title.setError(t ? null : tr('common.required'));
+      resp.setError(r ? null : tr('common.required'));
+      if (!t || !r) return null;
+      return { title: t, responsibleId: Number(r), dueDate: (due.input as HTMLInputElement).value };
+    },
+    (json) => linli.staff.records.deliberations[':id'].followups.$post({ param: { id: String(rec.id) }, json }),
+  );
   box.append(f);
   return box;
 }

@@ -1,4 +1,4 @@
-import { api } from '../api';
+import { linli, request } from '../api';
 import { field, h } from '../dom';
 import { locale, tr } from '../i18n';
 import { label } from '../../i18n/labels';
@@ -15,10 +15,10 @@ let pending: Promise<Options> | null = null;
 export function loadOptions(): Promise<Options> {
   pending ??= (async () => {
     const [f, o, d, s] = await Promise.all([
-      api<{ items: Array<{ id: number; name: string; status: string }> }>('/staff/records/funds?limit=200'),
-      api<{ items: Array<{ id: number; name: string; kind: string }> }>('/staff/records/organizations?limit=200'),
-      api<{ items: Array<Titled & { date: string }> }>('/staff/records/deliberations?limit=200'),
-      api<{ items: Titled[] }>('/staff/records/services?status=published&limit=200'),
+      request(linli.staff.records.funds.$get({ query: { limit: '200' } })),
+      request(linli.staff.records.organizations.$get({ query: { limit: '200' } })),
+      request(linli.staff.records.deliberations.$get({ query: { limit: '200' } })),
+      request(linli.staff.records.services.$get({ query: { status: 'published', limit: '200' } })),
     ]);
     const deliberations = d.ok ? d.data.items : [];
     const named = (x: Titled & { date: string }): [string, string] => [String(x.id), `${x.date} ${x.title}`];

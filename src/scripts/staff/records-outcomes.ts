@@ -1,4 +1,4 @@
-import { api } from '../api';
+import { linli, request } from '../api';
 import { field, h } from '../dom';
 import { errorText, fmtDate, today, tr } from '../i18n';
 import { busy, msgBox, say } from '../ui';
@@ -24,7 +24,7 @@ export function donationOutcomes(rec: Rec, reopen: () => Promise<void>): HTMLEle
     text.setError(t ? null : tr('common.required'));
     if (!d || !t) return (d ? text : date).input.focus();
     void busy(add, async () => {
-      const res = await api(`/staff/records/donations/${rec.id}/outcomes`, { body: { date: d, text: t } });
+      const res = await request(linli.staff.records.donations[':id'].outcomes.$post({ param: { id: String(rec.id) }, json: { date: d, text: t } }));
       if (!res.ok) return say(msg, 'error', errorText(res));
       await reopen();
     });

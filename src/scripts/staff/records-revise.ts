@@ -1,8 +1,9 @@
-import { api, type ApiResult } from '../api';
+import { request, type ApiResult } from '../api';
 import { field, h } from '../dom';
 import { fmtDateTime, tr } from '../i18n';
 import { busy } from '../ui';
 import type { AppKey } from '../../i18n/app';
+import { requestRecord, versionedRoutesOf } from './records-routes';
 import { SPECS, type Rec } from './records-specs';
 
 /**
@@ -27,19 +28,12 @@ export function reasonField(k: string): { wrap: HTMLElement; read(): string | nu
   };
 }
 
-interface Version {
-  version: number;
-  kind: 'published' | 'revised' | 'withdrawn';
-  at: string;
-  reason: string | null;
-  changed: string[];
-}
-
 /** Under a published record: revise, withdraw (with its reason, inline), and its versions so far. */
 export function revisionActions(k: string, rec: Rec, revise: () => void, settle: (res: ApiResult<Rec>, done: () => string) => void): HTMLElement {
-  const path = `/staff/records/${SPECS[k]!.path}/${rec.id}`;
+  const routes = versionedRoutesOf(SPECS[k]!.path)[':id'];
+  const param = { id: String(rec.id) };
   const versions = h('div', { 'aria-live': 'polite' });
-  void api<{ items: Version[] }>(`${path}/versions`).then((res) => {
+  void request(routes.versions.$get({ param })).then((res) => {
     if (!res.ok || res.data.items.length === 0) return;
     versions.append(
       h('h4', {}, tr('staff.rev.history')),
@@ -57,7 +51,7 @@ export function revisionActions(k: string, rec: Rec, revise: () => void, settle:
   const reviseBtn = h('button', { type: 'button', class: 'button', 'data-revise': '' }, tr('staff.rev.revise'));
   const row = h('div', { class: 'row' }, reviseBtn);
   reviseBtn.addEventListener('click', revise);
-  row.append(withdrawButton(k, row, (reason) => api<Rec>(`${path}/withdraw`, { body: { reason } }).then((res) => settle(res, () => tr('staff.rev.withdrawnNow')))));
+  row.append(withdrawButton(k, row, (reason) => requestRecord(routes.withdraw.$post({ param, json: { reason } })).then((res) => settle(res, () => tr('staff.rev.withdrawnNow')))));
   return h('div', { class: 'stack' }, row, versions);
 }
 

@@ -1,4 +1,4 @@
-import { api } from '../api';
+import type { InferRequestType } from 'hono/client';
 import { field, h, replace } from '../dom';
 import { errorText, fmtDate, tr } from '../i18n';
 import { loadInto, remember } from '../ui';
@@ -6,6 +6,7 @@ import { select, table } from './common';
 import { edit, type Desk } from './records-editor';
 import { badge, KINDS, kindName, SPECS, type Options, type Rec } from './records-specs';
 import { loadOptions as sharedOptions } from './records-options';
+import { requestPage, requestRecord, routesOf } from './records-routes';
 
 /**
  * Public records: one form engine for services, deliberations (agenda items, options and votes,
@@ -33,11 +34,11 @@ export function mount(root: HTMLElement): void {
   const loadOptions = async (): Promise<Options> => (options = await sharedOptions());
 
   const loadList = () => {
-    const q = new URLSearchParams({ limit: '50' });
+    const query: InferRequestType<ReturnType<typeof routesOf>['$get']>['query'] = { limit: '50' };
     const st = (statusSel.input as HTMLSelectElement).value;
-    if (st) q.set('status', st);
+    if (st) query.status = st as Rec['status'];
     const spec = SPECS[kind()]!;
-    return loadInto(listBox, () => api<{ items: Rec[] }>(`/staff/records/${spec.path}?${q}`), ({ items }) => {
+    return loadInto(listBox, () => requestPage(routesOf(spec.path).$get({ query })), ({ items }) => {
       if (items.length === 0) return listBox.append(h('p', { class: 'meta' }, tr('staff.rec.none')));
       listBox.append(
         table(
@@ -61,7 +62,7 @@ export function mount(root: HTMLElement): void {
   const open = async (id: number) => {
     const spec = SPECS[kind()]!;
     await loadOptions();
-    const res = await api<Rec>(`/staff/records/${spec.path}/${id}`);
+    const res = await requestRecord(routesOf(spec.path)[':id'].$get({ param: { id: String(id) } }));
     if (!res.ok) return replace(editor, h('p', { class: 'msg msg-error', role: 'alert' }, errorText(res)));
     edit(desk, kind(), res.data);
   };

@@ -1,4 +1,5 @@
-import { api } from '../api';
+import type { ClientResponse, InferRequestType } from 'hono/client';
+import { linli, request } from '../api';
 import { append, field, focusOn, h, replace } from '../dom';
 import { errorText, fmtDate, fmtDateTime, locale, today, tr } from '../i18n';
 import type { AppKey } from '../../i18n/app';
@@ -7,10 +8,8 @@ import { eventWord, stepper, type RequestStatus } from '../me/requests';
 import { busy, loadInto, msgBox, remember, say } from '../ui';
 import { residentPicker, select, table } from './common';
 import { chainPicker, deliberationName } from './records-options';
-import type { RequestSummaryJson } from '../../../functions/routes/me/requests';
 import type { StaffServiceRequestJson } from '../../../functions/routes/staff/requests';
 
-type Summary = RequestSummaryJson;
 type Detail = StaffServiceRequestJson;
 
 interface Org {
@@ -41,18 +40,18 @@ export function mount(root: HTMLElement): void {
   let orgs: Org[] = [];
   const loadOrgs = async () => {
     if (orgs.length) return orgs;
-    const res = await api<{ items: Org[] }>('/staff/records/organizations?limit=200');
+    const res = await request(linli.staff.records.organizations.$get({ query: { limit: '200' } }));
     if (res.ok) orgs = res.data.items;
     return orgs;
   };
 
   const loadList = () => {
-    const q = new URLSearchParams({ limit: '50' });
+    const query: InferRequestType<typeof linli.staff.requests.$get>['query'] = { limit: '50' };
     const s = (status.input as HTMLSelectElement).value;
     const k = (kind.input as HTMLSelectElement).value;
-    if (s) q.set('status', s);
-    if (k) q.set('kind', k);
-    return loadInto(listBox, () => api<{ requests: Summary[] }>(`/staff/requests?${q}`), ({ requests }) => {
+    if (s) query.status = s as typeof query.status;
+    if (k) query.kind = k as typeof query.kind;
+    return loadInto(listBox, () => request(linli.staff.requests.$get({ query })), ({ requests }) => {
       if (requests.length === 0) return listBox.append(h('p', { class: 'meta' }, tr('staff.req.none')));
       listBox.append(
         table(
@@ -84,7 +83,7 @@ export function mount(root: HTMLElement): void {
     const body = h('div');
     replace(detail, heading, body);
     await loadOrgs();
-    await loadInto(body, () => api<Detail>(`/staff/requests/${id}`), (d) => render(body, d));
+    await loadInto(body, () => request(linli.staff.requests[':id'].$get({ param: { id: String(id) } })), (d) => render(body, d));
     if (focus) focusOn(heading);
   };
 
@@ -109,9 +108,9 @@ export function mount(root: HTMLElement): void {
       h('ol', { class: 'timeline' }, d.events.map((ev) => h('li', {}, h('time', { datetime: ev.at }, fmtDateTime(ev.at)), ' ', h('strong', {}, eventWord(ev.event)), ev.organization ? ` · ${ev.organization.name}` : '', ev.note ? ` — ${ev.note}` : ''))),
       msg,
     ]);
-    const step = async (path: string, body: Record<string, unknown>, button: HTMLButtonElement) =>
+    const step = async <R extends ClientResponse<unknown, number, string>>(path: 'dispatch' | 'accept' | 'complete' | 'decline' | 'cancel', send: (steps: (typeof linli.staff.requests)[':id'], param: { id: string }) => Promise<R>, button: HTMLButtonElement) =>
       busy(button, async () => {
-        const res = await api<Detail>(`/staff/requests/${d.id}/${path}`, { body });
+        const res = await request(send(linli.staff.requests[':id'], { id: String(d.id) }));
         if (!res.ok) return say(msg, 'error', errorText(res));
         await show(d.id, false);
         void loadList();
@@ -132,11 +131,11 @@ export function mount(root: HTMLElement): void {
         if (!v) return provider.setError(tr('staff.req.pickProvider'));
         provider.setError(null);
         remember.set(`req-provider-${d.kind}`, v);
-        void step('dispatch', { organizationId: Number(v), ...withNote() }, dispatch);
+        void step('dispatch', (to, param) => to.dispatch.$post({ param, json: { organizationId: Number(v), ...withNote() } }), dispatch);
       });
       // Default: the provider already chosen, else the service's own provider from the menu.
       if (!d.provider && d.service)
-        void api<{ providerId: number }>(`/staff/records/services/${d.service.id}`).then((res) => {
+        void request(linli.staff.records.services[':id'].$get({ param: { id: String(d.service.id) } })).then((res) => {
           const sel = provider.input as HTMLSelectElement;
           if (res.ok && [...sel.options].some((o) => o.value === String(res.data.providerId))) sel.value = String(res.data.providerId);
         });
@@ -146,12 +145,12 @@ export function mount(root: HTMLElement): void {
     const buttons = h('div', { class: 'row' });
     if (d.status === 'dispatched') {
       const b = h('button', { type: 'button', class: 'button primary', 'data-step': 'accept' }, tr('staff.req.s.accept'));
-      b.addEventListener('click', () => void step('accept', withNote(), b));
+      b.addEventListener('click', () => void step('accept', (to, param) => to.accept.$post({ param, json: withNote() }), b));
       buttons.append(b);
     }
     if (d.status === 'accepted') {
       const b = h('button', { type: 'button', class: 'button primary', 'data-step': 'complete' }, tr('staff.req.s.complete'));
-      b.addEventListener('click', () => void step('complete', withNote(), b));
+      b.addEventListener('click', () => void step('complete', (to, param) => to.complete.$post({ param, json: withNote() }), b));
       buttons.append(b);
     }
     if (['submitted', 'dispatched', 'accepted'].includes(d.status)) {
@@ -161,11 +160,11 @@ export function mount(root: HTMLElement): void {
       const row = h('div', { class: 'row' });
       if (d.status !== 'accepted') {
         const decline = h('button', { type: 'button', class: 'button danger' }, tr('staff.req.s.decline'));
-        decline.addEventListener('click', () => (rv() ? void step('decline', { reason: rv() }, decline) : reason.setError(tr('common.required'))));
+        decline.addEventListener('click', () => (rv() ? void step('decline', (to, param) => to.decline.$post({ param, json: { reason: rv() } }), decline) : reason.setError(tr('common.required'))));
         row.append(decline);
       }
       const cancel = h('button', { type: 'button', class: 'button danger' }, tr('staff.req.s.cancel'));
-      cancel.addEventListener('click', () => (rv() ? void step('cancel', { reason: rv() }, cancel) : reason.setError(tr('common.required'))));
+      cancel.addEventListener('click', () => (rv() ? void step('cancel', (to, param) => to.cancel.$post({ param, json: { reason: rv() } }), cancel) : reason.setError(tr('common.required'))));
       row.append(cancel);
       box.append(h('details', {}, h('summary', {}, tr('staff.req.stop')), reason.wrap, row));
     }
@@ -198,7 +197,7 @@ export function mount(root: HTMLElement): void {
     sync();
   });
   sync();
-  void api<{ items: Array<{ id: number; title: string; category: string }> }>('/staff/records/services?status=published&limit=200').then((res) => {
+  void request(linli.staff.records.services.$get({ query: { status: 'published', limit: '200' } })).then((res) => {
     const s = service.input as HTMLSelectElement;
     s.replaceChildren(h('option', { value: '' }, res.ok ? tr('req.pick') : tr('err.network')));
     if (res.ok) for (const x of res.data.items) s.append(h('option', { value: x.id }, `${x.title}（${label(locale(), 'category', x.category)}）`));
@@ -207,7 +206,7 @@ export function mount(root: HTMLElement): void {
     e.preventDefault();
     const k = (kindNew.input as HTMLSelectElement).value;
     const text = (detailIn.input as HTMLTextAreaElement).value.trim();
-    let body: Record<string, unknown>;
+    let body: InferRequestType<typeof linli.staff.requests.$post>['json'];
     if (k === 'service') {
       const r = resident.value;
       const s = (service.input as HTMLSelectElement).value;
@@ -226,11 +225,11 @@ export function mount(root: HTMLElement): void {
       remember.set('compound', v(compound));
       remember.set('building', v(building));
       remember.set('req-origin', v(origin));
-      body = { kind: 'building_issue', origin: v(origin), compound: v(compound), building: v(building), title: v(title), detail: text };
+      body = { kind: 'building_issue', origin: v(origin) as 'owners_committee' | 'staff', compound: v(compound), building: v(building), title: v(title), detail: text };
     }
     Object.assign(body, chain.read());
     void busy(go, async () => {
-      const res = await api<Detail>('/staff/requests', { body });
+      const res = await request(linli.staff.requests.$post({ json: body }));
       if (!res.ok) return say(msg, 'error', errorText(res));
       say(msg, 'ok', tr('staff.req.created', { id: res.data.id }));
       (detailIn.input as HTMLTextAreaElement).value = '';

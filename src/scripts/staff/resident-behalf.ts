@@ -1,4 +1,4 @@
-import { api, newKey, sendIdempotent, type ApiFail, type ApiResult } from '../api';
+import { linli, newKey, request, sendIdempotent, type ApiFail, type ApiResult } from '../api';
 import { field, h, replace } from '../dom';
 import { errorText, fmtDate, fmtNum, today, tr } from '../i18n';
 import { busy, loadInto, msgBox, say, type Tone } from '../ui';
@@ -42,7 +42,7 @@ function giftForm(d: ResidentDetails, changed: (flash: string) => Promise<void>)
     if (!okPoints) return pts.input.focus();
     const reason = (note.input as HTMLInputElement).value.trim();
     void busy(go, async () => {
-      const res = await sendIdempotent<{ balanceAfter: number; to: { maskedName: string } }>(`/staff/residents/${d.id}/gifts`, { to: neighbour.id, points: n, ...(reason ? { reason } : {}) }, key);
+      const res = await sendIdempotent((o) => linli.staff.residents[':id'].gifts.$post({ param: { id: String(d.id) }, json: { to: neighbour.id, points: n, ...(reason ? { reason } : {}) }, header: { 'idempotency-key': key } }, o));
       if (!res.ok) return say(msg, 'error', errorText(res));
       key = newKey();
       // The resident is drawn again (balance, statement) with the outcome on top.
@@ -52,7 +52,6 @@ function giftForm(d: ResidentDetails, changed: (flash: string) => Promise<void>)
   return h('details', { 'data-behalf': 'gift' }, h('summary', {}, tr('life.gift')), form);
 }
 
-type Activity = { id: number; title: string; date: string; place: string; status: string };
 
 function signupForm(d: ResidentDetails): HTMLElement {
   return pickAndSend({
@@ -61,14 +60,14 @@ function signupForm(d: ResidentDetails): HTMLElement {
     label: tr('life.activity'),
     go: tr('life.signupGo'),
     empty: tr('life.noActivities'),
-    load: () => api<{ activities: Activity[] }>(`/staff/activities?limit=60&from=${today()}`),
+    load: () => request(linli.staff.activities.$get({ query: { limit: '60', from: today() } })),
     options: ({ activities }) =>
       activities
         .filter((a) => a.status !== 'closed')
         .sort((a, b) => a.date.localeCompare(b.date) || a.id - b.id)
         .map((a) => [String(a.id), tr('life.activityLine', { date: fmtDate(a.date), title: a.title, place: a.place })]),
     send: async (id) => {
-      const res = await api<{ title: string; date: string; alreadySignedUp: boolean }>(`/staff/residents/${d.id}/signups`, { body: { activityId: id } });
+      const res = await request(linli.staff.residents[':id'].signups.$post({ param: { id: String(d.id) }, json: { activityId: id } }));
       if (!res.ok) return res;
       const vars = { name: d.fullName, title: res.data.title, date: fmtDate(res.data.date) };
       return res.data.alreadySignedUp ? ['info', tr('life.signupAlready', vars)] : ['ok', tr('life.signupDone', vars)];
@@ -86,11 +85,11 @@ function requestForm(d: ResidentDetails): HTMLElement {
     go: tr('life.requestGo'),
     empty: tr('life.noServices'),
     extra: note.wrap,
-    load: () => api<{ items: Array<{ id: number; title: string }> }>('/staff/records/services?status=published&limit=200'),
+    load: () => request(linli.staff.records.services.$get({ query: { status: 'published', limit: '200' } })),
     options: ({ items }) => items.map((s) => [String(s.id), s.title]),
     send: async (id) => {
       const detail = text.value.trim();
-      const res = await api<{ title: string }>(`/staff/residents/${d.id}/requests`, { body: { serviceId: id, ...(detail ? { note: detail } : {}) } });
+      const res = await request(linli.staff.residents[':id'].requests.$post({ param: { id: String(d.id) }, json: { serviceId: id, ...(detail ? { note: detail } : {}) } }));
       if (!res.ok) return res;
       text.value = '';
       return ['ok', tr('life.requestDone', { title: res.data.title })];

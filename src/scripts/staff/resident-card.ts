@@ -1,7 +1,8 @@
-import { api, newKey, sendIdempotent } from '../api';
+import type { InferRequestType } from 'hono/client';
+import { linli, newKey, request, sendIdempotent } from '../api';
 import { field, focusOn, h, replace } from '../dom';
 import { errorText, fmtDate, fmtDateTimeFull, fmtNum, fmtSigned, tr } from '../i18n';
-import { itemText, kindWord, partyText, type Entry } from '../statement';
+import { itemText, kindWord, partyText } from '../statement';
 import { busy, failBlock, msgBox, say } from '../ui';
 import type { ResidentDetails } from '../../../functions/domain/people/register';
 
@@ -11,7 +12,6 @@ import type { ResidentDetails } from '../../../functions/domain/people/register'
  * where the points go). `reload` redraws the resident after a change, with its outcome.
  */
 
-type Statement = { balance: number; expiring: Array<{ points: number; at: string }>; entries: Entry[]; nextCursor: string | null };
 
 export function statementSection(d: ResidentDetails): HTMLElement {
   const box = h('section', { class: 'stack', 'aria-labelledby': `res-st-${d.id}` }, h('h4', { id: `res-st-${d.id}` }, tr('life.statement')));
@@ -23,9 +23,9 @@ export function statementSection(d: ResidentDetails): HTMLElement {
   let cursor: string | null = null;
   const page = async (first: boolean) => {
     status.textContent = tr('common.loading');
-    const q = new URLSearchParams({ limit: '20' });
-    if (!first && cursor) q.set('cursor', cursor);
-    const res = await api<Statement>(`/staff/residents/${d.id}/entries?${q}`);
+    const query: InferRequestType<(typeof linli.staff.residents)[':id']['entries']['$get']>['query'] = { limit: '20' };
+    if (!first && cursor) query.cursor = cursor;
+    const res = await request(linli.staff.residents[':id'].entries.$get({ param: { id: String(d.id) }, query }));
     if (!res.ok) {
       replace(status, failBlock(res, () => void page(first)));
       return;
@@ -107,7 +107,7 @@ export function editSection(d: ResidentDetails, reload: (flash: string) => Promi
     if (bad) return bad.input.focus();
     if (Object.keys(body).length === 0) return say(msg, 'info', tr('life.noChange'));
     void busy(save, async () => {
-      const res = await api<ResidentDetails>(`/staff/residents/${d.id}`, { method: 'PATCH', body });
+      const res = await request(linli.staff.residents[':id'].$patch({ param: { id: String(d.id) }, json: body }));
       if (!res.ok) return say(msg, 'error', errorText(res));
       await reload(tr('life.saved'));
     });
@@ -120,7 +120,7 @@ export function passwordSection(d: ResidentDetails): HTMLElement {
   const go = h('button', { type: 'button', class: 'button' }, tr('life.pwdGo'));
   go.addEventListener('click', () =>
     busy(go, async () => {
-      const res = await api<{ login: string; temporaryPassword: string }>(`/staff/residents/${d.id}/password-reset`, { method: 'POST' });
+      const res = await request(linli.staff.residents[':id']['password-reset'].$post({ param: { id: String(d.id) } }));
       if (!res.ok) return say(msg, 'error', errorText(res));
       say(msg, 'ok', tr('life.pwdDone', { login: res.data.login }), h('strong', { class: 'temp-password', 'data-temporary-password': '', lang: 'en' }, ` ${res.data.temporaryPassword}`));
     }),
@@ -152,7 +152,7 @@ export function moveAwaySection(d: ResidentDetails, reload: (flash: string) => P
     if (!why) return reason.input.focus();
     const picked = group.querySelector<HTMLInputElement>('input:checked')?.value ?? 'pool';
     const toLabel = choices.find(([v]) => v === picked)?.[1] ?? tr('life.pool');
-    const body = { to: picked === 'pool' ? 'pool' : { residentId: Number(picked) }, reason: why };
+    const body = { to: picked === 'pool' ? ('pool' as const) : { residentId: Number(picked) }, reason: why };
     // The inline confirmation: what happens, stated in full, before anything is sent.
     const text = h('p', { class: 'msg msg-warn', role: 'status', tabindex: '-1' }, tr('life.moveConfirmText', { name: d.fullName, n: fmtNum(d.balance), to: toLabel }));
     const yes = h('button', { type: 'button', class: 'button danger' }, tr('life.moveConfirm'));
@@ -169,7 +169,7 @@ export function moveAwaySection(d: ResidentDetails, reload: (flash: string) => P
     });
     yes.addEventListener('click', () =>
       busy(yes, async () => {
-        const res = await sendIdempotent<{ points: number }>(`/staff/residents/${d.id}/move-away`, body, key);
+        const res = await sendIdempotent((o) => linli.staff.residents[':id']['move-away'].$post({ param: { id: String(d.id) }, json: body, header: { 'idempotency-key': key } }, o));
         if (!res.ok) return say(msg, 'error', errorText(res));
         await reload(tr('life.moved', { n: fmtNum(res.data.points), to: toLabel }));
       }),

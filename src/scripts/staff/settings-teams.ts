@@ -1,4 +1,5 @@
-import { api } from '../api';
+import type { InferRequestType } from 'hono/client';
+import { linli, request } from '../api';
 import { append, field, focusOn, h, replace } from '../dom';
 import { errorText, fmtDate, tr } from '../i18n';
 import { busy, loadInto, msgBox, say } from '../ui';
@@ -10,7 +11,8 @@ export function mountTeams(box: HTMLElement): void {
   const listBox = h('div');
   const msg = msgBox();
   replace(box, msg, listBox, h('h4', {}, tr('set.newTeam')), teamForm(null, async (body) => {
-    const res = await api<Team>('/admin/teams', { body });
+    // A new team's form always sends its name (teamForm).
+    const res = await request(linli.admin.teams.$post({ json: body as NewTeam }));
     if (!res.ok) return errorText(res);
     say(msg, 'ok', tr('set.teamAdded', { name: res.data.name }));
     await load();
@@ -18,7 +20,7 @@ export function mountTeams(box: HTMLElement): void {
   }));
 
   const load = () =>
-    loadInto(listBox, () => api<{ teams: Team[] }>('/admin/teams'), ({ teams }) => {
+    loadInto(listBox, () => request(linli.admin.teams.$get()), ({ teams }) => {
       if (teams.length === 0) return listBox.append(h('p', { class: 'meta' }, tr('set.noTeams')));
       listBox.append(h('ul', { class: 'cards' }, teams.map((t) => teamCard(t))));
     });
@@ -43,7 +45,7 @@ export function mountTeams(box: HTMLElement): void {
             const leave = h('button', { type: 'button', class: 'button', 'aria-label': tr('set.leaveLabel', { name: m.name }) }, tr('set.leave'));
             leave.addEventListener('click', () =>
               busy(leave, async () => {
-                const res = await api<Team>(`/admin/teams/${t.id}/members/${m.residentId}/leave`, { method: 'POST' });
+                const res = await request(linli.admin.teams[':id'].members[':residentId'].leave.$post({ param: { id: String(t.id), residentId: String(m.residentId) } }));
                 if (!res.ok) return say(cardMsg, 'error', errorText(res));
                 redraw(res.data, tr('set.left', { name: m.name }));
               }),
@@ -59,7 +61,7 @@ export function mountTeams(box: HTMLElement): void {
       if (!r) return add.setError(tr('common.required'));
       add.setError(null);
       void busy(addGo, async () => {
-        const res = await api<Team>(`/admin/teams/${t.id}/members`, { body: { residentId: r.id } });
+        const res = await request(linli.admin.teams[':id'].members.$post({ param: { id: String(t.id) }, json: { residentId: r.id } }));
         if (!res.ok) return say(cardMsg, 'error', errorText(res));
         redraw(res.data, tr('set.memberAdded', { name: r.name }));
       });
@@ -67,7 +69,7 @@ export function mountTeams(box: HTMLElement): void {
     const editBox = h('details', {}, h('summary', {}, tr('set.editTeam')));
     editBox.append(
       teamForm(t, async (body) => {
-        const res = await api<Team>(`/admin/teams/${t.id}`, { method: 'PATCH', body });
+        const res = await request(linli.admin.teams[':id'].$patch({ param: { id: String(t.id) }, json: body }));
         if (!res.ok) return errorText(res);
         redraw(res.data, tr('set.teamSaved', { name: res.data.name }));
         return null;
@@ -90,6 +92,7 @@ export function mountTeams(box: HTMLElement): void {
   void load();
 }
 
+type NewTeam = InferRequestType<typeof linli.admin.teams.$post>['json'];
 type TeamBody = { name: string; description: string; leaderId: number | null };
 
 /** A team's name, what it does and its leader: empty to create one, filled to change one (only what changed is sent). */

@@ -1,4 +1,4 @@
-import { api } from '../api';
+import { linli, request } from '../api';
 import { field, focusOn, h, replace } from '../dom';
 import { errorText, fmtNum, isEn, tr } from '../i18n';
 import { busy, loadInto, msgBox, say } from '../ui';
@@ -11,7 +11,8 @@ export function mountTypes(box: HTMLElement): void {
   const editBox = h('div');
   const msg = msgBox();
   replace(box, listBox, msg, editBox, h('h4', {}, tr('set.newType')), typeForm(null, async (body) => {
-    const res = await api<ActivityType>('/admin/activity-types', { body });
+    // A new type's form sends every field (typeForm).
+    const res = await request(linli.admin['activity-types'].$post({ json: body as TypeBody }));
     if (!res.ok) return errorText(res);
     say(msg, 'ok', tr('set.typeAdded', { name: res.data.nameZh }));
     await load();
@@ -19,7 +20,7 @@ export function mountTypes(box: HTMLElement): void {
   }));
 
   const load = () =>
-    loadInto(listBox, () => api<{ types: ActivityType[] }>('/admin/activity-types'), ({ types }) => {
+    loadInto(listBox, () => request(linli.admin['activity-types'].$get()), ({ types }) => {
       listBox.append(
         table(
           [tr('set.typeNameZh'), tr('set.perHour'), tr('set.dailyCap'), tr('set.typeState'), tr('set.typeUsed'), ''],
@@ -47,7 +48,7 @@ export function mountTypes(box: HTMLElement): void {
       editBox,
       heading,
       typeForm(t, async (body) => {
-        const res = await api<ActivityType>(`/admin/activity-types/${t.id}`, { method: 'PATCH', body });
+        const res = await request(linli.admin['activity-types'][':id'].$patch({ param: { id: String(t.id) }, json: body }));
         if (!res.ok) return errorText(res);
         editBox.replaceChildren();
         say(msg, 'ok', tr('set.typeSaved', { name: res.data.nameZh }));

@@ -1,4 +1,4 @@
-import { api } from '../api';
+import { linli, request } from '../api';
 import { field, h, replace } from '../dom';
 import { errorText, tr } from '../i18n';
 import { busy, loadInto, msgBox, say } from '../ui';
@@ -13,7 +13,7 @@ export function mount(root: HTMLElement): void {
   const types = h('section', { 'aria-labelledby': 'set-types-h' }, h('h3', { id: 'set-types-h' }, tr('set.types')), h('p', { class: 'hint' }, tr('set.typesHint')), h('div'));
   const teams = h('section', { 'aria-labelledby': 'set-teams-h' }, h('h3', { id: 'set-teams-h' }, tr('set.teams')), h('div'));
   replace(root, general, types, teams);
-  void loadInto(general.lastElementChild as HTMLElement, () => api<CommunitySettings>('/admin/settings'), (s) => renderGeneral(general.lastElementChild as HTMLElement, s));
+  void loadInto(general.lastElementChild as HTMLElement, () => request(linli.admin.settings.$get()), (s) => renderGeneral(general.lastElementChild as HTMLElement, s));
   mountTypes(types.lastElementChild as HTMLElement);
   mountTeams(teams.lastElementChild as HTMLElement);
 }
@@ -46,7 +46,7 @@ function renderGeneral(box: HTMLElement, s: CommunitySettings): void {
     const patch = Object.fromEntries(Object.entries(wanted).filter(([k, v]) => current[k as keyof CommunitySettings] !== v && !(k === 'siteUrl' && current.siteUrl === String(v).replace(/\/$/, ''))));
     if (Object.keys(patch).length === 0) return say(msg, 'info', tr('set.nothingChanged'));
     void busy(save, async () => {
-      const res = await api<CommunitySettings>('/admin/settings', { method: 'PATCH', body: patch });
+      const res = await request(linli.admin.settings.$patch({ json: patch }));
       if (!res.ok) return say(msg, 'error', errorText(res));
       current = res.data;
       (site.input as HTMLInputElement).value = res.data.siteUrl ?? '';

@@ -1,14 +1,7 @@
-import { api } from '../api';
+import { linli, request } from '../api';
 import { h } from '../dom';
 import { fmtDateTime, tr } from '../i18n';
 import { say } from '../ui';
-
-interface SiteStatus {
-  state: 'building' | 'ok' | 'failed' | 'unknown';
-  builtAt: string | null;
-  failedAt: string | null;
-  error: string | null;
-}
 
 /**
  * A banner at the top of the console when the public site's last build failed: what the public
@@ -23,7 +16,7 @@ export async function showSiteBanner(): Promise<void> {
     banner = h('div', { 'data-site-banner': '', hidden: true });
     app.querySelector('nav')?.before(banner);
   }
-  const res = await api<SiteStatus>('/staff/site');
+  const res = await request(linli.staff.site.$get());
   if (!res.ok || res.data.state !== 'failed') {
     hideSiteBanner();
     return;

@@ -10,12 +10,9 @@ import { createIncome, findIncome, incomeKinds, listIncomes, publishIncome, upda
 import { errorResponses } from '../../../http/errors';
 import { newRouter } from '../../../http/router';
 import { json, jsonBody, signedIn } from '../../../http/schemas';
-import { recordRoutes } from './crud';
+import { recordRoutes, versionedRecordRoutes } from './crud';
 import { Body, DateString, Fen, IdParam, ListQuery, MAX_FEN, OptionalText, patchOf, Publication, RefId, revisionOf, Text, English, EnglishOut, LongText, OptionalLongText, QueryId, QueryInt } from './schemas';
 import { write } from '../../../http/write';
-
-/** 慈善资源 / 社区微基金: funds, donations, incomes, budgets and the corrections register. Expenses: ./expenses.ts. */
-export const charityRoutes = newRouter();
 
 const FundIdQuery = QueryId('fundId');
 
@@ -33,7 +30,7 @@ const FundSchema = z
   .object({ id: z.number().int(), code: z.string(), name: z.string(), kind: z.enum(fundKinds), description: z.string(), ...EnglishOut, ...Publication })
   .openapi('StaffFund');
 
-recordRoutes(charityRoutes, {
+const funds = versionedRecordRoutes({
   path: '/funds',
   tag: 'records',
   noun: 'fund',
@@ -93,7 +90,7 @@ const DonationSchema = z
   })
   .openapi('StaffDonation');
 
-recordRoutes(charityRoutes, {
+const donations = versionedRecordRoutes({
   path: '/donations',
   tag: 'records',
   noun: 'donation',
@@ -112,7 +109,7 @@ const OutcomeBody = Body({
   text: LongText(1000).openapi({ description: 'What became of the gift, e.g. 已发放给 12 户独居老人', example: '已发放给 12 户独居老人' }),
 });
 
-charityRoutes.openapi(
+const addDonationOutcomeRoute = newRouter().openapi(
   createRoute({
     method: 'post',
     path: '/donations/{id}/outcomes',
@@ -145,7 +142,7 @@ const IncomeSchema = z
   .object({ id: z.number().int(), fundId: z.number().int(), date: z.string(), source: z.string(), kind: z.enum(incomeKinds), amountFen: z.number().int(), receiptNo: z.string(), ...Publication })
   .openapi('StaffIncome');
 
-recordRoutes(charityRoutes, {
+const incomes = versionedRecordRoutes({
   path: '/incomes',
   tag: 'records',
   noun: 'income',
@@ -188,7 +185,7 @@ const CorrectionSchema = z
   })
   .openapi('StaffCorrection');
 
-recordRoutes(charityRoutes, {
+const corrections = recordRoutes({
   path: '/corrections',
   tag: 'records',
   noun: 'correction (更正) of a published donation, income or expense',
@@ -214,7 +211,7 @@ const BudgetSchema = z
   .object({ id: z.number().int(), fundId: z.number().int(), year: z.number().int(), budgetLine: z.enum(budgetLines), plannedFen: z.number().int(), ...EnglishOut, ...Publication })
   .openapi('StaffBudget');
 
-recordRoutes(charityRoutes, {
+const budgets = versionedRecordRoutes({
   path: '/budgets',
   tag: 'records',
   noun: 'budget line (a fund\'s plan for one budget line in one year; public once published)',
@@ -229,3 +226,12 @@ recordRoutes(charityRoutes, {
   },
   publish: { run: publishBudget },
 });
+
+/** 慈善资源 / 社区微基金: funds, donations, incomes, budgets and the corrections register. Expenses: ./expenses.ts. */
+export const charityRoutes = newRouter()
+  .route('/', funds)
+  .route('/', donations)
+  .route('/', addDonationOutcomeRoute)
+  .route('/', incomes)
+  .route('/', corrections)
+  .route('/', budgets);

@@ -1,4 +1,4 @@
-import { createRoute, type OpenAPIHono, type z } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { Db } from '../../../../db/client';
 import type { Actor } from '../../../domain/records/audit';
@@ -8,7 +8,7 @@ import type { AppEnv } from '../../../http/context';
 import { errorResponses, type ErrorCode } from '../../../http/errors';
 import { json, jsonBody, signedIn } from '../../../http/schemas';
 import { listVersions, recordPublished, withdrawRecord, type VersionedEntity } from '../../../domain/records/versions';
-import { noBody } from '../../../http/router';
+import { newRouter, noBody } from '../../../http/router';
 import { publishRoute } from './publish';
 import { Body, IdParam, PageOf, Reason } from './schemas';
 import { notifyPublished, write } from '../../../http/write';
@@ -22,8 +22,9 @@ import { VersionsSchema } from './versions';
  *   GET {path}/{id}/versions its versions
  * Bodies are strict objects (unknown fields → 400 invalid_request through the shared hook).
  */
-export interface RecordRoutes<Create extends z.ZodType, Patch extends z.ZodType, Query extends z.ZodObject, R> {
-  path: string;
+export interface RecordRoutes<P extends string, Create extends z.ZodType, Patch extends z.ZodType, Query extends z.ZodObject, R, L extends z.ZodType = z.ZodType<R>> {
+  /** The collection path, e.g. '/funds': a literal, so the typed client (hc<AppType>) sees each route. */
+  path: P;
   tag: string;
   noun: string;
   /** A public record kept in versions: its entity name and its name in messages ('服务'). */
@@ -31,7 +32,7 @@ export interface RecordRoutes<Create extends z.ZodType, Patch extends z.ZodType,
   /** The record as answered; typed against what the domain returns, so the two cannot drift apart. */
   schema: z.ZodType<R>;
   /** The schema of a list item, when it is leaner than the single record. */
-  listSchema?: z.ZodType;
+  listSchema?: L;
   create: { body: Create; codes?: ErrorCode[]; run: (tx: Db, actor: Actor, body: z.output<Create>) => Promise<R> };
   update: { body: Patch; codes?: ErrorCode[]; run: (tx: Db, actor: Actor, id: number, body: z.output<Patch>) => Promise<R> };
   find: (db: Db, id: number) => Promise<R>;
@@ -41,21 +42,29 @@ export interface RecordRoutes<Create extends z.ZodType, Patch extends z.ZodType,
 
 /**
  * The validated request parts (the generic spec hides their types from Hono's inference). The
- * `as never` casts in this file are sound for the same reason: each handler's request and answer
- * are checked by the zod schemas of the route it is registered with, which are built from the same
- * spec; only TypeScript cannot relate a generic spec to Hono's per-route inferred types.
+ * `as never` casts on the handlers in this file are sound for the same reason: each handler's
+ * request and answer are checked by the zod schemas of the route it is registered with, which are
+ * built from the same spec; only TypeScript cannot relate a generic spec to Hono's per-route
+ * inferred handler types. The routes' own types (what AppType and the typed client see) come from
+ * the route configs, which are fully typed once a kind's spec is concrete.
  */
 const valid =
   (c: Context<AppEnv>) =>
   <T>(target: 'json' | 'param' | 'query'): T =>
     c.req.valid(target as never) as T;
 
-export function recordRoutes<Create extends z.ZodType, Patch extends z.ZodType, Query extends z.ZodObject, R extends { id: number; status: string }>(
-  router: OpenAPIHono<AppEnv>,
-  spec: RecordRoutes<Create, Patch, Query, R>,
-): void {
+export function recordRoutes<
+  P extends string,
+  Create extends z.ZodType,
+  Patch extends z.ZodType,
+  Query extends z.ZodObject,
+  R extends { id: number; status: string },
+  L extends z.ZodType = z.ZodType<R>,
+>(spec: RecordRoutes<P, Create, Patch, Query, R, L>) {
   const { path, tag, noun, schema } = spec;
-  router.openapi(
+  const listSchema = (spec.listSchema ?? schema) as L;
+  return newRouter()
+    .openapi(
     createRoute({
       method: 'post',
       path,
@@ -69,9 +78,8 @@ export function recordRoutes<Create extends z.ZodType, Patch extends z.ZodType, 
       const body = valid(c)<z.output<Create>>('json');
       return c.json((await write(c, (tx, actor) => spec.create.run(tx, actor, body))) as object, 201);
     }) as never,
-  );
-
-  router.openapi(
+    )
+    .openapi(
     createRoute({
       method: 'get',
       path,
@@ -79,12 +87,11 @@ export function recordRoutes<Create extends z.ZodType, Patch extends z.ZodType, 
       security: signedIn,
       summary: `List ${noun} records, newest first, drafts included`,
       request: { query: spec.list.query },
-      responses: { 200: json(PageOf(spec.listSchema ?? schema), `${noun} records`), ...errorResponses('invalid_request', 'unauthorized', 'forbidden') },
+      responses: { 200: json(PageOf(listSchema), `${noun} records`), ...errorResponses('invalid_request', 'unauthorized', 'forbidden') },
     }),
     (async (c: Context<AppEnv>) => c.json((await spec.list.run(c.get('deps').database.read, valid(c)<z.output<Query>>('query'))) as object, 200)) as never,
-  );
-
-  router.openapi(
+    )
+    .openapi(
     createRoute({
       method: 'get',
       path: `${path}/{id}`,
@@ -95,9 +102,8 @@ export function recordRoutes<Create extends z.ZodType, Patch extends z.ZodType, 
       responses: { 200: json(schema, `The ${noun}`), ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found') },
     }),
     (async (c: Context<AppEnv>) => c.json((await spec.find(c.get('deps').database.read, valid(c)<{ id: number }>('param').id)) as object, 200)) as never,
-  );
-
-  router.openapi(
+    )
+    .openapi(
     createRoute({
       method: 'patch',
       path: `${path}/{id}`,
@@ -117,30 +123,47 @@ export function recordRoutes<Create extends z.ZodType, Patch extends z.ZodType, 
       if (spec.versioned && record.status !== 'draft') notifyPublished(c, { entity: spec.versioned.entity, id });
       return c.json(record as object, 200);
     }) as never,
-  );
+    )
+    .route(
+      '/',
+      publishRoute({
+        path,
+        tag,
+        noun,
+        schema,
+        codes: spec.publish.codes,
+        run: async (tx, actor, id) => {
+          const published = await spec.publish.run(tx, actor, id);
+          if (spec.versioned) await recordPublished(tx, actor, spec.versioned.entity, published.record);
+          return published;
+        },
+      }),
+    );
+}
 
-  publishRoute(router, {
-    path,
-    tag,
-    noun,
-    schema,
-    codes: spec.publish.codes,
-    run: async (tx, actor, id) => {
-      const published = await spec.publish.run(tx, actor, id);
-      if (spec.versioned) await recordPublished(tx, actor, spec.versioned.entity, published.record);
-      return published;
-    },
-  });
-  if (spec.versioned) versionRoutes(router, { ...spec, ...spec.versioned });
+/** A public record kept in versions: its record routes, then withdraw and the versions list. */
+export function versionedRecordRoutes<
+  P extends string,
+  Create extends z.ZodType,
+  Patch extends z.ZodType,
+  Query extends z.ZodObject,
+  R extends { id: number; status: string },
+  L extends z.ZodType = z.ZodType<R>,
+>(spec: RecordRoutes<P, Create, Patch, Query, R, L> & { versioned: { entity: VersionedEntity; label: string } }) {
+  return recordRoutes(spec).route('/', versionRoutes({ ...spec, ...spec.versioned }));
 }
 
 const WithdrawBody = Body({ reason: Reason }).openapi('WithdrawInput');
 
-type VersionRoutes<R> = Pick<RecordRoutes<z.ZodType, z.ZodType, z.ZodObject, R>, 'path' | 'tag' | 'noun' | 'schema' | 'find'> & { entity: VersionedEntity; label: string };
+type VersionRoutes<P extends string, R> = Pick<RecordRoutes<P, z.ZodType, z.ZodType, z.ZodObject, R>, 'path' | 'tag' | 'noun' | 'schema' | 'find'> & {
+  entity: VersionedEntity;
+  label: string;
+};
 
-function versionRoutes<R extends { id: number; status: string }>(router: OpenAPIHono<AppEnv>, spec: VersionRoutes<R>): void {
+function versionRoutes<P extends string, R extends { id: number; status: string }>(spec: VersionRoutes<P, R>) {
   const { path, tag, noun, schema } = spec;
-  router.openapi(
+  return newRouter()
+    .openapi(
     createRoute({
       method: 'post',
       path: `${path}/{id}/withdraw`,
@@ -159,9 +182,8 @@ function versionRoutes<R extends { id: number; status: string }>(router: OpenAPI
       const { record } = await write(c, (tx, actor) => withdrawRecord(tx, actor, spec, id, reason));
       return c.json(record as object, 200);
     }) as never,
-  );
-
-  router.openapi(
+    )
+    .openapi(
     createRoute({
       method: 'get',
       path: `${path}/{id}/versions`,
@@ -178,6 +200,5 @@ function versionRoutes<R extends { id: number; status: string }>(router: OpenAPI
       await spec.find(db, id);
       return c.json({ items: await listVersions(db, spec.entity, id) }, 200);
     }) as never,
-  );
+    );
 }
-

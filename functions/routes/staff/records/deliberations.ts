@@ -5,13 +5,10 @@ import { addFollowup, addFollowupUpdate, findFollowup, followupVersions, listFol
 import { errorResponses } from '../../../http/errors';
 import { noBody, newRouter } from '../../../http/router';
 import { json, jsonBody, signedIn } from '../../../http/schemas';
-import { recordRoutes } from './crud';
+import { versionedRecordRoutes } from './crud';
 import { Body, Count, DateString, IdParam, ListQuery, OptionalText, PageOf, Publication, Reason, RefId, revisionOf, Text, English, EnglishOut, LongText, QueryId } from './schemas';
 import { write } from '../../../http/write';
 import { VersionsSchema } from './versions';
-
-/** 议事协商: meetings with their agenda, options, votes and resolution, and the follow-up until done. */
-export const deliberationRoutes = newRouter();
 
 const MAX_PEOPLE = 100_000;
 
@@ -93,7 +90,7 @@ const DeliberationSchema = z
   .object({ ...DeliberationRowShape, agendaItems: z.array(AgendaItemSchema), followups: z.array(FollowupSchema) })
   .openapi('StaffDeliberation');
 
-recordRoutes(deliberationRoutes, {
+const deliberations = versionedRecordRoutes({
   path: '/deliberations',
   tag: 'records',
   noun: 'deliberation (with its agenda items, options and votes)',
@@ -121,7 +118,7 @@ const FollowupBody = Body({
   agendaItemId: RefId.nullable().optional().openapi({ description: 'The agenda item of this deliberation it carries out' }),
 });
 
-deliberationRoutes.openapi(
+const addFollowupRoute = newRouter().openapi(
   createRoute({
     method: 'post',
     path: '/deliberations/{id}/followups',
@@ -142,7 +139,7 @@ deliberationRoutes.openapi(
   },
 );
 
-deliberationRoutes.openapi(
+const listFollowupsRoute = newRouter().openapi(
   createRoute({
     method: 'get',
     path: '/followups',
@@ -162,7 +159,7 @@ deliberationRoutes.openapi(
   async (c) => c.json(await listFollowups(c.get('deps').database.read, c.req.valid('query')), 200),
 );
 
-deliberationRoutes.openapi(
+const oneFollowupRoute = newRouter().openapi(
   createRoute({
     method: 'get',
     path: '/followups/{id}',
@@ -175,7 +172,7 @@ deliberationRoutes.openapi(
   async (c) => c.json(await findFollowup(c.get('deps').database.read, c.req.valid('param').id), 200),
 );
 
-deliberationRoutes.openapi(
+const editFollowupRoute = newRouter().openapi(
   createRoute({
     method: 'patch',
     path: '/followups/{id}',
@@ -203,7 +200,7 @@ const UpdateBody = Body({
   note: LongText(2000),
 });
 
-deliberationRoutes.openapi(
+const addFollowupUpdateRoute = newRouter().openapi(
   createRoute({
     method: 'post',
     path: '/followups/{id}/updates',
@@ -221,7 +218,7 @@ deliberationRoutes.openapi(
   },
 );
 
-deliberationRoutes.openapi(
+const withdrawFollowupRoute = newRouter().openapi(
   createRoute({
     method: 'post',
     path: '/followups/{id}/withdraw',
@@ -242,7 +239,7 @@ deliberationRoutes.openapi(
   },
 );
 
-deliberationRoutes.openapi(
+const followupVersionListRoute = newRouter().openapi(
   createRoute({
     method: 'get',
     path: '/followups/{id}/versions',
@@ -255,3 +252,14 @@ deliberationRoutes.openapi(
   }),
   async (c) => c.json({ items: await followupVersions(c.get('deps').database.read, c.req.valid('param').id) }, 200),
 );
+
+/** 议事协商: meetings with their agenda, options, votes and resolution, and the follow-up until done. */
+export const deliberationRoutes = newRouter()
+  .route('/', deliberations)
+  .route('/', addFollowupRoute)
+  .route('/', listFollowupsRoute)
+  .route('/', oneFollowupRoute)
+  .route('/', editFollowupRoute)
+  .route('/', addFollowupUpdateRoute)
+  .route('/', withdrawFollowupRoute)
+  .route('/', followupVersionListRoute);

@@ -7,13 +7,10 @@ import type { AppEnv } from '../../../http/context';
 import { ApiError, errorResponses } from '../../../http/errors';
 import { newRouter, noBody } from '../../../http/router';
 import { json, signedIn } from '../../../http/schemas';
-import { recordRoutes } from './crud';
+import { versionedRecordRoutes } from './crud';
 import { Body, DateString, Fen, IdParam, idIn, ListQuery, QueryId, Publication, revisionOf, RefId, Text, English, EnglishOut, LongText, OptionalLongText } from './schemas';
 import { write } from '../../../http/write';
 import { requireCapability } from '../../../http/auth';
-
-/** Fund use: expenses by budget line, approved by a second staff member, with receipt scans. */
-export const expenseRoutes = newRouter();
 
 const ExpenseBody = Body({
   ...English,
@@ -60,7 +57,7 @@ const ExpenseSchema = z
   })
   .openapi('StaffExpense');
 
-recordRoutes(expenseRoutes, {
+const expenses = versionedRecordRoutes({
   path: '/expenses',
   tag: 'records',
   noun: 'expense',
@@ -79,7 +76,7 @@ recordRoutes(expenseRoutes, {
   publish: { codes: ['approval_required', 'receipt_required'], run: publishExpense },
 });
 
-expenseRoutes.openapi(
+const approveExpenseRoute = newRouter().openapi(
   createRoute({
     method: 'post',
     path: '/expenses/{id}/approve',
@@ -127,7 +124,7 @@ async function uploadOf(c: Context<AppEnv>): Promise<ReceiptUpload> {
   return { bytes: new Uint8Array(await c.req.arrayBuffer()), filename: c.req.query('filename'), declaredType: type };
 }
 
-expenseRoutes.openapi(
+const attachReceiptRoute = newRouter().openapi(
   createRoute({
     method: 'post',
     path: '/expenses/{id}/receipts',
@@ -166,7 +163,7 @@ function disposition(filename: string): string {
   return `inline; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 
-expenseRoutes.openapi(
+const downloadReceiptRoute = newRouter().openapi(
   createRoute({
     method: 'get',
     path: '/expenses/{id}/receipts/{receiptId}',
@@ -193,3 +190,10 @@ expenseRoutes.openapi(
     });
   }) as never,
 );
+
+/** Fund use: expenses by budget line, approved by a second staff member, with receipt scans. */
+export const expenseRoutes = newRouter()
+  .route('/', expenses)
+  .route('/', approveExpenseRoute)
+  .route('/', attachReceiptRoute)
+  .route('/', downloadReceiptRoute);

@@ -1,12 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { organizationKinds } from '../../../../db/schema';
 import { createOrganization, findOrganization, listOrganizations, publishOrganization, updateOrganization } from '../../../domain/records/organizations';
-import { newRouter } from '../../../http/router';
-import { recordRoutes } from './crud';
+import { versionedRecordRoutes } from './crud';
 import { Body, ListQuery, OptionalText, Publication, revisionOf, RefId, Text, English, EnglishOut, LongText } from './schemas';
-
-/** The 一核多元 map: who leads, who provides the platform, who does the work. */
-export const organizationRoutes = newRouter();
 
 const OrganizationBody = Body({
   ...English,
@@ -37,7 +33,8 @@ export const OrganizationSchema = z
   })
   .openapi('StaffOrganization');
 
-recordRoutes(organizationRoutes, {
+/** The 一核多元 map: who leads, who provides the platform, who does the work. */
+export const organizationRoutes = versionedRecordRoutes({
   path: '/organizations',
   tag: 'records',
   noun: 'organisation',

@@ -1,29 +1,29 @@
-import { createRoute, type OpenAPIHono, type z } from '@hono/zod-openapi';
+import { createRoute, type z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { Db } from '../../../../db/client';
 import type { Actor } from '../../../domain/records/audit';
 import type { PublishEvent } from '../../../domain/records/publish';
 import type { AppEnv } from '../../../http/context';
 import { errorResponses, type ErrorCode } from '../../../http/errors';
-import { noBody } from '../../../http/router';
+import { newRouter, noBody } from '../../../http/router';
 import { json, signedIn } from '../../../http/schemas';
 import { IdParam } from './schemas';
 import { write } from '../../../http/write';
 
-export interface PublishSpec<R> {
+export interface PublishSpec<P extends string, R> {
   /** The collection path, e.g. '/donations'. */
-  path: string;
+  path: P;
   tag: string;
   noun: string;
-  schema: z.ZodType;
+  schema: z.ZodType<R>;
   /** Refusals beyond the common ones (e.g. approval_required). */
   codes?: ErrorCode[];
   run: (tx: Db, actor: Actor, id: number) => Promise<{ record: R; event: PublishEvent }>;
 }
 
 /** POST {path}/{id}/publish: stamps who and when, appends a publish_event and an audit row, then tells the shell. */
-export function publishRoute<R>(router: OpenAPIHono<AppEnv>, spec: PublishSpec<R>): void {
-  router.openapi(
+export function publishRoute<P extends string, R>(spec: PublishSpec<P, R>) {
+  return newRouter().openapi(
     createRoute({
       method: 'post',
       path: `${spec.path}/{id}/publish`,

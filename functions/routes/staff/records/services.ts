@@ -1,12 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { serviceAudiences, serviceCategories, serviceCosts } from '../../../../db/schema';
 import { createService, findService, listServices, publishService, updateService } from '../../../domain/records/services';
-import { newRouter } from '../../../http/router';
-import { recordRoutes } from './crud';
+import { versionedRecordRoutes } from './crud';
 import { Body, ListQuery, OptionalText, Publication, revisionOf, RefId, Text, English, EnglishOut, LongText, QueryId } from './schemas';
-
-/** 服务清单: what is offered, by whom, for whom, when, and how to ask for it. */
-export const serviceRoutes = newRouter();
 
 const ServiceBody = Body({
   ...English,
@@ -43,7 +39,8 @@ export const ServiceSchema = z
   })
   .openapi('StaffService');
 
-recordRoutes(serviceRoutes, {
+/** 服务清单: what is offered, by whom, for whom, when, and how to ask for it. */
+export const serviceRoutes = versionedRecordRoutes({
   path: '/services',
   tag: 'records',
   noun: 'service',
