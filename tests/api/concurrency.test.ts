@@ -5,7 +5,15 @@ import { redeem } from '../../functions/domain/ledger/commands';
 import { idempotent } from '../../functions/domain/ledger/idempotency';
 import { PIN } from '../helpers/fixture';
 import { balanceOf, expectLedgerInvariants, rows } from '../helpers/ledger';
-import { awardVia, call, expectError, loginAs, newKey, useWorld } from '../helpers/http';
+import { answerOf, bodyOf, client } from '../helpers/client';
+import { awardVia, expectError, loginAs, newKey, useWorld, type World } from '../helpers/http';
+
+const header = (prefix?: string) => ({ 'idempotency-key': newKey(prefix) });
+const codeFor = async (w: World, token: string) => (await bodyOf(await client(w.app, { token }).me['redeem-codes'].$post(), 201)).code;
+/** Every answer that is not `ok` is the refusal `status` / `code`. */
+async function expectRefusals(results: Array<Parameters<typeof answerOf>[0]>, ok: number, status: number, code: string) {
+  for (const r of results.filter((r) => r.status !== ok)) expectError(await answerOf(r), status, code);
+}
 
 /**
  * Concurrency against a real database file. In one process the app's writes share the queue in
@@ -21,14 +29,15 @@ describe('parallel redemptions through the app (one process, one file)', () => {
     const m2 = await loginAs(w.app, 'm2');
     const results = await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
-        call(w.app, 'POST', '/api/counter/redemptions', { token: i % 2 ? m1 : m2, idempotencyKey: newKey('par'), body: { card: w.f.cards[0], pin: PIN, points: 10 } }),
+        client(w.app, { token: i % 2 ? m1 : m2 }).counter.redemptions.$post({ header: header('par'), json: { card: w.f.cards[0]!, pin: PIN, points: 10 } }),
       ),
     );
-    const statuses = results.map((r) => r.status);
+    const statuses = results.map((r): number => r.status);
     expect(statuses.filter((s) => s === 201)).toHaveLength(10);
     expect(statuses.filter((s) => s === 409)).toHaveLength(30);
-    for (const r of results.filter((r) => r.status === 409)) expect(r.body.error.code).toBe('insufficient_points');
-    const after = results.filter((r) => r.status === 201).map((r) => r.body.balanceAfter).sort((a, b) => a - b);
+    await expectRefusals(results, 201, 409, 'insufficient_points');
+    const winners = await Promise.all(results.filter((r) => r.status === 201).map((r) => bodyOf(r, 201)));
+    const after = winners.map((r) => r.balanceAfter).sort((a, b) => a - b);
     expect(after).toEqual([0, 10, 20, 30, 40, 50, 60, 70, 80, 90]);
     expect(await balanceOf(w.t.database, w.f.residents[0]!)).toBe(0);
     expect((await balanceOf(w.t.database, w.f.merchants[0]!)) + (await balanceOf(w.t.database, w.f.merchants[1]!))).toBe(100);
@@ -40,36 +49,37 @@ describe('parallel redemptions through the app (one process, one file)', () => {
   it('parallel redemptions by code (applied together in a group) answer as one after another would', async () => {
     await awardVia(w, await loginAs(w.app, 'staff'), w.f.residents[0]!, 100);
     const r1 = await loginAs(w.app, 'r1');
-    const [a, b, c] = await Promise.all([0, 1, 2].map(async () => (await call(w.app, 'POST', '/api/me/redeem-codes', { token: r1 })).body.code as string));
-    const m1 = await loginAs(w.app, 'm1');
-    const redeem = (code: string, key: string) => call(w.app, 'POST', '/api/counter/redemptions', { token: m1, idempotencyKey: key, body: { code, points: 40 } });
+    const [a, b, c] = await Promise.all([0, 1, 2].map(() => codeFor(w, r1)));
+    const counter = client(w.app, { token: await loginAs(w.app, 'm1') }).counter;
+    const redeem = (code: string, key: string) => counter.redemptions.$post({ header: { 'idempotency-key': key }, json: { code, points: 40 } });
     const [first, secondUse, once, replay, short] = await Promise.all([redeem(a!, newKey('a1')), redeem(a!, newKey('a2')), redeem(b!, 'same-key-b'), redeem(b!, 'same-key-b'), redeem(c!, newKey('c'))]);
     expect(first.status).toBe(201);
-    expectError(secondUse, 409, 'code_used');
+    expectError(await answerOf(secondUse), 409, 'code_used');
     expect([once.status, replay.status]).toEqual([201, 201]);
     expect([once.headers.get('idempotent-replayed'), replay.headers.get('idempotent-replayed')]).toEqual(['false', 'true']);
-    expect(replay.body).toEqual(once.body);
-    expectError(short, 409, 'insufficient_points'); // 100 − 40 − 40 leaves 20
-    expect([first.body.balanceAfter, once.body.balanceAfter]).toEqual([60, 20]);
+    const [firstBody, onceBody] = [await bodyOf(first, 201), await bodyOf(once, 201)];
+    expect(await bodyOf(replay, 201)).toEqual(onceBody);
+    expectError(await answerOf(short), 409, 'insufficient_points'); // 100 − 40 − 40 leaves 20
+    expect([firstBody.balanceAfter, onceBody.balanceAfter]).toEqual([60, 20]);
     expect(await balanceOf(w.t.database, w.f.residents[0]!)).toBe(20);
     const { totals } = await expectLedgerInvariants(w.t.database);
     expect(totals).toEqual({ issued: 100, redeemed: 80, expired: 0, outstanding: 20 });
   });
 
   it('parallel mixed traffic (awards, redemptions by code and card, transfers, reversals) keeps every invariant', async () => {
-    const staff = await loginAs(w.app, 'staff');
+    const staff = client(w.app, { token: await loginAs(w.app, 'staff') }).staff;
     const [r1, r2, r3] = await Promise.all(['r1', 'r2', 'r3'].map((l) => loginAs(w.app, l)));
-    const m1 = await loginAs(w.app, 'm1');
-    for (const id of w.f.residents) await awardVia(w, staff, id, 60);
-    const codes = await Promise.all([r1, r2, r3].map(async (t) => (await call(w.app, 'POST', '/api/me/redeem-codes', { token: t })).body.code as string));
+    const counter = client(w.app, { token: await loginAs(w.app, 'm1') }).counter;
+    for (const id of w.f.residents) await staff.awards.$post({ header: header(), json: { residentId: id, points: 60, reason: '志愿服务' } });
+    const codes = await Promise.all([r1, r2, r3].map((t) => codeFor(w, t!)));
     const jobs: Array<Promise<{ status: number }>> = [];
     for (let i = 0; i < 12; i++) {
-      jobs.push(call(w.app, 'POST', '/api/counter/redemptions', { token: m1, idempotencyKey: newKey(), body: { card: w.f.cards[i % 3], pin: PIN, points: 15 } }));
-      jobs.push(call(w.app, 'POST', '/api/me/transfers', { token: [r1, r2, r3][i % 3], idempotencyKey: newKey(), body: { to: w.f.residents[(i + 1) % 3], points: 20 } }));
-      jobs.push(call(w.app, 'POST', '/api/staff/awards', { token: staff, idempotencyKey: newKey(), body: { residentId: w.f.residents[i % 3], points: 5, reason: '巡防' } }));
-      jobs.push(call(w.app, 'POST', `/api/staff/entries/${1 + (i % 3)}/reverse`, { token: staff, idempotencyKey: newKey(), body: { reason: '并发冲正' } }));
+      jobs.push(counter.redemptions.$post({ header: header(), json: { card: w.f.cards[i % 3]!, pin: PIN, points: 15 } }));
+      jobs.push(client(w.app, { token: [r1, r2, r3][i % 3]! }).me.transfers.$post({ header: header(), json: { to: w.f.residents[(i + 1) % 3]!, points: 20 } }));
+      jobs.push(staff.awards.$post({ header: header(), json: { residentId: w.f.residents[i % 3]!, points: 5, reason: '巡防' } }));
+      jobs.push(staff.entries[':id'].reverse.$post({ param: { id: String(1 + (i % 3)) }, header: header(), json: { reason: '并发冲正' } }));
     }
-    for (const code of codes) for (let k = 0; k < 3; k++) jobs.push(call(w.app, 'POST', '/api/counter/redemptions', { token: m1, idempotencyKey: newKey(), body: { code, points: 1 } }));
+    for (const code of codes) for (let k = 0; k < 3; k++) jobs.push(counter.redemptions.$post({ header: header(), json: { code, points: 1 } }));
     const results = await Promise.all(jobs);
     for (const r of results) expect([201, 409, 422]).toContain(r.status);
     // Each code is used at most once, each award reversed at most once.
@@ -83,43 +93,44 @@ describe('parallel redemptions through the app (one process, one file)', () => {
 
 describe('races on one thing (one process)', () => {
   const w = useWorld(['staff']);
+  const staff = () => client(w.app, { token: w.tokens.staff }).staff;
 
   it('one code, ten parallel redemptions at two counters → one succeeds, the rest 409 code_used, points move once', async () => {
     await awardVia(w, w.tokens.staff, w.f.residents[0]!, 100);
     const [m1, m2] = await Promise.all(['m1', 'm2'].map((l) => loginAs(w.app, l)));
-    const code = (await call(w.app, 'POST', '/api/me/redeem-codes', { token: await loginAs(w.app, 'r1') })).body.code;
+    const code = await codeFor(w, await loginAs(w.app, 'r1'));
     const results = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => call(w.app, 'POST', '/api/counter/redemptions', { token: i % 2 ? m1 : m2, idempotencyKey: newKey('code'), body: { code, points: 30 } })),
+      Array.from({ length: 10 }, (_, i) => client(w.app, { token: (i % 2 ? m1 : m2)! }).counter.redemptions.$post({ header: header('code'), json: { code, points: 30 } })),
     );
     expect(results.filter((r) => r.status === 201)).toHaveLength(1);
-    for (const r of results.filter((r) => r.status !== 201)) expect(r.body.error.code).toBe('code_used');
+    await expectRefusals(results, 201, 409, 'code_used');
     expect(await balanceOf(w.t.database, w.f.residents[0]!)).toBe(70);
     await expectLedgerInvariants(w.t.database);
   });
 
   it('one entry, ten parallel reversals → one succeeds, the rest 409 already_reversed', async () => {
     await awardVia(w, w.tokens.staff, w.f.residents[0]!, 100);
-    const results = await Promise.all(Array.from({ length: 10 }, () => call(w.app, 'POST', '/api/staff/entries/1/reverse', { token: w.tokens.staff, idempotencyKey: newKey('rev'), body: { reason: '重复' } })));
+    const results = await Promise.all(Array.from({ length: 10 }, () => staff().entries[':id'].reverse.$post({ param: { id: '1' }, header: header('rev'), json: { reason: '重复' } })));
     expect(results.filter((r) => r.status === 201)).toHaveLength(1);
-    for (const r of results.filter((r) => r.status !== 201)) expect(r.body.error.code).toBe('already_reversed');
+    await expectRefusals(results, 201, 409, 'already_reversed');
     expect(await balanceOf(w.t.database, w.f.residents[0]!)).toBe(0);
     await expectLedgerInvariants(w.t.database);
   });
 
   it('the daily cap holds under parallel awards: 10 × 10 points against a cap of 50 → exactly 5', async () => {
     const results = await Promise.all(
-      Array.from({ length: 10 }, () => call(w.app, 'POST', '/api/staff/awards', { token: w.tokens.staff, idempotencyKey: newKey('cap'), body: { residentId: w.f.residents[0], points: 10, reason: '巡防', activityId: w.f.activityId } })),
+      Array.from({ length: 10 }, () => staff().awards.$post({ header: header('cap'), json: { residentId: w.f.residents[0]!, points: 10, reason: '巡防', activityId: w.f.activityId } })),
     );
     expect(results.filter((r) => r.status === 201)).toHaveLength(5);
-    for (const r of results.filter((r) => r.status !== 201)) expect(r.body.error.code).toBe('daily_cap_exceeded');
+    await expectRefusals(results, 201, 422, 'daily_cap_exceeded');
     expect(await balanceOf(w.t.database, w.f.residents[0]!)).toBe(50);
   });
 
   it('parallel transfers out of one account never overdraw it', async () => {
     await awardVia(w, w.tokens.staff, w.f.residents[0]!, 55);
-    const r1 = await loginAs(w.app, 'r1');
+    const me = client(w.app, { token: await loginAs(w.app, 'r1') }).me;
     const results = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => call(w.app, 'POST', '/api/me/transfers', { token: r1, idempotencyKey: newKey('tr'), body: { to: i % 2 ? 'pool' : w.f.residents[1], points: 10 } })),
+      Array.from({ length: 12 }, (_, i) => me.transfers.$post({ header: header('tr'), json: { to: i % 2 ? 'pool' : w.f.residents[1]!, points: 10 } })),
     );
     expect(results.filter((r) => r.status === 201)).toHaveLength(5);
     expect(await balanceOf(w.t.database, w.f.residents[0]!)).toBe(5);
