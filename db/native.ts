@@ -1,8 +1,8 @@
 import type { ResultSet } from '@libsql/client';
-import { createTableRelationsHelpers, entityKind, extractTablesRelationalConfig, NoopLogger, SQL, StringChunk, type ExtractTablesWithRelations, type Query } from 'drizzle-orm';
+import { createTableRelationsHelpers, DrizzleQueryError, entityKind, extractTablesRelationalConfig, fillPlaceholders, NoopLogger, SQL, StringChunk, type ExtractTablesWithRelations, type Query } from 'drizzle-orm';
 import { NoopCache } from 'drizzle-orm/cache/core';
 import { BaseSQLiteDatabase, SQLiteAsyncDialect, type PreparedQueryConfig } from 'drizzle-orm/sqlite-core';
-import { RemotePreparedQuery, SQLiteRemoteSession } from 'drizzle-orm/sqlite-proxy';
+import { RemotePreparedQuery, SQLiteRemoteSession, type PreparedQueryConfig as ProxyQueryConfig, type SqliteRemoteResult } from 'drizzle-orm/sqlite-proxy';
 import * as schema from './schema';
 
 /**
@@ -237,64 +237,100 @@ function appendPlain(sql: SQL, out: Query): boolean {
 }
 
 type Method = 'run' | 'all' | 'values' | 'get';
-type Executor = (sql: string, params: unknown[], method: Method) => Promise<{ rows: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /** A query whose text ends so answers at most one row: read with the engine's single-row call. */
 const ONE_ROW = /\blimit 1\s*$/i;
 
 /**
- * The two executors of a connection: rows as arrays, for the queries whose fields drizzle maps
- * (query builders), and rows as objects named by their columns, for `sql` templates read with
- * `db.all`/`db.get`. The sqlite-proxy protocol does not say which a query wants, so NativeSession
- * picks the executor per query. `get` answers undefined when there is no row; `all` of a query
- * ending `limit 1` reads its row with the single-row call (the engine's row iterator costs
- * several times a primary-key lookup), so destructuring `const [row] = await db.all(…)` is as
- * cheap as a `get`.
+ * Runs one statement and answers what drizzle's sqlite-proxy protocol expects of `method`: rows as
+ * arrays for the queries whose fields drizzle maps (query builders), rows as objects named by
+ * their columns for `sql` templates read with `db.all`/`db.get` (`objects`), the write result for
+ * `run`. `get` answers undefined when there is no row; `all` of a template ending `limit 1` reads
+ * its row with the single-row call (the engine's row iterator costs several times a primary-key
+ * lookup), so destructuring `const [row] = await db.all(…)` is as cheap as a `get`.
  */
-function executors(statements: Statements): { arrays: Executor; objects: Executor } {
-  return {
-    arrays: async (sql, params, method) => {
-      const args = toSql(params);
-      if (method === 'run') return runResult(statements.run(sql, args)) as never;
-      if (method === 'get') return { rows: statements.firstValues(sql, args) };
-      return { rows: statements.all(sql, args, true) };
-    },
-    objects: async (sql, params, method) => {
-      const args = toSql(params);
-      if (method === 'run') return runResult(statements.run(sql, args)) as never;
-      if (method === 'get') return { rows: statements.first(sql, args) };
-      if (method === 'values') return { rows: statements.all(sql, args, true) };
-      if (ONE_ROW.test(sql)) {
-        const row = statements.first(sql, args);
-        return { rows: row === undefined ? [] : [row] };
-      }
-      return { rows: statements.all(sql, args, false) };
-    },
-  };
+function execute(statements: Statements, objects: boolean, sql: string, params: unknown[], method: Method): unknown {
+  const args = toSql(params);
+  if (method === 'run') return runResult(statements.run(sql, args));
+  if (method === 'values') return statements.all(sql, args, true);
+  if (!objects) return method === 'get' ? statements.firstValues(sql, args) : statements.all(sql, args, true);
+  if (method === 'get') return statements.first(sql, args);
+  if (ONE_ROW.test(sql)) {
+    const row = statements.first(sql, args);
+    return row === undefined ? [] : [row];
+  }
+  return statements.all(sql, args, false);
 }
 
-/** drizzle's sqlite-proxy session, choosing per query the executor its result mapping expects. */
+/** drizzle's sqlite-proxy session, its queries run on the kept statements of one connection. */
 class NativeSession extends SQLiteRemoteSession<Schema, Tables> {
   static override readonly [entityKind]: string = 'LinliNativeSession';
-  private readonly run$: { arrays: Executor; objects: Executor };
   private readonly noLogger = new NoopLogger();
   private readonly noCache = new NoopCache();
 
-  constructor(statements: Statements, dialect: SQLiteAsyncDialect) {
-    const run = executors(statements);
-    super(run.arrays, dialect, undefined);
-    this.run$ = run;
+  constructor(
+    private readonly statements: Statements,
+    dialect: SQLiteAsyncDialect,
+  ) {
+    super(async (sql, params, method) => ({ rows: execute(statements, false, sql, params, method) as never[] }), dialect, undefined);
   }
 
   override prepareQuery<T extends Omit<PreparedQueryConfig, 'run'>>(
     ...[query, fields, executeMethod, isResponseInArrayMode, customResultMapper, queryMetadata, cacheConfig]: Parameters<SQLiteRemoteSession<Schema, Tables>['prepareQuery']>
   ): RemotePreparedQuery<T> {
-    const executor = fields || customResultMapper ? this.run$.arrays : this.run$.objects;
-    return new RemotePreparedQuery<T>(executor, query, this.noLogger, this.noCache, queryMetadata, cacheConfig, fields, executeMethod, isResponseInArrayMode, customResultMapper);
+    const objects = !fields && !customResultMapper;
+    return new NativeQuery<T>(this.statements, objects, query, this.noLogger, this.noCache, queryMetadata, cacheConfig, fields, executeMethod, isResponseInArrayMode, customResultMapper);
   }
 
   override transaction(): never {
     throw new Error('transactions are opened by Database.write and Database.snapshot (db/client.ts)');
+  }
+}
+
+/**
+ * drizzle's sqlite-proxy prepared query, run in one step. Its own path goes through an async
+ * executor and a cache check (`queryWithCache`), three promises per statement, which cost more than
+ * a primary-key lookup; here the statement runs synchronously and the rows go to drizzle's own
+ * public mapping (`mapAllResult`/`mapGetResult`), errors wrapped as drizzle wraps them. No cache
+ * is configured, so nothing of the cache path is skipped.
+ */
+type QueryParameters = ConstructorParameters<typeof RemotePreparedQuery> extends [unknown, ...infer Rest] ? Rest : never;
+
+class NativeQuery<T extends ProxyQueryConfig> extends RemotePreparedQuery<T> {
+  static override readonly [entityKind]: string = 'LinliNativeQuery';
+  private readonly statements: Statements;
+  private readonly objects: boolean;
+
+  constructor(statements: Statements, objects: boolean, ...rest: QueryParameters) {
+    // drizzle's own path (its `execute`, a batch) reaches the statements through this callback.
+    super(async (sql, params, method) => ({ rows: execute(statements, objects, sql, params, method) as never[] }), ...rest);
+    this.statements = statements;
+    this.objects = objects;
+  }
+
+  private runNow(method: Method, placeholders: Record<string, unknown> | undefined): unknown {
+    const params = fillPlaceholders(this.query.params, placeholders ?? {});
+    try {
+      return execute(this.statements, this.objects, this.query.sql, params, method);
+    } catch (error) {
+      throw new DrizzleQueryError(this.query.sql, params, error as Error);
+    }
+  }
+
+  override async run(placeholders?: Record<string, unknown>): Promise<SqliteRemoteResult> {
+    return this.runNow('run', placeholders) as SqliteRemoteResult;
+  }
+
+  override async all(placeholders?: Record<string, unknown>): Promise<T['all']> {
+    return this.mapAllResult(this.runNow('all', placeholders)) as T['all'];
+  }
+
+  override async get(placeholders?: Record<string, unknown>): Promise<T['get']> {
+    return this.mapGetResult(this.runNow('get', placeholders)) as T['get'];
+  }
+
+  override async values<V extends unknown[] = unknown[]>(placeholders?: Record<string, unknown>): Promise<V[]> {
+    return this.runNow('values', placeholders) as V[];
   }
 }
 
