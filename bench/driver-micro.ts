@@ -21,7 +21,11 @@ const database = createDatabase({ url: `file:${file}` });
 const ids = ((await database.read.all(sql`select user_id as id from residents limit 1000`)) as Array<{ id: number }>).map((r) => r.id);
 const now = new Date('2026-03-01T00:00:00Z');
 
+/** ONLY=<part of a name> measures just those operations (e.g. under node --cpu-prof). */
+const only = process.env.ONLY;
+
 async function time(name: string, n: number, fn: (i: number) => Promise<unknown>): Promise<void> {
+  if (only && !name.includes(only)) return;
   for (let i = 0; i < Math.min(n, 2000); i++) await fn(i);
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();

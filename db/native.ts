@@ -255,7 +255,7 @@ function execute(statements: Statements, objects: boolean, sql: string, params: 
   if (method === 'values') return statements.all(sql, args, true);
   if (!objects) return method === 'get' ? statements.firstValues(sql, args) : statements.all(sql, args, true);
   if (method === 'get') return statements.first(sql, args);
-  if (ONE_ROW.test(sql)) {
+  if (ONE_ROW.test(sql.slice(-16))) { // the tail only: the pattern would scan the whole text
     const row = statements.first(sql, args);
     return row === undefined ? [] : [row];
   }

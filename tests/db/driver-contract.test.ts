@@ -3,9 +3,9 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient, type Client } from '@libsql/client';
-import { count, desc, DrizzleQueryError, eq, sql, sum } from 'drizzle-orm';
+import { and, count, desc, DrizzleQueryError, eq, inArray, sql, sum } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/libsql';
-import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { blob, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/client';
 import { nativeDrizzle, openNativeConnection, Statements } from '../../db/native';
@@ -33,7 +33,14 @@ const children = sqliteTable('children', {
   label: text('label').notNull(),
 });
 
+const files = sqliteTable('files', {
+  key: text('key').primaryKey(),
+  bytes: blob('bytes', { mode: 'buffer' }).notNull(),
+  hours: real('hours'),
+});
+
 const DDL = [
+  `create table files (key text primary key, bytes blob not null, hours real)`,
   `create table parents (id integer primary key autoincrement, name text not null unique, meta text, active integer not null, points integer not null, note text)`,
   `create table children (id integer primary key autoincrement, parent_id integer not null, label text not null)`,
   `create trigger parents_append_only before delete on parents begin select raise(abort, 'parents are append-only'); end`,
@@ -134,6 +141,23 @@ async function script(driver: Driver): Promise<Record<string, unknown>> {
     out.inlined = await db.all(sql`select ${"it's"} as s, ${3} as n`.inlineParams());
     out.templateRun = await db.run(sql`update parents set points = points where id > ${0}`).then((r) => r.rowsAffected);
     out.blob = await db.all(sql`select hex(${new Uint8Array([1, 2, 255])}) as h, typeof(${new Uint8Array([0])}) as t`);
+    // Upserts (settings, card guards, check-ins, job runs), arrays, exists and mapWith, blob and real columns.
+    out.conflictNothingReturning = await db.insert(parents).values({ name: 'b', active: true, points: 1 }).onConflictDoNothing().returning({ id: parents.id });
+    out.conflictNothingNew = await db.insert(parents).values({ name: 'f', active: true, points: 1 }).onConflictDoNothing().returning({ id: parents.id });
+    out.conflictUpdate = await db.insert(parents).values({ name: 'f', active: false, points: 2 }).onConflictDoUpdate({ target: parents.name, set: { points: 7 } }).run().then((r) => r.rowsAffected);
+    out.inArray = await db.select({ id: parents.id }).from(parents).where(and(inArray(parents.name, ['b', 'c', 'nobody']), eq(parents.active, true))).orderBy(parents.id);
+    out.existsMapWith = await db
+      .select({
+        id: parents.id,
+        hasChildren: sql<number>`exists(select 1 from ${children} where ${children.parentId} = ${parents.id})`,
+        n: sql<number>`(select count(*) from ${children} where ${children.parentId} = ${parents.id})`.mapWith(Number),
+        half: sql<string>`${parents.points} / 2.0`.mapWith(String),
+      })
+      .from(parents)
+      .orderBy(parents.id);
+    out.blobReal = await db.insert(files).values([{ key: 'a', bytes: Buffer.from([0, 1, 254]), hours: 1.25 }, { key: 'b', bytes: Buffer.alloc(0), hours: null }]).returning();
+    out.blobRealRead = await db.select().from(files).orderBy(files.key);
+    out.blobRealGet = await db.select({ bytes: files.bytes, hours: files.hours }).from(files).where(eq(files.key, 'a')).get();
     // Transactions with savepoints: a rolled-back savepoint leaves nothing; a released one stays.
     await inTransaction(async (tx) => {
       await tx.run(sql`savepoint kept`);
@@ -204,6 +228,9 @@ describe('driver contract: db/native.ts answers as drizzle over @libsql/client',
     });
     expect(reference.selectAll).toContainEqual({ id: 1, name: '甲', meta: { tags: ['a', '乙'], n: 1.5 }, active: true, points: 15, note: null });
     expect(reference.templateParams).toEqual([{ t: 1, f: 0, n: null, i: -7, r: 2.25, s: '它', big: 10 }]);
+    expect(reference.conflictNothingReturning).toEqual([]);
+    expect(reference.inArray).toEqual([{ id: 3 }]);
+    expect(reference.blobRealGet).toEqual({ bytes: Buffer.from([0, 1, 254]), hours: 1.25 });
     expect(reference.afterSavepoints).toEqual([{ label: 'kept' }]);
     expect(reference.uniqueError).toEqual({ error: { drizzle: true, cause: { code: 'SQLITE_CONSTRAINT_UNIQUE', message: 'UNIQUE constraint failed: parents.name' } } });
     // Where the two name codes differently (see failure()): a change here changes how errors are told apart.
@@ -214,6 +241,7 @@ describe('driver contract: db/native.ts answers as drizzle over @libsql/client',
       { name: '甲', points: 15 },
       { name: 'b', points: -3 },
       { name: 'c', points: 5 },
+      { name: 'f', points: 7 },
       { name: 'd', points: 4 },
     ]);
   });
