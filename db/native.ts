@@ -12,6 +12,10 @@ import * as schema from './schema';
  * and the native row iterator even for one row) cost several times SQLite's own work; here a
  * statement is prepared once per connection, a single row is read with the engine's single-row
  * call, and rows are the engine's own. Remote libSQL (Turso) keeps @libsql/client.
+ *
+ * Built on public entry points only: drizzle's sqlite-proxy session and prepared query (which build
+ * the SQL and map the rows) and libsql's connection. tests/db/driver-contract.test.ts runs the same
+ * queries through this and through drizzle over @libsql/client and fails on any difference.
  */
 
 export interface NativeStatement {
