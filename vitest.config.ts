@@ -14,7 +14,16 @@ export default defineConfig({
       {
         test: {
           name: 'domain',
-          include: ['tests/domain/**/*.test.ts', 'tests/db/**/*.test.ts', 'tests/cli/**/*.test.ts', 'tests/bench/**/*.test.ts'],
+          include: ['tests/domain/**/*.test.ts', 'tests/cli/**/*.test.ts', 'tests/bench/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          // The database drivers: the embedded one and its contract with drizzle over @libsql/client.
+          name: 'db',
+          include: ['tests/db/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
         },

@@ -15,7 +15,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, renameSync } from 'node:fs';
 import type { Client, InValue, Transaction } from '@libsql/client';
+import { drizzle } from 'drizzle-orm/libsql';
 import { createDatabase } from '../db/client';
+import * as schema from '../db/schema';
 import { migrateDatabase } from '../db/migrate';
 import { rebuildCreditLots } from '../functions/domain/ledger/expiry';
 import { ACTIVITY_TYPES, COMPOUNDS, GIVEN_NAMES, HONORIFICS, SURNAMES } from '../db/seed/community';
@@ -300,7 +302,7 @@ async function generateLedger(client: Client, target: number, now: Date, rng: Ra
     });
   }
   // So are the expiry lots (what postEntry keeps per resident and year).
-  await rebuildCreditLots(tx);
+  await rebuildCreditLots(drizzle(tx as unknown as Client, { schema }));
   await tx.commit();
   tx.close();
   return id;

@@ -1,11 +1,15 @@
 import { createClient, type Client, type ResultSet } from '@libsql/client';
 import { drizzle } from 'drizzle-orm/libsql';
-import type { SQLWrapper } from 'drizzle-orm';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
-import { isNativeDrizzle, nativeDrizzle, openNativeConnection, Statements, TurnReader } from './native';
+import { nativeDrizzle, openNativeConnection, Statements, TurnReader } from './native';
 import * as schema from './schema';
 
-/** A drizzle handle on the community's database, whichever driver is under it. */
+/**
+ * A drizzle handle on the community's database — the only kind domain code is given, for reads,
+ * snapshots and write transactions alike. Both drivers under it (db/native.ts on the embedded
+ * file, drizzle's libsql driver on a remote one) answer every query the same
+ * (tests/db/driver-contract.test.ts); the first row of a query is `const [row] = await db.all(…)`.
+ */
 export type Db = BaseSQLiteDatabase<'async', ResultSet, typeof schema>;
 
 /**
@@ -38,16 +42,6 @@ export interface Database {
    */
   walAutocheckpoint: number;
   close(): void;
-}
-
-/**
- * The first row of a query, or undefined when there is none. On the embedded file it is read with
- * the engine's single-row call: its row iterator, which `all` needs, costs several times a
- * primary-key lookup. drizzle's own `get` over @libsql/client throws when there is no row, so a
- * remote database takes the first row of `all`.
- */
-export async function firstRow<T>(db: Db, query: SQLWrapper): Promise<T | undefined> {
-  return isNativeDrizzle(db) ? db.get<T | undefined>(query) : (await db.all<T>(query))[0];
 }
 
 /** Each item's result: its value, or the error it is answered with. */

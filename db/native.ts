@@ -1,7 +1,8 @@
 import type { ResultSet } from '@libsql/client';
-import * as drizzleOrm from 'drizzle-orm';
-import { createTableRelationsHelpers, DrizzleQueryError, entityKind, extractTablesRelationalConfig, fillPlaceholders, SQL, StringChunk, type ExtractTablesWithRelations, type Query } from 'drizzle-orm';
-import { BaseSQLiteDatabase, SQLiteAsyncDialect, SQLitePreparedQuery, SQLiteSession, type PreparedQueryConfig, type SQLiteExecuteMethod } from 'drizzle-orm/sqlite-core';
+import { createTableRelationsHelpers, DrizzleQueryError, entityKind, extractTablesRelationalConfig, fillPlaceholders, NoopLogger, SQL, StringChunk, type ExtractTablesWithRelations, type Query } from 'drizzle-orm';
+import { NoopCache } from 'drizzle-orm/cache/core';
+import { BaseSQLiteDatabase, SQLiteAsyncDialect, type PreparedQueryConfig } from 'drizzle-orm/sqlite-core';
+import { RemotePreparedQuery, SQLiteRemoteSession, type PreparedQueryConfig as ProxyQueryConfig, type SqliteRemoteResult } from 'drizzle-orm/sqlite-proxy';
 import * as schema from './schema';
 
 /**
@@ -11,6 +12,10 @@ import * as schema from './schema';
  * and the native row iterator even for one row) cost several times SQLite's own work; here a
  * statement is prepared once per connection, a single row is read with the engine's single-row
  * call, and rows are the engine's own. Remote libSQL (Turso) keeps @libsql/client.
+ *
+ * Built on public entry points only: drizzle's sqlite-proxy session and prepared query (which build
+ * the SQL and map the rows) and libsql's connection. tests/db/driver-contract.test.ts runs the same
+ * queries through this and through drizzle over @libsql/client and fails on any difference.
  */
 
 export interface NativeStatement {
@@ -36,28 +41,14 @@ export type NativeDb = BaseSQLiteDatabase<'async', ResultSet, Schema, Tables>;
 const relations = extractTablesRelationalConfig(schema, createTableRelationsHelpers);
 
 /**
- * drizzle's own mapping of a selected row (an array) onto the query's fields — what every drizzle
- * driver calls. It is marked internal in drizzle's types, so it is looked up and checked here once.
+ * A drizzle handle whose every query runs on the connection of `statements`: drizzle's own
+ * sqlite-proxy session and prepared queries (they build the SQL and map the rows) over an executor
+ * that runs each statement on its kept prepared statement.
  */
-type Fields = unknown[];
-type MapResultRow = (fields: Fields, row: unknown[], joinsNotNullableMap: Record<string, boolean> | undefined) => unknown;
-const mapResultRow = (drizzleOrm as unknown as { mapResultRow?: MapResultRow }).mapResultRow!;
-if (typeof mapResultRow !== 'function') throw new Error('drizzle-orm no longer exports mapResultRow: db/native.ts needs updating');
-
-const nativeHandles = new WeakSet<object>();
-
-/** Whether `db` is a handle made by nativeDrizzle. */
-export function isNativeDrizzle(db: object): boolean {
-  return nativeHandles.has(db);
-}
-
-/** A drizzle handle whose every query runs on the connection of `statements`. */
 export function nativeDrizzle(statements: Statements): NativeDb {
   const dialect = new NativeDialect();
   const session = new NativeSession(statements, dialect);
-  const db = new BaseSQLiteDatabase('async', dialect, session as never, { fullSchema: schema, schema: relations.tables, tableNamesMap: relations.tableNamesMap }) as NativeDb;
-  nativeHandles.add(db);
-  return db;
+  return new BaseSQLiteDatabase('async', dialect, session as never, { fullSchema: schema, schema: relations.tables, tableNamesMap: relations.tableNamesMap }) as NativeDb;
 }
 
 const STATEMENTS_PER_CONNECTION = 200;
@@ -218,7 +209,9 @@ function runResult(info: RunInfo): ResultSet {
  * chunk of a query testing it against each kind of entity it knows, which costs more than running
  * a primary-key lookup; a template made only of text, plain values and nested templates is
  * joined here in one pass, to the same text and parameters. Anything else (tables, columns,
- * arrays, placeholders, inlined parameters: every query builder) is left to drizzle.
+ * arrays, placeholders: every query builder) is left to drizzle. A template marked
+ * `inlineParams()` has its values bound here rather than written into the text: SQLite answers
+ * the same either way (tests/db/driver-contract.test.ts checks it).
  */
 class NativeDialect extends SQLiteAsyncDialect {
   static override readonly [entityKind]: string = 'LinliNativeDialect';
@@ -235,7 +228,6 @@ export function plainQuery(sql: SQL): Query | undefined {
 }
 
 function appendPlain(sql: SQL, out: Query): boolean {
-  if ((sql as unknown as { shouldInlineParams: boolean }).shouldInlineParams) return false; // sql.inlineParams(): private in drizzle's types
   for (const chunk of sql.queryChunks) {
     if (chunk instanceof StringChunk) out.sql += chunk.value.join('');
     else if (chunk instanceof SQL) {
@@ -248,23 +240,50 @@ function appendPlain(sql: SQL, out: Query): boolean {
   return true;
 }
 
-class NativeSession extends SQLiteSession<'async', ResultSet, Schema, Tables> {
+type Method = 'run' | 'all' | 'values' | 'get';
+
+/** A query whose text ends so answers at most one row: read with the engine's single-row call. */
+const ONE_ROW = /\blimit 1\s*$/i;
+
+/**
+ * Runs one statement and answers what drizzle's sqlite-proxy protocol expects of `method`: rows as
+ * arrays for the queries whose fields drizzle maps (query builders), rows as objects named by
+ * their columns for `sql` templates read with `db.all`/`db.get` (`objects`), the write result for
+ * `run`. `get` answers undefined when there is no row; `all` of a template ending `limit 1` reads
+ * its row with the single-row call (the engine's row iterator costs several times a primary-key
+ * lookup), so destructuring `const [row] = await db.all(…)` is as cheap as a `get`.
+ */
+function execute(statements: Statements, objects: boolean, sql: string, params: unknown[], method: Method): unknown {
+  const args = toSql(params);
+  if (method === 'run') return runResult(statements.run(sql, args));
+  if (method === 'values') return statements.all(sql, args, true);
+  if (!objects) return method === 'get' ? statements.firstValues(sql, args) : statements.all(sql, args, true);
+  if (method === 'get') return statements.first(sql, args);
+  if (ONE_ROW.test(sql.slice(-16))) { // the tail only: the pattern would scan the whole text
+    const row = statements.first(sql, args);
+    return row === undefined ? [] : [row];
+  }
+  return statements.all(sql, args, false);
+}
+
+/** drizzle's sqlite-proxy session, its queries run on the kept statements of one connection. */
+class NativeSession extends SQLiteRemoteSession<Schema, Tables> {
   static override readonly [entityKind]: string = 'LinliNativeSession';
+  private readonly noLogger = new NoopLogger();
+  private readonly noCache = new NoopCache();
+
   constructor(
     private readonly statements: Statements,
     dialect: SQLiteAsyncDialect,
   ) {
-    super(dialect);
+    super(async (sql, params, method) => ({ rows: execute(statements, false, sql, params, method) as never[] }), dialect, undefined);
   }
 
   override prepareQuery<T extends Omit<PreparedQueryConfig, 'run'>>(
-    query: Query,
-    fields: Fields | undefined,
-    executeMethod: SQLiteExecuteMethod,
-    isResponseInArrayMode: boolean,
-    customResultMapper?: (rows: unknown[][]) => unknown,
-  ): NativeQuery<T & { run: ResultSet }> {
-    return new NativeQuery(this.statements, query, fields, executeMethod, isResponseInArrayMode, customResultMapper);
+    ...[query, fields, executeMethod, isResponseInArrayMode, customResultMapper, queryMetadata, cacheConfig]: Parameters<SQLiteRemoteSession<Schema, Tables>['prepareQuery']>
+  ): RemotePreparedQuery<T> {
+    const objects = !fields && !customResultMapper;
+    return new NativeQuery<T>(this.statements, objects, query, this.noLogger, this.noCache, queryMetadata, cacheConfig, fields, executeMethod, isResponseInArrayMode, customResultMapper);
   }
 
   override transaction(): never {
@@ -272,101 +291,64 @@ class NativeSession extends SQLiteSession<'async', ResultSet, Schema, Tables> {
   }
 }
 
-class NativeQuery<T extends PreparedQueryConfig> extends SQLitePreparedQuery<{ type: 'async'; run: ResultSet; all: T['all']; get: T['get']; values: T['values']; execute: T['execute'] }> {
+/**
+ * drizzle's sqlite-proxy prepared query, run in one step. Its own path goes through an async
+ * executor and a cache check (`queryWithCache`), three promises per statement, which cost more than
+ * a primary-key lookup; here the statement runs synchronously and the rows go to drizzle's own
+ * public mapping (`mapAllResult`/`mapGetResult`), errors wrapped as drizzle wraps them. No cache
+ * is configured, so nothing of the cache path is skipped.
+ */
+type QueryParameters = ConstructorParameters<typeof RemotePreparedQuery> extends [unknown, ...infer Rest] ? Rest : never;
+
+class NativeQuery<T extends ProxyQueryConfig> extends RemotePreparedQuery<T> {
   static override readonly [entityKind]: string = 'LinliNativeQuery';
-  constructor(
-    private readonly statements: Statements,
-    query: Query,
-    private readonly fields: Fields | undefined,
-    executeMethod: SQLiteExecuteMethod,
-    private readonly arrayMode: boolean,
-    private readonly customResultMapper?: (rows: unknown[][]) => unknown,
-  ) {
-    super('async', executeMethod, query);
+  private readonly statements: Statements;
+  private readonly objects: boolean;
+
+  constructor(statements: Statements, objects: boolean, ...rest: QueryParameters) {
+    // drizzle's own path (its `execute`, a batch) reaches the statements through this callback.
+    super(async (sql, params, method) => ({ rows: execute(statements, objects, sql, params, method) as never[] }), ...rest);
+    this.statements = statements;
+    this.objects = objects;
   }
 
-  private params(placeholders: Record<string, unknown> | undefined): unknown[] {
-    return toSql(fillPlaceholders(this.query.params, placeholders ?? {}));
-  }
-
-  private failed(error: unknown, params: unknown[]): never {
-    throw new DrizzleQueryError(this.query.sql, params, error as Error);
-  }
-
-  override async run(placeholders?: Record<string, unknown>): Promise<ResultSet> {
-    const params = this.params(placeholders);
+  private runNow(method: Method, placeholders: Record<string, unknown> | undefined): unknown {
+    const params = fillPlaceholders(this.query.params, placeholders ?? {});
     try {
-      return runResult(this.statements.run(this.query.sql, params));
+      return execute(this.statements, this.objects, this.query.sql, params, method);
     } catch (error) {
-      this.failed(error, params);
+      throw new DrizzleQueryError(this.query.sql, params, error as Error);
     }
+  }
+
+  override async run(placeholders?: Record<string, unknown>): Promise<SqliteRemoteResult> {
+    return this.runNow('run', placeholders) as SqliteRemoteResult;
   }
 
   override async all(placeholders?: Record<string, unknown>): Promise<T['all']> {
-    if (this.fields || this.customResultMapper) return this.mapAllResult(await this.values(placeholders));
-    const params = this.params(placeholders);
-    try {
-      return this.statements.all(this.query.sql, params, false);
-    } catch (error) {
-      this.failed(error, params);
-    }
+    return this.mapAllResult(this.runNow('all', placeholders)) as T['all'];
   }
 
   override async get(placeholders?: Record<string, unknown>): Promise<T['get']> {
-    const params = this.params(placeholders);
-    const mapped = Boolean(this.fields || this.customResultMapper);
-    let row: unknown;
-    try {
-      row = mapped ? this.statements.firstValues(this.query.sql, params) : this.statements.first(this.query.sql, params);
-    } catch (error) {
-      this.failed(error, params);
-    }
-    return mapped ? this.mapGetResult(row) : row;
+    return this.mapGetResult(this.runNow('get', placeholders)) as T['get'];
   }
 
-  override async values(placeholders?: Record<string, unknown>): Promise<T['values']> {
-    const params = this.params(placeholders);
-    try {
-      return this.statements.all(this.query.sql, params, true);
-    } catch (error) {
-      this.failed(error, params);
-    }
-  }
-
-  override mapAllResult(rows: unknown): unknown {
-    const list = rows as unknown[][];
-    if (this.customResultMapper) return this.customResultMapper(list);
-    if (!this.fields) return list;
-    return list.map((row) => mapResultRow(this.fields!, row, this.joins()));
-  }
-
-  override mapGetResult(row: unknown): unknown {
-    if (row === undefined) return undefined;
-    if (this.customResultMapper) return this.customResultMapper([row as unknown[]]);
-    if (!this.fields) return row;
-    return mapResultRow(this.fields, row as unknown[], this.joins());
-  }
-
-  /** Set by drizzle's query builders on the prepared query (an internal field of its base class). */
-  private joins(): Record<string, boolean> | undefined {
-    return (this as unknown as { joinsNotNullableMap?: Record<string, boolean> }).joinsNotNullableMap;
-  }
-
-  isResponseInArrayMode(): boolean {
-    return this.arrayMode;
+  override async values<V extends unknown[] = unknown[]>(placeholders?: Record<string, unknown>): Promise<V[]> {
+    return this.runNow('values', placeholders) as V[];
   }
 }
 
 /**
- * Opens a connection with libsql, the engine @libsql/client runs for `file:` URLs (resolved through
- * it, so the two always pair). Node only: the edge reaches a remote database through @libsql/client.
+ * Opens a connection with libsql, the engine @libsql/client runs for `file:` URLs (a dependency of
+ * its own in package.json, at the version @libsql/client requires: tests/db/driver-contract.test.ts
+ * fails if the two part). Loaded at run time: the edge bundle, which reaches a remote database
+ * through @libsql/client, never holds it.
  */
 export function openNativeConnection(path: string, busyTimeoutMs: number): NativeConnection {
   const nodeModule = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.('node:module') as
     | { createRequire(from: string): NodeJS.Require }
     | undefined;
   if (!nodeModule) throw new Error('an embedded (file:) database needs Node');
-  const fromClient = nodeModule.createRequire(nodeModule.createRequire(import.meta.url).resolve('@libsql/client'));
-  const Engine = fromClient('libsql') as new (path: string, options: { timeout: number }) => NativeConnection;
+  const Engine = nodeModule.createRequire(import.meta.url)('libsql') as new (path: string, options: { timeout: number }) => NativeConnection;
   return new Engine(path, { timeout: busyTimeoutMs });
 }

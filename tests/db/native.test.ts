@@ -1,15 +1,17 @@
 import { createClient } from '@libsql/client';
-import { eq, sql } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import { SQLiteAsyncDialect } from 'drizzle-orm/sqlite-core';
 import { drizzle } from 'drizzle-orm/libsql';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDatabase, firstRow } from '../../db/client';
+import { createDatabase, type Db } from '../../db/client';
 import { openNativeConnection, plainQuery, Statements, TurnReader } from '../../db/native';
 import * as schema from '../../db/schema';
 import { users } from '../../db/schema';
 import { inList, rowList } from '../../functions/domain/shared/sql';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 
+/** The first row, the way domain code reads one. */
+const firstRow = async <T>(db: Db, query: SQL): Promise<T | undefined> => (await db.all<T>(query))[0];
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 const staff = (login: string) => ({ login, displayName: login, role: 'staff' as const, passwordHash: 'x', createdAt: '2026-01-01T00:00:00.000Z' });
 /** A user added through @libsql/client: another connection than the reader's. */
@@ -26,7 +28,7 @@ describe('embedded driver', () => {
     const query = sql`select id, login, role from users where login = ${'nobody'}`;
     expect(await firstRow(t.database.read, query)).toBeUndefined();
     await t.database.write((tx) => tx.insert(users).values(staff('a1')));
-    const named = sql`select id, login, role from users where login = ${'a1'}`;
+    const named = sql`select id, login, role from users where login = ${'a1'} limit 1`; // read with the single-row call
     const native = await firstRow<Record<string, unknown>>(t.database.read, named);
     expect(Object.keys(native!)).toEqual(['id', 'login', 'role']); // the engine's own single-row objects carry `_metadata`
     const remote = drizzle(t.database.client, { schema });
@@ -112,10 +114,11 @@ describe('embedded driver', () => {
       sql`select ${users.login} from ${users}`,
       sql`select * from users where id in ${[1, 2]}`,
       sql`select ${new Date(0)} as d`,
-      sql`select ${'x'} as s`.inlineParams(),
       sql`select * from users where ${eq(users.id, 1)}`,
     ];
     for (const query of notPlain) expect(plainQuery(query)).toBeUndefined();
+    // Bound rather than inlined: SQLite answers the same (the driver contract test runs one).
+    expect(plainQuery(sql`select ${'x'} as s`.inlineParams())).toEqual({ sql: 'select ? as s', params: ['x'] });
   });
 
   it('runs both kinds of query on the embedded file', async () => {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { firstRow, type Db } from '../../../db/client';
+import type { Db } from '../../../db/client';
 import { EXPIRY_NOTICE_DAYS_SETTING, EXPIRY_YEARS_SETTING, expiryNoticeDaysOf, expiryYearsOf } from '../ledger/expiry';
 
 /**
@@ -23,7 +23,7 @@ export const SETTING = {
 export const DEFAULT_BACKUP_KEEP = 7;
 
 async function setting(db: Db, key: string): Promise<string | undefined> {
-  const row = await firstRow<{ value: string }>(db, sql`select value from settings where key = ${key}`);
+  const [row] = await db.all<{ value: string }>(sql`select value from settings where key = ${key} limit 1`);
   return row?.value;
 }
 

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { firstRow, type Db, type WriteBatch } from '../../../db/client';
+import type { Db, WriteBatch } from '../../../db/client';
 import { idempotentBatch, type IdempotencyRequest, type Replayable } from '../ledger/idempotency';
 import { redeemMany, type RedeemCommand } from '../ledger/commands';
 import { standingOf, type Lapse } from '../ledger/expiry';
@@ -67,7 +67,7 @@ export async function identifyCard(tx: Db, merchantId: number, card: string, pin
   } finally {
     await budget.save(tx, now);
   }
-  const person = await firstRow<{ fullName: string }>(tx, sql`select full_name as fullName from residents where user_id = ${residentId}`);
+  const [person] = await tx.all<{ fullName: string }>(sql`select full_name as fullName from residents where user_id = ${residentId} limit 1`);
   return { residentId, fullName: person?.fullName ?? '' };
 }
 

@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Client } from '@libsql/client';
-import { firstRow, type Database, type Db } from '../../../db/client';
+import type { Database, Db } from '../../../db/client';
 import { inList } from '../shared/sql';
 import { localDate, localYear, startOfLocalYear } from '../shared/time';
 import { SYSTEM_ACCOUNTS } from './accounts';
@@ -55,9 +54,9 @@ async function lotTotals(db: Db, accountIds: number[] | 'residents'): Promise<Ma
  * Recomputes the lots cache from the postings (for ledgers written in bulk, not through postEntries,
  * such as the benchmark's generated ones). The same statement as migration 0008's backfill.
  */
-export async function rebuildCreditLots(tx: Pick<Client, 'execute'>): Promise<void> {
-  await tx.execute('DELETE FROM account_year_credits');
-  await tx.execute(`INSERT INTO account_year_credits (account_id, year, credits)
+export async function rebuildCreditLots(tx: Db): Promise<void> {
+  await tx.run(sql`DELETE FROM account_year_credits`);
+  await tx.run(sql`INSERT INTO account_year_credits (account_id, year, credits)
     SELECT p.account_id, CAST(strftime('%Y', e.at, '+8 hours') AS INTEGER), SUM(p.amount)
     FROM postings p JOIN ledger_entries e ON e.id = p.entry_id JOIN accounts a ON a.id = p.account_id
     WHERE a.kind = 'resident' AND p.amount > 0
@@ -175,14 +174,13 @@ export interface ResidentBalance {
  * not a round trip through the driver for each (BENCHMARKS.md, third round).
  */
 export async function residentBalance(db: Db, userId: number, now: Date): Promise<ResidentBalance | undefined> {
-  const row = await firstRow<{ id: number; displayName: string; accountId: number; balance: number; lots: string; expiryYears: string | null; noticeDays: string | null }>(
-    db,
+  const [row] = await db.all<{ id: number; displayName: string; accountId: number; balance: number; lots: string; expiryYears: string | null; noticeDays: string | null }>(
     sql`select u.id as id, u.display_name as displayName, a.id as accountId, a.balance as balance,
       (select json_group_array(json_array(c.year, c.credits)) from account_year_credits c where c.account_id = a.id) as lots,
       (select value from settings where key = ${EXPIRY_YEARS_SETTING}) as expiryYears,
       (select value from settings where key = ${EXPIRY_NOTICE_DAYS_SETTING}) as noticeDays
     from users u join residents r on r.user_id = u.id join accounts a on a.owner_id = u.id
-    where u.id = ${userId}`,
+    where u.id = ${userId} limit 1`,
   );
   if (!row) return undefined;
   const accountId = Number(row.accountId);

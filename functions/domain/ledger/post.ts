@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { firstRow, type Db } from '../../../db/client';
+import type { Db } from '../../../db/client';
 import type { EntryKind } from '../../../db/schema';
 import { DomainError, thrownIfRefused } from '../shared/errors';
 import { inList, rowList } from '../shared/sql';
@@ -44,7 +44,7 @@ export async function postEntries(tx: Db, inputs: EntryInput[]): Promise<Array<P
   for (const input of inputs) checkShape(input.postings);
   if (inputs.length === 0) return [];
 
-  const head = await firstRow<{ id: number; hash: string }>(tx, sql`select id, hash from ledger_entries order by id desc limit 1`);
+  const [head] = await tx.all<{ id: number; hash: string }>(sql`select id, hash from ledger_entries order by id desc limit 1`);
   const ids = [...new Set(inputs.flatMap((input) => input.postings.map((p) => p.accountId)))];
   const rows = await tx.all<{ id: number; balance: number; kind: string }>(sql`select id, balance, kind from accounts where id in ${inList(ids)}`);
   const accounts = new Map(rows.map((a) => [a.id, { balance: a.balance, kind: a.kind }]));

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { firstRow, type Db } from '../../../db/client';
+import type { Db } from '../../../db/client';
 import { cardGuards, cards } from '../../../db/schema';
 import { hashSecret, verifySecret } from '../shared/crypto';
 import { DomainError } from '../shared/errors';
@@ -52,10 +52,9 @@ export function cardLocked(lockedUntil: string, now: Date): DomainError {
  * each PIN judged wrong (not of an attempt on a locked card, which judges nothing).
  */
 export async function authenticateCard(tx: Db, cardNo: string, pin: string, now: Date, checked?: PinCheck, onWrongPin?: () => void): Promise<number> {
-  const row = await firstRow<{ residentId: number | null; pinHash: string | null; failedPins: number | null; lockedUntil: string | null }>(
-    tx,
+  const [row] = await tx.all<{ residentId: number | null; pinHash: string | null; failedPins: number | null; lockedUntil: string | null }>(
     sql`select c.resident_id as residentId, c.pin_hash as pinHash, g.failed_pins as failedPins, g.locked_until as lockedUntil
-        from (select ${cardNo} as no) q left join cards c on c.card_no = q.no left join card_guards g on g.card_no = q.no`,
+        from (select ${cardNo} as no) q left join cards c on c.card_no = q.no left join card_guards g on g.card_no = q.no limit 1`,
   );
   if (row?.lockedUntil && Date.parse(row.lockedUntil) > now.getTime()) throw cardLocked(row.lockedUntil, now);
   const pinHash = row?.pinHash ?? null;

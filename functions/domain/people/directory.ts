@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, or, sql } from 'drizzle-orm';
-import { firstRow, type Db } from '../../../db/client';
+import type { Db } from '../../../db/client';
 import { accounts, cards, households, merchants, residents, users, type Role } from '../../../db/schema';
 import { hashSecret } from '../shared/crypto';
 import { DomainError } from '../shared/errors';
@@ -86,10 +86,9 @@ export async function accountOf(db: Db, userId: number): Promise<{ id: number; b
 
 export async function residentProfile(db: Db, userId: number) {
   // GET /api/me, the most frequent read: a plain SQL template, not the query builder.
-  const row = await firstRow<{ id: number; displayName: string; fullName: string; login: string; balance: number; accountId: number }>(
-    db,
+  const [row] = await db.all<{ id: number; displayName: string; fullName: string; login: string; balance: number; accountId: number }>(
     sql`select u.id as id, u.display_name as displayName, r.full_name as fullName, u.login as login, a.balance as balance, a.id as accountId
-        from users u join residents r on r.user_id = u.id join accounts a on a.owner_id = u.id where u.id = ${userId}`,
+        from users u join residents r on r.user_id = u.id join accounts a on a.owner_id = u.id where u.id = ${userId} limit 1`,
   );
   return row;
 }

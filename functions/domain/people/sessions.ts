@@ -1,5 +1,5 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
-import { firstRow, type Database, type Db } from '../../../db/client';
+import type { Database, Db } from '../../../db/client';
 import { loginAttempts, sessions, users, type Role } from '../../../db/schema';
 import { DEFAULT_ITERATIONS, hashSecret, randomInt, randomToken, sha256Hex, verifySecret } from '../shared/crypto';
 import { DomainError, TryLater } from '../shared/errors';
@@ -111,10 +111,7 @@ async function attemptLogin(database: Database, loginName: string, password: str
  * than the query). A disabled account has no valid session, whatever its tokens.
  */
 export async function authenticate(database: Database, token: string, now: Date): Promise<Principal | undefined> {
-  const row = await firstRow<Omit<Principal, 'mustChangePassword'> & { mustChangePassword: number }>(
-    database.read,
-    sql`select u.id as userId, u.login as login, u.role as role, u.display_name as displayName, u.must_change_password as mustChangePassword from sessions s join users u on u.id = s.user_id where s.token_hash = ${await sha256Hex(token)} and s.expires_at > ${now.toISOString()} and u.disabled_at is null`,
-  );
+  const [row] = await database.read.all<Omit<Principal, 'mustChangePassword'> & { mustChangePassword: number }>(sql`select u.id as userId, u.login as login, u.role as role, u.display_name as displayName, u.must_change_password as mustChangePassword from sessions s join users u on u.id = s.user_id where s.token_hash = ${await sha256Hex(token)} and s.expires_at > ${now.toISOString()} and u.disabled_at is null limit 1`);
   return row && { ...row, mustChangePassword: Boolean(row.mustChangePassword) };
 }
 
