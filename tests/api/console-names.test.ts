@@ -11,7 +11,7 @@ describe('names in the staff console answers', () => {
     const [resident] = w.f.residents;
     const [merchant] = w.f.merchants;
     await grant(w.t.database, w.f.staffId, resident!, 30, w.time.now);
-    const sale = await w.t.database.write((tx) => redeem(tx, { merchantId: merchant!, residentId: resident!, points: 5, now: w.time.now }));
+    const sale = await w.t.database.write((tx) => redeem(tx, { actorId: merchant!, now: w.time.now }, { residentId: resident!, points: 5 }));
 
     const award = await call(w.app, 'GET', '/api/staff/entries/1', { token: w.tokens.staff });
     expect(award.status).toBe(200);

@@ -35,7 +35,7 @@ describe('statement lines name their counterparty', () => {
     await call(w.app, 'POST', '/api/me/transfers', { token: r1, idempotencyKey: newKey(), body: { to: 'pool', points: 3 } }); // 7 donation
     const reversed = await call(w.app, 'POST', `/api/staff/entries/${redeemed.body.id}/reverse`, { token: staff, idempotencyKey: newKey(), body: { reason: '退货' } }); // 8
     expect(reversed.status).toBe(201);
-    await w.t.database.write((tx) => grantFromPool(tx, { staffId: w.f.staffId, residentIds: [id1, id2], points: 1, memo: '积分池补助', now: w.time.now })); // 9
+    await w.t.database.write((tx) => grantFromPool(tx, { actorId: w.f.staffId, now: w.time.now }, { residentIds: [id1, id2], points: 1, memo: '积分池补助' })); // 9
     await call(w.app, 'POST', '/api/staff/entries/2/reverse', { token: staff, idempotencyKey: newKey(), body: { reason: '录错' } }); // 10 reverses the activity award
     w.time.now = new Date('2026-12-31T16:00:00Z');
     expect((await runExpiry(w.t.database, w.time.now)).points).toBeGreaterThan(0); // 11 expiry
