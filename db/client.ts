@@ -3,6 +3,7 @@ import { drizzle } from 'drizzle-orm/libsql';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { nativeDrizzle, openNativeConnection, Statements, TurnReader } from './native';
 import * as schema from './schema';
+import { savepoint } from '../functions/domain/shared/savepoint';
 
 /**
  * A drizzle handle on the community's database — the only kind domain code is given, for reads,
@@ -44,8 +45,8 @@ export interface Database {
   close(): void;
 }
 
-/** Each item's result: its value, or the error it is answered with. */
-export type Settled<O> = { ok: true; value: O } | { ok: false; error: unknown };
+/** Each queued write's result: its value, or the error its promise rejects with (not the ledger's Settled: any error, not only a refusal). */
+export type Attempt<O> = { ok: true; value: O } | { ok: false; error: unknown };
 
 /**
  * Writes of one kind applied together (see Database.writeBatch). `apply` runs in the caller's write
@@ -54,7 +55,7 @@ export type Settled<O> = { ok: true; value: O } | { ok: false; error: unknown };
  * kept and each item is applied again on its own (`apply` with one item), so one bad item fails alone.
  */
 export interface WriteBatch<I, O> {
-  apply(tx: Db, items: I[]): Promise<Array<Settled<O>>>;
+  apply(tx: Db, items: I[]): Promise<Array<Attempt<O>>>;
 }
 
 /** One item applied on its own: its value, or its error thrown. */
@@ -225,7 +226,7 @@ function groupCommitWriter(
       for (const job of group) job.reject(error);
       return;
     }
-    const outcomes: Array<Settled<unknown>> = [];
+    const outcomes: Array<Attempt<unknown>> = [];
     try {
       if (group.length === 1) {
         outcomes.push({ ok: true, value: await group[0]!.fn(db) });
@@ -235,9 +236,9 @@ function groupCommitWriter(
           let end = i + 1;
           while (batch && end < group.length && group[end]!.batched?.batch === batch) end++;
           const run = group.slice(i, end);
-          const together = batch && run.length > 1 ? await inSavepoint(statements, () => applyTogether(db, batch, run)) : undefined;
+          const together = batch && run.length > 1 ? await inSavepoint(db, () => applyTogether(db, batch, run)) : undefined;
           if (together?.ok) outcomes.push(...together.value);
-          else for (const job of run) outcomes.push(await inSavepoint(statements, () => job.fn(db)));
+          else for (const job of run) outcomes.push(await inSavepoint(db, () => job.fn(db)));
           i = end;
         }
       }
@@ -262,21 +263,16 @@ function groupCommitWriter(
   }
 
   /** fn in its own savepoint, so that if it fails it rolls back alone. */
-  async function inSavepoint<T>(statements: Statements, fn: () => Promise<T>): Promise<Settled<T>> {
-    statements.run('SAVEPOINT grouped_write');
+  async function inSavepoint<T>(db: Db, fn: () => Promise<T>): Promise<Attempt<T>> {
     try {
-      const value = await fn();
-      statements.run('RELEASE grouped_write');
-      return { ok: true, value };
+      return { ok: true, value: await savepoint(db, fn) };
     } catch (error) {
-      statements.run('ROLLBACK TO grouped_write');
-      statements.run('RELEASE grouped_write');
       return { ok: false, error };
     }
   }
 
   /** Consecutive writes of one batch by one `apply`; if it throws, runGroup rolls it back and applies each job alone. */
-  async function applyTogether(db: Db, batch: WriteBatch<unknown, unknown>, run: Job[]): Promise<Array<Settled<unknown>>> {
+  async function applyTogether(db: Db, batch: WriteBatch<unknown, unknown>, run: Job[]): Promise<Array<Attempt<unknown>>> {
     const settled = await batch.apply(db, run.map((job) => job.batched!.item));
     if (settled.length !== run.length) throw new Error(`a write batch answered ${settled.length} results for ${run.length} items`);
     return settled;

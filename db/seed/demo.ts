@@ -181,7 +181,7 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
         events.push({
           when,
           apply: async (t) => {
-            const done = await award(t, { staffId: cast.staffId, residentId, points, reason: `${p.title}（${p.place}）${p.hours} 小时`, activityId: row!.id, now: when });
+            const done = await award(t, { actorId: cast.staffId, now: when }, { residentId, points, reason: `${p.title}（${p.place}）${p.hours} 小时`, activityId: row!.id });
             entryId = done.id;
             await t.insert(participations).values({ activityId: row!.id, residentId, hours: p.hours, checkedInAt: at(p.date, 8).toISOString(), awardEntryId: done.id });
           },
@@ -198,7 +198,7 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
       const merchantId = rng.pick(cast.merchantIds);
       const points = rng.pick([5, 10, 10, 15, 20, 30, 50]);
       const when = at(d, rng.int(9, 19), rng.int(0, 59));
-      events.push({ when, apply: async (t) => void (await redeem(t, { merchantId, residentId, points, note: '到店兑换', now: when })) });
+      events.push({ when, apply: async (t) => void (await redeem(t, { actorId: merchantId, now: when }, { residentId, points, note: '到店兑换' })) });
     }
   }
   // Gifts between neighbours and donations to the community pool.
@@ -209,7 +209,7 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
     const when = at(addDays(start, rng.int(30, 360)), rng.int(9, 20));
     const points = rng.pick([10, 20, 30]);
     const memo = toPool ? '捐给社区积分池，帮助困难家庭' : rng.pick(['送给楼下的独居老人', '谢谢帮忙照看孩子', '给邻居换米面油']);
-    events.push({ when, apply: async (t) => void (await transfer(t, { fromResidentId: from, to, points, memo, now: when })) });
+    events.push({ when, apply: async (t) => void (await transfer(t, { actorId: from, now: when }, { fromResidentId: from, to, points, memo })) });
   }
   // A few awards entered twice by mistake, corrected by a reversal a day or two later.
   for (const a of rng.sample(awards, 6)) {
@@ -219,7 +219,7 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
       when,
       apply: async (t) => {
         const id = a.id();
-        if (id !== undefined) await reverse(t, { staffId: cast.staffId, entryId: id, reason: '重复录入，予以冲正', now: when });
+        if (id !== undefined) await reverse(t, { actorId: cast.staffId, now: when }, { entryId: id, reason: '重复录入，予以冲正' });
       },
     });
   }

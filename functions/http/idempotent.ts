@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { Db, WriteBatch } from '../../db/client';
-import { idempotent, type IdempotencyRequest, type Replayable } from '../domain/ledger/idempotency';
+import { idempotent, type IdempotencyRequest } from '../domain/ledger/idempotency';
+import type { Settled } from '../domain/shared/settled';
 import type { AppEnv } from './context';
 import { ApiError } from './errors';
 
@@ -14,7 +15,7 @@ export async function once<T>(c: Context<AppEnv>, route: string, key: string, bo
 }
 
 /** `once` for an operation written as a batch (Database.writeBatch), whose item `itemOf` makes. */
-export async function onceInBatch<I, T>(c: Context<AppEnv>, route: string, key: string, body: unknown, batch: WriteBatch<I, Replayable<T>>, itemOf: (idempotency: IdempotencyRequest) => I): Promise<T> {
+export async function onceInBatch<I, T>(c: Context<AppEnv>, route: string, key: string, body: unknown, batch: WriteBatch<I, Settled<T>>, itemOf: (idempotency: IdempotencyRequest) => I): Promise<T> {
   return answer(c, await c.get('deps').database.writeBatch(batch, itemOf(requestOf(c, route, key, body))));
 }
 
@@ -22,7 +23,7 @@ function requestOf(c: Context<AppEnv>, route: string, key: string, body: unknown
   return { scope: `${c.get('principal').userId}:${route}`, key, body, now: c.get('deps').now() };
 }
 
-function answer<T>(c: Context<AppEnv>, outcome: Replayable<T>): T {
+function answer<T>(c: Context<AppEnv>, outcome: Settled<T>): T {
   c.header('Idempotent-Replayed', String(outcome.replayed));
   if (!outcome.ok) {
     const wait = outcome.retryAt === undefined ? 0 : Math.ceil((Date.parse(outcome.retryAt) - c.get('deps').now().getTime()) / 1000);

@@ -156,7 +156,7 @@ describe('two database clients on one file (no shared queue)', () => {
       const db = clients[i % 2]!;
       const merchantId = merchants[i % 2]!;
       return db
-        .write((tx) => idempotent(tx, { scope: `${merchantId}:counter.redeem`, key: `race-${String(i).padStart(4, '0')}`, body: { i }, now }, () => redeem(tx, { merchantId, residentId: r1, points: 15, now })))
+        .write((tx) => idempotent(tx, { scope: `${merchantId}:counter.redeem`, key: `race-${String(i).padStart(4, '0')}`, body: { i }, now }, () => redeem(tx, { actorId: merchantId, now }, { residentId: r1, points: 15 })))
         .then(
           (outcome) => (outcome.ok ? 'ok' : outcome.code),
           (error: { code?: string; message?: string; cause?: { code?: string; message?: string } }) => `error:${error.code ?? error.cause?.code ?? error.message}`,
@@ -187,7 +187,7 @@ describe('two database clients on one file (no shared queue)', () => {
     const tx = await w.t.database.client.transaction('write');
     try {
       await tx.execute({ sql: 'update accounts set balance = balance where id = 1', args: [] });
-      const loser = await other.write((db) => redeem(db, { merchantId: w.f.merchants[0]!, residentId: r1, points: 10, now })).then(
+      const loser = await other.write((db) => redeem(db, { actorId: w.f.merchants[0]!, now }, { residentId: r1, points: 10 })).then(
         () => 'ok',
         (e: { code?: string; cause?: { code?: string } }) => e.code ?? e.cause?.code ?? 'error',
       );
@@ -198,7 +198,7 @@ describe('two database clients on one file (no shared queue)', () => {
     }
     expect(await balanceOf(w.t.database, r1)).toBe(50);
     // Once the lock is free the second client writes normally.
-    const done = await other.write((db) => redeem(db, { merchantId: w.f.merchants[0]!, residentId: r1, points: 10, now }));
+    const done = await other.write((db) => redeem(db, { actorId: w.f.merchants[0]!, now }, { residentId: r1, points: 10 }));
     expect(done.balanceAfter).toBe(40);
     await expectLedgerInvariants(w.t.database);
   });

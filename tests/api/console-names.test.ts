@@ -12,7 +12,7 @@ describe('names in the staff console answers', () => {
     const [resident] = w.f.residents;
     const [merchant] = w.f.merchants;
     await grant(w.t.database, w.f.staffId, resident!, 30, w.time.now);
-    const sale = await w.t.database.write((tx) => redeem(tx, { merchantId: merchant!, residentId: resident!, points: 5, now: w.time.now }));
+    const sale = await w.t.database.write((tx) => redeem(tx, { actorId: merchant!, now: w.time.now }, { residentId: resident!, points: 5 }));
 
     const entry = async (id: number) => bodyOf(await client(w.app, { token: w.tokens.staff }).staff.entries[':id'].$get({ param: { id: String(id) } }), 200);
     const award = await entry(1);

@@ -27,7 +27,7 @@ describe('community pool', () => {
   const fillPool = async (points: number) => {
     const r3 = w.f.residents[2]!;
     await grant(w.t.database, w.f.staffId, r3, points, w.time.now);
-    await w.t.database.write((tx) => transfer(tx, { fromResidentId: r3, to: 'pool', points, now: w.time.now }));
+    await w.t.database.write((tx) => transfer(tx, { actorId: r3, now: w.time.now }, { fromResidentId: r3, to: 'pool', points }));
   };
 
   it('a grant to a resident waits, then moves from the pool in one ledger entry when the accountant approves', async () => {

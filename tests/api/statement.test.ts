@@ -38,7 +38,7 @@ describe('statement lines name their counterparty', () => {
     await boughtItem(w, redeemed.id, { itemId: 7, name: '老花镜', unitPoints: 6, quantity: 2 });
     await give(w, r1, 'pool', 3); // 7 donation
     expect((await reverse(redeemed.id, '退货')).status).toBe(201); // 8
-    await w.t.database.write((tx) => grantFromPool(tx, { staffId: w.f.staffId, residentIds: [id1, id2], points: 1, memo: '积分池补助', now: w.time.now })); // 9
+    await w.t.database.write((tx) => grantFromPool(tx, { actorId: w.f.staffId, now: w.time.now }, { residentIds: [id1, id2], points: 1, memo: '积分池补助' })); // 9
     await reverse(2, '录错'); // 10 reverses the activity award
     w.time.now = new Date('2026-12-31T16:00:00Z');
     expect((await runExpiry(w.t.database, w.time.now)).points).toBeGreaterThan(0); // 11 expiry

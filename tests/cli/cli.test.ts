@@ -149,7 +149,7 @@ describe.concurrent('linli CLI (child process)', { timeout: 180_000 }, () => {
     expect(headOf(backup.stdout)).toBe(atBackup.head);
 
     // Life goes on after the backup…
-    await t.database.write((tx) => award(tx, { staffId: t.f.staffId, residentId: t.f.residents[0]!, points: 7, reason: '备份之后', now: new Date('2026-03-10T02:00:00Z') }));
+    await t.database.write((tx) => award(tx, { actorId: t.f.staffId, now: new Date('2026-03-10T02:00:00Z') }, { residentId: t.f.residents[0]!, points: 7, reason: '备份之后' }));
     expect((await ledgerHead(t.database.read)).entries).toBe(9);
     t.database.close();
 

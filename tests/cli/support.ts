@@ -32,13 +32,13 @@ export async function seedLedger(database: Database, f: Fixture): Promise<void> 
   const [r1, r2, r3] = f.residents as [number, number, number];
   const at = (iso: string) => new Date(iso);
   await database.write(async (tx) => {
-    await award(tx, { staffId: f.staffId, residentId: r1, points: 40, reason: '2022 年巡防', now: at('2022-06-01T02:00:00Z') });
-    await award(tx, { staffId: f.staffId, residentId: r2, points: 25, reason: '2022 年助老', now: at('2022-07-01T02:00:00Z') });
-    await award(tx, { staffId: f.staffId, residentId: r1, points: 30, reason: '夜间巡防, "三小时"\n第二行', now: at('2026-03-01T02:00:00Z') });
-    await redeem(tx, { merchantId: f.merchants[0]!, residentId: r1, points: 12, note: '老花镜', now: at('2026-03-02T02:00:00Z') });
-    await transfer(tx, { fromResidentId: r1, to: r3, points: 5, now: at('2026-03-03T02:00:00Z') });
-    await transfer(tx, { fromResidentId: r2, to: 'pool', points: 3, now: at('2026-03-04T02:00:00Z') });
-    const wrong = await award(tx, { staffId: f.staffId, residentId: r3, points: 9, reason: '录错', activityId: f.activityId, now: at('2026-03-05T02:00:00Z') });
-    await reverse(tx, { staffId: f.staff2Id, entryId: wrong.id, reason: '重复录入', now: at('2026-03-06T02:00:00Z') });
+    await award(tx, { actorId: f.staffId, now: at('2022-06-01T02:00:00Z') }, { residentId: r1, points: 40, reason: '2022 年巡防' });
+    await award(tx, { actorId: f.staffId, now: at('2022-07-01T02:00:00Z') }, { residentId: r2, points: 25, reason: '2022 年助老' });
+    await award(tx, { actorId: f.staffId, now: at('2026-03-01T02:00:00Z') }, { residentId: r1, points: 30, reason: '夜间巡防, "三小时"\n第二行' });
+    await redeem(tx, { actorId: f.merchants[0]!, now: at('2026-03-02T02:00:00Z') }, { residentId: r1, points: 12, note: '老花镜' });
+    await transfer(tx, { actorId: r1, now: at('2026-03-03T02:00:00Z') }, { fromResidentId: r1, to: r3, points: 5 });
+    await transfer(tx, { actorId: r2, now: at('2026-03-04T02:00:00Z') }, { fromResidentId: r2, to: 'pool', points: 3 });
+    const wrong = await award(tx, { actorId: f.staffId, now: at('2026-03-05T02:00:00Z') }, { residentId: r3, points: 9, reason: '录错', activityId: f.activityId });
+    await reverse(tx, { actorId: f.staff2Id, now: at('2026-03-06T02:00:00Z') }, { entryId: wrong.id, reason: '重复录入' });
   });
 }

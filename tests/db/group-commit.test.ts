@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Settled, WriteBatch } from '../../db/client';
+import type { Attempt, WriteBatch } from '../../db/client';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 
 /**
@@ -96,7 +96,7 @@ describe('group commit', () => {
       async apply(tx, names) {
         calls.push(names);
         if (names.length > 1 && names.some((n) => n.startsWith('bad'))) throw new Error('a bad item in the batch');
-        const settled: Array<Settled<string>> = [];
+        const settled: Array<Attempt<string>> = [];
         for (const name of names) {
           if (name.startsWith('bad')) settled.push({ ok: false, error: new Error(`${name} refused`) });
           else {

@@ -24,7 +24,7 @@ export async function accountIdOf(database: Database, userId: number): Promise<n
 
 /** Gives a resident points straight through the ledger (an award by the given staff member). */
 export async function grant(database: Database, staffId: number, residentId: number, points: number, now: Date, reason = '测试发放') {
-  return database.write((tx) => award(tx, { staffId, residentId, points, reason, now }));
+  return database.write((tx) => award(tx, { actorId: staffId, now }, { residentId, points, reason }));
 }
 
 const COUNTED = ['ledger_entries', 'postings', 'idempotency_keys', 'redeem_codes', 'sessions', 'login_attempts', 'users', 'accounts', 'cards'] as const;

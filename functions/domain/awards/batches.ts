@@ -113,7 +113,7 @@ async function applyBatch(tx: Db, id: number, actorId: number, now: Date, note: 
   if (!batch) throw new DomainError('not_found', `积分批次 ${id} 不存在`);
   const lines = await tx.select().from(awardBatchLines).where(eq(awardBatchLines.batchId, id)).orderBy(asc(awardBatchLines.id));
   for (const line of lines) {
-    const done = await award(tx, { staffId: actorId, residentId: line.residentId, points: line.points, reason: line.memo, activityId: batch.activityId ?? undefined, now });
+    const done = await award(tx, { actorId, now }, { residentId: line.residentId, points: line.points, reason: line.memo, activityId: batch.activityId ?? undefined });
     await tx.update(awardBatchLines).set({ entryId: done.id }).where(eq(awardBatchLines.id, line.id));
     if (batch.kind === 'activity' && batch.activityId !== null) {
       await tx

@@ -103,7 +103,7 @@ export async function approveGrant(tx: Db, cmd: { grantId: number; approverId: n
   const grant = await pendingGrant(tx, cmd.grantId);
   await assertSecondSignature(tx, cmd.approverId, grant.createdBy === cmd.approverId, '不能审批自己提交的积分池发放，请由另一位会计审批');
   await savepoint(tx, async () => {
-    const done = await grantFromPool(tx, { staffId: cmd.approverId, residentIds: JSON.parse(grant.recipients) as number[], points: grant.points, memo: `社区积分池：${grant.reason}`, now: cmd.now });
+    const done = await grantFromPool(tx, { actorId: cmd.approverId, now: cmd.now }, { residentIds: JSON.parse(grant.recipients) as number[], points: grant.points, memo: `社区积分池：${grant.reason}` });
     const updated = await tx
       .update(poolGrants)
       .set({ status: 'applied', decidedBy: cmd.approverId, decidedAt: cmd.now.toISOString(), decisionNote: cmd.note?.trim() || null, entryId: done.id })

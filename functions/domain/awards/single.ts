@@ -1,5 +1,6 @@
 import type { Db } from '../../../db/client';
-import { award, type AwardCommand } from '../ledger/commands';
+import { award, type AwardInput } from '../ledger/commands';
+import type { Actor } from '../records/audit';
 import { createBatch, type Batch } from './batches';
 import { approvalThresholds, needsApproval } from './thresholds';
 
@@ -10,15 +11,15 @@ import { approvalThresholds, needsApproval } from './thresholds';
  */
 export type SingleAward = { id: number; balanceAfter: number } | { batch: Batch };
 
-export async function awardOrQueue(tx: Db, cmd: AwardCommand): Promise<SingleAward> {
-  if (!needsApproval([cmd.points], await approvalThresholds(tx))) return award(tx, cmd);
+export async function awardOrQueue(tx: Db, actor: Actor, cmd: AwardInput): Promise<SingleAward> {
+  if (!needsApproval([cmd.points], await approvalThresholds(tx))) return award(tx, actor, cmd);
   const batch = await createBatch(tx, {
     kind: 'manual',
     activityId: cmd.activityId ?? null,
     reason: cmd.reason,
     lines: [{ residentId: cmd.residentId, points: cmd.points, memo: cmd.reason }],
-    createdBy: cmd.staffId,
-    now: cmd.now,
+    createdBy: actor.actorId,
+    now: actor.now,
   });
   return { batch };
 }

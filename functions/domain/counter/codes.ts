@@ -2,7 +2,8 @@ import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { redeemCodes } from '../../../db/schema';
 import { randomInt } from '../shared/crypto';
-import { DomainError, thrownIfRefused } from '../shared/errors';
+import { DomainError } from '../shared/errors';
+import { refused, settledValue, valueOf, type Settled } from '../shared/settled';
 import { inList, rowList } from '../shared/sql';
 
 export const CODE_TTL_MS = 5 * 60_000;
@@ -54,7 +55,7 @@ export interface ResolvedCode {
 
 /** Resolves a code typed (6 digits) or scanned (16) at the counter to its resident (and their name, for the receipt), or refuses. */
 export async function resolveRedeemCode(tx: Db, code: string, now: Date): Promise<ResolvedCode> {
-  return thrownIfRefused((await resolveRedeemCodes(tx, [{ code, now }]))[0]);
+  return valueOf((await resolveRedeemCodes(tx, [{ code, now }]))[0]);
 }
 
 /**
@@ -62,7 +63,7 @@ export async function resolveRedeemCode(tx: Db, code: string, now: Date): Promis
  * each as of its own request's time: each code's latest issue, or the refusal. On every
  * redemption's path: a plain SQL template, not the query builder (see ledger/post.ts).
  */
-export async function resolveRedeemCodes(tx: Db, requests: Array<{ code: string; now: Date }>): Promise<Array<ResolvedCode | DomainError>> {
+export async function resolveRedeemCodes(tx: Db, requests: Array<{ code: string; now: Date }>): Promise<Array<Settled<ResolvedCode>>> {
   const rows = await tx.all<{ code: string; scanCode: string | null; id: number; residentId: number; fullName: string | null; expiresAt: string; usedAt: string | null; revokedAt: string | null }>(
     sql`select c.code as code, c.scan_code as scanCode, c.id as id, c.resident_id as residentId, r.full_name as fullName, c.expires_at as expiresAt, c.used_at as usedAt, c.revoked_at as revokedAt
         from redeem_codes c left join residents r on r.user_id = c.resident_id where c.code in ${inList(requests.map((r) => r.code.slice(0, 6)))}`,
@@ -74,11 +75,11 @@ export async function resolveRedeemCodes(tx: Db, requests: Array<{ code: string;
     const row = latest.get(code.slice(0, 6));
     // A long form must match in full: its 10 extra digits are what make it unguessable.
     if (!row || row.revokedAt || (code.length === SCAN_CODE_DIGITS && row.scanCode !== code)) {
-      return new DomainError('code_invalid', '兑换码不对：请核对数字，或扫描居民手机上的二维码');
+      return refused(new DomainError('code_invalid', '兑换码不对：请核对数字，或扫描居民手机上的二维码'));
     }
-    if (row.usedAt) return new DomainError('code_used', '此兑换码已用过：请居民在手机上刷新，出示新码');
-    if (Date.parse(row.expiresAt) <= now.getTime()) return new DomainError('code_expired', '兑换码已过期（5 分钟有效）：请居民在手机上刷新，出示新码');
-    return { id: row.id, residentId: row.residentId, fullName: row.fullName ?? '' };
+    if (row.usedAt) return refused(new DomainError('code_used', '此兑换码已用过：请居民在手机上刷新，出示新码'));
+    if (Date.parse(row.expiresAt) <= now.getTime()) return refused(new DomainError('code_expired', '兑换码已过期（5 分钟有效）：请居民在手机上刷新，出示新码'));
+    return settledValue({ id: row.id, residentId: row.residentId, fullName: row.fullName ?? '' });
   });
 }
 

@@ -1,7 +1,7 @@
 import type { Db } from '../../../db/client';
 import { accountsOf } from '../ledger/commands';
 import { standingOf, type Lapse } from '../ledger/expiry';
-import { DomainError } from '../shared/errors';
+import { refusalError, settle, type Settled } from '../shared/settled';
 import type { PinCheck } from '../people/cards';
 import { maskName } from '../people/masking';
 import { GuessBudget } from './budget';
@@ -23,17 +23,14 @@ export type LookupRequest = { code: string } | { card: string; pin: string };
  * runs in a write transaction and answers a refusal instead of throwing it: the failure it wrote
  * must be committed with the refusal.
  */
-export async function lookupAtCounter(tx: Db, merchantId: number, req: LookupRequest, now: Date, checkedPin?: PinCheck): Promise<Lookup | DomainError> {
-  try {
+export async function lookupAtCounter(tx: Db, merchantId: number, req: LookupRequest, now: Date, checkedPin?: PinCheck): Promise<Settled<Lookup>> {
+  return settle(async () => {
     (await accountsOf(tx, [merchantId]))(merchantId, 'merchant');
     const who = 'code' in req ? await identifyCode(tx, merchantId, req.code, now) : await identifyCard(tx, merchantId, req.card, req.pin, now, checkedPin);
     const account = (await accountsOf(tx, [who.residentId]))(who.residentId, 'resident');
     const standing = (await standingOf(tx, [account], now)).get(account)!;
     return { maskedName: maskName(who.fullName), balance: standing.balance, expiring: standing.expiring };
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
+  });
 }
 
 async function identifyCode(tx: Db, merchantId: number, code: string, now: Date): Promise<{ residentId: number; fullName: string }> {
@@ -42,10 +39,10 @@ async function identifyCode(tx: Db, merchantId: number, code: string, now: Date)
   const paused = budget.refusal(merchantId, kind, now);
   if (paused) throw paused;
   const [found] = await resolveRedeemCodes(tx, [{ code, now }]);
-  if (found instanceof DomainError) {
+  if (!found!.ok) {
     budget.spend(merchantId, kind, now);
     await budget.save(tx, now);
-    throw found;
+    throw refusalError(found!);
   }
-  return found!;
+  return found!.value;
 }

@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { Db, WriteBatch } from '../../../db/client';
-import { idempotentBatch, type IdempotencyRequest, type Replayable } from '../ledger/idempotency';
-import { redeemMany, type RedeemCommand } from '../ledger/commands';
+import { idempotentBatch, type IdempotencyRequest } from '../ledger/idempotency';
+import { redeemMany, type RedeemInput } from '../ledger/commands';
 import { standingOf, type Lapse } from '../ledger/expiry';
-import { DomainError, thrownIfRefused } from '../shared/errors';
+import type { Actor } from '../records/audit';
+import { refusalError, refused, settledValue, valueOf, type Item, type Settled } from '../shared/settled';
 import { authenticateCard, type PinCheck } from '../people/cards';
 import { maskName } from '../people/masking';
 import { GuessBudget } from './budget';
@@ -31,10 +32,16 @@ export interface Redemption {
   expiring: Lapse[];
 }
 
+/** A redemption by one-time code; its actor is the merchant. */
 export interface CodeRedemption extends Purchase {
-  merchantId: number;
   code: string;
-  now: Date;
+}
+
+/** A redemption by paper card + PIN; its actor is the merchant. `checkedPin`: the PIN as checked before the write transaction. */
+export interface CardRedemption extends Purchase {
+  card: string;
+  pin: string;
+  checkedPin?: PinCheck | undefined;
 }
 
 interface Identified {
@@ -50,10 +57,10 @@ interface Identified {
  * PIN's failure count and the budget are written even though the request is refused, so the caller
  * must commit a refusal (as `once` does) rather than roll it back.
  */
-export async function redeemByCard(tx: Db, merchantId: number, req: Purchase & { card: string; pin: string }, now: Date, checkedPin?: PinCheck): Promise<Redemption> {
-  const who = await identifyCard(tx, merchantId, req.card, req.pin, now, checkedPin);
-  const [done] = await settle(tx, [{ merchantId, ...req, now }], [{ i: 0, ...who }]);
-  return thrownIfRefused(done);
+export async function redeemByCard(tx: Db, actor: Actor, input: CardRedemption): Promise<Redemption> {
+  const who = await identifyCard(tx, actor.actorId, input.card, input.pin, actor.now, input.checkedPin);
+  const [done] = await complete(tx, [{ actor, input }], [{ i: 0, ...who }]);
+  return valueOf(done);
 }
 
 /** Identifies a card holder at a counter within its guessing budget (redemption and look-up alike): who, and their name for the receipt. */
@@ -78,64 +85,72 @@ export async function identifyCard(tx: Db, merchantId: number, card: string, pin
  * guess it spends. A code given twice throws (which of them uses it depends on the first's
  * outcome), so that the writer applies them one at a time.
  */
-export async function redeemCodesAtCounter(tx: Db, reqs: CodeRedemption[]): Promise<Array<Redemption | DomainError>> {
-  if (new Set(reqs.map((r) => r.code.slice(0, 6))).size !== reqs.length) throw new Error('a redeem code is given twice in one batch');
-  const budget = await GuessBudget.of(tx, [...new Set(reqs.map((r) => r.merchantId))], reqs[0]!.now);
-  const codes = await resolveRedeemCodes(tx, reqs);
-  const refused: Array<DomainError | undefined> = [];
+export async function redeemCodesAtCounter(tx: Db, items: Array<Item<Actor, CodeRedemption>>): Promise<Array<Settled<Redemption>>> {
+  if (new Set(items.map(({ input }) => input.code.slice(0, 6))).size !== items.length) throw new Error('a redeem code is given twice in one batch');
+  const now = items[0]!.actor.now;
+  const budget = await GuessBudget.of(tx, [...new Set(items.map(({ actor }) => actor.actorId))], now);
+  const codes = await resolveRedeemCodes(
+    tx,
+    items.map(({ actor, input }) => ({ code: input.code, now: actor.now })),
+  );
+  const turnedAway: Array<Settled<Redemption> | undefined> = [];
   const identified: Identified[] = [];
-  reqs.forEach((req, i) => {
-    const kind = codeGuessKind(req.code);
-    const paused = budget.refusal(req.merchantId, kind, req.now);
+  items.forEach(({ actor, input }, i) => {
+    const kind = codeGuessKind(input.code);
+    const paused = budget.refusal(actor.actorId, kind, actor.now);
     const code = codes[i]!;
-    if (paused) refused[i] = paused;
-    else if (code instanceof DomainError) {
-      budget.spend(req.merchantId, kind, req.now);
-      refused[i] = code;
-    } else identified.push({ i, residentId: code.residentId, fullName: code.fullName, codeId: code.id });
+    if (paused) turnedAway[i] = refused(paused);
+    else if (!code.ok) {
+      budget.spend(actor.actorId, kind, actor.now);
+      turnedAway[i] = code;
+    } else identified.push({ i, residentId: code.value.residentId, fullName: code.value.fullName, codeId: code.value.id });
   });
-  const done = await settle(tx, reqs, identified);
+  const done = await complete(tx, items, identified);
   await markCodesUsed(
     tx,
     identified.flatMap(({ i, codeId }) => {
       const d = done[i];
-      return d && !(d instanceof DomainError) ? [{ codeId: codeId!, entryId: d.id, at: d.at }] : [];
+      return d?.ok ? [{ codeId: codeId!, entryId: d.value.id, at: d.value.at }] : [];
     }),
   );
-  await budget.save(tx, reqs[0]!.now);
-  return reqs.map((_, i) => refused[i] ?? done[i]!);
+  await budget.save(tx, now);
+  return items.map((_, i) => turnedAway[i] ?? done[i]!);
 }
 
 /**
  * Moves the points of the identified requests (each checked against its catalogue item first) and
- * answers each with its receipt, indexed like `reqs`: one read of the items, redeemMany, one insert
+ * answers each with its receipt, indexed like `items`: one read of the items, redeemMany, one insert
  * of what was bought, one read of the residents' standing after.
  */
-async function settle(tx: Db, reqs: Array<Purchase & { merchantId: number; now: Date }>, identified: Identified[]): Promise<Array<Redemption | DomainError | undefined>> {
-  const results: Array<Redemption | DomainError | undefined> = [];
-  const items = await itemsForRedemption(tx, identified.map(({ i }) => reqs[i]!));
-  const moving: Array<Identified & { item: RedeemedItem | null; cmd: RedeemCommand }> = [];
+async function complete(tx: Db, items: Array<Item<Actor, Purchase>>, identified: Identified[]): Promise<Array<Settled<Redemption> | undefined>> {
+  const results: Array<Settled<Redemption> | undefined> = [];
+  const catalogue = await itemsForRedemption(
+    tx,
+    identified.map(({ i }) => ({ merchantId: items[i]!.actor.actorId, ...items[i]!.input })),
+  );
+  const moving: Array<Identified & { item: RedeemedItem | null; order: Item<Actor, RedeemInput> }> = [];
   identified.forEach((who, n) => {
-    const req = reqs[who.i]!;
-    const item = items[n]!;
-    if (item instanceof DomainError) results[who.i] = item;
-    else moving.push({ ...who, item, cmd: { merchantId: req.merchantId, residentId: who.residentId, points: req.points, note: req.note, now: req.now } });
+    const { actor, input } = items[who.i]!;
+    const item = catalogue[n]!;
+    if (!item.ok) results[who.i] = item;
+    else moving.push({ ...who, item: item.value, order: { actor, input: { residentId: who.residentId, points: input.points, note: input.note } } });
   });
   const done = await redeemMany(
     tx,
-    moving.map((m) => m.cmd),
+    moving.map((m) => m.order),
   );
-  const standing = await standingOf(tx, done.flatMap((d) => (d instanceof DomainError ? [] : [d.residentAccount])), reqs[0]!.now);
+  const standing = await standingOf(tx, done.flatMap((d) => (d.ok ? [d.value.residentAccount] : [])), items[0]!.actor.now);
   const bought: Array<{ entryId: number; item: RedeemedItem }> = [];
   moving.forEach(({ i, fullName, item }, n) => {
     const d = done[n]!;
-    if (d instanceof DomainError) {
+    if (!d.ok) {
       results[i] = d;
       return;
     }
-    if (item) bought.push({ entryId: d.id, item });
-    const req = reqs[i]!;
-    results[i] = { id: d.id, points: req.points, at: d.at, resident: { maskedName: maskName(fullName) }, balanceAfter: d.balanceAfter, item, expiring: standing.get(d.residentAccount)?.expiring ?? [] };
+    if (item) bought.push({ entryId: d.value.id, item });
+    const points = items[i]!.input.points;
+    const { id, at, balanceAfter, residentAccount } = d.value;
+    results[i] = settledValue({ id, points, at, resident: { maskedName: maskName(fullName) }, balanceAfter, item, expiring: standing.get(residentAccount)?.expiring ?? [] });
   });
   await recordRedemptionItems(tx, bought);
   return results;
@@ -143,7 +158,7 @@ async function settle(tx: Db, reqs: Array<Purchase & { merchantId: number; now: 
 
 export interface IdempotentCodeRedemption {
   idempotency: IdempotencyRequest;
-  redemption: CodeRedemption;
+  redemption: Item<Actor, CodeRedemption>;
 }
 
 /**
@@ -151,6 +166,11 @@ export interface IdempotentCodeRedemption {
  * share a group commit (Database.writeBatch): the busiest write of the portal, in a few statements
  * per group rather than a dozen per redemption.
  */
-export const codeRedemptions: WriteBatch<IdempotentCodeRedemption, Replayable<Redemption>> = {
-  apply: (tx, items) => idempotentBatch(tx, items.map((item) => item.idempotency), (fresh) => redeemCodesAtCounter(tx, fresh.map((i) => items[i]!.redemption))),
+export const codeRedemptions: WriteBatch<IdempotentCodeRedemption, Settled<Redemption>> = {
+  apply: async (tx, items) => {
+    const settled = await idempotentBatch(tx, items.map((item) => item.idempotency), (fresh) => redeemCodesAtCounter(tx, fresh.map((i) => items[i]!.redemption)));
+    // An outcome stored under its key is the item's answer, a refusal included (its spent guess is
+    // committed with it); one that stored nothing (a mismatched body, a TryLater) fails the item.
+    return settled.map((s) => (s.replayed === undefined && !s.ok ? { ok: false as const, error: refusalError(s) } : { ok: true as const, value: s }));
+  },
 };

@@ -1,7 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { accounts, activities, activityTypes, ledgerEntries, postings } from '../../../db/schema';
-import { DomainError, thrownIfRefused } from '../shared/errors';
+import { DomainError } from '../shared/errors';
+import { one, refused, settledValue, type Item, type Settled } from '../shared/settled';
+import type { Actor } from '../records/audit';
 import { merchantSuspended } from '../people/merchants';
 import { activityRule } from '../activities/rule';
 import { SYSTEM_ACCOUNTS } from './accounts';
@@ -10,7 +12,8 @@ import { postEntries, postEntry, type EntryInput } from './post';
 
 /**
  * Every way points move, each one ledger entry through postEntry (redeemMany: several through
- * postEntries). All run inside a write transaction and throw DomainError for refusals the caller
+ * postEntries). Each is `(tx, actor, input)`: the actor is who does it (and when), the input a
+ * plain object. All run inside a write transaction and throw DomainError for refusals the caller
  * can act on.
  */
 
@@ -44,16 +47,15 @@ async function accountFor(tx: Db, userId: number, role: Holder): Promise<number>
   return (await accountsOf(tx, [userId]))(userId, role);
 }
 
-export interface AwardCommand {
-  staffId: number;
+export interface AwardInput {
   residentId: number;
   points: number;
   reason: string;
   activityId?: number | undefined;
-  now: Date;
 }
 
-export async function award(tx: Db, cmd: AwardCommand): Promise<{ id: number; balanceAfter: number }> {
+/** Points from the issuance account to a resident, by a staff member. */
+export async function award(tx: Db, actor: Actor, cmd: AwardInput): Promise<{ id: number; balanceAfter: number }> {
   const account = await accountFor(tx, cmd.residentId, 'resident');
   if (cmd.activityId !== undefined) {
     const [activity] = await tx
@@ -79,11 +81,10 @@ export async function award(tx: Db, cmd: AwardCommand): Promise<{ id: number; ba
       });
     }
   }
-  const posted = await postEntry(tx, {
+  const posted = await postEntry(tx, actor.actorId, {
     kind: 'award',
     memo: cmd.reason,
-    at: cmd.now,
-    actorId: cmd.staffId,
+    at: actor.now,
     activityId: cmd.activityId ?? null,
     postings: [
       { accountId: SYSTEM_ACCOUNTS.issuance, amount: -cmd.points },
@@ -93,80 +94,77 @@ export async function award(tx: Db, cmd: AwardCommand): Promise<{ id: number; ba
   return { id: posted.id, balanceAfter: posted.balanceAfter.get(account)! };
 }
 
-export interface RedeemCommand {
-  merchantId: number;
+/** A redemption at a shop: the actor is the merchant, credited with the points. */
+export interface RedeemInput {
   residentId: number;
   points: number;
   note?: string | undefined;
-  now: Date;
 }
 
 export type Redeemed = { id: number; at: string; residentAccount: number; balanceAfter: number };
-
-export async function redeem(tx: Db, cmd: RedeemCommand): Promise<Redeemed> {
-  return thrownIfRefused((await redeemMany(tx, [cmd]))[0]);
-}
 
 /**
  * Redemptions in order, as if one after the other (a group of counter redemptions): one read of
  * the accounts, one postEntries. Each is done or refused; the same refusals as accountFor,
  * the shop's first (a suspended shop is refused whoever the resident), and postEntries.
  */
-export async function redeemMany(tx: Db, cmds: RedeemCommand[]): Promise<Array<Redeemed | DomainError>> {
-  if (cmds.length === 0) return [];
-  const accountOf = await accountsOf(tx, cmds.flatMap((c) => [c.residentId, c.merchantId]));
-  const results: Array<Redeemed | DomainError | undefined> = [];
-  const inputs: EntryInput[] = [];
+export async function redeemMany(tx: Db, items: Array<Item<Actor, RedeemInput>>): Promise<Array<Settled<Redeemed>>> {
+  if (items.length === 0) return [];
+  const accountOf = await accountsOf(tx, items.flatMap(({ actor, input }) => [input.residentId, actor.actorId]));
+  const results: Array<Settled<Redeemed> | undefined> = [];
+  const entries: Array<Item<number, EntryInput>> = [];
   const waiting: Array<{ at: number; residentAccount: number }> = [];
-  for (const cmd of cmds) {
+  for (const { actor, input } of items) {
     try {
-      const merchantAccount = accountOf(cmd.merchantId, 'merchant');
-      const residentAccount = accountOf(cmd.residentId, 'resident');
+      const merchantAccount = accountOf(actor.actorId, 'merchant');
+      const residentAccount = accountOf(input.residentId, 'resident');
       waiting.push({ at: results.length, residentAccount });
       results.push(undefined); // posted below
-      inputs.push({
-        kind: 'redemption',
-        memo: cmd.note?.trim() || '到店兑换',
-        at: cmd.now,
-        actorId: cmd.merchantId,
-        postings: [
-          { accountId: residentAccount, amount: -cmd.points },
-          { accountId: merchantAccount, amount: cmd.points },
-        ],
+      entries.push({
+        actor: actor.actorId,
+        input: {
+          kind: 'redemption',
+          memo: input.note?.trim() || '到店兑换',
+          at: actor.now,
+          postings: [
+            { accountId: residentAccount, amount: -input.points },
+            { accountId: merchantAccount, amount: input.points },
+          ],
+        },
       });
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      results.push(error);
+      results.push(refused(error));
     }
   }
-  const posted = await postEntries(tx, inputs);
+  const posted = await postEntries(tx, entries);
   posted.forEach((p, n) => {
     const { at, residentAccount } = waiting[n]!;
-    results[at] = p instanceof DomainError ? p : { id: p.id, at: p.at, residentAccount, balanceAfter: p.balanceAfter.get(residentAccount)! };
+    results[at] = p.ok ? settledValue({ id: p.value.id, at: p.value.at, residentAccount, balanceAfter: p.value.balanceAfter.get(residentAccount)! }) : p;
   });
-  return results as Array<Redeemed | DomainError>;
+  return results as Array<Settled<Redeemed>>;
 }
 
-export interface TransferCommand {
+/** One redemption (see redeemMany): `(tx, merchant, input)`. */
+export const redeem = one(redeemMany);
+
+export interface TransferInput {
   fromResidentId: number;
   /** A neighbour's user id, or 'pool' for a donation to the community pool. */
   to: number | 'pool';
   points: number;
   memo?: string | undefined;
-  now: Date;
-  /** A staff member giving for a resident who has only a paper card; the giver themself otherwise. */
-  actorId?: number | undefined;
 }
 
-export async function transfer(tx: Db, cmd: TransferCommand): Promise<{ id: number; at: string; balanceAfter: number }> {
+/** A gift between residents; the actor is the giver, or a staff member giving for a resident who has only a paper card. */
+export async function transfer(tx: Db, actor: Actor, cmd: TransferInput): Promise<{ id: number; at: string; balanceAfter: number }> {
   const from = await accountFor(tx, cmd.fromResidentId, 'resident');
   const to = cmd.to === 'pool' ? SYSTEM_ACCOUNTS.pool : await accountFor(tx, cmd.to, 'resident');
   if (to === from) throw new DomainError('invalid_recipient', '不能转给自己');
-  const posted = await postEntry(tx, {
+  const posted = await postEntry(tx, actor.actorId, {
     kind: cmd.to === 'pool' ? 'donation' : 'transfer',
     memo: cmd.memo?.trim() || (cmd.to === 'pool' ? '捐给社区积分池' : '转赠邻居'),
-    at: cmd.now,
-    actorId: cmd.actorId ?? cmd.fromResidentId,
+    at: actor.now,
     postings: [
       { accountId: from, amount: -cmd.points },
       { accountId: to, amount: cmd.points },
@@ -175,13 +173,11 @@ export async function transfer(tx: Db, cmd: TransferCommand): Promise<{ id: numb
   return { id: posted.id, at: posted.at, balanceAfter: posted.balanceAfter.get(from)! };
 }
 
-export interface HandOverCommand {
-  staffId: number;
+export interface HandOverInput {
   residentId: number;
   /** The community pool, or a member of the same household (the caller checks the household). */
   to: number | 'pool';
   reason: string;
-  now: Date;
 }
 
 /**
@@ -189,7 +185,7 @@ export interface HandOverCommand {
  * member; nothing is posted for an empty account. Refused (moved_away) if either side has already
  * moved away, so it runs before the resident is marked.
  */
-export async function handOverBalance(tx: Db, cmd: HandOverCommand): Promise<{ id: number; at: string; points: number } | null> {
+export async function handOverBalance(tx: Db, actor: Actor, cmd: HandOverInput): Promise<{ id: number; at: string; points: number } | null> {
   const accountOf = await accountsOf(tx, cmd.to === 'pool' ? [cmd.residentId] : [cmd.residentId, cmd.to]);
   const from = accountOf(cmd.residentId, 'resident');
   const to = cmd.to === 'pool' ? SYSTEM_ACCOUNTS.pool : accountOf(cmd.to, 'resident');
@@ -197,11 +193,10 @@ export async function handOverBalance(tx: Db, cmd: HandOverCommand): Promise<{ i
   const [held] = await tx.select({ balance: accounts.balance }).from(accounts).where(eq(accounts.id, from));
   const points = held?.balance ?? 0;
   if (points === 0) return null;
-  const posted = await postEntry(tx, {
+  const posted = await postEntry(tx, actor.actorId, {
     kind: 'transfer',
     memo: `迁出转出：${cmd.reason}`,
-    at: cmd.now,
-    actorId: cmd.staffId,
+    at: actor.now,
     postings: [
       { accountId: from, amount: -points },
       { accountId: to, amount: points },
@@ -210,52 +205,46 @@ export async function handOverBalance(tx: Db, cmd: HandOverCommand): Promise<{ i
   return { id: posted.id, at: posted.at, points };
 }
 
-export interface PoolGrantCommand {
-  staffId: number;
+export interface PoolGrantInput {
   residentIds: number[];
   /** Points to each resident. */
   points: number;
   memo: string;
-  now: Date;
 }
 
 /**
  * Points from the community pool (what residents donated) to residents: one entry, the pool
  * debited once for all of them. Refused with insufficient_points when the pool holds too few.
  */
-export async function grantFromPool(tx: Db, cmd: PoolGrantCommand): Promise<{ id: number; at: string; poolAfter: number }> {
+export async function grantFromPool(tx: Db, actor: Actor, cmd: PoolGrantInput): Promise<{ id: number; at: string; poolAfter: number }> {
   if (cmd.residentIds.length === 0) throw new DomainError('invalid_request', '请求无效：没有受赠居民');
   const accountOf = await accountsOf(tx, cmd.residentIds);
-  const posted = await postEntry(tx, {
+  const posted = await postEntry(tx, actor.actorId, {
     kind: 'transfer',
     memo: cmd.memo,
-    at: cmd.now,
-    actorId: cmd.staffId,
+    at: actor.now,
     postings: [{ accountId: SYSTEM_ACCOUNTS.pool, amount: -cmd.points * cmd.residentIds.length }, ...cmd.residentIds.map((id) => ({ accountId: accountOf(id, 'resident'), amount: cmd.points }))],
   });
   return { id: posted.id, at: posted.at, poolAfter: posted.balanceAfter.get(SYSTEM_ACCOUNTS.pool)! };
 }
 
-export interface ReverseCommand {
-  staffId: number;
+export interface ReverseInput {
   entryId: number;
   reason: string;
-  now: Date;
 }
 
 /** A compensating entry with every posting negated; the original stays as it was. */
-export async function reverse(tx: Db, cmd: ReverseCommand): Promise<{ id: number; at: string; reverses: number }> {
+export async function reverse(tx: Db, actor: Actor, cmd: ReverseInput): Promise<{ id: number; at: string; reverses: number }> {
   const [entry] = await tx.select().from(ledgerEntries).where(eq(ledgerEntries.id, cmd.entryId));
   if (!entry) throw new DomainError('not_found', `账目 ${cmd.entryId} 不存在`);
   if (entry.kind === 'reversal') throw new DomainError('cannot_reverse_reversal', '冲正记录不能再冲正；如需更正请重新录入');
   const [done] = await tx.select({ id: ledgerEntries.id }).from(ledgerEntries).where(eq(ledgerEntries.reversesId, cmd.entryId));
   if (done) throw new DomainError('already_reversed', `账目 ${cmd.entryId} 已于账目 ${done.id} 冲正`, { reversedBy: done.id });
   const lines = await tx.select({ accountId: postings.accountId, amount: postings.amount }).from(postings).where(eq(postings.entryId, cmd.entryId));
-  const posted = await postEntry(tx, {
+  const posted = await postEntry(tx, actor.actorId, {
     kind: 'reversal',
     memo: `冲正 #${cmd.entryId}：${cmd.reason}`,
-    at: cmd.now,
-    actorId: cmd.staffId,
+    at: actor.now,
     activityId: entry.activityId,
     reversesId: cmd.entryId,
     postings: lines.map((p) => ({ accountId: p.accountId, amount: -p.amount })),

@@ -215,7 +215,7 @@ export async function runExpiry(database: Database, now: Date, years = DEFAULT_E
         return idempotent(tx, { scope: `system:${accountId}:expiry`, key: `expiry-${year}`, body: { accountId, year }, now }, async () => {
           const points = remainingThrough(fresh, year);
           if (points === 0) return { points: 0 };
-          await postEntry(tx, {
+          await postEntry(tx, null, {
             kind: 'expiry',
             memo: `${year} 年获得的积分已于 ${year + years} 年底到期`,
             at: now,

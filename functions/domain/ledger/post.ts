@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import type { EntryKind } from '../../../db/schema';
-import { DomainError, thrownIfRefused } from '../shared/errors';
+import { DomainError } from '../shared/errors';
+import { one, refused, settledValue, type Item, type Settled } from '../shared/settled';
 import { inList, rowList } from '../shared/sql';
 import { localYear } from '../shared/time';
 import { GENESIS_HASH, chainHash, type ChainedEntry } from './chain';
@@ -10,7 +11,6 @@ export interface EntryInput {
   kind: EntryKind;
   memo: string;
   at: Date;
-  actorId?: number | null;
   activityId?: number | null;
   reversesId?: number | null;
   postings: Array<{ accountId: number; amount: number }>;
@@ -25,13 +25,14 @@ export interface PostedEntry {
 }
 
 /**
- * The only code that moves points: postEntries; postEntry is one entry of it. Must run inside a
+ * The only code that moves points: postEntries, each entry with who made it (a user id, or null for
+ * the system); postEntry is one entry of it. Must run inside a
  * write transaction (Database.write), which holds the database's write lock, so the balances read
  * here are the balances the entries apply to.
  *
  * Double entry: each entry's postings sum to zero. The entries apply in order, each to the
  * balances the ones before it left: an entry that would take a non-issuance account below zero is
- * refused (an `insufficient_points` DomainError in its place) and writes nothing, and the ones
+ * refused (settled as `insufficient_points`) and writes nothing, and the ones
  * after it go on. The CHECK constraint on accounts backs that up. Each entry is chained to the
  * previous one's hash, which a trigger checks.
  *
@@ -40,28 +41,28 @@ export interface PostedEntry {
  * balances and one insert each of entries, postings and year credits. Plain SQL templates rather
  * than drizzle's query builder, which costs more than running these queries.
  */
-export async function postEntries(tx: Db, inputs: EntryInput[]): Promise<Array<PostedEntry | DomainError>> {
-  for (const input of inputs) checkShape(input.postings);
-  if (inputs.length === 0) return [];
+export async function postEntries(tx: Db, items: Array<Item<number | null, EntryInput>>): Promise<Array<Settled<PostedEntry>>> {
+  for (const { input } of items) checkShape(input.postings);
+  if (items.length === 0) return [];
 
   const [head] = await tx.all<{ id: number; hash: string }>(sql`select id, hash from ledger_entries order by id desc limit 1`);
-  const ids = [...new Set(inputs.flatMap((input) => input.postings.map((p) => p.accountId)))];
+  const ids = [...new Set(items.flatMap(({ input }) => input.postings.map((p) => p.accountId)))];
   const rows = await tx.all<{ id: number; balance: number; kind: string }>(sql`select id, balance, kind from accounts where id in ${inList(ids)}`);
   const accounts = new Map(rows.map((a) => [a.id, { balance: a.balance, kind: a.kind }]));
   for (const id of ids) if (!accounts.has(id)) throw new Error(`account ${id} does not exist`);
 
-  const results: Array<PostedEntry | DomainError> = [];
+  const results: Array<Settled<PostedEntry>> = [];
   const entries: unknown[][] = [];
   const postings: unknown[][] = [];
   const yearCredits: unknown[][] = [];
   const changed = new Map<number, number>();
   let prevHash = head?.hash ?? GENESIS_HASH;
   let nextId = (head?.id ?? 0) + 1;
-  for (const input of inputs) {
+  for (const { actor, input } of items) {
     const short = input.postings.find((p) => p.amount < 0 && accounts.get(p.accountId)!.kind !== 'issuance' && accounts.get(p.accountId)!.balance < -p.amount);
     if (short) {
       const balance = accounts.get(short.accountId)!.balance;
-      results.push(new DomainError('insufficient_points', `积分不足：余额 ${balance} 分，本次需 ${-short.amount} 分`, { accountId: short.accountId, balance }));
+      results.push(refused(new DomainError('insufficient_points', `积分不足：余额 ${balance} 分，本次需 ${-short.amount} 分`, { accountId: short.accountId, balance })));
       continue;
     }
     const chained: ChainedEntry = {
@@ -69,7 +70,7 @@ export async function postEntries(tx: Db, inputs: EntryInput[]): Promise<Array<P
       at: input.at.toISOString(),
       kind: input.kind,
       memo: input.memo,
-      actorId: input.actorId ?? null,
+      actorId: actor,
       activityId: input.activityId ?? null,
       reversesId: input.reversesId ?? null,
       postings: input.postings,
@@ -86,7 +87,7 @@ export async function postEntries(tx: Db, inputs: EntryInput[]): Promise<Array<P
       if (p.amount > 0 && account.kind === 'resident') yearCredits.push([p.accountId, localYear(input.at), p.amount]);
     }
     entries.push([chained.id, chained.at, input.kind, chained.memo, chained.actorId, chained.activityId, chained.reversesId, prevHash, hash]);
-    results.push({ id: chained.id, at: chained.at, hash, balanceAfter });
+    results.push(settledValue({ id: chained.id, at: chained.at, hash, balanceAfter }));
     prevHash = hash;
   }
   if (entries.length === 0) return results;
@@ -105,10 +106,8 @@ export async function postEntries(tx: Db, inputs: EntryInput[]): Promise<Array<P
   return results;
 }
 
-/** One entry (see postEntries): posted, or its refusal thrown. */
-export async function postEntry(tx: Db, input: EntryInput): Promise<PostedEntry> {
-  return thrownIfRefused((await postEntries(tx, [input]))[0]);
-}
+/** One entry (see postEntries), `(tx, actorId, entry)`: posted, or its refusal thrown. */
+export const postEntry = one(postEntries);
 
 function checkShape(lines: EntryInput['postings']): void {
   if (lines.length < 2) throw new Error('an entry needs at least two postings');

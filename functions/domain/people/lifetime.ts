@@ -102,7 +102,7 @@ export async function moveAway(tx: Db, actor: Actor, id: number, to: MoveAwayTar
     target = { kind: 'resident', residentId: member.id, name: member.fullName };
   }
   const at = actor.now.toISOString();
-  const handed = await handOverBalance(tx, { staffId: actor.actorId, residentId: id, to: to === 'pool' ? 'pool' : to.residentId, reason, now: actor.now });
+  const handed = await handOverBalance(tx, actor, { residentId: id, to: to === 'pool' ? 'pool' : to.residentId, reason });
   await tx.update(residents).set({ movedAwayAt: at }).where(eq(residents.userId, id));
   await tx.update(users).set({ disabledAt: at }).where(and(eq(users.id, id), isNull(users.disabledAt)));
   await tx.update(redeemCodes).set({ revokedAt: at }).where(and(eq(redeemCodes.residentId, id), isNull(redeemCodes.usedAt), isNull(redeemCodes.revokedAt), gt(redeemCodes.expiresAt, at)));

@@ -36,7 +36,7 @@ export async function giveFor(tx: Db, actor: Actor, residentId: number, gift: Gi
     throw error instanceof DomainError ? new DomainError('invalid_recipient', error.message) : error;
   });
   if (neighbour.self) throw new DomainError('invalid_recipient', '不能转给自己');
-  const done = await transfer(tx, { fromResidentId: residentId, to: neighbour.id, points: gift.points, memo: gift.reason, now: actor.now, actorId: actor.actorId });
+  const done = await transfer(tx, actor, { fromResidentId: residentId, to: neighbour.id, points: gift.points, memo: gift.reason });
   await audit(tx, actor, 'update', 'resident', residentId, { op: 'gift_on_behalf', entryId: done.id, to: neighbour.id, points: gift.points });
   return { ...done, to: { id: neighbour.id, maskedName: neighbour.maskedName } };
 }

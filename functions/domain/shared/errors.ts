@@ -15,16 +15,6 @@ export class DomainError extends Error {
 }
 
 /**
- * The one result of a set-based step called with one item (postEntries, redeemMany, …, which
- * answer a refusal in an item's place): its value, or its refusal thrown, as a single call answers.
- */
-export function thrownIfRefused<T>(result: T | DomainError | undefined): T {
-  if (result instanceof DomainError) throw result;
-  if (result === undefined) throw new Error('a set-based step answered no result for its item');
-  return result;
-}
-
-/**
  * A refusal that is not the request's outcome but a "not now": nothing was tried, so nothing is
  * stored under an idempotency key (the same request may succeed once the wait is over).
  */

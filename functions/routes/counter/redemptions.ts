@@ -3,7 +3,7 @@ import { newRouter } from '../../http/router';
 import { codeRedemptions, redeemByCard } from '../../domain/counter/redemption';
 import { lookupAtCounter } from '../../domain/counter/lookup';
 import { MAX_QUANTITY } from '../../domain/counter/redeemed-items';
-import { DomainError } from '../../domain/shared/errors';
+import { valueOf } from '../../domain/shared/settled';
 import { checkCardPin } from '../../domain/people/cards';
 import { accountOf } from '../../domain/people/directory';
 import { statement } from '../../domain/ledger/queries';
@@ -81,8 +81,8 @@ export const redemptions = newRouter()
       // By code, the counter's busy path: redemptions sharing a group commit are applied together.
       const done =
         'code' in body
-          ? await onceInBatch(c, 'counter.redeem', key, body, codeRedemptions, (idempotency) => ({ idempotency, redemption: { merchantId, ...body, now: idempotency.now } }))
-          : await once(c, 'counter.redeem', key, body, (tx, now) => redeemByCard(tx, merchantId, body, now, pin));
+          ? await onceInBatch(c, 'counter.redeem', key, body, codeRedemptions, (idempotency) => ({ idempotency, redemption: { actor: { actorId: merchantId, now: idempotency.now }, input: body } }))
+          : await once(c, 'counter.redeem', key, body, (tx, now) => redeemByCard(tx, { actorId: merchantId, now }, { ...body, checkedPin: pin }));
       return c.json(done, 201);
     },
   )
@@ -104,8 +104,7 @@ export const redemptions = newRouter()
       const pin = 'card' in body ? await checkCardPin(database.read, body.card, body.pin) : undefined;
       const at = now();
       const found = await database.write((tx) => lookupAtCounter(tx, merchantId, body, at, pin));
-      if (found instanceof DomainError) throw found;
-      return c.json(found, 200);
+      return c.json(valueOf(found), 200);
     },
   )
   .openapi(

@@ -178,7 +178,7 @@ export const points = newRouter()
       const body = c.req.valid('json');
       const key = c.req.valid('header')['idempotency-key'];
       const fromResidentId = c.get('principal').userId;
-      const done = await once(c, 'me.transfer', key, body, (tx, now) => transfer(tx, { fromResidentId, to: body.to, points: body.points, memo: body.memo, now }));
+      const done = await once(c, 'me.transfer', key, body, (tx, now) => transfer(tx, { actorId: fromResidentId, now }, { fromResidentId, to: body.to, points: body.points, memo: body.memo }));
       return c.json(done, 201);
     },
   );

@@ -81,7 +81,7 @@ export const awards = newRouter()
       const body = c.req.valid('json');
       const key = c.req.valid('header')['idempotency-key'];
       const staffId = c.get('principal').userId;
-      const done = await once(c, 'staff.award', key, body, (tx, now) => awardOrQueue(tx, { staffId, ...body, now }));
+      const done = await once(c, 'staff.award', key, body, (tx, now) => awardOrQueue(tx, { actorId: staffId, now }, body));
       return 'batch' in done ? c.json(done.batch, 202) : c.json(done, 201);
     },
   )
@@ -103,7 +103,7 @@ export const awards = newRouter()
       const { reason } = c.req.valid('json');
       const key = c.req.valid('header')['idempotency-key'];
       const staffId = c.get('principal').userId;
-      const done = await once(c, 'staff.reverse', key, { id, reason }, (tx, now) => reverse(tx, { staffId, entryId: id, reason, now }));
+      const done = await once(c, 'staff.reverse', key, { id, reason }, (tx, now) => reverse(tx, { actorId: staffId, now }, { entryId: id, reason }));
       return c.json(done, 201);
     },
   )

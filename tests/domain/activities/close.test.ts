@@ -47,7 +47,7 @@ describe('closing an activity', () => {
     await checkIn(nextDay, a, 2);
     expect((await previewClose(t.database.read, nextDay, new Date('2026-03-09T16:30:00Z'))).lines[0]).toMatchObject({ earnedToday: 0, points: 20 });
 
-    await t.database.write((tx) => reverse(tx, { staffId: t.fixture.staffId, entryId: batch.lines[0]!.entryId!, reason: '登记错误', now }));
+    await t.database.write((tx) => reverse(tx, { actorId: t.fixture.staffId, now }, { entryId: batch.lines[0]!.entryId!, reason: '登记错误' }));
     expect((await previewClose(t.database.read, afternoon, now)).lines[0]).toMatchObject({ earnedToday: 0, points: 20, capped: false });
     await expectLedgerInvariants(t.database);
   });

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { Database } from '../../../db/client';
 import { CODE_TTL_MS, issueRedeemCode } from '../../../functions/domain/counter/codes';
 import { codeRedemptions, redeemCodesAtCounter, type CodeRedemption, type IdempotentCodeRedemption } from '../../../functions/domain/counter/redemption';
-import { DomainError } from '../../../functions/domain/shared/errors';
+import type { Item, Settled } from '../../../functions/domain/shared/settled';
+import type { Actor } from '../../../functions/domain/records/audit';
 import { expectLedgerInvariants, grant, rows } from '../../helpers/ledger';
 import { useSeededCommunity, withAnotherCopy, type SeededDatabase } from '../../helpers/template';
 
@@ -39,28 +40,30 @@ describe('redemptions by code, several at once', () => {
     };
   }
 
-  const outcome = (r: unknown) => (r instanceof DomainError ? r.code : r);
+  const outcome = (r: Settled<unknown> | undefined) => (r?.ok ? r.value : r?.code);
+  /** A redemption by code at a merchant's counter, at a time. */
+  const order = (merchantId: number, input: CodeRedemption, at: Date): Item<Actor, CodeRedemption> => ({ actor: { actorId: merchantId, now: at }, input });
 
   it('answers each and writes what redeeming them one after another does', async () => {
     const m1 = t.fixture.merchants[0]!;
     const m2 = t.fixture.merchants[1]!;
     const at = (ms: number) => new Date(now.getTime() + ms);
     // Codes are random: each database's own, in the same places.
-    const scenario = (codes: Awaited<ReturnType<typeof prepare>>): CodeRedemption[] => [
-      { merchantId: m1, code: codes.a.code, points: 30, now: at(1) }, // r1: 50 → 20
-      { merchantId: m2, code: codes.b.code, points: 30, now: at(2) }, // r1 has 20: refused, code b stays unused
-      { merchantId: m1, code: codes.c.code, points: 10, note: '  理发 ', now: at(3) }, // r2: 10 → 0
-      { merchantId: m2, code: codes.expired, points: 1, now: at(4) },
-      { merchantId: m1, code: '12345', points: 1, now: at(5) }, // never issued
+    const scenario = (codes: Awaited<ReturnType<typeof prepare>>) => [
+      order(m1, { code: codes.a.code, points: 30 }, at(1)), // r1: 50 → 20
+      order(m2, { code: codes.b.code, points: 30 }, at(2)), // r1 has 20: refused, code b stays unused
+      order(m1, { code: codes.c.code, points: 10, note: '  理发 ' }, at(3)), // r2: 10 → 0
+      order(m2, { code: codes.expired, points: 1 }, at(4)),
+      order(m1, { code: '12345', points: 1 }, at(5)), // never issued
     ];
     const reqs = scenario(await prepare(t.database, t.fixture));
     const together = await t.database.write((tx) => redeemCodesAtCounter(tx, reqs));
 
     await withAnotherCopy(async (other) => {
-      const alone: unknown[] = [];
+      const alone: Array<Settled<unknown> | undefined> = [];
       for (const req of scenario(await prepare(other.database, other.fixture))) alone.push(await other.database.write(async (tx) => (await redeemCodesAtCounter(tx, [req]))[0]));
       expect(together.map(outcome)).toEqual(alone.map(outcome));
-      expect(together.map((r) => (r instanceof DomainError ? r.code : r.balanceAfter))).toEqual([20, 'insufficient_points', 0, 'code_expired', 'code_invalid']);
+      expect(together.map((r) => (r.ok ? r.value.balanceAfter : r.code))).toEqual([20, 'insufficient_points', 0, 'code_expired', 'code_invalid']);
       expect(await written(t.database)).toEqual(await written(other.database));
     });
     await expectLedgerInvariants(t.database);
@@ -68,7 +71,7 @@ describe('redemptions by code, several at once', () => {
 
   it('a code given twice in one call throws, so that the writer applies the two one at a time', async () => {
     const codes = await prepare(t.database, t.fixture);
-    const req = { merchantId: t.fixture.merchants[0]!, code: codes.a.code, points: 1, now };
+    const req = order(t.fixture.merchants[0]!, { code: codes.a.code, points: 1 }, now);
     await expect(t.database.write((tx) => redeemCodesAtCounter(tx, [req, req]))).rejects.toThrow('given twice');
     // Through the writer: the first uses the code, the second finds it used.
     const answers = await Promise.allSettled([0, 1].map((i) => t.database.writeBatch(codeRedemptions, item(req, `twice-${i}-key`))));
@@ -76,26 +79,26 @@ describe('redemptions by code, several at once', () => {
     await expectLedgerInvariants(t.database);
   });
 
-  function item(redemption: CodeRedemption, key: string, body: unknown = { code: redemption.code, points: redemption.points }): IdempotentCodeRedemption {
-    return { idempotency: { scope: `${redemption.merchantId}:counter.redeem`, key, body, now: redemption.now }, redemption };
+  function item(redemption: Item<Actor, CodeRedemption>, key: string, body: unknown = { code: redemption.input.code, points: redemption.input.points }): IdempotentCodeRedemption {
+    return { idempotency: { scope: `${redemption.actor.actorId}:counter.redeem`, key, body, now: redemption.actor.now }, redemption };
   }
 
   it('with idempotency: a replay answers as the first time, a different body under a used key is refused, a key twice falls back', async () => {
     const codes = await prepare(t.database, t.fixture);
     const m1 = t.fixture.merchants[0]!;
-    const first = item({ merchantId: m1, code: codes.a.code, points: 5, now }, 'key-first-0001');
+    const first = item(order(m1, { code: codes.a.code, points: 5 }, now), 'key-first-0001');
     const done = await t.database.writeBatch(codeRedemptions, first);
     expect(done).toMatchObject({ ok: true, replayed: false, value: { balanceAfter: 45 } });
 
-    const replay = await t.database.write((tx) => codeRedemptions.apply(tx, [first, item({ merchantId: m1, code: codes.c.code, points: 4, now }, 'key-fresh-0002')]));
+    const replay = await t.database.write((tx) => codeRedemptions.apply(tx, [first, item(order(m1, { code: codes.c.code, points: 4 }, now), 'key-fresh-0002')]));
     expect(replay[0]).toEqual({ ok: true, value: { ...done, replayed: true } }); // nothing moves
     expect(replay[1]).toMatchObject({ ok: true, value: { ok: true, replayed: false, value: { balanceAfter: 6 } } });
     const before = await written(t.database);
-    const mismatch = await t.database.write((tx) => codeRedemptions.apply(tx, [item({ merchantId: m1, code: codes.b.code, points: 5, now }, 'key-first-0001', { code: codes.b.code, points: 5 })]));
+    const mismatch = await t.database.write((tx) => codeRedemptions.apply(tx, [item(order(m1, { code: codes.b.code, points: 5 }, now), 'key-first-0001', { code: codes.b.code, points: 5 })]));
     expect(mismatch[0]).toMatchObject({ ok: false, error: { code: 'idempotency_mismatch' } });
     expect(await written(t.database)).toEqual(before);
 
-    const again = item({ merchantId: m1, code: codes.b.code, points: 1, now }, 'key-twice-0003');
+    const again = item(order(m1, { code: codes.b.code, points: 1 }, now), 'key-twice-0003');
     await expect(t.database.write((tx) => codeRedemptions.apply(tx, [again, again]))).rejects.toThrow('used twice');
     const both = await Promise.all([t.database.writeBatch(codeRedemptions, again), t.database.writeBatch(codeRedemptions, again)]);
     expect(both.map((b) => b.replayed)).toEqual([false, true]);

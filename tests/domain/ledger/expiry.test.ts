@@ -55,7 +55,7 @@ describe('runExpiry', () => {
   it('spending uses the oldest points first', async () => {
     await grant(t.database, t.staffId, t.r1, 100, at('2024-03-01T02:00:00Z'));
     await grant(t.database, t.staffId, t.r1, 50, at('2025-03-01T02:00:00Z'));
-    await t.database.write((tx) => redeem(tx, { merchantId: t.m1, residentId: t.r1, points: 120, now: at('2025-06-01T02:00:00Z') }));
+    await t.database.write((tx) => redeem(tx, { actorId: t.m1, now: at('2025-06-01T02:00:00Z') }, { residentId: t.r1, points: 120 }));
     // 2024's 100 are spent; 30 of 2025's 50 remain.
     const account = await accountIdOf(t.database, t.r1);
     expect(await expiringSchedule(t.database.read, account, at('2025-07-01T00:00:00Z'))).toEqual([{ points: 30, at: '2027-12-31T16:00:00.000Z' }]);
@@ -69,7 +69,7 @@ describe('runExpiry', () => {
   it('a partly spent old lot lapses only in what is left, and younger lots stay', async () => {
     await grant(t.database, t.staffId, t.r1, 100, at('2024-03-01T02:00:00Z'));
     await grant(t.database, t.staffId, t.r1, 40, at('2026-05-01T02:00:00Z'));
-    await t.database.write((tx) => redeem(tx, { merchantId: t.m1, residentId: t.r1, points: 35, now: at('2026-06-01T02:00:00Z') }));
+    await t.database.write((tx) => redeem(tx, { actorId: t.m1, now: at('2026-06-01T02:00:00Z') }, { residentId: t.r1, points: 35 }));
     const account = await accountIdOf(t.database, t.r1);
     expect(await expiringSchedule(t.database.read, account, at('2026-06-02T00:00:00Z'))).toEqual([
       { points: 65, at: '2026-12-31T16:00:00.000Z' },
@@ -111,9 +111,9 @@ describe('runExpiry', () => {
 
   it('received transfers are lots of the year they arrive; merchants and the pool never expire', async () => {
     await grant(t.database, t.staffId, t.r1, 50, at('2024-03-01T02:00:00Z'));
-    await t.database.write((tx) => transfer(tx, { fromResidentId: t.r1, to: t.r2, points: 20, now: at('2025-02-01T02:00:00Z') }));
-    await t.database.write((tx) => transfer(tx, { fromResidentId: t.r1, to: 'pool', points: 10, now: at('2024-04-01T02:00:00Z') }));
-    await t.database.write((tx) => redeem(tx, { merchantId: t.m1, residentId: t.r1, points: 5, now: at('2024-05-01T02:00:00Z') }));
+    await t.database.write((tx) => transfer(tx, { actorId: t.r1, now: at('2025-02-01T02:00:00Z') }, { fromResidentId: t.r1, to: t.r2, points: 20 }));
+    await t.database.write((tx) => transfer(tx, { actorId: t.r1, now: at('2024-04-01T02:00:00Z') }, { fromResidentId: t.r1, to: 'pool', points: 10 }));
+    await t.database.write((tx) => redeem(tx, { actorId: t.m1, now: at('2024-05-01T02:00:00Z') }, { residentId: t.r1, points: 5 }));
     expect((await runExpiry(t.database, endOfLocalYear(2026))).points).toBe(15);
     expect(await balanceOf(t.database, t.r1)).toBe(0);
     expect(await balanceOf(t.database, t.r2)).toBe(20);
@@ -127,7 +127,7 @@ describe('runExpiry', () => {
   it('a reversed expiry gives the points back and a later run does not take them again', async () => {
     await grant(t.database, t.staffId, t.r1, 30, at('2024-03-01T02:00:00Z'));
     await runExpiry(t.database, endOfLocalYear(2026));
-    await t.database.write((tx) => reverse(tx, { staffId: t.staffId, entryId: 2, reason: '居民申诉', now: at('2027-01-03T00:00:00Z') }));
+    await t.database.write((tx) => reverse(tx, { actorId: t.staffId, now: at('2027-01-03T00:00:00Z') }, { entryId: 2, reason: '居民申诉' }));
     expect(await balanceOf(t.database, t.r1)).toBe(30);
     expect((await runExpiry(t.database, at('2027-02-01T00:00:00Z'))).points).toBe(0);
     expect(await balanceOf(t.database, t.r1)).toBe(30);
@@ -149,7 +149,7 @@ describe('residentBalance (GET /api/me in one statement)', () => {
   it('gives the profile, the balance and the same schedule as the lots read one by one, under the community setting', async () => {
     await grant(t.database, t.staffId, t.r1, 100, at('2024-03-01T02:00:00Z'));
     await grant(t.database, t.staffId, t.r1, 40, at('2026-05-01T02:00:00Z'));
-    await t.database.write((tx) => redeem(tx, { merchantId: t.m1, residentId: t.r1, points: 35, now: at('2026-06-01T02:00:00Z') }));
+    await t.database.write((tx) => redeem(tx, { actorId: t.m1, now: at('2026-06-01T02:00:00Z') }, { residentId: t.r1, points: 35 }));
     const account = await accountIdOf(t.database, t.r1);
     const now = at('2026-06-02T00:00:00Z');
     const [user] = await rows<{ displayName: string }>(t.database.read, sql`select display_name as displayName from users where id = ${t.r1}`);

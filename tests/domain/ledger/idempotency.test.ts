@@ -13,7 +13,7 @@ describe('idempotent()', () => {
 
   const awardOnce = (key: string, points: number, scope = 'staff:award', body: unknown = { points }) =>
     t.database.write((tx) =>
-      idempotent(tx, { scope, key, body, now }, () => award(tx, { staffId: t.fixture.staffId, residentId: t.fixture.residents[0]!, points, reason: 'x', now })),
+      idempotent(tx, { scope, key, body, now }, () => award(tx, { actorId: t.fixture.staffId, now }, { residentId: t.fixture.residents[0]!, points, reason: 'x' })),
     );
 
   it('runs once; a replay returns the stored outcome without running again', async () => {
@@ -59,7 +59,7 @@ describe('idempotent()', () => {
     const [r1] = t.fixture.residents as [number];
     const redeemOnce = () =>
       t.database.write((tx) =>
-        idempotent(tx, { scope: 'm1:redeem', key: 'key-00000005', body: { points: 30 }, now }, () => redeem(tx, { merchantId: t.fixture.merchants[0]!, residentId: r1, points: 30, now })),
+        idempotent(tx, { scope: 'm1:redeem', key: 'key-00000005', body: { points: 30 }, now }, () => redeem(tx, { actorId: t.fixture.merchants[0]!, now }, { residentId: r1, points: 30 })),
       );
     const refused = await redeemOnce();
     expect(refused).toMatchObject({ ok: false, code: 'insufficient_points', replayed: false });
@@ -75,7 +75,7 @@ describe('idempotent()', () => {
     await expect(
       t.database.write((tx) =>
         idempotent(tx, { scope: 's', key: 'key-00000006', body: {}, now }, async () => {
-          await award(tx, { staffId: t.fixture.staffId, residentId: t.fixture.residents[0]!, points: 10, reason: 'x', now });
+          await award(tx, { actorId: t.fixture.staffId, now }, { residentId: t.fixture.residents[0]!, points: 10, reason: 'x' });
           throw new Error('crash after moving points');
         }),
       ),

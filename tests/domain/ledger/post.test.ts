@@ -19,7 +19,7 @@ describe('postEntry: double entry', () => {
   it('moves points between two accounts and records each balance after', async () => {
     const resident = await accountIdOf(t.database, t.fixture.residents[0]!);
     const posted = await t.database.write((tx) =>
-      postEntry(tx, { kind: 'award', memo: 'm', at: now, postings: [{ accountId: SYSTEM_ACCOUNTS.issuance, amount: -40 }, { accountId: resident, amount: 40 }] }),
+      postEntry(tx, null, { kind: 'award', memo: 'm', at: now, postings: [{ accountId: SYSTEM_ACCOUNTS.issuance, amount: -40 }, { accountId: resident, amount: 40 }] }),
     );
     expect(posted.id).toBe(1);
     expect(posted.balanceAfter.get(resident)).toBe(40);
@@ -41,7 +41,7 @@ describe('postEntry: double entry', () => {
     ['an account that does not exist', [{ accountId: 1, amount: -5 }, { accountId: 999, amount: 5 }]],
   ])('refuses %s and writes nothing', async (_name, lines) => {
     const before = await snapshot(t.database);
-    await expect(t.database.write((tx) => postEntry(tx, { kind: 'award', memo: 'bad', at: now, postings: lines }))).rejects.toThrow();
+    await expect(t.database.write((tx) => postEntry(tx, null, { kind: 'award', memo: 'bad', at: now, postings: lines }))).rejects.toThrow();
     expect(await snapshot(t.database)).toEqual(before);
   });
 
@@ -52,13 +52,13 @@ describe('postEntry: double entry', () => {
     const from = await accountIdOf(t.database, r1);
     const to = await accountIdOf(t.database, r2);
     const error = await t.database
-      .write((tx) => postEntry(tx, { kind: 'transfer', memo: 'x', at: now, postings: [{ accountId: from, amount: -31 }, { accountId: to, amount: 31 }] }))
+      .write((tx) => postEntry(tx, null, { kind: 'transfer', memo: 'x', at: now, postings: [{ accountId: from, amount: -31 }, { accountId: to, amount: 31 }] }))
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DomainError);
     expect((error as DomainError).code).toBe('insufficient_points');
     expect(await snapshot(t.database)).toEqual(before);
     // Exactly the whole balance is fine.
-    await t.database.write((tx) => postEntry(tx, { kind: 'transfer', memo: 'x', at: now, postings: [{ accountId: from, amount: -30 }, { accountId: to, amount: 30 }] }));
+    await t.database.write((tx) => postEntry(tx, null, { kind: 'transfer', memo: 'x', at: now, postings: [{ accountId: from, amount: -30 }, { accountId: to, amount: 30 }] }));
     expect(await balanceOf(t.database, r1)).toBe(0);
     expect(await balanceOf(t.database, r2)).toBe(30);
     await expectLedgerInvariants(t.database);
@@ -71,9 +71,9 @@ describe('postEntry: double entry', () => {
     const [a1, a2, a3] = (await Promise.all([r1, r2, r3].map((r) => accountIdOf(t.database, r)))) as [number, number, number];
     const before = await snapshot(t.database);
     const refusals = await t.database.write(async (tx) => {
-      const single = await postEntry(tx, { kind: 'transfer', memo: 'x', at: now, postings: [{ accountId: a1, amount: -31 }, { accountId: a3, amount: 31 }] }).catch((e: DomainError) => e.code);
+      const single = await postEntry(tx, null, { kind: 'transfer', memo: 'x', at: now, postings: [{ accountId: a1, amount: -31 }, { accountId: a3, amount: 31 }] }).catch((e: DomainError) => e.code);
       // The first debit (−20 from a1) succeeds, the second (−6 from a2, which has 5) is refused: the first must be undone.
-      const several = await postEntry(tx, { kind: 'transfer', memo: 'x', at: now, postings: [{ accountId: a1, amount: -20 }, { accountId: a2, amount: -6 }, { accountId: a3, amount: 26 }] }).catch((e: DomainError) => e.code);
+      const several = await postEntry(tx, null, { kind: 'transfer', memo: 'x', at: now, postings: [{ accountId: a1, amount: -20 }, { accountId: a2, amount: -6 }, { accountId: a3, amount: 26 }] }).catch((e: DomainError) => e.code);
       return [single, several];
     });
     expect(refusals).toEqual(['insufficient_points', 'insufficient_points']);
@@ -107,21 +107,22 @@ describe('postEntries: several entries at once (a group of redemptions)', () => 
     const m1 = await accountIdOf(t.database, t.fixture.merchants[0]!);
     const later = new Date('2027-01-05T02:00:00Z'); // another year's lot for the credits
     const line = (accountId: number, amount: number) => ({ accountId, amount });
-    const inputs: EntryInput[] = [
-      { kind: 'award', memo: '巡防', at: now, actorId: t.staffId, postings: [line(SYSTEM_ACCOUNTS.issuance, -50), line(r1!, 50)] },
-      { kind: 'redemption', memo: '到店兑换', at: now, actorId: t.m1, postings: [line(r1!, -30), line(m1, 30)] },
-      { kind: 'redemption', memo: '到店兑换', at: now, actorId: t.m1, postings: [line(r1!, -30), line(m1, 30)] }, // 20 left: refused
-      { kind: 'transfer', memo: '转赠', at: later, actorId: t.r1, postings: [line(r1!, -20), line(r2!, 20)] },
-      { kind: 'redemption', memo: '到店兑换', at: later, actorId: t.m1, postings: [line(r3!, -1), line(m1, 1)] }, // nothing yet: refused
-      { kind: 'transfer', memo: '三方', at: later, postings: [line(r2!, -20), line(r3!, 5), line(SYSTEM_ACCOUNTS.pool, 15)] },
+    const by = (actor: number | null, input: EntryInput) => ({ actor, input });
+    const inputs = [
+      by(t.staffId, { kind: 'award', memo: '巡防', at: now, postings: [line(SYSTEM_ACCOUNTS.issuance, -50), line(r1!, 50)] }),
+      by(t.m1, { kind: 'redemption', memo: '到店兑换', at: now, postings: [line(r1!, -30), line(m1, 30)] }),
+      by(t.m1, { kind: 'redemption', memo: '到店兑换', at: now, postings: [line(r1!, -30), line(m1, 30)] }), // 20 left: refused
+      by(t.r1, { kind: 'transfer', memo: '转赠', at: later, postings: [line(r1!, -20), line(r2!, 20)] }),
+      by(t.m1, { kind: 'redemption', memo: '到店兑换', at: later, postings: [line(r3!, -1), line(m1, 1)] }), // nothing yet: refused
+      by(null, { kind: 'transfer', memo: '三方', at: later, postings: [line(r2!, -20), line(r3!, 5), line(SYSTEM_ACCOUNTS.pool, 15)] }),
     ];
     const together = await t.database.write((tx) => postEntries(tx, inputs));
 
     await withAnotherCopy(async (other) => {
       const alone: unknown[] = [];
-      for (const input of inputs) alone.push(await other.database.write((tx) => postEntry(tx, input)).catch((e: unknown) => e));
-      expect(together.map((r) => (r instanceof DomainError ? r.code : r.id))).toEqual([1, 2, 'insufficient_points', 3, 'insufficient_points', 4]);
-      expect(together.map((r) => (r instanceof DomainError ? r.code : [r.hash, [...r.balanceAfter]]))).toEqual(
+      for (const input of inputs) alone.push(await other.database.write((tx) => postEntry(tx, input.actor, input.input)).catch((e: unknown) => e));
+      expect(together.map((r) => (r.ok ? r.value.id : r.code))).toEqual([1, 2, 'insufficient_points', 3, 'insufficient_points', 4]);
+      expect(together.map((r) => (r.ok ? [r.value.hash, [...r.value.balanceAfter]] : r.code))).toEqual(
         alone.map((r) => (r instanceof DomainError ? r.code : [(r as { hash: string }).hash, [...(r as { balanceAfter: Map<number, number> }).balanceAfter]])),
       );
       expect(await written(t.database)).toEqual(await written(other.database));
@@ -133,7 +134,7 @@ describe('postEntries: several entries at once (a group of redemptions)', () => 
     const r1 = await accountIdOf(t.database, t.r1);
     const before = await snapshot(t.database);
     const input = (accountId: number): EntryInput => ({ kind: 'award', memo: 'm', at: now, postings: [{ accountId: SYSTEM_ACCOUNTS.issuance, amount: -5 }, { accountId, amount: 5 }] });
-    await expect(t.database.write((tx) => postEntries(tx, [input(r1), input(999)]))).rejects.toThrow('account 999 does not exist');
+    await expect(t.database.write((tx) => postEntries(tx, [{ actor: null, input: input(r1) }, { actor: null, input: input(999) }]))).rejects.toThrow('account 999 does not exist');
     expect(await snapshot(t.database)).toEqual(before);
   });
 });
@@ -198,7 +199,7 @@ describe('append-only', () => {
   const t = useSeededCommunity();
   beforeEach(async () => {
     await t.database.write((tx) =>
-      idempotent(tx, { scope: 'test', key: 'key-00000001', body: { points: 50 }, now }, () => award(tx, { staffId: t.fixture.staffId, residentId: t.fixture.residents[0]!, points: 50, reason: 'x', now })),
+      idempotent(tx, { scope: 'test', key: 'key-00000001', body: { points: 50 }, now }, () => award(tx, { actorId: t.fixture.staffId, now }, { residentId: t.fixture.residents[0]!, points: 50, reason: 'x' })),
     );
   });
 
@@ -231,13 +232,13 @@ describe('commands', () => {
   it('award, redeem and transfer each post one balanced entry', async () => {
     const { staffId, residents, merchants } = t.fixture;
     const [r1, r2] = residents as [number, number];
-    const a = await t.database.write((tx) => award(tx, { staffId, residentId: r1, points: 100, reason: '巡防', now }));
+    const a = await t.database.write((tx) => award(tx, { actorId: staffId, now }, { residentId: r1, points: 100, reason: '巡防' }));
     expect(a).toEqual({ id: 1, balanceAfter: 100 });
-    const r = await t.database.write((tx) => redeem(tx, { merchantId: merchants[0]!, residentId: r1, points: 30, now }));
+    const r = await t.database.write((tx) => redeem(tx, { actorId: merchants[0]!, now }, { residentId: r1, points: 30 }));
     expect(r.balanceAfter).toBe(70);
-    const g = await t.database.write((tx) => transfer(tx, { fromResidentId: r1, to: r2, points: 20, now }));
+    const g = await t.database.write((tx) => transfer(tx, { actorId: r1, now }, { fromResidentId: r1, to: r2, points: 20 }));
     expect(g.balanceAfter).toBe(50);
-    const d = await t.database.write((tx) => transfer(tx, { fromResidentId: r1, to: 'pool', points: 5, now }));
+    const d = await t.database.write((tx) => transfer(tx, { actorId: r1, now }, { fromResidentId: r1, to: 'pool', points: 5 }));
     expect(d.balanceAfter).toBe(45);
     expect(await balanceOf(t.database, r2)).toBe(20);
     expect(await balanceOf(t.database, merchants[0]!)).toBe(30);
@@ -252,21 +253,21 @@ describe('commands', () => {
     await grant(t.database, staffId, residents[0]!, 10, now);
     const before = await snapshot(t.database);
     const code = (p: Promise<unknown>) => p.then(() => 'ok', (e: DomainError) => e.code);
-    expect(await code(t.database.write((tx) => award(tx, { staffId, residentId: 9999, points: 5, reason: 'x', now })))).toBe('not_found');
-    expect(await code(t.database.write((tx) => award(tx, { staffId, residentId: merchants[0]!, points: 5, reason: 'x', now })))).toBe('not_found');
-    expect(await code(t.database.write((tx) => award(tx, { staffId, residentId: staffId, points: 5, reason: 'x', now })))).toBe('not_found');
-    expect(await code(t.database.write((tx) => redeem(tx, { merchantId: residents[1]!, residentId: residents[0]!, points: 5, now })))).toBe('not_found');
-    expect(await code(t.database.write((tx) => transfer(tx, { fromResidentId: residents[0]!, to: residents[0]!, points: 5, now })))).toBe('invalid_recipient');
-    expect(await code(t.database.write((tx) => transfer(tx, { fromResidentId: residents[0]!, to: merchants[0]!, points: 5, now })))).toBe('not_found');
-    expect(await code(t.database.write((tx) => redeem(tx, { merchantId: merchants[0]!, residentId: residents[0]!, points: 11, now })))).toBe('insufficient_points');
-    expect(await code(t.database.write((tx) => transfer(tx, { fromResidentId: residents[0]!, to: 'pool', points: 11, now })))).toBe('insufficient_points');
+    expect(await code(t.database.write((tx) => award(tx, { actorId: staffId, now }, { residentId: 9999, points: 5, reason: 'x' })))).toBe('not_found');
+    expect(await code(t.database.write((tx) => award(tx, { actorId: staffId, now }, { residentId: merchants[0]!, points: 5, reason: 'x' })))).toBe('not_found');
+    expect(await code(t.database.write((tx) => award(tx, { actorId: staffId, now }, { residentId: staffId, points: 5, reason: 'x' })))).toBe('not_found');
+    expect(await code(t.database.write((tx) => redeem(tx, { actorId: residents[1]!, now }, { residentId: residents[0]!, points: 5 })))).toBe('not_found');
+    expect(await code(t.database.write((tx) => transfer(tx, { actorId: residents[0]!, now }, { fromResidentId: residents[0]!, to: residents[0]!, points: 5 })))).toBe('invalid_recipient');
+    expect(await code(t.database.write((tx) => transfer(tx, { actorId: residents[0]!, now }, { fromResidentId: residents[0]!, to: merchants[0]!, points: 5 })))).toBe('not_found');
+    expect(await code(t.database.write((tx) => redeem(tx, { actorId: merchants[0]!, now }, { residentId: residents[0]!, points: 11 })))).toBe('insufficient_points');
+    expect(await code(t.database.write((tx) => transfer(tx, { actorId: residents[0]!, now }, { fromResidentId: residents[0]!, to: 'pool', points: 11 })))).toBe('insufficient_points');
     expect(await snapshot(t.database)).toEqual(before);
   });
 
   it('daily cap per activity type and local day; a reversed award frees its share', async () => {
     const { staffId, residents, activityId } = t.fixture;
     const [r1, r2] = residents as [number, number];
-    const awardFor = (residentId: number, points: number) => t.database.write((tx) => award(tx, { staffId, residentId, points, reason: '巡防', activityId, now }));
+    const awardFor = (residentId: number, points: number) => t.database.write((tx) => award(tx, { actorId: staffId, now }, { residentId, points, reason: '巡防', activityId }));
     await awardFor(r1, 30);
     await awardFor(r1, 20); // exactly the cap of 50
     const before = await snapshot(t.database);
@@ -279,10 +280,10 @@ describe('commands', () => {
     await grant(t.database, staffId, r1, 500, now);
     // Reversing the 20 frees 20 of the cap.
     const { reverse } = await import('../../../functions/domain/ledger/commands');
-    await t.database.write((tx) => reverse(tx, { staffId, entryId: 2, reason: '录错', now }));
+    await t.database.write((tx) => reverse(tx, { actorId: staffId, now }, { entryId: 2, reason: '录错' }));
     await awardFor(r1, 20);
     await expect(awardFor(r1, 1)).rejects.toMatchObject({ code: 'daily_cap_exceeded' });
-    await expect(t.database.write((tx) => award(tx, { staffId, residentId: r1, points: 1, reason: 'x', activityId: 999, now }))).rejects.toMatchObject({ code: 'not_found' });
+    await expect(t.database.write((tx) => award(tx, { actorId: staffId, now }, { residentId: r1, points: 1, reason: 'x', activityId: 999 }))).rejects.toMatchObject({ code: 'not_found' });
     await expectLedgerInvariants(t.database);
   });
 });

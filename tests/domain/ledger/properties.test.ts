@@ -5,7 +5,8 @@ import type { Db } from '../../../db/client';
 import { SYSTEM_ACCOUNTS } from '../../../functions/domain/ledger/accounts';
 import { award, redeem, reverse, transfer } from '../../../functions/domain/ledger/commands';
 import { runExpiry } from '../../../functions/domain/ledger/expiry';
-import { idempotent, type Outcome } from '../../../functions/domain/ledger/idempotency';
+import { idempotent } from '../../../functions/domain/ledger/idempotency';
+import type { Settled } from '../../../functions/domain/shared/settled';
 import { DomainError } from '../../../functions/domain/shared/errors';
 import { localYear } from '../../../functions/domain/shared/time';
 import { accountIdOf, expectLedgerInvariants, rows, snapshot, type Snapshot } from '../../helpers/ledger';
@@ -93,7 +94,7 @@ interface Real {
   residents: number[];
   merchants: number[];
   seq: number;
-  history: Array<{ scope: string; key: string; body: unknown; exec: (tx: Db, now: Date) => Promise<unknown>; outcome: Outcome<unknown> }>;
+  history: Array<{ scope: string; key: string; body: unknown; exec: (tx: Db, now: Date) => Promise<unknown>; outcome: Settled<unknown> }>;
 }
 
 /** An amount either absolute or a percentage of the payer's balance when the command runs (so many succeed). */
@@ -153,7 +154,7 @@ class AwardCmd implements fc.AsyncCommand<Model, Real> {
     const residentId = real.residents[this.resident]!;
     const activityId = this.withActivity ? real.t.fixture.activityId : undefined;
     await execute(model, real, 'award', { residentId, points: this.points, activityId }, expected, (tx, now) =>
-      award(tx, { staffId: real.staffId, residentId, points: this.points, reason: '志愿服务', activityId, now }),
+      award(tx, { actorId: real.staffId, now }, { residentId, points: this.points, reason: '志愿服务', activityId }),
     );
     if (expected.ok) {
       model.post('award', [{ accountId: SYSTEM_ACCOUNTS.issuance, amount: -this.points }, { accountId: account, amount: this.points }], this.withActivity);
@@ -174,7 +175,7 @@ class RedeemCmd implements fc.AsyncCommand<Model, Real> {
     const expected: Expected = model.balance(from) < points ? { ok: false, code: 'insufficient_points' } : { ok: true };
     const residentId = real.residents[this.resident]!;
     const merchantId = real.merchants[this.merchant]!;
-    await execute(model, real, 'redeem', { residentId, merchantId, points }, expected, (tx, now) => redeem(tx, { merchantId, residentId, points, now }));
+    await execute(model, real, 'redeem', { residentId, merchantId, points }, expected, (tx, now) => redeem(tx, { actorId: merchantId, now }, { residentId, points }));
     if (expected.ok) model.post('redemption', [{ accountId: from, amount: -points }, { accountId: to, amount: points }]);
     await compareWithModel(model, real);
   }
@@ -193,7 +194,7 @@ class TransferCmd implements fc.AsyncCommand<Model, Real> {
       fromAccount === toAccount ? { ok: false, code: 'invalid_recipient' } : model.balance(fromAccount) < points ? { ok: false, code: 'insufficient_points' } : { ok: true };
     const fromResidentId = real.residents[this.from]!;
     const to = this.to === 3 ? ('pool' as const) : real.residents[this.to]!;
-    await execute(model, real, 'transfer', { fromResidentId, to, points }, expected, (tx, now) => transfer(tx, { fromResidentId, to, points, now }));
+    await execute(model, real, 'transfer', { fromResidentId, to, points }, expected, (tx, now) => transfer(tx, { actorId: fromResidentId, now }, { fromResidentId, to, points }));
     if (expected.ok) model.post(this.to === 3 ? 'donation' : 'transfer', [{ accountId: fromAccount, amount: -points }, { accountId: toAccount, amount: points }]);
     await compareWithModel(model, real);
   }
@@ -213,7 +214,7 @@ class ReverseCmd implements fc.AsyncCommand<Model, Real> {
     else if (entry.reversed) expected = { ok: false, code: 'already_reversed' };
     else if (entry.postings.some((p) => p.accountId !== SYSTEM_ACCOUNTS.issuance && model.balance(p.accountId) - p.amount < 0)) expected = { ok: false, code: 'insufficient_points' };
     else expected = { ok: true };
-    await execute(model, real, 'reverse', { entryId }, expected, (tx, now) => reverse(tx, { staffId: real.staffId, entryId, reason: '更正', now }));
+    await execute(model, real, 'reverse', { entryId }, expected, (tx, now) => reverse(tx, { actorId: real.staffId, now }, { entryId, reason: '更正' }));
     if (expected.ok && entry) {
       entry.reversed = true;
       model.post('reversal', entry.postings.map((p) => ({ accountId: p.accountId, amount: -p.amount })), entry.activity);

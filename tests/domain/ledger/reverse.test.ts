@@ -14,12 +14,12 @@ const later = new Date('2026-03-10T02:00:00Z');
 describe('reverse', () => {
   const t = useSeededCommunity();
 
-  const reverseEntry = (entryId: number, reason = '录错') => t.database.write((tx) => reverse(tx, { staffId: t.staffId, entryId, reason, now: later }));
+  const reverseEntry = (entryId: number, reason = '录错') => t.database.write((tx) => reverse(tx, { actorId: t.staffId, now: later }, { entryId, reason }));
   const refusal = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e as DomainError);
 
   it('posts a compensating entry with every posting negated; the original stays as it was', async () => {
     await grant(t.database, t.staffId, t.r1, 60, now);
-    await t.database.write((tx) => redeem(tx, { merchantId: t.m1, residentId: t.r1, points: 25, now }));
+    await t.database.write((tx) => redeem(tx, { actorId: t.m1, now }, { residentId: t.r1, points: 25 }));
     const original = await entryWithPostings(t.database.read, 2);
     const done = await reverseEntry(2, '商户退货');
     expect(done).toEqual({ id: 3, at: later.toISOString(), reverses: 2 });
@@ -65,7 +65,7 @@ describe('reverse', () => {
     const before = await snapshot(t.database);
     await expect(
       t.database.write((tx) =>
-        postEntry(tx, { kind: 'reversal', memo: 'sneaky', at: later, reversesId: 1, postings: [{ accountId: account, amount: -10 }, { accountId: SYSTEM_ACCOUNTS.issuance, amount: 10 }] }),
+        postEntry(tx, null, { kind: 'reversal', memo: 'sneaky', at: later, reversesId: 1, postings: [{ accountId: account, amount: -10 }, { accountId: SYSTEM_ACCOUNTS.issuance, amount: 10 }] }),
       ),
     ).rejects.toThrow();
     expect(await snapshot(t.database)).toEqual(before);
@@ -73,14 +73,14 @@ describe('reverse', () => {
 
   it('a reversal that would overdraw → insufficient_points and changes nothing', async () => {
     await grant(t.database, t.staffId, t.r1, 50, now);
-    await t.database.write((tx) => redeem(tx, { merchantId: t.m1, residentId: t.r1, points: 30, now }));
+    await t.database.write((tx) => redeem(tx, { actorId: t.m1, now }, { residentId: t.r1, points: 30 }));
     const before = await snapshot(t.database);
     const error = await refusal(reverseEntry(1, '误发'));
     expect(error!.code).toBe('insufficient_points');
     expect(await snapshot(t.database)).toEqual(before);
     // Reversing a transfer the recipient already spent is refused too.
-    await t.database.write((tx) => transfer(tx, { fromResidentId: t.r1, to: t.r2, points: 20, now }));
-    await t.database.write((tx) => redeem(tx, { merchantId: t.m1, residentId: t.r2, points: 15, now }));
+    await t.database.write((tx) => transfer(tx, { actorId: t.r1, now }, { fromResidentId: t.r1, to: t.r2, points: 20 }));
+    await t.database.write((tx) => redeem(tx, { actorId: t.m1, now }, { residentId: t.r2, points: 15 }));
     const before2 = await snapshot(t.database);
     expect((await refusal(reverseEntry(3)))!.code).toBe('insufficient_points');
     expect(await snapshot(t.database)).toEqual(before2);
@@ -99,7 +99,7 @@ describe('reverse', () => {
 
   it('reversing a donation takes the points back out of the pool', async () => {
     await grant(t.database, t.staffId, t.r1, 30, now);
-    await t.database.write((tx) => transfer(tx, { fromResidentId: t.r1, to: 'pool', points: 12, now }));
+    await t.database.write((tx) => transfer(tx, { actorId: t.r1, now }, { fromResidentId: t.r1, to: 'pool', points: 12 }));
     await reverseEntry(2);
     expect(await balanceOf(t.database, t.r1)).toBe(30);
     const [pool] = await rows<{ balance: number }>(t.database.read, sql`select balance from accounts where id = ${SYSTEM_ACCOUNTS.pool}`);

@@ -23,10 +23,10 @@ describe('verifyLedger', () => {
     const [r1, r2] = residents as [number, number];
     await grant(t.database, staffId, r1, 100, now, '巡防'); // 1
     await grant(t.database, staffId, r2, 40, now, '助老'); // 2
-    await t.database.write((tx) => redeem(tx, { merchantId: merchants[0]!, residentId: r1, points: 30, now })); // 3
-    await t.database.write((tx) => transfer(tx, { fromResidentId: r1, to: r2, points: 10, now })); // 4
-    await t.database.write((tx) => reverse(tx, { staffId, entryId: 3, reason: '退货', now })); // 5
-    await t.database.write((tx) => transfer(tx, { fromResidentId: r2, to: 'pool', points: 5, now })); // 6
+    await t.database.write((tx) => redeem(tx, { actorId: merchants[0]!, now }, { residentId: r1, points: 30 })); // 3
+    await t.database.write((tx) => transfer(tx, { actorId: r1, now }, { fromResidentId: r1, to: r2, points: 10 })); // 4
+    await t.database.write((tx) => reverse(tx, { actorId: staffId, now }, { entryId: 3, reason: '退货' })); // 5
+    await t.database.write((tx) => transfer(tx, { actorId: r2, now }, { fromResidentId: r2, to: 'pool', points: 5 })); // 6
   });
 
   it('an untouched ledger verifies, with the head and the conservation totals', async () => {

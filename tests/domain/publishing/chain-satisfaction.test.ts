@@ -34,9 +34,9 @@ describe('what followed from a deliberation', () => {
       };
       // The activity's points are its award entries in the ledger; a manual batch counts through the deliberation it names.
       const now = new Date(at);
-      await award(tx, { staffId: t.staffId, residentId: r1, points: 20, reason: '巡逻', activityId: linked, now });
-      await award(tx, { staffId: t.staffId, residentId: r2, points: 15, reason: '巡逻', activityId: linked, now });
-      await award(tx, { staffId: t.staffId, residentId: r1, points: 30, reason: '别的', activityId: other, now });
+      await award(tx, { actorId: t.staffId, now }, { residentId: r1, points: 20, reason: '巡逻', activityId: linked });
+      await award(tx, { actorId: t.staffId, now }, { residentId: r2, points: 15, reason: '巡逻', activityId: linked });
+      await award(tx, { actorId: t.staffId, now }, { residentId: r1, points: 30, reason: '别的', activityId: other });
       await batch({ deliberationId: d.publishedId }, [[r3, 5]], true);
       // Waiting for approval, refused, or for another activity: no points for this deliberation.
       await batch({ deliberationId: d.publishedId, status: 'pending' }, [[r1, 100]], false);
