@@ -3,7 +3,7 @@ import { drizzle } from 'drizzle-orm/libsql';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { nativeDrizzle, openNativeConnection, Statements, TurnReader } from './native';
 import * as schema from './schema';
-import { savepoint } from '../functions/domain/shared/savepoint';
+import { savepoint } from './savepoint';
 
 /**
  * A drizzle handle on the community's database — the only kind domain code is given, for reads,

@@ -6,7 +6,7 @@ import { approvalThresholds, needsApproval, type Thresholds } from '../awards/th
 import { audit, type Actor } from '../records/audit';
 import { canonicalJson, sha256Hex } from '../shared/crypto';
 import { DomainError } from '../shared/errors';
-import { savepoint } from '../shared/savepoint';
+import { savepoint } from '../../../db/savepoint';
 import { localDate } from '../shared/time';
 import { pointsFor } from './catalog';
 import { activityRule } from './rule';

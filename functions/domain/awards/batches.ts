@@ -7,7 +7,7 @@ import { checkChainLink } from '../records/chain-links';
 import { assertSecondSignature } from '../people/approvers';
 import { DomainError } from '../shared/errors';
 import { pageOf, type Page } from '../shared/paging';
-import { savepoint } from '../shared/savepoint';
+import { savepoint } from '../../../db/savepoint';
 import { approvalThresholds, needsApproval } from './thresholds';
 
 /**

@@ -7,7 +7,7 @@ import { assertMayApprove, assertSecondSignature } from '../people/approvers';
 import { audit, type Actor } from '../records/audit';
 import { DomainError } from '../shared/errors';
 import { pageOf, type Page } from '../shared/paging';
-import { savepoint } from '../shared/savepoint';
+import { savepoint } from '../../../db/savepoint';
 
 /**
  * Spending the community pool (the points residents donated): staff ask for a grant to one

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../../db/client';
+import type { Db } from './client';
 
 /** Runs fn so that if it throws, everything it wrote is undone and the enclosing transaction goes on. */
 export async function savepoint<T>(tx: Db, fn: () => Promise<T>): Promise<T> {
