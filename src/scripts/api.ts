@@ -169,24 +169,6 @@ export async function request<R extends Answer>(call: Call<R>, opts: RequestOpti
   return fail;
 }
 
-/**
- * The path-string form, kept only while src/scripts/staff/** still calls it; it runs on the same
- * transport and request() as linli. New code calls linli.
- * @deprecated use `request(linli.…)`.
- */
-export function api<T>(
-  path: string,
-  opts: { method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; body?: unknown; raw?: BodyInit; key?: string; signal?: AbortSignal; timeoutMs?: number } = {},
-): Promise<ApiResult<T>> {
-  const headers: Record<string, string> = {};
-  if (opts.body !== undefined) headers['content-type'] = 'application/json';
-  if (opts.key) headers['idempotency-key'] = opts.key;
-  const method = opts.method ?? (opts.body !== undefined || opts.raw !== undefined ? 'POST' : 'GET');
-  const body = opts.raw ?? (opts.body !== undefined ? JSON.stringify(opts.body) : undefined);
-  const call = ({ init }: ClientRequestOptions) => transport(`/api${path}`, { ...init, method, headers, body }) as unknown as Promise<Answer>;
-  return request(call, { signal: opts.signal, timeoutMs: opts.timeoutMs }) as Promise<ApiResult<T>>;
-}
-
 /** An Idempotency-Key: 32 hex characters from the platform's CSPRNG (works on plain http too). */
 export function newKey(): string {
   const bytes = new Uint8Array(16);
@@ -237,17 +219,9 @@ export const backoff = (attempt: number, retryAfter?: number) =>
  */
 export async function sendIdempotent<R extends Answer>(
   call: (options: ClientRequestOptions) => Promise<R>,
-  opts?: RetryOptions,
-): Promise<ApiResult<OkBody<R>>>;
-/** @deprecated the path-string form, while src/scripts/staff/** still uses it. */
-export async function sendIdempotent<T>(path: string, body: unknown, key: string, opts?: RetryOptions & { method?: 'POST' | 'PUT' | 'PATCH' }): Promise<ApiResult<T>>;
-export async function sendIdempotent(first: string | ((options: ClientRequestOptions) => Promise<Answer>), ...rest: unknown[]): Promise<ApiResult<unknown>> {
-  type Legacy = RetryOptions & { method?: 'POST' | 'PUT' | 'PATCH' };
-  const opts = ((typeof first === 'string' ? rest[2] : rest[0]) ?? {}) as Legacy;
-  const attemptOnce =
-    typeof first === 'string'
-      ? () => api<unknown>(first, { method: opts.method ?? 'POST', body: rest[0], key: rest[1] as string, signal: opts.signal })
-      : () => request(first, { signal: opts.signal });
+  opts: RetryOptions = {},
+): Promise<ApiResult<OkBody<R>>> {
+  const attemptOnce = () => request(call, { signal: opts.signal });
   for (let attempt = 1; ; attempt++) {
     const res = await attemptOnce();
     if (res.ok || !res.retryable || opts.signal?.aborted || attempt >= (opts.maxAttempts ?? Infinity)) return res;
