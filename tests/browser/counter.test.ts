@@ -63,7 +63,8 @@ describe('merchant at the counter (/counter/)', () => {
 
     // The resident's phone notices within a few seconds.
     await expect.poll(() => resident.locator('#code .msg-ok').textContent(), { timeout: 15_000 }).toContain(`商户已兑换 ${points} 分`);
-    expect(await resident.locator('[data-balance]').textContent()).toBe((before - points).toLocaleString('zh-CN'));
+    // The balance is fetched again after the message shows: wait for it, not for a time.
+    await expect.poll(() => resident.locator('[data-balance]').textContent()).toBe((before - points).toLocaleString('zh-CN'));
     await resident.locator('#code').scrollIntoViewIfNeeded();
     await shot(resident, 'me-07-after-redeem', false);
     expect(errors).toEqual([]);
