@@ -10,148 +10,19 @@
  *                                 (bench/data/profiles/)
  *   --regenerate                  make the generated databases again even if they match
  */
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { apiRun, growthPairs, prepare, workingCopy } from './api-runs';
 import { measureBuild, type BuildResult } from './build';
-import { measureCeiling, type CeilingResult } from './ceiling';
-import { ensureDatabase, generateDatabase, type GenerateOptions, type GenerateSummary } from './generate';
+import { checksRun, problems, sane } from './checks';
 import { measureImportLoad } from './import-load';
-import { measureApi, measureWriteFloor, startServer, type HttpOptions, type HttpResult } from './http-load';
+import { measureWriteFloor, startServer } from './http-load';
 import { auditPaths, CHROMIUM, measureLighthouse, type PageResult } from './lighthouse';
-import { copyDatabaseFile, dataDir, ensureDir, fileMb, log, machine, round, run, tsNode } from './lib';
-import { summarize } from './profile';
+import { dataDir, fileMb, log, machine, round, run, tsNode } from './lib';
+import { BIG, DEMO, IMPORT, LEVELS, PAGES, SMALL, http, now, only, quick, wants } from './plan';
 import { targetsOf, writeResults, type Results } from './report';
 
-const argv = process.argv.slice(2);
-const quick = argv.includes('--quick');
-const profile = argv.includes('--profile');
-const regenerate = argv.includes('--regenerate');
-const only = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
-const wants = (part: string) => !only || only.includes(part);
 const t0 = performance.now();
-const now = new Date();
-
-// Sizes. The quick run keeps every part, small.
-// The small database holds enough residents for a whole redemption run's one-time codes (at most
-// MAX_LIVE_CODES = 5 live codes each: 24,000 residents → 120,000 codes, ~9 s of warm-up + run even
-// at 13,000/s), with the same history per resident as before (4 entries each).
-const SMALL: GenerateOptions = quick ? { file: join(dataDir, 'quick-small.db'), residents: 1000, entries: 7500 } : { file: join(dataDir, 'small.db'), residents: 24_000, entries: 96_000 };
-const BIG: GenerateOptions = quick
-  ? { file: join(dataDir, 'quick-big.db'), residents: 2000, entries: 30_000, deliberations: 200, fundEntries: 2000 }
-  : { file: join(dataDir, 'big.db'), residents: 35_000, entries: 1_000_000, deliberations: 10_000, fundEntries: 50_000 };
-const DEMO: GenerateOptions = { file: join(dataDir, 'demo.db'), residents: 200, entries: 0 };
-const LEVELS = [1, 16, 64];
-const http = (levels: number[]): HttpOptions => ({
-  levels,
-  durationMs: quick ? 1000 : 8000,
-  warmupMs: quick ? 300 : 1000,
-  merchants: 8,
-  // Enough one-time codes that a run (warm-up + measured) ends by its duration, not by running out
-  // (bounded all the same; freshCodes caps them at residents × MAX_LIVE_CODES). One client does
-  // < 1,000/s (one fsync each); 120,000 last 9 s up to ~13,000/s (the eighth round reached 8,606/s
-  // and ran out of 75,000 at 7.7 s).
-  codesPerLevel: (c) => (quick ? (c === 1 ? 1000 : 5000) : c === 1 ? 10_000 : 120_000),
-  readers: 64,
-  readDurationMs: quick ? 1000 : 8000,
-  seed: 1,
-});
-// A resident import by the CLI beside 16 redeeming clients (issue 20); the quick run's is small.
-const IMPORT = {
-  rows: quick ? 5000 : 100_000,
-  concurrency: 16,
-  normalMs: quick ? 1000 : 5000,
-  warmupMs: quick ? 300 : 1000,
-  codesPerRun: quick ? 5000 : 120_000,
-  merchants: 8,
-  importTimeoutMs: quick ? 180_000 : 900_000,
-  seed: 1,
-};
-const PAGES = ['/', '/deliberations/', '/deliberations/1/', '/charity/', '/me/'];
-
-const problems: string[] = [];
-let checks = 0;
-const sane = (what: string, x: unknown, min = 0) => {
-  checks++;
-  if (typeof x !== 'number' || !Number.isFinite(x) || x <= min) problems.push(`${what}: ${String(x)}`);
-};
-
-async function prepare(o: GenerateOptions): Promise<GenerateSummary> {
-  ensureDir(dataDir);
-  return regenerate ? generateDatabase({ ...o, now }) : ensureDatabase({ ...o, now });
-}
-
-/** A working copy, so that runs do not grow the generated database. */
-function workingCopy(file: string): string {
-  const copy = file.replace(/\.db$/, '-run.db');
-  copyDatabaseFile(file, copy);
-  return copy;
-}
-
-async function ceiling(): Promise<CeilingResult> {
-  const c = await measureCeiling({ durationMs: quick ? 1000 : 4000 });
-  log(`ceiling: ${c.per_s}/s (p50 ${c.p50_ms} ms, p99 ${c.p99_ms} ms; ${c.journal_mode}, synchronous=${c.synchronous})`);
-  return c;
-}
-
-async function apiRun(db: GenerateSummary, label: string, levels: number[], withCeiling: boolean, readers = true): Promise<{ api: HttpResult; ceilings: CeilingResult[]; settings: { journal_mode: string; synchronous: string } }> {
-  const file = workingCopy(db.file);
-  const profileDir = profile ? join(dataDir, 'profiles', label) : undefined;
-  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
-  const server = await startServer(file, { profileDir });
-  const ceilings: CeilingResult[] = [];
-  try {
-    if (withCeiling) ceilings.push(await ceiling());
-    const api = await measureApi(file, server, { ...http(levels), readers: readers ? 64 : 0 });
-    if (withCeiling) ceilings.push(await ceiling());
-    if (profileDir && existsSync(profileDir)) {
-      for (const f of readdirSync(profileDir).sort()) log(`profile ${label}/${f}:\n${summarize(join(profileDir, f), 25)}`);
-    }
-    const { createClient } = await import('@libsql/client');
-    const c = createClient({ url: `file:${file}` });
-    const journal = String((await c.execute('PRAGMA journal_mode')).rows[0]![0]);
-    const sync = ['OFF', 'NORMAL', 'FULL', 'EXTRA'][Number((await c.execute('PRAGMA synchronous')).rows[0]![0])] ?? '?';
-    c.close();
-    return { api, ceilings, settings: { journal_mode: journal, synchronous: sync } };
-  } finally {
-    await server.stop();
-  }
-}
-
-interface GrowthRun {
-  database: 'small' | 'big';
-  per_s: number;
-  p99_ms: number;
-  server_cpu_ms_per_req: number;
-}
-
-/**
- * Growth in pairs: 64-client redemptions on the small and the big database alternately (small, big,
- * big, small), each on a server of its own started just before, so both see the same machine. The
- * level runs before it are minutes apart, and on a shared machine the load changes within minutes
- * (the ratio of two such runs has ranged from 0.9 to 2.7 with the same code); alternating cancels
- * a drift, and summing each side's two runs halves the weight of any one noisy run.
- */
-async function growthPairs(smallDb: GenerateSummary, bigDb: GenerateSummary): Promise<{ runs: GrowthRun[]; ratio: number; cpu_ratio: number }> {
-  const runs: GrowthRun[] = [];
-  const order = ['small', 'big', 'big', 'small'] as const;
-  for (const [i, database] of order.entries()) {
-    const file = workingCopy((database === 'small' ? smallDb : bigDb).file);
-    const server = await startServer(file);
-    try {
-      const { redeem: [level] } = await measureApi(file, server, { ...http([64]), readers: 0, seed: 100 + i });
-      runs.push({ database, per_s: level!.per_s, p99_ms: level!.p99_ms, server_cpu_ms_per_req: level!.server_cpu_ms_per_req });
-      if (level!.ok !== level!.requests) problems.push(`growth pair (${database}): failures ${JSON.stringify(level!.errors)}`);
-      sane(`growth pair (${database}) per_s`, level!.per_s);
-    } finally {
-      await server.stop();
-    }
-  }
-  const sum = (db: GrowthRun['database'], key: 'per_s' | 'server_cpu_ms_per_req') => runs.filter((x) => x.database === db).reduce((t, x) => t + x[key], 0);
-  const ratio = round(sum('big', 'per_s') / sum('small', 'per_s'), 2);
-  const cpu_ratio = round(sum('big', 'server_cpu_ms_per_req') / sum('small', 'server_cpu_ms_per_req'), 2);
-  log(`growth pairs (small, big, big, small): ${runs.map((x) => `${x.database} ${x.per_s}/s`).join(', ')} → big ÷ small ${ratio} (server CPU per redemption ${cpu_ratio}×)`);
-  return { runs, ratio, cpu_ratio };
-}
 
 async function main(): Promise<void> {
   log(`${quick ? 'quick' : 'full'} run${only ? ` (only ${only.join(', ')})` : ''}`);
@@ -311,11 +182,11 @@ async function main(): Promise<void> {
   // The plain closing line CI reads: each sanity check is one test.
   if (problems.length) {
     console.error(`bench: ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
-    console.log(`bench: ${checks - problems.length} passed, ${problems.length} failed`);
+    console.log(`bench: ${checksRun() - problems.length} passed, ${problems.length} failed`);
     process.exit(1);
   }
   console.log(`bench${quick ? ' --quick' : ''}: every part ran in ${details.seconds} s`);
-  console.log(`bench: ${checks} passed, 0 failed`);
+  console.log(`bench: ${checksRun()} passed, 0 failed`);
 }
 
 await main();

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { decodeCsvBytes, type CsvEncoding } from '../domain/people/csv-text';
-import { CsvSyntaxError, parseCsv, type CsvRow, type ImportIssue } from '../domain/people/import';
+import { CsvSyntaxError, parseCsv, type CsvRow, type ImportIssue } from '../domain/people/csv-import';
 import { CliError, type Output } from './cli-support';
 
 /**

@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { cards, residents, users } from '../../db/schema';
+import { validateCards } from '../domain/people/cards-file';
+import { formatIssue } from '../domain/people/csv-import';
 import { issueCard } from '../domain/people/directory';
-import { formatIssue, validateCards } from '../domain/people/import';
 import { DomainError } from '../domain/shared/errors';
 import { CliError, EXIT_OK, n, type Output } from './cli-support';
 import { noteEncoding, readCsvFile } from './csv-file';

@@ -1,7 +1,8 @@
 import type { Database } from '../../db/client';
 import { cards, users } from '../../db/schema';
 import { secretsOf, withHashes, writeResidents } from '../domain/people/bulk-import';
-import { formatIssue, validateResidents, type ImportIssue } from '../domain/people/import';
+import { formatIssue, type ImportIssue } from '../domain/people/csv-import';
+import { validateResidents } from '../domain/people/residents-file';
 import { EXIT_FAILED, EXIT_OK, n, type Output } from './cli-support';
 import { noteEncoding, readCsvFile } from './csv-file';
 import { progressBar } from './progress';

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatIssue, parseCsv, validateCards, validateResidents, CsvSyntaxError, type ExistingPeople } from '../../functions/domain/people/import';
+import { validateCards } from '../../functions/domain/people/cards-file';
+import { formatIssue, parseCsv, CsvSyntaxError } from '../../functions/domain/people/csv-import';
+import { validateResidents, type ExistingPeople } from '../../functions/domain/people/residents-file';
 
 const HEADER = 'login,full_name,phone,compound,building,unit,door,password,card,pin';
 const none: ExistingPeople = { logins: new Set(), cards: new Set() };

@@ -2,7 +2,7 @@ import { count } from 'drizzle-orm';
 import type { Database, Db } from '../../../db/client';
 import { settings, users } from '../../../db/schema';
 import { createStaff, type Hashing } from '../people/directory';
-import { LOGIN_PATTERN } from '../people/import';
+import { LOGIN_PATTERN } from '../people/account-fields';
 import { checkNewPassword } from '../people/sessions';
 import { audit } from '../records/audit';
 import { DomainError } from '../shared/errors';

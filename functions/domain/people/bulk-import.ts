@@ -4,13 +4,14 @@ import { cards, residents, users } from '../../../db/schema';
 import { audit, type Actor } from '../records/audit';
 import { hashSecret } from '../shared/crypto';
 import { DomainError } from '../shared/errors';
+import { CsvSyntaxError, formatIssue, parseCsv, type CsvRow, type ImportIssue } from './csv-import';
 import { decodeCsvBytes, csvTextOf } from './csv-text';
 import { createResident } from './directory';
-import { CsvSyntaxError, formatIssue, parseCsv, validateResidents, type CsvRow, type ImportIssue, type ResidentRecord } from './import';
 import { householdFor } from './register';
+import { validateResidents, type ResidentRecord } from './residents-file';
 
 /**
- * Bulk import of residents through the API: the CLI's own parser and validator (./import) decide
+ * Bulk import of residents through the API: the CLI's own parser and validator (./csv-import, ./residents-file) decide
  * what is acceptable, line by line; then it is written in chunks (importResidentsCsv).
  */
 export const MAX_IMPORT_ROWS = 5000;

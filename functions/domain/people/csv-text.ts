@@ -1,4 +1,4 @@
-import type { ImportIssue } from './import';
+import type { ImportIssue } from './csv-import';
 
 /**
  * The text of an uploaded CSV file, whichever way it arrives (the CLI's file, the console's upload,

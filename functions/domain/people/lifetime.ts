@@ -7,7 +7,7 @@ import { residentBalance, type ExpiringLot } from '../ledger/expiry';
 import { statement, type StatementLine } from '../ledger/queries';
 import { audit, changesOf, type Actor } from '../records/audit';
 import { DomainError } from '../shared/errors';
-import type { HouseholdKey } from './import';
+import type { HouseholdKey } from './residents-file';
 import { maskName } from './masking';
 import { householdFor } from './register';
 import { endSessionsOf, setTemporaryPassword } from './sessions';

@@ -6,7 +6,7 @@ import { hashSecret, randomInt } from '../shared/crypto';
 import { DomainError } from '../shared/errors';
 import { clearCardGuard } from './cards';
 import { createResident, type Secret } from './directory';
-import type { HouseholdKey } from './import';
+import type { HouseholdKey } from './residents-file';
 
 /**
  * Staff registering residents at the desk: one at a time with a household, resetting a forgotten

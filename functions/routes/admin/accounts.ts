@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ADMIN_ROLES, accountById, createAccount, hashNewAccount, listAccounts, resetPassword, updateAccount } from '../../domain/people/accounts';
 import { temporaryPassword } from '../../domain/people/sessions';
-import { LOGIN_PATTERN } from '../../domain/people/import';
+import { LOGIN_PATTERN } from '../../domain/people/account-fields';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../domain/people/sessions';
 import { hashSecret } from '../../domain/shared/crypto';
 import { errorResponses } from '../../http/errors';

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { communityName } from '../../domain/community/settings';
 import { checkResidentsCsv, importResidentsCsv } from '../../domain/people/bulk-import';
 import { renderCardPdf } from '../../domain/people/card-pdf';
-import { LOGIN_PATTERN, PASSWORD_MAX, PASSWORD_MIN, PHONE_PATTERN, PIN_PATTERN } from '../../domain/people/import';
+import { LOGIN_PATTERN, PASSWORD_MAX, PASSWORD_MIN, PHONE_PATTERN, PIN_PATTERN } from '../../domain/people/account-fields';
 import { hashRegistration, issueCardTo, registerResident, residentDetails, resetPin } from '../../domain/people/register';
 import { hashSecret } from '../../domain/shared/crypto';
 import { DomainError } from '../../domain/shared/errors';
@@ -63,7 +63,7 @@ const IssueSchema = z.object({ line: z.number().int(), message: z.string(), en: 
 /**
  * Residents at the staff desk (/api/staff/residents/…): register one with a household, look one
  * up, reset a PIN, issue and print a paper card, import many from a spreadsheet. Field rules are
- * the CSV importer's own (functions/domain/people/import.ts), so both ways in accept the same data.
+ * the CSV importer's own (functions/domain/people/account-fields.ts), so both ways in accept the same data.
  */
 export const residents = newRouter()
   .openapi(
