@@ -55,6 +55,8 @@ export default defineConfig({
           globalSetup: ['tests/site/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 300_000,
+          // expect.poll waits for a state; its default 1 s cap is a timing assumption a loaded machine breaks.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
       {
@@ -67,6 +69,8 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 300_000,
+          // expect.poll waits for a state; its default 1 s cap is a timing assumption a loaded machine breaks.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],
