@@ -77,7 +77,7 @@ export function statement(root: HTMLElement): { reload(): Promise<void> } {
     const q = new URLSearchParams({ limit: '20' });
     if (filter.value) q.set('kind', filter.value);
     if (!reset && cursor) q.set('cursor', cursor);
-    const res = await api<{ entries: Entry[]; nextCursor: string | null }>(`/me/entries?${q}`);
+    const res = await api<{ items: Entry[]; nextCursor: string | null }>(`/me/entries?${q}`);
     // A newer filter choice has started over: this answer belongs to the old one.
     if (mine !== generation) return;
     more.disabled = false;
@@ -91,7 +91,7 @@ export function statement(root: HTMLElement): { reload(): Promise<void> } {
       months.replaceChildren();
       open = null;
     }
-    const items = res.data.entries.map(place);
+    const items = res.data.items.map(place);
     cursor = res.data.nextCursor;
     more.hidden = !cursor;
     const empty = months.querySelector('.entry') === null;

@@ -9,7 +9,7 @@ import type { MerchantPublicRecordJson } from '../../../functions/routes/counter
 export type Profile = MerchantPublicRecordJson;
 
 /** A line of GET /api/counter/redemptions. */
-type RedemptionLine = RecentJson['redemptions'][number];
+type RedemptionLine = RecentJson['items'][number];
 
 /** "豆浆 × 2（每件 10 分）": what a line bought and its price. */
 function itemWords(item: NonNullable<RedemptionLine['item']>): string {
@@ -26,7 +26,7 @@ export async function loadTotals(): Promise<void> {
     box.append(h('ul', { class: 'figures' }, fig(tr('counter.today'), today), fig(tr('counter.month'), month)));
   });
   const list = $('[data-recent]');
-  await loadInto(list, () => recent(20), ({ redemptions }) => {
+  await loadInto(list, () => recent(20), ({ items: redemptions }) => {
     if (redemptions.length === 0) return list.append(h('p', { class: 'meta' }, tr('counter.noneYet')));
     list.append(
       h(

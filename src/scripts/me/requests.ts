@@ -96,7 +96,7 @@ export function mountRequests(root: HTMLElement): { stop?(): void } {
   });
 
   const loadList = () =>
-    loadInto(list, () => api<{ requests: Summary[] }>('/me/requests?limit=50'), ({ requests }) => {
+    loadInto(list, () => api<{ items: Summary[] }>('/me/requests?limit=50'), ({ items: requests }) => {
       if (requests.length === 0) return list.append(h('p', { class: 'meta' }, tr('req.none')));
       list.append(h('ul', { class: 'cards' }, requests.map(item)));
     });

@@ -35,8 +35,8 @@ export function mount(root: HTMLElement): void {
     if (roleFilter.input.value) q.set('role', roleFilter.input.value);
     if (search.input.value.trim()) q.set('query', search.input.value.trim());
     if (cursor) q.set('cursor', cursor);
-    const ok = await loadInto(listBox, () => api<{ accounts: AccountJson[]; nextCursor: string | null }>(`/admin/accounts?${q}`), (d) => {
-      rows.push(...d.accounts.map(row));
+    const ok = await loadInto(listBox, () => api<{ items: AccountJson[]; nextCursor: string | null }>(`/admin/accounts?${q}`), (d) => {
+      rows.push(...d.items.map(row));
       cursor = d.nextCursor;
       listBox.append(
         rows.length

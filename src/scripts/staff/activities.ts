@@ -76,7 +76,7 @@ export function mount(root: HTMLElement): void {
     const box = listBox.lastElementChild as HTMLElement;
     const from = new Date(Date.now() - 30 * 86400_000);
     const status = (statusPick.input as HTMLSelectElement).value;
-    return loadInto(box, () => api<{ activities: Activity[] }>(`/staff/activities?limit=60&from=${today(from)}${status ? `&status=${status}` : ''}`), ({ activities }) => {
+    return loadInto(box, () => api<{ items: Activity[] }>(`/staff/activities?limit=60&from=${today(from)}${status ? `&status=${status}` : ''}`), ({ items: activities }) => {
       if (activities.length === 0) return box.append(h('p', { class: 'meta' }, tr('lbl.noActivities')));
       const sorted = [...activities].sort((a, b) => Math.abs(Date.parse(a.date) - Date.now()) - Math.abs(Date.parse(b.date) - Date.now()));
       box.append(
@@ -299,7 +299,7 @@ export function mount(root: HTMLElement): void {
   const loadApprovals = async () => {
     const box = approvals.lastElementChild as HTMLElement;
     const approver = whoAmI()?.can.includes('approve') ?? false;
-    return loadInto(box, () => api<{ batches: Batch[]; thresholds: Thresholds }>('/staff/award-batches?approvable=true&limit=50'), ({ batches, thresholds }) => {
+    return loadInto(box, () => api<{ items: Batch[]; thresholds: Thresholds }>('/staff/award-batches?approvable=true&limit=50'), ({ items: batches, thresholds }) => {
       box.append(h('p', { class: 'hint' }, tr(approver ? 'appr.ruleApprover' : 'appr.ruleStaff', { per: fmtNum(thresholds.perAward), batch: fmtNum(thresholds.perBatch) })));
       if (!approver) return;
       if (batches.length === 0) return box.append(h('p', { class: 'meta' }, tr('staff.act.noApprovals')));

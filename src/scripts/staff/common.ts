@@ -32,15 +32,15 @@ export function residentPicker(labelText: string, onPick?: (r: ResidentRow | nul
     if (q.length < 1) return close();
     timer = window.setTimeout(async () => {
       const mine = ++seq;
-      const res = await api<{ residents: ResidentRow[] }>(`/staff/residents?query=${encodeURIComponent(q)}&limit=8`);
+      const res = await api<{ items: ResidentRow[] }>(`/staff/residents?query=${encodeURIComponent(q)}&limit=8`);
       if (mine !== seq) return;
       list.replaceChildren();
       if (!res.ok) {
         list.append(h('li', { class: 'msg msg-error' }, tr('err.network')));
-      } else if (res.data.residents.length === 0) {
+      } else if (res.data.items.length === 0) {
         list.append(h('li', { class: 'meta' }, tr('staff.res.noMatch')));
       } else {
-        for (const r of res.data.residents)
+        for (const r of res.data.items)
           list.append(
             h(
               'li',

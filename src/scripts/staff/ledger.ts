@@ -119,13 +119,13 @@ export function mount(root: HTMLElement): void {
       if (v) q.set(name, v);
     }
     if (!reset && cursor) q.set('cursor', cursor);
-    return loadInto(auditBox, () => api<{ entries: AuditRow[]; nextCursor: string | null }>(`/staff/audit?${q}`), (d) => {
+    return loadInto(auditBox, () => api<{ items: AuditRow[]; nextCursor: string | null }>(`/staff/audit?${q}`), (d) => {
       cursor = d.nextCursor;
-      if (d.entries.length === 0) return auditBox.append(h('p', { class: 'meta' }, tr('staff.rec.none')));
+      if (d.items.length === 0) return auditBox.append(h('p', { class: 'meta' }, tr('staff.rec.none')));
       append(auditBox, [
         table(
           [tr('counter.time'), tr('staff.led.actorId'), tr('staff.led.action'), tr('staff.led.entity')],
-          d.entries.map((a) =>
+          d.items.map((a) =>
             h(
               'tr',
               {},

@@ -52,7 +52,7 @@ export function mount(root: HTMLElement): void {
     const k = (kind.input as HTMLSelectElement).value;
     if (s) q.set('status', s);
     if (k) q.set('kind', k);
-    return loadInto(listBox, () => api<{ requests: Summary[] }>(`/staff/requests?${q}`), ({ requests }) => {
+    return loadInto(listBox, () => api<{ items: Summary[] }>(`/staff/requests?${q}`), ({ items: requests }) => {
       if (requests.length === 0) return listBox.append(h('p', { class: 'meta' }, tr('staff.req.none')));
       listBox.append(
         table(

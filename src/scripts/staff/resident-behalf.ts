@@ -61,8 +61,8 @@ function signupForm(d: ResidentDetails): HTMLElement {
     label: tr('life.activity'),
     go: tr('life.signupGo'),
     empty: tr('life.noActivities'),
-    load: () => api<{ activities: Activity[] }>(`/staff/activities?limit=60&from=${today()}`),
-    options: ({ activities }) =>
+    load: () => api<{ items: Activity[] }>(`/staff/activities?limit=60&from=${today()}`),
+    options: ({ items: activities }) =>
       activities
         .filter((a) => a.status !== 'closed')
         .sort((a, b) => a.date.localeCompare(b.date) || a.id - b.id)

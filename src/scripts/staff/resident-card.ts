@@ -13,7 +13,7 @@ import type { ResidentDetails } from '../../../functions/domain/people/register'
 
 const fmtDay = (iso: string) => new Intl.DateTimeFormat(isEn() ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'short', day: 'numeric' }).format(new Date(iso));
 
-type Statement = { balance: number; expiring: Array<{ points: number; at: string }>; entries: Entry[]; nextCursor: string | null };
+type Statement = { balance: number; expiring: Array<{ points: number; at: string }>; items: Entry[]; nextCursor: string | null };
 
 export function statementSection(d: ResidentDetails): HTMLElement {
   const box = h('section', { class: 'stack', 'aria-labelledby': `res-st-${d.id}` }, h('h4', { id: `res-st-${d.id}` }, tr('life.statement')));
@@ -41,7 +41,7 @@ export function statementSection(d: ResidentDetails): HTMLElement {
         s.expiring.length ? h('ul', {}, s.expiring.map((x) => h('li', {}, tr('life.expiringLine', { date: fmtDay(x.at), n: fmtNum(x.points) })))) : h('p', { class: 'meta' }, tr('life.noExpiry')),
       );
     }
-    const lines = s.entries.map((e) =>
+    const lines = s.items.map((e) =>
       h(
         'tr',
         { 'data-entry': e.id },

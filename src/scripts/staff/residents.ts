@@ -32,8 +32,8 @@ export function mount(root: HTMLElement): void {
     }
     const q = new URLSearchParams({ query, limit: '25' });
     if (cursor) q.set('cursor', cursor);
-    const ok = await loadInto(results, () => api<{ residents: ResidentRow[]; nextCursor: string | null }>(`/staff/residents?${q}`), (d) => {
-      for (const r of d.residents) {
+    const ok = await loadInto(results, () => api<{ items: ResidentRow[]; nextCursor: string | null }>(`/staff/residents?${q}`), (d) => {
+      for (const r of d.items) {
         const open = h('button', { type: 'button', class: 'button', 'data-open-resident': r.id }, tr('staff.res.open'));
         open.addEventListener('click', () => void show(r.id, true));
         rowsBody.append(h('tr', {}, h('td', {}, r.name, r.movedAwayAt ? ` · ${tr('life.movedBadge')}` : ''), h('td', {}, r.login), h('td', {}, r.card ?? '—'), h('td', {}, r.building ?? '—'), h('td', { class: 'num' }, fmtNum(r.balance)), h('td', {}, open)));
