@@ -169,7 +169,7 @@ describe('GET /api/counter/redemptions', () => {
     const reversal = await call(w.app, 'POST', `/api/staff/entries/${mine[0]}/reverse`, { token: staff, idempotencyKey: newKey(), body: { reason: '退货' } });
     expect(reversal.status).toBe(201);
 
-    const { items: lines } = await allPages(w.app, '/api/counter/redemptions', 'redemptions', 2, m1);
+    const { items: lines } = await allPages(w.app, '/api/counter/redemptions', 'items', 2, m1);
     expect(lines.map((l) => [l.kind, l.points])).toEqual([
       ['reversal', -1],
       ['redeem', 5],
