@@ -3,7 +3,7 @@ import { QueryInt } from './params';
 import { IDEMPOTENCY_KEY_PATTERN } from '../domain/ledger/idempotency';
 import { counterpartyKinds } from '../domain/ledger/counterparty';
 import type { StatementKind } from '../domain/ledger/queries';
-import { ID_CURSOR, type Page } from '../domain/shared/paging';
+import { ID_CURSOR, idCursorOk, type Page } from '../domain/shared/paging';
 
 /** Schemas shared by several routers. Route-specific ones live beside their route. */
 export const IdempotencyHeaders = z.object({
@@ -32,6 +32,7 @@ export const PageQuery = (max: number, fallback = 20, cursor: RegExp = ID_CURSOR
     cursor: z
       .string()
       .regex(cursor, 'cursor 无效')
+      .refine((s) => cursor !== ID_CURSOR || idCursorOk(s), 'cursor 无效')
       .optional()
       .openapi({ param: { name: 'cursor', in: 'query' }, description: 'The nextCursor of the previous page (opaque)' }),
   });

@@ -37,11 +37,11 @@ describe('activities', () => {
     const seen = await call(w.app, 'GET', '/api/me/activities/upcoming', { token: w.tokens.r1 });
     expect(seen.body.activities[1]).toMatchObject({ signedUp: true, signups: 1 });
     const mine = await call(w.app, 'GET', '/api/me/activities', { token: w.tokens.r1 });
-    expect(mine.body.activities).toEqual([expect.objectContaining({ activityId: later, status: 'signed_up', points: null })]);
+    expect(mine.body.items).toEqual([expect.objectContaining({ activityId: later, status: 'signed_up', points: null })]);
 
     expect((await call(w.app, 'DELETE', `/api/me/activities/${later}/signup`, { token: w.tokens.r1 })).status).toBe(200);
     expectError(await call(w.app, 'DELETE', `/api/me/activities/${later}/signup`, { token: w.tokens.r1 }), 404, 'not_found');
-    expect((await call(w.app, 'GET', '/api/me/activities', { token: w.tokens.r1 })).body.activities).toEqual([]);
+    expect((await call(w.app, 'GET', '/api/me/activities', { token: w.tokens.r1 })).body.items).toEqual([]);
   });
 
   it('creates activities (audited) and refuses bad input without changing anything', async () => {
@@ -62,12 +62,12 @@ describe('activities', () => {
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ title: '夜间巡防', status: 'planned', type: { code: 'patrol', pointsPerHour: 10, dailyCap: 50 }, signups: 0 });
     const audit = await call(w.app, 'GET', '/api/staff/audit?entity=activity&actor=staff', { token: w.tokens.staff });
-    expect(audit.body.entries[0]).toMatchObject({ action: 'create', entity: 'activity', entityId: created.body.id, actor: { login: 'staff' } });
+    expect(audit.body.items[0]).toMatchObject({ action: 'create', entity: 'activity', entityId: created.body.id, actor: { login: 'staff' } });
 
     const list = await call(w.app, 'GET', '/api/staff/activities?from=2026-03-01&limit=1', { token: w.tokens.staff });
-    expect(list.body.activities.map((a: { id: number }) => a.id)).toEqual([created.body.id]);
+    expect(list.body.items.map((a: { id: number }) => a.id)).toEqual([created.body.id]);
     const next = await call(w.app, 'GET', `/api/staff/activities?from=2026-03-01&limit=1&cursor=${list.body.nextCursor}`, { token: w.tokens.staff });
-    expect(next.body.activities.map((a: { id: number }) => a.id)).toEqual([w.f.activityId]);
+    expect(next.body.items.map((a: { id: number }) => a.id)).toEqual([w.f.activityId]);
 
     expectError(await call(w.app, 'POST', `/api/staff/activities/${created.body.id}/check-ins`, { token: w.tokens.staff, body: { residentId: w.f.residents[0] } }), 409, 'activity_not_started');
   });
@@ -159,12 +159,12 @@ describe('activities', () => {
     expect(links.map((l) => Number(l.award_entry_id))).toEqual(done.body.lines.map((l: { entryId: number }) => l.entryId));
 
     const mine = await call(w.app, 'GET', '/api/me/activities', { token: w.tokens.r1 });
-    expect(mine.body.activities.find((x: { activityId: number }) => x.activityId === id)).toMatchObject({ status: 'awarded', hours: 2, points: 10 });
+    expect(mine.body.items.find((x: { activityId: number }) => x.activityId === id)).toMatchObject({ status: 'awarded', hours: 2, points: 10 });
     const summary = await call(w.app, 'GET', '/api/me/summary', { token: w.tokens.r1 });
     expect(summary.body).toMatchObject({ balance: 50, earned: 50, hours: 6, activities: 2 });
     expectError(await call(w.app, 'POST', `/api/staff/activities/${id}/check-ins`, { token: w.tokens.staff, body: { residentId: a } }), 409, 'activity_closed');
     const audit = await call(w.app, 'GET', `/api/staff/audit?entity=activity&entityId=${id}`, { token: w.tokens.staff });
-    expect(audit.body.entries[0]).toMatchObject({ action: 'update', detail: { op: 'close', totalPoints: 30, pending: false } });
+    expect(audit.body.items[0]).toMatchObject({ action: 'update', detail: { op: 'close', totalPoints: 30, pending: false } });
     await expectLedgerInvariants(w.t.database);
   });
 
@@ -180,7 +180,7 @@ describe('activities', () => {
     expect(pending.body).toMatchObject({ status: 'pending', totalPoints: 60, decidedBy: null });
     expect((await snapshot(w.t.database)).head).toBe(ledger.head);
     const queue = await call(w.app, 'GET', '/api/staff/award-batches?status=pending', { token: w.tokens.staff2 });
-    expect(queue.body.batches.map((b: { id: number }) => b.id)).toEqual([pending.body.id]);
+    expect(queue.body.items.map((b: { id: number }) => b.id)).toEqual([pending.body.id]);
 
     const approve = (token: string, key = newKey('approve')) => call(w.app, 'POST', `/api/staff/award-batches/${pending.body.id}/approve`, { token, idempotencyKey: key, body: {} });
     // The author is not the accountant: staff never give the second signature.
@@ -203,7 +203,7 @@ describe('activities', () => {
     const [entries] = await rows<{ n: number; actor: number }>(w.t.database.read, sql`select count(*) as n, max(actor_id) as actor from ledger_entries where activity_id = ${id}`);
     expect({ n: Number(entries!.n), actor: Number(entries!.actor) }).toEqual({ n: 3, actor: w.f.staff2Id });
     const audit = await call(w.app, 'GET', `/api/staff/audit?entity=award_batch&entityId=${pending.body.id}&actor=${w.f.staff2Id}`, { token: w.tokens.staff });
-    expect(audit.body.entries.map((e: { action: string }) => e.action)).toEqual(['approve']);
+    expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual(['approve']);
     await expectLedgerInvariants(w.t.database);
   });
 

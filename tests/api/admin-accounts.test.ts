@@ -109,22 +109,22 @@ describe('GET /api/admin/accounts', () => {
   it('lists staff, accountants, admins and merchants — never residents — with status and last sign-in', async () => {
     const res = await list();
     expect(res.status).toBe(200);
-    const ids = res.body.accounts.map((a: any) => a.id);
+    const ids = res.body.items.map((a: any) => a.id);
     expect(ids).toEqual([w.f.staffId, w.f.staff2Id, ...w.f.merchants, w.f.adminId].sort((a, b) => a - b));
-    const admin = res.body.accounts.find((a: any) => a.id === w.f.adminId);
+    const admin = res.body.items.find((a: any) => a.id === w.f.adminId);
     expect(admin).toMatchObject({ role: 'admin', status: 'active', lastSignInAt: w.time.now.toISOString() });
-    expect(res.body.accounts.find((a: any) => a.id === w.f.staffId).lastSignInAt).toBeNull();
-    expect(res.body.accounts.find((a: any) => a.id === w.f.merchants[0]).shop).toEqual({ shopName: '明亮眼镜店', suspended: false });
+    expect(res.body.items.find((a: any) => a.id === w.f.staffId).lastSignInAt).toBeNull();
+    expect(res.body.items.find((a: any) => a.id === w.f.merchants[0]).shop).toEqual({ shopName: '明亮眼镜店', suspended: false });
   });
 
   it('filters by role and by text (login, name or shop), and pages by cursor', async () => {
-    expect((await list('?role=merchant')).body.accounts.map((a: any) => a.id)).toEqual(w.f.merchants);
-    expect((await list('?query=%E7%83%A7%E7%83%A4')).body.accounts.map((a: any) => a.id)).toEqual([w.f.merchants[1]]);
-    expect((await list('?query=staff2')).body.accounts.map((a: any) => a.id)).toEqual([w.f.staff2Id]);
+    expect((await list('?role=merchant')).body.items.map((a: any) => a.id)).toEqual(w.f.merchants);
+    expect((await list('?query=%E7%83%A7%E7%83%A4')).body.items.map((a: any) => a.id)).toEqual([w.f.merchants[1]]);
+    expect((await list('?query=staff2')).body.items.map((a: any) => a.id)).toEqual([w.f.staff2Id]);
     const first = await list('?limit=2');
-    expect(first.body.accounts).toHaveLength(2);
+    expect(first.body.items).toHaveLength(2);
     const second = await list(`?limit=2&cursor=${first.body.nextCursor}`);
-    expect(second.body.accounts[0].id).toBeGreaterThan(first.body.accounts[1].id);
+    expect(second.body.items[0].id).toBeGreaterThan(first.body.items[1].id);
   });
 
   it('bad filters → 400 invalid_request', async () => {

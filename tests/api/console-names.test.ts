@@ -42,8 +42,8 @@ describe('names in the staff console answers', () => {
     const created = await call(w.app, 'POST', '/api/staff/records/funds', { token: w.tokens.staff, body: { code: 'F-T', name: '测试基金', kind: 'micro_fund', description: '说明' } });
     expect(created.status).toBe(201);
     const creates = await call(w.app, 'GET', '/api/staff/audit?action=create&entity=fund', { token: w.tokens.staff });
-    expect(creates.body.entries.map((e: { action: string; entity: string; actor: { name: string } }) => [e.action, e.entity, e.actor.name])).toEqual([['create', 'fund', '王主任']]);
-    expect((await call(w.app, 'GET', '/api/staff/audit?action=publish&entity=fund', { token: w.tokens.staff })).body.entries).toEqual([]);
+    expect(creates.body.items.map((e: { action: string; entity: string; actor: { name: string } }) => [e.action, e.entity, e.actor.name])).toEqual([['create', 'fund', '王主任']]);
+    expect((await call(w.app, 'GET', '/api/staff/audit?action=publish&entity=fund', { token: w.tokens.staff })).body.items).toEqual([]);
     expectError(await call(w.app, 'GET', '/api/staff/audit?action=Drop%20table', { token: w.tokens.staff }), 400, 'invalid_request');
   });
 });

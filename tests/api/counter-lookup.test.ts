@@ -73,7 +73,7 @@ describe('counter: what the redemption was for', () => {
     const mine = await call(w.app, 'GET', '/api/me/entries?limit=1', { token: w.tokens.r1 });
     expect(mine.body.entries[0]).toMatchObject({ id: res.body.id, kind: 'redeem', points: -60, counterparty: { kind: 'merchant', name: '明亮眼镜店' }, item: { id: glasses.id, name: '老花镜', unitPoints: 30, quantity: 2 } });
     const theirs = await call(w.app, 'GET', '/api/counter/redemptions?limit=1', { token: w.tokens.m1 });
-    expect(theirs.body.redemptions[0]).toMatchObject({ id: res.body.id, points: 60, item: { name: '老花镜', unitPoints: 30, quantity: 2 } });
+    expect(theirs.body.items[0]).toMatchObject({ id: res.body.id, points: 60, item: { name: '老花镜', unitPoints: 30, quantity: 2 } });
     await call(w.app, 'PATCH', `/api/counter/items/${glasses.id}`, { token: w.tokens.m1, body: { points: 35, name: '老花镜（新款）' } });
     const code = (await call(w.app, 'POST', '/api/me/redeem-codes', { token: w.tokens.r1 })).body.code as string;
     const second = await redeem({ code, points: 35, itemId: glasses.id });

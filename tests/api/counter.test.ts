@@ -180,7 +180,7 @@ describe('GET /api/counter/redemptions', () => {
     ]);
     expect(lines.slice(1).map((l) => l.id)).toEqual([...mine].reverse());
     const theirs = await call(w.app, 'GET', '/api/counter/redemptions?limit=100', { token: m2 });
-    expect(theirs.body.redemptions.map((l: any) => l.points)).toEqual([105, 104, 103, 102, 101]);
+    expect(theirs.body.items.map((l: any) => l.points)).toEqual([105, 104, 103, 102, 101]);
     expect(theirs.body.nextCursor).toBeNull();
   });
 

@@ -37,8 +37,8 @@ describe('community pool', () => {
     expectError(await approve(asked.body.id, w.tokens.admin), 403, 'forbidden');
     expectError(await approve(asked.body.id, w.tokens.r1), 403, 'forbidden');
     const approvable = (token: string) => call(w.app, 'GET', '/api/staff/pool/grants?approvable=true', { token });
-    expect((await approvable(w.tokens.staff)).body.grants).toEqual([]);
-    expect((await approvable(w.tokens.staff2)).body.grants.map((g: { id: number }) => g.id)).toEqual([asked.body.id]);
+    expect((await approvable(w.tokens.staff)).body.items).toEqual([]);
+    expect((await approvable(w.tokens.staff2)).body.items.map((g: { id: number }) => g.id)).toEqual([asked.body.id]);
     expect((await snapshot(w.t.database)).head).toBe(before.head);
 
     const approveKey = newKey('approve');
@@ -103,7 +103,7 @@ describe('community pool', () => {
     const now = await snapshot(w.t.database);
     expect({ head: now.head, balances: now.balances }).toEqual({ head: before.head, balances: before.balances });
     const list = await call(w.app, 'GET', '/api/staff/pool/grants?status=rejected', { token: w.tokens.staff });
-    expect(list.body.grants.map((g: { id: number }) => g.id)).toEqual([b.body.id, a.body.id]);
+    expect(list.body.items.map((g: { id: number }) => g.id)).toEqual([b.body.id, a.body.id]);
     // A decided grant is frozen in the database itself.
     await expect(w.t.database.write((tx) => tx.run(sql`update pool_grants set points = 1 where id = ${a.body.id}`))).rejects.toThrow();
     await expect(w.t.database.write((tx) => tx.run(sql`delete from pool_grants where id = ${a.body.id}`))).rejects.toThrow();

@@ -60,10 +60,10 @@ describe('service requests', () => {
     expect(dates[3] > dates[2]).toBe(true);
 
     const list = await call(w.app, 'GET', '/api/me/requests', { token: w.tokens.r1 });
-    expect(list.body.requests).toEqual([expect.objectContaining({ id, status: 'done', rating: 5 })]);
-    expect((await call(w.app, 'GET', '/api/me/requests', { token: w.tokens.r2 })).body.requests).toEqual([]);
+    expect(list.body.items).toEqual([expect.objectContaining({ id, status: 'done', rating: 5 })]);
+    expect((await call(w.app, 'GET', '/api/me/requests', { token: w.tokens.r2 })).body.items).toEqual([]);
     const audit = await call(w.app, 'GET', `/api/staff/audit?entity=service_request&entityId=${id}`, { token: w.tokens.staff });
-    expect(audit.body.entries).toEqual([expect.objectContaining({ action: 'update', detail: expect.objectContaining({ op: 'dispatch', organizationId: p.socialOrgId }) })]);
+    expect(audit.body.items).toEqual([expect.objectContaining({ action: 'update', detail: expect.objectContaining({ op: 'dispatch', organizationId: p.socialOrgId }) })]);
   });
 
   it('cancelling: the resident until it is accepted, staff until it is done', async () => {
@@ -109,9 +109,9 @@ describe('service requests', () => {
     expect(done.body.events.every((e: { actorId: number }) => e.actorId === w.f.staffId)).toBe(true);
 
     const issues = await call(w.app, 'GET', '/api/staff/requests?kind=building_issue&status=done', { token: w.tokens.staff });
-    expect(issues.body.requests.map((r: { id: number }) => r.id)).toEqual([id]);
+    expect(issues.body.items.map((r: { id: number }) => r.id)).toEqual([id]);
     const byProvider = await call(w.app, 'GET', `/api/staff/requests?providerId=${p.propertyId}`, { token: w.tokens.staff });
-    expect(byProvider.body.requests).toHaveLength(1);
+    expect(byProvider.body.items).toHaveLength(1);
     expectError(await call(w.app, 'POST', `/api/me/requests/${id}/rating`, { token: w.tokens.r1, body: { score: 5 } }), 404, 'not_found');
   });
 
@@ -120,7 +120,7 @@ describe('service requests', () => {
     expect(forResident.status).toBe(201);
     expect(forResident.body).toMatchObject({ origin: 'staff', resident: { id: w.f.residents[2] }, events: [expect.objectContaining({ party: 'staff' })] });
     const r3 = await loginAs(w.app, 'r3');
-    expect((await call(w.app, 'GET', '/api/me/requests', { token: r3 })).body.requests).toHaveLength(1);
+    expect((await call(w.app, 'GET', '/api/me/requests', { token: r3 })).body.items).toHaveLength(1);
 
     const before = await counts(w.t.database);
     expectError(await ask(w.tokens.r1, { serviceId: p.draftServiceId }), 422, 'invalid_reference');

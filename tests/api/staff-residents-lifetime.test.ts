@@ -15,7 +15,7 @@ describe('staff: residents over their lifetime', () => {
     expect(res.status).toBe(201);
     return res.body as { id: number; login: string; household: { id: number } };
   };
-  const auditOf = async (entity: string, id: number) => (await call(w.app, 'GET', `/api/staff/audit?entity=${entity}&entityId=${id}`, { token: w.tokens.staff })).body.entries as Array<{ action: string; actor: unknown; detail: any }>;
+  const auditOf = async (entity: string, id: number) => (await call(w.app, 'GET', `/api/staff/audit?entity=${entity}&entityId=${id}`, { token: w.tokens.staff })).body.items as Array<{ action: string; actor: unknown; detail: any }>;
   const poolBalance = async () => Number((await rows<{ b: number }>(w.t.database.read, sql`select balance as b from accounts where id = ${SYSTEM_ACCOUNTS.pool}`))[0]!.b);
   const entry = async (id: number) => (await rows<{ kind: string; actor_id: number }>(w.t.database.read, sql`select kind, actor_id from ledger_entries where id = ${id}`))[0]!;
   const moveAway = (id: number, body: unknown, key = newKey('move')) => call(w.app, 'POST', `/api/staff/residents/${id}/move-away`, { token: w.tokens.staff, idempotencyKey: key, body });
@@ -248,7 +248,7 @@ describe('staff: acting for a card-only resident', () => {
     const [row] = await rows<{ kind: string; actor_id: number; memo: string }>(w.t.database.read, sql`select kind, actor_id, memo from ledger_entries where id = ${byId.body.id}`);
     expect(row).toEqual({ kind: 'transfer', actor_id: w.f.staffId, memo: '感谢帮忙买菜' });
     const audit = await call(w.app, 'GET', `/api/staff/audit?entity=resident&entityId=${a}`, { token: w.tokens.staff });
-    expect(audit.body.entries[0]).toMatchObject({ action: 'update', detail: { op: 'gift_on_behalf', entryId: byId.body.id, to: b, points: 10 } });
+    expect(audit.body.items[0]).toMatchObject({ action: 'update', detail: { op: 'gift_on_behalf', entryId: byId.body.id, to: b, points: 10 } });
 
     expect((await gift({ to: { login: 'r3' }, points: 5 })).body).toMatchObject({ balanceAfter: 35, to: { id: c } });
     expect((await gift({ to: { card: 'c9002' }, points: 5 })).body).toMatchObject({ balanceAfter: 30, to: { id: b } });
@@ -280,7 +280,7 @@ describe('staff: acting for a card-only resident', () => {
     const [row] = await rows(w.t.database.read, sql`select resident_id, signed_up_by from activity_signups where activity_id = ${w.f.activityId}`);
     expect(row).toEqual({ resident_id: a, signed_up_by: w.f.staffId });
     const audit = await call(w.app, 'GET', `/api/staff/audit?entity=activity_signup&entityId=${w.f.activityId}`, { token: w.tokens.staff });
-    expect(audit.body.entries[0]).toMatchObject({ action: 'create', detail: { op: 'signup_on_behalf', residentId: a } });
+    expect(audit.body.items[0]).toMatchObject({ action: 'create', detail: { op: 'signup_on_behalf', residentId: a } });
     expect((await call(w.app, 'POST', `/api/staff/residents/${a}/signups`, { token: w.tokens.staff, body: { activityId: w.f.activityId } })).body.alreadySignedUp).toBe(true);
 
     const before = await counts(w.t.database);

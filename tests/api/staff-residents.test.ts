@@ -28,7 +28,7 @@ describe('staff: residents', () => {
     expect(details.body).toEqual({ ...res.body, householdMembers: [{ id: spouse.body.id, fullName: '钱国庆', movedAwayAt: null }] });
     expectError(await call(w.app, 'GET', `/api/staff/residents/${w.f.staffId}`, { token: w.tokens.staff }), 404, 'not_found');
     const audit = await call(w.app, 'GET', '/api/staff/audit?entity=resident', { token: w.tokens.staff });
-    expect(audit.body.entries.map((e: { entityId: number; action: string }) => [e.entityId, e.action])).toEqual([
+    expect(audit.body.items.map((e: { entityId: number; action: string }) => [e.entityId, e.action])).toEqual([
       [spouse.body.id, 'create'],
       [res.body.id, 'create'],
     ]);
@@ -77,7 +77,7 @@ describe('staff: residents', () => {
     expect(ok.body.balanceAfter).toBe(95);
 
     const audit = await call(w.app, 'GET', `/api/staff/audit?entity=resident&entityId=${a}`, { token: w.tokens.staff });
-    expect(audit.body.entries[0]).toMatchObject({ action: 'update', detail: { op: 'reset_pin', card: 'C9001' } });
+    expect(audit.body.items[0]).toMatchObject({ action: 'update', detail: { op: 'reset_pin', card: 'C9001' } });
     expect(JSON.stringify(audit.body)).not.toContain('2580');
 
     const noCard = (await register({ fullName: '孙建华', household })).body.id;

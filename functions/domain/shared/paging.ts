@@ -11,13 +11,17 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-/** The cursor of a list keyset-paged by id: the last id of the page, in decimal. */
-export const ID_CURSOR = /^\d{1,15}$/;
+/** The cursor of a list keyset-paged by id: the last id of the page, in decimal (ids are below 2^31). */
+export const ID_CURSOR = /^[1-9]\d{0,9}$/;
+const MAX_ID = 2 ** 31;
+
+/** Whether a string is an id cursor. */
+export const idCursorOk = (cursor: string): boolean => ID_CURSOR.test(cursor) && Number(cursor) <= MAX_ID;
 
 /** An id cursor as the list reads it; a malformed one is the caller's mistake (400 invalid_request). */
 export function idCursor(cursor: string | undefined): number | undefined {
   if (cursor === undefined) return undefined;
-  if (!ID_CURSOR.test(cursor)) throw new DomainError('invalid_request', 'cursor 无效');
+  if (!idCursorOk(cursor)) throw new DomainError('invalid_request', 'cursor 无效');
   return Number(cursor);
 }
 
