@@ -186,7 +186,7 @@ describe('GET /api/counter/redemptions', () => {
 
   it('an empty list for a new merchant; bad paging → 400', async () => {
     const m1 = await loginAs(w.app, 'm1');
-    expect((await call(w.app, 'GET', '/api/counter/redemptions', { token: m1 })).body).toEqual({ redemptions: [], nextCursor: null });
+    expect((await call(w.app, 'GET', '/api/counter/redemptions', { token: m1 })).body).toEqual({ items: [], nextCursor: null });
     expectError(await call(w.app, 'GET', '/api/counter/redemptions?limit=0', { token: m1 }), 400, 'invalid_request');
     expectError(await call(w.app, 'GET', '/api/counter/redemptions?limit=101', { token: m1 }), 400, 'invalid_request');
     expectError(await call(w.app, 'GET', '/api/counter/redemptions?cursor=x', { token: m1 }), 400, 'invalid_request');

@@ -306,7 +306,7 @@ describe('staff: acting for a card-only resident', () => {
     expect(event).toEqual({ actor_id: w.f.staffId });
     // The resident sees it as theirs.
     const mine = await call(w.app, 'GET', '/api/me/requests', { token: await loginAs(w.app, 'r1') });
-    expect(mine.body.requests.map((r: { id: number }) => r.id)).toEqual([res.body.id]);
+    expect(mine.body.items.map((r: { id: number }) => r.id)).toEqual([res.body.id]);
 
     const before = await counts(w.t.database);
     for (const body of [{}, { serviceId: p.serviceId, note: 'x'.repeat(501) }, { serviceId: p.serviceId, residentId: 2 }, { serviceId: p.serviceId, preferredDate: '2026-02-30' }]) {

@@ -37,9 +37,9 @@ describe('two-person rule', () => {
     expect(await balanceOf(w.t.database, w.f.residents[0]!)).toBe(0);
 
     // Only the accountant's queue lists it, and it explains the rule with the threshold.
-    expect((await approvable(w.tokens.staff)).batches).toEqual([]);
+    expect((await approvable(w.tokens.staff)).items).toEqual([]);
     const queue = await approvable(w.tokens.staff2);
-    expect(queue.batches.map((b: { id: number }) => b.id)).toEqual([pending.body.id]);
+    expect(queue.items.map((b: { id: number }) => b.id)).toEqual([pending.body.id]);
     expect(queue.thresholds).toEqual({ perAward: 200, perBatch: 2000 });
 
     const key2 = newKey('approve');
@@ -51,7 +51,7 @@ describe('two-person rule', () => {
     expectError(await approve(pending.body.id, w.tokens.staff2), 409, 'batch_decided');
     expect(await balanceOf(w.t.database, w.f.residents[0]!)).toBe(300);
     expect((await snapshot(w.t.database)).entries).toBe(before.entries + 1);
-    expect((await approvable(w.tokens.staff2)).batches).toEqual([]);
+    expect((await approvable(w.tokens.staff2)).items).toEqual([]);
     await expectLedgerInvariants(w.t.database);
   });
 
@@ -60,9 +60,9 @@ describe('two-person rule', () => {
     const other = await loginAs(w.app, 'acct2');
     const pending = await awardAs(w.tokens.staff2, 500);
     expect(pending.status).toBe(202);
-    expect((await approvable(w.tokens.staff2)).batches).toEqual([]);
+    expect((await approvable(w.tokens.staff2)).items).toEqual([]);
     expectError(await approve(pending.body.id, w.tokens.staff2), 403, 'self_approval');
-    expect((await approvable(other)).batches.map((b: { id: number }) => b.id)).toEqual([pending.body.id]);
+    expect((await approvable(other)).items.map((b: { id: number }) => b.id)).toEqual([pending.body.id]);
     expect((await approve(pending.body.id, other)).status).toBe(201);
     expect(await balanceOf(w.t.database, w.f.residents[0]!)).toBe(500);
   });
@@ -105,7 +105,7 @@ describe('two-person rule', () => {
     const closed = await call(w.app, 'POST', `/api/staff/activities/${w.f.activityId}/close`, { token: w.tokens.staff, idempotencyKey: newKey(), body: { preview: preview.body.fingerprint } });
     expect(closed.status).toBe(202);
     for (const residentId of w.f.residents) expect(await balanceOf(w.t.database, residentId)).toBe(0);
-    expect((await approvable(w.tokens.staff2)).batches.map((b: { id: number }) => b.id)).toEqual([closed.body.id, batch.body.id]);
+    expect((await approvable(w.tokens.staff2)).items.map((b: { id: number }) => b.id)).toEqual([closed.body.id, batch.body.id]);
     expect((await approve(closed.body.id, w.tokens.staff2)).status).toBe(201);
     expect(await balanceOf(w.t.database, w.f.residents[0]!)).toBe(20);
   });
