@@ -81,10 +81,6 @@ export const LongTextOrEmpty = (max: number) =>
     .max(max, `最多 ${max} 个字`)
     .refine((s) => !CONTROL_EXCEPT_LINES.test(s), '不能包含控制字符');
 
-export const IdCursorQuery = (max: number, fallback = 20) => ({
-  limit: QueryInt('limit', 1, max).default(fallback),
-  cursor: z.string().regex(/^\d+$/, 'cursor 无效').optional().openapi({ param: { name: 'cursor', in: 'query' } }),
-});
 
 /** The signed-in staff member (or resident) and the request's clock, as the domain's Actor. */
 export function actorOf(c: Context<AppEnv>): Actor {

@@ -3,6 +3,7 @@ import { QueryInt } from './params';
 import { IDEMPOTENCY_KEY_PATTERN } from '../domain/ledger/idempotency';
 import { counterpartyKinds } from '../domain/ledger/counterparty';
 import type { StatementKind } from '../domain/ledger/queries';
+import { ID_CURSOR, idCursorOk, type Page } from '../domain/shared/paging';
 
 /** Schemas shared by several routers. Route-specific ones live beside their route. */
 export const IdempotencyHeaders = z.object({
@@ -20,15 +21,44 @@ export const NoQuery = z.strictObject({}, { error: (issue) => (issue.code === 'u
 
 export const Points = z.number().int().min(1).max(1_000_000).openapi({ example: 20 });
 
-export const PageQuery = (max: number, fallback = 20) =>
+/**
+ * The query of every list: a page size and the opaque cursor of the page before (its nextCursor).
+ * `cursor` is the shape of that list's cursors (an id unless the list says otherwise), so a
+ * malformed one is refused (400 invalid_request) before the list is read. Extend it with the filters.
+ */
+export const PageQuery = (max: number, fallback = 20, cursor: RegExp = ID_CURSOR) =>
   z.object({
     limit: QueryInt('limit', 1, max).default(fallback),
-    cursor: z.string().regex(/^\d+$/, 'cursor 无效').optional().openapi({ param: { name: 'cursor', in: 'query' } }),
+    cursor: z
+      .string()
+      .regex(cursor, 'cursor 无效')
+      .refine((s) => cursor !== ID_CURSOR || idCursorOk(s), 'cursor 无效')
+      .optional()
+      .openapi({ param: { name: 'cursor', in: 'query' }, description: 'The nextCursor of the previous page (opaque)' }),
   });
 
-/** A page cursor is an id inside and a decimal string on the wire (opaque to clients). */
-export const cursorId = (cursor: string | undefined): number | undefined => (cursor === undefined ? undefined : Number(cursor));
-export const cursorOf = (id: number | null): string | null => (id === null ? null : String(id));
+const pageShape = <T extends z.ZodType>(item: T) => ({
+  items: z.array(item),
+  nextCursor: z.string().nullable().openapi({ description: 'The cursor of the next page (pass it back as ?cursor=); null on the last page' }),
+});
+type PageShape<T extends z.ZodType> = ReturnType<typeof pageShape<T>>;
+
+/**
+ * The answer of every list: `{ items, nextCursor }`. The lists of the v1 contract (points-api.md)
+ * also carry their old name for the same array, which may never be removed (`v1Name`).
+ */
+export function PageOf<T extends z.ZodType>(item: T): z.ZodObject<PageShape<T>>;
+export function PageOf<T extends z.ZodType, K extends string>(item: T, v1: { v1Name: K }): z.ZodObject<PageShape<T> & { [P in K]: z.ZodArray<T> }>;
+export function PageOf<T extends z.ZodType>(item: T, v1?: { v1Name: string }) {
+  const shape = pageShape(item);
+  if (!v1) return z.object(shape);
+  return z.object({ ...shape, [v1.v1Name]: z.array(item).openapi({ deprecated: true, description: 'The same list as items, kept for the v1 contract' }) });
+}
+
+/** A page of a v1 contract list as it answers: the items also under their v1 name (see PageOf). */
+export function v1Page<P extends Page<unknown>, K extends string>(page: P, v1Name: K): P & { [N in K]: P['items'] } {
+  return { ...page, [v1Name]: page.items } as P & { [N in K]: P['items'] };
+}
 
 export const statementKinds = ['earn', 'redeem', 'transfer_in', 'transfer_out', 'reversal', 'expiry'] as const satisfies readonly StatementKind[];
 

@@ -89,7 +89,7 @@ export function statement(root: HTMLElement): { reload(): Promise<void> } {
       months.replaceChildren();
       open = null;
     }
-    const items = res.data.entries.map(place);
+    const items = res.data.items.map(place);
     cursor = res.data.nextCursor;
     more.hidden = !cursor;
     const empty = months.querySelector('.entry') === null;

@@ -17,7 +17,7 @@ describe('activities', () => {
   const staff = (token = w.tokens.staff) => client(w.app, { token }).staff;
   const me = () => client(w.app, { token: w.tokens.r1 }).me;
   const param = (id: number) => ({ param: { id: String(id) } });
-  const auditOf = async (query: { entity: string; entityId?: string; actor?: string }) => (await bodyOf(await staff().audit.$get({ query }), 200)).entries;
+  const auditOf = async (query: { entity: string; entityId?: string; actor?: string }) => (await bodyOf(await staff().audit.$get({ query }), 200)).items;
   const checkIn = (id: number, json: CheckIn) => staff().activities[':id']['check-ins'].$post({ ...param(id), json });
   const preview = async (id: number) => bodyOf(await staff().activities[':id']['close-preview'].$get(param(id)), 200);
   const close = (id: number, fingerprint: string, key = newKey('close'), token = w.tokens.staff) =>
@@ -49,7 +49,7 @@ describe('activities', () => {
 
     const seen = await upcomingNow();
     expect(seen.activities[1]).toMatchObject({ signedUp: true, signups: 1 });
-    const mine = async () => (await bodyOf(await me().activities.$get({ query: {} }), 200)).activities;
+    const mine = async () => (await bodyOf(await me().activities.$get({ query: {} }), 200)).items;
     expect(await mine()).toEqual([expect.objectContaining({ activityId: later, status: 'signed_up', points: null })]);
 
     expect((await cancel(later)).status).toBe(200);
@@ -77,9 +77,9 @@ describe('activities', () => {
     expect((await auditOf({ entity: 'activity', actor: 'staff' }))[0]).toMatchObject({ action: 'create', entity: 'activity', entityId: created.id, actor: { login: 'staff' } });
 
     const list = await bodyOf(await staff().activities.$get({ query: { from: '2026-03-01', limit: '1' } }), 200);
-    expect(list.activities.map((a) => a.id)).toEqual([created.id]);
+    expect(list.items.map((a) => a.id)).toEqual([created.id]);
     const next = await bodyOf(await staff().activities.$get({ query: { from: '2026-03-01', limit: '1', cursor: list.nextCursor! } }), 200);
-    expect(next.activities.map((a) => a.id)).toEqual([w.f.activityId]);
+    expect(next.items.map((a) => a.id)).toEqual([w.f.activityId]);
 
     expectError(await answerOf(await checkIn(created.id, { residentId: w.f.residents[0]! })), 409, 'activity_not_started');
   });
@@ -166,7 +166,7 @@ describe('activities', () => {
     expect(links.map((l) => Number(l.award_entry_id))).toEqual(done.lines.map((l) => l.entryId));
 
     const mine = await bodyOf(await me().activities.$get({ query: {} }), 200);
-    expect(mine.activities.find((x) => x.activityId === id)).toMatchObject({ status: 'awarded', hours: 2, points: 10 });
+    expect(mine.items.find((x) => x.activityId === id)).toMatchObject({ status: 'awarded', hours: 2, points: 10 });
     const summary = await bodyOf(await me().summary.$get(), 200);
     expect(summary).toMatchObject({ balance: 50, earned: 50, hours: 6, activities: 2 });
     expectError(await answerOf(await checkIn(id, { residentId: a })), 409, 'activity_closed');
@@ -185,7 +185,7 @@ describe('activities', () => {
     expect(pending).toMatchObject({ status: 'pending', totalPoints: 60, decidedBy: null });
     expect((await snapshot(w.t.database)).head).toBe(ledger.head);
     const queue = await bodyOf(await staff(w.tokens.staff2)['award-batches'].$get({ query: { status: 'pending' } }), 200);
-    expect(queue.batches.map((b) => b.id)).toEqual([pending.id]);
+    expect(queue.items.map((b) => b.id)).toEqual([pending.id]);
 
     const approve = (token: string, key = newKey('approve')) => staff(token)['award-batches'][':id'].approve.$post({ ...param(pending.id), header: { 'idempotency-key': key }, json: {} });
     // The author is not the accountant: staff never give the second signature.

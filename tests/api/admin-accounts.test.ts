@@ -115,15 +115,15 @@ describe('POST /api/admin/accounts', () => {
 describe('GET /api/admin/accounts', () => {
   const w = useWorld(['admin']);
   const list = (query: AccountQuery = {}) => client(w.app, { token: w.tokens.admin }).admin.accounts.$get({ query });
-  const ids = async (query: AccountQuery) => (await bodyOf(await list(query), 200)).accounts.map((a) => a.id);
+  const ids = async (query: AccountQuery) => (await bodyOf(await list(query), 200)).items.map((a) => a.id);
 
   it('lists staff, accountants, admins and merchants — never residents — with status and last sign-in', async () => {
     const res = await bodyOf(await list(), 200);
-    expect(res.accounts.map((a) => a.id)).toEqual([w.f.staffId, w.f.staff2Id, ...w.f.merchants, w.f.adminId].sort((a, b) => a - b));
-    const admin = res.accounts.find((a) => a.id === w.f.adminId);
+    expect(res.items.map((a) => a.id)).toEqual([w.f.staffId, w.f.staff2Id, ...w.f.merchants, w.f.adminId].sort((a, b) => a - b));
+    const admin = res.items.find((a) => a.id === w.f.adminId);
     expect(admin).toMatchObject({ role: 'admin', status: 'active', lastSignInAt: w.time.now.toISOString() });
-    expect(res.accounts.find((a) => a.id === w.f.staffId)!.lastSignInAt).toBeNull();
-    expect(res.accounts.find((a) => a.id === w.f.merchants[0])!.shop).toEqual({ shopName: '明亮眼镜店', suspended: false });
+    expect(res.items.find((a) => a.id === w.f.staffId)!.lastSignInAt).toBeNull();
+    expect(res.items.find((a) => a.id === w.f.merchants[0])!.shop).toEqual({ shopName: '明亮眼镜店', suspended: false });
   });
 
   it('filters by role and by text (login, name or shop), and pages by cursor', async () => {
@@ -131,9 +131,9 @@ describe('GET /api/admin/accounts', () => {
     expect(await ids({ query: '烧烤' })).toEqual([w.f.merchants[1]]);
     expect(await ids({ query: 'staff2' })).toEqual([w.f.staff2Id]);
     const first = await bodyOf(await list({ limit: '2' }), 200);
-    expect(first.accounts).toHaveLength(2);
+    expect(first.items).toHaveLength(2);
     const second = await bodyOf(await list({ limit: '2', cursor: first.nextCursor! }), 200);
-    expect(second.accounts[0]!.id).toBeGreaterThan(first.accounts[1]!.id);
+    expect(second.items[0]!.id).toBeGreaterThan(first.items[1]!.id);
   });
 
   it('bad filters → 400 invalid_request', async () => {

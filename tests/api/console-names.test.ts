@@ -44,8 +44,8 @@ describe('names in the staff console answers', () => {
     const created = await call(w.app, 'POST', '/api/staff/records/funds', { token: w.tokens.staff, body: { code: 'F-T', name: '测试基金', kind: 'micro_fund', description: '说明' } });
     expect(created.status).toBe(201);
     const creates = await bodyOf(await audit.$get({ query: { action: 'create', entity: 'fund' } }), 200);
-    expect(creates.entries.map((e) => [e.action, e.entity, e.actor?.name])).toEqual([['create', 'fund', '王主任']]);
-    expect((await bodyOf(await audit.$get({ query: { action: 'publish', entity: 'fund' } }), 200)).entries).toEqual([]);
+    expect(creates.items.map((e) => [e.action, e.entity, e.actor?.name])).toEqual([['create', 'fund', '王主任']]);
+    expect((await bodyOf(await audit.$get({ query: { action: 'publish', entity: 'fund' } }), 200)).items).toEqual([]);
     expectError(await answerOf(await audit.$get({ query: { action: 'Drop table' } })), 400, 'invalid_request');
   });
 });

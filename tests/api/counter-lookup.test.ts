@@ -83,7 +83,7 @@ describe('counter: what the redemption was for', () => {
     expect(mine.entries[0]).toMatchObject({ id: res.id, kind: 'redeem', points: -60, counterparty: { kind: 'merchant', name: '明亮眼镜店' }, item: { id: glasses.id, name: '老花镜', unitPoints: 30, quantity: 2 } });
     const m1 = client(w.app, { token: w.tokens.m1 });
     const theirs = await bodyOf(await m1.counter.redemptions.$get({ query: { limit: '1' } }), 200);
-    expect(theirs.redemptions[0]).toMatchObject({ id: res.id, points: 60, item: { name: '老花镜', unitPoints: 30, quantity: 2 } });
+    expect(theirs.items[0]).toMatchObject({ id: res.id, points: 60, item: { name: '老花镜', unitPoints: 30, quantity: 2 } });
     await m1.counter.items[':id'].$patch({ param: { id: String(glasses.id) }, json: { points: 35, name: '老花镜（新款）' } });
     const code = (await bodyOf(await r1.me['redeem-codes'].$post(), 201)).code;
     const second = await bodyOf(await send({ code, points: 35, itemId: glasses.id }), 201);

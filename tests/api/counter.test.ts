@@ -183,7 +183,7 @@ describe('GET /api/counter/redemptions', () => {
     ]);
     expect(lines.slice(1).map((l) => l.id)).toEqual([...mine].reverse());
     const theirs = await bodyOf(await m2.redemptions.$get({ query: { limit: '100' } }), 200);
-    expect(theirs.redemptions.map((l) => l.points)).toEqual([105, 104, 103, 102, 101]);
+    expect(theirs.items.map((l) => l.points)).toEqual([105, 104, 103, 102, 101]);
     expect(theirs.nextCursor).toBeNull();
   });
 
@@ -198,7 +198,7 @@ describe('GET /api/counter/redemptions', () => {
 
 /** The merchant's lines read from the first page to the last, each page answering 200 with at most `limit` of them. */
 async function allPages(counter: Counter, limit: number) {
-  const items: Awaited<ReturnType<typeof page>>['redemptions'] = [];
+  const items: Awaited<ReturnType<typeof page>>['items'] = [];
   let pages = 0;
   let cursor: string | null = null;
   async function page(query: { limit: string; cursor?: string }) {
@@ -206,8 +206,8 @@ async function allPages(counter: Counter, limit: number) {
   }
   do {
     const body = await page(cursor === null ? { limit: String(limit) } : { limit: String(limit), cursor });
-    expect(body.redemptions.length).toBeLessThanOrEqual(limit);
-    items.push(...body.redemptions);
+    expect(body.items.length).toBeLessThanOrEqual(limit);
+    items.push(...body.items);
     cursor = body.nextCursor;
     pages++;
   } while (cursor !== null);

@@ -21,7 +21,7 @@ describe('community pool', () => {
   const asked = async (json: NewGrant) => bodyOf(await ask(json), 202);
   const approve = (id: number, token = w.tokens.staff2, key = newKey('approve')) => pool(token).grants[':id'].approve.$post({ ...param(id), header: { 'idempotency-key': key }, json: {} });
   const reject = (id: number, token = w.tokens.staff2, reason = '理由不足') => pool(token).grants[':id'].reject.$post({ ...param(id), json: { reason } });
-  const grants = async (query: GrantQuery, token = w.tokens.staff) => (await bodyOf(await pool(token).grants.$get({ query }), 200)).grants;
+  const grants = async (query: GrantQuery, token = w.tokens.staff) => (await bodyOf(await pool(token).grants.$get({ query }), 200)).items;
 
   /** Residents give the pool some points (r3 earns them first). */
   const fillPool = async (points: number) => {

@@ -79,10 +79,10 @@ describe('service requests', () => {
     expect(dates[3]! > dates[2]!).toBe(true);
 
     const list = await bodyOf(await me().requests.$get({ query: {} }), 200);
-    expect(list.requests).toEqual([expect.objectContaining({ id, status: 'done', rating: 5 })]);
-    expect((await bodyOf(await me(w.tokens.r2).requests.$get({ query: {} }), 200)).requests).toEqual([]);
+    expect(list.items).toEqual([expect.objectContaining({ id, status: 'done', rating: 5 })]);
+    expect((await bodyOf(await me(w.tokens.r2).requests.$get({ query: {} }), 200)).items).toEqual([]);
     const audit = await bodyOf(await staff().audit.$get({ query: { entity: 'service_request', entityId: String(id) } }), 200);
-    expect(audit.entries).toEqual([expect.objectContaining({ action: 'update', detail: expect.objectContaining({ op: 'dispatch', organizationId: p.socialOrgId }) })]);
+    expect(audit.items).toEqual([expect.objectContaining({ action: 'update', detail: expect.objectContaining({ op: 'dispatch', organizationId: p.socialOrgId }) })]);
   });
 
   it('cancelling: the resident until it is accepted, staff until it is done', async () => {
@@ -126,9 +126,9 @@ describe('service requests', () => {
     expect(done.events.every((e) => e.actorId === w.f.staffId)).toBe(true);
 
     const issues = await bodyOf(await staff().requests.$get({ query: { kind: 'building_issue', status: 'done' } }), 200);
-    expect(issues.requests.map((r) => r.id)).toEqual([id]);
+    expect(issues.items.map((r) => r.id)).toEqual([id]);
     const byProvider = await bodyOf(await staff().requests.$get({ query: { providerId: String(p.propertyId) } }), 200);
-    expect(byProvider.requests).toHaveLength(1);
+    expect(byProvider.items).toHaveLength(1);
     expectError(await answerOf(await rate(id, { score: 5 })), 404, 'not_found');
   });
 
@@ -136,7 +136,7 @@ describe('service requests', () => {
     const forResident = await bodyOf(await place({ kind: 'service', serviceId: p.serviceId, residentId: w.f.residents[2]!, detail: '电话来电' }), 201);
     expect(forResident).toMatchObject({ origin: 'staff', resident: { id: w.f.residents[2] }, events: [expect.objectContaining({ party: 'staff' })] });
     const r3 = await loginAs(w.app, 'r3');
-    expect((await bodyOf(await me(r3).requests.$get({ query: {} }), 200)).requests).toHaveLength(1);
+    expect((await bodyOf(await me(r3).requests.$get({ query: {} }), 200)).items).toHaveLength(1);
 
     const before = await counts(w.t.database);
     expectError(await answerOf(await ask(w.tokens.r1, { serviceId: p.draftServiceId })), 422, 'invalid_reference');

@@ -20,7 +20,7 @@ describe('staff: residents over their lifetime', () => {
   const staff = () => client(w.app, { token: w.tokens.staff });
   const register = async (body: Omit<Registration, 'household'> & Partial<Pick<Registration, 'household'>>) =>
     bodyOf(await staff().staff.residents.$post({ json: { household, ...body } }), 201);
-  const auditOf = async (entity: string, id: number) => (await bodyOf(await staff().staff.audit.$get({ query: { entity, entityId: String(id) } }), 200)).entries;
+  const auditOf = async (entity: string, id: number) => (await bodyOf(await staff().staff.audit.$get({ query: { entity, entityId: String(id) } }), 200)).items;
   const poolBalance = async () => Number((await rows<{ b: number }>(w.t.database.read, sql`select balance as b from accounts where id = ${SYSTEM_ACCOUNTS.pool}`))[0]!.b);
   const entry = async (id: number | null) => (await rows<{ kind: string; actor_id: number }>(w.t.database.read, sql`select kind, actor_id from ledger_entries where id = ${id}`))[0]!;
   const moveAway = (id: number, json: MoveAway, key = newKey('move')) => staff().staff.residents[':id']['move-away'].$post({ param: { id: String(id) }, header: { 'idempotency-key': key }, json });
@@ -243,7 +243,7 @@ describe('staff: residents over their lifetime', () => {
 describe('staff: acting for a card-only resident', () => {
   const w = useWorld(['staff']);
   const staff = () => client(w.app, { token: w.tokens.staff }).staff;
-  const auditOf = async (entity: string, id: number) => (await bodyOf(await staff().audit.$get({ query: { entity, entityId: String(id) } }), 200)).entries;
+  const auditOf = async (entity: string, id: number) => (await bodyOf(await staff().audit.$get({ query: { entity, entityId: String(id) } }), 200)).items;
   const signUp = (id: number, activityId: number) => staff().residents[':id'].signups.$post({ param: { id: String(id) }, json: { activityId } });
   const ask = (id: number, json: InferRequestType<ReturnType<typeof staff>['residents'][':id']['requests']['$post']>['json']) =>
     staff().residents[':id'].requests.$post({ param: { id: String(id) }, json });
@@ -316,7 +316,7 @@ describe('staff: acting for a card-only resident', () => {
     expect(event).toEqual({ actor_id: w.f.staffId });
     // The resident sees it as theirs.
     const mine = await bodyOf(await client(w.app, { token: await loginAs(w.app, 'r1') }).me.requests.$get({ query: {} }), 200);
-    expect(mine.requests.map((r) => r.id)).toEqual([res.id]);
+    expect(mine.items.map((r) => r.id)).toEqual([res.id]);
 
     const before = await counts(w.t.database);
     // Malformed on purpose: past the typed client.

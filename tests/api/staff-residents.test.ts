@@ -31,7 +31,7 @@ describe('staff: residents', () => {
     expect(await bodyOf(await details(res.id), 200)).toEqual({ ...res, householdMembers: [{ id: spouse.id, fullName: '钱国庆', movedAwayAt: null }] });
     expectError(await answerOf(await details(w.f.staffId)), 404, 'not_found');
     const audit = await auditOf({ entity: 'resident' });
-    expect(audit.entries.map((e) => [e.entityId, e.action])).toEqual([
+    expect(audit.items.map((e) => [e.entityId, e.action])).toEqual([
       [spouse.id, 'create'],
       [res.id, 'create'],
     ]);
@@ -86,7 +86,7 @@ describe('staff: residents', () => {
     expect(ok.balanceAfter).toBe(95);
 
     const audit = await auditOf({ entity: 'resident', entityId: String(a) });
-    expect(audit.entries[0]).toMatchObject({ action: 'update', detail: { op: 'reset_pin', card: 'C9001' } });
+    expect(audit.items[0]).toMatchObject({ action: 'update', detail: { op: 'reset_pin', card: 'C9001' } });
     expect(JSON.stringify(audit)).not.toContain('2580');
 
     const noCard = String((await register({ fullName: '孙建华', household })).id);

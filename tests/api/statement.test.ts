@@ -66,7 +66,7 @@ describe('statement lines name their counterparty', () => {
     const staffView = await bodyOf(await staffApi.staff.residents[':id'].entries.$get({ param: { id: String(id1) }, query: { limit: '20' } }), 200);
     expect(staffView.entries.map((e) => e.counterparty)).toEqual(res.entries.map((e) => e.counterparty));
     const counter = await bodyOf(await client(w.app, { token: await loginAs(w.app, 'm1') }).counter.redemptions.$get({ query: {} }), 200);
-    expect(counter.redemptions.map((e) => [e.id, e.kind, e.counterparty, e.item])).toEqual([
+    expect(counter.items.map((e) => [e.id, e.kind, e.counterparty, e.item])).toEqual([
       [8, 'reversal', { kind: 'resident', name: '张*华' }, glasses],
       [6, 'redeem', { kind: 'resident', name: '张*华' }, glasses],
     ]);

@@ -39,9 +39,9 @@ describe('two-person rule', () => {
     expect(await balanceOf(w.t.database, w.f.residents[0]!)).toBe(0);
 
     // Only the accountant's queue lists it, and it explains the rule with the threshold.
-    expect((await approvable(w.tokens.staff)).batches).toEqual([]);
+    expect((await approvable(w.tokens.staff)).items).toEqual([]);
     const queue = await approvable(w.tokens.staff2);
-    expect(queue.batches.map((b) => b.id)).toEqual([pending.id]);
+    expect(queue.items.map((b) => b.id)).toEqual([pending.id]);
     expect(queue.thresholds).toEqual({ perAward: 200, perBatch: 2000 });
 
     const key2 = newKey('approve');
@@ -52,7 +52,7 @@ describe('two-person rule', () => {
     expectError(await approve(pending.id, w.tokens.staff2), 409, 'batch_decided');
     expect(await balanceOf(w.t.database, w.f.residents[0]!)).toBe(300);
     expect((await snapshot(w.t.database)).entries).toBe(before.entries + 1);
-    expect((await approvable(w.tokens.staff2)).batches).toEqual([]);
+    expect((await approvable(w.tokens.staff2)).items).toEqual([]);
     await expectLedgerInvariants(w.t.database);
   });
 
@@ -60,9 +60,9 @@ describe('two-person rule', () => {
     await w.t.database.write((tx) => createStaff(tx, { login: 'acct2', password: PASSWORD, displayName: '赵会计', role: 'accountant' }, w.time.now, FAST_HASHING));
     const other = await loginAs(w.app, 'acct2');
     const pending = await waits(w.tokens.staff2, 500);
-    expect((await approvable(w.tokens.staff2)).batches).toEqual([]);
+    expect((await approvable(w.tokens.staff2)).items).toEqual([]);
     expectError(await approve(pending.id, w.tokens.staff2), 403, 'self_approval');
-    expect((await approvable(other)).batches.map((b) => b.id)).toEqual([pending.id]);
+    expect((await approvable(other)).items.map((b) => b.id)).toEqual([pending.id]);
     expect((await approve(pending.id, other)).status).toBe(201);
     expect(await balanceOf(w.t.database, w.f.residents[0]!)).toBe(500);
   });
@@ -105,7 +105,7 @@ describe('two-person rule', () => {
     expect(preview).toMatchObject({ totalPoints: 40, needsApproval: true });
     const closed = await bodyOf(await activity.close.$post({ param, header: { 'idempotency-key': newKey() }, json: { preview: preview.fingerprint } }), 202);
     for (const residentId of w.f.residents) expect(await balanceOf(w.t.database, residentId)).toBe(0);
-    expect((await approvable(w.tokens.staff2)).batches.map((b) => b.id)).toEqual([closed.id, batch.id]);
+    expect((await approvable(w.tokens.staff2)).items.map((b) => b.id)).toEqual([closed.id, batch.id]);
     expect((await approve(closed.id, w.tokens.staff2)).status).toBe(201);
     expect(await balanceOf(w.t.database, w.f.residents[0]!)).toBe(20);
   });

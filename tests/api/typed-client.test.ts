@@ -26,7 +26,7 @@ describe('the typed client (hc<AppType>)', () => {
   it('reaches the generic record routes and the request steps, typed', async () => {
     const staff = client(w.app, { token: w.tokens.staff });
     const page = await bodyOf(await staff.staff.records.services.$get({ query: {} }), 200);
-    const nextCursor: number | null = page.nextCursor;
+    const nextCursor: string | null = page.nextCursor;
     expect(nextCursor).toBeNull();
     expect(Array.isArray(page.items)).toBe(true);
     const draft = await bodyOf(

@@ -101,7 +101,7 @@ describe('accounts and merchants in the console', () => {
     await profile.getByLabel('营业时间').fill('每天 7:00–23:00');
     await profile.getByRole('button', { name: '保存' }).click();
     await expect.poll(() => counter.locator('[data-profile]').textContent()).toContain('营业时间：每天 7:00–23:00');
-    expect((await admin<{ accounts: Array<{ login: string }> }>('/admin/accounts?query=browser-shop')).body.accounts).toHaveLength(1);
+    expect((await admin<{ items: Array<{ login: string }> }>('/admin/accounts?query=browser-shop')).body.items).toHaveLength(1);
 
     // Staff pause the shop with a reason.
     await page.goto('/staff/#merchants');

@@ -23,7 +23,7 @@ describe('chain links and English fields in the console', () => {
     await panel.getByRole('button', { name: '新建活动' }).click();
     await expect.poll(() => panel.locator('.msg-ok').first().textContent()).toContain('已新建');
     const date = await panel.getByLabel('日期', { exact: true }).first().inputValue();
-    const list = (await staff<{ activities: Array<{ id: number; title: string; deliberationId: number | null; serviceId: number | null }> }>(`/staff/activities?limit=60&from=${date}`)).body.activities;
+    const list = (await staff<{ items: Array<{ id: number; title: string; deliberationId: number | null; serviceId: number | null }> }>(`/staff/activities?limit=60&from=${date}`)).body.items;
     const made = list.find((a) => a.title === '浏览器测试：落实议事的清扫');
     expect(made).toMatchObject({ deliberationId: deliberation!.id, serviceId: null });
     const one = (await staff<{ deliberationId: number | null }>(`/staff/activities/${made!.id}`)).body;

@@ -75,7 +75,7 @@ describe('a real community, set up by init and through the console', () => {
     }
 
     const admin = await as(ADMIN.login, ADMIN.password);
-    const listed = (await admin<{ accounts: Array<{ login: string; role: string; mustChangePassword: boolean }> }>('/admin/accounts?limit=50')).body.accounts;
+    const listed = (await admin<{ items: Array<{ login: string; role: string; mustChangePassword: boolean }> }>('/admin/accounts?limit=50')).body.items;
     for (const a of accounts) expect(listed.find((x) => x.login === a.login)).toMatchObject({ role: a.role, mustChangePassword: true });
     const made = (await admin<{ types: Array<{ nameZh: string; pointsPerHour: number; dailyCap: number }> }>('/admin/activity-types')).body.types;
     expect(made.map((t) => [t.nameZh, t.pointsPerHour, t.dailyCap])).toEqual(
@@ -118,7 +118,7 @@ describe('a real community, set up by init and through the console', () => {
     await acts.getByLabel('时长（小时）').fill('2');
     await acts.getByRole('button', { name: '新建活动' }).click();
     await acts.getByRole('heading', { name: '幸福里楼道清洁' }).waitFor();
-    const activity = (await staff<{ activities: Array<{ id: number; title: string }> }>('/staff/activities?limit=50')).body.activities.find((a) => a.title === '幸福里楼道清洁')!;
+    const activity = (await staff<{ items: Array<{ id: number; title: string }> }>('/staff/activities?limit=50')).body.items.find((a) => a.title === '幸福里楼道清洁')!;
     await acts.locator(`[data-activity-row="${activity.id}"] button`).click();
     for (const login of ['xfl01', 'xfl02', 'xfl03']) {
       await acts.getByLabel(/扫码或输入/).fill(login);
@@ -155,7 +155,7 @@ describe('a real community, set up by init and through the console', () => {
     await expect.poll(() => approvals.locator('.msg-ok').first().textContent()).toContain('已批准');
     expect((await resident(staff, 'xfl01')).balance).toBe(20 + big);
     const accountant = await as('qian.kuaiji');
-    expect((await accountant<{ batches: unknown[] }>('/staff/award-batches?approvable=true')).body.batches).toEqual([]);
+    expect((await accountant<{ items: unknown[] }>('/staff/award-batches?approvable=true')).body.items).toEqual([]);
     expect(errors).toEqual([]);
   });
 });

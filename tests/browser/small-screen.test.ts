@@ -134,7 +134,7 @@ describe('small screens (360×780)', () => {
     await page.getByLabel('具体需要').fill('周末上午方便');
     await page.getByRole('button', { name: '提交申请' }).click();
     await page.locator('#requests .msg-ok').filter({ hasText: service.title }).waitFor();
-    const mine = (await resident<{ requests: Array<{ title: string }> }>('/me/requests?limit=5')).body.requests;
+    const mine = (await resident<{ items: Array<{ title: string }> }>('/me/requests?limit=5')).body.items;
     expect(mine[0]!.title).toBe(service.title);
 
     // A service no longer on the menu: a note, and nothing chosen.

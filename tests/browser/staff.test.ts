@@ -20,8 +20,8 @@ describe('staff console (/staff/)', () => {
     await panel.getByRole('button', { name: '新建活动' }).click();
     await panel.getByRole('heading', { name: '浏览器测试巡逻' }).waitFor();
     const activityId = Number(await page.evaluate(() => document.querySelector('[data-activity-row]')?.getAttribute('data-activity-row')));
-    const rows = await staffApi<{ activities: Array<{ id: number; title: string }> }>('/staff/activities?limit=200');
-    const activity = rows.body.activities.find((a) => a.title === '浏览器测试巡逻')!;
+    const rows = await staffApi<{ items: Array<{ id: number; title: string }> }>('/staff/activities?limit=200');
+    const activity = rows.body.items.find((a) => a.title === '浏览器测试巡逻')!;
     expect(activity).toBeDefined();
     void activityId;
 
@@ -70,7 +70,7 @@ describe('staff console (/staff/)', () => {
 
   it('a batch above the threshold waits for a second staff member, who approves it', async () => {
     const staff1 = await apiAs(origin, 'staff1');
-    const pending = (await staff1<{ batches: Array<{ id: number; totalPoints: number }> }>('/staff/award-batches?status=pending')).body.batches;
+    const pending = (await staff1<{ items: Array<{ id: number; totalPoints: number }> }>('/staff/award-batches?status=pending')).body.items;
     expect(pending.length).toBeGreaterThan(0);
     const ctx = await desk(browser(), origin);
     const page = await ctx.newPage();
@@ -80,7 +80,7 @@ describe('staff console (/staff/)', () => {
     await approve.waitFor();
     await approve.click();
     await expect.poll(() => panel.locator('[aria-labelledby="appr-h"] .msg-ok').first().textContent()).toContain('已批准');
-    const still = (await staff1<{ batches: Array<{ id: number }> }>('/staff/award-batches?status=pending')).body.batches;
+    const still = (await staff1<{ items: Array<{ id: number }> }>('/staff/award-batches?status=pending')).body.items;
     expect(still.length).toBe(pending.length - 1);
     await ctx.close();
   });
@@ -99,7 +99,7 @@ describe('staff console (/staff/)', () => {
     await section.getByRole('button', { name: '提交申请' }).click();
     await expect.poll(() => section.locator('.msg-ok').textContent()).toContain('已提交');
     const mine = await apiAs(origin, 'resident30');
-    const id = (await mine<{ requests: Array<{ id: number; status: string }> }>('/me/requests')).body.requests[0]!.id;
+    const id = (await mine<{ items: Array<{ id: number; status: string }> }>('/me/requests')).body.items[0]!.id;
 
     const ctx = await desk(browser(), origin);
     const page = await ctx.newPage();

@@ -70,7 +70,7 @@ describe.concurrent('linli CLI (child process)', { timeout: 180_000 }, () => {
     expect(await verifySecret('2468', card!.pinHash)).toBe(true);
     // The imported password signs in through the API; staff find the new resident by card.
     await loginAs(testApp(t.database, clock()), 'zhang.san', 'secret-pass-1');
-    expect((await searchResidents(t.database.read, 'C0102', 10, 0)).map((r) => r.login)).toEqual(['wang.wu']);
+    expect((await searchResidents(t.database.read, { query: 'C0102', limit: 10 })).items.map((r) => r.login)).toEqual(['wang.wu']);
   });
 
   it('import-residents: one bad row → every problem with its line, nothing imported, exit 1', async (ctx) => {

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gte, lt, lte, or, sql } from 'drizzle-orm';
+import type { Page } from '../shared/paging';
 import type { Db } from '../../../db/client';
 import { activities, activitySignups, activityTypes, participations, residents, teams, users } from '../../../db/schema';
 import { audit, type Actor } from '../records/audit';
@@ -144,7 +145,7 @@ export interface ActivityQuery {
   cursor?: string | undefined;
 }
 
-export async function listActivities(db: Db, q: ActivityQuery): Promise<{ items: Activity[]; nextCursor: string | null }> {
+export async function listActivities(db: Db, q: ActivityQuery): Promise<Page<Activity>> {
   let after;
   if (q.cursor) {
     const [date, id] = q.cursor.split('.');

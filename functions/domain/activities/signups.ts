@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gte, isNotNull, lt, ne, or, sql } from 'drizzle-orm';
+import type { Page } from '../shared/paging';
 import type { Db } from '../../../db/client';
 import { accounts, activities, activitySignups, activityTypes, ledgerEntries, participations, postings, teams } from '../../../db/schema';
 import { publicServices } from '../publishing/services';
@@ -118,7 +119,7 @@ export interface MyActivity {
 }
 
 /** Everything the resident signed up for or took part in, newest first; cursor "date.id". */
-export async function myActivities(db: Db, residentId: number, now: Date, limit: number, cursor?: string): Promise<{ items: MyActivity[]; nextCursor: string | null }> {
+export async function myActivities(db: Db, residentId: number, now: Date, limit: number, cursor?: string): Promise<Page<MyActivity>> {
   const [account] = await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.ownerId, residentId));
   const accountId = account?.id ?? -1;
   let after;

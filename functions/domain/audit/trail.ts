@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, inArray, lt } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { auditLog, users } from '../../../db/schema';
-import { pageOf, type Page } from '../shared/paging';
+import { cursorBefore, pageOf, type Page } from '../shared/paging';
 
 /** The audit trail as staff read it: newest first, by record type and/or by who acted. */
 export interface AuditQuery {
@@ -11,7 +11,7 @@ export interface AuditQuery {
   /** A user id, or a login. */
   actor?: string | undefined;
   limit: number;
-  cursor?: number | undefined;
+  cursor?: string | undefined;
 }
 
 export interface AuditRow {
@@ -44,7 +44,7 @@ export async function readAuditLog(db: Db, q: AuditQuery): Promise<Page<AuditRow
         q.entityId !== undefined ? eq(auditLog.entityId, q.entityId) : undefined,
         q.action ? eq(auditLog.action, q.action) : undefined,
         actor,
-        q.cursor ? lt(auditLog.id, q.cursor) : undefined,
+        cursorBefore(auditLog.id, q.cursor),
       ),
     )
     .orderBy(desc(auditLog.id))

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lt, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { activities, awardBatchLines, awardBatches, participations, residents, users, type AwardBatchStatus } from '../../../db/schema';
 import { award } from '../ledger/commands';
@@ -6,7 +6,7 @@ import { audit } from '../records/audit';
 import { checkChainLink } from '../records/chain-links';
 import { assertSecondSignature } from '../people/approvers';
 import { DomainError } from '../shared/errors';
-import { pageOf, type Page } from '../shared/paging';
+import { cursorBefore, pageOf, type Page } from '../shared/paging';
 import { savepoint } from '../../../db/savepoint';
 import { approvalThresholds, needsApproval } from './thresholds';
 
@@ -218,7 +218,7 @@ export interface BatchSummary {
 }
 
 /** Newest first; `status=pending` is the approvers' queue, and without `notBy`'s own, one approver's. */
-export async function listBatches(db: Db, q: { status?: AwardBatchStatus | undefined; notBy?: number | undefined; limit: number; cursor?: number | undefined }): Promise<Page<BatchSummary>> {
+export async function listBatches(db: Db, q: { status?: AwardBatchStatus | undefined; notBy?: number | undefined; limit: number; cursor?: string | undefined }): Promise<Page<BatchSummary>> {
   const rows = await db
     .select({
       id: awardBatches.id,
@@ -233,7 +233,7 @@ export async function listBatches(db: Db, q: { status?: AwardBatchStatus | undef
       decidedAt: awardBatches.decidedAt,
     })
     .from(awardBatches)
-    .where(and(q.status ? eq(awardBatches.status, q.status) : undefined, q.notBy !== undefined ? ne(awardBatches.createdBy, q.notBy) : undefined, q.cursor ? lt(awardBatches.id, q.cursor) : undefined))
+    .where(and(q.status ? eq(awardBatches.status, q.status) : undefined, q.notBy !== undefined ? ne(awardBatches.createdBy, q.notBy) : undefined, cursorBefore(awardBatches.id, q.cursor)))
     .orderBy(desc(awardBatches.id))
     .limit(q.limit + 1);
   return pageOf(rows, q.limit);

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, lt, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { accounts, activities, participations, poolGrants, residents, users, type PoolGrantStatus } from '../../../db/schema';
 import { SYSTEM_ACCOUNTS } from '../ledger/accounts';
@@ -6,7 +6,7 @@ import { grantFromPool } from '../ledger/commands';
 import { assertMayApprove, assertSecondSignature } from '../people/approvers';
 import { audit, type Actor } from '../records/audit';
 import { DomainError } from '../shared/errors';
-import { pageOf, type Page } from '../shared/paging';
+import { cursorBefore, pageOf, type Page } from '../shared/paging';
 import { savepoint } from '../../../db/savepoint';
 
 /**
@@ -171,11 +171,11 @@ export async function findGrant(db: Db, id: number): Promise<PoolGrant> {
 }
 
 /** Newest first. `notBy`: leave out one person's own grants (what that person may approve). */
-export async function listGrants(db: Db, q: { status?: PoolGrantStatus | undefined; notBy?: number | undefined; limit: number; cursor?: number | undefined }): Promise<Page<PoolGrant>> {
+export async function listGrants(db: Db, q: { status?: PoolGrantStatus | undefined; notBy?: number | undefined; limit: number; cursor?: string | undefined }): Promise<Page<PoolGrant>> {
   const rows = await db
     .select()
     .from(poolGrants)
-    .where(and(q.status ? eq(poolGrants.status, q.status) : undefined, q.notBy !== undefined ? ne(poolGrants.createdBy, q.notBy) : undefined, q.cursor ? lt(poolGrants.id, q.cursor) : undefined))
+    .where(and(q.status ? eq(poolGrants.status, q.status) : undefined, q.notBy !== undefined ? ne(poolGrants.createdBy, q.notBy) : undefined, cursorBefore(poolGrants.id, q.cursor)))
     .orderBy(desc(poolGrants.id))
     .limit(q.limit + 1);
   const page = pageOf(rows, q.limit);

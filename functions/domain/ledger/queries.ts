@@ -1,4 +1,5 @@
 import { and, desc, eq, gt, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { cursorBefore, pageOf, type Page } from '../shared/paging';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../../db/client';
 import { accounts, activities, ledgerEntries, merchants, participations, postings, redemptionItems, residents, users } from '../../../db/schema';
@@ -103,18 +104,10 @@ async function statementLines(db: Db, accountId: number, where: SQL | undefined,
   }));
 }
 
-/** An account's statement, newest first; `beforeId` is the keyset cursor; `kind` keeps only lines of that kind. */
-export async function statement(
-  db: Db,
-  accountId: number,
-  limit: number,
-  beforeId?: number,
-  kind?: StatementKind,
-): Promise<{ lines: StatementLine[]; nextBeforeId: number | null }> {
-  const where = and(beforeId === undefined ? undefined : lt(postings.entryId, beforeId), kind === undefined ? undefined : ofKind(kind));
-  const rows = await statementLines(db, accountId, where, limit + 1);
-  const lines = rows.slice(0, limit);
-  return { lines, nextBeforeId: rows.length > limit ? lines[lines.length - 1]!.id : null };
+/** An account's statement, newest first, keyset-paged by entry id; `kind` keeps only lines of that kind. */
+export async function statement(db: Db, accountId: number, limit: number, cursor?: string, kind?: StatementKind): Promise<Page<StatementLine>> {
+  const where = and(cursorBefore(postings.entryId, cursor), kind === undefined ? undefined : ofKind(kind));
+  return pageOf(await statementLines(db, accountId, where, limit + 1), limit);
 }
 
 /** One entry as a line of this account's statement; undefined when the entry did not touch the account. */

@@ -31,14 +31,14 @@ const PAGE = 500;
  */
 export async function statementCsv(db: Db, accountId: number): Promise<string> {
   const parts = [`\uFEFF${stringify([HEADER], { record_delimiter: '\r\n' })}`];
-  let before: number | undefined;
+  let cursor: string | undefined;
   for (;;) {
-    const page = await statement(db, accountId, PAGE, before);
-    if (page.lines.length > 0) {
-      const rows = page.lines.map((l) => [localDateTime(l.at), KIND_WORDS[l.kind], l.counterparty.name, itemText(l.item), String(l.points), String(l.balanceAfter), l.memo, String(l.id)]);
+    const page = await statement(db, accountId, PAGE, cursor);
+    if (page.items.length > 0) {
+      const rows = page.items.map((l) => [localDateTime(l.at), KIND_WORDS[l.kind], l.counterparty.name, itemText(l.item), String(l.points), String(l.balanceAfter), l.memo, String(l.id)]);
       parts.push(stringify(rows, { record_delimiter: '\r\n' }));
     }
-    if (page.nextBeforeId === null) return parts.join('');
-    before = page.nextBeforeId;
+    if (page.nextCursor === null) return parts.join('');
+    cursor = page.nextCursor;
   }
 }

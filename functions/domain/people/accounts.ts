@@ -1,4 +1,5 @@
-import { and, asc, count, eq, gt, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import { cursorAfter, type Page } from '../shared/paging';
 import type { Db } from '../../../db/client';
 import { merchants, users, type Role } from '../../../db/schema';
 import { audit, type Actor } from '../records/audit';
@@ -70,12 +71,12 @@ export interface AccountQuery {
   role?: AdminRole | undefined;
   query?: string | undefined;
   limit: number;
-  afterId?: number | undefined;
+  cursor?: string | undefined;
   id?: number | undefined;
 }
 
 /** Accounts by id, keyset-paged; `query` matches the login, the name or the shop's name. */
-export async function listAccounts(db: Db, q: AccountQuery): Promise<{ items: AccountRow[]; nextCursor: number | null }> {
+export async function listAccounts(db: Db, q: AccountQuery): Promise<Page<AccountRow>> {
   const text = q.query?.trim();
   const pattern = text ? `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
   const rows = await db
@@ -97,7 +98,7 @@ export async function listAccounts(db: Db, q: AccountQuery): Promise<{ items: Ac
     .where(
       and(
         q.role ? eq(users.role, q.role) : inArray(users.role, [...ADMIN_ROLES]),
-        q.afterId ? gt(users.id, q.afterId) : undefined,
+        cursorAfter(users.id, q.cursor),
         q.id ? eq(users.id, q.id) : undefined,
         pattern
           ? or(sql`${users.login} like ${pattern} escape '\\'`, sql`${users.displayName} like ${pattern} escape '\\'`, sql`${merchants.shopName} like ${pattern} escape '\\'`)
@@ -118,7 +119,7 @@ export async function listAccounts(db: Db, q: AccountQuery): Promise<{ items: Ac
     lastSignInAt: r.lastSignInAt,
     shop: r.shopName === null ? null : { shopName: r.shopName, suspended: r.suspendedAt !== null },
   }));
-  return { items, nextCursor: rows.length > q.limit ? items[items.length - 1]!.id : null };
+  return { items, nextCursor: rows.length > q.limit ? String(items[items.length - 1]!.id) : null };
 }
 
 export async function accountById(db: Db, id: number): Promise<AccountRow> {

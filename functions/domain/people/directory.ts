@@ -1,4 +1,5 @@
-import { and, asc, eq, gt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, or, sql } from 'drizzle-orm';
+import { cursorAfter, pageOf, type Page } from '../shared/paging';
 import type { Db } from '../../../db/client';
 import { accounts, cards, households, merchants, residents, users, type Role } from '../../../db/schema';
 import { hashSecret } from '../shared/crypto';
@@ -104,8 +105,8 @@ export interface ResidentRow {
 }
 
 /** Staff search by name, login, card or building; ordered by id, keyset-paginated. */
-export async function searchResidents(db: Db, query: string, limit: number, afterId: number): Promise<ResidentRow[]> {
-  const q = query.trim();
+export async function searchResidents(db: Db, search: { query: string; limit: number; cursor?: string | undefined }): Promise<Page<ResidentRow>> {
+  const q = search.query.trim();
   const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const match = q
     ? or(
@@ -131,9 +132,12 @@ export async function searchResidents(db: Db, query: string, limit: number, afte
     .innerJoin(accounts, eq(accounts.ownerId, users.id))
     .leftJoin(cards, eq(cards.residentId, residents.userId))
     .leftJoin(households, eq(households.id, residents.householdId))
-    .where(and(gt(users.id, afterId), match))
+    .where(and(cursorAfter(users.id, search.cursor), match))
     .orderBy(asc(users.id))
-    .limit(limit);
-  return rows.map(({ compound, building, ...r }) => ({ ...r, building: compound && building ? `${compound}${building}` : null }));
+    .limit(search.limit + 1);
+  return pageOf(
+    rows.map(({ compound, building, ...r }) => ({ ...r, building: compound && building ? `${compound}${building}` : null })),
+    search.limit,
+  );
 }
 

@@ -1,4 +1,5 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
+import type { Page } from '../shared/paging';
 import type { Db } from '../../../db/client';
 import { households, redeemCodes, residents, users } from '../../../db/schema';
 import { communityName } from '../community/settings';
@@ -124,19 +125,17 @@ export async function resetResidentPassword(tx: Db, actor: Actor, id: number, pa
   return reset;
 }
 
-export interface ResidentStatement {
+export interface ResidentStatement extends Page<Omit<StatementLine, 'reversesId'>> {
   /** The community's name, for the statement staff print at the service station. */
   community: string;
   balance: number;
   expiring: ExpiringLot[];
-  lines: Array<Omit<StatementLine, 'reversesId'>>;
-  nextBeforeId: number | null;
 }
 
 /** One resident's statement and expiry schedule, as they see it on their phone. */
-export async function residentStatement(db: Db, id: number, now: Date, limit: number, beforeId?: number): Promise<ResidentStatement> {
+export async function residentStatement(db: Db, id: number, now: Date, limit: number, cursor?: string): Promise<ResidentStatement> {
   const account = await residentBalance(db, id, now);
   if (!account) throw new DomainError('not_found', `居民 ${id} 不存在`);
-  const page = await statement(db, account.accountId, limit, beforeId);
-  return { community: await communityName(db), balance: account.balance, expiring: account.expiring, lines: page.lines.map(({ reversesId: _, ...line }) => line), nextBeforeId: page.nextBeforeId };
+  const page = await statement(db, account.accountId, limit, cursor);
+  return { community: await communityName(db), balance: account.balance, expiring: account.expiring, items: page.items.map(({ reversesId: _, ...line }) => line), nextCursor: page.nextCursor };
 }

@@ -1,11 +1,11 @@
-import { and, asc, desc, eq, lt } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { agendaItems, followups, followupUpdates, organizations, type FollowupStatus } from '../../../db/schema';
 import { audit, type Actor } from './audit';
 import { findDeliberationRow, type Followup } from './deliberations';
 import { announce, requirePublished, type PublishEvent } from './publish';
 import { DomainError } from '../shared/errors';
-import { pageOf, type Page } from '../shared/paging';
+import { cursorBefore, pageOf, type Page } from '../shared/paging';
 import { invalid, notFound, requireRef, type Revision, type EnglishFields } from './shared';
 import { listVersions, saveEdit, withdrawRecord, type RecordVersion, type VersionedType } from './versions';
 
@@ -141,7 +141,7 @@ export async function addFollowupUpdate(tx: Db, actor: Actor, followupId: number
 }
 
 /** The staff console's follow-up board, newest first: optionally one status or one deliberation's. */
-export async function listFollowups(db: Db, q: { status?: FollowupStatus | undefined; deliberationId?: number | undefined; limit: number; cursor?: number | undefined }): Promise<Page<typeof followups.$inferSelect>> {
+export async function listFollowups(db: Db, q: { status?: FollowupStatus | undefined; deliberationId?: number | undefined; limit: number; cursor?: string | undefined }): Promise<Page<typeof followups.$inferSelect>> {
   const rows = await db
     .select()
     .from(followups)
@@ -149,7 +149,7 @@ export async function listFollowups(db: Db, q: { status?: FollowupStatus | undef
       and(
         q.status ? eq(followups.status, q.status) : undefined,
         q.deliberationId ? eq(followups.deliberationId, q.deliberationId) : undefined,
-        q.cursor ? lt(followups.id, q.cursor) : undefined,
+        cursorBefore(followups.id, q.cursor),
       ),
     )
     .orderBy(desc(followups.id))

@@ -1,8 +1,9 @@
-import { and, eq, lt, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../../db/client';
 import type { RecordStatus } from '../../../db/schema';
 import { DomainError } from '../shared/errors';
+import { cursorBefore } from '../shared/paging';
 
 /** A PATCH body's 修订说明 / 更正说明: required once the record is published. */
 export interface Revision {
@@ -13,11 +14,11 @@ export interface Revision {
 export interface ListQuery {
   status?: RecordStatus | undefined;
   limit: number;
-  cursor?: number | undefined;
+  cursor?: string | undefined;
 }
 
 export function listWhere(table: { id: SQLiteColumn; status: SQLiteColumn }, q: ListQuery, ...more: Array<SQL | undefined>): SQL | undefined {
-  return and(q.status ? eq(table.status, q.status) : undefined, q.cursor ? lt(table.id, q.cursor) : undefined, ...more);
+  return and(q.status ? eq(table.status, q.status) : undefined, cursorBefore(table.id, q.cursor), ...more);
 }
 
 export function notFound(message: string): DomainError {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lt } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import {
   organizations,
@@ -14,7 +14,7 @@ import {
 } from '../../../db/schema';
 import { audit, type Actor } from '../records/audit';
 import { checkChainLink } from '../records/chain-links';
-import { pageOf, type Page } from '../shared/paging';
+import { cursorBefore, pageOf, type Page } from '../shared/paging';
 import { DomainError } from '../shared/errors';
 import { RESIDENT_CANCELLABLE, STATUS_ZH, STEPS, type Step } from './flow';
 
@@ -246,7 +246,7 @@ export interface RequestQuery {
   providerId?: number | undefined;
   residentId?: number | undefined;
   limit: number;
-  cursor?: number | undefined;
+  cursor?: string | undefined;
 }
 
 export interface RequestSummary {
@@ -278,7 +278,7 @@ export async function listRequests(db: Db, q: RequestQuery): Promise<Page<Reques
         q.kind ? eq(serviceRequests.kind, q.kind) : undefined,
         q.providerId ? eq(serviceRequests.providerId, q.providerId) : undefined,
         q.residentId ? eq(serviceRequests.residentId, q.residentId) : undefined,
-        q.cursor ? lt(serviceRequests.id, q.cursor) : undefined,
+        cursorBefore(serviceRequests.id, q.cursor),
       ),
     )
     .orderBy(desc(serviceRequests.id))

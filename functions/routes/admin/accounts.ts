@@ -5,9 +5,9 @@ import { LOGIN_PATTERN } from '../../domain/people/account-fields';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../domain/people/sessions';
 import { hashSecret } from '../../domain/shared/crypto';
 import { errorResponses } from '../../http/errors';
-import { actorOf, IdCursorQuery, IdParam, Text } from '../../http/params';
+import { actorOf, IdParam, Text } from '../../http/params';
 import { newRouter, noBody } from '../../http/router';
-import { cursorId, cursorOf, json, jsonBody, signedIn } from '../../http/schemas';
+import { json, jsonBody, PageOf, PageQuery, signedIn } from '../../http/schemas';
 import { ShopProfileSchema } from '../staff/merchants';
 
 const AdminRole = z.enum(ADMIN_ROLES).openapi({ description: 'staff (daily work), accountant (also the second signature), admin (accounts and settings), merchant (a partner shop’s counter)' });
@@ -75,15 +75,13 @@ export const accounts = newRouter()
         query: z.object({
           role: AdminRole.optional().openapi({ param: { name: 'role', in: 'query' } }),
           query: z.string().max(64).optional().openapi({ param: { name: 'query', in: 'query' }, description: 'Part of the login, the name or the shop’s name' }),
-          ...IdCursorQuery(200, 50),
+          ...PageQuery(200, 50).shape,
         }),
       },
-      responses: { 200: json(z.object({ accounts: z.array(AccountSchema), nextCursor: z.string().nullable() }), 'Accounts'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden') },
+      responses: { 200: json(PageOf(AccountSchema), 'Accounts'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden') },
     }),
     async (c) => {
-      const { cursor, ...q } = c.req.valid('query');
-      const page = await listAccounts(c.get('deps').database.read, { ...q, afterId: cursorId(cursor) });
-      return c.json({ accounts: page.items, nextCursor: cursorOf(page.nextCursor) }, 200);
+      return c.json(await listAccounts(c.get('deps').database.read, c.req.valid('query')), 200);
     },
   )
   .openapi(

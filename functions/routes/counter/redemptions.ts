@@ -9,7 +9,7 @@ import { accountOf } from '../../domain/people/directory';
 import { statement } from '../../domain/ledger/queries';
 import { ApiError, errorResponses } from '../../http/errors';
 import { once, onceInBatch } from '../../http/idempotent';
-import { CounterpartySchema, cursorId, cursorOf, IdempotencyHeaders, json, jsonBody, LineItemSchema, PageQuery, Points, signedIn } from '../../http/schemas';
+import { CounterpartySchema, IdempotencyHeaders, json, jsonBody, LineItemSchema, PageOf, PageQuery, Points, signedIn } from '../../http/schemas';
 
 const note = z.string().max(200).optional();
 const Code = z.string().regex(/^(\d{6}|\d{16})$/, '兑换码须为 6 位数字（扫码所得为 16 位）').openapi({ description: 'The 6 digits typed by hand, or the 16-digit long form scanned from the QR' });
@@ -115,17 +115,17 @@ export const redemptions = newRouter()
       security: signedIn,
       summary: "This merchant's redemptions (and their reversals), newest first",
       request: { query: PageQuery(100) },
-      responses: { 200: json(z.object({ redemptions: z.array(CounterEntry), nextCursor: z.string().nullable() }), 'Redemptions'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden') },
+      responses: { 200: json(PageOf(CounterEntry), 'Redemptions'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden') },
     }),
     async (c) => {
       const { limit, cursor } = c.req.valid('query');
       const db = c.get('deps').database.read;
       const account = await accountOf(db, c.get('principal').userId);
       if (!account) throw new ApiError('not_found', '商户账户不存在');
-      const page = await statement(db, account.id, limit, cursorId(cursor));
+      const page = await statement(db, account.id, limit, cursor);
       return c.json(
         {
-          redemptions: page.lines.map((l) => ({
+          items: page.items.map((l) => ({
             id: l.id,
             at: l.at,
             points: l.points,
@@ -134,7 +134,7 @@ export const redemptions = newRouter()
             counterparty: l.counterparty,
             item: l.item,
           })),
-          nextCursor: cursorOf(page.nextBeforeId),
+          nextCursor: page.nextCursor,
         },
         200,
       );

@@ -4,7 +4,7 @@ import { cancelSignUp, myActivities, nextVolunteerDay, signUp, upcomingActivitie
 import { errorResponses } from '../../http/errors';
 import { IdParam, QueryInt } from '../../http/params';
 import { newRouter, noBody } from '../../http/router';
-import { json, signedIn } from '../../http/schemas';
+import { json, PageOf, PageQuery, signedIn } from '../../http/schemas';
 
 const UpcomingSchema = z
   .object({
@@ -78,18 +78,14 @@ export const activities = newRouter()
       security: signedIn,
       summary: 'My activities, newest first, with the hours and points each earned',
       request: {
-        query: z.object({
-          limit: QueryInt('limit', 1, 100).default(20),
-          cursor: z.string().regex(ACTIVITY_CURSOR, 'cursor 无效').optional().openapi({ param: { name: 'cursor', in: 'query' } }),
-        }),
+        query: PageQuery(100, 20, ACTIVITY_CURSOR),
       },
-      responses: { 200: json(z.object({ activities: z.array(MyActivitySchema), nextCursor: z.string().nullable() }), 'Mine'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden') },
+      responses: { 200: json(PageOf(MyActivitySchema), 'Mine'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden') },
     }),
     async (c) => {
       const { limit, cursor } = c.req.valid('query');
       const { database, now } = c.get('deps');
-      const page = await myActivities(database.read, c.get('principal').userId, now(), limit, cursor);
-      return c.json({ activities: page.items, nextCursor: page.nextCursor }, 200);
+      return c.json(await myActivities(database.read, c.get('principal').userId, now(), limit, cursor), 200);
     },
   )
   .openapi(

@@ -14,7 +14,7 @@ import { residentProfile } from '../../domain/people/directory';
 import type { AppEnv } from '../../http/context';
 import { ApiError, errorResponses } from '../../http/errors';
 import { once } from '../../http/idempotent';
-import { cursorId, cursorOf, EntrySchema, IdempotencyHeaders, json, jsonBody, PageQuery, Points, signedIn, statementKinds } from '../../http/schemas';
+import { EntrySchema, IdempotencyHeaders, json, jsonBody, PageOf, PageQuery, Points, signedIn, statementKinds, v1Page } from '../../http/schemas';
 
 async function profileOf(c: Context<AppEnv>) {
   const profile = await residentProfile(c.get('deps').database.read, c.get('principal').userId);
@@ -91,16 +91,13 @@ export const points = newRouter()
       security: signedIn,
       summary: 'Statement, newest first; `kind` keeps only lines of one kind (paging with the cursor still applies)',
       request: { query: EntriesQuery },
-      responses: { 200: json(z.object({ entries: z.array(EntrySchema), nextCursor: z.string().nullable() }), 'Statement, newest first'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden') },
+      responses: { 200: json(PageOf(EntrySchema, { v1Name: 'entries' }), 'Statement, newest first'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden') },
     }),
     async (c) => {
       const { limit, cursor, kind } = c.req.valid('query');
       const p = await profileOf(c);
-      const page = await statement(c.get('deps').database.read, p.accountId, limit, cursorId(cursor), kind);
-      return c.json(
-        { entries: page.lines.map(({ reversesId: _, ...line }) => line), nextCursor: cursorOf(page.nextBeforeId) },
-        200,
-      );
+      const page = await statement(c.get('deps').database.read, p.accountId, limit, cursor, kind);
+      return c.json(v1Page({ items: page.items.map(({ reversesId: _, ...line }) => line), nextCursor: page.nextCursor }, 'entries'), 200);
     },
   )
   .openapi(

@@ -10,10 +10,10 @@ import {
   rateRequest,
 } from '../../domain/requests/requests';
 import { errorResponses } from '../../http/errors';
-import { IdCursorQuery, IdParam, LocalDate, actorOf, TextOrEmpty, LongTextOrEmpty } from '../../http/params';
+import { IdParam, LocalDate, actorOf, TextOrEmpty, LongTextOrEmpty } from '../../http/params';
 import { newRouter } from '../../http/router';
 import { ChainLinkFields } from '../../http/chain-params';
-import { cursorId, cursorOf, json, jsonBody, signedIn } from '../../http/schemas';
+import { json, jsonBody, PageOf, PageQuery, signedIn } from '../../http/schemas';
 
 export const EventSchema = z.object({
   at: z.string(),
@@ -140,13 +140,13 @@ export const requests = newRouter()
       tags: ['resident'],
       security: signedIn,
       summary: 'My service requests, newest first',
-      request: { query: z.object({ status: z.enum(serviceRequestStatuses).optional().openapi({ param: { name: 'status', in: 'query' } }), ...IdCursorQuery(100) }) },
-      responses: { 200: json(z.object({ requests: z.array(SummarySchema.omit({ residentId: true, residentName: true })), nextCursor: z.string().nullable() }), 'Mine'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden') },
+      request: { query: z.object({ status: z.enum(serviceRequestStatuses).optional().openapi({ param: { name: 'status', in: 'query' } }), ...PageQuery(100).shape }) },
+      responses: { 200: json(PageOf(SummarySchema.omit({ residentId: true, residentName: true })), 'Mine'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden') },
     }),
     async (c) => {
       const { status, limit, cursor } = c.req.valid('query');
-      const page = await listRequests(c.get('deps').database.read, { status, residentId: c.get('principal').userId, limit, cursor: cursorId(cursor) });
-      return c.json({ requests: page.items.map(({ residentId: _, residentName: __, ...r }) => r), nextCursor: cursorOf(page.nextCursor) }, 200);
+      const page = await listRequests(c.get('deps').database.read, { status, residentId: c.get('principal').userId, limit, cursor });
+      return c.json({ items: page.items.map(({ residentId: _, residentName: __, ...r }) => r), nextCursor: page.nextCursor }, 200);
     },
   )
   .openapi(

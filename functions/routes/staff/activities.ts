@@ -5,9 +5,9 @@ import { closeActivity, previewClose } from '../../domain/activities/close';
 import { TYPE_CODE } from '../../domain/activities/types';
 import { errorResponses } from '../../http/errors';
 import { once } from '../../http/idempotent';
-import { IdParam, LocalDate, Text, actorOf, idIn, QueryInt } from '../../http/params';
+import { IdParam, LocalDate, Text, actorOf, idIn } from '../../http/params';
 import { newRouter, noBody } from '../../http/router';
-import { IdempotencyHeaders, json, jsonBody, signedIn } from '../../http/schemas';
+import { IdempotencyHeaders, json, jsonBody, PageOf, PageQuery, signedIn } from '../../http/schemas';
 import { BatchSchema, batchStatus } from './award-batches';
 import { ChainLinkFields, ChainLinkOut } from '../../http/chain-params';
 
@@ -115,19 +115,16 @@ export const activities = newRouter()
       security: signedIn,
       summary: 'Activities by date, newest first',
       request: {
-        query: z.object({
+        query: PageQuery(200, 50, ACTIVITY_CURSOR).extend({
           from: LocalDate.optional().openapi({ param: { name: 'from', in: 'query' } }),
           to: LocalDate.optional().openapi({ param: { name: 'to', in: 'query' } }),
           status: z.enum(['planned', 'open', 'closed']).optional().openapi({ param: { name: 'status', in: 'query' } }),
-          limit: QueryInt('limit', 1, 200).default(50),
-          cursor: z.string().regex(ACTIVITY_CURSOR, 'cursor 无效').optional().openapi({ param: { name: 'cursor', in: 'query' } }),
         }),
       },
-      responses: { 200: json(z.object({ activities: z.array(ActivitySchema), nextCursor: z.string().nullable() }), 'Activities'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden') },
+      responses: { 200: json(PageOf(ActivitySchema), 'Activities'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden') },
     }),
     async (c) => {
-      const page = await listActivities(c.get('deps').database.read, c.req.valid('query'));
-      return c.json({ activities: page.items, nextCursor: page.nextCursor }, 200);
+      return c.json(await listActivities(c.get('deps').database.read, c.req.valid('query')), 200);
     },
   )
   .openapi(

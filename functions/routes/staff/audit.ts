@@ -1,9 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { auditActors, CONSOLE_ROLES, readAuditLog } from '../../domain/audit/trail';
 import { errorResponses } from '../../http/errors';
-import { IdCursorQuery, QueryId } from '../../http/params';
+import { QueryId } from '../../http/params';
 import { newRouter } from '../../http/router';
-import { cursorId, cursorOf, json, signedIn } from '../../http/schemas';
+import { json, PageOf, PageQuery, signedIn } from '../../http/schemas';
 
 /** The audit trail (/api/staff/audit): who did what to which record, newest first. */
 export const audit = newRouter()
@@ -20,36 +20,31 @@ export const audit = newRouter()
           entityId: QueryId('entityId'),
           action: z.string().regex(/^[a-z_]{1,40}$/, 'action 无效').optional().openapi({ param: { name: 'action', in: 'query' }, example: 'publish' }),
           actor: z.string().min(1).max(64).optional().openapi({ param: { name: 'actor', in: 'query' }, example: 'staff1' }),
-          ...IdCursorQuery(200, 50),
+          ...PageQuery(200, 50).shape,
         }),
       },
       responses: {
         200: json(
-          z.object({
-            entries: z.array(
-              z
-                .object({
-                  id: z.number().int(),
-                  at: z.string(),
-                  actor: z.object({ id: z.number().int(), login: z.string(), name: z.string() }).nullable(),
-                  action: z.string(),
-                  entity: z.string(),
-                  entityId: z.number().int().nullable(),
-                  detail: z.unknown(),
-                })
-                .openapi('AuditEntry'),
-            ),
-            nextCursor: z.string().nullable(),
-          }),
+          PageOf(
+            z
+              .object({
+                id: z.number().int(),
+                at: z.string(),
+                actor: z.object({ id: z.number().int(), login: z.string(), name: z.string() }).nullable(),
+                action: z.string(),
+                entity: z.string(),
+                entityId: z.number().int().nullable(),
+                detail: z.unknown(),
+              })
+              .openapi('AuditEntry'),
+          ),
           'Audit entries',
         ),
         ...errorResponses('invalid_request', 'unauthorized', 'forbidden'),
       },
     }),
     async (c) => {
-      const { cursor, ...q } = c.req.valid('query');
-      const page = await readAuditLog(c.get('deps').database.read, { ...q, cursor: cursorId(cursor) });
-      return c.json({ entries: page.items, nextCursor: cursorOf(page.nextCursor) }, 200);
+      return c.json(await readAuditLog(c.get('deps').database.read, c.req.valid('query')), 200);
     },
   )
   .openapi(

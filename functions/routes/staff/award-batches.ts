@@ -5,10 +5,10 @@ import { MAX_AWARD_POINTS } from '../../domain/ledger/commands';
 import { approvableBy, requireCapability } from '../../http/auth';
 import { errorResponses } from '../../http/errors';
 import { once } from '../../http/idempotent';
-import { IdCursorQuery, IdParam, Text, actorOf } from '../../http/params';
+import { IdParam, Text, actorOf } from '../../http/params';
 import { newRouter } from '../../http/router';
 import { ChainLinkFields, ChainLinkOut } from '../../http/chain-params';
-import { cursorId, cursorOf, IdempotencyHeaders, json, jsonBody, signedIn } from '../../http/schemas';
+import { IdempotencyHeaders, json, jsonBody, PageOf, PageQuery, signedIn } from '../../http/schemas';
 
 export const BatchSchema = z
   .object({
@@ -63,27 +63,25 @@ export const awardBatches = newRouter()
         query: z.object({
           status: z.enum(['pending', 'applied', 'rejected']).optional().openapi({ param: { name: 'status', in: 'query' } }),
           approvable: z.enum(['true', 'false']).optional().openapi({ param: { name: 'approvable', in: 'query' } }),
-          ...IdCursorQuery(100),
+          ...PageQuery(100).shape,
         }),
       },
       responses: {
         200: json(
-          z.object({
-            batches: z.array(
-              z.object({
-                id: z.number().int(),
-                kind: z.enum(['activity', 'manual']),
-                activityId: z.number().int().nullable(),
-                reason: z.string(),
-                status: z.enum(['pending', 'applied', 'rejected']),
-                totalPoints: z.number().int(),
-                createdBy: z.number().int(),
-                createdAt: z.string(),
-                decidedBy: z.number().int().nullable(),
-                decidedAt: z.string().nullable(),
-              }),
-            ),
-            nextCursor: z.string().nullable(),
+          PageOf(
+            z.object({
+              id: z.number().int(),
+              kind: z.enum(['activity', 'manual']),
+              activityId: z.number().int().nullable(),
+              reason: z.string(),
+              status: z.enum(['pending', 'applied', 'rejected']),
+              totalPoints: z.number().int(),
+              createdBy: z.number().int(),
+              createdAt: z.string(),
+              decidedBy: z.number().int().nullable(),
+              decidedAt: z.string().nullable(),
+            }),
+          ).extend({
             thresholds: z.object({ perAward: z.number().int(), perBatch: z.number().int() }).openapi({ description: 'Awards over these wait for an accountant' }),
           }),
           'Batches',
@@ -96,9 +94,8 @@ export const awardBatches = newRouter()
       const db = c.get('deps').database.read;
       const thresholds = await approvalThresholds(db);
       const mine = approvable === 'true' ? approvableBy(c) : { status };
-      if (!mine) return c.json({ batches: [], nextCursor: null, thresholds }, 200);
-      const page = await listBatches(db, { ...mine, limit, cursor: cursorId(cursor) });
-      return c.json({ batches: page.items, nextCursor: cursorOf(page.nextCursor), thresholds }, 200);
+      if (!mine) return c.json({ items: [], nextCursor: null, thresholds }, 200);
+      return c.json({ ...(await listBatches(db, { ...mine, limit, cursor })), thresholds }, 200);
     },
   )
   .openapi(

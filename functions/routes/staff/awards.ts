@@ -1,11 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { idIn, LongText, Text, QueryInt } from '../../http/params';
+import { idIn, LongText, Text } from '../../http/params';
 import { newRouter } from '../../http/router';
 import { awardOrQueue } from '../../domain/awards/single';
 import { MAX_AWARD_POINTS, reverse } from '../../domain/ledger/commands';
 import { accountKinds, entryKinds } from '../../../db/schema';
 import { entryWithPostings } from '../../domain/ledger/queries';
-import { searchResidents } from '../../domain/people/directory';
 import { ApiError, errorResponses } from '../../http/errors';
 import { once } from '../../http/idempotent';
 import { IdempotencyHeaders, json, jsonBody, signedIn } from '../../http/schemas';
@@ -49,19 +48,7 @@ const LedgerEntrySchema = z
   })
   .openapi('LedgerEntry');
 
-const ResidentSchema = z
-  .object({
-    id: z.number().int(),
-    name: z.string(),
-    login: z.string(),
-    card: z.string().nullable(),
-    building: z.string().nullable(),
-    balance: z.number().int(),
-    movedAwayAt: z.string().nullable().openapi({ description: 'When the resident moved away (their account is closed); null while they live here' }),
-  })
-  .openapi('StaffResident');
-
-/** Community staff: award, reverse, find residents, look up entries. */
+/** Community staff: award, reverse, look up entries. */
 export const awards = newRouter()
   .openapi(
     createRoute({
@@ -122,28 +109,5 @@ export const awards = newRouter()
       if (!entry) throw new ApiError('not_found', '账目不存在');
       const { prevHash: _, ...rest } = entry;
       return c.json(rest, 200);
-    },
-  )
-  .openapi(
-    createRoute({
-      method: 'get',
-      path: '/residents',
-      tags: ['staff'],
-      security: signedIn,
-      summary: 'Find residents by name, login, card or building; an empty query lists everyone',
-      request: {
-        query: z.object({
-          query: z.string().max(100).default('').openapi({ param: { name: 'query', in: 'query' } }),
-          limit: QueryInt('limit', 1, 500).default(50),
-          cursor: z.string().regex(/^\d+$/, 'cursor 无效').optional().openapi({ param: { name: 'cursor', in: 'query' } }),
-        }),
-      },
-      responses: { 200: json(z.object({ residents: z.array(ResidentSchema), nextCursor: z.string().nullable() }), 'Residents'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden') },
-    }),
-    async (c) => {
-      const { query, limit, cursor } = c.req.valid('query');
-      const rows = await searchResidents(c.get('deps').database.read, query, limit + 1, cursor === undefined ? 0 : Number(cursor));
-      const page = rows.slice(0, limit);
-      return c.json({ residents: page, nextCursor: rows.length > limit ? String(page[page.length - 1]!.id) : null }, 200);
     },
   );

@@ -4,9 +4,9 @@ import { MAX_AWARD_POINTS } from '../../domain/ledger/commands';
 import { approvableBy, requireCapability } from '../../http/auth';
 import { errorResponses } from '../../http/errors';
 import { once } from '../../http/idempotent';
-import { actorOf, IdCursorQuery, IdParam, Text } from '../../http/params';
+import { actorOf, IdParam, Text } from '../../http/params';
 import { newRouter } from '../../http/router';
-import { cursorId, cursorOf, IdempotencyHeaders, json, jsonBody, signedIn } from '../../http/schemas';
+import { IdempotencyHeaders, json, jsonBody, PageOf, PageQuery, signedIn } from '../../http/schemas';
 
 const Person = z.object({ id: z.number().int(), name: z.string() });
 export const PoolGrantSchema = z
@@ -71,17 +71,16 @@ export const pool = newRouter()
         query: z.object({
           status: z.enum(['pending', 'applied', 'rejected']).optional().openapi({ param: { name: 'status', in: 'query' } }),
           approvable: z.enum(['true', 'false']).optional().openapi({ param: { name: 'approvable', in: 'query' } }),
-          ...IdCursorQuery(100),
+          ...PageQuery(100).shape,
         }),
       },
-      responses: { 200: json(z.object({ grants: z.array(PoolGrantSchema), nextCursor: z.string().nullable() }), 'Grants'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden') },
+      responses: { 200: json(PageOf(PoolGrantSchema), 'Grants'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden') },
     }),
     async (c) => {
       const { status, approvable, limit, cursor } = c.req.valid('query');
       const mine = approvable === 'true' ? approvableBy(c) : { status };
-      if (!mine) return c.json({ grants: [], nextCursor: null }, 200);
-      const page = await listGrants(c.get('deps').database.read, { ...mine, limit, cursor: cursorId(cursor) });
-      return c.json({ grants: page.items, nextCursor: cursorOf(page.nextCursor) }, 200);
+      if (!mine) return c.json({ items: [], nextCursor: null }, 200);
+      return c.json(await listGrants(c.get('deps').database.read, { ...mine, limit, cursor }), 200);
     },
   )
   .openapi(

@@ -17,10 +17,10 @@ import {
 } from '../../domain/requests/requests';
 import type { AppEnv } from '../../http/context';
 import { errorResponses } from '../../http/errors';
-import { IdCursorQuery, IdParam, LocalDate, Text, actorOf, LongText, QueryId, LongTextOrEmpty } from '../../http/params';
+import { IdParam, LocalDate, Text, actorOf, LongText, QueryId, LongTextOrEmpty } from '../../http/params';
 import { newRouter } from '../../http/router';
 import { ChainLinkFields } from '../../http/chain-params';
-import { cursorId, cursorOf, json, jsonBody, signedIn } from '../../http/schemas';
+import { json, jsonBody, PageOf, PageQuery, signedIn } from '../../http/schemas';
 import { EventSchema, RequestSchema, SummarySchema } from '../me/requests';
 
 const StaffRequestSchema = RequestSchema.extend({
@@ -72,15 +72,13 @@ const entry = newRouter()
           kind: z.enum(serviceRequestKinds).optional().openapi({ param: { name: 'kind', in: 'query' } }),
           providerId: QueryId('providerId'),
           residentId: QueryId('residentId'),
-          ...IdCursorQuery(200, 50),
+          ...PageQuery(200, 50).shape,
         }),
       },
-      responses: { 200: json(z.object({ requests: z.array(SummarySchema), nextCursor: z.string().nullable() }), 'Requests'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden') },
+      responses: { 200: json(PageOf(SummarySchema), 'Requests'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden') },
     }),
     async (c) => {
-      const { cursor, ...q } = c.req.valid('query');
-      const page = await listRequests(c.get('deps').database.read, { ...q, cursor: cursorId(cursor) });
-      return c.json({ requests: page.items, nextCursor: cursorOf(page.nextCursor) }, 200);
+      return c.json(await listRequests(c.get('deps').database.read, c.req.valid('query')), 200);
     },
   )
   .openapi(

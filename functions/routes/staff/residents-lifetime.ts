@@ -8,7 +8,7 @@ import { errorResponses } from '../../http/errors';
 import { once } from '../../http/idempotent';
 import { IdParam, LocalDate, Text, actorOf, TextOrEmpty, LongTextOrEmpty } from '../../http/params';
 import { newRouter, noBody } from '../../http/router';
-import { EntrySchema, IdempotencyHeaders, PageQuery, Points, cursorId, cursorOf, json, jsonBody, signedIn } from '../../http/schemas';
+import { EntrySchema, IdempotencyHeaders, PageOf, PageQuery, Points, json, jsonBody, signedIn, v1Page } from '../../http/schemas';
 import { DetailsSchema, Household, Phone } from './residents';
 
 const Edit = z
@@ -131,13 +131,11 @@ export const residentsLifetime = newRouter()
       request: { params: IdParam, query: PageQuery(100) },
       responses: {
         200: json(
-          z
-            .object({
+          PageOf(EntrySchema, { v1Name: 'entries' })
+            .extend({
               community: z.string().openapi({ description: "The community's name (for the printed statement)" }),
               balance: z.number().int(),
               expiring: z.array(z.object({ points: z.number().int(), at: z.string() })),
-              entries: z.array(EntrySchema),
-              nextCursor: z.string().nullable(),
             })
             .openapi('ResidentStatement'),
           'Statement',
@@ -149,8 +147,7 @@ export const residentsLifetime = newRouter()
       const { id } = c.req.valid('param');
       const { limit, cursor } = c.req.valid('query');
       const { database, now } = c.get('deps');
-      const s = await residentStatement(database.read, id, now(), limit, cursorId(cursor));
-      return c.json({ community: s.community, balance: s.balance, expiring: s.expiring, entries: s.lines, nextCursor: cursorOf(s.nextBeforeId) }, 200);
+      return c.json(v1Page(await residentStatement(database.read, id, now(), limit, cursor), 'entries'), 200);
     },
   )
   .openapi(

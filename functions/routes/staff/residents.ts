@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { communityName } from '../../domain/community/settings';
+import { searchResidents } from '../../domain/people/directory';
 import { checkResidentsCsv, importResidentsCsv } from '../../domain/people/bulk-import';
 import { renderCardPdf } from '../../domain/people/card-pdf';
 import { LOGIN_PATTERN, PASSWORD_MAX, PASSWORD_MIN, PHONE_PATTERN, PIN_PATTERN } from '../../domain/people/account-fields';
@@ -10,7 +11,7 @@ import { csvUploadBody, csvUploadOf } from '../../http/csv-upload';
 import { errorResponses } from '../../http/errors';
 import { IdParam, Text, actorOf } from '../../http/params';
 import { newRouter } from '../../http/router';
-import { json, jsonBody, signedIn } from '../../http/schemas';
+import { json, jsonBody, PageOf, PageQuery, signedIn, v1Page } from '../../http/schemas';
 
 const Pin = z.string().regex(PIN_PATTERN, '密码须为 4 位数字');
 const CardNo = z.string().regex(/^[Cc]\d{4,8}$/, '卡号格式如 C0001');
@@ -65,7 +66,35 @@ const IssueSchema = z.object({ line: z.number().int(), message: z.string(), en: 
  * up, reset a PIN, issue and print a paper card, import many from a spreadsheet. Field rules are
  * the CSV importer's own (functions/domain/people/account-fields.ts), so both ways in accept the same data.
  */
+const ResidentSchema = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    login: z.string(),
+    card: z.string().nullable(),
+    building: z.string().nullable(),
+    balance: z.number().int(),
+    movedAwayAt: z.string().nullable().openapi({ description: 'When the resident moved away (their account is closed); null while they live here' }),
+  })
+  .openapi('StaffResident');
+
 export const residents = newRouter()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/residents',
+      tags: ['staff'],
+      security: signedIn,
+      summary: 'Find residents by name, login, card or building; an empty query lists everyone',
+      request: {
+        query: PageQuery(500, 50).extend({
+          query: z.string().max(100).default('').openapi({ param: { name: 'query', in: 'query' } }),
+        }),
+      },
+      responses: { 200: json(PageOf(ResidentSchema, { v1Name: 'residents' }), 'Residents'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden') },
+    }),
+    async (c) => c.json(v1Page(await searchResidents(c.get('deps').database.read, c.req.valid('query')), 'residents'), 200),
+  )
   .openapi(
     createRoute({
       method: 'post',

@@ -7,7 +7,7 @@ import { linli, request, type OkOf } from '../api';
 export type Profile = OkOf<typeof linli.counter.profile.$get>;
 
 /** A line of GET /api/counter/redemptions. */
-type RedemptionLine = OkOf<typeof linli.counter.redemptions.$get>['redemptions'][number];
+type RedemptionLine = OkOf<typeof linli.counter.redemptions.$get>['items'][number];
 
 /** "豆浆 × 2（每件 10 分）": what a line bought and its price. */
 function itemWords(item: NonNullable<RedemptionLine['item']>): string {
@@ -24,7 +24,7 @@ export async function loadTotals(): Promise<void> {
     box.append(h('ul', { class: 'figures' }, fig(tr('counter.today'), today), fig(tr('counter.month'), month)));
   });
   const list = $('[data-recent]');
-  await loadInto(list, () => request(linli.counter.redemptions.$get({ query: { limit: '20' } })), ({ redemptions }) => {
+  await loadInto(list, () => request(linli.counter.redemptions.$get({ query: { limit: '20' } })), ({ items: redemptions }) => {
     if (redemptions.length === 0) return list.append(h('p', { class: 'meta' }, tr('counter.noneYet')));
     list.append(
       h(

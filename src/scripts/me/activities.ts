@@ -31,7 +31,7 @@ export function mountActivities(root: HTMLElement): { stop?(): void } {
       upcoming.append(list, more);
     });
   const loadMine = () =>
-    loadInto(mine, () => request(linli.me.activities.$get({ query: { limit: '20' } })), ({ activities }) => {
+    loadInto(mine, () => request(linli.me.activities.$get({ query: { limit: '20' } })), ({ items: activities }) => {
       if (activities.length === 0) return mine.append(h('p', { class: 'meta' }, tr('act.mineNone')));
       mine.append(
         h(

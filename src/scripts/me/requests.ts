@@ -89,7 +89,7 @@ export function mountRequests(root: HTMLElement): { stop?(): void } {
   });
 
   const loadList = () =>
-    loadInto(list, () => request(linli.me.requests.$get({ query: { limit: '50' } })), ({ requests }) => {
+    loadInto(list, () => request(linli.me.requests.$get({ query: { limit: '50' } })), ({ items: requests }) => {
       if (requests.length === 0) return list.append(h('p', { class: 'meta' }, tr('req.none')));
       list.append(h('ul', { class: 'cards' }, requests.map(item)));
     });

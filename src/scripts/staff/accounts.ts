@@ -39,7 +39,7 @@ export function mount(root: HTMLElement): void {
     if (search.input.value.trim()) query.query = search.input.value.trim();
     if (cursor) query.cursor = cursor;
     const ok = await loadInto(listBox, () => request(linli.admin.accounts.$get({ query })), (d) => {
-      rows.push(...d.accounts.map(row));
+      rows.push(...d.items.map(row));
       cursor = d.nextCursor;
       listBox.append(
         rows.length

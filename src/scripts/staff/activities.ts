@@ -11,7 +11,7 @@ import { chainPicker } from './records-options';
 import type { Activity, Participant } from '../../../functions/domain/activities/catalog';
 
 type Detail = Activity & { participants: Participant[] };
-type Batch = OkBody<Awaited<ReturnType<(typeof linli.staff)['award-batches']['$get']>>>['batches'][number];
+type Batch = OkBody<Awaited<ReturnType<(typeof linli.staff)['award-batches']['$get']>>>['items'][number];
 const STATUSES = ['planned', 'open', 'closed'] as const;
 const countsOf = (a: Activity) => `${a.signups} / ${a.checkedIn}`;
 const summaryOf = (a: Activity) => tr('staff.act.summary', { s: a.signups, c: a.checkedIn, st: tr(`staff.act.st.${a.status}` as AppKey) });
@@ -76,7 +76,7 @@ export function mount(root: HTMLElement): void {
     const status = (statusPick.input as HTMLSelectElement).value;
     const query: InferRequestType<typeof linli.staff.activities.$get>['query'] = { limit: '60', from: today(from) };
     if (status) query.status = status as typeof query.status;
-    return loadInto(box, () => request(linli.staff.activities.$get({ query })), ({ activities }) => {
+    return loadInto(box, () => request(linli.staff.activities.$get({ query })), ({ items: activities }) => {
       if (activities.length === 0) return box.append(h('p', { class: 'meta' }, tr('lbl.noActivities')));
       const sorted = [...activities].sort((a, b) => Math.abs(Date.parse(a.date) - Date.now()) - Math.abs(Date.parse(b.date) - Date.now()));
       box.append(
@@ -299,7 +299,7 @@ export function mount(root: HTMLElement): void {
   const loadApprovals = async () => {
     const box = approvals.lastElementChild as HTMLElement;
     const approver = whoAmI()?.can.includes('approve') ?? false;
-    return loadInto(box, () => request(linli.staff['award-batches'].$get({ query: { approvable: 'true', limit: '50' } })), ({ batches, thresholds }) => {
+    return loadInto(box, () => request(linli.staff['award-batches'].$get({ query: { approvable: 'true', limit: '50' } })), ({ items: batches, thresholds }) => {
       box.append(h('p', { class: 'hint' }, tr(approver ? 'appr.ruleApprover' : 'appr.ruleStaff', { per: fmtNum(thresholds.perAward), batch: fmtNum(thresholds.perBatch) })));
       if (!approver) return;
       if (batches.length === 0) return box.append(h('p', { class: 'meta' }, tr('staff.act.noApprovals')));

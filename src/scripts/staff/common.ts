@@ -37,10 +37,10 @@ export function residentPicker(labelText: string, onPick?: (r: ResidentRow | nul
       list.replaceChildren();
       if (!res.ok) {
         list.append(h('li', { class: 'msg msg-error' }, tr('err.network')));
-      } else if (res.data.residents.length === 0) {
+      } else if (res.data.items.length === 0) {
         list.append(h('li', { class: 'meta' }, tr('staff.res.noMatch')));
       } else {
-        for (const r of res.data.residents)
+        for (const r of res.data.items)
           list.append(
             h(
               'li',

@@ -121,11 +121,11 @@ export function mount(root: HTMLElement): void {
     if (!reset && cursor) query.cursor = cursor;
     return loadInto(auditBox, () => request(linli.staff.audit.$get({ query })), (d) => {
       cursor = d.nextCursor;
-      if (d.entries.length === 0) return auditBox.append(h('p', { class: 'meta' }, tr('staff.rec.none')));
+      if (d.items.length === 0) return auditBox.append(h('p', { class: 'meta' }, tr('staff.rec.none')));
       append(auditBox, [
         table(
           [tr('counter.time'), tr('staff.led.actorId'), tr('staff.led.action'), tr('staff.led.entity')],
-          d.entries.map((a) =>
+          d.items.map((a) =>
             h(
               'tr',
               {},

@@ -27,10 +27,10 @@ export function mountPool(root: HTMLElement): void {
     await refreshBalance();
     if (me?.can.includes('approve')) {
       replace(queue, h('h4', {}, tr('pool.approveTitle')), h('div'));
-      await loadInto(queue.lastElementChild as HTMLElement, () => request(linli.staff.pool.grants.$get({ query: { approvable: 'true', limit: '50' } })), ({ grants }) => list(queue.lastElementChild as HTMLElement, grants, 'approve'));
+      await loadInto(queue.lastElementChild as HTMLElement, () => request(linli.staff.pool.grants.$get({ query: { approvable: 'true', limit: '50' } })), ({ items: grants }) => list(queue.lastElementChild as HTMLElement, grants, 'approve'));
     }
     const myId = me?.userId ?? -1;
-    await loadInto(mine, () => request(linli.staff.pool.grants.$get({ query: { status: 'pending', limit: '100' } })), ({ grants }) => list(mine, grants.filter((g) => g.createdBy.id === myId), 'withdraw'));
+    await loadInto(mine, () => request(linli.staff.pool.grants.$get({ query: { status: 'pending', limit: '100' } })), ({ items: grants }) => list(mine, grants.filter((g) => g.createdBy.id === myId), 'withdraw'));
   };
 
   const list = (box: HTMLElement, grants: PoolGrant[], mode: 'approve' | 'withdraw') => {
@@ -88,7 +88,7 @@ export function mountPool(root: HTMLElement): void {
     if (pool.ok) balance.textContent = tr('pool.balance', { n: fmtNum(pool.data.balance) }) + (pool.data.pending.grants ? tr('pool.pendingSum', { c: pool.data.pending.grants, n: fmtNum(pool.data.pending.points) }) : '');
   };
 
-  void loadInto(form, () => request(linli.staff.activities.$get({ query: { limit: '60' } })), ({ activities }) => form.append(grantForm(activities, refresh)));
+  void loadInto(form, () => request(linli.staff.activities.$get({ query: { limit: '60' } })), ({ items: activities }) => form.append(grantForm(activities, refresh)));
   void refresh();
 }
 

@@ -13,7 +13,7 @@ import type { ResidentDetails } from '../../../functions/domain/people/register'
  */
 const LINES = 20;
 
-type Statement = { community: string; balance: number; entries: Entry[] };
+type Statement = { community: string; balance: number; items: Entry[] };
 type Paper = 'a4' | 'receipt';
 
 /**
@@ -90,7 +90,7 @@ function printSheet(d: ResidentDetails, s: Statement, at: string): HTMLElement {
     [tr('print.printedAt'), fmtDateTimeFull(at)],
   ];
   const cols = [tr('life.col.date'), tr('life.col.kind'), tr('print.col.party'), tr('print.col.item'), tr('life.col.points'), tr('life.col.after')];
-  const rows = s.entries.map((e) =>
+  const rows = s.items.map((e) =>
     h(
       'tr',
       { 'data-entry': e.id },
@@ -110,7 +110,7 @@ function printSheet(d: ResidentDetails, s: Statement, at: string): HTMLElement {
     h(
       'table',
       {},
-      h('caption', {}, tr('print.lines', { n: s.entries.length })),
+      h('caption', {}, tr('print.lines', { n: s.items.length })),
       h('thead', {}, h('tr', {}, cols.map((c) => h('th', { scope: 'col' }, c)))),
       h('tbody', {}, rows),
     ),

@@ -51,7 +51,7 @@ export function mount(root: HTMLElement): void {
     const k = (kind.input as HTMLSelectElement).value;
     if (s) query.status = s as typeof query.status;
     if (k) query.kind = k as typeof query.kind;
-    return loadInto(listBox, () => request(linli.staff.requests.$get({ query })), ({ requests }) => {
+    return loadInto(listBox, () => request(linli.staff.requests.$get({ query })), ({ items: requests }) => {
       if (requests.length === 0) return listBox.append(h('p', { class: 'meta' }, tr('staff.req.none')));
       listBox.append(
         table(

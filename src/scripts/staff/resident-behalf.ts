@@ -61,7 +61,7 @@ function signupForm(d: ResidentDetails): HTMLElement {
     go: tr('life.signupGo'),
     empty: tr('life.noActivities'),
     load: () => request(linli.staff.activities.$get({ query: { limit: '60', from: today() } })),
-    options: ({ activities }) =>
+    options: ({ items: activities }) =>
       activities
         .filter((a) => a.status !== 'closed')
         .sort((a, b) => a.date.localeCompare(b.date) || a.id - b.id)

@@ -39,7 +39,7 @@ export function statementSection(d: ResidentDetails): HTMLElement {
         s.expiring.length ? h('ul', {}, s.expiring.map((x) => h('li', {}, tr('life.expiringLine', { date: fmtDate(x.at), n: fmtNum(x.points) })))) : h('p', { class: 'meta' }, tr('life.noExpiry')),
       );
     }
-    const lines = s.entries.map((e) =>
+    const lines = s.items.map((e) =>
       h(
         'tr',
         { 'data-entry': e.id },

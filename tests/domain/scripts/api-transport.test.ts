@@ -43,7 +43,7 @@ describe('request() over the typed client', () => {
     expect(new Headers(sent[0]!.init.headers).get('accept')).toBe('application/json');
     expect(res).toMatchObject({ ok: true, status: 200 });
     expect(events).toEqual([['online', undefined]]);
-    if (res.ok) expectTypeOf(res.data).toHaveProperty('redemptions');
+    if (res.ok) expectTypeOf(res.data).toHaveProperty('items');
   });
 
   it('sends JSON bodies and the Idempotency-Key the caller gives', async () => {

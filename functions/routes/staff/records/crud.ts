@@ -6,11 +6,11 @@ import type { PublishEvent } from '../../../domain/records/publish';
 import type { Page } from '../../../domain/shared/paging';
 import type { AppEnv } from '../../../http/context';
 import { errorResponses, type ErrorCode } from '../../../http/errors';
-import { json, jsonBody, signedIn } from '../../../http/schemas';
+import { json, jsonBody, PageOf, signedIn } from '../../../http/schemas';
 import { listVersions, recordPublished, withdrawRecord, type VersionedEntity } from '../../../domain/records/versions';
 import { newRouter, noBody } from '../../../http/router';
 import { publishRoute } from './publish';
-import { Body, IdParam, PageOf, Reason } from './schemas';
+import { Body, IdParam, Reason } from './schemas';
 import { notifyPublished, write } from '../../../http/write';
 import { VersionsSchema } from './versions';
 

@@ -4,9 +4,9 @@ import { createDeliberation, findDeliberation, listDeliberations, publishDeliber
 import { addFollowup, addFollowupUpdate, findFollowup, followupVersions, listFollowups, updateFollowup, withdrawFollowup } from '../../../domain/records/followups';
 import { errorResponses } from '../../../http/errors';
 import { noBody, newRouter } from '../../../http/router';
-import { json, jsonBody, signedIn } from '../../../http/schemas';
+import { json, jsonBody, PageOf, PageQuery, signedIn } from '../../../http/schemas';
 import { versionedRecordRoutes } from './crud';
-import { Body, Count, DateString, IdParam, ListQuery, OptionalText, PageOf, Publication, Reason, RefId, revisionOf, Text, English, EnglishOut, LongText, QueryId } from './schemas';
+import { Body, Count, DateString, IdParam, ListQuery, OptionalText, Publication, Reason, RefId, revisionOf, Text, English, EnglishOut, LongText, QueryId } from './schemas';
 import { write } from '../../../http/write';
 import { VersionsSchema } from './versions';
 
@@ -147,11 +147,9 @@ const listFollowupsRoute = newRouter().openapi(
     security: signedIn,
     summary: 'Follow-up items, newest first: by status and/or deliberation',
     request: {
-      query: z.object({
+      query: PageQuery(200, 50).extend({
         status: z.enum(followupStatuses).optional().openapi({ param: { name: 'status', in: 'query' } }),
         deliberationId: QueryId('deliberationId'),
-        limit: ListQuery.shape.limit,
-        cursor: ListQuery.shape.cursor,
       }),
     },
     responses: { 200: json(PageOf(z.object(FollowupRowShape)), 'Follow-up items (without their timelines)'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden') },

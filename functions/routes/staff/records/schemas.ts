@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { recordStatuses } from '../../../../db/schema';
-import { LocalDate, LongText, QueryId, Text, QueryInt } from '../../../http/params';
+import { LocalDate, LongText, Text } from '../../../http/params';
+import { PageQuery } from '../../../http/schemas';
 
 /** Request and response pieces shared by the records routers. Text is stored as entered (trimmed); the site escapes it. */
 
@@ -32,10 +33,8 @@ export const Reason = LongText(2000).openapi({ description: 'Why: required when 
 /** A PATCH body of a record that is revised once published: the changed fields plus the reason. */
 export const revisionOf = <S extends z.ZodRawShape, C extends z.core.$ZodObjectConfig>(create: z.ZodObject<S, C>) => patchOf(create.extend({ reason: Reason }));
 
-export const ListQuery = z.object({
+export const ListQuery = PageQuery(200, 50).extend({
   status: z.enum(recordStatuses).optional().openapi({ param: { name: 'status', in: 'query' } }),
-  limit: QueryInt('limit', 1, 200).default(50),
-  cursor: QueryId('cursor').openapi({ description: 'The nextCursor of the previous page' }),
 });
 
 export const Publication = {
@@ -46,7 +45,6 @@ export const Publication = {
   createdBy: z.number().int().nullable(),
 };
 
-export const PageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.number().int().nullable() });
 
 /** The optional English title and summary of a public record, shown on the /en/ pages. */
 export const English = {
