@@ -189,7 +189,7 @@ describe('GET /api/counter/redemptions', () => {
 
   it('an empty list for a new merchant; bad paging → 400', async () => {
     const m1 = client(w.app, { token: await loginAs(w.app, 'm1') }).counter.redemptions;
-    expect(await bodyOf(await m1.$get({ query: {} }), 200)).toEqual({ redemptions: [], nextCursor: null });
+    expect(await bodyOf(await m1.$get({ query: {} }), 200)).toEqual({ items: [], nextCursor: null });
     expectError(await answerOf(await m1.$get({ query: { limit: '0' } })), 400, 'invalid_request');
     expectError(await answerOf(await m1.$get({ query: { limit: '101' } })), 400, 'invalid_request');
     expectError(await answerOf(await m1.$get({ query: { cursor: 'x' } })), 400, 'invalid_request');
