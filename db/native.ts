@@ -113,7 +113,8 @@ export class Statements {
     const kept = this.prepared(sql, true);
     const values = firstOf(kept, params);
     if (values === undefined) return undefined;
-    const names = (kept.names ??= kept.statement.columns().map((c) => c.name));
+    kept.names ??= kept.statement.columns().map((c) => c.name);
+    const names = kept.names;
     const row: Record<string, unknown> = {};
     for (let i = 0; i < names.length; i++) row[names[i]!] = values[i];
     return row;

@@ -70,9 +70,8 @@ export function createApp(deps: AppDeps) {
   app.openAPIRegistry.registerComponent('securitySchemes', 'Cookie', { type: 'apiKey', in: 'cookie', name: 'linli_session' });
   // Generated once, on first request: the routes are all mounted by then and never change.
   let openApi: ReturnType<typeof app.getOpenAPI31Document> | undefined;
-  app.get('/api/openapi.json', (c) =>
-    c.json(
-      (openApi ??= finishOpenApi(
+  app.get('/api/openapi.json', (c) => {
+    openApi ??= finishOpenApi(
         app.getOpenAPI31Document({
           openapi: '3.1.0',
           info: {
@@ -81,9 +80,9 @@ export function createApp(deps: AppDeps) {
             description: 'Volunteer points bank and community records. Errors are {"error": {"code", "message"}} with a 4xx status.',
           },
         }),
-      )),
-    ),
-  );
+      );
+    return c.json(openApi);
+  });
 
   app.notFound((c) => c.json({ error: { code: 'not_found', message: '没有这个接口' } }, 404));
 

@@ -32,7 +32,9 @@ export function onApiEvent(fn: Listener): () => void {
   listeners.add(fn);
   return () => listeners.delete(fn);
 }
-const emit: Listener = (event, detail) => listeners.forEach((fn) => fn(event, detail));
+const emit: Listener = (event, detail) => {
+  for (const fn of listeners) fn(event, detail);
+};
 
 let skew = 0;
 /** The server's clock as seen from here (the Date header of the last answer): countdowns use it, not the phone's clock. */
@@ -157,7 +159,7 @@ export async function request<R extends Answer>(call: Call<R>, opts: RequestOpti
   const fail: ApiFail = {
     ok: false,
     status: res.status,
-    code: err?.code ?? (res.status >= 500 ? 'internal' : 'http_' + res.status),
+    code: err?.code ?? (res.status >= 500 ? 'internal' : `http_${res.status}`),
     message: err?.message ?? '',
     retryable: res.status >= 500,
     retryAfter,

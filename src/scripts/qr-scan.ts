@@ -62,7 +62,7 @@ export async function startScan(video: HTMLVideoElement, onText: (text: string) 
   let running = true;
   const stop = () => {
     running = false;
-    stream.getTracks().forEach((t) => t.stop());
+    for (const t of stream.getTracks()) t.stop();
     video.srcObject = null;
   };
   video.srcObject = stream;

@@ -43,10 +43,12 @@ export function sessionHint(): Role | null {
 
 function setHint(role: Role, expiresAt: string): void {
   const secure = location.protocol === 'https:' ? '; Secure' : '';
+  // biome-ignore lint/suspicious/noDocumentCookie: the Cookie Store API is missing from WeChat's and older phones' browsers
   document.cookie = `${HINT_COOKIE}=${role}; Path=/; Expires=${new Date(expiresAt).toUTCString()}; SameSite=Lax${secure}`;
 }
 
 function clearHint(): void {
+  // biome-ignore lint/suspicious/noDocumentCookie: the Cookie Store API is missing from WeChat's and older phones' browsers
   document.cookie = `${HINT_COOKIE}=; Path=/; Max-Age=0; SameSite=Lax`;
 }
 

@@ -9,7 +9,7 @@ import { balanceOf, rows } from '../helpers/ledger';
 describe('admin teams', () => {
   const w = useWorld(['admin', 'staff']);
   const admin = (token = w.tokens.admin) => client(w.app, { token }).admin;
-  const team = (id: number | string) => admin().teams[':id'];
+  const team = (_id: number | string) => admin().teams[':id'];
   const join = (id: number, residentId: number) => team(id).members.$post({ param: { id: String(id) }, json: { residentId } });
   const leave = (id: number, residentId: number) => team(id).members[':residentId'].leave.$post({ param: { id: String(id), residentId: String(residentId) } });
   const raw = (path: string, body: unknown, method = 'POST') => call(w.app, method, `/api/admin${path}`, { token: w.tokens.admin, body });
@@ -87,7 +87,7 @@ describe('admin activity types', () => {
   const patch = async (id: number, json: TypeChange, token?: string) => types(token)[':id'].$patch({ param: { id: String(id) }, json });
   const staff = () => client(w.app, { token: w.tokens.staff }).staff;
   const createActivity = (type: string, title: string) => staff().activities.$post({ json: { type, title, date: '2026-03-09', place: '一区', hours: 2 } });
-  const activity = (id: number) => staff().activities[':id'];
+  const activity = (_id: number) => staff().activities[':id'];
   const param = (id: number) => ({ param: { id: String(id) } });
   const raw = (path: string, body: unknown, method = 'POST') => call(w.app, method, `/api/admin${path}`, { token: w.tokens.admin, body });
 

@@ -53,7 +53,10 @@ describe('request body limits (413 before the body is read)', () => {
 
   it('a small body, streamed or not, still signs in', async () => {
     const json = new TextEncoder().encode(JSON.stringify({ login: 'r1', password: PASSWORD }));
-    const stream = new ReadableStream<Uint8Array>({ start: (c) => (c.enqueue(json), c.close()) });
+    const stream = new ReadableStream<Uint8Array>({ start: (c) => {
+        c.enqueue(json);
+        c.close();
+      }, });
     const res = await w.app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: stream, duplex: 'half' } as RequestInit);
     expect(res.status).toBe(200);
     expect((await call(w.app, 'POST', '/api/auth/login', { body: { login: 'r2', password: PASSWORD } })).status).toBe(200);

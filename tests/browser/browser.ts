@@ -146,7 +146,10 @@ const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 export async function accessibilityViolations(page: Page): Promise<string[]> {
   // Evaluated through the browser's debugging protocol, which the pages' CSP does not govern (a
   // <script> tag added to the page would be refused as inline script).
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource ??= readFileSync(AXE_SOURCE, 'utf8'));
+  if (!(await page.evaluate(() => 'axe' in window))) {
+    axeSource ??= readFileSync(AXE_SOURCE, 'utf8');
+    await page.evaluate(axeSource);
+  }
   await layOutEverything(page);
   const violations = await page.evaluate(async (tags) => {
     const result = await (window as unknown as { axe: { run(ctx: Document, options: object): Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown[]; failureSummary?: string }> }> }> } }).axe.run(document, {

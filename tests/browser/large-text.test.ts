@@ -32,7 +32,7 @@ describe('large-text mode (长辈版) on the public pages', () => {
           const small = controls
             .map((e) => ({ e, r: target(e).getBoundingClientRect() }))
             .filter(({ r }) => r.height < 59.5 || r.width < 59.5)
-            .map(({ e, r }) => `${e.tagName.toLowerCase()}${e.className ? '.' + String(e.className).split(' ').join('.') : ''} "${(e.textContent ?? '').trim().slice(0, 20)}" ${Math.round(r.width)}×${Math.round(r.height)}`);
+            .map(({ e, r }) => `${e.tagName.toLowerCase()}${e.className ? `.${String(e.className).split(' ').join('.')}` : ''} "${(e.textContent ?? '').trim().slice(0, 20)}" ${Math.round(r.width)}×${Math.round(r.height)}`);
           // Main text; secondary lines (hints, tags, captions, hashes) may be smaller.
           const paragraphs = [...document.querySelectorAll('main p, main li, main td, main dd')].filter(visible).filter((e) => !e.closest('.hint, .tags, .scroll-hint, figcaption, .hash'));
           const smallText = paragraphs.filter((e) => px(getComputedStyle(e).fontSize) < 23.5).map((e) => `${e.tagName.toLowerCase()}.${e.className} ${getComputedStyle(e).fontSize} "${(e.textContent ?? '').trim().slice(0, 20)}"`);

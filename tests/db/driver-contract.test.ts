@@ -48,7 +48,9 @@ const DDL = [
 
 type Driver = 'native' | 'libsql';
 const dirs: string[] = [];
-afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
 
 /** A fresh file with the contract's tables, and a drizzle handle on it through `driver`. */
 async function open(driver: Driver): Promise<{ db: Db; inTransaction(fn: (tx: Db) => Promise<void>): Promise<void>; close(): void }> {

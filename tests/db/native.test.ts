@@ -79,7 +79,8 @@ describe('embedded driver', () => {
   });
 
   it('holds no read transaction once its turn is over, so checkpoints are never held back', async () => {
-    const dir = (t = await createTestDatabase()).dir;
+    t = await createTestDatabase();
+    const dir = t.dir;
     const reader = new TurnReader(openNativeConnection(`${dir}/linli.db`, 5000));
     try {
       reader.first('select count(*) as n from users', []);

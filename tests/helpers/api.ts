@@ -8,7 +8,9 @@ export interface Clock {
 }
 
 export function clock(start = new Date('2026-03-09T02:00:00Z')): Clock {
-  const c = { now: start, advance: (ms: number) => void (c.now = new Date(c.now.getTime() + ms)) };
+  const c = { now: start, advance: (ms: number) => {
+      c.now = new Date(c.now.getTime() + ms);
+    } };
   return c;
 }
 

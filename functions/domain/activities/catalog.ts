@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, lt, lte, or, sql } from 'drizzle-orm';
+import { type SQL, and, asc, desc, eq, gte, lt, lte, or, sql } from 'drizzle-orm';
 import type { Page } from '../shared/paging';
 import type { Db } from '../../../db/client';
 import { activities, activitySignups, activityTypes, participations, residents, teams, users } from '../../../db/schema';
@@ -146,7 +146,7 @@ export interface ActivityQuery {
 }
 
 export async function listActivities(db: Db, q: ActivityQuery): Promise<Page<Activity>> {
-  let after;
+  let after: SQL | undefined;
   if (q.cursor) {
     const [date, id] = q.cursor.split('.');
     after = or(lt(activities.date, date!), and(eq(activities.date, date!), lt(activities.id, Number(id))));

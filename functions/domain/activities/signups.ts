@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, isNotNull, lt, ne, or, sql } from 'drizzle-orm';
+import { type SQL, and, asc, desc, eq, gte, isNotNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Page } from '../shared/paging';
 import type { Db } from '../../../db/client';
 import { accounts, activities, activitySignups, activityTypes, ledgerEntries, participations, postings, teams } from '../../../db/schema';
@@ -122,7 +122,7 @@ export interface MyActivity {
 export async function myActivities(db: Db, residentId: number, now: Date, limit: number, cursor?: string): Promise<Page<MyActivity>> {
   const [account] = await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.ownerId, residentId));
   const accountId = account?.id ?? -1;
-  let after;
+  let after: SQL | undefined;
   if (cursor) {
     const [date, id] = cursor.split('.');
     after = or(lt(activities.date, date!), and(eq(activities.date, date!), lt(activities.id, Number(id))));

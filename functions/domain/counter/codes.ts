@@ -3,7 +3,7 @@ import type { Db } from '../../../db/client';
 import { redeemCodes } from '../../../db/schema';
 import { randomInt } from '../shared/crypto';
 import { DomainError } from '../shared/errors';
-import { refused, settledValue, valueOf, type Settled } from '../shared/settled';
+import { refused, settledValue, unwrap, type Settled } from '../shared/settled';
 import { inList, rowList } from '../shared/sql';
 
 export const CODE_TTL_MS = 5 * 60_000;
@@ -55,7 +55,7 @@ export interface ResolvedCode {
 
 /** Resolves a code typed (6 digits) or scanned (16) at the counter to its resident (and their name, for the receipt), or refuses. */
 export async function resolveRedeemCode(tx: Db, code: string, now: Date): Promise<ResolvedCode> {
-  return valueOf((await resolveRedeemCodes(tx, [{ code, now }]))[0]);
+  return unwrap((await resolveRedeemCodes(tx, [{ code, now }]))[0]);
 }
 
 /**

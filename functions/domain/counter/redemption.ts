@@ -4,7 +4,7 @@ import { idempotentBatch, type IdempotencyRequest } from '../ledger/idempotency'
 import { redeemMany, type RedeemInput } from '../ledger/commands';
 import { standingOf, type Lapse } from '../ledger/expiry';
 import type { Actor } from '../records/audit';
-import { refusalError, refused, settledValue, valueOf, type Item, type Settled } from '../shared/settled';
+import { refusalError, refused, settledValue, unwrap, type Item, type Settled } from '../shared/settled';
 import { authenticateCard, type PinCheck } from '../people/cards';
 import { maskName } from '../people/masking';
 import { GuessBudget } from './budget';
@@ -60,7 +60,7 @@ interface Identified {
 export async function redeemByCard(tx: Db, actor: Actor, input: CardRedemption): Promise<Redemption> {
   const who = await identifyCard(tx, actor.actorId, input.card, input.pin, actor.now, input.checkedPin);
   const [done] = await complete(tx, [{ actor, input }], [{ i: 0, ...who }]);
-  return valueOf(done);
+  return unwrap(done);
 }
 
 /** Identifies a card holder at a counter within its guessing budget (redemption and look-up alike): who, and their name for the receipt. */

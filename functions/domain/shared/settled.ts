@@ -34,7 +34,7 @@ export function refusalError(r: Refused): DomainError {
 }
 
 /** The value of a settled item, or its refusal thrown. */
-export function valueOf<T>(settled: Settled<T> | undefined): T {
+export function unwrap<T>(settled: Settled<T> | undefined): T {
   if (settled === undefined) throw new Error('a set-based write answered no result for its item');
   if (!settled.ok) throw refusalError(settled);
   return settled.value;
@@ -61,5 +61,5 @@ export interface Item<A, I> {
  * thrown. So every write has one body, the batch one.
  */
 export function one<D, A, I, T>(batch: (tx: D, items: Array<Item<A, I>>) => Promise<Array<Settled<T>>>): (tx: D, actor: A, input: I) => Promise<T> {
-  return async (tx, actor, input) => valueOf((await batch(tx, [{ actor, input }]))[0]);
+  return async (tx, actor, input) => unwrap((await batch(tx, [{ actor, input }]))[0]);
 }

@@ -3,7 +3,7 @@ import { newRouter } from '../../http/router';
 import { codeRedemptions, redeemByCard } from '../../domain/counter/redemption';
 import { lookupAtCounter } from '../../domain/counter/lookup';
 import { MAX_QUANTITY } from '../../domain/counter/redeemed-items';
-import { valueOf } from '../../domain/shared/settled';
+import { unwrap } from '../../domain/shared/settled';
 import { checkCardPin } from '../../domain/people/cards';
 import { accountOf } from '../../domain/people/directory';
 import { statement } from '../../domain/ledger/queries';
@@ -104,7 +104,7 @@ export const redemptions = newRouter()
       const pin = 'card' in body ? await checkCardPin(database.read, body.card, body.pin) : undefined;
       const at = now();
       const found = await database.write((tx) => lookupAtCounter(tx, merchantId, body, at, pin));
-      return c.json(valueOf(found), 200);
+      return c.json(unwrap(found), 200);
     },
   )
   .openapi(

@@ -133,7 +133,10 @@ export function stepWho(c: Counter, start: WhoStart = {}): void {
     else if (typed.length === 6 && CODE.test(typed)) pause = window.setTimeout(() => submit('redeem'), TYPED_PAUSE_MS);
   });
   c.top();
-  if (start.error) return c.fail(start.error);
+  if (start.error) {
+    c.fail(start.error);
+    return;
+  }
   // With a mouse or a keyboard-style scanner (pointer: fine), the cursor waits in the code field;
   // on a touch screen the heading takes focus so no on-screen keyboard covers the scan button.
   const fine = window.matchMedia?.('(pointer: fine)').matches;

@@ -50,7 +50,7 @@ export function agenda(items: AgendaItem[] | undefined, ro: boolean): Control {
     });
     if (!it) addOpt();
   };
-  (items && items.length ? items : [undefined]).forEach((i) => item(i));
+  for (const i of items?.length ? items : [undefined]) item(i);
   addItem.addEventListener('click', () => {
     item();
     focusOn(list.lastElementChild?.querySelector('input'));

@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute, type z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { Db } from '../../../../db/client';
 import type { Actor } from '../../../domain/records/audit';
