@@ -1,6 +1,7 @@
 // @ts-check
-import { defineConfig } from 'astro/config';
+
 import cloudflare from '@astrojs/cloudflare';
+import { defineConfig } from 'astro/config';
 import sitemap from './src/integrations/sitemap';
 
 // The public origin of every absolute URL: npm run build and npm start pass the resolved one
@@ -41,7 +42,9 @@ export default defineConfig({
       i18n: { defaultLocale: 'zh-cn', locales: { 'zh-cn': 'zh-CN', en: 'en' } },
       // Pages only: not the open-data files, feeds or robots.txt, not the 404 pages, and not the
       // sign-in pages (/me/, /counter/, /staff/), which hold nothing to find before signing in.
-      filter: (page) => !/\.(json|csv|xml|txt)$/.test(page) && !/^\/(en\/)?(me|counter|staff|404)(\/|\.html)?$/.test(new URL(page).pathname),
+      filter: (page) =>
+        !/\.(json|csv|xml|txt)$/.test(page) &&
+        !/^\/(en\/)?(me|counter|staff|404)(\/|\.html)?$/.test(new URL(page).pathname),
     }),
   ],
 });

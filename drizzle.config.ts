@@ -4,5 +4,8 @@ export default defineConfig({
   dialect: 'turso',
   schema: './db/schema/index.ts',
   out: './db/migrations',
-  dbCredentials: { url: process.env.DATABASE_URL ?? 'file:data/linli.db', authToken: process.env.DATABASE_AUTH_TOKEN },
+  dbCredentials: {
+    url: process.env.DATABASE_URL ?? 'file:data/linli.db',
+    authToken: process.env.DATABASE_AUTH_TOKEN,
+  },
 });

@@ -14,7 +14,11 @@ export default defineConfig({
       {
         test: {
           name: 'domain',
-          include: ['tests/domain/**/*.test.ts', 'tests/cli/**/*.test.ts', 'tests/bench/**/*.test.ts'],
+          include: [
+            'tests/domain/**/*.test.ts',
+            'tests/cli/**/*.test.ts',
+            'tests/bench/**/*.test.ts',
+          ],
           environment: 'node',
           testTimeout: 60_000,
         },

@@ -29,15 +29,33 @@ function countHtml(dir: string): number {
   return n;
 }
 
-export async function measureBuild(databaseFile: string, label: string, options: { timeoutMs?: number } = {}): Promise<BuildResult> {
+export async function measureBuild(
+  databaseFile: string,
+  label: string,
+  options: { timeoutMs?: number } = {},
+): Promise<BuildResult> {
   const outDir = join(ensureDir(join(dataDir, 'sites')), label);
   rmSync(outDir, { recursive: true, force: true });
   log(`build ${label}: npm run build (src/integrations/build.ts) from ${databaseFile}`);
-  const r = await run(process.execPath, ['--import', 'tsx', join(projectRoot, 'src', 'integrations', 'build.ts'), '--silent'], {
-    env: { ...process.env, DATABASE_URL: `file:${databaseFile}`, DATABASE_AUTH_TOKEN: '', LINLI_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
-    timeoutMs: options.timeoutMs ?? 30 * 60_000,
-  });
-  const steps = JSON.parse(r.stdout.trim().split('\n').pop()!) as { site: string; astro_s: number; search_index_s: number };
+  const r = await run(
+    process.execPath,
+    ['--import', 'tsx', join(projectRoot, 'src', 'integrations', 'build.ts'), '--silent'],
+    {
+      env: {
+        ...process.env,
+        DATABASE_URL: `file:${databaseFile}`,
+        DATABASE_AUTH_TOKEN: '',
+        LINLI_OUT_DIR: outDir,
+        ASTRO_TELEMETRY_DISABLED: '1',
+      },
+      timeoutMs: options.timeoutMs ?? 30 * 60_000,
+    },
+  );
+  const steps = JSON.parse(r.stdout.trim().split('\n').pop()!) as {
+    site: string;
+    astro_s: number;
+    search_index_s: number;
+  };
   const siteDir = steps.site;
   const result = {
     seconds: round(r.ms / 1000),
@@ -47,6 +65,8 @@ export async function measureBuild(databaseFile: string, label: string, options:
     html_pages: countHtml(siteDir),
     site_dir: siteDir,
   };
-  log(`build ${label}: ${result.seconds} s (astro ${result.steps.astro_s} s, search index ${result.steps.search_index_s} s), peak ${result.peak_mb} MB (${result.peak_by_process.map((p) => `${p.process}: ${p.peak_mb} MB`).join('; ')}), ${result.html_pages} pages`);
+  log(
+    `build ${label}: ${result.seconds} s (astro ${result.steps.astro_s} s, search index ${result.steps.search_index_s} s), peak ${result.peak_mb} MB (${result.peak_by_process.map((p) => `${p.process}: ${p.peak_mb} MB`).join('; ')}), ${result.html_pages} pages`,
+  );
   return result;
 }

@@ -21,7 +21,11 @@ export interface CeilingResult {
 
 const SYNC_NAMES = ['OFF', 'NORMAL', 'FULL', 'EXTRA'];
 
-export async function measureCeiling(options: { durationMs: number; maxTransactions?: number; accounts?: number }): Promise<CeilingResult> {
+export async function measureCeiling(options: {
+  durationMs: number;
+  maxTransactions?: number;
+  accounts?: number;
+}): Promise<CeilingResult> {
   const file = join(ensureDir(dataDir), 'ceiling.db');
   removeDatabaseFile(file);
   // The same connection as db/client.ts opens for a file's writer.
@@ -31,10 +35,16 @@ export async function measureCeiling(options: { durationMs: number; maxTransacti
     db.run('PRAGMA journal_mode=WAL');
     const journal = String(value('PRAGMA journal_mode'));
     const sync = SYNC_NAMES[Number(value('PRAGMA synchronous'))] ?? '?';
-    db.run('CREATE TABLE accounts (id INTEGER PRIMARY KEY, balance INTEGER NOT NULL CHECK (balance >= 0))');
-    db.run('CREATE TABLE entries (id INTEGER PRIMARY KEY, account_id INTEGER NOT NULL, amount INTEGER NOT NULL, at TEXT NOT NULL)');
+    db.run(
+      'CREATE TABLE accounts (id INTEGER PRIMARY KEY, balance INTEGER NOT NULL CHECK (balance >= 0))',
+    );
+    db.run(
+      'CREATE TABLE entries (id INTEGER PRIMARY KEY, account_id INTEGER NOT NULL, amount INTEGER NOT NULL, at TEXT NOT NULL)',
+    );
     const n = options.accounts ?? 1000;
-    db.run(`WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < ${n}) INSERT INTO accounts SELECT i, 1000000 FROM k`);
+    db.run(
+      `WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < ${n}) INSERT INTO accounts SELECT i, 1000000 FROM k`,
+    );
 
     const latencies: number[] = [];
     const max = options.maxTransactions ?? Infinity;
@@ -46,8 +56,14 @@ export async function measureCeiling(options: { durationMs: number; maxTransacti
       db.run('BEGIN IMMEDIATE');
       try {
         const account = 1 + (i % n);
-        db.run('UPDATE accounts SET balance = balance - 1 WHERE id = ? AND balance >= 1', [account]);
-        db.run('INSERT INTO entries (account_id, amount, at) VALUES (?, ?, ?)', [account, -1, new Date().toISOString()]);
+        db.run('UPDATE accounts SET balance = balance - 1 WHERE id = ? AND balance >= 1', [
+          account,
+        ]);
+        db.run('INSERT INTO entries (account_id, amount, at) VALUES (?, ?, ?)', [
+          account,
+          -1,
+          new Date().toISOString(),
+        ]);
         db.run('COMMIT');
       } finally {
         if (db.connection.inTransaction) db.run('ROLLBACK');
@@ -57,7 +73,14 @@ export async function measureCeiling(options: { durationMs: number; maxTransacti
     }
     const elapsed = (performance.now() - t0) / 1000;
     latencies.sort((a, b) => a - b);
-    return { per_s: round(i / elapsed, 0), p50_ms: round(percentile(latencies, 50), 2), p99_ms: round(percentile(latencies, 99), 2), transactions: i, journal_mode: journal, synchronous: sync };
+    return {
+      per_s: round(i / elapsed, 0),
+      p50_ms: round(percentile(latencies, 50), 2),
+      p99_ms: round(percentile(latencies, 99), 2),
+      transactions: i,
+      journal_mode: journal,
+      synchronous: sync,
+    };
   } finally {
     db.connection.close();
     removeDatabaseFile(file);

@@ -5,7 +5,8 @@ let checks = 0;
 /** A figure must be a finite number above `min`. */
 export const sane = (what: string, x: unknown, min = 0) => {
   checks++;
-  if (typeof x !== 'number' || !Number.isFinite(x) || x <= min) problems.push(`${what}: ${String(x)}`);
+  if (typeof x !== 'number' || !Number.isFinite(x) || x <= min)
+    problems.push(`${what}: ${String(x)}`);
 };
 
 export const checksRun = () => checks;

@@ -18,7 +18,11 @@ const { users, residents, accounts } = await load('db/schema/index.ts');
 const { eq, sql } = await import('drizzle-orm');
 
 const database = createDatabase({ url: `file:${file}` });
-const ids = ((await database.read.all(sql`select user_id as id from residents limit 1000`)) as Array<{ id: number }>).map((r) => r.id);
+const ids = (
+  (await database.read.all(sql`select user_id as id from residents limit 1000`)) as Array<{
+    id: number;
+  }>
+).map((r) => r.id);
 const now = new Date('2026-03-01T00:00:00Z');
 
 /** ONLY=<part of a name> measures just those operations (e.g. under node --cpu-prof). */
@@ -32,15 +36,27 @@ async function time(name: string, n: number, fn: (i: number) => Promise<unknown>
   for (let i = 0; i < n; i++) await fn(i);
   const ms = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
-  console.log(`${name}\t${((cpu.user + cpu.system) / n).toFixed(1)} µs CPU/op\t${((n / ms) * 1000).toFixed(0)}/s`);
+  console.log(
+    `${name}\t${((cpu.user + cpu.system) / n).toFixed(1)} µs CPU/op\t${((n / ms) * 1000).toFixed(0)}/s`,
+  );
 }
 
 const n = Number(process.env.OPS ?? 30_000);
 const id = (i: number) => ids[i % ids.length]!;
 await time('balance read', n, (i) => residentBalance(database.read, id(i), now));
-await time('builder select by id', n, (i) => database.read.select({ login: users.login }).from(users).where(eq(users.id, id(i))));
+await time('builder select by id', n, (i) =>
+  database.read
+    .select({ login: users.login })
+    .from(users)
+    .where(eq(users.id, id(i))),
+);
 await time('builder select join', n, (i) =>
-  database.read.select({ login: users.login, balance: accounts.balance }).from(users).innerJoin(residents, eq(residents.userId, users.id)).innerJoin(accounts, eq(accounts.ownerId, users.id)).where(eq(users.id, id(i))),
+  database.read
+    .select({ login: users.login, balance: accounts.balance })
+    .from(users)
+    .innerJoin(residents, eq(residents.userId, users.id))
+    .innerJoin(accounts, eq(accounts.ownerId, users.id))
+    .where(eq(users.id, id(i))),
 );
 await time('write transaction', Math.max(1, n / 10), () =>
   database.write(async (tx: typeof database.read) => {

@@ -17,14 +17,14 @@ import { existsSync, renameSync } from 'node:fs';
 import type { Client, InValue, Transaction } from '@libsql/client';
 import { drizzle } from 'drizzle-orm/libsql';
 import { createDatabase } from '../db/client';
-import * as schema from '../db/schema';
 import { migrateDatabase } from '../db/migrate';
-import { rebuildCreditLots } from '../functions/domain/ledger/expiry';
+import * as schema from '../db/schema';
 import { ACTIVITY_TYPES, COMPOUNDS, GIVEN_NAMES, HONORIFICS, SURNAMES } from '../db/seed/community';
 import { DEMO_PASSWORD, seedDemo } from '../db/seed/demo';
 import { Random } from '../db/seed/random';
 import { SYSTEM_ACCOUNTS } from '../functions/domain/ledger/accounts';
-import { canonicalEntry, type ChainedEntry } from '../functions/domain/ledger/chain';
+import { type ChainedEntry, canonicalEntry } from '../functions/domain/ledger/chain';
+import { rebuildCreditLots } from '../functions/domain/ledger/expiry';
 import { hashSecret } from '../functions/domain/shared/crypto';
 import { growPublicRecords } from './grow-records';
 import { log, removeDatabaseFile, round, scalar } from './lib';
@@ -62,14 +62,31 @@ export interface GenerateSummary {
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 const signatureOf = (o: GenerateOptions) =>
-  JSON.stringify({ v: 2, residents: o.residents, entries: o.entries, deliberations: o.deliberations ?? 0, fundEntries: o.fundEntries ?? 0, seed: o.seed ?? 1, now: o.now?.toISOString().slice(0, 10) });
+  JSON.stringify({
+    v: 2,
+    residents: o.residents,
+    entries: o.entries,
+    deliberations: o.deliberations ?? 0,
+    fundEntries: o.fundEntries ?? 0,
+    seed: o.seed ?? 1,
+    now: o.now?.toISOString().slice(0, 10),
+  });
 
 /** Multi-row INSERTs of at most `perStatement` rows. */
-async function insertRows(client: Client | Transaction, table: string, columns: string[], rows: InValue[][], perStatement = Math.floor(30000 / columns.length)): Promise<void> {
+async function insertRows(
+  client: Client | Transaction,
+  table: string,
+  columns: string[],
+  rows: InValue[][],
+  perStatement = Math.floor(30000 / columns.length),
+): Promise<void> {
   const one = `(${columns.map(() => '?').join(',')})`;
   for (let i = 0; i < rows.length; i += perStatement) {
     const chunk = rows.slice(i, i + perStatement);
-    await client.execute({ sql: `INSERT INTO ${table} (${columns.join(',')}) VALUES ${chunk.map(() => one).join(',')}`, args: chunk.flat() });
+    await client.execute({
+      sql: `INSERT INTO ${table} (${columns.join(',')}) VALUES ${chunk.map(() => one).join(',')}`,
+      args: chunk.flat(),
+    });
   }
 }
 
@@ -79,14 +96,19 @@ export async function ensureDatabase(options: GenerateOptions): Promise<Generate
   if (existsSync(options.file)) {
     const db = createDatabase({ url: `file:${options.file}` });
     try {
-      const r = await db.client.execute({ sql: "SELECT value FROM settings WHERE key = 'bench_generator'", args: [] });
+      const r = await db.client.execute({
+        sql: "SELECT value FROM settings WHERE key = 'bench_generator'",
+        args: [],
+      });
       const stored = r.rows[0]?.[0];
       if (typeof stored === 'string') {
         const summary = JSON.parse(stored) as GenerateSummary;
         if (summary.signature === signature) {
           // Migrations added since it was generated apply once here, not to every working copy.
           await migrateDatabase(db);
-          log(`reusing ${options.file} (${summary.entries} entries, ${summary.residents} residents)`);
+          log(
+            `reusing ${options.file} (${summary.entries} entries, ${summary.residents} residents)`,
+          );
           // Where it is now, not where it was generated (a checkout may reuse another's bench/data).
           return { ...summary, file: options.file };
         }
@@ -120,7 +142,10 @@ export async function generateDatabase(options: GenerateOptions): Promise<Genera
 
     // 2. More residents, in households, with accounts.
     const passwordHash = await hashSecret(DEMO_PASSWORD, BENCH_ITERATIONS);
-    const existingResidents = await scalar(client, "SELECT count(*) FROM users WHERE role = 'resident'");
+    const existingResidents = await scalar(
+      client,
+      "SELECT count(*) FROM users WHERE role = 'resident'",
+    );
     const toAdd = Math.max(0, options.residents - existingResidents);
     if (toAdd > 0) {
       let userId = await scalar(client, 'SELECT max(id) FROM users');
@@ -134,19 +159,52 @@ export async function generateDatabase(options: GenerateOptions): Promise<Genera
       for (let i = 0; i < toAdd; i++) {
         if (i === 0 || rng.chance(0.55)) {
           householdId++;
-          households.push([householdId, rng.pick(COMPOUNDS), `${rng.int(1, 40)}栋`, `${rng.int(1, 4)}单元`, `${rng.int(1, 30)}0${rng.int(1, 4)}`]);
+          households.push([
+            householdId,
+            rng.pick(COMPOUNDS),
+            `${rng.int(1, 40)}栋`,
+            `${rng.int(1, 4)}单元`,
+            `${rng.int(1, 30)}0${rng.int(1, 4)}`,
+          ]);
         }
         const surname = rng.pick(SURNAMES);
         userId++;
         accountId++;
-        users.push([userId, `resident${existingResidents + i + 1}`, passwordHash, 'resident', `${surname}${rng.pick(HONORIFICS)}`, created]);
-        residents.push([userId, surname + rng.pick(GIVEN_NAMES), `1${rng.pick(['38', '39', '58', '77', '86', '35'])}${String(rng.int(0, 99_999_999)).padStart(8, '0')}`, householdId]);
+        users.push([
+          userId,
+          `resident${existingResidents + i + 1}`,
+          passwordHash,
+          'resident',
+          `${surname}${rng.pick(HONORIFICS)}`,
+          created,
+        ]);
+        residents.push([
+          userId,
+          surname + rng.pick(GIVEN_NAMES),
+          `1${rng.pick(['38', '39', '58', '77', '86', '35'])}${String(rng.int(0, 99_999_999)).padStart(8, '0')}`,
+          householdId,
+        ]);
         accounts.push([accountId, 'resident', userId, 0]);
       }
       const tx = await client.transaction('write');
-      await insertRows(tx, 'households', ['id', 'compound', 'building', 'unit', 'door'], households);
-      await insertRows(tx, 'users', ['id', 'login', 'password_hash', 'role', 'display_name', 'created_at'], users);
-      await insertRows(tx, 'residents', ['user_id', 'full_name', 'phone', 'household_id'], residents);
+      await insertRows(
+        tx,
+        'households',
+        ['id', 'compound', 'building', 'unit', 'door'],
+        households,
+      );
+      await insertRows(
+        tx,
+        'users',
+        ['id', 'login', 'password_hash', 'role', 'display_name', 'created_at'],
+        users,
+      );
+      await insertRows(
+        tx,
+        'residents',
+        ['user_id', 'full_name', 'phone', 'household_id'],
+        residents,
+      );
       await insertRows(tx, 'accounts', ['id', 'kind', 'owner_id', 'balance'], accounts);
       await tx.commit();
       tx.close();
@@ -158,8 +216,13 @@ export async function generateDatabase(options: GenerateOptions): Promise<Genera
     log(`generate: ledger at ${entries} entries (${round((performance.now() - t0) / 1000)} s)`);
 
     // 4. The public records, grown by shifted copies.
-    const { deliberations, fundEntries } = await growPublicRecords(client, { deliberations: options.deliberations ?? 0, fundEntries: options.fundEntries ?? 0 });
-    log(`generate: ${deliberations} deliberations, ${fundEntries} fund entries (${round((performance.now() - t0) / 1000)} s)`);
+    const { deliberations, fundEntries } = await growPublicRecords(client, {
+      deliberations: options.deliberations ?? 0,
+      fundEntries: options.fundEntries ?? 0,
+    });
+    log(
+      `generate: ${deliberations} deliberations, ${fundEntries} fund entries (${round((performance.now() - t0) / 1000)} s)`,
+    );
 
     const summary: GenerateSummary = {
       file: options.file,
@@ -171,7 +234,10 @@ export async function generateDatabase(options: GenerateOptions): Promise<Genera
       seconds: round((performance.now() - t0) / 1000),
       signature: signatureOf(options),
     };
-    await client.execute({ sql: "INSERT INTO settings (key, value) VALUES ('bench_generator', ?)", args: [JSON.stringify(summary)] });
+    await client.execute({
+      sql: "INSERT INTO settings (key, value) VALUES ('bench_generator', ?)",
+      args: [JSON.stringify(summary)],
+    });
     await client.execute('PRAGMA wal_checkpoint(TRUNCATE)');
     database.close();
     removeDatabaseFile(options.file);
@@ -185,17 +251,28 @@ export async function generateDatabase(options: GenerateOptions): Promise<Genera
   }
 }
 
-const AWARD_REASONS = ACTIVITY_TYPES.flatMap((t) => t.titles.map((title) => `${title}（${t.places[0]}）`));
+const AWARD_REASONS = ACTIVITY_TYPES.flatMap((t) =>
+  t.titles.map((title) => `${title}（${t.places[0]}）`),
+);
 const GIFT_MEMOS = ['送给楼下的独居老人', '谢谢帮忙照看孩子', '给邻居换米面油'];
 
-async function generateLedger(client: Client, target: number, now: Date, rng: Random): Promise<number> {
-  const head = (await client.execute('SELECT id, hash FROM ledger_entries ORDER BY id DESC LIMIT 1')).rows[0];
+async function generateLedger(
+  client: Client,
+  target: number,
+  now: Date,
+  rng: Random,
+): Promise<number> {
+  const head = (
+    await client.execute('SELECT id, hash FROM ledger_entries ORDER BY id DESC LIMIT 1')
+  ).rows[0];
   let id = Number(head?.[0] ?? 0);
   let prevHash = String(head?.[1] ?? '0'.repeat(64));
   if (id >= target) return id;
 
   const staffId = await scalar(client, "SELECT id FROM users WHERE login = 'staff1'");
-  const accountRows = (await client.execute('SELECT a.id, a.kind, a.owner_id, a.balance FROM accounts a ORDER BY a.id')).rows;
+  const accountRows = (
+    await client.execute('SELECT a.id, a.kind, a.owner_id, a.balance FROM accounts a ORDER BY a.id')
+  ).rows;
   const maxAccount = Math.max(...accountRows.map((r) => Number(r[0])));
   const balance = new Float64Array(maxAccount + 1);
   const owner = new Int32Array(maxAccount + 1);
@@ -220,8 +297,20 @@ async function generateLedger(client: Client, target: number, now: Date, rng: Ra
   const FLUSH = 50_000;
   const flush = async () => {
     const tx = await client.transaction('write');
-    await insertRows(tx, 'ledger_entries', ['id', 'at', 'kind', 'memo', 'actor_id', 'activity_id', 'reverses_id', 'prev_hash', 'hash'], entryRows, 2000);
-    await insertRows(tx, 'postings', ['entry_id', 'account_id', 'amount', 'balance_after'], postingRows, 4000);
+    await insertRows(
+      tx,
+      'ledger_entries',
+      ['id', 'at', 'kind', 'memo', 'actor_id', 'activity_id', 'reverses_id', 'prev_hash', 'hash'],
+      entryRows,
+      2000,
+    );
+    await insertRows(
+      tx,
+      'postings',
+      ['entry_id', 'account_id', 'amount', 'balance_after'],
+      postingRows,
+      4000,
+    );
     await tx.commit();
     tx.close();
     entryRows = [];
@@ -231,11 +320,25 @@ async function generateLedger(client: Client, target: number, now: Date, rng: Ra
   // Every resident first gets a welcome award well above the reserve (kept by every later spend).
   const welcome = residentAccounts.filter((a) => balance[a]! < RESERVE * 2);
   let n = 0;
-  const post = (kind: string, memo: string, actorId: number | null, lines: Array<{ accountId: number; amount: number }>) => {
+  const post = (
+    kind: string,
+    memo: string,
+    actorId: number | null,
+    lines: Array<{ accountId: number; amount: number }>,
+  ) => {
     id++;
     const at = new Date(from + n * step).toISOString();
     n++;
-    const entry: ChainedEntry = { id, at, kind, memo, actorId, activityId: null, reversesId: null, postings: lines };
+    const entry: ChainedEntry = {
+      id,
+      at,
+      kind,
+      memo,
+      actorId,
+      activityId: null,
+      reversesId: null,
+      postings: lines,
+    };
     const hash = sha256(`${prevHash}\n${canonicalEntry(entry)}`);
     entryRows.push([id, at, kind, memo, actorId, null, null, prevHash, hash]);
     for (const p of [...lines].sort((a, b) => a.amount - b.amount)) {
@@ -272,7 +375,8 @@ async function generateLedger(client: Client, target: number, now: Date, rng: Ra
         ]);
       } else if (r < 0.96) {
         let to = residentAccounts[Math.floor(rng.next() * residentAccounts.length)]!;
-        if (to === a) to = residentAccounts[(residentAccounts.indexOf(a) + 1) % residentAccounts.length]!;
+        if (to === a)
+          to = residentAccounts[(residentAccounts.indexOf(a) + 1) % residentAccounts.length]!;
         post('transfer', rng.pick(GIFT_MEMOS), owner[a]!, [
           { accountId: a, amount: -points },
           { accountId: to, amount: points },
@@ -286,7 +390,9 @@ async function generateLedger(client: Client, target: number, now: Date, rng: Ra
     }
     if (entryRows.length >= FLUSH) {
       await flush();
-      log(`generate: ledger ${id}/${target} (${round((id * 1000) / (performance.now() - t0) / 1000, 0)}k/s)`);
+      log(
+        `generate: ledger ${id}/${target} (${round((id * 1000) / (performance.now() - t0) / 1000, 0)}k/s)`,
+      );
     }
   }
   if (entryRows.length > 0) await flush();
@@ -312,9 +418,17 @@ async function generateLedger(client: Client, target: number, now: Date, rng: Ra
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [file, residents, entries, deliberations, fundEntries] = process.argv.slice(2);
   if (!file || !residents || !entries) {
-    console.error('usage: tsx bench/generate.ts <file> <residents> <entries> [deliberations] [fundEntries]');
+    console.error(
+      'usage: tsx bench/generate.ts <file> <residents> <entries> [deliberations] [fundEntries]',
+    );
     process.exit(2);
   }
-  const summary = await generateDatabase({ file, residents: Number(residents), entries: Number(entries), deliberations: Number(deliberations ?? 0), fundEntries: Number(fundEntries ?? 0) });
+  const summary = await generateDatabase({
+    file,
+    residents: Number(residents),
+    entries: Number(entries),
+    deliberations: Number(deliberations ?? 0),
+    fundEntries: Number(fundEntries ?? 0),
+  });
   console.log(JSON.stringify(summary, null, 2));
 }

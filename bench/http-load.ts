@@ -5,14 +5,14 @@
  * between runs, at most five live codes per resident as the app allows, spread over many
  * residents; every request carries a new Idempotency-Key.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { createClient, type Client } from '@libsql/client';
+import { type Client, createClient } from '@libsql/client';
 import { request } from 'undici';
-import { MAX_LIVE_CODES } from '../functions/domain/counter/codes';
 import { DEMO_PASSWORD } from '../db/seed/demo';
-import { runLoad, wrkPath, type LoadResult } from './load';
+import { MAX_LIVE_CODES } from '../functions/domain/counter/codes';
 import { benchDir, cpuSeconds, killTree, log, removeDatabaseFile, round, tsNode } from './lib';
+import { type LoadResult, runLoad, wrkPath } from './load';
 
 export { runLoad };
 
@@ -25,7 +25,14 @@ export interface ServerHandle {
 }
 
 /** Starts bench/server.ts on the database file; `cpuProfDir` runs it under node --cpu-prof. */
-export async function startServer(file: string, options: { siteDir?: string; profileDir?: string; /** another server script: bench/write-floor-server.ts, or another checkout's bench/server.ts (before/after comparisons) */ script?: string } = {}): Promise<ServerHandle> {
+export async function startServer(
+  file: string,
+  options: {
+    siteDir?: string;
+    profileDir?: string /** another server script: bench/write-floor-server.ts, or another checkout's bench/server.ts (before/after comparisons) */;
+    script?: string;
+  } = {},
+): Promise<ServerHandle> {
   const [cmd, args] = tsNode('server.ts');
   if (options.script) args[args.length - 1] = options.script;
   const child = spawn(cmd, args, {
@@ -42,7 +49,10 @@ export async function startServer(file: string, options: { siteDir?: string; pro
   child.stderr!.on('data', (d) => (stderr += d));
   const port = await new Promise<number>((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start in 60 s\n${stderr}`)), 60_000);
+    const timer = setTimeout(
+      () => reject(new Error(`server did not start in 60 s\n${stderr}`)),
+      60_000,
+    );
     child.stdout!.on('data', (d) => {
       out += d;
       const m = out.match(/LISTENING (\d+)/);
@@ -91,20 +101,33 @@ export async function startServer(file: string, options: { siteDir?: string; pro
   };
 }
 
-export async function signIn(origin: string, login: string, password = DEMO_PASSWORD): Promise<string> {
-  const res = await request(`${origin}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login, password }) });
+export async function signIn(
+  origin: string,
+  login: string,
+  password = DEMO_PASSWORD,
+): Promise<string> {
+  const res = await request(`${origin}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ login, password }),
+  });
   const body = (await res.body.json()) as { token?: string };
-  if (res.statusCode !== 200 || !body.token) throw new Error(`sign-in of ${login} failed: ${res.statusCode} ${JSON.stringify(body)}`);
+  if (res.statusCode !== 200 || !body.token)
+    throw new Error(`sign-in of ${login} failed: ${res.statusCode} ${JSON.stringify(body)}`);
   return body.token;
 }
 
 export async function signInMany(origin: string, logins: string[]): Promise<string[]> {
   const out: string[] = [];
-  for (let i = 0; i < logins.length; i += 8) out.push(...(await Promise.all(logins.slice(i, i + 8).map((l) => signIn(origin, l)))));
+  for (let i = 0; i < logins.length; i += 8)
+    out.push(...(await Promise.all(logins.slice(i, i + 8).map((l) => signIn(origin, l)))));
   return out;
 }
 
-const residentIds = async (client: Client) => (await client.execute("SELECT id FROM users WHERE role = 'resident' ORDER BY id")).rows.map((r) => Number(r[0]));
+const residentIds = async (client: Client) =>
+  (await client.execute("SELECT id FROM users WHERE role = 'resident' ORDER BY id")).rows.map((r) =>
+    Number(r[0]),
+  );
 
 /** Every resident's id, in order. */
 export async function residentsOf(file: string): Promise<number[]> {
@@ -120,7 +143,12 @@ export async function residentsOf(file: string): Promise<number[]> {
  * Replaces every live redemption code with `count` fresh ones for residents picked evenly over the
  * whole directory, or `among` them (at most MAX_LIVE_CODES each), valid for the app's five minutes.
  */
-export async function freshCodes(file: string, count: number, seed: number, among?: number[]): Promise<string[]> {
+export async function freshCodes(
+  file: string,
+  count: number,
+  seed: number,
+  among?: number[],
+): Promise<string[]> {
   const client = createClient({ url: `file:${file}`, timeout: 30_000 });
   try {
     const residents = among ?? (await residentIds(client));
@@ -144,9 +172,14 @@ export async function freshCodes(file: string, count: number, seed: number, amon
       }
     }
     // Interleave so consecutive requests name different residents.
-    const order = codes.map((_, i) => i).sort((a, b) => (a % perResident) - (b % perResident) || a - b);
+    const order = codes
+      .map((_, i) => i)
+      .sort((a, b) => (a % perResident) - (b % perResident) || a - b);
     const tx = await client.transaction('write');
-    await tx.execute({ sql: 'UPDATE redeem_codes SET revoked_at = ? WHERE used_at IS NULL AND revoked_at IS NULL', args: [created] });
+    await tx.execute({
+      sql: 'UPDATE redeem_codes SET revoked_at = ? WHERE used_at IS NULL AND revoked_at IS NULL',
+      args: [created],
+    });
     for (let i = 0; i < rows.length; i += 2000) {
       const chunk = rows.slice(i, i + 2000);
       await tx.execute({
@@ -168,10 +201,14 @@ export interface RedeemLevel extends LoadResult {
   server_cpu_ms_per_req: number;
 }
 
-const failures = (r: LoadResult) => `${Object.keys(r.errors).length ? ` errors ${JSON.stringify(r.errors)}` : ''}${r.exhausted ? ', requests exhausted' : ''}`;
+const failures = (r: LoadResult) =>
+  `${Object.keys(r.errors).length ? ` errors ${JSON.stringify(r.errors)}` : ''}${r.exhausted ? ', requests exhausted' : ''}`;
 
 /** Runs fn and adds the server's CPU milliseconds per request sent to it. */
-async function withCpu(server: ServerHandle, fn: () => Promise<LoadResult>): Promise<LoadResult & { server_cpu_ms_per_req: number }> {
+async function withCpu(
+  server: ServerHandle,
+  fn: () => Promise<LoadResult>,
+): Promise<LoadResult & { server_cpu_ms_per_req: number }> {
   const before = cpuSeconds(server.child.pid!);
   const r = await fn();
   // The requests still in flight when wrk stopped are being finished: let them (they are counted in all_requests).
@@ -202,35 +239,79 @@ export interface HttpResult {
 }
 
 /** Redemptions at each concurrency level, then (if readers > 0) balance reads, on a running server. */
-export async function measureApi(file: string, server: ServerHandle, options: HttpOptions): Promise<HttpResult> {
+export async function measureApi(
+  file: string,
+  server: ServerHandle,
+  options: HttpOptions,
+): Promise<HttpResult> {
   wrkPath(); // fails at once, with how to install it, when the load generator is missing
-  const merchantTokens = await signInMany(server.origin, Array.from({ length: options.merchants }, (_, i) => `merchant${i + 1}`));
+  const merchantTokens = await signInMany(
+    server.origin,
+    Array.from({ length: options.merchants }, (_, i) => `merchant${i + 1}`),
+  );
   const redeem: RedeemLevel[] = [];
   for (const [n, concurrency] of options.levels.entries()) {
-    const codes = await freshCodes(file, options.codesPerLevel(concurrency), options.seed * 100 + n + 1);
-    const r = await withCpu(server, () => server.profiled(() => runLoad({
-      origin: server.origin,
-      concurrency,
-      durationMs: options.durationMs,
-      warmupMs: options.warmupMs,
-      kind: 'redeem',
-      tokens: merchantTokens,
-      codes,
-      keyPrefix: `bench-${Date.now()}-${concurrency}`,
-    })));
-    log(`redeem c=${concurrency}: ${r.per_s}/s p50 ${r.p50_ms} ms p99 ${r.p99_ms} ms, server CPU ${r.server_cpu_ms_per_req} ms/req, wrk CPU ${r.generator_cpu_ms_per_req} ms/req (${r.ok}/${r.requests} ok${failures(r)})`);
+    const codes = await freshCodes(
+      file,
+      options.codesPerLevel(concurrency),
+      options.seed * 100 + n + 1,
+    );
+    const r = await withCpu(server, () =>
+      server.profiled(() =>
+        runLoad({
+          origin: server.origin,
+          concurrency,
+          durationMs: options.durationMs,
+          warmupMs: options.warmupMs,
+          kind: 'redeem',
+          tokens: merchantTokens,
+          codes,
+          keyPrefix: `bench-${Date.now()}-${concurrency}`,
+        }),
+      ),
+    );
+    log(
+      `redeem c=${concurrency}: ${r.per_s}/s p50 ${r.p50_ms} ms p99 ${r.p99_ms} ms, server CPU ${r.server_cpu_ms_per_req} ms/req, wrk CPU ${r.generator_cpu_ms_per_req} ms/req (${r.ok}/${r.requests} ok${failures(r)})`,
+    );
     redeem.push({ concurrency, ...r });
     if (options.between) await options.between();
   }
   let reads: HttpResult['reads'];
   let floor: HttpResult['floor'];
   if (options.readers > 0) {
-    const f = await withCpu(server, () => runLoad({ origin: server.origin, concurrency: options.readers, durationMs: options.readDurationMs, warmupMs: options.warmupMs, kind: 'health', tokens: [] }));
-    log(`GET /api/health c=${options.readers}: ${f.per_s}/s p50 ${f.p50_ms} ms p99 ${f.p99_ms} ms, server CPU ${f.server_cpu_ms_per_req} ms/req, wrk CPU ${f.generator_cpu_ms_per_req} ms/req (${f.ok}/${f.requests} ok${failures(f)})`);
+    const f = await withCpu(server, () =>
+      runLoad({
+        origin: server.origin,
+        concurrency: options.readers,
+        durationMs: options.readDurationMs,
+        warmupMs: options.warmupMs,
+        kind: 'health',
+        tokens: [],
+      }),
+    );
+    log(
+      `GET /api/health c=${options.readers}: ${f.per_s}/s p50 ${f.p50_ms} ms p99 ${f.p99_ms} ms, server CPU ${f.server_cpu_ms_per_req} ms/req, wrk CPU ${f.generator_cpu_ms_per_req} ms/req (${f.ok}/${f.requests} ok${failures(f)})`,
+    );
     floor = { concurrency: options.readers, ...f };
-    const residentTokens = await signInMany(server.origin, Array.from({ length: options.readers }, (_, i) => `resident${i + 1}`));
-    const r = await withCpu(server, () => server.profiled(() => runLoad({ origin: server.origin, concurrency: options.readers, durationMs: options.readDurationMs, warmupMs: options.warmupMs, kind: 'me', tokens: residentTokens })));
-    log(`GET /api/me c=${options.readers}: ${r.per_s}/s p50 ${r.p50_ms} ms p99 ${r.p99_ms} ms, server CPU ${r.server_cpu_ms_per_req} ms/req, wrk CPU ${r.generator_cpu_ms_per_req} ms/req (${r.ok}/${r.requests} ok${failures(r)})`);
+    const residentTokens = await signInMany(
+      server.origin,
+      Array.from({ length: options.readers }, (_, i) => `resident${i + 1}`),
+    );
+    const r = await withCpu(server, () =>
+      server.profiled(() =>
+        runLoad({
+          origin: server.origin,
+          concurrency: options.readers,
+          durationMs: options.readDurationMs,
+          warmupMs: options.warmupMs,
+          kind: 'me',
+          tokens: residentTokens,
+        }),
+      ),
+    );
+    log(
+      `GET /api/me c=${options.readers}: ${r.per_s}/s p50 ${r.p50_ms} ms p99 ${r.p99_ms} ms, server CPU ${r.server_cpu_ms_per_req} ms/req, wrk CPU ${r.generator_cpu_ms_per_req} ms/req (${r.ok}/${r.requests} ok${failures(r)})`,
+    );
     reads = { concurrency: options.readers, ...r };
   }
   return { floor, redeem, reads };
@@ -240,13 +321,27 @@ export async function measureApi(file: string, server: ServerHandle, options: Ht
  * The write floor (bench/write-floor-server.ts) at `concurrency` clients, on a database file of its
  * own: durable writes over HTTP with nothing of the portal's in the way.
  */
-export async function measureWriteFloor(file: string, options: { concurrency: number; durationMs: number; warmupMs: number }): Promise<LoadResult & { concurrency: number; server_cpu_ms_per_req: number }> {
+export async function measureWriteFloor(
+  file: string,
+  options: { concurrency: number; durationMs: number; warmupMs: number },
+): Promise<LoadResult & { concurrency: number; server_cpu_ms_per_req: number }> {
   wrkPath();
   removeDatabaseFile(file);
   const server = await startServer(file, { script: join(benchDir, 'write-floor-server.ts') });
   try {
-    const r = await withCpu(server, () => runLoad({ origin: server.origin, concurrency: options.concurrency, durationMs: options.durationMs, warmupMs: options.warmupMs, kind: 'write-floor', tokens: [] }));
-    log(`write floor c=${options.concurrency}: ${r.per_s}/s p50 ${r.p50_ms} ms p99 ${r.p99_ms} ms, server CPU ${r.server_cpu_ms_per_req} ms/req, wrk CPU ${r.generator_cpu_ms_per_req} ms/req (${r.ok}/${r.requests} ok${failures(r)})`);
+    const r = await withCpu(server, () =>
+      runLoad({
+        origin: server.origin,
+        concurrency: options.concurrency,
+        durationMs: options.durationMs,
+        warmupMs: options.warmupMs,
+        kind: 'write-floor',
+        tokens: [],
+      }),
+    );
+    log(
+      `write floor c=${options.concurrency}: ${r.per_s}/s p50 ${r.p50_ms} ms p99 ${r.p99_ms} ms, server CPU ${r.server_cpu_ms_per_req} ms/req, wrk CPU ${r.generator_cpu_ms_per_req} ms/req (${r.ok}/${r.requests} ok${failures(r)})`,
+    );
     return { concurrency: options.concurrency, ...r };
   } finally {
     await server.stop();

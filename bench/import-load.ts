@@ -12,9 +12,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { COMPOUNDS, GIVEN_NAMES, SURNAMES } from '../db/seed/community';
 import { Random } from '../db/seed/random';
-import { freshCodes, residentsOf, runLoad, signInMany, type ServerHandle } from './http-load';
+import { freshCodes, residentsOf, runLoad, type ServerHandle, signInMany } from './http-load';
+import { dataDir, ensureDir, log, round, run, tsNode } from './lib';
 import type { LoadResult } from './load';
-import { ensureDir, dataDir, log, round, run, tsNode } from './lib';
 
 export interface ImportLoadOptions {
   rows: number;
@@ -54,7 +54,9 @@ export function residentsCsv(file: string, rows: number, seed: number): string {
   const rng = new Random(seed);
   const lines = ['login,full_name,phone,compound,building,unit,door'];
   for (let i = 1; i <= rows; i++) {
-    lines.push(`imp${i},${rng.pick(SURNAMES)}${rng.pick(GIVEN_NAMES)},139${String(i).padStart(8, '0')},${rng.pick(COMPOUNDS)},${rng.int(1, 40)}栋,${rng.int(1, 4)}单元,${rng.int(1, 30)}0${rng.int(1, 4)}`);
+    lines.push(
+      `imp${i},${rng.pick(SURNAMES)}${rng.pick(GIVEN_NAMES)},139${String(i).padStart(8, '0')},${rng.pick(COMPOUNDS)},${rng.int(1, 40)}栋,${rng.int(1, 4)}单元,${rng.int(1, 30)}0${rng.int(1, 4)}`,
+    );
   }
   writeFileSync(file, `${lines.join('\n')}\n`);
   return file;
@@ -62,8 +64,15 @@ export function residentsCsv(file: string, rows: number, seed: number): string {
 
 const failedOf = (r: LoadResult) => r.requests - r.ok;
 
-export async function measureImportLoad(file: string, server: ServerHandle, o: ImportLoadOptions): Promise<ImportLoadResult> {
-  const tokens = await signInMany(server.origin, Array.from({ length: o.merchants }, (_, i) => `merchant${i + 1}`));
+export async function measureImportLoad(
+  file: string,
+  server: ServerHandle,
+  o: ImportLoadOptions,
+): Promise<ImportLoadResult> {
+  const tokens = await signInMany(
+    server.origin,
+    Array.from({ length: o.merchants }, (_, i) => `merchant${i + 1}`),
+  );
   // Codes only for the residents there before the import: the imported ones have no points.
   const residents = await residentsOf(file);
   let n = 0;
@@ -81,20 +90,35 @@ export async function measureImportLoad(file: string, server: ServerHandle, o: I
     });
 
   const normal = await redeem(o.normalMs, o.warmupMs);
-  log(`import: normal redemptions c=${o.concurrency}: ${normal.per_s}/s p99 ${normal.p99_ms} ms (${normal.ok}/${normal.requests} ok)`);
+  log(
+    `import: normal redemptions c=${o.concurrency}: ${normal.per_s}/s p99 ${normal.p99_ms} ms (${normal.ok}/${normal.requests} ok)`,
+  );
 
-  const csv = residentsCsv(join(ensureDir(join(dataDir, 'tmp')), `import-${o.rows}.csv`), o.rows, o.seed);
+  const csv = residentsCsv(
+    join(ensureDir(join(dataDir, 'tmp')), `import-${o.rows}.csv`),
+    o.rows,
+    o.seed,
+  );
   const [cmd, args] = tsNode('../functions/node/cli.ts');
   let exited = false;
-  const importing = run(cmd, [...args, 'import-residents', csv], { env: { ...process.env, DATABASE_URL: `file:${file}` }, allowFail: true, timeoutMs: o.importTimeoutMs });
-  void importing.then(() => (exited = true), () => (exited = true));
+  const importing = run(cmd, [...args, 'import-residents', csv], {
+    env: { ...process.env, DATABASE_URL: `file:${file}` },
+    allowFail: true,
+    timeoutMs: o.importTimeoutMs,
+  });
+  void importing.then(
+    () => (exited = true),
+    () => (exited = true),
+  );
   const during: LoadResult[] = [];
   // Runs until the import exits (each bounded by the import's own bound); a run that used up its
   // codes is followed by another on fresh ones.
   while (!exited) {
     const r = await redeem(o.importTimeoutMs, 0, importing);
     during.push(r);
-    log(`import: redemptions during the import c=${o.concurrency}: ${r.per_s}/s p99 ${r.p99_ms} ms over ${r.seconds} s (${r.ok}/${r.requests} ok${Object.keys(r.errors).length ? ` errors ${JSON.stringify(r.errors)}` : ''})`);
+    log(
+      `import: redemptions during the import c=${o.concurrency}: ${r.per_s}/s p99 ${r.p99_ms} ms over ${r.seconds} s (${r.ok}/${r.requests} ok${Object.keys(r.errors).length ? ` errors ${JSON.stringify(r.errors)}` : ''})`,
+    );
   }
   const imported = await importing;
   const seconds = imported.ms / 1000;
@@ -113,6 +137,8 @@ export async function measureImportLoad(file: string, server: ServerHandle, o: I
     during_failed: during.reduce((s, r) => s + failedOf(r), 0),
     import_output: (imported.stdout + imported.stderr).slice(-1500),
   };
-  log(`import: ${o.rows} rows in ${result.import_s} s (${result.import_rows_per_s} rows/s, exit ${imported.code}); redemption p99 ${normal.p99_ms} ms before, ${duringP99} ms during → ${result.p99_ratio}×`);
+  log(
+    `import: ${o.rows} rows in ${result.import_s} s (${result.import_rows_per_s} rows/s, exit ${imported.code}); redemption p99 ${normal.p99_ms} ms before, ${duringP99} ms during → ${result.p99_ratio}×`,
+  );
   return result;
 }

@@ -1,9 +1,20 @@
 /** Shared plumbing of the benchmark suite: paths, child processes, percentiles, peak memory. */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { type ChildProcess, spawn } from 'node:child_process';
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
+import { createServer } from 'node:net';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { createServer } from 'node:net';
 import type { Client, InValue } from '@libsql/client';
 import { projectRoot } from '../functions/node/config';
 
@@ -52,7 +63,8 @@ export function percentile(sorted: ArrayLike<number>, p: number): number {
   return sorted[i]!;
 }
 
-export const round = (x: number, digits = 1) => (Number.isFinite(x) ? Math.round(x * 10 ** digits) / 10 ** digits : x);
+export const round = (x: number, digits = 1) =>
+  Number.isFinite(x) ? Math.round(x * 10 ** digits) / 10 ** digits : x;
 
 export function machine() {
   return {
@@ -95,10 +107,24 @@ export interface RunResult {
 }
 
 /** Runs a command to completion, polling its process tree's memory; rejects on a non-zero exit unless allowed. */
-export function run(cmd: string, args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number; allowFail?: boolean; echo?: boolean } = {}): Promise<RunResult> {
+export function run(
+  cmd: string,
+  args: string[],
+  options: {
+    env?: NodeJS.ProcessEnv;
+    cwd?: string;
+    timeoutMs?: number;
+    allowFail?: boolean;
+    echo?: boolean;
+  } = {},
+): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(cmd, args, { cwd: options.cwd ?? projectRoot, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(cmd, args, {
+      cwd: options.cwd ?? projectRoot,
+      env: options.env ?? process.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout!.on('data', (d) => {
@@ -120,8 +146,18 @@ export function run(cmd: string, args: string[], options: { env?: NodeJS.Process
     child.on('exit', (code) => {
       if (timer) clearTimeout(timer);
       memory.stop();
-      const result = { code, stdout, stderr, ms: performance.now() - t0, peakMb: memory.peakMb, peakByProcess: memory.byProcess };
-      if (code !== 0 && !options.allowFail) reject(new Error(`${cmd} ${args.join(' ')} exited ${code}\n${(stderr || stdout).slice(-3000)}`));
+      const result = {
+        code,
+        stdout,
+        stderr,
+        ms: performance.now() - t0,
+        peakMb: memory.peakMb,
+        peakByProcess: memory.byProcess,
+      };
+      if (code !== 0 && !options.allowFail)
+        reject(
+          new Error(`${cmd} ${args.join(' ')} exited ${code}\n${(stderr || stdout).slice(-3000)}`),
+        );
       else resolve(result);
     });
   });
@@ -168,7 +204,9 @@ export function descendants(pid: number): number[] {
 
 function statusKb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   try {
-    const m = readFileSync(`/proc/${pid}/status`, 'utf8').match(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm'));
+    const m = readFileSync(`/proc/${pid}/status`, 'utf8').match(
+      new RegExp(`^${field}:\\s+(\\d+) kB`, 'm'),
+    );
     return m ? Number(m[1]) : 0;
   } catch {
     return 0;
@@ -185,7 +223,10 @@ export class PeakMemory {
   private readonly hwm = new Map<number, number>();
   private readonly names = new Map<number, string>();
   private readonly timer: NodeJS.Timeout;
-  constructor(private readonly pid: number, intervalMs = 100) {
+  constructor(
+    private readonly pid: number,
+    intervalMs = 100,
+  ) {
     this.timer = setInterval(() => this.poll(), intervalMs);
     this.timer.unref();
   }
@@ -199,7 +240,15 @@ export class PeakMemory {
         this.hwm.set(p, h);
         // Named again as it grows: a child spawned by exec first shows its parent's command line.
         try {
-          this.names.set(p, readFileSync(`/proc/${p}/cmdline`, 'utf8').split('\0').filter(Boolean).map((a) => a.split('/').pop()).slice(0, 3).join(' '));
+          this.names.set(
+            p,
+            readFileSync(`/proc/${p}/cmdline`, 'utf8')
+              .split('\0')
+              .filter(Boolean)
+              .map((a) => a.split('/').pop())
+              .slice(0, 3)
+              .join(' '),
+          );
         } catch {
           /* gone */
         }
@@ -219,13 +268,17 @@ export class PeakMemory {
     return [...this.hwm.entries()]
       .sort((a, b) => b[1] - a[1])
       .slice(0, 5)
-      .map(([pid, kb]) => ({ process: this.names.get(pid) ?? String(pid), peak_mb: round(kb / 1024, 0) }));
+      .map(([pid, kb]) => ({
+        process: this.names.get(pid) ?? String(pid),
+        peak_mb: round(kb / 1024, 0),
+      }));
   }
 }
 
 export function fileMb(file: string): number {
   let bytes = 0;
-  for (const suffix of ['', '-wal']) if (existsSync(file + suffix)) bytes += statSync(file + suffix).size;
+  for (const suffix of ['', '-wal'])
+    if (existsSync(file + suffix)) bytes += statSync(file + suffix).size;
   return round(bytes / 2 ** 20, 1);
 }
 

@@ -13,7 +13,17 @@ import { startServer } from './http-load';
 import { log, round } from './lib';
 
 export const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const CHROME_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+const CHROME_FLAGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
 
 export interface PageScores {
   performance: number;
@@ -53,16 +63,26 @@ export function auditPaths(siteDir: string, wanted: string[]): string[] {
 export async function warmFonts(port: number): Promise<void> {
   const text = '邻里社区积分公开 Linli community points 0123456789 ¥';
   const html = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><body><p style="font-family:system-ui">${text}<b>${text}</b></p><p style="font-family:sans-serif">${text}<b>${text}</b></p><p style="font-family:serif">${text}<b>${text}</b></p><p style="font-family:monospace">${text}<b>${text}</b></p></body></html>`;
-  const target = (await (await fetch(`http://127.0.0.1:${port}/json/new?about:blank`, { method: 'PUT' })).json()) as { id: string; webSocketDebuggerUrl: string };
+  const target = (await (
+    await fetch(`http://127.0.0.1:${port}/json/new?about:blank`, { method: 'PUT' })
+  ).json()) as { id: string; webSocketDebuggerUrl: string };
   try {
     const ws = new WebSocket(target.webSocketDebuggerUrl);
     await new Promise((resolve, reject) => {
       ws.onopen = resolve;
       ws.onerror = reject;
     });
-    const done = new Promise<void>((resolve) => (ws.onmessage = (m) => JSON.parse(String(m.data)).id === 1 && resolve()));
+    const done = new Promise<void>(
+      (resolve) => (ws.onmessage = (m) => JSON.parse(String(m.data)).id === 1 && resolve()),
+    );
     const expression = `document.open(); document.write(${JSON.stringify(html)}); document.close(); document.body.offsetHeight; document.fonts.ready.then(() => true)`;
-    ws.send(JSON.stringify({ id: 1, method: 'Runtime.evaluate', params: { expression, awaitPromise: true } }));
+    ws.send(
+      JSON.stringify({
+        id: 1,
+        method: 'Runtime.evaluate',
+        params: { expression, awaitPromise: true },
+      }),
+    );
     await Promise.race([done, new Promise((r) => setTimeout(r, 30_000))]);
     ws.close();
   } finally {
@@ -79,15 +99,38 @@ export async function warmFonts(port: number): Promise<void> {
  * failing audits of every run, so a median never hides a failure.
  * `reportDir`: also keep each run's whole Lighthouse report there (<path>.<run>.json).
  */
-export async function measureLighthouse(databaseFile: string, siteDir: string, paths: string[], options: { reportDir?: string; runs?: number } = {}): Promise<PageResult[]> {
+export async function measureLighthouse(
+  databaseFile: string,
+  siteDir: string,
+  paths: string[],
+  options: { reportDir?: string; runs?: number } = {},
+): Promise<PageResult[]> {
   const runs = Math.max(1, options.runs ?? (Number(process.env.LIGHTHOUSE_RUNS) || 3));
   const server = await startServer(databaseFile, { siteDir });
-  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: CHROME_FLAGS, logLevel: 'silent' });
+  const chrome = await chromeLauncher.launch({
+    chromePath: CHROMIUM,
+    chromeFlags: CHROME_FLAGS,
+    logLevel: 'silent',
+  });
   const byPath = new Map<string, PageResult[]>(paths.map((p) => [p, []]));
   try {
-    await warmFonts(chrome.port).catch((error) => log(`lighthouse: font warm-up failed (${(error as Error).message}); measuring cold`));
+    await warmFonts(chrome.port).catch((error) =>
+      log(`lighthouse: font warm-up failed (${(error as Error).message}); measuring cold`),
+    );
     for (let run = 1; run <= runs; run++) {
-      for (const path of paths) byPath.get(path)!.push(await auditOnce(`${server.origin}${path}`, path, chrome.port, run, runs, options.reportDir));
+      for (const path of paths)
+        byPath
+          .get(path)!
+          .push(
+            await auditOnce(
+              `${server.origin}${path}`,
+              path,
+              chrome.port,
+              run,
+              runs,
+              options.reportDir,
+            ),
+          );
     }
   } finally {
     await chrome.kill();
@@ -96,19 +139,41 @@ export async function measureLighthouse(databaseFile: string, siteDir: string, p
   return paths.map((path) => medianOf(path, byPath.get(path)!));
 }
 
-async function auditOnce(url: string, path: string, port: number, run: number, runs: number, reportDir: string | undefined): Promise<PageResult> {
+async function auditOnce(
+  url: string,
+  path: string,
+  port: number,
+  run: number,
+  runs: number,
+  reportDir: string | undefined,
+): Promise<PageResult> {
   const tag = runs > 1 ? ` (run ${run}/${runs})` : '';
   try {
-    const runner = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'] });
+    const runner = await lighthouse(url, {
+      port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+    });
     const lhr = runner!.lhr;
     if (lhr.runtimeError) throw new Error(`${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
     if (reportDir) {
       mkdirSync(reportDir, { recursive: true });
-      writeFileSync(join(reportDir, `${path.replace(/\//g, '_') || '_'}.${run}.json`), JSON.stringify(lhr));
+      writeFileSync(
+        join(reportDir, `${path.replace(/\//g, '_') || '_'}.${run}.json`),
+        JSON.stringify(lhr),
+      );
     }
     const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
-    const requests = ((lhr.audits['network-requests']?.details as { items?: Array<{ resourceType?: string; transferSize?: number }> } | undefined)?.items ?? []);
-    const jsBytes = requests.filter((r) => r.resourceType === 'Script').reduce((s, r) => s + (r.transferSize ?? 0), 0);
+    const requests =
+      (
+        lhr.audits['network-requests']?.details as
+          | { items?: Array<{ resourceType?: string; transferSize?: number }> }
+          | undefined
+      )?.items ?? [];
+    const jsBytes = requests
+      .filter((r) => r.resourceType === 'Script')
+      .reduce((s, r) => s + (r.transferSize ?? 0), 0);
     const failing: string[] = [];
     for (const id of ['accessibility', 'best-practices', 'seo']) {
       for (const ref of lhr.categories[id]?.auditRefs ?? []) {
@@ -116,17 +181,31 @@ async function auditOnce(url: string, path: string, port: number, run: number, r
         if (ref.weight > 0 && a && a.score !== null && a.score < 1) failing.push(`${id}:${ref.id}`);
       }
     }
-    const metric = (id: string) => round(lhr.audits[id]?.numericValue ?? NaN, id === 'cumulative-layout-shift' ? 3 : 0);
-    const metrics = { fcp: metric('first-contentful-paint'), lcp: metric('largest-contentful-paint'), tbt: metric('total-blocking-time'), cls: metric('cumulative-layout-shift'), si: metric('speed-index') };
+    const metric = (id: string) =>
+      round(lhr.audits[id]?.numericValue ?? NaN, id === 'cumulative-layout-shift' ? 3 : 0);
+    const metrics = {
+      fcp: metric('first-contentful-paint'),
+      lcp: metric('largest-contentful-paint'),
+      tbt: metric('total-blocking-time'),
+      cls: metric('cumulative-layout-shift'),
+      si: metric('speed-index'),
+    };
     const result: PageResult = {
       metrics,
       path,
-      scores: { performance: score('performance'), accessibility: score('accessibility'), 'best-practices': score('best-practices'), seo: score('seo') },
+      scores: {
+        performance: score('performance'),
+        accessibility: score('accessibility'),
+        'best-practices': score('best-practices'),
+        seo: score('seo'),
+      },
       total_bytes: round(lhr.audits['total-byte-weight']?.numericValue ?? 0, 0),
       js_bytes: jsBytes,
       failing,
     };
-    log(`lighthouse ${path}${tag}: ${JSON.stringify(result.scores)} ${result.total_bytes} B (JS ${jsBytes} B) ${JSON.stringify(metrics)}${failing.length ? ` failing ${failing.join(', ')}` : ''}`);
+    log(
+      `lighthouse ${path}${tag}: ${JSON.stringify(result.scores)} ${result.total_bytes} B (JS ${jsBytes} B) ${JSON.stringify(metrics)}${failing.length ? ` failing ${failing.join(', ')}` : ''}`,
+    );
     return result;
   } catch (error) {
     log(`lighthouse ${path}${tag}: ${(error as Error).message}`);
@@ -141,13 +220,21 @@ function medianOf(path: string, all: PageResult[]): PageResult {
   const sorted = [...ok].sort((a, b) => a.scores!.performance - b.scores!.performance);
   const median = sorted[Math.floor((sorted.length - 1) / 2)]!;
   if (all.length === 1) return median;
-  const worst = (k: 'accessibility' | 'best-practices' | 'seo') => Math.min(...ok.map((r) => r.scores![k]));
+  const worst = (k: 'accessibility' | 'best-practices' | 'seo') =>
+    Math.min(...ok.map((r) => r.scores![k]));
   const result: PageResult = {
     ...median,
-    scores: { performance: median.scores!.performance, accessibility: worst('accessibility'), 'best-practices': worst('best-practices'), seo: worst('seo') },
+    scores: {
+      performance: median.scores!.performance,
+      accessibility: worst('accessibility'),
+      'best-practices': worst('best-practices'),
+      seo: worst('seo'),
+    },
     failing: [...new Set(ok.flatMap((r) => r.failing ?? []))],
     performance_runs: all.map((r) => r.scores?.performance ?? null),
   };
-  log(`lighthouse ${path}: median of ${all.length} runs (performance ${result.performance_runs!.join(', ')}): ${JSON.stringify(result.scores)} ${JSON.stringify(result.metrics)}`);
+  log(
+    `lighthouse ${path}: median of ${all.length} runs (performance ${result.performance_runs!.join(', ')}): ${JSON.stringify(result.scores)} ${JSON.stringify(result.metrics)}`,
+  );
   return result;
 }

@@ -77,7 +77,12 @@ const SCRIPT = join(benchDir, 'wrk', 'load.lua');
 
 /** The wrk executable (BENCH_WRK, or wrk on PATH); throws a clear error when it is missing. */
 export function wrkPath(): string {
-  const candidates = process.env.BENCH_WRK ? [process.env.BENCH_WRK] : (process.env.PATH ?? '').split(delimiter).filter(Boolean).map((dir) => join(dir, 'wrk'));
+  const candidates = process.env.BENCH_WRK
+    ? [process.env.BENCH_WRK]
+    : (process.env.PATH ?? '')
+        .split(delimiter)
+        .filter(Boolean)
+        .map((dir) => join(dir, 'wrk'));
   for (const file of candidates) {
     try {
       accessSync(file, constants.X_OK);
@@ -118,7 +123,9 @@ interface WrkRun {
 function requestsOf(plan: LoadPlan): { requests: string[]; cycle: boolean; okStatus: number } {
   const host = new URL(plan.origin).host;
   const head = (method: string, path: string, headers: Record<string, string>) =>
-    `${method} ${path} HTTP/1.1\r\nHost: ${host}\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n`;
+    `${method} ${path} HTTP/1.1\r\nHost: ${host}\r\n${Object.entries(headers)
+      .map(([k, v]) => `${k}: ${v}\r\n`)
+      .join('')}\r\n`;
   if (plan.kind === 'redeem') {
     const prefix = plan.keyPrefix ?? `bench-${Date.now()}`;
     const requests = (plan.codes ?? []).map((code, i) => {
@@ -136,9 +143,23 @@ function requestsOf(plan: LoadPlan): { requests: string[]; cycle: boolean; okSta
   }
   if (plan.kind === 'write-floor') {
     const body = JSON.stringify({ code: '000000', points: 1 });
-    return { requests: [head('POST', '/floor', { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(body)) }) + body], cycle: true, okStatus: 201 };
+    return {
+      requests: [
+        head('POST', '/floor', {
+          'Content-Type': 'application/json',
+          'Content-Length': String(Buffer.byteLength(body)),
+        }) + body,
+      ],
+      cycle: true,
+      okStatus: 201,
+    };
   }
-  if (plan.kind === 'me') return { requests: plan.tokens.map((t) => head('GET', '/api/me', { Authorization: `Bearer ${t}` })), cycle: true, okStatus: 200 };
+  if (plan.kind === 'me')
+    return {
+      requests: plan.tokens.map((t) => head('GET', '/api/me', { Authorization: `Bearer ${t}` })),
+      cycle: true,
+      okStatus: 200,
+    };
   return { requests: [head('GET', '/api/health', {})], cycle: true, okStatus: 200 };
 }
 
@@ -147,12 +168,33 @@ function requestsOf(plan: LoadPlan): { requests: string[]; cycle: boolean; okSta
  * duration that is not one is ended by SIGINT (which wrk handles as the end of its duration); so is
  * a run whose requests ran out (load.lua says WRK_EXHAUSTED), instead of idling to its end.
  */
-function wrkRun(wrk: string, plan: LoadPlan, file: string, okStatus: number, cycle: boolean, skip: number, durationMs: number, until?: Promise<unknown>): Promise<WrkRun> {
+function wrkRun(
+  wrk: string,
+  plan: LoadPlan,
+  file: string,
+  okStatus: number,
+  cycle: boolean,
+  skip: number,
+  durationMs: number,
+  until?: Promise<unknown>,
+): Promise<WrkRun> {
   const wholeSeconds = durationMs % 1000 === 0;
   let ready = false;
   let ended = false;
   const THREADS = Math.min(threads(), plan.concurrency);
-  const args = ['-t', String(THREADS), '-c', String(plan.concurrency), '-d', `${Math.max(1, Math.ceil(durationMs / 1000))}s`, '--timeout', `${TIMEOUT_S}s`, '-s', SCRIPT, `${plan.origin}/`];
+  const args = [
+    '-t',
+    String(THREADS),
+    '-c',
+    String(plan.concurrency),
+    '-d',
+    `${Math.max(1, Math.ceil(durationMs / 1000))}s`,
+    '--timeout',
+    `${TIMEOUT_S}s`,
+    '-s',
+    SCRIPT,
+    `${plan.origin}/`,
+  ];
   const env = {
     ...process.env,
     LINLI_WRK_PLAN: file,
@@ -200,7 +242,12 @@ function wrkRun(wrk: string, plan: LoadPlan, file: string, okStatus: number, cyc
       clearTimeout(guard);
       if (timer) clearTimeout(timer);
       const line = stdout.split('\n').find((l) => l.startsWith('WRK_RESULT '));
-      if (code !== 0 || !line) return reject(new Error(`wrk ${args.join(' ')} ended ${signal ?? code} without a result\n${(stderr + stdout).slice(-3000)}`));
+      if (code !== 0 || !line)
+        return reject(
+          new Error(
+            `wrk ${args.join(' ')} ended ${signal ?? code} without a result\n${(stderr + stdout).slice(-3000)}`,
+          ),
+        );
       resolve(JSON.parse(line.slice('WRK_RESULT '.length)) as WrkRun);
     });
   });
@@ -216,26 +263,48 @@ export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
   const file = join(ensureDir(join(dataDir, 'tmp')), `wrk-plan-${process.pid}-${planSeq++}.bin`);
   writeFileSync(file, `${requests.join('\0')}\0`);
   try {
-    const warm = plan.warmupMs > 0 ? await wrkRun(wrk, plan, file, okStatus, cycle, 0, plan.warmupMs) : undefined;
+    const warm =
+      plan.warmupMs > 0
+        ? await wrkRun(wrk, plan, file, okStatus, cycle, 0, plan.warmupMs)
+        : undefined;
     const skip = cycle ? 0 : (warm?.next ?? 0);
-    const measured: WrkRun | undefined = skip < requests.length ? await wrkRun(wrk, plan, file, okStatus, cycle, skip, plan.durationMs, plan.until) : undefined;
+    const measured: WrkRun | undefined =
+      skip < requests.length
+        ? await wrkRun(wrk, plan, file, okStatus, cycle, skip, plan.durationMs, plan.until)
+        : undefined;
     const runs = [warm, measured].filter((r): r is WrkRun => r !== undefined);
-    for (const r of runs) if (r.latency !== 'raw') log(`wrk: latency percentiles are wrk's corrected ones (${r.latency_note ?? '?'})`);
+    for (const r of runs)
+      if (r.latency !== 'raw')
+        log(`wrk: latency percentiles are wrk's corrected ones (${r.latency_note ?? '?'})`);
     const m = measured;
     const errors: Record<string, number> = {};
     if (m) {
       for (const [status, n] of Object.entries(m.statuses)) errors[status] = n;
-      for (const [kind, n] of Object.entries(m.socket_errors)) if (n > 0) errors[kind === 'timeout' ? 'over_timeout' : `socket_${kind}`] = n;
+      for (const [kind, n] of Object.entries(m.socket_errors))
+        if (n > 0) errors[kind === 'timeout' ? 'over_timeout' : `socket_${kind}`] = n;
     }
-    const socketFailures = m ? m.socket_errors.connect + m.socket_errors.read + m.socket_errors.write + m.socket_errors.timeout : 0;
+    const socketFailures = m
+      ? m.socket_errors.connect +
+        m.socket_errors.read +
+        m.socket_errors.write +
+        m.socket_errors.timeout
+      : 0;
     const seconds = m ? m.duration_us / 1e6 : 0;
     const exhausted = !m || m.exhausted > 0;
-    const ms = (us: number | undefined) => (m && m.answered > 0 && us !== undefined ? Math.round(us / 10) / 100 : NaN);
+    const ms = (us: number | undefined) =>
+      m && m.answered > 0 && us !== undefined ? Math.round(us / 10) / 100 : NaN;
     const sent = runs.reduce((s, r) => s + r.sent, 0);
-    const cpuS = runs.reduce((s, r) => s + (r.run_cpu_ticks >= 0 ? r.run_cpu_ticks : r.cpu_ticks) / r.clock_ticks_per_s, 0);
+    const cpuS = runs.reduce(
+      (s, r) => s + (r.run_cpu_ticks >= 0 ? r.run_cpu_ticks : r.cpu_ticks) / r.clock_ticks_per_s,
+      0,
+    );
     if (exhausted) {
-      const what = cycle ? `reached its bound of ${MAX_PER_RUN} requests` : `ran out of its ${requests.length} prepared requests`;
-      log(`load ${plan.kind} c=${plan.concurrency}: ${what} ${m ? `after ${seconds.toFixed(2)} s of the measured run` : 'in the warm-up'} (exhausted)`);
+      const what = cycle
+        ? `reached its bound of ${MAX_PER_RUN} requests`
+        : `ran out of its ${requests.length} prepared requests`;
+      log(
+        `load ${plan.kind} c=${plan.concurrency}: ${what} ${m ? `after ${seconds.toFixed(2)} s of the measured run` : 'in the warm-up'} (exhausted)`,
+      );
     }
     return {
       requests: (m?.answered ?? 0) + socketFailures,

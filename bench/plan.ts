@@ -11,7 +11,10 @@ const argv = process.argv.slice(2);
 export const quick = argv.includes('--quick');
 export const profile = argv.includes('--profile');
 export const regenerate = argv.includes('--regenerate');
-export const only = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+export const only = argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
 export const wants = (part: string) => !only || only.includes(part);
 export const now = new Date();
 
@@ -19,10 +22,24 @@ export const now = new Date();
 // The small database holds enough residents for a whole redemption run's one-time codes (at most
 // MAX_LIVE_CODES = 5 live codes each: 24,000 residents → 120,000 codes, ~9 s of warm-up + run even
 // at 13,000/s), with the same history per resident as before (4 entries each).
-export const SMALL: GenerateOptions = quick ? { file: join(dataDir, 'quick-small.db'), residents: 1000, entries: 7500 } : { file: join(dataDir, 'small.db'), residents: 24_000, entries: 96_000 };
+export const SMALL: GenerateOptions = quick
+  ? { file: join(dataDir, 'quick-small.db'), residents: 1000, entries: 7500 }
+  : { file: join(dataDir, 'small.db'), residents: 24_000, entries: 96_000 };
 export const BIG: GenerateOptions = quick
-  ? { file: join(dataDir, 'quick-big.db'), residents: 2000, entries: 30_000, deliberations: 200, fundEntries: 2000 }
-  : { file: join(dataDir, 'big.db'), residents: 35_000, entries: 1_000_000, deliberations: 10_000, fundEntries: 50_000 };
+  ? {
+      file: join(dataDir, 'quick-big.db'),
+      residents: 2000,
+      entries: 30_000,
+      deliberations: 200,
+      fundEntries: 2000,
+    }
+  : {
+      file: join(dataDir, 'big.db'),
+      residents: 35_000,
+      entries: 1_000_000,
+      deliberations: 10_000,
+      fundEntries: 50_000,
+    };
 export const DEMO: GenerateOptions = { file: join(dataDir, 'demo.db'), residents: 200, entries: 0 };
 export const LEVELS = [1, 16, 64];
 export const http = (levels: number[]): HttpOptions => ({

@@ -13,23 +13,28 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { apiRun, growthPairs, prepare, workingCopy } from './api-runs';
-import { measureBuild, type BuildResult } from './build';
+import { type BuildResult, measureBuild } from './build';
 import { checksRun, problems, sane } from './checks';
-import { measureImportLoad } from './import-load';
 import { measureWriteFloor, startServer } from './http-load';
-import { auditPaths, CHROMIUM, measureLighthouse, type PageResult } from './lighthouse';
+import { measureImportLoad } from './import-load';
 import { dataDir, fileMb, log, machine, round, run, tsNode } from './lib';
-import { BIG, DEMO, IMPORT, LEVELS, PAGES, SMALL, http, now, only, quick, wants } from './plan';
-import { targetsOf, writeResults, type Results } from './report';
+import { auditPaths, CHROMIUM, measureLighthouse, type PageResult } from './lighthouse';
+import { BIG, DEMO, http, IMPORT, LEVELS, now, only, PAGES, quick, SMALL, wants } from './plan';
+import { type Results, targetsOf, writeResults } from './report';
 
 const t0 = performance.now();
 
 async function main(): Promise<void> {
   log(`${quick ? 'quick' : 'full'} run${only ? ` (only ${only.join(', ')})` : ''}`);
   const details: Record<string, unknown> = {};
-  const r: Partial<Results> = { date: now.toISOString(), mode: quick ? 'quick' : 'full', machine: machine() };
+  const r: Partial<Results> = {
+    date: now.toISOString(),
+    mode: quick ? 'quick' : 'full',
+    machine: machine(),
+  };
 
-  const small = wants('ceiling') || wants('http') || wants('import') ? await prepare(SMALL) : undefined;
+  const small =
+    wants('ceiling') || wants('http') || wants('import') ? await prepare(SMALL) : undefined;
   const big = wants('growth') || wants('verify') || wants('build') ? await prepare(BIG) : undefined;
   details.databases = { small, big };
 
@@ -53,19 +58,29 @@ async function main(): Promise<void> {
     details.floor = api.floor;
     for (const l of api.redeem) {
       sane(`redeem c=${l.concurrency} per_s`, l.per_s);
-      if (l.ok !== l.requests) problems.push(`redeem c=${l.concurrency}: ${l.requests - l.ok} failed requests ${JSON.stringify(l.errors)}`);
+      if (l.ok !== l.requests)
+        problems.push(
+          `redeem c=${l.concurrency}: ${l.requests - l.ok} failed requests ${JSON.stringify(l.errors)}`,
+        );
     }
     sane('ceiling', ceilingPerS);
     sane('balance reads per_s', api.reads!.per_s);
-    if (api.reads!.ok !== api.reads!.requests) problems.push(`balance reads: failures ${JSON.stringify(api.reads!.errors)}`);
-    if (settings.journal_mode !== 'wal' || settings.synchronous !== 'FULL') problems.push(`server database is not WAL + synchronous=FULL: ${JSON.stringify(settings)}`);
+    if (api.reads!.ok !== api.reads!.requests)
+      problems.push(`balance reads: failures ${JSON.stringify(api.reads!.errors)}`);
+    if (settings.journal_mode !== 'wal' || settings.synchronous !== 'FULL')
+      problems.push(`server database is not WAL + synchronous=FULL: ${JSON.stringify(settings)}`);
 
-    const floor = await measureWriteFloor(join(dataDir, 'write-floor.db'), { concurrency: 64, durationMs: http(LEVELS).readDurationMs, warmupMs: http(LEVELS).warmupMs });
+    const floor = await measureWriteFloor(join(dataDir, 'write-floor.db'), {
+      concurrency: 64,
+      durationMs: http(LEVELS).readDurationMs,
+      warmupMs: http(LEVELS).warmupMs,
+    });
     r.write_floor_per_s = floor.per_s;
     r.write_floor_p99_ms_c64 = floor.p99_ms;
     details.write_floor = floor;
     sane('write floor per_s', floor.per_s);
-    if (floor.ok !== floor.requests) problems.push(`write floor: failures ${JSON.stringify(floor.errors)}`);
+    if (floor.ok !== floor.requests)
+      problems.push(`write floor: failures ${JSON.stringify(floor.errors)}`);
   }
 
   if (small && wants('import')) {
@@ -73,13 +88,26 @@ async function main(): Promise<void> {
     const server = await startServer(file);
     try {
       const imp = await measureImportLoad(file, server, IMPORT);
-      Object.assign(r, { import_rows_per_s: imp.import_rows_per_s, import_redeem_p99_ms: imp.during_p99_ms, import_redeem_p99_ratio: imp.p99_ratio });
+      Object.assign(r, {
+        import_rows_per_s: imp.import_rows_per_s,
+        import_redeem_p99_ms: imp.during_p99_ms,
+        import_redeem_p99_ratio: imp.p99_ratio,
+      });
       details.import = imp;
       sane('import rows per_s', imp.import_rows_per_s);
       sane('import redemptions p99', imp.during_p99_ms);
-      if (imp.import_exit !== 0) problems.push(`import of ${imp.rows} residents exited ${imp.import_exit}:\n${imp.import_output}`);
-      if (imp.during_failed > 0) problems.push(`import: ${imp.during_failed} redemption(s) during the import failed ${JSON.stringify(imp.during.map((d) => d.errors))}`);
-      if (imp.normal.ok !== imp.normal.requests) problems.push(`import: redemptions before the import failed ${JSON.stringify(imp.normal.errors)}`);
+      if (imp.import_exit !== 0)
+        problems.push(
+          `import of ${imp.rows} residents exited ${imp.import_exit}:\n${imp.import_output}`,
+        );
+      if (imp.during_failed > 0)
+        problems.push(
+          `import: ${imp.during_failed} redemption(s) during the import failed ${JSON.stringify(imp.during.map((d) => d.errors))}`,
+        );
+      if (imp.normal.ok !== imp.normal.requests)
+        problems.push(
+          `import: redemptions before the import failed ${JSON.stringify(imp.normal.errors)}`,
+        );
     } finally {
       await server.stop();
     }
@@ -95,21 +123,37 @@ async function main(): Promise<void> {
     details.big_floor = api.floor;
     details.big_ceiling = ceilings;
     sane('redeem (big) per_s', c64.per_s);
-    if (c64.ok !== c64.requests) problems.push(`redeem (big): failures ${JSON.stringify(c64.errors)}`);
+    if (c64.ok !== c64.requests)
+      problems.push(`redeem (big): failures ${JSON.stringify(c64.errors)}`);
     const growth = await growthPairs(small ?? (await prepare(SMALL)), big);
     r.redeem_growth_ratio = growth.ratio;
     details.growth_pairs = growth;
   }
 
   if (big && wants('verify')) {
-    const file = existsSync(big.file.replace(/\.db$/, '-run.db')) ? big.file.replace(/\.db$/, '-run.db') : big.file;
+    const file = existsSync(big.file.replace(/\.db$/, '-run.db'))
+      ? big.file.replace(/\.db$/, '-run.db')
+      : big.file;
     const [cmd, args] = tsNode('../functions/node/cli.ts');
-    const v = await run(cmd, [...args, 'verify'], { env: { ...process.env, DATABASE_URL: `file:${file}` }, allowFail: true, timeoutMs: 10 * 60_000 });
+    const v = await run(cmd, [...args, 'verify'], {
+      env: { ...process.env, DATABASE_URL: `file:${file}` },
+      allowFail: true,
+      timeoutMs: 10 * 60_000,
+    });
     const entries = Number(v.stdout.match(/entries: ([\d,]+)/)?.[1]?.replace(/,/g, '') ?? NaN);
     r.verify_1m_s = round(v.ms / 1000);
-    details.verify = { seconds: r.verify_1m_s, entries, exit: v.code, peak_mb: v.peakMb, database_mb: fileMb(file) };
+    details.verify = {
+      seconds: r.verify_1m_s,
+      entries,
+      exit: v.code,
+      peak_mb: v.peakMb,
+      database_mb: fileMb(file),
+    };
     log(`verify: ${r.verify_1m_s} s over ${entries} entries (exit ${v.code})`);
-    if (v.code !== 0) problems.push(`npm run verify failed on the generated database:\n${v.stdout.slice(-1500)}${v.stderr.slice(-1500)}`);
+    if (v.code !== 0)
+      problems.push(
+        `npm run verify failed on the generated database:\n${v.stdout.slice(-1500)}${v.stderr.slice(-1500)}`,
+      );
     sane('verify entries', entries, Math.min(big.entries, 1_000_000) - 1);
   }
 
@@ -149,7 +193,12 @@ async function main(): Promise<void> {
       const paths = auditPaths(site.site_dir, quick ? ['/'] : PAGES);
       const missing = (quick ? ['/'] : PAGES).filter((p) => !paths.includes(p));
       // The median of three runs per page (one in the quick run): single Lighthouse runs vary with the machine's load.
-      const pages: PageResult[] = await measureLighthouse(workingCopy(siteDb), site.site_dir, paths, { runs: quick ? 1 : 3 });
+      const pages: PageResult[] = await measureLighthouse(
+        workingCopy(siteDb),
+        site.site_dir,
+        paths,
+        { runs: quick ? 1 : 3 },
+      );
       r.lighthouse = {};
       r.page_js_bytes = {};
       r.page_total_bytes = {};
@@ -166,19 +215,31 @@ async function main(): Promise<void> {
         sane(`lighthouse ${p.path} bytes`, p.total_bytes);
       }
       for (const p of missing) r.lighthouse[p] = { error: 'page not built (not in this site yet)' };
-      details.lighthouse_failing_audits = Object.fromEntries(pages.map((p) => [p.path, p.failing ?? []]));
+      details.lighthouse_failing_audits = Object.fromEntries(
+        pages.map((p) => [p.path, p.failing ?? []]),
+      );
       details.lighthouse_metrics = Object.fromEntries(pages.map((p) => [p.path, p.metrics ?? {}]));
     }
   }
 
   details.seconds = round((performance.now() - t0) / 1000);
-  const full = { lighthouse: {}, page_js_bytes: {}, page_total_bytes: {}, ...r, details } as Omit<Results, 'targets'>;
+  const full = { lighthouse: {}, page_js_bytes: {}, page_total_bytes: {}, ...r, details } as Omit<
+    Results,
+    'targets'
+  >;
   const results: Results = { ...full, targets: targetsOf(full) } as Results;
   // Only a complete full run replaces bench/results.json and the table in BENCHMARKS.md.
-  const file = writeResults(results, join(dataDir, quick ? 'results-quick.json' : 'results-partial.json'), !only);
+  const file = writeResults(
+    results,
+    join(dataDir, quick ? 'results-quick.json' : 'results-partial.json'),
+    !only,
+  );
   log(`results in ${file} (${details.seconds} s)`);
   const missed = Object.entries(results.targets).filter(([, t]) => !t.met);
-  if (missed.length) log(`targets missed (informational):\n  ${missed.map(([k, t]) => `${k}: ${t.value} (target ${t.target})`).join('\n  ')}`);
+  if (missed.length)
+    log(
+      `targets missed (informational):\n  ${missed.map(([k, t]) => `${k}: ${t.value} (target ${t.target})`).join('\n  ')}`,
+    );
   // The plain closing line CI reads: each sanity check is one test.
   if (problems.length) {
     console.error(`bench: ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);

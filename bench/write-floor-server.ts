@@ -15,16 +15,25 @@ const url = process.env.DATABASE_URL;
 if (!url?.startsWith('file:')) throw new Error('DATABASE_URL must name a file');
 const db = new Statements(openNativeConnection(url.slice('file:'.length), 5000));
 db.run('PRAGMA journal_mode=WAL');
-db.run('CREATE TABLE IF NOT EXISTS accounts (id INTEGER PRIMARY KEY, balance INTEGER NOT NULL CHECK (balance >= 0))');
-db.run('CREATE TABLE IF NOT EXISTS entries (id INTEGER PRIMARY KEY, account_id INTEGER NOT NULL, amount INTEGER NOT NULL, at TEXT NOT NULL)');
+db.run(
+  'CREATE TABLE IF NOT EXISTS accounts (id INTEGER PRIMARY KEY, balance INTEGER NOT NULL CHECK (balance >= 0))',
+);
+db.run(
+  'CREATE TABLE IF NOT EXISTS entries (id INTEGER PRIMARY KEY, account_id INTEGER NOT NULL, amount INTEGER NOT NULL, at TEXT NOT NULL)',
+);
 const ACCOUNTS = 1000;
-db.run(`WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < ${ACCOUNTS}) INSERT OR IGNORE INTO accounts SELECT i, 1000000000 FROM k`);
+db.run(
+  `WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < ${ACCOUNTS}) INSERT OR IGNORE INTO accounts SELECT i, 1000000000 FROM k`,
+);
 
 let pending: ServerResponse[] = [];
 let written = 0;
 
 function answer(res: ServerResponse, status: number, body: string): void {
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(body),
+  });
   res.end(body);
 }
 
@@ -36,7 +45,11 @@ function commitTurn(): void {
     for (let i = 0; i < group.length; i++) {
       const account = 1 + (written++ % ACCOUNTS);
       db.run('UPDATE accounts SET balance = balance - 1 WHERE id = ? AND balance >= 1', [account]);
-      db.run('INSERT INTO entries (account_id, amount, at) VALUES (?, ?, ?)', [account, -1, new Date().toISOString()]);
+      db.run('INSERT INTO entries (account_id, amount, at) VALUES (?, ?, ?)', [
+        account,
+        -1,
+        new Date().toISOString(),
+      ]);
     }
     db.run('COMMIT');
   } catch (error) {
@@ -61,7 +74,9 @@ const server = createServer((req, res) => {
     if (pending.push(res) === 1) setImmediate(commitTurn);
   });
 });
-server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => process.stdout.write(`LISTENING ${(server.address() as { port: number }).port}\n`));
+server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () =>
+  process.stdout.write(`LISTENING ${(server.address() as { port: number }).port}\n`),
+);
 process.on('SIGTERM', () =>
   server.close(() => {
     db.connection.close();

@@ -1,9 +1,9 @@
-import { createClient, type Client, type ResultSet } from '@libsql/client';
+import { type Client, createClient, type ResultSet } from '@libsql/client';
 import { drizzle } from 'drizzle-orm/libsql';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { nativeDrizzle, openNativeConnection, Statements, TurnReader } from './native';
-import * as schema from './schema';
 import { savepoint } from './savepoint';
+import * as schema from './schema';
 
 /**
  * A drizzle handle on the community's database — the only kind domain code is given, for reads,
@@ -99,7 +99,11 @@ export interface DatabaseOptions {
 
 export function createDatabase(config: DatabaseConfig, options: DatabaseOptions = {}): Database {
   const path = embeddedPath(config.url);
-  const client = createClient({ url: config.url, authToken: config.authToken, ...(path !== undefined ? { timeout: BUSY_TIMEOUT_MS } : {}) });
+  const client = createClient({
+    url: config.url,
+    authToken: config.authToken,
+    ...(path !== undefined ? { timeout: BUSY_TIMEOUT_MS } : {}),
+  });
   return path !== undefined ? embeddedDatabase(path, client, options) : remoteDatabase(client);
 }
 
@@ -111,7 +115,9 @@ export function embeddedPath(url: string): string | undefined {
   if (!url.startsWith('file:')) return undefined;
   const bare = url.replace(/\?.*$/, '');
   // Web-standard URL parsing, not node:url: this module is also bundled into the Worker.
-  return decodeURIComponent(bare.startsWith('file://') ? new URL(bare).pathname : bare.slice('file:'.length));
+  return decodeURIComponent(
+    bare.startsWith('file://') ? new URL(bare).pathname : bare.slice('file:'.length),
+  );
 }
 
 const BUSY_TIMEOUT_MS = 5000;
@@ -145,7 +151,9 @@ function remoteDatabase(client: Client): Database {
  */
 function embeddedDatabase(path: string, client: Client, options: DatabaseOptions): Database {
   const connect = () => new Statements(openNativeConnection(path, BUSY_TIMEOUT_MS));
-  const turnReader = options.readSnapshotPerTurn ? new TurnReader(openNativeConnection(path, BUSY_TIMEOUT_MS)) : undefined;
+  const turnReader = options.readSnapshotPerTurn
+    ? new TurnReader(openNativeConnection(path, BUSY_TIMEOUT_MS))
+    : undefined;
   const reader = turnReader ?? connect();
   const settings = { walAutocheckpoint: 1000 };
   const writer = groupCommitWriter(connect, settings, () => turnReader?.refresh());
@@ -178,7 +186,6 @@ function embeddedDatabase(path: string, client: Client, options: DatabaseOptions
   };
 }
 
-
 function groupCommitWriter(
   connect: () => Statements,
   settings: { walAutocheckpoint: number },
@@ -210,7 +217,8 @@ function groupCommitWriter(
    * fail. A new connection drops it; the database itself is untouched.
    */
   function discardIfPoisoned(error: unknown): void {
-    if (!current || !(isBusy(error) || isBusy((error as { cause?: unknown } | null)?.cause))) return;
+    if (!current || !(isBusy(error) || isBusy((error as { cause?: unknown } | null)?.cause)))
+      return;
     current.statements.connection.close();
     current = undefined;
   }
@@ -236,7 +244,10 @@ function groupCommitWriter(
           let end = i + 1;
           while (batch && end < group.length && group[end]!.batched?.batch === batch) end++;
           const run = group.slice(i, end);
-          const together = batch && run.length > 1 ? await inSavepoint(db, () => applyTogether(db, batch, run)) : undefined;
+          const together =
+            batch && run.length > 1
+              ? await inSavepoint(db, () => applyTogether(db, batch, run))
+              : undefined;
           if (together?.ok) outcomes.push(...together.value);
           else for (const job of run) outcomes.push(await inSavepoint(db, () => job.fn(db)));
           i = end;
@@ -272,9 +283,17 @@ function groupCommitWriter(
   }
 
   /** Consecutive writes of one batch by one `apply`; if it throws, runGroup rolls it back and applies each job alone. */
-  async function applyTogether(db: Db, batch: WriteBatch<unknown, unknown>, run: Job[]): Promise<Array<Attempt<unknown>>> {
-    const settled = await batch.apply(db, run.map((job) => job.batched!.item));
-    if (settled.length !== run.length) throw new Error(`a write batch answered ${settled.length} results for ${run.length} items`);
+  async function applyTogether(
+    db: Db,
+    batch: WriteBatch<unknown, unknown>,
+    run: Job[],
+  ): Promise<Array<Attempt<unknown>>> {
+    const settled = await batch.apply(
+      db,
+      run.map((job) => job.batched!.item),
+    );
+    if (settled.length !== run.length)
+      throw new Error(`a write batch answered ${settled.length} results for ${run.length} items`);
     return settled;
   }
 
@@ -289,7 +308,8 @@ function groupCommitWriter(
       for (;;) {
         await yieldToIo();
         // A group's answers are sent in the microtasks that follow it, so they are out by now.
-        if (answering > 0) busyAnsweredAt = answering >= GATHER_AFTER ? performance.now() : Number.NEGATIVE_INFINITY;
+        if (answering > 0)
+          busyAnsweredAt = answering >= GATHER_AFTER ? performance.now() : Number.NEGATIVE_INFINITY;
         if (queue.length === 0) break;
         if (performance.now() - busyAnsweredAt < GATHER_MAX_MS) await gather();
         const group = queue.splice(0, MAX_GROUP);
@@ -329,7 +349,10 @@ function groupCommitWriter(
   return {
     write: <T>(fn: (tx: Db) => Promise<T>) => enqueue<T>({ fn }),
     writeBatch: <I, O>(batch: WriteBatch<I, O>, item: I) =>
-      enqueue<O>({ fn: (tx) => applyOne(batch, tx, item), batched: { batch: batch as WriteBatch<unknown, unknown>, item } }),
+      enqueue<O>({
+        fn: (tx) => applyOne(batch, tx, item),
+        batched: { batch: batch as WriteBatch<unknown, unknown>, item },
+      }),
     close: () => {
       current?.statements.connection.close();
       current = undefined;
@@ -337,7 +360,10 @@ function groupCommitWriter(
   };
 }
 
-const yieldToIo = (): Promise<void> => new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
+const yieldToIo = (): Promise<void> =>
+  new Promise((resolve) =>
+    typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0),
+  );
 
 /** Remote libSQL (Turso): each write is its own interactive transaction, retried on contention. */
 function transactionPerWrite(client: Client): Database['write'] {

@@ -1,8 +1,28 @@
 import type { ResultSet } from '@libsql/client';
-import { createTableRelationsHelpers, DrizzleQueryError, entityKind, extractTablesRelationalConfig, fillPlaceholders, NoopLogger, SQL, StringChunk, type ExtractTablesWithRelations, type Query } from 'drizzle-orm';
+import {
+  createTableRelationsHelpers,
+  DrizzleQueryError,
+  type ExtractTablesWithRelations,
+  entityKind,
+  extractTablesRelationalConfig,
+  fillPlaceholders,
+  NoopLogger,
+  type Query,
+  SQL,
+  StringChunk,
+} from 'drizzle-orm';
 import { NoopCache } from 'drizzle-orm/cache/core';
-import { BaseSQLiteDatabase, SQLiteAsyncDialect, type PreparedQueryConfig } from 'drizzle-orm/sqlite-core';
-import { RemotePreparedQuery, SQLiteRemoteSession, type PreparedQueryConfig as ProxyQueryConfig, type SqliteRemoteResult } from 'drizzle-orm/sqlite-proxy';
+import {
+  BaseSQLiteDatabase,
+  type PreparedQueryConfig,
+  SQLiteAsyncDialect,
+} from 'drizzle-orm/sqlite-core';
+import {
+  type PreparedQueryConfig as ProxyQueryConfig,
+  RemotePreparedQuery,
+  SQLiteRemoteSession,
+  type SqliteRemoteResult,
+} from 'drizzle-orm/sqlite-proxy';
 import * as schema from './schema';
 
 /**
@@ -48,7 +68,11 @@ const relations = extractTablesRelationalConfig(schema, createTableRelationsHelp
 export function nativeDrizzle(statements: Statements): NativeDb {
   const dialect = new NativeDialect();
   const session = new NativeSession(statements, dialect);
-  return new BaseSQLiteDatabase('async', dialect, session as never, { fullSchema: schema, schema: relations.tables, tableNamesMap: relations.tableNamesMap }) as NativeDb;
+  return new BaseSQLiteDatabase('async', dialect, session as never, {
+    fullSchema: schema,
+    schema: relations.tables,
+    tableNamesMap: relations.tableNamesMap,
+  }) as NativeDb;
 }
 
 const STATEMENTS_PER_CONNECTION = 200;
@@ -85,7 +109,8 @@ export class Statements {
     } else {
       const statement = this.connection.prepare(sql);
       kept = { statement, reader: statement.reader, raw: false };
-      if (this.kept.size >= STATEMENTS_PER_CONNECTION) this.kept.delete(this.kept.keys().next().value!);
+      if (this.kept.size >= STATEMENTS_PER_CONNECTION)
+        this.kept.delete(this.kept.keys().next().value!);
     }
     this.kept.set(sql, kept);
     if (kept.reader && kept.raw !== raw) {
@@ -179,7 +204,8 @@ export class TurnReader extends Statements {
         super.prepared(end, true).statement.run([]); // a read transaction: nothing to lose either way
         return;
       } catch (error) {
-        if (end === 'ROLLBACK') console.error('could not end the read snapshot; retrying next turn', error);
+        if (end === 'ROLLBACK')
+          console.error('could not end the read snapshot; retrying next turn', error);
       }
     }
   }
@@ -191,17 +217,28 @@ function toSql(params: unknown[]): unknown[] {
     const value = params[i];
     if (typeof value === 'string' || value === null) continue;
     if (typeof value === 'number') {
-      if (!Number.isFinite(value)) throw new RangeError('Only finite numbers (not Infinity or NaN) can be passed as arguments');
+      if (!Number.isFinite(value))
+        throw new RangeError(
+          'Only finite numbers (not Infinity or NaN) can be passed as arguments',
+        );
     } else if (typeof value === 'boolean') params[i] = value ? 1 : 0;
     else if (value instanceof Date) params[i] = value.valueOf();
     else if (value instanceof ArrayBuffer) params[i] = Buffer.from(value);
-    else if (value === undefined) throw new TypeError('undefined cannot be passed as argument to the database');
+    else if (value === undefined)
+      throw new TypeError('undefined cannot be passed as argument to the database');
   }
   return params;
 }
 
 function runResult(info: RunInfo): ResultSet {
-  return { columns: [], columnTypes: [], rows: [], rowsAffected: info.changes, lastInsertRowid: BigInt(info.lastInsertRowid), toJSON: () => ({}) };
+  return {
+    columns: [],
+    columnTypes: [],
+    rows: [],
+    rowsAffected: info.changes,
+    lastInsertRowid: BigInt(info.lastInsertRowid),
+    toJSON: () => ({}),
+  };
 }
 
 /**
@@ -218,7 +255,10 @@ class NativeDialect extends SQLiteAsyncDialect {
   static override readonly [entityKind]: string = 'LinliNativeDialect';
 
   override sqlToQuery(sql: SQL, invokeSource?: 'indexes'): Query {
-    return (invokeSource === undefined ? plainQuery(sql) : undefined) ?? super.sqlToQuery(sql, invokeSource);
+    return (
+      (invokeSource === undefined ? plainQuery(sql) : undefined) ??
+      super.sqlToQuery(sql, invokeSource)
+    );
   }
 }
 
@@ -233,7 +273,13 @@ function appendPlain(sql: SQL, out: Query): boolean {
     if (chunk instanceof StringChunk) out.sql += chunk.value.join('');
     else if (chunk instanceof SQL) {
       if (!appendPlain(chunk, out)) return false;
-    } else if (chunk === null || typeof chunk === 'string' || typeof chunk === 'number' || typeof chunk === 'boolean' || typeof chunk === 'bigint') {
+    } else if (
+      chunk === null ||
+      typeof chunk === 'string' ||
+      typeof chunk === 'number' ||
+      typeof chunk === 'boolean' ||
+      typeof chunk === 'bigint'
+    ) {
       out.sql += '?';
       out.params.push(chunk);
     } else return false;
@@ -254,13 +300,21 @@ const ONE_ROW = /\blimit 1\s*$/i;
  * its row with the single-row call (the engine's row iterator costs several times a primary-key
  * lookup), so destructuring `const [row] = await db.all(…)` is as cheap as a `get`.
  */
-function execute(statements: Statements, objects: boolean, sql: string, params: unknown[], method: Method): unknown {
+function execute(
+  statements: Statements,
+  objects: boolean,
+  sql: string,
+  params: unknown[],
+  method: Method,
+): unknown {
   const args = toSql(params);
   if (method === 'run') return runResult(statements.run(sql, args));
   if (method === 'values') return statements.all(sql, args, true);
-  if (!objects) return method === 'get' ? statements.firstValues(sql, args) : statements.all(sql, args, true);
+  if (!objects)
+    return method === 'get' ? statements.firstValues(sql, args) : statements.all(sql, args, true);
   if (method === 'get') return statements.first(sql, args);
-  if (ONE_ROW.test(sql.slice(-16))) { // the tail only: the pattern would scan the whole text
+  if (ONE_ROW.test(sql.slice(-16))) {
+    // the tail only: the pattern would scan the whole text
     const row = statements.first(sql, args);
     return row === undefined ? [] : [row];
   }
@@ -277,18 +331,46 @@ class NativeSession extends SQLiteRemoteSession<Schema, Tables> {
     private readonly statements: Statements,
     dialect: SQLiteAsyncDialect,
   ) {
-    super(async (sql, params, method) => ({ rows: execute(statements, false, sql, params, method) as never[] }), dialect, undefined);
+    super(
+      async (sql, params, method) => ({
+        rows: execute(statements, false, sql, params, method) as never[],
+      }),
+      dialect,
+      undefined,
+    );
   }
 
   override prepareQuery<T extends Omit<PreparedQueryConfig, 'run'>>(
-    ...[query, fields, executeMethod, isResponseInArrayMode, customResultMapper, queryMetadata, cacheConfig]: Parameters<SQLiteRemoteSession<Schema, Tables>['prepareQuery']>
+    ...[
+      query,
+      fields,
+      executeMethod,
+      isResponseInArrayMode,
+      customResultMapper,
+      queryMetadata,
+      cacheConfig,
+    ]: Parameters<SQLiteRemoteSession<Schema, Tables>['prepareQuery']>
   ): RemotePreparedQuery<T> {
     const objects = !fields && !customResultMapper;
-    return new NativeQuery<T>(this.statements, objects, query, this.noLogger, this.noCache, queryMetadata, cacheConfig, fields, executeMethod, isResponseInArrayMode, customResultMapper);
+    return new NativeQuery<T>(
+      this.statements,
+      objects,
+      query,
+      this.noLogger,
+      this.noCache,
+      queryMetadata,
+      cacheConfig,
+      fields,
+      executeMethod,
+      isResponseInArrayMode,
+      customResultMapper,
+    );
   }
 
   override transaction(): never {
-    throw new Error('transactions are opened by Database.write and Database.snapshot (db/client.ts)');
+    throw new Error(
+      'transactions are opened by Database.write and Database.snapshot (db/client.ts)',
+    );
   }
 }
 
@@ -299,7 +381,8 @@ class NativeSession extends SQLiteRemoteSession<Schema, Tables> {
  * public mapping (`mapAllResult`/`mapGetResult`), errors wrapped as drizzle wraps them. No cache
  * is configured, so nothing of the cache path is skipped.
  */
-type QueryParameters = ConstructorParameters<typeof RemotePreparedQuery> extends [unknown, ...infer Rest] ? Rest : never;
+type QueryParameters =
+  ConstructorParameters<typeof RemotePreparedQuery> extends [unknown, ...infer Rest] ? Rest : never;
 
 class NativeQuery<T extends ProxyQueryConfig> extends RemotePreparedQuery<T> {
   static override readonly [entityKind]: string = 'LinliNativeQuery';
@@ -308,7 +391,12 @@ class NativeQuery<T extends ProxyQueryConfig> extends RemotePreparedQuery<T> {
 
   constructor(statements: Statements, objects: boolean, ...rest: QueryParameters) {
     // drizzle's own path (its `execute`, a batch) reaches the statements through this callback.
-    super(async (sql, params, method) => ({ rows: execute(statements, objects, sql, params, method) as never[] }), ...rest);
+    super(
+      async (sql, params, method) => ({
+        rows: execute(statements, objects, sql, params, method) as never[],
+      }),
+      ...rest,
+    );
     this.statements = statements;
     this.objects = objects;
   }
@@ -334,7 +422,9 @@ class NativeQuery<T extends ProxyQueryConfig> extends RemotePreparedQuery<T> {
     return this.mapGetResult(this.runNow('get', placeholders)) as T['get'];
   }
 
-  override async values<V extends unknown[] = unknown[]>(placeholders?: Record<string, unknown>): Promise<V[]> {
+  override async values<V extends unknown[] = unknown[]>(
+    placeholders?: Record<string, unknown>,
+  ): Promise<V[]> {
     return this.runNow('values', placeholders) as V[];
   }
 }
@@ -346,10 +436,15 @@ class NativeQuery<T extends ProxyQueryConfig> extends RemotePreparedQuery<T> {
  * through @libsql/client, never holds it.
  */
 export function openNativeConnection(path: string, busyTimeoutMs: number): NativeConnection {
-  const nodeModule = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.('node:module') as
+  const nodeModule = (
+    globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }
+  ).process?.getBuiltinModule?.('node:module') as
     | { createRequire(from: string): NodeJS.Require }
     | undefined;
   if (!nodeModule) throw new Error('an embedded (file:) database needs Node');
-  const Engine = nodeModule.createRequire(import.meta.url)('libsql') as new (path: string, options: { timeout: number }) => NativeConnection;
+  const Engine = nodeModule.createRequire(import.meta.url)('libsql') as new (
+    path: string,
+    options: { timeout: number },
+  ) => NativeConnection;
   return new Engine(path, { timeout: busyTimeoutMs });
 }

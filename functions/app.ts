@@ -1,13 +1,13 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
 import { DomainError, refusalFacts } from './domain/shared/errors';
-import type { AppDeps, AppEnv } from './http/context';
 import { allow } from './http/auth';
 import { bodyLimits } from './http/body-limit';
+import type { AppDeps, AppEnv } from './http/context';
 import { ApiError, statusOf } from './http/errors';
-import { sameOrigin } from './http/same-origin';
 import { FaultLog, STORAGE_RETRY_AFTER_SECONDS, storageFault } from './http/faults';
 import { finishOpenApi } from './http/openapi';
+import { sameOrigin } from './http/same-origin';
 import { admin } from './routes/admin';
 import { auth } from './routes/auth';
 import { counter } from './routes/counter';
@@ -66,21 +66,29 @@ export function createApp(deps: AppDeps) {
     .route('/api/admin', admin)
     .route('/api/public', publicApi);
 
-  app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', { type: 'http', scheme: 'bearer' });
-  app.openAPIRegistry.registerComponent('securitySchemes', 'Cookie', { type: 'apiKey', in: 'cookie', name: 'linli_session' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', {
+    type: 'http',
+    scheme: 'bearer',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'Cookie', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'linli_session',
+  });
   // Generated once, on first request: the routes are all mounted by then and never change.
   let openApi: ReturnType<typeof app.getOpenAPI31Document> | undefined;
   app.get('/api/openapi.json', (c) => {
     openApi ??= finishOpenApi(
-        app.getOpenAPI31Document({
-          openapi: '3.1.0',
-          info: {
-            title: 'Linli 邻里 API',
-            version: '1.0.0',
-            description: 'Volunteer points bank and community records. Errors are {"error": {"code", "message"}} with a 4xx status.',
-          },
-        }),
-      );
+      app.getOpenAPI31Document({
+        openapi: '3.1.0',
+        info: {
+          title: 'Linli 邻里 API',
+          version: '1.0.0',
+          description:
+            'Volunteer points bank and community records. Errors are {"error": {"code", "message"}} with a 4xx status.',
+        },
+      }),
+    );
     return c.json(openApi);
   });
 
@@ -92,18 +100,27 @@ export function createApp(deps: AppDeps) {
       if (typeof retry === 'number') c.header('Retry-After', String(retry));
       if (err instanceof ApiError) for (const [k, v] of Object.entries(err.headers)) c.header(k, v);
       const details = err instanceof DomainError ? refusalFacts(err.details) : err.facts;
-      return c.json({ error: { code: err.code, message: err.message, ...(details ? { details } : {}) } }, statusOf(err.code));
+      return c.json(
+        { error: { code: err.code, message: err.message, ...(details ? { details } : {}) } },
+        statusOf(err.code),
+      );
     }
     if (err instanceof HTTPException && err.status < 500) {
       // Malformed JSON, a body that is not JSON, and the like: the client's mistake.
-      const message = err.status === 415 ? '请求体须为 JSON（Content-Type: application/json）' : `请求无效：${err.message}`;
+      const message =
+        err.status === 415
+          ? '请求体须为 JSON（Content-Type: application/json）'
+          : `请求无效：${err.message}`;
       return c.json({ error: { code: 'invalid_request', message } }, 400);
     }
     const fault = storageFault(err);
     if (fault) {
       faults.fault(fault, err);
       c.header('Retry-After', String(STORAGE_RETRY_AFTER_SECONDS));
-      return c.json({ error: { code: 'storage_unavailable', message: '数据存储暂时不可用，请稍后重试' } }, 503);
+      return c.json(
+        { error: { code: 'storage_unavailable', message: '数据存储暂时不可用，请稍后重试' } },
+        503,
+      );
     }
     console.error(err);
     return c.json({ error: { code: 'internal', message: '服务器内部错误，请稍后重试' } }, 500);

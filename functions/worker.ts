@@ -5,7 +5,7 @@
  * web build under workerd.
  */
 import { createDatabase, type Database } from '../db/client';
-import { createApp, type App } from './app';
+import { type App, createApp } from './app';
 import { jobRunners, runDueJobs } from './domain/jobs/runners';
 import { withSecurityHeaders } from './http/security-headers';
 
@@ -20,7 +20,8 @@ interface Env {
 let app: App | undefined;
 let database: Database | undefined;
 // One client per isolate: bindings are fixed for an isolate's lifetime.
-const databaseOf = (env: Env) => (database ??= createDatabase({ url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN }));
+const databaseOf = (env: Env) =>
+  (database ??= createDatabase({ url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN }));
 
 interface ScheduledContext {
   waitUntil(promise: Promise<unknown>): void;
@@ -35,14 +36,19 @@ export default {
    */
   async fetch(request: Request, env: Env, ctx: unknown): Promise<Response> {
     const path = new URL(request.url).pathname;
-    if (!path.startsWith('/api/')) return withSecurityHeaders(await env.ASSETS.fetch(request), path);
+    if (!path.startsWith('/api/'))
+      return withSecurityHeaders(await env.ASSETS.fetch(request), path);
     app ??= createApp({
       database: databaseOf(env),
       secureCookies: true,
       clientAddress: (c) => c.req.header('cf-connecting-ip'),
       onPublish: (event, context) => {
         if (!env.DEPLOY_HOOK_URL) return;
-        const hook = fetch(env.DEPLOY_HOOK_URL, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(event) }).then(
+        const hook = fetch(env.DEPLOY_HOOK_URL, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(event),
+        }).then(
           (res) => void (res.ok || console.error(`deploy hook answered ${res.status}`)),
           (error) => console.error('deploy hook failed', error),
         );
@@ -61,7 +67,8 @@ export default {
   scheduled(_controller: unknown, env: Env, ctx: ScheduledContext): void {
     ctx.waitUntil(
       runDueJobs(databaseOf(env), jobRunners(), () => new Date()).then((reports) => {
-        for (const r of reports) console.log(`job ${r.job} ${r.period}: ${r.status} ${JSON.stringify(r.detail)}`);
+        for (const r of reports)
+          console.log(`job ${r.job} ${r.period}: ${r.status} ${JSON.stringify(r.detail)}`);
       }),
     );
   },

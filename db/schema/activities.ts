@@ -64,7 +64,10 @@ export const activities = sqliteTable(
     deliberationId: integer('deliberation_id').references(() => deliberations.id),
     serviceId: integer('service_id').references(() => services.id),
   },
-  (t) => [index('activities_date').on(t.date), index('activities_deliberation').on(t.deliberationId)],
+  (t) => [
+    index('activities_date').on(t.date),
+    index('activities_deliberation').on(t.deliberationId),
+  ],
 );
 
 export const participations = sqliteTable(
@@ -80,5 +83,8 @@ export const participations = sqliteTable(
     checkedInAt: text('checked_in_at'),
     awardEntryId: integer('award_entry_id'),
   },
-  (t) => [uniqueIndex('participations_activity_resident').on(t.activityId, t.residentId), index('participations_resident').on(t.residentId)],
+  (t) => [
+    uniqueIndex('participations_activity_resident').on(t.activityId, t.residentId),
+    index('participations_resident').on(t.residentId),
+  ],
 );

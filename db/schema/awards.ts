@@ -1,5 +1,13 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  check,
+  index,
+  integer,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
 import { activities } from './activities';
 import { deliberations } from './deliberations';
 import { users } from './people';
@@ -60,7 +68,10 @@ export const awardBatchLines = sqliteTable(
     memo: text('memo').notNull(),
     entryId: integer('entry_id'),
   },
-  (t) => [uniqueIndex('award_batch_lines_batch_resident').on(t.batchId, t.residentId), check('award_batch_lines_points', sql`${t.points} > 0`)],
+  (t) => [
+    uniqueIndex('award_batch_lines_batch_resident').on(t.batchId, t.residentId),
+    check('award_batch_lines_points', sql`${t.points} > 0`),
+  ],
 );
 
 export const poolGrantStatuses = ['pending', 'applied', 'rejected'] as const;

@@ -1,5 +1,13 @@
 import { sql } from 'drizzle-orm';
-import { blob, check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  blob,
+  check,
+  index,
+  integer,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
 import { deliberations } from './deliberations';
 import { organizations } from './organizations';
 import { users } from './people';
@@ -47,7 +55,10 @@ export const donations = sqliteTable(
     ...english(),
     ...publication(),
   },
-  (t) => [index('donations_fund_date').on(t.fundId, t.date), check('donations_amount', sql`${t.amountFen} >= 0`)],
+  (t) => [
+    index('donations_fund_date').on(t.fundId, t.date),
+    check('donations_amount', sql`${t.amountFen} >= 0`),
+  ],
 );
 
 /**
@@ -84,10 +95,19 @@ export const incomes = sqliteTable(
     receiptNo: text('receipt_no').notNull(),
     ...publication(),
   },
-  (t) => [index('incomes_fund_date').on(t.fundId, t.date), check('incomes_amount', sql`${t.amountFen} >= 0`)],
+  (t) => [
+    index('incomes_fund_date').on(t.fundId, t.date),
+    check('incomes_amount', sql`${t.amountFen} >= 0`),
+  ],
 );
 
-export const budgetLines = ['service_subsidy', 'infrastructure', 'activities', 'emergency_aid', 'operations'] as const;
+export const budgetLines = [
+  'service_subsidy',
+  'infrastructure',
+  'activities',
+  'emergency_aid',
+  'operations',
+] as const;
 
 export const expenses = sqliteTable(
   'expenses',
@@ -113,7 +133,10 @@ export const expenses = sqliteTable(
     ...english(),
     ...publication(),
   },
-  (t) => [index('expenses_fund_date').on(t.fundId, t.date), check('expenses_amount', sql`${t.amountFen} >= 0`)],
+  (t) => [
+    index('expenses_fund_date').on(t.fundId, t.date),
+    check('expenses_amount', sql`${t.amountFen} >= 0`),
+  ],
 );
 
 /** Receipt scans (image or PDF) for staff and auditors; the public sees only that one exists. */
@@ -143,7 +166,10 @@ export const budgets = sqliteTable(
     ...publication(),
     ...english(),
   },
-  (t) => [uniqueIndex('budgets_fund_year_line').on(t.fundId, t.year, t.budgetLine), check('budgets_amount', sql`${t.plannedFen} >= 0`)],
+  (t) => [
+    uniqueIndex('budgets_fund_year_line').on(t.fundId, t.year, t.budgetLine),
+    check('budgets_amount', sql`${t.plannedFen} >= 0`),
+  ],
 );
 
 /**

@@ -18,7 +18,10 @@ export const merchantItems = sqliteTable(
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },
-  (t) => [index('merchant_items_merchant').on(t.merchantId, t.id), check('merchant_items_points', sql`${t.points} > 0`)],
+  (t) => [
+    index('merchant_items_merchant').on(t.merchantId, t.id),
+    check('merchant_items_points', sql`${t.points} > 0`),
+  ],
 );
 
 export const guessKinds = ['code', 'scan', 'pin'] as const;
@@ -39,7 +42,10 @@ export const counterGuesses = sqliteTable(
     at: text('at').notNull(),
     kind: text('kind', { enum: guessKinds }).notNull(),
   },
-  (t) => [index('counter_guesses_merchant_at').on(t.merchantId, t.at), check('counter_guesses_kind', sql`${t.kind} in ('code','scan','pin')`)],
+  (t) => [
+    index('counter_guesses_merchant_at').on(t.merchantId, t.at),
+    check('counter_guesses_kind', sql`${t.kind} in ('code','scan','pin')`),
+  ],
 );
 
 /** Each time a counter used up a guessing budget and was stopped: what staff are alerted to. */
@@ -55,7 +61,10 @@ export const counterBlocks = sqliteTable(
     window: text('window', { enum: ['burst', 'daily'] }).notNull(),
     failures: integer('failures').notNull(),
   },
-  (t) => [index('counter_blocks_at').on(t.at), check('counter_blocks_window', sql`${t.window} in ('burst','daily')`)],
+  (t) => [
+    index('counter_blocks_at').on(t.at),
+    check('counter_blocks_window', sql`${t.window} in ('burst','daily')`),
+  ],
 );
 
 /**

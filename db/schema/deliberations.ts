@@ -4,7 +4,13 @@ import { users } from './people';
 import { english, publication } from './publishing';
 
 /** 议事协商: the bodies that meet, what they decided, and the follow-up until done. */
-export const deliberationBodies = ['residents_council', 'building_council', 'joint_property_council', 'residents_forum', 'residents_congress'] as const;
+export const deliberationBodies = [
+  'residents_council',
+  'building_council',
+  'joint_property_council',
+  'residents_forum',
+  'residents_congress',
+] as const;
 export const followupStatuses = ['pending', 'in_progress', 'done', 'blocked'] as const;
 export type FollowupStatus = (typeof followupStatuses)[number];
 export const followupPublications = ['published', 'withdrawn'] as const;
@@ -83,7 +89,10 @@ export const followups = sqliteTable(
      */
     publication: text('publication', { enum: followupPublications }).notNull().default('published'),
   },
-  (t) => [index('followups_deliberation').on(t.deliberationId), index('followups_status').on(t.status)],
+  (t) => [
+    index('followups_deliberation').on(t.deliberationId),
+    index('followups_status').on(t.status),
+  ],
 );
 
 /** The dated timeline of a follow-up item ("民有所呼，我有所应"): append-only. */

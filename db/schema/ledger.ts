@@ -1,5 +1,13 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, check, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  check,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
 import { users } from './people';
 
 export const accountKinds = ['resident', 'merchant', 'pool', 'issuance', 'expiry'] as const;
@@ -43,7 +51,14 @@ export const accountYearCredits = sqliteTable(
   (t) => [primaryKey({ columns: [t.accountId, t.year] })],
 );
 
-export const entryKinds = ['award', 'redemption', 'transfer', 'donation', 'reversal', 'expiry'] as const;
+export const entryKinds = [
+  'award',
+  'redemption',
+  'transfer',
+  'donation',
+  'reversal',
+  'expiry',
+] as const;
 export type EntryKind = (typeof entryKinds)[number];
 
 /** The journal: one row per movement, hash-chained, append-only (triggers forbid UPDATE/DELETE). */
@@ -67,7 +82,10 @@ export const ledgerEntries = sqliteTable(
     hash: text('hash').notNull(),
   },
   (t) => [
-    check('ledger_entries_kind', sql`${t.kind} in ('award','redemption','transfer','donation','reversal','expiry')`),
+    check(
+      'ledger_entries_kind',
+      sql`${t.kind} in ('award','redemption','transfer','donation','reversal','expiry')`,
+    ),
     index('ledger_entries_at').on(t.at),
     index('ledger_entries_activity').on(t.activityId),
   ],
@@ -127,5 +145,8 @@ export const redeemCodes = sqliteTable(
     /** The long form in the QR (the 6 typed digits then 10 more): out of reach of guessing. */
     scanCode: text('scan_code'),
   },
-  (t) => [index('redeem_codes_code').on(t.code, t.expiresAt), index('redeem_codes_resident').on(t.residentId, t.expiresAt)],
+  (t) => [
+    index('redeem_codes_code').on(t.code, t.expiresAt),
+    index('redeem_codes_resident').on(t.residentId, t.expiresAt),
+  ],
 );

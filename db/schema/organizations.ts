@@ -39,6 +39,9 @@ export const organizations = sqliteTable(
   },
   (t) => [
     index('organizations_kind').on(t.kind),
-    check('organizations_kind_check', sql`${t.kind} in ('party_committee','party_branch','residents_committee','property_company','social_organization','self_organization','volunteer_team','merchant')`),
+    check(
+      'organizations_kind_check',
+      sql`${t.kind} in ('party_committee','party_branch','residents_committee','property_company','social_organization','self_organization','volunteer_team','merchant')`,
+    ),
   ],
 );

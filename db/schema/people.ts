@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text, check } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /**
  * Who someone is to the community. `admin` keeps the accounts and the settings; `staff` do the daily
@@ -26,9 +26,13 @@ export const users = sqliteTable(
     /** Set when an admin disables the account: its sessions end and it cannot sign in. */
     disabledAt: text('disabled_at'),
     /** A temporary password set by an admin or staff: the next sign-in must choose a new one. */
-    mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
+    mustChangePassword: integer('must_change_password', { mode: 'boolean' })
+      .notNull()
+      .default(false),
   },
-  (t) => [check('users_role', sql`${t.role} in ('resident','merchant','staff','accountant','admin')`)],
+  (t) => [
+    check('users_role', sql`${t.role} in ('resident','merchant','staff','accountant','admin')`),
+  ],
 );
 
 /** Private address data: never selected by a public projection. */
@@ -48,18 +52,25 @@ export const households = sqliteTable(
 export const residents = sqliteTable(
   'residents',
   {
-    userId: integer('user_id').primaryKey().references(() => users.id),
+    userId: integer('user_id')
+      .primaryKey()
+      .references(() => users.id),
     fullName: text('full_name').notNull(),
     phone: text('phone'),
     householdId: integer('household_id').references(() => households.id),
     /** Set when the resident moved away: their points went to the pool or a household member. */
     movedAwayAt: text('moved_away_at'),
   },
-  (t) => [index('residents_full_name').on(t.fullName), index('residents_household').on(t.householdId)],
+  (t) => [
+    index('residents_full_name').on(t.fullName),
+    index('residents_household').on(t.householdId),
+  ],
 );
 
 export const merchants = sqliteTable('merchants', {
-  userId: integer('user_id').primaryKey().references(() => users.id),
+  userId: integer('user_id')
+    .primaryKey()
+    .references(() => users.id),
   /** The shop's public name (publicised in return for its charity: 公益换宣传). */
   shopName: text('shop_name').notNull(),
   category: text('category').notNull(),
@@ -118,7 +129,11 @@ export const loginAttempts = sqliteTable(
     at: text('at').notNull(),
     ok: integer('ok', { mode: 'boolean' }).notNull(),
   },
-  (t) => [index('login_attempts_login_at').on(t.login, t.at), index('login_attempts_address_at').on(t.address, t.at), index('login_attempts_at').on(t.at)],
+  (t) => [
+    index('login_attempts_login_at').on(t.login, t.at),
+    index('login_attempts_address_at').on(t.address, t.at),
+    index('login_attempts_at').on(t.at),
+  ],
 );
 
 /** A resident's look-ups of other residents by login or card (GET /api/me/recipients): budgeted per hour. */

@@ -1,5 +1,5 @@
-import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { sql } from 'drizzle-orm';
+import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { users } from './people';
 
 /** A withdrawn record stays public as a tombstone: its URL answers with the record and the reason. */

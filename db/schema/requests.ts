@@ -13,7 +13,14 @@ import { services } from './services';
  */
 export const serviceRequestKinds = ['service', 'building_issue'] as const;
 export type ServiceRequestKind = (typeof serviceRequestKinds)[number];
-export const serviceRequestStatuses = ['submitted', 'dispatched', 'accepted', 'done', 'cancelled', 'declined'] as const;
+export const serviceRequestStatuses = [
+  'submitted',
+  'dispatched',
+  'accepted',
+  'done',
+  'cancelled',
+  'declined',
+] as const;
 export type ServiceRequestStatus = (typeof serviceRequestStatuses)[number];
 /** Who placed the request: the resident on a phone, staff for a resident (by phone or at the desk), or the owners' committee. */
 export const serviceRequestOrigins = ['resident', 'staff', 'owners_committee'] as const;
@@ -53,15 +60,32 @@ export const serviceRequests = sqliteTable(
     index('service_requests_resident').on(t.residentId, t.id),
     index('service_requests_provider').on(t.providerId),
     check('service_requests_kind', sql`${t.kind} in ('service','building_issue')`),
-    check('service_requests_status_check', sql`${t.status} in ('submitted','dispatched','accepted','done','cancelled','declined')`),
+    check(
+      'service_requests_status_check',
+      sql`${t.status} in ('submitted','dispatched','accepted','done','cancelled','declined')`,
+    ),
     check('service_requests_rating', sql`${t.rating} is null or ${t.rating} between 1 and 5`),
   ],
 );
 
 /** What each party did when, in the words of the flow (下单 / 派单 / 接单 / 完成 …): append-only. */
-export const serviceRequestEventKinds = ['submitted', 'dispatched', 'accepted', 'done', 'cancelled', 'declined', 'rated'] as const;
+export const serviceRequestEventKinds = [
+  'submitted',
+  'dispatched',
+  'accepted',
+  'done',
+  'cancelled',
+  'declined',
+  'rated',
+] as const;
 /** On whose behalf: a staff member records the property company's 接单 when it phones in. */
-export const serviceRequestParties = ['resident', 'staff', 'owners_committee', 'residents_committee', 'provider'] as const;
+export const serviceRequestParties = [
+  'resident',
+  'staff',
+  'owners_committee',
+  'residents_committee',
+  'provider',
+] as const;
 export type ServiceRequestParty = (typeof serviceRequestParties)[number];
 
 export const serviceRequestEvents = sqliteTable(

@@ -3,8 +3,28 @@ import { organizations } from './organizations';
 import { english, publication } from './publishing';
 
 /** 服务清单 categories and audiences, as codes; their zh/en labels live in the i18n files. */
-export const serviceCategories = ['jobs', 'schooling', 'health', 'elders', 'disability', 'legal', 'mediation', 'children', 'culture', 'living'] as const;
-export const serviceAudiences = ['everyone', 'elders_alone', 'elders', 'low_income', 'children', 'disabled', 'job_seekers', 'families'] as const;
+export const serviceCategories = [
+  'jobs',
+  'schooling',
+  'health',
+  'elders',
+  'disability',
+  'legal',
+  'mediation',
+  'children',
+  'culture',
+  'living',
+] as const;
+export const serviceAudiences = [
+  'everyone',
+  'elders_alone',
+  'elders',
+  'low_income',
+  'children',
+  'disabled',
+  'job_seekers',
+  'families',
+] as const;
 export const serviceCosts = ['free', 'low_cost', 'paid'] as const;
 
 export const services = sqliteTable(

@@ -20,5 +20,8 @@ export const activitySignups = sqliteTable(
     /** The staff member who signed a resident up on their behalf (a paper-card resident at the desk); null when the resident did it. */
     signedUpBy: integer('signed_up_by').references(() => users.id),
   },
-  (t) => [primaryKey({ columns: [t.activityId, t.residentId] }), index('activity_signups_resident').on(t.residentId)],
+  (t) => [
+    primaryKey({ columns: [t.activityId, t.residentId] }),
+    index('activity_signups_resident').on(t.residentId),
+  ],
 );

@@ -9,27 +9,32 @@
  * writes nothing (ledger, audit log) whose order another seed depends on.
  */
 import { and, asc, eq, gte, isNotNull, ne, sql } from 'drizzle-orm';
+import {
+  DEFAULT_PER_AWARD,
+  DEFAULT_PER_BATCH,
+  PER_AWARD_SETTING,
+  PER_BATCH_SETTING,
+} from '../../functions/domain/awards/thresholds';
+import { localDate } from '../../functions/domain/shared/time';
 import type { Database, Db } from '../client';
 import {
   activities,
   activitySignups,
-  awardBatchLines,
   awardBatches,
+  awardBatchLines,
   households,
   merchantItems,
   merchants,
   organizations,
   participations,
   residents,
+  type ServiceRequestStatus,
   serviceRequestEvents,
   serviceRequests,
   services,
   settings,
   users,
-  type ServiceRequestStatus,
 } from '../schema';
-import { DEFAULT_PER_AWARD, DEFAULT_PER_BATCH, PER_AWARD_SETTING, PER_BATCH_SETTING } from '../../functions/domain/awards/thresholds';
-import { localDate } from '../../functions/domain/shared/time';
 import { BUILDING_ISSUES, GENERIC, ITEMS, RESIDENT_PLANS, type Step } from './daily-use-data';
 import { Random } from './random';
 
@@ -46,19 +51,27 @@ export interface DailyUseSummary {
   pendingBatches: number;
 }
 
-
 /** Local (UTC+8) wall-clock time on a local date, as an ISO instant. */
 function stamp(date: string, hour: number, minute = 0): string {
-  return new Date(Date.parse(`${date}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00.000Z`) - 8 * 3600_000).toISOString();
+  return new Date(
+    Date.parse(
+      `${date}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00.000Z`,
+    ) -
+      8 * 3600_000,
+  ).toISOString();
 }
 
 function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-const later = (iso: string, hours: number) => new Date(Date.parse(iso) + hours * 3600_000).toISOString();
+const later = (iso: string, hours: number) =>
+  new Date(Date.parse(iso) + hours * 3600_000).toISOString();
 
-export async function seedDailyUse(database: Database, options: DailyUseOptions): Promise<DailyUseSummary> {
+export async function seedDailyUse(
+  database: Database,
+  options: DailyUseOptions,
+): Promise<DailyUseSummary> {
   const rng = new Random((options.seed ?? 20260309) + 9);
   const today = localDate(options.now);
   const nowIso = options.now.toISOString();
@@ -66,8 +79,15 @@ export async function seedDailyUse(database: Database, options: DailyUseOptions)
 
   const [staff] = await db.select({ id: users.id }).from(users).where(eq(users.login, 'staff1'));
   if (!staff) throw new Error('seed the demo community (staff1) before its daily use');
-  const merchantRows = await db.select({ id: merchants.userId, category: merchants.category }).from(merchants).orderBy(asc(merchants.userId));
-  const residentRows = await db.select({ id: residents.userId, compound: households.compound, building: households.building }).from(residents).leftJoin(households, eq(households.id, residents.householdId)).orderBy(asc(residents.userId));
+  const merchantRows = await db
+    .select({ id: merchants.userId, category: merchants.category })
+    .from(merchants)
+    .orderBy(asc(merchants.userId));
+  const residentRows = await db
+    .select({ id: residents.userId, compound: households.compound, building: households.building })
+    .from(residents)
+    .leftJoin(households, eq(households.id, residents.householdId))
+    .orderBy(asc(residents.userId));
   const volunteers = (
     await db
       .select({ id: participations.residentId, n: sql<number>`count(*)` })
@@ -76,11 +96,29 @@ export async function seedDailyUse(database: Database, options: DailyUseOptions)
       .groupBy(participations.residentId)
       .orderBy(sql`2 desc`, asc(participations.residentId))
   ).map((v) => v.id);
-  const upcoming = await db.select({ id: activities.id, date: activities.date }).from(activities).where(and(gte(activities.date, today), ne(activities.status, 'closed'))).orderBy(asc(activities.date));
-  const menu = await db.select({ id: services.id, title: services.title, providerId: services.providerId }).from(services).where(eq(services.status, 'published')).orderBy(asc(services.id));
-  const propertyCompanies = await db.select({ id: organizations.id, covers: organizations.covers }).from(organizations).where(and(eq(organizations.kind, 'property_company'), eq(organizations.status, 'published'))).orderBy(asc(organizations.id));
+  const upcoming = await db
+    .select({ id: activities.id, date: activities.date })
+    .from(activities)
+    .where(and(gte(activities.date, today), ne(activities.status, 'closed')))
+    .orderBy(asc(activities.date));
+  const menu = await db
+    .select({ id: services.id, title: services.title, providerId: services.providerId })
+    .from(services)
+    .where(eq(services.status, 'published'))
+    .orderBy(asc(services.id));
+  const propertyCompanies = await db
+    .select({ id: organizations.id, covers: organizations.covers })
+    .from(organizations)
+    .where(and(eq(organizations.kind, 'property_company'), eq(organizations.status, 'published')))
+    .orderBy(asc(organizations.id));
 
-  const summary: DailyUseSummary = { items: 0, signups: 0, requests: 0, buildingIssues: 0, pendingBatches: 0 };
+  const summary: DailyUseSummary = {
+    items: 0,
+    signups: 0,
+    requests: 0,
+    buildingIssues: 0,
+    pendingBatches: 0,
+  };
 
   await database.write(async (tx) => {
     await tx
@@ -95,7 +133,15 @@ export async function seedDailyUse(database: Database, options: DailyUseOptions)
     const created = stamp(addDays(today, -200), 10);
     for (const m of merchantRows) {
       const list = ITEMS[m.category] ?? GENERIC;
-      const rows = list.map(([name, points, description]) => ({ merchantId: m.id, name, points, description: description ?? null, active: rng.chance(0.9), createdAt: created, updatedAt: created }));
+      const rows = list.map(([name, points, description]) => ({
+        merchantId: m.id,
+        name,
+        points,
+        description: description ?? null,
+        active: rng.chance(0.9),
+        createdAt: created,
+        updatedAt: created,
+      }));
       await tx.insert(merchantItems).values(rows);
       summary.items += rows.length;
     }
@@ -115,8 +161,12 @@ export async function seedDailyUse(database: Database, options: DailyUseOptions)
       const people = rng.sample(pool.slice(0, 60), rng.int(3, 12));
       const rows = people.map((residentId) => {
         const signedUpAt = stamp(addDays(today, -rng.int(0, 6)), rng.int(8, 21), rng.int(0, 59));
-        // biome-ignore lint/complexity/useMathMinMax: ISO timestamps, compared as text
-        return { activityId: a.id, residentId, signedUpAt: signedUpAt < nowIso ? signedUpAt : nowIso };
+        return {
+          activityId: a.id,
+          residentId,
+          // biome-ignore lint/complexity/useMathMinMax: ISO timestamps, compared as text
+          signedUpAt: signedUpAt < nowIso ? signedUpAt : nowIso,
+        };
       });
       await tx.insert(activitySignups).values(rows).onConflictDoNothing();
       summary.signups += rows.length;
@@ -128,14 +178,20 @@ export async function seedDailyUse(database: Database, options: DailyUseOptions)
         const service = rng.pick(menu);
         const resident = rng.pick(residentRows);
         const byStaff = i % 5 === 4;
-        const start = stamp(addDays(today, -rng.int(plan.steps.length * 3 + 1, 45)), rng.int(8, 18), rng.int(0, 59));
+        const start = stamp(
+          addDays(today, -rng.int(plan.steps.length * 3 + 1, 45)),
+          rng.int(8, 18),
+          rng.int(0, 59),
+        );
         summary.requests += await insertRequest(tx, {
           kind: 'service',
           origin: byStaff ? 'staff' : 'resident',
           serviceId: service.id,
           residentId: resident.id,
           title: service.title,
-          detail: byStaff ? '居民来电，由工作人员代为登记' : rng.pick(['希望尽快安排', '老人独居，白天在家', '周末有空', '']),
+          detail: byStaff
+            ? '居民来电，由工作人员代为登记'
+            : rng.pick(['希望尽快安排', '老人独居，白天在家', '周末有空', '']),
           providerId: service.providerId,
           plan,
           start,
@@ -149,8 +205,15 @@ export async function seedDailyUse(database: Database, options: DailyUseOptions)
     if (propertyCompanies.length > 0) {
       for (const issue of BUILDING_ISSUES) {
         const company = rng.pick(propertyCompanies);
-        const compound = company.covers?.split(/[、，,（(]/)[0]?.trim() || rng.pick(residentRows).compound || '和平小区';
-        const start = stamp(addDays(today, -rng.int(issue.steps.length * 4 + 1, 40)), rng.int(8, 18), rng.int(0, 59));
+        const compound =
+          company.covers?.split(/[、，,（(]/)[0]?.trim() ||
+          rng.pick(residentRows).compound ||
+          '和平小区';
+        const start = stamp(
+          addDays(today, -rng.int(issue.steps.length * 4 + 1, 40)),
+          rng.int(8, 18),
+          rng.int(0, 59),
+        );
         summary.buildingIssues += await insertRequest(tx, {
           kind: 'building_issue',
           origin: 'owners_committee',
@@ -175,9 +238,23 @@ export async function seedDailyUse(database: Database, options: DailyUseOptions)
       const points = DEFAULT_PER_AWARD + 100;
       const [batch] = await tx
         .insert(awardBatches)
-        .values({ kind: 'manual', reason: '年度优秀志愿者表彰', status: 'pending', totalPoints: points * honoured.length, createdBy: staff.id, createdAt: stamp(addDays(today, -1), 16, 20) })
+        .values({
+          kind: 'manual',
+          reason: '年度优秀志愿者表彰',
+          status: 'pending',
+          totalPoints: points * honoured.length,
+          createdBy: staff.id,
+          createdAt: stamp(addDays(today, -1), 16, 20),
+        })
         .returning({ id: awardBatches.id });
-      await tx.insert(awardBatchLines).values(honoured.map((residentId) => ({ batchId: batch!.id, residentId, points, memo: '年度优秀志愿者表彰' })));
+      await tx.insert(awardBatchLines).values(
+        honoured.map((residentId) => ({
+          batchId: batch!.id,
+          residentId,
+          points,
+          memo: '年度优秀志愿者表彰',
+        })),
+      );
       summary.pendingBatches = 1;
     }
   });
@@ -204,13 +281,29 @@ async function insertRequest(tx: Db, r: RequestSeed): Promise<number> {
   let at = r.start;
   const events: Array<typeof serviceRequestEvents.$inferInsert> = [];
   const submittedBy = r.origin === 'resident' ? r.residentId : r.staffId;
-  events.push({ requestId: 0, at, event: 'submitted', party: r.origin, actorId: submittedBy, organizationId: r.kind === 'service' ? r.providerId : null, note: r.detail });
+  events.push({
+    requestId: 0,
+    at,
+    event: 'submitted',
+    party: r.origin,
+    actorId: submittedBy,
+    organizationId: r.kind === 'service' ? r.providerId : null,
+    note: r.detail,
+  });
   let ratedAt: string | null = null;
   for (const step of r.plan.steps) {
     at = later(at, step.after);
     if (at > r.nowIso) at = r.nowIso;
     const actorId = step.party === 'resident' ? r.residentId : r.staffId;
-    events.push({ requestId: 0, at, event: step.event, party: step.party, actorId, organizationId: step.org === 'provider' ? r.providerId : null, note: step.note });
+    events.push({
+      requestId: 0,
+      at,
+      event: step.event,
+      party: step.party,
+      actorId,
+      organizationId: step.org === 'provider' ? r.providerId : null,
+      note: step.note,
+    });
     if (step.event === 'rated') ratedAt = at;
   }
   const dispatched = r.plan.steps.some((s) => s.event === 'dispatched');
@@ -238,4 +331,3 @@ async function insertRequest(tx: Db, r: RequestSeed): Promise<number> {
   await tx.insert(serviceRequestEvents).values(events.map((e) => ({ ...e, requestId: row!.id })));
   return 1;
 }
-

@@ -1,6 +1,6 @@
 // biome-ignore-all format: seed data, one record per line, to be read down like a table
 /** 议事协商, the second half of the year (see records-deliberations.ts for the shape). */
-import { COUNCIL, CONGRESS, HALL, JPC, ROOM3, fu, item, yna, type DeliberationSpec } from './records-deliberations';
+import { CONGRESS, COUNCIL, type DeliberationSpec, fu, HALL, item, JPC, ROOM3, yna } from './records-deliberations';
 
 export const DELIBERATIONS_B: DeliberationSpec[] = [
   {

@@ -63,9 +63,31 @@ export function receiptPng(receiptNo: string): Buffer {
   }
   // zlib stream with one stored (uncompressed) deflate block.
   const len = raw.length;
-  const zlib = new Uint8Array([0x78, 0x01, 0x01, len & 0xff, len >> 8, ~len & 0xff, (~len >> 8) & 0xff, ...raw, ...u32(adler32(raw))]);
+  const zlib = new Uint8Array([
+    0x78,
+    0x01,
+    0x01,
+    len & 0xff,
+    len >> 8,
+    ~len & 0xff,
+    (~len >> 8) & 0xff,
+    ...raw,
+    ...u32(adler32(raw)),
+  ]);
   const ihdr = new Uint8Array([...u32(width), ...u32(height), 1, 0, 0, 0, 0]);
-  const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...chunk('IHDR', ihdr), ...chunk('IDAT', zlib), ...chunk('IEND', new Uint8Array())];
+  const png = [
+    0x89,
+    0x50,
+    0x4e,
+    0x47,
+    0x0d,
+    0x0a,
+    0x1a,
+    0x0a,
+    ...chunk('IHDR', ihdr),
+    ...chunk('IDAT', zlib),
+    ...chunk('IEND', new Uint8Array()),
+  ];
   return Buffer.from(png);
 }
 

@@ -6,9 +6,9 @@
  */
 import { budgetLines } from '../schema';
 import { receiptPdf, receiptPng } from './records-files';
-import { CORRECTIONS, FUNDS, MICRO_BUDGET, type FundKey } from './records-funds';
+import { CORRECTIONS, FUNDS, type FundKey, MICRO_BUDGET } from './records-funds';
 import { numbered, plannedDonations, plannedExpenses, plannedIncomes } from './records-money-plan';
-import { addDays, fen, publication, stamp, type SeedContext } from './records-util';
+import { addDays, fen, publication, type SeedContext, stamp } from './records-util';
 
 export function buildMoney(ctx: SeedContext) {
   const last = addDays(ctx.today, -3); // entered records are reviewed and published within two days
@@ -16,7 +16,14 @@ export function buildMoney(ctx: SeedContext) {
   const idOf = (key: FundKey) => fundId.get(key)!;
   const fundRows = FUNDS.map((f, i) => {
     const created = addDays(ctx.today, -f.createdDaysAgo);
-    return { id: i + 1, code: f.code, name: f.name, kind: f.kind, description: f.description, ...publication(ctx, 'fund', i + 1, f.name, created, addDays(created, 1)) };
+    return {
+      id: i + 1,
+      code: f.code,
+      name: f.name,
+      kind: f.kind,
+      description: f.description,
+      ...publication(ctx, 'fund', i + 1, f.name, created, addDays(created, 1)),
+    };
   });
 
   const gifts = numbered(plannedDonations(ctx), 'JZ');
@@ -35,16 +42,39 @@ export function buildMoney(ctx: SeedContext) {
     outcome: d.inKind?.outcome ?? null,
     receiptNo: d.receiptNo,
     note: d.note ?? null,
-    ...publication(ctx, 'donation', i + 1, d.anonymous ? '匿名捐赠' : d.donor, d.date, d.date <= last ? addDays(d.date, 2) : null),
+    ...publication(
+      ctx,
+      'donation',
+      i + 1,
+      d.anonymous ? '匿名捐赠' : d.donor,
+      d.date,
+      d.date <= last ? addDays(d.date, 2) : null,
+    ),
     tag: d.tag,
   }));
 
   // What became of in-kind gifts, told as it became known (only what has happened by today).
   const outcomeRows = gifts
-    .flatMap((d, i) => (d.later ?? []).map(([days, text]) => ({ donationId: i + 1, date: addDays(d.date, days), text, createdAt: stamp(addDays(d.date, days), 16, (i * 7) % 60), createdBy: ctx.staffId })))
+    .flatMap((d, i) =>
+      (d.later ?? []).map(([days, text]) => ({
+        donationId: i + 1,
+        date: addDays(d.date, days),
+        text,
+        createdAt: stamp(addDays(d.date, days), 16, (i * 7) % 60),
+        createdBy: ctx.staffId,
+      })),
+    )
     .filter((o) => o.date < ctx.today)
     .map((o, i) => ({ id: i + 1, ...o }));
-  for (const o of outcomeRows) ctx.audit.push({ at: o.createdAt, actorId: ctx.staffId, action: 'add_outcome', entity: 'donation', entityId: o.donationId, detail: JSON.stringify({ outcomeId: o.id, date: o.date, text: o.text }) });
+  for (const o of outcomeRows)
+    ctx.audit.push({
+      at: o.createdAt,
+      actorId: ctx.staffId,
+      action: 'add_outcome',
+      entity: 'donation',
+      entityId: o.donationId,
+      detail: JSON.stringify({ outcomeId: o.id, date: o.date, text: o.text }),
+    });
 
   const incomeRows = numbered(plannedIncomes(ctx), 'SR').map((r, i) => ({
     id: i + 1,
@@ -54,7 +84,14 @@ export function buildMoney(ctx: SeedContext) {
     kind: r.kind,
     amountFen: fen(r.yuan),
     receiptNo: r.receiptNo,
-    ...publication(ctx, 'income', i + 1, r.source, r.date, r.date <= last ? addDays(r.date, 2) : null),
+    ...publication(
+      ctx,
+      'income',
+      i + 1,
+      r.source,
+      r.date,
+      r.date <= last ? addDays(r.date, 2) : null,
+    ),
     tag: r.tag,
   }));
 
@@ -62,9 +99,18 @@ export function buildMoney(ctx: SeedContext) {
     const approvedOn = addDays(e.date, 1);
     const approved = !e.draft && approvedOn < ctx.today;
     const deliberation = e.deliberation ? ctx.deliberation(e.deliberation) : null;
-    if (deliberation && deliberation.date > e.date) throw new Error(`expense ${e.description} predates deliberation ${e.deliberation}`);
+    if (deliberation && deliberation.date > e.date)
+      throw new Error(`expense ${e.description} predates deliberation ${e.deliberation}`);
     const approvedAt = approved ? stamp(approvedOn, 9, (i * 11) % 60) : null;
-    if (approvedAt) ctx.audit.push({ at: approvedAt, actorId: ctx.approverId, action: 'approve', entity: 'expense', entityId: i + 1, detail: '{}' });
+    if (approvedAt)
+      ctx.audit.push({
+        at: approvedAt,
+        actorId: ctx.approverId,
+        action: 'approve',
+        entity: 'expense',
+        entityId: i + 1,
+        detail: '{}',
+      });
     return {
       id: i + 1,
       fundId: idOf(e.fund),
@@ -79,7 +125,14 @@ export function buildMoney(ctx: SeedContext) {
       approvedAt,
       deliberationId: deliberation?.id ?? null,
       noReceiptReason: e.noReceipt ?? null,
-      ...publication(ctx, 'expense', i + 1, e.description, e.date, approved && e.date <= last ? addDays(e.date, 2) : null),
+      ...publication(
+        ctx,
+        'expense',
+        i + 1,
+        e.description,
+        e.date,
+        approved && e.date <= last ? addDays(e.date, 2) : null,
+      ),
       tag: e.tag,
       // Every expense is published with its receipt or the reason there is none.
       receipt: e.noReceipt ? undefined : (e.receipt ?? (i % 2 === 0 ? 'pdf' : 'png')),
@@ -93,15 +146,27 @@ export function buildMoney(ctx: SeedContext) {
       expenseId: e.id,
       filename: `${e.receiptNo}.${e.receipt}`,
       mime: e.receipt === 'png' ? 'image/png' : 'application/pdf',
-      bytes: e.receipt === 'png' ? receiptPng(e.receiptNo) : receiptPdf(e.receiptNo, e.date, e.amountFen),
+      bytes:
+        e.receipt === 'png'
+          ? receiptPng(e.receiptNo)
+          : receiptPdf(e.receiptNo, e.date, e.amountFen),
       uploadedAt: e.createdAt,
       uploadedBy: ctx.staffId,
     }));
 
   const byTag = { donation: donationRows, income: incomeRows, expense: expenseRows } as const;
   const correctionRows = CORRECTIONS.map((c, i) => {
-    const target = (byTag[c.entity] as ReadonlyArray<{ id: number; fundId: number; date: string; status: string; tag?: string | undefined }>).find((r) => r.tag === c.tag);
-    if (target?.status !== 'published') throw new Error(`correction ${c.tag}: no published ${c.entity} to correct`);
+    const target = (
+      byTag[c.entity] as ReadonlyArray<{
+        id: number;
+        fundId: number;
+        date: string;
+        status: string;
+        tag?: string | undefined;
+      }>
+    ).find((r) => r.tag === c.tag);
+    if (target?.status !== 'published')
+      throw new Error(`correction ${c.tag}: no published ${c.entity} to correct`);
     const date = addDays(target.date, c.daysAfter);
     if (date >= ctx.today) throw new Error(`correction ${c.tag} would be dated in the future`);
     const published = c.draft || addDays(date, 1) >= ctx.today ? null : addDays(date, 1);
@@ -119,10 +184,18 @@ export function buildMoney(ctx: SeedContext) {
 
   // Worst-case running balance per fund: published money in, every expense and every shrinking correction out.
   const moves: Array<{ fundId: number; date: string; fen: number }> = [
-    ...donationRows.filter((d) => d.form === 'money' && d.status === 'published').map((d) => ({ fundId: d.fundId, date: d.date, fen: d.amountFen })),
-    ...incomeRows.filter((r) => r.status === 'published').map((r) => ({ fundId: r.fundId, date: r.date, fen: r.amountFen })),
+    ...donationRows
+      .filter((d) => d.form === 'money' && d.status === 'published')
+      .map((d) => ({ fundId: d.fundId, date: d.date, fen: d.amountFen })),
+    ...incomeRows
+      .filter((r) => r.status === 'published')
+      .map((r) => ({ fundId: r.fundId, date: r.date, fen: r.amountFen })),
     ...expenseRows.map((e) => ({ fundId: e.fundId, date: e.date, fen: -e.amountFen })),
-    ...correctionRows.map((c) => ({ fundId: c.fundId, date: c.date, fen: c.entity === 'expense' ? -Math.max(0, c.amountDeltaFen) : Math.min(0, c.amountDeltaFen) })),
+    ...correctionRows.map((c) => ({
+      fundId: c.fundId,
+      date: c.date,
+      fen: c.entity === 'expense' ? -Math.max(0, c.amountDeltaFen) : Math.min(0, c.amountDeltaFen),
+    })),
   ].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : b.fen - a.fen));
   const balance = new Map<number, number>();
   for (const m of moves) {
@@ -139,9 +212,22 @@ export function buildMoney(ctx: SeedContext) {
     years.flatMap((year) =>
       budgetLines.map((line) => {
         let planned: number;
-        if (f.kind === 'micro_fund') planned = fen(Math.round((MICRO_BUDGET[line] * (year === budgetYear ? 1 : year > budgetYear ? 1.1 : 0.9)) / 1000) * 1000);
+        if (f.kind === 'micro_fund')
+          planned = fen(
+            Math.round(
+              (MICRO_BUDGET[line] * (year === budgetYear ? 1 : year > budgetYear ? 1.1 : 0.9)) /
+                1000,
+            ) * 1000,
+          );
         else {
-          const actual = expenseRows.filter((e) => e.fundId === idOf(f.key) && e.budgetLine === line && e.date.startsWith(String(year))).reduce((s, e) => s + e.amountFen, 0);
+          const actual = expenseRows
+            .filter(
+              (e) =>
+                e.fundId === idOf(f.key) &&
+                e.budgetLine === line &&
+                e.date.startsWith(String(year)),
+            )
+            .reduce((s, e) => s + e.amountFen, 0);
           planned = actual > 0 ? Math.ceil((actual * 1.08) / 100_000) * 100_000 : 0;
         }
         return { fundId: idOf(f.key), year, budgetLine: line, plannedFen: planned };
@@ -150,7 +236,18 @@ export function buildMoney(ctx: SeedContext) {
   ).map((b, i) => {
     // Entered the day after the fund was published, and published the day after that.
     const fundPublished = fundRows.find((f) => f.id === b.fundId)!.publishedAt!.slice(0, 10);
-    return { id: i + 1, ...b, ...publication(ctx, 'budget', i + 1, `${b.year} ${b.budgetLine}`, addDays(fundPublished, 1), addDays(fundPublished, 2)) };
+    return {
+      id: i + 1,
+      ...b,
+      ...publication(
+        ctx,
+        'budget',
+        i + 1,
+        `${b.year} ${b.budgetLine}`,
+        addDays(fundPublished, 1),
+        addDays(fundPublished, 2),
+      ),
+    };
   });
 
   const strip = <T extends { tag?: unknown }>({ tag: _tag, ...row }: T) => row;

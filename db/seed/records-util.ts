@@ -36,7 +36,9 @@ export function daysBetween(from: string, to: string): number {
 
 /** Local (UTC+8) wall-clock time on a local date, as an ISO instant. */
 export function stamp(date: string, hour: number, minute = 0): string {
-  const utc = Date.parse(`${date}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00.000Z`);
+  const utc = Date.parse(
+    `${date}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00.000Z`,
+  );
   return new Date(utc - COMMUNITY_UTC_OFFSET_MINUTES * 60_000).toISOString();
 }
 
@@ -46,11 +48,33 @@ export const minDate = (a: string, b: string) => (a < b ? a : b);
  * The publication columns of a record created on `created` and, unless it stays a draft, published
  * on `published` by the staff member who entered it. Logs 'create' (and 'publish') in the audit trail.
  */
-export function publication(ctx: SeedContext, entity: string, id: number, label: string, created: string, published: string | null) {
+export function publication(
+  ctx: SeedContext,
+  entity: string,
+  id: number,
+  label: string,
+  created: string,
+  published: string | null,
+) {
   const createdAt = stamp(created, 9 + (id % 8), (id * 7) % 60);
   const publishedAt = published ? stamp(published, 10, (id * 13) % 60) : null;
-  ctx.audit.push({ at: createdAt, actorId: ctx.staffId, action: 'create', entity, entityId: id, detail: JSON.stringify({ title: label }) });
-  if (publishedAt) ctx.audit.push({ at: publishedAt, actorId: ctx.staffId, action: 'publish', entity, entityId: id, detail: '{}' });
+  ctx.audit.push({
+    at: createdAt,
+    actorId: ctx.staffId,
+    action: 'create',
+    entity,
+    entityId: id,
+    detail: JSON.stringify({ title: label }),
+  });
+  if (publishedAt)
+    ctx.audit.push({
+      at: publishedAt,
+      actorId: ctx.staffId,
+      action: 'publish',
+      entity,
+      entityId: id,
+      detail: '{}',
+    });
   return {
     status: (publishedAt ? 'published' : 'draft') as 'published' | 'draft',
     publishedAt,

@@ -1,14 +1,17 @@
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
-import { can, type Capability } from '../domain/people/roles';
+import { type Capability, can } from '../domain/people/roles';
 import { authenticate, type Principal } from '../domain/people/sessions';
 import type { AppEnv } from './context';
 import { ApiError } from './errors';
 
 export const SESSION_COOKIE = 'linli_session';
 
-export function sessionToken(header: string | undefined, cookie: string | undefined): string | undefined {
+export function sessionToken(
+  header: string | undefined,
+  cookie: string | undefined,
+): string | undefined {
   const bearer = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
   return bearer ?? cookie;
 }
@@ -40,7 +43,8 @@ export function allow(capability: Capability) {
   return createMiddleware<AppEnv>(async (c, next) => {
     const principal = await signedInPrincipal(c);
     if (!can(principal.role, capability)) throw new ApiError('forbidden', '当前账号无权进行此操作');
-    if (principal.mustChangePassword) throw new ApiError('password_change_required', '请先修改临时密码，再继续使用');
+    if (principal.mustChangePassword)
+      throw new ApiError('password_change_required', '请先修改临时密码，再继续使用');
     await next();
   });
 }
@@ -49,7 +53,10 @@ export function allow(capability: Capability) {
 export function requireCapability(c: Context<AppEnv>, capability: Capability): void {
   const principal = c.get('principal');
   if (!can(principal.role, capability)) {
-    throw new ApiError('forbidden', capability === 'approve' ? '只有会计（第二签名人）可以审批' : '当前账号无权进行此操作');
+    throw new ApiError(
+      'forbidden',
+      capability === 'approve' ? '只有会计（第二签名人）可以审批' : '当前账号无权进行此操作',
+    );
   }
 }
 

@@ -1,8 +1,8 @@
 import type { Context } from 'hono';
 import type { Database } from '../../db/client';
-import type { FaultLog } from './faults';
 import type { Principal } from '../domain/people/sessions';
 import type { PublishEvent } from '../domain/records/publish';
+import type { FaultLog } from './faults';
 
 export type { PublishEvent };
 
@@ -32,7 +32,10 @@ export interface AppDeps {
    * Told after a publish (or a change to an already public record) has committed, so the shell can
    * rebuild the static site. It must not throw or block; `waitUntil` is the edge's, when there is one.
    */
-  onPublish?: (event: PublishEvent, context?: { waitUntil?: (promise: Promise<unknown>) => void }) => void;
+  onPublish?: (
+    event: PublishEvent,
+    context?: { waitUntil?: (promise: Promise<unknown>) => void },
+  ) => void;
   /** The public site's build state, for the staff console (the Node shell's; absent on the edge). */
   siteStatus?: () => SiteStatus;
   /**

@@ -1,8 +1,8 @@
+import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { z } from '@hono/zod-openapi';
-import type { RefusalFacts } from '../domain/shared/errors';
 import { ERROR_STATUS, type ErrorCode } from '../domain/shared/error-codes';
+import type { RefusalFacts } from '../domain/shared/errors';
 
 export { ERROR_STATUS, type ErrorCode };
 
@@ -20,12 +20,23 @@ export const ErrorSchema = z
       message: z.string().openapi({ example: '积分不足：余额 20 分，本次需 30 分' }),
       details: z
         .object({
-          remaining: z.number().int().optional().openapi({ description: 'pin_invalid: wrong PINs the card may still take before it locks' }),
-          balance: z.number().int().optional().openapi({ description: 'insufficient_points: the balance found' }),
-          lockedUntil: z.string().optional().openapi({ description: 'card_locked: when the card opens again' }),
+          remaining: z.number().int().optional().openapi({
+            description: 'pin_invalid: wrong PINs the card may still take before it locks',
+          }),
+          balance: z
+            .number()
+            .int()
+            .optional()
+            .openapi({ description: 'insufficient_points: the balance found' }),
+          lockedUntil: z
+            .string()
+            .optional()
+            .openapi({ description: 'card_locked: when the card opens again' }),
         })
         .optional()
-        .openapi({ description: 'Facts of some refusals, for a client to word in its own language' }),
+        .openapi({
+          description: 'Facts of some refusals, for a client to word in its own language',
+        }),
     }),
   })
   .openapi('Error');
@@ -42,18 +53,29 @@ export class ApiError extends Error {
   }
 }
 
-export function errorJson(c: Context, code: ErrorCode, message: string, headers: Record<string, string> = {}) {
+export function errorJson(
+  c: Context,
+  code: ErrorCode,
+  message: string,
+  headers: Record<string, string> = {},
+) {
   for (const [k, v] of Object.entries(headers)) c.header(k, v);
   return c.json({ error: { code, message } }, statusOf(code));
 }
 
 /** OpenAPI response entries for the given error codes, grouped by status. */
 export function errorResponses(...codes: ErrorCode[]) {
-  const byStatus: Record<number, { description: string; content: { 'application/json': { schema: typeof ErrorSchema } } }> = {};
+  const byStatus: Record<
+    number,
+    { description: string; content: { 'application/json': { schema: typeof ErrorSchema } } }
+  > = {};
   for (const code of codes) {
     const status = ERROR_STATUS[code];
     const prior = byStatus[status];
-    byStatus[status] = { description: prior ? `${prior.description}, ${code}` : code, content: { 'application/json': { schema: ErrorSchema } } };
+    byStatus[status] = {
+      description: prior ? `${prior.description}, ${code}` : code,
+      content: { 'application/json': { schema: ErrorSchema } },
+    };
   }
   return byStatus;
 }

@@ -5,14 +5,27 @@
  * licence, servers and tags are declared once here.
  */
 
-type Operation = { operationId?: string; security?: unknown[]; tags?: string[]; responses?: Record<string, unknown> } & Record<string, unknown>;
-type Document = { info?: Record<string, unknown>; paths?: Record<string, Record<string, unknown>>; servers?: unknown[]; tags?: unknown[] };
+type Operation = {
+  operationId?: string;
+  security?: unknown[];
+  tags?: string[];
+  responses?: Record<string, unknown>;
+} & Record<string, unknown>;
+type Document = {
+  info?: Record<string, unknown>;
+  paths?: Record<string, Record<string, unknown>>;
+  servers?: unknown[];
+  tags?: unknown[];
+};
 
 /**
  * What the API serves is the community's public records, under the same licence as its open data
  * (/data/datapackage.json); the code itself declares no licence of its own.
  */
-export const API_LICENSE = { name: 'Creative Commons Attribution 4.0', identifier: 'CC-BY-4.0' } as const;
+export const API_LICENSE = {
+  name: 'Creative Commons Attribution 4.0',
+  identifier: 'CC-BY-4.0',
+} as const;
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
@@ -20,18 +33,28 @@ const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'tr
 export const TAG_DESCRIPTIONS: Record<string, string> = {
   system: 'Health of the service itself.',
   auth: 'Signing in and out: staff, merchants and residents (password, or card and PIN).',
-  resident: 'The signed-in resident: balance, statement, redeem codes, activities, service requests and account.',
+  resident:
+    'The signed-in resident: balance, statement, redeem codes, activities, service requests and account.',
   counter: 'A partner merchant’s counter: redemptions, items on offer and the shop’s records.',
-  staff: 'Community staff and the accountant: awards, the ledger, residents, activities, requests, audit and jobs.',
-  records: 'Staff writing the public records: services, organisations, deliberations, charity funds and expenses.',
+  staff:
+    'Community staff and the accountant: awards, the ledger, residents, activities, requests, audit and jobs.',
+  records:
+    'Staff writing the public records: services, organisations, deliberations, charity funds and expenses.',
   admin: 'Administrators: accounts, the community’s settings, volunteer teams and activity types.',
-  public: 'Open to anyone without signing in: the ledger head, statistics and the points catalogue.',
+  public:
+    'Open to anyone without signing in: the ledger head, statistics and the points catalogue.',
 };
 
 /** Any operation that reaches the database can meet a storage fault (functions/http/faults.ts). */
 const STORAGE_UNAVAILABLE = {
-  description: 'storage_unavailable: the database is full, read-only, unreadable or unreachable; try again after Retry-After',
-  headers: { 'Retry-After': { description: 'Seconds to wait before trying again', schema: { type: 'integer' } } },
+  description:
+    'storage_unavailable: the database is full, read-only, unreadable or unreachable; try again after Retry-After',
+  headers: {
+    'Retry-After': {
+      description: 'Seconds to wait before trying again',
+      schema: { type: 'integer' },
+    },
+  },
   content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
 };
 
@@ -48,7 +71,10 @@ export function operationIdOf(method: string, path: string): string {
     .map((segment) => {
       const param = /^\{(.+)\}$/.exec(segment);
       const text = param ? `by-${param[1]}` : segment;
-      return text.split(/[^A-Za-z0-9]+/).map(capital).join('');
+      return text
+        .split(/[^A-Za-z0-9]+/)
+        .map(capital)
+        .join('');
     });
   return method.toLowerCase() + words.join('');
 }
@@ -77,7 +103,12 @@ export function finishOpenApi<D extends object>(generated: D): D {
     }
   }
   doc.info = { ...doc.info, license: { ...API_LICENSE } };
-  doc.servers = [{ url: '/', description: 'This portal: the API is served under /api on the site’s own origin.' }];
+  doc.servers = [
+    {
+      url: '/',
+      description: 'This portal: the API is served under /api on the site’s own origin.',
+    },
+  ];
   doc.tags = [...used].map((name) => ({ name, description: TAG_DESCRIPTIONS[name] ?? name }));
   return doc as D;
 }

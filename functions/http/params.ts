@@ -1,5 +1,5 @@
-import type { Context } from 'hono';
 import { z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import type { Actor } from '../domain/records/audit';
 import type { AppEnv } from './context';
 
@@ -16,7 +16,12 @@ export const idIn = (name: string, where: 'path' | 'query', example = 1) =>
     .regex(/^[1-9][0-9]{0,9}$/, `${name} 须为正整数（十进制，不带符号或前导零）`)
     .transform(Number)
     .pipe(z.number().max(MAX_ID, `${name} 过大`))
-    .openapi({ param: { name, in: where }, type: 'string', pattern: '^[1-9][0-9]{0,9}$', example: String(example) });
+    .openapi({
+      param: { name, in: where },
+      type: 'string',
+      pattern: '^[1-9][0-9]{0,9}$',
+      example: String(example),
+    });
 /** A whole number in the query string (a page size, a year), as strict as an id: decimal digits only. */
 export const QueryInt = (name: string, min: number, max: number) =>
   z
@@ -80,7 +85,6 @@ export const LongTextOrEmpty = (max: number) =>
     .trim()
     .max(max, `最多 ${max} 个字`)
     .refine((s) => !CONTROL_EXCEPT_LINES.test(s), '不能包含控制字符');
-
 
 /** The signed-in staff member (or resident) and the request's clock, as the domain's Actor. */
 export function actorOf(c: Context<AppEnv>): Actor {

@@ -8,8 +8,13 @@ export function newRouter() {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
       if (result.success) return;
-      const issues = result.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message));
-      return c.json({ error: { code: 'invalid_request', message: `请求无效：${issues.join('；')}` } }, 400);
+      const issues = result.error.issues.map((i) =>
+        i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message,
+      );
+      return c.json(
+        { error: { code: 'invalid_request', message: `请求无效：${issues.join('；')}` } },
+        400,
+      );
     },
   });
 }
@@ -27,7 +32,12 @@ export const noBody = createMiddleware<AppEnv>(async (c, next) => {
     } catch {
       throw new ApiError('invalid_request', '请求无效：请求体不是合法的 JSON');
     }
-    if (value === null || typeof value !== 'object' || Array.isArray(value) || Object.keys(value).length > 0) {
+    if (
+      value === null ||
+      typeof value !== 'object' ||
+      Array.isArray(value) ||
+      Object.keys(value).length > 0
+    ) {
       throw new ApiError('invalid_request', '请求无效：此接口不接受任何参数');
     }
   }

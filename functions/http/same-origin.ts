@@ -13,14 +13,16 @@ import { ApiError } from './errors';
 export function requestOrigin(request: Request, trustProxy = false): string {
   const url = new URL(request.url);
   if (!trustProxy) return url.origin;
-  const first = (name: string) => request.headers.get(name)?.split(',')[0]?.trim().toLowerCase() || undefined;
+  const first = (name: string) =>
+    request.headers.get(name)?.split(',')[0]?.trim().toLowerCase() || undefined;
   const proto = first('x-forwarded-proto');
   const scheme = proto === 'https' || proto === 'http' ? proto : url.protocol.slice(0, -1);
   return `${scheme}://${first('x-forwarded-host') ?? url.host}`;
 }
 
 /** Whether the browser reached the site over HTTPS (the session cookie is then marked Secure). */
-export const servedOverHttps = (request: Request, trustProxy = false) => requestOrigin(request, trustProxy).startsWith('https:');
+export const servedOverHttps = (request: Request, trustProxy = false) =>
+  requestOrigin(request, trustProxy).startsWith('https:');
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const BEARER = /^Bearer\s+\S+$/i;
@@ -39,7 +41,8 @@ const BEARER = /^Bearer\s+\S+$/i;
  * Login and logout are not exempt: a forged sign-in would put the victim in the attacker's account.
  */
 export const sameOrigin = createMiddleware<AppEnv>(async (c, next) => {
-  if (SAFE_METHODS.has(c.req.method) || BEARER.test(c.req.header('authorization') ?? '')) return next();
+  if (SAFE_METHODS.has(c.req.method) || BEARER.test(c.req.header('authorization') ?? ''))
+    return next();
   const origin = c.req.header('origin');
   const fetchSite = c.req.header('sec-fetch-site');
   const allowed =

@@ -28,7 +28,13 @@ export const CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 /** Powerful features nobody's page uses; the camera only where the counter scans QR codes. */
-const DENIED_FEATURES = ['geolocation=()', 'microphone=()', 'payment=()', 'usb=()', 'interest-cohort=()'];
+const DENIED_FEATURES = [
+  'geolocation=()',
+  'microphone=()',
+  'payment=()',
+  'usb=()',
+  'interest-cohort=()',
+];
 export const PERMISSIONS_POLICY = ['camera=()', ...DENIED_FEATURES].join(', ');
 export const COUNTER_PERMISSIONS_POLICY = ['camera=(self)', ...DENIED_FEATURES].join(', ');
 
@@ -47,8 +53,15 @@ export const COUNTER_PAGES = ['/counter/', '/en/counter/'] as const;
 const COUNTER_PATH = /^\/(en\/)?counter(\/|$)/;
 
 /** The API's personal answers (a balance, a statement, the console's data): never kept by a cache. */
-export const PERSONAL_API = ['/api/me', '/api/auth', '/api/counter', '/api/staff', '/api/admin'] as const;
-const isPersonal = (path: string) => PERSONAL_API.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
+export const PERSONAL_API = [
+  '/api/me',
+  '/api/auth',
+  '/api/counter',
+  '/api/staff',
+  '/api/admin',
+] as const;
+const isPersonal = (path: string) =>
+  PERSONAL_API.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
 
 /** The path as the router sees it: /%61pi/me is /api/me. */
 function decoded(path: string): string {
@@ -90,12 +103,18 @@ export function withSecurityHeaders(response: Response, path: string): Response 
  * so its camera=(self) stands alone.
  */
 export function headersFile(): string {
-  const block = (pattern: string, lines: string[]) => [pattern, ...lines.map((l) => `  ${l}`)].join('\n');
+  const block = (pattern: string, lines: string[]) =>
+    [pattern, ...lines.map((l) => `  ${l}`)].join('\n');
   const all = block(
     '/*',
     Object.entries(SECURITY_HEADERS).map(([name, value]) => `${name}: ${value}`),
   );
-  const counter = COUNTER_PAGES.map((page) => block(`${page}*`, ['! Permissions-Policy', `Permissions-Policy: ${COUNTER_PERMISSIONS_POLICY}`]));
+  const counter = COUNTER_PAGES.map((page) =>
+    block(`${page}*`, [
+      '! Permissions-Policy',
+      `Permissions-Policy: ${COUNTER_PERMISSIONS_POLICY}`,
+    ]),
+  );
   return `${[all, ...counter].join('\n')}\n`;
 }
 
@@ -104,9 +123,20 @@ export function headersFile(): string {
  * the server's paths), Cloudflare's rule files, and any dotfile but /.well-known/. The Node server answers 404 for
  * them; on the edge `.assetsignore` keeps them out of the uploaded assets.
  */
-export const BUILD_FILES = ['wrangler.json', '_headers', '_redirects', '_routes.json', '_worker.js', '.assetsignore', '.dev.vars'] as const;
+export const BUILD_FILES = [
+  'wrangler.json',
+  '_headers',
+  '_redirects',
+  '_routes.json',
+  '_worker.js',
+  '.assetsignore',
+  '.dev.vars',
+] as const;
 
 export function isBuildFile(path: string): boolean {
   const segments = path.split('/');
-  return segments.some((s) => s.startsWith('.') && s !== '.well-known') || (segments.length === 2 && (BUILD_FILES as readonly string[]).includes(segments[1]!));
+  return (
+    segments.some((s) => s.startsWith('.') && s !== '.well-known') ||
+    (segments.length === 2 && (BUILD_FILES as readonly string[]).includes(segments[1]!))
+  );
 }

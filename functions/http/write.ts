@@ -26,10 +26,14 @@ export function notifyPublished(c: Context<AppEnv>, event: PublishEvent | undefi
 }
 
 /** Runs a records command in one write transaction as the signed-in staff member, then reports any publish. */
-export async function write<T>(c: Context<AppEnv>, command: (tx: Db, actor: Actor) => Promise<T>): Promise<T> {
+export async function write<T>(
+  c: Context<AppEnv>,
+  command: (tx: Db, actor: Actor) => Promise<T>,
+): Promise<T> {
   const { database, now } = c.get('deps');
   const actor: Actor = { actorId: c.get('principal').userId, now: now() };
   const result = await database.write((tx) => command(tx, actor));
-  if (result && typeof result === 'object' && 'event' in result) notifyPublished(c, result.event as PublishEvent | undefined);
+  if (result && typeof result === 'object' && 'event' in result)
+    notifyPublished(c, result.event as PublishEvent | undefined);
   return result;
 }

@@ -20,7 +20,9 @@ export interface Checkpointer {
 
 export function startCheckpointer(database: Database, url: string): Checkpointer {
   if (!database.isFile) return { stop: async () => undefined };
-  const worker = new Worker(new URL(import.meta.url), { workerData: { url, intervalMs: INTERVAL_MS } });
+  const worker = new Worker(new URL(import.meta.url), {
+    workerData: { url, intervalMs: INTERVAL_MS },
+  });
   worker.unref();
   let stopping = false;
   database.walAutocheckpoint = 0;

@@ -41,7 +41,8 @@ export const consoleOutput: Output = {
  */
 export function userPath(path: string): string {
   if (isAbsolute(path)) return path;
-  const base = process.env.npm_lifecycle_event && process.env.INIT_CWD ? process.env.INIT_CWD : process.cwd();
+  const base =
+    process.env.npm_lifecycle_event && process.env.INIT_CWD ? process.env.INIT_CWD : process.cwd();
   return resolve(base, path);
 }
 

@@ -1,6 +1,15 @@
 import { pathToFileURL } from 'node:url';
-import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
-import { CliError, EXIT_FAILED, EXIT_OK, EXIT_USAGE, consoleOutput, userPath, type Env, type Output } from './cli-support';
+import { type ParseArgsOptionsConfig, parseArgs } from 'node:util';
+import {
+  CliError,
+  consoleOutput,
+  type Env,
+  EXIT_FAILED,
+  EXIT_OK,
+  EXIT_USAGE,
+  type Output,
+  userPath,
+} from './cli-support';
 import { databaseConfig, databaseFilePath } from './config';
 import type { Opened } from './open-database';
 
@@ -30,7 +39,11 @@ interface Command {
 }
 
 /** Runs `fn` with the database open, and closes it. */
-async function withDatabase(env: Env, fn: (opened: Opened) => Promise<number>, options: { create?: boolean } = {}): Promise<number> {
+async function withDatabase(
+  env: Env,
+  fn: (opened: Opened) => Promise<number>,
+  options: { create?: boolean } = {},
+): Promise<number> {
   const { openDatabase } = await import('./open-database');
   const opened = await openDatabase(options, env);
   try {
@@ -52,17 +65,36 @@ const commands: Record<string, Command> = {
       '已有社区的数据库会被拒绝。A database that already holds a community is refused.',
       '例 Example: DATABASE_URL=file:data/ours.db npm run linli -- init --name "幸福里社区" --admin wang.admin',
     ],
-    options: { name: { type: 'string' }, admin: { type: 'string' }, 'admin-name': { type: 'string' }, 'site-url': { type: 'string' } },
+    options: {
+      name: { type: 'string' },
+      admin: { type: 'string' },
+      'admin-name': { type: 'string' },
+      'site-url': { type: 'string' },
+    },
     positionals: [0, 0],
     run: async ({ values, env }, output) => {
-      const text = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : undefined);
+      const text = (key: string) =>
+        typeof values[key] === 'string' ? (values[key] as string) : undefined;
       const name = text('name');
       const admin = text('admin');
-      if (!name || !admin) throw new CliError('请用 --name 给出社区名称、--admin 给出管理员登录名。(--name and --admin are required)', EXIT_USAGE);
+      if (!name || !admin)
+        throw new CliError(
+          '请用 --name 给出社区名称、--admin 给出管理员登录名。(--name and --admin are required)',
+          EXIT_USAGE,
+        );
       const { initCommand } = await import('./init');
-      const terminal = process.stdin.isTTY ? { input: process.stdin, prompt: (t: string) => void process.stderr.write(t) } : undefined;
-      const community = { name, adminLogin: admin, adminName: text('admin-name'), siteUrl: text('site-url') };
-      return withDatabase(env, (opened) => initCommand(opened, community, env, terminal, output), { create: true });
+      const terminal = process.stdin.isTTY
+        ? { input: process.stdin, prompt: (t: string) => void process.stderr.write(t) }
+        : undefined;
+      const community = {
+        name,
+        adminLogin: admin,
+        adminName: text('admin-name'),
+        siteUrl: text('site-url'),
+      };
+      return withDatabase(env, (opened) => initCommand(opened, community, env, terminal, output), {
+        create: true,
+      });
     },
   },
   'import-residents': {
@@ -77,7 +109,9 @@ const commands: Record<string, Command> = {
     positionals: [1, 1],
     run: async ({ positionals, env }, output) => {
       const { importResidents } = await import('./import-residents');
-      return withDatabase(env, ({ database }) => importResidents(database, userPath(positionals[0]!), output));
+      return withDatabase(env, ({ database }) =>
+        importResidents(database, userPath(positionals[0]!), output),
+      );
     },
   },
   'import-cards': {
@@ -87,7 +121,9 @@ const commands: Record<string, Command> = {
     positionals: [1, 1],
     run: async ({ positionals, env }, output) => {
       const { importCards } = await import('./import-cards');
-      return withDatabase(env, ({ database }) => importCards(database, userPath(positionals[0]!), output));
+      return withDatabase(env, ({ database }) =>
+        importCards(database, userPath(positionals[0]!), output),
+      );
     },
   },
   'export-ledger': {
@@ -98,7 +134,11 @@ const commands: Record<string, Command> = {
     positionals: [0, 0],
     run: async ({ values, env }, output) => {
       const format = values.format;
-      if (format !== 'csv' && format !== 'json') throw new CliError('请用 --format csv 或 --format json 指定格式。(--format csv|json is required)', EXIT_USAGE);
+      if (format !== 'csv' && format !== 'json')
+        throw new CliError(
+          '请用 --format csv 或 --format json 指定格式。(--format csv|json is required)',
+          EXIT_USAGE,
+        );
       const out = typeof values.out === 'string' ? userPath(values.out) : undefined;
       const { exportLedger } = await import('./export-ledger');
       return withDatabase(env, ({ database }) => exportLedger(database, format, out, output));
@@ -125,7 +165,9 @@ const commands: Record<string, Command> = {
     run: async ({ values, env }, output) => {
       const at = typeof values.at === 'string' ? parseInstant(values.at) : new Date();
       if (at.getTime() > Date.now() + 60_000 && !values.force) {
-        throw new CliError(`--at ${values.at} 晚于当前时间：会让尚未到期的积分提前过期，且无法撤销（只能逐条冲正）。如确有需要，请加 --force。(a future --at expires points early; add --force if you mean it)`);
+        throw new CliError(
+          `--at ${values.at} 晚于当前时间：会让尚未到期的积分提前过期，且无法撤销（只能逐条冲正）。如确有需要，请加 --force。(a future --at expires points early; add --force if you mean it)`,
+        );
       }
       const { expirePoints } = await import('./expire');
       return withDatabase(env, ({ database }) => expirePoints(database, at, output));
@@ -140,7 +182,9 @@ const commands: Record<string, Command> = {
     run: async ({ positionals, values, env }, output) => {
       const { backupDatabase, localFile } = await import('./backup');
       localFile(databaseFilePath(databaseConfig(env).url));
-      return withDatabase(env, (opened) => backupDatabase(opened, userPath(positionals[0]!), values.force === true, output));
+      return withDatabase(env, (opened) =>
+        backupDatabase(opened, userPath(positionals[0]!), values.force === true, output),
+      );
     },
   },
   restore: {
@@ -150,7 +194,11 @@ const commands: Record<string, Command> = {
     positionals: [1, 1],
     run: async ({ positionals, env }, output) => {
       const { restoreDatabase } = await import('./backup');
-      return restoreDatabase(databaseFilePath(databaseConfig(env).url), userPath(positionals[0]!), output);
+      return restoreDatabase(
+        databaseFilePath(databaseConfig(env).url),
+        userPath(positionals[0]!),
+        output,
+      );
     },
   },
   migrate: {
@@ -159,15 +207,29 @@ const commands: Record<string, Command> = {
     en: 'Create or upgrade the database schema (apply migrations)',
     positionals: [0, 0],
     run: async ({ env }, output) => {
-      const [{ sql }, { migrateDatabase }] = await Promise.all([import('drizzle-orm'), import('../../db/migrate')]);
+      const [{ sql }, { migrateDatabase }] = await Promise.all([
+        import('drizzle-orm'),
+        import('../../db/migrate'),
+      ]);
       return withDatabase(
         env,
         async ({ database, filePath, url }) => {
-          const count = async () => Number((await database.read.all<{ n: number }>(sql`select count(*) as n from __drizzle_migrations`).catch(() => [{ n: 0 }]))[0]?.n ?? 0);
+          const count = async () =>
+            Number(
+              (
+                await database.read
+                  .all<{ n: number }>(sql`select count(*) as n from __drizzle_migrations`)
+                  .catch(() => [{ n: 0 }])
+              )[0]?.n ?? 0,
+            );
           const before = await count();
           await migrateDatabase(database);
           const applied = (await count()) - before;
-          output.out(applied > 0 ? `已执行 ${applied} 个迁移：${filePath ?? url} (applied ${applied} migration(s))` : `数据库结构已是最新：${filePath ?? url} (already up to date)`);
+          output.out(
+            applied > 0
+              ? `已执行 ${applied} 个迁移：${filePath ?? url} (applied ${applied} migration(s))`
+              : `数据库结构已是最新：${filePath ?? url} (already up to date)`,
+          );
           return EXIT_OK;
         },
         { create: true },
@@ -180,8 +242,14 @@ const commands: Record<string, Command> = {
 function parseInstant(text: string): Date {
   const t = text.trim();
   const iso = /^\d{4}-\d{2}-\d{2}$/.test(t) ? `${t}T00:00:00+08:00` : t;
-  const ms = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/.test(iso) ? Date.parse(iso) : Number.NaN;
-  if (Number.isNaN(ms)) throw new CliError(`无法识别的时间：${text}，请用 ISO 格式，如 2027-01-01 或 2027-01-01T00:00:00+08:00 (invalid --at)`, EXIT_USAGE);
+  const ms = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/.test(iso)
+    ? Date.parse(iso)
+    : Number.NaN;
+  if (Number.isNaN(ms))
+    throw new CliError(
+      `无法识别的时间：${text}，请用 ISO 格式，如 2027-01-01 或 2027-01-01T00:00:00+08:00 (invalid --at)`,
+      EXIT_USAGE,
+    );
   return new Date(ms);
 }
 
@@ -194,14 +262,17 @@ function help(): string {
     '           npm run verify | npm run expire | npm run db:migrate',
     '',
     '命令 Commands:',
-    ...Object.values(commands).flatMap((c) => [`  ${c.usage.padEnd(width)}  ${c.zh}`, `  ${''.padEnd(width)}  ${c.en}`]),
+    ...Object.values(commands).flatMap((c) => [
+      `  ${c.usage.padEnd(width)}  ${c.zh}`,
+      `  ${''.padEnd(width)}  ${c.en}`,
+    ]),
     '',
     '  <命令> --help 查看该命令的说明 (help for one command)',
     '',
     '环境变量 Environment:',
     '  DATABASE_URL         数据库地址，默认 file:data/linli.db（相对项目根目录） (default file:data/linli.db, relative to the project root)',
     '  DATABASE_AUTH_TOKEN  远程 libSQL / Turso 的访问令牌 (token for a remote libSQL / Turso database)',
-    '  LINLI_ADMIN_PASSWORD init 创建的第一位管理员的密码 (the first administrator\'s password, for init)',
+    "  LINLI_ADMIN_PASSWORD init 创建的第一位管理员的密码 (the first administrator's password, for init)",
     '',
     '退出码 Exit codes: 0 成功 (ok)；1 检查未通过或无法完成 (check failed / error)；2 用法错误 (usage error)',
   ];
@@ -209,11 +280,21 @@ function help(): string {
 }
 
 function commandHelp(_name: string, c: Command): string {
-  return [`用法 Usage: npm run linli -- ${c.usage}`, '', c.zh, c.en, ...(c.details ? ['', ...c.details] : [])].join('\n');
+  return [
+    `用法 Usage: npm run linli -- ${c.usage}`,
+    '',
+    c.zh,
+    c.en,
+    ...(c.details ? ['', ...c.details] : []),
+  ].join('\n');
 }
 
 /** Runs one command line; returns the exit code. `env` supplies DATABASE_URL and DATABASE_AUTH_TOKEN. */
-export async function main(argv: string[], output: Output = consoleOutput, env: Env = process.env): Promise<number> {
+export async function main(
+  argv: string[],
+  output: Output = consoleOutput,
+  env: Env = process.env,
+): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined) {
     output.err(help());
@@ -225,15 +306,24 @@ export async function main(argv: string[], output: Output = consoleOutput, env: 
   }
   const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!command) {
-    output.err(`未知命令：${name}。运行 npm run linli -- --help 查看全部命令。(unknown command "${name}"; see --help)`);
+    output.err(
+      `未知命令：${name}。运行 npm run linli -- --help 查看全部命令。(unknown command "${name}"; see --help)`,
+    );
     return EXIT_USAGE;
   }
   let args: Args;
   try {
-    const parsed = parseArgs({ args: rest, options: { ...command.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    const parsed = parseArgs({
+      args: rest,
+      options: { ...command.options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
     args = { positionals: parsed.positionals, values: parsed.values, env };
   } catch (error) {
-    output.err(`参数错误：${(error as Error).message}\n用法 Usage: npm run linli -- ${command.usage}`);
+    output.err(
+      `参数错误：${(error as Error).message}\n用法 Usage: npm run linli -- ${command.usage}`,
+    );
     return EXIT_USAGE;
   }
   if (args.values.help) {
@@ -242,7 +332,9 @@ export async function main(argv: string[], output: Output = consoleOutput, env: 
   }
   const [min, max] = command.positionals;
   if (args.positionals.length < min || args.positionals.length > max) {
-    output.err(`参数个数不对 (wrong number of arguments)。用法 Usage: npm run linli -- ${command.usage}`);
+    output.err(
+      `参数个数不对 (wrong number of arguments)。用法 Usage: npm run linli -- ${command.usage}`,
+    );
     return EXIT_USAGE;
   }
   try {

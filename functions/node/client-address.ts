@@ -13,6 +13,8 @@ export function nodeClientAddress(trustProxy: boolean): (c: Context) => string |
       if (last) return last;
     }
     // A request that did not come through the Node server (an in-process call) has no socket.
-    return c.env && typeof c.env === 'object' && ('incoming' in c.env || 'server' in c.env) ? getConnInfo(c).remote.address : undefined;
+    return c.env && typeof c.env === 'object' && ('incoming' in c.env || 'server' in c.env)
+      ? getConnInfo(c).remote.address
+      : undefined;
   };
 }

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { embeddedPath, type DatabaseConfig } from '../../db/client';
+import { type DatabaseConfig, embeddedPath } from '../../db/client';
 
 /** The project's root folder (where package.json is), whatever the current directory. */
 export const projectRoot = fileURLToPath(new URL('../../', import.meta.url)).replace(/[\\/]$/, '');
@@ -16,7 +16,9 @@ export const DEFAULT_DATABASE_URL = 'file:data/linli.db';
  * returned as an absolute `file:` URL, so every process (and any child it spawns) opens the same
  * file. The folder of a local database is created if missing.
  */
-export function databaseConfig(env: Record<string, string | undefined> = process.env): DatabaseConfig {
+export function databaseConfig(
+  env: Record<string, string | undefined> = process.env,
+): DatabaseConfig {
   const url = env.DATABASE_URL?.trim() || DEFAULT_DATABASE_URL;
   const authToken = env.DATABASE_AUTH_TOKEN?.trim() || undefined;
   const path = databaseFilePath(url);

@@ -4,7 +4,14 @@ import { basename, dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
 import type { Database } from '../../db/client';
 import { GENESIS_HASH } from '../domain/ledger/chain';
-import { JSON_SEPARATOR, csvHeader, csvRows, jsonEntry, jsonPreamble, jsonTrailer } from '../domain/ledger/export';
+import {
+  csvHeader,
+  csvRows,
+  JSON_SEPARATOR,
+  jsonEntry,
+  jsonPreamble,
+  jsonTrailer,
+} from '../domain/ledger/export';
 import { ledgerPages } from '../domain/ledger/pages';
 import { ledgerHead } from '../domain/ledger/queries';
 import { CliError, EXIT_OK, n, type Output } from './cli-support';
@@ -18,9 +25,17 @@ export type ExportFormat = 'csv' | 'json';
  * A file is written under a temporary name and renamed when complete, so a half-written export
  * never carries the real name.
  */
-export async function exportLedger(database: Database, format: ExportFormat, outPath: string | undefined, output: Output, now = new Date()): Promise<number> {
+export async function exportLedger(
+  database: Database,
+  format: ExportFormat,
+  outPath: string | undefined,
+  output: Output,
+  now = new Date(),
+): Promise<number> {
   const { entries: through } = await ledgerHead(database.read);
-  const temp = outPath ? join(dirname(outPath), `.${basename(outPath)}.${process.pid}.partial`) : undefined;
+  const temp = outPath
+    ? join(dirname(outPath), `.${basename(outPath)}.${process.pid}.partial`)
+    : undefined;
   let sink: Writable;
   if (temp) {
     sink = createWriteStream(temp, { flags: 'wx' });
@@ -45,7 +60,9 @@ export async function exportLedger(database: Database, format: ExportFormat, out
     for await (const page of ledgerPages(database.read, { upTo: through })) {
       let chunk: string;
       if (format === 'json') {
-        chunk = page.map((e, i) => (written + i === 0 ? '' : JSON_SEPARATOR) + jsonEntry(e)).join('');
+        chunk = page
+          .map((e, i) => (written + i === 0 ? '' : JSON_SEPARATOR) + jsonEntry(e))
+          .join('');
       } else {
         chunk = csvRows(page);
       }
@@ -71,8 +88,15 @@ export async function exportLedger(database: Database, format: ExportFormat, out
   } finally {
     bar.stop();
   }
-  if (written !== through) throw new CliError(`导出不完整：应有 ${through} 条账目，只读到 ${written} 条 (incomplete export)`);
-  output.err(`已导出 ${n(written)} 条账目${outPath ? `到 ${outPath}` : ''}（${format.toUpperCase()}）。链头 head: ${head} (exported ${written} entries)`);
-  output.err(`核对：npm run verify -- --file <导出文件>，并与 GET /api/public/ledger/head 的 head 对比。(check: verify --file, compare with the public head)`);
+  if (written !== through)
+    throw new CliError(
+      `导出不完整：应有 ${through} 条账目，只读到 ${written} 条 (incomplete export)`,
+    );
+  output.err(
+    `已导出 ${n(written)} 条账目${outPath ? `到 ${outPath}` : ''}（${format.toUpperCase()}）。链头 head: ${head} (exported ${written} entries)`,
+  );
+  output.err(
+    `核对：npm run verify -- --file <导出文件>，并与 GET /api/public/ledger/head 的 head 对比。(check: verify --file, compare with the public head)`,
+  );
   return EXIT_OK;
 }

@@ -11,7 +11,9 @@ import { hashAll } from './secrets';
 /** Prints every problem and says nothing was imported. */
 export function reportIssues(output: Output, file: string, issues: ImportIssue[]): number {
   for (const issue of issues) output.err(formatIssue(issue));
-  output.err(`\n${file}：发现 ${n(issues.length)} 个问题，未导入任何数据。请修改后重新导入。(${issues.length} problem(s) found; nothing was imported)`);
+  output.err(
+    `\n${file}：发现 ${n(issues.length)} 个问题，未导入任何数据。请修改后重新导入。(${issues.length} problem(s) found; nothing was imported)`,
+  );
   return EXIT_FAILED;
 }
 
@@ -33,26 +35,40 @@ const CLI_PAUSE_MIN_MS = 20;
  * (writeResidents), so a 100,000-row import never holds the lock long enough to stall the counter.
  * A row whose login or card another writer took since the check is reported and left out.
  */
-export async function importResidents(database: Database, file: string, output: Output, now = new Date()): Promise<number> {
+export async function importResidents(
+  database: Database,
+  file: string,
+  output: Output,
+  now = new Date(),
+): Promise<number> {
   const read = await readCsvFile(file);
   if ('issues' in read) return reportIssues(output, file, read.issues);
   noteEncoding(output, read.encoding);
 
-  const [loginRows, cardRows] = await Promise.all([database.read.select({ login: users.login }).from(users), database.read.select({ cardNo: cards.cardNo }).from(cards)]);
-  const checked = validateResidents(read.rows, { logins: new Set(loginRows.map((r) => r.login)), cards: new Set(cardRows.map((r) => r.cardNo)) });
+  const [loginRows, cardRows] = await Promise.all([
+    database.read.select({ login: users.login }).from(users),
+    database.read.select({ cardNo: cards.cardNo }).from(cards),
+  ]);
+  const checked = validateResidents(read.rows, {
+    logins: new Set(loginRows.map((r) => r.login)),
+    cards: new Set(cardRows.map((r) => r.cardNo)),
+  });
   if (!checked.ok) return reportIssues(output, file, checked.issues);
   const records = checked.records;
 
   const secrets = secretsOf(records);
   const hashing = progressBar('加密密码 hashing  ', secrets.length, { minTotal: 50 });
-  const hashes = await hashAll(secrets, (done) => hashing.update(done)).finally(() => hashing.stop());
+  const hashes = await hashAll(secrets, (done) => hashing.update(done)).finally(() =>
+    hashing.stop(),
+  );
 
   const writing = progressBar('写入数据库 writing', records.length);
   const result = await writeResidents(database, withHashes(records, hashes), {
     now,
     onWritten: (rows) => writing.update(rows),
     chunkRows: CLI_CHUNK_ROWS,
-    afterChunk: (heldMs) => new Promise((resolve) => setTimeout(resolve, Math.max(CLI_PAUSE_MIN_MS, 2 * heldMs))),
+    afterChunk: (heldMs) =>
+      new Promise((resolve) => setTimeout(resolve, Math.max(CLI_PAUSE_MIN_MS, 2 * heldMs))),
   }).finally(() => writing.stop());
   for (const issue of result.refused) output.err(formatIssue(issue));
   output.out(
@@ -60,6 +76,8 @@ export async function importResidents(database: Database, file: string, output: 
       `(imported ${result.imported} residents; ${result.households} new households, ${result.reusedHouseholds} existing; ${result.cards} cards)`,
   );
   if (result.refused.length === 0) return EXIT_OK;
-  output.err(`${n(result.refused.length)} 行在检查后被占用，未导入；请核对后单独补录。(${result.refused.length} row(s) taken since the check were not imported)`);
+  output.err(
+    `${n(result.refused.length)} 行在检查后被占用，未导入；请核对后单独补录。(${result.refused.length} row(s) taken since the check were not imported)`,
+  );
   return EXIT_FAILED;
 }

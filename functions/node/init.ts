@@ -2,10 +2,15 @@ import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { migrateDatabase } from '../../db/migrate';
 import { DEFAULT_BACKUP_KEEP } from '../domain/community/settings';
-import { checkNewCommunity, initCommunity, isSetUp, type NewCommunity } from '../domain/community/setup';
+import {
+  checkNewCommunity,
+  initCommunity,
+  isSetUp,
+  type NewCommunity,
+} from '../domain/community/setup';
 import { checkNewPassword } from '../domain/people/sessions';
 import { DomainError } from '../domain/shared/errors';
-import { CliError, EXIT_OK, type Env, type Output } from './cli-support';
+import { CliError, type Env, EXIT_OK, type Output } from './cli-support';
 import type { Opened } from './open-database';
 
 /** Where the password is typed: a terminal (no echo) — or nothing, when stdin is not one. */
@@ -17,13 +22,17 @@ export interface Terminal {
 
 export const PASSWORD_ENV = 'LINLI_ADMIN_PASSWORD';
 
-const refusal = (error: unknown) => (error instanceof DomainError ? new CliError(error.message) : error);
+const refusal = (error: unknown) =>
+  error instanceof DomainError ? new CliError(error.message) : error;
 
 function acceptable(password: string): string {
   try {
     checkNewPassword(password);
   } catch (error) {
-    if (error instanceof DomainError) throw new CliError(`管理员密码不可用：${error.message}。(the password must be 8–128 characters, not one character repeated)`);
+    if (error instanceof DomainError)
+      throw new CliError(
+        `管理员密码不可用：${error.message}。(the password must be 8–128 characters, not one character repeated)`,
+      );
     throw error;
   }
   return password;
@@ -46,9 +55,14 @@ async function askPassword(terminal: Terminal): Promise<string> {
     return next.value;
   };
   try {
-    const first = acceptable(await ask('设置管理员密码（8–128 位，输入时不显示） Admin password: '));
+    const first = acceptable(
+      await ask('设置管理员密码（8–128 位，输入时不显示） Admin password: '),
+    );
     const second = await ask('再输入一次 Again: ');
-    if (first !== second) throw new CliError('两次输入的密码不一致，未做任何更改。(the passwords differ; nothing changed)');
+    if (first !== second)
+      throw new CliError(
+        '两次输入的密码不一致，未做任何更改。(the passwords differ; nothing changed)',
+      );
     return first;
   } catch (error) {
     throw refusal(error);
@@ -61,14 +75,21 @@ async function adminPassword(env: Env, terminal: Terminal | undefined): Promise<
   const given = env[PASSWORD_ENV];
   if (given !== undefined && given !== '') return acceptable(given);
   if (!terminal?.input.isTTY) {
-    throw new CliError(`没有管理员密码：请在终端中运行以便输入，或设置环境变量 ${PASSWORD_ENV}（不接受命令行参数，以免密码留在命令历史中）。(no password: run in a terminal, or set ${PASSWORD_ENV})`);
+    throw new CliError(
+      `没有管理员密码：请在终端中运行以便输入，或设置环境变量 ${PASSWORD_ENV}（不接受命令行参数，以免密码留在命令历史中）。(no password: run in a terminal, or set ${PASSWORD_ENV})`,
+    );
   }
   return askPassword(terminal);
 }
 
-function nextSteps(c: { name: string; adminLogin: string; siteUrl: string | undefined }, env: Env): string[] {
+function nextSteps(
+  c: { name: string; adminLogin: string; siteUrl: string | undefined },
+  env: Env,
+): string[] {
   const dbUrl = env.DATABASE_URL?.trim();
-  const start = dbUrl ? `DATABASE_URL=${dbUrl}${env.DATABASE_AUTH_TOKEN ? ' DATABASE_AUTH_TOKEN=…' : ''} npm start` : 'npm start';
+  const start = dbUrl
+    ? `DATABASE_URL=${dbUrl}${env.DATABASE_AUTH_TOKEN ? ' DATABASE_AUTH_TOKEN=…' : ''} npm start`
+    : 'npm start';
   const origin = c.siteUrl ?? `http://localhost:${env.PORT ?? 4321}`;
   return [
     `已建立社区「${c.name}」，第一位管理员：${c.adminLogin} (community set up; first administrator: ${c.adminLogin})`,
@@ -89,7 +110,13 @@ function nextSteps(c: { name: string; adminLogin: string; siteUrl: string | unde
  * `npm run linli -- init`: migrates the database, then sets up the community and its first
  * administrator. A database that already holds a community is refused before the password is asked.
  */
-export async function initCommand(opened: Opened, c: Omit<NewCommunity, 'adminPassword'>, env: Env, terminal: Terminal | undefined, output: Output): Promise<number> {
+export async function initCommand(
+  opened: Opened,
+  c: Omit<NewCommunity, 'adminPassword'>,
+  env: Env,
+  terminal: Terminal | undefined,
+  output: Output,
+): Promise<number> {
   const { database, filePath, url } = opened;
   try {
     checkNewCommunity(c);
@@ -98,7 +125,9 @@ export async function initCommand(opened: Opened, c: Omit<NewCommunity, 'adminPa
   }
   await migrateDatabase(database);
   if (await isSetUp(database.read)) {
-    throw new CliError(`数据库 ${filePath ?? url} 里已经有一个社区，init 只能在空数据库上运行；请用另一个 DATABASE_URL。(this database already holds a community; init needs an empty database)`);
+    throw new CliError(
+      `数据库 ${filePath ?? url} 里已经有一个社区，init 只能在空数据库上运行；请用另一个 DATABASE_URL。(this database already holds a community; init needs an empty database)`,
+    );
   }
   const password = await adminPassword(env, terminal);
   try {

@@ -11,7 +11,11 @@ const silent: Progress = { update: () => undefined, stop: () => undefined };
  * A progress bar on stderr, only when stderr is a terminal and the job is large enough to wait
  * for; otherwise nothing (the command prints its summary at the end either way).
  */
-export function progressBar(label: string, total: number, options: { minTotal?: number; stream?: NodeJS.WriteStream } = {}): Progress {
+export function progressBar(
+  label: string,
+  total: number,
+  options: { minTotal?: number; stream?: NodeJS.WriteStream } = {},
+): Progress {
   const stream = options.stream ?? process.stderr;
   if (!stream.isTTY || total < (options.minTotal ?? 500)) return silent;
   const bar = new SingleBar(

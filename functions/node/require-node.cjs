@@ -30,9 +30,14 @@ var version = process.argv[2] || process.versions.node;
 if (!atLeast(parse(version), NEEDED)) {
   var needed = NEEDED[0] + '.' + NEEDED[1];
   console.error(
-    '邻里 Linli 需要 Node.js ≥ ' + needed + '，当前是 v' + String(version).replace(/^v/, '') +
+    '邻里 Linli 需要 Node.js ≥ ' +
+      needed +
+      '，当前是 v' +
+      String(version).replace(/^v/, '') +
       '：请安装 Node 24 LTS（https://nodejs.org/），或在本目录运行 `. .ci/node24.sh`。' +
-      ' (Linli needs Node.js >= ' + needed + '; install Node 24 LTS or run `. .ci/node24.sh`)'
+      ' (Linli needs Node.js >= ' +
+      needed +
+      '; install Node 24 LTS or run `. .ci/node24.sh`)',
   );
   process.exit(1);
 }

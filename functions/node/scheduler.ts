@@ -1,5 +1,5 @@
 import type { Database } from '../../db/client';
-import { runDueJobs, type JobRunner, type RunReport } from '../domain/jobs/runners';
+import { type JobRunner, type RunReport, runDueJobs } from '../domain/jobs/runners';
 import { jobStatus } from '../domain/jobs/runs';
 import type { JobName } from '../domain/jobs/schedule';
 

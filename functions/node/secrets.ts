@@ -6,7 +6,10 @@ import { hashSecret } from '../domain/shared/crypto';
  * it inside the write would hold the database's only write lock for minutes. Web Crypto runs each
  * derivation on libuv's thread pool, so a few at a time use several cores.
  */
-export async function hashAll(secrets: string[], onProgress?: (done: number) => void): Promise<string[]> {
+export async function hashAll(
+  secrets: string[],
+  onProgress?: (done: number) => void,
+): Promise<string[]> {
   const hashes: string[] = new Array(secrets.length);
   let next = 0;
   let done = 0;
@@ -17,6 +20,8 @@ export async function hashAll(secrets: string[], onProgress?: (done: number) => 
       onProgress?.(++done);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(secrets.length, Math.max(4, availableParallelism())) }, worker));
+  await Promise.all(
+    Array.from({ length: Math.min(secrets.length, Math.max(4, availableParallelism())) }, worker),
+  );
   return hashes;
 }

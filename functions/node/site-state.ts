@@ -30,7 +30,12 @@ export class SiteState {
   }
 
   failed(at: Date, error: unknown): void {
-    this.current = { ...this.current, state: 'failed', failedAt: at.toISOString(), error: shortError(error instanceof Error ? error.message : String(error)) };
+    this.current = {
+      ...this.current,
+      state: 'failed',
+      failedAt: at.toISOString(),
+      error: shortError(error instanceof Error ? error.message : String(error)),
+    };
   }
 
   status(): SiteStatus {

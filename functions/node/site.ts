@@ -20,7 +20,12 @@ export async function buildSite(options: SiteBuildOptions): Promise<string> {
   mkdirSync(options.sitesDir, { recursive: true });
   const outDir = join(options.sitesDir, `build-${Date.now()}`);
   try {
-    const { site } = await buildPublicSite({ projectRoot: options.projectRoot, outDir, env: options.env, log: options.log });
+    const { site } = await buildPublicSite({
+      projectRoot: options.projectRoot,
+      outDir,
+      env: options.env,
+      log: options.log,
+    });
     return site;
   } catch (error) {
     rmSync(outDir, { recursive: true, force: true });
@@ -35,7 +40,12 @@ export async function buildSite(options: SiteBuildOptions): Promise<string> {
 export function latestSite(sitesDir: string): string | undefined {
   if (!existsSync(sitesDir)) return undefined;
   const builds = readdirSync(sitesDir)
-    .filter((d) => d.startsWith('build-') && existsSync(join(sitesDir, d, 'client', 'index.html')) && existsSync(join(sitesDir, d, 'client', 'pagefind', 'pagefind-entry.json')))
+    .filter(
+      (d) =>
+        d.startsWith('build-') &&
+        existsSync(join(sitesDir, d, 'client', 'index.html')) &&
+        existsSync(join(sitesDir, d, 'client', 'pagefind', 'pagefind-entry.json')),
+    )
     .sort();
   const last = builds[builds.length - 1];
   return last ? join(sitesDir, last, 'client') : undefined;

@@ -16,22 +16,22 @@ import { createDatabase } from '../../db/client';
 import { migrateDatabase } from '../../db/migrate';
 import { users } from '../../db/schema';
 import { seedDemo } from '../../db/seed/demo';
-import { nodeClientAddress } from './client-address';
+import { createApp } from '../app';
 import { storedSiteUrl } from '../domain/community/settings';
 import { isSetUp } from '../domain/community/setup';
 import { parseSiteOrigin, resolveSiteOrigin } from '../domain/community/site-origin';
-import { createApp } from '../app';
+import { jobRunners } from '../domain/jobs/runners';
 import { INIT_HINT } from './build-ready';
-import { databaseConfig, databaseFilePath, projectRoot, trustProxy } from './config';
 import { startCheckpointer } from './checkpointer';
+import { nodeClientAddress } from './client-address';
+import { databaseConfig, databaseFilePath, projectRoot, trustProxy } from './config';
+import { nightlyBackup } from './nightly-backup';
 import { readOnlyFileRefusal, unwritableRefusal } from './open-database';
 import { SiteRebuilder } from './rebuild';
+import { startScheduler } from './scheduler';
 import { PortalServer } from './server';
 import { buildSite, latestSite, pruneSites, siteBuiltAt } from './site';
 import { SiteState } from './site-state';
-import { jobRunners } from '../domain/jobs/runners';
-import { nightlyBackup } from './nightly-backup';
-import { startScheduler } from './scheduler';
 
 const args = new Set(process.argv.slice(2));
 const isDefaultFile = !process.env.DATABASE_URL?.trim();
@@ -40,11 +40,19 @@ const file = databaseFilePath(process.env.DATABASE_URL?.trim() || 'file:data/lin
 const config = databaseConfig();
 const port = Number(process.env.PORT ?? 4321);
 // Builds are kept per database: a site built from another one (the demo's) is never served for this one.
-const sitesDir = join(projectRoot, 'data', isDefaultFile ? 'site' : `site-${createHash('sha256').update(config.url).digest('hex').slice(0, 12)}`);
+const sitesDir = join(
+  projectRoot,
+  'data',
+  isDefaultFile
+    ? 'site'
+    : `site-${createHash('sha256').update(config.url).digest('hex').slice(0, 12)}`,
+);
 
 /** A database that is not the demo's and holds no community: say what to run, in one line. */
 function refuseUnset(): never {
-  console.error(`数据库 ${file ?? config.url} 里还没有社区：请先运行 DATABASE_URL=${process.env.DATABASE_URL} ${INIT_HINT}（演示社区：不设 DATABASE_URL，或加 LINLI_DEMO=1）(no community in this database: run init first, or LINLI_DEMO=1 for the demo)`);
+  console.error(
+    `数据库 ${file ?? config.url} 里还没有社区：请先运行 DATABASE_URL=${process.env.DATABASE_URL} ${INIT_HINT}（演示社区：不设 DATABASE_URL，或加 LINLI_DEMO=1）(no community in this database: run init first, or LINLI_DEMO=1 for the demo)`,
+  );
   process.exit(1);
 }
 
@@ -74,13 +82,18 @@ const [{ n } = { n: 0 }] = await database.read.select({ n: count() }).from(users
 if (n === 0 && wantsDemo) {
   const t = performance.now();
   const summary = await seedDemo(database, { now: new Date() });
-  console.log(`已生成演示社区 (demo community seeded): ${summary.residents} residents, ${summary.merchants} merchants, ${summary.entries} ledger entries in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  console.log(
+    `已生成演示社区 (demo community seeded): ${summary.residents} residents, ${summary.merchants} merchants, ${summary.entries} ledger entries in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+  );
 } else if (!(await isSetUp(database.read))) {
   database.close();
   refuseUnset();
 }
 const envSiteUrl = process.env.LINLI_SITE_URL?.trim();
-if (envSiteUrl && !parseSiteOrigin(envSiteUrl)) console.error(`LINLI_SITE_URL 不是 http(s) 源地址，已忽略：${envSiteUrl} (ignored: not an http(s) origin)`);
+if (envSiteUrl && !parseSiteOrigin(envSiteUrl))
+  console.error(
+    `LINLI_SITE_URL 不是 http(s) 源地址，已忽略：${envSiteUrl} (ignored: not an http(s) origin)`,
+  );
 
 const checkpointer = startCheckpointer(database, config.url);
 
@@ -92,12 +105,26 @@ const rebuilder = new SiteRebuilder(
   async () => {
     const t = performance.now();
     siteState.building();
-    const siteUrl = resolveSiteOrigin({ env: envSiteUrl, stored: await storedSiteUrl(database.read), port: listening });
-    const site = await buildSite({ projectRoot, sitesDir, env: { DATABASE_URL: config.url, DATABASE_AUTH_TOKEN: config.authToken, LINLI_SITE_URL: siteUrl } });
+    const siteUrl = resolveSiteOrigin({
+      env: envSiteUrl,
+      stored: await storedSiteUrl(database.read),
+      port: listening,
+    });
+    const site = await buildSite({
+      projectRoot,
+      sitesDir,
+      env: {
+        DATABASE_URL: config.url,
+        DATABASE_AUTH_TOKEN: config.authToken,
+        LINLI_SITE_URL: siteUrl,
+      },
+    });
     server.useSite(site);
     siteState.built(new Date());
     pruneSites(sitesDir, site);
-    console.log(`网站已生成 (site built, ${siteUrl}) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    console.log(
+      `网站已生成 (site built, ${siteUrl}) in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    );
   },
   {
     delayMs: 2000,
@@ -111,7 +138,13 @@ const rebuilder = new SiteRebuilder(
 const previous = args.has('--fresh') ? undefined : latestSite(sitesDir);
 const siteState = new SiteState(previous ? (siteBuiltAt(previous)?.toISOString() ?? null) : null);
 const server = new PortalServer(
-  createApp({ database, trustProxy: trustProxy(), onPublish: () => rebuilder.request(), siteStatus: () => siteState.status(), clientAddress: nodeClientAddress(trustProxy()) }),
+  createApp({
+    database,
+    trustProxy: trustProxy(),
+    onPublish: () => rebuilder.request(),
+    siteStatus: () => siteState.status(),
+    clientAddress: nodeClientAddress(trustProxy()),
+  }),
   () => siteState.status(),
 );
 if (previous) server.useSite(previous);
@@ -126,8 +159,13 @@ if (!server.currentSite) process.exitCode = 1;
 const scheduler = startScheduler({
   database,
   runners: jobRunners(nightlyBackup(databaseFilePath(config.url))),
-  onRun: (r) => console.log(`定时任务 (job) ${r.job} ${r.period}: ${r.status} ${JSON.stringify(r.detail)}`),
-  onError: (error) => console.error('定时任务出错 (scheduler error):', error instanceof Error ? error.message : error),
+  onRun: (r) =>
+    console.log(`定时任务 (job) ${r.job} ${r.period}: ${r.status} ${JSON.stringify(r.detail)}`),
+  onError: (error) =>
+    console.error(
+      '定时任务出错 (scheduler error):',
+      error instanceof Error ? error.message : error,
+    ),
 });
 
 const stop = async () => {
@@ -140,4 +178,3 @@ const stop = async () => {
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
-

@@ -1,1 +1,6 @@
-document.querySelectorAll('[data-print]').forEach((b) => { b.hidden = false; b.addEventListener('click', () => { window.print(); }); });
+document.querySelectorAll('[data-print]').forEach((b) => {
+  b.hidden = false;
+  b.addEventListener('click', () => {
+    window.print();
+  });
+});

@@ -10,8 +10,15 @@ const say = (template, vars) => template.replace(/\{(\w+)\}/g, (_, k) => vars[k]
 function load() {
   if (!engine) {
     const path = '/pagefind/pagefind.js';
-    engine = import(path).then((pf) => pf.options({ excerptLength: 24 }).then(() => { pf.init(); return pf; }));
-    engine.catch(() => { engine = null; });
+    engine = import(path).then((pf) =>
+      pf.options({ excerptLength: 24 }).then(() => {
+        pf.init();
+        return pf;
+      }),
+    );
+    engine.catch(() => {
+      engine = null;
+    });
   }
   return engine;
 }
@@ -21,20 +28,33 @@ function excerpt(el, html) {
   for (let i = 0; i < parts.length; i++) {
     box.innerHTML = parts[i];
     const node = document.createTextNode(box.value);
-    if (i % 2 === 1) { const m = document.createElement('mark'); m.appendChild(node); el.appendChild(m); } else el.appendChild(node);
+    if (i % 2 === 1) {
+      const m = document.createElement('mark');
+      m.appendChild(node);
+      el.appendChild(m);
+    } else el.appendChild(node);
   }
 }
 function show(q, items) {
   list.textContent = '';
-  statusEl.textContent = items.length ? say(msg.count, { n: items.length, q: q }) : say(msg.none, { q: q });
+  statusEl.textContent = items.length
+    ? say(msg.count, { n: items.length, q: q })
+    : say(msg.none, { q: q });
   items.forEach((r) => {
     const li = document.createElement('li');
     const kind = document.createElement('span');
     kind.className = 'kind';
-    kind.textContent = r.url.indexOf('/deliberations/') >= 0 ? msg.deliberation : r.url.indexOf('/charity/') >= 0 ? msg.fund : r.url.indexOf('/activities/') >= 0 ? msg.activity : msg.service;
+    kind.textContent =
+      r.url.indexOf('/deliberations/') >= 0
+        ? msg.deliberation
+        : r.url.indexOf('/charity/') >= 0
+          ? msg.fund
+          : r.url.indexOf('/activities/') >= 0
+            ? msg.activity
+            : msg.service;
     const a = document.createElement('a');
     a.href = r.url;
-    a.textContent = (r.meta?.title) || r.url;
+    a.textContent = r.meta?.title || r.url;
     const p = document.createElement('p');
     excerpt(p, r.excerpt || '');
     li.appendChild(kind);
@@ -46,7 +66,11 @@ function show(q, items) {
 async function run(raw) {
   const q = raw.trim();
   const mine = ++seq;
-  if (!q) { list.textContent = ''; statusEl.textContent = ''; return; }
+  if (!q) {
+    list.textContent = '';
+    statusEl.textContent = '';
+    return;
+  }
   statusEl.textContent = msg.loading;
   try {
     const pf = await load();
@@ -59,15 +83,28 @@ async function run(raw) {
   }
 }
 function remember(q) {
-  try { history.replaceState(null, '', q ? `?q=${encodeURIComponent(q)}` : location.pathname); } catch (_e) {}
+  try {
+    history.replaceState(null, '', q ? `?q=${encodeURIComponent(q)}` : location.pathname);
+  } catch (_e) {}
 }
-input.addEventListener('focus', () => { load().catch(() => {}); }, { once: true });
+input.addEventListener(
+  'focus',
+  () => {
+    load().catch(() => {});
+  },
+  { once: true },
+);
 input.addEventListener('input', (e) => {
   if (e.isComposing) return;
   clearTimeout(timer);
-  timer = setTimeout(() => { run(input.value); remember(input.value.trim()); }, 250);
+  timer = setTimeout(() => {
+    run(input.value);
+    remember(input.value.trim());
+  }, 250);
 });
-input.addEventListener('compositionend', () => { run(input.value); });
+input.addEventListener('compositionend', () => {
+  run(input.value);
+});
 form.addEventListener('submit', (e) => {
   e.preventDefault();
   clearTimeout(timer);
@@ -75,4 +112,7 @@ form.addEventListener('submit', (e) => {
   remember(input.value.trim());
 });
 const initial = new URLSearchParams(location.search).get('q');
-if (initial) { input.value = initial; run(initial); }
+if (initial) {
+  input.value = initial;
+  run(initial);
+}

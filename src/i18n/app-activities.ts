@@ -23,7 +23,10 @@ export const activityPairs = {
   'act.cancel': ['取消报名', 'Cancel sign-up'],
   'act.checkedIn': ['已签到', 'Checked in'],
   'act.youreIn': ['您已报名。', 'You are signed up.'],
-  'act.signedUp': ['已报名“{title}”。当天到场签到后才有积分。', 'Signed up for “{title}”. Points come after you check in on the day.'],
+  'act.signedUp': [
+    '已报名“{title}”。当天到场签到后才有积分。',
+    'Signed up for “{title}”. Points come after you check in on the day.',
+  ],
   'act.cancelled': ['已取消“{title}”的报名。', 'Cancelled your sign-up for “{title}”.'],
   'act.status.signed_up': ['已报名', 'Signed up'],
   'act.status.missed': ['未到场', 'Did not attend'],

@@ -5,12 +5,20 @@
  * from db/ or functions/ reaches the page bundle), so a new code fails the typecheck until it has
  * a word here; tests/domain/i18n/console-labels.test.ts also checks every record type the code audits.
  */
-import type { accountKinds, awardBatchKinds, awardBatchStatuses, entryKinds, roles } from '../../db/schema';
+import type {
+  accountKinds,
+  awardBatchKinds,
+  awardBatchStatuses,
+  entryKinds,
+  roles,
+} from '../../db/schema';
 import type { AuditAction } from '../../functions/domain/records/audit';
 import type { Pairs } from './pairs';
 
 /** Exactly one pair per code of U, under `prefix`. */
-type Coded<P extends string, U extends string> = { readonly [K in U as `${P}${K}`]: readonly [zh: string, en: string] };
+type Coded<P extends string, U extends string> = {
+  readonly [K in U as `${P}${K}`]: readonly [zh: string, en: string];
+};
 
 const entryKindPairs = {
   'lbl.entry.kind.award': ['发放积分', 'Points awarded'],
@@ -101,7 +109,8 @@ const batchPairs = {
   'lbl.batch.status.rejected': ['已退回', 'Returned'],
   'lbl.batch.kind.activity': ['活动积分', 'Activity points'],
   'lbl.batch.kind.manual': ['单独发放', 'Individual award'],
-} as const satisfies Coded<'lbl.batch.status.', (typeof awardBatchStatuses)[number]> & Coded<'lbl.batch.kind.', (typeof awardBatchKinds)[number]>;
+} as const satisfies Coded<'lbl.batch.status.', (typeof awardBatchStatuses)[number]> &
+  Coded<'lbl.batch.kind.', (typeof awardBatchKinds)[number]>;
 
 const rolePairs = {
   'lbl.role.resident': ['居民', 'Resident'],

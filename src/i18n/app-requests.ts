@@ -6,12 +6,18 @@ import type { Pairs } from './pairs';
 
 export const requestPairs = {
   'req.title': ['你点单我服务', 'You ask, we serve'],
-  'req.intro': ['从社区服务清单里选一项，社区会派给服务方，您可以随时查看进度，完成后请评价。', 'Pick a service from the community menu; staff pass it to a provider, you follow its progress and rate it when done.'],
+  'req.intro': [
+    '从社区服务清单里选一项，社区会派给服务方，您可以随时查看进度，完成后请评价。',
+    'Pick a service from the community menu; staff pass it to a provider, you follow its progress and rate it when done.',
+  ],
   'req.service': ['想要的服务', 'Service'],
   'req.pick': ['请选择……', 'Choose…'],
   'req.pickMissing': ['请选择一项服务。', 'Please choose a service.'],
   'req.detail': ['具体需要', 'What you need'],
-  'req.detailHint': ['例如：什么时候方便、家里情况。不要写身份证号等敏感信息。', 'For example when suits you. No ID numbers or other sensitive details.'],
+  'req.detailHint': [
+    '例如：什么时候方便、家里情况。不要写身份证号等敏感信息。',
+    'For example when suits you. No ID numbers or other sensitive details.',
+  ],
   'req.date': ['希望的日期', 'Preferred date'],
   'req.submit': ['提交申请', 'Send request'],
   'req.sent': ['已提交“{title}”，社区会尽快派单。', 'Sent “{title}”. Staff will pass it on soon.'],

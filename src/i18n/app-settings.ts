@@ -8,26 +8,50 @@ export const settingsPairs = {
   'staff.tab.settings': ['社区设置', 'Settings'],
   // community settings
   'set.general': ['基本设置', 'Community settings'],
-  'set.generalHint': ['修改只对此后的工作生效：已提交的发放、已建的活动不受影响。每次修改都记入操作日志。', 'A change applies to new work only: awards already submitted and activities already created keep theirs. Every change is in the audit trail.'],
+  'set.generalHint': [
+    '修改只对此后的工作生效：已提交的发放、已建的活动不受影响。每次修改都记入操作日志。',
+    'A change applies to new work only: awards already submitted and activities already created keep theirs. Every change is in the audit trail.',
+  ],
   'set.name': ['社区名称', 'Community name'],
   'set.siteUrl': ['公开网站地址', 'Public site address'],
-  'set.siteUrlHint': ['二维码、订阅和开放数据里的链接都用它，例如 https://linli.example.org（不含路径）。', 'Used in QR codes, feeds and open data, e.g. https://linli.example.org (no path).'],
-  'set.siteUrlInvalid': ['请填写 http:// 或 https:// 开头的网站地址，不含路径。', 'Enter an address starting with http:// or https://, with no path.'],
+  'set.siteUrlHint': [
+    '二维码、订阅和开放数据里的链接都用它，例如 https://linli.example.org（不含路径）。',
+    'Used in QR codes, feeds and open data, e.g. https://linli.example.org (no path).',
+  ],
+  'set.siteUrlInvalid': [
+    '请填写 http:// 或 https:// 开头的网站地址，不含路径。',
+    'Enter an address starting with http:// or https://, with no path.',
+  ],
   'set.perAward': ['单笔审批额度（分）', 'Approval threshold per award (points)'],
-  'set.perAwardHint': ['一笔发放超过这个分数，须由会计审批后才发放。', 'An award of more points than this waits for the accountant.'],
+  'set.perAwardHint': [
+    '一笔发放超过这个分数，须由会计审批后才发放。',
+    'An award of more points than this waits for the accountant.',
+  ],
   'set.perBatch': ['整批审批额度（分）', 'Approval threshold per batch (points)'],
-  'set.perBatchHint': ['一批发放合计超过这个分数，须由会计审批。', 'A batch of more points in all than this waits for the accountant.'],
+  'set.perBatchHint': [
+    '一批发放合计超过这个分数，须由会计审批。',
+    'A batch of more points in all than this waits for the accountant.',
+  ],
   'set.expiryYears': ['积分有效期', 'Points last'],
-  'set.expiryYearsN': ['获得当年之后 {n} 年年底到期', 'until the end of the {n}. year after the year earned'],
+  'set.expiryYearsN': [
+    '获得当年之后 {n} 年年底到期',
+    'until the end of the {n}. year after the year earned',
+  ],
   'set.noticeDays': ['到期前提醒天数', 'Days of warning before points lapse'],
-  'set.noticeDaysHint': ['居民手机上提前多少天提示积分即将到期。', 'How many days ahead residents’ phones warn of lapsing points.'],
+  'set.noticeDaysHint': [
+    '居民手机上提前多少天提示积分即将到期。',
+    'How many days ahead residents’ phones warn of lapsing points.',
+  ],
   'set.backupKeep': ['保留的每日备份份数', 'Nightly backups kept'],
   'set.intInvalid': ['请填写 {min}–{max} 的整数', 'Enter a whole number from {min} to {max}'],
   'set.nothingChanged': ['没有改动。', 'Nothing changed.'],
   'set.saved': ['已保存，此后的工作按新设置办理。', 'Saved: new work follows the new settings.'],
   // activity types
   'set.types': ['活动类型与积分规则', 'Activity types and earning rules'],
-  'set.typesHint': ['修改每小时积分或每日上限，只影响此后新建的活动；已建活动按建立时的规则计分。停用的类型不能用于新活动。', 'A new rate or cap applies to activities created from now on; existing activities keep the rule they were created with. A retired type is offered for no new activity.'],
+  'set.typesHint': [
+    '修改每小时积分或每日上限，只影响此后新建的活动；已建活动按建立时的规则计分。停用的类型不能用于新活动。',
+    'A new rate or cap applies to activities created from now on; existing activities keep the rule they were created with. A retired type is offered for no new activity.',
+  ],
   'set.typeNameZh': ['中文名称', 'Chinese name'],
   'set.typeNameEn': ['英文名称', 'English name'],
   'set.perHour': ['每小时积分', 'Points per hour'],
@@ -42,7 +66,10 @@ export const settingsPairs = {
   'set.newType': ['新增活动类型', 'New activity type'],
   'set.addType': ['新增类型', 'Add the type'],
   'set.typeAdded': ['已新增活动类型“{name}”。', 'Added the activity type “{name}”.'],
-  'set.typeSaved': ['已保存“{name}”；此后新建的活动按新规则计分。', 'Saved “{name}”: activities created from now on follow the new rule.'],
+  'set.typeSaved': [
+    '已保存“{name}”；此后新建的活动按新规则计分。',
+    'Saved “{name}”: activities created from now on follow the new rule.',
+  ],
   // teams
   'set.teams': ['志愿队伍', 'Volunteer teams'],
   'set.noTeams': ['还没有志愿队伍。', 'No volunteer teams yet.'],
@@ -66,11 +93,17 @@ export const settingsPairs = {
   'set.teamAdded': ['已新建队伍“{name}”。', 'Created the team “{name}”.'],
   'set.teamSaved': ['已保存队伍“{name}”。', 'Saved the team “{name}”.'],
   'set.editTeam': ['修改队伍信息', 'Edit the team'],
-  'err.team_name_taken': ['已有同名的队伍，请换一个名称。', 'A team of that name exists; choose another name.'],
+  'err.team_name_taken': [
+    '已有同名的队伍，请换一个名称。',
+    'A team of that name exists; choose another name.',
+  ],
   'err.type_code_taken': ['已有相同代码的活动类型。', 'An activity type with that code exists.'],
   'err.already_member': ['这位居民已在队伍中。', 'That resident is already in the team.'],
   'err.grant_decided': ['这笔发放已经处理过了。', 'That grant has already been decided.'],
-  'err.self_approval': ['不能审批自己提交的发放，请由另一位会计审批。', 'You cannot approve what you submitted: another accountant must approve it.'],
+  'err.self_approval': [
+    '不能审批自己提交的发放，请由另一位会计审批。',
+    'You cannot approve what you submitted: another accountant must approve it.',
+  ],
   // the two-person rule
   'appr.ruleApprover': [
     '超过 {per} 分的单笔发放、或合计超过 {batch} 分的整批发放，需要会计审批后才发放。这里只列出您可以审批的；您自己提交的由其他会计审批。',
@@ -83,8 +116,14 @@ export const settingsPairs = {
   // the community pool
   'pool.title': ['社区积分池', 'Community points pool'],
   'pool.balance': ['积分池余额 {n} 分', 'The pool holds {n} points'],
-  'pool.pendingSum': ['（另有 {c} 笔共 {n} 分等待审批）', '({c} grants of {n} points wait for approval)'],
-  'pool.rule': ['积分池的每一笔发放都需要会计审批后才发放；您提交的由其他会计审批。', 'Every grant from the pool waits for an accountant; what you submit is approved by another accountant.'],
+  'pool.pendingSum': [
+    '（另有 {c} 笔共 {n} 分等待审批）',
+    '({c} grants of {n} points wait for approval)',
+  ],
+  'pool.rule': [
+    '积分池的每一笔发放都需要会计审批后才发放；您提交的由其他会计审批。',
+    'Every grant from the pool waits for an accountant; what you submit is approved by another accountant.',
+  ],
   'pool.give': ['从积分池发放', 'Give from the pool'],
   'pool.to': ['发给', 'To'],
   'pool.toResident': ['一位居民', 'One resident'],
@@ -95,15 +134,24 @@ export const settingsPairs = {
   'pool.points': ['每人积分', 'Points to each'],
   'pool.reason': ['发放理由', 'Reason'],
   'pool.submit': ['提交审批', 'Submit for approval'],
-  'pool.submitted': ['已提交：{n} 分等待会计审批，批准后才从积分池发出。', 'Submitted: {n} points wait for an accountant; they leave the pool once approved.'],
-  'pool.short': ['积分池余额不足，无法发放这么多积分。', 'The pool does not hold that many points.'],
+  'pool.submitted': [
+    '已提交：{n} 分等待会计审批，批准后才从积分池发出。',
+    'Submitted: {n} points wait for an accountant; they leave the pool once approved.',
+  ],
+  'pool.short': [
+    '积分池余额不足，无法发放这么多积分。',
+    'The pool does not hold that many points.',
+  ],
   'pool.mineTitle': ['我提交的待审批发放', 'My grants waiting for approval'],
   'pool.approveTitle': ['待我审批的积分池发放', 'Pool grants waiting for my approval'],
   'pool.none': ['没有。', 'None.'],
   'pool.line': ['{target}：每人 {p} 分，共 {n} 分', '{target}: {p} points each, {n} in all'],
   'pool.who': ['{by} 于 {at} 提交 · 理由：{reason}', 'by {by} at {at} · reason: {reason}'],
   'pool.approve': ['批准发放', 'Approve'],
-  'pool.approved': ['已批准：{n} 分已从积分池发出（账目 #{id}）。', 'Approved: {n} points left the pool (entry #{id}).'],
+  'pool.approved': [
+    '已批准：{n} 分已从积分池发出（账目 #{id}）。',
+    'Approved: {n} points left the pool (entry #{id}).',
+  ],
   'pool.rejectReason': ['驳回理由', 'Reason for rejecting'],
   'pool.reject': ['驳回', 'Reject'],
   'pool.withdraw': ['撤回', 'Withdraw'],

@@ -18,8 +18,14 @@ export const statementPairs = {
   'stmt.cp.pool': ['社区积分池', 'Community points pool'],
   'stmt.item': ['{name} × {qty}（每件 {unit} 分）', '{name} × {qty} ({unit} points each)'],
 
-  'code.used': ['商户已兑换 {n} 分：{shop}。现在余额 {balance} 分。', 'The shop redeemed {n} points: {shop}. Your balance is now {balance} points.'],
-  'code.usedItem': ['商户已兑换 {n} 分：{shop}，{item}。现在余额 {balance} 分。', 'The shop redeemed {n} points: {shop}, {item}. Your balance is now {balance} points.'],
+  'code.used': [
+    '商户已兑换 {n} 分：{shop}。现在余额 {balance} 分。',
+    'The shop redeemed {n} points: {shop}. Your balance is now {balance} points.',
+  ],
+  'code.usedItem': [
+    '商户已兑换 {n} 分：{shop}，{item}。现在余额 {balance} 分。',
+    'The shop redeemed {n} points: {shop}, {item}. Your balance is now {balance} points.',
+  ],
 
   'print.action': ['打印最近 20 笔', 'Print the last 20 entries'],
   'print.title': ['积分对账单', 'Points statement'],
@@ -36,5 +42,8 @@ export const statementPairs = {
   'print.back': ['返回工作台', 'Back to the console'],
   'print.col.party': ['对方', 'Counterparty'],
   'print.col.item': ['商品', 'Item'],
-  'print.missing': ['请从工作台的居民详情打开此页。', 'Open this page from a resident in the staff console.'],
+  'print.missing': [
+    '请从工作台的居民详情打开此页。',
+    'Open this page from a resident in the staff console.',
+  ],
 } as const satisfies Pairs;

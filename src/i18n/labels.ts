@@ -1,7 +1,7 @@
-import type { serviceAudiences, serviceCategories, serviceCosts } from '../../db/schema/services';
-import type { deliberationBodies, followupStatuses } from '../../db/schema/deliberations';
 import type { budgetLines, donationForms, donorTypes, fundKinds } from '../../db/schema/charity';
+import type { deliberationBodies, followupStatuses } from '../../db/schema/deliberations';
 import type { organizationKinds } from '../../db/schema/organizations';
+import type { serviceAudiences, serviceCategories, serviceCosts } from '../../db/schema/services';
 import type { Locale } from './ui';
 
 /**
@@ -120,7 +120,22 @@ const publication: Labels<readonly ['published', 'withdrawn']> = {
   withdrawn: { 'zh-cn': '已撤回', en: 'Withdrawn' },
 };
 
-export const labels = { category, audience, cost, body, followupStatus, donorType, donationForm, budgetLine, orgKind, fundKind, incomeKind, correctionEntity, activityStatus, publication };
+export const labels = {
+  category,
+  audience,
+  cost,
+  body,
+  followupStatus,
+  donorType,
+  donationForm,
+  budgetLine,
+  orgKind,
+  fundKind,
+  incomeKind,
+  correctionEntity,
+  activityStatus,
+  publication,
+};
 export type LabelGroup = keyof typeof labels;
 
 /** The label of a code; an unknown code (newer data than this build) shows as itself. */

@@ -1,4 +1,4 @@
-import { locales, type Locale } from './ui';
+import { type Locale, locales } from './ui';
 
 /**
  * Each page of the site is one file under src/pages/[...locale]/ serving both languages: the rest
@@ -22,7 +22,10 @@ export async function inBothLocales<Params extends Record<string, string>, Props
 ) {
   const records = await paths();
   return locales.flatMap((locale) =>
-    records.map(({ params, props }) => ({ params: { ...params, locale: prefix(locale) }, props: { ...props, locale } })),
+    records.map(({ params, props }) => ({
+      params: { ...params, locale: prefix(locale) },
+      props: { ...props, locale },
+    })),
   );
 }
 

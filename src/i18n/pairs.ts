@@ -5,9 +5,16 @@
  */
 export type Pairs = Readonly<Record<string, readonly [zh: string, en: string]>>;
 
-type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
+type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (
+  i: infer I,
+) => void
+  ? I
+  : never;
 
-type DuplicateKeys<T extends readonly unknown[], Seen = never> = T extends readonly [infer H, ...infer R]
+type DuplicateKeys<T extends readonly unknown[], Seen = never> = T extends readonly [
+  infer H,
+  ...infer R,
+]
   ? (keyof H & Seen) | DuplicateKeys<R, Seen | keyof H>
   : never;
 
@@ -16,7 +23,8 @@ type DuplicateKeys<T extends readonly unknown[], Seen = never> = T extends reado
  * would silently win.
  */
 export function mergePairs<T extends readonly Pairs[]>(
-  ...tables: T & ([DuplicateKeys<T>] extends [never] ? unknown : { duplicateKeys: DuplicateKeys<T> })
+  ...tables: T &
+    ([DuplicateKeys<T>] extends [never] ? unknown : { duplicateKeys: DuplicateKeys<T> })
 ): UnionToIntersection<T[number]> {
   const merged: Record<string, readonly [string, string]> = {};
   for (const table of tables) {
@@ -29,6 +37,11 @@ export function mergePairs<T extends readonly Pairs[]>(
 }
 
 /** One language of a pair table (0 = zh-CN, 1 = English), keeping the literal string types. */
-export function column<P extends Pairs, I extends 0 | 1>(pairs: P, i: I): { readonly [K in keyof P]: P[K][I] } {
-  return Object.fromEntries(Object.entries(pairs).map(([key, pair]) => [key, pair[i]])) as { readonly [K in keyof P]: P[K][I] };
+export function column<P extends Pairs, I extends 0 | 1>(
+  pairs: P,
+  i: I,
+): { readonly [K in keyof P]: P[K][I] } {
+  return Object.fromEntries(Object.entries(pairs).map(([key, pair]) => [key, pair[i]])) as {
+    readonly [K in keyof P]: P[K][I];
+  };
 }

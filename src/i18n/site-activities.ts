@@ -19,10 +19,16 @@ export const activitiesSitePairs = {
   'activity.volunteers': ['参加人数', 'volunteers'],
   'activity.hoursServed': ['服务时长（小时）', 'hours served'],
   'activity.points': ['发放积分', 'points awarded'],
-  'activity.servedNote': ['只公开合计，不公开参加者姓名。', 'Only totals are published, never who took part.'],
+  'activity.servedNote': [
+    '只公开合计，不公开参加者姓名。',
+    'Only totals are published, never who took part.',
+  ],
   'activity.fromDeliberation': ['来自议事', 'From the deliberation'],
   'activity.forService': ['落实服务', 'Carries out the service'],
-  'activity.description': ['{date}在{place}的志愿活动：{n} 人参加，服务 {hours} 小时，发放 {points} 积分。', 'Volunteer activity on {date} at {place}: {n} volunteers, {hours} hours served, {points} points awarded.'],
+  'activity.description': [
+    '{date}在{place}的志愿活动：{n} 人参加，服务 {hours} 小时，发放 {points} 积分。',
+    'Volunteer activity on {date} at {place}: {n} volunteers, {hours} hours served, {points} points awarded.',
+  ],
   'vol.activities': ['志愿活动', 'Volunteer activities'],
   'vol.recentActivities': ['近期的志愿活动', 'Recent and coming activities'],
   'vol.earlierActivities': ['更早的志愿活动', 'Earlier activities'],

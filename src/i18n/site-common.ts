@@ -20,7 +20,10 @@ export const commonSitePairs = {
   'a11y.large': ['长辈版（大字）', 'Large text'],
   'a11y.standard': ['标准版', 'Standard text'],
   'lang.switch': ['English', '中文'],
-  'footer.about': ['本站数据来自社区积分账本与公开记录，居民姓名均已脱敏。', 'Figures come from the community points ledger and public records; residents’ names are masked.'],
+  'footer.about': [
+    '本站数据来自社区积分账本与公开记录，居民姓名均已脱敏。',
+    'Figures come from the community points ledger and public records; residents’ names are masked.',
+  ],
 
   // navigation
   'nav.organizations': ['一核多元', 'Who does what'],
@@ -31,14 +34,20 @@ export const commonSitePairs = {
   'common.print': ['打印本页', 'Print this page'],
   'common.toc': ['本页目录', 'On this page'],
   'common.asOf': ['数据截至 {date}', 'Figures as of {date}'],
-  'common.scrollHint': ['表格较宽，请左右滑动查看。', 'This table is wide: swipe sideways to see all of it.'],
+  'common.scrollHint': [
+    '表格较宽，请左右滑动查看。',
+    'This table is wide: swipe sideways to see all of it.',
+  ],
 
   // filters
   'filter.heading': ['筛选', 'Filter'],
   'filter.any': ['全部', 'All'],
   'filter.reset': ['清除筛选', 'Clear filters'],
   'filter.count': ['显示 {n} 项，共 {total} 项', 'Showing {n} of {total}'],
-  'filter.empty': ['没有符合条件的项目，请更换或清除筛选条件。', 'Nothing matches. Change or clear the filters.'],
+  'filter.empty': [
+    '没有符合条件的项目，请更换或清除筛选条件。',
+    'Nothing matches. Change or clear the filters.',
+  ],
 
   // charts
   'chart.data': ['图表数据（表格）', 'Chart data (table)'],
@@ -49,7 +58,10 @@ export const commonSitePairs = {
   'notice.kicker': ['公示', 'Public notice'],
   'notice.scan': ['手机扫码查看在线记录', 'Scan with a phone to open the online record'],
   'notice.posted': ['公示日期：{date}', 'Posted {date}'],
-  'notice.contact': ['如有疑问或意见，请到社区服务大厅反映。', 'Questions or comments: please come to the community service hall.'],
+  'notice.contact': [
+    '如有疑问或意见，请到社区服务大厅反映。',
+    'Questions or comments: please come to the community service hall.',
+  ],
   'notice.printHint': ['用 A4 纸打印后张贴在公示栏。', 'Print on A4 paper for the notice board.'],
   'notice.online': ['查看在线记录', 'Open the online record'],
 

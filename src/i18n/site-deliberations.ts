@@ -6,7 +6,10 @@ import type { Pairs } from './pairs';
 
 export const deliberationsSitePairs = {
   'delibs.title': ['议事协商', 'Deliberations'],
-  'delibs.intro': ['居民议事会、楼栋议事会、家物会、居民论坛的会议记录：谁参加、议了什么、怎么投票、决定了什么，以及落实到哪一步。民有所呼，我有所应。', 'Records of the residents\' councils, building councils, joint property councils and forums: who attended, what was discussed, how people voted, what was decided, and how far it has got.'],
+  'delibs.intro': [
+    '居民议事会、楼栋议事会、家物会、居民论坛的会议记录：谁参加、议了什么、怎么投票、决定了什么，以及落实到哪一步。民有所呼，我有所应。',
+    "Records of the residents' councils, building councils, joint property councils and forums: who attended, what was discussed, how people voted, what was decided, and how far it has got.",
+  ],
   'delibs.body': ['议事机构', 'Body'],
   'delibs.year': ['年份', 'Year'],
   'delibs.status': ['落实状态', 'Follow-up status'],
@@ -15,7 +18,10 @@ export const deliberationsSitePairs = {
   'delib.chair': ['主持人', 'Chair'],
   'delib.building': ['楼栋', 'Building'],
   'delib.attendance': ['出席情况', 'Attendance'],
-  'delib.attendanceText': ['应到 {expected} 人，实到 {present} 人，法定人数 {quorum} 人。', '{expected} expected, {present} present; quorum {quorum}.'],
+  'delib.attendanceText': [
+    '应到 {expected} 人，实到 {present} 人，法定人数 {quorum} 人。',
+    '{expected} expected, {present} present; quorum {quorum}.',
+  ],
   'delib.quorate': ['达到法定人数', 'Quorum reached'],
   'delib.notQuorate': ['未达到法定人数', 'Quorum not reached'],
   'delib.present': ['实到', 'Present'],
@@ -33,7 +39,10 @@ export const deliberationsSitePairs = {
   'delib.resolution': ['决议', 'Resolution'],
   'delib.followups': ['落实情况', 'Follow-up'],
   'delib.followupsSummary': ['共 {total} 项，已完成 {done} 项。', '{done} of {total} items done.'],
-  'delib.noFollowups': ['本次会议没有需要落实的事项。', 'Nothing from this meeting needed follow-up.'],
+  'delib.noFollowups': [
+    '本次会议没有需要落实的事项。',
+    'Nothing from this meeting needed follow-up.',
+  ],
   'followup.responsible': ['责任单位', 'Responsible'],
   'followup.due': ['完成时限', 'Due'],
   'followup.progress': ['进度', 'Progress'],

@@ -5,7 +5,10 @@
 import type { Pairs } from './pairs';
 
 export const moneyVersionsSitePairs = {
-  'charity.fundWithdrawnNote': ['此基金已撤回，不计入总额；其页面和记录保留备查。', 'This fund has been withdrawn and counts in no total; its page and records stay for the record.'],
+  'charity.fundWithdrawnNote': [
+    '此基金已撤回，不计入总额；其页面和记录保留备查。',
+    'This fund has been withdrawn and counts in no total; its page and records stay for the record.',
+  ],
   'charity.historyIntro': [
     '这个基金及其每一笔捐赠、收入、支出和预算的每一个版本：何时、为何、改了什么。旧版本不会被覆盖。',
     'Every version of this fund and of each of its donations, incomes, expenses and budget lines: when, why, and what changed. No version is ever overwritten.',

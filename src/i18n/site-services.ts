@@ -6,7 +6,10 @@ import type { Pairs } from './pairs';
 
 export const servicesSitePairs = {
   'services.title': ['服务清单', 'Service menu'],
-  'services.intro': ['社区提供的服务：谁提供、为谁服务、什么时间、怎么申请。“你点单，我服务”：提出需求后，社区派单，服务方接单，完成后请给我们反馈。', 'What the community offers: who provides it, for whom, when, and how to ask. “You order, we serve”: ask, the community dispatches, a provider takes it — then tell us how it went.'],
+  'services.intro': [
+    '社区提供的服务：谁提供、为谁服务、什么时间、怎么申请。“你点单，我服务”：提出需求后，社区派单，服务方接单，完成后请给我们反馈。',
+    'What the community offers: who provides it, for whom, when, and how to ask. “You order, we serve”: ask, the community dispatches, a provider takes it — then tell us how it went.',
+  ],
   'services.category': ['类别', 'Category'],
   'services.audience': ['服务对象', 'For'],
   'services.provider': ['提供方', 'Provider'],

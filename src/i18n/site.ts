@@ -5,20 +5,20 @@
  * pairs, so every key has both languages.
  */
 import { mergePairs } from './pairs';
-import { commonSitePairs } from './site-common';
-import { homeSitePairs } from './site-home';
-import { servicesSitePairs } from './site-services';
-import { deliberationsSitePairs } from './site-deliberations';
-import { charitySitePairs } from './site-charity';
-import { merchantsSitePairs } from './site-merchants';
-import { organizationsSitePairs } from './site-organizations';
-import { volunteersSitePairs } from './site-volunteers';
-import { verifySitePairs } from './site-verify';
-import { chainSitePairs } from './site-chain';
-import { versionsSitePairs } from './site-versions';
-import { moneyVersionsSitePairs } from './site-money-versions';
-import { metaSitePairs } from './site-meta';
 import { activitiesSitePairs } from './site-activities';
+import { chainSitePairs } from './site-chain';
+import { charitySitePairs } from './site-charity';
+import { commonSitePairs } from './site-common';
+import { deliberationsSitePairs } from './site-deliberations';
+import { homeSitePairs } from './site-home';
+import { merchantsSitePairs } from './site-merchants';
+import { metaSitePairs } from './site-meta';
+import { moneyVersionsSitePairs } from './site-money-versions';
+import { organizationsSitePairs } from './site-organizations';
+import { servicesSitePairs } from './site-services';
+import { verifySitePairs } from './site-verify';
+import { versionsSitePairs } from './site-versions';
+import { volunteersSitePairs } from './site-volunteers';
 
 export const sitePairs = mergePairs(
   commonSitePairs,

@@ -19,7 +19,10 @@ const pairs = mergePairs(sitePairs, appPairs);
 export type UiKey = keyof typeof pairs;
 
 /** One language of the whole table. */
-export const strings: Record<Locale, Record<UiKey, string>> = { 'zh-cn': column(pairs, 0), en: column(pairs, 1) };
+export const strings: Record<Locale, Record<UiKey, string>> = {
+  'zh-cn': column(pairs, 0),
+  en: column(pairs, 1),
+};
 for (const locale of locales) holdStrings(locale, strings[locale]);
 
 export function localeFromPath(pathname: string): Locale {

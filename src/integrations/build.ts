@@ -42,16 +42,29 @@ export async function buildPublicSite(options: {
   const astroBin = resolve(options.projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs');
   const t0 = performance.now();
   await new Promise<void>((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [...ASTRO_NODE_FLAGS, astroBin, 'build', ...(silent ? ['--silent'] : [])], {
-      cwd: options.projectRoot,
-      env: { ...process.env, ...options.env, LINLI_OUT_DIR: options.outDir, ASTRO_TELEMETRY_DISABLED: '1' },
-      stdio: ['ignore', silent ? 'pipe' : 'inherit', silent ? 'pipe' : 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      [...ASTRO_NODE_FLAGS, astroBin, 'build', ...(silent ? ['--silent'] : [])],
+      {
+        cwd: options.projectRoot,
+        env: {
+          ...process.env,
+          ...options.env,
+          LINLI_OUT_DIR: options.outDir,
+          ASTRO_TELEMETRY_DISABLED: '1',
+        },
+        stdio: ['ignore', silent ? 'pipe' : 'inherit', silent ? 'pipe' : 'inherit'],
+      },
+    );
     let output = '';
     child.stdout?.on('data', (d) => (output += d));
     child.stderr?.on('data', (d) => (output += d));
     child.on('error', reject);
-    child.on('exit', (code, signal) => (code === 0 ? resolvePromise() : reject(new Error(`astro build failed (exit ${code ?? signal}):\n${output.slice(-4000)}`))));
+    child.on('exit', (code, signal) =>
+      code === 0
+        ? resolvePromise()
+        : reject(new Error(`astro build failed (exit ${code ?? signal}):\n${output.slice(-4000)}`)),
+    );
   });
   const t1 = performance.now();
   const site = clientDir(options.outDir);
@@ -68,11 +81,18 @@ export async function buildPublicSite(options: {
  * servers use, and `.assetsignore` keeps every build file out of the upload.
  */
 export function writeEdgeFiles(site: string): void {
-  const read = (name: string) => (existsSync(join(site, name)) ? readFileSync(join(site, name), 'utf8') : '');
+  const read = (name: string) =>
+    existsSync(join(site, name)) ? readFileSync(join(site, name), 'utf8') : '';
   const adapters = read('_headers');
-  writeFileSync(join(site, '_headers'), `${adapters}${adapters && !adapters.endsWith('\n') ? '\n' : ''}${headersFile()}`);
+  writeFileSync(
+    join(site, '_headers'),
+    `${adapters}${adapters && !adapters.endsWith('\n') ? '\n' : ''}${headersFile()}`,
+  );
   const ignored = read('.assetsignore').split('\n').filter(Boolean);
-  writeFileSync(join(site, '.assetsignore'), `${[...new Set([...ignored, ...BUILD_FILES])].join('\n')}\n`);
+  writeFileSync(
+    join(site, '.assetsignore'),
+    `${[...new Set([...ignored, ...BUILD_FILES])].join('\n')}\n`,
+  );
 }
 
 /**
@@ -98,7 +118,19 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     console.error(ready.refusal);
     process.exit(1);
   }
-  const built = await buildPublicSite({ projectRoot, outDir, silent, env: { LINLI_SITE_URL: ready.siteUrl }, log: silent ? undefined : (line) => console.log(line) });
+  const built = await buildPublicSite({
+    projectRoot,
+    outDir,
+    silent,
+    env: { LINLI_SITE_URL: ready.siteUrl },
+    log: silent ? undefined : (line) => console.log(line),
+  });
   // One line for scripts (bench/build.ts reads the steps' times from it).
-  console.log(JSON.stringify({ site: built.site, astro_s: built.astroSeconds, search_index_s: built.searchIndexSeconds }));
+  console.log(
+    JSON.stringify({
+      site: built.site,
+      astro_s: built.astroSeconds,
+      search_index_s: built.searchIndexSeconds,
+    }),
+  );
 }

@@ -14,7 +14,16 @@
  * pagefind-entry.json listing both languages — what one run over both would have written.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { delimiter, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -35,7 +44,12 @@ export const SEARCH_LANGUAGES = [
 function hasPages(site: string, prefix: string): boolean {
   return SECTIONS.some((section) => {
     const dir = join(site, prefix, section);
-    return existsSync(dir) && readdirSync(dir, { withFileTypes: true }).some((d) => d.isDirectory() && existsSync(join(dir, d.name, 'index.html')));
+    return (
+      existsSync(dir) &&
+      readdirSync(dir, { withFileTypes: true }).some(
+        (d) => d.isDirectory() && existsSync(join(dir, d.name, 'index.html')),
+      )
+    );
   });
 }
 
@@ -48,10 +62,27 @@ function hasPages(site: string, prefix: string): boolean {
  * services and spending) is all still indexed. It also keeps the index's memory down: Pagefind
  * needs about 1.5 KB per distinct word per page while it builds.
  */
-export const EXCLUDE_SELECTORS = ['.votes', '.attendance', '.progress', '.actions', '.timeline .when', 'h2', 'h4', 'dt'];
+export const EXCLUDE_SELECTORS = [
+  '.votes',
+  '.attendance',
+  '.progress',
+  '.actions',
+  '.timeline .when',
+  'h2',
+  'h4',
+  'dt',
+];
 
 /** Pagefind's prebuilt UI bundles (~0.4 MB): the search page drives pagefind.js itself. */
-const UNUSED_UI = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-highlight.js'];
+const UNUSED_UI = [
+  'pagefind-ui.js',
+  'pagefind-ui.css',
+  'pagefind-component-ui.js',
+  'pagefind-component-ui.css',
+  'pagefind-modular-ui.js',
+  'pagefind-modular-ui.css',
+  'pagefind-highlight.js',
+];
 
 interface Entry {
   version: string;
@@ -67,9 +98,13 @@ interface Entry {
  */
 async function pagefindBinary(): Promise<string> {
   // Found by Node's lookup of node_modules folders (the package exports no entry for its lookup).
-  const lookup = (createRequire(import.meta.url).resolve.paths('pagefind') ?? []).map((dir) => join(dir, 'pagefind', 'lib', 'resolveBinary.js')).find((path) => existsSync(path));
+  const lookup = (createRequire(import.meta.url).resolve.paths('pagefind') ?? [])
+    .map((dir) => join(dir, 'pagefind', 'lib', 'resolveBinary.js'))
+    .find((path) => existsSync(path));
   if (!lookup) throw new Error('pagefind: the pagefind package is not installed (npm install)');
-  const { resolveBinaryPath } = (await import(pathToFileURL(lookup).href)) as { resolveBinaryPath: (names: string[]) => string };
+  const { resolveBinaryPath } = (await import(pathToFileURL(lookup).href)) as {
+    resolveBinaryPath: (names: string[]) => string;
+  };
   return resolveBinaryPath(['pagefind_extended', 'pagefind']);
 }
 
@@ -81,9 +116,16 @@ async function pagefindBinary(): Promise<string> {
  */
 function onOneCpu(command: string, args: string[]): [string, string[]] {
   if (process.platform !== 'linux') return [command, args];
-  const taskset = (process.env.PATH ?? '').split(delimiter).map((dir) => join(dir, 'taskset')).find((path) => existsSync(path));
-  const allowed = /^Cpus_allowed_list:\s*(\d+)/m.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
-  return taskset && allowed !== undefined ? [taskset, ['-c', allowed, command, ...args]] : [command, args];
+  const taskset = (process.env.PATH ?? '')
+    .split(delimiter)
+    .map((dir) => join(dir, 'taskset'))
+    .find((path) => existsSync(path));
+  const allowed = /^Cpus_allowed_list:\s*(\d+)/m.exec(
+    readFileSync('/proc/self/status', 'utf8'),
+  )?.[1];
+  return taskset && allowed !== undefined
+    ? [taskset, ['-c', allowed, command, ...args]]
+    : [command, args];
 }
 
 async function runPagefind(args: string[]): Promise<void> {
@@ -94,7 +136,11 @@ async function runPagefind(args: string[]): Promise<void> {
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
     child.on('error', reject);
-    child.on('exit', (code, signal) => (code === 0 ? resolvePromise() : reject(new Error(`pagefind exited ${code ?? signal}:\n${output.slice(-3000)}`))));
+    child.on('exit', (code, signal) =>
+      code === 0
+        ? resolvePromise()
+        : reject(new Error(`pagefind exited ${code ?? signal}:\n${output.slice(-3000)}`)),
+    );
   });
 }
 
@@ -112,8 +158,13 @@ function filesUnder(dir: string): string[] {
 function mergeBundle(from: string, into: string): void {
   const entry = JSON.parse(readFileSync(join(into, 'pagefind-entry.json'), 'utf8')) as Entry;
   const add = JSON.parse(readFileSync(join(from, 'pagefind-entry.json'), 'utf8')) as Entry;
-  if (add.version !== entry.version || JSON.stringify(add.include_characters) !== JSON.stringify(entry.include_characters)) {
-    throw new Error(`pagefind: bundles of different versions or options (${entry.version}, ${add.version})`);
+  if (
+    add.version !== entry.version ||
+    JSON.stringify(add.include_characters) !== JSON.stringify(entry.include_characters)
+  ) {
+    throw new Error(
+      `pagefind: bundles of different versions or options (${entry.version}, ${add.version})`,
+    );
   }
   for (const file of filesUnder(from)) {
     const name = relative(from, file);
@@ -131,7 +182,9 @@ function mergeBundle(from: string, into: string): void {
     entry.languages[language] = meta;
   }
   // Pagefind writes the languages sorted by name (a BTreeMap), compactly.
-  entry.languages = Object.fromEntries(Object.entries(entry.languages).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  entry.languages = Object.fromEntries(
+    Object.entries(entry.languages).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+  );
   writeFileSync(join(into, 'pagefind-entry.json'), JSON.stringify(entry));
 }
 
@@ -155,9 +208,13 @@ export interface SearchIndexResult {
  * Builds the Pagefind index of a built site into <site>/pagefind/, one language at a time. Work
  * folders sit next to the site folder (never inside what is served) and are removed afterwards.
  */
-export async function buildSearchIndex(site: string, options: { log?: (line: string) => void } = {}): Promise<SearchIndexResult> {
+export async function buildSearchIndex(
+  site: string,
+  options: { log?: (line: string) => void } = {},
+): Promise<SearchIndexResult> {
   site = resolve(site);
-  if (!existsSync(join(site, 'index.html'))) throw new Error(`pagefind: ${site} is not a built site (no index.html)`);
+  if (!existsSync(join(site, 'index.html')))
+    throw new Error(`pagefind: ${site} is not a built site (no index.html)`);
   const target = join(site, 'pagefind');
   const work = join(dirname(site), `.pagefind-${process.pid}`);
   // The bundle is put together in the work folder and moved into the site whole, last: a site
@@ -171,10 +228,22 @@ export async function buildSearchIndex(site: string, options: { log?: (line: str
       pages[language] = 0;
       if (!hasPages(site, prefix)) continue;
       const out = join(work, language);
-      await runPagefind(['--site', site, '--glob', glob, '--output-path', out, '--silent', ...EXCLUDE_SELECTORS.flatMap((s) => ['--exclude-selectors', s])]);
+      await runPagefind([
+        '--site',
+        site,
+        '--glob',
+        glob,
+        '--output-path',
+        out,
+        '--silent',
+        ...EXCLUDE_SELECTORS.flatMap((s) => ['--exclude-selectors', s]),
+      ]);
       const entry = JSON.parse(readFileSync(join(out, 'pagefind-entry.json'), 'utf8')) as Entry;
       const others = Object.keys(entry.languages).filter((l) => l !== language);
-      if (others.length > 0) throw new Error(`pagefind: pages of ${others.join(', ')} matched ${glob} (check their <html lang>)`);
+      if (others.length > 0)
+        throw new Error(
+          `pagefind: pages of ${others.join(', ')} matched ${glob} (check their <html lang>)`,
+        );
       pages[language] = entry.languages[language]?.page_count ?? 0;
       if (!existsSync(bundle)) renameSync(out, bundle);
       else mergeBundle(out, bundle);
@@ -183,7 +252,11 @@ export async function buildSearchIndex(site: string, options: { log?: (line: str
     if (!existsSync(bundle)) await emptyBundle(bundle);
     for (const ui of UNUSED_UI) rmSync(join(bundle, ui), { force: true });
     renameSync(bundle, target);
-    options.log?.(`search index: ${Object.entries(pages).map(([l, n]) => `${n} ${l} pages`).join(', ')}`);
+    options.log?.(
+      `search index: ${Object.entries(pages)
+        .map(([l, n]) => `${n} ${l} pages`)
+        .join(', ')}`,
+    );
     return { pages };
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -199,5 +272,7 @@ export function clientDir(outDir: string): string {
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const site = process.argv[2] ?? clientDir(resolve(process.env.LINLI_OUT_DIR ?? 'dist'));
   const t = performance.now();
-  await buildSearchIndex(site, { log: (line) => console.log(`${line} in ${((performance.now() - t) / 1000).toFixed(1)} s`) });
+  await buildSearchIndex(site, {
+    log: (line) => console.log(`${line} in ${((performance.now() - t) / 1000).toFixed(1)} s`),
+  });
 }

@@ -96,7 +96,9 @@ export default function sitemapWithAlternates(options: Options): AstroIntegratio
         newest = undefined;
         // The sitemap sorts its URLs with a localeCompare per comparison, slow on a district's pages
         // (BENCHMARKS.md). Handed over in that order already, its sort only confirms it.
-        const pages = params.pages.map((page) => ({ page, url: new URL(page.pathname.replace(/^\//, ''), base).href })).sort((a, b) => byUrl(a.url, b.url));
+        const pages = params.pages
+          .map((page) => ({ page, url: new URL(page.pathname.replace(/^\//, ''), base).href }))
+          .sort((a, b) => byUrl(a.url, b.url));
         await done({ ...params, pages: pages.map((p) => p.page) });
       },
     },

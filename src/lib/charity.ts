@@ -1,7 +1,7 @@
 import type { CharityView, PublicFund } from '../../functions/domain/publishing/charity';
 import { paths } from '../../functions/domain/publishing/urls';
-import { monthRange } from './format';
 import { getOrPut, getOrPutWeak } from '../../functions/domain/shared/maps';
+import { monthRange } from './format';
 
 /**
  * Derived views of the published charity records for the pages: balances over a common month
@@ -14,7 +14,10 @@ export function liveFunds(charity: CharityView): PublicFund[] {
 }
 
 /** Every fund's month-end balance on one month axis (balances carried through quiet months). */
-export function balanceSeries(funds: PublicFund[]): { months: string[]; series: Array<{ fund: PublicFund; values: number[] }> } {
+export function balanceSeries(funds: PublicFund[]): {
+  months: string[];
+  series: Array<{ fund: PublicFund; values: number[] }>;
+} {
   const all = funds.flatMap((f) => f.months.map((m) => m.month)).sort();
   if (all.length === 0) return { months: [], series: [] };
   const months = monthRange(all[0]!, all[all.length - 1]!);
@@ -61,7 +64,11 @@ function fileByFundMonth(charity: CharityView): Map<number, Map<string, MonthRec
   const file = <K extends keyof MonthRecords>(kind: K, rows: MonthRecords[K]) => {
     for (const row of rows) {
       const months = getOrPut(built, row.fundId, () => new Map<string, MonthRecords>());
-      const records = getOrPut(months, row.date.slice(0, 7), (): MonthRecords => ({ donations: [], incomes: [], expenses: [], corrections: [] }));
+      const records = getOrPut(
+        months,
+        row.date.slice(0, 7),
+        (): MonthRecords => ({ donations: [], incomes: [], expenses: [], corrections: [] }),
+      );
       (records[kind] as Array<(typeof rows)[number]>).push(row);
     }
   };
@@ -75,17 +82,30 @@ function fileByFundMonth(charity: CharityView): Map<number, Map<string, MonthRec
 
 /** The months in which a fund had any published activity (cash, goods or corrections), newest first. */
 export function statementMonths(fund: PublicFund, charity: CharityView): string[] {
-  const months = new Set([...fund.months.map((m) => m.month), ...(fileByFundMonth(charity).get(fund.id)?.keys() ?? [])]);
+  const months = new Set([
+    ...fund.months.map((m) => m.month),
+    ...(fileByFundMonth(charity).get(fund.id)?.keys() ?? []),
+  ]);
   return [...months].sort().reverse();
 }
 
-export function fundStatement(fund: PublicFund, charity: CharityView, month: string): FundStatement {
+export function fundStatement(
+  fund: PublicFund,
+  charity: CharityView,
+  month: string,
+): FundStatement {
   // A record is in the month when its date starts with it: for a 'YYYY-MM' month, the index's
   // filing by the first 7 characters of the date; anything else is filtered as such.
-  const of = <T extends { fundId: number; date: string }>(rows: T[]) => rows.filter((r) => r.fundId === fund.id && r.date.startsWith(month));
+  const of = <T extends { fundId: number; date: string }>(rows: T[]) =>
+    rows.filter((r) => r.fundId === fund.id && r.date.startsWith(month));
   const records: MonthRecords | undefined = /^\d{4}-\d{2}$/.test(month)
     ? fileByFundMonth(charity).get(fund.id)?.get(month)
-    : { donations: of(charity.donations), incomes: of(charity.incomes), expenses: of(charity.expenses), corrections: of(charity.corrections) };
+    : {
+        donations: of(charity.donations),
+        incomes: of(charity.incomes),
+        expenses: of(charity.expenses),
+        corrections: of(charity.corrections),
+      };
   const flow = fund.months.find((m) => m.month === month);
   const before = fund.months.filter((m) => m.month < month);
   const openingFen = before.length > 0 ? before[before.length - 1]!.balanceFen : 0;
@@ -118,8 +138,15 @@ const deliberationIndex = new WeakMap<object, Map<number, unknown>>();
  * order given: a fund's register cites a handful of the district's 10,000 deliberations, and each
  * row's lookup then scans a few instead of all.
  */
-export function citedDeliberations<D extends { id: number }>(expenses: Array<{ deliberationId: number | null }>, deliberations: D[]): D[] {
-  const byId = getOrPutWeak(deliberationIndex, deliberations, () => new Map(deliberations.map((d) => [d.id, d]))) as Map<number, D>;
+export function citedDeliberations<D extends { id: number }>(
+  expenses: Array<{ deliberationId: number | null }>,
+  deliberations: D[],
+): D[] {
+  const byId = getOrPutWeak(
+    deliberationIndex,
+    deliberations,
+    () => new Map(deliberations.map((d) => [d.id, d])),
+  ) as Map<number, D>;
   const cited = new Set<D>();
   for (const e of expenses) {
     const d = e.deliberationId === null ? undefined : byId.get(e.deliberationId);
@@ -194,16 +221,41 @@ type Located = { id: number; fundId: number; fundCode: string; date: string };
 const recordIndex = new WeakMap<CharityView, Record<RecordKind, Map<number, Located>>>();
 
 /** A published record by kind and id (undefined when it is not in the view). */
-export function findRecord(charity: CharityView, kind: 'donation', id: number): CharityView['donations'][number] | undefined;
-export function findRecord(charity: CharityView, kind: 'income', id: number): CharityView['incomes'][number] | undefined;
-export function findRecord(charity: CharityView, kind: 'expense', id: number): CharityView['expenses'][number] | undefined;
-export function findRecord(charity: CharityView, kind: 'correction', id: number): CharityView['corrections'][number] | undefined;
+export function findRecord(
+  charity: CharityView,
+  kind: 'donation',
+  id: number,
+): CharityView['donations'][number] | undefined;
+export function findRecord(
+  charity: CharityView,
+  kind: 'income',
+  id: number,
+): CharityView['incomes'][number] | undefined;
+export function findRecord(
+  charity: CharityView,
+  kind: 'expense',
+  id: number,
+): CharityView['expenses'][number] | undefined;
+export function findRecord(
+  charity: CharityView,
+  kind: 'correction',
+  id: number,
+): CharityView['corrections'][number] | undefined;
 export function findRecord(charity: CharityView, kind: RecordKind, id: number): Located | undefined;
-export function findRecord(charity: CharityView, kind: RecordKind, id: number): Located | undefined {
+export function findRecord(
+  charity: CharityView,
+  kind: RecordKind,
+  id: number,
+): Located | undefined {
   let index = recordIndex.get(charity);
   if (!index) {
     const byId = (rows: Located[]) => new Map(rows.map((r) => [r.id, r]));
-    index = { donation: byId(charity.donations), income: byId(charity.incomes), expense: byId(charity.expenses), correction: byId(charity.corrections) };
+    index = {
+      donation: byId(charity.donations),
+      income: byId(charity.incomes),
+      expense: byId(charity.expenses),
+      correction: byId(charity.corrections),
+    };
     recordIndex.set(charity, index);
   }
   return index[kind].get(id);
@@ -213,7 +265,10 @@ export function findRecord(charity: CharityView, kind: RecordKind, id: number): 
  * Where a record is listed for good (zh-CN path with its #anchor): the statement of its fund and
  * month, which lists every record of that month. Fund pages and /charity/ only list recent months.
  */
-export function recordPath(kind: RecordKind, record: { id: number; fundCode: string; date: string }): string {
+export function recordPath(
+  kind: RecordKind,
+  record: { id: number; fundCode: string; date: string },
+): string {
   return `${paths.fundStatement(record.fundCode, record.date.slice(0, 7))}#${kind}-${record.id}`;
 }
 
@@ -227,7 +282,11 @@ export const samePage: RecordLink = (kind, id) => `#${kind}-${id}`;
  * The links of a page that lists the records `listed` accepts: those go to their row's anchor on
  * the page, every other record to its statement (`localize` turns the zh-CN path into the reader's).
  */
-export function recordLinks(charity: CharityView, listed: (r: { fundId: number; date: string }) => boolean, localize: (path: string) => string): RecordLink {
+export function recordLinks(
+  charity: CharityView,
+  listed: (r: { fundId: number; date: string }) => boolean,
+  localize: (path: string) => string,
+): RecordLink {
   return (kind, id) => {
     const r = findRecord(charity, kind, id);
     return !r || listed(r) ? samePage(kind, id) : localize(recordPath(kind, r));

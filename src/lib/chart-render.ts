@@ -1,12 +1,34 @@
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  type ChartConfiguration,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Tooltip,
+} from 'chart.js';
 import type { Locale } from '../i18n/ui';
 import { number } from './format';
-import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip, type ChartConfiguration } from 'chart.js';
 
 /**
  * Draws one chart from the JSON its <canvas data-chart> carries (written by Chart.astro).
  * Loaded on demand only, when a chart comes near the viewport; only the pieces used are registered.
  */
-Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Tooltip, Legend);
+Chart.register(
+  BarController,
+  BarElement,
+  LineController,
+  LineElement,
+  PointElement,
+  CategoryScale,
+  LinearScale,
+  Tooltip,
+  Legend,
+);
 
 export interface ChartData {
   type: 'bar' | 'line';
@@ -26,14 +48,24 @@ const POINTS = ['circle', 'rect', 'triangle', 'rectRot', 'crossRot'] as const;
 export function render(canvas: HTMLCanvasElement): void {
   const data = JSON.parse(canvas.dataset.chart ?? '{}') as ChartData;
   const root = document.documentElement;
-  const format = (v: number) => (data.money ? `¥${number(v, data.locale, 2)}` : number(v, data.locale, 2));
+  const format = (v: number) =>
+    data.money ? `¥${number(v, data.locale, 2)}` : number(v, data.locale, 2);
   const fontSize = () => Math.round(parseFloat(getComputedStyle(root).fontSize) * 0.85);
   Chart.defaults.color = '#1a1a1a';
   Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
   Chart.defaults.font.size = fontSize();
   const line = data.type === 'line';
-  const valueAxis = { beginAtZero: true, stacked: data.stacked, grid: { color: '#d0d0d0' }, ticks: { precision: 0, callback: (v: string | number) => format(Number(v)) } };
-  const categoryAxis = { stacked: data.stacked, grid: { display: false }, ticks: { maxRotation: 0, autoSkipPadding: 8 } };
+  const valueAxis = {
+    beginAtZero: true,
+    stacked: data.stacked,
+    grid: { color: '#d0d0d0' },
+    ticks: { precision: 0, callback: (v: string | number) => format(Number(v)) },
+  };
+  const categoryAxis = {
+    stacked: data.stacked,
+    grid: { display: false },
+    ticks: { maxRotation: 0, autoSkipPadding: 8 },
+  };
   const config: ChartConfiguration<'bar' | 'line'> = {
     type: data.type,
     data: {
@@ -55,10 +87,20 @@ export function render(canvas: HTMLCanvasElement): void {
       animation: matchMedia('(prefers-reduced-motion: reduce)').matches ? false : { duration: 400 },
       indexAxis: data.horizontal ? 'y' : 'x',
       plugins: {
-        legend: { display: data.series.length > 1, labels: { usePointStyle: line, boxWidth: fontSize(), boxHeight: fontSize() * 0.7 } },
-        tooltip: { callbacks: { label: (c) => `${c.dataset.label ?? ''}: ${format(Number(data.horizontal ? c.parsed.x : c.parsed.y))}` } },
+        legend: {
+          display: data.series.length > 1,
+          labels: { usePointStyle: line, boxWidth: fontSize(), boxHeight: fontSize() * 0.7 },
+        },
+        tooltip: {
+          callbacks: {
+            label: (c) =>
+              `${c.dataset.label ?? ''}: ${format(Number(data.horizontal ? c.parsed.x : c.parsed.y))}`,
+          },
+        },
       },
-      scales: data.horizontal ? { x: valueAxis, y: categoryAxis } : { x: categoryAxis, y: valueAxis },
+      scales: data.horizontal
+        ? { x: valueAxis, y: categoryAxis }
+        : { x: categoryAxis, y: valueAxis },
     },
   };
   const chart = new Chart(canvas, config);

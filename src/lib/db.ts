@@ -7,6 +7,9 @@ import { createDatabase, type Database } from '../../db/client';
 let database: Database | undefined;
 
 export function buildDatabase(): Database {
-  database ??= createDatabase({ url: process.env.DATABASE_URL ?? 'file:data/linli.db', authToken: process.env.DATABASE_AUTH_TOKEN });
+  database ??= createDatabase({
+    url: process.env.DATABASE_URL ?? 'file:data/linli.db',
+    authToken: process.env.DATABASE_AUTH_TOKEN,
+  });
   return database;
 }

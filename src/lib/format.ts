@@ -8,8 +8,34 @@ import type { Locale } from '../i18n/ui';
  */
 const tag = (locale: Locale) => (locale === 'en' ? 'en' : 'zh-CN');
 
-const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const MONTHS_EN_LONG = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS_EN = [
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
+];
+const MONTHS_EN_LONG = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** One formatter per (language, fraction digits): building an Intl.NumberFormat costs far more than formatting. */
 const numberFormats = new Map<string, Intl.NumberFormat>();
@@ -70,7 +96,10 @@ export function date(iso: string, locale: Locale): string {
 }
 
 function writeDate(iso: string, locale: Locale): string {
-  const local = iso.length > 10 && iso.includes('T') && !Number.isNaN(Date.parse(iso)) ? today(new Date(iso)) : iso;
+  const local =
+    iso.length > 10 && iso.includes('T') && !Number.isNaN(Date.parse(iso))
+      ? today(new Date(iso))
+      : iso;
   const [y, m, d] = local.slice(0, 10).split('-').map(Number);
   if (!y || !m || !d) return iso;
   return locale === 'en' ? `${d} ${MONTHS_EN[m - 1]} ${y}` : `${y}年${m}月${d}日`;

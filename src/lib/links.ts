@@ -28,8 +28,14 @@ export function recordLang(locale: Locale): 'zh-CN' | undefined {
  * A record's title and summary as an /en/ page shows them: the English ones staff gave, else the
  * Chinese marked lang="zh-CN"; `chineseOnly` when it has no English at all (the page says so).
  */
-export function inEnglish(locale: Locale, record: { titleEn?: string | null; summaryEn?: string | null }, title: string, summary: string) {
-  if (locale !== 'en') return { title, summary, titleLang: undefined, summaryLang: undefined, chineseOnly: false };
+export function inEnglish(
+  locale: Locale,
+  record: { titleEn?: string | null; summaryEn?: string | null },
+  title: string,
+  summary: string,
+) {
+  if (locale !== 'en')
+    return { title, summary, titleLang: undefined, summaryLang: undefined, chineseOnly: false };
   return {
     title: record.titleEn ?? title,
     titleLang: record.titleEn ? undefined : ('zh-CN' as const),

@@ -27,7 +27,8 @@ export const TITLE_MAX = 70;
 
 /** A character's length as written in the page: markup characters are written as entities. */
 const ENTITY_LENGTH: Record<string, number> = { '<': 4, '>': 4, '&': 5, '"': 6, "'": 5 };
-const written = (text: string) => [...text].reduce((n, ch) => n + (ENTITY_LENGTH[ch] ?? ch.length), 0);
+const written = (text: string) =>
+  [...text].reduce((n, ch) => n + (ENTITY_LENGTH[ch] ?? ch.length), 0);
 
 /** Validators count the title as written (entities and all): the limit applies to that. */
 export function pageTitle(title: string, siteName: string): string {
@@ -52,8 +53,14 @@ export function pageTitle(title: string, siteName: string): string {
  */
 export function jsonLdScript(data: JsonLd | JsonLd[]): string {
   const nodes = Array.isArray(data) ? data : [data];
-  const doc = nodes.length === 1 ? { '@context': 'https://schema.org', ...nodes[0] } : { '@context': 'https://schema.org', '@graph': nodes };
-  return JSON.stringify(doc).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
+  const doc =
+    nodes.length === 1
+      ? { '@context': 'https://schema.org', ...nodes[0] }
+      : { '@context': 'https://schema.org', '@graph': nodes };
+  return JSON.stringify(doc)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026');
 }
 
 interface DeliberationLike {
@@ -64,7 +71,14 @@ interface DeliberationLike {
   chair: string;
 }
 /** A meeting or activity held in person at a place, as a schema.org Event. */
-function offlineEventLd(e: { name: string; description: string; startDate: string; place: string; organizer: string; url: string }): JsonLd {
+function offlineEventLd(e: {
+  name: string;
+  description: string;
+  startDate: string;
+  place: string;
+  organizer: string;
+  url: string;
+}): JsonLd {
   return {
     '@type': 'Event',
     name: e.name,
@@ -80,7 +94,14 @@ function offlineEventLd(e: { name: string; description: string; startDate: strin
 
 /** A deliberation as a schema.org Event: a meeting held on a date at a place (Beijing time). */
 export function deliberationLd(d: DeliberationLike, url: string, organizer: string): JsonLd {
-  return offlineEventLd({ name: d.title, description: d.summary, startDate: `${d.date}T00:00:00+08:00`, place: d.place, organizer, url });
+  return offlineEventLd({
+    name: d.title,
+    description: d.summary,
+    startDate: `${d.date}T00:00:00+08:00`,
+    place: d.place,
+    organizer,
+    url,
+  });
 }
 
 interface ActivityLike {
@@ -93,8 +114,20 @@ interface ActivityLike {
  * A volunteer activity as a schema.org Event on its date (activities carry no time of day, so the
  * date alone), organised by its team or else the community.
  */
-export function activityLd(a: ActivityLike, url: string, description: string, organizer: string): JsonLd {
-  return offlineEventLd({ name: a.title, description, startDate: a.date, place: a.place, organizer, url });
+export function activityLd(
+  a: ActivityLike,
+  url: string,
+  description: string,
+  organizer: string,
+): JsonLd {
+  return offlineEventLd({
+    name: a.title,
+    description,
+    startDate: a.date,
+    place: a.place,
+    organizer,
+    url,
+  });
 }
 
 interface ServiceLike {
@@ -104,7 +137,12 @@ interface ServiceLike {
   place: string;
 }
 /** A service as a schema.org Service, provided by its organisation where it takes place. */
-export function serviceLd(s: ServiceLike, url: string, category: string, providerUrl: string): JsonLd {
+export function serviceLd(
+  s: ServiceLike,
+  url: string,
+  category: string,
+  providerUrl: string,
+): JsonLd {
   return {
     '@type': 'Service',
     name: s.title,
@@ -121,12 +159,18 @@ interface OrganizationLike {
   description: string;
 }
 /** An organisation as a schema.org Organization, under its parent where it has one. */
-export function organizationLd(o: OrganizationLike, url: string, parent?: { name: string; url: string }): JsonLd {
+export function organizationLd(
+  o: OrganizationLike,
+  url: string,
+  parent?: { name: string; url: string },
+): JsonLd {
   return {
     '@type': 'Organization',
     name: o.name,
     description: o.description,
     url,
-    ...(parent ? { parentOrganization: { '@type': 'Organization', name: parent.name, url: parent.url } } : {}),
+    ...(parent
+      ? { parentOrganization: { '@type': 'Organization', name: parent.name, url: parent.url } }
+      : {}),
   };
 }

@@ -14,7 +14,13 @@ const ATOM = 'http://www.w3.org/2005/Atom';
 /** A local (Beijing time) date as the instant it began. */
 export const localMidnight = (date: string) => new Date(`${date}T00:00:00+08:00`);
 
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+const escapeHtml = (text: string) =>
+  text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 
 /** Lines of plain text as the HTML an item's description holds. */
 export const htmlLines = (lines: string[]) => lines.filter(Boolean).map(escapeHtml).join('<br>');
@@ -33,7 +39,10 @@ export interface Feed {
 
 export async function rssResponse(feed: Feed): Promise<Response> {
   const self = new URL(`${feed.locale === 'en' ? '/en' : ''}${feed.path}`, feed.base).href;
-  const newest = feed.items.reduce<Date | undefined>((a, i) => (!a || i.pubDate > a ? i.pubDate : a), undefined);
+  const newest = feed.items.reduce<Date | undefined>(
+    (a, i) => (!a || i.pubDate > a ? i.pubDate : a),
+    undefined,
+  );
   return rss({
     title: feed.title,
     description: feed.description,

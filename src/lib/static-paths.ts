@@ -1,6 +1,6 @@
 import type { InferGetStaticPropsType } from 'astro';
-import { publicData } from './data';
 import { statementMonths } from './charity';
+import { publicData } from './data';
 
 /**
  * The records of each record page; src/pages/[...locale]/ publishes each of them in both languages
@@ -13,17 +13,26 @@ export async function servicePaths() {
 
 export async function organizationPaths() {
   const { organizations } = await publicData();
-  return organizations.map((organization) => ({ params: { id: String(organization.id) }, props: { organization } }));
+  return organizations.map((organization) => ({
+    params: { id: String(organization.id) },
+    props: { organization },
+  }));
 }
 
 export async function deliberationPaths() {
   const { deliberations } = await publicData();
-  return deliberations.map((deliberation) => ({ params: { id: String(deliberation.id) }, props: { deliberation } }));
+  return deliberations.map((deliberation) => ({
+    params: { id: String(deliberation.id) },
+    props: { deliberation },
+  }));
 }
 
 export async function activityPaths() {
   const { activities } = await publicData();
-  return activities.map((activity) => ({ params: { id: String(activity.id) }, props: { activity } }));
+  return activities.map((activity) => ({
+    params: { id: String(activity.id) },
+    props: { activity },
+  }));
 }
 
 export async function fundPaths() {
@@ -33,7 +42,12 @@ export async function fundPaths() {
 
 export async function fundStatementPaths() {
   const { charity } = await publicData();
-  return charity.funds.flatMap((fund) => statementMonths(fund, charity).map((month) => ({ params: { code: fund.code, month }, props: { fund, month } })));
+  return charity.funds.flatMap((fund) =>
+    statementMonths(fund, charity).map((month) => ({
+      params: { code: fund.code, month },
+      props: { fund, month },
+    })),
+  );
 }
 
 /** The props each record page receives (Astro reads a page's `Props` type for Astro.props). */

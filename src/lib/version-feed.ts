@@ -1,8 +1,8 @@
 import type { RSSFeedItem } from '@astrojs/rss';
 import type { PublicHistory } from '../../functions/domain/publishing/versions';
 import { historyKey } from '../../functions/domain/publishing/versions';
+import { type Locale, t } from '../i18n/ui';
 import { href } from './links';
-import { t, type Locale } from '../i18n/ui';
 
 /**
  * Feed items announcing revisions and withdrawals of public records: one per version after the
@@ -18,7 +18,8 @@ export function versionItems<R extends { id: number; title: string; url: string 
   records: R[],
   base: URL,
   html: (lines: string[]) => string,
-  linkOf: (record: R, version: number) => string = (r, version) => new URL(`${href(locale, r.url)}history/#v${version}`, base).href,
+  linkOf: (record: R, version: number) => string = (r, version) =>
+    new URL(`${href(locale, r.url)}history/#v${version}`, base).href,
 ): Array<RSSFeedItem & { pubDate: Date }> {
   return records.flatMap((r) => {
     const history = histories[historyKey(entity, r.id)];
@@ -26,10 +27,17 @@ export function versionItems<R extends { id: number; title: string; url: string 
     return history.versions
       .filter((v) => v.kind !== 'published' && v.reason)
       .map((v) => ({
-        title: t(locale, v.kind === 'withdrawn' ? 'version.feedWithdrawn' : 'version.feedRevised', { title: r.title }),
+        title: t(locale, v.kind === 'withdrawn' ? 'version.feedWithdrawn' : 'version.feedRevised', {
+          title: r.title,
+        }),
         link: linkOf(r, v.version),
         pubDate: new Date(v.at),
-        description: html([v.reason ?? '', ...v.changes.filter((c) => c.field !== 'status').map((c) => `${c.field}: ${String(c.from ?? '—')} → ${String(c.to ?? '—')}`)]),
+        description: html([
+          v.reason ?? '',
+          ...v.changes
+            .filter((c) => c.field !== 'status')
+            .map((c) => `${c.field}: ${String(c.from ?? '—')} → ${String(c.to ?? '—')}`),
+        ]),
       }));
   });
 }

@@ -8,6 +8,8 @@ import { siteOrigin } from '../lib/origin';
  */
 export const GET: APIRoute = ({ site }) => {
   const sitemap = new URL('/sitemap-index.xml', siteOrigin(site)).href;
-  const body = ['User-agent: *', 'Allow: /', 'Disallow: /api/', '', `Sitemap: ${sitemap}`, ''].join('\n');
+  const body = ['User-agent: *', 'Allow: /', 'Disallow: /api/', '', `Sitemap: ${sitemap}`, ''].join(
+    '\n',
+  );
   return new Response(body, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 };

@@ -6,7 +6,7 @@
  * points go through sendIdempotent(): one attempt = one Idempotency-Key, retried with backoff on
  * network errors and 5xx until a definite answer.
  */
-import { hc, type ClientRequestOptions, type ClientResponse } from 'hono/client';
+import { type ClientRequestOptions, type ClientResponse, hc } from 'hono/client';
 import type { SuccessStatusCode } from 'hono/utils/http-status';
 import type { AppType } from '../../functions/app';
 import type { RefusalFacts } from '../../functions/domain/shared/errors';
@@ -52,8 +52,20 @@ export function abandonRequests(): void {
   session = new AbortController();
 }
 
-const abortedFail = (): ApiFail => ({ ok: false, status: 0, code: 'aborted', message: '', retryable: false });
-const networkFail = (): ApiFail => ({ ok: false, status: 0, code: 'network', message: '', retryable: true });
+const abortedFail = (): ApiFail => ({
+  ok: false,
+  status: 0,
+  code: 'aborted',
+  message: '',
+  retryable: false,
+});
+const networkFail = (): ApiFail => ({
+  ok: false,
+  status: 0,
+  code: 'network',
+  message: '',
+  retryable: true,
+});
 
 const DEFAULT_TIMEOUT_MS = 20_000;
 /** What request() hands the transport through hc's `init`, which hc passes on to fetch untouched. */
@@ -85,10 +97,19 @@ async function transport(input: RequestInfo | URL, init: TransportInit = {}): Pr
   scope.addEventListener('abort', abort);
   try {
     if (signal?.aborted || scope.aborted) throw new NoAnswer(abortedFail());
-    const res = await fetch(input, { ...rest, headers, credentials: 'same-origin', cache: 'no-store', signal: timeout.signal });
+    const res = await fetch(input, {
+      ...rest,
+      headers,
+      credentials: 'same-origin',
+      cache: 'no-store',
+      signal: timeout.signal,
+    });
     const date = Date.parse(res.headers.get('date') ?? '');
     if (!Number.isNaN(date)) skew = date - Date.now();
-    answeredFrom.set(res, new URL(String(input instanceof Request ? input.url : input), 'http://localhost').pathname);
+    answeredFrom.set(
+      res,
+      new URL(String(input instanceof Request ? input.url : input), 'http://localhost').pathname,
+    );
     return res;
   } catch (e) {
     if (e instanceof NoAnswer) throw e;
@@ -111,7 +132,12 @@ export const linli = hc<AppType>(origin, { fetch: transport }).api;
 
 type Answer = ClientResponse<unknown, number, 'json' | 'text' | string>;
 /** The body of a route's 2xx answer, as the route declares it. */
-export type OkBody<R> = R extends ClientResponse<infer T, infer S, infer _F> ? (S extends SuccessStatusCode ? T : never) : never;
+export type OkBody<R> =
+  R extends ClientResponse<infer T, infer S, infer _F>
+    ? S extends SuccessStatusCode
+      ? T
+      : never
+    : never;
 /** The 2xx body of a typed-client method, for a module that must name it: `OkOf<typeof linli.me.$get>`. */
 export type OkOf<F extends (...args: never[]) => Promise<Answer>> = OkBody<Awaited<ReturnType<F>>>;
 /** One call of the typed client: started already, or started with the options request() gives it (signal, timeout, raw body). */
@@ -135,12 +161,19 @@ async function readJson(res: Response): Promise<unknown> {
 }
 
 /** Makes one call and gives its outcome as a value: the route's 2xx body, or an ApiFail. */
-export async function request<R extends Answer>(call: Call<R>, opts: RequestOptions = {}): Promise<ApiResult<OkBody<R>>> {
+export async function request<R extends Answer>(
+  call: Call<R>,
+  opts: RequestOptions = {},
+): Promise<ApiResult<OkBody<R>>> {
   const scope = session.signal;
   let res: Response;
   try {
     if (typeof call === 'function') {
-      const init: TransportInit = { signal: opts.signal, timeoutMs: opts.timeoutMs, ...(opts.raw !== undefined ? { body: opts.raw } : {}) };
+      const init: TransportInit = {
+        signal: opts.signal,
+        timeoutMs: opts.timeoutMs,
+        ...(opts.raw !== undefined ? { body: opts.raw } : {}),
+      };
       res = (await call({ init })) as unknown as Response;
     } else {
       res = (await call) as unknown as Response;
@@ -154,7 +187,9 @@ export async function request<R extends Answer>(call: Call<R>, opts: RequestOpti
     emit('online');
     return { ok: true, status: res.status, data: data as OkBody<R> };
   }
-  const err = (data as { error?: { code?: string; message?: string; details?: RefusalFacts } } | null)?.error;
+  const err = (
+    data as { error?: { code?: string; message?: string; details?: RefusalFacts } } | null
+  )?.error;
   const retryAfter = Number(res.headers.get('retry-after')) || undefined;
   const fail: ApiFail = {
     ok: false,
@@ -167,7 +202,8 @@ export async function request<R extends Answer>(call: Call<R>, opts: RequestOpti
   };
   if (res.status >= 500) emit('offline', fail);
   else emit('online');
-  if (res.status === 401 && !(answeredFrom.get(res) ?? '').startsWith('/api/auth/')) emit('unauthorized', fail);
+  if (res.status === 401 && !(answeredFrom.get(res) ?? '').startsWith('/api/auth/'))
+    emit('unauthorized', fail);
   return fail;
 }
 
@@ -209,7 +245,9 @@ const sleep = (ms: number, signal?: AbortSignal) =>
 
 /** Backoff: 0.5 s, 1 s, 2 s, 4 s … capped at 15 s, with a little jitter; Retry-After wins when given. */
 export const backoff = (attempt: number, retryAfter?: number) =>
-  retryAfter ? retryAfter * 1000 : Math.min(15_000, 500 * 2 ** (attempt - 1)) * (0.8 + Math.random() * 0.4);
+  retryAfter
+    ? retryAfter * 1000
+    : Math.min(15_000, 500 * 2 ** (attempt - 1)) * (0.8 + Math.random() * 0.4);
 
 /**
  * Sends one write with its key until there is a definite answer (2xx or 4xx). Network errors,
@@ -226,7 +264,13 @@ export async function sendIdempotent<R extends Answer>(
   const attemptOnce = () => request(call, { signal: opts.signal });
   for (let attempt = 1; ; attempt++) {
     const res = await attemptOnce();
-    if (res.ok || !res.retryable || opts.signal?.aborted || attempt >= (opts.maxAttempts ?? Infinity)) return res;
+    if (
+      res.ok ||
+      !res.retryable ||
+      opts.signal?.aborted ||
+      attempt >= (opts.maxAttempts ?? Infinity)
+    )
+      return res;
     const waitMs = backoff(attempt, res.retryAfter);
     opts.onRetry?.({ attempt, last: res, waitMs });
     const wakeCtl = new AbortController();

@@ -1,6 +1,6 @@
+import { minutesSeconds } from '../lib/format';
 import { serverNow } from './api';
 import { tr } from './i18n';
-import { minutesSeconds } from '../lib/format';
 
 /**
  * A visible countdown to an ISO instant ("还剩 4:32"), by the server's clock. Screen readers hear
@@ -25,7 +25,12 @@ export function countdown(
       opts.bar.max = total;
       opts.bar.value = left;
     }
-    const say = left <= 0 ? tr('code.expired') : s % 60 === 0 || s === 30 || s === 10 ? tr('code.left', { time: mmss }) : '';
+    const say =
+      left <= 0
+        ? tr('code.expired')
+        : s % 60 === 0 || s === 30 || s === 10
+          ? tr('code.left', { time: mmss })
+          : '';
     if (say && say !== lastSpoken) {
       spoken.textContent = say;
       lastSpoken = say;

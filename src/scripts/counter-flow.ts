@@ -1,20 +1,20 @@
 import { linli, request } from './api';
-import { $, focusOn } from './dom';
-import type { ScanSession } from './qr-scan';
-import { startShell } from './session';
-import { mountItemsAdmin } from './counter-items';
-import { busy, say } from './ui';
-import { tr } from './i18n';
 import { attemptStore } from './counter/attempt';
 import type { Counter, Item } from './counter/context';
-import { loadTotals, renderProfile, type Profile } from './counter/overview';
 import { showBalance } from './counter/lookup';
+import { loadTotals, type Profile, renderProfile } from './counter/overview';
 import { showReceipt } from './counter/receipt';
 import { stepAmount } from './counter/step-amount';
 import { stepConfirm } from './counter/step-confirm';
 import { stepWho } from './counter/step-who';
+import { mountItemsAdmin } from './counter-items';
+import { $, focusOn } from './dom';
+import { tr } from './i18n';
+import type { ScanSession } from './qr-scan';
+import { startShell } from './session';
+import { busy, say } from './ui';
 
-export { attemptStore, type Attempt, type RedemptionBody } from './counter/attempt';
+export { type Attempt, attemptStore, type RedemptionBody } from './counter/attempt';
 
 /**
  * The merchant counter: who (scan, code or card, looked up) → how many points → confirm and send → receipt.
@@ -81,6 +81,9 @@ function mount(): { resume(): void } {
     else c.who();
   };
   void loadItems().then(resume);
-  $('[data-refresh-totals]', app).addEventListener('click', (e) => void busy(e.currentTarget as HTMLButtonElement, loadTotals));
+  $('[data-refresh-totals]', app).addEventListener(
+    'click',
+    (e) => void busy(e.currentTarget as HTMLButtonElement, loadTotals),
+  );
   return { resume };
 }

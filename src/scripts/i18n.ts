@@ -1,7 +1,7 @@
 import type { AppKey } from '../i18n/app';
-import type { ApiFail } from './api';
-import * as format from '../lib/format';
 import { readPageStringsWith, t, type Vars } from '../i18n/translate';
+import * as format from '../lib/format';
+import type { ApiFail } from './api';
 
 /**
  * Strings on the client: the page carries its locale's strings as a JSON data block
@@ -9,7 +9,13 @@ import { readPageStringsWith, t, type Vars } from '../i18n/translate';
  * small and the same bundle serves /me/ and /en/me/. t() reads them from there.
  */
 let table: Record<string, string> | undefined;
-readPageStringsWith(() => (table ??= JSON.parse(document.getElementById('app-strings')?.textContent || '{}') as Record<string, string>));
+readPageStringsWith(
+  () =>
+    (table ??= JSON.parse(document.getElementById('app-strings')?.textContent || '{}') as Record<
+      string,
+      string
+    >),
+);
 
 export const isEn = () => document.documentElement.lang === 'en';
 export const locale = () => (isEn() ? 'en' : 'zh-cn') as 'en' | 'zh-cn';

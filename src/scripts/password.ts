@@ -18,11 +18,27 @@ export function wirePasswordForms(onForcedDone: () => void): void {
       e.preventDefault();
       const current = value('currentPassword');
       const next = value('newPassword');
-      const problem = !current || !next ? 'password.missing' : next.length < MIN ? 'password.short' : next !== value('repeat') ? 'password.mismatch' : next === current ? 'password.same' : null;
+      const problem =
+        !current || !next
+          ? 'password.missing'
+          : next.length < MIN
+            ? 'password.short'
+            : next !== value('repeat')
+              ? 'password.mismatch'
+              : next === current
+                ? 'password.same'
+                : null;
       if (problem) return say(msg, 'error', tr(problem, { n: MIN }));
       void busy(form.querySelector<HTMLButtonElement>('button[type=submit]'), async () => {
-        const res = await request(linli.auth.password.$post({ json: { currentPassword: current, newPassword: next } }));
-        if (!res.ok) return say(msg, 'error', res.code === 'invalid_credentials' ? tr('password.wrongCurrent') : errorText(res));
+        const res = await request(
+          linli.auth.password.$post({ json: { currentPassword: current, newPassword: next } }),
+        );
+        if (!res.ok)
+          return say(
+            msg,
+            'error',
+            res.code === 'invalid_credentials' ? tr('password.wrongCurrent') : errorText(res),
+          );
         form.reset();
         if (form.dataset.password === 'forced') {
           say(msg, 'ok', null);

@@ -8,7 +8,10 @@ interface Detector {
 }
 declare global {
   interface Window {
-    BarcodeDetector?: { new (opts: { formats: string[] }): Detector; getSupportedFormats?: () => Promise<string[]> };
+    BarcodeDetector?: {
+      new (opts: { formats: string[] }): Detector;
+      getSupportedFormats?: () => Promise<string[]>;
+    };
   }
 }
 
@@ -18,7 +21,8 @@ export interface ScanSession {
   stop(): void;
 }
 
-export const cameraPossible = () => !!navigator.mediaDevices?.getUserMedia && window.isSecureContext;
+export const cameraPossible = () =>
+  !!navigator.mediaDevices?.getUserMedia && window.isSecureContext;
 
 async function makeDecoder(): Promise<(video: HTMLVideoElement) => Promise<string | null>> {
   const BD = window.BarcodeDetector;
@@ -46,17 +50,30 @@ async function makeDecoder(): Promise<(video: HTMLVideoElement) => Promise<strin
  * Starts the camera in `video` and calls onText for every decoded QR text until it returns true
  * (accepted) or stop() is called. Failures are reported once, as a code the page puts in words.
  */
-export async function startScan(video: HTMLVideoElement, onText: (text: string) => boolean, onFail: (why: ScanFailure) => void): Promise<ScanSession | null> {
+export async function startScan(
+  video: HTMLVideoElement,
+  onText: (text: string) => boolean,
+  onFail: (why: ScanFailure) => void,
+): Promise<ScanSession | null> {
   if (!cameraPossible()) {
     onFail('unsupported');
     return null;
   }
   let stream: MediaStream;
   try {
-    stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: { ideal: 'environment' } }, audio: false });
+    stream = await navigator.mediaDevices.getUserMedia({
+      video: { facingMode: { ideal: 'environment' } },
+      audio: false,
+    });
   } catch (e) {
     const name = (e as DOMException)?.name;
-    onFail(name === 'NotAllowedError' || name === 'SecurityError' ? 'denied' : name === 'NotFoundError' || name === 'OverconstrainedError' ? 'no_camera' : 'failed');
+    onFail(
+      name === 'NotAllowedError' || name === 'SecurityError'
+        ? 'denied'
+        : name === 'NotFoundError' || name === 'OverconstrainedError'
+          ? 'no_camera'
+          : 'failed',
+    );
     return null;
   }
   let running = true;

@@ -1,13 +1,14 @@
-import { abandonRequests, linli, onApiEvent, request, type ApiFail, type ApiResult } from './api';
-import { $, $$, focusOn } from './dom';
-import { errorText, tr } from './i18n';
-import { failBlock, initNetBanner, say } from './ui';
-import { wirePasswordForms } from './password';
 import type { Capability } from '../../functions/domain/people/roles';
 import type { WhoAmIJson as WhoAmI } from '../../functions/routes/auth/session';
+import { type ApiFail, type ApiResult, abandonRequests, linli, onApiEvent, request } from './api';
+import { $, $$, focusOn } from './dom';
+import { errorText, tr } from './i18n';
+import { wirePasswordForms } from './password';
+import { failBlock, initNetBanner, say } from './ui';
 
 export type Role = 'resident' | 'merchant' | 'staff' | 'accountant' | 'admin';
 type View = 'loading' | 'signin' | 'wrongrole' | 'password' | 'app' | 'failed';
+
 export type { Capability, WhoAmI };
 
 /**
@@ -37,7 +38,9 @@ export const HINT_COOKIE = 'linli_signed_in';
 
 /** The role this device says it is signed in as, if any (the hint, not proof: the API decides). */
 export function sessionHint(): Role | null {
-  const m = new RegExp(`(?:^|;\\s*)${HINT_COOKIE}=(resident|merchant|staff|accountant|admin)(?:;|$)`).exec(document.cookie);
+  const m = new RegExp(
+    `(?:^|;\\s*)${HINT_COOKIE}=(resident|merchant|staff|accountant|admin)(?:;|$)`,
+  ).exec(document.cookie);
   return (m?.[1] as Role | undefined) ?? null;
 }
 
@@ -103,7 +106,18 @@ export async function startShell<T>(opts: ShellOptions<T>): Promise<void> {
   };
 
   // The forced change (a temporary password) starts the app once done; the session bar's form only says so.
-  wirePasswordForms(() => void probe().then((view) => view === 'app' && focusOn(document.querySelector<HTMLElement>('[data-view="app"] h2, [data-view="app"] [data-focus-first]'))));
+  wirePasswordForms(
+    () =>
+      void probe().then(
+        (view) =>
+          view === 'app' &&
+          focusOn(
+            document.querySelector<HTMLElement>(
+              '[data-view="app"] h2, [data-view="app"] [data-focus-first]',
+            ),
+          ),
+      ),
+  );
 
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
@@ -126,7 +140,12 @@ export async function startShell<T>(opts: ShellOptions<T>): Promise<void> {
     (form.elements.namedItem('password') as HTMLInputElement).value = '';
     setHint(res.data.role, res.data.expiresAt);
     say(msg, 'ok', null);
-    if ((await probe()) === 'app') focusOn(document.querySelector<HTMLElement>('[data-view="app"] h2, [data-view="app"] [data-focus-first]'));
+    if ((await probe()) === 'app')
+      focusOn(
+        document.querySelector<HTMLElement>(
+          '[data-view="app"] h2, [data-view="app"] [data-focus-first]',
+        ),
+      );
   });
 
   for (const b of $$<HTMLButtonElement>('[data-signout]')) {

@@ -1,13 +1,19 @@
+import type { ShopProfile } from '../../functions/domain/people/accounts';
+import type { AppKey } from '../i18n/app';
 import type { ApiResult } from './api';
 import { field, h } from './dom';
 import { errorText, tr } from './i18n';
 import { busy, msgBox, say } from './ui';
-import type { AppKey } from '../i18n/app';
-import type { ShopProfile } from '../../functions/domain/people/accounts';
 
 export type { ShopProfile };
 
-const SPECS: Array<{ key: keyof ShopProfile; label: AppKey; max: number; hint?: AppKey; long?: boolean }> = [
+const SPECS: Array<{
+  key: keyof ShopProfile;
+  label: AppKey;
+  max: number;
+  hint?: AppKey;
+  long?: boolean;
+}> = [
   { key: 'shopName', label: 'mer.shopName', max: 40 },
   { key: 'category', label: 'mer.category', max: 20 },
   { key: 'address', label: 'mer.address', max: 80 },
@@ -22,7 +28,9 @@ const SPECS: Array<{ key: keyof ShopProfile; label: AppKey; max: number; hint?: 
  */
 export function shopFields(values: Partial<ShopProfile> = {}) {
   const fields = SPECS.map((s) => {
-    const input = s.long ? h('textarea', { maxlength: s.max, rows: 2 }) : h('input', { type: 'text', maxlength: s.max, autocomplete: 'off' });
+    const input = s.long
+      ? h('textarea', { maxlength: s.max, rows: 2 })
+      : h('input', { type: 'text', maxlength: s.max, autocomplete: 'off' });
     input.value = values[s.key] ?? '';
     return { key: s.key, f: field(tr(s.label), input, s.hint ? { hint: tr(s.hint) } : {}) };
   });
@@ -38,12 +46,19 @@ export function shopFields(values: Partial<ShopProfile> = {}) {
     return ok ? out : null;
   };
   return {
-    wrap: h('fieldset', {}, h('legend', {}, tr('acc.shop')), fields.map((x) => x.f.wrap)),
+    wrap: h(
+      'fieldset',
+      {},
+      h('legend', {}, tr('acc.shop')),
+      fields.map((x) => x.f.wrap),
+    ),
     read,
     changes(): Partial<ShopProfile> | null {
       const all = read();
       if (!all) return null;
-      return Object.fromEntries(Object.entries(all).filter(([k, v]) => values[k as keyof ShopProfile] !== v));
+      return Object.fromEntries(
+        Object.entries(all).filter(([k, v]) => values[k as keyof ShopProfile] !== v),
+      );
     },
   };
 }
@@ -52,7 +67,12 @@ export function shopFields(values: Partial<ShopProfile> = {}) {
  * The edit form of a shop's profile: sends only what changed (`send`, the route's PATCH); nothing
  * changed is said at once without a request. `saved` gets the answer and the form's message line.
  */
-export function shopEditForm<T>(values: Partial<ShopProfile>, send: (changes: Partial<ShopProfile>) => Promise<ApiResult<T>>, saved: (data: T, msg: HTMLElement) => void | Promise<void>, attrs: Record<string, string | number> = {}): HTMLFormElement {
+export function shopEditForm<T>(
+  values: Partial<ShopProfile>,
+  send: (changes: Partial<ShopProfile>) => Promise<ApiResult<T>>,
+  saved: (data: T, msg: HTMLElement) => void | Promise<void>,
+  attrs: Record<string, string | number> = {},
+): HTMLFormElement {
   const shop = shopFields(values);
   const save = h('button', { type: 'submit', class: 'button primary' }, tr('common.save'));
   const msg = msgBox();

@@ -1,4 +1,4 @@
-import { linli, onApiEvent, request, type ApiFail, type ApiResult } from './api';
+import { type ApiFail, type ApiResult, linli, onApiEvent, request } from './api';
 import { h, replace } from './dom';
 import { errorText, tr } from './i18n';
 
@@ -54,7 +54,8 @@ export function say(el: HTMLElement, tone: Tone, text: string | null, extra?: No
   replace(el, text ?? '', extra ?? null);
 }
 
-export const msgBox = () => h('div', { class: 'msg', role: 'status', hidden: true, 'aria-live': 'polite' });
+export const msgBox = () =>
+  h('div', { class: 'msg', role: 'status', hidden: true, 'aria-live': 'polite' });
 
 /**
  * Loads into a container: a loading line, then the rendered data, or the error in words with a
@@ -64,7 +65,11 @@ export const msgBox = () => h('div', { class: 'msg', role: 'status', hidden: tru
 const latestLoad = new WeakMap<HTMLElement, number>();
 let loads = 0;
 
-export async function loadInto<T>(container: HTMLElement, load: () => Promise<ApiResult<T>>, render: (data: T) => void): Promise<boolean> {
+export async function loadInto<T>(
+  container: HTMLElement,
+  load: () => Promise<ApiResult<T>>,
+  render: (data: T) => void,
+): Promise<boolean> {
   const mine = ++loads;
   latestLoad.set(container, mine);
   container.setAttribute('aria-busy', 'true');
@@ -90,12 +95,17 @@ export function failBlock(fail: ApiFail, retry?: () => void): HTMLElement {
     'div',
     { class: 'msg msg-error', role: 'alert' },
     h('span', {}, errorText(fail)),
-    retry ? h('button', { type: 'button', class: 'button', onclick: retry }, tr('common.retry')) : null,
+    retry
+      ? h('button', { type: 'button', class: 'button', onclick: retry }, tr('common.retry'))
+      : null,
   );
 }
 
 /** Runs an action with its button disabled (no double submit) and marked busy. */
-export async function busy<T>(button: HTMLButtonElement | null | undefined, run: () => Promise<T>): Promise<T> {
+export async function busy<T>(
+  button: HTMLButtonElement | null | undefined,
+  run: () => Promise<T>,
+): Promise<T> {
   if (button) {
     button.disabled = true;
     button.setAttribute('aria-busy', 'true');

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { PASSWORD, PIN } from '../helpers/fixture';
-import { snapshot } from '../helpers/ledger';
 import { awardVia, call, expectError, newKey, useWorld, type World } from '../helpers/http';
+import { snapshot } from '../helpers/ledger';
 
 /**
  * Bad input for every write route: each variant must get 400 {"error": {"code": "invalid_request",
@@ -114,7 +114,10 @@ const ROUTES = (w: World): WriteRoute[] => [
       ['blank reason', { residentId: w.f.residents[0], points: 10, reason: '   ' }],
       ['reason too long', { residentId: w.f.residents[0], points: 10, reason: long(201) }],
       ['activityId 0', { residentId: w.f.residents[0], points: 10, reason: 'x', activityId: 0 }],
-      ['activityId null', { residentId: w.f.residents[0], points: 10, reason: 'x', activityId: null }],
+      [
+        'activityId null',
+        { residentId: w.f.residents[0], points: 10, reason: 'x', activityId: null },
+      ],
     ],
   },
   {
@@ -137,9 +140,27 @@ const ROUTES = (w: World): WriteRoute[] => [
     idempotent: true,
     extra: [['id abc', { reason: '录错' }]],
   },
-  { name: 'reversal of id 0', path: '/api/staff/entries/0/reverse', as: 'staff', idempotent: true, extra: [['id 0', { reason: '录错' }]] },
-  { name: 'reversal of id −1', path: '/api/staff/entries/-1/reverse', as: 'staff', idempotent: true, extra: [['id −1', { reason: '录错' }]] },
-  { name: 'reversal of id 1.5', path: '/api/staff/entries/1.5/reverse', as: 'staff', idempotent: true, extra: [['id 1.5', { reason: '录错' }]] },
+  {
+    name: 'reversal of id 0',
+    path: '/api/staff/entries/0/reverse',
+    as: 'staff',
+    idempotent: true,
+    extra: [['id 0', { reason: '录错' }]],
+  },
+  {
+    name: 'reversal of id −1',
+    path: '/api/staff/entries/-1/reverse',
+    as: 'staff',
+    idempotent: true,
+    extra: [['id −1', { reason: '录错' }]],
+  },
+  {
+    name: 'reversal of id 1.5',
+    path: '/api/staff/entries/1.5/reverse',
+    as: 'staff',
+    idempotent: true,
+    extra: [['id 1.5', { reason: '录错' }]],
+  },
   {
     name: 'transfer',
     path: '/api/me/transfers',
@@ -157,8 +178,24 @@ const ROUTES = (w: World): WriteRoute[] => [
       ['memo too long', { to: 'pool', points: 5, memo: long(201) }],
     ],
   },
-  { name: 'redeem code', path: '/api/me/redeem-codes', as: 'r1', idempotent: false, valid: {}, required: [], extra: [['a field', { points: 5 }]] },
-  { name: 'logout', path: '/api/auth/logout', as: 'r2', idempotent: false, valid: {}, required: [], extra: [['a field', { everywhere: true }]] },
+  {
+    name: 'redeem code',
+    path: '/api/me/redeem-codes',
+    as: 'r1',
+    idempotent: false,
+    valid: {},
+    required: [],
+    extra: [['a field', { points: 5 }]],
+  },
+  {
+    name: 'logout',
+    path: '/api/auth/logout',
+    as: 'r2',
+    idempotent: false,
+    valid: {},
+    required: [],
+    extra: [['a field', { everywhere: true }]],
+  },
 ];
 
 /** The generic variants every JSON write must refuse. */
@@ -181,10 +218,15 @@ function variants(route: WriteRoute): Variant[] {
       out.push([`missing ${field}`, rest]);
     }
     for (const [field, value] of Object.entries(route.valid)) {
-      const wrong = typeof value === 'number' ? [`${value}`, true, null, [value], { value }] : [123, false, null, [value], { value }];
-      for (const bad of wrong) out.push([`${field} as ${JSON.stringify(bad)}`, { ...route.valid, [field]: bad }]);
+      const wrong =
+        typeof value === 'number'
+          ? [`${value}`, true, null, [value], { value }]
+          : [123, false, null, [value], { value }];
+      for (const bad of wrong)
+        out.push([`${field} as ${JSON.stringify(bad)}`, { ...route.valid, [field]: bad }]);
     }
-    if (route.name !== 'login' && route.name !== 'logout' && route.name !== 'redeem code') out.push(['an empty object', {}]);
+    if (route.name !== 'login' && route.name !== 'logout' && route.name !== 'redeem code')
+      out.push(['an empty object', {}]);
   }
   return [...out, ...(route.extra ?? [])];
 }
@@ -196,23 +238,41 @@ describe('bad input on every write route → 400 invalid_request, nothing change
 
   it('covers every write route of the points API, and the document lists them all', async () => {
     const doc = await call(w.app, 'GET', '/api/openapi.json');
-    const documented = Object.entries<any>(doc.body.paths).flatMap(([path, item]) => Object.keys(item).map((m) => `${m} ${path}`));
+    const documented = Object.entries<any>(doc.body.paths).flatMap(([path, item]) =>
+      Object.keys(item).map((m) => `${m} ${path}`),
+    );
     expect(POINTS_WRITES.filter((r) => !documented.includes(r))).toEqual([]);
-    const covered = new Set(ROUTES(w).map((r) => `post ${r.path.replace(/\/entries\/[^/]+\//, '/entries/{id}/')}`));
+    const covered = new Set(
+      ROUTES(w).map((r) => `post ${r.path.replace(/\/entries\/[^/]+\//, '/entries/{id}/')}`),
+    );
     expect(POINTS_WRITES.filter((r) => !covered.has(r))).toEqual([]);
   });
 
   it('every other write route that takes a JSON body refuses malformed and non-object JSON too', async () => {
     const doc = await call(w.app, 'GET', '/api/openapi.json');
-    const others = Object.entries<any>(doc.body.paths)
-      .flatMap(([path, item]) =>
-        Object.keys(item)
-          .filter((m) => ['post', 'put', 'patch', 'delete'].includes(m) && !POINTS_WRITES.includes(`${m} ${path}`) && item[m].requestBody?.content?.['application/json'])
-          .map((method) => ({ method, path })),
-      );
+    const others = Object.entries<any>(doc.body.paths).flatMap(([path, item]) =>
+      Object.keys(item)
+        .filter(
+          (m) =>
+            ['post', 'put', 'patch', 'delete'].includes(m) &&
+            !POINTS_WRITES.includes(`${m} ${path}`) &&
+            item[m].requestBody?.content?.['application/json'],
+        )
+        .map((method) => ({ method, path })),
+    );
     const before = await snapshot(w.t.database);
     for (const { method, path } of others) {
-      const as = path.startsWith('/api/admin') ? 'admin' : path.startsWith('/api/staff') ? (path.endsWith('/approve') ? 'staff2' : 'staff') : path.startsWith('/api/counter') ? 'm1' : path.startsWith('/api/me') || path === '/api/auth/password' ? 'r1' : undefined;
+      const as = path.startsWith('/api/admin')
+        ? 'admin'
+        : path.startsWith('/api/staff')
+          ? path.endsWith('/approve')
+            ? 'staff2'
+            : 'staff'
+          : path.startsWith('/api/counter')
+            ? 'm1'
+            : path.startsWith('/api/me') || path === '/api/auth/password'
+              ? 'r1'
+              : undefined;
       for (const raw of ['{"oops": ', '[]', 'null']) {
         const res = await call(w.app, method.toUpperCase(), path.replace(/\{[^}]+\}/g, '1'), {
           token: as ? w.tokens[as] : undefined,
@@ -223,7 +283,9 @@ describe('bad input on every write route → 400 invalid_request, nothing change
         try {
           expectError(res, 400, 'invalid_request');
         } catch (error) {
-          throw new Error(`${method.toUpperCase()} ${path} with ${raw} → ${res.status} ${JSON.stringify(res.body).slice(0, 300)}\n${(error as Error).message}`);
+          throw new Error(
+            `${method.toUpperCase()} ${path} with ${raw} → ${res.status} ${JSON.stringify(res.body).slice(0, 300)}\n${(error as Error).message}`,
+          );
         }
       }
     }
@@ -231,10 +293,25 @@ describe('bad input on every write route → 400 invalid_request, nothing change
   });
 
   it('each route has at least a dozen bad variants', () => {
-    for (const route of ROUTES(w)) if (route.valid && route.required!.length > 0) expect(variants(route).length, route.name).toBeGreaterThanOrEqual(12);
+    for (const route of ROUTES(w))
+      if (route.valid && route.required!.length > 0)
+        expect(variants(route).length, route.name).toBeGreaterThanOrEqual(12);
   });
 
-  const names = ['login', 'redemption by code', 'redemption by card', 'award', 'reversal', 'reversal with a bad id', 'reversal of id 0', 'reversal of id −1', 'reversal of id 1.5', 'transfer', 'redeem code', 'logout'];
+  const names = [
+    'login',
+    'redemption by code',
+    'redemption by card',
+    'award',
+    'reversal',
+    'reversal with a bad id',
+    'reversal of id 0',
+    'reversal of id −1',
+    'reversal of id 1.5',
+    'transfer',
+    'redeem code',
+    'logout',
+  ];
   it.each(names)('%s', async (name) => {
     const route = ROUTES(w).find((r) => r.name === name)!;
     const before = await snapshot(w.t.database);
@@ -250,7 +327,9 @@ describe('bad input on every write route → 400 invalid_request, nothing change
       try {
         expectError(res, 400, 'invalid_request');
       } catch (error) {
-        throw new Error(`${name}: ${label} (${raw.slice(0, 80)}) → ${res.status} ${JSON.stringify(res.body).slice(0, 300)}\n${(error as Error).message}`);
+        throw new Error(
+          `${name}: ${label} (${raw.slice(0, 80)}) → ${res.status} ${JSON.stringify(res.body).slice(0, 300)}\n${(error as Error).message}`,
+        );
       }
     }
     expect(await snapshot(w.t.database), `${name}: the database is unchanged`).toEqual(before);
@@ -259,12 +338,56 @@ describe('bad input on every write route → 400 invalid_request, nothing change
   it('the valid bodies are indeed accepted (so the refusals above are about the bad parts)', async () => {
     const r1 = w.tokens.r1;
     expect((await call(w.app, 'POST', '/api/me/redeem-codes', { token: r1 })).status).toBe(201);
-    expect((await call(w.app, 'POST', '/api/me/redeem-codes', { token: r1, body: {} })).status).toBe(201);
-    expect((await call(w.app, 'POST', '/api/me/transfers', { token: r1, idempotencyKey: newKey(), body: { to: w.f.residents[1], points: 5, memo: '谢谢' } })).status).toBe(201);
-    expect((await call(w.app, 'POST', '/api/staff/awards', { token: w.tokens.staff, idempotencyKey: newKey(), body: { residentId: w.f.residents[0], points: 10, reason: '巡防', activityId: w.f.activityId } })).status).toBe(201);
-    expect((await call(w.app, 'POST', '/api/counter/redemptions', { token: w.tokens.m1, idempotencyKey: newKey(), body: { card: w.f.cards[0], pin: PIN, points: 10 } })).status).toBe(201);
-    expect((await call(w.app, 'POST', '/api/staff/entries/1/reverse', { token: w.tokens.staff, idempotencyKey: newKey(), body: { reason: '录错' } })).status).toBe(409);
-    expect((await call(w.app, 'POST', '/api/auth/logout', { token: w.tokens.r2, body: {} })).status).toBe(200);
-    expect((await call(w.app, 'POST', '/api/auth/login', { body: { login: 'r1', password: PASSWORD } })).status).toBe(200);
+    expect(
+      (await call(w.app, 'POST', '/api/me/redeem-codes', { token: r1, body: {} })).status,
+    ).toBe(201);
+    expect(
+      (
+        await call(w.app, 'POST', '/api/me/transfers', {
+          token: r1,
+          idempotencyKey: newKey(),
+          body: { to: w.f.residents[1], points: 5, memo: '谢谢' },
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await call(w.app, 'POST', '/api/staff/awards', {
+          token: w.tokens.staff,
+          idempotencyKey: newKey(),
+          body: {
+            residentId: w.f.residents[0],
+            points: 10,
+            reason: '巡防',
+            activityId: w.f.activityId,
+          },
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await call(w.app, 'POST', '/api/counter/redemptions', {
+          token: w.tokens.m1,
+          idempotencyKey: newKey(),
+          body: { card: w.f.cards[0], pin: PIN, points: 10 },
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await call(w.app, 'POST', '/api/staff/entries/1/reverse', {
+          token: w.tokens.staff,
+          idempotencyKey: newKey(),
+          body: { reason: '录错' },
+        })
+      ).status,
+    ).toBe(409);
+    expect(
+      (await call(w.app, 'POST', '/api/auth/logout', { token: w.tokens.r2, body: {} })).status,
+    ).toBe(200);
+    expect(
+      (await call(w.app, 'POST', '/api/auth/login', { body: { login: 'r1', password: PASSWORD } }))
+        .status,
+    ).toBe(200);
   });
 });

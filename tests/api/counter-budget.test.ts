@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { GUESS_BUDGETS } from '../../functions/domain/counter/budget';
-import { PIN } from '../helpers/fixture';
-import { snapshot } from '../helpers/ledger';
 import { answerOf, bodyOf, client } from '../helpers/client';
+import { PIN } from '../helpers/fixture';
 import { awardVia, expectError, loginAs, newKey, useWorld } from '../helpers/http';
+import { snapshot } from '../helpers/ledger';
 
 type Counter = ReturnType<typeof client>['counter'];
 type Lookup = Parameters<Counter['lookup']['$post']>[0]['json'];
@@ -15,21 +15,35 @@ const DAILY = GUESS_BUDGETS.daily.failuresMax;
 describe("counter: a merchant's guessing budget", () => {
   const w = useWorld(['staff', 'r1', 'm1', 'm2']);
 
-  const newCode = async () => bodyOf(await client(w.app, { token: w.tokens.r1 }).me['redeem-codes'].$post(), 201);
-  const redeeming = (json: Redemption, token = w.tokens.m1, key = newKey('redeem')) => client(w.app, { token }).counter.redemptions.$post({ header: { 'idempotency-key': key }, json });
-  const redeem = async (json: Redemption, token?: string, key?: string) => answerOf(await redeeming(json, token, key));
-  const lookup = async (json: Lookup, token = w.tokens.m1) => answerOf(await client(w.app, { token }).counter.lookup.$post({ json }));
+  const newCode = async () =>
+    bodyOf(await client(w.app, { token: w.tokens.r1 }).me['redeem-codes'].$post(), 201);
+  const redeeming = (json: Redemption, token = w.tokens.m1, key = newKey('redeem')) =>
+    client(w.app, { token }).counter.redemptions.$post({
+      header: { 'idempotency-key': key },
+      json,
+    });
+  const redeem = async (json: Redemption, token?: string, key?: string) =>
+    answerOf(await redeeming(json, token, key));
+  const lookup = async (json: Lookup, token = w.tokens.m1) =>
+    answerOf(await client(w.app, { token }).counter.lookup.$post({ json }));
   /** A code no resident holds (codes are issued at random, so pick one that differs from the live one). */
   const wrongCode = (i: number, live: string) => {
     const c = String(100_000 + i).padStart(6, '0');
     return c === live ? String(200_000 + i) : c;
   };
-  const codes = (rs: Array<Awaited<ReturnType<typeof answerOf>>>) => rs.map((r) => (r.status < 400 ? 'ok' : (r.body.error.code as string)));
+  const codes = (rs: Array<Awaited<ReturnType<typeof answerOf>>>) =>
+    rs.map((r) => (r.status < 400 ? 'ok' : (r.body.error.code as string)));
 
   it('wrong codes sent all at once are judged only while budget is left; then 429 too_many_attempts with Retry-After, for a right code too', async () => {
     await awardVia(w, w.tokens.staff, w.f.residents[0]!, 100);
     const live = await newCode();
-    const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => (i % 2 ? lookup({ code: wrongCode(i, live.code) }) : redeem({ code: wrongCode(i, live.code), points: 1 }))));
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        i % 2
+          ? lookup({ code: wrongCode(i, live.code) })
+          : redeem({ code: wrongCode(i, live.code), points: 1 }),
+      ),
+    );
     const seen = codes(answers);
     expect(seen.filter((c) => c === 'code_invalid')).toHaveLength(BURST);
     expect(seen.filter((c) => c === 'too_many_attempts')).toHaveLength(40 - BURST);
@@ -44,24 +58,45 @@ describe("counter: a merchant's guessing budget", () => {
     // Another counter is not affected.
     expect((await lookup({ code: live.code }, w.tokens.m2)).status).toBe(200);
     // The staff console is told.
-    const alerts = await bodyOf(await client(w.app, { token: w.tokens.staff }).staff['counter-alerts'].$get(), 200);
+    const alerts = await bodyOf(
+      await client(w.app, { token: w.tokens.staff }).staff['counter-alerts'].$get(),
+      200,
+    );
     expect(alerts.alerts).toEqual([
-      { id: 1, merchantId: w.f.merchants[0], shopName: '明亮眼镜店', at: w.time.now.toISOString(), until: new Date(w.time.now.getTime() + GUESS_BUDGETS.burst.windowMs).toISOString(), window: 'burst', failures: BURST },
+      {
+        id: 1,
+        merchantId: w.f.merchants[0],
+        shopName: '明亮眼镜店',
+        at: w.time.now.toISOString(),
+        until: new Date(w.time.now.getTime() + GUESS_BUDGETS.burst.windowMs).toISOString(),
+        window: 'burst',
+        failures: BURST,
+      },
     ]);
-    expectError(await answerOf(await client(w.app, { token: w.tokens.m1 }).staff['counter-alerts'].$get()), 403, 'forbidden');
+    expectError(
+      await answerOf(await client(w.app, { token: w.tokens.m1 }).staff['counter-alerts'].$get()),
+      403,
+      'forbidden',
+    );
     // The window slides: ten minutes later the counter works again, and the same request's key
     // was not spent on the pause (a "try later" is not the request's outcome).
     w.time.advance(6 * 60_000);
     const late = await newCode();
     const key = newKey('after-pause');
-    expectError(await redeem({ code: late.code, points: 5 }, w.tokens.m1, key), 429, 'too_many_attempts');
+    expectError(
+      await redeem({ code: late.code, points: 5 }, w.tokens.m1, key),
+      429,
+      'too_many_attempts',
+    );
     w.time.advance(GUESS_BUDGETS.burst.windowMs - 6 * 60_000);
     const ok = await bodyOf(await redeeming({ code: late.code, points: 5 }, w.tokens.m1, key), 201);
     expect(ok.balanceAfter).toBe(95);
   });
 
   it('wrong PINs over many cards spend the same budget; the per-card lock still holds within it', async () => {
-    const tries = Array.from({ length: 30 }, (_, i) => lookup({ card: `C${String(5000 + i)}`, pin: '0000' }));
+    const tries = Array.from({ length: 30 }, (_, i) =>
+      lookup({ card: `C${String(5000 + i)}`, pin: '0000' }),
+    );
     const seen = codes(await Promise.all(tries));
     expect(seen.filter((c) => c === 'pin_invalid')).toHaveLength(BURST);
     expect(seen.filter((c) => c === 'too_many_attempts')).toHaveLength(30 - BURST);
@@ -71,7 +106,9 @@ describe("counter: a merchant's guessing budget", () => {
 
   it('a card attacked from two counters at once takes at most five wrong PINs before it locks', async () => {
     const card = w.f.cards[1]!;
-    const tries = Array.from({ length: 16 }, (_, i) => lookup({ card, pin: String(1000 + i) }, i % 2 ? w.tokens.m1 : w.tokens.m2));
+    const tries = Array.from({ length: 16 }, (_, i) =>
+      lookup({ card, pin: String(1000 + i) }, i % 2 ? w.tokens.m1 : w.tokens.m2),
+    );
     const seen = codes(await Promise.all(tries));
     expect(seen.filter((c) => c === 'pin_invalid')).toHaveLength(4);
     expect(seen.filter((c) => c === 'card_locked')).toHaveLength(12);
@@ -87,7 +124,9 @@ describe("counter: a merchant's guessing budget", () => {
     const live = await newCode();
     const typed = await lookup({ code: live.code });
     expectError(typed, 429, 'too_many_attempts');
-    expect(Number(typed.headers.get('retry-after'))).toBeGreaterThan(GUESS_BUDGETS.burst.windowMs / 1000);
+    expect(Number(typed.headers.get('retry-after'))).toBeGreaterThan(
+      GUESS_BUDGETS.burst.windowMs / 1000,
+    );
     expectError(await lookup({ card: w.f.cards[0]!, pin: PIN }), 429, 'too_many_attempts');
     const scanned = await redeem({ code: live.scanCode, points: 10 });
     expect(scanned.status).toBe(201);

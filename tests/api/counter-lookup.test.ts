@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { PIN } from '../helpers/fixture';
-import { snapshot } from '../helpers/ledger';
 import { answerOf, bodyOf, client } from '../helpers/client';
+import { PIN } from '../helpers/fixture';
 import { awardVia, call, expectError, newKey, useWorld } from '../helpers/http';
+import { snapshot } from '../helpers/ledger';
 
 type Counter = ReturnType<typeof client>['counter'];
 type Lookup = Parameters<Counter['lookup']['$post']>[0]['json'];
@@ -12,10 +12,16 @@ type Redemption = Parameters<Counter['redemptions']['$post']>[0]['json'];
 describe('counter: look before you redeem', () => {
   const w = useWorld(['staff', 'r1', 'm1', 'm2']);
 
-  const newCode = async () => bodyOf(await client(w.app, { token: w.tokens.r1 }).me['redeem-codes'].$post(), 201);
-  const look = (json: Lookup, token = w.tokens.m1) => client(w.app, { token }).counter.lookup.$post({ json });
+  const newCode = async () =>
+    bodyOf(await client(w.app, { token: w.tokens.r1 }).me['redeem-codes'].$post(), 201);
+  const look = (json: Lookup, token = w.tokens.m1) =>
+    client(w.app, { token }).counter.lookup.$post({ json });
   const lookup = async (json: Lookup, token?: string) => answerOf(await look(json, token));
-  const send = (json: Redemption) => client(w.app, { token: w.tokens.m1 }).counter.redemptions.$post({ header: { 'idempotency-key': newKey('redeem') }, json });
+  const send = (json: Redemption) =>
+    client(w.app, { token: w.tokens.m1 }).counter.redemptions.$post({
+      header: { 'idempotency-key': newKey('redeem') },
+      json,
+    });
   const redeem = async (json: Redemption) => answerOf(await send(json));
 
   it('by code, typed or scanned, and by card + PIN: who, their balance and what lapses when; nothing moves', async () => {
@@ -24,13 +30,22 @@ describe('counter: look before you redeem', () => {
     expect(code.scanCode).toMatch(/^\d{16}$/);
     expect(code.scanCode.startsWith(code.code)).toBe(true);
     const before = await snapshot(w.t.database);
-    const expected = { maskedName: '张*华', balance: 80, expiring: [{ points: 80, on: expect.stringMatching(/^\d{4}-01-01$/) }] };
+    const expected = {
+      maskedName: '张*华',
+      balance: 80,
+      expiring: [{ points: 80, on: expect.stringMatching(/^\d{4}-01-01$/) }],
+    };
     expect(await bodyOf(await look({ code: code.code }), 200)).toEqual(expected);
     expect(await bodyOf(await look({ code: code.scanCode }), 200)).toEqual(expected);
-    expect(await bodyOf(await look({ card: w.f.cards[0]!, pin: PIN }, w.tokens.m2), 200)).toEqual(expected);
+    expect(await bodyOf(await look({ card: w.f.cards[0]!, pin: PIN }, w.tokens.m2), 200)).toEqual(
+      expected,
+    );
     expect(await snapshot(w.t.database)).toEqual(before);
     // The code is still there to redeem.
-    expect(await bodyOf(await send({ code: code.code, points: 30 }), 201)).toMatchObject({ balanceAfter: 50, expiring: [{ points: 50 }] });
+    expect(await bodyOf(await send({ code: code.code, points: 30 }), 201)).toMatchObject({
+      balanceAfter: 50,
+      expiring: [{ points: 50 }],
+    });
   });
 
   it('a scanned code must match in full: the right 6 digits with a wrong tail are no code', async () => {
@@ -39,7 +54,14 @@ describe('counter: look before you redeem', () => {
     expectError(await lookup({ code: forged }), 422, 'code_invalid');
     expectError(await lookup({ code: '12345' }), 400, 'invalid_request');
     // An unknown field is what the typed client cannot send.
-    expectError(await call(w.app, 'POST', '/api/counter/lookup', { token: w.tokens.m1, body: { code: code.code, points: 3 } }), 400, 'invalid_request');
+    expectError(
+      await call(w.app, 'POST', '/api/counter/lookup', {
+        token: w.tokens.m1,
+        body: { code: code.code, points: 3 },
+      }),
+      400,
+      'invalid_request',
+    );
   });
 
   it('refusals say what happened and what to do: used, expired, insufficient with the balance', async () => {
@@ -67,28 +89,56 @@ describe('counter: look before you redeem', () => {
 
 describe('counter: what the redemption was for', () => {
   const w = useWorld(['staff', 'r1', 'm1', 'm2']);
-  const item = async (token: string, json: { name: string; points: number; active?: boolean }) => bodyOf(await client(w.app, { token }).counter.items.$post({ json }), 201);
-  const send = (json: Redemption) => client(w.app, { token: w.tokens.m1 }).counter.redemptions.$post({ header: { 'idempotency-key': newKey('redeem') }, json });
+  const item = async (token: string, json: { name: string; points: number; active?: boolean }) =>
+    bodyOf(await client(w.app, { token }).counter.items.$post({ json }), 201);
+  const send = (json: Redemption) =>
+    client(w.app, { token: w.tokens.m1 }).counter.redemptions.$post({
+      header: { 'idempotency-key': newKey('redeem') },
+      json,
+    });
   const redeem = async (json: Redemption) => answerOf(await send(json));
 
   it('an item from the catalogue at its price × quantity is on the receipt, kept as it was when the item changes later', async () => {
     await awardVia(w, w.tokens.staff, w.f.residents[0]!, 100);
     const glasses = await item(w.tokens.m1, { name: '老花镜', points: 30 });
-    const res = await bodyOf(await send({ card: w.f.cards[0]!, pin: PIN, points: 60, itemId: glasses.id, quantity: 2 }), 201);
+    const res = await bodyOf(
+      await send({ card: w.f.cards[0]!, pin: PIN, points: 60, itemId: glasses.id, quantity: 2 }),
+      201,
+    );
     expect(res.item).toEqual({ id: glasses.id, name: '老花镜', unitPoints: 30, quantity: 2 });
     expect(res.balanceAfter).toBe(40);
     // The resident's statement and the merchant's list say what it was for, and where.
     const r1 = client(w.app, { token: w.tokens.r1 });
     const mine = await bodyOf(await r1.me.entries.$get({ query: { limit: '1' } }), 200);
-    expect(mine.entries[0]).toMatchObject({ id: res.id, kind: 'redeem', points: -60, counterparty: { kind: 'merchant', name: '明亮眼镜店' }, item: { id: glasses.id, name: '老花镜', unitPoints: 30, quantity: 2 } });
+    expect(mine.entries[0]).toMatchObject({
+      id: res.id,
+      kind: 'redeem',
+      points: -60,
+      counterparty: { kind: 'merchant', name: '明亮眼镜店' },
+      item: { id: glasses.id, name: '老花镜', unitPoints: 30, quantity: 2 },
+    });
     const m1 = client(w.app, { token: w.tokens.m1 });
     const theirs = await bodyOf(await m1.counter.redemptions.$get({ query: { limit: '1' } }), 200);
-    expect(theirs.items[0]).toMatchObject({ id: res.id, points: 60, item: { name: '老花镜', unitPoints: 30, quantity: 2 } });
-    await m1.counter.items[':id'].$patch({ param: { id: String(glasses.id) }, json: { points: 35, name: '老花镜（新款）' } });
+    expect(theirs.items[0]).toMatchObject({
+      id: res.id,
+      points: 60,
+      item: { name: '老花镜', unitPoints: 30, quantity: 2 },
+    });
+    await m1.counter.items[':id'].$patch({
+      param: { id: String(glasses.id) },
+      json: { points: 35, name: '老花镜（新款）' },
+    });
     const code = (await bodyOf(await r1.me['redeem-codes'].$post(), 201)).code;
     const second = await bodyOf(await send({ code, points: 35, itemId: glasses.id }), 201);
-    expect(second.item).toEqual({ id: glasses.id, name: '老花镜（新款）', unitPoints: 35, quantity: 1 });
-    const rows = await w.t.database.read.all<{ name: string; unit_points: number }>(sql`select name, unit_points from redemption_items order by entry_id`);
+    expect(second.item).toEqual({
+      id: glasses.id,
+      name: '老花镜（新款）',
+      unitPoints: 35,
+      quantity: 1,
+    });
+    const rows = await w.t.database.read.all<{ name: string; unit_points: number }>(
+      sql`select name, unit_points from redemption_items order by entry_id`,
+    );
     expect(rows.map((r) => [r.name, Number(r.unit_points)])).toEqual([
       ['老花镜', 30],
       ['老花镜（新款）', 35],
@@ -108,7 +158,11 @@ describe('counter: what the redemption was for', () => {
     expectError(await redeem({ ...card, points: 12, itemId: theirs.id }), 422, 'item_invalid');
     expectError(await redeem({ ...card, points: 8, itemId: off.id }), 422, 'item_invalid');
     expectError(await redeem({ ...card, points: 8, quantity: 2 }), 400, 'invalid_request');
-    expectError(await redeem({ ...card, points: 5, itemId: mine.id, quantity: 0 }), 400, 'invalid_request');
+    expectError(
+      await redeem({ ...card, points: 5, itemId: mine.id, quantity: 0 }),
+      400,
+      'invalid_request',
+    );
     const after = await snapshot(w.t.database);
     expect(after.balances).toEqual(before.balances);
     expect(after.head).toBe(before.head);

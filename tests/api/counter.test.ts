@@ -1,27 +1,49 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { PIN } from '../helpers/fixture';
-import { balanceOf, expectLedgerInvariants, grant, snapshot, type Snapshot } from '../helpers/ledger';
 import { answerOf, bodyOf, client } from '../helpers/client';
+import { PIN } from '../helpers/fixture';
 import { awardVia, expectError, loginAs, newKey, useWorld } from '../helpers/http';
+import {
+  balanceOf,
+  expectLedgerInvariants,
+  grant,
+  type Snapshot,
+  snapshot,
+} from '../helpers/ledger';
 
 type Counter = ReturnType<typeof client>['counter'];
 type Redemption = Parameters<Counter['redemptions']['$post']>[0]['json'];
 
 const sameExceptStoredOutcomes = (a: Snapshot, b: Snapshot) =>
-  expect({ ...b, counts: { ...b.counts, idempotency_keys: 0 } }).toEqual({ ...a, counts: { ...a.counts, idempotency_keys: 0 } });
+  expect({ ...b, counts: { ...b.counts, idempotency_keys: 0 } }).toEqual({
+    ...a,
+    counts: { ...a.counts, idempotency_keys: 0 },
+  });
 
 describe('counter: one-time codes', () => {
   const w = useWorld(['staff', 'r1', 'm1']);
   beforeEach(() => awardVia(w, w.tokens.staff, w.f.residents[0]!, 100));
 
-  const newCode = async (token = w.tokens.r1) => (await bodyOf(await client(w.app, { token }).me['redeem-codes'].$post(), 201)).code;
-  const send = (json: Redemption, token = w.tokens.m1, key = newKey('redeem')) => client(w.app, { token }).counter.redemptions.$post({ header: { 'idempotency-key': key }, json });
+  const newCode = async (token = w.tokens.r1) =>
+    (await bodyOf(await client(w.app, { token }).me['redeem-codes'].$post(), 201)).code;
+  const send = (json: Redemption, token = w.tokens.m1, key = newKey('redeem')) =>
+    client(w.app, { token }).counter.redemptions.$post({
+      header: { 'idempotency-key': key },
+      json,
+    });
   const redeem = async (json: Redemption, token?: string) => answerOf(await send(json, token));
 
   it('a valid code redeems once: 201 with id, points, at, the masked name and the balance after', async () => {
     const code = await newCode();
     const res = await bodyOf(await send({ code, points: 35, note: '老花镜' }), 201);
-    expect(res).toEqual({ id: 2, points: 35, at: w.time.now.toISOString(), resident: { maskedName: '张*华' }, balanceAfter: 65, item: null, expiring: [{ points: 65, on: expect.stringMatching(/^\d{4}-01-01$/) }] });
+    expect(res).toEqual({
+      id: 2,
+      points: 35,
+      at: w.time.now.toISOString(),
+      resident: { maskedName: '张*华' },
+      balanceAfter: 65,
+      item: null,
+      expiring: [{ points: 65, on: expect.stringMatching(/^\d{4}-01-01$/) }],
+    });
     expect(await balanceOf(w.t.database, w.f.merchants[0]!)).toBe(35);
     const m2 = await loginAs(w.app, 'm2');
     const before = await snapshot(w.t.database);
@@ -96,8 +118,13 @@ describe('counter: paper card + PIN', () => {
     await awardVia(w, w.tokens.staff, w.f.residents[1]!, 60);
   });
 
-  const send = (pin: string, points = 10, cardNo = card) => client(w.app, { token: w.tokens.m1 }).counter.redemptions.$post({ header: { 'idempotency-key': newKey('card') }, json: { card: cardNo, pin, points } });
-  const redeem = async (pin: string, points?: number, cardNo?: string) => answerOf(await send(pin, points, cardNo));
+  const send = (pin: string, points = 10, cardNo = card) =>
+    client(w.app, { token: w.tokens.m1 }).counter.redemptions.$post({
+      header: { 'idempotency-key': newKey('card') },
+      json: { card: cardNo, pin, points },
+    });
+  const redeem = async (pin: string, points?: number, cardNo?: string) =>
+    answerOf(await send(pin, points, cardNo));
 
   it('card + right PIN redeems', async () => {
     const res = await bodyOf(await send(PIN, 25), 201);
@@ -145,7 +172,13 @@ describe('counter: paper card + PIN', () => {
   it('not enough points → 409 insufficient_points stating the balance (also on a replay), nothing moves', async () => {
     const before = await snapshot(w.t.database);
     const key = newKey('short');
-    const again = async () => answerOf(await client(w.app, { token: w.tokens.m1 }).counter.redemptions.$post({ header: { 'idempotency-key': key }, json: { card, pin: PIN, points: 61 } }));
+    const again = async () =>
+      answerOf(
+        await client(w.app, { token: w.tokens.m1 }).counter.redemptions.$post({
+          header: { 'idempotency-key': key },
+          json: { card, pin: PIN, points: 61 },
+        }),
+      );
     const short = await again();
     expectError(short, 409, 'insufficient_points');
     expect(short.body.error.details).toEqual({ balance: 60 });
@@ -165,11 +198,24 @@ describe('GET /api/counter/redemptions', () => {
     const header = () => ({ 'idempotency-key': newKey() });
     const mine: number[] = [];
     for (let i = 1; i <= 5; i++) {
-      const a = await bodyOf(await m1.redemptions.$post({ header: header(), json: { card: w.f.cards[0]!, pin: PIN, points: i } }), 201);
+      const a = await bodyOf(
+        await m1.redemptions.$post({
+          header: header(),
+          json: { card: w.f.cards[0]!, pin: PIN, points: i },
+        }),
+        201,
+      );
       mine.push(a.id);
-      await m2.redemptions.$post({ header: header(), json: { card: w.f.cards[0]!, pin: PIN, points: 100 + i } });
+      await m2.redemptions.$post({
+        header: header(),
+        json: { card: w.f.cards[0]!, pin: PIN, points: 100 + i },
+      });
     }
-    const reversal = await staff.staff.entries[':id'].reverse.$post({ header: header(), param: { id: String(mine[0]) }, json: { reason: '退货' } });
+    const reversal = await staff.staff.entries[':id'].reverse.$post({
+      header: header(),
+      param: { id: String(mine[0]) },
+      json: { reason: '退货' },
+    });
     expect(reversal.status).toBe(201);
 
     const { items: lines } = await allPages(m1, 2);
@@ -189,7 +235,10 @@ describe('GET /api/counter/redemptions', () => {
 
   it('an empty list for a new merchant; bad paging → 400', async () => {
     const m1 = client(w.app, { token: await loginAs(w.app, 'm1') }).counter.redemptions;
-    expect(await bodyOf(await m1.$get({ query: {} }), 200)).toEqual({ items: [], nextCursor: null });
+    expect(await bodyOf(await m1.$get({ query: {} }), 200)).toEqual({
+      items: [],
+      nextCursor: null,
+    });
     expectError(await answerOf(await m1.$get({ query: { limit: '0' } })), 400, 'invalid_request');
     expectError(await answerOf(await m1.$get({ query: { limit: '101' } })), 400, 'invalid_request');
     expectError(await answerOf(await m1.$get({ query: { cursor: 'x' } })), 400, 'invalid_request');
@@ -205,7 +254,9 @@ async function allPages(counter: Counter, limit: number) {
     return bodyOf(await counter.redemptions.$get({ query }), 200);
   }
   do {
-    const body = await page(cursor === null ? { limit: String(limit) } : { limit: String(limit), cursor });
+    const body = await page(
+      cursor === null ? { limit: String(limit) } : { limit: String(limit), cursor },
+    );
     expect(body.items.length).toBeLessThanOrEqual(limit);
     items.push(...body.items);
     cursor = body.nextCursor;

@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/app';
-import { ADDRESS_MAX_FAILURES, LOGIN_CEILING_FAILURES, LOGIN_MAX_FAILURES, LOGIN_WINDOW_MS, OVERALL_MAX_FAILURES } from '../../functions/domain/people/login-throttle';
-import { PASSWORD } from '../helpers/fixture';
+import {
+  ADDRESS_MAX_FAILURES,
+  LOGIN_CEILING_FAILURES,
+  LOGIN_MAX_FAILURES,
+  LOGIN_WINDOW_MS,
+  OVERALL_MAX_FAILURES,
+} from '../../functions/domain/people/login-throttle';
 import { answerOf, client } from '../helpers/client';
+import { PASSWORD } from '../helpers/fixture';
 import { expectError, useWorld } from '../helpers/http';
 
 /**
@@ -11,15 +17,27 @@ import { expectError, useWorld } from '../helpers/http';
  * socket and the Worker from CF-Connecting-IP.
  */
 const w = useWorld();
-const app = () => createApp({ database: w.t.database, now: () => w.time.now, clientAddress: (c) => c.req.header('x-test-address') });
-const attempt = async (login: string, address: string, password = 'wrong-password') => answerOf(await client(app(), { headers: { 'x-test-address': address } }).auth.login.$post({ json: { login, password } }));
+const app = () =>
+  createApp({
+    database: w.t.database,
+    now: () => w.time.now,
+    clientAddress: (c) => c.req.header('x-test-address'),
+  });
+const attempt = async (login: string, address: string, password = 'wrong-password') =>
+  answerOf(
+    await client(app(), { headers: { 'x-test-address': address } }).auth.login.$post({
+      json: { login, password },
+    }),
+  );
 
 const FIXTURE_LOGINS = ['r1', 'r2', 'r3', 'm1', 'm2', 'staff', 'staff2', 'admin'];
 
 describe('sign-in budgets', () => {
   it('80 parallel guesses over 20 accounts from one address: only the address budget is tried, the rest get 429 with Retry-After', async () => {
     const logins = [...FIXTURE_LOGINS, ...Array.from({ length: 12 }, (_, i) => `ghost${i}`)];
-    const guesses = Array.from({ length: 80 }, (_, i) => attempt(logins[i % 20]!, '203.0.113.7', `guess-${i}`));
+    const guesses = Array.from({ length: 80 }, (_, i) =>
+      attempt(logins[i % 20]!, '203.0.113.7', `guess-${i}`),
+    );
     const results = await Promise.all(guesses);
     const statuses = results.map((r) => r.status);
     expect(statuses.filter((s) => s === 401)).toHaveLength(ADDRESS_MAX_FAILURES);
@@ -39,7 +57,8 @@ describe('sign-in budgets', () => {
   });
 
   it("an outsider's failures on a staff login lock the outsider's address, not the staff member at theirs", async () => {
-    for (let i = 0; i < LOGIN_MAX_FAILURES; i++) expectError(await attempt('staff', '203.0.113.9'), 401, 'invalid_credentials');
+    for (let i = 0; i < LOGIN_MAX_FAILURES; i++)
+      expectError(await attempt('staff', '203.0.113.9'), 401, 'invalid_credentials');
     // The contract's lock holds where the failures came from, right password or not…
     expectError(await attempt('staff', '203.0.113.9', PASSWORD), 429, 'too_many_attempts');
     // …and the staff member signs in from the office.
@@ -50,7 +69,9 @@ describe('sign-in budgets', () => {
     expect((await attempt('staff', '192.0.2.10', PASSWORD)).status).toBe(200);
     const addresses = LOGIN_CEILING_FAILURES / LOGIN_MAX_FAILURES;
     for (let a = 0; a < addresses; a++) {
-      const results = await Promise.all(Array.from({ length: LOGIN_MAX_FAILURES }, () => attempt('staff', `203.0.113.${a + 1}`)));
+      const results = await Promise.all(
+        Array.from({ length: LOGIN_MAX_FAILURES }, () => attempt('staff', `203.0.113.${a + 1}`)),
+      );
       expect(results.map((r) => r.status)).toEqual(Array(LOGIN_MAX_FAILURES).fill(401));
     }
     expectError(await attempt('staff', '198.51.100.99'), 429, 'too_many_attempts');
@@ -64,7 +85,10 @@ describe('sign-in budgets', () => {
     expect((await attempt('r1', '192.0.2.50', PASSWORD)).status).toBe(200);
     const addresses = OVERALL_MAX_FAILURES / ADDRESS_MAX_FAILURES;
     for (let a = 0; a < addresses; a++) {
-      const logins = Array.from({ length: ADDRESS_MAX_FAILURES }, (_, k) => FIXTURE_LOGINS[(a + k) % FIXTURE_LOGINS.length]!);
+      const logins = Array.from(
+        { length: ADDRESS_MAX_FAILURES },
+        (_, k) => FIXTURE_LOGINS[(a + k) % FIXTURE_LOGINS.length]!,
+      );
       const results = await Promise.all(logins.map((login) => attempt(login, `10.0.${a}.1`)));
       expect(results.map((r) => r.status)).toEqual(Array(ADDRESS_MAX_FAILURES).fill(401));
     }
@@ -78,7 +102,12 @@ describe('sign-in budgets', () => {
 
   it('without a known address (a shell that cannot tell) every client counts as one, and the per-login lock still holds', async () => {
     const login = client(w.app).auth.login;
-    for (let i = 0; i < LOGIN_MAX_FAILURES; i++) await login.$post({ json: { login: 'r3', password: 'wrong-password' } });
-    expectError(await answerOf(await login.$post({ json: { login: 'r3', password: PASSWORD } })), 429, 'too_many_attempts');
+    for (let i = 0; i < LOGIN_MAX_FAILURES; i++)
+      await login.$post({ json: { login: 'r3', password: 'wrong-password' } });
+    expectError(
+      await answerOf(await login.$post({ json: { login: 'r3', password: PASSWORD } })),
+      429,
+      'too_many_attempts',
+    );
   });
 });

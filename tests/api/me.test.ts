@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { runExpiry } from '../../functions/domain/ledger/expiry';
-import { balanceOf, expectLedgerInvariants, snapshot } from '../helpers/ledger';
 import { answerOf, bodyOf, client } from '../helpers/client';
 import { allPages, awardVia, call, expectError, loginAs, newKey, useWorld } from '../helpers/http';
+import { balanceOf, expectLedgerInvariants, snapshot } from '../helpers/ledger';
 
 describe('GET /api/me', () => {
   const w = useWorld();
@@ -10,8 +10,17 @@ describe('GET /api/me', () => {
   it('the resident sees id, display name (never the full name) and balance', async () => {
     const staff = await loginAs(w.app, 'staff');
     await awardVia(w, staff, w.f.residents[0]!, 42);
-    const me = await bodyOf(await client(w.app, { token: await loginAs(w.app, 'r1') }).me.$get(), 200);
-    expect(me).toEqual({ id: w.f.residents[0], displayName: '张*华', balance: 42, expiring: [{ points: 42, at: '2028-12-31T16:00:00.000Z' }], expiryNotice: null });
+    const me = await bodyOf(
+      await client(w.app, { token: await loginAs(w.app, 'r1') }).me.$get(),
+      200,
+    );
+    expect(me).toEqual({
+      id: w.f.residents[0],
+      displayName: '张*华',
+      balance: 42,
+      expiring: [{ points: 42, at: '2028-12-31T16:00:00.000Z' }],
+      expiryNotice: null,
+    });
     expect(JSON.stringify(me)).not.toContain('张三华');
   });
 });
@@ -27,12 +36,31 @@ describe('GET /api/me/entries', () => {
     const [id1, id2] = w.f.residents as [number, number];
     await awardVia(w, staff, id1, 100); // 1 earn +100
     const header = () => ({ 'idempotency-key': newKey() });
-    await client(w.app, { token: r1 }).me.transfers.$post({ header: header(), json: { to: id2, points: 30 } }); // 2 transfer_out −30
-    await client(w.app, { token: r2 }).me.transfers.$post({ header: header(), json: { to: id1, points: 10 } }); // 3 transfer_in +10
-    await client(w.app, { token: m1 }).counter.redemptions.$post({ header: header(), json: { card: w.f.cards[0]!, pin: '1357', points: 20 } }); // 4 redeem −20
-    await client(w.app, { token: staff }).staff.entries[':id'].reverse.$post({ header: header(), param: { id: '4' }, json: { reason: '退货' } }); // 5 reversal +20
-    await client(w.app, { token: r1 }).me.transfers.$post({ header: header(), json: { to: 'pool', points: 5 } }); // 6 donation −5
-    const res = await bodyOf(await client(w.app, { token: r1 }).me.entries.$get({ query: {} }), 200);
+    await client(w.app, { token: r1 }).me.transfers.$post({
+      header: header(),
+      json: { to: id2, points: 30 },
+    }); // 2 transfer_out −30
+    await client(w.app, { token: r2 }).me.transfers.$post({
+      header: header(),
+      json: { to: id1, points: 10 },
+    }); // 3 transfer_in +10
+    await client(w.app, { token: m1 }).counter.redemptions.$post({
+      header: header(),
+      json: { card: w.f.cards[0]!, pin: '1357', points: 20 },
+    }); // 4 redeem −20
+    await client(w.app, { token: staff }).staff.entries[':id'].reverse.$post({
+      header: header(),
+      param: { id: '4' },
+      json: { reason: '退货' },
+    }); // 5 reversal +20
+    await client(w.app, { token: r1 }).me.transfers.$post({
+      header: header(),
+      json: { to: 'pool', points: 5 },
+    }); // 6 donation −5
+    const res = await bodyOf(
+      await client(w.app, { token: r1 }).me.entries.$get({ query: {} }),
+      200,
+    );
     expect(res.nextCursor).toBeNull();
     expect(res.entries.map((e) => [e.id, e.kind, e.points, e.balanceAfter])).toEqual([
       [6, 'transfer_out', -5, 75],
@@ -43,12 +71,24 @@ describe('GET /api/me/entries', () => {
       [1, 'earn', 100, 100],
     ]);
     for (const e of res.entries) {
-      expect(Object.keys(e).sort()).toEqual(['at', 'balanceAfter', 'counterparty', 'id', 'item', 'kind', 'memo', 'points']);
+      expect(Object.keys(e).sort()).toEqual([
+        'at',
+        'balanceAfter',
+        'counterparty',
+        'id',
+        'item',
+        'kind',
+        'memo',
+        'points',
+      ]);
       expect(typeof e.memo).toBe('string');
       expect(new Date(e.at).toISOString()).toBe(e.at);
     }
     // The other resident sees only their own lines.
-    const other = await bodyOf(await client(w.app, { token: r2 }).me.entries.$get({ query: {} }), 200);
+    const other = await bodyOf(
+      await client(w.app, { token: r2 }).me.entries.$get({ query: {} }),
+      200,
+    );
     expect(other.entries.map((e) => [e.id, e.kind, e.points])).toEqual([
       [3, 'transfer_out', -10],
       [2, 'transfer_in', 30],
@@ -64,14 +104,28 @@ describe('GET /api/me/entries', () => {
     expect(items.map((e) => e.points)).toEqual([7, 6, 5, 4, 3, 2, 1]);
     // Exactly one full page: no further cursor.
     const api = client(w.app, { token: r1 });
-    expect((await bodyOf(await api.me.entries.$get({ query: { limit: '7' } }), 200)).nextCursor).toBeNull();
+    expect(
+      (await bodyOf(await api.me.entries.$get({ query: { limit: '7' } }), 200)).nextCursor,
+    ).toBeNull();
     expect((await api.me.entries.$get({ query: { limit: '100' } })).status).toBe(200);
   });
 
-  it.each(['limit=0', 'limit=101', 'limit=-1', 'limit=2.5', 'limit=abc', 'cursor=abc', 'cursor=-5'])('?%s → 400 invalid_request', async (query) => {
+  it.each([
+    'limit=0',
+    'limit=101',
+    'limit=-1',
+    'limit=2.5',
+    'limit=abc',
+    'cursor=abc',
+    'cursor=-5',
+  ])('?%s → 400 invalid_request', async (query) => {
     const r1 = await loginAs(w.app, 'r1');
     // Malformed on purpose, so past the typed client.
-    expectError(await call(w.app, 'GET', `/api/me/entries?${query}`, { token: r1 }), 400, 'invalid_request');
+    expectError(
+      await call(w.app, 'GET', `/api/me/entries?${query}`, { token: r1 }),
+      400,
+      'invalid_request',
+    );
   });
 });
 
@@ -109,8 +163,15 @@ describe('POST /api/me/transfers', () => {
     const r1 = await loginAs(w.app, 'r1');
     const [id1, id2] = w.f.residents as [number, number];
     await awardVia(w, staff, id1, 50);
-    const give = (to: number | 'pool', points: number, memo?: string) => client(w.app, { token: r1 }).me.transfers.$post({ header: { 'idempotency-key': newKey() }, json: { to, points, memo } });
-    expect(await bodyOf(await give(id2, 20, '谢谢帮忙'), 201)).toMatchObject({ id: 2, balanceAfter: 30 });
+    const give = (to: number | 'pool', points: number, memo?: string) =>
+      client(w.app, { token: r1 }).me.transfers.$post({
+        header: { 'idempotency-key': newKey() },
+        json: { to, points, memo },
+      });
+    expect(await bodyOf(await give(id2, 20, '谢谢帮忙'), 201)).toMatchObject({
+      id: 2,
+      balanceAfter: 30,
+    });
     expect((await give('pool', 10)).status).toBe(201);
     expect(await balanceOf(w.t.database, id2)).toBe(20);
 
@@ -120,7 +181,10 @@ describe('POST /api/me/transfers', () => {
     expectError(await answerOf(await give(9999, 1)), 404, 'not_found');
     expectError(await answerOf(await give(w.f.merchants[0]!, 1)), 404, 'not_found');
     const after = await snapshot(w.t.database);
-    expect({ ...after, counts: { ...after.counts, idempotency_keys: 0 } }).toEqual({ ...before, counts: { ...before.counts, idempotency_keys: 0 } });
+    expect({ ...after, counts: { ...after.counts, idempotency_keys: 0 } }).toEqual({
+      ...before,
+      counts: { ...before.counts, idempotency_keys: 0 },
+    });
     await expectLedgerInvariants(w.t.database);
   });
 });
@@ -134,7 +198,10 @@ describe('points expiry as the resident sees it', () => {
     w.time.now = new Date('2025-03-01T02:00:00Z');
     await awardVia(w, await loginAs(w.app, 'staff'), id1, 50); // lot 2025
     const m1 = await loginAs(w.app, 'm1');
-    const spent = await client(w.app, { token: m1 }).counter.redemptions.$post({ header: { 'idempotency-key': newKey() }, json: { card: w.f.cards[0]!, pin: '1357', points: 30 } });
+    const spent = await client(w.app, { token: m1 }).counter.redemptions.$post({
+      header: { 'idempotency-key': newKey() },
+      json: { card: w.f.cards[0]!, pin: '1357', points: 30 },
+    });
     expect(spent.status).toBe(201);
 
     const r1 = await loginAs(w.app, 'r1');

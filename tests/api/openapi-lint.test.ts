@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { operationIdOf, TAG_DESCRIPTIONS } from '../../functions/http/openapi';
-import { call, world, type World } from '../helpers/http';
+import { call, type World, world } from '../helpers/http';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
 const REDOCLY = resolve(import.meta.dirname, '..', '..', 'node_modules', '.bin', 'redocly');
@@ -23,11 +23,17 @@ async function lint(doc: unknown): Promise<Problem[]> {
   try {
     writeFileSync(join(dir, 'openapi.json'), JSON.stringify(doc));
     writeFileSync(join(dir, 'redocly.yaml'), 'extends:\n  - recommended\n');
-    const env = { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' };
+    const env = {
+      ...process.env,
+      REDOCLY_TELEMETRY: 'off',
+      REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true',
+    };
     // Exit code 1 means "errors found": the JSON report on stdout says which.
-    const out = await promisify(execFile)(REDOCLY, ['lint', 'openapi.json', '--format=json', '--max-problems=1000'], { cwd: dir, env, maxBuffer: 64 * 1024 * 1024 }).catch(
-      (err: { stdout?: string }) => ({ stdout: err.stdout ?? '' }),
-    );
+    const out = await promisify(execFile)(
+      REDOCLY,
+      ['lint', 'openapi.json', '--format=json', '--max-problems=1000'],
+      { cwd: dir, env, maxBuffer: 64 * 1024 * 1024 },
+    ).catch((err: { stdout?: string }) => ({ stdout: err.stdout ?? '' }));
     return (JSON.parse(out.stdout) as { problems: Problem[] }).problems;
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -38,7 +44,9 @@ describe('the served OpenAPI document, by its standard’s linter', () => {
   let w: World;
   let doc: any;
   const operations = () =>
-    Object.entries<any>(doc.paths).flatMap(([path, item]) => METHODS.filter((m) => item[m]).map((method) => ({ method, path, op: item[method] })));
+    Object.entries<any>(doc.paths).flatMap(([path, item]) =>
+      METHODS.filter((m) => item[m]).map((method) => ({ method, path, op: item[method] })),
+    );
   beforeAll(async () => {
     w = await world();
     doc = (await call(w.app, 'GET', '/api/openapi.json')).body;
@@ -46,16 +54,26 @@ describe('the served OpenAPI document, by its standard’s linter', () => {
   afterAll(() => w.cleanup());
 
   it('has 0 errors and 0 warnings under Redocly’s recommended rules', async () => {
-    const problems = (await lint(doc)).map((p) => `${p.severity} ${p.ruleId} ${p.location[0]?.pointer}: ${p.message}`);
+    const problems = (await lint(doc)).map(
+      (p) => `${p.severity} ${p.ruleId} ${p.location[0]?.pointer}: ${p.message}`,
+    );
     expect(problems).toEqual([]);
   });
 
   it('states the licence of what it serves: the open data’s', () => {
-    expect(doc.info.license).toEqual({ name: 'Creative Commons Attribution 4.0', identifier: 'CC-BY-4.0' });
+    expect(doc.info.license).toEqual({
+      name: 'Creative Commons Attribution 4.0',
+      identifier: 'CC-BY-4.0',
+    });
   });
 
   it('a public GET that takes no parameters refuses one, with the 400 its document lists', async () => {
-    for (const path of ['/api/health', '/api/public/stats', '/api/public/ledger/head', '/api/public/catalogue']) {
+    for (const path of [
+      '/api/health',
+      '/api/public/stats',
+      '/api/public/ledger/head',
+      '/api/public/catalogue',
+    ]) {
       expect(doc.paths[path].get.responses['400'], path).toBeDefined();
       const res = await call(w.app, 'GET', `${path}?limt=5`);
       expect(res.status, path).toBe(400);
@@ -71,18 +89,24 @@ describe('the served OpenAPI document, by its standard’s linter', () => {
     for (const { method, path, op } of operations()) {
       expect(op.operationId, `${method} ${path}`).toMatch(/^[a-z]+[A-Za-z0-9]*$/);
     }
-    expect(doc.paths['/api/staff/entries/{id}/reverse'].post.operationId).toBe('postStaffEntriesByIdReverse');
+    expect(doc.paths['/api/staff/entries/{id}/reverse'].post.operationId).toBe(
+      'postStaffEntriesByIdReverse',
+    );
     expect(doc.paths['/api/me/entries'].get.operationId).toBe('getMeEntries');
-    expect(operationIdOf('post', '/api/admin/teams/{id}/members/{residentId}/leave')).toBe('postAdminTeamsByIdMembersByResidentIdLeave');
+    expect(operationIdOf('post', '/api/admin/teams/{id}/members/{residentId}/leave')).toBe(
+      'postAdminTeamsByIdMembersByResidentIdLeave',
+    );
     expect(operationIdOf('get', '/api/staff/award-batches')).toBe('getStaffAwardBatches');
   });
 
   it('public operations say security: [] and signed-in ones name a scheme', () => {
-    for (const path of ['/api/health', '/api/public/stats', '/api/public/ledger/head']) expect(doc.paths[path].get.security).toEqual([]);
+    for (const path of ['/api/health', '/api/public/stats', '/api/public/ledger/head'])
+      expect(doc.paths[path].get.security).toEqual([]);
     expect(doc.paths['/api/auth/login'].post.security).toEqual([]);
     for (const { method, path, op } of operations()) {
       expect(Array.isArray(op.security), `${method} ${path}`).toBe(true);
-      if (/^\/api\/(me|counter|staff|admin)(\/|$)/.test(path)) expect(op.security.length, `${method} ${path}`).toBeGreaterThan(0);
+      if (/^\/api\/(me|counter|staff|admin)(\/|$)/.test(path))
+        expect(op.security.length, `${method} ${path}`).toBeGreaterThan(0);
     }
   });
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, world, type World } from '../helpers/http';
+import { call, type World, world } from '../helpers/http';
 
 /** Every path and method the contract (shared/points-api.md) names. */
 const CONTRACT: Array<[string, string]> = [
@@ -38,9 +38,12 @@ describe('GET /api/openapi.json', () => {
     expect(typeof doc.paths).toBe('object');
   });
 
-  it.each(CONTRACT.filter(([, path]) => path !== '/api/openapi.json'))('lists %s %s', (method, path) => {
-    expect(doc.paths[path]?.[method], `${method.toUpperCase()} ${path}`).toBeDefined();
-  });
+  it.each(CONTRACT.filter(([, path]) => path !== '/api/openapi.json'))(
+    'lists %s %s',
+    (method, path) => {
+      expect(doc.paths[path]?.[method], `${method.toUpperCase()} ${path}`).toBeDefined();
+    },
+  );
 
   it('every operation declares responses, and every path parameter in a template is declared', () => {
     for (const [path, item] of Object.entries<any>(doc.paths)) {
@@ -48,7 +51,9 @@ describe('GET /api/openapi.json', () => {
         if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
         expect(Object.keys(op.responses ?? {}).length, `${method} ${path}`).toBeGreaterThan(0);
         for (const name of path.match(/\{(\w+)\}/g) ?? []) {
-          const param = (op.parameters ?? []).find((p: any) => p.in === 'path' && `{${p.name}}` === name);
+          const param = (op.parameters ?? []).find(
+            (p: any) => p.in === 'path' && `{${p.name}}` === name,
+          );
           expect(param, `${method} ${path} declares ${name}`).toBeDefined();
           expect(param.required).toBe(true);
         }
@@ -62,7 +67,9 @@ describe('GET /api/openapi.json', () => {
       ['post', '/api/staff/awards'],
       ['post', '/api/staff/entries/{id}/reverse'],
     ] as const) {
-      const headers = (doc.paths[path][method].parameters ?? []).filter((p: any) => p.in === 'header' && p.name.toLowerCase() === 'idempotency-key');
+      const headers = (doc.paths[path][method].parameters ?? []).filter(
+        (p: any) => p.in === 'header' && p.name.toLowerCase() === 'idempotency-key',
+      );
       expect(headers, `${method} ${path}`).toHaveLength(1);
       expect(headers[0].required).toBe(true);
     }
@@ -75,7 +82,8 @@ describe('GET /api/openapi.json', () => {
       const ref = raw.slice(8, -1);
       expect(ref.startsWith('#/')).toBe(true);
       let node: any = doc;
-      for (const part of ref.slice(2).split('/')) node = node?.[part.replace(/~1/g, '/').replace(/~0/g, '~')];
+      for (const part of ref.slice(2).split('/'))
+        node = node?.[part.replace(/~1/g, '/').replace(/~0/g, '~')];
       expect(node, ref).toBeDefined();
     }
   });
@@ -95,7 +103,10 @@ describe('GET /api/openapi.json', () => {
       ['post', '/api/staff/awards'],
       ['post', '/api/staff/entries/{id}/reverse'],
     ] as const) {
-      expect(doc.paths[path][method].requestBody?.content?.['application/json']?.schema, `${method} ${path}`).toBeDefined();
+      expect(
+        doc.paths[path][method].requestBody?.content?.['application/json']?.schema,
+        `${method} ${path}`,
+      ).toBeDefined();
     }
   });
 });

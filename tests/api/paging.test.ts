@@ -6,25 +6,77 @@ type Api = ReturnType<typeof client>;
 type Query = { limit: string; cursor?: string };
 type Answer = Awaited<ReturnType<typeof answerOf>>;
 type Ctx = { api: Api; w: World; token: string; resident: string };
-type List = { who: 'r1' | 'm1' | 'staff' | 'admin'; get: (c: Ctx, query: Query) => Promise<Answer>; v1?: string; bad?: string; extra?: string[] };
+type List = {
+  who: 'r1' | 'm1' | 'staff' | 'admin';
+  get: (c: Ctx, query: Query) => Promise<Answer>;
+  v1?: string;
+  bad?: string;
+  extra?: string[];
+};
 
 /** The generic records routes are not in the typed client's type (their router is built per kind). */
-const record = (kind: string) => (c: Ctx, query: Query) => call(c.w.app, 'GET', `/api/staff/records/${kind}?${new URLSearchParams(query)}`, { token: c.token });
+const record = (kind: string) => (c: Ctx, query: Query) =>
+  call(c.w.app, 'GET', `/api/staff/records/${kind}?${new URLSearchParams(query)}`, {
+    token: c.token,
+  });
 
 /** Every list route, read through the typed client. */
 const LISTS: Record<string, List> = {
-  'GET /api/me/entries': { who: 'r1', get: ({ api }, query) => api.me.entries.$get({ query }).then(answerOf), v1: 'entries' },
-  'GET /api/me/requests': { who: 'r1', get: ({ api }, query) => api.me.requests.$get({ query }).then(answerOf) },
-  'GET /api/me/activities': { who: 'r1', get: ({ api }, query) => api.me.activities.$get({ query }).then(answerOf), bad: '12' },
-  'GET /api/counter/redemptions': { who: 'm1', get: ({ api }, query) => api.counter.redemptions.$get({ query }).then(answerOf) },
-  'GET /api/staff/residents': { who: 'staff', get: ({ api }, query) => api.staff.residents.$get({ query }).then(answerOf), v1: 'residents' },
-  'GET /api/staff/residents/{id}/entries': { who: 'staff', get: ({ api, resident }, query) => api.staff.residents[':id'].entries.$get({ param: { id: resident }, query }).then(answerOf), v1: 'entries', extra: ['expiring'] },
-  'GET /api/staff/requests': { who: 'staff', get: ({ api }, query) => api.staff.requests.$get({ query }).then(answerOf) },
-  'GET /api/staff/activities': { who: 'staff', get: ({ api }, query) => api.staff.activities.$get({ query }).then(answerOf), bad: '12' },
-  'GET /api/staff/award-batches': { who: 'staff', get: ({ api }, query) => api.staff['award-batches'].$get({ query }).then(answerOf) },
-  'GET /api/staff/pool/grants': { who: 'staff', get: ({ api }, query) => api.staff.pool.grants.$get({ query }).then(answerOf) },
-  'GET /api/staff/audit': { who: 'staff', get: ({ api }, query) => api.staff.audit.$get({ query }).then(answerOf) },
-  'GET /api/admin/accounts': { who: 'admin', get: ({ api }, query) => api.admin.accounts.$get({ query }).then(answerOf) },
+  'GET /api/me/entries': {
+    who: 'r1',
+    get: ({ api }, query) => api.me.entries.$get({ query }).then(answerOf),
+    v1: 'entries',
+  },
+  'GET /api/me/requests': {
+    who: 'r1',
+    get: ({ api }, query) => api.me.requests.$get({ query }).then(answerOf),
+  },
+  'GET /api/me/activities': {
+    who: 'r1',
+    get: ({ api }, query) => api.me.activities.$get({ query }).then(answerOf),
+    bad: '12',
+  },
+  'GET /api/counter/redemptions': {
+    who: 'm1',
+    get: ({ api }, query) => api.counter.redemptions.$get({ query }).then(answerOf),
+  },
+  'GET /api/staff/residents': {
+    who: 'staff',
+    get: ({ api }, query) => api.staff.residents.$get({ query }).then(answerOf),
+    v1: 'residents',
+  },
+  'GET /api/staff/residents/{id}/entries': {
+    who: 'staff',
+    get: ({ api, resident }, query) =>
+      api.staff.residents[':id'].entries.$get({ param: { id: resident }, query }).then(answerOf),
+    v1: 'entries',
+    extra: ['expiring'],
+  },
+  'GET /api/staff/requests': {
+    who: 'staff',
+    get: ({ api }, query) => api.staff.requests.$get({ query }).then(answerOf),
+  },
+  'GET /api/staff/activities': {
+    who: 'staff',
+    get: ({ api }, query) => api.staff.activities.$get({ query }).then(answerOf),
+    bad: '12',
+  },
+  'GET /api/staff/award-batches': {
+    who: 'staff',
+    get: ({ api }, query) => api.staff['award-batches'].$get({ query }).then(answerOf),
+  },
+  'GET /api/staff/pool/grants': {
+    who: 'staff',
+    get: ({ api }, query) => api.staff.pool.grants.$get({ query }).then(answerOf),
+  },
+  'GET /api/staff/audit': {
+    who: 'staff',
+    get: ({ api }, query) => api.staff.audit.$get({ query }).then(answerOf),
+  },
+  'GET /api/admin/accounts': {
+    who: 'admin',
+    get: ({ api }, query) => api.admin.accounts.$get({ query }).then(answerOf),
+  },
   'GET /api/staff/records/funds': { who: 'staff', get: record('funds') },
   'GET /api/staff/records/donations': { who: 'staff', get: record('donations') },
   'GET /api/staff/records/incomes': { who: 'staff', get: record('incomes') },
@@ -47,7 +99,12 @@ describe('every list answers { items, nextCursor } and pages to the end', () => 
     for (const r of w.f.residents) await awardVia(w, staff, r, 5);
     await awardVia(w, staff, w.f.residents[0]!, 7);
     const token = await loginAs(w.app, list.who);
-    const ctx: Ctx = { api: client(w.app, { token }), w, token, resident: String(w.f.residents[0]) };
+    const ctx: Ctx = {
+      api: client(w.app, { token }),
+      w,
+      token,
+      resident: String(w.f.residents[0]),
+    };
     const get = (query: Query) => list.get(ctx, query);
     const seen: unknown[] = [];
     let cursor: string | null = null;
@@ -59,7 +116,11 @@ describe('every list answers { items, nextCursor } and pages to the end', () => 
       expect(items.length).toBeLessThanOrEqual(1);
       expect(nextCursor === null || typeof nextCursor === 'string').toBe(true);
       if (list.v1) expect(rest[list.v1]).toEqual(items);
-      for (const key of Object.keys(rest)) expect(Array.isArray(rest[key]) && key !== list.v1 && !list.extra?.includes(key), `${name} answers a second list "${key}"`).toBe(false);
+      for (const key of Object.keys(rest))
+        expect(
+          Array.isArray(rest[key]) && key !== list.v1 && !list.extra?.includes(key),
+          `${name} answers a second list "${key}"`,
+        ).toBe(false);
       for (const item of items) {
         const key = JSON.stringify(item);
         expect(seen).not.toContain(key);
@@ -69,7 +130,11 @@ describe('every list answers { items, nextCursor } and pages to the end', () => 
       if (cursor === null) break;
     }
     expect(cursor).toBeNull();
-    expectError(await get({ limit: '1', cursor: list.bad ?? '2026-03-09.1' }), 400, 'invalid_request');
+    expectError(
+      await get({ limit: '1', cursor: list.bad ?? '2026-03-09.1' }),
+      400,
+      'invalid_request',
+    );
     expectError(await get({ limit: '1', cursor: 'x' }), 400, 'invalid_request');
   });
 });

@@ -15,16 +15,21 @@ describe('PortalServer', () => {
     server = new PortalServer(createApp({ database: t.database }));
   });
   afterAll(() => t.cleanup());
-  const get = (path: string, headers: Record<string, string> = {}) => server.fetch(new Request(`http://localhost${path}`, { headers }));
+  const get = (path: string, headers: Record<string, string> = {}) =>
+    server.fetch(new Request(`http://localhost${path}`, { headers }));
 
   it('answers API paths from the API, its errors in the API shape, the hot paths uncompressed', async () => {
     const health = await get('/api/health', { 'accept-encoding': 'gzip' });
     expect(health.status).toBe(200);
     expect(health.headers.get('content-encoding')).toBeNull();
-    expect(await (await get('/api/me')).json()).toEqual({ error: { code: 'unauthorized', message: expect.any(String) } });
+    expect(await (await get('/api/me')).json()).toEqual({
+      error: { code: 'unauthorized', message: expect.any(String) },
+    });
     const unknown = await get('/api/no-such-thing');
     expect(unknown.status).toBe(404);
-    expect(await unknown.json()).toEqual({ error: { code: 'not_found', message: expect.any(String) } });
+    expect(await unknown.json()).toEqual({
+      error: { code: 'not_found', message: expect.any(String) },
+    });
   });
 
   it('reaches the API the same through an encoded path, and compresses the large public answers', async () => {
@@ -34,7 +39,11 @@ describe('PortalServer', () => {
     const spec = await get('/api/openapi.json', { 'accept-encoding': 'gzip' });
     expect(spec.status).toBe(200);
     expect(spec.headers.get('content-encoding')).toBe('gzip');
-    expect(JSON.parse(await new Response(spec.body!.pipeThrough(new DecompressionStream('gzip'))).text())).toMatchObject({ openapi: '3.1.0' });
+    expect(
+      JSON.parse(
+        await new Response(spec.body!.pipeThrough(new DecompressionStream('gzip'))).text(),
+      ),
+    ).toMatchObject({ openapi: '3.1.0' });
   });
 
   it('serves the site elsewhere: while it is being built, a readable 503', async () => {
@@ -49,8 +58,14 @@ describe('PortalServer', () => {
     try {
       mkdirSync(join(site, 'en'));
       writeFileSync(join(site, 'index.html'), '<!doctype html><title>home</title>');
-      writeFileSync(join(site, '404.html'), '<!doctype html><html lang="zh-CN"><title>找不到这个页面</title></html>');
-      writeFileSync(join(site, 'en', '404.html'), '<!doctype html><html lang="en"><title>Page not found</title></html>');
+      writeFileSync(
+        join(site, '404.html'),
+        '<!doctype html><html lang="zh-CN"><title>找不到这个页面</title></html>',
+      );
+      writeFileSync(
+        join(site, 'en', '404.html'),
+        '<!doctype html><html lang="en"><title>Page not found</title></html>',
+      );
       server.useSite(site);
       const zh = await get('/no-such-page/');
       expect(zh.status).toBe(404);

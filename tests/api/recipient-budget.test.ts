@@ -5,7 +5,8 @@ import { expectError, useWorld } from '../helpers/http';
 
 describe('GET /api/me/recipients is budgeted per resident', () => {
   const w = useWorld(['r1', 'r2']);
-  const find = async (token: string, query: { login: string } | { card: string }) => answerOf(await client(w.app, { token }).me.recipients.$get({ query }));
+  const find = async (token: string, query: { login: string } | { card: string }) =>
+    answerOf(await client(w.app, { token }).me.recipients.$get({ query }));
 
   it(`400 look-ups (cards walked in order, found or not) → only ${LOOKUP_BUDGET} answered, the rest 429 with Retry-After`, async () => {
     const statuses: number[] = [];
@@ -29,7 +30,9 @@ describe('GET /api/me/recipients is budgeted per resident', () => {
   });
 
   it('parallel look-ups meet the budget one at a time', async () => {
-    const results = await Promise.all(Array.from({ length: 60 }, (_, i) => find(w.tokens.r1, { login: `someone${i}` })));
+    const results = await Promise.all(
+      Array.from({ length: 60 }, (_, i) => find(w.tokens.r1, { login: `someone${i}` })),
+    );
     expect(results.filter((r) => r.status === 404)).toHaveLength(LOOKUP_BUDGET);
     expect(results.filter((r) => r.status === 429)).toHaveLength(60 - LOOKUP_BUDGET);
   });

@@ -1,10 +1,10 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { roles, type Role } from '../../db/schema';
-import { can, type Capability } from '../../functions/domain/people/roles';
-import { snapshot } from '../helpers/ledger';
 import { z } from '@hono/zod-openapi';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { type Role, roles } from '../../db/schema';
+import { type Capability, can } from '../../functions/domain/people/roles';
 import { bodyOf, client } from '../helpers/client';
 import { call, expectError, loginAs, newKey, useWorld } from '../helpers/http';
+import { snapshot } from '../helpers/ledger';
 
 /**
  * The role matrix, driven by the app's own OpenAPI document and the role table
@@ -13,7 +13,12 @@ import { call, expectError, loginAs, newKey, useWorld } from '../helpers/http';
  * route needs its prefix's capability (and an approval the `approve` capability too). A new route
  * that is not classified, or that forgets its role check, fails here.
  */
-const PUBLIC: RegExp[] = [/^\/api\/health(\/ready)?$/, /^\/api\/public\//, /^\/api\/auth\/(login|logout)$/, /^\/api\/openapi\.json$/];
+const PUBLIC: RegExp[] = [
+  /^\/api\/health(\/ready)?$/,
+  /^\/api\/public\//,
+  /^\/api\/auth\/(login|logout)$/,
+  /^\/api\/openapi\.json$/,
+];
 const ANY_SIGNED_IN: RegExp[] = [/^\/api\/auth\/(me|password)$/];
 const PREFIX: Array<[RegExp, Capability]> = [
   [/^\/api\/me(\/|$)/, 'me'],
@@ -24,7 +29,13 @@ const PREFIX: Array<[RegExp, Capability]> = [
 /** Operations that give the second signature. */
 const APPROVALS = /\/approve$/;
 const ROLES: Role[] = [...roles];
-const LOGIN: Record<Role, string> = { resident: 'r1', merchant: 'm1', staff: 'staff', accountant: 'staff2', admin: 'admin' };
+const LOGIN: Record<Role, string> = {
+  resident: 'r1',
+  merchant: 'm1',
+  staff: 'staff',
+  accountant: 'staff2',
+  admin: 'admin',
+};
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 
 const isPublic = (path: string) => PUBLIC.some((re) => re.test(path));
@@ -76,27 +87,45 @@ describe('role matrix over every route in /api/openapi.json', () => {
 
   it('the document lists the routes of every role and the public ones', () => {
     expect(ops.length).toBeGreaterThanOrEqual(13);
-    for (const role of ROLES) expect(ops.some((op) => ownerOf(op.path) && admits(role, op.path)), role).toBe(true);
+    for (const role of ROLES)
+      expect(
+        ops.some((op) => ownerOf(op.path) && admits(role, op.path)),
+        role,
+      ).toBe(true);
     expect(ops.some((op) => isPublic(op.path))).toBe(true);
   });
 
   it('every route is classified: public, or owned by exactly one role', () => {
-    const unclassified = ops.filter((op) => !isPublic(op.path) && !ANY_SIGNED_IN.some((re) => re.test(op.path)) && !ownerOf(op.path)).map((op) => `${op.method.toUpperCase()} ${op.path}`);
-    expect(unclassified, 'routes with no known access rule: add them to PUBLIC, ANY_SIGNED_IN or PREFIX').toEqual([]);
+    const unclassified = ops
+      .filter(
+        (op) =>
+          !isPublic(op.path) && !ANY_SIGNED_IN.some((re) => re.test(op.path)) && !ownerOf(op.path),
+      )
+      .map((op) => `${op.method.toUpperCase()} ${op.path}`);
+    expect(
+      unclassified,
+      'routes with no known access rule: add them to PUBLIC, ANY_SIGNED_IN or PREFIX',
+    ).toEqual([]);
   });
 
   it('every route the app serves is in the document (none hides from this matrix)', () => {
     const documented = new Set(ops.map((op) => `${op.method.toUpperCase()} ${op.path}`));
     const served = new Set(
       w.app.routes
-        .filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/') && r.path !== '/api/openapi.json')
+        .filter(
+          (r) => r.method !== 'ALL' && r.path.startsWith('/api/') && r.path !== '/api/openapi.json',
+        )
         .map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, '{$1}')}`),
     );
     expect([...served].filter((r) => !documented.has(r))).toEqual([]);
   });
 
   it('signed-in routes declare their security in the document', () => {
-    expect(ops.filter((op) => !isPublic(op.path) && !op.declaresSecurity).map((op) => `${op.method} ${op.path}`)).toEqual([]);
+    expect(
+      ops
+        .filter((op) => !isPublic(op.path) && !op.declaresSecurity)
+        .map((op) => `${op.method} ${op.path}`),
+    ).toEqual([]);
   });
 
   it('anonymous: every role route → 401 unauthorized (never 2xx); public routes work', async () => {
@@ -129,23 +158,31 @@ describe('role matrix over every route in /api/openapi.json', () => {
   });
 
   it('the public writes work anonymously: login with credentials, logout without a session', async () => {
-    expect((await client(w.app).auth.login.$post({ json: { login: 'r2', password: 'test-password' } })).status).toBe(200);
+    expect(
+      (await client(w.app).auth.login.$post({ json: { login: 'r2', password: 'test-password' } }))
+        .status,
+    ).toBe(200);
     expect((await client(w.app).auth.logout.$post()).status).toBe(200);
   });
 
-  it.each(ROLES)('signed in as %s: another role’s route → 403 forbidden (never 2xx) and changes nothing', async (role) => {
-    const before = await snapshot(w.t.database);
-    let checked = 0;
-    for (const op of ops) {
-      if (!ownerOf(op.path) || admits(role, op.path)) continue;
-      const res = await request(op, tokens[role]);
-      expect(res.status, `${role} ${op.method.toUpperCase()} ${op.path} → ${res.status}`).toBe(403);
-      expectError(res, 403, 'forbidden');
-      checked++;
-    }
-    expect(checked).toBeGreaterThan(0);
-    expect(await snapshot(w.t.database)).toEqual(before);
-  });
+  it.each(ROLES)(
+    'signed in as %s: another role’s route → 403 forbidden (never 2xx) and changes nothing',
+    async (role) => {
+      const before = await snapshot(w.t.database);
+      let checked = 0;
+      for (const op of ops) {
+        if (!ownerOf(op.path) || admits(role, op.path)) continue;
+        const res = await request(op, tokens[role]);
+        expect(res.status, `${role} ${op.method.toUpperCase()} ${op.path} → ${res.status}`).toBe(
+          403,
+        );
+        expectError(res, 403, 'forbidden');
+        checked++;
+      }
+      expect(checked).toBeGreaterThan(0);
+      expect(await snapshot(w.t.database)).toEqual(before);
+    },
+  );
 
   it.each(ROLES)('signed in as %s: its own routes admit it (neither 401 nor 403)', async (role) => {
     for (const op of ops.filter((o) => ownerOf(o.path) && admits(role, o.path))) {
@@ -161,19 +198,41 @@ describe('role matrix over every route in /api/openapi.json', () => {
     const wrong: string[] = [];
     let calls = 0;
     // Logging out ends the session the later calls sign in with: it goes last.
-    const ordered = [...ops.filter((o) => o.path !== '/api/auth/logout'), ...ops.filter((o) => o.path === '/api/auth/logout')];
+    const ordered = [
+      ...ops.filter((o) => o.path !== '/api/auth/logout'),
+      ...ops.filter((o) => o.path === '/api/auth/logout'),
+    ];
     for (const op of ordered) {
       for (const caller of callers) {
         // Ids nobody has: an admin's write cannot reset the password of a caller still to come.
-        const res = await call(w.app, op.method.toUpperCase(), op.path.replace(/\{[^}]+\}/g, '999999'), {
-          token: caller === 'anonymous' ? undefined : tokens[caller],
-          ...(op.method === 'get' ? {} : { idempotencyKey: newKey('matrix'), body: {} }),
-        });
+        const res = await call(
+          w.app,
+          op.method.toUpperCase(),
+          op.path.replace(/\{[^}]+\}/g, '999999'),
+          {
+            token: caller === 'anonymous' ? undefined : tokens[caller],
+            ...(op.method === 'get' ? {} : { idempotencyKey: newKey('matrix'), body: {} }),
+          },
+        );
         calls++;
         const signedIn = ANY_SIGNED_IN.some((re) => re.test(op.path));
-        const expected = isPublic(op.path) ? 'open' : caller === 'anonymous' ? 401 : signedIn || admits(caller, op.path) ? 'open' : 403;
-        const ok = res.status < 500 && (expected === 'open' ? ![401, 403].includes(res.status) || (op.path === '/api/auth/login' && res.status === 401) : res.status === expected);
-        if (!ok) wrong.push(`${caller} ${op.method.toUpperCase()} ${op.path} → ${res.status}, expected ${expected}`);
+        const expected = isPublic(op.path)
+          ? 'open'
+          : caller === 'anonymous'
+            ? 401
+            : signedIn || admits(caller, op.path)
+              ? 'open'
+              : 403;
+        const ok =
+          res.status < 500 &&
+          (expected === 'open'
+            ? ![401, 403].includes(res.status) ||
+              (op.path === '/api/auth/login' && res.status === 401)
+            : res.status === expected);
+        if (!ok)
+          wrong.push(
+            `${caller} ${op.method.toUpperCase()} ${op.path} → ${res.status}, expected ${expected}`,
+          );
       }
     }
     expect(wrong).toEqual([]);

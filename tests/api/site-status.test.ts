@@ -1,12 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { z } from '@hono/zod-openapi';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../functions/app';
+import { type App, createApp } from '../../functions/app';
 import { PortalServer } from '../../functions/node/server';
 import { SiteState, shortError } from '../../functions/node/site-state';
-import { z } from '@hono/zod-openapi';
 import { answerOf, bodyOf, client } from '../helpers/client';
-import { call, expectError, loginAs, world, type World } from '../helpers/http';
+import { call, expectError, loginAs, type World, world } from '../helpers/http';
 
 let w: World;
 let state: SiteState;
@@ -14,35 +14,76 @@ let app: App;
 beforeEach(async () => {
   w = await world();
   state = new SiteState();
-  app = createApp({ database: w.t.database, now: () => w.time.now, siteStatus: () => state.status() });
+  app = createApp({
+    database: w.t.database,
+    now: () => w.time.now,
+    siteStatus: () => state.status(),
+  });
 });
 afterEach(() => w.cleanup());
 
 describe('GET /api/staff/site', () => {
   it('tells staff whether the public site is building, built (when) or failed (when, why)', async () => {
-    const site = async (token: string) => bodyOf(await client(app, { token }).staff.site.$get(), 200);
+    const site = async (token: string) =>
+      bodyOf(await client(app, { token }).staff.site.$get(), 200);
     const staff = await loginAs(app, 'staff');
-    expect(await site(staff)).toEqual({ state: 'building', builtAt: null, failedAt: null, error: null });
+    expect(await site(staff)).toEqual({
+      state: 'building',
+      builtAt: null,
+      failedAt: null,
+      error: null,
+    });
 
     state.built(new Date('2026-03-09T02:00:00Z'));
-    expect(await site(staff)).toEqual({ state: 'ok', builtAt: '2026-03-09T02:00:00.000Z', failedAt: null, error: null });
+    expect(await site(staff)).toEqual({
+      state: 'ok',
+      builtAt: '2026-03-09T02:00:00.000Z',
+      failedAt: null,
+      error: null,
+    });
 
     state.building();
-    state.failed(new Date('2026-03-09T03:00:00Z'), new Error('site build failed: astro build failed (exit 1)'));
+    state.failed(
+      new Date('2026-03-09T03:00:00Z'),
+      new Error('site build failed: astro build failed (exit 1)'),
+    );
     const failed = await site(await loginAs(app, 'staff2'));
     // The public still sees the site built at 02:00.
-    expect(failed).toEqual({ state: 'failed', builtAt: '2026-03-09T02:00:00.000Z', failedAt: '2026-03-09T03:00:00.000Z', error: 'site build failed: astro build failed (exit 1)' });
+    expect(failed).toEqual({
+      state: 'failed',
+      builtAt: '2026-03-09T02:00:00.000Z',
+      failedAt: '2026-03-09T03:00:00.000Z',
+      error: 'site build failed: astro build failed (exit 1)',
+    });
   });
 
   it('is for staff only, and unknown where the site is built elsewhere (the edge)', async () => {
     expectError(await answerOf(await client(app).staff.site.$get()), 401, 'unauthorized');
-    expectError(await answerOf(await client(app, { token: await loginAs(app, 'r1') }).staff.site.$get()), 403, 'forbidden');
-    const edge = await bodyOf(await client(w.app, { token: await loginAs(w.app, 'staff') }).staff.site.$get(), 200);
+    expectError(
+      await answerOf(await client(app, { token: await loginAs(app, 'r1') }).staff.site.$get()),
+      403,
+      'forbidden',
+    );
+    const edge = await bodyOf(
+      await client(w.app, { token: await loginAs(w.app, 'staff') }).staff.site.$get(),
+      200,
+    );
     expect(edge).toEqual({ state: 'unknown', builtAt: null, failedAt: null, error: null });
     // The document is served outside AppType: read the little of it this test needs.
-    const Doc = z.object({ paths: z.object({ '/api/staff/site': z.object({ get: z.object({ responses: z.record(z.string(), z.unknown()) }) }) }) });
+    const Doc = z.object({
+      paths: z.object({
+        '/api/staff/site': z.object({
+          get: z.object({ responses: z.record(z.string(), z.unknown()) }),
+        }),
+      }),
+    });
     const doc = Doc.parse((await call(app, 'GET', '/api/openapi.json')).body);
-    expect(Object.keys(doc.paths['/api/staff/site'].get.responses).sort()).toEqual(['200', '401', '403', '503']);
+    expect(Object.keys(doc.paths['/api/staff/site'].get.responses).sort()).toEqual([
+      '200',
+      '401',
+      '403',
+      '503',
+    ]);
   });
 
   it('shortens a long build log to its start and its end', () => {
@@ -55,7 +96,8 @@ describe('GET /api/staff/site', () => {
 });
 
 describe('what the public sees without a site', () => {
-  const get = (server: PortalServer, path = '/') => server.fetch(new Request(`http://localhost${path}`));
+  const get = (server: PortalServer, path = '/') =>
+    server.fetch(new Request(`http://localhost${path}`));
 
   it('while the first build runs: a page that refreshes itself; once it failed: the site is unavailable, not "being built" for ever', async () => {
     const server = new PortalServer(app, () => state.status());

@@ -8,14 +8,21 @@ describe('points flow', () => {
   it('awards, shows a code, redeems it once', async () => {
     const { app, f } = w;
     const staff = client(app, { token: await loginAs(app, 'staff') });
-    const award = await bodyOf(await staff.staff.awards.$post({ header: { 'idempotency-key': 'award-0001' }, json: { residentId: f.residents[0]!, points: 30, reason: '夜间巡防 3 小时' } }), 201);
+    const award = await bodyOf(
+      await staff.staff.awards.$post({
+        header: { 'idempotency-key': 'award-0001' },
+        json: { residentId: f.residents[0]!, points: 30, reason: '夜间巡防 3 小时' },
+      }),
+      201,
+    );
     expect(award.balanceAfter).toBe(30);
     const resident = client(app, { token: await loginAs(app, 'r1') });
     const code = await bodyOf(await resident.me['redeem-codes'].$post(), 201);
     expect(code.code).toMatch(/^\d{6}$/);
     const merchant = client(app, { token: await loginAs(app, 'm1') });
     const json = { code: code.code, points: 12 };
-    const redeem = (key: string) => merchant.counter.redemptions.$post({ header: { 'idempotency-key': key }, json });
+    const redeem = (key: string) =>
+      merchant.counter.redemptions.$post({ header: { 'idempotency-key': key }, json });
     const r1 = await bodyOf(await redeem('redeem-0001'), 201);
     expect(r1).toMatchObject({ points: 12, balanceAfter: 18, resident: { maskedName: '张*华' } });
     const replay = await bodyOf(await redeem('redeem-0001'), 201);

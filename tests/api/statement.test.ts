@@ -3,24 +3,43 @@ import { redemptionItems, settings } from '../../db/schema';
 import { grantFromPool } from '../../functions/domain/ledger/commands';
 import { runExpiry } from '../../functions/domain/ledger/expiry';
 import { answerOf, bodyOf, client } from '../helpers/client';
-import { awardVia, call, expectError, loginAs, newKey, useWorld, type World } from '../helpers/http';
+import {
+  awardVia,
+  call,
+  expectError,
+  loginAs,
+  newKey,
+  useWorld,
+  type World,
+} from '../helpers/http';
 
 const header = () => ({ 'idempotency-key': newKey() });
 const redeemByCard = (w: World, token: string, card: string, points: number) =>
-  client(w.app, { token }).counter.redemptions.$post({ header: { 'idempotency-key': newKey('redeem') }, json: { card, pin: '1357', points } });
+  client(w.app, { token }).counter.redemptions.$post({
+    header: { 'idempotency-key': newKey('redeem') },
+    json: { card, pin: '1357', points },
+  });
 const give = (w: World, token: string, to: number | 'pool', points: number, memo?: string) =>
-  client(w.app, { token }).me.transfers.$post({ header: header(), json: memo === undefined ? { to, points } : { to, points, memo } });
+  client(w.app, { token }).me.transfers.$post({
+    header: header(),
+    json: memo === undefined ? { to, points } : { to, points, memo },
+  });
 
 /** What a redemption bought, as the counter records it (the counter's itemId is the lead's part of issue 18). */
-const boughtItem = (w: World, entryId: number, item: { itemId: number; name: string; unitPoints: number; quantity: number }) =>
-  w.t.database.write((tx) => tx.insert(redemptionItems).values({ entryId, ...item }));
+const boughtItem = (
+  w: World,
+  entryId: number,
+  item: { itemId: number; name: string; unitPoints: number; quantity: number },
+) => w.t.database.write((tx) => tx.insert(redemptionItems).values({ entryId, ...item }));
 
 describe('statement lines name their counterparty', () => {
   // Starts two years back, so the first award's points lapse by the end of the test.
   const w = useWorld([], new Date('2024-06-01T02:00:00Z'));
 
   it('award with and without activity, redemption with an item, gifts, pool donation and grant, reversal, expiry', async () => {
-    await w.t.database.write((tx) => tx.insert(settings).values({ key: 'community_name', value: '幸福里社区' }));
+    await w.t.database.write((tx) =>
+      tx.insert(settings).values({ key: 'community_name', value: '幸福里社区' }),
+    );
     const [id1, id2] = w.f.residents as [number, number];
     let staff = await loginAs(w.app, 'staff');
     await awardVia(w, staff, id1, 200); // 1 earn, no activity: lapses at the end of 2026
@@ -29,7 +48,12 @@ describe('statement lines name their counterparty', () => {
     const r1 = await loginAs(w.app, 'r1');
     const r2 = await loginAs(w.app, 'r2');
     const m1 = await loginAs(w.app, 'm1');
-    const reverse = (id: number, reason: string) => client(w.app, { token: staff }).staff.entries[':id'].reverse.$post({ param: { id: String(id) }, header: header(), json: { reason } });
+    const reverse = (id: number, reason: string) =>
+      client(w.app, { token: staff }).staff.entries[':id'].reverse.$post({
+        param: { id: String(id) },
+        header: header(),
+        json: { reason },
+      });
     expect((await awardVia(w, staff, id1, 50, { activityId: w.f.activityId })).status).toBe(201); // 2 earn, 夜间巡防
     await give(w, r1, id2, 10); // 3 out → 李*英
     await awardVia(w, staff, id2, 30); // 4 (r2's)
@@ -38,12 +62,23 @@ describe('statement lines name their counterparty', () => {
     await boughtItem(w, redeemed.id, { itemId: 7, name: '老花镜', unitPoints: 6, quantity: 2 });
     await give(w, r1, 'pool', 3); // 7 donation
     expect((await reverse(redeemed.id, '退货')).status).toBe(201); // 8
-    await w.t.database.write((tx) => grantFromPool(tx, { actorId: w.f.staffId, now: w.time.now }, { residentIds: [id1, id2], points: 1, memo: '积分池补助' })); // 9
+    await w.t.database.write((tx) =>
+      grantFromPool(
+        tx,
+        { actorId: w.f.staffId, now: w.time.now },
+        { residentIds: [id1, id2], points: 1, memo: '积分池补助' },
+      ),
+    ); // 9
     await reverse(2, '录错'); // 10 reverses the activity award
     w.time.now = new Date('2026-12-31T16:00:00Z');
     expect((await runExpiry(w.t.database, w.time.now)).points).toBeGreaterThan(0); // 11 expiry
 
-    const res = await bodyOf(await client(w.app, { token: await loginAs(w.app, 'r1') }).me.entries.$get({ query: { limit: '100' } }), 200);
+    const res = await bodyOf(
+      await client(w.app, { token: await loginAs(w.app, 'r1') }).me.entries.$get({
+        query: { limit: '100' },
+      }),
+      200,
+    );
     const community = { kind: 'community', name: '幸福里社区' };
     const glasses = { id: 7, name: '老花镜', unitPoints: 6, quantity: 2 };
     expect(res.entries.map((e) => [e.id, e.kind, e.counterparty, e.item])).toEqual([
@@ -63,9 +98,22 @@ describe('statement lines name their counterparty', () => {
 
     // Staff read the same lines; the merchant's list names the (masked) resident and the item.
     const staffApi = client(w.app, { token: await loginAs(w.app, 'staff') });
-    const staffView = await bodyOf(await staffApi.staff.residents[':id'].entries.$get({ param: { id: String(id1) }, query: { limit: '20' } }), 200);
-    expect(staffView.entries.map((e) => e.counterparty)).toEqual(res.entries.map((e) => e.counterparty));
-    const counter = await bodyOf(await client(w.app, { token: await loginAs(w.app, 'm1') }).counter.redemptions.$get({ query: {} }), 200);
+    const staffView = await bodyOf(
+      await staffApi.staff.residents[':id'].entries.$get({
+        param: { id: String(id1) },
+        query: { limit: '20' },
+      }),
+      200,
+    );
+    expect(staffView.entries.map((e) => e.counterparty)).toEqual(
+      res.entries.map((e) => e.counterparty),
+    );
+    const counter = await bodyOf(
+      await client(w.app, { token: await loginAs(w.app, 'm1') }).counter.redemptions.$get({
+        query: {},
+      }),
+      200,
+    );
     expect(counter.items.map((e) => [e.id, e.kind, e.counterparty, e.item])).toEqual([
       [8, 'reversal', { kind: 'resident', name: '张*华' }, glasses],
       [6, 'redeem', { kind: 'resident', name: '张*华' }, glasses],
@@ -76,7 +124,8 @@ describe('statement lines name their counterparty', () => {
 describe('GET /api/me/entries?kind= and the CSV download', () => {
   const w = useWorld(['staff', 'r1', 'r2', 'm1']);
   const me = (token = w.tokens.r1) => client(w.app, { token }).me;
-  const entries = async (query: Parameters<ReturnType<typeof me>['entries']['$get']>[0]['query']) => bodyOf(await me().entries.$get({ query }), 200);
+  const entries = async (query: Parameters<ReturnType<typeof me>['entries']['$get']>[0]['query']) =>
+    bodyOf(await me().entries.$get({ query }), 200);
 
   async function history() {
     const [id1, id2] = w.f.residents as [number, number];
@@ -99,15 +148,23 @@ describe('GET /api/me/entries?kind= and the CSV download', () => {
     expect(redeem.entries.map((e) => [e.id, e.kind])).toEqual([[7, 'redeem']]);
     expect((await entries({ kind: 'transfer_in' })).entries).toEqual([]);
     // A kind the statement does not have, on purpose: past the typed client.
-    expectError(await call(w.app, 'GET', '/api/me/entries?kind=award', { token: w.tokens.r1 }), 400, 'invalid_request');
+    expectError(
+      await call(w.app, 'GET', '/api/me/entries?kind=award', { token: w.tokens.r1 }),
+      400,
+      'invalid_request',
+    );
   });
 
   it('downloads one’s own whole statement as UTF-8 CSV with a BOM and a Chinese header', async () => {
     await history();
-    const res = await w.app.request('/api/me/entries.csv', { headers: { authorization: `Bearer ${w.tokens.r1}` } });
+    const res = await w.app.request('/api/me/entries.csv', {
+      headers: { authorization: `Bearer ${w.tokens.r1}` },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="linli-statement-\d{8}\.csv"$/);
+    expect(res.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="linli-statement-\d{8}\.csv"$/,
+    );
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder().decode(bytes.slice(3)).split('\r\n');
@@ -130,19 +187,34 @@ describe('GET /api/me/entries?kind= and the CSV download', () => {
 describe('GET /api/me/redeem-codes/{id}', () => {
   const w = useWorld(['staff', 'r1', 'r2', 'm1']);
 
-  const codeOf = async (token: string) => bodyOf(await client(w.app, { token }).me['redeem-codes'].$post(), 201);
-  const ask = (id: number, token = w.tokens.r1) => client(w.app, { token }).me['redeem-codes'][':id'].$get({ param: { id: String(id) } });
+  const codeOf = async (token: string) =>
+    bodyOf(await client(w.app, { token }).me['redeem-codes'].$post(), 201);
+  const ask = (id: number, token = w.tokens.r1) =>
+    client(w.app, { token }).me['redeem-codes'][':id'].$get({ param: { id: String(id) } });
   const state = async (id: number) => bodyOf(await ask(id), 200);
 
   it('pending, then used with the redemption as a statement line', async () => {
     await awardVia(w, w.tokens.staff, w.f.residents[0]!, 100);
     const { code, id } = await codeOf(w.tokens.r1);
     expect(await state(id)).toMatchObject({ id, status: 'pending', revoked: false, entry: null });
-    const done = await bodyOf(await client(w.app, { token: w.tokens.m1 }).counter.redemptions.$post({ header: header(), json: { code, points: 25 } }), 201);
+    const done = await bodyOf(
+      await client(w.app, { token: w.tokens.m1 }).counter.redemptions.$post({
+        header: header(),
+        json: { code, points: 25 },
+      }),
+      201,
+    );
     expect(await state(id)).toMatchObject({
       id,
       status: 'used',
-      entry: { id: done.id, kind: 'redeem', points: -25, balanceAfter: 75, counterparty: { kind: 'merchant', name: '明亮眼镜店' }, item: null },
+      entry: {
+        id: done.id,
+        kind: 'redeem',
+        points: -25,
+        balanceAfter: 75,
+        counterparty: { kind: 'merchant', name: '明亮眼镜店' },
+        item: null,
+      },
     });
   });
 
@@ -163,7 +235,15 @@ describe('GET /api/me/redeem-codes/{id}', () => {
     const { id } = await codeOf(w.tokens.r1);
     expectError(await answerOf(await ask(id, w.tokens.r2)), 404, 'not_found');
     expectError(await answerOf(await ask(id + 100)), 404, 'not_found');
-    expectError(await answerOf(await client(w.app, { token: w.tokens.r1 }).me['redeem-codes'][':id'].$get({ param: { id: 'abc' } })), 400, 'invalid_request');
+    expectError(
+      await answerOf(
+        await client(w.app, { token: w.tokens.r1 }).me['redeem-codes'][':id'].$get({
+          param: { id: 'abc' },
+        }),
+      ),
+      400,
+      'invalid_request',
+    );
     expectError(await answerOf(await ask(id, w.tokens.m1)), 403, 'forbidden');
   });
 });

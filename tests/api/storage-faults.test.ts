@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Database } from '../../db/client';
+import { FaultLog, storageFault } from '../../functions/http/faults';
 import { awardVia, call, expectError, useWorld } from '../helpers/http';
 import { snapshot } from '../helpers/ledger';
-import { FaultLog, storageFault } from '../../functions/http/faults';
 
 /**
  * A full disk, made for real: SQLite's max_page_count caps the writer's connection at the file's
@@ -18,7 +18,12 @@ async function fillDisk(database: Database): Promise<void> {
   });
   for (const size of [4000, 1000, 200, 20, 1]) {
     for (;;) {
-      const ok = await database.write((tx) => tx.run(sql`insert into zz_filler (b) values (randomblob(${size}))`)).then(() => true, () => false);
+      const ok = await database
+        .write((tx) => tx.run(sql`insert into zz_filler (b) values (randomblob(${size}))`))
+        .then(
+          () => true,
+          () => false,
+        );
       if (!ok) break;
     }
   }
@@ -33,14 +38,17 @@ describe('storage full: writes answer 503 storage_unavailable, logged once per i
   let lines: string[];
   beforeEach(() => {
     lines = [];
-    vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void lines.push(args.map(String).join(' ')));
+    vi.spyOn(console, 'error').mockImplementation(
+      (...args: unknown[]) => void lines.push(args.map(String).join(' ')),
+    );
   });
   afterEach(() => vi.restoreAllMocks());
 
   it('50 writes under a full disk → all 503 with Retry-After, at most 2 log lines, no stack; writes succeed once space returns', async () => {
     await fillDisk(w.t.database);
     const award = () => awardVia(w, w.tokens.staff, w.f.residents[0]!, 5);
-    const login = () => call(w.app, 'POST', '/api/auth/login', { body: { login: 'r1', password: 'test-password' } });
+    const login = () =>
+      call(w.app, 'POST', '/api/auth/login', { body: { login: 'r1', password: 'test-password' } });
     // Rows still fit in the free bytes of a table's last page: each kind of write fills it up first.
     for (const write of [award, login]) {
       let filled = false;
@@ -82,7 +90,11 @@ describe('liveness and readiness', () => {
   it('ready: 200 with every check passing', async () => {
     const res = await call(w.app, 'GET', '/api/health/ready');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ ok: true, checks: { database_readable: true, database_writable: true }, failing: [] });
+    expect(res.body).toEqual({
+      ok: true,
+      checks: { database_readable: true, database_writable: true },
+      failing: [],
+    });
   });
 
   it('a full disk: /api/health stays 200 (the process answers); /api/health/ready is 503 naming the write check', async () => {
@@ -92,7 +104,12 @@ describe('liveness and readiness', () => {
     const res = await call(w.app, 'GET', '/api/health/ready');
     expect(res.status).toBe(503);
     expect(res.headers.get('retry-after')).toBeTruthy();
-    expect(res.body).toEqual({ ok: false, checks: { database_readable: true, database_writable: false }, failing: ['database_writable'], fault: 'SQLITE_FULL' });
+    expect(res.body).toEqual({
+      ok: false,
+      checks: { database_readable: true, database_writable: false },
+      failing: ['database_writable'],
+      fault: 'SQLITE_FULL',
+    });
     await freeSpace(w.t.database);
     expect((await call(w.app, 'GET', '/api/health/ready')).status).toBe(200);
     vi.restoreAllMocks();
@@ -102,11 +119,24 @@ describe('liveness and readiness', () => {
     // query_only makes the writer's connection refuse every change with SQLITE_READONLY, as a read-only file does.
     await w.t.database.write((tx) => tx.run(sql`PRAGMA query_only = 1`));
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    expectError(await call(w.app, 'POST', '/api/auth/login', { body: { login: 'r1', password: 'test-password' } }), 503, 'storage_unavailable');
-    expectError(await awardVia(w, w.tokens.staff, w.f.residents[0]!, 5), 503, 'storage_unavailable');
+    expectError(
+      await call(w.app, 'POST', '/api/auth/login', {
+        body: { login: 'r1', password: 'test-password' },
+      }),
+      503,
+      'storage_unavailable',
+    );
+    expectError(
+      await awardVia(w, w.tokens.staff, w.f.residents[0]!, 5),
+      503,
+      'storage_unavailable',
+    );
     const res = await call(w.app, 'GET', '/api/health/ready');
     expect(res.status).toBe(503);
-    expect(res.body).toMatchObject({ failing: ['database_writable'], fault: expect.stringMatching(/^SQLITE_READONLY/) });
+    expect(res.body).toMatchObject({
+      failing: ['database_writable'],
+      fault: expect.stringMatching(/^SQLITE_READONLY/),
+    });
     vi.restoreAllMocks();
   });
 });
@@ -115,11 +145,17 @@ describe('the OpenAPI document', () => {
   const w = useWorld();
   it('documents the 503 (with Retry-After) on every operation that reaches storage, and readiness as public', async () => {
     const doc = (await call(w.app, 'GET', '/api/openapi.json')).body;
-    expect(doc.paths['/api/staff/awards'].post.responses['503'].headers).toHaveProperty('Retry-After');
-    expect(doc.paths['/api/auth/login'].post.responses['503'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Error' });
+    expect(doc.paths['/api/staff/awards'].post.responses['503'].headers).toHaveProperty(
+      'Retry-After',
+    );
+    expect(
+      doc.paths['/api/auth/login'].post.responses['503'].content['application/json'].schema,
+    ).toEqual({ $ref: '#/components/schemas/Error' });
     expect(doc.paths['/api/health'].get.responses['503']).toBeUndefined();
     expect(doc.paths['/api/health/ready'].get.security).toEqual([]);
-    expect(doc.paths['/api/health/ready'].get.responses['503'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Readiness' });
+    expect(
+      doc.paths['/api/health/ready'].get.responses['503'].content['application/json'].schema,
+    ).toEqual({ $ref: '#/components/schemas/Readiness' });
   });
 });
 
@@ -127,7 +163,10 @@ describe('the fault log', () => {
   it('one line when an incident starts, one a minute while it lasts (with the count), one when it ends', () => {
     const lines: string[] = [];
     let now = 0;
-    const log = new FaultLog((line) => lines.push(line), () => now);
+    const log = new FaultLog(
+      (line) => lines.push(line),
+      () => now,
+    );
     const full = Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
     for (let i = 0; i < 1000; i++, now += 100) log.fault('SQLITE_FULL', full);
     expect(lines).toHaveLength(2);
@@ -141,16 +180,36 @@ describe('the fault log', () => {
 
 describe('what counts as a storage fault', () => {
   const coded = (code: string) => Object.assign(new Error('x'), { code });
-  it.each(['SQLITE_FULL', 'SQLITE_READONLY', 'SQLITE_READONLY_DBMOVED', 'SQLITE_IOERR_WRITE', 'SQLITE_CANTOPEN', 'SQLITE_CORRUPT', 'SQLITE_NOTADB', 'HRANA_WEBSOCKET_ERROR', 'ECONNREFUSED'])('%s, however deeply wrapped', (code) => {
+  it.each([
+    'SQLITE_FULL',
+    'SQLITE_READONLY',
+    'SQLITE_READONLY_DBMOVED',
+    'SQLITE_IOERR_WRITE',
+    'SQLITE_CANTOPEN',
+    'SQLITE_CORRUPT',
+    'SQLITE_NOTADB',
+    'HRANA_WEBSOCKET_ERROR',
+    'ECONNREFUSED',
+  ])('%s, however deeply wrapped', (code) => {
     expect(storageFault(coded(code))).toBe(code);
-    expect(storageFault(new Error('Failed query', { cause: new Error('wrapped', { cause: coded(code) }) }))).toBe(code);
+    expect(
+      storageFault(
+        new Error('Failed query', { cause: new Error('wrapped', { cause: coded(code) }) }),
+      ),
+    ).toBe(code);
   });
   it("workerd's lost connection (how an unreachable Turso fails on the edge), inside drizzle's query error", () => {
-    const lost = Object.assign(new Error('Network connection lost.'), { remote: true, retryable: true });
+    const lost = Object.assign(new Error('Network connection lost.'), {
+      remote: true,
+      retryable: true,
+    });
     expect(storageFault(new Error('Failed query: select 1', { cause: lost }))).toBe('FETCH_FAILED');
   });
-  it.each(['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_ERROR', 'SQLITE_BUSY'])('%s is not (a bug or contention, answered as before)', (code) => {
-    expect(storageFault(coded(code))).toBeUndefined();
-    expect(storageFault(new TypeError('x is not a function'))).toBeUndefined();
-  });
+  it.each(['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_ERROR', 'SQLITE_BUSY'])(
+    '%s is not (a bug or contention, answered as before)',
+    (code) => {
+      expect(storageFault(coded(code))).toBeUndefined();
+      expect(storageFault(new TypeError('x is not a function'))).toBeUndefined();
+    },
+  );
 });

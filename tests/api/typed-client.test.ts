@@ -30,21 +30,46 @@ describe('the typed client (hc<AppType>)', () => {
     expect(nextCursor).toBeNull();
     expect(Array.isArray(page.items)).toBe(true);
     const draft = await bodyOf(
-      await staff.staff.records.funds.$post({ json: { code: 'typed-fund', name: '微基金', kind: 'micro_fund', description: '社区微基金' } }),
+      await staff.staff.records.funds.$post({
+        json: { code: 'typed-fund', name: '微基金', kind: 'micro_fund', description: '社区微基金' },
+      }),
       201,
     );
-    const one = await bodyOf(await staff.staff.records.funds[':id'].$get({ param: { id: String(draft.id) } }), 200);
+    const one = await bodyOf(
+      await staff.staff.records.funds[':id'].$get({ param: { id: String(draft.id) } }),
+      200,
+    );
     expect(one.code).toBe('typed-fund');
-    const versions = await bodyOf(await staff.staff.records.funds[':id'].versions.$get({ param: { id: String(draft.id) } }), 200);
+    const versions = await bodyOf(
+      await staff.staff.records.funds[':id'].versions.$get({ param: { id: String(draft.id) } }),
+      200,
+    );
     expect(versions.items).toEqual([]);
 
     const issue = await bodyOf(
-      await staff.staff.requests.$post({ json: { kind: 'building_issue', compound: '和平小区', building: '1栋', title: '漏水', detail: '顶楼漏水' } }),
+      await staff.staff.requests.$post({
+        json: {
+          kind: 'building_issue',
+          compound: '和平小区',
+          building: '1栋',
+          title: '漏水',
+          detail: '顶楼漏水',
+        },
+      }),
       201,
     );
-    const cancelled = await bodyOf(await staff.staff.requests[':id'].cancel.$post({ param: { id: String(issue.id) }, json: { reason: '重复提交' } }), 200);
+    const cancelled = await bodyOf(
+      await staff.staff.requests[':id'].cancel.$post({
+        param: { id: String(issue.id) },
+        json: { reason: '重复提交' },
+      }),
+      200,
+    );
     expect(cancelled.status).toBe('cancelled');
-    // @ts-expect-error a step's body is its own schema: cancel takes a reason, not a note
-    await staff.staff.requests[':id'].cancel.$post({ param: { id: String(issue.id) }, json: { note: 'x' } });
+    await staff.staff.requests[':id'].cancel.$post({
+      param: { id: String(issue.id) },
+      // @ts-expect-error a step's body is its own schema: cancel takes a reason, not a note
+      json: { note: 'x' },
+    });
   });
 });

@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createClient, type Client } from '@libsql/client';
+import { type Client, createClient } from '@libsql/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateDatabase, type GenerateSummary } from '../../bench/generate';
+import { type GenerateSummary, generateDatabase } from '../../bench/generate';
 
 /**
  * The benchmark databases stand for a community grown over years: the generator's copies must
@@ -15,16 +15,29 @@ describe('bench generator: grown public records', () => {
   let client: Client;
   let seeded: Client;
   let summary: GenerateSummary;
-  const rows = async <T>(sql: string, db = client) => (await db.execute(sql)).rows as unknown as T[];
+  const rows = async <T>(sql: string, db = client) =>
+    (await db.execute(sql)).rows as unknown as T[];
   const mostPerDeliberation = async (db: Client) =>
-    (await rows<{ deliberation_id: number; n: number }>('SELECT deliberation_id, count(*) AS n FROM expenses WHERE deliberation_id IS NOT NULL GROUP BY deliberation_id ORDER BY n DESC', db)).map((r) => ({ id: Number(r.deliberation_id), n: Number(r.n) }));
+    (
+      await rows<{ deliberation_id: number; n: number }>(
+        'SELECT deliberation_id, count(*) AS n FROM expenses WHERE deliberation_id IS NOT NULL GROUP BY deliberation_id ORDER BY n DESC',
+        db,
+      )
+    ).map((r) => ({ id: Number(r.deliberation_id), n: Number(r.n) }));
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'linli-generate-'));
     const now = new Date('2026-03-09T02:00:00Z');
     const [file, seedFile] = [join(dir, 'grown.db'), join(dir, 'seeded.db')];
     [summary] = await Promise.all([
-      generateDatabase({ file, residents: 300, entries: 3000, deliberations: 400, fundEntries: 4000, now }),
+      generateDatabase({
+        file,
+        residents: 300,
+        entries: 3000,
+        deliberations: 400,
+        fundEntries: 4000,
+        now,
+      }),
       generateDatabase({ file: seedFile, residents: 200, entries: 0, now }),
     ]);
     client = createClient({ url: `file:${file}` });
@@ -45,8 +58,14 @@ describe('bench generator: grown public records', () => {
     const seed = await mostPerDeliberation(seeded);
     const [seedMost] = seed;
     const grown = await mostPerDeliberation(client);
-    expect(seedMost, 'the seed links expenses to deliberations, so this test is not vacuous').toBeDefined();
-    expect(grown.length, 'copies approve expenses too, not only the seeded deliberations').toBeGreaterThan(10 * seed.length);
+    expect(
+      seedMost,
+      'the seed links expenses to deliberations, so this test is not vacuous',
+    ).toBeDefined();
+    expect(
+      grown.length,
+      'copies approve expenses too, not only the seeded deliberations',
+    ).toBeGreaterThan(10 * seed.length);
     expect(grown[0]!.n, `deliberation ${grown[0]!.id}`).toBeLessThanOrEqual(seedMost!.n);
   });
 

@@ -1,6 +1,16 @@
-import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { accessibilityViolations, givePoints, inLargeText, newCode, phone, PUBLIC_PAGES, signIn, useBrowser, watchErrors } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import {
+  accessibilityViolations,
+  givePoints,
+  inLargeText,
+  newCode,
+  PUBLIC_PAGES,
+  phone,
+  signIn,
+  useBrowser,
+  watchErrors,
+} from './browser';
 
 /**
  * WCAG 2.2 AA, checked by axe-core on what each page shows: the signed-in pages, which the bench's
@@ -12,8 +22,17 @@ describe('accessibility (axe-core, WCAG 2.2 A and AA)', () => {
   const origin = inject('origin');
   const browser = useBrowser();
 
-  async function open(path: string, login: string, options: { locale?: string; large?: boolean; width?: number } = {}): Promise<{ page: Page; errors: string[]; close(): Promise<void> }> {
-    const ctx = await phone(browser(), origin, { locale: options.locale ?? 'zh-CN', ...(options.width ? { viewport: { width: options.width, height: 900 }, isMobile: false, hasTouch: false } : {}) });
+  async function open(
+    path: string,
+    login: string,
+    options: { locale?: string; large?: boolean; width?: number } = {},
+  ): Promise<{ page: Page; errors: string[]; close(): Promise<void> }> {
+    const ctx = await phone(browser(), origin, {
+      locale: options.locale ?? 'zh-CN',
+      ...(options.width
+        ? { viewport: { width: options.width, height: 900 }, isMobile: false, hasTouch: false }
+        : {}),
+    });
     const page = await ctx.newPage();
     const errors = watchErrors(page);
     if (options.large) await inLargeText(page);
@@ -53,7 +72,9 @@ describe('accessibility (axe-core, WCAG 2.2 A and AA)', () => {
     expect(await accessibilityViolations(page), 'step 1: who').toEqual([]);
     await page.getByLabel('或输入 6 位兑换码').fill(code);
     await page.locator('[data-found]').waitFor();
-    expect(await accessibilityViolations(page), 'step 2: the resident found, the amount').toEqual([]);
+    expect(await accessibilityViolations(page), 'step 2: the resident found, the amount').toEqual(
+      [],
+    );
     await page.getByLabel('兑换积分').fill('3');
     await page.getByRole('button', { name: '下一步：确认' }).click();
     await page.locator('[data-confirm]').waitFor();
@@ -71,15 +92,28 @@ describe('accessibility (axe-core, WCAG 2.2 A and AA)', () => {
     const errors = watchErrors(page);
     // Besides the sections: a service, a printable notice, a history, an organisation, a fund page and the 404 page.
     await page.goto('/charity/');
-    const fund = await page.locator('main a[href^="/charity/"][href$="/"]').first().getAttribute('href');
-    const kinds = [...PUBLIC_PAGES, '/services/1/', '/deliberations/1/notice/', '/deliberations/1/history/', '/organizations/1/', ...(fund ? [fund] : []), '/no-such-page/'];
+    const fund = await page
+      .locator('main a[href^="/charity/"][href$="/"]')
+      .first()
+      .getAttribute('href');
+    const kinds = [
+      ...PUBLIC_PAGES,
+      '/services/1/',
+      '/deliberations/1/notice/',
+      '/deliberations/1/history/',
+      '/organizations/1/',
+      ...(fund ? [fund] : []),
+      '/no-such-page/',
+    ];
     const paths = [...kinds, ...kinds.map((p) => `/en${p}`)];
     for (const large of [false, true]) {
       if (large) await inLargeText(page);
       for (const path of paths) {
         await page.goto(path);
         await page.waitForLoadState('networkidle');
-        expect(await accessibilityViolations(page), `${path}${large ? ' (长辈版)' : ''}`).toEqual([]);
+        expect(await accessibilityViolations(page), `${path}${large ? ' (长辈版)' : ''}`).toEqual(
+          [],
+        );
       }
     }
     expect(errors).toEqual([]);
@@ -97,13 +131,23 @@ describe('accessibility (axe-core, WCAG 2.2 A and AA)', () => {
       img.height = 40;
       document.querySelector('main')!.prepend(img);
     });
-    expect(await accessibilityViolations(page)).toContainEqual(expect.stringMatching(/^image-alt: /));
+    expect(await accessibilityViolations(page)).toContainEqual(
+      expect.stringMatching(/^image-alt: /),
+    );
     await ctx.close();
   });
 
   it('the staff console: every section (as the admin, who sees them all)', async () => {
     const { page, errors, close } = await open('/staff/', 'admin', { width: 1280 });
-    for (const section of ['residents', 'activities', 'requests', 'records', 'ledger', 'merchants', 'accounts']) {
+    for (const section of [
+      'residents',
+      'activities',
+      'requests',
+      'records',
+      'ledger',
+      'merchants',
+      'accounts',
+    ]) {
       await page.goto(`/staff/#${section}`);
       const panel = page.locator(`[data-panel="${section}"]`);
       await panel.waitFor({ state: 'visible' });
@@ -111,7 +155,10 @@ describe('accessibility (axe-core, WCAG 2.2 A and AA)', () => {
       expect(await accessibilityViolations(page), section).toEqual([]);
     }
     // The inline confirmation and the change-password disclosure are checked open.
-    await page.locator('[data-panel="accounts"] tr[data-account="staff1"]').getByRole('button', { name: '停用' }).click();
+    await page
+      .locator('[data-panel="accounts"] tr[data-account="staff1"]')
+      .getByRole('button', { name: '停用' })
+      .click();
     await page.getByText('修改密码', { exact: true }).click();
     expect(await accessibilityViolations(page), 'confirmation').toEqual([]);
     expect(errors).toEqual([]);

@@ -1,5 +1,14 @@
 import { describe, expect, inject, it } from 'vitest';
-import { apiAs, changeForced, desk, shot, signIn, signInToChange, useBrowser, watchErrors } from './browser';
+import {
+  apiAs,
+  changeForced,
+  desk,
+  shot,
+  signIn,
+  signInToChange,
+  useBrowser,
+  watchErrors,
+} from './browser';
 
 /** The administrator's accounts panel, a temporary password changed first, and a merchant paused by staff. */
 describe('accounts and merchants in the console', () => {
@@ -30,7 +39,9 @@ describe('accounts and merchants in the console', () => {
     await form.getByLabel('初始密码').fill('first-pass-123');
     expect(await form.getByLabel('首次登录时要求本人改密码').isChecked()).toBe(true);
     await form.getByRole('button', { name: '新建账号' }).click();
-    await expect.poll(() => form.getByRole('status').textContent()).toContain('已建账号 browser-staff');
+    await expect
+      .poll(() => form.getByRole('status').textContent())
+      .toContain('已建账号 browser-staff');
     const row = panel.locator('tr[data-account="browser-staff"]');
     await row.waitFor();
     expect(await row.textContent()).toContain('工作人员');
@@ -56,7 +67,9 @@ describe('accounts and merchants in the console', () => {
     await expect.poll(() => own.locator('[data-password-msg]').textContent()).toContain('不一样');
     await own.getByLabel('再输入一次新密码').fill('another-pass-789');
     await own.getByRole('button', { name: '保存新密码' }).click();
-    await expect.poll(() => own.locator('[data-password-msg]').textContent()).toContain('密码已修改');
+    await expect
+      .poll(() => own.locator('[data-password-msg]').textContent())
+      .toContain('密码已修改');
 
     // The admin disables the account: asked in the page, then done; the colleague's next request signs them out.
     await page.reload();
@@ -76,7 +89,19 @@ describe('accounts and merchants in the console', () => {
     const admin = await apiAs(origin, 'admin');
     const created = await admin('/admin/accounts', {
       method: 'POST',
-      body: { role: 'merchant', login: 'browser-shop', name: '测试小店', password: 'shop-pass-123', shop: { shopName: '测试小店', category: '便利店', address: '幸福路 99 号', openingHours: '每天 8:00–22:00', offer: '老人购物九折' } },
+      body: {
+        role: 'merchant',
+        login: 'browser-shop',
+        name: '测试小店',
+        password: 'shop-pass-123',
+        shop: {
+          shopName: '测试小店',
+          category: '便利店',
+          address: '幸福路 99 号',
+          openingHours: '每天 8:00–22:00',
+          offer: '老人购物九折',
+        },
+      },
     });
     expect(created.status).toBe(201);
 
@@ -100,8 +125,13 @@ describe('accounts and merchants in the console', () => {
     const profile = counter.locator('form[data-shop-profile]');
     await profile.getByLabel('营业时间').fill('每天 7:00–23:00');
     await profile.getByRole('button', { name: '保存' }).click();
-    await expect.poll(() => counter.locator('[data-profile]').textContent()).toContain('营业时间：每天 7:00–23:00');
-    expect((await admin<{ items: Array<{ login: string }> }>('/admin/accounts?query=browser-shop')).body.items).toHaveLength(1);
+    await expect
+      .poll(() => counter.locator('[data-profile]').textContent())
+      .toContain('营业时间：每天 7:00–23:00');
+    expect(
+      (await admin<{ items: Array<{ login: string }> }>('/admin/accounts?query=browser-shop')).body
+        .items,
+    ).toHaveLength(1);
 
     // Staff pause the shop with a reason.
     await page.goto('/staff/#merchants');
@@ -112,7 +142,9 @@ describe('accounts and merchants in the console', () => {
     await expect.poll(() => mrow.textContent()).toContain('已暂停：店主外出一个月');
 
     await counter.reload();
-    await expect.poll(() => counter.locator('[data-counter-msg]').textContent()).toContain('社区已暂停本店的积分兑换');
+    await expect
+      .poll(() => counter.locator('[data-counter-msg]').textContent())
+      .toContain('社区已暂停本店的积分兑换');
     await mrow.getByRole('button', { name: '恢复兑换' }).click();
     await expect.poll(() => mrow.textContent()).toContain('正常兑换');
     expect(errors).toEqual([]);

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll } from 'vitest';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 /**
  * Debian's Chromium, headless. Playwright gives every launch a fresh temporary profile (it refuses
@@ -22,7 +22,16 @@ export async function launch(): Promise<{ browser: Browser; close(): Promise<voi
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   return {
     browser,
@@ -36,7 +45,12 @@ export const PHONE = { width: 360, height: 780 } as const;
 
 /** A desk-sized context for the staff console (1280×900, zh-CN, community time zone). */
 export function desk(browser: Browser, origin: string): Promise<BrowserContext> {
-  return browser.newContext({ baseURL: origin, viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  return browser.newContext({
+    baseURL: origin,
+    viewport: { width: 1280, height: 900 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
 }
 
 /** Every page this page opens from now on is in 长辈版, as after a tap on the header's toggle (it is remembered in localStorage). */
@@ -45,11 +59,36 @@ export async function inLargeText(page: Page): Promise<void> {
 }
 
 /** The public pages (zh-CN paths; English under /en) that whole-site checks walk. */
-export const PUBLIC_PAGES = ['/', '/services/', '/deliberations/', '/deliberations/1/', '/charity/', '/merchants/', '/organizations/', '/volunteers/', '/verify/', '/data/', '/search/'];
+export const PUBLIC_PAGES = [
+  '/',
+  '/services/',
+  '/deliberations/',
+  '/deliberations/1/',
+  '/charity/',
+  '/merchants/',
+  '/organizations/',
+  '/volunteers/',
+  '/verify/',
+  '/data/',
+  '/search/',
+];
 
 /** A phone-sized context (360×780, touch, zh-CN, community time zone). */
-export function phone(browser: Browser, origin: string, extra: Parameters<Browser['newContext']>[0] = {}): Promise<BrowserContext> {
-  return browser.newContext({ baseURL: origin, viewport: PHONE, deviceScaleFactor: 1, hasTouch: true, isMobile: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...extra });
+export function phone(
+  browser: Browser,
+  origin: string,
+  extra: Parameters<Browser['newContext']>[0] = {},
+): Promise<BrowserContext> {
+  return browser.newContext({
+    baseURL: origin,
+    viewport: PHONE,
+    deviceScaleFactor: 1,
+    hasTouch: true,
+    isMobile: true,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    ...extra,
+  });
 }
 
 export const screenshotDir = resolve(import.meta.dirname, '..', 'output', 'screenshots');
@@ -62,7 +101,12 @@ export async function shot(page: Page, name: string, fullPage = true): Promise<s
 }
 
 /** Signs in through the page's own form (the way a person does). */
-export async function signIn(page: Page, path: string, login: string, password = 'linli-demo'): Promise<void> {
+export async function signIn(
+  page: Page,
+  path: string,
+  login: string,
+  password = 'linli-demo',
+): Promise<void> {
   await page.goto(path);
   await page.locator('[data-view="signin"]').waitFor({ state: 'visible' });
   await page.getByLabel(/登录名|Login/).fill(login);
@@ -72,7 +116,12 @@ export async function signIn(page: Page, path: string, login: string, password =
 }
 
 /** Signs in through the form and expects the temporary password's change form, not the app. */
-export async function signInToChange(page: Page, path: string, login: string, password: string): Promise<void> {
+export async function signInToChange(
+  page: Page,
+  path: string,
+  login: string,
+  password: string,
+): Promise<void> {
   await page.goto(path);
   await page.locator('[data-view="signin"]').waitFor({ state: 'visible' });
   await page.getByLabel('登录名').fill(login);
@@ -93,14 +142,25 @@ export async function changeForced(page: Page, temporary: string, next: string):
 
 /** The API as a given user (bearer token), for setting up and checking what the pages did. */
 export async function apiAs(origin: string, login: string, password = 'linli-demo') {
-  const res = await fetch(`${origin}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login, password }) });
+  const res = await fetch(`${origin}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ login, password }),
+  });
   if (!res.ok) throw new Error(`login ${login}: ${res.status}`);
   const { token } = (await res.json()) as { token: string };
-  return async <T = any>(path: string, init: { method?: string; body?: unknown; key?: string } = {}): Promise<{ status: number; body: T }> => {
+  return async <T = any>(
+    path: string,
+    init: { method?: string; body?: unknown; key?: string } = {},
+  ): Promise<{ status: number; body: T }> => {
     const headers: Record<string, string> = { authorization: `Bearer ${token}` };
     if (init.body !== undefined) headers['content-type'] = 'application/json';
     if (init.key) headers['idempotency-key'] = init.key;
-    const r = await fetch(`${origin}/api${path}`, { method: init.method ?? (init.body !== undefined ? 'POST' : 'GET'), headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+    const r = await fetch(`${origin}/api${path}`, {
+      method: init.method ?? (init.body !== undefined ? 'POST' : 'GET'),
+      headers,
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
     return { status: r.status, body: (await r.json().catch(() => null)) as T };
   };
 }
@@ -152,10 +212,32 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
   }
   await layOutEverything(page);
   const violations = await page.evaluate(async (tags) => {
-    const result = await (window as unknown as { axe: { run(ctx: Document, options: object): Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown[]; failureSummary?: string }> }> }> } }).axe.run(document, {
+    const result = await (
+      window as unknown as {
+        axe: {
+          run(
+            ctx: Document,
+            options: object,
+          ): Promise<{
+            violations: Array<{
+              id: string;
+              help: string;
+              nodes: Array<{ target: unknown[]; failureSummary?: string }>;
+            }>;
+          }>;
+        };
+      }
+    ).axe.run(document, {
       runOnly: { type: 'tag', values: tags },
     });
-    return result.violations.map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => `${n.target.join(' ')} — ${(n.failureSummary ?? '').split('\n').slice(1).join(' ').trim()}`) }));
+    return result.violations.map((v) => ({
+      id: v.id,
+      help: v.help,
+      targets: v.nodes.map(
+        (n) =>
+          `${n.target.join(' ')} — ${(n.failureSummary ?? '').split('\n').slice(1).join(' ').trim()}`,
+      ),
+    }));
   }, WCAG_AA);
   return violations.flatMap((v) => v.targets.map((t) => `${v.id}: ${t} (${v.help})`));
 }
@@ -167,17 +249,25 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
  */
 export async function givePoints(origin: string, login: string, points: number): Promise<void> {
   const staff = await apiAs(origin, 'staff1');
-  const found = await staff<{ residents: Array<{ id: number; login: string }> }>(`/staff/residents?query=${encodeURIComponent(login)}`);
+  const found = await staff<{ residents: Array<{ id: number; login: string }> }>(
+    `/staff/residents?query=${encodeURIComponent(login)}`,
+  );
   const resident = found.body.residents.find((r) => r.login === login);
   if (!resident) throw new Error(`no resident ${login}`);
-  const res = await staff('/staff/awards', { body: { residentId: resident.id, points, reason: `测试用积分 (${login})` }, key: crypto.randomUUID() });
-  if (res.status !== 201) throw new Error(`award to ${login}: ${res.status} ${JSON.stringify(res.body)}`);
+  const res = await staff('/staff/awards', {
+    body: { residentId: resident.id, points, reason: `测试用积分 (${login})` },
+    key: crypto.randomUUID(),
+  });
+  if (res.status !== 201)
+    throw new Error(`award to ${login}: ${res.status} ${JSON.stringify(res.body)}`);
 }
 
 /** A resident's balance as staff see it: what the pages' figures are checked against. */
 export async function balanceOf(origin: string, login: string): Promise<number> {
   const staff = await apiAs(origin, 'staff1');
-  const { body } = await staff<{ residents: Array<{ login: string; balance: number }> }>(`/staff/residents?query=${encodeURIComponent(login)}`);
+  const { body } = await staff<{ residents: Array<{ login: string; balance: number }> }>(
+    `/staff/residents?query=${encodeURIComponent(login)}`,
+  );
   return body.residents.find((r) => r.login === login)!.balance;
 }
 

@@ -1,13 +1,29 @@
-import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { accessibilityViolations, apiAs, balanceOf, desk, givePoints, inLargeText, newCode, phone, shot, signIn, upToConfirm, useBrowser, watchErrors } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import {
+  accessibilityViolations,
+  apiAs,
+  balanceOf,
+  desk,
+  givePoints,
+  inLargeText,
+  newCode,
+  phone,
+  shot,
+  signIn,
+  upToConfirm,
+  useBrowser,
+  watchErrors,
+} from './browser';
 
 /** The message line at the counter, with focus moved to it (a screen reader reads it at once). */
 async function saidAndFocused(page: Page, pattern: RegExp): Promise<string> {
   const msg = page.locator('[data-counter-msg]');
   await expect.poll(() => msg.textContent()).toMatch(pattern);
   expect(await msg.getAttribute('role')).toBe('alert');
-  expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-counter-msg'))).toBe(true);
+  expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-counter-msg'))).toBe(
+    true,
+  );
   return (await msg.textContent())!;
 }
 
@@ -40,7 +56,10 @@ describe('the counter when something is wrong (/counter/)', () => {
     await upToConfirm(page, code, 4);
     // Another counter redeems the same code first.
     const other = await apiAs(origin, 'merchant9');
-    expect((await other('/counter/redemptions', { body: { code, points: 1 }, key: crypto.randomUUID() })).status).toBe(201);
+    expect(
+      (await other('/counter/redemptions', { body: { code, points: 1 }, key: crypto.randomUUID() }))
+        .status,
+    ).toBe(201);
     await page.locator('[data-confirm]').click();
     await saidAndFocused(page, /已经用过/);
     expect(await page.locator('[data-kept]').getAttribute('data-kept')).toBe('4');
@@ -71,15 +90,27 @@ describe('the counter when something is wrong (/counter/)', () => {
     await page.getByRole('button', { name: '下一步', exact: true }).click();
     await page.getByLabel('兑换积分').fill(String(before + 1));
     await page.getByRole('button', { name: '下一步：确认' }).click();
-    await expect.poll(() => page.locator('.field-error:visible').textContent()).toContain(`居民现有 ${before.toLocaleString('zh-CN')} 分`);
+    await expect
+      .poll(() => page.locator('.field-error:visible').textContent())
+      .toContain(`居民现有 ${before.toLocaleString('zh-CN')} 分`);
     // Within the balance now; then the card spends some at another counter before the confirm.
     await page.getByLabel('兑换积分').fill(String(before));
     await page.getByRole('button', { name: '下一步：确认' }).click();
     await page.locator('[data-confirm]').waitFor();
     const other = await apiAs(origin, 'merchant11');
-    expect((await other('/counter/redemptions', { body: { card: 'C0044', pin: '2468', points: 5 }, key: crypto.randomUUID() })).status).toBe(201);
+    expect(
+      (
+        await other('/counter/redemptions', {
+          body: { card: 'C0044', pin: '2468', points: 5 },
+          key: crypto.randomUUID(),
+        })
+      ).status,
+    ).toBe(201);
     await page.locator('[data-confirm]').click();
-    await saidAndFocused(page, new RegExp(`积分不足：居民现有 ${(before - 5).toLocaleString('zh-CN')} 分`));
+    await saidAndFocused(
+      page,
+      new RegExp(`积分不足：居民现有 ${(before - 5).toLocaleString('zh-CN')} 分`),
+    );
     expect(await page.getByLabel('兑换积分').inputValue()).toBe(String(before));
     expect(await page.getByLabel('兑换积分').isEditable()).toBe(true);
     await shot(page, 'counter-11-insufficient', false);
@@ -108,7 +139,11 @@ describe('the counter when something is wrong (/counter/)', () => {
     expect(locked).toMatch(/身份证.*社区服务站.*重设密码/);
     expect(locked).not.toMatch(/请居民再输一次/);
     // Said in words (not only in colour), in 长辈版's large text, and within WCAG 2.2 AA.
-    expect(await page.locator('[data-counter-msg]').evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(23.5);
+    expect(
+      await page
+        .locator('[data-counter-msg]')
+        .evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize)),
+    ).toBeGreaterThanOrEqual(23.5);
     expect(await accessibilityViolations(page)).toEqual([]);
     await shot(page, 'counter-12-locked', false);
     expect(errors).toEqual([]);
@@ -125,7 +160,9 @@ describe('the counter when something is wrong (/counter/)', () => {
     await typeCard(page, 'C0073', '2468');
     await page.getByRole('button', { name: '只查余额' }).click();
     await page.getByRole('heading', { name: '居民的积分余额' }).waitFor();
-    expect(Number(await page.locator('[data-found] [data-balance]').getAttribute('data-balance'))).toBe(before);
+    expect(
+      Number(await page.locator('[data-found] [data-balance]').getAttribute('data-balance')),
+    ).toBe(before);
     expect(await page.locator('[data-found] [data-masked-name]').textContent()).toMatch(/\*/);
     await shot(page, 'counter-13-balance-only', false);
     await page.getByRole('button', { name: '完成' }).click();
@@ -138,7 +175,10 @@ describe('the counter when something is wrong (/counter/)', () => {
   it('a counter that used up its guessing budget is paused and says so; staff see it on the console’s first screen', async () => {
     const guesser = await apiAs(origin, 'merchant10');
     let last = 0;
-    for (let i = 0; i < 11 && last !== 429; i++) last = (await guesser('/counter/lookup', { body: { code: String(100000 + i * 7919).slice(0, 6) } })).status;
+    for (let i = 0; i < 11 && last !== 429; i++)
+      last = (
+        await guesser('/counter/lookup', { body: { code: String(100000 + i * 7919).slice(0, 6) } })
+      ).status;
     expect(last).toBe(429);
     const ctx = await phone(browser(), origin);
     const page = await ctx.newPage();

@@ -1,5 +1,15 @@
 import { describe, expect, inject, it } from 'vitest';
-import { balanceOf, givePoints, newCode, upToConfirm, useBrowser, phone, shot, signIn, watchErrors } from './browser';
+import {
+  balanceOf,
+  givePoints,
+  newCode,
+  phone,
+  shot,
+  signIn,
+  upToConfirm,
+  useBrowser,
+  watchErrors,
+} from './browser';
 
 /** A merchant at the counter: scan or type, see who and how much, choose points, confirm, a clear receipt — safe under double taps, drops and reloads. */
 describe('merchant at the counter (/counter/)', () => {
@@ -24,8 +34,18 @@ describe('merchant at the counter (/counter/)', () => {
     await page.locator('[data-stage] h2').waitFor();
     await shot(page, 'counter-01-who', false);
     // One column at 360 px, and every target at least 60 px tall on the counter (even in standard text).
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
-    const small = await page.locator('[data-stage] button:visible, [data-stage] input:visible').evaluateAll((els) => els.filter((e) => e.getBoundingClientRect().height < 59.5).map((e) => e.outerHTML.slice(0, 60)));
+    expect(
+      await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      ),
+    ).toBeLessThanOrEqual(0);
+    const small = await page
+      .locator('[data-stage] button:visible, [data-stage] input:visible')
+      .evaluateAll((els) =>
+        els
+          .filter((e) => e.getBoundingClientRect().height < 59.5)
+          .map((e) => e.outerHTML.slice(0, 60)),
+      );
     expect(small).toEqual([]);
     // The code is looked up before any amount: who, and how much they hold.
     await page.getByLabel('或输入 6 位兑换码').fill(code);
@@ -52,8 +72,12 @@ describe('merchant at the counter (/counter/)', () => {
     await receipt.waitFor();
     expect(await receipt.textContent()).toMatch(/\*/); // the masked name
     expect(await receipt.locator('[data-receipt-item]').textContent()).toMatch(/ × 2$/);
-    expect(Number(await receipt.locator('[data-balance-after]').getAttribute('data-balance-after'))).toBe(before - points);
-    expect(await receipt.locator('[data-receipt-expiry]').textContent()).toMatch(/\d+ 分将于 \d{4}-\d{2}-\d{2} 到期|没有即将到期的积分/);
+    expect(
+      Number(await receipt.locator('[data-balance-after]').getAttribute('data-balance-after')),
+    ).toBe(before - points);
+    expect(await receipt.locator('[data-receipt-expiry]').textContent()).toMatch(
+      /\d+ 分将于 \d{4}-\d{2}-\d{2} 到期|没有即将到期的积分/,
+    );
     await page.getByRole('button', { name: '打印小票' }).waitFor();
     await shot(page, 'counter-04-receipt', false);
     // Today's totals include it.
@@ -62,9 +86,13 @@ describe('merchant at the counter (/counter/)', () => {
     await shot(page, 'counter-05-totals', false);
 
     // The resident's phone notices within a few seconds.
-    await expect.poll(() => resident.locator('#code .msg-ok').textContent(), { timeout: 15_000 }).toContain(`商户已兑换 ${points} 分`);
+    await expect
+      .poll(() => resident.locator('#code .msg-ok').textContent(), { timeout: 15_000 })
+      .toContain(`商户已兑换 ${points} 分`);
     // The balance is fetched again after the message shows: wait for it, not for a time.
-    await expect.poll(() => resident.locator('[data-balance]').textContent()).toBe((before - points).toLocaleString('zh-CN'));
+    await expect
+      .poll(() => resident.locator('[data-balance]').textContent())
+      .toBe((before - points).toLocaleString('zh-CN'));
     await resident.locator('#code').scrollIntoViewIfNeeded();
     await shot(resident, 'me-07-after-redeem', false);
     expect(errors).toEqual([]);
@@ -91,7 +119,9 @@ describe('merchant at the counter (/counter/)', () => {
     await page.getByRole('button', { name: '下一步：确认' }).click();
     await page.locator('[data-confirm]').click();
     await page.locator('[data-receipt]').waitFor();
-    expect(Number(await page.locator('[data-balance-after]').getAttribute('data-balance-after'))).toBe(before - 12);
+    expect(
+      Number(await page.locator('[data-balance-after]').getAttribute('data-balance-after')),
+    ).toBe(before - 12);
     expect(await balanceOf(origin, 'resident42')).toBe(before - 12);
     expect(errors).toEqual([]);
     await ctx.close();
@@ -110,7 +140,10 @@ describe('merchant at the counter (/counter/)', () => {
     await signIn(page, '/counter/', 'merchant2');
     await upToConfirm(page, code, 7);
     await page.locator('[data-confirm]').dblclick();
-    await page.locator('[data-confirm]').click({ force: true, timeout: 500 }).catch(() => undefined);
+    await page
+      .locator('[data-confirm]')
+      .click({ force: true, timeout: 500 })
+      .catch(() => undefined);
     await page.locator('[data-receipt]').waitFor();
     expect(posts).toBe(1);
     expect(await balanceOf(origin, 'resident8')).toBe(before - 7);
@@ -143,7 +176,9 @@ describe('merchant at the counter (/counter/)', () => {
     await page.locator('[data-confirm]').click();
     await expect.poll(() => page.locator('.send-state').textContent()).toMatch(/重试/);
     await shot(page, 'counter-06-retrying', false);
-    expect(await page.evaluate(() => JSON.parse(sessionStorage.getItem('linli-counter-attempt')!).stage)).toBe('sending');
+    expect(
+      await page.evaluate(() => JSON.parse(sessionStorage.getItem('linli-counter-attempt')!).stage),
+    ).toBe('sending');
     // The merchant reloads in the middle of the retries: the attempt resumes with the same key.
     state = 'up';
     await page.reload();
@@ -176,17 +211,29 @@ describe('merchant at the counter (/counter/)', () => {
     await row.getByRole('button', { name: '修改积分' }).click();
     await row.getByLabel('“测试豆浆”的新积分价').fill('7');
     await row.getByRole('button', { name: '保存' }).click();
-    await expect.poll(() => admin.locator('.msg').first().textContent()).toContain('“测试豆浆”现在是 7 分');
-    expect(await admin.locator('[data-item-row]', { hasText: '测试豆浆' }).textContent()).toContain('7 分');
+    await expect
+      .poll(() => admin.locator('.msg').first().textContent())
+      .toContain('“测试豆浆”现在是 7 分');
+    expect(await admin.locator('[data-item-row]', { hasText: '测试豆浆' }).textContent()).toContain(
+      '7 分',
+    );
     // Removing asks first, on the page; cancelling keeps the item.
-    await admin.locator('[data-item-row]', { hasText: '测试豆浆' }).getByRole('button', { name: '删除' }).click();
+    await admin
+      .locator('[data-item-row]', { hasText: '测试豆浆' })
+      .getByRole('button', { name: '删除' })
+      .click();
     await admin.getByText('确定删除“测试豆浆”？').waitFor();
     await shot(page, 'counter-14-remove-ask', false);
     await admin.getByRole('button', { name: '取消' }).click();
     expect(await admin.locator('[data-item-row]', { hasText: '测试豆浆' }).count()).toBe(1);
-    await admin.locator('[data-item-row]', { hasText: '测试豆浆' }).getByRole('button', { name: '删除' }).click();
+    await admin
+      .locator('[data-item-row]', { hasText: '测试豆浆' })
+      .getByRole('button', { name: '删除' })
+      .click();
     await admin.locator('[data-remove-yes]').click();
-    await expect.poll(() => admin.locator('[data-item-row]', { hasText: '测试豆浆' }).count()).toBe(0);
+    await expect
+      .poll(() => admin.locator('[data-item-row]', { hasText: '测试豆浆' }).count())
+      .toBe(0);
     expect(dialogs).toEqual([]);
     expect(errors).toEqual([]);
     await ctx.close();

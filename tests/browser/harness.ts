@@ -13,7 +13,7 @@ import { createApp } from '../../functions/app';
 import { initCommunity } from '../../functions/domain/community/setup';
 import { jobRunners } from '../../functions/domain/jobs/runners';
 import { nightlyBackup } from '../../functions/node/nightly-backup';
-import { startScheduler, type Scheduler } from '../../functions/node/scheduler';
+import { type Scheduler, startScheduler } from '../../functions/node/scheduler';
 import { PortalServer } from '../../functions/node/server';
 import { buildSite } from '../../functions/node/site';
 
@@ -64,15 +64,27 @@ export interface InitPortal extends Portal {
  * `npm run linli -- init` does (initCommunity), the site built from it, the API on the test's clock,
  * and the server's scheduler (backups into the run's folder) whose timer the test fires.
  */
-export async function startInitPortal(opts: { now: Date; name: string; admin: { login: string; password: string } }): Promise<InitPortal> {
+export async function startInitPortal(opts: {
+  now: Date;
+  name: string;
+  admin: { login: string; password: string };
+}): Promise<InitPortal> {
   const dir = runDir();
   const file = join(dir, 'ours.db');
   const url = `file:${file}`;
   const clock = testClock(opts.now);
   const database = createDatabase({ url }, { readSnapshotPerTurn: true });
   await migrateDatabase(database);
-  await initCommunity(database, { name: opts.name, adminLogin: opts.admin.login, adminPassword: opts.admin.password }, clock.now());
-  const siteDir = await buildSite({ projectRoot, sitesDir: join(dir, 'sites'), env: { DATABASE_URL: url } });
+  await initCommunity(
+    database,
+    { name: opts.name, adminLogin: opts.admin.login, adminPassword: opts.admin.password },
+    clock.now(),
+  );
+  const siteDir = await buildSite({
+    projectRoot,
+    sitesDir: join(dir, 'sites'),
+    env: { DATABASE_URL: url },
+  });
   const server = new PortalServer(createApp({ database, now: () => clock.now() }));
   server.useSite(siteDir);
   const port = await server.listen(0, '127.0.0.1');
@@ -117,7 +129,9 @@ export async function startInitPortal(opts: { now: Date; name: string; admin: { 
   };
 }
 
-export async function startPortal(opts: { port?: number; siteDir?: string; log?: (s: string) => void } = {}): Promise<Portal> {
+export async function startPortal(
+  opts: { port?: number; siteDir?: string; log?: (s: string) => void } = {},
+): Promise<Portal> {
   const log = opts.log ?? (() => undefined);
   const dir = runDir();
   const url = `file:${join(dir, 'linli.db')}`;
@@ -127,9 +141,16 @@ export async function startPortal(opts: { port?: number; siteDir?: string; log?:
   await seedDemo(database, { now: new Date(), iterations: 1000 });
   const t1 = performance.now();
   let siteDir = opts.siteDir;
-  if (!siteDir || !existsSync(join(siteDir, 'index.html'))) siteDir = await buildSite({ projectRoot, sitesDir: join(dir, 'sites'), env: { DATABASE_URL: url } });
+  if (!siteDir || !existsSync(join(siteDir, 'index.html')))
+    siteDir = await buildSite({
+      projectRoot,
+      sitesDir: join(dir, 'sites'),
+      env: { DATABASE_URL: url },
+    });
   const t2 = performance.now();
-  log(`[browser] seed ${((t1 - t0) / 1000).toFixed(1)} s, build ${((t2 - t1) / 1000).toFixed(1)} s → ${siteDir}`);
+  log(
+    `[browser] seed ${((t1 - t0) / 1000).toFixed(1)} s, build ${((t2 - t1) / 1000).toFixed(1)} s → ${siteDir}`,
+  );
   const server = new PortalServer(createApp({ database }));
   server.useSite(siteDir);
   const port = await server.listen(opts.port ?? 0, '127.0.0.1');
@@ -146,7 +167,11 @@ export async function startPortal(opts: { port?: number; siteDir?: string; log?:
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const portal = await startPortal({ port: Number(process.env.PORT ?? 4400), siteDir: process.env.LINLI_BROWSER_SITE, log: console.log });
+  const portal = await startPortal({
+    port: Number(process.env.PORT ?? 4400),
+    siteDir: process.env.LINLI_BROWSER_SITE,
+    log: console.log,
+  });
   console.log(`portal at ${portal.origin} (data in ${portal.dir})`);
   const stop = async () => {
     await portal.close();

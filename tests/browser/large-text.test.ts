@@ -1,5 +1,12 @@
 import { describe, expect, inject, it } from 'vitest';
-import { inLargeText, layOutEverything, phone, PUBLIC_PAGES, useBrowser, watchErrors } from './browser';
+import {
+  inLargeText,
+  layOutEverything,
+  PUBLIC_PAGES,
+  phone,
+  useBrowser,
+  watchErrors,
+} from './browser';
 
 /**
  * 长辈版 on the public pages, at a 360 px phone: the MIIT elder-friendly rules the mode promises —
@@ -26,16 +33,33 @@ describe('large-text mode (长辈版) on the public pages', () => {
             const r = e.getBoundingClientRect();
             return r.width > 0 && r.height > 0 && getComputedStyle(e).visibility !== 'hidden';
           };
-          const controls = [...document.querySelectorAll('button, summary, select, input:not([type=hidden]), .button, header nav a, .tap')].filter(visible);
+          const controls = [
+            ...document.querySelectorAll(
+              'button, summary, select, input:not([type=hidden]), .button, header nav a, .tap',
+            ),
+          ].filter(visible);
           // A checkbox or radio button is tapped through its label too: the label is its target.
-          const target = (e: Element) => (e instanceof HTMLInputElement && ['checkbox', 'radio'].includes(e.type) && e.labels?.[0] ? e.labels[0] : e);
+          const target = (e: Element) =>
+            e instanceof HTMLInputElement && ['checkbox', 'radio'].includes(e.type) && e.labels?.[0]
+              ? e.labels[0]
+              : e;
           const small = controls
             .map((e) => ({ e, r: target(e).getBoundingClientRect() }))
             .filter(({ r }) => r.height < 59.5 || r.width < 59.5)
-            .map(({ e, r }) => `${e.tagName.toLowerCase()}${e.className ? `.${String(e.className).split(' ').join('.')}` : ''} "${(e.textContent ?? '').trim().slice(0, 20)}" ${Math.round(r.width)}×${Math.round(r.height)}`);
+            .map(
+              ({ e, r }) =>
+                `${e.tagName.toLowerCase()}${e.className ? `.${String(e.className).split(' ').join('.')}` : ''} "${(e.textContent ?? '').trim().slice(0, 20)}" ${Math.round(r.width)}×${Math.round(r.height)}`,
+            );
           // Main text; secondary lines (hints, tags, captions, hashes) may be smaller.
-          const paragraphs = [...document.querySelectorAll('main p, main li, main td, main dd')].filter(visible).filter((e) => !e.closest('.hint, .tags, .scroll-hint, figcaption, .hash'));
-          const smallText = paragraphs.filter((e) => px(getComputedStyle(e).fontSize) < 23.5).map((e) => `${e.tagName.toLowerCase()}.${e.className} ${getComputedStyle(e).fontSize} "${(e.textContent ?? '').trim().slice(0, 20)}"`);
+          const paragraphs = [...document.querySelectorAll('main p, main li, main td, main dd')]
+            .filter(visible)
+            .filter((e) => !e.closest('.hint, .tags, .scroll-hint, figcaption, .hash'));
+          const smallText = paragraphs
+            .filter((e) => px(getComputedStyle(e).fontSize) < 23.5)
+            .map(
+              (e) =>
+                `${e.tagName.toLowerCase()}.${e.className} ${getComputedStyle(e).fontSize} "${(e.textContent ?? '').trim().slice(0, 20)}"`,
+            );
           return {
             large: document.documentElement.classList.contains('large'),
             bodyPx: px(body.fontSize),

@@ -1,5 +1,5 @@
-import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { scanSvg, svgOfDataUrl } from '../helpers/qr';
 import { layOutEverything, useBrowser } from './browser';
 
@@ -18,7 +18,8 @@ interface OpenDeliberation {
 }
 
 /** Pages in a PDF as Chromium writes it: one `/Type /Page` object per sheet (not the `/Pages` tree). */
-const sheets = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-z])/g) ?? []).length;
+const sheets = (pdf: Buffer) =>
+  (pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-z])/g) ?? []).length;
 
 /** The printed notice (公示) of a deliberation, on the notice board: one A4 sheet with its QR code. */
 describe('the printed notice of a deliberation', () => {
@@ -27,8 +28,12 @@ describe('the printed notice of a deliberation', () => {
 
   /** The demo's longest deliberation: most vote rows, follow-ups and text, as the open data lists them. */
   async function longest(): Promise<OpenDeliberation> {
-    const list = (await fetch(`${origin}/data/deliberations.json`).then((r) => r.json())) as OpenDeliberation[];
-    const tallies = (await fetch(`${origin}/data/vote-tallies.json`).then((r) => r.json())) as Array<{ deliberationId: number }>;
+    const list = (await fetch(`${origin}/data/deliberations.json`).then((r) =>
+      r.json(),
+    )) as OpenDeliberation[];
+    const tallies = (await fetch(`${origin}/data/vote-tallies.json`).then((r) =>
+      r.json(),
+    )) as Array<{ deliberationId: number }>;
     const weight = (d: OpenDeliberation) =>
       tallies.filter((t) => t.deliberationId === d.id).length * 2 +
       d.agendaItems.length * 3 +
@@ -45,7 +50,12 @@ describe('the printed notice of a deliberation', () => {
   it('the longest fits one A4 sheet in both languages, QR code inside it, encoding the notice’s online record', async () => {
     const d = await longest();
     expect(d.agendaItems.length).toBeGreaterThanOrEqual(3);
-    const ctx = await browser().newContext({ baseURL: origin, viewport: CONTENT, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const ctx = await browser().newContext({
+      baseURL: origin,
+      viewport: CONTENT,
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+    });
     const page = await ctx.newPage();
     for (const lang of ['', '/en']) {
       const path = `${lang}/deliberations/${d.id}/notice/`;
@@ -56,7 +66,8 @@ describe('the printed notice of a deliberation', () => {
       await layOutEverything(page);
       const qr = page.locator('.notice-foot .qr img');
       await expect.poll(() => qr.isVisible(), { message: path }).toBe(true);
-      for (const chrome of ['.site-header', '.site-footer', '.notice-tools']) expect(await page.locator(chrome).isVisible(), `${path} ${chrome}`).toBe(false);
+      for (const chrome of ['.site-header', '.site-footer', '.notice-tools'])
+        expect(await page.locator(chrome).isVisible(), `${path} ${chrome}`).toBe(false);
       const box = (await qr.boundingBox())!;
       const top = (await page.locator('article.notice').boundingBox())!.y;
       expect(box.width, path).toBeGreaterThanOrEqual(24 * MM);
@@ -75,8 +86,14 @@ describe('the printed notice of a deliberation', () => {
   });
 
   it('every other deliberation’s notice prints on one sheet too', async () => {
-    const list = (await fetch(`${origin}/data/deliberations.json`).then((r) => r.json())) as OpenDeliberation[];
-    const ctx = await browser().newContext({ baseURL: origin, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const list = (await fetch(`${origin}/data/deliberations.json`).then((r) =>
+      r.json(),
+    )) as OpenDeliberation[];
+    const ctx = await browser().newContext({
+      baseURL: origin,
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+    });
     const page = await ctx.newPage();
     const over: string[] = [];
     for (const d of list) {
@@ -92,7 +109,11 @@ describe('the printed notice of a deliberation', () => {
 describe('an unknown address', () => {
   const origin = inject('origin');
   it('answers 404 with the HTML page in Chinese, and under /en/ in English; an API path with JSON', async () => {
-    for (const [path, lang] of [['/no-such-page/', 'zh-CN'], ['/en/no-such-page/', 'en'], ['/deliberations/99999/', 'zh-CN']] as const) {
+    for (const [path, lang] of [
+      ['/no-such-page/', 'zh-CN'],
+      ['/en/no-such-page/', 'en'],
+      ['/deliberations/99999/', 'zh-CN'],
+    ] as const) {
       const res = await fetch(`${origin}${path}`);
       expect(res.status, path).toBe(404);
       expect(res.headers.get('content-type'), path).toMatch(/^text\/html/);

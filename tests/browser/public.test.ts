@@ -1,6 +1,6 @@
-import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { useBrowser, phone, watchErrors } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { phone, useBrowser, watchErrors } from './browser';
 
 /** Sums the page's layout shifts (as CLS counts them: not those right after input) from the start. */
 async function watchShifts(page: Page): Promise<() => Promise<number>> {
@@ -8,7 +8,10 @@ async function watchShifts(page: Page): Promise<() => Promise<number>> {
     const w = window as unknown as { __shift: number };
     w.__shift = 0;
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) if (!e.hadRecentInput) w.__shift += e.value;
+      for (const e of list.getEntries() as Array<
+        PerformanceEntry & { value: number; hadRecentInput: boolean }
+      >)
+        if (!e.hadRecentInput) w.__shift += e.value;
     }).observe({ type: 'layout-shift', buffered: true });
   });
   return () => page.evaluate(() => (window as unknown as { __shift: number }).__shift);
@@ -27,11 +30,16 @@ describe('public pages on a phone', () => {
     // Hold the page's module script back: the form is already laid out without it.
     await page.route('**/deliberations/', async (route) => {
       const res = await route.fetch();
-      const html = (await res.text()).replace(/<script type="module">/g, '<script type="module">await window.__held;');
+      const html = (await res.text()).replace(
+        /<script type="module">/g,
+        '<script type="module">await window.__held;',
+      );
       await route.fulfill({ response: res, body: html });
     });
     await page.addInitScript(() => {
-      (window as unknown as { __held: Promise<void> }).__held = new Promise((r) => ((window as unknown as { __release: () => void }).__release = r));
+      (window as unknown as { __held: Promise<void> }).__held = new Promise(
+        (r) => ((window as unknown as { __release: () => void }).__release = r),
+      );
     });
     await page.goto('/deliberations/', { waitUntil: 'commit' });
     const form = page.locator('form[data-filter]');
@@ -45,12 +53,16 @@ describe('public pages on a phone', () => {
 
     const items = page.locator('#deliberation-list [data-f]');
     const total = await items.count();
-    const years = await page.locator('select[name=year] option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+    const years = await page
+      .locator('select[name=year] option')
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
     expect(years.length).toBeGreaterThan(0);
     const year = years[years.length - 1]!;
     await page.locator('select[name=year]').selectOption(year);
     const shown = await page.locator(`#deliberation-list [data-f][data-f-year="${year}"]`).count();
-    await expect.poll(() => page.locator('#deliberation-list [data-f]:visible').count()).toBe(shown);
+    await expect
+      .poll(() => page.locator('#deliberation-list [data-f]:visible').count())
+      .toBe(shown);
     expect(new URL(page.url()).searchParams.get('year')).toBe(year);
     expect(await page.locator('[data-filter-count]').textContent()).toContain(String(shown));
 
@@ -58,10 +70,14 @@ describe('public pages on a phone', () => {
     await page.unroute('**/deliberations/');
     await page.goto(`/deliberations/?year=${year}`);
     expect(await page.locator('select[name=year]').inputValue()).toBe(year);
-    await expect.poll(() => page.locator('#deliberation-list [data-f]:visible').count()).toBe(shown);
+    await expect
+      .poll(() => page.locator('#deliberation-list [data-f]:visible').count())
+      .toBe(shown);
     // Cleared, everything is back and so is the plain address.
     await page.getByRole('button', { name: '清除筛选' }).click();
-    await expect.poll(() => page.locator('#deliberation-list [data-f]:visible').count()).toBe(total);
+    await expect
+      .poll(() => page.locator('#deliberation-list [data-f]:visible').count())
+      .toBe(total);
     expect(new URL(page.url()).search).toBe('');
     expect(errors).toEqual([]);
     await ctx.close();
@@ -78,18 +94,31 @@ describe('public pages on a phone', () => {
     // Deferred rendering hides nothing: every table row is in the document and in its text.
     const later = page.locator('section.later');
     expect(await later.count()).toBeGreaterThan(3);
-    const text = await page.locator('#corrections-table, section[aria-labelledby=corrections]').first().textContent();
+    const text = await page
+      .locator('#corrections-table, section[aria-labelledby=corrections]')
+      .first()
+      .textContent();
     expect(text!.length).toBeGreaterThan(20);
     // The table of contents reaches a deferred section, and its heading is on screen.
     await page.locator('nav.toc a[href="#budget"]').click();
-    await expect.poll(() => page.locator('#budget').evaluate((h) => { const r = h.getBoundingClientRect(); return r.top > -2 && r.bottom < innerHeight; })).toBe(true);
+    await expect
+      .poll(() =>
+        page.locator('#budget').evaluate((h) => {
+          const r = h.getBoundingClientRect();
+          return r.top > -2 && r.bottom < innerHeight;
+        }),
+      )
+      .toBe(true);
     // A focused element at a deferred section's edge keeps its whole focus ring (paint containment clips at the padding box).
-    const clip = await page.locator('section.later .table-wrap').first().evaluate((el) => {
-      // The scroll region is itself a <section>: measure against the deferred section around it.
-      const s = el.parentElement!.closest('section.later')!.getBoundingClientRect();
-      const r = el.getBoundingClientRect();
-      return { left: r.left - s.left, right: s.right - r.right };
-    });
+    const clip = await page
+      .locator('section.later .table-wrap')
+      .first()
+      .evaluate((el) => {
+        // The scroll region is itself a <section>: measure against the deferred section around it.
+        const s = el.parentElement!.closest('section.later')!.getBoundingClientRect();
+        const r = el.getBoundingClientRect();
+        return { left: r.left - s.left, right: s.right - r.right };
+      });
     expect(clip.left).toBeGreaterThanOrEqual(5);
     expect(clip.right).toBeGreaterThanOrEqual(5);
     expect(errors).toEqual([]);

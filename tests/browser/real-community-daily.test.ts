@@ -1,12 +1,20 @@
-import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { jobRuns, ledgerEntries, users } from '../../db/schema';
 import { expiryDeadline } from '../../functions/domain/ledger/expiry';
 import { verifyLedger } from '../../functions/domain/ledger/verify';
 import { localDate } from '../../functions/domain/shared/time';
 import { changeForced, signIn, signInToChange, upToConfirm } from './browser';
 import type { InitPortal } from './harness';
-import { ADMIN, FIRST, OWN, setUpByApi, useCommunity, type ResidentRow, type Thresholds } from './real-community';
+import {
+  ADMIN,
+  FIRST,
+  OWN,
+  type ResidentRow,
+  setUpByApi,
+  type Thresholds,
+  useCommunity,
+} from './real-community';
 
 /**
  * Issue 17's "done means", its second part, on a community set up by init as the first part leaves
@@ -36,7 +44,9 @@ describe('a real community run day to day', () => {
     const code = (await mobile.locator('.code-digits').getAttribute('data-code-digits'))!;
     expect(code).toMatch(/^\d{6}$/);
     // Counted down by the API's clock (its Date header), not the machine's: five minutes, not "expired".
-    await expect.poll(() => mobile.locator('.countdown').textContent()).toMatch(/^还剩 [45]:\d\d 有效$/);
+    await expect
+      .poll(() => mobile.locator('.countdown').textContent())
+      .toMatch(/^还剩 [45]:\d\d 有效$/);
 
     const counter = await open('phone');
     await signInToChange(counter, '/counter/', 'shop.mian', FIRST);
@@ -46,9 +56,13 @@ describe('a real community run day to day', () => {
     await counter.locator('[data-confirm]').click();
     const receipt = counter.locator('[data-receipt]');
     await receipt.waitFor();
-    expect(Number(await receipt.locator('[data-balance-after]').getAttribute('data-balance-after'))).toBe(before - 15);
+    expect(
+      Number(await receipt.locator('[data-balance-after]').getAttribute('data-balance-after')),
+    ).toBe(before - 15);
     expect((await resident(staff, 'xfl02')).balance).toBe(before - 15);
-    await expect.poll(() => mobile.locator('[data-balance]').textContent(), { timeout: 15_000 }).toBe(String(before - 15));
+    await expect
+      .poll(() => mobile.locator('[data-balance]').textContent(), { timeout: 15_000 })
+      .toBe(String(before - 15));
     expect(errors).toEqual([]);
   });
 
@@ -75,13 +89,21 @@ describe('a real community run day to day', () => {
     await detail.locator('[data-resident]').first().click();
     await detail.getByLabel('积分', { exact: true }).fill('5');
     await detail.getByRole('button', { name: '代为转赠' }).click();
-    await expect.poll(() => panel.locator('.detail > .msg-ok').textContent()).toContain('已代转给 居民19 5 分');
+    await expect
+      .poll(() => panel.locator('.detail > .msg-ok').textContent())
+      .toContain('已代转给 居民19 5 分');
 
-    const statement = (await staff<{ balance: number; entries: Array<{ id: number; kind: string; points: number }> }>(`/staff/residents/${elder.id}/entries`)).body;
+    const statement = (
+      await staff<{
+        balance: number;
+        entries: Array<{ id: number; kind: string; points: number }>;
+      }>(`/staff/residents/${elder.id}/entries`)
+    ).body;
     expect(statement.balance).toBe(7);
     const gift = statement.entries.find((e) => e.kind === 'transfer_out')!;
     expect(gift.points).toBe(-5);
-    const entry = (await staff<{ actor: { login: string } | null }>(`/staff/entries/${gift.id}`)).body;
+    const entry = (await staff<{ actor: { login: string } | null }>(`/staff/entries/${gift.id}`))
+      .body;
     expect(entry.actor?.login).toBe('li.staff');
     expect((await resident(staff, 'xfl19')).balance).toBe(neighbour.balance + 5);
     expect(errors).toEqual([]);
@@ -106,17 +128,24 @@ describe('a real community run day to day', () => {
     await theirs.getByLabel('登录名').fill('zhao.staff');
     await theirs.getByLabel(/^密码$/).fill(OWN);
     await theirs.locator('form[data-signin] button[type=submit]').click();
-    await expect.poll(() => theirs.locator('[data-signin-msg]').textContent()).toContain('这个账号已停用');
+    await expect
+      .poll(() => theirs.locator('[data-signin-msg]').textContent())
+      .toContain('这个账号已停用');
     expect(errors).toEqual([]);
   });
 
   it('the expiry job runs by itself when the clock passes the period, and the ledger still verifies', async () => {
     const deadline = expiryDeadline(lotYear, thresholds.expiryYears);
     const period = localDate(deadline);
-    const before = await portal.database.read.select().from(jobRuns).where(eq(jobRuns.job, 'expiry'));
+    const before = await portal.database.read
+      .select()
+      .from(jobRuns)
+      .where(eq(jobRuns.job, 'expiry'));
     expect(before.map((r) => r.period)).not.toContain(period);
     const staffBefore = await as('li.staff');
-    const held = (await staffBefore<{ residents: ResidentRow[] }>('/staff/residents?query=xfl&limit=50')).body.residents.filter((r) => r.balance > 0);
+    const held = (
+      await staffBefore<{ residents: ResidentRow[] }>('/staff/residents?query=xfl&limit=50')
+    ).body.residents.filter((r) => r.balance > 0);
     expect(held.length).toBeGreaterThan(0);
 
     // The scheduler is asleep on its timer; the clock passes the period and the timer fires.
@@ -128,26 +157,39 @@ describe('a real community run day to day', () => {
     const run = runs.find((r) => r.period === period);
     expect(run).toMatchObject({ status: 'ok' });
     expect(JSON.parse(run!.detail)).toMatchObject({ lotYears: [lotYear] });
-    const expired = await portal.database.read.select().from(ledgerEntries).where(eq(ledgerEntries.kind, 'expiry'));
+    const expired = await portal.database.read
+      .select()
+      .from(ledgerEntries)
+      .where(eq(ledgerEntries.kind, 'expiry'));
     expect(expired.length).toBeGreaterThan(0);
     const staff = await as('li.staff');
     for (const r of held) expect((await resident(staff, r.login)).balance).toBe(0);
-    const statement = (await staff<{ entries: Array<{ kind: string }> }>(`/staff/residents/${held[0]!.id}/entries`)).body;
+    const statement = (
+      await staff<{ entries: Array<{ kind: string }> }>(`/staff/residents/${held[0]!.id}/entries`)
+    ).body;
     expect(statement.entries[0]!.kind).toBe('expiry');
     // Another wake-up in the same period runs nothing twice.
     await portal.fireTimer();
-    expect((await portal.database.read.select().from(jobRuns).where(eq(jobRuns.job, 'expiry'))).filter((r) => r.period === period)).toHaveLength(1);
+    expect(
+      (await portal.database.read.select().from(jobRuns).where(eq(jobRuns.job, 'expiry'))).filter(
+        (r) => r.period === period,
+      ),
+    ).toHaveLength(1);
 
     // Staff see it in the console.
     const page = await open('desk');
     await signIn(page, '/staff/#ledger', 'li.staff', OWN);
-    await expect.poll(() => page.locator('section.jobs tbody tr').first().textContent()).toContain('积分到期');
+    await expect
+      .poll(() => page.locator('section.jobs tbody tr').first().textContent())
+      .toContain('积分到期');
     expect(await page.locator('section.jobs tbody tr').first().textContent()).toContain('完成');
 
     const report = await verifyLedger(portal.database.read);
     expect(report).toMatchObject({ ok: true });
     // Still nothing of the demo.
-    expect((await portal.database.read.select().from(users).where(eq(users.login, 'resident1'))).length).toBe(0);
+    expect(
+      (await portal.database.read.select().from(users).where(eq(users.login, 'resident1'))).length,
+    ).toBe(0);
     expect(errors).toEqual([]);
   });
 });

@@ -1,9 +1,9 @@
-import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { settings, users } from '../../db/schema';
 import { changeForced, signIn, signInToChange } from './browser';
 import type { InitPortal } from './harness';
-import { ADMIN, FIRST, OWN, residentsCsv, useCommunity, type Thresholds } from './real-community';
+import { ADMIN, FIRST, OWN, residentsCsv, type Thresholds, useCommunity } from './real-community';
 
 /**
  * Issue 17's "done means", on a community set up by init (never the demo), its first part: accounts
@@ -19,11 +19,21 @@ describe('a real community, set up by init and through the console', () => {
   });
 
   it('holds nothing of the demo: only the community named at init and its administrator', async () => {
-    const people = await portal.database.read.select({ login: users.login, role: users.role }).from(users);
+    const people = await portal.database.read
+      .select({ login: users.login, role: users.role })
+      .from(users);
     expect(people).toEqual([{ login: ADMIN.login, role: 'admin' }]);
     const demo = await portal.database.read.select().from(settings).where(eq(settings.key, 'demo'));
     expect(demo).toEqual([]);
-    expect((await fetch(`${portal.origin}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'staff1', password: 'linli-demo' }) })).status).toBe(401);
+    expect(
+      (
+        await fetch(`${portal.origin}/api/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ login: 'staff1', password: 'linli-demo' }),
+        })
+      ).status,
+    ).toBe(401);
   });
 
   it('the administrator signs in and creates the accounts, two teams and three activity types', async () => {
@@ -35,9 +45,24 @@ describe('a real community, set up by init and through the console', () => {
       { role: 'staff', login: 'li.staff', name: '李社工' },
       { role: 'staff', login: 'zhao.staff', name: '赵社工' },
       { role: 'accountant', login: 'qian.kuaiji', name: '钱会计' },
-      { role: 'merchant', login: 'shop.mian', name: '老张面馆', shop: ['老张面馆', '餐饮', '幸福路 1 号', '每天 7:00–20:00', '老人吃面九折'] },
-      { role: 'merchant', login: 'shop.li', name: '理发店', shop: ['街角理发', '理发', '幸福路 2 号', '每天 9:00–21:00', '老人理发五折'] },
-      { role: 'merchant', login: 'shop.yao', name: '便民药店', shop: ['便民药店', '药店', '幸福路 3 号', '每天 8:00–22:00', '免费量血压'] },
+      {
+        role: 'merchant',
+        login: 'shop.mian',
+        name: '老张面馆',
+        shop: ['老张面馆', '餐饮', '幸福路 1 号', '每天 7:00–20:00', '老人吃面九折'],
+      },
+      {
+        role: 'merchant',
+        login: 'shop.li',
+        name: '理发店',
+        shop: ['街角理发', '理发', '幸福路 2 号', '每天 9:00–21:00', '老人理发五折'],
+      },
+      {
+        role: 'merchant',
+        login: 'shop.yao',
+        name: '便民药店',
+        shop: ['便民药店', '药店', '幸福路 3 号', '每天 8:00–22:00', '免费量血压'],
+      },
     ];
     for (const a of accounts) {
       await form.getByLabel('角色').selectOption(a.role);
@@ -50,7 +75,9 @@ describe('a real community, set up by init and through the console', () => {
         for (const [i, label] of labels.entries()) await form.getByLabel(label).fill(a.shop[i]!);
       }
       await form.getByRole('button', { name: '新建账号' }).click();
-      await expect.poll(() => form.getByRole('status').textContent()).toContain(`已建账号 ${a.login}`);
+      await expect
+        .poll(() => form.getByRole('status').textContent())
+        .toContain(`已建账号 ${a.login}`);
       await panel.locator(`tr[data-account="${a.login}"]`).waitFor();
     }
 
@@ -58,7 +85,11 @@ describe('a real community, set up by init and through the console', () => {
     const settingsPanel = page.locator('[data-panel="settings"]');
     const types = settingsPanel.locator('[aria-labelledby="set-types-h"]');
     const typeForm = types.locator('form').last();
-    for (const [zh, en, rate, cap] of [['环境清洁', 'Cleaning', '10', '30'], ['助老服务', 'Elder care', '15', '45'], ['治安巡逻', 'Patrol', '12', '36']] as const) {
+    for (const [zh, en, rate, cap] of [
+      ['环境清洁', 'Cleaning', '10', '30'],
+      ['助老服务', 'Elder care', '15', '45'],
+      ['治安巡逻', 'Patrol', '12', '36'],
+    ] as const) {
       await typeForm.getByLabel('中文名称').fill(zh);
       await typeForm.getByLabel('英文名称').fill(en);
       await typeForm.getByLabel('每小时积分').fill(rate);
@@ -75,9 +106,21 @@ describe('a real community, set up by init and through the console', () => {
     }
 
     const admin = await as(ADMIN.login, ADMIN.password);
-    const listed = (await admin<{ items: Array<{ login: string; role: string; mustChangePassword: boolean }> }>('/admin/accounts?limit=50')).body.items;
-    for (const a of accounts) expect(listed.find((x) => x.login === a.login)).toMatchObject({ role: a.role, mustChangePassword: true });
-    const made = (await admin<{ types: Array<{ nameZh: string; pointsPerHour: number; dailyCap: number }> }>('/admin/activity-types')).body.types;
+    const listed = (
+      await admin<{ items: Array<{ login: string; role: string; mustChangePassword: boolean }> }>(
+        '/admin/accounts?limit=50',
+      )
+    ).body.items;
+    for (const a of accounts)
+      expect(listed.find((x) => x.login === a.login)).toMatchObject({
+        role: a.role,
+        mustChangePassword: true,
+      });
+    const made = (
+      await admin<{ types: Array<{ nameZh: string; pointsPerHour: number; dailyCap: number }> }>(
+        '/admin/activity-types',
+      )
+    ).body.types;
     expect(made.map((t) => [t.nameZh, t.pointsPerHour, t.dailyCap])).toEqual(
       expect.arrayContaining([
         ['环境清洁', 10, 30],
@@ -96,7 +139,11 @@ describe('a real community, set up by init and through the console', () => {
     await signInToChange(page, '/staff/#residents', 'li.staff', FIRST);
     await changeForced(page, FIRST, OWN);
     const panel = page.locator('[data-panel="residents"]');
-    await panel.getByLabel('CSV 文件').setInputFiles({ name: '居民名单.csv', mimeType: 'text/csv', buffer: Buffer.from(residentsCsv()) });
+    await panel.getByLabel('CSV 文件').setInputFiles({
+      name: '居民名单.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(residentsCsv()),
+    });
     await panel.getByRole('button', { name: '检查' }).click();
     await expect.poll(() => panel.locator('.report').textContent()).toContain('全部 20 行无误');
     await panel.getByRole('button', { name: '导入' }).click();
@@ -107,7 +154,9 @@ describe('a real community, set up by init and through the console', () => {
     expect(elder).toMatchObject({ name: '居民20', card: 'C5020' });
 
     // An activity: planned, three residents checked in by login, closed and awarded at the type's rate.
-    const types = (await staff<{ types: Array<{ code: string; name: string }> }>('/staff/activity-types')).body.types;
+    const types = (
+      await staff<{ types: Array<{ code: string; name: string }> }>('/staff/activity-types')
+    ).body.types;
     const cleaning = types.find((t) => t.name === '环境清洁')!;
     await page.goto('/staff/#activities');
     const acts = page.locator('[data-panel="activities"]');
@@ -118,7 +167,9 @@ describe('a real community, set up by init and through the console', () => {
     await acts.getByLabel('时长（小时）').fill('2');
     await acts.getByRole('button', { name: '新建活动' }).click();
     await acts.getByRole('heading', { name: '幸福里楼道清洁' }).waitFor();
-    const activity = (await staff<{ items: Array<{ id: number; title: string }> }>('/staff/activities?limit=50')).body.items.find((a) => a.title === '幸福里楼道清洁')!;
+    const activity = (
+      await staff<{ items: Array<{ id: number; title: string }> }>('/staff/activities?limit=50')
+    ).body.items.find((a) => a.title === '幸福里楼道清洁')!;
     await acts.locator(`[data-activity-row="${activity.id}"] button`).click();
     for (const login of ['xfl01', 'xfl02', 'xfl03']) {
       await acts.getByLabel(/扫码或输入/).fill(login);
@@ -131,7 +182,9 @@ describe('a real community, set up by init and through the console', () => {
     await confirm.waitFor();
     expect(await confirm.textContent()).toContain('60 分（3 人）');
     await confirm.click();
-    await expect.poll(() => acts.locator('[aria-labelledby="act-detail-h"] .msg-ok').first().textContent()).toContain('已发放 60 分给 3 人');
+    await expect
+      .poll(() => acts.locator('[aria-labelledby="act-detail-h"] .msg-ok').first().textContent())
+      .toContain('已发放 60 分给 3 人');
     expect((await resident(staff, 'xfl01')).balance).toBe(20);
 
     // One award over the threshold, from the resident's page: it waits.
@@ -155,7 +208,9 @@ describe('a real community, set up by init and through the console', () => {
     await expect.poll(() => approvals.locator('.msg-ok').first().textContent()).toContain('已批准');
     expect((await resident(staff, 'xfl01')).balance).toBe(20 + big);
     const accountant = await as('qian.kuaiji');
-    expect((await accountant<{ items: unknown[] }>('/staff/award-batches?approvable=true')).body.items).toEqual([]);
+    expect(
+      (await accountant<{ items: unknown[] }>('/staff/award-batches?approvable=true')).body.items,
+    ).toEqual([]);
     expect(errors).toEqual([]);
   });
 });

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { localYear } from '../../functions/domain/shared/time';
 import { apiAs, desk, phone, useBrowser } from './browser';
-import { startInitPortal, type InitPortal } from './harness';
+import { type InitPortal, startInitPortal } from './harness';
 
 /**
  * A real community set up by init (never the demo), shared by the real-community test files: the
@@ -17,7 +17,13 @@ export const FIRST = 'first-pass-123';
 export const OWN = 'own-pass-4567';
 
 export type Api = Awaited<ReturnType<typeof apiAs>>;
-export type ResidentRow = { id: number; login: string; name: string; card: string | null; balance: number };
+export type ResidentRow = {
+  id: number;
+  login: string;
+  name: string;
+  card: string | null;
+  balance: number;
+};
 
 /** 20 residents as a community's own spreadsheet has them: five with a password, one elder with only a paper card. */
 export function residentsCsv(): string {
@@ -27,7 +33,9 @@ export function residentsCsv(): string {
     const password = i <= 5 ? `resident-pass-${n}` : '';
     const card = i === 20 ? 'C5020,2468' : ',';
     const tel = i === 20 ? '' : `1390000${String(1000 + i)}`;
-    lines.push(`xfl${n},居民${n},${tel},幸福里,${Math.ceil(i / 4)}栋,1单元,${100 + i},${password},${card}`);
+    lines.push(
+      `xfl${n},居民${n},${tel},幸福里,${Math.ceil(i / 4)}栋,1单元,${100 + i},${password},${card}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -68,16 +76,23 @@ export function useCommunity(prepare?: (portal: InitPortal) => Promise<void>): C
     return page;
   }
 
-  const as = (login: string, password = OWN): Promise<Api> => apiAs(portal().origin, login, password);
+  const as = (login: string, password = OWN): Promise<Api> =>
+    apiAs(portal().origin, login, password);
   const resident = async (staff: Api, login: string): Promise<ResidentRow> => {
-    const found = (await staff<{ residents: ResidentRow[] }>(`/staff/residents?query=${login}`)).body.residents.find((r) => r.login === login);
+    const found = (
+      await staff<{ residents: ResidentRow[] }>(`/staff/residents?query=${login}`)
+    ).body.residents.find((r) => r.login === login);
     if (!found) throw new Error(`no resident ${login}`);
     return found;
   };
   return { portal, open, as, resident, errors };
 }
 
-export type Thresholds = { perAwardThreshold: number; perBatchThreshold: number; expiryYears: number };
+export type Thresholds = {
+  perAwardThreshold: number;
+  perBatchThreshold: number;
+  expiryYears: number;
+};
 
 /**
  * Through the API, where the set-up scenario leaves the community for the day-to-day one: the staff
@@ -85,26 +100,61 @@ export type Thresholds = { perAwardThreshold: number; perBatchThreshold: number;
  * still on their temporary password, the 20 residents, and the activity's 20 points to each of its
  * three. Returns the settings' thresholds and the year of those points' lot.
  */
-export async function setUpByApi(portal: InitPortal): Promise<{ thresholds: Thresholds; lotYear: number }> {
+export async function setUpByApi(
+  portal: InitPortal,
+): Promise<{ thresholds: Thresholds; lotYear: number }> {
   const admin = await apiAs(portal.origin, ADMIN.login, ADMIN.password);
   const accounts = [
     { role: 'staff', login: 'li.staff', name: '李社工' },
     { role: 'staff', login: 'zhao.staff', name: '赵社工' },
-    { role: 'merchant', login: 'shop.mian', name: '老张面馆', shop: { shopName: '老张面馆', category: '餐饮', address: '幸福路 1 号', openingHours: '每天 7:00–20:00', offer: '老人吃面九折' } },
+    {
+      role: 'merchant',
+      login: 'shop.mian',
+      name: '老张面馆',
+      shop: {
+        shopName: '老张面馆',
+        category: '餐饮',
+        address: '幸福路 1 号',
+        openingHours: '每天 7:00–20:00',
+        offer: '老人吃面九折',
+      },
+    },
   ];
-  for (const a of accounts) expectStatus(await admin('/admin/accounts', { body: { ...a, password: FIRST, mustChangePassword: true } }), 201, a.login);
+  for (const a of accounts)
+    expectStatus(
+      await admin('/admin/accounts', { body: { ...a, password: FIRST, mustChangePassword: true } }),
+      201,
+      a.login,
+    );
   const first = await apiAs(portal.origin, 'li.staff', FIRST);
-  expectStatus(await first('/auth/password', { body: { currentPassword: FIRST, newPassword: OWN } }), 200, 'li.staff password');
+  expectStatus(
+    await first('/auth/password', { body: { currentPassword: FIRST, newPassword: OWN } }),
+    200,
+    'li.staff password',
+  );
   const staff = await apiAs(portal.origin, 'li.staff', OWN);
-  const imported = await staff<{ residents: Array<{ id: number; login: string }> }>('/staff/residents/import', { body: { csv: residentsCsv() } });
+  const imported = await staff<{ residents: Array<{ id: number; login: string }> }>(
+    '/staff/residents/import',
+    { body: { csv: residentsCsv() } },
+  );
   expectStatus(imported, 201, 'import');
-  for (const r of imported.body.residents.filter((x) => ['xfl01', 'xfl02', 'xfl03'].includes(x.login))) {
-    expectStatus(await staff('/staff/awards', { body: { residentId: r.id, points: 20, reason: '幸福里楼道清洁' }, key: `set-up-${r.login}` }), 201, `award ${r.login}`);
+  for (const r of imported.body.residents.filter((x) =>
+    ['xfl01', 'xfl02', 'xfl03'].includes(x.login),
+  )) {
+    expectStatus(
+      await staff('/staff/awards', {
+        body: { residentId: r.id, points: 20, reason: '幸福里楼道清洁' },
+        key: `set-up-${r.login}`,
+      }),
+      201,
+      `award ${r.login}`,
+    );
   }
   const thresholds = (await admin<Thresholds>('/admin/settings')).body;
   return { thresholds, lotYear: localYear(portal.clock.now()) };
 }
 
 function expectStatus(res: { status: number; body: unknown }, status: number, what: string): void {
-  if (res.status !== status) throw new Error(`set-up ${what}: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== status)
+    throw new Error(`set-up ${what}: ${res.status} ${JSON.stringify(res.body)}`);
 }

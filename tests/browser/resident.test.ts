@@ -1,5 +1,15 @@
 import { describe, expect, inject, it } from 'vitest';
-import { apiAs, givePoints, inLargeText, phone, shot, signIn, useBrowser, watchConsoleErrors, watchErrors } from './browser';
+import {
+  apiAs,
+  givePoints,
+  inLargeText,
+  phone,
+  shot,
+  signIn,
+  useBrowser,
+  watchConsoleErrors,
+  watchErrors,
+} from './browser';
 
 /** A resident on a phone: sign in once, the balance in large type, the statement, a code for the counter. */
 describe('resident on a phone (/me/)', () => {
@@ -8,7 +18,9 @@ describe('resident on a phone (/me/)', () => {
 
   it('signs in, sees the balance and the statement in words, and gets a code with a countdown', async () => {
     const staff = await apiAs(origin, 'staff1');
-    const r = (await staff<{ residents: Array<{ balance: number }> }>('/staff/residents?query=resident6')).body.residents[0]!;
+    const r = (
+      await staff<{ residents: Array<{ balance: number }> }>('/staff/residents?query=resident6')
+    ).body.residents[0]!;
     const ctx = await phone(browser(), origin);
     const page = await ctx.newPage();
     const errors = watchErrors(page);
@@ -16,9 +28,13 @@ describe('resident on a phone (/me/)', () => {
     await page.locator('[data-view="signin"]').waitFor();
     await shot(page, 'me-01-signin');
     await signIn(page, '/me/', 'resident6');
-    await expect.poll(() => page.locator('[data-balance]').textContent()).toBe(r.balance.toLocaleString('zh-CN'));
+    await expect
+      .poll(() => page.locator('[data-balance]').textContent())
+      .toBe(r.balance.toLocaleString('zh-CN'));
     // The balance is LARGE: at least 48 px.
-    const size = await page.locator('[data-balance]').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    const size = await page
+      .locator('[data-balance]')
+      .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     expect(size).toBeGreaterThanOrEqual(48);
     // Statement kinds are words, not colour alone.
     await page.locator('.entry').first().waitFor();
@@ -31,8 +47,12 @@ describe('resident on a phone (/me/)', () => {
     const digits = page.locator('.code-digits');
     await digits.waitFor();
     expect(await digits.getAttribute('data-code-digits')).toMatch(/^\d{6}$/);
-    expect(await page.locator('.code-card img.qr').getAttribute('src')).toMatch(/^data:image\/svg\+xml/);
-    await expect.poll(() => page.locator('.countdown').textContent()).toMatch(/还剩 [45]:\d\d 有效/);
+    expect(await page.locator('.code-card img.qr').getAttribute('src')).toMatch(
+      /^data:image\/svg\+xml/,
+    );
+    await expect
+      .poll(() => page.locator('.countdown').textContent())
+      .toMatch(/还剩 [45]:\d\d 有效/);
     await page.locator('#code').scrollIntoViewIfNeeded();
     await shot(page, 'me-03-code', false);
 
@@ -53,11 +73,18 @@ describe('resident on a phone (/me/)', () => {
     await page.locator('.entry').first().waitFor();
     expect(await page.locator('h1').textContent()).toBe('My points');
     const words = await page.locator('.entry .kind-word').allTextContents();
-    for (const w of words) expect(['Earned', 'Redeemed', 'Given', 'Received', 'Reversed', 'Expired']).toContain(w);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    for (const w of words)
+      expect(['Earned', 'Redeemed', 'Given', 'Received', 'Reversed', 'Expired']).toContain(w);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     // 长辈版: every button is at least 60 px tall.
-    const small = await page.locator('[data-view="app"] button:visible').evaluateAll((els) => els.filter((e) => e.getBoundingClientRect().height < 59.5).map((e) => e.textContent));
+    const small = await page
+      .locator('[data-view="app"] button:visible')
+      .evaluateAll((els) =>
+        els.filter((e) => e.getBoundingClientRect().height < 59.5).map((e) => e.textContent),
+      );
     expect(small).toEqual([]);
     await shot(page, 'me-05-en-large', false);
     expect(errors).toEqual([]);
@@ -66,7 +93,12 @@ describe('resident on a phone (/me/)', () => {
 
   it('gives points to a neighbour found by card number, after a confirmation; a double tap gives once', async () => {
     const staff = await apiAs(origin, 'staff1');
-    const bal = async (login: string) => (await staff<{ residents: Array<{ login: string; balance: number }> }>(`/staff/residents?query=${login}`)).body.residents.find((r) => r.login === login)!.balance;
+    const bal = async (login: string) =>
+      (
+        await staff<{ residents: Array<{ login: string; balance: number }> }>(
+          `/staff/residents?query=${login}`,
+        )
+      ).body.residents.find((r) => r.login === login)!.balance;
     await givePoints(origin, 'resident27', 3);
     const [from0, to0] = [await bal('resident27'), await bal('resident13')];
     expect(from0).toBeGreaterThanOrEqual(3);
@@ -114,7 +146,10 @@ describe('resident on a phone (/me/)', () => {
     const errors = watchErrors(page);
     const consoleErrors = watchConsoleErrors(page);
     const api: string[] = [];
-    page.on('request', (r) => new URL(r.url()).pathname.startsWith('/api/') && api.push(new URL(r.url()).pathname));
+    page.on(
+      'request',
+      (r) => new URL(r.url()).pathname.startsWith('/api/') && api.push(new URL(r.url()).pathname),
+    );
     // Hold the page's script back: the form is there already, and a sign-in sent now must wait for it.
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));
@@ -185,7 +220,7 @@ describe('resident on a phone (/me/)', () => {
     await signOutWhileHeld('**/api/me/**', false);
   });
 
-  it('signing out while the app\'s code is still loading waits for it, then drops what it asked', async () => {
+  it("signing out while the app's code is still loading waits for it, then drops what it asked", async () => {
     await signOutWhileHeld('**/_astro/app.*.js', true);
   });
 });

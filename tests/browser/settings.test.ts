@@ -23,7 +23,9 @@ describe('staff console: configuration and the pool', () => {
     await form.getByLabel('英文名称').fill('Browser test type');
     await form.getByLabel('每小时积分').fill('12');
     await form.getByRole('button', { name: '新增类型' }).click();
-    await expect.poll(() => types.locator('.msg-ok').first().textContent()).toContain('浏览器测试类型');
+    await expect
+      .poll(() => types.locator('.msg-ok').first().textContent())
+      .toContain('浏览器测试类型');
     await types.getByRole('cell', { name: /^浏览器测试类型/ }).waitFor();
 
     const teams = panel.locator('[aria-labelledby="set-teams-h"]');
@@ -37,7 +39,11 @@ describe('staff console: configuration and the pool', () => {
     await card.waitFor();
     await expect.poll(() => card.textContent()).toMatch(/队员（1 人）/);
     const admin = await apiAs(origin, 'admin');
-    const made = (await admin<{ types: Array<{ nameZh: string; pointsPerHour: number }> }>('/admin/activity-types')).body.types.find((t) => t.nameZh === '浏览器测试类型');
+    const made = (
+      await admin<{ types: Array<{ nameZh: string; pointsPerHour: number }> }>(
+        '/admin/activity-types',
+      )
+    ).body.types.find((t) => t.nameZh === '浏览器测试类型');
     expect(made?.pointsPerHour).toBe(12);
     expect(errors).toEqual([]);
 
@@ -53,7 +59,11 @@ describe('staff console: configuration and the pool', () => {
 
   it('a pool grant waits for the accountant, who approves it in the ledger panel', async () => {
     const staff = await apiAs(origin, 'staff1');
-    const resident = (await staff<{ residents: Array<{ id: number; login: string; balance: number }> }>('/staff/residents?query=resident52')).body.residents.find((r) => r.login === 'resident52')!;
+    const resident = (
+      await staff<{ residents: Array<{ id: number; login: string; balance: number }> }>(
+        '/staff/residents?query=resident52',
+      )
+    ).body.residents.find((r) => r.login === 'resident52')!;
     const ctx = await desk(browser(), origin);
     const page = await ctx.newPage();
     const errors = watchErrors(page);
@@ -65,7 +75,9 @@ describe('staff console: configuration and the pool', () => {
     await pool.getByLabel('每人积分').fill('3');
     await pool.getByLabel('发放理由').fill('浏览器测试：帮扶');
     await pool.getByRole('button', { name: '提交审批' }).click();
-    await expect.poll(() => pool.locator('.msg-ok').first().textContent()).toContain('等待会计审批');
+    await expect
+      .poll(() => pool.locator('.msg-ok').first().textContent())
+      .toContain('等待会计审批');
     await page.waitForLoadState('networkidle');
     expect(await accessibilityViolations(page)).toEqual([]);
     // The author is offered no approval, only withdrawal of their own.
@@ -73,18 +85,31 @@ describe('staff console: configuration and the pool', () => {
 
     // The approvals list in the activities panel says the rule before anything can fail.
     await page.goto('/staff/#activities');
-    await expect.poll(() => page.locator('[aria-labelledby="appr-h"] .hint').textContent()).toContain('需要会计审批');
-    expect(await page.locator('[aria-labelledby="appr-h"]').getByRole('button', { name: '批准发放' }).count()).toBe(0);
+    await expect
+      .poll(() => page.locator('[aria-labelledby="appr-h"] .hint').textContent())
+      .toContain('需要会计审批');
+    expect(
+      await page
+        .locator('[aria-labelledby="appr-h"]')
+        .getByRole('button', { name: '批准发放' })
+        .count(),
+    ).toBe(0);
     expect(errors).toEqual([]);
     await ctx.close();
 
     const acct = await desk(browser(), origin);
     const ap = await acct.newPage();
     await signIn(ap, '/staff/#ledger', 'staff2');
-    const grant = ap.locator('[aria-labelledby="pool-h"] [data-grant]', { hasText: '浏览器测试：帮扶' });
+    const grant = ap.locator('[aria-labelledby="pool-h"] [data-grant]', {
+      hasText: '浏览器测试：帮扶',
+    });
     await grant.getByRole('button', { name: '批准发放' }).click();
     await expect.poll(() => grant.locator('.msg-ok').textContent()).toContain('已批准');
-    const after = (await staff<{ residents: Array<{ login: string; balance: number }> }>('/staff/residents?query=resident52')).body.residents.find((r) => r.login === 'resident52')!;
+    const after = (
+      await staff<{ residents: Array<{ login: string; balance: number }> }>(
+        '/staff/residents?query=resident52',
+      )
+    ).body.residents.find((r) => r.login === 'resident52')!;
     expect(after.balance).toBe(resident.balance + 3);
     await acct.close();
   });

@@ -1,7 +1,13 @@
 import { describe, expect, inject, it } from 'vitest';
 import { accessibilityViolations, signIn, useBrowser, watchErrors } from './browser';
 
-const FAILED = { state: 'failed', builtAt: '2026-03-09T01:00:00.000Z', failedAt: '2026-03-09T02:30:00.000Z', error: 'site build failed: astro build failed (exit 1):\n[ERROR] Cannot read properties of undefined' };
+const FAILED = {
+  state: 'failed',
+  builtAt: '2026-03-09T01:00:00.000Z',
+  failedAt: '2026-03-09T02:30:00.000Z',
+  error:
+    'site build failed: astro build failed (exit 1):\n[ERROR] Cannot read properties of undefined',
+};
 
 /** The public site's failed build, as staff learn of it: a banner at the top of the console. */
 describe('staff console: the site build banner', () => {
@@ -9,7 +15,12 @@ describe('staff console: the site build banner', () => {
   const browser = useBrowser();
 
   it('says the public site failed to update, what the public sees meanwhile and what to do; nothing when all is well', async () => {
-    const ctx = await browser().newContext({ baseURL: origin, viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const ctx = await browser().newContext({
+      baseURL: origin,
+      viewport: { width: 1280, height: 900 },
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+    });
     const page = await ctx.newPage();
     const errors = watchErrors(page);
     let status: object = FAILED;
@@ -23,7 +34,9 @@ describe('staff console: the site build banner', () => {
     expect(text).toContain('公众看到的仍是');
     expect(text).toContain('系统管理员');
     await banner.getByText('技术细节').click();
-    await expect.poll(() => banner.locator('pre').textContent()).toContain('Cannot read properties');
+    await expect
+      .poll(() => banner.locator('pre').textContent())
+      .toContain('Cannot read properties');
     expect(await accessibilityViolations(page)).toEqual([]);
 
     status = { ...FAILED, builtAt: null };

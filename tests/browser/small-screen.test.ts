@@ -1,6 +1,15 @@
-import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { accessibilityViolations, apiAs, inLargeText, PHONE, phone, signIn, useBrowser, watchErrors } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import {
+  accessibilityViolations,
+  apiAs,
+  inLargeText,
+  PHONE,
+  phone,
+  signIn,
+  useBrowser,
+  watchErrors,
+} from './browser';
 
 /**
  * The first screen is the task: at 360×780 the site header folds to one row (the name and a menu
@@ -12,9 +21,14 @@ describe('small screens (360×780)', () => {
   const origin = inject('origin');
   const browser = useBrowser();
 
-  const headerHeight = (page: Page) => page.locator('.site-header').evaluate((el) => el.getBoundingClientRect().height);
+  const headerHeight = (page: Page) =>
+    page.locator('.site-header').evaluate((el) => el.getBoundingClientRect().height);
   /** How far down the first screen an element ends (px from the top of the viewport). */
-  const bottomOf = (page: Page, selector: string) => page.locator(selector).first().evaluate((el) => el.getBoundingClientRect().bottom);
+  const bottomOf = (page: Page, selector: string) =>
+    page
+      .locator(selector)
+      .first()
+      .evaluate((el) => el.getBoundingClientRect().bottom);
 
   for (const large of [false, true]) {
     const limit = large ? 100 : 72;
@@ -28,16 +42,24 @@ describe('small screens (360×780)', () => {
         expect(await headerHeight(page), path).toBeLessThanOrEqual(limit);
         const toggle = page.locator('[data-menu-toggle]');
         const box = (await toggle.boundingBox())!;
-        expect(Math.min(box.width, box.height), `${path}: the menu button's target`).toBeGreaterThanOrEqual(large ? 59.5 : 43.5);
+        expect(
+          Math.min(box.width, box.height),
+          `${path}: the menu button's target`,
+        ).toBeGreaterThanOrEqual(large ? 59.5 : 43.5);
         expect(await page.locator('header nav').isVisible(), path).toBe(false);
         if (path !== '/') {
           await page.locator('[data-view="signin"]').waitFor();
-          expect(await bottomOf(page, '[data-view="signin"] input[name=login]'), `${path}: the login field`).toBeLessThanOrEqual(PHONE.height);
+          expect(
+            await bottomOf(page, '[data-view="signin"] input[name=login]'),
+            `${path}: the login field`,
+          ).toBeLessThanOrEqual(PHONE.height);
         }
       }
       await signIn(page, '/me/', 'resident151');
       await page.locator('[data-balance]').filter({ hasText: /\d/ }).waitFor();
-      expect(await bottomOf(page, '[data-balance]'), 'the balance').toBeLessThanOrEqual(PHONE.height);
+      expect(await bottomOf(page, '[data-balance]'), 'the balance').toBeLessThanOrEqual(
+        PHONE.height,
+      );
       expect(await headerHeight(page)).toBeLessThanOrEqual(limit);
       await ctx.close();
       const desk = await phone(browser(), origin);
@@ -45,7 +67,9 @@ describe('small screens (360×780)', () => {
       if (large) await inLargeText(counter);
       await signIn(counter, '/counter/', 'merchant18');
       expect(await headerHeight(counter)).toBeLessThanOrEqual(limit);
-      const stage = await counter.locator('[data-stage]').evaluate((el) => el.getBoundingClientRect().top);
+      const stage = await counter
+        .locator('[data-stage]')
+        .evaluate((el) => el.getBoundingClientRect().top);
       expect(stage, 'the counter’s first step').toBeLessThan(PHONE.height / 2);
       expect(errors).toEqual([]);
       await desk.close();
@@ -73,7 +97,12 @@ describe('small screens (360×780)', () => {
     // The menu's parts come next in the tab order, and its links work.
     const menuId = (await toggle.getAttribute('aria-controls'))!;
     await page.keyboard.press('Tab');
-    expect(await page.evaluate((id) => document.getElementById(id)!.contains(document.activeElement), menuId)).toBe(true);
+    expect(
+      await page.evaluate(
+        (id) => document.getElementById(id)!.contains(document.activeElement),
+        menuId,
+      ),
+    ).toBe(true);
     await page.keyboard.press('Escape');
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');
     expect(await nav.isVisible()).toBe(false);
@@ -82,7 +111,9 @@ describe('small screens (360×780)', () => {
     expect(await nav.isVisible()).toBe(true);
     await nav.getByRole('link', { name: '一刻钟合伙人' }).click();
     await page.waitForURL(/\/merchants\/$/);
-    expect(await page.getByRole('button', { name: '菜单' }).getAttribute('aria-expanded')).toBe('false');
+    expect(await page.getByRole('button', { name: '菜单' }).getAttribute('aria-expanded')).toBe(
+      'false',
+    );
 
     // In English, and 长辈版 chosen from inside the menu (the menu stays open, the header one row when closed).
     await page.goto('/en/');
@@ -90,7 +121,9 @@ describe('small screens (360×780)', () => {
     await menu.click();
     await page.getByRole('button', { name: 'Large text', exact: true }).click();
     await menu.click();
-    expect(await page.evaluate(() => document.documentElement.classList.contains('large'))).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.classList.contains('large'))).toBe(
+      true,
+    );
     expect(await headerHeight(page)).toBeLessThanOrEqual(100);
     expect(errors).toEqual([]);
     await ctx.close();
@@ -108,7 +141,9 @@ describe('small screens (360×780)', () => {
 
   it('a service page’s “申请此服务” opens the request form on /me/ with that service chosen, through sign-in', async () => {
     const resident = await apiAs(origin, 'resident152');
-    const { services } = (await resident<{ services: Array<{ id: number; title: string }> }>('/me/services')).body;
+    const { services } = (
+      await resident<{ services: Array<{ id: number; title: string }> }>('/me/services')
+    ).body;
     const service = services[services.length - 1]!;
     const ctx = await phone(browser(), origin);
     const page = await ctx.newPage();
@@ -134,7 +169,8 @@ describe('small screens (360×780)', () => {
     await page.getByLabel('具体需要').fill('周末上午方便');
     await page.getByRole('button', { name: '提交申请' }).click();
     await page.locator('#requests .msg-ok').filter({ hasText: service.title }).waitFor();
-    const mine = (await resident<{ items: Array<{ title: string }> }>('/me/requests?limit=5')).body.items;
+    const mine = (await resident<{ items: Array<{ title: string }> }>('/me/requests?limit=5')).body
+      .items;
     expect(mine[0]!.title).toBe(service.title);
 
     // A service no longer on the menu: a note, and nothing chosen.
@@ -147,7 +183,9 @@ describe('small screens (360×780)', () => {
     await page.goto(`/en/services/${service.id}/`);
     await page.getByRole('link', { name: 'Request this service' }).click();
     await page.waitForURL(`**/en/me/?service=${service.id}#requests`);
-    await expect.poll(() => page.getByLabel('Service', { exact: true }).inputValue()).toBe(String(service.id));
+    await expect
+      .poll(() => page.getByLabel('Service', { exact: true }).inputValue())
+      .toBe(String(service.id));
     expect(errors).toEqual([]);
     await ctx.close();
   });
@@ -155,7 +193,9 @@ describe('small screens (360×780)', () => {
   it('/me/ lists what the balance buys now, by shop, each shop linking to its public page', async () => {
     const resident = await apiAs(origin, 'resident153');
     const balance = (await resident<{ balance: number }>('/me')).body.balance;
-    const { merchants } = (await fetch(`${origin}/api/public/catalogue`).then((r) => r.json())) as { merchants: Array<{ id: number; url: string; items: Array<{ points: number }> }> };
+    const { merchants } = (await fetch(`${origin}/api/public/catalogue`).then((r) => r.json())) as {
+      merchants: Array<{ id: number; url: string; items: Array<{ points: number }> }>;
+    };
     const inReach = merchants.filter((m) => m.items.some((i) => i.points <= balance));
     const ctx = await phone(browser(), origin);
     const page = await ctx.newPage();
@@ -163,11 +203,15 @@ describe('small screens (360×780)', () => {
     await signIn(page, '/me/', 'resident153');
     const section = page.locator('#affordable');
     await section.locator('[data-afford-shop], [data-afford-none], .meta').first().waitFor();
-    const shops = await section.locator('[data-afford-shop]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-afford-shop'))));
+    const shops = await section
+      .locator('[data-afford-shop]')
+      .evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-afford-shop'))));
     expect(shops).toEqual(inReach.map((m) => m.id));
     if (inReach.length > 0) {
       const first = inReach[0]!;
-      expect(await section.locator(`[data-afford-shop="${first.id}"] h3 a`).getAttribute('href')).toBe(first.url);
+      expect(
+        await section.locator(`[data-afford-shop="${first.id}"] h3 a`).getAttribute('href'),
+      ).toBe(first.url);
       const prices = await section.locator(`[data-afford-shop="${first.id}"] li`).count();
       expect(prices).toBe(first.items.filter((i) => i.points <= balance).length);
     }
@@ -175,7 +219,15 @@ describe('small screens (360×780)', () => {
     // Nothing in reach (every point given to the community pool): how far the cheapest item is.
     const poor = await apiAs(origin, 'resident154');
     const left = (await poor<{ balance: number }>('/me')).body.balance;
-    if (left > 0) expect((await poor('/me/transfers', { body: { to: 'pool', points: left }, key: crypto.randomUUID() })).status).toBe(201);
+    if (left > 0)
+      expect(
+        (
+          await poor('/me/transfers', {
+            body: { to: 'pool', points: left },
+            key: crypto.randomUUID(),
+          })
+        ).status,
+      ).toBe(201);
     const cheapest = Math.min(...merchants.flatMap((m) => m.items.map((i) => i.points)));
     await ctx.close();
     const ctx2 = await phone(browser(), origin);

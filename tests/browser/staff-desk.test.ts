@@ -31,7 +31,9 @@ describe('staff desk work', () => {
     await register.getByLabel('单元').fill('2单元');
     await register.getByLabel('门牌').fill('302');
     await register.getByRole('button', { name: '登记', exact: true }).click();
-    await expect.poll(() => panel.locator('form .msg-ok').textContent()).toContain('已登记 测试居民甲');
+    await expect
+      .poll(() => panel.locator('form .msg-ok').textContent())
+      .toContain('已登记 测试居民甲');
     // The compound and building are remembered for the next registration.
     await page.reload();
     await register.getByLabel('小区').waitFor();
@@ -40,7 +42,9 @@ describe('staff desk work', () => {
     await panel.getByLabel('CSV 文件').setInputFiles({
       name: 'residents.csv',
       mimeType: 'text/csv',
-      buffer: Buffer.from('login,full_name,phone,compound,building,unit,door\nnewbie1,王小明,,幸福家园,5栋,1单元,101\nresident1,重复的人,,幸福家园,5栋,1单元,102\n'),
+      buffer: Buffer.from(
+        'login,full_name,phone,compound,building,unit,door\nnewbie1,王小明,,幸福家园,5栋,1单元,101\nresident1,重复的人,,幸福家园,5栋,1单元,102\n',
+      ),
     });
     await panel.getByRole('button', { name: '检查' }).click();
     const report = panel.locator('.report');
@@ -70,15 +74,23 @@ describe('staff desk work', () => {
     await panel.getByLabel('费用', { exact: true }).selectOption('free');
     await panel.getByLabel('如何申请').fill('直接到场。');
     await panel.getByRole('button', { name: '预览' }).click();
-    await expect.poll(() => panel.locator('.preview').textContent()).toContain('浏览器测试：免费量血压');
+    await expect
+      .poll(() => panel.locator('.preview').textContent())
+      .toContain('浏览器测试：免费量血压');
     await shot(page, 'staff-07-record-preview', false);
     await panel.getByRole('button', { name: '保存草稿' }).click();
-    await expect.poll(() => panel.locator('.msg-ok').first().textContent()).toMatch(/草稿 #\d+ 已保存/);
+    await expect
+      .poll(() => panel.locator('.msg-ok').first().textContent())
+      .toMatch(/草稿 #\d+ 已保存/);
     await panel.locator('[data-publish]').click();
     await panel.locator('[data-confirm-publish]').click();
     await expect.poll(() => panel.locator('.msg-ok').first().textContent()).toContain('已发布');
     const staff = await apiAs(origin, 'staff1');
-    const items = (await staff<{ items: Array<{ title: string; status: string }> }>('/staff/records/services?limit=200')).body.items;
+    const items = (
+      await staff<{ items: Array<{ title: string; status: string }> }>(
+        '/staff/records/services?limit=200',
+      )
+    ).body.items;
     expect(items.find((s) => s.title === '浏览器测试：免费量血压')?.status).toBe('published');
     expect(errors).toEqual([]);
     await ctx.close();
@@ -99,11 +111,18 @@ describe('staff desk work', () => {
     await panel.getByLabel('金额（元）').fill('86.50');
     await panel.getByLabel('票据号').fill('BT-0001');
     await panel.getByRole('button', { name: '保存草稿' }).click();
-    await expect.poll(() => panel.locator('.msg-ok').first().textContent()).toMatch(/草稿 #(\d+) 已保存/);
+    await expect
+      .poll(() => panel.locator('.msg-ok').first().textContent())
+      .toMatch(/草稿 #(\d+) 已保存/);
     const id = Number((await panel.locator('.msg-ok').first().textContent())!.match(/#(\d+)/)![1]);
     // A 1×1 PNG as the receipt scan.
-    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
-    await panel.getByLabel(/上传票据/).setInputFiles({ name: 'receipt.png', mimeType: 'image/png', buffer: png });
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    await panel
+      .getByLabel(/上传票据/)
+      .setInputFiles({ name: 'receipt.png', mimeType: 'image/png', buffer: png });
     await panel.getByRole('button', { name: '上传', exact: true }).click();
     await panel.getByRole('link', { name: 'receipt.png' }).waitFor();
     // The one who entered it cannot approve it.
@@ -117,14 +136,23 @@ describe('staff desk work', () => {
     await signIn(page2, '/staff/#records', 'staff2');
     const panel2 = page2.locator('[data-panel="records"]');
     await panel2.getByLabel('记录类型').selectOption('expenses');
-    await panel2.locator('tr', { hasText: '浏览器测试：重阳节活动茶点' }).getByRole('button', { name: '编辑' }).click();
+    await panel2
+      .locator('tr', { hasText: '浏览器测试：重阳节活动茶点' })
+      .getByRole('button', { name: '编辑' })
+      .click();
     await panel2.getByRole('button', { name: '审批通过' }).click();
-    await expect.poll(() => panel2.locator('.msg-ok').first().textContent()).toContain('已由工作人员');
+    await expect
+      .poll(() => panel2.locator('.msg-ok').first().textContent())
+      .toContain('已由工作人员');
     await panel2.locator('[data-publish]').click();
     await panel2.locator('[data-confirm-publish]').click();
     await expect.poll(() => panel2.locator('.msg-ok').first().textContent()).toContain('已发布');
     const staff = await apiAs(origin, 'staff1');
-    const exp = (await staff<{ status: string; receipts: unknown[]; approvedBy: number | null }>(`/staff/records/expenses/${id}`)).body;
+    const exp = (
+      await staff<{ status: string; receipts: unknown[]; approvedBy: number | null }>(
+        `/staff/records/expenses/${id}`,
+      )
+    ).body;
     expect(exp).toMatchObject({ status: 'published' });
     expect(exp.receipts).toHaveLength(1);
     expect(exp.approvedBy).not.toBeNull();
@@ -134,8 +162,15 @@ describe('staff desk work', () => {
 
   it('looks up a ledger entry and reverses it with a reason, once', async () => {
     const staff = await apiAs(origin, 'staff1');
-    const r = (await staff<{ residents: Array<{ id: number; login: string }> }>('/staff/residents?query=resident40')).body.residents.find((x) => x.login === 'resident40')!;
-    const award = await staff<{ id: number }>('/staff/awards', { body: { residentId: r.id, points: 5, reason: '测试发放' }, key: 'browser-test-award-0001' });
+    const r = (
+      await staff<{ residents: Array<{ id: number; login: string }> }>(
+        '/staff/residents?query=resident40',
+      )
+    ).body.residents.find((x) => x.login === 'resident40')!;
+    const award = await staff<{ id: number }>('/staff/awards', {
+      body: { residentId: r.id, points: 5, reason: '测试发放' },
+      key: 'browser-test-award-0001',
+    });
     expect(award.status).toBe(201);
     const ctx = await desk(browser(), origin);
     const page = await ctx.newPage();
@@ -148,7 +183,8 @@ describe('staff desk work', () => {
     await panel.getByRole('button', { name: `确认冲正 #${award.body.id}` }).dblclick();
     await expect.poll(() => panel.locator('.msg-ok').first().textContent()).toContain('已冲正');
     await shot(page, 'staff-08-reversed', false);
-    const entry = (await staff<{ reversedBy: number | null }>(`/staff/entries/${award.body.id}`)).body;
+    const entry = (await staff<{ reversedBy: number | null }>(`/staff/entries/${award.body.id}`))
+      .body;
     expect(entry.reversedBy).not.toBeNull();
     await ctx.close();
   });
@@ -186,7 +222,9 @@ describe('deliberation records', () => {
     await panel.getByRole('button', { name: '预览' }).click();
     await expect.poll(() => panel.locator('.preview').textContent()).toContain('按楼层分摊 15');
     await panel.getByRole('button', { name: '保存草稿' }).click();
-    await expect.poll(() => panel.locator('.msg-ok').first().textContent()).toMatch(/草稿 #\d+ 已保存/);
+    await expect
+      .poll(() => panel.locator('.msg-ok').first().textContent())
+      .toMatch(/草稿 #\d+ 已保存/);
     await panel.locator('[data-publish]').click();
     await panel.locator('[data-confirm-publish]').click();
     await expect.poll(() => panel.locator('.msg-ok').first().textContent()).toContain('已发布');
@@ -198,7 +236,11 @@ describe('deliberation records', () => {
     await item.locator('summary').click();
     await item.getByLabel('备注').fill('已联系两家公司。');
     await item.getByRole('button', { name: '添加进展' }).click();
-    await expect.poll(() => panel.locator('details', { hasText: '联系电梯公司报价' }).locator('.timeline li').count()).toBeGreaterThan(0);
+    await expect
+      .poll(() =>
+        panel.locator('details', { hasText: '联系电梯公司报价' }).locator('.timeline li').count(),
+      )
+      .toBeGreaterThan(0);
     await shot(page, 'staff-09-deliberation', false);
     expect(errors).toEqual([]);
     await ctx.close();

@@ -8,7 +8,12 @@ describe('staff console (/staff/)', () => {
 
   it('plans an activity, checks volunteers in (tick and typed login) and awards everyone in one confirmed batch', async () => {
     const staffApi = await apiAs(origin, 'staff1');
-    const balance = async (login: string) => (await staffApi<{ residents: Array<{ login: string; balance: number }> }>(`/staff/residents?query=${login}`)).body.residents.find((r) => r.login === login)!.balance;
+    const balance = async (login: string) =>
+      (
+        await staffApi<{ residents: Array<{ login: string; balance: number }> }>(
+          `/staff/residents?query=${login}`,
+        )
+      ).body.residents.find((r) => r.login === login)!.balance;
     const ctx = await desk(browser(), origin);
     const page = await ctx.newPage();
     const errors = watchErrors(page);
@@ -19,8 +24,14 @@ describe('staff console (/staff/)', () => {
     await panel.getByLabel('时长（小时）').fill('2');
     await panel.getByRole('button', { name: '新建活动' }).click();
     await panel.getByRole('heading', { name: '浏览器测试巡逻' }).waitFor();
-    const activityId = Number(await page.evaluate(() => document.querySelector('[data-activity-row]')?.getAttribute('data-activity-row')));
-    const rows = await staffApi<{ items: Array<{ id: number; title: string }> }>('/staff/activities?limit=200');
+    const activityId = Number(
+      await page.evaluate(() =>
+        document.querySelector('[data-activity-row]')?.getAttribute('data-activity-row'),
+      ),
+    );
+    const rows = await staffApi<{ items: Array<{ id: number; title: string }> }>(
+      '/staff/activities?limit=200',
+    );
     const activity = rows.body.items.find((a) => a.title === '浏览器测试巡逻')!;
     expect(activity).toBeDefined();
     void activityId;
@@ -59,7 +70,13 @@ describe('staff console (/staff/)', () => {
     const after21 = await balance('resident21');
     expect(after20 - before20).toBeGreaterThan(0);
     expect(after21 - before21).toBeGreaterThan(0);
-    const detail = (await staffApi<{ status: string; awarded: number; participants: Array<{ awardEntryId: number | null }> }>(`/staff/activities/${activity.id}`)).body;
+    const detail = (
+      await staffApi<{
+        status: string;
+        awarded: number;
+        participants: Array<{ awardEntryId: number | null }>;
+      }>(`/staff/activities/${activity.id}`)
+    ).body;
     expect(detail.status).toBe('closed');
     expect(detail.participants.filter((p) => p.awardEntryId !== null)).toHaveLength(2);
     await shot(page, 'staff-03-awarded', false);
@@ -70,7 +87,11 @@ describe('staff console (/staff/)', () => {
 
   it('a batch above the threshold waits for a second staff member, who approves it', async () => {
     const staff1 = await apiAs(origin, 'staff1');
-    const pending = (await staff1<{ items: Array<{ id: number; totalPoints: number }> }>('/staff/award-batches?status=pending')).body.items;
+    const pending = (
+      await staff1<{ items: Array<{ id: number; totalPoints: number }> }>(
+        '/staff/award-batches?status=pending',
+      )
+    ).body.items;
     expect(pending.length).toBeGreaterThan(0);
     const ctx = await desk(browser(), origin);
     const page = await ctx.newPage();
@@ -79,8 +100,12 @@ describe('staff console (/staff/)', () => {
     const approve = panel.getByRole('button', { name: '批准发放' }).first();
     await approve.waitFor();
     await approve.click();
-    await expect.poll(() => panel.locator('[aria-labelledby="appr-h"] .msg-ok').first().textContent()).toContain('已批准');
-    const still = (await staff1<{ items: Array<{ id: number }> }>('/staff/award-batches?status=pending')).body.items;
+    await expect
+      .poll(() => panel.locator('[aria-labelledby="appr-h"] .msg-ok').first().textContent())
+      .toContain('已批准');
+    const still = (
+      await staff1<{ items: Array<{ id: number }> }>('/staff/award-batches?status=pending')
+    ).body.items;
     expect(still.length).toBe(pending.length - 1);
     await ctx.close();
   });
@@ -99,7 +124,8 @@ describe('staff console (/staff/)', () => {
     await section.getByRole('button', { name: '提交申请' }).click();
     await expect.poll(() => section.locator('.msg-ok').textContent()).toContain('已提交');
     const mine = await apiAs(origin, 'resident30');
-    const id = (await mine<{ items: Array<{ id: number; status: string }> }>('/me/requests')).body.items[0]!.id;
+    const id = (await mine<{ items: Array<{ id: number; status: string }> }>('/me/requests')).body
+      .items[0]!.id;
 
     const ctx = await desk(browser(), origin);
     const page = await ctx.newPage();
@@ -113,19 +139,24 @@ describe('staff console (/staff/)', () => {
     await panel.locator('[data-step="dispatch"]').click();
     await panel.locator('[data-step="accept"]').click();
     await panel.locator('[data-step="complete"]').click();
-    await expect.poll(() => panel.locator('.stepper [aria-current="step"]').textContent()).toContain('已完成');
+    await expect
+      .poll(() => panel.locator('.stepper [aria-current="step"]').textContent())
+      .toContain('已完成');
     await shot(page, 'staff-04-request-done', false);
     await page.setViewportSize({ width: 360, height: 780 });
     await shot(page, 'staff-05-phone-requests', false);
 
     await resident.reload();
     const item = resident.locator(`[data-request="${id}"]`);
-    await expect.poll(() => item.locator('[aria-current="step"]').textContent()).toContain('已完成');
+    await expect
+      .poll(() => item.locator('[aria-current="step"]').textContent())
+      .toContain('已完成');
     await item.getByRole('button', { name: '查看详情' }).click();
     await item.getByLabel('5 星').check();
     await item.getByRole('button', { name: '提交评价' }).click();
     await expect.poll(() => section.locator('.msg-ok').textContent()).toContain('谢谢');
-    const rated = (await mine<{ rating: number | null; status: string }>(`/me/requests/${id}`)).body;
+    const rated = (await mine<{ rating: number | null; status: string }>(`/me/requests/${id}`))
+      .body;
     expect(rated).toMatchObject({ status: 'done', rating: 5 });
     await section.scrollIntoViewIfNeeded();
     await shot(resident, 'me-09-request-rated', false);

@@ -6,12 +6,12 @@ import { createDatabase } from '../../db/client';
 import { cards, residents, users } from '../../db/schema';
 import { ledgerHead, pointTotals } from '../../functions/domain/ledger/queries';
 import { verifyLedger } from '../../functions/domain/ledger/verify';
-import { createResident } from '../../functions/domain/people/directory';
 import { NOT_CSV_TEXT } from '../../functions/domain/people/csv-text';
+import { createResident } from '../../functions/domain/people/directory';
 import { verifySecret } from '../../functions/domain/shared/crypto';
 import { main } from '../../functions/node/cli';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
-import { FAST_HASHING, seedFixture, type Fixture } from '../helpers/fixture';
+import { FAST_HASHING, type Fixture, seedFixture } from '../helpers/fixture';
 import { GBK_RESIDENTS_CSV, UTF16_CSV } from '../helpers/gbk-csv';
 import { headOf, seedLedger } from './support';
 
@@ -20,7 +20,11 @@ import { headOf, seedLedger } from './support';
 async function run(args: string[], url: string) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main(args, { out: (l) => out.push(l), err: (l) => err.push(l) }, { DATABASE_URL: url });
+  const code = await main(
+    args,
+    { out: (l) => out.push(l), err: (l) => err.push(l) },
+    { DATABASE_URL: url },
+  );
   return { code, stdout: out.join('\n'), stderr: err.join('\n') };
 }
 
@@ -36,17 +40,41 @@ describe('command line', () => {
   it('--help lists every command in Chinese and English; usage errors exit 2', async () => {
     const help = await run(['--help'], t.url);
     expect(help.code).toBe(0);
-    for (const name of ['import-residents', 'import-cards', 'export-ledger', 'verify', 'expire', 'backup', 'restore', 'migrate']) expect(help.stdout).toContain(`  ${name}`);
+    for (const name of [
+      'import-residents',
+      'import-cards',
+      'export-ledger',
+      'verify',
+      'expire',
+      'backup',
+      'restore',
+      'migrate',
+    ])
+      expect(help.stdout).toContain(`  ${name}`);
     expect(help.stdout).toContain('从 CSV 批量导入居民');
     expect(help.stdout).toContain('Import residents from a CSV file');
-    expect((await run(['import-residents', '--help'], t.url)).stdout).toContain('login,full_name,phone,compound,building,unit,door');
+    expect((await run(['import-residents', '--help'], t.url)).stdout).toContain(
+      'login,full_name,phone,compound,building,unit,door',
+    );
 
     expect(await run([], t.url)).toMatchObject({ code: 2 });
-    expect(await run(['frobnicate'], t.url)).toMatchObject({ code: 2, stderr: expect.stringContaining('未知命令：frobnicate') });
-    expect(await run(['export-ledger'], t.url)).toMatchObject({ code: 2, stderr: expect.stringContaining('--format csv|json') });
-    expect(await run(['verify', '--bogus'], t.url)).toMatchObject({ code: 2, stderr: expect.stringContaining('参数错误') });
+    expect(await run(['frobnicate'], t.url)).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('未知命令：frobnicate'),
+    });
+    expect(await run(['export-ledger'], t.url)).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--format csv|json'),
+    });
+    expect(await run(['verify', '--bogus'], t.url)).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('参数错误'),
+    });
     expect(await run(['import-residents'], t.url)).toMatchObject({ code: 2 });
-    expect(await run(['expire', '--at', 'next tuesday'], t.url)).toMatchObject({ code: 2, stderr: expect.stringContaining('无法识别的时间') });
+    expect(await run(['expire', '--at', 'next tuesday'], t.url)).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('无法识别的时间'),
+    });
   });
 
   it('a missing or unmigrated database is explained, not created', async () => {
@@ -84,11 +112,16 @@ describe('command line', () => {
     const good = join(t.dir, 'cards.csv');
     writeFileSync(good, '\uFEFFlogin,card,pin\r\nzhao.liu,C0201,1234\r\nqian.qi,c0202,5678\r\n');
     const ok = await run(['import-cards', good], t.url);
-    expect(ok).toMatchObject({ code: 0, stdout: expect.stringContaining('已为 2 位居民发放纸质卡') });
+    expect(ok).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('已为 2 位居民发放纸质卡'),
+    });
     const issued = await t.database.read.select().from(cards).where(eq(cards.residentId, b!));
     expect(issued[0]!.cardNo).toBe('C0202');
     expect(await verifySecret('5678', issued[0]!.pinHash)).toBe(true);
-    expect((await t.database.read.select().from(cards).where(eq(cards.residentId, a!)))[0]!.cardNo).toBe('C0201');
+    expect(
+      (await t.database.read.select().from(cards).where(eq(cards.residentId, a!)))[0]!.cardNo,
+    ).toBe('C0201');
   });
 
   it('import-residents reads a GBK file from Excel as GBK (as the console upload does), and refuses what is not CSV text', async () => {
@@ -97,16 +130,27 @@ describe('command line', () => {
     const r = await run(['import-residents', file], t.url);
     expect(r).toMatchObject({ code: 0, stdout: expect.stringContaining('文件按 GBK 编码读取') });
     expect(r.stdout).toContain('已导入 2 位居民');
-    const names = await t.database.read.select({ name: residents.fullName }).from(residents).innerJoin(users, eq(users.id, residents.userId)).where(like(users.login, 'gbk.%')).orderBy(users.login);
+    const names = await t.database.read
+      .select({ name: residents.fullName })
+      .from(residents)
+      .innerJoin(users, eq(users.id, residents.userId))
+      .where(like(users.login, 'gbk.%'))
+      .orderBy(users.login);
     expect(names.map((n) => n.name)).toEqual(['李四', '张三']);
 
     const utf16 = join(t.dir, 'utf16.csv');
     writeFileSync(utf16, UTF16_CSV);
     const before = (await t.database.read.select({ n: count() }).from(users))[0]!.n;
     const refused = await run(['import-residents', utf16], t.url);
-    expect(refused).toMatchObject({ code: 1, stderr: expect.stringContaining(NOT_CSV_TEXT.message) });
+    expect(refused).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining(NOT_CSV_TEXT.message),
+    });
     expect((await t.database.read.select({ n: count() }).from(users))[0]!.n).toBe(before);
-    expect(await run(['import-residents', join(t.dir, 'missing.csv')], t.url)).toMatchObject({ code: 1, stderr: expect.stringContaining('找不到文件') });
+    expect(await run(['import-residents', join(t.dir, 'missing.csv')], t.url)).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('找不到文件'),
+    });
   });
 
   it('expire: lapses old lots once, lists them, and refuses a future --at without --force', async () => {
@@ -175,7 +219,10 @@ describe('command line', () => {
 
     const other = join(t.dir, 'other.csv');
     writeFileSync(other, 'a,b\n1,2\n');
-    expect(await run(['verify', '--file', other], t.url)).toMatchObject({ code: 1, stdout: expect.stringContaining('not a Linli ledger export') });
+    expect(await run(['verify', '--file', other], t.url)).toMatchObject({
+      code: 1,
+      stdout: expect.stringContaining('not a Linli ledger export'),
+    });
   });
 
   it('backup refuses to overwrite without --force; restore refuses files that fail its checks', async () => {
@@ -191,12 +238,18 @@ describe('command line', () => {
 
     const text = join(t.dir, 'notes.txt');
     writeFileSync(text, 'not a database');
-    expect(await run(['restore', text], t.url)).toMatchObject({ code: 1, stderr: expect.stringContaining('不是 SQLite 数据库') });
+    expect(await run(['restore', text], t.url)).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('不是 SQLite 数据库'),
+    });
 
     const empty = createDatabase({ url: `file:${join(t.dir, 'empty.db')}` });
     await empty.client.execute('create table t (x)');
     empty.close();
-    expect(await run(['restore', join(t.dir, 'empty.db')], t.url)).toMatchObject({ code: 1, stderr: expect.stringContaining('missing tables') });
+    expect(await run(['restore', join(t.dir, 'empty.db')], t.url)).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('missing tables'),
+    });
 
     // A backup whose ledger was altered behind the triggers' back.
     const tampered = createDatabase({ url: `file:${file}` });
@@ -206,13 +259,19 @@ describe('command line', () => {
     const refused = await run(['restore', file], t.url);
     expect(refused).toMatchObject({ code: 1, stderr: expect.stringContaining('#2 hash mismatch') });
 
-    expect(await run(['restore', join(t.dir, 'linli.db')], t.url)).toMatchObject({ code: 1, stderr: expect.stringContaining('当前数据库本身') });
+    expect(await run(['restore', join(t.dir, 'linli.db')], t.url)).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('当前数据库本身'),
+    });
     expect(await ledgerHead(t.database.read)).toEqual(head);
     expect((await verifyLedger(t.database.read)).ok).toBe(true);
   });
 
   it('backup and restore explain themselves for a remote (Turso) database', async () => {
-    for (const args of [['backup', join(t.dir, 'x.db')], ['restore', join(t.dir, 'x.db')]]) {
+    for (const args of [
+      ['backup', join(t.dir, 'x.db')],
+      ['restore', join(t.dir, 'x.db')],
+    ]) {
       const r = await run(args, 'libsql://linli-example.turso.io');
       expect(r).toMatchObject({ code: 1, stderr: expect.stringContaining('远程数据库') });
     }

@@ -6,8 +6,8 @@ import { accounts, users } from '../../db/schema';
 import { IMPORT_CHUNK_ROWS } from '../../functions/domain/people/bulk-import';
 import { ERROR_STATUS } from '../../functions/http/errors';
 import { PASSWORD, PIN } from '../helpers/fixture';
-import { serverProcess, type ServerProcess } from '../helpers/processes';
-import { seededDatabase, type SeededDatabase } from '../helpers/template';
+import { type ServerProcess, serverProcess } from '../helpers/processes';
+import { type SeededDatabase, seededDatabase } from '../helpers/template';
 import { runCli } from './support';
 
 const ROWS = 3000;
@@ -41,7 +41,11 @@ describe('a CLI import beside a running server (two processes, one database file
   const post = async (path: string, body: unknown, token?: string) => {
     const res = await fetch(`${server.origin}${path}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': `under-load-${++keys}`, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        'idempotency-key': `under-load-${++keys}`,
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
       body: JSON.stringify(body),
     });
     const text = await res.text();
@@ -53,19 +57,32 @@ describe('a CLI import beside a running server (two processes, one database file
     }
     return { status: res.status, code, text };
   };
-  const signIn = async (login: string) => JSON.parse((await post('/api/auth/login', { login, password: PASSWORD })).text).token as string;
+  const signIn = async (login: string) =>
+    JSON.parse((await post('/api/auth/login', { login, password: PASSWORD })).text).token as string;
   const balanceOf = async (residentId: number) =>
-    (await t.database.read.select({ balance: accounts.balance }).from(accounts).where(and(eq(accounts.kind, 'resident'), eq(accounts.ownerId, residentId))))[0]!.balance;
+    (
+      await t.database.read
+        .select({ balance: accounts.balance })
+        .from(accounts)
+        .where(and(eq(accounts.kind, 'resident'), eq(accounts.ownerId, residentId)))
+    )[0]!.balance;
 
   it(`${ROWS} rows (${ROWS / IMPORT_CHUNK_ROWS} chunks) while card redemptions and awards run: no answer is a 5xx, the import exits 0 with every row`, async () => {
     const [staff, merchant] = await Promise.all([signIn('staff'), signIn('m1')]);
     const [r1, r2] = t.fixture.residents as [number, number];
-    for (const r of [r1, r2]) expect((await post('/api/staff/awards', { residentId: r, points: 100, reason: '志愿服务' }, staff)).status).toBe(201);
+    for (const r of [r1, r2])
+      expect(
+        (await post('/api/staff/awards', { residentId: r, points: 100, reason: '志愿服务' }, staff))
+          .status,
+      ).toBe(201);
     const before = { [r1]: await balanceOf(r1), [r2]: await balanceOf(r2) };
 
     const file = join(t.dir, 'residents.csv');
     const lines = ['login,full_name,phone,compound,building,unit,door'];
-    for (let i = 0; i < ROWS; i++) lines.push(`load${i},居民${i},139${String(i).padStart(8, '0')},桂花苑,${1 + (i % 30)}栋,${1 + (i % 4)}单元,${100 + (i % 60)}`);
+    for (let i = 0; i < ROWS; i++)
+      lines.push(
+        `load${i},居民${i},139${String(i).padStart(8, '0')},桂花苑,${1 + (i % 30)}栋,${1 + (i % 4)}单元,${100 + (i % 60)}`,
+      );
     writeFileSync(file, lines.join('\n'));
 
     let exited = false;
@@ -88,14 +105,19 @@ describe('a CLI import beside a running server (two processes, one database file
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`已导入 ${ROWS.toLocaleString('en-US')} 位居民`);
-    const [{ imported }] = (await t.database.read.select({ imported: sql<number>`count(*)` }).from(users).where(like(users.login, 'load%'))) as [{ imported: number }];
+    const [{ imported }] = (await t.database.read
+      .select({ imported: sql<number>`count(*)` })
+      .from(users)
+      .where(like(users.login, 'load%'))) as [{ imported: number }];
     expect(imported).toBe(ROWS);
 
     // Every answer is a success or an error the API documents below 500; nothing mentions the lock.
-    const documented = (a: Answer) => a.status < 300 || (a.status < 500 && a.code !== undefined && a.code in ERROR_STATUS);
+    const documented = (a: Answer) =>
+      a.status < 300 || (a.status < 500 && a.code !== undefined && a.code in ERROR_STATUS);
     expect(answers.filter((a) => !documented(a))).toEqual([]);
     expect(answers.filter((a) => /SQLITE_BUSY|database is locked/i.test(a.text))).toEqual([]);
-    const ok = (kind: Answer['kind']) => answers.filter((a) => a.kind === kind && a.status === 201).length;
+    const ok = (kind: Answer['kind']) =>
+      answers.filter((a) => a.kind === kind && a.status === 201).length;
     expect(ok('redeem')).toBeGreaterThan(0);
     expect(ok('award')).toBeGreaterThan(0);
     // Each success moved its point exactly once: the two residents' balances add up.

@@ -1,15 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { validateCards } from '../../functions/domain/people/cards-file';
-import { formatIssue, parseCsv, CsvSyntaxError } from '../../functions/domain/people/csv-import';
-import { validateResidents, type ExistingPeople } from '../../functions/domain/people/residents-file';
+import { CsvSyntaxError, formatIssue, parseCsv } from '../../functions/domain/people/csv-import';
+import {
+  type ExistingPeople,
+  validateResidents,
+} from '../../functions/domain/people/residents-file';
 
 const HEADER = 'login,full_name,phone,compound,building,unit,door,password,card,pin';
 const none: ExistingPeople = { logins: new Set(), cards: new Set() };
-const messages = (result: ReturnType<typeof validateResidents>) => (result.ok ? [] : result.issues.map(formatIssue));
+const messages = (result: ReturnType<typeof validateResidents>) =>
+  result.ok ? [] : result.issues.map(formatIssue);
 
 describe('parseCsv', () => {
   it('drops a BOM, accepts CRLF, and numbers records by the line they start on', () => {
-    const rows = parseCsv(`\uFEFF${HEADER}\r\nzhang3,"张三\r\n华",13800000001,幸福小区,1栋,1单元,101,,,\r\n\r\n,,,,\r\nli4,李四,,幸福小区,1栋,1单元,102,,,\r\n`);
+    const rows = parseCsv(
+      `\uFEFF${HEADER}\r\nzhang3,"张三\r\n华",13800000001,幸福小区,1栋,1单元,101,,,\r\n\r\n,,,,\r\nli4,李四,,幸福小区,1栋,1单元,102,,,\r\n`,
+    );
     expect(rows.map((r) => r.line)).toEqual([1, 2, 6]);
     expect(rows[0]!.cells[0]).toBe('login');
     expect(rows[1]!.cells[1]).toBe('张三\n华');
@@ -37,14 +43,43 @@ describe('validateResidents', () => {
     expect(result).toMatchObject({ ok: true });
     if (!result.ok) return;
     expect(result.records).toEqual([
-      { line: 2, login: 'zhang.san', fullName: '张三华', phone: '13800000001', household: { compound: '幸福小区', building: '1栋', unit: '2单元', door: '301' }, password: 'secret-pass', card: { cardNo: 'C0001', pin: '2468' } },
-      { line: 3, login: 'li_si', fullName: '李秀英', phone: '13900000002', household: { compound: '幸福小区', building: '1栋', unit: '2单元', door: '301' }, password: null, card: null },
-      { line: 4, login: 'wang-5', fullName: '王建国', phone: null, household: { compound: '幸福小区', building: '3栋', unit: '1单元', door: '101' }, password: null, card: { cardNo: 'C12345678', pin: '1357' } },
+      {
+        line: 2,
+        login: 'zhang.san',
+        fullName: '张三华',
+        phone: '13800000001',
+        household: { compound: '幸福小区', building: '1栋', unit: '2单元', door: '301' },
+        password: 'secret-pass',
+        card: { cardNo: 'C0001', pin: '2468' },
+      },
+      {
+        line: 3,
+        login: 'li_si',
+        fullName: '李秀英',
+        phone: '13900000002',
+        household: { compound: '幸福小区', building: '1栋', unit: '2单元', door: '301' },
+        password: null,
+        card: null,
+      },
+      {
+        line: 4,
+        login: 'wang-5',
+        fullName: '王建国',
+        phone: null,
+        household: { compound: '幸福小区', building: '3栋', unit: '1单元', door: '101' },
+        password: null,
+        card: { cardNo: 'C12345678', pin: '1357' },
+      },
     ]);
   });
 
   it('accepts the optional columns left out entirely, in any order', () => {
-    const result = validateResidents(parseCsv('door,unit,building,compound,phone,full_name,login\n101,1单元,1栋,幸福小区,13800000001,张三,zhang3'), none);
+    const result = validateResidents(
+      parseCsv(
+        'door,unit,building,compound,phone,full_name,login\n101,1单元,1栋,幸福小区,13800000001,张三,zhang3',
+      ),
+      none,
+    );
     expect(result.ok).toBe(true);
   });
 
@@ -79,7 +114,10 @@ describe('validateResidents', () => {
       'zhang3,张三二,13800000003,幸福小区,1栋,1单元,103,,C0001,3333',
       'taken,王五,13800000004,幸福小区,1栋,1单元,104,,C0500,4444',
     ].join('\n');
-    const result = validateResidents(parseCsv(text), { logins: new Set(['taken', 'staff']), cards: new Set(['C0002']) });
+    const result = validateResidents(parseCsv(text), {
+      logins: new Set(['taken', 'staff']),
+      cards: new Set(['C0002']),
+    });
     expect(messages(result)).toEqual([
       '第 3 行：卡号 C0002 已被使用 (line 3: card C0002 is already issued)',
       '第 4 行：登录名 zhang3 与第 2 行重复 (line 4: login "zhang3" repeats line 2)',
@@ -89,13 +127,24 @@ describe('validateResidents', () => {
   });
 
   it('checks the header row', () => {
-    expect(messages(validateResidents(parseCsv('login,full_name,phone,compound,building,unit,room,extra\nx,y,z,a,b,c,d,e'), none))).toEqual([
+    expect(
+      messages(
+        validateResidents(
+          parseCsv('login,full_name,phone,compound,building,unit,room,extra\nx,y,z,a,b,c,d,e'),
+          none,
+        ),
+      ),
+    ).toEqual([
       '第 1 行：未知的列「room」 (line 1: unknown column "room")',
       '第 1 行：未知的列「extra」 (line 1: unknown column "extra")',
       '第 1 行：缺少必需的列「door」（门牌） (line 1: missing required column "door")',
     ]);
-    expect(messages(validateResidents(parseCsv(''), none))).toEqual(['第 1 行：文件是空的，第一行须为表头 (line 1: the file is empty; the first row must be the header)']);
-    expect(messages(validateResidents(parseCsv(`${HEADER}\n`), none))).toEqual(['第 1 行：文件中没有居民数据 (line 1: no residents in the file)']);
+    expect(messages(validateResidents(parseCsv(''), none))).toEqual([
+      '第 1 行：文件是空的，第一行须为表头 (line 1: the file is empty; the first row must be the header)',
+    ]);
+    expect(messages(validateResidents(parseCsv(`${HEADER}\n`), none))).toEqual([
+      '第 1 行：文件中没有居民数据 (line 1: no residents in the file)',
+    ]);
   });
 });
 
@@ -111,7 +160,10 @@ describe('validateCards', () => {
   };
 
   it('accepts new cards for residents without one', () => {
-    const result = validateCards(parseCsv('\uFEFFlogin,card,pin\r\nr1,C0101,1234\r\nr3,c0103,0000\r\n'), existing);
+    const result = validateCards(
+      parseCsv('\uFEFFlogin,card,pin\r\nr1,C0101,1234\r\nr3,c0103,0000\r\n'),
+      existing,
+    );
     expect(result).toEqual({
       ok: true,
       records: [
@@ -122,7 +174,16 @@ describe('validateCards', () => {
   });
 
   it('refuses unknown logins, non-residents, residents with a card, taken and repeated cards', () => {
-    const text = ['login,card,pin', 'r1,C0101,1234', 'nobody,C0102,1234', 'm1,C0103,1234', 'r2,C0104,1234', 'r3,C9100,1234', 'r1,C0105,1234', 'r3,C0101,12a4'].join('\n');
+    const text = [
+      'login,card,pin',
+      'r1,C0101,1234',
+      'nobody,C0102,1234',
+      'm1,C0103,1234',
+      'r2,C0104,1234',
+      'r3,C9100,1234',
+      'r1,C0105,1234',
+      'r3,C0101,12a4',
+    ].join('\n');
     const result = validateCards(parseCsv(text), existing);
     expect(result.ok ? [] : result.issues.map(formatIssue)).toEqual([
       '第 3 行：居民 nobody 不存在 (line 3: no resident with login "nobody")',

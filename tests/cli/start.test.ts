@@ -9,7 +9,7 @@ import { migrateDatabase } from '../../db/migrate';
 import { initCommunity } from '../../functions/domain/community/setup';
 import { readyToBuild } from '../../functions/node/build-ready';
 import { FAST_HASHING } from '../helpers/fixture';
-import { root, type CliRun } from './support';
+import { type CliRun, root } from './support';
 
 const start = fileURLToPath(new URL('../../functions/node/start.ts', import.meta.url));
 const build = fileURLToPath(new URL('../../src/integrations/build.ts', import.meta.url));
@@ -17,8 +17,16 @@ const build = fileURLToPath(new URL('../../src/integrations/build.ts', import.me
 /** Runs a Node entry point; killed after 60 s, so a server that wrongly starts fails the test instead of hanging it. */
 function runNode(script: string, env: Record<string, string>): Promise<CliRun> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', script], { cwd: root, timeout: 60_000, env: { ...process.env, DATABASE_AUTH_TOKEN: '', LINLI_DEMO: '', PORT: '0', ...env } }, (error, stdout, stderr) =>
-      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', script],
+      {
+        cwd: root,
+        timeout: 60_000,
+        env: { ...process.env, DATABASE_AUTH_TOKEN: '', LINLI_DEMO: '', PORT: '0', ...env },
+      },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
   });
 }
@@ -52,7 +60,10 @@ describe('a database that holds no community', () => {
 
   it('npm run build says what to run instead of a driver’s stack', async () => {
     const missing = join(dir, 'fresh-clone.db');
-    const r = await runNode(build, { DATABASE_URL: `file:${missing}`, LINLI_OUT_DIR: join(dir, 'dist') });
+    const r = await runNode(build, {
+      DATABASE_URL: `file:${missing}`,
+      LINLI_OUT_DIR: join(dir, 'dist'),
+    });
     expect(r.code).toBe(1);
     expect(oneLine(r.stderr)).toHaveLength(1);
     expect(r.stderr).toContain('npm start');
@@ -66,27 +77,52 @@ describe('a database that holds no community', () => {
 describe('what npm run build checks first', () => {
   it('the database must hold a community; the origin is LINLI_SITE_URL, else the stored one, else localhost and PORT', async () => {
     const url = `file:${join(dir, 'ours.db')}`;
-    expect(await readyToBuild({ DATABASE_URL: url })).toEqual({ refusal: expect.stringContaining('npm start') });
+    expect(await readyToBuild({ DATABASE_URL: url })).toEqual({
+      refusal: expect.stringContaining('npm start'),
+    });
     const database = createDatabase({ url });
     try {
       await migrateDatabase(database);
-      expect(await readyToBuild({ DATABASE_URL: url })).toEqual({ refusal: expect.stringContaining('还没有社区') });
-      await initCommunity(database, { name: '幸福里社区', adminLogin: 'wang.admin', adminPassword: 'a-good-password', siteUrl: 'https://xingfuli.example.org' }, new Date(), FAST_HASHING);
+      expect(await readyToBuild({ DATABASE_URL: url })).toEqual({
+        refusal: expect.stringContaining('还没有社区'),
+      });
+      await initCommunity(
+        database,
+        {
+          name: '幸福里社区',
+          adminLogin: 'wang.admin',
+          adminPassword: 'a-good-password',
+          siteUrl: 'https://xingfuli.example.org',
+        },
+        new Date(),
+        FAST_HASHING,
+      );
     } finally {
       database.close();
     }
-    expect(await readyToBuild({ DATABASE_URL: url })).toEqual({ siteUrl: 'https://xingfuli.example.org' });
-    expect(await readyToBuild({ DATABASE_URL: url, LINLI_SITE_URL: 'https://override.example.org/' })).toEqual({ siteUrl: 'https://override.example.org' });
+    expect(await readyToBuild({ DATABASE_URL: url })).toEqual({
+      siteUrl: 'https://xingfuli.example.org',
+    });
+    expect(
+      await readyToBuild({ DATABASE_URL: url, LINLI_SITE_URL: 'https://override.example.org/' }),
+    ).toEqual({ siteUrl: 'https://override.example.org' });
 
     const other = `file:${join(dir, 'other.db')}`;
     const plain = createDatabase({ url: other });
     try {
       await migrateDatabase(plain);
-      await initCommunity(plain, { name: '乙社区', adminLogin: 'yi.admin', adminPassword: 'a-good-password' }, new Date(), FAST_HASHING);
+      await initCommunity(
+        plain,
+        { name: '乙社区', adminLogin: 'yi.admin', adminPassword: 'a-good-password' },
+        new Date(),
+        FAST_HASHING,
+      );
     } finally {
       plain.close();
     }
-    expect(await readyToBuild({ DATABASE_URL: other, PORT: '8080' })).toEqual({ siteUrl: 'http://localhost:8080' });
+    expect(await readyToBuild({ DATABASE_URL: other, PORT: '8080' })).toEqual({
+      siteUrl: 'http://localhost:8080',
+    });
   });
 });
 
@@ -102,7 +138,8 @@ function makeReadOnly(path: string, mode: number): boolean {
 }
 function canWrite(path: string): boolean {
   try {
-    if (statSync(path).isDirectory()) rmSync(mkdtempSync(join(path, 'probe-')), { recursive: true });
+    if (statSync(path).isDirectory())
+      rmSync(mkdtempSync(join(path, 'probe-')), { recursive: true });
     else appendFileSync(path, '');
     return true;
   } catch {
@@ -120,7 +157,12 @@ describe('a read-only database', () => {
     const database = createDatabase({ url: `file:${file}` });
     try {
       await migrateDatabase(database);
-      await initCommunity(database, { name: '幸福里社区', adminLogin: 'wang.admin', adminPassword: 'a-good-password' }, new Date(), FAST_HASHING);
+      await initCommunity(
+        database,
+        { name: '幸福里社区', adminLogin: 'wang.admin', adminPassword: 'a-good-password' },
+        new Date(),
+        FAST_HASHING,
+      );
     } finally {
       database.close();
     }

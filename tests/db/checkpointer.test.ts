@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startCheckpointer, type Checkpointer } from '../../functions/node/checkpointer';
+import { type Checkpointer, startCheckpointer } from '../../functions/node/checkpointer';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 
 /** WAL checkpoints run in a worker thread, not in the commits the server's requests wait for. */
@@ -13,9 +13,23 @@ describe('background checkpointer', () => {
     t?.cleanup();
   });
 
-  const autocheckpoint = () => t!.database.write(async (tx) => Number((await tx.all<{ wal_autocheckpoint: number }>(sql`PRAGMA wal_autocheckpoint`))[0]?.wal_autocheckpoint));
+  const autocheckpoint = () =>
+    t!.database.write(async (tx) =>
+      Number(
+        (await tx.all<{ wal_autocheckpoint: number }>(sql`PRAGMA wal_autocheckpoint`))[0]
+          ?.wal_autocheckpoint,
+      ),
+    );
   const fill = (n: number) =>
-    Promise.all(Array.from({ length: n }, (_, i) => t!.database.write((tx) => tx.run(sql`insert into settings (key, value) values (${`bench-${i}-${Math.random()}`}, ${'x'.repeat(3000)})`))));
+    Promise.all(
+      Array.from({ length: n }, (_, i) =>
+        t!.database.write((tx) =>
+          tx.run(
+            sql`insert into settings (key, value) values (${`bench-${i}-${Math.random()}`}, ${'x'.repeat(3000)})`,
+          ),
+        ),
+      ),
+    );
 
   it('turns off checkpointing in commits while it runs, copies the WAL into the database, and hands back on stop', async () => {
     t = await createTestDatabase();
@@ -37,7 +51,9 @@ describe('background checkpointer', () => {
     checkpointer = undefined;
     expect(await autocheckpoint()).toBe(1000);
     // Everything written is there, whoever copied it.
-    const [count] = await t.database.read.all<{ n: number }>(sql`select count(*) as n from settings where key like 'bench-%'`);
+    const [count] = await t.database.read.all<{ n: number }>(
+      sql`select count(*) as n from settings where key like 'bench-%'`,
+    );
     expect(Number(count!.n)).toBe(400);
   });
 

@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { embeddedPath } from '../../db/client';
-import { databaseConfig, databaseFilePath, DEFAULT_DATABASE_URL, projectRoot } from '../../functions/node/config';
+import {
+  DEFAULT_DATABASE_URL,
+  databaseConfig,
+  databaseFilePath,
+  projectRoot,
+} from '../../functions/node/config';
 
 /** One reading of DATABASE_URL: what the driver opens (db/client.ts) and where the Node processes put it (functions/node/config.ts). */
 describe('database URL', () => {
@@ -28,7 +33,10 @@ describe('database URL', () => {
 
     it('defaults to the embedded file under data/', () => {
       expect(DEFAULT_DATABASE_URL).toBe('file:data/linli.db');
-      expect(databaseConfig({})).toEqual({ url: pathToFileURL(join(projectRoot, 'data', 'linli.db')).href, authToken: undefined });
+      expect(databaseConfig({})).toEqual({
+        url: pathToFileURL(join(projectRoot, 'data', 'linli.db')).href,
+        authToken: undefined,
+      });
     });
 
     it('creates the folder of a local file and names it by an absolute URL the driver reads back', () => {
@@ -41,7 +49,12 @@ describe('database URL', () => {
     });
 
     it('passes a remote URL and its token through untouched', () => {
-      expect(databaseConfig({ DATABASE_URL: 'libsql://community.turso.io', DATABASE_AUTH_TOKEN: 'token' })).toEqual({ url: 'libsql://community.turso.io', authToken: 'token' });
+      expect(
+        databaseConfig({
+          DATABASE_URL: 'libsql://community.turso.io',
+          DATABASE_AUTH_TOKEN: 'token',
+        }),
+      ).toEqual({ url: 'libsql://community.turso.io', authToken: 'token' });
     });
   });
 });

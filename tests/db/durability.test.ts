@@ -12,7 +12,10 @@ describe('embedded database durability', () => {
     const [mode] = await t.database.read.all<{ journal_mode: string }>(sql`PRAGMA journal_mode`);
     expect(mode?.journal_mode).toBe('wal');
     // Write transactions may run on any pooled connection: check the one a write actually uses.
-    const level = await t.database.write(async (tx) => (await tx.all<{ synchronous: number }>(sql`PRAGMA synchronous`))[0]?.synchronous);
+    const level = await t.database.write(
+      async (tx) =>
+        (await tx.all<{ synchronous: number }>(sql`PRAGMA synchronous`))[0]?.synchronous,
+    );
     expect(level).toBe(2);
   });
 });

@@ -13,7 +13,10 @@ describe('group commit', () => {
   let t: TestDatabase | undefined;
   afterEach(() => t?.cleanup());
 
-  const turns = (n: number) => new Promise<void>((resolve) => (n <= 0 ? resolve() : setImmediate(() => void turns(n - 1).then(resolve))));
+  const turns = (n: number) =>
+    new Promise<void>((resolve) =>
+      n <= 0 ? resolve() : setImmediate(() => void turns(n - 1).then(resolve)),
+    );
 
   /** Runs a write that notes when it runs and when it is answered. */
   function tracked(events: string[], name: string, body?: () => void): Promise<void> {
@@ -54,19 +57,25 @@ describe('group commit', () => {
     ]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect(commits(events, ['a', 'b', 'c'])).toBe(1);
-    const rows = await t!.database.read.all<{ name: string }>(sql`select name from scratch order by name`);
+    const rows = await t!.database.read.all<{ name: string }>(
+      sql`select name from scratch order by name`,
+    );
     expect(rows.map((r) => r.name)).toEqual(['a', 'c']);
   });
 
   /** Eight clients in a closed loop, each coming back `i + 1` turns after its answer. */
-  async function closedLoop(firstRound: string[]): Promise<{ events: string[]; secondRound: string[] }> {
+  async function closedLoop(
+    firstRound: string[],
+  ): Promise<{ events: string[]; secondRound: string[] }> {
     const events: string[] = [];
     const secondRound = Array.from({ length: 8 }, (_, i) => `again${i}`);
     const comebacks: Array<Promise<void>> = [];
     await Promise.all(
       firstRound.map((name, i) =>
         tracked(events, name).then(() => {
-          if (i === 0) for (let k = 0; k < 8; k++) comebacks.push(turns(k + 1).then(() => tracked(events, secondRound[k]!)));
+          if (i === 0)
+            for (let k = 0; k < 8; k++)
+              comebacks.push(turns(k + 1).then(() => tracked(events, secondRound[k]!)));
         }),
       ),
     );
@@ -95,10 +104,12 @@ describe('group commit', () => {
     return {
       async apply(tx, names) {
         calls.push(names);
-        if (names.length > 1 && names.some((n) => n.startsWith('bad'))) throw new Error('a bad item in the batch');
+        if (names.length > 1 && names.some((n) => n.startsWith('bad')))
+          throw new Error('a bad item in the batch');
         const settled: Array<Attempt<string>> = [];
         for (const name of names) {
-          if (name.startsWith('bad')) settled.push({ ok: false, error: new Error(`${name} refused`) });
+          if (name.startsWith('bad'))
+            settled.push({ ok: false, error: new Error(`${name} refused`) });
           else {
             await tx.run(sql`insert into scratch (name) values (${name})`);
             settled.push({ ok: true, value: `done ${name}` });
@@ -114,10 +125,18 @@ describe('group commit', () => {
     const calls: string[][] = [];
     const batch = scratchBatch(calls);
     const events: string[] = [];
-    const results = await Promise.all([tracked(events, 'before'), t!.database.writeBatch(batch, 'a'), t!.database.writeBatch(batch, 'b'), t!.database.writeBatch(batch, 'c'), tracked(events, 'after')]);
+    const results = await Promise.all([
+      tracked(events, 'before'),
+      t!.database.writeBatch(batch, 'a'),
+      t!.database.writeBatch(batch, 'b'),
+      t!.database.writeBatch(batch, 'c'),
+      tracked(events, 'after'),
+    ]);
     expect(results.slice(1, 4)).toEqual(['done a', 'done b', 'done c']);
     expect(calls).toEqual([['a', 'b', 'c']]);
-    const rows = await t!.database.read.all<{ name: string }>(sql`select name from scratch order by rowid`);
+    const rows = await t!.database.read.all<{ name: string }>(
+      sql`select name from scratch order by rowid`,
+    );
     expect(rows.map((r) => r.name)).toEqual(['before', 'a', 'b', 'c', 'after']);
   });
 
@@ -125,10 +144,16 @@ describe('group commit', () => {
     await setUp();
     const calls: string[][] = [];
     const batch = scratchBatch(calls);
-    const results = await Promise.allSettled(['a', 'bad1', 'c'].map((name) => t!.database.writeBatch(batch, name)));
-    expect(results.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as Error).message))).toEqual(['done a', 'bad1 refused', 'done c']);
+    const results = await Promise.allSettled(
+      ['a', 'bad1', 'c'].map((name) => t!.database.writeBatch(batch, name)),
+    );
+    expect(
+      results.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as Error).message)),
+    ).toEqual(['done a', 'bad1 refused', 'done c']);
     expect(calls).toEqual([['a', 'bad1', 'c'], ['a'], ['bad1'], ['c']]);
-    const rows = await t!.database.read.all<{ name: string }>(sql`select name from scratch order by rowid`);
+    const rows = await t!.database.read.all<{ name: string }>(
+      sql`select name from scratch order by rowid`,
+    );
     expect(rows.map((r) => r.name)).toEqual(['a', 'c']);
   });
 });

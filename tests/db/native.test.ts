@@ -1,7 +1,7 @@
 import { createClient } from '@libsql/client';
-import { eq, sql, type SQL } from 'drizzle-orm';
-import { SQLiteAsyncDialect } from 'drizzle-orm/sqlite-core';
+import { eq, type SQL, sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/libsql';
+import { SQLiteAsyncDialect } from 'drizzle-orm/sqlite-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDatabase, type Db } from '../../db/client';
 import { openNativeConnection, plainQuery, Statements, TurnReader } from '../../db/native';
@@ -11,12 +11,22 @@ import { inList, rowList } from '../../functions/domain/shared/sql';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 
 /** The first row, the way domain code reads one. */
-const firstRow = async <T>(db: Db, query: SQL): Promise<T | undefined> => (await db.all<T>(query))[0];
+const firstRow = async <T>(db: Db, query: SQL): Promise<T | undefined> =>
+  (await db.all<T>(query))[0];
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
-const staff = (login: string) => ({ login, displayName: login, role: 'staff' as const, passwordHash: 'x', createdAt: '2026-01-01T00:00:00.000Z' });
+const staff = (login: string) => ({
+  login,
+  displayName: login,
+  role: 'staff' as const,
+  passwordHash: 'x',
+  createdAt: '2026-01-01T00:00:00.000Z',
+});
 /** A user added through @libsql/client: another connection than the reader's. */
 const addThroughClient = (t: TestDatabase, login: string) =>
-  t.database.client.execute({ sql: "insert into users (login, display_name, role, password_hash, created_at) values (?, ?, 'staff', 'x', '2026-01-01T00:00:00.000Z')", args: [login, login] });
+  t.database.client.execute({
+    sql: "insert into users (login, display_name, role, password_hash, created_at) values (?, ?, 'staff', 'x', '2026-01-01T00:00:00.000Z')",
+    args: [login, login],
+  });
 
 /** The embedded driver (db/native.ts): drizzle straight over libsql's own connections. */
 describe('embedded driver', () => {
@@ -35,7 +45,9 @@ describe('embedded driver', () => {
     expect(await firstRow(remote, named)).toEqual(native);
     expect(await firstRow(remote, query)).toBeUndefined();
     // The query builder's rows (arrays mapped onto fields) agree too.
-    expect(await t.database.read.select({ login: users.login }).from(users)).toEqual(await remote.select({ login: users.login }).from(users));
+    expect(await t.database.read.select({ login: users.login }).from(users)).toEqual(
+      await remote.select({ login: users.login }).from(users),
+    );
   });
 
   it('runs a statement that answers a row to its end, so the transaction around it can commit', async () => {
@@ -53,7 +65,8 @@ describe('embedded driver', () => {
 
   it('by default reads each statement on its own, seeing every commit at once', async () => {
     t = await createTestDatabase();
-    const count = async () => (await firstRow<{ n: number }>(t!.database.read, sql`select count(*) as n from users`))!.n;
+    const count = async () =>
+      (await firstRow<{ n: number }>(t!.database.read, sql`select count(*) as n from users`))!.n;
     const seen = await count();
     await addThroughClient(t, 'c1');
     expect(await count()).toBe(seen + 1);
@@ -63,7 +76,8 @@ describe('embedded driver', () => {
     t = await createTestDatabase();
     const server = createDatabase({ url: t.url }, { readSnapshotPerTurn: true });
     try {
-      const count = async () => (await firstRow<{ n: number }>(server.read, sql`select count(*) as n from users`))!.n;
+      const count = async () =>
+        (await firstRow<{ n: number }>(server.read, sql`select count(*) as n from users`))!.n;
       const before = await count();
       await server.write((tx) => tx.insert(users).values(staff('b1')));
       expect(await count()).toBe(before + 1); // its own commit ends the snapshot
@@ -103,7 +117,10 @@ describe('embedded driver', () => {
       sql`update accounts set balance = balance + ${-3} where id = ${7} and (kind = 'issuance' or balance >= ${3}) returning balance`,
       sql`select ${accountOf(1)} as a, ${accountOf(2)} as b, ${null} as n, ${true} as t, ${'它'} as s`,
       sql`insert into postings (entry_id, amount) values ${sql.join([sql`(${1}, ${-2})`, sql`(${1}, ${2})`], sql`, `)}`,
-      sql`insert into postings (entry_id, amount, memo) values ${rowList([[1, -2, '甲'], [1, 2, null]])}`,
+      sql`insert into postings (entry_id, amount, memo) values ${rowList([
+        [1, -2, '甲'],
+        [1, 2, null],
+      ])}`,
       sql`select id from accounts where id in ${inList([3, 1, 3])}`,
       sql.raw('select 1'),
     ];
@@ -119,14 +136,23 @@ describe('embedded driver', () => {
     ];
     for (const query of notPlain) expect(plainQuery(query)).toBeUndefined();
     // Bound rather than inlined: SQLite answers the same (the driver contract test runs one).
-    expect(plainQuery(sql`select ${'x'} as s`.inlineParams())).toEqual({ sql: 'select ? as s', params: ['x'] });
+    expect(plainQuery(sql`select ${'x'} as s`.inlineParams())).toEqual({
+      sql: 'select ? as s',
+      params: ['x'],
+    });
   });
 
   it('runs both kinds of query on the embedded file', async () => {
     t = await createTestDatabase();
     await t.database.write((tx) => tx.insert(users).values(staff('p1')));
-    const byBuilder = await t.database.read.select({ login: users.login }).from(users).where(eq(users.login, 'p1'));
-    const byTemplate = await firstRow<{ login: string }>(t.database.read, sql`select login from ${sql.raw('users')} where login = ${'p1'} and ${1} = ${1}`);
+    const byBuilder = await t.database.read
+      .select({ login: users.login })
+      .from(users)
+      .where(eq(users.login, 'p1'));
+    const byTemplate = await firstRow<{ login: string }>(
+      t.database.read,
+      sql`select login from ${sql.raw('users')} where login = ${'p1'} and ${1} = ${1}`,
+    );
     expect(byBuilder).toEqual([{ login: 'p1' }]);
     expect(byTemplate).toEqual({ login: 'p1' });
   });

@@ -23,17 +23,31 @@ describe('the nightly backup job', () => {
     const file = join(t.dir, 'linli.db');
     const folder = backupFolder(file);
     expect(folder).toBe(join(t.dir, 'backups'));
-    await t.database.write((tx) => tx.run(sql`insert into settings (key, value) values ('backup_keep', '3')`));
+    await t.database.write((tx) =>
+      tx.run(sql`insert into settings (key, value) values ('backup_keep', '3')`),
+    );
     const runners = jobRunners(nightlyBackup(file));
-    for (const day of ['2026-03-01', '2026-03-02']) await runDueJobs(t.database, runners, () => night(day));
+    for (const day of ['2026-03-01', '2026-03-02'])
+      await runDueJobs(t.database, runners, () => night(day));
     // Files the job did not make stay, whatever their age.
     writeFileSync(join(folder, 'ours-2020-01-01.db'), '');
     writeFileSync(join(folder, 'notes.txt'), '');
     for (const day of ['2026-03-03', '2026-03-04', '2026-03-05']) {
-      const [report] = (await runDueJobs(t.database, runners, () => night(day))).filter((r) => r.job === 'backup');
-      expect(report).toMatchObject({ status: 'ok', detail: { file: join(folder, `linli-${day}.db`), kept: expect.any(Number) } });
+      const [report] = (await runDueJobs(t.database, runners, () => night(day))).filter(
+        (r) => r.job === 'backup',
+      );
+      expect(report).toMatchObject({
+        status: 'ok',
+        detail: { file: join(folder, `linli-${day}.db`), kept: expect.any(Number) },
+      });
     }
-    expect(readdirSync(folder).sort()).toEqual(['linli-2026-03-03.db', 'linli-2026-03-04.db', 'linli-2026-03-05.db', 'notes.txt', 'ours-2020-01-01.db']);
+    expect(readdirSync(folder).sort()).toEqual([
+      'linli-2026-03-03.db',
+      'linli-2026-03-04.db',
+      'linli-2026-03-05.db',
+      'notes.txt',
+      'ours-2020-01-01.db',
+    ]);
 
     // Each is a whole database that verifies.
     const copy = createDatabase({ url: pathToFileURL(join(folder, 'linli-2026-03-05.db')).href });
@@ -45,7 +59,9 @@ describe('the nightly backup job', () => {
   });
 
   it('a database that is not a local file is not copied: the run says the service backs it up', async () => {
-    const [report] = (await runDueJobs(t.database, jobRunners(nightlyBackup(undefined)), () => night('2026-03-01'))).filter((r) => r.job === 'backup');
+    const [report] = (
+      await runDueJobs(t.database, jobRunners(nightlyBackup(undefined)), () => night('2026-03-01'))
+    ).filter((r) => r.job === 'backup');
     expect(report).toMatchObject({ status: 'ok', detail: { skipped: BACKUP_BY_SERVICE } });
     expect(existsSync(join(t.dir, 'backups'))).toBe(false);
   });

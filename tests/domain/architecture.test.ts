@@ -23,7 +23,8 @@ function walk(dir: string): string[] {
   });
 }
 
-const sources = (dir: string) => walk(dir).filter((f) => /\.(ts|mts|cts)$/.test(f) && !f.endsWith('.d.ts'));
+const sources = (dir: string) =>
+  walk(dir).filter((f) => /\.(ts|mts|cts)$/.test(f) && !f.endsWith('.d.ts'));
 
 interface Import {
   specifier: string;
@@ -47,21 +48,32 @@ function importsOf(file: string): Import[] {
         const named = bindings && ts.isNamedImports(bindings) ? bindings.elements : undefined;
         if (clause.name) names.push('default');
         if (bindings && ts.isNamespaceImport(bindings)) names.push('*');
-        for (const el of named ?? []) if (!el.isTypeOnly) names.push((el.propertyName ?? el.name).text);
+        for (const el of named ?? [])
+          if (!el.isTypeOnly) names.push((el.propertyName ?? el.name).text);
         typeOnly = names.length === 0 && (named?.length ?? 0) > 0;
       }
       found.push({ specifier: node.moduleSpecifier.text, typeOnly, names });
-    } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+    } else if (
+      ts.isExportDeclaration(node) &&
+      node.moduleSpecifier &&
+      ts.isStringLiteral(node.moduleSpecifier)
+    ) {
       found.push({ specifier: node.moduleSpecifier.text, typeOnly: node.isTypeOnly, names: ['*'] });
-    } else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) {
+    } else if (
+      ts.isImportEqualsDeclaration(node) &&
+      ts.isExternalModuleReference(node.moduleReference)
+    ) {
       const expr = node.moduleReference.expression;
-      if (ts.isStringLiteral(expr)) found.push({ specifier: expr.text, typeOnly: node.isTypeOnly, names: ['*'] });
+      if (ts.isStringLiteral(expr))
+        found.push({ specifier: expr.text, typeOnly: node.isTypeOnly, names: ['*'] });
     } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
       const [arg] = node.arguments;
-      if (arg && ts.isStringLiteralLike(arg)) found.push({ specifier: arg.text, typeOnly: false, names: ['*'] });
+      if (arg && ts.isStringLiteralLike(arg))
+        found.push({ specifier: arg.text, typeOnly: false, names: ['*'] });
     } else if (ts.isImportTypeNode(node)) {
       const arg = node.argument;
-      if (ts.isLiteralTypeNode(arg) && ts.isStringLiteral(arg.literal)) found.push({ specifier: arg.literal.text, typeOnly: true, names: [] });
+      if (ts.isLiteralTypeNode(arg) && ts.isStringLiteral(arg.literal))
+        found.push({ specifier: arg.literal.text, typeOnly: true, names: [] });
     }
     ts.forEachChild(node, visit);
   };
@@ -72,17 +84,22 @@ function importsOf(file: string): Import[] {
 /** The repository path a relative specifier points at (without extension), or null for a package. */
 function target(file: string, specifier: string): string | null {
   if (!specifier.startsWith('.')) return null;
-  return relative(ROOT, resolve(ROOT, dirname(file), specifier)).split(sep).join('/');
+  return relative(ROOT, resolve(ROOT, dirname(file), specifier))
+    .split(sep)
+    .join('/');
 }
 
-const under = (path: string | null, dir: string) => path !== null && (path === dir || path.startsWith(`${dir}/`));
-const isPackage = (specifier: string, name: string) => specifier === name || specifier.startsWith(`${name}/`);
+const under = (path: string | null, dir: string) =>
+  path !== null && (path === dir || path.startsWith(`${dir}/`));
+const isPackage = (specifier: string, name: string) =>
+  specifier === name || specifier.startsWith(`${name}/`);
 
 /** Resolves a relative import of a source file to the file itself (ts, then an index). */
 function resolveFile(path: string): string | null {
   for (const candidate of [path, `${path}.ts`, `${path}/index.ts`]) {
     try {
-      if (statSync(join(ROOT, candidate)).isFile() && extname(candidate) === '.ts') return candidate;
+      if (statSync(join(ROOT, candidate)).isFile() && extname(candidate) === '.ts')
+        return candidate;
     } catch {
       // not this one
     }
@@ -113,7 +130,9 @@ describe('domain modules know nothing of HTTP or Astro', () => {
 });
 
 describe('routes run no SQL: they call the domain', () => {
-  const tables = new Set(Object.entries(schema).flatMap(([name, value]) => (is(value, Table) ? [name] : [])));
+  const tables = new Set(
+    Object.entries(schema).flatMap(([name, value]) => (is(value, Table) ? [name] : [])),
+  );
 
   it('knows the schema tables (the check below is not vacuous)', () => {
     expect(tables.has('users')).toBe(true);
@@ -124,10 +143,13 @@ describe('routes run no SQL: they call the domain', () => {
     const offences = sources('functions/routes').flatMap((file) =>
       importsOf(file).flatMap(({ specifier, typeOnly, names }) => {
         if (typeOnly) return [];
-        if (isPackage(specifier, 'drizzle-orm')) return [`${file} imports ${names.join(', ')} from ${specifier}`];
+        if (isPackage(specifier, 'drizzle-orm'))
+          return [`${file} imports ${names.join(', ')} from ${specifier}`];
         if (!under(target(file, specifier), 'db/schema')) return [];
         const used = names.filter((name) => name === '*' || tables.has(name));
-        return used.length > 0 ? [`${file} imports the table(s) ${used.join(', ')} from ${specifier}`] : [];
+        return used.length > 0
+          ? [`${file} imports the table(s) ${used.join(', ')} from ${specifier}`]
+          : [];
       }),
     );
     expect(offences).toEqual([]);
@@ -161,11 +183,14 @@ describe('browser scripts bundle no server code', () => {
 
 describe('file size', () => {
   /** Written by tools, not by hand: drizzle-kit's migration snapshots and the benchmark's results. */
-  const generated = (file: string) => file.startsWith('db/migrations/') || file === 'bench/results.json';
+  const generated = (file: string) =>
+    file.startsWith('db/migrations/') || file === 'bench/results.json';
   const LIMIT = 400;
 
   it(`no file in functions/, db/, src/, tests/ or bench/ is over ${LIMIT} lines`, () => {
-    const files = ['functions', 'db', 'src', 'tests', 'bench'].flatMap(walk).filter((f) => !generated(f));
+    const files = ['functions', 'db', 'src', 'tests', 'bench']
+      .flatMap(walk)
+      .filter((f) => !generated(f));
     const long = files
       .map((file) => {
         const text = readFileSync(join(ROOT, file), 'utf8');

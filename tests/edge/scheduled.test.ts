@@ -26,8 +26,14 @@ describe('Worker scheduled()', () => {
     worker.scheduled({}, env, { waitUntil: (p) => void waiting.push(p) });
     expect(waiting).toHaveLength(1);
     await Promise.all(waiting);
-    const runs = await t.database.read.all<{ job: string; status: string; detail: string }>(sql`select job, status, detail from job_runs order by id`);
-    expect(runs.map((r) => `${r.job} ${r.status}`)).toEqual(['expiry ok', 'backup ok', 'verify ok']);
+    const runs = await t.database.read.all<{ job: string; status: string; detail: string }>(
+      sql`select job, status, detail from job_runs order by id`,
+    );
+    expect(runs.map((r) => `${r.job} ${r.status}`)).toEqual([
+      'expiry ok',
+      'backup ok',
+      'verify ok',
+    ]);
     expect(JSON.parse(runs[1]!.detail)).toEqual({ skipped: 'Turso point-in-time restore' });
   });
 });

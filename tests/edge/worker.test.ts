@@ -1,5 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +16,12 @@ const port = 18787 + Math.floor(Math.random() * 1000);
 let dir: string;
 let dev: ChildProcess | undefined;
 // Keep wrangler on loopback: no Request.cf download, no telemetry.
-const quiet = { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', CI: 'true' };
+const quiet = {
+  ...process.env,
+  WRANGLER_SEND_METRICS: 'false',
+  CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+  CI: 'true',
+};
 
 function config(extra: Record<string, unknown> = {}) {
   return JSON.stringify({
@@ -46,7 +51,10 @@ function run(args: string[], timeoutMs: number): Promise<{ code: number | null; 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'linli-edge-'));
   mkdirSync(join(dir, 'assets'));
-  writeFileSync(join(dir, 'assets', 'index.html'), '<!doctype html><title>邻里</title><h1>邻里</h1>');
+  writeFileSync(
+    join(dir, 'assets', 'index.html'),
+    '<!doctype html><title>邻里</title><h1>邻里</h1>',
+  );
   writeFileSync(join(dir, 'wrangler.json'), config());
 });
 
@@ -57,7 +65,10 @@ afterAll(() => {
 
 describe('Cloudflare Worker', () => {
   it('bundles with Web-standard APIs only', async () => {
-    const { code, output } = await run(['deploy', '-c', 'wrangler.json', '--dry-run', '--outdir', 'out'], 120_000);
+    const { code, output } = await run(
+      ['deploy', '-c', 'wrangler.json', '--dry-run', '--outdir', 'out'],
+      120_000,
+    );
     expect(code, output).toBe(0);
     const bundle = readFileSync(join(dir, 'out', 'worker.js'), 'utf8');
     expect(bundle).not.toMatch(/from\s+["']node:/);
@@ -65,10 +76,24 @@ describe('Cloudflare Worker', () => {
   }, 150_000);
 
   it('serves the site and the API inside workerd', async () => {
-    dev = spawn(process.execPath, [wrangler, 'dev', '-c', 'wrangler.json', '--ip', '127.0.0.1', '--port', String(port), '--show-interactive-dev-session=false'], {
-      cwd: dir,
-      env: quiet,
-    });
+    dev = spawn(
+      process.execPath,
+      [
+        wrangler,
+        'dev',
+        '-c',
+        'wrangler.json',
+        '--ip',
+        '127.0.0.1',
+        '--port',
+        String(port),
+        '--show-interactive-dev-session=false',
+      ],
+      {
+        cwd: dir,
+        env: quiet,
+      },
+    );
     let log = '';
     dev.stdout?.on('data', (d) => (log += d));
     dev.stderr?.on('data', (d) => (log += d));
@@ -91,13 +116,27 @@ describe('Cloudflare Worker', () => {
     const missing = await fetch(`${base}/api/no-such-route`);
     expect(missing.status).toBe(404);
     expect(await missing.json()).toMatchObject({ error: { code: 'not_found' } });
-    const invalid = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"login":' });
+    const invalid = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"login":',
+    });
     expect(invalid.status).toBe(400);
     expect(await invalid.json()).toMatchObject({ error: { code: 'invalid_request' } });
-    const unreachable = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"login":"r1","password":"x"}' });
-    expect({ status: unreachable.status, body: await unreachable.json() }).toMatchObject({ status: 503, body: { error: { code: 'storage_unavailable' } } });
+    const unreachable = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"login":"r1","password":"x"}',
+    });
+    expect({ status: unreachable.status, body: await unreachable.json() }).toMatchObject({
+      status: 503,
+      body: { error: { code: 'storage_unavailable' } },
+    });
     expect(unreachable.headers.get('retry-after')).toBeTruthy();
     const ready = await fetch(`${base}/api/health/ready`);
-    expect({ status: ready.status, body: await ready.json() }).toMatchObject({ status: 503, body: { ok: false, failing: ['database_readable', 'database_writable'] } });
+    expect({ status: ready.status, body: await ready.json() }).toMatchObject({
+      status: 503,
+      body: { ok: false, failing: ['database_readable', 'database_writable'] },
+    });
   }, 150_000);
 });

@@ -1,5 +1,5 @@
-import { createApp, type App } from '../../functions/app';
 import type { Database } from '../../db/client';
+import { type App, createApp } from '../../functions/app';
 import { PASSWORD } from './fixture';
 
 export interface Clock {
@@ -8,9 +8,12 @@ export interface Clock {
 }
 
 export function clock(start = new Date('2026-03-09T02:00:00Z')): Clock {
-  const c = { now: start, advance: (ms: number) => {
+  const c = {
+    now: start,
+    advance: (ms: number) => {
       c.now = new Date(c.now.getTime() + ms);
-    } };
+    },
+  };
   return c;
 }
 
@@ -18,7 +21,12 @@ export function testApp(database: Database, time: Clock = clock()): App {
   return createApp({ database, now: () => time.now });
 }
 
-type Init = { headers?: Record<string, string>; body?: unknown; token?: string; idempotencyKey?: string };
+type Init = {
+  headers?: Record<string, string>;
+  body?: unknown;
+  token?: string;
+  idempotencyKey?: string;
+};
 
 /**
  * What a page of the site itself sends with every request: app.request addresses
@@ -31,10 +39,20 @@ export const SAME_ORIGIN = 'http://localhost';
 export async function call(app: App, method: string, path: string, init: Init = {}) {
   const headers: Record<string, string> = { origin: SAME_ORIGIN, ...(init.headers ?? {}) };
   if (headers.origin === '') delete headers.origin;
-  if (init.body !== undefined && !headers['content-type']) headers['content-type'] = 'application/json';
+  if (init.body !== undefined && !headers['content-type'])
+    headers['content-type'] = 'application/json';
   if (init.token) headers.authorization = `Bearer ${init.token}`;
   if (init.idempotencyKey) headers['idempotency-key'] = init.idempotencyKey;
-  const res = await app.request(path, { method, headers, body: init.body === undefined ? undefined : typeof init.body === 'string' ? init.body : JSON.stringify(init.body) });
+  const res = await app.request(path, {
+    method,
+    headers,
+    body:
+      init.body === undefined
+        ? undefined
+        : typeof init.body === 'string'
+          ? init.body
+          : JSON.stringify(init.body),
+  });
   const text = await res.text();
   let body: any;
   try {
@@ -47,6 +65,7 @@ export async function call(app: App, method: string, path: string, init: Init = 
 
 export async function loginAs(app: App, login: string, password = PASSWORD): Promise<string> {
   const res = await call(app, 'POST', '/api/auth/login', { body: { login, password } });
-  if (res.status !== 200) throw new Error(`login ${login} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== 200)
+    throw new Error(`login ${login} failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.token as string;
 }

@@ -1,4 +1,4 @@
-import { hc, type ClientResponse } from 'hono/client';
+import { type ClientResponse, hc } from 'hono/client';
 import type { App, AppType } from '../../functions/app';
 import { SAME_ORIGIN } from './api';
 
@@ -13,14 +13,21 @@ export function client(app: App, init: Init = {}) {
   const headers: Record<string, string> = { origin: SAME_ORIGIN, ...init.headers };
   if (headers.origin === '') delete headers.origin;
   if (init.token) headers.authorization = `Bearer ${init.token}`;
-  return hc<AppType>(SAME_ORIGIN, { fetch: (input: RequestInfo | URL, req?: RequestInit) => app.request(input, req), headers }).api;
+  return hc<AppType>(SAME_ORIGIN, {
+    fetch: (input: RequestInfo | URL, req?: RequestInit) => app.request(input, req),
+    headers,
+  }).api;
 }
 
 type Answer = ClientResponse<unknown, number, string>;
-type BodyOf<R extends Answer, S extends number> = R extends ClientResponse<infer T, S, string> ? T : never;
+type BodyOf<R extends Answer, S extends number> =
+  R extends ClientResponse<infer T, S, string> ? T : never;
 
 /** The body of an answer that must have `status`, typed as the route declares it for that status. */
-export async function bodyOf<R extends Answer, S extends R['status']>(res: R, status: S): Promise<BodyOf<R, S>> {
+export async function bodyOf<R extends Answer, S extends R['status']>(
+  res: R,
+  status: S,
+): Promise<BodyOf<R, S>> {
   const text = await res.text();
   if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${text}`);
   return JSON.parse(text) as BodyOf<R, S>;

@@ -30,8 +30,13 @@ function encode(text: string): Uint8Array<ArrayBuffer> {
   return new Uint8Array(out);
 }
 
-export const GBK_RESIDENTS_TEXT = 'login,full_name,phone,compound,building,unit,door\r\ngbk.zhang3,张三,13800000001,幸福小区,1栋,1单元,101\r\ngbk.li4,李四,,幸福小区,1栋,1单元,102\r\n';
+export const GBK_RESIDENTS_TEXT =
+  'login,full_name,phone,compound,building,unit,door\r\ngbk.zhang3,张三,13800000001,幸福小区,1栋,1单元,101\r\ngbk.li4,李四,,幸福小区,1栋,1单元,102\r\n';
 export const GBK_RESIDENTS_CSV: Uint8Array<ArrayBuffer> = encode(GBK_RESIDENTS_TEXT);
 
 /** Not text at all in either encoding: a UTF-16 file with its BOM, as Excel's "Unicode text" saves. */
-export const UTF16_CSV = new Uint8Array([0xff, 0xfe, ...Array.from('login,full_name\r\n', (c) => [c.charCodeAt(0), 0]).flat()]);
+export const UTF16_CSV = new Uint8Array([
+  0xff,
+  0xfe,
+  ...Array.from('login,full_name\r\n', (c) => [c.charCodeAt(0), 0]).flat(),
+]);

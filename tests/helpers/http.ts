@@ -1,8 +1,8 @@
 import { expect } from 'vitest';
 import type { App } from '../../functions/app';
-import { call, clock, loginAs, testApp, type Clock } from './api';
-import { perTest, seededDatabase, type SeededDatabase } from './template';
+import { type Clock, call, clock, loginAs, testApp } from './api';
 import type { Fixture } from './fixture';
+import { perTest, type SeededDatabase, seededDatabase } from './template';
 
 export type Response = Awaited<ReturnType<typeof call>>;
 
@@ -11,10 +11,15 @@ export type Response = Awaited<ReturnType<typeof call>>;
  * `details` when it has some, and nothing else — no HTML, no stack trace.
  */
 export function expectError(res: Response, status: number, code: string): void {
-  expect({ status: res.status, body: res.body }).toMatchObject({ status, body: { error: { code } } });
+  expect({ status: res.status, body: res.body }).toMatchObject({
+    status,
+    body: { error: { code } },
+  });
   expect(res.headers.get('content-type') ?? '').toMatch(/^application\/json/);
   expect(Object.keys(res.body)).toEqual(['error']);
-  expect(['code,message', 'code,details,message']).toContain(Object.keys(res.body.error).sort().join(','));
+  expect(['code,message', 'code,details,message']).toContain(
+    Object.keys(res.body.error).sort().join(','),
+  );
   expect(typeof res.body.error.message).toBe('string');
   expect(res.body.error.message.length).toBeGreaterThan(0);
   const raw = JSON.stringify(res.body);
@@ -49,7 +54,10 @@ export interface SignedInWorld<Login extends string> extends World {
 }
 
 /** A fresh world for each test of the suite (see perTest), signed in as each of `logins` in turn. */
-export function useWorld<Login extends string = never>(logins: readonly Login[] = [], start?: Date): SignedInWorld<Login> {
+export function useWorld<Login extends string = never>(
+  logins: readonly Login[] = [],
+  start?: Date,
+): SignedInWorld<Login> {
   return perTest(async () => {
     const w = await world(start);
     try {
@@ -70,12 +78,19 @@ export { call, loginAs };
  * A cursor-paged list read from its first page to its last, each page answering 200 with at most
  * `limit` items under `key`: the items in order, and how many pages it took.
  */
-export async function allPages(app: App, path: string, key: string, limit: number, token: string): Promise<{ items: any[]; pages: number }> {
+export async function allPages(
+  app: App,
+  path: string,
+  key: string,
+  limit: number,
+  token: string,
+): Promise<{ items: any[]; pages: number }> {
   const items: any[] = [];
   let pages = 0;
   let cursor: string | null = null;
   do {
-    const query: string = cursor === null ? `?limit=${limit}` : `?limit=${limit}&cursor=${encodeURIComponent(cursor)}`;
+    const query: string =
+      cursor === null ? `?limit=${limit}` : `?limit=${limit}&cursor=${encodeURIComponent(cursor)}`;
     const res: Response = await call(app, 'GET', `${path}${query}`, { token });
     expect(res.status).toBe(200);
     expect(res.body[key].length).toBeLessThanOrEqual(limit);
@@ -87,6 +102,16 @@ export async function allPages(app: App, path: string, key: string, limit: numbe
 }
 
 /** Awards points through the API as staff (returns the response). */
-export async function awardVia(w: World, staffToken: string, residentId: number, points: number, extra: Record<string, unknown> = {}) {
-  return call(w.app, 'POST', '/api/staff/awards', { token: staffToken, idempotencyKey: newKey('award'), body: { residentId, points, reason: '志愿服务', ...extra } });
+export async function awardVia(
+  w: World,
+  staffToken: string,
+  residentId: number,
+  points: number,
+  extra: Record<string, unknown> = {},
+) {
+  return call(w.app, 'POST', '/api/staff/awards', {
+    token: staffToken,
+    idempotencyKey: newKey('award'),
+    body: { residentId, points, reason: '志愿服务', ...extra },
+  });
 }

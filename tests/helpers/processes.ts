@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const script = fileURLToPath(new URL('./serve-file.ts', import.meta.url));
@@ -34,6 +34,8 @@ export function serverProcess(url: string): Promise<ServerProcess> {
         });
       }
     });
-    child.once('exit', (code) => reject(new Error(`server process exited (${code}) before listening: ${errors}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`server process exited (${code}) before listening: ${errors}`)),
+    );
   });
 }

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, afterEach, beforeEach } from 'vitest';
 import { createDatabase } from '../../db/client';
 import { createTestDatabase, type TestDatabase } from './db';
-import { seedFixture, type Fixture } from './fixture';
+import { type Fixture, seedFixture } from './fixture';
 
 /**
  * A migrated, seeded database built once per test file and copied for each test that needs a

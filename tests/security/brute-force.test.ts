@@ -3,7 +3,7 @@ import { GUESS_BUDGETS } from '../../functions/domain/counter/budget';
 import { PIN_MAX_FAILURES } from '../../functions/domain/people/cards';
 import { LOGIN_MAX_FAILURES } from '../../functions/domain/people/sessions';
 import { PIN } from '../helpers/fixture';
-import { call, newKey, useWorld, type Response } from '../helpers/http';
+import { call, newKey, type Response, useWorld } from '../helpers/http';
 import { grant, snapshot } from '../helpers/ledger';
 
 /**
@@ -13,7 +13,8 @@ import { grant, snapshot } from '../helpers/ledger';
  */
 const ATTEMPTS = 200;
 
-const codeOf = (res: Response) => (res.body?.error?.code as string | undefined) ?? `status ${res.status}`;
+const codeOf = (res: Response) =>
+  (res.body?.error?.code as string | undefined) ?? `status ${res.status}`;
 const tally = (answers: Response[]) => {
   const counts: Record<string, number> = {};
   for (const a of answers) counts[codeOf(a)] = (counts[codeOf(a)] ?? 0) + 1;
@@ -30,15 +31,27 @@ describe(`brute force under ${ATTEMPTS} parallel attempts`, () => {
     const real = String(issued.body.code);
     const wrong = (i: number) => String((Number(real) + 1 + i) % 1_000_000).padStart(6, '0');
     const answers = await Promise.all(
-      Array.from({ length: ATTEMPTS }, (_, i) => call(w.app, 'POST', '/api/counter/redemptions', { token: w.tokens.m1, idempotencyKey: newKey('brute-code'), body: { code: wrong(i), points: 1 } })),
+      Array.from({ length: ATTEMPTS }, (_, i) =>
+        call(w.app, 'POST', '/api/counter/redemptions', {
+          token: w.tokens.m1,
+          idempotencyKey: newKey('brute-code'),
+          body: { code: wrong(i), points: 1 },
+        }),
+      ),
     );
     const t = tally(answers);
     console.log(`brute force, codes: ${JSON.stringify(t)}`);
     expect(t.code_invalid).toBe(GUESS_BUDGETS.burst.failuresMax);
     expect(t.too_many_attempts).toBe(ATTEMPTS - GUESS_BUDGETS.burst.failuresMax);
-    expect(answers.every((a) => a.status === 422 || a.status === 429 || a.status === 404)).toBe(true);
+    expect(answers.every((a) => a.status === 422 || a.status === 429 || a.status === 404)).toBe(
+      true,
+    );
     // The budget is the merchant's: another counter still redeems the resident's real code.
-    const honest = await call(w.app, 'POST', '/api/counter/redemptions', { token: w.tokens.m2, idempotencyKey: newKey('brute-code'), body: { code: real, points: 5 } });
+    const honest = await call(w.app, 'POST', '/api/counter/redemptions', {
+      token: w.tokens.m2,
+      idempotencyKey: newKey('brute-code'),
+      body: { code: real, points: 5 },
+    });
     expect(honest.status).toBe(201);
   });
 
@@ -47,7 +60,16 @@ describe(`brute force under ${ATTEMPTS} parallel attempts`, () => {
     const before = await snapshot(w.t.database);
     const answers = await Promise.all(
       Array.from({ length: ATTEMPTS }, (_, i) =>
-        call(w.app, 'POST', '/api/counter/lookup', { token: i % 2 ? w.tokens.m1 : w.tokens.m2, body: { card, pin: String(i % 10_000).padStart(4, '0') === PIN ? '0000' : String(i % 10_000).padStart(4, '0') } }),
+        call(w.app, 'POST', '/api/counter/lookup', {
+          token: i % 2 ? w.tokens.m1 : w.tokens.m2,
+          body: {
+            card,
+            pin:
+              String(i % 10_000).padStart(4, '0') === PIN
+                ? '0000'
+                : String(i % 10_000).padStart(4, '0'),
+          },
+        }),
       ),
     );
     const t = tally(answers);
@@ -59,17 +81,28 @@ describe(`brute force under ${ATTEMPTS} parallel attempts`, () => {
     const after = await snapshot(w.t.database);
     expect(after.cards).not.toEqual(before.cards);
     expect(after.balances).toEqual(before.balances);
-    const right = await call(w.app, 'POST', '/api/counter/lookup', { token: w.tokens.m1, body: { card, pin: PIN } });
+    const right = await call(w.app, 'POST', '/api/counter/lookup', {
+      token: w.tokens.m1,
+      body: { card, pin: PIN },
+    });
     expect(codeOf(right)).toMatch(/^(card_locked|too_many_attempts)$/);
   });
 
   it(`logins: at most ${LOGIN_MAX_FAILURES} wrong passwords for one login are judged, the rest refused; none signs in`, async () => {
-    const answers = await Promise.all(Array.from({ length: ATTEMPTS }, (_, i) => call(w.app, 'POST', '/api/auth/login', { body: { login: 'staff', password: `guess-${i}` } })));
+    const answers = await Promise.all(
+      Array.from({ length: ATTEMPTS }, (_, i) =>
+        call(w.app, 'POST', '/api/auth/login', {
+          body: { login: 'staff', password: `guess-${i}` },
+        }),
+      ),
+    );
     const t = tally(answers);
     console.log(`brute force, logins: ${JSON.stringify(t)}`);
     expect(t.invalid_credentials ?? 0).toBeGreaterThan(0);
     expect(t.invalid_credentials ?? 0).toBeLessThanOrEqual(LOGIN_MAX_FAILURES);
-    expect(answers.filter((a) => a.status === 429)).toHaveLength(ATTEMPTS - (t.invalid_credentials ?? 0));
+    expect(answers.filter((a) => a.status === 429)).toHaveLength(
+      ATTEMPTS - (t.invalid_credentials ?? 0),
+    );
     expect(answers.some((a) => a.status === 200)).toBe(false);
     // The staff member's own session is untouched by the outsider's guessing.
     expect((await call(w.app, 'GET', '/api/auth/me', { token: w.tokens.staff })).status).toBe(200);

@@ -19,11 +19,29 @@ export function prng(seed: number): Rng {
   };
 }
 
-export const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)]!;
-export const int = (rng: Rng, lo: number, hi: number): number => lo + Math.floor(rng() * (hi - lo + 1));
+export const pick = <T>(rng: Rng, items: readonly T[]): T =>
+  items[Math.floor(rng() * items.length)]!;
+export const int = (rng: Rng, lo: number, hi: number): number =>
+  lo + Math.floor(rng() * (hi - lo + 1));
 
 /** Strings that the document's patterns accept (the patterns are few and simple; a test checks each has one). */
-const PATTERNED = ['123456', '1234567890123456', 'C9001', 'c9002', '1357', '2026-03-09', '2026-03-09.1', 'micro-fund', 'patrol', 'activity', 'publish', 'resident.new', '42', 'a'.repeat(64), 'fuzz-key-000001'];
+const PATTERNED = [
+  '123456',
+  '1234567890123456',
+  'C9001',
+  'c9002',
+  '1357',
+  '2026-03-09',
+  '2026-03-09.1',
+  'micro-fund',
+  'patrol',
+  'activity',
+  'publish',
+  'resident.new',
+  '42',
+  'a'.repeat(64),
+  'fuzz-key-000001',
+];
 
 /** The hostile strings every text input gets to try. */
 export const HOSTILE_STRINGS: readonly string[] = [
@@ -111,7 +129,8 @@ export class Generator {
 
   resolve(schema: Schema | undefined): Schema {
     let s = schema ?? {};
-    for (let i = 0; s.$ref && i < 20; i++) s = this.components[String(s.$ref).replace('#/components/schemas/', '')] ?? {};
+    for (let i = 0; s.$ref && i < 20; i++)
+      s = this.components[String(s.$ref).replace('#/components/schemas/', '')] ?? {};
     return s;
   }
 
@@ -125,16 +144,22 @@ export class Generator {
       const nonNull = alternatives.filter((a: Schema) => this.resolve(a).type !== 'null');
       return this.valid(pick(this.rng, nonNull.length ? nonNull : alternatives), name, depth);
     }
-    if (Array.isArray(s.allOf)) return Object.assign({}, ...s.allOf.map((a: Schema) => this.valid(a, name, depth)));
-    const type = Array.isArray(s.type) ? (s.type.find((t: string) => t !== 'null') ?? 'null') : s.type;
+    if (Array.isArray(s.allOf))
+      return Object.assign({}, ...s.allOf.map((a: Schema) => this.valid(a, name, depth)));
+    const type = Array.isArray(s.type)
+      ? (s.type.find((t: string) => t !== 'null') ?? 'null')
+      : s.type;
     if (s.example !== undefined && this.rng() < 0.5) return s.example;
     switch (type) {
       case 'integer':
       case 'number': {
         const lo = s.minimum ?? (s.exclusiveMinimum !== undefined ? s.exclusiveMinimum + 1 : 0);
-        const hi = s.maximum ?? (s.exclusiveMaximum !== undefined ? s.exclusiveMaximum - 1 : lo + 1000);
+        const hi =
+          s.maximum ?? (s.exclusiveMaximum !== undefined ? s.exclusiveMaximum - 1 : lo + 1000);
         if (/id$/i.test(name) && this.rng() < 0.8) return pick(this.rng, this.ids);
-        return this.rng() < 0.5 ? Math.max(lo, Math.min(hi, int(this.rng, 1, 20))) : int(this.rng, lo, Math.min(hi, lo + 10_000));
+        return this.rng() < 0.5
+          ? Math.max(lo, Math.min(hi, int(this.rng, 1, 20)))
+          : int(this.rng, lo, Math.min(hi, lo + 10_000));
       }
       case 'boolean':
         return this.rng() < 0.5;
@@ -142,7 +167,9 @@ export class Generator {
         return null;
       case 'array': {
         const n = Math.max(s.minItems ?? 0, Math.min(s.maxItems ?? 3, int(this.rng, 1, 3)));
-        return depth > 4 ? [] : Array.from({ length: n }, () => this.valid(s.items, name, depth + 1));
+        return depth > 4
+          ? []
+          : Array.from({ length: n }, () => this.valid(s.items, name, depth + 1));
       }
       case 'object':
         return this.object(s, depth);
@@ -157,7 +184,8 @@ export class Generator {
     const out: Record<string, unknown> = {};
     const required = new Set<string>(s.required ?? []);
     for (const [key, prop] of Object.entries<Schema>(s.properties ?? {})) {
-      if (required.has(key) || (depth < 4 && this.rng() < 0.5)) out[key] = this.valid(prop, key, depth + 1);
+      if (required.has(key) || (depth < 4 && this.rng() < 0.5))
+        out[key] = this.valid(prop, key, depth + 1);
     }
     return out;
   }
@@ -182,7 +210,10 @@ export class Generator {
   hostileBody(schema: Schema | undefined, valid: unknown): unknown {
     const s = this.resolve(schema);
     const keys = Object.keys(s.properties ?? {});
-    const base = valid && typeof valid === 'object' && !Array.isArray(valid) ? { ...(valid as Record<string, unknown>) } : {};
+    const base =
+      valid && typeof valid === 'object' && !Array.isArray(valid)
+        ? { ...(valid as Record<string, unknown>) }
+        : {};
     const roll = this.rng();
     if (roll < 0.1 || keys.length === 0) return pick(this.rng, HOSTILE_VALUES);
     const key = pick(this.rng, keys);
@@ -190,7 +221,14 @@ export class Generator {
       delete base[key];
       return base;
     }
-    if (roll < 0.35) return { ...base, [pick(this.rng, ['__proto__', 'constructor', 'isAdmin', 'role', 'id', 'extra'])]: pick(this.rng, HOSTILE_VALUES) };
+    if (roll < 0.35)
+      return {
+        ...base,
+        [pick(this.rng, ['__proto__', 'constructor', 'isAdmin', 'role', 'id', 'extra'])]: pick(
+          this.rng,
+          HOSTILE_VALUES,
+        ),
+      };
     return { ...base, [key]: pick(this.rng, HOSTILE_VALUES) };
   }
 }

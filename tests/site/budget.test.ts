@@ -47,7 +47,14 @@ function pageJs(page: string): PageJs {
 }
 
 /** The chart.js bundle: the one big chunk that must only ever be fetched lazily. */
-const chartChunks = () => builtFiles().filter((f) => f.startsWith('_astro/') && f.endsWith('.js') && /\bChart\b/.test(read(f)) && readBytes(f).length > 50_000);
+const chartChunks = () =>
+  builtFiles().filter(
+    (f) =>
+      f.startsWith('_astro/') &&
+      f.endsWith('.js') &&
+      /\bChart\b/.test(read(f)) &&
+      readBytes(f).length > 50_000,
+  );
 
 describe('JavaScript budget', () => {
   it(`every page without a chart loads at most ${BUDGET} bytes of JavaScript`, () => {
@@ -61,10 +68,17 @@ describe('JavaScript budget', () => {
   it('pages with a chart load chart.js only lazily, and stay in budget until they do', () => {
     const chart = new Set(chartChunks());
     const withChart = htmlFiles().filter((page) => pageJs(page).hasChart);
-    if (withChart.length > 0) expect(chart.size, 'the chart.js chunk is found, so this test is not vacuous').toBeGreaterThan(0);
+    if (withChart.length > 0)
+      expect(
+        chart.size,
+        'the chart.js chunk is found, so this test is not vacuous',
+      ).toBeGreaterThan(0);
     for (const page of withChart) {
       const js = pageJs(page);
-      expect(js.files.filter((f) => chart.has(f)), page).toEqual([]);
+      expect(
+        js.files.filter((f) => chart.has(f)),
+        page,
+      ).toEqual([]);
       expect(js.total, `${page}: ${js.files.join(', ')}`).toBeLessThanOrEqual(BUDGET);
     }
   });

@@ -2,14 +2,21 @@ import { parse } from 'parse5';
 import { describe, expect, it } from 'vitest';
 import { detailPages, fileFor, query, read } from './site';
 
-type Node = { nodeName: string; tagName?: string; attrs?: Array<{ name: string; value: string }>; childNodes?: Node[]; value?: string };
+type Node = {
+  nodeName: string;
+  tagName?: string;
+  attrs?: Array<{ name: string; value: string }>;
+  childNodes?: Node[];
+  value?: string;
+};
 
 function* elements(node: Node): Generator<Node> {
   if (node.tagName) yield node;
   for (const child of node.childNodes ?? []) yield* elements(child);
 }
 const attr = (node: Node, name: string) => node.attrs?.find((a) => a.name === name)?.value;
-const text = (node: Node): string => (node.nodeName === '#text' ? (node.value ?? '') : (node.childNodes ?? []).map(text).join(''));
+const text = (node: Node): string =>
+  node.nodeName === '#text' ? (node.value ?? '') : (node.childNodes ?? []).map(text).join('');
 
 /** Each shop's entry on the partners page, by merchant id: its catalogue's lines as text. */
 function catalogues(url: string): Map<number, string[]> {
@@ -18,7 +25,14 @@ function catalogues(url: string): Map<number, string[]> {
     const id = /^merchant-(\d+)$/.exec(attr(el, 'id') ?? '')?.[1];
     if (!id) continue;
     const list = [...elements(el)].find((e) => attr(e, 'data-catalogue') !== undefined);
-    shops.set(Number(id), list ? [...elements(list)].filter((e) => e.tagName === 'li').map((li) => text(li).replace(/\s+/g, ' ').trim()) : []);
+    shops.set(
+      Number(id),
+      list
+        ? [...elements(list)]
+            .filter((e) => e.tagName === 'li')
+            .map((li) => text(li).replace(/\s+/g, ' ').trim())
+        : [],
+    );
   }
   return shops;
 }
@@ -51,7 +65,14 @@ describe('the partners page shows each shop’s catalogue', () => {
       expect(offered.length).toBeGreaterThan(10);
       expect(all.some((r) => !r.active)).toBe(true);
       for (const id of new Set(all.map((r) => r.merchant_id))) {
-        const expected = offered.filter((r) => r.merchant_id === id).map((r) => `${r.name} ${r.points} ${unit}${r.description ? ` ${r.description}` : ''}`.replace(/\s+/g, ' '));
+        const expected = offered
+          .filter((r) => r.merchant_id === id)
+          .map((r) =>
+            `${r.name} ${r.points} ${unit}${r.description ? ` ${r.description}` : ''}`.replace(
+              /\s+/g,
+              ' ',
+            ),
+          );
         expect(shown.get(id), `merchant ${id}`).toEqual(expected);
       }
     });
@@ -71,7 +92,9 @@ describe('the partners page shows each shop’s catalogue', () => {
           expect(link, file).toBeUndefined();
           continue;
         }
-        expect(link && attr(link, 'href'), file).toBe(`${locale === 'en' ? '/en' : ''}/me/?service=${id}#requests`);
+        expect(link && attr(link, 'href'), file).toBe(
+          `${locale === 'en' ? '/en' : ''}/me/?service=${id}#requests`,
+        );
         expect(text(link!).trim()).toBe(locale === 'en' ? 'Request this service' : '申请此服务');
       }
       // The demo withdraws one service (db/seed/records-versions.ts): its page is a tombstone.

@@ -45,7 +45,8 @@ describe('charity pages list the latest months; the statements list every month'
       // The notice says so, and links the funds' statements and the open data.
       expect(html).toContain('id="recent-note"');
       expect(html).toContain(`href="${localized('/data/', locale)}"`);
-      for (const code of new Set(rows.map((r) => r.fundCode))) expect(html).toContain(`href="${localized(paths.fund(code), locale)}#flows"`);
+      for (const code of new Set(rows.map((r) => r.fundCode)))
+        expect(html).toContain(`href="${localized(paths.fund(code), locale)}#flows"`);
     });
 
     it(`fund pages (${locale}): each lists its own latest ${RECENT_MONTHS} months, and links every month's statement`, () => {
@@ -54,23 +55,34 @@ describe('charity pages list the latest months; the statements list every month'
         const mine = rows.filter((r) => r.fundCode === code);
         const first = firstOf(mine.map(month).sort().at(-1)!);
         const html = page(localized(paths.fund(code), locale));
-        expect(mine.filter((r) => (month(r) >= first) !== has(html, `${r.kind}-${r.id}`)).map((r) => `${code} ${r.kind}-${r.id} ${r.date}`)).toEqual([]);
+        expect(
+          mine
+            .filter((r) => month(r) >= first !== has(html, `${r.kind}-${r.id}`))
+            .map((r) => `${code} ${r.kind}-${r.id} ${r.date}`),
+        ).toEqual([]);
         if (mine.some((r) => month(r) < first)) expect(html).toContain('id="recent-note"');
         else expect(html).not.toContain('id="recent-note"');
         // Every record, listed here or not, is on a statement this page links to, with its corrections.
-        const linked = new Set([...html.matchAll(/href="([^"#]+\/\d{4}-\d{2}\/)"/g)].map((m) => m[1]!));
+        const linked = new Set(
+          [...html.matchAll(/href="([^"#]+\/\d{4}-\d{2}\/)"/g)].map((m) => m[1]!),
+        );
         const unreachable: string[] = [];
         for (const r of mine) {
           const statement = localized(paths.fundStatement(code, month(r)), locale);
-          if (!linked.has(statement)) unreachable.push(`${r.kind}-${r.id}: ${statement} not linked`);
+          if (!linked.has(statement))
+            unreachable.push(`${r.kind}-${r.id}: ${statement} not linked`);
           else {
             const text = page(statement);
-            for (const anchor of [`${r.kind}-${r.id}`, ...r.correctionIds.map((c) => `correction-${c}`)]) {
+            for (const anchor of [
+              `${r.kind}-${r.id}`,
+              ...r.correctionIds.map((c) => `correction-${c}`),
+            ]) {
               // A correction is on the statement of its own month: follow the record's link to it.
               if (anchor.startsWith('correction-')) {
                 const href = text.match(new RegExp(`href="([^"]*#${anchor})"`))?.[1];
                 if (!href) unreachable.push(`${statement}: no link to ${anchor}`);
-                else if (!resolves(new URL(href, `${SITE_ORIGIN}${statement}`).href).ok) unreachable.push(`${statement}: ${href} does not resolve`);
+                else if (!resolves(new URL(href, `${SITE_ORIGIN}${statement}`).href).ok)
+                  unreachable.push(`${statement}: ${href} does not resolve`);
               } else if (!has(text, anchor)) unreachable.push(`${statement}: no ${anchor}`);
             }
           }
@@ -85,7 +97,9 @@ describe('charity pages list the latest months; the statements list every month'
     let checked = 0;
     for (const file of htmlFiles().filter((f) => /^(en\/)?charity\//.test(f))) {
       const url = `${SITE_ORIGIN}/${file.replace(/index\.html$/, '')}`;
-      for (const m of read(file).matchAll(/href="([^"]*#(?:donation|income|expense|correction)-\d+)"/g)) {
+      for (const m of read(file).matchAll(
+        /href="([^"]*#(?:donation|income|expense|correction)-\d+)"/g,
+      )) {
         checked++;
         const r = resolves(new URL(m[1]!.replace(/&amp;/g, '&'), url).href);
         if (!r.ok) failures.push(`${file}: ${r.why}`);

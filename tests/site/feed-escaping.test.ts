@@ -20,7 +20,13 @@ const walk = (node: Node): Node[] => [node, ...(node.childNodes ?? []).flatMap(w
 /** What a reader displays of an HTML fragment: its elements and its text. */
 function asHtml(fragment: string): { elements: string[]; text: string } {
   const nodes = walk(parseFragment(fragment) as unknown as Node);
-  return { elements: nodes.filter((n) => !n.nodeName.startsWith('#')).map((n) => n.nodeName), text: nodes.filter((n) => n.nodeName === '#text').map((n) => n.value).join('') };
+  return {
+    elements: nodes.filter((n) => !n.nodeName.startsWith('#')).map((n) => n.nodeName),
+    text: nodes
+      .filter((n) => n.nodeName === '#text')
+      .map((n) => n.value)
+      .join(''),
+  };
 }
 
 async function hostileFeed() {
@@ -31,10 +37,22 @@ async function hostileFeed() {
     site: 'https://linli.example/',
     title: `社区 ${HOSTILE}`,
     description: `频道 ${HOSTILE}`,
-    items: [{ title: HOSTILE, link: 'https://linli.example/deliberations/1/?a=1&b=2', pubDate: new Date('2026-03-09T00:00:00Z'), categories: [HOSTILE], description: htmlLines([HOSTILE, `决议：${HOSTILE}`]) }],
+    items: [
+      {
+        title: HOSTILE,
+        link: 'https://linli.example/deliberations/1/?a=1&b=2',
+        pubDate: new Date('2026-03-09T00:00:00Z'),
+        categories: [HOSTILE],
+        description: htmlLines([HOSTILE, `决议：${HOSTILE}`]),
+      },
+    ],
   });
   const raw = await res.text();
-  const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['item', 'category'].includes(name) }).parse(raw);
+  const parsed = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@',
+    isArray: (name) => ['item', 'category'].includes(name),
+  }).parse(raw);
   return { raw, channel: parsed.rss.channel };
 }
 

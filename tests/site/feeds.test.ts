@@ -3,7 +3,11 @@ import { describe, expect, inject, it } from 'vitest';
 import { ANONYMOUS_DONOR, INDIVIDUAL_DONOR, SCRIPT } from './hostile';
 import { builtFiles, fileFor, htmlFiles, read, readJson, resolves, SITE_ORIGIN } from './site';
 
-const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['item', 'url', 'sitemap', 'xhtml:link', 'category'].includes(name) });
+const xml = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  isArray: (name) => ['item', 'url', 'sitemap', 'xhtml:link', 'category'].includes(name),
+});
 
 interface Item {
   title: string;
@@ -16,7 +20,13 @@ interface Item {
 function channel(file: string) {
   const doc = xml.parse(read(file));
   expect(doc.rss['@version']).toBe('2.0');
-  return doc.rss.channel as { title: string; link: string; description: string; language: string; item?: Item[] };
+  return doc.rss.channel as {
+    title: string;
+    link: string;
+    description: string;
+    language: string;
+    item?: Item[];
+  };
 }
 
 describe('RSS feeds', () => {
@@ -47,10 +57,16 @@ describe('RSS feeds', () => {
 
   it('the deliberations feed carries the newest deliberations with their resolution, escaped', () => {
     // Revisions and withdrawals (announced too, linked to a history page) aside.
-    const items = channel('deliberations/rss.xml').item!.filter((i) => !i.link.includes('/history/'));
-    const newest = readJson<Array<{ id: number; url: string; title: string; resolution: string }>>('data/deliberations.json').slice(0, items.length);
+    const items = channel('deliberations/rss.xml').item!.filter(
+      (i) => !i.link.includes('/history/'),
+    );
+    const newest = readJson<Array<{ id: number; url: string; title: string; resolution: string }>>(
+      'data/deliberations.json',
+    ).slice(0, items.length);
     expect(items.map((i) => i.link)).toEqual(newest.map((d) => d.url));
-    const hostile = items.find((i) => i.link.endsWith(`/deliberations/${inject('hostile').deliberationId}/`))!;
+    const hostile = items.find((i) =>
+      i.link.endsWith(`/deliberations/${inject('hostile').deliberationId}/`),
+    )!;
     expect(hostile.title).toContain(SCRIPT); // the parsed text is the title as written…
     expect(read('deliberations/rss.xml')).not.toContain('<script'); // …and the XML never carries it as markup
     expect(hostile.description).toContain('决议');
@@ -66,7 +82,9 @@ describe('RSS feeds', () => {
     expect(raw).not.toContain(INDIVIDUAL_DONOR);
     expect(raw).not.toContain('<script');
     // The demo community has spending and corrections to report (depends on the demo seed).
-    expect([...kinds].sort(), 'demo seed should produce expenses and corrections').toEqual(expect.arrayContaining(['支出', '更正']));
+    expect([...kinds].sort(), 'demo seed should produce expenses and corrections').toEqual(
+      expect.arrayContaining(['支出', '更正']),
+    );
   });
 });
 

@@ -5,9 +5,9 @@ import { createDatabase } from '../../db/client';
 import { migrateDatabase } from '../../db/migrate';
 import { seedDemo } from '../../db/seed/demo';
 import { buildSite } from '../../functions/node/site';
+import { insertChainRecords } from './chain-records';
 import type { HostileRecords } from './hostile';
 import { insertHostileRecords } from './hostile-records';
-import { insertChainRecords } from './chain-records';
 import { insertMoneyVersions } from './money-versions-records';
 
 declare module 'vitest' {
@@ -52,27 +52,41 @@ export default async function setup(project: TestProject): Promise<() => void> {
     database.close();
   }
   const t1 = performance.now();
-  const siteDir = await buildSite({ projectRoot, sitesDir: join(dir, 'sites'), env: { DATABASE_URL: url, LINLI_SITE_URL: 'https://linli.example.org' } });
+  const siteDir = await buildSite({
+    projectRoot,
+    sitesDir: join(dir, 'sites'),
+    env: { DATABASE_URL: url, LINLI_SITE_URL: 'https://linli.example.org' },
+  });
   const t2 = performance.now();
-  if (!existsSync(join(siteDir, 'index.html'))) throw new Error(`the site build produced no index.html in ${siteDir}`);
+  if (!existsSync(join(siteDir, 'index.html')))
+    throw new Error(`the site build produced no index.html in ${siteDir}`);
   const buildSeconds = (t2 - t1) / 1000;
   const timing = `seed ${((t1 - t0) / 1000).toFixed(1)} s, build ${buildSeconds.toFixed(1)} s`;
   console.log(`[site] ${timing} → ${siteDir}`);
   mkdirSync(join(dir, 'meta'), { recursive: true });
-  writeFileSync(join(dir, 'meta', 'run.json'), JSON.stringify({ siteDir, databaseUrl: url, hostile, buildSeconds, timing }));
+  writeFileSync(
+    join(dir, 'meta', 'run.json'),
+    JSON.stringify({ siteDir, databaseUrl: url, hostile, buildSeconds, timing }),
+  );
 
   project.provide('siteDir', siteDir);
   project.provide('databaseUrl', url);
   project.provide('hostile', hostile);
   project.provide('buildSeconds', buildSeconds);
   return () => {
-    if (process.env.LINLI_SITE_TEST_KEEP === '1') console.log(`[site] kept ${dir} (LINLI_SITE_TEST_REUSE=${dir} runs the tests on it again)`);
+    if (process.env.LINLI_SITE_TEST_KEEP === '1')
+      console.log(`[site] kept ${dir} (LINLI_SITE_TEST_REUSE=${dir} runs the tests on it again)`);
     else rmSync(dir, { recursive: true, force: true });
   };
 }
 
 function reuseRun(project: TestProject, dir: string): () => void {
-  const run = JSON.parse(readFileSync(join(dir, 'meta', 'run.json'), 'utf8')) as { siteDir: string; databaseUrl: string; hostile: HostileRecords; buildSeconds: number };
+  const run = JSON.parse(readFileSync(join(dir, 'meta', 'run.json'), 'utf8')) as {
+    siteDir: string;
+    databaseUrl: string;
+    hostile: HostileRecords;
+    buildSeconds: number;
+  };
   console.log(`[site] reusing ${run.siteDir}`);
   project.provide('siteDir', run.siteDir);
   project.provide('databaseUrl', run.databaseUrl);

@@ -1,7 +1,22 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client';
-import { deliberations, donations, followups, funds, organizations, services } from '../../db/schema';
-import { ANONYMOUS_DONOR, FORMULA, IMG, INDIVIDUAL_DONOR, PRIVATE_NOTE, SCRIPT, type HostileRecords } from './hostile';
+import {
+  deliberations,
+  donations,
+  followups,
+  funds,
+  organizations,
+  services,
+} from '../../db/schema';
+import {
+  ANONYMOUS_DONOR,
+  FORMULA,
+  type HostileRecords,
+  IMG,
+  INDIVIDUAL_DONOR,
+  PRIVATE_NOTE,
+  SCRIPT,
+} from './hostile';
 
 /** Inserts the hostile records (see hostile.ts) into the seeded demo community, published. */
 export async function insertHostileRecords(database: Database, now: Date): Promise<HostileRecords> {
@@ -10,18 +25,40 @@ export async function insertHostileRecords(database: Database, now: Date): Promi
   const pub = { status: 'published' as const, publishedAt: stamp, createdAt: stamp };
   return database.write(async (tx) => {
     // A published organisation provides the hostile service; a published fund receives the gifts.
-    let [org] = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.status, 'published')).orderBy(asc(organizations.id)).limit(1);
+    let [org] = await tx
+      .select({ id: organizations.id })
+      .from(organizations)
+      .where(eq(organizations.status, 'published'))
+      .orderBy(asc(organizations.id))
+      .limit(1);
     if (!org) {
       [org] = await tx
         .insert(organizations)
-        .values({ kind: 'social_organization', name: '测试社工服务中心', description: '测试', provides: '测试服务', ...pub })
+        .values({
+          kind: 'social_organization',
+          name: '测试社工服务中心',
+          description: '测试',
+          provides: '测试服务',
+          ...pub,
+        })
         .returning({ id: organizations.id });
     }
-    let [fund] = await tx.select({ id: funds.id, code: funds.code }).from(funds).where(and(eq(funds.status, 'published'))).orderBy(asc(funds.id)).limit(1);
+    let [fund] = await tx
+      .select({ id: funds.id, code: funds.code })
+      .from(funds)
+      .where(and(eq(funds.status, 'published')))
+      .orderBy(asc(funds.id))
+      .limit(1);
     if (!fund) {
       [fund] = await tx
         .insert(funds)
-        .values({ code: 'micro-fund', name: '社区微基金', kind: 'micro_fund', description: '测试基金', ...pub })
+        .values({
+          code: 'micro-fund',
+          name: '社区微基金',
+          kind: 'micro_fund',
+          description: '测试基金',
+          ...pub,
+        })
         .returning({ id: funds.id, code: funds.code });
     }
     const [service] = await tx
@@ -63,7 +100,14 @@ export async function insertHostileRecords(database: Database, now: Date): Promi
       .returning({ id: deliberations.id });
     const [followup] = await tx
       .insert(followups)
-      .values({ deliberationId: deliberation!.id, title: `跟进 ${SCRIPT}${IMG}`, responsibleId: org!.id, dueDate: today, status: 'in_progress', progress: 40 })
+      .values({
+        deliberationId: deliberation!.id,
+        title: `跟进 ${SCRIPT}${IMG}`,
+        responsibleId: org!.id,
+        dueDate: today,
+        status: 'in_progress',
+        progress: 40,
+      })
       .returning({ id: followups.id });
     const [anonymous] = await tx
       .insert(donations)

@@ -12,7 +12,12 @@ describe('html-validate', () => {
     const problems: Array<{ kind: string; text: string }> = [];
     for (const file of htmlFiles()) {
       const report = await validator.validateString(read(file), file);
-      for (const result of report.results) for (const m of result.messages) problems.push({ kind: `${file.replace(/\d+/g, 'N')} ${m.ruleId}`, text: `${file}:${m.line}:${m.column} ${m.ruleId} ${m.message} (${m.selector ?? ''})` });
+      for (const result of report.results)
+        for (const m of result.messages)
+          problems.push({
+            kind: `${file.replace(/\d+/g, 'N')} ${m.ruleId}`,
+            text: `${file}:${m.line}:${m.column} ${m.ruleId} ${m.message} (${m.selector ?? ''})`,
+          });
     }
     // One line per rule and kind of page is enough to find the cause; the count shows how far it reaches.
     const first = new Map<string, string>();

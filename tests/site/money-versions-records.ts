@@ -24,10 +24,14 @@ export const REASONS = {
  */
 export async function insertMoneyVersions(database: Database, now: Date): Promise<void> {
   const app = createApp({ database, now: () => now });
-  const [staff, accountant] = [await loginAs(app, 'staff1', 'linli-demo'), await loginAs(app, 'staff2', 'linli-demo')];
+  const [staff, accountant] = [
+    await loginAs(app, 'staff1', 'linli-demo'),
+    await loginAs(app, 'staff2', 'linli-demo'),
+  ];
   const api = async (method: string, path: string, body?: unknown, token = staff) => {
     const res = await call(app, method, `/api/staff/records${path}`, { token, body });
-    if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(res.body)}`);
+    if (res.status >= 300)
+      throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body as { id: number };
   };
   const published = async (path: string, body: object) => {
@@ -36,21 +40,60 @@ export async function insertMoneyVersions(database: Database, now: Date): Promis
     return id;
   };
   const expense = async (fundId: number, amountFen: number, description: string) => {
-    const { id } = await api('POST', '/expenses', { fundId, date: '2026-03-06', budgetLine: 'service_subsidy', description, payee: '幸福食堂', beneficiaries: '5 户独居老人', amountFen, receiptNo: `E-T${amountFen}`, noReceiptReason: '按月结算' });
+    const { id } = await api('POST', '/expenses', {
+      fundId,
+      date: '2026-03-06',
+      budgetLine: 'service_subsidy',
+      description,
+      payee: '幸福食堂',
+      beneficiaries: '5 户独居老人',
+      amountFen,
+      receiptNo: `E-T${amountFen}`,
+      noReceiptReason: '按月结算',
+    });
     await api('POST', `/expenses/${id}/approve`, undefined, accountant);
     await api('POST', `/expenses/${id}/publish`);
     return id;
   };
   const donation = (fundId: number, amountFen: number, receiptNo: string) =>
-    published('/donations', { fundId, date: '2026-03-04', donorType: 'enterprise', donorName: '测试爱心企业', anonymous: false, form: 'money', amountFen, receiptNo });
+    published('/donations', {
+      fundId,
+      date: '2026-03-04',
+      donorType: 'enterprise',
+      donorName: '测试爱心企业',
+      anonymous: false,
+      form: 'money',
+      amountFen,
+      receiptNo,
+    });
 
-  const fund = await published('/funds', { code: MONEY_FUND, name: '测试基金', kind: 'project', description: '用于检验撤回与修订的基金', titleEn: 'Test fund', summaryEn: 'A fund to check withdrawals and revisions' });
+  const fund = await published('/funds', {
+    code: MONEY_FUND,
+    name: '测试基金',
+    kind: 'project',
+    description: '用于检验撤回与修订的基金',
+    titleEn: 'Test fund',
+    summaryEn: 'A fund to check withdrawals and revisions',
+  });
   const kept = await donation(fund, 100_000, 'D-T1');
   const dropped = await donation(fund, 5_000, 'D-T2');
-  const income = await published('/incomes', { fundId: fund, date: '2026-03-05', source: '测试社会企业', kind: 'enterprise', amountFen: 20_000, receiptNo: 'I-T1' });
+  const income = await published('/incomes', {
+    fundId: fund,
+    date: '2026-03-05',
+    source: '测试社会企业',
+    kind: 'enterprise',
+    amountFen: 20_000,
+    receiptNo: 'I-T1',
+  });
   const spent = await expense(fund, 10_000, '助餐补贴（保留）');
   const undone = await expense(fund, 30_000, '助餐补贴（撤回）');
-  const budget = await published('/budgets', { fundId: fund, year: 2026, budgetLine: 'service_subsidy', plannedFen: 50_000, titleEn: 'Meal subsidies' });
+  const budget = await published('/budgets', {
+    fundId: fund,
+    year: 2026,
+    budgetLine: 'service_subsidy',
+    plannedFen: 50_000,
+    titleEn: 'Meal subsidies',
+  });
   void spent;
 
   await api('PATCH', `/funds/${fund}`, { name: '测试专项基金', reason: REASONS.fund });
@@ -60,7 +103,12 @@ export async function insertMoneyVersions(database: Database, now: Date): Promis
   await api('POST', `/expenses/${undone}/withdraw`, { reason: REASONS.expense });
   await api('PATCH', `/budgets/${budget}`, { plannedFen: 60_000, reason: REASONS.budget });
 
-  const gone = await published('/funds', { code: WITHDRAWN_FUND, name: '已撤回的测试基金', kind: 'project', description: '撤回后仍保留页面' });
+  const gone = await published('/funds', {
+    code: WITHDRAWN_FUND,
+    name: '已撤回的测试基金',
+    kind: 'project',
+    description: '撤回后仍保留页面',
+  });
   await donation(gone, 8_000, 'D-T3');
   await api('POST', `/funds/${gone}/withdraw`, { reason: REASONS.fundWithdrawn });
 }

@@ -4,7 +4,15 @@ import { MONEY_FUND, REASONS, WITHDRAWN_FUND } from './money-versions-records';
 import { query, read, readJson, resolves } from './site';
 
 /** The funds and records money-versions-records.ts revised and withdrew through the API before the build. */
-let ids: { fund: number; gone: number; kept: number; dropped: number; income: number; undone: number; budget: number };
+let ids: {
+  fund: number;
+  gone: number;
+  kept: number;
+  dropped: number;
+  income: number;
+  undone: number;
+  budget: number;
+};
 
 beforeAll(async () => {
   const one = async (sql: string) => Number((await query<{ id: number }>(sql))[0]!.id);
@@ -20,28 +28,54 @@ beforeAll(async () => {
   };
 });
 
-const rowOf = (page: string, anchor: string) => page.match(new RegExp(`<tr id="${anchor}"[^>]*>[\\s\\S]*?</tr>\\s*(<tr class="row-note"[\\s\\S]*?</tr>)?`))?.[0];
+const rowOf = (page: string, anchor: string) =>
+  page.match(
+    new RegExp(`<tr id="${anchor}"[^>]*>[\\s\\S]*?</tr>\\s*(<tr class="row-note"[\\s\\S]*?</tr>)?`),
+  )?.[0];
 
 describe('withdrawn and revised money records on the public site', () => {
   it('counts withdrawn records in no balance, on the page and in open data', () => {
     // 1,000 donated − 100 spent; the withdrawn donation (50), income (200) and expense (300) count nowhere.
-    const funds = readJson<Array<{ id: number; status: string; balanceFen: number; inFen: number; outFen: number }>>('data/funds.json');
-    expect(funds.find((f) => f.id === ids.fund)).toMatchObject({ status: 'published', balanceFen: 90_000, inFen: 100_000, outFen: 10_000 });
+    const funds =
+      readJson<
+        Array<{ id: number; status: string; balanceFen: number; inFen: number; outFen: number }>
+      >('data/funds.json');
+    expect(funds.find((f) => f.id === ids.fund)).toMatchObject({
+      status: 'published',
+      balanceFen: 90_000,
+      inFen: 100_000,
+      outFen: 10_000,
+    });
     expect(read(`charity/${MONEY_FUND}/index.html`)).toContain('¥900.00');
-    const budgets = readJson<Array<{ fundId: number; status: string; plannedFen: number; actualFen: number }>>('data/budgets.json');
-    expect(budgets.find((b) => b.fundId === ids.fund)).toMatchObject({ status: 'published', plannedFen: 60_000, actualFen: 10_000 });
+    const budgets =
+      readJson<Array<{ fundId: number; status: string; plannedFen: number; actualFen: number }>>(
+        'data/budgets.json',
+      );
+    expect(budgets.find((b) => b.fundId === ids.fund)).toMatchObject({
+      status: 'published',
+      plannedFen: 60_000,
+      actualFen: 10_000,
+    });
   });
 
   it('keeps every withdrawn row in open data with its status', () => {
-    const status = (file: string, id: number) => readJson<Array<{ id: number; status: string }>>(file).find((r) => r.id === id)?.status;
+    const status = (file: string, id: number) =>
+      readJson<Array<{ id: number; status: string }>>(file).find((r) => r.id === id)?.status;
     expect(status('data/donations.json', ids.dropped)).toBe('withdrawn');
     expect(status('data/donations.json', ids.kept)).toBe('published');
     expect(status('data/incomes.json', ids.income)).toBe('withdrawn');
     expect(status('data/expenses.json', ids.undone)).toBe('withdrawn');
     expect(status('data/funds.json', ids.gone)).toBe('withdrawn');
-    const schema = readJson<{ resources: Array<{ name: string; schema: { fields: Array<{ name: string; constraints?: { enum?: string[] } }> } }> }>('data/datapackage.json');
+    const schema = readJson<{
+      resources: Array<{
+        name: string;
+        schema: { fields: Array<{ name: string; constraints?: { enum?: string[] } }> };
+      }>;
+    }>('data/datapackage.json');
     for (const name of ['funds', 'donations', 'incomes', 'expenses', 'budgets']) {
-      const field = schema.resources.find((r) => r.name === name)?.schema.fields.find((f) => f.name === 'status');
+      const field = schema.resources
+        .find((r) => r.name === name)
+        ?.schema.fields.find((f) => f.name === 'status');
       expect(field?.constraints?.enum, name).toEqual(['published', 'withdrawn']);
     }
   });
@@ -69,10 +103,19 @@ describe('withdrawn and revised money records on the public site', () => {
     expect(page).toMatch(/data-revised[^>]*>修订于 [^<]*：/);
     expect(page).toContain(REASONS.fund);
     const history = read(`charity/${MONEY_FUND}/history/index.html`);
-    for (const section of [`fund-${ids.fund}`, `donation-${ids.kept}`, `donation-${ids.dropped}`, `income-${ids.income}`, `expense-${ids.undone}`, `budget-${ids.budget}`]) {
+    for (const section of [
+      `fund-${ids.fund}`,
+      `donation-${ids.kept}`,
+      `donation-${ids.dropped}`,
+      `income-${ids.income}`,
+      `expense-${ids.undone}`,
+      `budget-${ids.budget}`,
+    ]) {
       expect(resolves(`/charity/${MONEY_FUND}/history/#${section}`).ok, section).toBe(true);
     }
-    expect(history).toMatch(/<tr data-field="plannedFen"[^>]*>[\s\S]*?<del>50000<\/del>[\s\S]*?<ins>60000<\/ins>/);
+    expect(history).toMatch(
+      /<tr data-field="plannedFen"[^>]*>[\s\S]*?<del>50000<\/del>[\s\S]*?<ins>60000<\/ins>/,
+    );
     expect(history).toContain(REASONS.budget);
     expect(read(`en/charity/${MONEY_FUND}/history/index.html`)).toContain('Version 2');
   });
@@ -99,10 +142,22 @@ describe('withdrawn and revised money records on the public site', () => {
   });
 
   it('announces the withdrawals and revisions in the charity feed, in both languages', () => {
-    for (const [file, withdrawn, revised] of [['charity/rss.xml', /^撤回：/, /^修订：/], ['en/charity/rss.xml', /^Withdrawn: /, /^Revised: /]] as const) {
+    for (const [file, withdrawn, revised] of [
+      ['charity/rss.xml', /^撤回：/, /^修订：/],
+      ['en/charity/rss.xml', /^Withdrawn: /, /^Revised: /],
+    ] as const) {
       const doc = new XMLParser({ isArray: (name) => name === 'item' }).parse(read(file));
-      const items = doc.rss.channel.item as Array<{ title: string; link: string; description: string }>;
-      for (const reason of [REASONS.donationWithdrawn, REASONS.income, REASONS.expense, REASONS.fundWithdrawn]) {
+      const items = doc.rss.channel.item as Array<{
+        title: string;
+        link: string;
+        description: string;
+      }>;
+      for (const reason of [
+        REASONS.donationWithdrawn,
+        REASONS.income,
+        REASONS.expense,
+        REASONS.fundWithdrawn,
+      ]) {
         const item = items.find((i) => i.description.includes(reason));
         expect(item?.title, `${file} ${reason}`).toMatch(withdrawn);
         const target = resolves(item!.link);
@@ -114,7 +169,9 @@ describe('withdrawn and revised money records on the public site', () => {
         const target = resolves(item!.link);
         expect(target.ok, target.ok ? '' : target.why).toBe(true);
       }
-      expect(new Set(items.map((i) => i.link)).size, 'every link (the guid) is unique').toBe(items.length);
+      expect(new Set(items.map((i) => i.link)).size, 'every link (the guid) is unique').toBe(
+        items.length,
+      );
     }
   });
 });

@@ -5,7 +5,8 @@ import { COLLECTIONS, query, read, readBytes, readJson, resolves, SITE_ORIGIN } 
 
 type Row = Record<string, unknown>;
 const json = (name: string) => readJson<Row[]>(`data/${name}.json`);
-const csv = (name: string) => parse(readBytes(`data/${name}.csv`), { bom: true, relax_column_count: false }) as string[][];
+const csv = (name: string) =>
+  parse(readBytes(`data/${name}.csv`), { bom: true, relax_column_count: false }) as string[][];
 
 interface PackageField {
   name: string;
@@ -19,7 +20,11 @@ interface Resource {
   name: string;
   path: string;
   format: string;
-  schema: { fields: PackageField[]; primaryKey: string[]; foreignKeys: Array<{ fields: string[]; reference: { resource?: string; fields: string[] } }> };
+  schema: {
+    fields: PackageField[];
+    primaryKey: string[];
+    foreignKeys: Array<{ fields: string[]; reference: { resource?: string; fields: string[] } }>;
+  };
 }
 const pkg = () => readJson<{ resources: Resource[] }>('data/datapackage.json');
 const resource = (name: string) => pkg().resources.find((r) => r.name === name)!;
@@ -70,16 +75,33 @@ describe('open data: every collection as JSON and CSV', () => {
             const value = rows[i]![field];
             const cell = cells[j]!;
             const expected =
-              value === null ? '' : Array.isArray(value) ? value.map((v) => String(v).replaceAll('|', '｜')).join('|') : typeof value === 'boolean' ? String(value) : String(value);
+              value === null
+                ? ''
+                : Array.isArray(value)
+                  ? value.map((v) => String(v).replaceAll('|', '｜')).join('|')
+                  : typeof value === 'boolean'
+                    ? String(value)
+                    : String(value);
             // Text starting like a formula gets a leading ' in CSV only.
-            expect(cell === expected || cell === `'${expected}` || cell === expected.split('|').map((v) => (/^[=+\-@]/.test(v) ? `'${v}` : v)).join('|'), `${name} row ${i} ${field}`).toBe(true);
+            expect(
+              cell === expected ||
+                cell === `'${expected}` ||
+                cell ===
+                  expected
+                    .split('|')
+                    .map((v) => (/^[=+\-@]/.test(v) ? `'${v}` : v))
+                    .join('|'),
+              `${name} row ${i} ${field}`,
+            ).toBe(true);
           });
         });
       });
 
       it('no CSV cell would run as a spreadsheet formula', () => {
         const [, ...body] = csv(name);
-        for (const cells of body) for (const cell of cells) expect(/^[=+@\t\r]/.test(cell) || /^-[^0-9]/.test(cell), cell).toBe(false);
+        for (const cells of body)
+          for (const cell of cells)
+            expect(/^[=+@\t\r]/.test(cell) || /^-[^0-9]/.test(cell), cell).toBe(false);
       });
     });
   }
@@ -87,17 +109,30 @@ describe('open data: every collection as JSON and CSV', () => {
   it('ids are the records’ permanent database ids, and only published (or withdrawn) records are exported', async () => {
     const ids = async (sql: string) => (await query<{ id: number }>(sql)).map((r) => Number(r.id));
     // A withdrawn record keeps its row, marked withdrawn.
-    const everPublished = (table: string) => ids(`select id from ${table} where status <> 'draft' order by id`);
+    const everPublished = (table: string) =>
+      ids(`select id from ${table} where status <> 'draft' order by id`);
     // Money records show when both they and their fund were published (withdrawn ones keep their rows).
-    const money = (table: string) => ids(`select t.id from ${table} t join funds f on f.id = t.fund_id where t.status <> 'draft' and f.status <> 'draft' order by t.id`);
-    const sorted = (name: string) => json(name).map((r) => r.id as number).sort((a, b) => a - b);
+    const money = (table: string) =>
+      ids(
+        `select t.id from ${table} t join funds f on f.id = t.fund_id where t.status <> 'draft' and f.status <> 'draft' order by t.id`,
+      );
+    const sorted = (name: string) =>
+      json(name)
+        .map((r) => r.id as number)
+        .sort((a, b) => a - b);
     expect(sorted('services')).toEqual(await everPublished('services'));
     expect(sorted('organizations')).toEqual(await everPublished('organizations'));
     expect(sorted('deliberations')).toEqual(await everPublished('deliberations'));
     expect(sorted('donations')).toEqual(await money('donations'));
     expect(sorted('expenses')).toEqual(await money('expenses'));
-    expect(sorted('merchants')).toEqual(await ids('select user_id as id from merchants order by user_id'));
-    expect(sorted('followups')).toEqual(await ids(`select f.id from followups f join deliberations d on d.id = f.deliberation_id where d.status <> 'draft' order by f.id`));
+    expect(sorted('merchants')).toEqual(
+      await ids('select user_id as id from merchants order by user_id'),
+    );
+    expect(sorted('followups')).toEqual(
+      await ids(
+        `select f.id from followups f join deliberations d on d.id = f.deliberation_id where d.status <> 'draft' order by f.id`,
+      ),
+    );
     for (const row of json('points-monthly')) expect(row.id).toBe(row.month);
   });
 
@@ -105,7 +140,9 @@ describe('open data: every collection as JSON and CSV', () => {
     const statuses = json('followups').map((f) => f.status);
     for (const s of statuses) expect(['pending', 'in_progress', 'done', 'blocked']).toContain(s);
     // Depends on the demo community seeding deliberations with follow-ups in every state.
-    expect(new Set(statuses), 'the demo seed should carry follow-ups in all four states').toEqual(new Set(['pending', 'in_progress', 'done', 'blocked']));
+    expect(new Set(statuses), 'the demo seed should carry follow-ups in all four states').toEqual(
+      new Set(['pending', 'in_progress', 'done', 'blocked']),
+    );
   });
 
   it('donors: anonymous ones are 匿名 with no organisation, private persons masked', () => {
@@ -113,7 +150,9 @@ describe('open data: every collection as JSON and CSV', () => {
     const rows = json('donations');
     const anonymous = rows.find((d) => d.id === hostile.anonymousDonationId)!;
     expect(anonymous).toMatchObject({ donor: '匿名', anonymous: true, organizationId: null });
-    expect(rows.find((d) => d.id === hostile.individualDonationId)!.donor).toBe(INDIVIDUAL_DONOR_MASKED);
+    expect(rows.find((d) => d.id === hostile.individualDonationId)!.donor).toBe(
+      INDIVIDUAL_DONOR_MASKED,
+    );
     for (const d of rows) {
       if (d.anonymous) expect(d).toMatchObject({ donor: '匿名', organizationId: null });
       else if (d.donorType === 'individual') expect(d.donor as string).toContain('*');
@@ -128,10 +167,14 @@ describe('open data: every collection as JSON and CSV', () => {
       for (const r of json(name)) {
         expect(Number.isInteger(r.amountFen)).toBe(true);
         const fen = r.amountFen as number;
-        expect(r.amountYuan).toBe(`${fen < 0 ? '-' : ''}${Math.floor(Math.abs(fen) / 100)}.${String(Math.abs(fen) % 100).padStart(2, '0')}`);
+        expect(r.amountYuan).toBe(
+          `${fen < 0 ? '-' : ''}${Math.floor(Math.abs(fen) / 100)}.${String(Math.abs(fen) % 100).padStart(2, '0')}`,
+        );
       }
     }
-    for (const r of json('points-monthly')) for (const k of ['issued', 'redeemed', 'expired', 'donatedToPool', 'entries']) expect(Number.isInteger(r[k])).toBe(true);
+    for (const r of json('points-monthly'))
+      for (const k of ['issued', 'redeemed', 'expired', 'donatedToPool', 'entries'])
+        expect(Number.isInteger(r[k])).toBe(true);
   });
 
   it('references between collections resolve (provider, responsible, deliberation, …)', () => {
@@ -139,11 +182,16 @@ describe('open data: every collection as JSON and CSV', () => {
     for (const r of pkg().resources.filter((x) => x.format === 'json')) {
       const rows = readJson<Row[]>(`data/${r.path}`);
       for (const fk of r.schema.foreignKeys ?? []) {
-        const target = fk.reference.resource ? readJson<Row[]>(`data/${fk.reference.resource.replace(/-json$/, '')}.json`) : rows;
+        const target = fk.reference.resource
+          ? readJson<Row[]>(`data/${fk.reference.resource.replace(/-json$/, '')}.json`)
+          : rows;
         const ids = new Set(target.map((t) => t.id));
         for (const row of rows) {
           const v = row[fk.fields[0]!];
-          if (v !== null && !ids.has(v)) failures.push(`${r.name} #${row.id} ${fk.fields[0]}=${v} not in ${fk.reference.resource ?? r.name}`);
+          if (v !== null && !ids.has(v))
+            failures.push(
+              `${r.name} #${row.id} ${fk.fields[0]}=${v} not in ${fk.reference.resource ?? r.name}`,
+            );
         }
       }
     }
@@ -155,8 +203,14 @@ describe('open data: /data/datapackage.json', () => {
   it('lists every collection as a CSV and a JSON resource whose files exist', () => {
     const resources = pkg().resources;
     for (const name of COLLECTIONS) {
-      expect(resources.find((r) => r.name === name)).toMatchObject({ path: `${name}.csv`, format: 'csv' });
-      expect(resources.find((r) => r.name === `${name}-json`)).toMatchObject({ path: `${name}.json`, format: 'json' });
+      expect(resources.find((r) => r.name === name)).toMatchObject({
+        path: `${name}.csv`,
+        format: 'csv',
+      });
+      expect(resources.find((r) => r.name === `${name}-json`)).toMatchObject({
+        path: `${name}.json`,
+        format: 'json',
+      });
     }
     for (const r of resources) expect(() => readBytes(`data/${r.path}`)).not.toThrow();
   });
@@ -168,7 +222,16 @@ describe('open data: /data/datapackage.json', () => {
       expect(r.schema.primaryKey).toEqual(['id']);
       for (const field of r.schema.fields) {
         expect(field.description, `${r.name}.${field.name}`).toBeTruthy();
-        expect(['integer', 'number', 'string', 'boolean', 'date', 'datetime', 'yearmonth', 'array']).toContain(field.type);
+        expect([
+          'integer',
+          'number',
+          'string',
+          'boolean',
+          'date',
+          'datetime',
+          'yearmonth',
+          'array',
+        ]).toContain(field.type);
         for (const row of rows) {
           const v = row[field.name];
           const where = `${r.name} #${row.id} ${field.name}=${JSON.stringify(v)}`;
@@ -177,18 +240,28 @@ describe('open data: /data/datapackage.json', () => {
             continue;
           }
           const ok =
-            field.type === 'integer' ? Number.isInteger(v)
-            : field.type === 'number' ? typeof v === 'number'
-            : field.type === 'boolean' ? typeof v === 'boolean'
-            : field.type === 'date' ? typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)
-            : field.type === 'yearmonth' ? typeof v === 'string' && /^\d{4}-\d{2}$/.test(v)
-            : field.type === 'datetime' ? typeof v === 'string' && !Number.isNaN(Date.parse(v)) && /T/.test(v)
-            : field.type === 'array' ? Array.isArray(v)
-            : typeof v === 'string';
+            field.type === 'integer'
+              ? Number.isInteger(v)
+              : field.type === 'number'
+                ? typeof v === 'number'
+                : field.type === 'boolean'
+                  ? typeof v === 'boolean'
+                  : field.type === 'date'
+                    ? typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)
+                    : field.type === 'yearmonth'
+                      ? typeof v === 'string' && /^\d{4}-\d{2}$/.test(v)
+                      : field.type === 'datetime'
+                        ? typeof v === 'string' && !Number.isNaN(Date.parse(v)) && /T/.test(v)
+                        : field.type === 'array'
+                          ? Array.isArray(v)
+                          : typeof v === 'string';
           if (!ok) failures.push(`${where}: not ${field.type}`);
-          if (field.constraints?.enum && !field.constraints.enum.includes(v as string)) failures.push(`${where}: not in enum`);
-          if (field.constraints?.minimum !== undefined && (v as number) < field.constraints.minimum) failures.push(`${where}: below minimum`);
-          if (field.constraints?.maximum !== undefined && (v as number) > field.constraints.maximum) failures.push(`${where}: above maximum`);
+          if (field.constraints?.enum && !field.constraints.enum.includes(v as string))
+            failures.push(`${where}: not in enum`);
+          if (field.constraints?.minimum !== undefined && (v as number) < field.constraints.minimum)
+            failures.push(`${where}: below minimum`);
+          if (field.constraints?.maximum !== undefined && (v as number) > field.constraints.maximum)
+            failures.push(`${where}: above maximum`);
         }
       }
     }
@@ -199,10 +272,14 @@ describe('open data: /data/datapackage.json', () => {
     const fu = resource('followups').schema.fields.find((f) => f.name === 'status')!;
     expect(fu.constraints?.enum).toEqual(['pending', 'in_progress', 'done', 'blocked']);
     // The profiles have no list type: in CSV a list is a string whose pattern allows '|' between items.
-    const audiences = resource('services').schema.fields.find((f) => f.name === 'audiences')! as PackageField & { constraints: { pattern: string } };
+    const audiences = resource('services').schema.fields.find(
+      (f) => f.name === 'audiences',
+    )! as PackageField & { constraints: { pattern: string } };
     expect(audiences.type).toBe('string');
     expect(new RegExp(`^(?:${audiences.constraints.pattern})$`).test('elders|children')).toBe(true);
-    expect(resource('services-json').schema.fields.find((f) => f.name === 'audiences')).toMatchObject({ type: 'array' });
+    expect(
+      resource('services-json').schema.fields.find((f) => f.name === 'audiences'),
+    ).toMatchObject({ type: 'array' });
     const amount = resource('donations').schema.fields.find((f) => f.name === 'amountFen')!;
     expect(amount).toMatchObject({ type: 'integer', unit: 'fen' });
   });
@@ -223,7 +300,8 @@ describe('open data: the /data/ documentation', () => {
           const block = html.slice(start, html.indexOf('</dd>', start));
           expect(block).toMatch(new RegExp(`<code[^>]*>${field.name}</code>`));
           expect(block).toMatch(page.startsWith('en/') ? /Type: / : /类型：/);
-          for (const code of field.constraints?.enum ?? []) expect(block).toMatch(new RegExp(`<code[^>]*>${code}</code>`));
+          for (const code of field.constraints?.enum ?? [])
+            expect(block).toMatch(new RegExp(`<code[^>]*>${code}</code>`));
         }
       }
       expect(html).toContain('href="/data/datapackage.json"');

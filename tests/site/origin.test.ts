@@ -16,7 +16,9 @@ describe("the site's absolute URLs", () => {
       expect(links.length).toBeGreaterThan(1);
       for (const link of links) expect(link.startsWith(`${SITE_ORIGIN}/`), link).toBe(true);
     }
-    expect(readJson<{ homepage: string }>('data/datapackage.json').homepage).toBe(`${SITE_ORIGIN}/data/`);
+    expect(readJson<{ homepage: string }>('data/datapackage.json').homepage).toBe(
+      `${SITE_ORIGIN}/data/`,
+    );
   });
 
   it('the QR codes of printed notices point at the configured origin', () => {
@@ -28,7 +30,10 @@ describe("the site's absolute URLs", () => {
 
   it('no page, feed or data file carries a default localhost origin', () => {
     // wrangler.json is the Cloudflare adapter's deploy config (its dev server's host), not content.
-    const text = builtFiles().filter((f) => /\.(html|xml|json|csv|txt)$/.test(f) && !f.startsWith('pagefind/') && f !== 'wrangler.json');
+    const text = builtFiles().filter(
+      (f) =>
+        /\.(html|xml|json|csv|txt)$/.test(f) && !f.startsWith('pagefind/') && f !== 'wrangler.json',
+    );
     expect(text.length).toBeGreaterThan(100);
     for (const f of text) expect(read(f).includes('localhost'), f).toBe(false);
   });

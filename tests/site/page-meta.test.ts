@@ -16,7 +16,8 @@ const attr = (n: Node, name: string) => n.attrs?.find((a) => a.name === name)?.v
 function* walk(n: Node): Generator<Node> {
   yield n;
   for (const c of n.childNodes ?? []) yield* walk(c);
-  if (n.nodeName === 'template') for (const c of (n as unknown as { content: Node }).content.childNodes ?? []) yield* walk(c);
+  if (n.nodeName === 'template')
+    for (const c of (n as unknown as { content: Node }).content.childNodes ?? []) yield* walk(c);
 }
 interface Head {
   canonical: string[];
@@ -30,11 +31,19 @@ function head(file: string): Head {
   const h: Head = { canonical: [], description: [], og: new Map(), feeds: [], jsonLd: [] };
   for (const n of walk(doc)) {
     if (n.nodeName === 'link' && attr(n, 'rel') === 'canonical') h.canonical.push(attr(n, 'href')!);
-    if (n.nodeName === 'link' && attr(n, 'rel') === 'alternate' && attr(n, 'type') === 'application/rss+xml') h.feeds.push(attr(n, 'href')!);
-    if (n.nodeName === 'meta' && attr(n, 'name') === 'description') h.description.push(attr(n, 'content')!);
+    if (
+      n.nodeName === 'link' &&
+      attr(n, 'rel') === 'alternate' &&
+      attr(n, 'type') === 'application/rss+xml'
+    )
+      h.feeds.push(attr(n, 'href')!);
+    if (n.nodeName === 'meta' && attr(n, 'name') === 'description')
+      h.description.push(attr(n, 'content')!);
     const property = n.nodeName === 'meta' ? attr(n, 'property') : undefined;
-    if (property?.startsWith('og:')) h.og.set(property, [...(h.og.get(property) ?? []), attr(n, 'content')!]);
-    if (n.nodeName === 'script' && attr(n, 'type') === 'application/ld+json') h.jsonLd.push((n.childNodes ?? []).map((c) => c.value ?? '').join(''));
+    if (property?.startsWith('og:'))
+      h.og.set(property, [...(h.og.get(property) ?? []), attr(n, 'content')!]);
+    if (n.nodeName === 'script' && attr(n, 'type') === 'application/ld+json')
+      h.jsonLd.push((n.childNodes ?? []).map((c) => c.value ?? '').join(''));
   }
   return h;
 }
@@ -48,23 +57,45 @@ describe('every page describes itself', () => {
     for (const file of htmlFiles()) {
       const h = head(file);
       const expected = file.endsWith('404.html') ? `${SITE_ORIGIN}/${file}` : urlOf(file);
-      if (h.canonical.length !== 1 || h.canonical[0] !== expected) problems.push(`${file}: canonical ${h.canonical.join(', ')} (expected ${expected})`);
-      if (h.description.length !== 1 || !h.description[0]!.trim()) problems.push(`${file}: description`);
-      for (const p of ['og:title', 'og:description', 'og:url', 'og:type', 'og:locale', 'og:site_name']) if (h.og.get(p)?.length !== 1 || !h.og.get(p)![0]) problems.push(`${file}: ${p}`);
-      if (h.og.get('og:url')?.[0] !== h.canonical[0]) problems.push(`${file}: og:url differs from the canonical link`);
-      if (h.og.get('og:locale')?.[0] !== (isEnglish(file) ? 'en_US' : 'zh_CN')) problems.push(`${file}: og:locale`);
+      if (h.canonical.length !== 1 || h.canonical[0] !== expected)
+        problems.push(`${file}: canonical ${h.canonical.join(', ')} (expected ${expected})`);
+      if (h.description.length !== 1 || !h.description[0]!.trim())
+        problems.push(`${file}: description`);
+      for (const p of [
+        'og:title',
+        'og:description',
+        'og:url',
+        'og:type',
+        'og:locale',
+        'og:site_name',
+      ])
+        if (h.og.get(p)?.length !== 1 || !h.og.get(p)![0]) problems.push(`${file}: ${p}`);
+      if (h.og.get('og:url')?.[0] !== h.canonical[0])
+        problems.push(`${file}: og:url differs from the canonical link`);
+      if (h.og.get('og:locale')?.[0] !== (isEnglish(file) ? 'en_US' : 'zh_CN'))
+        problems.push(`${file}: og:locale`);
       const feedPrefix = isEnglish(file) ? `${SITE_ORIGIN}/en/` : `${SITE_ORIGIN}/`;
-      if (h.feeds.length < 1 || h.feeds.some((f) => !f.startsWith(feedPrefix) || !fileFor(f))) problems.push(`${file}: feed links ${h.feeds.join(', ')}`);
+      if (h.feeds.length < 1 || h.feeds.some((f) => !f.startsWith(feedPrefix) || !fileFor(f)))
+        problems.push(`${file}: feed links ${h.feeds.join(', ')}`);
       if (!/<\/html>\s*$/.test(read(file))) problems.push(`${file}: something after </html>`);
     }
     expect(problems).toEqual([]);
   });
 
   it('list pages have descriptions of their own, not the site tagline', () => {
-    const lists = ['index.html', 'services/index.html', 'deliberations/index.html', 'charity/index.html', 'organizations/index.html', 'search/index.html'];
+    const lists = [
+      'index.html',
+      'services/index.html',
+      'deliberations/index.html',
+      'charity/index.html',
+      'organizations/index.html',
+      'search/index.html',
+    ];
     for (const lang of ['', 'en/']) {
       const descriptions = lists.map((f) => head(lang + f).description[0]);
-      expect(new Set(descriptions).size, `${lang} descriptions: ${descriptions.join(' | ')}`).toBe(lists.length);
+      expect(new Set(descriptions).size, `${lang} descriptions: ${descriptions.join(' | ')}`).toBe(
+        lists.length,
+      );
     }
   });
 
@@ -72,11 +103,19 @@ describe('every page describes itself', () => {
     const typeOf = (file: string) => {
       const h = head(file);
       expect(h.jsonLd, file).toHaveLength(1);
-      const doc = JSON.parse(h.jsonLd[0]!) as { '@context': string; '@type'?: string; '@graph'?: Array<{ '@type': string }>; name?: string; url?: string };
+      const doc = JSON.parse(h.jsonLd[0]!) as {
+        '@context': string;
+        '@type'?: string;
+        '@graph'?: Array<{ '@type': string }>;
+        name?: string;
+        url?: string;
+      };
       expect(doc['@context']).toBe('https://schema.org');
       return doc;
     };
-    const deliberations = htmlFiles().filter((f) => /^(en\/)?deliberations\/\d+\/index\.html$/.test(f));
+    const deliberations = htmlFiles().filter((f) =>
+      /^(en\/)?deliberations\/\d+\/index\.html$/.test(f),
+    );
     const services = htmlFiles().filter((f) => /^(en\/)?services\/\d+\/index\.html$/.test(f));
     expect(deliberations.length).toBeGreaterThan(0);
     expect(services.length).toBeGreaterThan(0);
@@ -100,7 +139,10 @@ describe('every page describes itself', () => {
 
 describe('the 404 page', () => {
   it('exists in both languages and links home and to search', () => {
-    for (const [file, lang, home] of [['404.html', 'zh-CN', '/'], ['en/404.html', 'en', '/en/']] as const) {
+    for (const [file, lang, home] of [
+      ['404.html', 'zh-CN', '/'],
+      ['en/404.html', 'en', '/en/'],
+    ] as const) {
       const html = read(file);
       expect(html).toContain(`<html lang="${lang}"`);
       expect(html).toContain(`href="${home}"`);
@@ -110,27 +152,44 @@ describe('the 404 page', () => {
   });
 });
 
-const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['item', 'url', 'sitemap', 'atom:link'].includes(name) });
+const xml = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  isArray: (name) => ['item', 'url', 'sitemap', 'atom:link'].includes(name),
+});
 
 describe('feeds', () => {
-  for (const file of ['deliberations/rss.xml', 'charity/rss.xml', 'en/deliberations/rss.xml', 'en/charity/rss.xml']) {
+  for (const file of [
+    'deliberations/rss.xml',
+    'charity/rss.xml',
+    'en/deliberations/rss.xml',
+    'en/charity/rss.xml',
+  ]) {
     it(`${file} names itself and when it last changed`, () => {
       const c = xml.parse(read(file)).rss.channel;
       const self = c['atom:link'].find((l: { '@rel': string }) => l['@rel'] === 'self');
       expect(self['@href']).toBe(`${SITE_ORIGIN}/${file}`);
       expect(self['@type']).toBe('application/rss+xml');
       expect(c.lastBuildDate).toMatch(/^\w{3}, \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} GMT$/);
-      expect(Date.parse(c.lastBuildDate)).toBe(Math.max(...c.item.map((i: { pubDate: string }) => Date.parse(i.pubDate))));
+      expect(Date.parse(c.lastBuildDate)).toBe(
+        Math.max(...c.item.map((i: { pubDate: string }) => Date.parse(i.pubDate))),
+      );
       expect(c.language).toBe(file.startsWith('en/') ? 'en' : 'zh-cn');
       const prefix = file.startsWith('en/') ? `${SITE_ORIGIN}/en/` : `${SITE_ORIGIN}/`;
-      expect(c.item.every((i: { link: string }) => i.link.startsWith(prefix) && fileFor(i.link))).toBe(true);
+      expect(
+        c.item.every((i: { link: string }) => i.link.startsWith(prefix) && fileFor(i.link)),
+      ).toBe(true);
     });
   }
 
   it('a description is HTML whose text is the staff text: markup escaped once for HTML, once for XML', () => {
     const raw = read('deliberations/rss.xml');
     expect(raw).toContain('&amp;lt;script&amp;gt;');
-    const item = xml.parse(raw).rss.channel.item.find((i: { link: string }) => i.link.endsWith(`/deliberations/${inject('hostile').deliberationId}/`));
+    const item = xml
+      .parse(raw)
+      .rss.channel.item.find((i: { link: string }) =>
+        i.link.endsWith(`/deliberations/${inject('hostile').deliberationId}/`),
+      );
     expect(item.description).not.toContain('<script');
     expect(item.description).toContain('&lt;script&gt;');
     expect(item.description).not.toContain('&amp;lt;');
@@ -140,10 +199,16 @@ describe('feeds', () => {
 describe('sitemap', () => {
   it('dates every URL and leaves out sign-in and 404 pages', () => {
     const index = xml.parse(read('sitemap-index.xml'));
-    const entries: Array<{ loc: string; lastmod?: string }> = index.sitemapindex.sitemap.flatMap((s: { loc: string }) => xml.parse(read(fileFor(s.loc)!)).urlset.url);
+    const entries: Array<{ loc: string; lastmod?: string }> = index.sitemapindex.sitemap.flatMap(
+      (s: { loc: string }) => xml.parse(read(fileFor(s.loc)!)).urlset.url,
+    );
     expect(entries.length).toBeGreaterThan(0);
-    expect(entries.filter((e) => !e.lastmod || Number.isNaN(Date.parse(e.lastmod))).map((e) => e.loc)).toEqual([]);
-    expect(entries.filter((e) => /\/(me|counter|staff)\/$|404/.test(e.loc)).map((e) => e.loc)).toEqual([]);
+    expect(
+      entries.filter((e) => !e.lastmod || Number.isNaN(Date.parse(e.lastmod))).map((e) => e.loc),
+    ).toEqual([]);
+    expect(
+      entries.filter((e) => /\/(me|counter|staff)\/$|404/.test(e.loc)).map((e) => e.loc),
+    ).toEqual([]);
     // A record's page is dated by its record, not by the build.
     const service = entries.find((e) => /\/services\/\d+\/$/.test(e.loc))!;
     const home = entries.find((e) => e.loc === `${SITE_ORIGIN}/`)!;
@@ -160,7 +225,10 @@ describe('English pages of Chinese records', () => {
     expect(en).toMatch(/<h1[^>]*>Repairs &lt;script&gt;/);
     expect(en).not.toContain('This record is in Chinese only');
     expect(zh).not.toContain('Repairs');
-    const other = htmlFiles().find((f) => /^en\/services\/\d+\/index\.html$/.test(f) && f !== `en/services/${serviceId}/index.html`)!;
+    const other = htmlFiles().find(
+      (f) =>
+        /^en\/services\/\d+\/index\.html$/.test(f) && f !== `en/services/${serviceId}/index.html`,
+    )!;
     expect(read(other)).toContain('This record is in Chinese only.');
     expect(read(other)).toMatch(/<h1 lang="zh-CN"/);
     const delib = htmlFiles().find((f) => /^en\/deliberations\/\d+\/index\.html$/.test(f))!;

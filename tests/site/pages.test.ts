@@ -11,7 +11,18 @@ const both = (path: string) => [localized(path, 'zh-cn'), localized(path, 'en')]
 
 describe('public pages exist at the paths of urls.ts', () => {
   it('section pages', () => {
-    const sections = ['/', '/services/', '/deliberations/', '/charity/', '/merchants/', '/organizations/', '/volunteers/', '/verify/', '/data/', '/search/'];
+    const sections = [
+      '/',
+      '/services/',
+      '/deliberations/',
+      '/charity/',
+      '/merchants/',
+      '/organizations/',
+      '/volunteers/',
+      '/verify/',
+      '/data/',
+      '/search/',
+    ];
     expect(missing(sections.flatMap(both))).toEqual([]);
   });
 
@@ -19,11 +30,22 @@ describe('public pages exist at the paths of urls.ts', () => {
     const services = readJson<Array<{ id: number }>>('data/services.json');
     const deliberations = readJson<Array<{ id: number }>>('data/deliberations.json');
     expect(missing(services.flatMap((s) => both(paths.service(s.id))))).toEqual([]);
-    expect(missing(deliberations.flatMap((d) => [...both(paths.deliberation(d.id)), paths.deliberationNotice(d.id)]))).toEqual([]);
+    expect(
+      missing(
+        deliberations.flatMap((d) => [
+          ...both(paths.deliberation(d.id)),
+          paths.deliberationNotice(d.id),
+        ]),
+      ),
+    ).toEqual([]);
   });
 
   it('a page per fund', () => {
-    const codes = [...new Set(readJson<Array<{ fundCode: string }>>('data/donations.json').map((d) => d.fundCode))];
+    const codes = [
+      ...new Set(
+        readJson<Array<{ fundCode: string }>>('data/donations.json').map((d) => d.fundCode),
+      ),
+    ];
     expect(codes.length).toBeGreaterThan(0);
     expect(missing(codes.flatMap((c) => both(paths.fund(c))))).toEqual([]);
   });
@@ -34,7 +56,15 @@ describe('public pages exist at the paths of urls.ts', () => {
     const organizations = readJson<Array<{ id: number }>>('data/organizations.json');
     expect(fileFor('/merchants/')).toBeDefined();
     expect(fileFor('/organizations/')).toBeDefined();
-    expect(merchants.filter((m) => !page('/merchants/').includes(`id="merchant-${m.id}"`)).map((m) => m.id)).toEqual([]);
-    expect(organizations.filter((o) => !page('/organizations/').includes(`id="org-${o.id}"`)).map((o) => o.id)).toEqual([]);
+    expect(
+      merchants
+        .filter((m) => !page('/merchants/').includes(`id="merchant-${m.id}"`))
+        .map((m) => m.id),
+    ).toEqual([]);
+    expect(
+      organizations
+        .filter((o) => !page('/organizations/').includes(`id="org-${o.id}"`))
+        .map((o) => o.id),
+    ).toEqual([]);
   });
 });

@@ -24,10 +24,13 @@ beforeAll(async () => {
   t = await createTestDatabase();
   await seedFixture(t.database);
   rebuilder = new SiteRebuilder(
-    async () => server.useSite(await buildSite({ projectRoot, sitesDir, env: { DATABASE_URL: t.url } })),
+    async () =>
+      server.useSite(await buildSite({ projectRoot, sitesDir, env: { DATABASE_URL: t.url } })),
     { delayMs: 100, onError: (e) => console.error(e) },
   );
-  server = new PortalServer(createApp({ database: t.database, onPublish: () => rebuilder.request() }));
+  server = new PortalServer(
+    createApp({ database: t.database, onPublish: () => rebuilder.request() }),
+  );
   const port = await server.listen(0, '127.0.0.1');
   base = `http://127.0.0.1:${port}`;
   rebuilder.request(0);
@@ -44,7 +47,10 @@ afterAll(async () => {
 async function api(path: string, token: string, body?: unknown) {
   const res = await fetch(`${base}${path}`, {
     method: body === undefined ? 'GET' : 'POST',
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return { status: res.status, body: (await res.json()) as any };
@@ -53,12 +59,23 @@ async function api(path: string, token: string, body?: unknown) {
 describe('publishing', () => {
   it('puts a newly published service on the site, and only once it is published', async () => {
     expect((await fetch(`${base}/`)).status).toBe(200);
-    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'staff', password: PASSWORD }) });
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login: 'staff', password: PASSWORD }),
+    });
     const { token } = (await login.json()) as { token: string };
 
-    const org = await api('/api/staff/records/organizations', token, { kind: 'social_organization', name: '幸福里法律援助中心', description: '为居民提供免费法律咨询', provides: '法律咨询、调解' });
+    const org = await api('/api/staff/records/organizations', token, {
+      kind: 'social_organization',
+      name: '幸福里法律援助中心',
+      description: '为居民提供免费法律咨询',
+      provides: '法律咨询、调解',
+    });
     expect(org.status).toBe(201);
-    expect((await api(`/api/staff/records/organizations/${org.body.id}/publish`, token, {})).status).toBe(200);
+    expect(
+      (await api(`/api/staff/records/organizations/${org.body.id}/publish`, token, {})).status,
+    ).toBe(200);
     const service = await api('/api/staff/records/services', token, {
       category: 'legal',
       title: '每月 9 日免费法律咨询',
@@ -75,12 +92,16 @@ describe('publishing', () => {
     await rebuilder.idle();
     expect((await fetch(`${base}/services/${service.body.id}/`)).status).toBe(404);
 
-    expect((await api(`/api/staff/records/services/${service.body.id}/publish`, token, {})).status).toBe(200);
+    expect(
+      (await api(`/api/staff/records/services/${service.body.id}/publish`, token, {})).status,
+    ).toBe(200);
     await rebuilder.idle();
     const page = await fetch(`${base}/services/${service.body.id}/`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('每月 9 日免费法律咨询');
-    const open = (await (await fetch(`${base}/data/services.json`)).json()) as Array<{ id: number }>;
+    const open = (await (await fetch(`${base}/data/services.json`)).json()) as Array<{
+      id: number;
+    }>;
     expect(open.map((s) => s.id)).toContain(service.body.id);
   }, 300_000);
 });

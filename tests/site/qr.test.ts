@@ -9,6 +9,8 @@ describe('QR codes of the printed notices', () => {
     const notice = read(page.replace(/index\.html$/, 'notice/index.html'));
     const src = notice.match(/<img src="(data:image\/svg\+xml;charset=utf-8,[^"]+)"/)?.[1];
     expect(src).toBeDefined();
-    expect(scanSvg(svgOfDataUrl(src!.replaceAll('&amp;', '&')))).toBe(`${SITE_ORIGIN}/${page.replace(/index\.html$/, '')}`);
+    expect(scanSvg(svgOfDataUrl(src!.replaceAll('&amp;', '&')))).toBe(
+      `${SITE_ORIGIN}/${page.replace(/index\.html$/, '')}`,
+    );
   });
 });

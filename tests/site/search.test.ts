@@ -3,36 +3,64 @@ import { createServer, type Server } from 'node:http';
 import { extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { builtFiles, decodePagefind, detailPages, htmlFiles, read, readJson, siteDir } from './site';
+import {
+  builtFiles,
+  decodePagefind,
+  detailPages,
+  htmlFiles,
+  read,
+  readJson,
+  siteDir,
+} from './site';
 
 interface Fragment {
   url: string;
   content: string;
   meta: { title?: string };
 }
-const fragments = (): Fragment[] => builtFiles().filter((f) => f.startsWith('pagefind/fragment/')).map((f) => JSON.parse(decodePagefind(f)) as Fragment);
+const fragments = (): Fragment[] =>
+  builtFiles()
+    .filter((f) => f.startsWith('pagefind/fragment/'))
+    .map((f) => JSON.parse(decodePagefind(f)) as Fragment);
 const urlOf = (page: string) => `/${page.replace(/index\.html$/, '')}`;
 
 describe('static search (Pagefind)', () => {
   it('the index was built for both languages', () => {
-    const entry = readJson<{ languages: Record<string, { page_count: number }> }>('pagefind/pagefind-entry.json');
+    const entry = readJson<{ languages: Record<string, { page_count: number }> }>(
+      'pagefind/pagefind-entry.json',
+    );
     expect(builtFiles()).toContain('pagefind/pagefind.js');
     expect(entry.languages['zh-cn']?.page_count).toBeGreaterThan(0);
-    if (detailPages('services', 'en').length > 0) expect(entry.languages.en?.page_count).toBeGreaterThan(0);
+    if (detailPages('services', 'en').length > 0)
+      expect(entry.languages.en?.page_count).toBeGreaterThan(0);
   });
 
   it('indexes exactly the service, deliberation, fund, organisation and activity detail pages', () => {
-    const indexed = fragments().map((f) => f.url).sort();
+    const indexed = fragments()
+      .map((f) => f.url)
+      .sort();
     const funds = htmlFiles().filter((f) => /^(en\/)?charity\/[^/]+\/index\.html$/.test(f));
     expect(funds.length).toBeGreaterThan(0);
     const sections = ['services', 'deliberations', 'organizations', 'activities'] as const;
-    const expected = [...sections.flatMap((s) => [...detailPages(s), ...detailPages(s, 'en')]), ...funds].map(urlOf).sort();
+    const expected = [
+      ...sections.flatMap((s) => [...detailPages(s), ...detailPages(s, 'en')]),
+      ...funds,
+    ]
+      .map(urlOf)
+      .sort();
     expect(indexed).toEqual(expected);
-    for (const url of indexed) expect(url).toMatch(/^\/(en\/)?((services|deliberations|organizations|activities)\/\d+|charity\/[^/]+)\/$/);
+    for (const url of indexed)
+      expect(url).toMatch(
+        /^\/(en\/)?((services|deliberations|organizations|activities)\/\d+|charity\/[^/]+)\/$/,
+      );
   });
 
   it('detail pages mark their content with data-pagefind-body (so navigation is not indexed)', () => {
-    const pages = [...detailPages('services'), ...detailPages('deliberations'), ...detailPages('organizations')];
+    const pages = [
+      ...detailPages('services'),
+      ...detailPages('deliberations'),
+      ...detailPages('organizations'),
+    ];
     expect(pages.length).toBeGreaterThan(0);
     expect(pages.filter((p) => !read(p).includes('data-pagefind-body'))).toEqual([]);
   });
@@ -64,8 +92,13 @@ describe('static search answers queries', () => {
   beforeAll(async () => {
     server = createServer(async (req, res) => {
       try {
-        const body = await readFile(join(siteDir(), decodeURIComponent(new URL(req.url!, 'http://x').pathname)));
-        res.writeHead(200, { 'content-type': extname(req.url!) === '.js' ? 'text/javascript' : 'application/octet-stream' });
+        const body = await readFile(
+          join(siteDir(), decodeURIComponent(new URL(req.url!, 'http://x').pathname)),
+        );
+        res.writeHead(200, {
+          'content-type':
+            extname(req.url!) === '.js' ? 'text/javascript' : 'application/octet-stream',
+        });
         res.end(body);
       } catch {
         res.writeHead(404).end();
@@ -78,14 +111,26 @@ describe('static search answers queries', () => {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   /** Loads a fresh copy of pagefind.js as a page in `lang` would, and searches. */
-  async function search(lang: string, query: string): Promise<Array<{ url: string; title: string; excerpt: string }>> {
-    (globalThis as { document?: unknown }).document = { querySelector: () => ({ getAttribute: () => lang }), currentScript: null };
+  async function search(
+    lang: string,
+    query: string,
+  ): Promise<Array<{ url: string; title: string; excerpt: string }>> {
+    (globalThis as { document?: unknown }).document = {
+      querySelector: () => ({ getAttribute: () => lang }),
+      currentScript: null,
+    };
     try {
-      const pf = await import(/* @vite-ignore */ `${pathToFileURL(join(siteDir(), 'pagefind', 'pagefind.js')).href}?lang=${lang}`);
+      const pf = await import(
+        /* @vite-ignore */ `${pathToFileURL(join(siteDir(), 'pagefind', 'pagefind.js')).href}?lang=${lang}`
+      );
       await pf.options({ basePath: `${base}/pagefind/` });
       const found = await pf.search(query);
-      const data = await Promise.all(found.results.map((r: { data: () => Promise<unknown> }) => r.data()));
-      return (data as Array<{ url: string; meta: { title: string }; excerpt: string }>).map((d) => ({ url: d.url.replace(base, ''), title: d.meta.title, excerpt: d.excerpt }));
+      const data = await Promise.all(
+        found.results.map((r: { data: () => Promise<unknown> }) => r.data()),
+      );
+      return (data as Array<{ url: string; meta: { title: string }; excerpt: string }>).map(
+        (d) => ({ url: d.url.replace(base, ''), title: d.meta.title, excerpt: d.excerpt }),
+      );
     } finally {
       delete (globalThis as { document?: unknown }).document;
     }

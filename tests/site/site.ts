@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { inject } from 'vitest';
 import type { Client } from '@libsql/client';
+import { inject } from 'vitest';
 
 /** The built site, as global-setup left it. Every helper reads files: no server, no browser. */
 export const siteDir = (): string => inject('siteDir');
@@ -53,7 +53,13 @@ export function resolves(url: string): { ok: true } | { ok: false; why: string }
   const file = fileFor(url);
   if (!file) return { ok: false, why: `no built file for ${url}` };
   const hash = new URL(url, SITE_ORIGIN).hash.slice(1);
-  if (hash && file.endsWith('.html') && !new RegExp(`\\sid=["']?${hash.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["'\\s>]`).test(read(file))) {
+  if (
+    hash &&
+    file.endsWith('.html') &&
+    !new RegExp(`\\sid=["']?${hash.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["'\\s>]`).test(
+      read(file),
+    )
+  ) {
     return { ok: false, why: `${file} has no element id="${hash}" (from ${url})` };
   }
   return { ok: true };
@@ -71,7 +77,9 @@ export function decodePagefind(file: string): string {
 /** The database the site was built from, for plain SQL (loaded on first use: most files never need it). */
 let client: Promise<Client> | undefined;
 export function builtFrom(): Promise<Client> {
-  client ??= import('@libsql/client').then(({ createClient }) => createClient({ url: inject('databaseUrl') }));
+  client ??= import('@libsql/client').then(({ createClient }) =>
+    createClient({ url: inject('databaseUrl') }),
+  );
   return client;
 }
 /** Rows of a query against that database. */
@@ -103,7 +111,12 @@ export const COLLECTIONS = [
 ] as const;
 
 /** Built detail pages of a section ('services' → ['services/1/index.html', …]) in one language. */
-export function detailPages(section: 'services' | 'deliberations' | 'organizations' | 'activities', locale: 'zh-cn' | 'en' = 'zh-cn'): string[] {
+export function detailPages(
+  section: 'services' | 'deliberations' | 'organizations' | 'activities',
+  locale: 'zh-cn' | 'en' = 'zh-cn',
+): string[] {
   const prefix = locale === 'en' ? `en/${section}/` : `${section}/`;
-  return htmlFiles().filter((f) => f.startsWith(prefix) && /^\d+\/index\.html$/.test(f.slice(prefix.length)));
+  return htmlFiles().filter(
+    (f) => f.startsWith(prefix) && /^\d+\/index\.html$/.test(f.slice(prefix.length)),
+  );
 }

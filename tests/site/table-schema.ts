@@ -55,7 +55,11 @@ function cast(field: TableField, raw: Cell, csv: boolean): unknown {
       if (csv) return text !== undefined && /^[+-]?[0-9]+$/.test(text) ? Number(text) : fail();
       return Number.isInteger(raw) ? raw : fail();
     case 'number':
-      if (csv) return text !== undefined && /^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$/.test(text) ? Number(text) : fail();
+      if (csv)
+        return text !== undefined &&
+          /^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$/.test(text)
+          ? Number(text)
+          : fail();
       return typeof raw === 'number' && Number.isFinite(raw) ? raw : fail();
     case 'boolean':
       if (!csv) return typeof raw === 'boolean' ? raw : fail();
@@ -74,7 +78,10 @@ function cast(field: TableField, raw: Cell, csv: boolean): unknown {
       return raw;
     }
     case 'date': {
-      const m = typeof raw === 'string' && (field.format ?? 'default') === 'default' ? /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(raw) : null;
+      const m =
+        typeof raw === 'string' && (field.format ?? 'default') === 'default'
+          ? /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(raw)
+          : null;
       return m && isDate(+m[1]!, +m[2]!, +m[3]!) ? raw : fail();
     }
     case 'yearmonth': {
@@ -84,7 +91,13 @@ function cast(field: TableField, raw: Cell, csv: boolean): unknown {
     case 'datetime': {
       if (typeof raw !== 'string') return fail();
       const format = field.format ?? 'default';
-      if (format === 'default' && !/^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(Z|[+-][0-9]{2}:?[0-9]{2})?$/.test(raw)) return fail();
+      if (
+        format === 'default' &&
+        !/^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(Z|[+-][0-9]{2}:?[0-9]{2})?$/.test(
+          raw,
+        )
+      )
+        return fail();
       if (format !== 'default' && format !== 'any') return fail();
       return Number.isNaN(Date.parse(raw)) ? fail() : raw;
     }
@@ -103,13 +116,21 @@ function cast(field: TableField, raw: Cell, csv: boolean): unknown {
 }
 
 /** Rows of a resource as cells keyed by field name: CSV text (header checked), or the JSON records. */
-function rowsOf(resource: TableResource, body: string, errors: string[]): Array<Record<string, Cell>> {
+function rowsOf(
+  resource: TableResource,
+  body: string,
+  errors: string[],
+): Array<Record<string, Cell>> {
   const names = resource.schema.fields.map((f) => f.name);
   if (resource.format === 'json') return JSON.parse(body) as Array<Record<string, Cell>>;
   const [header, ...lines] = parse(body, { bom: true, relax_column_count: true }) as string[][];
-  if (JSON.stringify(header) !== JSON.stringify(names)) errors.push(`${resource.name}: header ${JSON.stringify(header)} is not the schema's fields`);
+  if (JSON.stringify(header) !== JSON.stringify(names))
+    errors.push(`${resource.name}: header ${JSON.stringify(header)} is not the schema's fields`);
   return lines.map((cells, i) => {
-    if (cells.length !== names.length) errors.push(`${resource.name} row ${i + 2}: ${cells.length} cells for ${names.length} fields`);
+    if (cells.length !== names.length)
+      errors.push(
+        `${resource.name} row ${i + 2}: ${cells.length} cells for ${names.length} fields`,
+      );
     return Object.fromEntries(names.map((n, j) => [n, cells[j] ?? '']));
   });
 }
@@ -130,7 +151,8 @@ export function checkTables(resources: TableResource[], read: (path: string) => 
     const uniques = new Map<string, Set<string>>();
     rows.forEach((row, i) => {
       const out: Record<string, unknown> = {};
-      const where = (f: TableField) => `${r.name} row ${csv ? i + 2 : i} ${f.name}=${JSON.stringify(row[f.name])}`;
+      const where = (f: TableField) =>
+        `${r.name} row ${csv ? i + 2 : i} ${f.name}=${JSON.stringify(row[f.name])}`;
       for (const f of r.schema.fields) {
         const raw = row[f.name];
         const c = f.constraints ?? {};
@@ -149,10 +171,14 @@ export function checkTables(resources: TableResource[], read: (path: string) => 
         }
         out[f.name] = v;
         if (c.enum && !c.enum.includes(v)) errors.push(`${where(f)}: not in enum`);
-        if (c.pattern !== undefined && !new RegExp(`^(?:${c.pattern})$`, 'u').test(String(v))) errors.push(`${where(f)}: does not match ${c.pattern}`);
-        if (c.minimum !== undefined && (v as number) < c.minimum) errors.push(`${where(f)}: below ${c.minimum}`);
-        if (c.maximum !== undefined && (v as number) > c.maximum) errors.push(`${where(f)}: above ${c.maximum}`);
-        if (c.jsonSchema && !ajv.validate(c.jsonSchema, v)) errors.push(`${where(f)}: ${ajv.errorsText()}`);
+        if (c.pattern !== undefined && !new RegExp(`^(?:${c.pattern})$`, 'u').test(String(v)))
+          errors.push(`${where(f)}: does not match ${c.pattern}`);
+        if (c.minimum !== undefined && (v as number) < c.minimum)
+          errors.push(`${where(f)}: below ${c.minimum}`);
+        if (c.maximum !== undefined && (v as number) > c.maximum)
+          errors.push(`${where(f)}: above ${c.maximum}`);
+        if (c.jsonSchema && !ajv.validate(c.jsonSchema, v))
+          errors.push(`${where(f)}: ${ajv.errorsText()}`);
         if (c.unique) {
           const seen = uniques.get(f.name) ?? new Set();
           if (seen.has(JSON.stringify(v))) errors.push(`${where(f)}: not unique`);
@@ -166,7 +192,8 @@ export function checkTables(resources: TableResource[], read: (path: string) => 
       const seen = new Set<string>();
       for (const row of typed) {
         const k = JSON.stringify(key.map((n) => row[n]));
-        if (key.some((n) => row[n] === null)) errors.push(`${r.name}: primary key ${k} has an empty part`);
+        if (key.some((n) => row[n] === null))
+          errors.push(`${r.name}: primary key ${k} has an empty part`);
         if (seen.has(k)) errors.push(`${r.name}: primary key ${k} repeated`);
         seen.add(k);
       }
@@ -186,7 +213,10 @@ export function checkTables(resources: TableResource[], read: (path: string) => 
         const parts = fk.fields.map((n) => row[n]);
         // A foreign key with an empty part points nowhere, which the standard allows.
         if (parts.some((p) => p === null)) continue;
-        if (!keys.has(JSON.stringify(parts))) errors.push(`${r.name} #${JSON.stringify(row.id)}: ${fk.fields.join(',')}=${parts.join(',')} not in ${targetName}`);
+        if (!keys.has(JSON.stringify(parts)))
+          errors.push(
+            `${r.name} #${JSON.stringify(row.id)}: ${fk.fields.join(',')}=${parts.join(',')} not in ${targetName}`,
+          );
       }
     }
   }

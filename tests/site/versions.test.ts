@@ -7,7 +7,9 @@ let revised: { id: number; reason: string };
 let withdrawn: { id: number; reason: string };
 
 beforeAll(async () => {
-  const rows = await query<{ record_id: number; kind: string; reason: string }>("select record_id, kind, reason from record_versions where entity = 'service' and kind <> 'published' order by id");
+  const rows = await query<{ record_id: number; kind: string; reason: string }>(
+    "select record_id, kind, reason from record_versions where entity = 'service' and kind <> 'published' order by id",
+  );
   const find = (kind: string) => {
     const row = rows.find((r) => r.kind === kind);
     if (!row) throw new Error(`the demo has no ${kind} service`);
@@ -51,8 +53,14 @@ describe('revised and withdrawn records on the public site', () => {
   });
 
   it('announces the revision and the withdrawal in the services feed, linked to the history', () => {
-    const doc = new XMLParser({ isArray: (name) => name === 'item' }).parse(read('services/rss.xml'));
-    const items = doc.rss.channel.item as Array<{ title: string; link: string; description: string }>;
+    const doc = new XMLParser({ isArray: (name) => name === 'item' }).parse(
+      read('services/rss.xml'),
+    );
+    const items = doc.rss.channel.item as Array<{
+      title: string;
+      link: string;
+      description: string;
+    }>;
     const gone = items.find((i) => i.link.endsWith(`/services/${withdrawn.id}/history/#v2`));
     expect(gone?.title).toMatch(/^撤回：/);
     expect(gone?.description).toContain(withdrawn.reason);
@@ -64,27 +72,64 @@ describe('revised and withdrawn records on the public site', () => {
     }
   });
 
-  it('announces a money record\'s revision in the charity feed, in both languages, linked to its row', async () => {
-    const [donation] = await query<{ record_id: number; reason: string }>("select record_id, reason from record_versions where entity = 'donation' and kind = 'revised' order by id limit 1");
+  it("announces a money record's revision in the charity feed, in both languages, linked to its row", async () => {
+    const [donation] = await query<{ record_id: number; reason: string }>(
+      "select record_id, reason from record_versions where entity = 'donation' and kind = 'revised' order by id limit 1",
+    );
     expect(donation, 'the demo revises a donation').toBeDefined();
-    for (const [file, title] of [['charity/rss.xml', /^修订：捐赠 #/], ['en/charity/rss.xml', /^Revised: Donation #/]] as const) {
+    for (const [file, title] of [
+      ['charity/rss.xml', /^修订：捐赠 #/],
+      ['en/charity/rss.xml', /^Revised: Donation #/],
+    ] as const) {
       const doc = new XMLParser({ isArray: (name) => name === 'item' }).parse(read(file));
-      const items = doc.rss.channel.item as Array<{ title: string; link: string; description: string }>;
-      const item = items.find((i) => i.title === `${i.title.match(title)?.[0] ?? ''}${donation!.record_id}`);
+      const items = doc.rss.channel.item as Array<{
+        title: string;
+        link: string;
+        description: string;
+      }>;
+      const item = items.find(
+        (i) => i.title === `${i.title.match(title)?.[0] ?? ''}${donation!.record_id}`,
+      );
       expect(item, file).toBeDefined();
       expect(item!.description).toContain(donation!.reason);
       expect(item!.link).toMatch(/[?&]v=2#/);
-      expect(new Set(items.map((i) => i.link)).size, 'every link (the guid) is unique').toBe(items.length);
+      expect(new Set(items.map((i) => i.link)).size, 'every link (the guid) is unique').toBe(
+        items.length,
+      );
       const target = resolves(item!.link);
       expect(target.ok, target.ok ? '' : target.why).toBe(true);
     }
   });
 
   it('publishes every version in open data, with its reason and the fields it changed', () => {
-    const rows = readJson<Array<{ id: string; entity: string; recordId: number; version: number; kind: string; reason: string | null; changedFields: string | null }>>('data/versions.json');
-    expect(rows.find((r) => r.id === `service-${revised.id}-v1`)).toMatchObject({ kind: 'published', reason: null });
-    expect(rows.find((r) => r.id === `service-${revised.id}-v2`)).toMatchObject({ entity: 'service', recordId: revised.id, version: 2, kind: 'revised', reason: revised.reason, changedFields: 'schedule' });
-    expect(rows.find((r) => r.id === `service-${withdrawn.id}-v2`)).toMatchObject({ kind: 'withdrawn', reason: withdrawn.reason });
+    const rows =
+      readJson<
+        Array<{
+          id: string;
+          entity: string;
+          recordId: number;
+          version: number;
+          kind: string;
+          reason: string | null;
+          changedFields: string | null;
+        }>
+      >('data/versions.json');
+    expect(rows.find((r) => r.id === `service-${revised.id}-v1`)).toMatchObject({
+      kind: 'published',
+      reason: null,
+    });
+    expect(rows.find((r) => r.id === `service-${revised.id}-v2`)).toMatchObject({
+      entity: 'service',
+      recordId: revised.id,
+      version: 2,
+      kind: 'revised',
+      reason: revised.reason,
+      changedFields: 'schedule',
+    });
+    expect(rows.find((r) => r.id === `service-${withdrawn.id}-v2`)).toMatchObject({
+      kind: 'withdrawn',
+      reason: withdrawn.reason,
+    });
     expect(read('data/versions.csv')).toContain(revised.reason);
   });
 });

@@ -1,11 +1,19 @@
-import { type SQL, and, asc, desc, eq, gte, lt, lte, or, sql } from 'drizzle-orm';
-import type { Page } from '../shared/paging';
+import { and, asc, desc, eq, gte, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { activities, activitySignups, activityTypes, participations, residents, teams, users } from '../../../db/schema';
-import { audit, type Actor } from '../records/audit';
+import {
+  activities,
+  activitySignups,
+  activityTypes,
+  participations,
+  residents,
+  teams,
+  users,
+} from '../../../db/schema';
+import { type Actor, audit } from '../records/audit';
 import { checkChainLink } from '../records/chain-links';
-import { activityRule } from './rule';
 import { DomainError } from '../shared/errors';
+import type { Page } from '../shared/paging';
+import { activityRule } from './rule';
 
 /** Volunteer activities as staff plan and run them: created, listed, looked at with who came. */
 export type ActivityStatus = 'planned' | 'open' | 'closed';
@@ -49,7 +57,8 @@ export interface Participant {
 }
 
 /** The points one attendance is worth before the daily cap: hours × points per hour, rounded. */
-export const pointsFor = (hours: number, pointsPerHour: number) => Math.round(hours * pointsPerHour);
+export const pointsFor = (hours: number, pointsPerHour: number) =>
+  Math.round(hours * pointsPerHour);
 
 /** Per-activity counts as correlated subqueries: a list stays one statement however long it is. */
 export const activityCounts = {
@@ -81,7 +90,13 @@ type Row = Awaited<ReturnType<ReturnType<typeof selectActivities>['where']>>[num
 function view(r: Row): Activity {
   return {
     id: r.a.id,
-    type: { id: r.a.typeId, code: r.typeCode, name: r.typeName, pointsPerHour: r.pointsPerHour, dailyCap: r.dailyCap },
+    type: {
+      id: r.a.typeId,
+      code: r.typeCode,
+      name: r.typeName,
+      pointsPerHour: r.pointsPerHour,
+      dailyCap: r.dailyCap,
+    },
     team: r.a.teamId === null ? null : { id: r.a.teamId, name: r.teamName ?? '' },
     title: r.a.title,
     date: r.a.date,
@@ -102,13 +117,23 @@ export async function findActivity(db: Db, id: number): Promise<Activity> {
   return view(row);
 }
 
-export async function createActivity(tx: Db, actor: Actor, fields: ActivityFields): Promise<Activity> {
+export async function createActivity(
+  tx: Db,
+  actor: Actor,
+  fields: ActivityFields,
+): Promise<Activity> {
   const [type] = await tx
-    .select({ id: activityTypes.id, active: activityTypes.active, pointsPerHour: activityTypes.pointsPerHour, dailyCap: activityTypes.dailyCap })
+    .select({
+      id: activityTypes.id,
+      active: activityTypes.active,
+      pointsPerHour: activityTypes.pointsPerHour,
+      dailyCap: activityTypes.dailyCap,
+    })
     .from(activityTypes)
     .where(eq(activityTypes.code, fields.type));
   if (!type) throw new DomainError('invalid_reference', `活动类型 ${fields.type} 不存在`);
-  if (!type.active) throw new DomainError('invalid_reference', `活动类型 ${fields.type} 已停用，不能用于新活动`);
+  if (!type.active)
+    throw new DomainError('invalid_reference', `活动类型 ${fields.type} 已停用，不能用于新活动`);
   if (fields.teamId != null) {
     const [team] = await tx.select({ id: teams.id }).from(teams).where(eq(teams.id, fields.teamId));
     if (!team) throw new DomainError('invalid_reference', `志愿队伍 ${fields.teamId} 不存在`);
@@ -149,10 +174,20 @@ export async function listActivities(db: Db, q: ActivityQuery): Promise<Page<Act
   let after: SQL | undefined;
   if (q.cursor) {
     const [date, id] = q.cursor.split('.');
-    after = or(lt(activities.date, date!), and(eq(activities.date, date!), lt(activities.id, Number(id))));
+    after = or(
+      lt(activities.date, date!),
+      and(eq(activities.date, date!), lt(activities.id, Number(id))),
+    );
   }
   const rows = await selectActivities(db)
-    .where(and(q.from ? gte(activities.date, q.from) : undefined, q.to ? lte(activities.date, q.to) : undefined, q.status ? eq(activities.status, q.status) : undefined, after))
+    .where(
+      and(
+        q.from ? gte(activities.date, q.from) : undefined,
+        q.to ? lte(activities.date, q.to) : undefined,
+        q.status ? eq(activities.status, q.status) : undefined,
+        after,
+      ),
+    )
     .orderBy(desc(activities.date), desc(activities.id))
     .limit(q.limit + 1);
   const items = rows.slice(0, q.limit).map(view);
@@ -163,7 +198,12 @@ export async function listActivities(db: Db, q: ActivityQuery): Promise<Page<Act
 /** Everyone who signed up or came, with what happened to each. */
 export async function participants(db: Db, activityId: number): Promise<Participant[]> {
   const signed = await db
-    .select({ residentId: activitySignups.residentId, signedUpAt: activitySignups.signedUpAt, name: residents.fullName, login: users.login })
+    .select({
+      residentId: activitySignups.residentId,
+      signedUpAt: activitySignups.signedUpAt,
+      name: residents.fullName,
+      login: users.login,
+    })
     .from(activitySignups)
     .innerJoin(residents, eq(residents.userId, activitySignups.residentId))
     .innerJoin(users, eq(users.id, activitySignups.residentId))
@@ -175,10 +215,27 @@ export async function participants(db: Db, activityId: number): Promise<Particip
     .innerJoin(users, eq(users.id, participations.residentId))
     .where(eq(participations.activityId, activityId));
   const byId = new Map<number, Participant>();
-  for (const s of signed) byId.set(s.residentId, { residentId: s.residentId, name: s.name, login: s.login, signedUpAt: s.signedUpAt, checkedInAt: null, hours: null, awardEntryId: null });
+  for (const s of signed)
+    byId.set(s.residentId, {
+      residentId: s.residentId,
+      name: s.name,
+      login: s.login,
+      signedUpAt: s.signedUpAt,
+      checkedInAt: null,
+      hours: null,
+      awardEntryId: null,
+    });
   for (const { p, name, login } of came) {
     const prior = byId.get(p.residentId);
-    byId.set(p.residentId, { residentId: p.residentId, name, login, signedUpAt: prior?.signedUpAt ?? null, checkedInAt: p.checkedInAt, hours: p.hours, awardEntryId: p.awardEntryId });
+    byId.set(p.residentId, {
+      residentId: p.residentId,
+      name,
+      login,
+      signedUpAt: prior?.signedUpAt ?? null,
+      checkedInAt: p.checkedInAt,
+      hours: p.hours,
+      awardEntryId: p.awardEntryId,
+    });
   }
   return [...byId.values()].sort((a, b) => a.residentId - b.residentId);
 }
@@ -186,11 +243,22 @@ export async function participants(db: Db, activityId: number): Promise<Particip
 /** What the activity form offers: the active types (a retired one is offered for no new activity) and the teams. */
 export async function activityTypesAndTeams(db: Db) {
   const [types, teamRows] = await Promise.all([
-    db.select().from(activityTypes).where(eq(activityTypes.active, true)).orderBy(asc(activityTypes.id)),
+    db
+      .select()
+      .from(activityTypes)
+      .where(eq(activityTypes.active, true))
+      .orderBy(asc(activityTypes.id)),
     db.select().from(teams).orderBy(asc(teams.id)),
   ]);
   return {
-    types: types.map((t) => ({ id: t.id, code: t.code, name: t.nameZh, nameEn: t.nameEn, pointsPerHour: t.pointsPerHour, dailyCap: t.dailyCap })),
+    types: types.map((t) => ({
+      id: t.id,
+      code: t.code,
+      name: t.nameZh,
+      nameEn: t.nameEn,
+      pointsPerHour: t.pointsPerHour,
+      dailyCap: t.dailyCap,
+    })),
     teams: teamRows.map((t) => ({ id: t.id, name: t.name, description: t.description })),
   };
 }

@@ -8,6 +8,11 @@ import { activities, activityTypes } from '../../../db/schema';
  * join activities to activity_types.
  */
 export const activityRule = {
-  pointsPerHour: sql<number>`coalesce(${activities.pointsPerHour}, ${activityTypes.pointsPerHour})`.mapWith(Number),
-  dailyCap: sql<number>`coalesce(${activities.dailyCap}, ${activityTypes.dailyCap})`.mapWith(Number),
+  pointsPerHour:
+    sql<number>`coalesce(${activities.pointsPerHour}, ${activityTypes.pointsPerHour})`.mapWith(
+      Number,
+    ),
+  dailyCap: sql<number>`coalesce(${activities.dailyCap}, ${activityTypes.dailyCap})`.mapWith(
+    Number,
+  ),
 };

@@ -1,9 +1,18 @@
-import { type SQL, and, asc, desc, eq, gte, isNotNull, lt, ne, or, sql } from 'drizzle-orm';
-import type { Page } from '../shared/paging';
+import { and, asc, desc, eq, gte, isNotNull, lt, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { accounts, activities, activitySignups, activityTypes, ledgerEntries, participations, postings, teams } from '../../../db/schema';
+import {
+  accounts,
+  activities,
+  activitySignups,
+  activityTypes,
+  ledgerEntries,
+  participations,
+  postings,
+  teams,
+} from '../../../db/schema';
 import { publicServices } from '../publishing/services';
 import { DomainError } from '../shared/errors';
+import type { Page } from '../shared/paging';
 import { localDate } from '../shared/time';
 import { activityColumns, activityCounts, pointsFor } from './catalog';
 
@@ -27,7 +36,12 @@ export interface UpcomingActivity {
   checkedIn: boolean;
 }
 
-export async function upcomingActivities(db: Db, residentId: number, now: Date, limit: number): Promise<UpcomingActivity[]> {
+export async function upcomingActivities(
+  db: Db,
+  residentId: number,
+  now: Date,
+  limit: number,
+): Promise<UpcomingActivity[]> {
   const rows = await db
     .select({
       ...activityColumns,
@@ -58,14 +72,34 @@ export async function upcomingActivities(db: Db, residentId: number, now: Date, 
 }
 
 /** The next 志愿服务日 (today if it is the 9th) and the published services offered on it (每月 9 日). */
-export async function nextVolunteerDay(db: Db, now: Date): Promise<{ date: string; services: Array<{ id: number; title: string; provider: string; place: string; schedule: string; url: string }> }> {
+export async function nextVolunteerDay(
+  db: Db,
+  now: Date,
+): Promise<{
+  date: string;
+  services: Array<{
+    id: number;
+    title: string;
+    provider: string;
+    place: string;
+    schedule: string;
+    url: string;
+  }>;
+}> {
   const today = localDate(now);
   const [y, m, d] = today.split('-').map(Number) as [number, number, number];
   const [year, month] = d <= VOLUNTEER_DAY ? [y, m] : m === 12 ? [y + 1, 1] : [y, m + 1];
   const date = `${year}-${String(month).padStart(2, '0')}-${String(VOLUNTEER_DAY).padStart(2, '0')}`;
   const services = (await publicServices(db))
     .filter((s) => s.monthlyDay === VOLUNTEER_DAY)
-    .map((s) => ({ id: s.id, title: s.title, provider: s.provider.name, place: s.place, schedule: s.schedule, url: s.url }));
+    .map((s) => ({
+      id: s.id,
+      title: s.title,
+      provider: s.provider.name,
+      place: s.place,
+      schedule: s.schedule,
+      url: s.url,
+    }));
   return { date, services };
 }
 
@@ -76,15 +110,29 @@ async function activityFor(tx: Db, activityId: number) {
 }
 
 /** `by`: the staff member signing the resident up on their behalf (left empty when the resident signs up themself). */
-export async function signUp(tx: Db, residentId: number, activityId: number, now: Date, by?: number): Promise<{ activityId: number; signedUpAt: string; alreadySignedUp: boolean }> {
+export async function signUp(
+  tx: Db,
+  residentId: number,
+  activityId: number,
+  now: Date,
+  by?: number,
+): Promise<{ activityId: number; signedUpAt: string; alreadySignedUp: boolean }> {
   const activity = await activityFor(tx, activityId);
-  if (activity.status === 'closed' || activity.date < localDate(now)) throw new DomainError('signup_closed', `活动「${activity.title}」已结束，不能报名`);
-  const inserted = await tx.insert(activitySignups).values({ activityId, residentId, signedUpAt: now.toISOString(), signedUpBy: by ?? null }).onConflictDoNothing().returning();
-  if (inserted[0]) return { activityId, signedUpAt: inserted[0].signedUpAt, alreadySignedUp: false };
+  if (activity.status === 'closed' || activity.date < localDate(now))
+    throw new DomainError('signup_closed', `活动「${activity.title}」已结束，不能报名`);
+  const inserted = await tx
+    .insert(activitySignups)
+    .values({ activityId, residentId, signedUpAt: now.toISOString(), signedUpBy: by ?? null })
+    .onConflictDoNothing()
+    .returning();
+  if (inserted[0])
+    return { activityId, signedUpAt: inserted[0].signedUpAt, alreadySignedUp: false };
   const [prior] = await tx
     .select()
     .from(activitySignups)
-    .where(and(eq(activitySignups.activityId, activityId), eq(activitySignups.residentId, residentId)));
+    .where(
+      and(eq(activitySignups.activityId, activityId), eq(activitySignups.residentId, residentId)),
+    );
   return { activityId, signedUpAt: prior!.signedUpAt, alreadySignedUp: true };
 }
 
@@ -93,12 +141,18 @@ export async function cancelSignUp(tx: Db, residentId: number, activityId: numbe
   const [came] = await tx
     .select({ at: participations.checkedInAt })
     .from(participations)
-    .where(and(eq(participations.activityId, activityId), eq(participations.residentId, residentId)));
-  if (came) throw new DomainError('already_checked_in', `已在「${activity.title}」签到，不能取消报名`);
-  if (activity.status === 'closed') throw new DomainError('signup_closed', `活动「${activity.title}」已结束`);
+    .where(
+      and(eq(participations.activityId, activityId), eq(participations.residentId, residentId)),
+    );
+  if (came)
+    throw new DomainError('already_checked_in', `已在「${activity.title}」签到，不能取消报名`);
+  if (activity.status === 'closed')
+    throw new DomainError('signup_closed', `活动「${activity.title}」已结束`);
   const removed = await tx
     .delete(activitySignups)
-    .where(and(eq(activitySignups.activityId, activityId), eq(activitySignups.residentId, residentId)))
+    .where(
+      and(eq(activitySignups.activityId, activityId), eq(activitySignups.residentId, residentId)),
+    )
     .returning({ id: activitySignups.activityId });
   if (removed.length === 0) throw new DomainError('not_found', `未报名活动「${activity.title}」`);
 }
@@ -119,13 +173,25 @@ export interface MyActivity {
 }
 
 /** Everything the resident signed up for or took part in, newest first; cursor "date.id". */
-export async function myActivities(db: Db, residentId: number, now: Date, limit: number, cursor?: string): Promise<Page<MyActivity>> {
-  const [account] = await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.ownerId, residentId));
+export async function myActivities(
+  db: Db,
+  residentId: number,
+  now: Date,
+  limit: number,
+  cursor?: string,
+): Promise<Page<MyActivity>> {
+  const [account] = await db
+    .select({ id: accounts.id })
+    .from(accounts)
+    .where(eq(accounts.ownerId, residentId));
   const accountId = account?.id ?? -1;
   let after: SQL | undefined;
   if (cursor) {
     const [date, id] = cursor.split('.');
-    after = or(lt(activities.date, date!), and(eq(activities.date, date!), lt(activities.id, Number(id))));
+    after = or(
+      lt(activities.date, date!),
+      and(eq(activities.date, date!), lt(activities.id, Number(id))),
+    );
   }
   const rows = await db
     .select({
@@ -135,14 +201,29 @@ export async function myActivities(db: Db, residentId: number, now: Date, limit:
       checkedInAt: participations.checkedInAt,
       hours: participations.hours,
       entryId: participations.awardEntryId,
-      awarded: sql<number | null>`(select ${postings.amount} from ${postings} where ${postings.entryId} = ${participations.awardEntryId} and ${postings.accountId} = ${accountId})`,
-      reversed: sql<number | null>`(select ${postings.amount} from ${postings} inner join ${ledgerEntries} on ${ledgerEntries.id} = ${postings.entryId} where ${ledgerEntries.reversesId} = ${participations.awardEntryId} and ${postings.accountId} = ${accountId})`,
+      awarded: sql<
+        number | null
+      >`(select ${postings.amount} from ${postings} where ${postings.entryId} = ${participations.awardEntryId} and ${postings.accountId} = ${accountId})`,
+      reversed: sql<
+        number | null
+      >`(select ${postings.amount} from ${postings} inner join ${ledgerEntries} on ${ledgerEntries.id} = ${postings.entryId} where ${ledgerEntries.reversesId} = ${participations.awardEntryId} and ${postings.accountId} = ${accountId})`,
     })
     .from(activities)
     .innerJoin(activityTypes, eq(activityTypes.id, activities.typeId))
-    .leftJoin(activitySignups, and(eq(activitySignups.activityId, activities.id), eq(activitySignups.residentId, residentId)))
-    .leftJoin(participations, and(eq(participations.activityId, activities.id), eq(participations.residentId, residentId)))
-    .where(and(or(isNotNull(activitySignups.residentId), isNotNull(participations.residentId)), after))
+    .leftJoin(
+      activitySignups,
+      and(
+        eq(activitySignups.activityId, activities.id),
+        eq(activitySignups.residentId, residentId),
+      ),
+    )
+    .leftJoin(
+      participations,
+      and(eq(participations.activityId, activities.id), eq(participations.residentId, residentId)),
+    )
+    .where(
+      and(or(isNotNull(activitySignups.residentId), isNotNull(participations.residentId)), after),
+    )
     .orderBy(desc(activities.date), desc(activities.id))
     .limit(limit + 1);
   const today = localDate(now);
@@ -172,5 +253,8 @@ export async function myActivities(db: Db, residentId: number, now: Date, limit:
     };
   });
   const last = items[items.length - 1];
-  return { items, nextCursor: rows.length > limit && last ? `${last.date}.${last.activityId}` : null };
+  return {
+    items,
+    nextCursor: rows.length > limit && last ? `${last.date}.${last.activityId}` : null,
+  };
 }

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { auditLog, users } from '../../../db/schema';
-import { cursorBefore, pageOf, type Page } from '../shared/paging';
+import { cursorBefore, type Page, pageOf } from '../shared/paging';
 
 /** The audit trail as staff read it: newest first, by record type and/or by who acted. */
 export interface AuditQuery {
@@ -33,7 +33,12 @@ function parse(detail: string): unknown {
 }
 
 export async function readAuditLog(db: Db, q: AuditQuery): Promise<Page<AuditRow>> {
-  const actor = q.actor === undefined ? undefined : /^\d+$/.test(q.actor) ? eq(auditLog.actorId, Number(q.actor)) : eq(users.login, q.actor);
+  const actor =
+    q.actor === undefined
+      ? undefined
+      : /^\d+$/.test(q.actor)
+        ? eq(auditLog.actorId, Number(q.actor))
+        : eq(users.login, q.actor);
   const rows = await db
     .select({ a: auditLog, login: users.login, name: users.displayName })
     .from(auditLog)
@@ -73,9 +78,19 @@ export interface AuditActor {
 /** Everyone who can act in the console (disabled accounts too: they acted before), for the "who" filter. */
 export async function auditActors(db: Db): Promise<AuditActor[]> {
   const rows = await db
-    .select({ id: users.id, login: users.login, name: users.displayName, role: users.role, disabledAt: users.disabledAt })
+    .select({
+      id: users.id,
+      login: users.login,
+      name: users.displayName,
+      role: users.role,
+      disabledAt: users.disabledAt,
+    })
     .from(users)
     .where(inArray(users.role, [...CONSOLE_ROLES]))
     .orderBy(asc(users.displayName), asc(users.id));
-  return rows.map(({ disabledAt, ...r }) => ({ ...r, role: r.role as AuditActor['role'], disabled: disabledAt !== null }));
+  return rows.map(({ disabledAt, ...r }) => ({
+    ...r,
+    role: r.role as AuditActor['role'],
+    disabled: disabledAt !== null,
+  }));
 }

@@ -1,7 +1,7 @@
 import type { Db } from '../../../db/client';
-import { award, type AwardInput } from '../ledger/commands';
+import { type AwardInput, award } from '../ledger/commands';
 import type { Actor } from '../records/audit';
-import { createBatch, type Batch } from './batches';
+import { type Batch, createBatch } from './batches';
 import { approvalThresholds, needsApproval } from './thresholds';
 
 /**

@@ -20,9 +20,15 @@ const parse = (value: string | undefined, fallback: number) => {
 };
 
 export async function approvalThresholds(db: Db): Promise<Thresholds> {
-  const rows = await db.select().from(settings).where(inArray(settings.key, [PER_AWARD_SETTING, PER_BATCH_SETTING]));
+  const rows = await db
+    .select()
+    .from(settings)
+    .where(inArray(settings.key, [PER_AWARD_SETTING, PER_BATCH_SETTING]));
   const get = (key: string) => rows.find((r) => r.key === key)?.value;
-  return { perAward: parse(get(PER_AWARD_SETTING), DEFAULT_PER_AWARD), perBatch: parse(get(PER_BATCH_SETTING), DEFAULT_PER_BATCH) };
+  return {
+    perAward: parse(get(PER_AWARD_SETTING), DEFAULT_PER_AWARD),
+    perBatch: parse(get(PER_BATCH_SETTING), DEFAULT_PER_BATCH),
+  };
 }
 
 /** A batch needs a second approver when any one award, or the batch as a whole, is over its threshold. */

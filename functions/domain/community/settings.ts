@@ -1,6 +1,11 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { EXPIRY_NOTICE_DAYS_SETTING, EXPIRY_YEARS_SETTING, expiryNoticeDaysOf, expiryYearsOf } from '../ledger/expiry';
+import {
+  EXPIRY_NOTICE_DAYS_SETTING,
+  EXPIRY_YEARS_SETTING,
+  expiryNoticeDaysOf,
+  expiryYearsOf,
+} from '../ledger/expiry';
 
 /**
  * Per-community settings (one community per database), with their defaults. The keys are the
@@ -23,13 +28,17 @@ export const SETTING = {
 export const DEFAULT_BACKUP_KEEP = 7;
 
 async function setting(db: Db, key: string): Promise<string | undefined> {
-  const [row] = await db.all<{ value: string }>(sql`select value from settings where key = ${key} limit 1`);
+  const [row] = await db.all<{ value: string }>(
+    sql`select value from settings where key = ${key} limit 1`,
+  );
   return row?.value;
 }
 
 function nonNegativeInt(value: string | undefined, fallback: number): number {
   const n = Number(value);
-  return value !== undefined && value.trim() !== '' && Number.isSafeInteger(n) && n >= 0 ? n : fallback;
+  return value !== undefined && value.trim() !== '' && Number.isSafeInteger(n) && n >= 0
+    ? n
+    : fallback;
 }
 
 /** Points lapse at the end of this many calendar years after the year they were earned (default 2). */

@@ -13,7 +13,14 @@ export function parseSiteOrigin(text: string): string | undefined {
     return undefined;
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
-  if (url.username || url.password || url.search || url.hash || (url.pathname !== '/' && url.pathname !== '')) return undefined;
+  if (
+    url.username ||
+    url.password ||
+    url.search ||
+    url.hash ||
+    (url.pathname !== '/' && url.pathname !== '')
+  )
+    return undefined;
   return url.origin;
 }
 
@@ -21,7 +28,11 @@ export function parseSiteOrigin(text: string): string | undefined {
  * Which origin the site is built for: LINLI_SITE_URL if set, else the one stored in the community's
  * settings, else the address the Node server actually listens on.
  */
-export function resolveSiteOrigin(sources: { env?: string | undefined; stored?: string | undefined; port: number }): string {
+export function resolveSiteOrigin(sources: {
+  env?: string | undefined;
+  stored?: string | undefined;
+  port: number;
+}): string {
   for (const candidate of [sources.env, sources.stored]) {
     if (candidate === undefined || candidate.trim() === '') continue;
     const origin = parseSiteOrigin(candidate);

@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import type { GuessKind } from '../../../db/schema';
 import { TryLater } from '../shared/errors';
-import { inList, rowList } from '../shared/sql';
 import { getOrPut } from '../shared/maps';
+import { inList, rowList } from '../shared/sql';
 
 /**
  * A merchant's guessing budgets: how many failed identifications (a wrong code, card or PIN) its
@@ -15,7 +15,10 @@ import { getOrPut } from '../shared/maps';
 export const GUESS_BUDGETS = {
   burst: { windowMs: 10 * 60_000, failuresMax: 10, counts: ['code', 'scan', 'pin'] },
   daily: { windowMs: 24 * 60 * 60_000, failuresMax: 20, counts: ['code', 'pin'] },
-} as const satisfies Record<string, { windowMs: number; failuresMax: number; counts: readonly GuessKind[] }>;
+} as const satisfies Record<
+  string,
+  { windowMs: number; failuresMax: number; counts: readonly GuessKind[] }
+>;
 
 type Window = keyof typeof GUESS_BUDGETS;
 const WINDOWS = Object.keys(GUESS_BUDGETS) as Window[];
@@ -29,7 +32,8 @@ interface Spent {
 
 const PAUSED: Record<Window, string> = {
   burst: '本柜台 10 分钟内兑换码或密码错误已达 10 次，暂停核验',
-  daily: '本柜台 24 小时内手输兑换码或密码错误已达 20 次，暂停手输核验（扫居民手机上的二维码仍可用）',
+  daily:
+    '本柜台 24 小时内手输兑换码或密码错误已达 20 次，暂停手输核验（扫居民手机上的二维码仍可用）',
 };
 
 /**
@@ -40,14 +44,27 @@ const PAUSED: Record<Window, string> = {
  */
 export class GuessBudget {
   private readonly fresh: Array<{ merchantId: number; at: string; kind: GuessKind }> = [];
-  private readonly blocks: Array<{ merchantId: number; at: string; until: string; window: Window; failures: number }> = [];
+  private readonly blocks: Array<{
+    merchantId: number;
+    at: string;
+    until: string;
+    window: Window;
+    failures: number;
+  }> = [];
 
   private constructor(private readonly spent: Map<string, Spent>) {}
 
   static async of(tx: Db, merchantIds: number[], now: Date): Promise<GuessBudget> {
     const from = (w: Window) => new Date(now.getTime() - GUESS_BUDGETS[w].windowMs).toISOString();
-    const inWindow = (w: Window) => sql`at > ${from(w)} and kind in ${inList(GUESS_BUDGETS[w].counts)}`;
-    const rows = await tx.all<{ merchantId: number; burst: number; burstOldest: string | null; daily: number; dailyOldest: string | null }>(
+    const inWindow = (w: Window) =>
+      sql`at > ${from(w)} and kind in ${inList(GUESS_BUDGETS[w].counts)}`;
+    const rows = await tx.all<{
+      merchantId: number;
+      burst: number;
+      burstOldest: string | null;
+      daily: number;
+      dailyOldest: string | null;
+    }>(
       sql`select merchant_id as merchantId,
             count(*) filter (where ${inWindow('burst')}) as burst, min(at) filter (where ${inWindow('burst')}) as burstOldest,
             count(*) filter (where ${inWindow('daily')}) as daily, min(at) filter (where ${inWindow('daily')}) as dailyOldest
@@ -72,9 +89,15 @@ export class GuessBudget {
     for (const w of WINDOWS) {
       const { windowMs, failuresMax, counts } = GUESS_BUDGETS[w];
       const s = this.of(merchantId, w);
-      if (!(counts as readonly GuessKind[]).includes(kind) || s.failures < failuresMax || !s.oldest) continue;
+      if (!(counts as readonly GuessKind[]).includes(kind) || s.failures < failuresMax || !s.oldest)
+        continue;
       const retryAfterSeconds = (Date.parse(s.oldest) + windowMs - now.getTime()) / 1000;
-      if (retryAfterSeconds > 0) return new TryLater('too_many_attempts', `${PAUSED[w]}，请 ${Math.ceil(retryAfterSeconds / 60)} 分钟后再试；社区已收到提醒`, retryAfterSeconds);
+      if (retryAfterSeconds > 0)
+        return new TryLater(
+          'too_many_attempts',
+          `${PAUSED[w]}，请 ${Math.ceil(retryAfterSeconds / 60)} 分钟后再试；社区已收到提醒`,
+          retryAfterSeconds,
+        );
     }
     return undefined;
   }
@@ -89,18 +112,31 @@ export class GuessBudget {
       const s = this.of(merchantId, w);
       s.failures += 1;
       s.oldest ??= at;
-      if (s.failures === failuresMax) this.blocks.push({ merchantId, at, until: new Date(Date.parse(s.oldest) + windowMs).toISOString(), window: w, failures: failuresMax });
+      if (s.failures === failuresMax)
+        this.blocks.push({
+          merchantId,
+          at,
+          until: new Date(Date.parse(s.oldest) + windowMs).toISOString(),
+          window: w,
+          failures: failuresMax,
+        });
     }
   }
 
   /** Writes the failures spent (and any pause they caused), and forgets those older than every window. */
   async save(tx: Db, now: Date): Promise<void> {
     if (this.fresh.length === 0) return;
-    await tx.run(sql`insert into counter_guesses (merchant_id, at, kind) values ${rowList(this.fresh.map((g) => [g.merchantId, g.at, g.kind]))}`);
+    await tx.run(
+      sql`insert into counter_guesses (merchant_id, at, kind) values ${rowList(this.fresh.map((g) => [g.merchantId, g.at, g.kind]))}`,
+    );
     const merchants = [...new Set(this.fresh.map((g) => g.merchantId))];
-    await tx.run(sql`delete from counter_guesses where merchant_id in ${inList(merchants)} and at <= ${new Date(now.getTime() - LONGEST_WINDOW_MS).toISOString()}`);
+    await tx.run(
+      sql`delete from counter_guesses where merchant_id in ${inList(merchants)} and at <= ${new Date(now.getTime() - LONGEST_WINDOW_MS).toISOString()}`,
+    );
     if (this.blocks.length > 0) {
-      await tx.run(sql`insert into counter_blocks (merchant_id, at, until, window, failures) values ${rowList(this.blocks.map((b) => [b.merchantId, b.at, b.until, b.window, b.failures]))}`);
+      await tx.run(
+        sql`insert into counter_blocks (merchant_id, at, until, window, failures) values ${rowList(this.blocks.map((b) => [b.merchantId, b.at, b.until, b.window, b.failures]))}`,
+      );
     }
     this.fresh.length = 0;
     this.blocks.length = 0;
@@ -126,5 +162,10 @@ export async function counterAlerts(db: Db, now: Date): Promise<CounterAlert[]> 
     sql`select b.id as id, b.merchant_id as merchantId, coalesce(m.shop_name, '') as shopName, b.at as at, b.until as until, b.window as window, b.failures as failures
         from counter_blocks b left join merchants m on m.user_id = b.merchant_id where b.at > ${since} order by b.id desc limit 100`,
   );
-  return rows.map((r) => ({ ...r, id: Number(r.id), merchantId: Number(r.merchantId), failures: Number(r.failures) }));
+  return rows.map((r) => ({
+    ...r,
+    id: Number(r.id),
+    merchantId: Number(r.merchantId),
+    failures: Number(r.failures),
+  }));
 }

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { redeemCodes } from '../../../db/schema';
-import { statementLine, type StatementLine } from '../ledger/queries';
+import { type StatementLine, statementLine } from '../ledger/queries';
 import { DomainError } from '../shared/errors';
 
 export type CodeStatus = 'pending' | 'used' | 'expired';
@@ -21,9 +21,21 @@ export interface RedeemCodeState {
  * (and for what) without watching the balance. Another resident's code is not_found, as is an
  * unknown id: the answer never tells whose a code is.
  */
-export async function redeemCodeState(db: Db, residentId: number, accountId: number, id: number, now: Date): Promise<RedeemCodeState> {
+export async function redeemCodeState(
+  db: Db,
+  residentId: number,
+  accountId: number,
+  id: number,
+  now: Date,
+): Promise<RedeemCodeState> {
   const [code] = await db
-    .select({ id: redeemCodes.id, expiresAt: redeemCodes.expiresAt, usedAt: redeemCodes.usedAt, entryId: redeemCodes.entryId, revokedAt: redeemCodes.revokedAt })
+    .select({
+      id: redeemCodes.id,
+      expiresAt: redeemCodes.expiresAt,
+      usedAt: redeemCodes.usedAt,
+      entryId: redeemCodes.entryId,
+      revokedAt: redeemCodes.revokedAt,
+    })
     .from(redeemCodes)
     .where(and(eq(redeemCodes.id, id), eq(redeemCodes.residentId, residentId)));
   if (!code) throw new DomainError('not_found', `兑换码 ${id} 不存在`);
@@ -34,5 +46,11 @@ export async function redeemCodeState(db: Db, residentId: number, accountId: num
     return { id: code.id, status: 'used', expiresAt: code.expiresAt, revoked, entry };
   }
   const expired = revoked || Date.parse(code.expiresAt) <= now.getTime();
-  return { id: code.id, status: expired ? 'expired' : 'pending', expiresAt: code.expiresAt, revoked, entry: null };
+  return {
+    id: code.id,
+    status: expired ? 'expired' : 'pending',
+    expiresAt: code.expiresAt,
+    revoked,
+    entry: null,
+  };
 }

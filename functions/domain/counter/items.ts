@@ -35,23 +35,48 @@ export async function listItems(db: Db, merchantId: number, activeOnly = false):
   const rows = await db
     .select()
     .from(merchantItems)
-    .where(and(eq(merchantItems.merchantId, merchantId), activeOnly ? eq(merchantItems.active, true) : undefined))
+    .where(
+      and(
+        eq(merchantItems.merchantId, merchantId),
+        activeOnly ? eq(merchantItems.active, true) : undefined,
+      ),
+    )
     .orderBy(asc(merchantItems.id));
   return rows.map(view);
 }
 
-export async function createItem(tx: Db, merchantId: number, fields: ItemFields, now: Date): Promise<Item> {
+export async function createItem(
+  tx: Db,
+  merchantId: number,
+  fields: ItemFields,
+  now: Date,
+): Promise<Item> {
   const at = now.toISOString();
   const [row] = await tx
     .insert(merchantItems)
-    .values({ merchantId, name: fields.name, description: fields.description ?? null, points: fields.points, active: fields.active ?? true, createdAt: at, updatedAt: at })
+    .values({
+      merchantId,
+      name: fields.name,
+      description: fields.description ?? null,
+      points: fields.points,
+      active: fields.active ?? true,
+      createdAt: at,
+      updatedAt: at,
+    })
     .returning();
   return view(row!);
 }
 
-const own = (merchantId: number, id: number) => and(eq(merchantItems.id, id), eq(merchantItems.merchantId, merchantId));
+const own = (merchantId: number, id: number) =>
+  and(eq(merchantItems.id, id), eq(merchantItems.merchantId, merchantId));
 
-export async function updateItem(tx: Db, merchantId: number, id: number, patch: Partial<ItemFields>, now: Date): Promise<Item> {
+export async function updateItem(
+  tx: Db,
+  merchantId: number,
+  id: number,
+  patch: Partial<ItemFields>,
+  now: Date,
+): Promise<Item> {
   const [row] = await tx
     .update(merchantItems)
     .set({ ...patch, updatedAt: now.toISOString() })
@@ -62,6 +87,9 @@ export async function updateItem(tx: Db, merchantId: number, id: number, patch: 
 }
 
 export async function deleteItem(tx: Db, merchantId: number, id: number): Promise<void> {
-  const removed = await tx.delete(merchantItems).where(own(merchantId, id)).returning({ id: merchantItems.id });
+  const removed = await tx
+    .delete(merchantItems)
+    .where(own(merchantId, id))
+    .returning({ id: merchantItems.id });
   if (removed.length === 0) throw new DomainError('not_found', `兑换商品 ${id} 不存在`);
 }

@@ -1,9 +1,9 @@
 import type { Db } from '../../../db/client';
 import { accountsOf } from '../ledger/commands';
-import { standingOf, type Lapse } from '../ledger/expiry';
-import { refusalError, settle, type Settled } from '../shared/settled';
+import { type Lapse, standingOf } from '../ledger/expiry';
 import type { PinCheck } from '../people/cards';
 import { maskName } from '../people/masking';
+import { refusalError, type Settled, settle } from '../shared/settled';
 import { GuessBudget } from './budget';
 import { codeGuessKind, resolveRedeemCodes } from './codes';
 import { identifyCard } from './redemption';
@@ -23,17 +23,35 @@ export type LookupRequest = { code: string } | { card: string; pin: string };
  * runs in a write transaction and answers a refusal instead of throwing it: the failure it wrote
  * must be committed with the refusal.
  */
-export async function lookupAtCounter(tx: Db, merchantId: number, req: LookupRequest, now: Date, checkedPin?: PinCheck): Promise<Settled<Lookup>> {
+export async function lookupAtCounter(
+  tx: Db,
+  merchantId: number,
+  req: LookupRequest,
+  now: Date,
+  checkedPin?: PinCheck,
+): Promise<Settled<Lookup>> {
   return settle(async () => {
     (await accountsOf(tx, [merchantId]))(merchantId, 'merchant');
-    const who = 'code' in req ? await identifyCode(tx, merchantId, req.code, now) : await identifyCard(tx, merchantId, req.card, req.pin, now, checkedPin);
+    const who =
+      'code' in req
+        ? await identifyCode(tx, merchantId, req.code, now)
+        : await identifyCard(tx, merchantId, req.card, req.pin, now, checkedPin);
     const account = (await accountsOf(tx, [who.residentId]))(who.residentId, 'resident');
     const standing = (await standingOf(tx, [account], now)).get(account)!;
-    return { maskedName: maskName(who.fullName), balance: standing.balance, expiring: standing.expiring };
+    return {
+      maskedName: maskName(who.fullName),
+      balance: standing.balance,
+      expiring: standing.expiring,
+    };
   });
 }
 
-async function identifyCode(tx: Db, merchantId: number, code: string, now: Date): Promise<{ residentId: number; fullName: string }> {
+async function identifyCode(
+  tx: Db,
+  merchantId: number,
+  code: string,
+  now: Date,
+): Promise<{ residentId: number; fullName: string }> {
   const kind = codeGuessKind(code);
   const budget = await GuessBudget.of(tx, [merchantId], now);
   const paused = budget.refusal(merchantId, kind, now);

@@ -1,15 +1,22 @@
 import { sql } from 'drizzle-orm';
 import type { Db, WriteBatch } from '../../../db/client';
-import { idempotentBatch, type IdempotencyRequest } from '../ledger/idempotency';
-import { redeemMany, type RedeemInput } from '../ledger/commands';
-import { standingOf, type Lapse } from '../ledger/expiry';
-import type { Actor } from '../records/audit';
-import { refusalError, refused, settledValue, unwrap, type Item, type Settled } from '../shared/settled';
+import { type RedeemInput, redeemMany } from '../ledger/commands';
+import { type Lapse, standingOf } from '../ledger/expiry';
+import { type IdempotencyRequest, idempotentBatch } from '../ledger/idempotency';
 import { authenticateCard, type PinCheck } from '../people/cards';
 import { maskName } from '../people/masking';
+import type { Actor } from '../records/audit';
+import {
+  type Item,
+  refusalError,
+  refused,
+  type Settled,
+  settledValue,
+  unwrap,
+} from '../shared/settled';
 import { GuessBudget } from './budget';
 import { codeGuessKind, markCodesUsed, resolveRedeemCodes } from './codes';
-import { itemsForRedemption, recordRedemptionItems, type RedeemedItem } from './redeemed-items';
+import { itemsForRedemption, type RedeemedItem, recordRedemptionItems } from './redeemed-items';
 
 interface Purchase {
   points: number;
@@ -57,24 +64,46 @@ interface Identified {
  * PIN's failure count and the budget are written even though the request is refused, so the caller
  * must commit a refusal (as `once` does) rather than roll it back.
  */
-export async function redeemByCard(tx: Db, actor: Actor, input: CardRedemption): Promise<Redemption> {
-  const who = await identifyCard(tx, actor.actorId, input.card, input.pin, actor.now, input.checkedPin);
+export async function redeemByCard(
+  tx: Db,
+  actor: Actor,
+  input: CardRedemption,
+): Promise<Redemption> {
+  const who = await identifyCard(
+    tx,
+    actor.actorId,
+    input.card,
+    input.pin,
+    actor.now,
+    input.checkedPin,
+  );
   const [done] = await complete(tx, [{ actor, input }], [{ i: 0, ...who }]);
   return unwrap(done);
 }
 
 /** Identifies a card holder at a counter within its guessing budget (redemption and look-up alike): who, and their name for the receipt. */
-export async function identifyCard(tx: Db, merchantId: number, card: string, pin: string, now: Date, checkedPin?: PinCheck): Promise<{ residentId: number; fullName: string }> {
+export async function identifyCard(
+  tx: Db,
+  merchantId: number,
+  card: string,
+  pin: string,
+  now: Date,
+  checkedPin?: PinCheck,
+): Promise<{ residentId: number; fullName: string }> {
   const budget = await GuessBudget.of(tx, [merchantId], now);
   const paused = budget.refusal(merchantId, 'pin', now);
   if (paused) throw paused;
   let residentId: number;
   try {
-    residentId = await authenticateCard(tx, card, pin, now, checkedPin, () => budget.spend(merchantId, 'pin', now));
+    residentId = await authenticateCard(tx, card, pin, now, checkedPin, () =>
+      budget.spend(merchantId, 'pin', now),
+    );
   } finally {
     await budget.save(tx, now);
   }
-  const [person] = await tx.all<{ fullName: string }>(sql`select full_name as fullName from residents where user_id = ${residentId} limit 1`);
+  const [person] = await tx.all<{ fullName: string }>(
+    sql`select full_name as fullName from residents where user_id = ${residentId} limit 1`,
+  );
   return { residentId, fullName: person?.fullName ?? '' };
 }
 
@@ -85,10 +114,18 @@ export async function identifyCard(tx: Db, merchantId: number, card: string, pin
  * guess it spends. A code given twice throws (which of them uses it depends on the first's
  * outcome), so that the writer applies them one at a time.
  */
-export async function redeemCodesAtCounter(tx: Db, items: Array<Item<Actor, CodeRedemption>>): Promise<Array<Settled<Redemption>>> {
-  if (new Set(items.map(({ input }) => input.code.slice(0, 6))).size !== items.length) throw new Error('a redeem code is given twice in one batch');
+export async function redeemCodesAtCounter(
+  tx: Db,
+  items: Array<Item<Actor, CodeRedemption>>,
+): Promise<Array<Settled<Redemption>>> {
+  if (new Set(items.map(({ input }) => input.code.slice(0, 6))).size !== items.length)
+    throw new Error('a redeem code is given twice in one batch');
   const now = items[0]!.actor.now;
-  const budget = await GuessBudget.of(tx, [...new Set(items.map(({ actor }) => actor.actorId))], now);
+  const budget = await GuessBudget.of(
+    tx,
+    [...new Set(items.map(({ actor }) => actor.actorId))],
+    now,
+  );
   const codes = await resolveRedeemCodes(
     tx,
     items.map(({ actor, input }) => ({ code: input.code, now: actor.now })),
@@ -103,7 +140,13 @@ export async function redeemCodesAtCounter(tx: Db, items: Array<Item<Actor, Code
     else if (!code.ok) {
       budget.spend(actor.actorId, kind, actor.now);
       turnedAway[i] = code;
-    } else identified.push({ i, residentId: code.value.residentId, fullName: code.value.fullName, codeId: code.value.id });
+    } else
+      identified.push({
+        i,
+        residentId: code.value.residentId,
+        fullName: code.value.fullName,
+        codeId: code.value.id,
+      });
   });
   const done = await complete(tx, items, identified);
   await markCodesUsed(
@@ -122,24 +165,41 @@ export async function redeemCodesAtCounter(tx: Db, items: Array<Item<Actor, Code
  * answers each with its receipt, indexed like `items`: one read of the items, redeemMany, one insert
  * of what was bought, one read of the residents' standing after.
  */
-async function complete(tx: Db, items: Array<Item<Actor, Purchase>>, identified: Identified[]): Promise<Array<Settled<Redemption> | undefined>> {
+async function complete(
+  tx: Db,
+  items: Array<Item<Actor, Purchase>>,
+  identified: Identified[],
+): Promise<Array<Settled<Redemption> | undefined>> {
   const results: Array<Settled<Redemption> | undefined> = [];
   const catalogue = await itemsForRedemption(
     tx,
     identified.map(({ i }) => ({ merchantId: items[i]!.actor.actorId, ...items[i]!.input })),
   );
-  const moving: Array<Identified & { item: RedeemedItem | null; order: Item<Actor, RedeemInput> }> = [];
+  const moving: Array<Identified & { item: RedeemedItem | null; order: Item<Actor, RedeemInput> }> =
+    [];
   identified.forEach((who, n) => {
     const { actor, input } = items[who.i]!;
     const item = catalogue[n]!;
     if (!item.ok) results[who.i] = item;
-    else moving.push({ ...who, item: item.value, order: { actor, input: { residentId: who.residentId, points: input.points, note: input.note } } });
+    else
+      moving.push({
+        ...who,
+        item: item.value,
+        order: {
+          actor,
+          input: { residentId: who.residentId, points: input.points, note: input.note },
+        },
+      });
   });
   const done = await redeemMany(
     tx,
     moving.map((m) => m.order),
   );
-  const standing = await standingOf(tx, done.flatMap((d) => (d.ok ? [d.value.residentAccount] : [])), items[0]!.actor.now);
+  const standing = await standingOf(
+    tx,
+    done.flatMap((d) => (d.ok ? [d.value.residentAccount] : [])),
+    items[0]!.actor.now,
+  );
   const bought: Array<{ entryId: number; item: RedeemedItem }> = [];
   moving.forEach(({ i, fullName, item }, n) => {
     const d = done[n]!;
@@ -150,7 +210,15 @@ async function complete(tx: Db, items: Array<Item<Actor, Purchase>>, identified:
     if (item) bought.push({ entryId: d.value.id, item });
     const points = items[i]!.input.points;
     const { id, at, balanceAfter, residentAccount } = d.value;
-    results[i] = settledValue({ id, points, at, resident: { maskedName: maskName(fullName) }, balanceAfter, item, expiring: standing.get(residentAccount)?.expiring ?? [] });
+    results[i] = settledValue({
+      id,
+      points,
+      at,
+      resident: { maskedName: maskName(fullName) },
+      balanceAfter,
+      item,
+      expiring: standing.get(residentAccount)?.expiring ?? [],
+    });
   });
   await recordRedemptionItems(tx, bought);
   return results;
@@ -168,9 +236,21 @@ export interface IdempotentCodeRedemption {
  */
 export const codeRedemptions: WriteBatch<IdempotentCodeRedemption, Settled<Redemption>> = {
   apply: async (tx, items) => {
-    const settled = await idempotentBatch(tx, items.map((item) => item.idempotency), (fresh) => redeemCodesAtCounter(tx, fresh.map((i) => items[i]!.redemption)));
+    const settled = await idempotentBatch(
+      tx,
+      items.map((item) => item.idempotency),
+      (fresh) =>
+        redeemCodesAtCounter(
+          tx,
+          fresh.map((i) => items[i]!.redemption),
+        ),
+    );
     // An outcome stored under its key is the item's answer, a refusal included (its spent guess is
     // committed with it); one that stored nothing (a mismatched body, a TryLater) fails the item.
-    return settled.map((s) => (s.replayed === undefined && !s.ok ? { ok: false as const, error: refusalError(s) } : { ok: true as const, value: s }));
+    return settled.map((s) =>
+      s.replayed === undefined && !s.ok
+        ? { ok: false as const, error: refusalError(s) }
+        : { ok: true as const, value: s },
+    );
   },
 };

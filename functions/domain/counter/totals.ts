@@ -14,7 +14,12 @@ export interface CounterTotals {
   netPoints: number;
 }
 
-async function totalsBetween(db: Db, accountId: number, from: Date, to: Date): Promise<CounterTotals> {
+async function totalsBetween(
+  db: Db,
+  accountId: number,
+  from: Date,
+  to: Date,
+): Promise<CounterTotals> {
   const [row] = await db
     .select({
       redemptions: sql<number>`coalesce(sum(case when ${ledgerEntries.kind} = 'redemption' then 1 else 0 end), 0)`,
@@ -25,7 +30,13 @@ async function totalsBetween(db: Db, accountId: number, from: Date, to: Date): P
     })
     .from(postings)
     .innerJoin(ledgerEntries, eq(ledgerEntries.id, postings.entryId))
-    .where(and(eq(postings.accountId, accountId), gte(ledgerEntries.at, from.toISOString()), lt(ledgerEntries.at, to.toISOString())));
+    .where(
+      and(
+        eq(postings.accountId, accountId),
+        gte(ledgerEntries.at, from.toISOString()),
+        lt(ledgerEntries.at, to.toISOString()),
+      ),
+    );
   return {
     from: from.toISOString(),
     to: to.toISOString(),
@@ -52,7 +63,12 @@ export async function counterTotals(db: Db, accountId: number, now: Date) {
   const month = today.slice(0, 7);
   const [day, monthTotals] = await Promise.all([
     totalsBetween(db, accountId, startOfLocalDay(today), startOfLocalDay(nextDate(today))),
-    totalsBetween(db, accountId, startOfLocalDay(`${month}-01`), startOfLocalDay(`${nextMonth(month)}-01`)),
+    totalsBetween(
+      db,
+      accountId,
+      startOfLocalDay(`${month}-01`),
+      startOfLocalDay(`${nextMonth(month)}-01`),
+    ),
   ]);
   return { today: { date: today, ...day }, month: { month, ...monthTotals } };
 }

@@ -11,18 +11,27 @@ export interface Outcome {
   detail: JobDetail;
 }
 
-export type JobRunner = (database: Database, run: { period: string; now: Date }) => Promise<Outcome>;
+export type JobRunner = (
+  database: Database,
+  run: { period: string; now: Date },
+) => Promise<Outcome>;
 
 /**
  * A database that is not a local file (Turso, and always on the edge) is backed up by the service:
  * its point-in-time restore covers every instant, so there is no file to copy.
  */
 export const BACKUP_BY_SERVICE = 'Turso point-in-time restore';
-export const backupByService: JobRunner = async () => ({ status: 'ok', detail: { skipped: BACKUP_BY_SERVICE } });
+export const backupByService: JobRunner = async () => ({
+  status: 'ok',
+  detail: { skipped: BACKUP_BY_SERVICE },
+});
 
 const expiry: JobRunner = async (database, { now }) => {
   const run = await runExpiry(database, now, await expiryYears(database.read));
-  return { status: 'ok', detail: { entries: run.entries, points: run.points, lotYears: run.periods } };
+  return {
+    status: 'ok',
+    detail: { entries: run.entries, points: run.points, lotYears: run.periods },
+  };
 };
 
 /** The ledger's full check on one snapshot; a check that finds a bad entry is a failed run naming it. */
@@ -48,7 +57,11 @@ export interface RunReport extends Outcome {
  * process holds is left to it. A job that throws is recorded as failed (retried later, see
  * runs.ts) and the others still run.
  */
-export async function runDueJobs(database: Database, runners: Record<JobName, JobRunner>, clock: () => Date): Promise<RunReport[]> {
+export async function runDueJobs(
+  database: Database,
+  runners: Record<JobName, JobRunner>,
+  clock: () => Date,
+): Promise<RunReport[]> {
   const reports: RunReport[] = [];
   for (const due of await dueRuns(database.read, clock())) {
     const now = clock();
@@ -58,7 +71,10 @@ export async function runDueJobs(database: Database, runners: Record<JobName, Jo
     try {
       outcome = await runners[due.job](database, { period: due.period, now });
     } catch (error) {
-      outcome = { status: 'failed', detail: { error: error instanceof Error ? error.message : String(error) } };
+      outcome = {
+        status: 'failed',
+        detail: { error: error instanceof Error ? error.message : String(error) },
+      };
     }
     await finishRun(database, id, outcome.status, outcome.detail, clock());
     reports.push({ job: due.job, period: due.period, ...outcome });

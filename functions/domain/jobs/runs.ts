@@ -1,7 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Database, Db } from '../../../db/client';
 import { jobRuns } from '../../../db/schema';
-import { JOB_NAMES, SCHEDULES, latestSlot, nextSlot, type JobName } from './schedule';
+import { JOB_NAMES, type JobName, latestSlot, nextSlot, SCHEDULES } from './schedule';
 
 /**
  * The state of the scheduled jobs lives only in job_runs: whichever process (a restarted server,
@@ -37,7 +37,8 @@ const rowOf = (r: typeof jobRuns.$inferSelect): JobRun => ({
 /** When a period that already has a run may be claimed again, or null if never. */
 export function retryAt(run: JobRun): Date | null {
   if (run.status === 'running') return new Date(Date.parse(run.startedAt) + STALE_RUNNING_MS);
-  if (run.status === 'failed' && 'error' in run.detail && run.finishedAt) return new Date(Date.parse(run.finishedAt) + RETRY_FAILED_MS);
+  if (run.status === 'failed' && 'error' in run.detail && run.finishedAt)
+    return new Date(Date.parse(run.finishedAt) + RETRY_FAILED_MS);
   return null;
 }
 
@@ -47,7 +48,11 @@ const isRetryable = (run: JobRun, now: Date) => {
 };
 
 async function runOf(db: Db, job: JobName, period: string): Promise<JobRun | undefined> {
-  const [row] = await db.select().from(jobRuns).where(and(eq(jobRuns.job, job), eq(jobRuns.period, period))).limit(1);
+  const [row] = await db
+    .select()
+    .from(jobRuns)
+    .where(and(eq(jobRuns.job, job), eq(jobRuns.period, period)))
+    .limit(1);
   return row && rowOf(row);
 }
 
@@ -56,30 +61,66 @@ async function runOf(db: Db, job: JobName, period: string): Promise<JobRun | und
  * unique index decides between concurrent claims). A run that threw, or died running, is taken
  * over once its retry time has come; the check and the take-over share one write transaction.
  */
-export async function claimRun(database: Database, job: JobName, period: string, now: Date): Promise<number | null> {
+export async function claimRun(
+  database: Database,
+  job: JobName,
+  period: string,
+  now: Date,
+): Promise<number | null> {
   const startedAt = now.toISOString();
   return database.write(async (tx) => {
-    const [inserted] = await tx.insert(jobRuns).values({ job, period, startedAt, status: 'running', detail: '{}' }).onConflictDoNothing().returning({ id: jobRuns.id });
+    const [inserted] = await tx
+      .insert(jobRuns)
+      .values({ job, period, startedAt, status: 'running', detail: '{}' })
+      .onConflictDoNothing()
+      .returning({ id: jobRuns.id });
     if (inserted) return inserted.id;
     const existing = await runOf(tx, job, period);
     if (!existing || !isRetryable(existing, now)) return null;
     await tx
       .update(jobRuns)
-      .set({ startedAt, finishedAt: null, status: 'running', detail: JSON.stringify({ retryOf: { startedAt: existing.startedAt, status: existing.status, detail: existing.detail } }) })
+      .set({
+        startedAt,
+        finishedAt: null,
+        status: 'running',
+        detail: JSON.stringify({
+          retryOf: {
+            startedAt: existing.startedAt,
+            status: existing.status,
+            detail: existing.detail,
+          },
+        }),
+      })
       .where(eq(jobRuns.id, existing.id));
     return existing.id;
   });
 }
 
-export async function finishRun(database: Database, id: number, status: Exclude<RunStatus, 'running'>, detail: JobDetail, now: Date): Promise<void> {
-  await database.write((tx) => tx.update(jobRuns).set({ status, detail: JSON.stringify(detail), finishedAt: now.toISOString() }).where(eq(jobRuns.id, id)));
+export async function finishRun(
+  database: Database,
+  id: number,
+  status: Exclude<RunStatus, 'running'>,
+  detail: JobDetail,
+  now: Date,
+): Promise<void> {
+  await database.write((tx) =>
+    tx
+      .update(jobRuns)
+      .set({ status, detail: JSON.stringify(detail), finishedAt: now.toISOString() })
+      .where(eq(jobRuns.id, id)),
+  );
 }
 
 /** Each job's run of its latest period, if any (periods are local dates, so they sort as text). */
 async function latestRuns(db: Db): Promise<Map<JobName, JobRun>> {
   const runs = new Map<JobName, JobRun>();
   for (const job of JOB_NAMES) {
-    const [row] = await db.select().from(jobRuns).where(eq(jobRuns.job, job)).orderBy(desc(jobRuns.period)).limit(1);
+    const [row] = await db
+      .select()
+      .from(jobRuns)
+      .where(eq(jobRuns.job, job))
+      .orderBy(desc(jobRuns.period))
+      .limit(1);
     if (row) runs.set(job, rowOf(row));
   }
   return runs;
@@ -103,7 +144,8 @@ export async function dueRuns(db: Db, now: Date): Promise<DueRun[]> {
   for (const job of JOB_NAMES) {
     const slot = latestSlot(SCHEDULES[job], now);
     const run = runs.get(job);
-    const pending = !run || run.period < slot.period || (run.period === slot.period && isRetryable(run, now));
+    const pending =
+      !run || run.period < slot.period || (run.period === slot.period && isRetryable(run, now));
     if (pending) due.push({ job, period: slot.period, at: slot.at });
   }
   return due;
@@ -128,6 +170,11 @@ export async function jobStatus(db: Db, now: Date): Promise<JobState[]> {
     let next: Date;
     if (!run || run.period < slot.period) next = slot.at;
     else next = retry && retry < following ? retry : following;
-    return { job, lastRun: run, nextRunAt: next.toISOString(), due: next.getTime() <= now.getTime() };
+    return {
+      job,
+      lastRun: run,
+      nextRunAt: next.toISOString(),
+      due: next.getTime() <= now.getTime(),
+    };
   });
 }

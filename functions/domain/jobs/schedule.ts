@@ -33,7 +33,10 @@ const slot = (at: Date): Slot => ({ period: localDate(at), at });
 export function latestSlot(schedule: Schedule, now: Date): Slot {
   if (schedule.every === 'year') return slot(startOfLocalYear(localYear(now)));
   // China keeps no daylight saving, so local days are all 24 hours long.
-  const today = new Date(startOfLocalDay(localDate(now)).getTime() + (schedule.at.hour * 60 + schedule.at.minute) * 60_000);
+  const today = new Date(
+    startOfLocalDay(localDate(now)).getTime() +
+      (schedule.at.hour * 60 + schedule.at.minute) * 60_000,
+  );
   return slot(today.getTime() <= now.getTime() ? today : new Date(today.getTime() - DAY_MS));
 }
 

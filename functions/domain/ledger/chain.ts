@@ -23,7 +23,9 @@ export function canonicalEntry(entry: ChainedEntry): string {
 }
 
 function canonicalEntryGeneric(entry: ChainedEntry): string {
-  const postings = [...entry.postings].sort((a, b) => a.accountId - b.accountId).map((p) => [p.accountId, p.amount]);
+  const postings = [...entry.postings]
+    .sort((a, b) => a.accountId - b.accountId)
+    .map((p) => [p.accountId, p.amount]);
   return canonicalJson({
     id: entry.id,
     at: entry.at,
@@ -49,10 +51,31 @@ const isId = (v: unknown) => v === null || typeof v === 'number';
  * type, as a malformed file may have) goes the generic way. Tested equal on random entries.
  */
 function canonicalEntryFast(e: ChainedEntry): string | undefined {
-  if (typeof e.id !== 'number' || typeof e.at !== 'string' || typeof e.kind !== 'string' || typeof e.memo !== 'string') return undefined;
-  if (!isId(e.actorId) || !isId(e.activityId) || !isId(e.reversesId) || !Array.isArray(e.postings)) return undefined;
-  if (!e.postings.every((p) => typeof p === 'object' && p !== null && Number.isFinite(p.accountId) && typeof p.amount === 'number')) return undefined;
-  const lines = e.postings.length === 2 ? (e.postings[0]!.accountId <= e.postings[1]!.accountId ? e.postings : [e.postings[1]!, e.postings[0]!]) : [...e.postings].sort((a, b) => a.accountId - b.accountId);
+  if (
+    typeof e.id !== 'number' ||
+    typeof e.at !== 'string' ||
+    typeof e.kind !== 'string' ||
+    typeof e.memo !== 'string'
+  )
+    return undefined;
+  if (!isId(e.actorId) || !isId(e.activityId) || !isId(e.reversesId) || !Array.isArray(e.postings))
+    return undefined;
+  if (
+    !e.postings.every(
+      (p) =>
+        typeof p === 'object' &&
+        p !== null &&
+        Number.isFinite(p.accountId) &&
+        typeof p.amount === 'number',
+    )
+  )
+    return undefined;
+  const lines =
+    e.postings.length === 2
+      ? e.postings[0]!.accountId <= e.postings[1]!.accountId
+        ? e.postings
+        : [e.postings[1]!, e.postings[0]!]
+      : [...e.postings].sort((a, b) => a.accountId - b.accountId);
   let postings = '';
   for (const p of lines) {
     postings += `${postings ? ',' : ''}[${JSON.stringify(p.accountId)},${JSON.stringify(p.amount)}]`;

@@ -1,14 +1,14 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { accounts, activities, activityTypes, ledgerEntries, postings } from '../../../db/schema';
-import { DomainError } from '../shared/errors';
-import { one, refused, settledValue, type Item, type Settled } from '../shared/settled';
-import type { Actor } from '../records/audit';
-import { merchantSuspended } from '../people/merchants';
 import { activityRule } from '../activities/rule';
-import { SYSTEM_ACCOUNTS } from './accounts';
+import { merchantSuspended } from '../people/merchants';
+import type { Actor } from '../records/audit';
+import { DomainError } from '../shared/errors';
+import { type Item, one, refused, type Settled, settledValue } from '../shared/settled';
 import { inList } from '../shared/sql';
-import { postEntries, postEntry, type EntryInput } from './post';
+import { SYSTEM_ACCOUNTS } from './accounts';
+import { type EntryInput, postEntries, postEntry } from './post';
 
 /**
  * Every way points move, each one ledger entry through postEntry (redeemMany: several through
@@ -27,17 +27,34 @@ type Holder = 'resident' | 'merchant';
  * suspended the shop (the same query, so the check costs the counter no extra round trip). On
  * every redemption's path: a plain SQL template, not the query builder (see post.ts).
  */
-export async function accountsOf(tx: Db, userIds: number[]): Promise<(userId: number, role: Holder) => number> {
-  const rows = await tx.all<{ ownerId: number; id: number; role: string; movedAwayAt: string | null; suspended: number }>(
+export async function accountsOf(
+  tx: Db,
+  userIds: number[],
+): Promise<(userId: number, role: Holder) => number> {
+  const rows = await tx.all<{
+    ownerId: number;
+    id: number;
+    role: string;
+    movedAwayAt: string | null;
+    suspended: number;
+  }>(
     sql`select a.owner_id as ownerId, a.id as id, u.role as role, r.moved_away_at as movedAwayAt, m.suspended_at is not null as suspended
         from accounts a join users u on u.id = a.owner_id left join residents r on r.user_id = a.owner_id left join merchants m on m.user_id = a.owner_id
         where a.owner_id in ${inList(userIds)}`,
   );
   return (userId, role) => {
     const row = rows.find((r) => r.ownerId === userId && r.role === role);
-    if (row === undefined) throw new DomainError('not_found', role === 'resident' ? `居民 ${userId} 不存在` : `商户 ${userId} 不存在`);
+    if (row === undefined)
+      throw new DomainError(
+        'not_found',
+        role === 'resident' ? `居民 ${userId} 不存在` : `商户 ${userId} 不存在`,
+      );
     // A resident who moved away has handed their points on: nothing more comes in or goes out.
-    if (row.movedAwayAt !== null) throw new DomainError('moved_away', `该居民已于 ${row.movedAwayAt.slice(0, 10)} 迁出，积分账户已停用`);
+    if (row.movedAwayAt !== null)
+      throw new DomainError(
+        'moved_away',
+        `该居民已于 ${row.movedAwayAt.slice(0, 10)} 迁出，积分账户已停用`,
+      );
     if (row.suspended) throw merchantSuspended();
     return row.id;
   };
@@ -55,11 +72,20 @@ export interface AwardInput {
 }
 
 /** Points from the issuance account to a resident, by a staff member. */
-export async function award(tx: Db, actor: Actor, cmd: AwardInput): Promise<{ id: number; balanceAfter: number }> {
+export async function award(
+  tx: Db,
+  actor: Actor,
+  cmd: AwardInput,
+): Promise<{ id: number; balanceAfter: number }> {
   const account = await accountFor(tx, cmd.residentId, 'resident');
   if (cmd.activityId !== undefined) {
     const [activity] = await tx
-      .select({ typeId: activities.typeId, date: activities.date, dailyCap: activityRule.dailyCap, typeName: activityTypes.nameZh })
+      .select({
+        typeId: activities.typeId,
+        date: activities.date,
+        dailyCap: activityRule.dailyCap,
+        typeName: activityTypes.nameZh,
+      })
       .from(activities)
       .innerJoin(activityTypes, eq(activityTypes.id, activities.typeId))
       .where(eq(activities.id, cmd.activityId));
@@ -72,13 +98,23 @@ export async function award(tx: Db, actor: Actor, cmd: AwardInput): Promise<{ id
       .from(postings)
       .innerJoin(ledgerEntries, eq(ledgerEntries.id, postings.entryId))
       .innerJoin(activities, eq(activities.id, ledgerEntries.activityId))
-      .where(and(eq(postings.accountId, account), eq(activities.typeId, activity.typeId), eq(activities.date, activity.date)));
+      .where(
+        and(
+          eq(postings.accountId, account),
+          eq(activities.typeId, activity.typeId),
+          eq(activities.date, activity.date),
+        ),
+      );
     const already = Number(earned?.total ?? 0);
     if (already + cmd.points > activity.dailyCap) {
-      throw new DomainError('daily_cap_exceeded', `${activity.typeName}每日上限 ${activity.dailyCap} 分，该居民当天已得 ${already} 分`, {
-        dailyCap: activity.dailyCap,
-        already,
-      });
+      throw new DomainError(
+        'daily_cap_exceeded',
+        `${activity.typeName}每日上限 ${activity.dailyCap} 分，该居民当天已得 ${already} 分`,
+        {
+          dailyCap: activity.dailyCap,
+          already,
+        },
+      );
     }
   }
   const posted = await postEntry(tx, actor.actorId, {
@@ -108,9 +144,15 @@ export type Redeemed = { id: number; at: string; residentAccount: number; balanc
  * the accounts, one postEntries. Each is done or refused; the same refusals as accountFor,
  * the shop's first (a suspended shop is refused whoever the resident), and postEntries.
  */
-export async function redeemMany(tx: Db, items: Array<Item<Actor, RedeemInput>>): Promise<Array<Settled<Redeemed>>> {
+export async function redeemMany(
+  tx: Db,
+  items: Array<Item<Actor, RedeemInput>>,
+): Promise<Array<Settled<Redeemed>>> {
   if (items.length === 0) return [];
-  const accountOf = await accountsOf(tx, items.flatMap(({ actor, input }) => [input.residentId, actor.actorId]));
+  const accountOf = await accountsOf(
+    tx,
+    items.flatMap(({ actor, input }) => [input.residentId, actor.actorId]),
+  );
   const results: Array<Settled<Redeemed> | undefined> = [];
   const entries: Array<Item<number, EntryInput>> = [];
   const waiting: Array<{ at: number; residentAccount: number }> = [];
@@ -140,7 +182,14 @@ export async function redeemMany(tx: Db, items: Array<Item<Actor, RedeemInput>>)
   const posted = await postEntries(tx, entries);
   posted.forEach((p, n) => {
     const { at, residentAccount } = waiting[n]!;
-    results[at] = p.ok ? settledValue({ id: p.value.id, at: p.value.at, residentAccount, balanceAfter: p.value.balanceAfter.get(residentAccount)! }) : p;
+    results[at] = p.ok
+      ? settledValue({
+          id: p.value.id,
+          at: p.value.at,
+          residentAccount,
+          balanceAfter: p.value.balanceAfter.get(residentAccount)!,
+        })
+      : p;
   });
   return results as Array<Settled<Redeemed>>;
 }
@@ -157,7 +206,11 @@ export interface TransferInput {
 }
 
 /** A gift between residents; the actor is the giver, or a staff member giving for a resident who has only a paper card. */
-export async function transfer(tx: Db, actor: Actor, cmd: TransferInput): Promise<{ id: number; at: string; balanceAfter: number }> {
+export async function transfer(
+  tx: Db,
+  actor: Actor,
+  cmd: TransferInput,
+): Promise<{ id: number; at: string; balanceAfter: number }> {
   const from = await accountFor(tx, cmd.fromResidentId, 'resident');
   const to = cmd.to === 'pool' ? SYSTEM_ACCOUNTS.pool : await accountFor(tx, cmd.to, 'resident');
   if (to === from) throw new DomainError('invalid_recipient', '不能转给自己');
@@ -185,12 +238,22 @@ export interface HandOverInput {
  * member; nothing is posted for an empty account. Refused (moved_away) if either side has already
  * moved away, so it runs before the resident is marked.
  */
-export async function handOverBalance(tx: Db, actor: Actor, cmd: HandOverInput): Promise<{ id: number; at: string; points: number } | null> {
-  const accountOf = await accountsOf(tx, cmd.to === 'pool' ? [cmd.residentId] : [cmd.residentId, cmd.to]);
+export async function handOverBalance(
+  tx: Db,
+  actor: Actor,
+  cmd: HandOverInput,
+): Promise<{ id: number; at: string; points: number } | null> {
+  const accountOf = await accountsOf(
+    tx,
+    cmd.to === 'pool' ? [cmd.residentId] : [cmd.residentId, cmd.to],
+  );
   const from = accountOf(cmd.residentId, 'resident');
   const to = cmd.to === 'pool' ? SYSTEM_ACCOUNTS.pool : accountOf(cmd.to, 'resident');
   if (to === from) throw new DomainError('invalid_recipient', '不能转给自己');
-  const [held] = await tx.select({ balance: accounts.balance }).from(accounts).where(eq(accounts.id, from));
+  const [held] = await tx
+    .select({ balance: accounts.balance })
+    .from(accounts)
+    .where(eq(accounts.id, from));
   const points = held?.balance ?? 0;
   if (points === 0) return null;
   const posted = await postEntry(tx, actor.actorId, {
@@ -216,16 +279,31 @@ export interface PoolGrantInput {
  * Points from the community pool (what residents donated) to residents: one entry, the pool
  * debited once for all of them. Refused with insufficient_points when the pool holds too few.
  */
-export async function grantFromPool(tx: Db, actor: Actor, cmd: PoolGrantInput): Promise<{ id: number; at: string; poolAfter: number }> {
-  if (cmd.residentIds.length === 0) throw new DomainError('invalid_request', '请求无效：没有受赠居民');
+export async function grantFromPool(
+  tx: Db,
+  actor: Actor,
+  cmd: PoolGrantInput,
+): Promise<{ id: number; at: string; poolAfter: number }> {
+  if (cmd.residentIds.length === 0)
+    throw new DomainError('invalid_request', '请求无效：没有受赠居民');
   const accountOf = await accountsOf(tx, cmd.residentIds);
   const posted = await postEntry(tx, actor.actorId, {
     kind: 'transfer',
     memo: cmd.memo,
     at: actor.now,
-    postings: [{ accountId: SYSTEM_ACCOUNTS.pool, amount: -cmd.points * cmd.residentIds.length }, ...cmd.residentIds.map((id) => ({ accountId: accountOf(id, 'resident'), amount: cmd.points }))],
+    postings: [
+      { accountId: SYSTEM_ACCOUNTS.pool, amount: -cmd.points * cmd.residentIds.length },
+      ...cmd.residentIds.map((id) => ({
+        accountId: accountOf(id, 'resident'),
+        amount: cmd.points,
+      })),
+    ],
   });
-  return { id: posted.id, at: posted.at, poolAfter: posted.balanceAfter.get(SYSTEM_ACCOUNTS.pool)! };
+  return {
+    id: posted.id,
+    at: posted.at,
+    poolAfter: posted.balanceAfter.get(SYSTEM_ACCOUNTS.pool)!,
+  };
 }
 
 export interface ReverseInput {
@@ -234,13 +312,27 @@ export interface ReverseInput {
 }
 
 /** A compensating entry with every posting negated; the original stays as it was. */
-export async function reverse(tx: Db, actor: Actor, cmd: ReverseInput): Promise<{ id: number; at: string; reverses: number }> {
+export async function reverse(
+  tx: Db,
+  actor: Actor,
+  cmd: ReverseInput,
+): Promise<{ id: number; at: string; reverses: number }> {
   const [entry] = await tx.select().from(ledgerEntries).where(eq(ledgerEntries.id, cmd.entryId));
   if (!entry) throw new DomainError('not_found', `账目 ${cmd.entryId} 不存在`);
-  if (entry.kind === 'reversal') throw new DomainError('cannot_reverse_reversal', '冲正记录不能再冲正；如需更正请重新录入');
-  const [done] = await tx.select({ id: ledgerEntries.id }).from(ledgerEntries).where(eq(ledgerEntries.reversesId, cmd.entryId));
-  if (done) throw new DomainError('already_reversed', `账目 ${cmd.entryId} 已于账目 ${done.id} 冲正`, { reversedBy: done.id });
-  const lines = await tx.select({ accountId: postings.accountId, amount: postings.amount }).from(postings).where(eq(postings.entryId, cmd.entryId));
+  if (entry.kind === 'reversal')
+    throw new DomainError('cannot_reverse_reversal', '冲正记录不能再冲正；如需更正请重新录入');
+  const [done] = await tx
+    .select({ id: ledgerEntries.id })
+    .from(ledgerEntries)
+    .where(eq(ledgerEntries.reversesId, cmd.entryId));
+  if (done)
+    throw new DomainError('already_reversed', `账目 ${cmd.entryId} 已于账目 ${done.id} 冲正`, {
+      reversedBy: done.id,
+    });
+  const lines = await tx
+    .select({ accountId: postings.accountId, amount: postings.amount })
+    .from(postings)
+    .where(eq(postings.entryId, cmd.entryId));
   const posted = await postEntry(tx, actor.actorId, {
     kind: 'reversal',
     memo: `冲正 #${cmd.entryId}：${cmd.reason}`,
@@ -251,4 +343,3 @@ export async function reverse(tx: Db, actor: Actor, cmd: ReverseInput): Promise<
   });
   return { id: posted.id, at: posted.at, reverses: cmd.entryId };
 }
-

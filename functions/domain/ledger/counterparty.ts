@@ -51,7 +51,11 @@ interface OtherSide {
  * opposite to this account's (a pool grant credits many residents at once; only the pool is on
  * the other side of each of them). One query for the whole page.
  */
-async function otherSides(db: Db, accountId: number, entryIds: number[]): Promise<Map<number, OtherSide>> {
+async function otherSides(
+  db: Db,
+  accountId: number,
+  entryIds: number[],
+): Promise<Map<number, OtherSide>> {
   if (entryIds.length === 0) return new Map();
   const rows = await db.all<OtherSide>(sql`
     select own.entry_id as entryId, a.kind as kind, m.shop_name as shop, coalesce(r.full_name, u.display_name) as person
@@ -72,10 +76,19 @@ async function otherSides(db: Db, accountId: number, entryIds: number[]): Promis
  * read when a line names the community). A reversal names the counterparty of the entry it
  * reverses: its postings are that entry's negated, on the same accounts.
  */
-export async function counterparties(db: Db, accountId: number, lines: LineFacts[]): Promise<Map<number, Counterparty>> {
-  const others = await otherSides(db, accountId, lines.map((l) => l.id));
+export async function counterparties(
+  db: Db,
+  accountId: number,
+  lines: LineFacts[],
+): Promise<Map<number, Counterparty>> {
+  const others = await otherSides(
+    db,
+    accountId,
+    lines.map((l) => l.id),
+  );
   let community: Counterparty | undefined;
-  const theCommunity = async () => (community ??= { kind: 'community', name: await communityName(db) });
+  const theCommunity = async () =>
+    (community ??= { kind: 'community', name: await communityName(db) });
   const out = new Map<number, Counterparty>();
   for (const line of lines) {
     const reversal = line.entryKind === 'reversal';
@@ -84,12 +97,19 @@ export async function counterparties(db: Db, accountId: number, lines: LineFacts
     const baseAmount = reversal ? -line.amount : line.amount;
     const other = others.get(line.id);
     let party: Counterparty;
-    if (base === 'award') party = line.activityTitle !== null ? { kind: 'activity', name: line.activityTitle } : await theCommunity();
+    if (base === 'award')
+      party =
+        line.activityTitle !== null
+          ? { kind: 'activity', name: line.activityTitle }
+          : await theCommunity();
     else if (base === 'expiry') party = await theCommunity();
-    else if (other?.kind === 'merchant') party = { kind: 'merchant', name: other.shop ?? other.person ?? '' };
-    else if (other?.kind === 'resident') party = { kind: 'resident', name: maskName(other.person ?? '') };
+    else if (other?.kind === 'merchant')
+      party = { kind: 'merchant', name: other.shop ?? other.person ?? '' };
+    else if (other?.kind === 'resident')
+      party = { kind: 'resident', name: maskName(other.person ?? '') };
     // Points from the pool are the community's grant; points into it are a gift to the pool.
-    else if (other?.kind === 'pool') party = baseAmount > 0 ? await theCommunity() : { kind: 'pool', name: POOL_NAME };
+    else if (other?.kind === 'pool')
+      party = baseAmount > 0 ? await theCommunity() : { kind: 'pool', name: POOL_NAME };
     else party = await theCommunity();
     out.set(line.id, party);
   }

@@ -14,7 +14,8 @@ import { postEntry } from './post';
  */
 export const DEFAULT_EXPIRY_YEARS = 2;
 
-export const expiryDeadline = (lotYear: number, years: number) => startOfLocalYear(lotYear + years + 1);
+export const expiryDeadline = (lotYear: number, years: number) =>
+  startOfLocalYear(lotYear + years + 1);
 
 interface LotTotals {
   creditsByYear: Map<number, number>;
@@ -27,7 +28,12 @@ type LotRow = { accountId: number; balance: number; year: number | null; credits
 function totalsOf(rows: LotRow[]): Map<number, LotTotals> {
   const totals = new Map<number, LotTotals & { credits: number; balance: number }>();
   for (const r of rows) {
-    const t = totals.get(r.accountId) ?? { creditsByYear: new Map(), debits: 0, credits: 0, balance: Number(r.balance) };
+    const t = totals.get(r.accountId) ?? {
+      creditsByYear: new Map(),
+      debits: 0,
+      credits: 0,
+      balance: Number(r.balance),
+    };
     if (r.year !== null) {
       t.creditsByYear.set(Number(r.year), Number(r.credits));
       t.credits += Number(r.credits);
@@ -39,10 +45,14 @@ function totalsOf(rows: LotRow[]): Map<number, LotTotals> {
   return totals;
 }
 
-async function lotTotals(db: Db, accountIds: number[] | 'residents'): Promise<Map<number, LotTotals>> {
+async function lotTotals(
+  db: Db,
+  accountIds: number[] | 'residents',
+): Promise<Map<number, LotTotals>> {
   // A few rows of the lots cache (kept by postEntries), never the accounts' whole history; a plain
   // SQL template (the query builder costs more than the query).
-  const scope = accountIds === 'residents' ? sql`a.kind = 'resident'` : sql`a.id in ${inList(accountIds)}`;
+  const scope =
+    accountIds === 'residents' ? sql`a.kind = 'resident'` : sql`a.id in ${inList(accountIds)}`;
   return totalsOf(
     await db.all<LotRow>(sql`
       select a.id as accountId, a.balance as balance, c.year as year, c.credits as credits
@@ -76,7 +86,12 @@ export interface ExpiringLot {
 }
 
 /** What a resident will lose and when, if they spend nothing before then. */
-export async function expiringSchedule(db: Db, accountId: number, now: Date, years = DEFAULT_EXPIRY_YEARS): Promise<ExpiringLot[]> {
+export async function expiringSchedule(
+  db: Db,
+  accountId: number,
+  now: Date,
+  years = DEFAULT_EXPIRY_YEARS,
+): Promise<ExpiringLot[]> {
   return scheduleOf((await lotTotals(db, [accountId])).get(accountId), now, years);
 }
 
@@ -90,7 +105,8 @@ function scheduleOf(t: LotTotals | undefined, now: Date, years: number): Expirin
     const points = through - alreadyCounted;
     alreadyCounted = through;
     const deadline = expiryDeadline(y, years);
-    if (points > 0 && deadline.getTime() > now.getTime()) schedule.push({ points, at: deadline.toISOString() });
+    if (points > 0 && deadline.getTime() > now.getTime())
+      schedule.push({ points, at: deadline.toISOString() });
   }
   return schedule;
 }
@@ -110,7 +126,11 @@ export interface Standing {
  * Resident accounts' balances and lapse schedules as they stand in the caller's transaction (after
  * a redemption, say), in one query: what the counter's look-up and receipt show.
  */
-export async function standingOf(db: Db, accountIds: number[], now: Date): Promise<Map<number, Standing>> {
+export async function standingOf(
+  db: Db,
+  accountIds: number[],
+  now: Date,
+): Promise<Map<number, Standing>> {
   if (accountIds.length === 0) return new Map();
   const rows = await db.all<LotRow & { expiryYears: string | null }>(sql`
     select a.id as accountId, a.balance as balance, c.year as year, c.credits as credits,
@@ -120,7 +140,16 @@ export async function standingOf(db: Db, accountIds: number[], now: Date): Promi
   const totals = totalsOf(rows);
   const balances = new Map(rows.map((r) => [Number(r.accountId), Number(r.balance)]));
   return new Map(
-    accountIds.map((id) => [id, { balance: balances.get(id) ?? 0, expiring: scheduleOf(totals.get(id), now, years).map((lot) => ({ points: lot.points, on: localDate(new Date(lot.at)) })) }]),
+    accountIds.map((id) => [
+      id,
+      {
+        balance: balances.get(id) ?? 0,
+        expiring: scheduleOf(totals.get(id), now, years).map((lot) => ({
+          points: lot.points,
+          on: localDate(new Date(lot.at)),
+        })),
+      },
+    ]),
   );
 }
 
@@ -144,7 +173,11 @@ export interface ExpiryNotice {
 }
 
 /** The next lapse, when it falls within the notice period: what the resident's phone warns of. */
-export function expiryNotice(schedule: ExpiringLot[], now: Date, noticeDays: number): ExpiryNotice | null {
+export function expiryNotice(
+  schedule: ExpiringLot[],
+  now: Date,
+  noticeDays: number,
+): ExpiryNotice | null {
   const next = schedule[0];
   if (!next || noticeDays <= 0) return null;
   const at = new Date(next.at);
@@ -173,8 +206,20 @@ export interface ResidentBalance {
  * frequent request of all): profile, lots (as one JSON array) and the expiry settings in one single-row statement,
  * not a round trip through the driver for each (BENCHMARKS.md, third round).
  */
-export async function residentBalance(db: Db, userId: number, now: Date): Promise<ResidentBalance | undefined> {
-  const [row] = await db.all<{ id: number; displayName: string; accountId: number; balance: number; lots: string; expiryYears: string | null; noticeDays: string | null }>(
+export async function residentBalance(
+  db: Db,
+  userId: number,
+  now: Date,
+): Promise<ResidentBalance | undefined> {
+  const [row] = await db.all<{
+    id: number;
+    displayName: string;
+    accountId: number;
+    balance: number;
+    lots: string;
+    expiryYears: string | null;
+    noticeDays: string | null;
+  }>(
     sql`select u.id as id, u.display_name as displayName, a.id as accountId, a.balance as balance,
       (select json_group_array(json_array(c.year, c.credits)) from account_year_credits c where c.account_id = a.id) as lots,
       (select value from settings where key = ${EXPIRY_YEARS_SETTING}) as expiryYears,
@@ -185,9 +230,18 @@ export async function residentBalance(db: Db, userId: number, now: Date): Promis
   if (!row) return undefined;
   const accountId = Number(row.accountId);
   const balance = Number(row.balance);
-  const lots = (JSON.parse(row.lots) as Array<[number, number]>).map(([year, credits]): LotRow => ({ accountId, balance, year, credits }));
+  const lots = (JSON.parse(row.lots) as Array<[number, number]>).map(
+    ([year, credits]): LotRow => ({ accountId, balance, year, credits }),
+  );
   const expiring = scheduleOf(totalsOf(lots).get(accountId), now, expiryYearsOf(row.expiryYears));
-  return { id: Number(row.id), displayName: row.displayName, accountId, balance, expiring, notice: expiryNotice(expiring, now, expiryNoticeDaysOf(row.noticeDays)) };
+  return {
+    id: Number(row.id),
+    displayName: row.displayName,
+    accountId,
+    balance,
+    expiring,
+    notice: expiryNotice(expiring, now, expiryNoticeDaysOf(row.noticeDays)),
+  };
 }
 
 export interface ExpiryRun {
@@ -201,31 +255,46 @@ export interface ExpiryRun {
  * is recorded under the key `expiry-<year>` in the scope `system:<account>:expiry`, so a second run — or a run
  * that crashed half-way and is started again — moves nothing twice.
  */
-export async function runExpiry(database: Database, now: Date, years = DEFAULT_EXPIRY_YEARS): Promise<ExpiryRun> {
+export async function runExpiry(
+  database: Database,
+  now: Date,
+  years = DEFAULT_EXPIRY_YEARS,
+): Promise<ExpiryRun> {
   const lastLapsedYear = localYear(now) - years - 1;
   const totals = await lotTotals(database.read, 'residents');
   const run: ExpiryRun = { periods: [], entries: 0, points: 0 };
   const periods = new Set<number>();
   for (const [accountId, t] of totals) {
-    const lapsedYears = [...t.creditsByYear.keys()].filter((y) => y <= lastLapsedYear).sort((a, b) => a - b);
+    const lapsedYears = [...t.creditsByYear.keys()]
+      .filter((y) => y <= lastLapsedYear)
+      .sort((a, b) => a - b);
     for (const year of lapsedYears) {
       const outcome = await database.write(async (tx) => {
         // Recomputed inside the transaction: a redemption may have landed since the read above.
         const fresh = (await lotTotals(tx, [accountId])).get(accountId)!;
-        return idempotent(tx, { scope: `system:${accountId}:expiry`, key: `expiry-${year}`, body: { accountId, year }, now }, async () => {
-          const points = remainingThrough(fresh, year);
-          if (points === 0) return { points: 0 };
-          await postEntry(tx, null, {
-            kind: 'expiry',
-            memo: `${year} 年获得的积分已于 ${year + years} 年底到期`,
-            at: now,
-            postings: [
-              { accountId, amount: -points },
-              { accountId: SYSTEM_ACCOUNTS.expiry, amount: points },
-            ],
-          });
-          return { points };
-        });
+        return idempotent(
+          tx,
+          {
+            scope: `system:${accountId}:expiry`,
+            key: `expiry-${year}`,
+            body: { accountId, year },
+            now,
+          },
+          async () => {
+            const points = remainingThrough(fresh, year);
+            if (points === 0) return { points: 0 };
+            await postEntry(tx, null, {
+              kind: 'expiry',
+              memo: `${year} 年获得的积分已于 ${year + years} 年底到期`,
+              at: now,
+              postings: [
+                { accountId, amount: -points },
+                { accountId: SYSTEM_ACCOUNTS.expiry, amount: points },
+              ],
+            });
+            return { points };
+          },
+        );
       });
       periods.add(year);
       if (outcome.ok && !outcome.replayed && outcome.value.points > 0) {
@@ -237,4 +306,3 @@ export async function runExpiry(database: Database, now: Date, years = DEFAULT_E
   run.periods = [...periods].sort();
   return run;
 }
-

@@ -61,7 +61,11 @@ export function jsonEntry(e: ExportEntry): string {
     actorId: e.actorId,
     activityId: e.activityId,
     reversesId: e.reversesId,
-    postings: e.postings.map((p) => ({ accountId: p.accountId, amount: p.amount, balanceAfter: p.balanceAfter })),
+    postings: e.postings.map((p) => ({
+      accountId: p.accountId,
+      amount: p.amount,
+      balanceAfter: p.balanceAfter,
+    })),
     prevHash: e.prevHash,
     hash: e.hash,
   });
@@ -81,11 +85,20 @@ export function decodeJsonEntry(value: unknown, line: number): ExportEntry {
   const bad = (what: string) => new ExportFormatError(line, `entry ${id ?? '?'}: ${what}`, id);
   if (!o || typeof o !== 'object' || Array.isArray(o)) throw bad('not an object');
   if (id === null) throw bad('id must be an integer');
-  for (const k of ['at', 'kind', 'memo', 'prevHash', 'hash'] as const) if (typeof o[k] !== 'string') throw bad(`${k} must be a string`);
-  for (const k of ['actorId', 'activityId', 'reversesId'] as const) if (!isIntOrNull(o[k])) throw bad(`${k} must be an integer or null`);
+  for (const k of ['at', 'kind', 'memo', 'prevHash', 'hash'] as const)
+    if (typeof o[k] !== 'string') throw bad(`${k} must be a string`);
+  for (const k of ['actorId', 'activityId', 'reversesId'] as const)
+    if (!isIntOrNull(o[k])) throw bad(`${k} must be an integer or null`);
   if (!Array.isArray(o.postings)) throw bad('postings must be an array');
   const postings = o.postings.map((p: Record<string, unknown> | null) => {
-    if (!p || typeof p !== 'object' || !isInt(p.accountId) || !isInt(p.amount) || !isInt(p.balanceAfter)) throw bad('each posting needs integer accountId, amount and balanceAfter');
+    if (
+      !p ||
+      typeof p !== 'object' ||
+      !isInt(p.accountId) ||
+      !isInt(p.amount) ||
+      !isInt(p.balanceAfter)
+    )
+      throw bad('each posting needs integer accountId, amount and balanceAfter');
     return { accountId: p.accountId, amount: p.amount, balanceAfter: p.balanceAfter };
   });
   return {
@@ -117,15 +130,22 @@ export class JsonExportReader {
 
   /** Whether a first line looks like this layout (otherwise the file may be re-formatted JSON). */
   static recognizes(firstLine: string): boolean {
-    return firstLine.replace(/^\uFEFF/, '').trimEnd().endsWith('"entries":[') && firstLine.includes(`"format":"${EXPORT_FORMAT}"`);
+    return (
+      firstLine
+        .replace(/^\uFEFF/, '')
+        .trimEnd()
+        .endsWith('"entries":[') && firstLine.includes(`"format":"${EXPORT_FORMAT}"`)
+    );
   }
 
   line(text: string, lineNo: number): ExportEntry | undefined {
     const t = text.trim();
     if (this.state === 'start') {
-      if (!JsonExportReader.recognizes(t)) throw new ExportFormatError(lineNo, 'not a Linli ledger export (JSON)');
+      if (!JsonExportReader.recognizes(t))
+        throw new ExportFormatError(lineNo, 'not a Linli ledger export (JSON)');
       const meta = parseJson(`${t}]}`, lineNo) as { version?: unknown };
-      if (meta.version !== EXPORT_VERSION) throw new ExportFormatError(lineNo, `unsupported export version ${String(meta.version)}`);
+      if (meta.version !== EXPORT_VERSION)
+        throw new ExportFormatError(lineNo, `unsupported export version ${String(meta.version)}`);
       this.state = 'entries';
       return undefined;
     }
@@ -136,7 +156,8 @@ export class JsonExportReader {
     if (t === '') return undefined;
     if (t.startsWith(']')) {
       const trailer = parseJson(`{${t.slice(2)}`, lineNo) as Record<string, unknown>;
-      if (!t.startsWith('],') || !isInt(trailer.entryCount) || typeof trailer.head !== 'string') throw new ExportFormatError(lineNo, 'malformed end of export (entryCount, head)');
+      if (!t.startsWith('],') || !isInt(trailer.entryCount) || typeof trailer.head !== 'string')
+        throw new ExportFormatError(lineNo, 'malformed end of export (entryCount, head)');
       this.summary = { entryCount: trailer.entryCount, head: trailer.head };
       this.state = 'done';
       return undefined;
@@ -146,18 +167,30 @@ export class JsonExportReader {
 
   /** The trailer's claims; throws if the file stopped before its end (truncated). */
   end(lineNo: number): ExportSummary {
-    if (!this.summary) throw new ExportFormatError(lineNo, 'the export is truncated (no closing "]" with entryCount and head)');
+    if (!this.summary)
+      throw new ExportFormatError(
+        lineNo,
+        'the export is truncated (no closing "]" with entryCount and head)',
+      );
     return this.summary;
   }
 }
 
 /** A whole JSON document (e.g. re-formatted by another tool): its entries and trailer. */
-export function decodeJsonDocument(doc: unknown): { entries: ExportEntry[]; summary?: ExportSummary } {
+export function decodeJsonDocument(doc: unknown): {
+  entries: ExportEntry[];
+  summary?: ExportSummary;
+} {
   const o = doc as Record<string, unknown> | null;
-  if (!o || typeof o !== 'object' || o.format !== EXPORT_FORMAT || !Array.isArray(o.entries)) throw new ExportFormatError(1, 'not a Linli ledger export (JSON)');
-  if (o.version !== EXPORT_VERSION) throw new ExportFormatError(1, `unsupported export version ${String(o.version)}`);
+  if (!o || typeof o !== 'object' || o.format !== EXPORT_FORMAT || !Array.isArray(o.entries))
+    throw new ExportFormatError(1, 'not a Linli ledger export (JSON)');
+  if (o.version !== EXPORT_VERSION)
+    throw new ExportFormatError(1, `unsupported export version ${String(o.version)}`);
   const entries = o.entries.map((e, i) => decodeJsonEntry(e, i + 1));
-  const summary = isInt(o.entryCount) && typeof o.head === 'string' ? { entryCount: o.entryCount, head: o.head } : undefined;
+  const summary =
+    isInt(o.entryCount) && typeof o.head === 'string'
+      ? { entryCount: o.entryCount, head: o.head }
+      : undefined;
   return summary ? { entries, summary } : { entries };
 }
 
@@ -172,7 +205,20 @@ function parseJson(text: string, lineNo: number): unknown {
 // ---------------------------------------------------------------------------------------------
 // CSV
 
-export const CSV_COLUMNS = ['entry_id', 'at', 'kind', 'memo', 'actor_id', 'activity_id', 'reverses_id', 'account_id', 'amount', 'balance_after', 'prev_hash', 'hash'] as const;
+export const CSV_COLUMNS = [
+  'entry_id',
+  'at',
+  'kind',
+  'memo',
+  'actor_id',
+  'activity_id',
+  'reverses_id',
+  'account_id',
+  'amount',
+  'balance_after',
+  'prev_hash',
+  'hash',
+] as const;
 type CsvColumn = (typeof CSV_COLUMNS)[number];
 
 /**
@@ -190,13 +236,35 @@ export function csvRows(entries: ExportEntry[]): string {
   const rows: string[][] = [];
   for (const e of entries) {
     for (const p of e.postings) {
-      rows.push([String(e.id), e.at, e.kind, e.memo, optional(e.actorId), optional(e.activityId), optional(e.reversesId), String(p.accountId), String(p.amount), String(p.balanceAfter), e.prevHash, e.hash]);
+      rows.push([
+        String(e.id),
+        e.at,
+        e.kind,
+        e.memo,
+        optional(e.actorId),
+        optional(e.activityId),
+        optional(e.reversesId),
+        String(p.accountId),
+        String(p.amount),
+        String(p.balanceAfter),
+        e.prevHash,
+        e.hash,
+      ]);
     }
   }
   return rows.length === 0 ? '' : stringify(rows, { record_delimiter: '\n' });
 }
 
-const ENTRY_FIELDS = ['at', 'kind', 'memo', 'actor_id', 'activity_id', 'reverses_id', 'prev_hash', 'hash'] as const;
+const ENTRY_FIELDS = [
+  'at',
+  'kind',
+  'memo',
+  'actor_id',
+  'activity_id',
+  'reverses_id',
+  'prev_hash',
+  'hash',
+] as const;
 
 /**
  * Gathers CSV rows (as objects keyed by CSV_COLUMNS) back into entries: the rows of one entry are
@@ -211,7 +279,10 @@ export class CsvExportAssembler {
     const missing = CSV_COLUMNS.filter((c) => !names.includes(c));
     const unknown = names.filter((c) => !(CSV_COLUMNS as readonly string[]).includes(c));
     if (missing.length > 0 || unknown.length > 0) {
-      throw new ExportFormatError(lineNo, `not a Linli ledger export (CSV): ${missing.length ? `missing ${missing.join(', ')}` : ''}${missing.length && unknown.length ? '; ' : ''}${unknown.length ? `unknown ${unknown.join(', ')}` : ''}`);
+      throw new ExportFormatError(
+        lineNo,
+        `not a Linli ledger export (CSV): ${missing.length ? `missing ${missing.join(', ')}` : ''}${missing.length && unknown.length ? '; ' : ''}${unknown.length ? `unknown ${unknown.join(', ')}` : ''}`,
+      );
     }
   }
 
@@ -226,7 +297,8 @@ export class CsvExportAssembler {
     if (this.current && this.current.entry.id === id) {
       const first = this.current.row;
       const differs = ENTRY_FIELDS.find((f) => row[f] !== first[f]);
-      if (differs) throw new ExportFormatError(lineNo, `entry ${id}: its rows disagree on ${differs}`, id);
+      if (differs)
+        throw new ExportFormatError(lineNo, `entry ${id}: its rows disagree on ${differs}`, id);
       this.current.entry.postings.push(posting);
       return undefined;
     }
@@ -257,15 +329,29 @@ export class CsvExportAssembler {
   }
 }
 
-function int(text: string | undefined, column: string, lineNo: number, entryId: number | null): number {
+function int(
+  text: string | undefined,
+  column: string,
+  lineNo: number,
+  entryId: number | null,
+): number {
   const t = (text ?? '').trim();
   const n = Number(t);
   if (!/^-?\d+$/.test(t) || !Number.isSafeInteger(n)) {
-    throw new ExportFormatError(lineNo, `${entryId === null ? '' : `entry ${entryId}: `}${column} must be an integer, found "${t}"`, entryId);
+    throw new ExportFormatError(
+      lineNo,
+      `${entryId === null ? '' : `entry ${entryId}: `}${column} must be an integer, found "${t}"`,
+      entryId,
+    );
   }
   return n;
 }
 
-function intOrNull(text: string | undefined, column: string, lineNo: number, entryId: number): number | null {
+function intOrNull(
+  text: string | undefined,
+  column: string,
+  lineNo: number,
+  entryId: number,
+): number | null {
   return (text ?? '').trim() === '' ? null : int(text, column, lineNo, entryId);
 }

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { canonicalJson, sha256Hex } from '../shared/crypto';
 import { DomainError, TryLater } from '../shared/errors';
-import { refused, settle, settledValue, type Refused, type Settled } from '../shared/settled';
+import { type Refused, refused, type Settled, settle, settledValue } from '../shared/settled';
 import { rowList } from '../shared/sql';
 
 export interface IdempotencyRequest {
@@ -23,7 +23,11 @@ export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_-]{8,128}$/;
  * a different body is refused and nothing is stored, and so is a TryLater ("not now": nothing was
  * tried): those two are thrown. The outcome answered always says whether it was `replayed`.
  */
-export async function idempotent<T>(tx: Db, req: IdempotencyRequest, run: () => Promise<T>): Promise<Settled<T>> {
+export async function idempotent<T>(
+  tx: Db,
+  req: IdempotencyRequest,
+  run: () => Promise<T>,
+): Promise<Settled<T>> {
   const [settled] = await idempotentBatch(tx, [req], async () => [await settle(run)]);
   if (settled!.replayed === undefined) throw (settled as Refused).error;
   return settled!;
@@ -37,9 +41,14 @@ export async function idempotent<T>(tx: Db, req: IdempotencyRequest, run: () => 
  * TryLater) has no `replayed`. A key used twice within the requests throws, so that the writer
  * applies them one at a time.
  */
-export async function idempotentBatch<T>(tx: Db, reqs: IdempotencyRequest[], run: (fresh: number[]) => Promise<Array<Settled<T>>>): Promise<Array<Settled<T>>> {
+export async function idempotentBatch<T>(
+  tx: Db,
+  reqs: IdempotencyRequest[],
+  run: (fresh: number[]) => Promise<Array<Settled<T>>>,
+): Promise<Array<Settled<T>>> {
   const id = (r: { scope: string; key: string }) => `${r.scope}\n${r.key}`;
-  if (new Set(reqs.map(id)).size !== reqs.length) throw new Error('an idempotency key is used twice in one batch');
+  if (new Set(reqs.map(id)).size !== reqs.length)
+    throw new Error('an idempotency key is used twice in one batch');
   const fingerprints = await Promise.all(reqs.map((r) => sha256Hex(canonicalJson(r.body))));
   // Plain SQL templates: this runs on every counter and staff write (see ledger/post.ts).
   const keys = rowList(reqs.map((r) => [r.scope, r.key]));
@@ -50,13 +59,15 @@ export async function idempotentBatch<T>(tx: Db, reqs: IdempotencyRequest[], run
   const settled: Array<Settled<T> | undefined> = reqs.map((r, i) => {
     const row = prior.get(id(r));
     if (!row) return undefined;
-    if (row.fingerprint !== fingerprints[i]) return refused(new DomainError('idempotency_mismatch', '该幂等键已用于另一笔不同的请求'));
+    if (row.fingerprint !== fingerprints[i])
+      return refused(new DomainError('idempotency_mismatch', '该幂等键已用于另一笔不同的请求'));
     return { ...(JSON.parse(row.outcome) as Settled<T>), replayed: true };
   });
   const fresh = reqs.flatMap((_, i) => (settled[i] ? [] : [i]));
   if (fresh.length === 0) return settled as Array<Settled<T>>;
   const results = await run(fresh);
-  if (results.length !== fresh.length) throw new Error(`idempotentBatch: ${results.length} results for ${fresh.length} requests`);
+  if (results.length !== fresh.length)
+    throw new Error(`idempotentBatch: ${results.length} results for ${fresh.length} requests`);
   const rows = fresh.flatMap((i, n) => {
     const result = results[n]!;
     if (!result.ok && result.error instanceof TryLater) {
@@ -68,7 +79,10 @@ export async function idempotentBatch<T>(tx: Db, reqs: IdempotencyRequest[], run
     settled[i] = { ...outcome, replayed: false };
     return [[req.scope, req.key, fingerprints[i]!, JSON.stringify(outcome), req.now.toISOString()]];
   });
-  if (rows.length > 0) await tx.run(sql`insert into idempotency_keys (scope, key, fingerprint, outcome, created_at) values ${rowList(rows)}`);
+  if (rows.length > 0)
+    await tx.run(
+      sql`insert into idempotency_keys (scope, key, fingerprint, outcome, created_at) values ${rowList(rows)}`,
+    );
   return settled as Array<Settled<T>>;
 }
 
@@ -76,6 +90,15 @@ export async function idempotentBatch<T>(tx: Db, reqs: IdempotencyRequest[], run
 function storedOutcome<T>(result: Settled<T>, now: Date): Settled<T> {
   if (result.ok) return settledValue(result.value);
   const wait = result.error?.details?.retryAfterSeconds;
-  const retryAt = typeof wait === 'number' ? { retryAt: new Date(now.getTime() + wait * 1000).toISOString() } : {};
-  return { ok: false, code: result.code, message: result.message, ...retryAt, ...(result.facts ? { facts: result.facts } : {}) };
+  const retryAt =
+    typeof wait === 'number'
+      ? { retryAt: new Date(now.getTime() + wait * 1000).toISOString() }
+      : {};
+  return {
+    ok: false,
+    code: result.code,
+    message: result.message,
+    ...retryAt,
+    ...(result.facts ? { facts: result.facts } : {}),
+  };
 }

@@ -15,7 +15,10 @@ export interface LedgerPagesOptions {
  * The ledger in id order, a page of entries at a time, each entry with its postings in posting
  * order: the export and verify read it this way so neither ever holds the whole ledger.
  */
-export async function* ledgerPages(db: Db, { upTo, pageSize = 2000 }: LedgerPagesOptions = {}): AsyncGenerator<ExportEntry[]> {
+export async function* ledgerPages(
+  db: Db,
+  { upTo, pageSize = 2000 }: LedgerPagesOptions = {},
+): AsyncGenerator<ExportEntry[]> {
   // A million entries pass through here in one `npm run verify`: one query per page, each entry
   // built as one JSON array by SQLite, postings included (in posting order), read as plain arrays
   // (`values`): drizzle's row mapping and a second result set per page cost more than hashing the chain.
@@ -29,10 +32,24 @@ export async function* ledgerPages(db: Db, { upTo, pageSize = 2000 }: LedgerPage
     if (rows.length === 0) return;
     const page: ExportEntry[] = new Array(rows.length);
     for (let i = 0; i < rows.length; i++) {
-      const [id, at, kind, memo, actorId, activityId, reversesId, prevHash, hash, lines] = JSON.parse(rows[i]![0]) as [
-        number, string, ExportEntry['kind'], string, number | null, number | null, number | null, string, string, Array<[number, number, number]>,
-      ];
-      const postings = lines.map(([accountId, amount, balanceAfter]) => ({ accountId, amount, balanceAfter }));
+      const [id, at, kind, memo, actorId, activityId, reversesId, prevHash, hash, lines] =
+        JSON.parse(rows[i]![0]) as [
+          number,
+          string,
+          ExportEntry['kind'],
+          string,
+          number | null,
+          number | null,
+          number | null,
+          string,
+          string,
+          Array<[number, number, number]>,
+        ];
+      const postings = lines.map(([accountId, amount, balanceAfter]) => ({
+        accountId,
+        amount,
+        balanceAfter,
+      }));
       page[i] = { id, at, kind, memo, actorId, activityId, reversesId, prevHash, hash, postings };
     }
     yield page;

@@ -2,10 +2,10 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import type { EntryKind } from '../../../db/schema';
 import { DomainError } from '../shared/errors';
-import { one, refused, settledValue, type Item, type Settled } from '../shared/settled';
+import { type Item, one, refused, type Settled, settledValue } from '../shared/settled';
 import { inList, rowList } from '../shared/sql';
 import { localYear } from '../shared/time';
-import { GENESIS_HASH, chainHash, type ChainedEntry } from './chain';
+import { type ChainedEntry, chainHash, GENESIS_HASH } from './chain';
 
 export interface EntryInput {
   kind: EntryKind;
@@ -41,13 +41,20 @@ export interface PostedEntry {
  * balances and one insert each of entries, postings and year credits. Plain SQL templates rather
  * than drizzle's query builder, which costs more than running these queries.
  */
-export async function postEntries(tx: Db, items: Array<Item<number | null, EntryInput>>): Promise<Array<Settled<PostedEntry>>> {
+export async function postEntries(
+  tx: Db,
+  items: Array<Item<number | null, EntryInput>>,
+): Promise<Array<Settled<PostedEntry>>> {
   for (const { input } of items) checkShape(input.postings);
   if (items.length === 0) return [];
 
-  const [head] = await tx.all<{ id: number; hash: string }>(sql`select id, hash from ledger_entries order by id desc limit 1`);
+  const [head] = await tx.all<{ id: number; hash: string }>(
+    sql`select id, hash from ledger_entries order by id desc limit 1`,
+  );
   const ids = [...new Set(items.flatMap(({ input }) => input.postings.map((p) => p.accountId)))];
-  const rows = await tx.all<{ id: number; balance: number; kind: string }>(sql`select id, balance, kind from accounts where id in ${inList(ids)}`);
+  const rows = await tx.all<{ id: number; balance: number; kind: string }>(
+    sql`select id, balance, kind from accounts where id in ${inList(ids)}`,
+  );
   const accounts = new Map(rows.map((a) => [a.id, { balance: a.balance, kind: a.kind }]));
   for (const id of ids) if (!accounts.has(id)) throw new Error(`account ${id} does not exist`);
 
@@ -59,10 +66,23 @@ export async function postEntries(tx: Db, items: Array<Item<number | null, Entry
   let prevHash = head?.hash ?? GENESIS_HASH;
   let nextId = (head?.id ?? 0) + 1;
   for (const { actor, input } of items) {
-    const short = input.postings.find((p) => p.amount < 0 && accounts.get(p.accountId)!.kind !== 'issuance' && accounts.get(p.accountId)!.balance < -p.amount);
+    const short = input.postings.find(
+      (p) =>
+        p.amount < 0 &&
+        accounts.get(p.accountId)!.kind !== 'issuance' &&
+        accounts.get(p.accountId)!.balance < -p.amount,
+    );
     if (short) {
       const balance = accounts.get(short.accountId)!.balance;
-      results.push(refused(new DomainError('insufficient_points', `积分不足：余额 ${balance} 分，本次需 ${-short.amount} 分`, { accountId: short.accountId, balance })));
+      results.push(
+        refused(
+          new DomainError(
+            'insufficient_points',
+            `积分不足：余额 ${balance} 分，本次需 ${-short.amount} 分`,
+            { accountId: short.accountId, balance },
+          ),
+        ),
+      );
       continue;
     }
     const chained: ChainedEntry = {
@@ -84,20 +104,39 @@ export async function postEntries(tx: Db, items: Array<Item<number | null, Entry
       balanceAfter.set(p.accountId, account.balance);
       postings.push([chained.id, p.accountId, p.amount, account.balance]);
       // A credit to a resident is a lot that expires with its year (accountYearCredits in db/schema/ledger.ts).
-      if (p.amount > 0 && account.kind === 'resident') yearCredits.push([p.accountId, localYear(input.at), p.amount]);
+      if (p.amount > 0 && account.kind === 'resident')
+        yearCredits.push([p.accountId, localYear(input.at), p.amount]);
     }
-    entries.push([chained.id, chained.at, input.kind, chained.memo, chained.actorId, chained.activityId, chained.reversesId, prevHash, hash]);
+    entries.push([
+      chained.id,
+      chained.at,
+      input.kind,
+      chained.memo,
+      chained.actorId,
+      chained.activityId,
+      chained.reversesId,
+      prevHash,
+      hash,
+    ]);
     results.push(settledValue({ id: chained.id, at: chained.at, hash, balanceAfter }));
     prevHash = hash;
   }
   if (entries.length === 0) return results;
 
   const deltas = [...changed].filter(([, delta]) => delta !== 0);
-  if (deltas.length > 0) await tx.run(sql`update accounts set balance = balance + d.column2 from (values ${rowList(deltas)}) as d where accounts.id = d.column1`);
+  if (deltas.length > 0)
+    await tx.run(
+      sql`update accounts set balance = balance + d.column2 from (values ${rowList(deltas)}) as d where accounts.id = d.column1`,
+    );
   for (const chunk of chunks(entries)) {
-    await tx.run(sql`insert into ledger_entries (id, at, kind, memo, actor_id, activity_id, reverses_id, prev_hash, hash) values ${rowList(chunk)}`);
+    await tx.run(
+      sql`insert into ledger_entries (id, at, kind, memo, actor_id, activity_id, reverses_id, prev_hash, hash) values ${rowList(chunk)}`,
+    );
   }
-  for (const chunk of chunks(postings)) await tx.run(sql`insert into postings (entry_id, account_id, amount, balance_after) values ${rowList(chunk)}`);
+  for (const chunk of chunks(postings))
+    await tx.run(
+      sql`insert into postings (entry_id, account_id, amount, balance_after) values ${rowList(chunk)}`,
+    );
   for (const chunk of chunks(yearCredits)) {
     await tx.run(
       sql`insert into account_year_credits (account_id, year, credits) values ${rowList(chunk)} on conflict (account_id, year) do update set credits = credits + excluded.credits`,
@@ -111,9 +150,12 @@ export const postEntry = one(postEntries);
 
 function checkShape(lines: EntryInput['postings']): void {
   if (lines.length < 2) throw new Error('an entry needs at least two postings');
-  if (lines.some((p) => !Number.isSafeInteger(p.amount) || p.amount === 0)) throw new Error('posting amounts must be non-zero integers');
-  if (lines.reduce((sum, p) => sum + p.amount, 0) !== 0) throw new Error('postings must sum to zero');
-  if (new Set(lines.map((p) => p.accountId)).size !== lines.length) throw new Error('one posting per account');
+  if (lines.some((p) => !Number.isSafeInteger(p.amount) || p.amount === 0))
+    throw new Error('posting amounts must be non-zero integers');
+  if (lines.reduce((sum, p) => sum + p.amount, 0) !== 0)
+    throw new Error('postings must sum to zero');
+  if (new Set(lines.map((p) => p.accountId)).size !== lines.length)
+    throw new Error('one posting per account');
 }
 
 /** Rows of a multi-row insert, a hundred at a time: well under SQLite's limit on parameters per statement. */

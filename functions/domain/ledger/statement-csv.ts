@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Db } from '../../../db/client';
 import { COMMUNITY_UTC_OFFSET_MINUTES } from '../shared/time';
-import { statement, type StatementKind, type StatementLine } from './queries';
+import { type StatementKind, type StatementLine, statement } from './queries';
 
 /** The resident's own statement as a spreadsheet: Chinese header and words, community time. */
 const HEADER = ['日期时间', '类型', '对方', '商品', '积分', '余额', '备注', '账目编号'];
@@ -21,7 +21,8 @@ function localDateTime(iso: string): string {
   return `${local.slice(0, 10)} ${local.slice(11, 16)}`;
 }
 
-const itemText = (item: StatementLine['item']) => (item === null ? '' : `${item.name} × ${item.quantity}（${item.unitPoints} 分/件）`);
+const itemText = (item: StatementLine['item']) =>
+  item === null ? '' : `${item.name} × ${item.quantity}（${item.unitPoints} 分/件）`;
 
 const PAGE = 500;
 
@@ -35,7 +36,16 @@ export async function statementCsv(db: Db, accountId: number): Promise<string> {
   for (;;) {
     const page = await statement(db, accountId, PAGE, cursor);
     if (page.items.length > 0) {
-      const rows = page.items.map((l) => [localDateTime(l.at), KIND_WORDS[l.kind], l.counterparty.name, itemText(l.item), String(l.points), String(l.balanceAfter), l.memo, String(l.id)]);
+      const rows = page.items.map((l) => [
+        localDateTime(l.at),
+        KIND_WORDS[l.kind],
+        l.counterparty.name,
+        itemText(l.item),
+        String(l.points),
+        String(l.balanceAfter),
+        l.memo,
+        String(l.id),
+      ]);
       parts.push(stringify(rows, { record_delimiter: '\r\n' }));
     }
     if (page.nextCursor === null) return parts.join('');

@@ -20,7 +20,11 @@ export interface StatementSummary {
   activities: number;
 }
 
-export async function statementSummary(db: Db, accountId: number, residentId: number): Promise<StatementSummary> {
+export async function statementSummary(
+  db: Db,
+  accountId: number,
+  residentId: number,
+): Promise<StatementSummary> {
   const rows = await db
     .select({
       kind: ledgerEntries.kind,
@@ -43,7 +47,10 @@ export async function statementSummary(db: Db, accountId: number, residentId: nu
   const reversed = of('reversal').plus - of('reversal').minus;
   const expired = of('expiry').minus;
   const [served] = await db
-    .select({ hours: sql<number>`coalesce(sum(${participations.hours}), 0)`, n: sql<number>`count(*)` })
+    .select({
+      hours: sql<number>`coalesce(sum(${participations.hours}), 0)`,
+      n: sql<number>`count(*)`,
+    })
     .from(participations)
     .where(and(eq(participations.residentId, residentId), isNotNull(participations.awardEntryId)));
   return {

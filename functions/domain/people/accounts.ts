@@ -1,10 +1,10 @@
 import { and, asc, count, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
-import { cursorAfter, type Page } from '../shared/paging';
 import type { Db } from '../../../db/client';
-import { merchants, users, type Role } from '../../../db/schema';
-import { audit, type Actor } from '../records/audit';
+import { merchants, type Role, users } from '../../../db/schema';
+import { type Actor, audit } from '../records/audit';
 import { hashSecret } from '../shared/crypto';
 import { DomainError } from '../shared/errors';
+import { cursorAfter, type Page } from '../shared/paging';
 import { createMerchant, createStaff, type Secret } from './directory';
 import { checkNewPassword, endSessionsOf, setTemporaryPassword } from './sessions';
 
@@ -14,7 +14,12 @@ import { checkNewPassword, endSessionsOf, setTemporaryPassword } from './session
  * deleted (the ledger and the audit trail point at accounts): an account is disabled, and its
  * sessions end with it.
  */
-export const ADMIN_ROLES = ['staff', 'accountant', 'admin', 'merchant'] as const satisfies readonly Role[];
+export const ADMIN_ROLES = [
+  'staff',
+  'accountant',
+  'admin',
+  'merchant',
+] as const satisfies readonly Role[];
 export type AdminRole = (typeof ADMIN_ROLES)[number];
 
 /** A merchant's public profile (一刻钟合伙人): what the public page shows. */
@@ -50,20 +55,43 @@ export interface AccountRow {
 }
 
 /** Checks and hashes the password before the write transaction (hashing is slow on purpose). */
-export async function hashNewAccount(a: NewAccount, iterations?: number): Promise<Omit<NewAccount, 'password'> & { password: Secret }> {
+export async function hashNewAccount(
+  a: NewAccount,
+  iterations?: number,
+): Promise<Omit<NewAccount, 'password'> & { password: Secret }> {
   checkNewPassword(a.password);
-  if (a.role === 'merchant' && !a.shop) throw new DomainError('invalid_request', '商户账号须填写店铺资料');
-  if (a.role !== 'merchant' && a.shop) throw new DomainError('invalid_request', '只有商户账号有店铺资料');
+  if (a.role === 'merchant' && !a.shop)
+    throw new DomainError('invalid_request', '商户账号须填写店铺资料');
+  if (a.role !== 'merchant' && a.shop)
+    throw new DomainError('invalid_request', '只有商户账号有店铺资料');
   return { ...a, password: { hash: await hashSecret(a.password, iterations) } };
 }
 
-export async function createAccount(tx: Db, actor: Actor, a: Omit<NewAccount, 'password'> & { password: Secret }): Promise<number> {
+export async function createAccount(
+  tx: Db,
+  actor: Actor,
+  a: Omit<NewAccount, 'password'> & { password: Secret },
+): Promise<number> {
   const id =
     a.role === 'merchant'
-      ? await createMerchant(tx, { login: a.login, password: a.password, displayName: a.name, ...a.shop! }, actor.now)
-      : await createStaff(tx, { login: a.login, password: a.password, displayName: a.name, role: a.role }, actor.now);
-  if (a.mustChangePassword) await tx.update(users).set({ mustChangePassword: true }).where(eq(users.id, id));
-  await audit(tx, actor, 'create', 'account', id, { role: a.role, login: a.login, name: a.name, mustChangePassword: Boolean(a.mustChangePassword) });
+      ? await createMerchant(
+          tx,
+          { login: a.login, password: a.password, displayName: a.name, ...a.shop! },
+          actor.now,
+        )
+      : await createStaff(
+          tx,
+          { login: a.login, password: a.password, displayName: a.name, role: a.role },
+          actor.now,
+        );
+  if (a.mustChangePassword)
+    await tx.update(users).set({ mustChangePassword: true }).where(eq(users.id, id));
+  await audit(tx, actor, 'create', 'account', id, {
+    role: a.role,
+    login: a.login,
+    name: a.name,
+    mustChangePassword: Boolean(a.mustChangePassword),
+  });
   return id;
 }
 
@@ -89,7 +117,9 @@ export async function listAccounts(db: Db, q: AccountQuery): Promise<Page<Accoun
       mustChangePassword: users.mustChangePassword,
       createdAt: users.createdAt,
       // login_attempts is indexed by (login, at): one short index walk per row of the page.
-      lastSignInAt: sql<string | null>`(select max(la.at) from login_attempts la where la.login = ${users.login} and la.ok = 1)`,
+      lastSignInAt: sql<
+        string | null
+      >`(select max(la.at) from login_attempts la where la.login = ${users.login} and la.ok = 1)`,
       shopName: merchants.shopName,
       suspendedAt: merchants.suspendedAt,
     })
@@ -101,7 +131,11 @@ export async function listAccounts(db: Db, q: AccountQuery): Promise<Page<Accoun
         cursorAfter(users.id, q.cursor),
         q.id ? eq(users.id, q.id) : undefined,
         pattern
-          ? or(sql`${users.login} like ${pattern} escape '\\'`, sql`${users.displayName} like ${pattern} escape '\\'`, sql`${merchants.shopName} like ${pattern} escape '\\'`)
+          ? or(
+              sql`${users.login} like ${pattern} escape '\\'`,
+              sql`${users.displayName} like ${pattern} escape '\\'`,
+              sql`${merchants.shopName} like ${pattern} escape '\\'`,
+            )
           : undefined,
       ),
     )
@@ -129,7 +163,10 @@ export async function accountById(db: Db, id: number): Promise<AccountRow> {
 }
 
 async function accountUser(tx: Db, id: number) {
-  const [user] = await tx.select().from(users).where(and(eq(users.id, id), inArray(users.role, [...ADMIN_ROLES])));
+  const [user] = await tx
+    .select()
+    .from(users)
+    .where(and(eq(users.id, id), inArray(users.role, [...ADMIN_ROLES])));
   if (!user) throw new DomainError('not_found', `账号 ${id} 不存在`);
   return user;
 }
@@ -144,7 +181,12 @@ export interface AccountPatch {
  * the next request with one of its tokens is refused. An admin may not disable their own account,
  * nor the last enabled admin (the community would have nobody left to manage accounts).
  */
-export async function updateAccount(tx: Db, actor: Actor, id: number, patch: AccountPatch): Promise<void> {
+export async function updateAccount(
+  tx: Db,
+  actor: Actor,
+  id: number,
+  patch: AccountPatch,
+): Promise<void> {
   const user = await accountUser(tx, id);
   const changes: Record<string, unknown> = {};
   if (patch.name !== undefined && patch.name !== user.displayName) {
@@ -157,9 +199,14 @@ export async function updateAccount(tx: Db, actor: Actor, id: number, patch: Acc
         .select({ n: count() })
         .from(users)
         .where(and(eq(users.role, 'admin'), isNull(users.disabledAt), ne(users.id, id)));
-      if (!others?.n) throw new DomainError('last_admin', '这是唯一一个启用中的管理员账号，不能停用；请先另建一个管理员');
+      if (!others?.n)
+        throw new DomainError(
+          'last_admin',
+          '这是唯一一个启用中的管理员账号，不能停用；请先另建一个管理员',
+        );
     }
-    if (id === actor.actorId) throw new DomainError('own_account', '不能停用自己的账号；请让另一位管理员操作');
+    if (id === actor.actorId)
+      throw new DomainError('own_account', '不能停用自己的账号；请让另一位管理员操作');
     await tx.update(users).set({ disabledAt: actor.now.toISOString() }).where(eq(users.id, id));
     await endSessionsOf(tx, id);
     changes.disabled = { from: false, to: true };
@@ -174,9 +221,15 @@ export async function updateAccount(tx: Db, actor: Actor, id: number, patch: Acc
  * Sets a new, already hashed temporary password: the account must change it at its next sign-in,
  * and every session it has ends now. The password itself is never logged.
  */
-export async function resetPassword(tx: Db, actor: Actor, id: number, passwordHash: string): Promise<void> {
+export async function resetPassword(
+  tx: Db,
+  actor: Actor,
+  id: number,
+  passwordHash: string,
+): Promise<void> {
   const user = await accountUser(tx, id);
-  if (id === actor.actorId) throw new DomainError('own_account', '不能重设自己的密码；请在“修改密码”中修改');
+  if (id === actor.actorId)
+    throw new DomainError('own_account', '不能重设自己的密码；请在“修改密码”中修改');
   await setTemporaryPassword(tx, user.id, passwordHash);
   await audit(tx, actor, 'update', 'account', id, { op: 'reset_password' });
 }

@@ -1,16 +1,18 @@
 import {
-  PDFDocument,
-  PDFHexString,
-  type PDFName,
-  PDFString,
-  StandardFonts,
   beginText,
   endText,
   fill,
   moveText,
+  PDFDocument,
+  type PDFFont,
+  PDFHexString,
+  type PDFName,
+  type PDFPage,
+  PDFString,
   popGraphicsState,
   pushGraphicsState,
   rectangle,
+  StandardFonts,
   setDashPattern,
   setFillingRgbColor,
   setFontAndSize,
@@ -18,8 +20,6 @@ import {
   setStrokingRgbColor,
   showText,
   stroke,
-  type PDFFont,
-  type PDFPage,
 } from 'pdf-lib';
 import { qrSymbol } from '../shared/qr';
 
@@ -70,20 +70,42 @@ function cjkWidth(text: string, size: number): number {
 function cjkFont(doc: PDFDocument, page: PDFPage): PDFName {
   const ctx = doc.context;
   const descriptor = ctx.register(
-    ctx.obj({ Type: 'FontDescriptor', FontName: 'STSong-Light', Flags: 6, FontBBox: [-25, -254, 1000, 880], ItalicAngle: 0, Ascent: 880, Descent: -120, CapHeight: 880, StemV: 93 }),
+    ctx.obj({
+      Type: 'FontDescriptor',
+      FontName: 'STSong-Light',
+      Flags: 6,
+      FontBBox: [-25, -254, 1000, 880],
+      ItalicAngle: 0,
+      Ascent: 880,
+      Descent: -120,
+      CapHeight: 880,
+      StemV: 93,
+    }),
   );
   const cidFont = ctx.register(
     ctx.obj({
       Type: 'Font',
       Subtype: 'CIDFontType0',
       BaseFont: 'STSong-Light',
-      CIDSystemInfo: ctx.obj({ Registry: PDFString.of('Adobe'), Ordering: PDFString.of('GB1'), Supplement: 2 }),
+      CIDSystemInfo: ctx.obj({
+        Registry: PDFString.of('Adobe'),
+        Ordering: PDFString.of('GB1'),
+        Supplement: 2,
+      }),
       FontDescriptor: descriptor,
       DW: 1000,
       W: [1, 95, 500],
     }),
   );
-  const font = ctx.register(ctx.obj({ Type: 'Font', Subtype: 'Type0', BaseFont: 'STSong-Light-UniGB-UCS2-H', Encoding: 'UniGB-UCS2-H', DescendantFonts: [cidFont] }));
+  const font = ctx.register(
+    ctx.obj({
+      Type: 'Font',
+      Subtype: 'Type0',
+      BaseFont: 'STSong-Light-UniGB-UCS2-H',
+      Encoding: 'UniGB-UCS2-H',
+      DescendantFonts: [cidFont],
+    }),
+  );
   return page.node.newFontDictionary('CJK', font);
 }
 
@@ -101,8 +123,18 @@ export async function renderCardPdf(card: CardSheet): Promise<Uint8Array> {
   const cjk = cjkFont(doc, page);
 
   const zh = (text: string, x: number, y: number, size: number) =>
-    page.pushOperators(pushGraphicsState(), setFillingRgbColor(0.1, 0.1, 0.1), beginText(), setFontAndSize(cjk, size), moveText(x, y), showText(ucs2(text)), endText(), popGraphicsState());
-  const en = (text: string, x: number, y: number, size: number, font: PDFFont = helvetica) => page.drawText(text, { x, y, size, font });
+    page.pushOperators(
+      pushGraphicsState(),
+      setFillingRgbColor(0.1, 0.1, 0.1),
+      beginText(),
+      setFontAndSize(cjk, size),
+      moveText(x, y),
+      showText(ucs2(text)),
+      endText(),
+      popGraphicsState(),
+    );
+  const en = (text: string, x: number, y: number, size: number, font: PDFFont = helvetica) =>
+    page.drawText(text, { x, y, size, font });
 
   const left = (A4[0] - 2 * CARD_W) / 2;
   const top = A4[1] - 40 * MM;
@@ -111,10 +143,22 @@ export async function renderCardPdf(card: CardSheet): Promise<Uint8Array> {
 
   // Sheet heading, outside the card.
   zh('沿实线剪下，沿虚线对折。密码另行告知居民，不印在卡上。', left, A4[1] - 22 * MM, 10);
-  en('Cut along the solid line, fold along the dashed line. The PIN is given separately and never printed.', left, A4[1] - 27 * MM, 8);
+  en(
+    'Cut along the solid line, fold along the dashed line. The PIN is given separately and never printed.',
+    left,
+    A4[1] - 27 * MM,
+    8,
+  );
 
   // Cut outline and fold line.
-  page.pushOperators(pushGraphicsState(), setStrokingRgbColor(0.3, 0.3, 0.3), setLineWidth(0.6), rectangle(left, bottom, 2 * CARD_W, CARD_H), stroke(), popGraphicsState());
+  page.pushOperators(
+    pushGraphicsState(),
+    setStrokingRgbColor(0.3, 0.3, 0.3),
+    setLineWidth(0.6),
+    rectangle(left, bottom, 2 * CARD_W, CARD_H),
+    stroke(),
+    popGraphicsState(),
+  );
   page.pushOperators(
     pushGraphicsState(),
     setStrokingRgbColor(0.5, 0.5, 0.5),
@@ -127,7 +171,13 @@ export async function renderCardPdf(card: CardSheet): Promise<Uint8Array> {
 
   // Front: community, title, name, card number, QR.
   const pad = 4 * MM;
-  page.pushOperators(pushGraphicsState(), setFillingRgbColor(0.75, 0.11, 0.11), rectangle(left, top - 11 * MM, CARD_W, 11 * MM), fill(), popGraphicsState());
+  page.pushOperators(
+    pushGraphicsState(),
+    setFillingRgbColor(0.75, 0.11, 0.11),
+    rectangle(left, top - 11 * MM, CARD_W, 11 * MM),
+    fill(),
+    popGraphicsState(),
+  );
   page.pushOperators(
     pushGraphicsState(),
     setFillingRgbColor(1, 1, 1),
@@ -151,10 +201,25 @@ export async function renderCardPdf(card: CardSheet): Promise<Uint8Array> {
   const qy = bottom + pad + 2 * MM;
   const modules = [];
   for (let r = 0; r < qr.size; r++) {
-    for (let c = 0; c < qr.size; c++) if (qr.dark(c, r)) modules.push(rectangle(qx + c * module, qy + qrSize - (r + 1) * module, module + 0.05, module + 0.05));
+    for (let c = 0; c < qr.size; c++)
+      if (qr.dark(c, r))
+        modules.push(
+          rectangle(qx + c * module, qy + qrSize - (r + 1) * module, module + 0.05, module + 0.05),
+        );
   }
-  page.pushOperators(pushGraphicsState(), setFillingRgbColor(0, 0, 0), ...modules, fill(), popGraphicsState());
-  en('Scan at the counter', qx + (qrSize - helvetica.widthOfTextAtSize('Scan at the counter', 5.5)) / 2, qy - 2.5 * MM, 5.5);
+  page.pushOperators(
+    pushGraphicsState(),
+    setFillingRgbColor(0, 0, 0),
+    ...modules,
+    fill(),
+    popGraphicsState(),
+  );
+  en(
+    'Scan at the counter',
+    qx + (qrSize - helvetica.widthOfTextAtSize('Scan at the counter', 5.5)) / 2,
+    qy - 2.5 * MM,
+    5.5,
+  );
 
   // Back: how to use it, in Chinese and English.
   const bx = left + CARD_W + pad;
@@ -162,7 +227,10 @@ export async function renderCardPdf(card: CardSheet): Promise<Uint8Array> {
   zh('使用说明', bx, y, 10);
   en('How to use this card', bx + cjkWidth('使用说明', 10) + 6, y, 7, bold);
   const lines: Array<[string, string]> = [
-    ['在合作商户出示此卡，输入 4 位密码即可兑换积分。', 'Show it at a partner shop and enter your 4-digit PIN.'],
+    [
+      '在合作商户出示此卡，输入 4 位密码即可兑换积分。',
+      'Show it at a partner shop and enter your 4-digit PIN.',
+    ],
     ['请勿把密码写在卡上，也不要告诉别人。', 'Never write the PIN on the card or tell anyone.'],
     ['连续输错 5 次密码，此卡锁定 15 分钟。', 'Five wrong PINs lock the card for 15 minutes.'],
     ['遗失或忘记密码，请到社区居委会办理。', "Lost card or PIN: ask at the residents' committee."],
@@ -174,7 +242,13 @@ export async function renderCardPdf(card: CardSheet): Promise<Uint8Array> {
     y -= 3.2 * MM;
     en(enLine, bx + cjkWidth(`${i + 1}. `, 7), y, 6);
   }
-  en(card.cardNo, left + 2 * CARD_W - pad - bold.widthOfTextAtSize(card.cardNo, 8), bottom + pad, 8, bold);
+  en(
+    card.cardNo,
+    left + 2 * CARD_W - pad - bold.widthOfTextAtSize(card.cardNo, 8),
+    bottom + pad,
+    8,
+    bold,
+  );
 
   return doc.save({ useObjectStreams: false });
 }

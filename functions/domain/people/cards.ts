@@ -24,23 +24,37 @@ const hashOfNoCard = () => (unknownCardHash ??= hashSecret(crypto.randomUUID()))
  * counters' redemptions) would wait for the hash.
  */
 export async function checkCardPin(db: Db, cardNo: string, pin: string): Promise<PinCheck> {
-  const [card] = await db.select({ pinHash: cards.pinHash }).from(cards).where(eq(cards.cardNo, cardNo));
+  const [card] = await db
+    .select({ pinHash: cards.pinHash })
+    .from(cards)
+    .where(eq(cards.cardNo, cardNo));
   const pinHash = card?.pinHash ?? (await hashOfNoCard());
   const ok = await verifySecret(pin, pinHash);
   return { cardNo, pinHash, ok: ok && card !== undefined };
 }
 
 const wrongCard = (remaining: number) =>
-  new DomainError('pin_invalid', `卡号或密码不对，请核对卡号后请居民重输密码（此卡还可再试 ${remaining} 次）`, { remaining });
+  new DomainError(
+    'pin_invalid',
+    `卡号或密码不对，请核对卡号后请居民重输密码（此卡还可再试 ${remaining} 次）`,
+    { remaining },
+  );
 
 /** The answer to a locked card: when it opens again, and that staff can open it sooner. */
 export function cardLocked(lockedUntil: string, now: Date): DomainError {
-  const retryAfterSeconds = Math.max(1, Math.ceil((Date.parse(lockedUntil) - now.getTime()) / 1000));
+  const retryAfterSeconds = Math.max(
+    1,
+    Math.ceil((Date.parse(lockedUntil) - now.getTime()) / 1000),
+  );
   const minutes = Math.ceil(retryAfterSeconds / 60);
-  return new DomainError('card_locked', `此卡密码连续输错 ${PIN_MAX_FAILURES} 次，已锁定，请 ${minutes} 分钟后再试；或请居民带身份证到社区服务站重置密码`, {
-    lockedUntil,
-    retryAfterSeconds,
-  });
+  return new DomainError(
+    'card_locked',
+    `此卡密码连续输错 ${PIN_MAX_FAILURES} 次，已锁定，请 ${minutes} 分钟后再试；或请居民带身份证到社区服务站重置密码`,
+    {
+      lockedUntil,
+      retryAfterSeconds,
+    },
+  );
 }
 
 /**
@@ -51,15 +65,31 @@ export function cardLocked(lockedUntil: string, now: Date): DomainError {
  * request fails: the caller must keep this write when it answers the refusal. `onWrongPin` hears of
  * each PIN judged wrong (not of an attempt on a locked card, which judges nothing).
  */
-export async function authenticateCard(tx: Db, cardNo: string, pin: string, now: Date, checked?: PinCheck, onWrongPin?: () => void): Promise<number> {
-  const [row] = await tx.all<{ residentId: number | null; pinHash: string | null; failedPins: number | null; lockedUntil: string | null }>(
+export async function authenticateCard(
+  tx: Db,
+  cardNo: string,
+  pin: string,
+  now: Date,
+  checked?: PinCheck,
+  onWrongPin?: () => void,
+): Promise<number> {
+  const [row] = await tx.all<{
+    residentId: number | null;
+    pinHash: string | null;
+    failedPins: number | null;
+    lockedUntil: string | null;
+  }>(
     sql`select c.resident_id as residentId, c.pin_hash as pinHash, g.failed_pins as failedPins, g.locked_until as lockedUntil
         from (select ${cardNo} as no) q left join cards c on c.card_no = q.no left join card_guards g on g.card_no = q.no limit 1`,
   );
-  if (row?.lockedUntil && Date.parse(row.lockedUntil) > now.getTime()) throw cardLocked(row.lockedUntil, now);
+  if (row?.lockedUntil && Date.parse(row.lockedUntil) > now.getTime())
+    throw cardLocked(row.lockedUntil, now);
   const pinHash = row?.pinHash ?? null;
   const ok =
-    pinHash !== null && (checked?.cardNo === cardNo && checked.pinHash === pinHash ? checked.ok : await verifySecret(pin, pinHash));
+    pinHash !== null &&
+    (checked?.cardNo === cardNo && checked.pinHash === pinHash
+      ? checked.ok
+      : await verifySecret(pin, pinHash));
   if (ok && row?.residentId != null) {
     if (row.failedPins || row.lockedUntil) await clearCardGuard(tx, cardNo);
     return Number(row.residentId);
@@ -76,7 +106,12 @@ export async function authenticateCard(tx: Db, cardNo: string, pin: string, now:
   throw wrongCard(PIN_MAX_FAILURES - failedPins);
 }
 
-async function setCardGuard(tx: Db, cardNo: string, failedPins: number, lockedUntil: string | null): Promise<void> {
+async function setCardGuard(
+  tx: Db,
+  cardNo: string,
+  failedPins: number,
+  lockedUntil: string | null,
+): Promise<void> {
   await tx
     .insert(cardGuards)
     .values({ cardNo, failedPins, lockedUntil })
@@ -85,5 +120,8 @@ async function setCardGuard(tx: Db, cardNo: string, failedPins: number, lockedUn
 
 /** Lifts a card's lock and forgets its wrong PINs (a right PIN, or staff resetting it at the service station). */
 export async function clearCardGuard(tx: Db, cardNo: string): Promise<void> {
-  await tx.update(cardGuards).set({ failedPins: 0, lockedUntil: null }).where(eq(cardGuards.cardNo, cardNo));
+  await tx
+    .update(cardGuards)
+    .set({ failedPins: 0, lockedUntil: null })
+    .where(eq(cardGuards.cardNo, cardNo));
 }

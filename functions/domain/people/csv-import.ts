@@ -35,10 +35,19 @@ export function parseCsv(text: string): CsvRow[] {
   const normalized = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   let records: Array<{ record: string[]; info: { lines: number } }>;
   try {
-    records = parse(normalized, { info: true, relax_column_count: true, skip_empty_lines: true, record_delimiter: '\n' }) as unknown as typeof records;
+    records = parse(normalized, {
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      record_delimiter: '\n',
+    }) as unknown as typeof records;
   } catch (error) {
     const e = error as { code?: string; lines?: number; message?: string };
-    throw new CsvSyntaxError(e.lines ?? 0, e.code === 'CSV_QUOTE_NOT_CLOSED' ? '引号未闭合' : 'CSV 格式错误', e.message ?? String(error));
+    throw new CsvSyntaxError(
+      e.lines ?? 0,
+      e.code === 'CSV_QUOTE_NOT_CLOSED' ? '引号未闭合' : 'CSV 格式错误',
+      e.message ?? String(error),
+    );
   }
   const rows: CsvRow[] = [];
   for (const { record, info } of records) {
@@ -76,23 +85,49 @@ interface Table {
 }
 
 /** Checks the header row: every required column once, no unknown column. */
-function readHeader(rows: CsvRow[], columns: ColumnSpec[], issues: ImportIssue[]): Table | undefined {
+function readHeader(
+  rows: CsvRow[],
+  columns: ColumnSpec[],
+  issues: ImportIssue[],
+): Table | undefined {
   const [first, ...rest] = rows;
   if (!first) {
-    issues.push({ line: 1, message: '文件是空的，第一行须为表头', en: 'the file is empty; the first row must be the header' });
+    issues.push({
+      line: 1,
+      message: '文件是空的，第一行须为表头',
+      en: 'the file is empty; the first row must be the header',
+    });
     return undefined;
   }
   const header = new Map<string, number>();
   const known = new Set(columns.map((c) => c.name));
   first.cells.forEach((raw, i) => {
-    const name = raw.replace(/^\uFEFF/, '').trim().toLowerCase();
+    const name = raw
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .toLowerCase();
     if (name === '') return;
-    if (!known.has(name)) issues.push({ line: first.line, message: `未知的列「${raw.trim()}」`, en: `unknown column "${raw.trim()}"` });
-    else if (header.has(name)) issues.push({ line: first.line, message: `列「${name}」重复`, en: `duplicate column "${name}"` });
+    if (!known.has(name))
+      issues.push({
+        line: first.line,
+        message: `未知的列「${raw.trim()}」`,
+        en: `unknown column "${raw.trim()}"`,
+      });
+    else if (header.has(name))
+      issues.push({
+        line: first.line,
+        message: `列「${name}」重复`,
+        en: `duplicate column "${name}"`,
+      });
     else header.set(name, i);
   });
   for (const c of columns) {
-    if (c.required && !header.has(c.name)) issues.push({ line: first.line, message: `缺少必需的列「${c.name}」（${c.zh}）`, en: `missing required column "${c.name}"` });
+    if (c.required && !header.has(c.name))
+      issues.push({
+        line: first.line,
+        message: `缺少必需的列「${c.name}」（${c.zh}）`,
+        en: `missing required column "${c.name}"`,
+      });
   }
   if (issues.length > 0) return undefined;
   return { header, rows: rest };
@@ -143,7 +178,8 @@ export function validateRows<T>(
   for (const row of table.rows) {
     const { line } = row;
     const before = issues.length;
-    if (extraCells(table, row)) issues.push({ line, message: '该行的列数多于表头', en: 'more cells than header columns' });
+    if (extraCells(table, row))
+      issues.push({ line, message: '该行的列数多于表头', en: 'more cells than header columns' });
     const record = check((name) => cell(table, row, name), line, issues);
     if (issues.length === before && record) records.push(record);
   }

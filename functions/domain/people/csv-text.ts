@@ -12,18 +12,22 @@ import type { ImportIssue } from './csv-import';
  * GBK (UTF-16, a .xlsx workbook, a picture) is refused the same way — never imported as mojibake.
  */
 export type CsvEncoding = 'utf-8' | 'gbk';
-export type CsvText = { ok: true; text: string; encoding: CsvEncoding } | { ok: false; issue: ImportIssue };
+export type CsvText =
+  | { ok: true; text: string; encoding: CsvEncoding }
+  | { ok: false; issue: ImportIssue };
 
 export const NOT_CSV_TEXT: ImportIssue = {
   line: 1,
-  message: '文件不是 UTF-8 或 GBK 编码的 CSV 文本，未能读取：请在 Excel 或 WPS 中“另存为 → CSV UTF-8（逗号分隔）”后再导入',
+  message:
+    '文件不是 UTF-8 或 GBK 编码的 CSV 文本，未能读取：请在 Excel 或 WPS 中“另存为 → CSV UTF-8（逗号分隔）”后再导入',
   en: 'the file is not CSV text in UTF-8 or GBK; in Excel or WPS use "Save as → CSV UTF-8 (comma delimited)" and import that file',
 };
 
 /** Text whose bytes were lost: it can only be sent again as the file itself, or re-saved as UTF-8. */
 export const NOT_UTF8_TEXT: ImportIssue = {
   line: 1,
-  message: '文件不是 UTF-8 编码，读出的文字已损坏（可能是 Excel、WPS 保存的 GBK）：请上传文件本身，或“另存为 → CSV UTF-8（逗号分隔）”后再导入',
+  message:
+    '文件不是 UTF-8 编码，读出的文字已损坏（可能是 Excel、WPS 保存的 GBK）：请上传文件本身，或“另存为 → CSV UTF-8（逗号分隔）”后再导入',
   en: 'the text arrived damaged (the file is not UTF-8, perhaps GBK from Excel or WPS): upload the file itself, or save it as "CSV UTF-8 (comma delimited)"',
 };
 
@@ -44,7 +48,10 @@ function decodeAs(encoding: CsvEncoding, bytes: Uint8Array): string | null {
 export function decodeCsvBytes(bytes: Uint8Array): CsvText {
   for (const encoding of ['utf-8', 'gbk'] as const) {
     const text = decodeAs(encoding, bytes);
-    if (text !== null) return looksLikeText(text) ? { ok: true, text, encoding } : { ok: false, issue: NOT_CSV_TEXT };
+    if (text !== null)
+      return looksLikeText(text)
+        ? { ok: true, text, encoding }
+        : { ok: false, issue: NOT_CSV_TEXT };
   }
   return { ok: false, issue: NOT_CSV_TEXT };
 }
@@ -54,5 +61,7 @@ export function decodeCsvBytes(bytes: Uint8Array): CsvText {
  * where the Chinese was: refused like the file itself, since the original bytes are gone.
  */
 export function csvTextOf(text: string): CsvText {
-  return looksLikeText(text) ? { ok: true, text, encoding: 'utf-8' } : { ok: false, issue: NOT_UTF8_TEXT };
+  return looksLikeText(text)
+    ? { ok: true, text, encoding: 'utf-8' }
+    : { ok: false, issue: NOT_UTF8_TEXT };
 }

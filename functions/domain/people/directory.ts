@@ -1,9 +1,17 @@
 import { and, asc, eq, or, sql } from 'drizzle-orm';
-import { cursorAfter, pageOf, type Page } from '../shared/paging';
 import type { Db } from '../../../db/client';
-import { accounts, cards, households, merchants, residents, users, type Role } from '../../../db/schema';
+import {
+  accounts,
+  cards,
+  households,
+  merchants,
+  type Role,
+  residents,
+  users,
+} from '../../../db/schema';
 import { hashSecret } from '../shared/crypto';
 import { DomainError } from '../shared/errors';
+import { cursorAfter, type Page, pageOf } from '../shared/paging';
 import { maskName } from './masking';
 
 /**
@@ -13,7 +21,11 @@ import { maskName } from './masking';
 export type Secret = string | { hash: string };
 
 const hashOf = async (secret: Secret | null | undefined, hashing: Hashing) =>
-  secret == null ? null : typeof secret === 'string' ? hashSecret(secret, hashing.iterations) : secret.hash;
+  secret == null
+    ? null
+    : typeof secret === 'string'
+      ? hashSecret(secret, hashing.iterations)
+      : secret.hash;
 
 export interface NewResident {
   login: string;
@@ -29,26 +41,71 @@ export interface Hashing {
   iterations?: number;
 }
 
-async function createUser(tx: Db, login: string, role: Role, displayName: string, password: Secret | null | undefined, now: Date, hashing: Hashing) {
+async function createUser(
+  tx: Db,
+  login: string,
+  role: Role,
+  displayName: string,
+  password: Secret | null | undefined,
+  now: Date,
+  hashing: Hashing,
+) {
   const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.login, login));
   if (taken) throw new DomainError('login_taken', `登录名 ${login} 已被使用`);
   const passwordHash = await hashOf(password, hashing);
-  const [user] = await tx.insert(users).values({ login, role, displayName, passwordHash, createdAt: now.toISOString() }).returning({ id: users.id });
-  if (role === 'resident' || role === 'merchant') await tx.insert(accounts).values({ kind: role, ownerId: user!.id, balance: 0 });
+  const [user] = await tx
+    .insert(users)
+    .values({ login, role, displayName, passwordHash, createdAt: now.toISOString() })
+    .returning({ id: users.id });
+  if (role === 'resident' || role === 'merchant')
+    await tx.insert(accounts).values({ kind: role, ownerId: user!.id, balance: 0 });
   return user!.id;
 }
 
-export async function createResident(tx: Db, r: NewResident, now: Date, hashing: Hashing = {}): Promise<number> {
-  const id = await createUser(tx, r.login, 'resident', r.displayName ?? maskName(r.fullName), r.password, now, hashing);
-  await tx.insert(residents).values({ userId: id, fullName: r.fullName, phone: r.phone ?? null, householdId: r.householdId ?? null });
+export async function createResident(
+  tx: Db,
+  r: NewResident,
+  now: Date,
+  hashing: Hashing = {},
+): Promise<number> {
+  const id = await createUser(
+    tx,
+    r.login,
+    'resident',
+    r.displayName ?? maskName(r.fullName),
+    r.password,
+    now,
+    hashing,
+  );
+  await tx.insert(residents).values({
+    userId: id,
+    fullName: r.fullName,
+    phone: r.phone ?? null,
+    householdId: r.householdId ?? null,
+  });
   if (r.card) await issueCard(tx, id, r.card.cardNo, r.card.pin, now, hashing);
   return id;
 }
 
-export async function issueCard(tx: Db, residentId: number, cardNo: string, pin: Secret, now: Date, hashing: Hashing = {}): Promise<void> {
-  const [taken] = await tx.select({ cardNo: cards.cardNo }).from(cards).where(eq(cards.cardNo, cardNo));
+export async function issueCard(
+  tx: Db,
+  residentId: number,
+  cardNo: string,
+  pin: Secret,
+  now: Date,
+  hashing: Hashing = {},
+): Promise<void> {
+  const [taken] = await tx
+    .select({ cardNo: cards.cardNo })
+    .from(cards)
+    .where(eq(cards.cardNo, cardNo));
   if (taken) throw new DomainError('card_taken', `卡号 ${cardNo} 已被使用`);
-  await tx.insert(cards).values({ cardNo, residentId, pinHash: (await hashOf(pin, hashing))!, issuedAt: now.toISOString() });
+  await tx.insert(cards).values({
+    cardNo,
+    residentId,
+    pinHash: (await hashOf(pin, hashing))!,
+    issuedAt: now.toISOString(),
+  });
 }
 
 export interface NewMerchant {
@@ -63,31 +120,83 @@ export interface NewMerchant {
   displayName?: string | undefined;
 }
 
-export async function createMerchant(tx: Db, m: NewMerchant, now: Date, hashing: Hashing = {}): Promise<number> {
-  const id = await createUser(tx, m.login, 'merchant', m.displayName ?? m.shopName, m.password, now, hashing);
-  await tx
-    .insert(merchants)
-    .values({ userId: id, shopName: m.shopName, category: m.category, address: m.address, offer: m.offer, openingHours: m.openingHours ?? '', joinedAt: now.toISOString() });
+export async function createMerchant(
+  tx: Db,
+  m: NewMerchant,
+  now: Date,
+  hashing: Hashing = {},
+): Promise<number> {
+  const id = await createUser(
+    tx,
+    m.login,
+    'merchant',
+    m.displayName ?? m.shopName,
+    m.password,
+    now,
+    hashing,
+  );
+  await tx.insert(merchants).values({
+    userId: id,
+    shopName: m.shopName,
+    category: m.category,
+    address: m.address,
+    offer: m.offer,
+    openingHours: m.openingHours ?? '',
+    joinedAt: now.toISOString(),
+  });
   return id;
 }
 
 export type StaffRole = 'staff' | 'accountant' | 'admin';
 
 /** One of the community's own people: staff (the default), the accountant, or an admin. */
-export async function createStaff(tx: Db, s: { login: string; password: Secret; displayName: string; role?: StaffRole; mustChangePassword?: boolean }, now: Date, hashing: Hashing = {}): Promise<number> {
-  const id = await createUser(tx, s.login, s.role ?? 'staff', s.displayName, s.password, now, hashing);
-  if (s.mustChangePassword) await tx.update(users).set({ mustChangePassword: true }).where(eq(users.id, id));
+export async function createStaff(
+  tx: Db,
+  s: {
+    login: string;
+    password: Secret;
+    displayName: string;
+    role?: StaffRole;
+    mustChangePassword?: boolean;
+  },
+  now: Date,
+  hashing: Hashing = {},
+): Promise<number> {
+  const id = await createUser(
+    tx,
+    s.login,
+    s.role ?? 'staff',
+    s.displayName,
+    s.password,
+    now,
+    hashing,
+  );
+  if (s.mustChangePassword)
+    await tx.update(users).set({ mustChangePassword: true }).where(eq(users.id, id));
   return id;
 }
 
-export async function accountOf(db: Db, userId: number): Promise<{ id: number; balance: number } | undefined> {
-  const [row] = await db.select({ id: accounts.id, balance: accounts.balance }).from(accounts).where(eq(accounts.ownerId, userId));
+export async function accountOf(
+  db: Db,
+  userId: number,
+): Promise<{ id: number; balance: number } | undefined> {
+  const [row] = await db
+    .select({ id: accounts.id, balance: accounts.balance })
+    .from(accounts)
+    .where(eq(accounts.ownerId, userId));
   return row;
 }
 
 export async function residentProfile(db: Db, userId: number) {
   // GET /api/me, the most frequent read: a plain SQL template, not the query builder.
-  const [row] = await db.all<{ id: number; displayName: string; fullName: string; login: string; balance: number; accountId: number }>(
+  const [row] = await db.all<{
+    id: number;
+    displayName: string;
+    fullName: string;
+    login: string;
+    balance: number;
+    accountId: number;
+  }>(
     sql`select u.id as id, u.display_name as displayName, r.full_name as fullName, u.login as login, a.balance as balance, a.id as accountId
         from users u join residents r on r.user_id = u.id join accounts a on a.owner_id = u.id where u.id = ${userId} limit 1`,
   );
@@ -105,7 +214,10 @@ export interface ResidentRow {
 }
 
 /** Staff search by name, login, card or building; ordered by id, keyset-paginated. */
-export async function searchResidents(db: Db, search: { query: string; limit: number; cursor?: string | undefined }): Promise<Page<ResidentRow>> {
+export async function searchResidents(
+  db: Db,
+  search: { query: string; limit: number; cursor?: string | undefined },
+): Promise<Page<ResidentRow>> {
   const q = search.query.trim();
   const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const match = q
@@ -136,8 +248,10 @@ export async function searchResidents(db: Db, search: { query: string; limit: nu
     .orderBy(asc(users.id))
     .limit(search.limit + 1);
   return pageOf(
-    rows.map(({ compound, building, ...r }) => ({ ...r, building: compound && building ? `${compound}${building}` : null })),
+    rows.map(({ compound, building, ...r }) => ({
+      ...r,
+      building: compound && building ? `${compound}${building}` : null,
+    })),
     search.limit,
   );
 }
-

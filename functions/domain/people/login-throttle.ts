@@ -31,22 +31,52 @@ export interface Refusal {
  * The budget a new attempt would overrun, or undefined. Runs in the write transaction that then
  * records the attempt, so parallel attempts are counted one after another, never all at once.
  */
-export async function loginRefusal(tx: Db, login: string, address: string, now: Date): Promise<Refusal | undefined> {
+export async function loginRefusal(
+  tx: Db,
+  login: string,
+  address: string,
+  now: Date,
+): Promise<Refusal | undefined> {
   const since = new Date(now.getTime() - LOGIN_WINDOW_MS).toISOString();
   const pair = and(eq(loginAttempts.login, login), eq(loginAttempts.address, address));
-  const [lastOk] = await tx.select({ id: loginAttempts.id, at: loginAttempts.at }).from(loginAttempts).where(and(pair, eq(loginAttempts.ok, true))).orderBy(desc(loginAttempts.id)).limit(1);
+  const [lastOk] = await tx
+    .select({ id: loginAttempts.id, at: loginAttempts.at })
+    .from(loginAttempts)
+    .where(and(pair, eq(loginAttempts.ok, true)))
+    .orderBy(desc(loginAttempts.id))
+    .limit(1);
   // Failures after the last success, by order of recording: two attempts may share a timestamp.
   const afterSuccess = lastOk ? and(pair, gt(loginAttempts.id, lastOk.id)) : pair;
   const known = lastOk !== undefined && Date.parse(lastOk.at) > now.getTime() - KNOWN_FOR_MS;
 
   const budgets: Array<{ where: SQL | undefined; since: string; max: number; message: string }> = [
-    { where: afterSuccess, since, max: LOGIN_MAX_FAILURES, message: '登录失败次数过多，请稍后再试' },
-    { where: eq(loginAttempts.address, address), since, max: ADDRESS_MAX_FAILURES, message: '此设备登录失败次数过多，请稍后再试' },
+    {
+      where: afterSuccess,
+      since,
+      max: LOGIN_MAX_FAILURES,
+      message: '登录失败次数过多，请稍后再试',
+    },
+    {
+      where: eq(loginAttempts.address, address),
+      since,
+      max: ADDRESS_MAX_FAILURES,
+      message: '此设备登录失败次数过多，请稍后再试',
+    },
     ...(known
       ? []
       : [
-          { where: eq(loginAttempts.login, login), since, max: LOGIN_CEILING_FAILURES, message: '此账号近期登录失败次数过多，请稍后再试' },
-          { where: undefined, since, max: OVERALL_MAX_FAILURES, message: '系统登录失败次数过多，请稍后再试' },
+          {
+            where: eq(loginAttempts.login, login),
+            since,
+            max: LOGIN_CEILING_FAILURES,
+            message: '此账号近期登录失败次数过多，请稍后再试',
+          },
+          {
+            where: undefined,
+            since,
+            max: OVERALL_MAX_FAILURES,
+            message: '系统登录失败次数过多，请稍后再试',
+          },
         ]),
   ];
   for (const b of budgets) {
@@ -58,14 +88,26 @@ export async function loginRefusal(tx: Db, login: string, address: string, now: 
       .orderBy(desc(loginAttempts.at))
       .limit(1)
       .offset(b.max - 1);
-    if (oldest) return { message: b.message, retryAfterSeconds: (Date.parse(oldest.at) + LOGIN_WINDOW_MS - now.getTime()) / 1000 };
+    if (oldest)
+      return {
+        message: b.message,
+        retryAfterSeconds: (Date.parse(oldest.at) + LOGIN_WINDOW_MS - now.getTime()) / 1000,
+      };
   }
   return undefined;
 }
 
 /** Records an attempt as failed until it proves right (then markSucceeded): a pending guess counts. */
-export async function recordAttempt(tx: Db, login: string, address: string, now: Date): Promise<number> {
-  const [row] = await tx.insert(loginAttempts).values({ login, address, at: now.toISOString(), ok: false }).returning({ id: loginAttempts.id });
+export async function recordAttempt(
+  tx: Db,
+  login: string,
+  address: string,
+  now: Date,
+): Promise<number> {
+  const [row] = await tx
+    .insert(loginAttempts)
+    .values({ login, address, at: now.toISOString(), ok: false })
+    .returning({ id: loginAttempts.id });
   return row!.id;
 }
 

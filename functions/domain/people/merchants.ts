@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { merchants, users } from '../../../db/schema';
-import { audit, changesOf, type Actor } from '../records/audit';
+import { type Actor, audit, changesOf } from '../records/audit';
 import { announce, type PublishEvent } from '../records/publish';
 import { DomainError } from '../shared/errors';
 import type { ShopProfile } from './accounts';
@@ -36,34 +36,59 @@ const columns = {
   suspendedReason: merchants.suspendedReason,
 };
 
-const rowOf = ({ disabledAt, ...m }: { disabledAt: string | null } & Omit<MerchantRow, 'disabled'>): MerchantRow => ({ ...m, disabled: disabledAt !== null });
+const rowOf = ({
+  disabledAt,
+  ...m
+}: { disabledAt: string | null } & Omit<MerchantRow, 'disabled'>): MerchantRow => ({
+  ...m,
+  disabled: disabledAt !== null,
+});
 
 /** Every merchant, by id (a community has tens of them, not thousands). */
 export async function listMerchants(db: Db): Promise<MerchantRow[]> {
-  const rows = await db.select(columns).from(merchants).innerJoin(users, eq(users.id, merchants.userId)).orderBy(asc(merchants.userId));
+  const rows = await db
+    .select(columns)
+    .from(merchants)
+    .innerJoin(users, eq(users.id, merchants.userId))
+    .orderBy(asc(merchants.userId));
   return rows.map(rowOf);
 }
 
 export async function merchantById(db: Db, id: number): Promise<MerchantRow> {
-  const [row] = await db.select(columns).from(merchants).innerJoin(users, eq(users.id, merchants.userId)).where(eq(merchants.userId, id));
+  const [row] = await db
+    .select(columns)
+    .from(merchants)
+    .innerJoin(users, eq(users.id, merchants.userId))
+    .where(eq(merchants.userId, id));
   if (!row) throw new DomainError('not_found', `商户 ${id} 不存在`);
   return rowOf(row);
 }
 
 /** Changes the shop's public profile (by the merchant itself or by staff). */
-export async function updateShop(tx: Db, actor: Actor, id: number, patch: Partial<ShopProfile>): Promise<PublishEvent | undefined> {
+export async function updateShop(
+  tx: Db,
+  actor: Actor,
+  id: number,
+  patch: Partial<ShopProfile>,
+): Promise<PublishEvent | undefined> {
   const before = await merchantById(tx, id);
   const changes = changesOf(before as unknown as Record<string, unknown>, patch);
   if (Object.keys(changes).length === 0) return undefined;
   await tx.update(merchants).set(patch).where(eq(merchants.userId, id));
   // The counter's account is named after the shop unless an admin named it otherwise.
-  if (patch.shopName !== undefined && before.name === before.shopName) await tx.update(users).set({ displayName: patch.shopName }).where(eq(users.id, id));
+  if (patch.shopName !== undefined && before.name === before.shopName)
+    await tx.update(users).set({ displayName: patch.shopName }).where(eq(users.id, id));
   await audit(tx, actor, 'update', 'merchant', id, changes);
   return announce(tx, actor, 'merchant', id);
 }
 
 /** Staff suspend a shop: its counter refuses redemptions and its public page says it is paused. */
-export async function suspendMerchant(tx: Db, actor: Actor, id: number, reason: string): Promise<PublishEvent | undefined> {
+export async function suspendMerchant(
+  tx: Db,
+  actor: Actor,
+  id: number,
+  reason: string,
+): Promise<PublishEvent | undefined> {
   const before = await merchantById(tx, id);
   if (before.suspendedAt !== null && before.suspendedReason === reason) return undefined;
   await tx
@@ -74,15 +99,29 @@ export async function suspendMerchant(tx: Db, actor: Actor, id: number, reason: 
   return announce(tx, actor, 'merchant', id);
 }
 
-export async function reinstateMerchant(tx: Db, actor: Actor, id: number): Promise<PublishEvent | undefined> {
+export async function reinstateMerchant(
+  tx: Db,
+  actor: Actor,
+  id: number,
+): Promise<PublishEvent | undefined> {
   const before = await merchantById(tx, id);
   if (before.suspendedAt === null) return undefined;
-  await tx.update(merchants).set({ suspendedAt: null, suspendedReason: null }).where(eq(merchants.userId, id));
-  await audit(tx, actor, 'update', 'merchant', id, { op: 'reinstate', suspendedAt: before.suspendedAt, reason: before.suspendedReason });
+  await tx
+    .update(merchants)
+    .set({ suspendedAt: null, suspendedReason: null })
+    .where(eq(merchants.userId, id));
+  await audit(tx, actor, 'update', 'merchant', id, {
+    op: 'reinstate',
+    suspendedAt: before.suspendedAt,
+    reason: before.suspendedReason,
+  });
   return announce(tx, actor, 'merchant', id);
 }
 
 /** The refusal a suspended shop's counter answers (set-based callers build it from their own query). */
 export function merchantSuspended(): DomainError {
-  return new DomainError('merchant_suspended', '本店的积分兑换已被社区暂停，暂时不能兑换；请联系社区服务站了解原因和恢复办法');
+  return new DomainError(
+    'merchant_suspended',
+    '本店的积分兑换已被社区暂停，暂时不能兑换；请联系社区服务站了解原因和恢复办法',
+  );
 }

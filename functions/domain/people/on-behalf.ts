@@ -3,7 +3,7 @@ import type { Db } from '../../../db/client';
 import { activities, residents } from '../../../db/schema';
 import { signUp } from '../activities/signups';
 import { transfer } from '../ledger/commands';
-import { audit, type Actor } from '../records/audit';
+import { type Actor, audit } from '../records/audit';
 import { askForService, type Request } from '../requests/requests';
 import { DomainError } from '../shared/errors';
 import { findRecipient, type RecipientQuery } from './recipients';
@@ -17,9 +17,13 @@ import { findRecipient, type RecipientQuery } from './recipients';
 
 /** The resident acted for: one who exists and has not moved away. */
 async function actingFor(tx: Db, residentId: number): Promise<void> {
-  const [r] = await tx.select({ movedAwayAt: residents.movedAwayAt }).from(residents).where(eq(residents.userId, residentId));
+  const [r] = await tx
+    .select({ movedAwayAt: residents.movedAwayAt })
+    .from(residents)
+    .where(eq(residents.userId, residentId));
   if (!r) throw new DomainError('not_found', `居民 ${residentId} 不存在`);
-  if (r.movedAwayAt !== null) throw new DomainError('moved_away', `该居民已于 ${r.movedAwayAt.slice(0, 10)} 迁出`);
+  if (r.movedAwayAt !== null)
+    throw new DomainError('moved_away', `该居民已于 ${r.movedAwayAt.slice(0, 10)} 迁出`);
 }
 
 export interface GiftFor {
@@ -29,29 +33,87 @@ export interface GiftFor {
   reason?: string | undefined;
 }
 
-export async function giveFor(tx: Db, actor: Actor, residentId: number, gift: GiftFor): Promise<{ id: number; at: string; balanceAfter: number; to: { id: number; maskedName: string } }> {
+export async function giveFor(
+  tx: Db,
+  actor: Actor,
+  residentId: number,
+  gift: GiftFor,
+): Promise<{
+  id: number;
+  at: string;
+  balanceAfter: number;
+  to: { id: number; maskedName: string };
+}> {
   await actingFor(tx, residentId);
   // An unknown neighbour is the request's mistake, not a missing resident in the path (404).
-  const neighbour = await findRecipient(tx, typeof gift.to === 'number' ? { id: gift.to } : gift.to, residentId).catch((error: unknown) => {
-    throw error instanceof DomainError ? new DomainError('invalid_recipient', error.message) : error;
+  const neighbour = await findRecipient(
+    tx,
+    typeof gift.to === 'number' ? { id: gift.to } : gift.to,
+    residentId,
+  ).catch((error: unknown) => {
+    throw error instanceof DomainError
+      ? new DomainError('invalid_recipient', error.message)
+      : error;
   });
   if (neighbour.self) throw new DomainError('invalid_recipient', '不能转给自己');
-  const done = await transfer(tx, actor, { fromResidentId: residentId, to: neighbour.id, points: gift.points, memo: gift.reason });
-  await audit(tx, actor, 'update', 'resident', residentId, { op: 'gift_on_behalf', entryId: done.id, to: neighbour.id, points: gift.points });
+  const done = await transfer(tx, actor, {
+    fromResidentId: residentId,
+    to: neighbour.id,
+    points: gift.points,
+    memo: gift.reason,
+  });
+  await audit(tx, actor, 'update', 'resident', residentId, {
+    op: 'gift_on_behalf',
+    entryId: done.id,
+    to: neighbour.id,
+    points: gift.points,
+  });
   return { ...done, to: { id: neighbour.id, maskedName: neighbour.maskedName } };
 }
 
-export async function signUpFor(tx: Db, actor: Actor, residentId: number, activityId: number): Promise<{ activityId: number; title: string; date: string; signedUpAt: string; alreadySignedUp: boolean }> {
+export async function signUpFor(
+  tx: Db,
+  actor: Actor,
+  residentId: number,
+  activityId: number,
+): Promise<{
+  activityId: number;
+  title: string;
+  date: string;
+  signedUpAt: string;
+  alreadySignedUp: boolean;
+}> {
   await actingFor(tx, residentId);
   const done = await signUp(tx, residentId, activityId, actor.now, actor.actorId);
-  const [activity] = await tx.select({ title: activities.title, date: activities.date }).from(activities).where(eq(activities.id, activityId));
-  if (!done.alreadySignedUp) await audit(tx, actor, 'create', 'activity_signup', activityId, { op: 'signup_on_behalf', residentId });
+  const [activity] = await tx
+    .select({ title: activities.title, date: activities.date })
+    .from(activities)
+    .where(eq(activities.id, activityId));
+  if (!done.alreadySignedUp)
+    await audit(tx, actor, 'create', 'activity_signup', activityId, {
+      op: 'signup_on_behalf',
+      residentId,
+    });
   return { ...done, title: activity!.title, date: activity!.date };
 }
 
-export async function requestFor(tx: Db, actor: Actor, residentId: number, ask: { serviceId: number; note?: string | undefined; preferredDate?: string | undefined }): Promise<Request> {
+export async function requestFor(
+  tx: Db,
+  actor: Actor,
+  residentId: number,
+  ask: { serviceId: number; note?: string | undefined; preferredDate?: string | undefined },
+): Promise<Request> {
   await actingFor(tx, residentId);
-  const request = await askForService(tx, actor, { serviceId: ask.serviceId, residentId, detail: ask.note, preferredDate: ask.preferredDate }, 'staff');
-  await audit(tx, actor, 'create', 'service_request', request.id, { op: 'request_on_behalf', residentId, serviceId: ask.serviceId });
+  const request = await askForService(
+    tx,
+    actor,
+    { serviceId: ask.serviceId, residentId, detail: ask.note, preferredDate: ask.preferredDate },
+    'staff',
+  );
+  await audit(tx, actor, 'create', 'service_request', request.id, {
+    op: 'request_on_behalf',
+    residentId,
+    serviceId: ask.serviceId,
+  });
   return request;
 }

@@ -11,14 +11,22 @@ import { maskName } from './masking';
  */
 export type RecipientQuery = { login: string } | { card: string } | { id: number };
 
-export async function findRecipient(db: Db, q: RecipientQuery, selfId: number): Promise<{ id: number; maskedName: string; self: boolean }> {
+export async function findRecipient(
+  db: Db,
+  q: RecipientQuery,
+  selfId: number,
+): Promise<{ id: number; maskedName: string; self: boolean }> {
   const base = db.select({ id: residents.userId, fullName: residents.fullName }).from(residents);
   const [row] =
     'id' in q
       ? await base.where(eq(residents.userId, q.id))
       : 'login' in q
-        ? await base.innerJoin(users, eq(users.id, residents.userId)).where(eq(users.login, q.login))
-        : await base.innerJoin(cards, eq(cards.residentId, residents.userId)).where(eq(cards.cardNo, q.card));
+        ? await base
+            .innerJoin(users, eq(users.id, residents.userId))
+            .where(eq(users.login, q.login))
+        : await base
+            .innerJoin(cards, eq(cards.residentId, residents.userId))
+            .where(eq(cards.cardNo, q.card));
   if (!row) throw new DomainError('not_found', '没有找到这位邻居');
   return { id: row.id, maskedName: maskName(row.fullName), self: row.id === selfId };
 }
@@ -31,7 +39,12 @@ export const LOOKUP_WINDOW_MS = 3600_000;
  * A resident looking up a neighbour by login or card, within their budget: counted and recorded in
  * one write before the look-up, so parallel look-ups meet the budget one at a time.
  */
-export async function lookUpNeighbour(database: Database, q: { login: string } | { card: string }, residentId: number, now: Date): Promise<{ id: number; maskedName: string; self: boolean }> {
+export async function lookUpNeighbour(
+  database: Database,
+  q: { login: string } | { card: string },
+  residentId: number,
+  now: Date,
+): Promise<{ id: number; maskedName: string; self: boolean }> {
   const since = new Date(now.getTime() - LOOKUP_WINDOW_MS).toISOString();
   const retryAfter = await database.write(async (tx) => {
     const [oldest] = await tx
@@ -45,6 +58,7 @@ export async function lookUpNeighbour(database: Database, q: { login: string } |
     await tx.insert(recipientLookups).values({ userId: residentId, at: now.toISOString() });
     return undefined;
   });
-  if (retryAfter !== undefined) throw new TryLater('too_many_attempts', '查找邻居的次数过多，请稍后再试', retryAfter);
+  if (retryAfter !== undefined)
+    throw new TryLater('too_many_attempts', '查找邻居的次数过多，请稍后再试', retryAfter);
   return findRecipient(database.read, q, residentId);
 }

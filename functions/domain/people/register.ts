@@ -1,7 +1,7 @@
 import { and, asc, eq, ne } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { accounts, cardGuards, cards, households, residents, users } from '../../../db/schema';
-import { audit, type Actor } from '../records/audit';
+import { type Actor, audit } from '../records/audit';
 import { hashSecret, randomInt } from '../shared/crypto';
 import { DomainError } from '../shared/errors';
 import { clearCardGuard } from './cards';
@@ -28,18 +28,43 @@ export interface HashedRegistration extends Omit<Registration, 'password' | 'car
   card: { cardNo: string; pin: Secret } | null;
 }
 
-export async function hashRegistration(r: Registration, iterations?: number): Promise<HashedRegistration> {
-  const [password, pin] = await Promise.all([r.password ? hashSecret(r.password, iterations) : null, r.card ? hashSecret(r.card.pin, iterations) : null]);
-  return { ...r, password: password ? { hash: password } : null, card: r.card ? { cardNo: r.card.cardNo, pin: { hash: pin! } } : null };
+export async function hashRegistration(
+  r: Registration,
+  iterations?: number,
+): Promise<HashedRegistration> {
+  const [password, pin] = await Promise.all([
+    r.password ? hashSecret(r.password, iterations) : null,
+    r.card ? hashSecret(r.card.pin, iterations) : null,
+  ]);
+  return {
+    ...r,
+    password: password ? { hash: password } : null,
+    card: r.card ? { cardNo: r.card.cardNo, pin: { hash: pin! } } : null,
+  };
 }
 
 /** The household at exactly this address (after trimming), created if there is none. */
-export async function householdFor(tx: Db, h: HouseholdKey): Promise<{ id: number; created: boolean }> {
-  const key = { compound: h.compound.trim(), building: h.building.trim(), unit: h.unit.trim(), door: h.door.trim() };
+export async function householdFor(
+  tx: Db,
+  h: HouseholdKey,
+): Promise<{ id: number; created: boolean }> {
+  const key = {
+    compound: h.compound.trim(),
+    building: h.building.trim(),
+    unit: h.unit.trim(),
+    door: h.door.trim(),
+  };
   const [found] = await tx
     .select({ id: households.id })
     .from(households)
-    .where(and(eq(households.compound, key.compound), eq(households.building, key.building), eq(households.unit, key.unit), eq(households.door, key.door)))
+    .where(
+      and(
+        eq(households.compound, key.compound),
+        eq(households.building, key.building),
+        eq(households.unit, key.unit),
+        eq(households.door, key.door),
+      ),
+    )
     .limit(1);
   if (found) return { id: found.id, created: false };
   const [row] = await tx.insert(households).values(key).returning({ id: households.id });
@@ -55,11 +80,31 @@ async function freeLogin(tx: Db): Promise<string> {
   }
 }
 
-export async function registerResident(tx: Db, actor: Actor, r: HashedRegistration): Promise<{ id: number; login: string; householdId: number; card: string | null }> {
+export async function registerResident(
+  tx: Db,
+  actor: Actor,
+  r: HashedRegistration,
+): Promise<{ id: number; login: string; householdId: number; card: string | null }> {
   const householdId = (await householdFor(tx, r.household)).id;
   const login = r.login ?? (await freeLogin(tx));
-  const id = await createResident(tx, { login, password: r.password, fullName: r.fullName, displayName: r.displayName ?? null, phone: r.phone ?? null, householdId, card: r.card }, actor.now);
-  await audit(tx, actor, 'create', 'resident', id, { login, card: r.card?.cardNo ?? null, householdId });
+  const id = await createResident(
+    tx,
+    {
+      login,
+      password: r.password,
+      fullName: r.fullName,
+      displayName: r.displayName ?? null,
+      phone: r.phone ?? null,
+      householdId,
+      card: r.card,
+    },
+    actor.now,
+  );
+  await audit(tx, actor, 'create', 'resident', id, {
+    login,
+    card: r.card?.cardNo ?? null,
+    householdId,
+  });
   return { id, login, householdId, card: r.card?.cardNo ?? null };
 }
 
@@ -84,7 +129,14 @@ export interface ResidentDetails {
 
 export async function residentDetails(db: Db, id: number): Promise<ResidentDetails> {
   const [row] = await db
-    .select({ u: users, r: residents, h: households, c: cards, g: cardGuards, balance: accounts.balance })
+    .select({
+      u: users,
+      r: residents,
+      h: households,
+      c: cards,
+      g: cardGuards,
+      balance: accounts.balance,
+    })
     .from(residents)
     .innerJoin(users, eq(users.id, residents.userId))
     .innerJoin(accounts, eq(accounts.ownerId, residents.userId))
@@ -95,7 +147,11 @@ export async function residentDetails(db: Db, id: number): Promise<ResidentDetai
   if (!row) throw new DomainError('not_found', `居民 ${id} 不存在`);
   const members = row.h
     ? await db
-        .select({ id: residents.userId, fullName: residents.fullName, movedAwayAt: residents.movedAwayAt })
+        .select({
+          id: residents.userId,
+          fullName: residents.fullName,
+          movedAwayAt: residents.movedAwayAt,
+        })
         .from(residents)
         .where(and(eq(residents.householdId, row.h.id), ne(residents.userId, id)))
         .orderBy(asc(residents.userId))
@@ -107,9 +163,24 @@ export async function residentDetails(db: Db, id: number): Promise<ResidentDetai
     displayName: row.u.displayName,
     phone: row.r.phone,
     hasPassword: row.u.passwordHash !== null,
-    household: row.h ? { id: row.h.id, compound: row.h.compound, building: row.h.building, unit: row.h.unit, door: row.h.door } : null,
+    household: row.h
+      ? {
+          id: row.h.id,
+          compound: row.h.compound,
+          building: row.h.building,
+          unit: row.h.unit,
+          door: row.h.door,
+        }
+      : null,
     householdMembers: members,
-    card: row.c ? { cardNo: row.c.cardNo, issuedAt: row.c.issuedAt, failedPins: row.g?.failedPins ?? 0, lockedUntil: row.g?.lockedUntil ?? null } : null,
+    card: row.c
+      ? {
+          cardNo: row.c.cardNo,
+          issuedAt: row.c.issuedAt,
+          failedPins: row.g?.failedPins ?? 0,
+          lockedUntil: row.g?.lockedUntil ?? null,
+        }
+      : null,
     balance: row.balance,
     createdAt: row.u.createdAt,
     movedAwayAt: row.r.movedAwayAt,
@@ -118,14 +189,26 @@ export async function residentDetails(db: Db, id: number): Promise<ResidentDetai
 }
 
 async function requireResident(tx: Db, id: number): Promise<void> {
-  const [r] = await tx.select({ id: residents.userId }).from(residents).where(eq(residents.userId, id));
+  const [r] = await tx
+    .select({ id: residents.userId })
+    .from(residents)
+    .where(eq(residents.userId, id));
   if (!r) throw new DomainError('not_found', `居民 ${id} 不存在`);
 }
 
 /** A new PIN (already hashed) for the resident's card; it also lifts a lockout. The PIN itself is never logged. */
-export async function resetPin(tx: Db, actor: Actor, residentId: number, pinHash: string): Promise<{ cardNo: string }> {
+export async function resetPin(
+  tx: Db,
+  actor: Actor,
+  residentId: number,
+  pinHash: string,
+): Promise<{ cardNo: string }> {
   await requireResident(tx, residentId);
-  const [card] = await tx.update(cards).set({ pinHash }).where(eq(cards.residentId, residentId)).returning({ cardNo: cards.cardNo });
+  const [card] = await tx
+    .update(cards)
+    .set({ pinHash })
+    .where(eq(cards.residentId, residentId))
+    .returning({ cardNo: cards.cardNo });
   if (!card) throw new DomainError('no_card', '该居民还没有纸质卡');
   await clearCardGuard(tx, card.cardNo);
   await audit(tx, actor, 'update', 'resident', residentId, { op: 'reset_pin', card: card.cardNo });
@@ -133,11 +216,23 @@ export async function resetPin(tx: Db, actor: Actor, residentId: number, pinHash
 }
 
 /** A paper card for a resident who has none yet. */
-export async function issueCardTo(tx: Db, actor: Actor, residentId: number, cardNo: string, pinHash: string): Promise<{ cardNo: string }> {
+export async function issueCardTo(
+  tx: Db,
+  actor: Actor,
+  residentId: number,
+  cardNo: string,
+  pinHash: string,
+): Promise<{ cardNo: string }> {
   await requireResident(tx, residentId);
-  const [held] = await tx.select({ cardNo: cards.cardNo }).from(cards).where(eq(cards.residentId, residentId));
+  const [held] = await tx
+    .select({ cardNo: cards.cardNo })
+    .from(cards)
+    .where(eq(cards.residentId, residentId));
   if (held) throw new DomainError('has_card', `该居民已有纸质卡 ${held.cardNo}`);
-  const [taken] = await tx.select({ cardNo: cards.cardNo }).from(cards).where(eq(cards.cardNo, cardNo));
+  const [taken] = await tx
+    .select({ cardNo: cards.cardNo })
+    .from(cards)
+    .where(eq(cards.cardNo, cardNo));
   if (taken) throw new DomainError('card_taken', `卡号 ${cardNo} 已被使用`);
   await tx.insert(cards).values({ cardNo, residentId, pinHash, issuedAt: actor.now.toISOString() });
   await audit(tx, actor, 'update', 'resident', residentId, { op: 'issue_card', card: cardNo });

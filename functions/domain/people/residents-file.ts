@@ -1,6 +1,20 @@
-import { LOGIN_PATTERN, PASSWORD_MAX, PASSWORD_MIN, PHONE_PATTERN, CARD_PATTERN, normalizeCard } from './account-fields';
+import {
+  CARD_PATTERN,
+  LOGIN_PATTERN,
+  normalizeCard,
+  PASSWORD_MAX,
+  PASSWORD_MIN,
+  PHONE_PATTERN,
+} from './account-fields';
 import { checkCard, checkCardIsNew } from './cards-file';
-import { Seen, validateRows, type ColumnSpec, type CsvRow, type Lookup, type Validated } from './csv-import';
+import {
+  type ColumnSpec,
+  type CsvRow,
+  type Lookup,
+  Seen,
+  type Validated,
+  validateRows,
+} from './csv-import';
 
 /** A residents file: one resident a line, with their household and optionally a login and a paper card. */
 
@@ -48,49 +62,113 @@ export interface ExistingPeople {
  * Validates a residents file: columns login, full_name, phone, compound, building, unit, door, and
  * optionally password and card + pin. Reports every problem, each with its line.
  */
-export function validateResidents(rows: CsvRow[], existing: ExistingPeople): Validated<ResidentRecord> {
+export function validateResidents(
+  rows: CsvRow[],
+  existing: ExistingPeople,
+): Validated<ResidentRecord> {
   const logins = new Seen();
   const cardNos = new Seen();
-  return validateRows(rows, RESIDENT_COLUMNS, { message: '文件中没有居民数据', en: 'no residents in the file' }, (get, line, issues) => {
-    const login = get('login');
-    if (!login) issues.push({ line, message: '缺少登录名', en: 'missing login' });
-    else if (!LOGIN_PATTERN.test(login)) issues.push({ line, message: `登录名格式错误（3–32 位小写字母、数字或 _ . -）：${login}`, en: `invalid login "${login}" ([a-z0-9_.-]{3,32})` });
-    else {
-      const dup = logins.repeat(login, line);
-      if (dup !== undefined) issues.push({ line, message: `登录名 ${login} 与第 ${dup} 行重复`, en: `login "${login}" repeats line ${dup}` });
-      else if (existing.logins.has(login)) issues.push({ line, message: `登录名 ${login} 已被使用`, en: `login "${login}" is already taken` });
-    }
-
-    const fullName = get('full_name').replace(/\s+/g, ' ');
-    if (!fullName) issues.push({ line, message: '缺少姓名', en: 'missing full name' });
-    else if (Array.from(fullName).length > TEXT_MAX) issues.push({ line, message: `姓名过长（最多 ${TEXT_MAX} 个字）`, en: `full name longer than ${TEXT_MAX} characters` });
-
-    const phone = get('phone').replace(/[\s-]/g, '').replace(/^\+?86(?=1\d{10}$)/, '');
-    if (phone && !PHONE_PATTERN.test(phone)) issues.push({ line, message: '手机号格式错误', en: 'invalid phone' });
-
-    const household = { compound: get('compound'), building: get('building'), unit: get('unit'), door: get('door') };
-    for (const c of RESIDENT_COLUMNS.filter((c) => c.name in household)) {
-      const value = household[c.name as keyof HouseholdKey];
-      if (!value) issues.push({ line, message: `缺少${c.zh}`, en: `missing ${c.name}` });
-      else if (Array.from(value).length > TEXT_MAX) issues.push({ line, message: `${c.zh}过长（最多 ${TEXT_MAX} 个字）`, en: `${c.name} longer than ${TEXT_MAX} characters` });
-    }
-
-    const password = get('password');
-    if (password && (password.length < PASSWORD_MIN || password.length > PASSWORD_MAX)) {
-      issues.push({ line, message: `初始密码长度须为 ${PASSWORD_MIN}–${PASSWORD_MAX} 位`, en: `password must be ${PASSWORD_MIN}–${PASSWORD_MAX} characters` });
-    }
-
-    const cardNo = normalizeCard(get('card'));
-    const pin = get('pin');
-    if (cardNo || pin) {
-      if (!cardNo) issues.push({ line, message: '填写了卡密码但缺少卡号', en: 'PIN given without a card number' });
-      else if (!pin) issues.push({ line, message: '填写了卡号但缺少卡密码', en: 'card number given without a PIN' });
+  return validateRows(
+    rows,
+    RESIDENT_COLUMNS,
+    { message: '文件中没有居民数据', en: 'no residents in the file' },
+    (get, line, issues) => {
+      const login = get('login');
+      if (!login) issues.push({ line, message: '缺少登录名', en: 'missing login' });
+      else if (!LOGIN_PATTERN.test(login))
+        issues.push({
+          line,
+          message: `登录名格式错误（3–32 位小写字母、数字或 _ . -）：${login}`,
+          en: `invalid login "${login}" ([a-z0-9_.-]{3,32})`,
+        });
       else {
-        checkCard(cardNo, pin, line, issues);
-        if (CARD_PATTERN.test(cardNo)) checkCardIsNew(cardNo, line, cardNos, existing.cards, issues);
+        const dup = logins.repeat(login, line);
+        if (dup !== undefined)
+          issues.push({
+            line,
+            message: `登录名 ${login} 与第 ${dup} 行重复`,
+            en: `login "${login}" repeats line ${dup}`,
+          });
+        else if (existing.logins.has(login))
+          issues.push({
+            line,
+            message: `登录名 ${login} 已被使用`,
+            en: `login "${login}" is already taken`,
+          });
       }
-    }
 
-    return { line, login, fullName, phone: phone || null, household, password: password || null, card: cardNo ? { cardNo, pin } : null };
-  });
+      const fullName = get('full_name').replace(/\s+/g, ' ');
+      if (!fullName) issues.push({ line, message: '缺少姓名', en: 'missing full name' });
+      else if (Array.from(fullName).length > TEXT_MAX)
+        issues.push({
+          line,
+          message: `姓名过长（最多 ${TEXT_MAX} 个字）`,
+          en: `full name longer than ${TEXT_MAX} characters`,
+        });
+
+      const phone = get('phone')
+        .replace(/[\s-]/g, '')
+        .replace(/^\+?86(?=1\d{10}$)/, '');
+      if (phone && !PHONE_PATTERN.test(phone))
+        issues.push({ line, message: '手机号格式错误', en: 'invalid phone' });
+
+      const household = {
+        compound: get('compound'),
+        building: get('building'),
+        unit: get('unit'),
+        door: get('door'),
+      };
+      for (const c of RESIDENT_COLUMNS.filter((c) => c.name in household)) {
+        const value = household[c.name as keyof HouseholdKey];
+        if (!value) issues.push({ line, message: `缺少${c.zh}`, en: `missing ${c.name}` });
+        else if (Array.from(value).length > TEXT_MAX)
+          issues.push({
+            line,
+            message: `${c.zh}过长（最多 ${TEXT_MAX} 个字）`,
+            en: `${c.name} longer than ${TEXT_MAX} characters`,
+          });
+      }
+
+      const password = get('password');
+      if (password && (password.length < PASSWORD_MIN || password.length > PASSWORD_MAX)) {
+        issues.push({
+          line,
+          message: `初始密码长度须为 ${PASSWORD_MIN}–${PASSWORD_MAX} 位`,
+          en: `password must be ${PASSWORD_MIN}–${PASSWORD_MAX} characters`,
+        });
+      }
+
+      const cardNo = normalizeCard(get('card'));
+      const pin = get('pin');
+      if (cardNo || pin) {
+        if (!cardNo)
+          issues.push({
+            line,
+            message: '填写了卡密码但缺少卡号',
+            en: 'PIN given without a card number',
+          });
+        else if (!pin)
+          issues.push({
+            line,
+            message: '填写了卡号但缺少卡密码',
+            en: 'card number given without a PIN',
+          });
+        else {
+          checkCard(cardNo, pin, line, issues);
+          if (CARD_PATTERN.test(cardNo))
+            checkCardIsNew(cardNo, line, cardNos, existing.cards, issues);
+        }
+      }
+
+      return {
+        line,
+        login,
+        fullName,
+        phone: phone || null,
+        household,
+        password: password || null,
+        card: cardNo ? { cardNo, pin } : null,
+      };
+    },
+  );
 }

@@ -1,8 +1,8 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { merchantItems, merchants, users } from '../../../db/schema';
-import { paths } from './urls';
 import { getOrPut } from '../shared/maps';
+import { paths } from './urls';
 
 /** What points buy (积分超市): one shop's items on offer, cheapest first. */
 export interface CatalogueItem {
@@ -27,15 +27,29 @@ export interface CatalogueShop {
  */
 export async function publicCatalogue(db: Db): Promise<CatalogueShop[]> {
   const rows = await db
-    .select({ shopId: merchants.userId, shopName: merchants.shopName, id: merchantItems.id, name: merchantItems.name, points: merchantItems.points, description: merchantItems.description })
+    .select({
+      shopId: merchants.userId,
+      shopName: merchants.shopName,
+      id: merchantItems.id,
+      name: merchantItems.name,
+      points: merchantItems.points,
+      description: merchantItems.description,
+    })
     .from(merchantItems)
     .innerJoin(merchants, eq(merchants.userId, merchantItems.merchantId))
     .innerJoin(users, eq(users.id, merchants.userId))
-    .where(and(eq(merchantItems.active, true), isNull(merchants.suspendedAt), isNull(users.disabledAt)))
+    .where(
+      and(eq(merchantItems.active, true), isNull(merchants.suspendedAt), isNull(users.disabledAt)),
+    )
     .orderBy(asc(merchants.userId), asc(merchantItems.points), asc(merchantItems.id));
   const shops = new Map<number, CatalogueShop>();
   for (const { shopId, shopName, ...item } of rows) {
-    getOrPut(shops, shopId, () => ({ id: shopId, shopName, url: paths.merchant(shopId), items: [] as CatalogueShop['items'] })).items.push(item);
+    getOrPut(shops, shopId, () => ({
+      id: shopId,
+      shopName,
+      url: paths.merchant(shopId),
+      items: [] as CatalogueShop['items'],
+    })).items.push(item);
   }
   return [...shops.values()];
 }

@@ -1,6 +1,15 @@
 import { and, asc, eq, gt, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { activities, awardBatches, awardBatchLines, deliberations, ledgerEntries, participations, postings, serviceRequests } from '../../../db/schema';
+import {
+  activities,
+  awardBatches,
+  awardBatchLines,
+  deliberations,
+  ledgerEntries,
+  participations,
+  postings,
+  serviceRequests,
+} from '../../../db/schema';
 import { getOrPut } from '../shared/maps';
 
 /**
@@ -47,7 +56,10 @@ export async function deliberationChains(db: Db): Promise<Map<number, Deliberati
     .orderBy(asc(activities.date), asc(activities.id));
   // Points of the linked activities are their award entries in the ledger (however they were made).
   const activityPoints = await db
-    .select({ activityId: ledgerEntries.activityId, points: sql<number>`coalesce(sum(${postings.amount}), 0)` })
+    .select({
+      activityId: ledgerEntries.activityId,
+      points: sql<number>`coalesce(sum(${postings.amount}), 0)`,
+    })
     .from(ledgerEntries)
     .innerJoin(postings, and(eq(postings.entryId, ledgerEntries.id), gt(postings.amount, 0)))
     .innerJoin(activities, eq(activities.id, ledgerEntries.activityId))
@@ -56,7 +68,10 @@ export async function deliberationChains(db: Db): Promise<Map<number, Deliberati
     .groupBy(ledgerEntries.activityId);
   // Batches naming a deliberation add what they awarded, unless their activity already counts for it.
   const batchPoints = await db
-    .select({ deliberationId: awardBatches.deliberationId, points: sql<number>`coalesce(sum(${awardBatchLines.points}), 0)` })
+    .select({
+      deliberationId: awardBatches.deliberationId,
+      points: sql<number>`coalesce(sum(${awardBatchLines.points}), 0)`,
+    })
     .from(awardBatchLines)
     .innerJoin(awardBatches, eq(awardBatches.id, awardBatchLines.batchId))
     .innerJoin(deliberations, and(eq(deliberations.id, awardBatches.deliberationId), published))
@@ -65,19 +80,40 @@ export async function deliberationChains(db: Db): Promise<Map<number, Deliberati
       and(
         eq(awardBatches.status, 'applied'),
         isNotNull(awardBatchLines.entryId),
-        or(isNull(activities.deliberationId), ne(activities.deliberationId, awardBatches.deliberationId)),
+        or(
+          isNull(activities.deliberationId),
+          ne(activities.deliberationId, awardBatches.deliberationId),
+        ),
       ),
     )
     .groupBy(awardBatches.deliberationId);
 
   const chains = new Map<number, DeliberationChain>();
-  const chainOf = (id: number) => getOrPut(chains, id, (): DeliberationChain => ({ requests: 0, activities: [], volunteerHours: 0, pointsAwarded: 0 }));
-  for (const r of requestRows) if (r.deliberationId !== null) chainOf(r.deliberationId).requests = Number(r.n);
+  const chainOf = (id: number) =>
+    getOrPut(
+      chains,
+      id,
+      (): DeliberationChain => ({
+        requests: 0,
+        activities: [],
+        volunteerHours: 0,
+        pointsAwarded: 0,
+      }),
+    );
+  for (const r of requestRows)
+    if (r.deliberationId !== null) chainOf(r.deliberationId).requests = Number(r.n);
   const activityById = new Map<number, ChainActivity>();
   const activityDeliberation = new Map<number, number>();
   for (const a of activityRows) {
     const c = chainOf(a.deliberationId!);
-    const row = { id: a.id, title: a.title, date: a.date, volunteers: Number(a.volunteers), hours: Number(a.hours), points: 0 };
+    const row = {
+      id: a.id,
+      title: a.title,
+      date: a.date,
+      volunteers: Number(a.volunteers),
+      hours: Number(a.hours),
+      points: 0,
+    };
     activityById.set(a.id, row);
     activityDeliberation.set(a.id, a.deliberationId!);
     c.activities.push(row);

@@ -63,7 +63,10 @@ export function fundFigures(fundId: number, all: FundRecords): FundFigures {
           const e = expenseById.get(c.entityId);
           return e ? [{ date: c.date, fen: -c.amountDeltaFen, budget: e.budgetLine }] : [];
         }
-        if (c.entity === 'donation') return donationById.get(c.entityId)?.form === 'money' ? [{ date: c.date, fen: c.amountDeltaFen }] : [];
+        if (c.entity === 'donation')
+          return donationById.get(c.entityId)?.form === 'money'
+            ? [{ date: c.date, fen: c.amountDeltaFen }]
+            : [];
         return incomeById.has(c.entityId) ? [{ date: c.date, fen: c.amountDeltaFen }] : [];
       }),
   ].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
@@ -88,7 +91,11 @@ export function fundFigures(fundId: number, all: FundRecords): FundFigures {
       year: b.year,
       budgetLine: b.budgetLine,
       plannedFen: b.plannedFen,
-      actualFen: 0 - moves.filter((m) => m.budget === b.budgetLine && m.date.startsWith(String(b.year))).reduce((s, m) => s + m.fen, 0),
+      actualFen:
+        0 -
+        moves
+          .filter((m) => m.budget === b.budgetLine && m.date.startsWith(String(b.year)))
+          .reduce((s, m) => s + m.fen, 0),
       status: b.status === 'withdrawn' ? ('withdrawn' as const) : ('published' as const),
       titleEn: b.titleEn,
       summaryEn: b.summaryEn,
@@ -97,7 +104,9 @@ export function fundFigures(fundId: number, all: FundRecords): FundFigures {
     inFen: moves.filter((m) => m.fen > 0).reduce((s, m) => s + m.fen, 0),
     outFen: 0 - moves.filter((m) => m.fen < 0).reduce((s, m) => s + m.fen, 0),
     balanceFen: balance,
-    inKindValueFen: donations.filter((d) => d.form === 'in_kind').reduce((s, d) => s + d.amountFen, 0),
+    inKindValueFen: donations
+      .filter((d) => d.form === 'in_kind')
+      .reduce((s, d) => s + d.amountFen, 0),
     months,
     budget,
   };

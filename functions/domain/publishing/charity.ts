@@ -1,9 +1,18 @@
 import { asc, ne } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../../db/client';
-import { budgets, corrections, donationOutcomes, donations, expenses, funds, incomes, receipts } from '../../../db/schema';
+import {
+  budgets,
+  corrections,
+  donationOutcomes,
+  donations,
+  expenses,
+  funds,
+  incomes,
+  receipts,
+} from '../../../db/schema';
 import { maskName } from '../people/masking';
-import { fundFigures, type BudgetLineFigures, type MonthFlow } from './charity-balances';
+import { type BudgetLineFigures, fundFigures, type MonthFlow } from './charity-balances';
 import { paths } from './urls';
 
 export type { BudgetLineFigures, MonthFlow } from './charity-balances';
@@ -13,7 +22,11 @@ export type RecordStatus = 'published' | 'withdrawn';
 const statusOf = (s: string): RecordStatus => (s === 'withdrawn' ? 'withdrawn' : 'published');
 
 /** How a donor appears in every public output: 匿名 by the donor's choice; a private person masked. */
-export function donorDisplay(d: { anonymous: boolean; donorType: string; donorName: string }): string {
+export function donorDisplay(d: {
+  anonymous: boolean;
+  donorType: string;
+  donorName: string;
+}): string {
   if (d.anonymous) return '匿名';
   return d.donorType === 'individual' ? maskName(d.donorName) : d.donorName;
 }
@@ -125,20 +138,53 @@ export interface CharityView {
  */
 export async function charityView(db: Db): Promise<CharityView> {
   const published = (t: { status: SQLiteColumn }) => ne(t.status, 'draft');
-  const [fundRows, donationRows, incomeRows, expenseRows, correctionRows, budgetRows, receiptRows, outcomeRows] = await Promise.all([
+  const [
+    fundRows,
+    donationRows,
+    incomeRows,
+    expenseRows,
+    correctionRows,
+    budgetRows,
+    receiptRows,
+    outcomeRows,
+  ] = await Promise.all([
     db.select().from(funds).where(published(funds)).orderBy(asc(funds.id)),
-    db.select().from(donations).where(published(donations)).orderBy(asc(donations.date), asc(donations.id)),
+    db
+      .select()
+      .from(donations)
+      .where(published(donations))
+      .orderBy(asc(donations.date), asc(donations.id)),
     db.select().from(incomes).where(published(incomes)).orderBy(asc(incomes.date), asc(incomes.id)),
-    db.select().from(expenses).where(published(expenses)).orderBy(asc(expenses.date), asc(expenses.id)),
-    db.select().from(corrections).where(published(corrections)).orderBy(asc(corrections.date), asc(corrections.id)),
-    db.select().from(budgets).where(published(budgets)).orderBy(asc(budgets.year), asc(budgets.budgetLine)),
-    db.select({ id: receipts.id, expenseId: receipts.expenseId, mime: receipts.mime }).from(receipts).orderBy(asc(receipts.id)),
-    db.select().from(donationOutcomes).orderBy(asc(donationOutcomes.date), asc(donationOutcomes.id)),
+    db
+      .select()
+      .from(expenses)
+      .where(published(expenses))
+      .orderBy(asc(expenses.date), asc(expenses.id)),
+    db
+      .select()
+      .from(corrections)
+      .where(published(corrections))
+      .orderBy(asc(corrections.date), asc(corrections.id)),
+    db
+      .select()
+      .from(budgets)
+      .where(published(budgets))
+      .orderBy(asc(budgets.year), asc(budgets.budgetLine)),
+    db
+      .select({ id: receipts.id, expenseId: receipts.expenseId, mime: receipts.mime })
+      .from(receipts)
+      .orderBy(asc(receipts.id)),
+    db
+      .select()
+      .from(donationOutcomes)
+      .orderBy(asc(donationOutcomes.date), asc(donationOutcomes.id)),
   ]);
   const codeOf = new Map(fundRows.map((f) => [f.id, f.code]));
   const visible = new Set(fundRows.map((f) => f.id));
-  const receiptsOf = (expenseId: number) => receiptRows.filter((r) => r.expenseId === expenseId).map(({ id, mime }) => ({ id, mime }));
-  const correctionsOf = (entity: string, id: number) => correctionRows.filter((c) => c.entity === entity && c.entityId === id).map((c) => c.id);
+  const receiptsOf = (expenseId: number) =>
+    receiptRows.filter((r) => r.expenseId === expenseId).map(({ id, mime }) => ({ id, mime }));
+  const correctionsOf = (entity: string, id: number) =>
+    correctionRows.filter((c) => c.entity === entity && c.entityId === id).map((c) => c.id);
 
   const donationsOut: PublicDonation[] = donationRows
     .filter((d) => visible.has(d.fundId))
@@ -156,7 +202,9 @@ export async function charityView(db: Db): Promise<CharityView> {
       itemDescription: d.itemDescription,
       quantity: d.quantity,
       outcome: d.outcome,
-      outcomes: outcomeRows.filter((o) => o.donationId === d.id).map(({ date, text }) => ({ date, text })),
+      outcomes: outcomeRows
+        .filter((o) => o.donationId === d.id)
+        .map(({ date, text }) => ({ date, text })),
       receiptNo: d.receiptNo,
       correctionIds: correctionsOf('donation', d.id),
       status: statusOf(d.status),
@@ -165,7 +213,18 @@ export async function charityView(db: Db): Promise<CharityView> {
     }));
   const incomesOut: PublicIncome[] = incomeRows
     .filter((i) => visible.has(i.fundId))
-    .map((i) => ({ id: i.id, fundId: i.fundId, fundCode: codeOf.get(i.fundId)!, date: i.date, source: i.source, kind: i.kind, amountFen: i.amountFen, receiptNo: i.receiptNo, correctionIds: correctionsOf('income', i.id), status: statusOf(i.status) }));
+    .map((i) => ({
+      id: i.id,
+      fundId: i.fundId,
+      fundCode: codeOf.get(i.fundId)!,
+      date: i.date,
+      source: i.source,
+      kind: i.kind,
+      amountFen: i.amountFen,
+      receiptNo: i.receiptNo,
+      correctionIds: correctionsOf('income', i.id),
+      status: statusOf(i.status),
+    }));
   const expensesOut: PublicExpense[] = expenseRows
     .filter((e) => visible.has(e.fundId))
     .map((e) => ({
@@ -192,9 +251,24 @@ export async function charityView(db: Db): Promise<CharityView> {
     }));
   const correctionsOut: PublicCorrection[] = correctionRows
     .filter((c) => visible.has(c.fundId))
-    .map((c) => ({ id: c.id, entity: c.entity, entityId: c.entityId, fundId: c.fundId, fundCode: codeOf.get(c.fundId)!, date: c.date, amountDeltaFen: c.amountDeltaFen, explanation: c.explanation }));
+    .map((c) => ({
+      id: c.id,
+      entity: c.entity,
+      entityId: c.entityId,
+      fundId: c.fundId,
+      fundCode: codeOf.get(c.fundId)!,
+      date: c.date,
+      amountDeltaFen: c.amountDeltaFen,
+      explanation: c.explanation,
+    }));
 
-  const records = { donations: donationsOut, incomes: incomesOut, expenses: expensesOut, corrections: correctionsOut, budgets: budgetRows };
+  const records = {
+    donations: donationsOut,
+    incomes: incomesOut,
+    expenses: expensesOut,
+    corrections: correctionsOut,
+    budgets: budgetRows,
+  };
   const fundsOut: PublicFund[] = fundRows.map((f) => ({
     id: f.id,
     code: f.code,
@@ -208,5 +282,11 @@ export async function charityView(db: Db): Promise<CharityView> {
     ...fundFigures(f.id, records),
   }));
 
-  return { funds: fundsOut, donations: donationsOut, incomes: incomesOut, expenses: expensesOut, corrections: correctionsOut };
+  return {
+    funds: fundsOut,
+    donations: donationsOut,
+    incomes: incomesOut,
+    expenses: expensesOut,
+    corrections: correctionsOut,
+  };
 }

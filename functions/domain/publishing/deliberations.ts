@@ -1,6 +1,15 @@
 import { asc, desc, eq, inArray, ne } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { agendaItems, deliberations, expenses, followupUpdates, followups, organizations, services, voteOptions } from '../../../db/schema';
+import {
+  agendaItems,
+  deliberations,
+  expenses,
+  followups,
+  followupUpdates,
+  organizations,
+  services,
+  voteOptions,
+} from '../../../db/schema';
 import { paths } from './urls';
 
 export interface PublicFollowupUpdate {
@@ -78,26 +87,77 @@ function groupBy<T, K>(items: T[], key: (t: T) => K): Map<K, T[]> {
 
 /** Published and withdrawn deliberations (never drafts), newest first, each with its agenda, votes, follow-ups and links. */
 export async function publicDeliberations(db: Db): Promise<PublicDeliberation[]> {
-  const ds = await db.select().from(deliberations).where(ne(deliberations.status, 'draft')).orderBy(desc(deliberations.date), desc(deliberations.id));
+  const ds = await db
+    .select()
+    .from(deliberations)
+    .where(ne(deliberations.status, 'draft'))
+    .orderBy(desc(deliberations.date), desc(deliberations.id));
   if (ds.length === 0) return [];
   const ids = ds.map((d) => d.id);
   // Chunked IN lists keep each statement under SQLite's variable limit on big communities.
-  const chunks = <T>(list: T[], size = 500) => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, i * size + size));
-  const items = (await Promise.all(chunks(ids).map((c) => db.select().from(agendaItems).where(inArray(agendaItems.deliberationId, c)).orderBy(asc(agendaItems.position))))).flat();
+  const chunks = <T>(list: T[], size = 500) =>
+    Array.from({ length: Math.ceil(list.length / size) }, (_, i) =>
+      list.slice(i * size, i * size + size),
+    );
+  const items = (
+    await Promise.all(
+      chunks(ids).map((c) =>
+        db
+          .select()
+          .from(agendaItems)
+          .where(inArray(agendaItems.deliberationId, c))
+          .orderBy(asc(agendaItems.position)),
+      ),
+    )
+  ).flat();
   const itemIds = items.map((i) => i.id);
-  const options = (await Promise.all(chunks(itemIds).map((c) => db.select().from(voteOptions).where(inArray(voteOptions.agendaItemId, c)).orderBy(asc(voteOptions.position))))).flat();
+  const options = (
+    await Promise.all(
+      chunks(itemIds).map((c) =>
+        db
+          .select()
+          .from(voteOptions)
+          .where(inArray(voteOptions.agendaItemId, c))
+          .orderBy(asc(voteOptions.position)),
+      ),
+    )
+  ).flat();
   const fus = (
     await Promise.all(
       chunks(ids).map((c) =>
-        db.select({ f: followups, orgName: organizations.name }).from(followups).innerJoin(organizations, eq(organizations.id, followups.responsibleId)).where(inArray(followups.deliberationId, c)).orderBy(asc(followups.id)),
+        db
+          .select({ f: followups, orgName: organizations.name })
+          .from(followups)
+          .innerJoin(organizations, eq(organizations.id, followups.responsibleId))
+          .where(inArray(followups.deliberationId, c))
+          .orderBy(asc(followups.id)),
       ),
     )
   ).flat();
   const fuIds = fus.map((f) => f.f.id);
-  const updates = (await Promise.all(chunks(fuIds).map((c) => db.select().from(followupUpdates).where(inArray(followupUpdates.followupId, c)).orderBy(asc(followupUpdates.date), asc(followupUpdates.id))))).flat();
-  const linkedServices = await db.select({ id: services.id, title: services.title, deliberationId: services.deliberationId }).from(services).where(eq(services.status, 'published'));
+  const updates = (
+    await Promise.all(
+      chunks(fuIds).map((c) =>
+        db
+          .select()
+          .from(followupUpdates)
+          .where(inArray(followupUpdates.followupId, c))
+          .orderBy(asc(followupUpdates.date), asc(followupUpdates.id)),
+      ),
+    )
+  ).flat();
+  const linkedServices = await db
+    .select({ id: services.id, title: services.title, deliberationId: services.deliberationId })
+    .from(services)
+    .where(eq(services.status, 'published'));
   const linkedExpenses = await db
-    .select({ id: expenses.id, description: expenses.description, amountFen: expenses.amountFen, fundId: expenses.fundId, deliberationId: expenses.deliberationId })
+    .select({
+      id: expenses.id,
+      description: expenses.description,
+      amountFen: expenses.amountFen,
+      fundId: expenses.fundId,
+      deliberationId: expenses.deliberationId,
+    })
     .from(expenses)
     .where(eq(expenses.status, 'published'));
 
@@ -131,7 +191,11 @@ export async function publicDeliberations(db: Db): Promise<PublicDeliberation[]>
       title: i.title,
       description: i.description,
       decision: i.decision,
-      options: (optionsByItem.get(i.id) ?? []).map((o) => ({ id: o.id, label: o.label, votes: o.votes })),
+      options: (optionsByItem.get(i.id) ?? []).map((o) => ({
+        id: o.id,
+        label: o.label,
+        votes: o.votes,
+      })),
     })),
     followups: (followupsByDeliberation.get(d.id) ?? []).map(({ f, orgName }) => ({
       id: f.id,
@@ -143,13 +207,27 @@ export async function publicDeliberations(db: Db): Promise<PublicDeliberation[]>
       dueDate: f.dueDate,
       status: f.status,
       progress: f.progress,
-      updates: (updatesByFollowup.get(f.id) ?? []).map((u) => ({ date: u.date, status: u.status, progress: u.progress, note: u.note })),
+      updates: (updatesByFollowup.get(f.id) ?? []).map((u) => ({
+        date: u.date,
+        status: u.status,
+        progress: u.progress,
+        note: u.note,
+      })),
       publication: f.publication,
       titleEn: f.titleEn,
       summaryEn: f.summaryEn,
     })),
-    servicesCreated: (servicesByDeliberation.get(d.id) ?? []).map((s) => ({ id: s.id, title: s.title, url: paths.service(s.id) })),
-    expensesApproved: (expensesByDeliberation.get(d.id) ?? []).map((e) => ({ id: e.id, description: e.description, amountFen: e.amountFen, fundId: e.fundId })),
+    servicesCreated: (servicesByDeliberation.get(d.id) ?? []).map((s) => ({
+      id: s.id,
+      title: s.title,
+      url: paths.service(s.id),
+    })),
+    expensesApproved: (expensesByDeliberation.get(d.id) ?? []).map((e) => ({
+      id: e.id,
+      description: e.description,
+      amountFen: e.amountFen,
+      fundId: e.fundId,
+    })),
     publishedAt: d.publishedAt,
     titleEn: d.titleEn,
     summaryEn: d.summaryEn,

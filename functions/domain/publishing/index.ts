@@ -19,7 +19,20 @@ export type PublicData = Awaited<ReturnType<typeof loadPublicData>>;
  * that select only public fields of published records. Nothing private leaves through here.
  */
 export async function loadPublicData(db: Db) {
-  const [services, organizations, deliberations, charity, teams, honour, points, stats, head, catalogue, activities, histories] = await Promise.all([
+  const [
+    services,
+    organizations,
+    deliberations,
+    charity,
+    teams,
+    honour,
+    points,
+    stats,
+    head,
+    catalogue,
+    activities,
+    histories,
+  ] = await Promise.all([
     publicServices(db),
     publicOrganizations(db),
     publicDeliberations(db),
@@ -34,6 +47,26 @@ export async function loadPublicData(db: Db) {
     publicHistories(db),
   ]);
   const merchants = await publicMerchants(db, services, charity);
-  const [chains, satisfaction] = await Promise.all([deliberationChains(db), publicSatisfaction(db)]);
-  return { services, organizations, deliberations, followups: deliberations.flatMap((d) => d.followups), charity, merchants, catalogue, teams, honour, activities, points, stats, head, chains, satisfaction, histories };
+  const [chains, satisfaction] = await Promise.all([
+    deliberationChains(db),
+    publicSatisfaction(db),
+  ]);
+  return {
+    services,
+    organizations,
+    deliberations,
+    followups: deliberations.flatMap((d) => d.followups),
+    charity,
+    merchants,
+    catalogue,
+    teams,
+    honour,
+    activities,
+    points,
+    stats,
+    head,
+    chains,
+    satisfaction,
+    histories,
+  };
 }

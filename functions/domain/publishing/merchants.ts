@@ -20,14 +20,24 @@ export interface PublicMerchant {
   suspended: boolean;
   /** What the public was promised in return for their charity (公益换宣传): their record. */
   services: Array<{ id: number; title: string; url: string; schedule: string }>;
-  donations: Array<{ id: number; date: string; form: string; amountFen: number; itemDescription: string | null }>;
+  donations: Array<{
+    id: number;
+    date: string;
+    form: string;
+    amountFen: number;
+    itemDescription: string | null;
+  }>;
   donatedFen: number;
   redemptions: number;
   pointsRedeemed: number;
 }
 
 /** The 一刻钟合伙人 partners and everything they have given; needs the already-built services and charity views. */
-export async function publicMerchants(db: Db, servicesView: PublicService[], charity: CharityView): Promise<PublicMerchant[]> {
+export async function publicMerchants(
+  db: Db,
+  servicesView: PublicService[],
+  charity: CharityView,
+): Promise<PublicMerchant[]> {
   const rows = await db
     .select({
       userId: merchants.userId,
@@ -44,10 +54,21 @@ export async function publicMerchants(db: Db, servicesView: PublicService[], cha
     })
     .from(merchants)
     .innerJoin(accounts, eq(accounts.ownerId, merchants.userId))
-    .leftJoin(organizations, and(eq(organizations.merchantUserId, merchants.userId), eq(organizations.status, 'published')))
+    .leftJoin(
+      organizations,
+      and(
+        eq(organizations.merchantUserId, merchants.userId),
+        eq(organizations.status, 'published'),
+      ),
+    )
     .orderBy(asc(merchants.userId));
   return rows.map((m) => {
-    const donations = m.organizationId === null ? [] : charity.donations.filter((d) => d.organizationId === m.organizationId && d.status === 'published');
+    const donations =
+      m.organizationId === null
+        ? []
+        : charity.donations.filter(
+            (d) => d.organizationId === m.organizationId && d.status === 'published',
+          );
     return {
       id: m.userId,
       url: paths.merchant(m.userId),
@@ -59,8 +80,16 @@ export async function publicMerchants(db: Db, servicesView: PublicService[], cha
       offer: m.offer,
       joinedAt: m.joinedAt,
       suspended: m.suspendedAt !== null,
-      services: servicesView.filter((s) => s.provider.id === m.organizationId && s.status === 'published').map((s) => ({ id: s.id, title: s.title, url: s.url, schedule: s.schedule })),
-      donations: donations.map((d) => ({ id: d.id, date: d.date, form: d.form, amountFen: d.amountFen, itemDescription: d.itemDescription })),
+      services: servicesView
+        .filter((s) => s.provider.id === m.organizationId && s.status === 'published')
+        .map((s) => ({ id: s.id, title: s.title, url: s.url, schedule: s.schedule })),
+      donations: donations.map((d) => ({
+        id: d.id,
+        date: d.date,
+        form: d.form,
+        amountFen: d.amountFen,
+        itemDescription: d.itemDescription,
+      })),
       donatedFen: donations.reduce((s, d) => s + d.amountFen, 0),
       redemptions: Number(m.redemptions),
       pointsRedeemed: m.pointsRedeemed,

@@ -25,7 +25,11 @@ export interface PublicOrganization {
 
 /** Published and withdrawn organisations (never drafts); every field here is meant for the public. */
 export async function publicOrganizations(db: Db): Promise<PublicOrganization[]> {
-  const rows = await db.select().from(organizations).where(ne(organizations.status, 'draft')).orderBy(asc(organizations.id));
+  const rows = await db
+    .select()
+    .from(organizations)
+    .where(ne(organizations.status, 'draft'))
+    .orderBy(asc(organizations.id));
   return rows.map((o) => ({
     id: o.id,
     url: paths.organization(o.id),

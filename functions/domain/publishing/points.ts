@@ -29,5 +29,12 @@ export async function pointsMonthly(db: Db): Promise<PointsMonth[]> {
     .innerJoin(accounts, sql`${accounts.id} = ${postings.accountId}`)
     .groupBy(month)
     .orderBy(month);
-  return rows.map((r) => ({ month: r.month, issued: Number(r.issued), redeemed: Number(r.redeemed), expired: Number(r.expired), donatedToPool: Number(r.donatedToPool), entries: Number(r.entries) }));
+  return rows.map((r) => ({
+    month: r.month,
+    issued: Number(r.issued),
+    redeemed: Number(r.redeemed),
+    expired: Number(r.expired),
+    donatedToPool: Number(r.donatedToPool),
+    entries: Number(r.entries),
+  }));
 }

@@ -17,13 +17,31 @@ export interface Satisfaction {
   distribution: [number, number, number, number, number];
 }
 
-const stars = [1, 2, 3, 4, 5].map((n) => sql<number>`sum(case when ${serviceRequests.rating} = ${n} then 1 else 0 end)`);
+const stars = [1, 2, 3, 4, 5].map(
+  (n) => sql<number>`sum(case when ${serviceRequests.rating} = ${n} then 1 else 0 end)`,
+);
 
-function summary(kind: Satisfaction['kind'], r: { id: number; name: string; n1: number; n2: number; n3: number; n4: number; n5: number }): Satisfaction {
-  const distribution: Satisfaction['distribution'] = [Number(r.n1), Number(r.n2), Number(r.n3), Number(r.n4), Number(r.n5)];
+function summary(
+  kind: Satisfaction['kind'],
+  r: { id: number; name: string; n1: number; n2: number; n3: number; n4: number; n5: number },
+): Satisfaction {
+  const distribution: Satisfaction['distribution'] = [
+    Number(r.n1),
+    Number(r.n2),
+    Number(r.n3),
+    Number(r.n4),
+    Number(r.n5),
+  ];
   const count = distribution.reduce((s, n) => s + n, 0);
   const total = distribution.reduce((s, n, i) => s + n * (i + 1), 0);
-  return { kind, id: r.id, name: r.name, count, average: count === 0 ? 0 : Math.round((total * 10) / count) / 10, distribution };
+  return {
+    kind,
+    id: r.id,
+    name: r.name,
+    count,
+    average: count === 0 ? 0 : Math.round((total * 10) / count) / 10,
+    distribution,
+  };
 }
 
 /** Ratings of completed requests per published service and per published provider, only those with at least MIN_RATINGS. */
@@ -33,16 +51,25 @@ export async function publicSatisfaction(db: Db): Promise<Satisfaction[]> {
   const byService = await db
     .select({ id: services.id, name: services.title, ...columns })
     .from(serviceRequests)
-    .innerJoin(services, and(eq(services.id, serviceRequests.serviceId), eq(services.status, 'published')))
+    .innerJoin(
+      services,
+      and(eq(services.id, serviceRequests.serviceId), eq(services.status, 'published')),
+    )
     .where(rated)
     .groupBy(services.id)
     .orderBy(services.id);
   const byProvider = await db
     .select({ id: organizations.id, name: organizations.name, ...columns })
     .from(serviceRequests)
-    .innerJoin(organizations, and(eq(organizations.id, serviceRequests.providerId), eq(organizations.status, 'published')))
+    .innerJoin(
+      organizations,
+      and(eq(organizations.id, serviceRequests.providerId), eq(organizations.status, 'published')),
+    )
     .where(rated)
     .groupBy(organizations.id)
     .orderBy(organizations.id);
-  return [...byService.map((r) => summary('service', r)), ...byProvider.map((r) => summary('provider', r))].filter((s) => s.count >= MIN_RATINGS);
+  return [
+    ...byService.map((r) => summary('service', r)),
+    ...byProvider.map((r) => summary('provider', r)),
+  ].filter((s) => s.count >= MIN_RATINGS);
 }

@@ -31,7 +31,10 @@ export const historyKey = (entity: string, id: number): string => `${entity}:${i
  * to a field the public never sees shows as changed without its values.
  */
 export async function publicHistories(db: Db): Promise<Record<string, PublicHistory>> {
-  const rows = await db.select().from(recordVersions).orderBy(asc(recordVersions.entity), asc(recordVersions.recordId), asc(recordVersions.version));
+  const rows = await db
+    .select()
+    .from(recordVersions)
+    .orderBy(asc(recordVersions.entity), asc(recordVersions.recordId), asc(recordVersions.version));
   const out: Record<string, PublicHistory> = {};
   let previous: Record<string, unknown> = {};
   for (const row of rows) {
@@ -41,10 +44,19 @@ export async function publicHistories(db: Db): Promise<Record<string, PublicHist
     if (history.versions.length === 0) previous = {};
     const snapshot = JSON.parse(row.snapshot) as Record<string, unknown>;
     const changed = JSON.parse(row.changed) as string[];
-    const changes = changed.filter((f) => f in snapshot || f in previous).map((field) => ({ field, from: previous[field] ?? null, to: snapshot[field] ?? null }));
-    history.versions.push({ version: row.version, at: row.at, kind: row.kind, reason: row.reason, changes });
+    const changes = changed
+      .filter((f) => f in snapshot || f in previous)
+      .map((field) => ({ field, from: previous[field] ?? null, to: snapshot[field] ?? null }));
+    history.versions.push({
+      version: row.version,
+      at: row.at,
+      kind: row.kind,
+      reason: row.reason,
+      changes,
+    });
     if (row.kind === 'revised' && row.reason) history.revised = { at: row.at, reason: row.reason };
-    if (row.kind === 'withdrawn' && row.reason) history.withdrawn = { at: row.at, reason: row.reason };
+    if (row.kind === 'withdrawn' && row.reason)
+      history.withdrawn = { at: row.at, reason: row.reason };
     previous = snapshot;
   }
   return out;

@@ -1,6 +1,16 @@
 import { and, asc, eq, gt, isNotNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { activities, activityTypes, deliberations, ledgerEntries, participations, postings, residents, services, teams } from '../../../db/schema';
+import {
+  activities,
+  activityTypes,
+  deliberations,
+  ledgerEntries,
+  participations,
+  postings,
+  residents,
+  services,
+  teams,
+} from '../../../db/schema';
 import { maskName } from '../people/masking';
 import { paths } from './urls';
 
@@ -36,7 +46,12 @@ export async function publicTeams(db: Db): Promise<PublicTeam[]> {
     .leftJoin(participations, eq(participations.activityId, activities.id))
     .groupBy(teams.id)
     .orderBy(asc(teams.id));
-  return rows.map((r) => ({ ...r, activities: Number(r.activities), volunteers: Number(r.volunteers), hours: Number(r.hours) }));
+  return rows.map((r) => ({
+    ...r,
+    activities: Number(r.activities),
+    volunteers: Number(r.volunteers),
+    hours: Number(r.hours),
+  }));
 }
 
 /** The top volunteers of each month by hours served (ties broken by id, so the roll is stable). */
@@ -62,7 +77,12 @@ export async function honourRoll(db: Db, perMonth = 10): Promise<HonourRollMonth
       m = { month: r.month, people: [] };
       months.push(m);
     }
-    if (m.people.length < perMonth) m.people.push({ name: maskName(r.fullName), hours: Number(r.hours), activities: Number(r.activities) });
+    if (m.people.length < perMonth)
+      m.people.push({
+        name: maskName(r.fullName),
+        hours: Number(r.hours),
+        activities: Number(r.activities),
+      });
   }
   return months;
 }
@@ -117,13 +137,19 @@ export async function publicActivities(db: Db): Promise<PublicActivity[]> {
     .from(activities)
     .innerJoin(activityTypes, eq(activityTypes.id, activities.typeId))
     .leftJoin(teams, eq(teams.id, activities.teamId))
-    .leftJoin(deliberations, and(eq(deliberations.id, activities.deliberationId), ne(deliberations.status, 'draft')))
+    .leftJoin(
+      deliberations,
+      and(eq(deliberations.id, activities.deliberationId), ne(deliberations.status, 'draft')),
+    )
     .leftJoin(services, and(eq(services.id, activities.serviceId), ne(services.status, 'draft')))
     .leftJoin(participations, eq(participations.activityId, activities.id))
     .groupBy(activities.id)
     .orderBy(asc(activities.date), asc(activities.id));
   const points = await db
-    .select({ activityId: ledgerEntries.activityId, points: sql<number>`coalesce(sum(${postings.amount}), 0)` })
+    .select({
+      activityId: ledgerEntries.activityId,
+      points: sql<number>`coalesce(sum(${postings.amount}), 0)`,
+    })
     .from(ledgerEntries)
     .innerJoin(postings, and(eq(postings.entryId, ledgerEntries.id), gt(postings.amount, 0)))
     .where(and(eq(ledgerEntries.kind, 'award'), isNotNull(ledgerEntries.activityId)))

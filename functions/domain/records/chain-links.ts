@@ -13,15 +13,24 @@ export interface ChainLink {
   serviceId?: number | null | undefined;
 }
 
-export async function checkChainLink(tx: Db, link: ChainLink): Promise<{ deliberationId: number | null; serviceId: number | null }> {
+export async function checkChainLink(
+  tx: Db,
+  link: ChainLink,
+): Promise<{ deliberationId: number | null; serviceId: number | null }> {
   const deliberationId = link.deliberationId ?? null;
   const serviceId = link.serviceId ?? null;
   if (deliberationId !== null) {
-    const [d] = await tx.select({ id: deliberations.id }).from(deliberations).where(and(eq(deliberations.id, deliberationId), eq(deliberations.status, 'published')));
+    const [d] = await tx
+      .select({ id: deliberations.id })
+      .from(deliberations)
+      .where(and(eq(deliberations.id, deliberationId), eq(deliberations.status, 'published')));
     if (!d) throw new DomainError('invalid_reference', `议事协商 ${deliberationId} 不存在或未发布`);
   }
   if (serviceId !== null) {
-    const [s] = await tx.select({ id: services.id }).from(services).where(and(eq(services.id, serviceId), eq(services.status, 'published')));
+    const [s] = await tx
+      .select({ id: services.id })
+      .from(services)
+      .where(and(eq(services.id, serviceId), eq(services.status, 'published')));
     if (!s) throw new DomainError('invalid_reference', `服务 ${serviceId} 不存在或未发布`);
   }
   return { deliberationId, serviceId };

@@ -1,13 +1,27 @@
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { auditLog, deliberations, expenses, funds, receipts, type budgetLines } from '../../../db/schema';
+import {
+  auditLog,
+  type budgetLines,
+  deliberations,
+  expenses,
+  funds,
+  receipts,
+} from '../../../db/schema';
 import { assertSecondSignature } from '../people/approvers';
 import { DomainError } from '../shared/errors';
-import { audit, type Actor } from './audit';
+import { type Page, pageOf } from '../shared/paging';
+import { type Actor, audit } from './audit';
 import { MONEY_FIXED } from './donations';
-import { markPublished, requirePublished, type PublishEvent } from './publish';
-import { pageOf, type Page } from '../shared/paging';
-import { listWhere, notFound, requireRef, type ListQuery, type Revision, type EnglishFields } from './shared';
+import { markPublished, type PublishEvent, requirePublished } from './publish';
+import {
+  type EnglishFields,
+  type ListQuery,
+  listWhere,
+  notFound,
+  type Revision,
+  requireRef,
+} from './shared';
 import { saveEdit } from './versions';
 
 /**
@@ -49,7 +63,10 @@ export async function findExpenseRow(db: Db, id: number): Promise<ExpenseRow> {
   return row;
 }
 
-export async function receiptsOf(db: Db, expenseIds: number[]): Promise<Array<ReceiptInfo & { expenseId: number }>> {
+export async function receiptsOf(
+  db: Db,
+  expenseIds: number[],
+): Promise<Array<ReceiptInfo & { expenseId: number }>> {
   if (expenseIds.length === 0) return [];
   return db
     .select({
@@ -66,7 +83,10 @@ export async function receiptsOf(db: Db, expenseIds: number[]): Promise<Array<Re
     .orderBy(receipts.id);
 }
 
-const withReceipts = (row: ExpenseRow, all: Array<ReceiptInfo & { expenseId: number }>): Expense => ({
+const withReceipts = (
+  row: ExpenseRow,
+  all: Array<ReceiptInfo & { expenseId: number }>,
+): Expense => ({
   ...row,
   receipts: all.filter((r) => r.expenseId === row.id).map(({ expenseId: _, ...r }) => r),
 });
@@ -78,7 +98,12 @@ export async function findExpense(db: Db, id: number): Promise<Expense> {
 
 async function checkRefs(tx: Db, fields: Partial<ExpenseFields>): Promise<void> {
   await requireRef(tx, funds, fields.fundId, `基金 ${fields.fundId} 不存在`);
-  await requireRef(tx, deliberations, fields.deliberationId, `批准该支出的议事记录 ${fields.deliberationId} 不存在`);
+  await requireRef(
+    tx,
+    deliberations,
+    fields.deliberationId,
+    `批准该支出的议事记录 ${fields.deliberationId} 不存在`,
+  );
 }
 
 export async function createExpense(tx: Db, actor: Actor, fields: ExpenseFields): Promise<Expense> {
@@ -91,7 +116,12 @@ export async function createExpense(tx: Db, actor: Actor, fields: ExpenseFields)
   return findExpense(tx, row!.id);
 }
 
-export async function updateExpense(tx: Db, actor: Actor, id: number, { reason, ...patch }: Partial<ExpenseFields> & Revision): Promise<Expense> {
+export async function updateExpense(
+  tx: Db,
+  actor: Actor,
+  id: number,
+  { reason, ...patch }: Partial<ExpenseFields> & Revision,
+): Promise<Expense> {
   const current = await findExpense(tx, id);
   await checkRefs(tx, patch);
   // Editing a draft withdraws its approval; a published expense keeps the approval it was published with.
@@ -103,8 +133,14 @@ export async function updateExpense(tx: Db, actor: Actor, id: number, { reason, 
     patch,
     reason,
     fixed: MONEY_FIXED,
-    write: async () => void (await tx.update(expenses).set({ ...patch, ...(approvalWithdrawn ? { approvedBy: null, approvedAt: null } : {}) }).where(eq(expenses.id, id))),
-    detail: approvalWithdrawn ? { approvalWithdrawn: { approvedBy: current.approvedBy, approvedAt: current.approvedAt } } : {},
+    write: async () =>
+      void (await tx
+        .update(expenses)
+        .set({ ...patch, ...(approvalWithdrawn ? { approvedBy: null, approvedAt: null } : {}) })
+        .where(eq(expenses.id, id))),
+    detail: approvalWithdrawn
+      ? { approvalWithdrawn: { approvedBy: current.approvedBy, approvedAt: current.approvedAt } }
+      : {},
   });
   return findExpense(tx, id);
 }
@@ -112,42 +148,84 @@ export async function updateExpense(tx: Db, actor: Actor, id: number, { reason, 
 /** The second pair of eyes: the accountant, never whoever entered or edited this expense. */
 export async function approveExpense(tx: Db, actor: Actor, id: number): Promise<Expense> {
   const row = await findExpenseRow(tx, id);
-  if (row.approvedBy !== null) throw new DomainError('already_approved', `支出记录 ${id} 已由其他工作人员审核通过`);
+  if (row.approvedBy !== null)
+    throw new DomainError('already_approved', `支出记录 ${id} 已由其他工作人员审核通过`);
   const [authored] = await tx
     .select({ id: auditLog.id })
     .from(auditLog)
-    .where(and(eq(auditLog.entity, 'expense'), eq(auditLog.entityId, id), eq(auditLog.actorId, actor.actorId), inArray(auditLog.action, ['create', 'update'])))
+    .where(
+      and(
+        eq(auditLog.entity, 'expense'),
+        eq(auditLog.entityId, id),
+        eq(auditLog.actorId, actor.actorId),
+        inArray(auditLog.action, ['create', 'update']),
+      ),
+    )
     .limit(1);
-  await assertSecondSignature(tx, actor.actorId, row.createdBy === actor.actorId || authored !== undefined, '录入或修改该支出的工作人员不能自己审核，请由另一位工作人员审核');
+  await assertSecondSignature(
+    tx,
+    actor.actorId,
+    row.createdBy === actor.actorId || authored !== undefined,
+    '录入或修改该支出的工作人员不能自己审核，请由另一位工作人员审核',
+  );
   const result = await tx
     .update(expenses)
     .set({ approvedBy: actor.actorId, approvedAt: actor.now.toISOString() })
     .where(and(eq(expenses.id, id), isNull(expenses.approvedBy), eq(expenses.status, 'draft')));
   if (result.rowsAffected !== 1) throw new DomainError('already_approved', `支出记录 ${id} 已审核`);
-  await audit(tx, actor, 'approve', 'expense', id, { amountFen: row.amountFen, fundId: row.fundId });
+  await audit(tx, actor, 'approve', 'expense', id, {
+    amountFen: row.amountFen,
+    fundId: row.fundId,
+  });
   return findExpense(tx, id);
 }
 
 /** Money leaves the fund on paper: a receipt scan, or a stated reason why there is none. */
 async function requireReceiptOrReason(tx: Db, row: ExpenseRow): Promise<void> {
   if ((row.noReceiptReason?.trim().length ?? 0) >= MIN_NO_RECEIPT_REASON) return;
-  const [scan] = await tx.select({ id: receipts.id }).from(receipts).where(eq(receipts.expenseId, row.id)).limit(1);
-  if (!scan) throw new DomainError('receipt_required', `支出记录 ${row.id} 没有票据：请上传票据（图片或 PDF），或填写无票据的原因（至少 ${MIN_NO_RECEIPT_REASON} 个字）后再发布`);
+  const [scan] = await tx
+    .select({ id: receipts.id })
+    .from(receipts)
+    .where(eq(receipts.expenseId, row.id))
+    .limit(1);
+  if (!scan)
+    throw new DomainError(
+      'receipt_required',
+      `支出记录 ${row.id} 没有票据：请上传票据（图片或 PDF），或填写无票据的原因（至少 ${MIN_NO_RECEIPT_REASON} 个字）后再发布`,
+    );
 }
 
-export async function publishExpense(tx: Db, actor: Actor, id: number): Promise<{ record: Expense; event: PublishEvent }> {
+export async function publishExpense(
+  tx: Db,
+  actor: Actor,
+  id: number,
+): Promise<{ record: Expense; event: PublishEvent }> {
   const row = await findExpenseRow(tx, id);
   if (row.status === 'draft') {
-    if (row.approvedBy === null) throw new DomainError('approval_required', `支出记录 ${id} 尚未经第二位工作人员审核，不能发布`);
+    if (row.approvedBy === null)
+      throw new DomainError(
+        'approval_required',
+        `支出记录 ${id} 尚未经第二位工作人员审核，不能发布`,
+      );
     await requirePublished(tx, funds, row.fundId, `请先发布基金 ${row.fundId}`);
-    await requirePublished(tx, deliberations, row.deliberationId, `请先发布批准该支出的议事记录 ${row.deliberationId}`);
+    await requirePublished(
+      tx,
+      deliberations,
+      row.deliberationId,
+      `请先发布批准该支出的议事记录 ${row.deliberationId}`,
+    );
     await requireReceiptOrReason(tx, row);
   }
-  const event = await markPublished(tx, actor, expenses, 'expense', id, `支出记录 ${id} `, { approvedBy: row.approvedBy });
+  const event = await markPublished(tx, actor, expenses, 'expense', id, `支出记录 ${id} `, {
+    approvedBy: row.approvedBy,
+  });
   return { record: await findExpense(tx, id), event };
 }
 
-export async function listExpenses(db: Db, q: ListQuery & { fundId?: number | undefined; approved?: boolean | undefined }): Promise<Page<Expense>> {
+export async function listExpenses(
+  db: Db,
+  q: ListQuery & { fundId?: number | undefined; approved?: boolean | undefined },
+): Promise<Page<Expense>> {
   const rows = await db
     .select()
     .from(expenses)
@@ -155,12 +233,19 @@ export async function listExpenses(db: Db, q: ListQuery & { fundId?: number | un
       and(
         listWhere(expenses, q),
         q.fundId ? eq(expenses.fundId, q.fundId) : undefined,
-        q.approved === undefined ? undefined : q.approved ? sql`${expenses.approvedBy} is not null` : isNull(expenses.approvedBy),
+        q.approved === undefined
+          ? undefined
+          : q.approved
+            ? sql`${expenses.approvedBy} is not null`
+            : isNull(expenses.approvedBy),
       ),
     )
     .orderBy(desc(expenses.id))
     .limit(q.limit + 1);
   const page = pageOf(rows, q.limit);
-  const all = await receiptsOf(db, page.items.map((r) => r.id));
+  const all = await receiptsOf(
+    db,
+    page.items.map((r) => r.id),
+  );
   return { items: page.items.map((r) => withReceipts(r, all)), nextCursor: page.nextCursor };
 }

@@ -1,11 +1,11 @@
 import { desc, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { funds, type fundKinds } from '../../../db/schema';
+import { type fundKinds, funds } from '../../../db/schema';
 import { DomainError } from '../shared/errors';
-import { audit, type Actor } from './audit';
+import { type Page, pageOf } from '../shared/paging';
+import { type Actor, audit } from './audit';
 import { markPublished, type PublishEvent } from './publish';
-import { pageOf, type Page } from '../shared/paging';
-import { listWhere, notFound, type ListQuery, type Revision, type EnglishFields } from './shared';
+import { type EnglishFields, type ListQuery, listWhere, notFound, type Revision } from './shared';
 import { saveEdit } from './versions';
 
 /** 社区微基金 and project funds: every donation, income, expense and budget belongs to one. */
@@ -27,7 +27,8 @@ export async function findFund(db: Db, id: number): Promise<Fund> {
 async function checkCode(tx: Db, code: string | undefined, selfId?: number): Promise<void> {
   if (code === undefined) return;
   const [other] = await tx.select({ id: funds.id }).from(funds).where(eq(funds.code, code));
-  if (other && other.id !== selfId) throw new DomainError('fund_code_taken', `基金编号 ${code} 已被使用`);
+  if (other && other.id !== selfId)
+    throw new DomainError('fund_code_taken', `基金编号 ${code} 已被使用`);
 }
 
 export async function createFund(tx: Db, actor: Actor, fields: FundFields): Promise<Fund> {
@@ -40,20 +41,41 @@ export async function createFund(tx: Db, actor: Actor, fields: FundFields): Prom
   return row!;
 }
 
-export async function updateFund(tx: Db, actor: Actor, id: number, { reason, ...patch }: Partial<FundFields> & Revision): Promise<Fund> {
+export async function updateFund(
+  tx: Db,
+  actor: Actor,
+  id: number,
+  { reason, ...patch }: Partial<FundFields> & Revision,
+): Promise<Fund> {
   const current = await findFund(tx, id);
   await checkCode(tx, patch.code, id);
-  await saveEdit(tx, actor, { entity: 'fund', what: `基金 ${id} `, current, patch, reason, write: async () => void (await tx.update(funds).set(patch).where(eq(funds.id, id))) });
+  await saveEdit(tx, actor, {
+    entity: 'fund',
+    what: `基金 ${id} `,
+    current,
+    patch,
+    reason,
+    write: async () => void (await tx.update(funds).set(patch).where(eq(funds.id, id))),
+  });
   return findFund(tx, id);
 }
 
-export async function publishFund(tx: Db, actor: Actor, id: number): Promise<{ record: Fund; event: PublishEvent }> {
+export async function publishFund(
+  tx: Db,
+  actor: Actor,
+  id: number,
+): Promise<{ record: Fund; event: PublishEvent }> {
   await findFund(tx, id);
   const event = await markPublished(tx, actor, funds, 'fund', id, `基金 ${id} `);
   return { record: await findFund(tx, id), event };
 }
 
 export async function listFunds(db: Db, q: ListQuery): Promise<Page<Fund>> {
-  const rows = await db.select().from(funds).where(listWhere(funds, q)).orderBy(desc(funds.id)).limit(q.limit + 1);
+  const rows = await db
+    .select()
+    .from(funds)
+    .where(listWhere(funds, q))
+    .orderBy(desc(funds.id))
+    .limit(q.limit + 1);
   return pageOf(rows, q.limit);
 }

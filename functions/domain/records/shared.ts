@@ -1,4 +1,4 @@
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../../db/client';
 import type { RecordStatus } from '../../../db/schema';
@@ -17,8 +17,16 @@ export interface ListQuery {
   cursor?: string | undefined;
 }
 
-export function listWhere(table: { id: SQLiteColumn; status: SQLiteColumn }, q: ListQuery, ...more: Array<SQL | undefined>): SQL | undefined {
-  return and(q.status ? eq(table.status, q.status) : undefined, cursorBefore(table.id, q.cursor), ...more);
+export function listWhere(
+  table: { id: SQLiteColumn; status: SQLiteColumn },
+  q: ListQuery,
+  ...more: Array<SQL | undefined>
+): SQL | undefined {
+  return and(
+    q.status ? eq(table.status, q.status) : undefined,
+    cursorBefore(table.id, q.cursor),
+    ...more,
+  );
 }
 
 export function notFound(message: string): DomainError {
@@ -26,7 +34,12 @@ export function notFound(message: string): DomainError {
 }
 
 /** A record named in a request body must exist: 422 with a message saying which one. */
-export async function requireRef(tx: Db, table: SQLiteTable, id: number | null | undefined, message: string): Promise<void> {
+export async function requireRef(
+  tx: Db,
+  table: SQLiteTable,
+  id: number | null | undefined,
+  message: string,
+): Promise<void> {
   if (id === null || id === undefined) return;
   const rows = await tx.all(sql`select 1 as found from ${table} where id = ${id}`);
   if (rows.length === 0) throw new DomainError('invalid_reference', message);

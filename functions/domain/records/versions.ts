@@ -1,10 +1,22 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../../db/client';
-import { budgets, deliberations, donations, expenses, followups, funds, incomes, organizations, recordVersions, services, type VersionKind } from '../../../db/schema';
+import {
+  budgets,
+  deliberations,
+  donations,
+  expenses,
+  followups,
+  funds,
+  incomes,
+  organizations,
+  recordVersions,
+  services,
+  type VersionKind,
+} from '../../../db/schema';
 import { donorDisplay } from '../publishing/charity';
 import { DomainError } from '../shared/errors';
-import { audit, changesOf, type Actor } from './audit';
+import { type Actor, audit, changesOf } from './audit';
 import { announce, type PublishEvent } from './publish';
 import { invalid } from './shared';
 
@@ -13,7 +25,17 @@ import { invalid } from './shared';
  * the withdrawal write the next one. They are append-only (a trigger forbids UPDATE and DELETE);
  * the record's own row is the cache of its latest version.
  */
-export const versionedEntities = ['organization', 'service', 'deliberation', 'followup', 'fund', 'donation', 'income', 'expense', 'budget'] as const;
+export const versionedEntities = [
+  'organization',
+  'service',
+  'deliberation',
+  'followup',
+  'fund',
+  'donation',
+  'income',
+  'expense',
+  'budget',
+] as const;
 export type VersionedEntity = (typeof versionedEntities)[number];
 
 /** Each versioned entity's own row: the cache of its latest version. */
@@ -42,7 +64,14 @@ export interface RecordVersion {
 }
 
 /** Staff-only bookkeeping: never part of what the public sees of a version. */
-const STAFF_ONLY = new Set(['createdAt', 'createdBy', 'publishedBy', 'approvedBy', 'approvedAt', 'followups']);
+const STAFF_ONLY = new Set([
+  'createdAt',
+  'createdBy',
+  'publishedBy',
+  'approvedBy',
+  'approvedAt',
+  'followups',
+]);
 
 type Shape = (record: Record<string, unknown>) => Record<string, unknown>;
 
@@ -50,15 +79,32 @@ type Shape = (record: Record<string, unknown>) => Record<string, unknown>;
 const PUBLIC: Partial<Record<VersionedEntity, Shape>> = {
   donation: ({ donorName, note: _note, organizationId, ...rest }) => ({
     ...rest,
-    donor: donorDisplay({ anonymous: Boolean(rest.anonymous), donorType: String(rest.donorType), donorName: String(donorName) }),
+    donor: donorDisplay({
+      anonymous: Boolean(rest.anonymous),
+      donorType: String(rest.donorType),
+      donorName: String(donorName),
+    }),
     organizationId: rest.anonymous ? null : organizationId,
   }),
-  expense: ({ receipts, ...rest }) => ({ ...rest, receipts: Array.isArray(receipts) ? receipts.length : 0 }),
+  expense: ({ receipts, ...rest }) => ({
+    ...rest,
+    receipts: Array.isArray(receipts) ? receipts.length : 0,
+  }),
   deliberation: ({ agendaItems, ...rest }) => ({
     ...rest,
-    agendaItems: ((agendaItems ?? []) as Array<{ title: string; description: string; decision: string; options: Array<{ label: string; votes: number }> }>).map(
-      ({ title, description, decision, options }) => ({ title, description, decision, options: options.map(({ label, votes }) => ({ label, votes })) }),
-    ),
+    agendaItems: (
+      (agendaItems ?? []) as Array<{
+        title: string;
+        description: string;
+        decision: string;
+        options: Array<{ label: string; votes: number }>;
+      }>
+    ).map(({ title, description, decision, options }) => ({
+      title,
+      description,
+      decision,
+      options: options.map(({ label, votes }) => ({ label, votes })),
+    })),
   }),
 };
 
@@ -73,7 +119,11 @@ const parse = (row: typeof recordVersions.$inferSelect): RecordVersion => ({
   changed: JSON.parse(row.changed) as string[],
 });
 
-export async function listVersions(db: Db, entity: string, recordId: number): Promise<RecordVersion[]> {
+export async function listVersions(
+  db: Db,
+  entity: string,
+  recordId: number,
+): Promise<RecordVersion[]> {
   const rows = await db
     .select()
     .from(recordVersions)
@@ -88,7 +138,12 @@ async function append(tx: Db, v: Omit<RecordVersion, 'version'>): Promise<number
     .from(recordVersions)
     .where(and(eq(recordVersions.entity, v.entity), eq(recordVersions.recordId, v.recordId)));
   const version = Number(last?.n ?? 0) + 1;
-  await tx.insert(recordVersions).values({ ...v, version, snapshot: JSON.stringify(v.snapshot), changed: JSON.stringify(v.changed) });
+  await tx.insert(recordVersions).values({
+    ...v,
+    version,
+    snapshot: JSON.stringify(v.snapshot),
+    changed: JSON.stringify(v.changed),
+  });
   return version;
 }
 
@@ -100,19 +155,51 @@ interface Published {
 }
 
 /** Version 1: what was published. Called by the publish route, in its transaction. */
-export async function recordPublished(tx: Db, actor: Actor, entity: VersionedEntity, record: Published): Promise<void> {
-  await append(tx, { entity, recordId: record.id, at: actor.now.toISOString(), actorId: actor.actorId, kind: 'published', reason: null, snapshot: publicSnapshot(entity, record), changed: [] });
+export async function recordPublished(
+  tx: Db,
+  actor: Actor,
+  entity: VersionedEntity,
+  record: Published,
+): Promise<void> {
+  await append(tx, {
+    entity,
+    recordId: record.id,
+    at: actor.now.toISOString(),
+    actorId: actor.actorId,
+    kind: 'published',
+    reason: null,
+    snapshot: publicSnapshot(entity, record),
+    changed: [],
+  });
 }
 
 /** Records published before versions existed get their version 1 (as published) when first revised. */
-async function ensureFirstVersion(tx: Db, entity: VersionedEntity, record: Published): Promise<void> {
-  const [any] = await tx.select({ id: recordVersions.id }).from(recordVersions).where(and(eq(recordVersions.entity, entity), eq(recordVersions.recordId, record.id))).limit(1);
+async function ensureFirstVersion(
+  tx: Db,
+  entity: VersionedEntity,
+  record: Published,
+): Promise<void> {
+  const [any] = await tx
+    .select({ id: recordVersions.id })
+    .from(recordVersions)
+    .where(and(eq(recordVersions.entity, entity), eq(recordVersions.recordId, record.id)))
+    .limit(1);
   if (any) return;
-  await append(tx, { entity, recordId: record.id, at: record.publishedAt ?? '', actorId: record.publishedBy ?? null, kind: 'published', reason: null, snapshot: publicSnapshot(entity, record), changed: [] });
+  await append(tx, {
+    entity,
+    recordId: record.id,
+    at: record.publishedAt ?? '',
+    actorId: record.publishedBy ?? null,
+    kind: 'published',
+    reason: null,
+    snapshot: publicSnapshot(entity, record),
+    changed: [],
+  });
 }
 
 function refuseWithdrawn(record: Published, what: string): void {
-  if (record.status === 'withdrawn') throw new DomainError('record_withdrawn', `${what}已撤回，不能再修订或撤回`);
+  if (record.status === 'withdrawn')
+    throw new DomainError('record_withdrawn', `${what}已撤回，不能再修订或撤回`);
 }
 
 export interface Edit<R extends Published> {
@@ -136,7 +223,11 @@ export interface Edit<R extends Published> {
  * version with its reason is appended first, then the row (the cache) follows; a withdrawn one
  * is not changed at all. Answers whether anything changed (and the rebuild event of a revision).
  */
-export async function saveEdit<R extends Published>(tx: Db, actor: Actor, e: Edit<R>): Promise<{ changed: boolean; event?: PublishEvent }> {
+export async function saveEdit<R extends Published>(
+  tx: Db,
+  actor: Actor,
+  e: Edit<R>,
+): Promise<{ changed: boolean; event?: PublishEvent }> {
   refuseWithdrawn(e.current, e.what);
   const changes = changesOf(e.current as unknown as Record<string, unknown>, e.patch);
   const changed = Object.keys(changes);
@@ -148,7 +239,11 @@ export async function saveEdit<R extends Published>(tx: Db, actor: Actor, e: Edi
   }
   if (!e.reason) throw invalid(`${e.what}已发布：修改须写明修订说明（reason）`);
   const locked = changed.filter((f) => e.fixed?.includes(f));
-  if (locked.length > 0) throw new DomainError('correction_required', `${e.what}已发布：金额或所属基金（${locked.join('、')}）须登记更正，不能修订`);
+  if (locked.length > 0)
+    throw new DomainError(
+      'correction_required',
+      `${e.what}已发布：金额或所属基金（${locked.join('、')}）须登记更正，不能修订`,
+    );
   if (changed.length === 0) throw invalid('修订内容与当前版本相同：请至少改变一个字段');
   await ensureFirstVersion(tx, e.entity, e.current);
   const version = await append(tx, {
@@ -162,7 +257,12 @@ export async function saveEdit<R extends Published>(tx: Db, actor: Actor, e: Edi
     changed,
   });
   await e.write();
-  await audit(tx, actor, 'revise', e.entity, e.current.id, { version, reason: e.reason, changes, ...e.detail });
+  await audit(tx, actor, 'revise', e.entity, e.current.id, {
+    version,
+    reason: e.reason,
+    changes,
+    ...e.detail,
+  });
   return { changed: true, event: await announce(tx, actor, e.entity, e.current.id) };
 }
 
@@ -177,10 +277,17 @@ export interface VersionedType<R extends Published> {
 }
 
 /** Withdraws a published record: it stays public as a tombstone with the reason. */
-export async function withdrawRecord<R extends Published>(tx: Db, actor: Actor, type: VersionedType<R>, id: number, reason: string): Promise<{ record: R; event: PublishEvent }> {
+export async function withdrawRecord<R extends Published>(
+  tx: Db,
+  actor: Actor,
+  type: VersionedType<R>,
+  id: number,
+  reason: string,
+): Promise<{ record: R; event: PublishEvent }> {
   const w = { ...type, what: `${type.label} ${id} `, current: await type.find(tx, id) };
   refuseWithdrawn(w.current, w.what);
-  if (w.current.status !== 'published') throw new DomainError('not_published', `${w.what}尚未发布：草稿无需撤回`);
+  if (w.current.status !== 'published')
+    throw new DomainError('not_published', `${w.what}尚未发布：草稿无需撤回`);
   await ensureFirstVersion(tx, w.entity, w.current);
   const version = await append(tx, {
     entity: w.entity,
@@ -193,7 +300,10 @@ export async function withdrawRecord<R extends Published>(tx: Db, actor: Actor, 
     changed: ['status'],
   });
   if (type.markWithdrawn) await type.markWithdrawn(tx, w.current.id);
-  else await tx.run(sql`update ${TABLES[w.entity]} set status = 'withdrawn' where id = ${w.current.id} and status = 'published'`);
+  else
+    await tx.run(
+      sql`update ${TABLES[w.entity]} set status = 'withdrawn' where id = ${w.current.id} and status = 'published'`,
+    );
   await audit(tx, actor, 'withdraw', w.entity, w.current.id, { version, reason });
   const event = await announce(tx, actor, w.entity, w.current.id);
   return { record: await type.find(tx, id), event };

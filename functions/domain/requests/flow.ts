@@ -7,7 +7,10 @@ import type { ServiceRequestStatus } from '../../../db/schema';
  */
 export type Step = 'dispatch' | 'accept' | 'complete' | 'decline' | 'cancel';
 
-export const STEPS: Record<Step, { from: readonly ServiceRequestStatus[]; to: ServiceRequestStatus; zh: string }> = {
+export const STEPS: Record<
+  Step,
+  { from: readonly ServiceRequestStatus[]; to: ServiceRequestStatus; zh: string }
+> = {
   dispatch: { from: ['submitted', 'dispatched'], to: 'dispatched', zh: '派单' },
   accept: { from: ['dispatched'], to: 'accepted', zh: '接单' },
   complete: { from: ['accepted'], to: 'done', zh: '办结' },

@@ -37,7 +37,9 @@ export interface RefusalFacts {
 const FACT_KEYS = ['remaining', 'balance', 'lockedUntil'] as const;
 
 /** The refusal's facts a caller may see (never internal ones such as account ids), or undefined. */
-export function refusalFacts(details: Record<string, unknown> | undefined): RefusalFacts | undefined {
+export function refusalFacts(
+  details: Record<string, unknown> | undefined,
+): RefusalFacts | undefined {
   if (!details) return undefined;
   const facts: Record<string, unknown> = {};
   for (const key of FACT_KEYS) if (details[key] !== undefined) facts[key] = details[key];

@@ -16,7 +16,8 @@ export const ID_CURSOR = /^[1-9]\d{0,9}$/;
 const MAX_ID = 2 ** 31;
 
 /** Whether a string is an id cursor. */
-export const idCursorOk = (cursor: string): boolean => ID_CURSOR.test(cursor) && Number(cursor) <= MAX_ID;
+export const idCursorOk = (cursor: string): boolean =>
+  ID_CURSOR.test(cursor) && Number(cursor) <= MAX_ID;
 
 /** An id cursor as the list reads it; a malformed one is the caller's mistake (400 invalid_request). */
 export function idCursor(cursor: string | undefined): number | undefined {

@@ -23,7 +23,11 @@ export interface QrSymbol {
 const MODES = [mode.numeric, mode.alphaNumeric, mode.ascii, mode.utf8];
 
 export function qrSymbol(text: string, level: QrCorrection = 'L'): QrSymbol {
-  const code = generate(text, { modes: MODES, minCorrectionLevel: correction[level], maxCorrectionLevel: correction[level] });
+  const code = generate(text, {
+    modes: MODES,
+    minCorrectionLevel: correction[level],
+    maxCorrectionLevel: correction[level],
+  });
   return { size: code.size, dark: (x, y) => code.get(x, y) };
 }
 
@@ -37,10 +41,14 @@ function svgParts(text: string, comma: string): { head: string; path: string } {
   let path = '';
   for (let y = 0; y < symbol.size; y++) {
     for (let x = 0; x < symbol.size; x++) {
-      if (symbol.dark(x, y)) path += `M${(x + QUIET_ZONE) * UNIT}${comma}${(y + QUIET_ZONE) * UNIT}h${UNIT}v${UNIT}h-${UNIT}z`;
+      if (symbol.dark(x, y))
+        path += `M${(x + QUIET_ZONE) * UNIT}${comma}${(y + QUIET_ZONE) * UNIT}h${UNIT}v${UNIT}h-${UNIT}z`;
     }
   }
-  return { head: `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${side} ${side}"><rect fill="white" width="${side}" height="${side}"/><path fill="black" d="`, path };
+  return {
+    head: `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${side} ${side}"><rect fill="white" width="${side}" height="${side}"/><path fill="black" d="`,
+    path,
+  };
 }
 
 const TAIL = '"/></svg>';

@@ -1,5 +1,5 @@
 import type { ErrorCode } from './error-codes';
-import { DomainError, refusalFacts, type RefusalFacts } from './errors';
+import { DomainError, type RefusalFacts, refusalFacts } from './errors';
 
 /** An item refused for a reason its caller can act on: what the caller is told, and nothing of it written. */
 export interface Refused {
@@ -25,7 +25,13 @@ export const settledValue = <T>(value: T): Settled<T> => ({ ok: true, value });
 
 export function refused(error: DomainError): Refused {
   const facts = refusalFacts(error.details);
-  return { ok: false, code: error.code, message: error.message, ...(facts ? { facts } : {}), error };
+  return {
+    ok: false,
+    code: error.code,
+    message: error.message,
+    ...(facts ? { facts } : {}),
+    error,
+  };
 }
 
 /** The refusal to throw for a refused item: the one raised, or one with the same code, words and facts. */
@@ -60,6 +66,8 @@ export interface Item<A, I> {
  * The single call of a set-based write, `(tx, actor, input)`: its one item's value, or its refusal
  * thrown. So every write has one body, the batch one.
  */
-export function one<D, A, I, T>(batch: (tx: D, items: Array<Item<A, I>>) => Promise<Array<Settled<T>>>): (tx: D, actor: A, input: I) => Promise<T> {
+export function one<D, A, I, T>(
+  batch: (tx: D, items: Array<Item<A, I>>) => Promise<Array<Settled<T>>>,
+): (tx: D, actor: A, input: I) => Promise<T> {
   return async (tx, actor, input) => unwrap((await batch(tx, [{ actor, input }]))[0]);
 }

@@ -1,4 +1,4 @@
-import { SQL, StringChunk, type SQLChunk } from 'drizzle-orm';
+import { SQL, type SQLChunk, StringChunk } from 'drizzle-orm';
 
 // Shared, never mutated: a row list is one SQL object over these and its values.
 const OPEN = new StringChunk('(');

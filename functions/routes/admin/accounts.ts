@@ -1,8 +1,19 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { ADMIN_ROLES, accountById, createAccount, hashNewAccount, listAccounts, resetPassword, updateAccount } from '../../domain/people/accounts';
-import { temporaryPassword } from '../../domain/people/sessions';
 import { LOGIN_PATTERN } from '../../domain/people/account-fields';
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../domain/people/sessions';
+import {
+  ADMIN_ROLES,
+  accountById,
+  createAccount,
+  hashNewAccount,
+  listAccounts,
+  resetPassword,
+  updateAccount,
+} from '../../domain/people/accounts';
+import {
+  MAX_PASSWORD_LENGTH,
+  MIN_PASSWORD_LENGTH,
+  temporaryPassword,
+} from '../../domain/people/sessions';
 import { hashSecret } from '../../domain/shared/crypto';
 import { errorResponses } from '../../http/errors';
 import { actorOf, IdParam, Text } from '../../http/params';
@@ -10,7 +21,10 @@ import { newRouter, noBody } from '../../http/router';
 import { json, jsonBody, PageOf, PageQuery, signedIn } from '../../http/schemas';
 import { ShopProfileSchema } from '../staff/merchants';
 
-const AdminRole = z.enum(ADMIN_ROLES).openapi({ description: 'staff (daily work), accountant (also the second signature), admin (accounts and settings), merchant (a partner shop’s counter)' });
+const AdminRole = z.enum(ADMIN_ROLES).openapi({
+  description:
+    'staff (daily work), accountant (also the second signature), admin (accounts and settings), merchant (a partner shop’s counter)',
+});
 
 const NewAccountBody = z
   .strictObject({
@@ -18,10 +32,18 @@ const NewAccountBody = z
     login: z.string().regex(LOGIN_PATTERN, '登录名须为 3–32 位小写字母、数字、_ . -'),
     name: Text(32).openapi({ description: 'How the console names the person (e.g. 王主任)' }),
     password: z.string().min(MIN_PASSWORD_LENGTH).max(MAX_PASSWORD_LENGTH),
-    mustChangePassword: z.boolean().optional().openapi({ description: 'The person chooses their own password at the first sign-in' }),
-    shop: ShopProfileSchema.optional().openapi({ description: 'Required for a merchant, and only for a merchant' }),
+    mustChangePassword: z
+      .boolean()
+      .optional()
+      .openapi({ description: 'The person chooses their own password at the first sign-in' }),
+    shop: ShopProfileSchema.optional().openapi({
+      description: 'Required for a merchant, and only for a merchant',
+    }),
   })
-  .refine((a) => (a.role === 'merchant') === (a.shop !== undefined), { message: '商户账号须填写店铺资料（shop），其他账号不能填写', path: ['shop'] })
+  .refine((a) => (a.role === 'merchant') === (a.shop !== undefined), {
+    message: '商户账号须填写店铺资料（shop），其他账号不能填写',
+    path: ['shop'],
+  })
   .openapi('NewAccount');
 
 const AccountSchema = z
@@ -52,9 +74,13 @@ export const accounts = newRouter()
       path: '/accounts',
       tags: ['admin'],
       security: signedIn,
-      summary: 'Create a staff, accountant, admin or merchant account (residents are registered by staff)',
+      summary:
+        'Create a staff, accountant, admin or merchant account (residents are registered by staff)',
       request: { body: jsonBody(NewAccountBody) },
-      responses: { 201: json(AccountSchema, 'Created'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'login_taken') },
+      responses: {
+        201: json(AccountSchema, 'Created'),
+        ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'login_taken'),
+      },
     }),
     async (c) => {
       const hashed = await hashNewAccount(c.req.valid('json'));
@@ -74,11 +100,21 @@ export const accounts = newRouter()
       request: {
         query: z.object({
           role: AdminRole.optional().openapi({ param: { name: 'role', in: 'query' } }),
-          query: z.string().max(64).optional().openapi({ param: { name: 'query', in: 'query' }, description: 'Part of the login, the name or the shop’s name' }),
+          query: z
+            .string()
+            .max(64)
+            .optional()
+            .openapi({
+              param: { name: 'query', in: 'query' },
+              description: 'Part of the login, the name or the shop’s name',
+            }),
           ...PageQuery(200, 50).shape,
         }),
       },
-      responses: { 200: json(PageOf(AccountSchema), 'Accounts'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden') },
+      responses: {
+        200: json(PageOf(AccountSchema), 'Accounts'),
+        ...errorResponses('invalid_request', 'unauthorized', 'forbidden'),
+      },
     }),
     async (c) => {
       return c.json(await listAccounts(c.get('deps').database.read, c.req.valid('query')), 200);
@@ -96,11 +132,24 @@ export const accounts = newRouter()
         body: jsonBody(
           z
             .strictObject({ name: Text(32).optional(), disabled: z.boolean().optional() })
-            .refine((p) => p.name !== undefined || p.disabled !== undefined, '至少修改一项（name 或 disabled）')
+            .refine(
+              (p) => p.name !== undefined || p.disabled !== undefined,
+              '至少修改一项（name 或 disabled）',
+            )
             .openapi('AccountPatch'),
         ),
       },
-      responses: { 200: json(AccountSchema, 'Changed'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found', 'last_admin', 'own_account') },
+      responses: {
+        200: json(AccountSchema, 'Changed'),
+        ...errorResponses(
+          'invalid_request',
+          'unauthorized',
+          'forbidden',
+          'not_found',
+          'last_admin',
+          'own_account',
+        ),
+      },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
@@ -117,12 +166,22 @@ export const accounts = newRouter()
       path: '/accounts/{id}/password-reset',
       tags: ['admin'],
       security: signedIn,
-      summary: 'A temporary password (shown once) that must be changed at the next sign-in; the account’s sessions end',
+      summary:
+        'A temporary password (shown once) that must be changed at the next sign-in; the account’s sessions end',
       middleware: [noBody] as const,
       request: { params: IdParam },
       responses: {
-        200: json(z.object({ temporaryPassword: z.string() }).openapi('AccountTemporaryPassword'), 'The temporary password: give it to the person; it is not stored in clear'),
-        ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found', 'own_account'),
+        200: json(
+          z.object({ temporaryPassword: z.string() }).openapi('AccountTemporaryPassword'),
+          'The temporary password: give it to the person; it is not stored in clear',
+        ),
+        ...errorResponses(
+          'invalid_request',
+          'unauthorized',
+          'forbidden',
+          'not_found',
+          'own_account',
+        ),
       },
     }),
     async (c) => {

@@ -5,4 +5,8 @@ import { settings } from './settings';
 import { teams } from './teams';
 
 /** /api/admin: accounts and the community's configuration. */
-export const admin = newRouter().route('/', accounts).route('/', settings).route('/', teams).route('/', activityTypes);
+export const admin = newRouter()
+  .route('/', accounts)
+  .route('/', settings)
+  .route('/', teams)
+  .route('/', activityTypes);

@@ -10,11 +10,19 @@ import { errorResponses } from '../../http/errors';
 import { IdParam, Text, TextOrEmpty } from '../../http/params';
 import { newRouter, noBody } from '../../http/router';
 import { json, jsonBody, signedIn } from '../../http/schemas';
-import { ShopPatchSchema, shopProfileOut } from '../staff/merchants';
 import { write } from '../../http/write';
+import { ShopPatchSchema, shopProfileOut } from '../staff/merchants';
 
 const ItemSchema = z
-  .object({ id: z.number().int(), name: z.string(), description: z.string().nullable(), points: z.number().int(), active: z.boolean(), createdAt: z.string(), updatedAt: z.string() })
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    description: z.string().nullable(),
+    points: z.number().int(),
+    active: z.boolean(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
   .openapi('MerchantItem');
 
 const ItemPoints = z.number().int().min(1).max(100_000);
@@ -28,7 +36,12 @@ const Totals = z.object({
   reversedPoints: z.number().int(),
   netPoints: z.number().int(),
 });
-const CounterTotals = z.object({ today: Totals.extend({ date: z.string() }), month: Totals.extend({ month: z.string() }) }).openapi('CounterTotals');
+const CounterTotals = z
+  .object({
+    today: Totals.extend({ date: z.string() }),
+    month: Totals.extend({ month: z.string() }),
+  })
+  .openapi('CounterTotals');
 /** GET /api/counter/totals's answer (the counter page imports this type). */
 export type CounterTotalsJson = z.infer<typeof CounterTotals>;
 
@@ -39,9 +52,22 @@ const MerchantPublicRecord = z
     organizationId: z.number().int().nullable(),
     ...shopProfileOut,
     joinedAt: z.string(),
-    suspended: z.boolean().openapi({ description: 'Staff have paused the shop: the counter refuses redemptions until they reinstate it' }),
-    services: z.array(z.object({ id: z.number().int(), title: z.string(), url: z.string(), schedule: z.string() })),
-    donations: z.array(z.object({ id: z.number().int(), date: z.string(), form: z.string(), amountFen: z.number().int(), itemDescription: z.string().nullable() })),
+    suspended: z.boolean().openapi({
+      description:
+        'Staff have paused the shop: the counter refuses redemptions until they reinstate it',
+    }),
+    services: z.array(
+      z.object({ id: z.number().int(), title: z.string(), url: z.string(), schedule: z.string() }),
+    ),
+    donations: z.array(
+      z.object({
+        id: z.number().int(),
+        date: z.string(),
+        form: z.string(),
+        amountFen: z.number().int(),
+        itemDescription: z.string().nullable(),
+      }),
+    ),
     donatedFen: z.number().int(),
     redemptions: z.number().int(),
     pointsRedeemed: z.number().int(),
@@ -59,9 +85,16 @@ export const items = newRouter()
       tags: ['counter'],
       security: signedIn,
       summary: 'My redeemable items',
-      responses: { 200: json(z.object({ items: z.array(ItemSchema) }), 'Items'), ...errorResponses('unauthorized', 'forbidden') },
+      responses: {
+        200: json(z.object({ items: z.array(ItemSchema) }), 'Items'),
+        ...errorResponses('unauthorized', 'forbidden'),
+      },
     }),
-    async (c) => c.json({ items: await listItems(c.get('deps').database.read, c.get('principal').userId) }, 200),
+    async (c) =>
+      c.json(
+        { items: await listItems(c.get('deps').database.read, c.get('principal').userId) },
+        200,
+      ),
   )
   .openapi(
     createRoute({
@@ -70,14 +103,29 @@ export const items = newRouter()
       tags: ['counter'],
       security: signedIn,
       summary: 'Add an item for points',
-      request: { body: jsonBody(z.strictObject({ name: Text(60), points: ItemPoints, description: TextOrEmpty(200).nullable().optional(), active: z.boolean().optional() })) },
-      responses: { 201: json(ItemSchema, 'Added'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden') },
+      request: {
+        body: jsonBody(
+          z.strictObject({
+            name: Text(60),
+            points: ItemPoints,
+            description: TextOrEmpty(200).nullable().optional(),
+            active: z.boolean().optional(),
+          }),
+        ),
+      },
+      responses: {
+        201: json(ItemSchema, 'Added'),
+        ...errorResponses('invalid_request', 'unauthorized', 'forbidden'),
+      },
     }),
     async (c) => {
       const body = c.req.valid('json');
       const merchantId = c.get('principal').userId;
       // The catalogue is on the shop's public page: a change there is published like a profile change.
-      const { item } = await write(c, async (tx, actor) => ({ item: await createItem(tx, merchantId, body, actor.now), event: await announce(tx, actor, 'merchant', merchantId) }));
+      const { item } = await write(c, async (tx, actor) => ({
+        item: await createItem(tx, merchantId, body, actor.now),
+        event: await announce(tx, actor, 'merchant', merchantId),
+      }));
       return c.json(item, 201);
     },
   )
@@ -92,17 +140,28 @@ export const items = newRouter()
         params: IdParam,
         body: jsonBody(
           z
-            .strictObject({ name: Text(60).optional(), points: ItemPoints.optional(), description: TextOrEmpty(200).nullable().optional(), active: z.boolean().optional() })
+            .strictObject({
+              name: Text(60).optional(),
+              points: ItemPoints.optional(),
+              description: TextOrEmpty(200).nullable().optional(),
+              active: z.boolean().optional(),
+            })
             .refine((p) => Object.values(p).some((v) => v !== undefined), '至少修改一项'),
         ),
       },
-      responses: { 200: json(ItemSchema, 'Changed'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found') },
+      responses: {
+        200: json(ItemSchema, 'Changed'),
+        ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found'),
+      },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
       const patch = c.req.valid('json');
       const merchantId = c.get('principal').userId;
-      const { item } = await write(c, async (tx, actor) => ({ item: await updateItem(tx, merchantId, id, patch, actor.now), event: await announce(tx, actor, 'merchant', merchantId) }));
+      const { item } = await write(c, async (tx, actor) => ({
+        item: await updateItem(tx, merchantId, id, patch, actor.now),
+        event: await announce(tx, actor, 'merchant', merchantId),
+      }));
       return c.json(item, 200);
     },
   )
@@ -115,7 +174,10 @@ export const items = newRouter()
       summary: 'Remove an item',
       middleware: [noBody] as const,
       request: { params: IdParam },
-      responses: { 200: json(z.object({ ok: z.literal(true) }), 'Removed'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found') },
+      responses: {
+        200: json(z.object({ ok: z.literal(true) }), 'Removed'),
+        ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found'),
+      },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
@@ -152,13 +214,18 @@ export const items = newRouter()
       path: '/profile',
       tags: ['counter'],
       security: signedIn,
-      summary: 'My public contribution record, exactly as the public site shows it: services, donations, redemptions accepted',
+      summary:
+        'My public contribution record, exactly as the public site shows it: services, donations, redemptions accepted',
       responses: {
         200: json(MerchantPublicRecord, 'The public record'),
         ...errorResponses('unauthorized', 'forbidden', 'not_found'),
       },
     }),
-    async (c) => c.json(await merchantPublicRecord(c.get('deps').database.read, c.get('principal').userId), 200),
+    async (c) =>
+      c.json(
+        await merchantPublicRecord(c.get('deps').database.read, c.get('principal').userId),
+        200,
+      ),
   )
   .openapi(
     createRoute({
@@ -166,7 +233,8 @@ export const items = newRouter()
       path: '/profile',
       tags: ['counter'],
       security: signedIn,
-      summary: 'Change my public profile (shop name, category, address, opening hours, offer); the public page follows',
+      summary:
+        'Change my public profile (shop name, category, address, opening hours, offer); the public page follows',
       request: { body: jsonBody(ShopPatchSchema) },
       responses: {
         200: json(MerchantPublicRecord, 'The public record, changed'),
@@ -176,7 +244,9 @@ export const items = newRouter()
     async (c) => {
       const patch = c.req.valid('json');
       const merchantId = c.get('principal').userId;
-      await write(c, async (tx, actor) => ({ event: await updateShop(tx, actor, merchantId, patch) }));
+      await write(c, async (tx, actor) => ({
+        event: await updateShop(tx, actor, merchantId, patch),
+      }));
       return c.json(await merchantPublicRecord(c.get('deps').database.read, merchantId), 200);
     },
   );

@@ -7,7 +7,9 @@ import { errorResponses } from '../../http/errors';
 import { newRouter } from '../../http/router';
 import { json, signedIn } from '../../http/schemas';
 
-const Recipient = z.object({ id: z.number().int(), maskedName: z.string(), self: z.boolean() }).openapi('Recipient');
+const Recipient = z
+  .object({ id: z.number().int(), maskedName: z.string(), self: z.boolean() })
+  .openapi('Recipient');
 /** GET /api/me/recipients's answer (the phone imports this type). */
 export type RecipientJson = z.infer<typeof Recipient>;
 
@@ -19,7 +21,8 @@ export const account = newRouter()
       path: '/summary',
       tags: ['resident'],
       security: signedIn,
-      summary: 'My totals: earned, redeemed, given, received, reversed, expired (balance = earned − redeemed − given + received + reversed − expired)',
+      summary:
+        'My totals: earned, redeemed, given, received, reversed, expired (balance = earned − redeemed − given + received + reversed − expired)',
       responses: {
         200: json(
           z
@@ -58,20 +61,43 @@ export const account = newRouter()
       request: {
         query: z
           .object({
-            login: z.string().min(1).max(64).optional().openapi({ param: { name: 'login', in: 'query' } }),
-            card: z.string().regex(/^[Cc]\d{4,8}$/, '卡号格式如 C0001').optional().openapi({ param: { name: 'card', in: 'query' } }),
+            login: z
+              .string()
+              .min(1)
+              .max(64)
+              .optional()
+              .openapi({ param: { name: 'login', in: 'query' } }),
+            card: z
+              .string()
+              .regex(/^[Cc]\d{4,8}$/, '卡号格式如 C0001')
+              .optional()
+              .openapi({ param: { name: 'card', in: 'query' } }),
           })
-          .refine((q) => (q.login === undefined) !== (q.card === undefined), '请只给出 login 或 card 其中之一'),
+          .refine(
+            (q) => (q.login === undefined) !== (q.card === undefined),
+            '请只给出 login 或 card 其中之一',
+          ),
       },
       responses: {
         200: json(Recipient, 'Found'),
-        ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found', 'too_many_attempts'),
+        ...errorResponses(
+          'invalid_request',
+          'unauthorized',
+          'forbidden',
+          'not_found',
+          'too_many_attempts',
+        ),
       },
     }),
     async (c) => {
       const q = c.req.valid('query');
       const { database, now } = c.get('deps');
-      const found = await lookUpNeighbour(database, q.login !== undefined ? { login: q.login } : { card: q.card!.toUpperCase() }, c.get('principal').userId, now());
+      const found = await lookUpNeighbour(
+        database,
+        q.login !== undefined ? { login: q.login } : { card: q.card!.toUpperCase() },
+        c.get('principal').userId,
+        now(),
+      );
       return c.json(found, 200);
     },
   );

@@ -1,6 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ACTIVITY_CURSOR } from '../../domain/activities/catalog';
-import { cancelSignUp, myActivities, nextVolunteerDay, signUp, upcomingActivities } from '../../domain/activities/signups';
+import {
+  cancelSignUp,
+  myActivities,
+  nextVolunteerDay,
+  signUp,
+  upcomingActivities,
+} from '../../domain/activities/signups';
 import { errorResponses } from '../../http/errors';
 import { IdParam, QueryInt } from '../../http/params';
 import { newRouter, noBody } from '../../http/router';
@@ -37,7 +43,9 @@ const MyActivitySchema = z
   })
   .openapi('MyActivity');
 
-const SignupSchema = z.object({ activityId: z.number().int(), signedUpAt: z.string(), alreadySignedUp: z.boolean() }).openapi('Signup');
+const SignupSchema = z
+  .object({ activityId: z.number().int(), signedUpAt: z.string(), alreadySignedUp: z.boolean() })
+  .openapi('Signup');
 
 /** Volunteer activities for residents: what is coming up, mine, sign up and cancel. */
 export const activities = newRouter()
@@ -47,7 +55,8 @@ export const activities = newRouter()
       path: '/activities/upcoming',
       tags: ['resident'],
       security: signedIn,
-      summary: 'Volunteer activities from today on, soonest first, and the next 9th (志愿服务日) with the services offered that day',
+      summary:
+        'Volunteer activities from today on, soonest first, and the next 9th (志愿服务日) with the services offered that day',
       request: { query: z.object({ limit: QueryInt('limit', 1, 100).default(30) }) },
       responses: {
         200: json(
@@ -55,7 +64,16 @@ export const activities = newRouter()
             activities: z.array(UpcomingSchema),
             volunteerDay: z.object({
               date: z.string(),
-              services: z.array(z.object({ id: z.number().int(), title: z.string(), provider: z.string(), place: z.string(), schedule: z.string(), url: z.string() })),
+              services: z.array(
+                z.object({
+                  id: z.number().int(),
+                  title: z.string(),
+                  provider: z.string(),
+                  place: z.string(),
+                  schedule: z.string(),
+                  url: z.string(),
+                }),
+              ),
             }),
           }),
           'Upcoming',
@@ -66,7 +84,15 @@ export const activities = newRouter()
     async (c) => {
       const { database, now } = c.get('deps');
       const at = now();
-      const [activities, volunteerDay] = await Promise.all([upcomingActivities(database.read, c.get('principal').userId, at, c.req.valid('query').limit), nextVolunteerDay(database.read, at)]);
+      const [activities, volunteerDay] = await Promise.all([
+        upcomingActivities(
+          database.read,
+          c.get('principal').userId,
+          at,
+          c.req.valid('query').limit,
+        ),
+        nextVolunteerDay(database.read, at),
+      ]);
       return c.json({ activities, volunteerDay }, 200);
     },
   )
@@ -80,12 +106,18 @@ export const activities = newRouter()
       request: {
         query: PageQuery(100, 20, ACTIVITY_CURSOR),
       },
-      responses: { 200: json(PageOf(MyActivitySchema), 'Mine'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden') },
+      responses: {
+        200: json(PageOf(MyActivitySchema), 'Mine'),
+        ...errorResponses('invalid_request', 'unauthorized', 'forbidden'),
+      },
     }),
     async (c) => {
       const { limit, cursor } = c.req.valid('query');
       const { database, now } = c.get('deps');
-      return c.json(await myActivities(database.read, c.get('principal').userId, now(), limit, cursor), 200);
+      return c.json(
+        await myActivities(database.read, c.get('principal').userId, now(), limit, cursor),
+        200,
+      );
     },
   )
   .openapi(
@@ -100,7 +132,13 @@ export const activities = newRouter()
       responses: {
         201: json(SignupSchema, 'Signed up'),
         200: json(SignupSchema, 'Was already signed up'),
-        ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found', 'signup_closed'),
+        ...errorResponses(
+          'invalid_request',
+          'unauthorized',
+          'forbidden',
+          'not_found',
+          'signup_closed',
+        ),
       },
     }),
     async (c) => {
@@ -121,7 +159,17 @@ export const activities = newRouter()
       summary: 'Cancel my sign-up (not after checking in)',
       middleware: [noBody] as const,
       request: { params: IdParam },
-      responses: { 200: json(z.object({ ok: z.literal(true) }), 'Cancelled'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found', 'already_checked_in', 'signup_closed') },
+      responses: {
+        200: json(z.object({ ok: z.literal(true) }), 'Cancelled'),
+        ...errorResponses(
+          'invalid_request',
+          'unauthorized',
+          'forbidden',
+          'not_found',
+          'already_checked_in',
+          'signup_closed',
+        ),
+      },
     }),
     async (c) => {
       const { id } = c.req.valid('param');

@@ -9,10 +9,10 @@ import {
   listRequests,
   rateRequest,
 } from '../../domain/requests/requests';
-import { errorResponses } from '../../http/errors';
-import { IdParam, LocalDate, actorOf, TextOrEmpty, LongTextOrEmpty } from '../../http/params';
-import { newRouter } from '../../http/router';
 import { ChainLinkFields } from '../../http/chain-params';
+import { errorResponses } from '../../http/errors';
+import { actorOf, IdParam, LocalDate, LongTextOrEmpty, TextOrEmpty } from '../../http/params';
+import { newRouter } from '../../http/router';
 import { json, jsonBody, PageOf, PageQuery, signedIn } from '../../http/schemas';
 
 export const EventSchema = z.object({
@@ -111,7 +111,37 @@ export const requests = newRouter()
     async (c) => {
       const services = await publicServices(c.get('deps').database.read);
       return c.json(
-        { services: services.map(({ id, category, title, description, provider, audiences, schedule, monthlyDay, place, cost, costNote, howToAsk }) => ({ id, category, title, description, provider, audiences, schedule, monthlyDay, place, cost, costNote, howToAsk })) },
+        {
+          services: services.map(
+            ({
+              id,
+              category,
+              title,
+              description,
+              provider,
+              audiences,
+              schedule,
+              monthlyDay,
+              place,
+              cost,
+              costNote,
+              howToAsk,
+            }) => ({
+              id,
+              category,
+              title,
+              description,
+              provider,
+              audiences,
+              schedule,
+              monthlyDay,
+              place,
+              cost,
+              costNote,
+              howToAsk,
+            }),
+          ),
+        },
         200,
       );
     },
@@ -123,13 +153,35 @@ export const requests = newRouter()
       tags: ['resident'],
       security: signedIn,
       summary: 'Ask for a service from the menu (你点单)',
-      request: { body: jsonBody(z.strictObject({ serviceId: z.number().int().min(1), detail: LongTextOrEmpty(500).optional(), preferredDate: LocalDate.optional(), deliberationId: ChainLinkFields.deliberationId })) },
-      responses: { 201: json(RequestSchema, 'Submitted'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'invalid_reference', 'service_withdrawn') },
+      request: {
+        body: jsonBody(
+          z.strictObject({
+            serviceId: z.number().int().min(1),
+            detail: LongTextOrEmpty(500).optional(),
+            preferredDate: LocalDate.optional(),
+            deliberationId: ChainLinkFields.deliberationId,
+          }),
+        ),
+      },
+      responses: {
+        201: json(RequestSchema, 'Submitted'),
+        ...errorResponses(
+          'invalid_request',
+          'unauthorized',
+          'forbidden',
+          'invalid_reference',
+          'service_withdrawn',
+        ),
+      },
     }),
     async (c) => {
       const body = c.req.valid('json');
       const actor = actorOf(c);
-      const created = await c.get('deps').database.write((tx) => askForService(tx, actor, { ...body, residentId: actor.actorId }, 'resident'));
+      const created = await c
+        .get('deps')
+        .database.write((tx) =>
+          askForService(tx, actor, { ...body, residentId: actor.actorId }, 'resident'),
+        );
       return c.json(forResident(created), 201);
     },
   )
@@ -140,13 +192,35 @@ export const requests = newRouter()
       tags: ['resident'],
       security: signedIn,
       summary: 'My service requests, newest first',
-      request: { query: z.object({ status: z.enum(serviceRequestStatuses).optional().openapi({ param: { name: 'status', in: 'query' } }), ...PageQuery(100).shape }) },
-      responses: { 200: json(PageOf(SummarySchema.omit({ residentId: true, residentName: true })), 'Mine'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden') },
+      request: {
+        query: z.object({
+          status: z
+            .enum(serviceRequestStatuses)
+            .optional()
+            .openapi({ param: { name: 'status', in: 'query' } }),
+          ...PageQuery(100).shape,
+        }),
+      },
+      responses: {
+        200: json(PageOf(SummarySchema.omit({ residentId: true, residentName: true })), 'Mine'),
+        ...errorResponses('invalid_request', 'unauthorized', 'forbidden'),
+      },
     }),
     async (c) => {
       const { status, limit, cursor } = c.req.valid('query');
-      const page = await listRequests(c.get('deps').database.read, { status, residentId: c.get('principal').userId, limit, cursor });
-      return c.json({ items: page.items.map(({ residentId: _, residentName: __, ...r }) => r), nextCursor: page.nextCursor }, 200);
+      const page = await listRequests(c.get('deps').database.read, {
+        status,
+        residentId: c.get('principal').userId,
+        limit,
+        cursor,
+      });
+      return c.json(
+        {
+          items: page.items.map(({ residentId: _, residentName: __, ...r }) => r),
+          nextCursor: page.nextCursor,
+        },
+        200,
+      );
     },
   )
   .openapi(
@@ -157,9 +231,22 @@ export const requests = newRouter()
       security: signedIn,
       summary: 'One of my requests with its dated history',
       request: { params: IdParam },
-      responses: { 200: json(RequestSchema, 'The request'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found') },
+      responses: {
+        200: json(RequestSchema, 'The request'),
+        ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found'),
+      },
     }),
-    async (c) => c.json(forResident(await findOwnRequest(c.get('deps').database.read, c.get('principal').userId, c.req.valid('param').id)), 200),
+    async (c) =>
+      c.json(
+        forResident(
+          await findOwnRequest(
+            c.get('deps').database.read,
+            c.get('principal').userId,
+            c.req.valid('param').id,
+          ),
+        ),
+        200,
+      ),
   )
   .openapi(
     createRoute({
@@ -168,14 +255,33 @@ export const requests = newRouter()
       tags: ['resident'],
       security: signedIn,
       summary: 'Withdraw my request (until a provider has accepted it)',
-      request: { params: IdParam, body: jsonBody(z.strictObject({ reason: TextOrEmpty(200).optional() })) },
-      responses: { 200: json(RequestSchema, 'Cancelled'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found', 'invalid_transition') },
+      request: {
+        params: IdParam,
+        body: jsonBody(z.strictObject({ reason: TextOrEmpty(200).optional() })),
+      },
+      responses: {
+        200: json(RequestSchema, 'Cancelled'),
+        ...errorResponses(
+          'invalid_request',
+          'unauthorized',
+          'forbidden',
+          'not_found',
+          'invalid_transition',
+        ),
+      },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
       const { reason } = c.req.valid('json');
       const actor = actorOf(c);
-      return c.json(forResident(await c.get('deps').database.write((tx) => cancelRequest(tx, actor, id, 'resident', reason))), 200);
+      return c.json(
+        forResident(
+          await c
+            .get('deps')
+            .database.write((tx) => cancelRequest(tx, actor, id, 'resident', reason)),
+        ),
+        200,
+      );
     },
   )
   .openapi(
@@ -185,13 +291,34 @@ export const requests = newRouter()
       tags: ['resident'],
       security: signedIn,
       summary: 'Rate a done request, once: 1–5 stars and a comment (服务反馈)',
-      request: { params: IdParam, body: jsonBody(z.strictObject({ score: z.number().int().min(1).max(5), comment: LongTextOrEmpty(500).optional() })) },
-      responses: { 200: json(RequestSchema, 'Rated'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found', 'request_not_done', 'already_rated') },
+      request: {
+        params: IdParam,
+        body: jsonBody(
+          z.strictObject({
+            score: z.number().int().min(1).max(5),
+            comment: LongTextOrEmpty(500).optional(),
+          }),
+        ),
+      },
+      responses: {
+        200: json(RequestSchema, 'Rated'),
+        ...errorResponses(
+          'invalid_request',
+          'unauthorized',
+          'forbidden',
+          'not_found',
+          'request_not_done',
+          'already_rated',
+        ),
+      },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
       const actor = actorOf(c);
-      return c.json(forResident(await c.get('deps').database.write((tx) => rateRequest(tx, actor, id, body))), 200);
+      return c.json(
+        forResident(await c.get('deps').database.write((tx) => rateRequest(tx, actor, id, body))),
+        200,
+      );
     },
   );

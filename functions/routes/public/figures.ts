@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { newRouter } from '../../http/router';
 import { ledgerHead, publicStats } from '../../domain/ledger/queries';
 import { publicCatalogue } from '../../domain/publishing/catalogue';
 import { errorResponses } from '../../http/errors';
+import { newRouter } from '../../http/router';
 import { json, NoQuery } from '../../http/schemas';
 
 const Catalogue = z
@@ -11,8 +11,17 @@ const Catalogue = z
       z.object({
         id: z.number().int(),
         shopName: z.string(),
-        url: z.string().openapi({ description: 'The shop on the public site (zh-CN path; English adds /en)' }),
-        items: z.array(z.object({ id: z.number().int(), name: z.string(), points: z.number().int().min(1), description: z.string().nullable() })),
+        url: z
+          .string()
+          .openapi({ description: 'The shop on the public site (zh-CN path; English adds /en)' }),
+        items: z.array(
+          z.object({
+            id: z.number().int(),
+            name: z.string(),
+            points: z.number().int().min(1),
+            description: z.string().nullable(),
+          }),
+        ),
       }),
     ),
   })
@@ -29,7 +38,19 @@ export const figures = newRouter()
       tags: ['public'],
       request: { query: NoQuery },
       summary: 'Head of the hash chain over every ledger entry',
-      responses: { 200: json(z.object({ entries: z.number().int(), head: z.string().regex(/^[0-9a-f]{64}$/), at: z.string().nullable() }).openapi('LedgerHead'), 'The head'), ...errorResponses('invalid_request') },
+      responses: {
+        200: json(
+          z
+            .object({
+              entries: z.number().int(),
+              head: z.string().regex(/^[0-9a-f]{64}$/),
+              at: z.string().nullable(),
+            })
+            .openapi('LedgerHead'),
+          'The head',
+        ),
+        ...errorResponses('invalid_request'),
+      },
     }),
     async (c) => c.json(await ledgerHead(c.get('deps').database.read), 200),
   )
@@ -66,8 +87,12 @@ export const figures = newRouter()
       path: '/catalogue',
       tags: ['public'],
       request: { query: NoQuery },
-      summary: 'What points buy: the active items of every partner shop whose counter redeems (not suspended), cheapest first',
-      responses: { 200: json(Catalogue, 'Shops with something on offer, each with its items'), ...errorResponses('invalid_request') },
+      summary:
+        'What points buy: the active items of every partner shop whose counter redeems (not suspended), cheapest first',
+      responses: {
+        200: json(Catalogue, 'Shops with something on offer, each with its items'),
+        ...errorResponses('invalid_request'),
+      },
     }),
     async (c) => c.json({ merchants: await publicCatalogue(c.get('deps').database.read) }, 200),
   );

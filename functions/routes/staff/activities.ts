@@ -1,20 +1,40 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import {
+  ACTIVITY_CURSOR,
+  activityTypesAndTeams,
+  createActivity,
+  findActivity,
+  listActivities,
+  participants,
+} from '../../domain/activities/catalog';
 import { checkIn, undoCheckIn } from '../../domain/activities/checkin';
-import { ACTIVITY_CURSOR, activityTypesAndTeams, createActivity, findActivity, listActivities, participants } from '../../domain/activities/catalog';
 import { closeActivity, previewClose } from '../../domain/activities/close';
 import { TYPE_CODE } from '../../domain/activities/types';
+import { ChainLinkFields, ChainLinkOut } from '../../http/chain-params';
 import { errorResponses } from '../../http/errors';
 import { once } from '../../http/idempotent';
-import { IdParam, LocalDate, Text, actorOf, idIn } from '../../http/params';
+import { actorOf, IdParam, idIn, LocalDate, Text } from '../../http/params';
 import { newRouter, noBody } from '../../http/router';
-import { IdempotencyHeaders, json, jsonBody, PageOf, PageQuery, signedIn } from '../../http/schemas';
+import {
+  IdempotencyHeaders,
+  json,
+  jsonBody,
+  PageOf,
+  PageQuery,
+  signedIn,
+} from '../../http/schemas';
 import { BatchSchema, batchStatus } from './award-batches';
-import { ChainLinkFields, ChainLinkOut } from '../../http/chain-params';
 
 const ActivitySchema = z
   .object({
     id: z.number().int(),
-    type: z.object({ id: z.number().int(), code: z.string(), name: z.string(), pointsPerHour: z.number().int(), dailyCap: z.number().int() }),
+    type: z.object({
+      id: z.number().int(),
+      code: z.string(),
+      name: z.string(),
+      pointsPerHour: z.number().int(),
+      dailyCap: z.number().int(),
+    }),
     team: z.object({ id: z.number().int(), name: z.string() }).nullable(),
     title: z.string(),
     date: z.string(),
@@ -54,10 +74,19 @@ const CheckInBody = z
   .union([
     z.strictObject({ residentId: z.number().int().min(1), hours: Hours.optional() }),
     z.strictObject({ login: z.string().min(1).max(64), hours: Hours.optional() }),
-    z.strictObject({ code: z.string().regex(/^\d{6}$/, '码须为 6 位数字'), hours: Hours.optional() }),
-    z.strictObject({ card: z.string().regex(/^[Cc]\d{4,8}$/, '卡号格式如 C0001'), hours: Hours.optional() }),
+    z.strictObject({
+      code: z.string().regex(/^\d{6}$/, '码须为 6 位数字'),
+      hours: Hours.optional(),
+    }),
+    z.strictObject({
+      card: z.string().regex(/^[Cc]\d{4,8}$/, '卡号格式如 C0001'),
+      hours: Hours.optional(),
+    }),
   ])
-  .openapi('CheckIn', { description: "Who: a resident id, a login, the live 6-digit code on the resident's phone (read, not used up) or a paper-card number" });
+  .openapi('CheckIn', {
+    description:
+      "Who: a resident id, a login, the live 6-digit code on the resident's phone (read, not used up) or a paper-card number",
+  });
 
 const PreviewSchema = z
   .object({
@@ -93,12 +122,24 @@ export const activities = newRouter()
       path: '/activity-types',
       tags: ['staff'],
       security: signedIn,
-      summary: 'Activity types (points per hour, daily cap) and volunteer teams, for the activity form',
+      summary:
+        'Activity types (points per hour, daily cap) and volunteer teams, for the activity form',
       responses: {
         200: json(
           z.object({
-            types: z.array(z.object({ id: z.number().int(), code: z.string(), name: z.string(), nameEn: z.string(), pointsPerHour: z.number().int(), dailyCap: z.number().int() })),
-            teams: z.array(z.object({ id: z.number().int(), name: z.string(), description: z.string() })),
+            types: z.array(
+              z.object({
+                id: z.number().int(),
+                code: z.string(),
+                name: z.string(),
+                nameEn: z.string(),
+                pointsPerHour: z.number().int(),
+                dailyCap: z.number().int(),
+              }),
+            ),
+            teams: z.array(
+              z.object({ id: z.number().int(), name: z.string(), description: z.string() }),
+            ),
           }),
           'Types and teams',
         ),
@@ -118,10 +159,16 @@ export const activities = newRouter()
         query: PageQuery(200, 50, ACTIVITY_CURSOR).extend({
           from: LocalDate.optional().openapi({ param: { name: 'from', in: 'query' } }),
           to: LocalDate.optional().openapi({ param: { name: 'to', in: 'query' } }),
-          status: z.enum(['planned', 'open', 'closed']).optional().openapi({ param: { name: 'status', in: 'query' } }),
+          status: z
+            .enum(['planned', 'open', 'closed'])
+            .optional()
+            .openapi({ param: { name: 'status', in: 'query' } }),
         }),
       },
-      responses: { 200: json(PageOf(ActivitySchema), 'Activities'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden') },
+      responses: {
+        200: json(PageOf(ActivitySchema), 'Activities'),
+        ...errorResponses('invalid_request', 'unauthorized', 'forbidden'),
+      },
     }),
     async (c) => {
       return c.json(await listActivities(c.get('deps').database.read, c.req.valid('query')), 200);
@@ -135,7 +182,10 @@ export const activities = newRouter()
       security: signedIn,
       summary: 'Plan a volunteer activity',
       request: { body: jsonBody(NewActivity) },
-      responses: { 201: json(ActivitySchema, 'Created'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'invalid_reference') },
+      responses: {
+        201: json(ActivitySchema, 'Created'),
+        ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'invalid_reference'),
+      },
     }),
     async (c) => {
       const body = c.req.valid('json');
@@ -153,7 +203,10 @@ export const activities = newRouter()
       summary: 'One activity with everyone who signed up or came',
       request: { params: IdParam },
       responses: {
-        200: json(ActivitySchema.extend({ participants: z.array(ParticipantSchema) }), 'The activity'),
+        200: json(
+          ActivitySchema.extend({ participants: z.array(ParticipantSchema) }),
+          'The activity',
+        ),
         ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found'),
       },
     }),
@@ -174,11 +227,39 @@ export const activities = newRouter()
       request: { params: IdParam, body: jsonBody(CheckInBody) },
       responses: {
         201: json(
-          z.object({ residentId: z.number().int(), name: z.string(), checkedInAt: z.string(), hours: z.number(), alreadyCheckedIn: z.boolean() }).openapi('CheckedIn'),
+          z
+            .object({
+              residentId: z.number().int(),
+              name: z.string(),
+              checkedInAt: z.string(),
+              hours: z.number(),
+              alreadyCheckedIn: z.boolean(),
+            })
+            .openapi('CheckedIn'),
           'Checked in',
         ),
-        200: json(z.object({ residentId: z.number().int(), name: z.string(), checkedInAt: z.string(), hours: z.number(), alreadyCheckedIn: z.boolean() }), 'Was already checked in'),
-        ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found', 'activity_closed', 'activity_not_started', 'code_used', 'code_invalid', 'code_expired', 'card_invalid'),
+        200: json(
+          z.object({
+            residentId: z.number().int(),
+            name: z.string(),
+            checkedInAt: z.string(),
+            hours: z.number(),
+            alreadyCheckedIn: z.boolean(),
+          }),
+          'Was already checked in',
+        ),
+        ...errorResponses(
+          'invalid_request',
+          'unauthorized',
+          'forbidden',
+          'not_found',
+          'activity_closed',
+          'activity_not_started',
+          'code_used',
+          'code_invalid',
+          'code_expired',
+          'card_invalid',
+        ),
       },
     }),
     async (c) => {
@@ -187,7 +268,9 @@ export const activities = newRouter()
       const who = 'card' in given ? { card: given.card.toUpperCase() } : given;
       const { database, now } = c.get('deps');
       const at = now();
-      const done = await database.write((tx) => checkIn(tx, { activityId: id, who, hours, now: at }));
+      const done = await database.write((tx) =>
+        checkIn(tx, { activityId: id, who, hours, now: at }),
+      );
       return c.json(done, done.alreadyCheckedIn ? 200 : 201);
     },
   )
@@ -200,7 +283,16 @@ export const activities = newRouter()
       summary: 'Take back a mistaken check-in before the activity is closed',
       middleware: [noBody] as const,
       request: { params: IdParam.extend({ residentId: idIn('residentId', 'path', 7) }) },
-      responses: { 200: json(z.object({ ok: z.literal(true) }), 'Removed'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found', 'activity_closed') },
+      responses: {
+        200: json(z.object({ ok: z.literal(true) }), 'Removed'),
+        ...errorResponses(
+          'invalid_request',
+          'unauthorized',
+          'forbidden',
+          'not_found',
+          'activity_closed',
+        ),
+      },
     }),
     async (c) => {
       const { id, residentId } = c.req.valid('param');
@@ -216,11 +308,30 @@ export const activities = newRouter()
       path: '/activities/{id}/close-preview',
       tags: ['staff'],
       security: signedIn,
-      summary: "Each checked-in volunteer's points (hours × points per hour within the type's daily cap), before closing",
+      summary:
+        "Each checked-in volunteer's points (hours × points per hour within the type's daily cap), before closing",
       request: { params: IdParam },
-      responses: { 200: json(PreviewSchema, 'The preview'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found', 'activity_closed', 'activity_not_started') },
+      responses: {
+        200: json(PreviewSchema, 'The preview'),
+        ...errorResponses(
+          'invalid_request',
+          'unauthorized',
+          'forbidden',
+          'not_found',
+          'activity_closed',
+          'activity_not_started',
+        ),
+      },
     }),
-    async (c) => c.json(await previewClose(c.get('deps').database.read, c.req.valid('param').id, c.get('deps').now()), 200),
+    async (c) =>
+      c.json(
+        await previewClose(
+          c.get('deps').database.read,
+          c.req.valid('param').id,
+          c.get('deps').now(),
+        ),
+        200,
+      ),
   )
   .openapi(
     createRoute({
@@ -228,12 +339,31 @@ export const activities = newRouter()
       path: '/activities/{id}/close',
       tags: ['staff'],
       security: signedIn,
-      summary: 'Close the activity and award the previewed points in one batch (201 applied; 202 waiting for a second staff member)',
-      request: { params: IdParam, headers: IdempotencyHeaders, body: jsonBody(z.strictObject({ preview: z.string().regex(/^[0-9a-f]{64}$/, 'preview 须为预览返回的 fingerprint') })) },
+      summary:
+        'Close the activity and award the previewed points in one batch (201 applied; 202 waiting for a second staff member)',
+      request: {
+        params: IdParam,
+        headers: IdempotencyHeaders,
+        body: jsonBody(
+          z.strictObject({
+            preview: z.string().regex(/^[0-9a-f]{64}$/, 'preview 须为预览返回的 fingerprint'),
+          }),
+        ),
+      },
       responses: {
         201: json(BatchSchema, 'Closed and awarded'),
         202: json(BatchSchema, 'Closed; the awards wait for approval'),
-        ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found', 'activity_closed', 'activity_not_started', 'preview_stale', 'daily_cap_exceeded', 'idempotency_mismatch'),
+        ...errorResponses(
+          'invalid_request',
+          'unauthorized',
+          'forbidden',
+          'not_found',
+          'activity_closed',
+          'activity_not_started',
+          'preview_stale',
+          'daily_cap_exceeded',
+          'idempotency_mismatch',
+        ),
       },
     }),
     async (c) => {
@@ -241,7 +371,9 @@ export const activities = newRouter()
       const { preview } = c.req.valid('json');
       const key = c.req.valid('header')['idempotency-key'];
       const actorId = c.get('principal').userId;
-      const batch = await once(c, 'staff.activity.close', key, { id, preview }, (tx, now) => closeActivity(tx, { actorId, now }, { activityId: id, fingerprint: preview }));
+      const batch = await once(c, 'staff.activity.close', key, { id, preview }, (tx, now) =>
+        closeActivity(tx, { actorId, now }, { activityId: id, fingerprint: preview }),
+      );
       return c.json(batch, batchStatus(batch));
     },
   );

@@ -13,13 +13,27 @@ export const audit = newRouter()
       path: '/audit',
       tags: ['staff'],
       security: signedIn,
-      summary: 'The audit trail, filtered by record type (entity, entityId), action and/or actor (user id or login)',
+      summary:
+        'The audit trail, filtered by record type (entity, entityId), action and/or actor (user id or login)',
       request: {
         query: z.object({
-          entity: z.string().regex(/^[a-z_]{1,40}$/, 'entity 无效').optional().openapi({ param: { name: 'entity', in: 'query' }, example: 'activity' }),
+          entity: z
+            .string()
+            .regex(/^[a-z_]{1,40}$/, 'entity 无效')
+            .optional()
+            .openapi({ param: { name: 'entity', in: 'query' }, example: 'activity' }),
           entityId: QueryId('entityId'),
-          action: z.string().regex(/^[a-z_]{1,40}$/, 'action 无效').optional().openapi({ param: { name: 'action', in: 'query' }, example: 'publish' }),
-          actor: z.string().min(1).max(64).optional().openapi({ param: { name: 'actor', in: 'query' }, example: 'staff1' }),
+          action: z
+            .string()
+            .regex(/^[a-z_]{1,40}$/, 'action 无效')
+            .optional()
+            .openapi({ param: { name: 'action', in: 'query' }, example: 'publish' }),
+          actor: z
+            .string()
+            .min(1)
+            .max(64)
+            .optional()
+            .openapi({ param: { name: 'actor', in: 'query' }, example: 'staff1' }),
           ...PageQuery(200, 50).shape,
         }),
       },
@@ -30,7 +44,9 @@ export const audit = newRouter()
               .object({
                 id: z.number().int(),
                 at: z.string(),
-                actor: z.object({ id: z.number().int(), login: z.string(), name: z.string() }).nullable(),
+                actor: z
+                  .object({ id: z.number().int(), login: z.string(), name: z.string() })
+                  .nullable(),
                 action: z.string(),
                 entity: z.string(),
                 entityId: z.number().int().nullable(),
@@ -53,10 +69,23 @@ export const audit = newRouter()
       path: '/audit/actors',
       tags: ['staff'],
       security: signedIn,
-      summary: 'The people the audit trail can be filtered by: staff, accountants and admins, disabled ones included',
+      summary:
+        'The people the audit trail can be filtered by: staff, accountants and admins, disabled ones included',
       responses: {
         200: json(
-          z.object({ actors: z.array(z.object({ id: z.number().int(), login: z.string(), name: z.string(), role: z.enum(CONSOLE_ROLES), disabled: z.boolean() })) }).openapi('AuditActors'),
+          z
+            .object({
+              actors: z.array(
+                z.object({
+                  id: z.number().int(),
+                  login: z.string(),
+                  name: z.string(),
+                  role: z.enum(CONSOLE_ROLES),
+                  disabled: z.boolean(),
+                }),
+              ),
+            })
+            .openapi('AuditActors'),
           'Staff accounts',
         ),
         ...errorResponses('unauthorized', 'forbidden'),

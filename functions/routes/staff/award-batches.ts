@@ -1,14 +1,28 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { approveBatch, createBatch, findBatch, listBatches, rejectBatch, type Batch } from '../../domain/awards/batches';
+import {
+  approveBatch,
+  type Batch,
+  createBatch,
+  findBatch,
+  listBatches,
+  rejectBatch,
+} from '../../domain/awards/batches';
 import { approvalThresholds } from '../../domain/awards/thresholds';
 import { MAX_AWARD_POINTS } from '../../domain/ledger/commands';
 import { approvableBy, requireCapability } from '../../http/auth';
+import { ChainLinkFields, ChainLinkOut } from '../../http/chain-params';
 import { errorResponses } from '../../http/errors';
 import { once } from '../../http/idempotent';
-import { IdParam, Text, actorOf } from '../../http/params';
+import { actorOf, IdParam, Text } from '../../http/params';
 import { newRouter } from '../../http/router';
-import { ChainLinkFields, ChainLinkOut } from '../../http/chain-params';
-import { IdempotencyHeaders, json, jsonBody, PageOf, PageQuery, signedIn } from '../../http/schemas';
+import {
+  IdempotencyHeaders,
+  json,
+  jsonBody,
+  PageOf,
+  PageQuery,
+  signedIn,
+} from '../../http/schemas';
 
 export const BatchSchema = z
   .object({
@@ -26,7 +40,15 @@ export const BatchSchema = z
     decidedAt: z.string().nullable(),
     decisionNote: z.string().nullable(),
     lines: z.array(
-      z.object({ residentId: z.number().int(), name: z.string(), login: z.string(), points: z.number().int(), hours: z.number().nullable(), memo: z.string(), entryId: z.number().int().nullable() }),
+      z.object({
+        residentId: z.number().int(),
+        name: z.string(),
+        login: z.string(),
+        points: z.number().int(),
+        hours: z.number().nullable(),
+        memo: z.string(),
+        entryId: z.number().int().nullable(),
+      }),
     ),
   })
   .openapi('AwardBatch');
@@ -39,10 +61,19 @@ const NewBatch = z.strictObject({
   activityId: z.number().int().min(1).optional(),
   ...ChainLinkFields,
   lines: z
-    .array(z.strictObject({ residentId: z.number().int().min(1), points: z.number().int().min(1).max(MAX_AWARD_POINTS), memo: Text(200).optional() }))
+    .array(
+      z.strictObject({
+        residentId: z.number().int().min(1),
+        points: z.number().int().min(1).max(MAX_AWARD_POINTS),
+        memo: Text(200).optional(),
+      }),
+    )
     .min(1)
     .max(500)
-    .refine((lines) => new Set(lines.map((l) => l.residentId)).size === lines.length, '同一居民在一批中只能出现一次'),
+    .refine(
+      (lines) => new Set(lines.map((l) => l.residentId)).size === lines.length,
+      '同一居民在一批中只能出现一次',
+    ),
 });
 
 /**
@@ -58,11 +89,18 @@ export const awardBatches = newRouter()
       path: '/award-batches',
       tags: ['staff'],
       security: signedIn,
-      summary: 'Award batches, newest first; status=pending is the approval queue; approvable=true: the pending ones this person may approve (an accountant\'s, not their own)',
+      summary:
+        "Award batches, newest first; status=pending is the approval queue; approvable=true: the pending ones this person may approve (an accountant's, not their own)",
       request: {
         query: z.object({
-          status: z.enum(['pending', 'applied', 'rejected']).optional().openapi({ param: { name: 'status', in: 'query' } }),
-          approvable: z.enum(['true', 'false']).optional().openapi({ param: { name: 'approvable', in: 'query' } }),
+          status: z
+            .enum(['pending', 'applied', 'rejected'])
+            .optional()
+            .openapi({ param: { name: 'status', in: 'query' } }),
+          approvable: z
+            .enum(['true', 'false'])
+            .optional()
+            .openapi({ param: { name: 'approvable', in: 'query' } }),
           ...PageQuery(100).shape,
         }),
       },
@@ -82,7 +120,9 @@ export const awardBatches = newRouter()
               decidedAt: z.string().nullable(),
             }),
           ).extend({
-            thresholds: z.object({ perAward: z.number().int(), perBatch: z.number().int() }).openapi({ description: 'Awards over these wait for an accountant' }),
+            thresholds: z
+              .object({ perAward: z.number().int(), perBatch: z.number().int() })
+              .openapi({ description: 'Awards over these wait for an accountant' }),
           }),
           'Batches',
         ),
@@ -106,7 +146,10 @@ export const awardBatches = newRouter()
       summary: 'One award batch with its lines',
       security: signedIn,
       request: { params: IdParam },
-      responses: { 200: json(BatchSchema, 'One batch with its lines'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found') },
+      responses: {
+        200: json(BatchSchema, 'One batch with its lines'),
+        ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found'),
+      },
     }),
     async (c) => c.json(await findBatch(c.get('deps').database.read, c.req.valid('param').id), 200),
   )
@@ -116,12 +159,21 @@ export const awardBatches = newRouter()
       path: '/award-batches',
       tags: ['staff'],
       security: signedIn,
-      summary: 'Award one or more residents together (201 applied; 202 waiting for approval above the thresholds)',
+      summary:
+        'Award one or more residents together (201 applied; 202 waiting for approval above the thresholds)',
       request: { headers: IdempotencyHeaders, body: jsonBody(NewBatch) },
       responses: {
         201: json(BatchSchema, 'Awarded'),
         202: json(BatchSchema, 'Stored; waits for a second staff member'),
-        ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found', 'invalid_reference', 'daily_cap_exceeded', 'idempotency_mismatch'),
+        ...errorResponses(
+          'invalid_request',
+          'unauthorized',
+          'forbidden',
+          'not_found',
+          'invalid_reference',
+          'daily_cap_exceeded',
+          'idempotency_mismatch',
+        ),
       },
     }),
     async (c) => {
@@ -135,7 +187,11 @@ export const awardBatches = newRouter()
           deliberationId: body.deliberationId,
           serviceId: body.serviceId,
           reason: body.reason,
-          lines: body.lines.map((l) => ({ residentId: l.residentId, points: l.points, memo: l.memo ?? body.reason })),
+          lines: body.lines.map((l) => ({
+            residentId: l.residentId,
+            points: l.points,
+            memo: l.memo ?? body.reason,
+          })),
           createdBy,
           now,
         }),
@@ -150,10 +206,23 @@ export const awardBatches = newRouter()
       tags: ['staff'],
       security: signedIn,
       summary: 'Approve a pending batch: the accountant, not its author; the points move now',
-      request: { params: IdParam, headers: IdempotencyHeaders, body: jsonBody(z.strictObject({ note: Text(200).optional() })) },
+      request: {
+        params: IdParam,
+        headers: IdempotencyHeaders,
+        body: jsonBody(z.strictObject({ note: Text(200).optional() })),
+      },
       responses: {
         201: json(BatchSchema, 'Approved and awarded'),
-        ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'self_approval', 'not_found', 'batch_decided', 'daily_cap_exceeded', 'idempotency_mismatch'),
+        ...errorResponses(
+          'invalid_request',
+          'unauthorized',
+          'forbidden',
+          'self_approval',
+          'not_found',
+          'batch_decided',
+          'daily_cap_exceeded',
+          'idempotency_mismatch',
+        ),
       },
     }),
     async (c) => {
@@ -162,7 +231,9 @@ export const awardBatches = newRouter()
       const { note } = c.req.valid('json');
       const key = c.req.valid('header')['idempotency-key'];
       const approverId = c.get('principal').userId;
-      const batch = await once(c, 'staff.award-batch.approve', key, { id, note }, (tx, now) => approveBatch(tx, { batchId: id, approverId, note, now }));
+      const batch = await once(c, 'staff.award-batch.approve', key, { id, note }, (tx, now) =>
+        approveBatch(tx, { batchId: id, approverId, note, now }),
+      );
       return c.json(batch, 201);
     },
   )
@@ -174,13 +245,26 @@ export const awardBatches = newRouter()
       security: signedIn,
       summary: "Reject a pending batch; an activity's batch reopens the activity for correction",
       request: { params: IdParam, body: jsonBody(z.strictObject({ reason: Text(200) })) },
-      responses: { 200: json(BatchSchema, 'Rejected'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found', 'batch_decided') },
+      responses: {
+        200: json(BatchSchema, 'Rejected'),
+        ...errorResponses(
+          'invalid_request',
+          'unauthorized',
+          'forbidden',
+          'not_found',
+          'batch_decided',
+        ),
+      },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
       const { reason } = c.req.valid('json');
       const actor = actorOf(c);
-      const batch = await c.get('deps').database.write((tx) => rejectBatch(tx, { batchId: id, staffId: actor.actorId, reason, now: actor.now }));
+      const batch = await c
+        .get('deps')
+        .database.write((tx) =>
+          rejectBatch(tx, { batchId: id, staffId: actor.actorId, reason, now: actor.now }),
+        );
       return c.json(batch, 200);
     },
   );

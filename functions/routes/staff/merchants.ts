@@ -1,7 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { listMerchants, merchantById, reinstateMerchant, suspendMerchant, updateShop } from '../../domain/people/merchants';
+import {
+  listMerchants,
+  merchantById,
+  reinstateMerchant,
+  suspendMerchant,
+  updateShop,
+} from '../../domain/people/merchants';
 import { errorResponses } from '../../http/errors';
-import { IdParam, Text, LongText } from '../../http/params';
+import { IdParam, LongText, Text } from '../../http/params';
 import { newRouter, noBody } from '../../http/router';
 import { json, jsonBody, signedIn } from '../../http/schemas';
 import { write } from '../../http/write';
@@ -11,7 +17,9 @@ const shopFields = {
   category: Text(20),
   address: Text(80),
   openingHours: Text(60).openapi({ example: '每天 8:00–20:00' }),
-  offer: LongText(200).openapi({ description: 'What the shop offers residents (its pledge: 公益承诺)' }),
+  offer: LongText(200).openapi({
+    description: 'What the shop offers residents (its pledge: 公益承诺)',
+  }),
 };
 
 export const ShopProfileSchema = z.strictObject(shopFields).openapi('ShopProfile');
@@ -29,7 +37,13 @@ export const ShopPatchSchema = z
   .openapi('ShopPatch');
 
 /** The profile's fields in an answer (the staff's merchant, the counter's public record). */
-export const shopProfileOut = { shopName: z.string(), category: z.string(), address: z.string(), openingHours: z.string(), offer: z.string() };
+export const shopProfileOut = {
+  shopName: z.string(),
+  category: z.string(),
+  address: z.string(),
+  openingHours: z.string(),
+  offer: z.string(),
+};
 
 const MerchantSchema = z
   .object({
@@ -58,7 +72,10 @@ export const merchants = newRouter()
       tags: ['staff'],
       security: signedIn,
       summary: 'The partner merchants: public profile, suspension, whether the account is disabled',
-      responses: { 200: json(z.object({ merchants: z.array(MerchantSchema) }), 'Merchants'), ...errorResponses('unauthorized', 'forbidden') },
+      responses: {
+        200: json(z.object({ merchants: z.array(MerchantSchema) }), 'Merchants'),
+        ...errorResponses('unauthorized', 'forbidden'),
+      },
     }),
     async (c) => c.json({ merchants: await listMerchants(c.get('deps').database.read) }, 200),
   )
@@ -70,7 +87,10 @@ export const merchants = newRouter()
       security: signedIn,
       summary: "Edit a merchant's public profile; the public page follows",
       request: { params: IdParam, body: jsonBody(ShopPatchSchema) },
-      responses: { 200: json(MerchantSchema, 'Changed'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found') },
+      responses: {
+        200: json(MerchantSchema, 'Changed'),
+        ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found'),
+      },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
@@ -85,14 +105,23 @@ export const merchants = newRouter()
       path: '/merchants/{id}/suspend',
       tags: ['staff'],
       security: signedIn,
-      summary: 'Suspend a merchant: its counter refuses redemptions (merchant_suspended) and its public page says it is paused',
-      request: { params: IdParam, body: jsonBody(z.strictObject({ reason: LongText(200) }).openapi('MerchantSuspension')) },
-      responses: { 200: json(MerchantSchema, 'Suspended'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found') },
+      summary:
+        'Suspend a merchant: its counter refuses redemptions (merchant_suspended) and its public page says it is paused',
+      request: {
+        params: IdParam,
+        body: jsonBody(z.strictObject({ reason: LongText(200) }).openapi('MerchantSuspension')),
+      },
+      responses: {
+        200: json(MerchantSchema, 'Suspended'),
+        ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found'),
+      },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
       const { reason } = c.req.valid('json');
-      await write(c, async (tx, actor) => ({ event: await suspendMerchant(tx, actor, id, reason) }));
+      await write(c, async (tx, actor) => ({
+        event: await suspendMerchant(tx, actor, id, reason),
+      }));
       return c.json(await merchantById(c.get('deps').database.read, id), 200);
     },
   )
@@ -105,7 +134,10 @@ export const merchants = newRouter()
       summary: 'End a suspension: the counter redeems again',
       middleware: [noBody] as const,
       request: { params: IdParam },
-      responses: { 200: json(MerchantSchema, 'Reinstated'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found') },
+      responses: {
+        200: json(MerchantSchema, 'Reinstated'),
+        ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found'),
+      },
     }),
     async (c) => {
       const { id } = c.req.valid('param');

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import type { Db } from '../../../db/client';
 import { serviceRequestKinds, serviceRequestStatuses } from '../../../db/schema';
-import type { Context } from 'hono';
 import type { Actor } from '../../domain/records/audit';
 import {
   acceptRequest,
@@ -15,16 +15,31 @@ import {
   reportBuildingIssue,
   requester,
 } from '../../domain/requests/requests';
+import { ChainLinkFields } from '../../http/chain-params';
 import type { AppEnv } from '../../http/context';
 import { errorResponses } from '../../http/errors';
-import { IdParam, LocalDate, Text, actorOf, LongText, QueryId, LongTextOrEmpty } from '../../http/params';
+import {
+  actorOf,
+  IdParam,
+  LocalDate,
+  LongText,
+  LongTextOrEmpty,
+  QueryId,
+  Text,
+} from '../../http/params';
 import { newRouter } from '../../http/router';
-import { ChainLinkFields } from '../../http/chain-params';
 import { json, jsonBody, PageOf, PageQuery, signedIn } from '../../http/schemas';
 import { EventSchema, RequestSchema, SummarySchema } from '../me/requests';
 
 const StaffRequestSchema = RequestSchema.extend({
-  resident: z.object({ id: z.number().int(), name: z.string(), login: z.string(), phone: z.string().nullable() }).nullable(),
+  resident: z
+    .object({
+      id: z.number().int(),
+      name: z.string(),
+      login: z.string(),
+      phone: z.string().nullable(),
+    })
+    .nullable(),
   events: z.array(EventSchema.extend({ actorId: z.number().int().nullable() })),
 }).openapi('StaffServiceRequest');
 
@@ -48,7 +63,10 @@ const StaffNewRequest = z
     }),
     z.strictObject({
       kind: z.literal('building_issue'),
-      origin: z.enum(['owners_committee', 'staff']).optional().openapi({ description: "Who placed it (下单): the owners' committee (default) or the residents' committee itself" }),
+      origin: z.enum(['owners_committee', 'staff']).optional().openapi({
+        description:
+          "Who placed it (下单): the owners' committee (default) or the residents' committee itself",
+      }),
       compound: Text(64),
       building: Text(64),
       title: Text(100),
@@ -68,14 +86,23 @@ const entry = newRouter()
       summary: 'Service requests and building issues, newest first, filtered',
       request: {
         query: z.object({
-          status: z.enum(serviceRequestStatuses).optional().openapi({ param: { name: 'status', in: 'query' } }),
-          kind: z.enum(serviceRequestKinds).optional().openapi({ param: { name: 'kind', in: 'query' } }),
+          status: z
+            .enum(serviceRequestStatuses)
+            .optional()
+            .openapi({ param: { name: 'status', in: 'query' } }),
+          kind: z
+            .enum(serviceRequestKinds)
+            .optional()
+            .openapi({ param: { name: 'kind', in: 'query' } }),
           providerId: QueryId('providerId'),
           residentId: QueryId('residentId'),
           ...PageQuery(200, 50).shape,
         }),
       },
-      responses: { 200: json(PageOf(SummarySchema), 'Requests'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden') },
+      responses: {
+        200: json(PageOf(SummarySchema), 'Requests'),
+        ...errorResponses('invalid_request', 'unauthorized', 'forbidden'),
+      },
     }),
     async (c) => {
       return c.json(await listRequests(c.get('deps').database.read, c.req.valid('query')), 200);
@@ -89,7 +116,10 @@ const entry = newRouter()
       security: signedIn,
       summary: 'One request: who asked (name and phone to call back) and its dated history',
       request: { params: IdParam },
-      responses: { 200: json(StaffRequestSchema, 'The request'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found') },
+      responses: {
+        200: json(StaffRequestSchema, 'The request'),
+        ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found'),
+      },
     }),
     async (c) => c.json(await staffView(c.get('deps').database.read, c.req.valid('param').id), 200),
   )
@@ -99,9 +129,19 @@ const entry = newRouter()
       path: '/requests',
       tags: ['staff'],
       security: signedIn,
-      summary: "Enter a request: for a resident who asked at the desk or by phone, or a building issue placed by the owners' committee (下单)",
+      summary:
+        "Enter a request: for a resident who asked at the desk or by phone, or a building issue placed by the owners' committee (下单)",
       request: { body: jsonBody(StaffNewRequest) },
-      responses: { 201: json(StaffRequestSchema, 'Submitted'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'invalid_reference', 'service_withdrawn') },
+      responses: {
+        201: json(StaffRequestSchema, 'Submitted'),
+        ...errorResponses(
+          'invalid_request',
+          'unauthorized',
+          'forbidden',
+          'invalid_reference',
+          'service_withdrawn',
+        ),
+      },
     }),
     async (c) => {
       const body = c.req.valid('json');
@@ -109,7 +149,18 @@ const entry = newRouter()
       const { database } = c.get('deps');
       const created = await database.write((tx) =>
         body.kind === 'service'
-          ? askForService(tx, actor, { serviceId: body.serviceId, residentId: body.residentId, detail: body.detail, preferredDate: body.preferredDate, deliberationId: body.deliberationId }, 'staff')
+          ? askForService(
+              tx,
+              actor,
+              {
+                serviceId: body.serviceId,
+                residentId: body.residentId,
+                detail: body.detail,
+                preferredDate: body.preferredDate,
+                deliberationId: body.deliberationId,
+              },
+              'staff',
+            )
           : reportBuildingIssue(tx, actor, body),
       );
       return c.json(await staffView(database.read, created.id), 201);
@@ -134,7 +185,17 @@ function step<P extends string, S extends z.ZodType<Record<string, unknown>>>(
       security: signedIn,
       summary,
       request: { params: IdParam, body: jsonBody(schema) },
-      responses: { 200: json(StaffRequestSchema, 'The request after this step'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found', 'invalid_transition', ...codes) },
+      responses: {
+        200: json(StaffRequestSchema, 'The request after this step'),
+        ...errorResponses(
+          'invalid_request',
+          'unauthorized',
+          'forbidden',
+          'not_found',
+          'invalid_transition',
+          ...codes,
+        ),
+      },
     }),
     // Sound cast: the route's own IdParam and `schema` validated both parts; the generic S hides their types.
     (async (c: Context<AppEnv>) => {
@@ -158,13 +219,34 @@ export const requests = newRouter()
     step(
       '/requests/{id}/dispatch',
       '派单: dispatch to a provider organisation (a building issue to a property company); again to re-dispatch before acceptance',
-      z.strictObject({ organizationId: z.number().int().min(1), note: LongTextOrEmpty(500).optional() }),
+      z.strictObject({
+        organizationId: z.number().int().min(1),
+        note: LongTextOrEmpty(500).optional(),
+      }),
       ['invalid_reference', 'invalid_provider'],
       (tx, actor, id, body) => dispatchRequest(tx, actor, id, body),
     ),
   )
-  .route('/', step('/requests/{id}/accept', "接单: record the provider's acceptance", Note, [], (tx, actor, id, body) => acceptRequest(tx, actor, id, body.note)))
-  .route('/', step('/requests/{id}/complete', '办结: the provider has done it', Note, [], (tx, actor, id, body) => completeRequest(tx, actor, id, body.note)))
+  .route(
+    '/',
+    step(
+      '/requests/{id}/accept',
+      "接单: record the provider's acceptance",
+      Note,
+      [],
+      (tx, actor, id, body) => acceptRequest(tx, actor, id, body.note),
+    ),
+  )
+  .route(
+    '/',
+    step(
+      '/requests/{id}/complete',
+      '办结: the provider has done it',
+      Note,
+      [],
+      (tx, actor, id, body) => completeRequest(tx, actor, id, body.note),
+    ),
+  )
   .route(
     '/',
     step(
@@ -175,4 +257,13 @@ export const requests = newRouter()
       (tx, actor, id, body) => declineRequest(tx, actor, id, body.reason),
     ),
   )
-  .route('/', step('/requests/{id}/cancel', 'Cancel a request that is not done', Reason, [], (tx, actor, id, body) => cancelRequest(tx, actor, id, 'staff', body.reason)));
+  .route(
+    '/',
+    step(
+      '/requests/{id}/cancel',
+      'Cancel a request that is not done',
+      Reason,
+      [],
+      (tx, actor, id, body) => cancelRequest(tx, actor, id, 'staff', body.reason),
+    ),
+  );

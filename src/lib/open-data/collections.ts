@@ -1,5 +1,5 @@
 // Every open-data collection, in publishing order, and lookup by name.
-import { collectionNames, type Collection, type CollectionName } from './model';
+
 import { activities } from './activities';
 import { budgets } from './budgets';
 import { corrections } from './corrections';
@@ -11,11 +11,12 @@ import { funds } from './funds';
 import { incomes } from './incomes';
 import { items } from './items';
 import { merchants } from './merchants';
+import { type Collection, type CollectionName, collectionNames } from './model';
 import { organizations } from './organizations';
 import { pointsMonthly } from './points-monthly';
-import { versions } from './versions';
 import { satisfaction } from './satisfaction';
 import { services } from './services';
+import { versions } from './versions';
 import { honourRoll, volunteers } from './volunteers';
 import { voteTallies } from './vote-tallies';
 

@@ -1,9 +1,10 @@
 // The allowed codes of each enumerated field (from the database schema), with their zh/en labels.
-import { deliberationBodies, followupStatuses } from '../../../db/schema/deliberations';
+
 import { budgetLines, donationForms, donorTypes } from '../../../db/schema/charity';
+import { deliberationBodies, followupStatuses } from '../../../db/schema/deliberations';
 import { organizationKinds } from '../../../db/schema/organizations';
 import { serviceAudiences, serviceCategories, serviceCosts } from '../../../db/schema/services';
-import { labels, type LabelGroup } from '../../i18n/labels';
+import { type LabelGroup, labels } from '../../i18n/labels';
 import type { Field } from './model';
 
 const enumCodes: Record<LabelGroup, readonly string[]> = {
@@ -24,8 +25,14 @@ const enumCodes: Record<LabelGroup, readonly string[]> = {
 };
 
 /** The allowed codes of a field, in the schema's order, each with its zh/en label. */
-export function allowedValues(field: Pick<Field<unknown>, 'enumOf'>): Array<{ code: string; zh: string; en: string }> {
+export function allowedValues(
+  field: Pick<Field<unknown>, 'enumOf'>,
+): Array<{ code: string; zh: string; en: string }> {
   if (!field.enumOf) return [];
   const group = labels[field.enumOf] as Record<string, { 'zh-cn': string; en: string }>;
-  return enumCodes[field.enumOf].map((code) => ({ code, zh: group[code]?.['zh-cn'] ?? code, en: group[code]?.en ?? code }));
+  return enumCodes[field.enumOf].map((code) => ({
+    code,
+    zh: group[code]?.['zh-cn'] ?? code,
+    en: group[code]?.en ?? code,
+  }));
 }

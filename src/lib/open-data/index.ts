@@ -10,10 +10,19 @@
  * projection already made public.
  */
 
-export type { Bilingual, Collection, CollectionName, Field, FieldType, JsonValue, RowContext, Unit } from './model';
-export { collectionNames, typeLabels, units } from './model';
+export { collections, getCollection } from './collections';
+export { dataPackage } from './datapackage';
+export { csvCell, records, toCsv, toJson } from './downloads';
 export { allowedValues } from './enums';
 export { fenToYuan } from './fields';
-export { collections, getCollection } from './collections';
-export { csvCell, records, toCsv, toJson } from './downloads';
-export { dataPackage } from './datapackage';
+export type {
+  Bilingual,
+  Collection,
+  CollectionName,
+  Field,
+  FieldType,
+  JsonValue,
+  RowContext,
+  Unit,
+} from './model';
+export { collectionNames, typeLabels, units } from './model';

@@ -5,7 +5,15 @@ import type { LabelGroup } from '../../i18n/labels';
 export type Bilingual = { zh: string; en: string };
 
 /** Table Schema types (v2); `list` is a '|'-delimited list in CSV and a JSON array in JSON. */
-export type FieldType = 'integer' | 'number' | 'string' | 'boolean' | 'date' | 'datetime' | 'yearmonth' | 'list';
+export type FieldType =
+  | 'integer'
+  | 'number'
+  | 'string'
+  | 'boolean'
+  | 'date'
+  | 'datetime'
+  | 'yearmonth'
+  | 'list';
 
 export const units = {
   fen: { zh: '分（0.01 元人民币）', en: 'fen (0.01 CNY)' },
@@ -15,7 +23,10 @@ export const units = {
   people: { zh: '人', en: 'people' },
   count: { zh: '个／笔', en: 'count' },
   hours: { zh: '小时', en: 'hours' },
-  year: { zh: '年（公历，1 月 1 日至 12 月 31 日）', en: 'calendar year (1 January to 31 December)' },
+  year: {
+    zh: '年（公历，1 月 1 日至 12 月 31 日）',
+    en: 'calendar year (1 January to 31 December)',
+  },
 } as const satisfies Record<string, Bilingual>;
 export type Unit = keyof typeof units;
 

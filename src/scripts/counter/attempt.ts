@@ -12,7 +12,12 @@ export interface Keep {
 }
 
 /** What POST /api/counter/redemptions takes. */
-export type RedemptionBody = Who & { points: number; note?: string; itemId?: number; quantity?: number };
+export type RedemptionBody = Who & {
+  points: number;
+  note?: string;
+  itemId?: number;
+  quantity?: number;
+};
 
 /** What POST /api/counter/lookup answers: who, and how much, before anything moves. */
 export type Found = OkOf<typeof linli.counter.lookup.$post>;
@@ -59,8 +64,14 @@ export const attemptStore = {
 };
 
 /** 6 digits as "123 456", the QR's 16 as "1234 5678 9012 3456": read aloud in groups. */
-const spaced = (code: string) => (code.length === 6 ? `${code.slice(0, 3)} ${code.slice(3)}` : code.replace(/(\d{4})(?=\d)/g, '$1 '));
-export const whoLabel = (w: Who) => ('code' in w ? tr('counter.byCode', { code: spaced(w.code) }) : tr('counter.byCard', { card: w.card }));
+const spaced = (code: string) =>
+  code.length === 6
+    ? `${code.slice(0, 3)} ${code.slice(3)}`
+    : code.replace(/(\d{4})(?=\d)/g, '$1 ');
+export const whoLabel = (w: Who) =>
+  'code' in w
+    ? tr('counter.byCode', { code: spaced(w.code) })
+    : tr('counter.byCard', { card: w.card });
 
 /** The body a step-2 choice makes: the item (and how many) travels with its points. */
 export function bodyOf(who: Who, keep: Keep): RedemptionBody {

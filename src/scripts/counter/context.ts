@@ -1,7 +1,7 @@
+import type { Item } from '../../../functions/domain/counter/items';
 import type { linli, OkOf } from '../api';
 import type { ScanSession } from '../qr-scan';
 import type { Attempt, Found, Keep, Who } from './attempt';
-import type { Item } from '../../../functions/domain/counter/items';
 
 /** The shop's items: the server's own JSON shape (type-only import). */
 export type { Item };

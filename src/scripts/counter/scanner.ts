@@ -1,6 +1,6 @@
 import { h } from '../dom';
 import { tr } from '../i18n';
-import { classify, startScan, cameraPossible } from '../qr-scan';
+import { cameraPossible, classify, startScan } from '../qr-scan';
 import { msgBox, say } from '../ui';
 import type { Counter } from './context';
 
@@ -10,11 +10,29 @@ import type { Counter } from './context';
  * scanner has stopped before the next step draws); anything else asks for another QR code.
  * `refocus` puts the cursor back in the typed-code field when the camera stops or fails.
  */
-export function scanPanel(c: Counter, found: (got: { code: string } | { card: string }) => void, refocus: () => void): HTMLElement[] {
-  const video = h('video', { class: 'scan-video', hidden: true, muted: true, playsinline: true, 'aria-label': tr('counter.camera') });
+export function scanPanel(
+  c: Counter,
+  found: (got: { code: string } | { card: string }) => void,
+  refocus: () => void,
+): HTMLElement[] {
+  const video = h('video', {
+    class: 'scan-video',
+    hidden: true,
+    muted: true,
+    playsinline: true,
+    'aria-label': tr('counter.camera'),
+  });
   const scanMsg = msgBox();
-  const scanBtn = h('button', { type: 'button', class: 'button primary huge', 'data-scan': '' }, tr('counter.scan'));
-  const stopBtn = h('button', { type: 'button', class: 'button wide', hidden: true }, tr('counter.stopScan'));
+  const scanBtn = h(
+    'button',
+    { type: 'button', class: 'button primary huge', 'data-scan': '' },
+    tr('counter.scan'),
+  );
+  const stopBtn = h(
+    'button',
+    { type: 'button', class: 'button wide', hidden: true },
+    tr('counter.stopScan'),
+  );
   if (!cameraPossible()) {
     scanBtn.hidden = true;
     say(scanMsg, 'info', tr('counter.noCamera'));
@@ -41,7 +59,19 @@ export function scanPanel(c: Counter, found: (got: { code: string } | { card: st
         },
         (why) => {
           showCamera(false);
-          say(scanMsg, 'error', tr(why === 'denied' ? 'scan.denied' : why === 'no_camera' ? 'scan.noCamera' : why === 'unsupported' ? 'counter.noCamera' : 'scan.failed'));
+          say(
+            scanMsg,
+            'error',
+            tr(
+              why === 'denied'
+                ? 'scan.denied'
+                : why === 'no_camera'
+                  ? 'scan.noCamera'
+                  : why === 'unsupported'
+                    ? 'counter.noCamera'
+                    : 'scan.failed',
+            ),
+          );
           refocus();
         },
       ),

@@ -2,7 +2,16 @@ import { newKey } from '../api';
 import { field, focusOn, h, replace } from '../dom';
 import { fmtNum, tr } from '../i18n';
 import { say } from '../ui';
-import { attemptStore, bodyOf, cardKept, whoLabel, type Attempt, type Found, type Keep, type Who } from './attempt';
+import {
+  type Attempt,
+  attemptStore,
+  bodyOf,
+  cardKept,
+  type Found,
+  type Keep,
+  type Who,
+  whoLabel,
+} from './attempt';
 import type { Counter, Item } from './context';
 import { foundBlock } from './lookup';
 
@@ -16,13 +25,44 @@ export function stepAmount(c: Counter, who: Who, found: Found, keep?: Keep): voi
   say(c.msg, 'info', null);
   const items = c.items();
   const heading = h('h2', { tabindex: '-1' }, tr('counter.step2'));
-  const pts = field(tr('counter.points'), h('input', { type: 'number', inputmode: 'numeric', min: 1, step: 1, class: 'num-input big-input', name: 'points', value: keep?.points ?? '' }));
-  const qty = field(tr('counter.quantity'), h('input', { type: 'number', inputmode: 'numeric', min: 1, max: 99, step: 1, class: 'num-input', name: 'quantity', value: 1 }));
+  const pts = field(
+    tr('counter.points'),
+    h('input', {
+      type: 'number',
+      inputmode: 'numeric',
+      min: 1,
+      step: 1,
+      class: 'num-input big-input',
+      name: 'points',
+      value: keep?.points ?? '',
+    }),
+  );
+  const qty = field(
+    tr('counter.quantity'),
+    h('input', {
+      type: 'number',
+      inputmode: 'numeric',
+      min: 1,
+      max: 99,
+      step: 1,
+      class: 'num-input',
+      name: 'quantity',
+      value: 1,
+    }),
+  );
   const total = h('p', { class: 'confirm-line', role: 'status', 'data-item-total': '' });
   const itemBox = h('div', { class: 'stack', hidden: true }, qty.wrap, total);
-  const note = field(tr('counter.note'), h('input', { type: 'text', maxlength: 200, name: 'note', value: keep?.note ?? '' }), { hint: tr('common.optional') });
+  const note = field(
+    tr('counter.note'),
+    h('input', { type: 'text', maxlength: 200, name: 'note', value: keep?.note ?? '' }),
+    { hint: tr('common.optional') },
+  );
   const change = h('button', { type: 'button', class: 'button' }, tr('counter.change'));
-  const next = h('button', { type: 'submit', class: 'button primary huge' }, tr('counter.toConfirm'));
+  const next = h(
+    'button',
+    { type: 'submit', class: 'button primary huge' },
+    tr('counter.toConfirm'),
+  );
   const ptsIn = pts.input as HTMLInputElement;
   const qtyIn = qty.input as HTMLInputElement;
 
@@ -35,18 +75,28 @@ export function stepAmount(c: Counter, who: Who, found: Found, keep?: Keep): voi
     qty.setError(ok ? null : tr('counter.quantityInvalid'));
     if (!ok) return;
     ptsIn.value = String(picked.points * q);
-    total.textContent = tr('counter.itemTotal', { item: picked.name, q, n: fmtNum(picked.points * q) });
+    total.textContent = tr('counter.itemTotal', {
+      item: picked.name,
+      q,
+      n: fmtNum(picked.points * q),
+    });
   };
   const pick = (it: Item | null, q = 1) => {
     picked = it;
-    for (const b of itemButtons) b.setAttribute('aria-pressed', String(it !== null && b.dataset.item === String(it.id)));
+    for (const b of itemButtons)
+      b.setAttribute('aria-pressed', String(it !== null && b.dataset.item === String(it.id)));
     itemBox.hidden = !it;
     if (!it) return;
     qtyIn.value = String(q);
     showTotal();
   };
   const itemButtons = items.map((it) => {
-    const b = h('button', { type: 'button', class: 'button item', 'aria-pressed': 'false', 'data-item': it.id }, h('span', {}, it.name), h('strong', {}, tr('pts.n', { n: fmtNum(it.points) })));
+    const b = h(
+      'button',
+      { type: 'button', class: 'button item', 'aria-pressed': 'false', 'data-item': it.id },
+      h('span', {}, it.name),
+      h('strong', {}, tr('pts.n', { n: fmtNum(it.points) })),
+    );
     b.addEventListener('click', () => {
       pick(it);
       next.focus();
@@ -56,12 +106,26 @@ export function stepAmount(c: Counter, who: Who, found: Found, keep?: Keep): voi
   const form = h(
     'form',
     { class: 'stack', novalidate: true },
-    itemButtons.length ? h('fieldset', { class: 'items' }, h('legend', {}, tr('counter.items')), h('div', { class: 'item-grid' }, itemButtons), itemBox) : null,
+    itemButtons.length
+      ? h(
+          'fieldset',
+          { class: 'items' },
+          h('legend', {}, tr('counter.items')),
+          h('div', { class: 'item-grid' }, itemButtons),
+          itemBox,
+        )
+      : null,
     pts.wrap,
     note.wrap,
     next,
   );
-  replace(c.stage, heading, h('p', { class: 'who' }, whoLabel(who), ' ', change), foundBlock(found), form);
+  replace(
+    c.stage,
+    heading,
+    h('p', { class: 'who' }, whoLabel(who), ' ', change),
+    foundBlock(found),
+    form,
+  );
   change.addEventListener('click', () => c.who({ card: cardKept(who), keep: current() ?? keep }));
   // Typing points by hand is a plain redemption: no item.
   ptsIn.addEventListener('input', () => pick(null));
@@ -74,7 +138,9 @@ export function stepAmount(c: Counter, who: Who, found: Found, keep?: Keep): voi
     const n = Number(ptsIn.value);
     if (!Number.isInteger(n) || n < 1 || n > 1_000_000) return null;
     const noteText = (note.input as HTMLInputElement).value.trim();
-    const item = picked ? { id: picked.id, name: picked.name, unitPoints: picked.points, quantity: quantity() } : undefined;
+    const item = picked
+      ? { id: picked.id, name: picked.name, unitPoints: picked.points, quantity: quantity() }
+      : undefined;
     return { points: n, ...(noteText ? { note: noteText } : {}), ...(item ? { item } : {}) };
   }
 
@@ -99,7 +165,15 @@ export function stepAmount(c: Counter, who: Who, found: Found, keep?: Keep): voi
       return ptsIn.focus();
     }
     // The attempt (and its key) is born here, when the confirm screen opens.
-    const attempt: Attempt = { key: newKey(), body: bodyOf(who, choice), label: whoLabel(who), stage: 'confirm', openedAt: new Date().toISOString(), found, item: choice.item };
+    const attempt: Attempt = {
+      key: newKey(),
+      body: bodyOf(who, choice),
+      label: whoLabel(who),
+      stage: 'confirm',
+      openedAt: new Date().toISOString(),
+      found,
+      item: choice.item,
+    };
     attemptStore.save(attempt);
     c.confirm(attempt);
   });

@@ -1,7 +1,7 @@
 import { linli, sendIdempotent } from '../api';
 import { focusOn, h, replace } from '../dom';
 import { errorText, fmtNum, tr } from '../i18n';
-import { attemptStore, cardKept, splitAttempt, type Attempt } from './attempt';
+import { type Attempt, attemptStore, cardKept, splitAttempt } from './attempt';
 import type { Counter } from './context';
 import { AMOUNT_ERRORS, CARD_ERRORS, counterError, statedBalance } from './messages';
 
@@ -12,9 +12,17 @@ import { AMOUNT_ERRORS, CARD_ERRORS, counterError, statedBalance } from './messa
  */
 export function stepConfirm(c: Counter, attempt: Attempt, resumed = false): void {
   const heading = h('h2', { tabindex: '-1' }, tr('counter.step3'));
-  const confirm = h('button', { type: 'button', class: 'button primary huge', 'data-confirm': '' }, tr('counter.confirm', { n: fmtNum(attempt.body.points) }));
+  const confirm = h(
+    'button',
+    { type: 'button', class: 'button primary huge', 'data-confirm': '' },
+    tr('counter.confirm', { n: fmtNum(attempt.body.points) }),
+  );
   const back = h('button', { type: 'button', class: 'button wide' }, tr('counter.edit'));
-  const retryNow = h('button', { type: 'button', class: 'button wide', hidden: true }, tr('common.retryNow'));
+  const retryNow = h(
+    'button',
+    { type: 'button', class: 'button wide', hidden: true },
+    tr('common.retryNow'),
+  );
   const state = h('p', { class: 'send-state', role: 'status', 'aria-live': 'polite' });
   const wake = new EventTarget();
   const item = attempt.item;
@@ -23,8 +31,24 @@ export function stepConfirm(c: Counter, attempt: Attempt, resumed = false): void
     heading,
     resumed ? h('p', { class: 'msg msg-warn', role: 'status' }, tr('counter.resumed')) : null,
     h('p', { class: 'confirm-big' }, tr('counter.redeemN', { n: fmtNum(attempt.body.points) })),
-    item ? h('p', { class: 'who', 'data-confirm-item': '' }, tr('counter.itemTotal', { item: item.name, q: item.quantity, n: fmtNum(attempt.body.points) })) : null,
-    h('p', { class: 'who' }, attempt.found ? `${attempt.found.maskedName} · ` : '', attempt.label, attempt.body.note ? ` · ${attempt.body.note}` : ''),
+    item
+      ? h(
+          'p',
+          { class: 'who', 'data-confirm-item': '' },
+          tr('counter.itemTotal', {
+            item: item.name,
+            q: item.quantity,
+            n: fmtNum(attempt.body.points),
+          }),
+        )
+      : null,
+    h(
+      'p',
+      { class: 'who' },
+      attempt.found ? `${attempt.found.maskedName} · ` : '',
+      attempt.label,
+      attempt.body.note ? ` · ${attempt.body.note}` : '',
+    ),
     confirm,
     state,
     retryNow,
@@ -48,13 +72,20 @@ export function stepConfirm(c: Counter, attempt: Attempt, resumed = false): void
     attemptStore.save({ ...attempt, stage: 'sending' });
     state.textContent = tr('common.sending');
     const header = { 'idempotency-key': attempt.key };
-    const res = await sendIdempotent((o) => linli.counter.redemptions.$post({ json: attempt.body, header }, o), {
-      wake,
-      onRetry: (p) => {
-        retryNow.hidden = false;
-        state.textContent = tr('counter.retrying', { n: p.attempt, s: Math.ceil(p.waitMs / 1000), why: errorText(p.last) });
+    const res = await sendIdempotent(
+      (o) => linli.counter.redemptions.$post({ json: attempt.body, header }, o),
+      {
+        wake,
+        onRetry: (p) => {
+          retryNow.hidden = false;
+          state.textContent = tr('counter.retrying', {
+            n: p.attempt,
+            s: Math.ceil(p.waitMs / 1000),
+            why: errorText(p.last),
+          });
+        },
       },
-    });
+    );
     // Signed out meanwhile: not an answer about the points. Keep the attempt; it resumes after sign-in.
     if (!res.ok && res.status === 401) return;
     // A definite answer (2xx or 4xx): the attempt is over either way.
@@ -63,14 +94,19 @@ export function stepConfirm(c: Counter, attempt: Attempt, resumed = false): void
     if (AMOUNT_ERRORS.has(res.code)) {
       // The balance as the refusal states it (it may have moved since step 1): step 2 checks against it.
       const balance = res.code === 'insufficient_points' ? statedBalance(res) : undefined;
-      const found = attempt.found && balance !== undefined ? { ...attempt.found, balance } : attempt.found;
+      const found =
+        attempt.found && balance !== undefined ? { ...attempt.found, balance } : attempt.found;
       // The shop's list changed under this attempt: offer the items as they are now.
       if (res.code.startsWith('item_')) await c.reloadItems();
       if (found) c.amount(who, found, keep);
       else c.who({ card: cardKept(who), keep });
       return c.fail(counterError(res));
     }
-    c.who({ card: CARD_ERRORS.has(res.code) ? cardKept(who) : undefined, keep, error: counterError(res) });
+    c.who({
+      card: CARD_ERRORS.has(res.code) ? cardKept(who) : undefined,
+      keep,
+      error: counterError(res),
+    });
   };
   confirm.addEventListener('click', () => void send());
   c.top();

@@ -22,16 +22,67 @@ export function stepWho(c: Counter, start: WhoStart = {}): void {
   c.scan.stop();
   const keep = start.keep;
   const heading = h('h2', { tabindex: '-1' }, tr('counter.step1'));
-  const codeIn = h('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off', maxlength: 19, class: 'code-input', name: 'code', enterkeyhint: 'next' });
+  const codeIn = h('input', {
+    type: 'text',
+    inputmode: 'numeric',
+    autocomplete: 'off',
+    maxlength: 19,
+    class: 'code-input',
+    name: 'code',
+    enterkeyhint: 'next',
+  });
   const code = field(tr('counter.code'), codeIn, { hint: tr('counter.codeHint') });
   const next = h('button', { type: 'submit', class: 'button primary huge' }, tr('common.next'));
-  const balanceOnly = h('button', { type: 'button', class: 'button wide', 'data-balance-only': '', 'aria-describedby': 'balance-only-hint' }, tr('counter.balanceOnly'));
-  const cardToggle = h('button', { type: 'button', class: 'button wide', 'aria-expanded': 'false' }, tr('counter.useCard'));
-  const cardNo = field(tr('counter.card'), h('input', { type: 'text', autocomplete: 'off', autocapitalize: 'characters', spellcheck: 'false', name: 'card' }), { hint: tr('counter.cardHint') });
-  const pin = field(tr('counter.pin'), h('input', { type: 'password', inputmode: 'numeric', autocomplete: 'off', maxlength: 4, name: 'pin' }), { hint: tr('counter.pinHint') });
+  const balanceOnly = h(
+    'button',
+    {
+      type: 'button',
+      class: 'button wide',
+      'data-balance-only': '',
+      'aria-describedby': 'balance-only-hint',
+    },
+    tr('counter.balanceOnly'),
+  );
+  const cardToggle = h(
+    'button',
+    { type: 'button', class: 'button wide', 'aria-expanded': 'false' },
+    tr('counter.useCard'),
+  );
+  const cardNo = field(
+    tr('counter.card'),
+    h('input', {
+      type: 'text',
+      autocomplete: 'off',
+      autocapitalize: 'characters',
+      spellcheck: 'false',
+      name: 'card',
+    }),
+    { hint: tr('counter.cardHint') },
+  );
+  const pin = field(
+    tr('counter.pin'),
+    h('input', {
+      type: 'password',
+      inputmode: 'numeric',
+      autocomplete: 'off',
+      maxlength: 4,
+      name: 'pin',
+    }),
+    { hint: tr('counter.pinHint') },
+  );
   const cardBox = h('div', { class: 'stack', hidden: true }, cardNo.wrap, pin.wrap);
   const kept = keep
-    ? h('p', { class: 'msg msg-info', role: 'status', 'data-kept': keep.points }, keep.item ? tr('counter.keptItem', { item: keep.item.name, q: keep.item.quantity, n: fmtNum(keep.points) }) : tr('counter.kept', { n: fmtNum(keep.points) }))
+    ? h(
+        'p',
+        { class: 'msg msg-info', role: 'status', 'data-kept': keep.points },
+        keep.item
+          ? tr('counter.keptItem', {
+              item: keep.item.name,
+              q: keep.item.quantity,
+              n: fmtNum(keep.points),
+            })
+          : tr('counter.kept', { n: fmtNum(keep.points) }),
+      )
     : null;
   const form = h(
     'form',
@@ -130,7 +181,8 @@ export function stepWho(c: Counter, start: WhoStart = {}): void {
     window.clearTimeout(pause);
     const typed = codeIn.value.replace(/\s+/g, '');
     if (typed.length === 16 && CODE.test(typed)) submit('redeem');
-    else if (typed.length === 6 && CODE.test(typed)) pause = window.setTimeout(() => submit('redeem'), TYPED_PAUSE_MS);
+    else if (typed.length === 6 && CODE.test(typed))
+      pause = window.setTimeout(() => submit('redeem'), TYPED_PAUSE_MS);
   });
   c.top();
   if (start.error) {

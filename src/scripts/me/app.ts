@@ -1,3 +1,4 @@
+import type { MeJson } from '../../../functions/routes/me/points';
 import { linli, request } from '../api';
 import { $, h, replace } from '../dom';
 import { fmtDate, fmtNum, tr } from '../i18n';
@@ -7,7 +8,6 @@ import { mountAffordable } from './affordable';
 import { mountCode } from './code';
 import { mountGive } from './give';
 import { mountRequests } from './requests';
-import type { MeJson } from '../../../functions/routes/me/points';
 
 export type Me = MeJson;
 /** The signed-in /me/: balance first and large, then the code for the counter, the statement, giving, activities and requests. */
@@ -25,10 +25,26 @@ export function mount(me: Me): { stop(): void } {
     replace(
       exp,
       // Said in words at the top, before the list: points about to lapse are the one thing to act on.
-      notice ? h('p', { class: 'msg msg-warn expiry-notice' }, h('strong', {}, tr('me.expiryNotice', { n: fmtNum(notice.points), date: fmtDate(notice.on) }))) : null,
+      notice
+        ? h(
+            'p',
+            { class: 'msg msg-warn expiry-notice' },
+            h(
+              'strong',
+              {},
+              tr('me.expiryNotice', { n: fmtNum(notice.points), date: fmtDate(notice.on) }),
+            ),
+          )
+        : null,
       m.expiring.length === 0
         ? h('p', { class: 'meta' }, tr('me.expiring.none'))
-        : h('ul', { class: 'expiring' }, m.expiring.map((x) => h('li', {}, tr('me.expiring.line', { n: fmtNum(x.points), date: fmtDate(x.at) })))),
+        : h(
+            'ul',
+            { class: 'expiring' },
+            m.expiring.map((x) =>
+              h('li', {}, tr('me.expiring.line', { n: fmtNum(x.points), date: fmtDate(x.at) })),
+            ),
+          ),
     );
   };
   const loadSummary = async () => {

@@ -1,14 +1,14 @@
-import { linli, request, type OkOf } from '../api';
+import { linli, type OkOf, request } from '../api';
 import { countdown } from '../countdown';
 import { focusOn, h, replace } from '../dom';
 import { errorText, fmtNum, tr } from '../i18n';
-import { busy, msgBox, say } from '../ui';
 import { itemText } from '../statement';
+import { busy, msgBox, say } from '../ui';
 import type { Me } from './app';
 
 /** The code as the phone got it; `id` is what it asks GET /api/me/redeem-codes/{id} about. */
-type Issued = OkOf<typeof linli.me['redeem-codes']['$post']>;
-type CodeState = OkOf<(typeof linli.me['redeem-codes'])[':id']['$get']>;
+type Issued = OkOf<(typeof linli.me)['redeem-codes']['$post']>;
+type CodeState = OkOf<(typeof linli.me)['redeem-codes'][':id']['$get']>;
 
 const POLL_MS = 2000;
 
@@ -18,8 +18,15 @@ const POLL_MS = 2000;
  * every two seconds what became of it, so it says "redeemed" — at which shop, for what, the new
  * balance — as soon as the merchant has used it, and stops asking once it is used or expired.
  */
-export function mountCode(root: HTMLElement, deps: { changed(): Promise<Me | null> }): { stop(): void } {
-  const button = h('button', { type: 'button', class: 'button primary huge', 'data-new-code': '' }, tr('code.show'));
+export function mountCode(
+  root: HTMLElement,
+  deps: { changed(): Promise<Me | null> },
+): { stop(): void } {
+  const button = h(
+    'button',
+    { type: 'button', class: 'button primary huge', 'data-new-code': '' },
+    tr('code.show'),
+  );
   const card = h('div', { class: 'code-card', hidden: true });
   const msg = msgBox();
   replace(root, h('p', { class: 'hint' }, tr('code.intro')), button, msg, card);
@@ -37,8 +44,18 @@ export function mountCode(root: HTMLElement, deps: { changed(): Promise<Me | nul
     stopCountdown();
     card.hidden = true;
     button.textContent = tr('code.show');
-    const vars = { n: fmtNum(-entry.points), shop: entry.counterparty.name, balance: fmtNum(entry.balanceAfter) };
-    say(msg, 'ok', entry.item ? tr('code.usedItem', { ...vars, item: itemText(entry.item) }) : tr('code.used', vars));
+    const vars = {
+      n: fmtNum(-entry.points),
+      shop: entry.counterparty.name,
+      balance: fmtNum(entry.balanceAfter),
+    };
+    say(
+      msg,
+      'ok',
+      entry.item
+        ? tr('code.usedItem', { ...vars, item: itemText(entry.item) })
+        : tr('code.used', vars),
+    );
     focusOn(msg);
     await deps.changed();
   };
@@ -48,9 +65,12 @@ export function mountCode(root: HTMLElement, deps: { changed(): Promise<Me | nul
     const ask = async () => {
       if (watching !== id) return;
       if (!document.hidden) {
-        const res = await request(linli.me['redeem-codes'][':id'].$get({ param: { id: String(id) } }));
+        const res = await request(
+          linli.me['redeem-codes'][':id'].$get({ param: { id: String(id) } }),
+        );
         if (watching !== id) return;
-        if (res.ok && res.data.status === 'used' && res.data.entry) return void (await used(res.data.entry));
+        if (res.ok && res.data.status === 'used' && res.data.entry)
+          return void (await used(res.data.entry));
         // Expired: the countdown says so; nothing more to learn from the code.
         if (res.ok && res.data.status === 'expired') return stopPolling();
       }
@@ -65,13 +85,27 @@ export function mountCode(root: HTMLElement, deps: { changed(): Promise<Me | nul
     const shown = h('p', { class: 'countdown', 'aria-hidden': 'true' });
     const spoken = h('p', { class: 'sr-only', 'aria-live': 'polite' });
     const bar = h('progress', { class: 'code-bar', 'aria-hidden': 'true' });
-    const img = h('img', { class: 'qr', src: c.qr, alt: tr('code.qrAlt', { code: c.code.split('').join(' ') }), width: 240, height: 240 });
+    const img = h('img', {
+      class: 'qr',
+      src: c.qr,
+      alt: tr('code.qrAlt', { code: c.code.split('').join(' ') }),
+      width: 240,
+      height: 240,
+    });
     const heading = h('h3', { tabindex: '-1' }, tr('code.heading'));
     replace(
       card,
       heading,
       img,
-      h('p', { class: 'code-digits', 'data-code-digits': c.code, 'aria-label': tr('code.digitsLabel', { code: c.code.split('').join(' ') }) }, digits),
+      h(
+        'p',
+        {
+          class: 'code-digits',
+          'data-code-digits': c.code,
+          'aria-label': tr('code.digitsLabel', { code: c.code.split('').join(' ') }),
+        },
+        digits,
+      ),
       shown,
       bar,
       spoken,
@@ -97,7 +131,16 @@ export function mountCode(root: HTMLElement, deps: { changed(): Promise<Me | nul
       say(msg, 'info', null);
       const res = await request(linli.me['redeem-codes'].$post());
       if (!res.ok) {
-        say(msg, 'error', `${tr('code.failed')} ${errorText(res)}`, h('button', { type: 'button', class: 'button', onclick: () => button.click() }, tr('common.retry')));
+        say(
+          msg,
+          'error',
+          `${tr('code.failed')} ${errorText(res)}`,
+          h(
+            'button',
+            { type: 'button', class: 'button', onclick: () => button.click() },
+            tr('common.retry'),
+          ),
+        );
         return;
       }
       show(res.data);

@@ -1,28 +1,70 @@
+import type { RecipientJson as Recipient } from '../../../functions/routes/me/account';
 import { linli, newKey, request, sendIdempotent } from '../api';
 import { field, focusOn, h, replace } from '../dom';
 import { errorText, fmtNum, tr } from '../i18n';
 import { msgBox, say } from '../ui';
-import type { RecipientJson as Recipient } from '../../../functions/routes/me/account';
 
 /**
  * Give points to a neighbour (found by login or paper-card number, shown only as a masked name)
  * or to the community pool: fill in, confirm, done. One confirmation = one Idempotency-Key, so a
  * retried or double-tapped confirm gives once.
  */
-export function mountGive(root: HTMLElement, deps: { balance(): number; changed(): Promise<unknown> }): void {
+export function mountGive(
+  root: HTMLElement,
+  deps: { balance(): number; changed(): Promise<unknown> },
+): void {
   const form = h('form', { class: 'stack', novalidate: true });
-  const toNeighbour = h('input', { type: 'radio', name: 'give-to', value: 'neighbour', id: 'give-to-n', checked: true });
+  const toNeighbour = h('input', {
+    type: 'radio',
+    name: 'give-to',
+    value: 'neighbour',
+    id: 'give-to-n',
+    checked: true,
+  });
   const toPool = h('input', { type: 'radio', name: 'give-to', value: 'pool', id: 'give-to-p' });
-  const who = field(tr('give.who'), h('input', { type: 'text', autocomplete: 'off', autocapitalize: 'none', spellcheck: 'false', name: 'who' }), { hint: tr('give.whoHint') });
+  const who = field(
+    tr('give.who'),
+    h('input', {
+      type: 'text',
+      autocomplete: 'off',
+      autocapitalize: 'none',
+      spellcheck: 'false',
+      name: 'who',
+    }),
+    { hint: tr('give.whoHint') },
+  );
   const find = h('button', { type: 'button', class: 'button' }, tr('give.find'));
   const found = h('p', { class: 'found', role: 'status' });
   const neighbourBox = h('div', { class: 'stack' }, who.wrap, find, found);
-  const points = field(tr('give.points'), h('input', { type: 'number', inputmode: 'numeric', min: 1, step: 1, name: 'points', class: 'num-input' }));
-  const memo = field(tr('give.memo'), h('input', { type: 'text', maxlength: 200, name: 'memo' }), { hint: tr('common.optional') });
+  const points = field(
+    tr('give.points'),
+    h('input', {
+      type: 'number',
+      inputmode: 'numeric',
+      min: 1,
+      step: 1,
+      name: 'points',
+      class: 'num-input',
+    }),
+  );
+  const memo = field(tr('give.memo'), h('input', { type: 'text', maxlength: 200, name: 'memo' }), {
+    hint: tr('common.optional'),
+  });
   const next = h('button', { type: 'submit', class: 'button primary wide' }, tr('give.next'));
   const msg = msgBox();
   form.append(
-    h('fieldset', {}, h('legend', {}, tr('give.to')), h('div', { class: 'choice' }, toNeighbour, h('label', { for: 'give-to-n' }, tr('give.toNeighbour'))), h('div', { class: 'choice' }, toPool, h('label', { for: 'give-to-p' }, tr('give.toPool')))),
+    h(
+      'fieldset',
+      {},
+      h('legend', {}, tr('give.to')),
+      h(
+        'div',
+        { class: 'choice' },
+        toNeighbour,
+        h('label', { for: 'give-to-n' }, tr('give.toNeighbour')),
+      ),
+      h('div', { class: 'choice' }, toPool, h('label', { for: 'give-to-p' }, tr('give.toPool'))),
+    ),
     neighbourBox,
     points.wrap,
     memo.wrap,
@@ -89,10 +131,16 @@ export function mountGive(root: HTMLElement, deps: { balance(): number; changed(
       points.input.focus();
       return;
     }
-    openConfirm({ to: pool ? 'pool' : recipient!.id, points: n, memo: memo.input.value.trim() || undefined }, pool ? tr('give.poolName') : recipient!.maskedName);
+    openConfirm(
+      { to: pool ? 'pool' : recipient!.id, points: n, memo: memo.input.value.trim() || undefined },
+      pool ? tr('give.poolName') : recipient!.maskedName,
+    );
   });
 
-  const openConfirm = (body: { to: number | 'pool'; points: number; memo?: string }, name: string) => {
+  const openConfirm = (
+    body: { to: number | 'pool'; points: number; memo?: string },
+    name: string,
+  ) => {
     // The key is made when the confirmation opens: every tap and retry of this confirmation reuses it.
     const key = newKey();
     form.hidden = true;
@@ -100,7 +148,15 @@ export function mountGive(root: HTMLElement, deps: { balance(): number; changed(
     const back = h('button', { type: 'button', class: 'button wide' }, tr('common.back'));
     const heading = h('h3', { tabindex: '-1' }, tr('give.confirmTitle'));
     const state = h('p', { role: 'status' });
-    replace(confirmBox, heading, h('p', { class: 'confirm-line' }, tr('give.confirmLine', { n: fmtNum(body.points), name })), h('p', { class: 'hint' }, tr('give.final')), yes, back, state);
+    replace(
+      confirmBox,
+      heading,
+      h('p', { class: 'confirm-line' }, tr('give.confirmLine', { n: fmtNum(body.points), name })),
+      h('p', { class: 'hint' }, tr('give.final')),
+      yes,
+      back,
+      state,
+    );
     confirmBox.hidden = false;
     focusOn(heading);
     back.addEventListener('click', () => {
@@ -113,9 +169,16 @@ export function mountGive(root: HTMLElement, deps: { balance(): number; changed(
       yes.disabled = true;
       back.disabled = true;
       state.textContent = tr('common.sending');
-      const res = await sendIdempotent((o) => linli.me.transfers.$post({ json: body, header: { 'idempotency-key': key } }, o), {
-        onRetry: (p) => (state.textContent = tr('common.retrying', { n: p.attempt, s: Math.ceil(p.waitMs / 1000) })),
-      });
+      const res = await sendIdempotent(
+        (o) => linli.me.transfers.$post({ json: body, header: { 'idempotency-key': key } }, o),
+        {
+          onRetry: (p) =>
+            (state.textContent = tr('common.retrying', {
+              n: p.attempt,
+              s: Math.ceil(p.waitMs / 1000),
+            })),
+        },
+      );
       if (!res.ok) {
         yes.disabled = false;
         back.disabled = false;
@@ -129,7 +192,11 @@ export function mountGive(root: HTMLElement, deps: { balance(): number; changed(
       found.textContent = '';
       syncTo();
       form.hidden = false;
-      say(msg, 'ok', tr('give.done', { n: fmtNum(body.points), name, balance: fmtNum(res.data.balanceAfter) }));
+      say(
+        msg,
+        'ok',
+        tr('give.done', { n: fmtNum(body.points), name, balance: fmtNum(res.data.balanceAfter) }),
+      );
       focusOn(msg);
       void deps.changed();
     });

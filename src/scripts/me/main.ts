@@ -19,7 +19,7 @@ export function start(): void {
     capability: 'me',
     load: () => request(linli.me.$get()),
     ready: async (me) => {
-      let mount: (typeof import('./app'))['mount'];
+      let mount: typeof import('./app')['mount'];
       try {
         ({ mount } = await loadApp());
       } catch {

@@ -1,12 +1,12 @@
 import type { InferRequestType } from 'hono/client';
+import type { AccountJson } from '../../../functions/routes/admin/accounts';
+import type { AppKey } from '../../i18n/app';
 import { linli, request } from '../api';
 import { field, focusOn, h, replace } from '../dom';
 import { errorText, fmtDateTime, tr } from '../i18n';
 import { shopFields } from '../shop-fields';
 import { busy, loadInto, msgBox, say } from '../ui';
 import { select, table } from './common';
-import type { AppKey } from '../../i18n/app';
-import type { AccountJson } from '../../../functions/routes/admin/accounts';
 
 type NewAccount = InferRequestType<typeof linli.admin.accounts.$post>['json'];
 
@@ -19,13 +19,34 @@ const roleWord = (role: string) => tr(`role.${role}` as AppKey);
  * that cannot be undone at once asks first, in the page (never a pop-up dialog).
  */
 export function mount(root: HTMLElement): void {
-  const roleFilter = field(tr('acc.filterRole'), select(ROLES.map((r) => [r, roleWord(r)]), null, tr('acc.allRoles')));
-  const search = field(tr('acc.search'), h('input', { type: 'search', autocomplete: 'off' }), { hint: tr('acc.searchHint') });
+  const roleFilter = field(
+    tr('acc.filterRole'),
+    select(
+      ROLES.map((r) => [r, roleWord(r)]),
+      null,
+      tr('acc.allRoles'),
+    ),
+  );
+  const search = field(tr('acc.search'), h('input', { type: 'search', autocomplete: 'off' }), {
+    hint: tr('acc.searchHint'),
+  });
   const listBox = h('div', { 'aria-live': 'polite' });
   const more = h('button', { type: 'button', class: 'button', hidden: true }, tr('common.more'));
   const action = h('div', { class: 'stack', 'aria-live': 'polite' });
   const create = h('section', {}, h('h3', {}, tr('acc.create')));
-  replace(root, h('section', {}, h('h3', {}, tr('acc.list')), h('div', { class: 'row' }, roleFilter.wrap, search.wrap), listBox, more, action), create);
+  replace(
+    root,
+    h(
+      'section',
+      {},
+      h('h3', {}, tr('acc.list')),
+      h('div', { class: 'row' }, roleFilter.wrap, search.wrap),
+      listBox,
+      more,
+      action,
+    ),
+    create,
+  );
 
   let cursor: string | null = null;
   let rows: HTMLElement[] = [];
@@ -38,15 +59,30 @@ export function mount(root: HTMLElement): void {
     if (roleFilter.input.value) query.role = roleFilter.input.value as typeof query.role;
     if (search.input.value.trim()) query.query = search.input.value.trim();
     if (cursor) query.cursor = cursor;
-    const ok = await loadInto(listBox, () => request(linli.admin.accounts.$get({ query })), (d) => {
-      rows.push(...d.items.map(row));
-      cursor = d.nextCursor;
-      listBox.append(
-        rows.length
-          ? table([tr('acc.name'), tr('acc.login'), tr('acc.role'), tr('acc.status'), tr('acc.lastSignIn'), tr('acc.actions')], rows, tr('acc.list'))
-          : h('p', { class: 'meta' }, tr('acc.none')),
-      );
-    });
+    const ok = await loadInto(
+      listBox,
+      () => request(linli.admin.accounts.$get({ query })),
+      (d) => {
+        rows.push(...d.items.map(row));
+        cursor = d.nextCursor;
+        listBox.append(
+          rows.length
+            ? table(
+                [
+                  tr('acc.name'),
+                  tr('acc.login'),
+                  tr('acc.role'),
+                  tr('acc.status'),
+                  tr('acc.lastSignIn'),
+                  tr('acc.actions'),
+                ],
+                rows,
+                tr('acc.list'),
+              )
+            : h('p', { class: 'meta' }, tr('acc.none')),
+        );
+      },
+    );
     more.hidden = !ok || !cursor;
   };
   let timer = 0;
@@ -58,8 +94,19 @@ export function mount(root: HTMLElement): void {
   more.addEventListener('click', () => void load(false));
 
   const row = (a: AccountJson) => {
-    const status = [tr(`status.${a.status}`), a.mustChangePassword ? tr('acc.mustChange') : null, a.shop?.suspended ? tr('mer.paused') : null].filter(Boolean).join(' · ');
-    const button = (label: AppKey, run: () => void, cls = 'button') => h('button', { type: 'button', class: cls, 'data-account-action': label, onclick: run }, tr(label));
+    const status = [
+      tr(`status.${a.status}`),
+      a.mustChangePassword ? tr('acc.mustChange') : null,
+      a.shop?.suspended ? tr('mer.paused') : null,
+    ]
+      .filter(Boolean)
+      .join(' · ');
+    const button = (label: AppKey, run: () => void, cls = 'button') =>
+      h(
+        'button',
+        { type: 'button', class: cls, 'data-account-action': label, onclick: run },
+        tr(label),
+      );
     return h(
       'tr',
       { 'data-account': a.login },
@@ -72,7 +119,9 @@ export function mount(root: HTMLElement): void {
         'td',
         { class: 'actions' },
         button('acc.rename', () => rename(a)),
-        a.status === 'active' ? button('acc.disable', () => disable(a), 'button danger') : button('acc.enable', () => void enable(a)),
+        a.status === 'active'
+          ? button('acc.disable', () => disable(a), 'button danger')
+          : button('acc.enable', () => void enable(a)),
         button('acc.reset', () => reset(a)),
       ),
     );
@@ -91,14 +140,35 @@ export function mount(root: HTMLElement): void {
     if (tone === 'ok') await load(true);
     focusOn(msg);
   };
-  const confirmStep = (a: AccountJson, ask: string, yes: AppKey, run: (button: HTMLButtonElement) => Promise<void>) => {
+  const confirmStep = (
+    a: AccountJson,
+    ask: string,
+    yes: AppKey,
+    run: (button: HTMLButtonElement) => Promise<void>,
+  ) => {
     const go = h('button', { type: 'button', class: 'button danger' }, tr(yes));
     go.addEventListener('click', () => void busy(go, () => run(go)));
-    act(a, h('p', { class: 'msg msg-warn', role: 'status' }, ask), h('div', { class: 'row' }, go, h('button', { type: 'button', class: 'button', onclick: () => replace(action) }, tr('common.cancel'))));
+    act(
+      a,
+      h('p', { class: 'msg msg-warn', role: 'status' }, ask),
+      h(
+        'div',
+        { class: 'row' },
+        go,
+        h(
+          'button',
+          { type: 'button', class: 'button', onclick: () => replace(action) },
+          tr('common.cancel'),
+        ),
+      ),
+    );
   };
 
   const rename = (a: AccountJson) => {
-    const name = field(tr('acc.newName'), h('input', { type: 'text', maxlength: 32, value: a.name }));
+    const name = field(
+      tr('acc.newName'),
+      h('input', { type: 'text', maxlength: 32, value: a.name }),
+    );
     const save = h('button', { type: 'submit', class: 'button primary' }, tr('common.save'));
     const msg = msgBox();
     const f = h('form', { class: 'row' }, name.wrap, save);
@@ -108,7 +178,9 @@ export function mount(root: HTMLElement): void {
       name.setError(v ? null : tr('common.required'));
       if (!v) return;
       void busy(save, async () => {
-        const res = await request(linli.admin.accounts[':id'].$patch({ param: { id: String(a.id) }, json: { name: v } }));
+        const res = await request(
+          linli.admin.accounts[':id'].$patch({ param: { id: String(a.id) }, json: { name: v } }),
+        );
         if (!res.ok) return say(msg, 'error', errorText(res));
         await done('ok', tr('acc.renamed', { name: res.data.name }));
       });
@@ -117,19 +189,43 @@ export function mount(root: HTMLElement): void {
   };
 
   const patchDisabled = async (a: AccountJson, disabled: boolean) => {
-    const res = await request(linli.admin.accounts[':id'].$patch({ param: { id: String(a.id) }, json: { disabled } }));
+    const res = await request(
+      linli.admin.accounts[':id'].$patch({ param: { id: String(a.id) }, json: { disabled } }),
+    );
     if (!res.ok) return done('error', errorText(res));
     await done('ok', tr(disabled ? 'acc.disabled' : 'acc.enabled', { name: a.name }));
   };
-  const disable = (a: AccountJson) => confirmStep(a, tr('acc.disableAsk', { name: a.name, login: a.login }), 'acc.disableYes', () => patchDisabled(a, true));
+  const disable = (a: AccountJson) =>
+    confirmStep(a, tr('acc.disableAsk', { name: a.name, login: a.login }), 'acc.disableYes', () =>
+      patchDisabled(a, true),
+    );
   const enable = (a: AccountJson) => patchDisabled(a, false);
 
   const reset = (a: AccountJson) =>
-    confirmStep(a, tr('acc.resetAsk', { name: a.name, login: a.login }), 'acc.resetYes', async () => {
-      const res = await request(linli.admin.accounts[':id']['password-reset'].$post({ param: { id: String(a.id) } }));
-      if (!res.ok) return done('error', errorText(res));
-      await done('ok', tr('acc.temporary', { name: a.name }), h('p', {}, h('code', { class: 'temporary-password', 'data-temporary-password': '' }, res.data.temporaryPassword)));
-    });
+    confirmStep(
+      a,
+      tr('acc.resetAsk', { name: a.name, login: a.login }),
+      'acc.resetYes',
+      async () => {
+        const res = await request(
+          linli.admin.accounts[':id']['password-reset'].$post({ param: { id: String(a.id) } }),
+        );
+        if (!res.ok) return done('error', errorText(res));
+        await done(
+          'ok',
+          tr('acc.temporary', { name: a.name }),
+          h(
+            'p',
+            {},
+            h(
+              'code',
+              { class: 'temporary-password', 'data-temporary-password': '' },
+              res.data.temporaryPassword,
+            ),
+          ),
+        );
+      },
+    );
 
   mountCreate(create, () => load(true));
   void load(true);
@@ -137,10 +233,33 @@ export function mount(root: HTMLElement): void {
 
 /** The new-account form: role as a choice, the shop's fields only for a merchant. */
 function mountCreate(box: HTMLElement, created: () => Promise<void>): void {
-  const role = field(tr('acc.role'), select(ROLES.map((r) => [r, roleWord(r)]), 'staff'));
-  const login = field(tr('acc.login'), h('input', { type: 'text', autocomplete: 'off', autocapitalize: 'none', spellcheck: 'false', maxlength: 32 }), { hint: tr('acc.loginHint') });
-  const name = field(tr('acc.name'), h('input', { type: 'text', maxlength: 32, autocomplete: 'off' }));
-  const password = field(tr('acc.password'), h('input', { type: 'text', autocomplete: 'off', maxlength: 128 }), { hint: tr('acc.passwordHint') });
+  const role = field(
+    tr('acc.role'),
+    select(
+      ROLES.map((r) => [r, roleWord(r)]),
+      'staff',
+    ),
+  );
+  const login = field(
+    tr('acc.login'),
+    h('input', {
+      type: 'text',
+      autocomplete: 'off',
+      autocapitalize: 'none',
+      spellcheck: 'false',
+      maxlength: 32,
+    }),
+    { hint: tr('acc.loginHint') },
+  );
+  const name = field(
+    tr('acc.name'),
+    h('input', { type: 'text', maxlength: 32, autocomplete: 'off' }),
+  );
+  const password = field(
+    tr('acc.password'),
+    h('input', { type: 'text', autocomplete: 'off', maxlength: 128 }),
+    { hint: tr('acc.passwordHint') },
+  );
   const mustChange = h('input', { type: 'checkbox', id: 'acc-must-change', checked: true });
   let shop = shopFields();
   const shopBox = h('div', { hidden: true }, shop.wrap);
@@ -154,7 +273,12 @@ function mountCreate(box: HTMLElement, created: () => Promise<void>): void {
     login.wrap,
     name.wrap,
     password.wrap,
-    h('div', { class: 'choice' }, mustChange, h('label', { for: 'acc-must-change' }, tr('acc.mustChangeBox'))),
+    h(
+      'div',
+      { class: 'choice' },
+      mustChange,
+      h('label', { for: 'acc-must-change' }, tr('acc.mustChangeBox')),
+    ),
     shopBox,
     go,
     msg,
@@ -173,7 +297,18 @@ function mountCreate(box: HTMLElement, created: () => Promise<void>): void {
     const profile = merchant ? shop.read() : undefined;
     if (!/^[a-z0-9_.-]{3,32}$/.test(l) || !n || p.length < 8 || profile === null) return;
     void busy(go, async () => {
-      const res = await request(linli.admin.accounts.$post({ json: { role: role.input.value as NewAccount['role'], login: l, name: n, password: p, mustChangePassword: mustChange.checked, ...(profile ? { shop: profile } : {}) } }));
+      const res = await request(
+        linli.admin.accounts.$post({
+          json: {
+            role: role.input.value as NewAccount['role'],
+            login: l,
+            name: n,
+            password: p,
+            mustChangePassword: mustChange.checked,
+            ...(profile ? { shop: profile } : {}),
+          },
+        }),
+      );
       if (!res.ok) {
         if (res.code === 'login_taken') login.setError(errorText(res));
         return say(msg, 'error', errorText(res));

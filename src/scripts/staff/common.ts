@@ -1,15 +1,21 @@
+import type { ResidentRow } from '../../../functions/domain/people/directory';
+import type { AppKey } from '../../i18n/app';
 import { linli, request } from '../api';
 import { field, h, nextId } from '../dom';
 import { fmtNum, tr } from '../i18n';
-import type { AppKey } from '../../i18n/app';
-import type { ResidentRow } from '../../../functions/domain/people/directory';
 
 /**
  * Resident autocomplete: type a name, login, card number or building; pick from the suggestions
  * (buttons, keyboard reachable). Staff never retype a resident's details.
  */
 export function residentPicker(labelText: string, onPick?: (r: ResidentRow | null) => void) {
-  const input = h('input', { type: 'search', autocomplete: 'off', role: 'combobox', 'aria-autocomplete': 'list', 'aria-expanded': 'false' });
+  const input = h('input', {
+    type: 'search',
+    autocomplete: 'off',
+    role: 'combobox',
+    'aria-autocomplete': 'list',
+    'aria-expanded': 'false',
+  });
   const f = field(labelText, input, { hint: tr('staff.res.pickHint') });
   const listId = nextId('sugg');
   const list = h('ul', { class: 'suggest', id: listId, hidden: true });
@@ -45,7 +51,11 @@ export function residentPicker(labelText: string, onPick?: (r: ResidentRow | nul
             h(
               'li',
               {},
-              h('button', { type: 'button', 'data-resident': r.id, onclick: () => pick(r) }, `${r.name} · ${r.login}${r.card ? ` · ${r.card}` : ''}${r.building ? ` · ${r.building}` : ''}${r.movedAwayAt ? ` · ${tr('life.movedBadge')}` : ''}`),
+              h(
+                'button',
+                { type: 'button', 'data-resident': r.id, onclick: () => pick(r) },
+                `${r.name} · ${r.login}${r.card ? ` · ${r.card}` : ''}${r.building ? ` · ${r.building}` : ''}${r.movedAwayAt ? ` · ${tr('life.movedBadge')}` : ''}`,
+              ),
             ),
           );
       }
@@ -73,7 +83,11 @@ export function residentPicker(labelText: string, onPick?: (r: ResidentRow | nul
   const pick = (r: ResidentRow) => {
     picked = r;
     input.value = `${r.name}（${r.login}）`;
-    chosen.textContent = tr('staff.res.picked', { name: r.name, login: r.login, balance: fmtNum(r.balance) });
+    chosen.textContent = tr('staff.res.picked', {
+      name: r.name,
+      login: r.login,
+      balance: fmtNum(r.balance),
+    });
     close();
     input.focus();
     onPick?.(r);
@@ -94,7 +108,11 @@ export function residentPicker(labelText: string, onPick?: (r: ResidentRow | nul
 }
 
 /** A <select> from code/label pairs, preselecting a remembered or given value. */
-export function select(options: Array<[string, string]>, value?: string | null, placeholder?: string): HTMLSelectElement {
+export function select(
+  options: Array<[string, string]>,
+  value?: string | null,
+  placeholder?: string,
+): HTMLSelectElement {
   const s = h('select', {});
   if (placeholder !== undefined) s.append(h('option', { value: '' }, placeholder));
   for (const [v, l] of options) s.append(h('option', { value: v, selected: v === value }, l));
@@ -102,7 +120,25 @@ export function select(options: Array<[string, string]>, value?: string | null, 
 }
 
 export const table = (head: string[], rows: HTMLElement[], caption?: string) =>
-  h('div', { class: 'table-wrap' }, h('table', {}, caption ? h('caption', {}, caption) : null, h('thead', {}, h('tr', {}, head.map((x) => h('th', { scope: 'col' }, x)))), h('tbody', {}, rows)));
+  h(
+    'div',
+    { class: 'table-wrap' },
+    h(
+      'table',
+      {},
+      caption ? h('caption', {}, caption) : null,
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          head.map((x) => h('th', { scope: 'col' }, x)),
+        ),
+      ),
+      h('tbody', {}, rows),
+    ),
+  );
 
 /**
  * A CSV file as the import routes take it: the bytes themselves (text/csv), so the server decodes

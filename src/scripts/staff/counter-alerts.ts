@@ -12,7 +12,12 @@ export async function showCounterAlerts(): Promise<void> {
   if (!app) return;
   let box = app.querySelector<HTMLElement>('[data-counter-alerts]');
   if (!box) {
-    box = h('section', { 'data-counter-alerts': '', class: 'msg msg-warn', 'aria-labelledby': 'counter-alerts-h', hidden: true });
+    box = h('section', {
+      'data-counter-alerts': '',
+      class: 'msg msg-warn',
+      'aria-labelledby': 'counter-alerts-h',
+      hidden: true,
+    });
     app.querySelector('nav')?.before(box);
   }
   const res = await request(linli.staff['counter-alerts'].$get());
@@ -28,7 +33,15 @@ export async function showCounterAlerts(): Promise<void> {
         h(
           'li',
           { 'data-counter-alert': a.merchantId },
-          h('strong', {}, tr('counterAlerts.line', { shop: a.shopName, at: fmtDateTime(a.at), until: fmtDateTime(a.until) })),
+          h(
+            'strong',
+            {},
+            tr('counterAlerts.line', {
+              shop: a.shopName,
+              at: fmtDateTime(a.at),
+              until: fmtDateTime(a.until),
+            }),
+          ),
           ` · ${tr(a.window === 'burst' ? 'counterAlerts.burst' : 'counterAlerts.daily', { n: a.failures })}`,
         ),
       ),

@@ -1,11 +1,28 @@
 import { $, $$, focusOn } from '../dom';
-import { startShell, type Capability } from '../session';
+import { type Capability, startShell } from '../session';
 import { hideCounterAlerts, showCounterAlerts } from './counter-alerts';
 import { rememberMe } from './me';
 import { hideSiteBanner, showSiteBanner } from './site-banner';
 
-type Panel = 'residents' | 'activities' | 'requests' | 'records' | 'ledger' | 'merchants' | 'accounts' | 'settings';
-const PANELS: Panel[] = ['residents', 'activities', 'requests', 'records', 'ledger', 'merchants', 'accounts', 'settings'];
+type Panel =
+  | 'residents'
+  | 'activities'
+  | 'requests'
+  | 'records'
+  | 'ledger'
+  | 'merchants'
+  | 'accounts'
+  | 'settings';
+const PANELS: Panel[] = [
+  'residents',
+  'activities',
+  'requests',
+  'records',
+  'ledger',
+  'merchants',
+  'accounts',
+  'settings',
+];
 const loaders: Record<Panel, () => Promise<{ mount(root: HTMLElement): void }>> = {
   residents: () => import('./residents'),
   activities: () => import('./activities'),
@@ -26,7 +43,8 @@ export function start(): void {
   const mounted = new Set<Panel>();
   let allowed = new Set<Panel>();
   const open = async (panel: Panel, focus: boolean) => {
-    for (const a of $$<HTMLAnchorElement>('[data-tab]')) a.setAttribute('aria-current', a.dataset.tab === panel ? 'page' : 'false');
+    for (const a of $$<HTMLAnchorElement>('[data-tab]'))
+      a.setAttribute('aria-current', a.dataset.tab === panel ? 'page' : 'false');
     for (const p of $$<HTMLElement>('[data-panel]')) p.hidden = p.dataset.panel !== panel;
     const root = $(`[data-panel="${panel}"]`);
     if (!mounted.has(panel)) {
@@ -50,7 +68,8 @@ export function start(): void {
     ready: (_data, who) => {
       rememberMe(who);
       const can = new Set<Capability>(who.can);
-      for (const li of $$<HTMLElement>('[data-needs]')) li.hidden = !can.has(li.dataset.needs as Capability);
+      for (const li of $$<HTMLElement>('[data-needs]'))
+        li.hidden = !can.has(li.dataset.needs as Capability);
       allowed = new Set(PANELS.filter((p) => !$(`[data-tab="${p}"]`).closest('li')!.hidden));
       void showSiteBanner();
       void showCounterAlerts();

@@ -1,9 +1,9 @@
+import type { ResidentDetails } from '../../../functions/domain/people/register';
 import { linli, request, serverNow } from '../api';
 import { focusOn, h, nextId, replace } from '../dom';
 import { fmtDateTimeFull, fmtNum, fmtSigned, tr } from '../i18n';
-import { itemText, kindWord, partyText, type Entry } from '../statement';
+import { type Entry, itemText, kindWord, partyText } from '../statement';
 import { failBlock } from '../ui';
-import type { ResidentDetails } from '../../../functions/domain/people/register';
 
 /**
  * The statement staff print at the service station for a card holder (who has no phone to read it
@@ -29,7 +29,11 @@ const PAGE_RULE: Record<Paper, string> = {
 
 export async function openPrintStatement(d: ResidentDetails, opener: HTMLElement): Promise<void> {
   closePrintStatement();
-  const view = h('section', { class: 'print-view', 'data-print-view': '', 'aria-label': tr('print.title') });
+  const view = h('section', {
+    class: 'print-view',
+    'data-print-view': '',
+    'aria-label': tr('print.title'),
+  });
   const pageRule = new CSSStyleSheet();
   pageRule.replaceSync(PAGE_RULE.a4);
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, pageRule];
@@ -40,7 +44,11 @@ export async function openPrintStatement(d: ResidentDetails, opener: HTMLElement
     closePrintStatement();
     focusOn(opener);
   };
-  const back = h('button', { type: 'button', class: 'button', 'data-print-back': '' }, tr('print.back'));
+  const back = h(
+    'button',
+    { type: 'button', class: 'button', 'data-print-back': '' },
+    tr('print.back'),
+  );
   back.addEventListener('click', close);
   view.addEventListener('keydown', (e) => {
     if (e.key === 'Escape') close();
@@ -49,12 +57,36 @@ export async function openPrintStatement(d: ResidentDetails, opener: HTMLElement
   replace(view, h('div', { class: 'print-tools no-print' }, back), status);
   focusOn(back);
 
-  const res = await request(linli.staff.residents[':id'].entries.$get({ param: { id: String(d.id) }, query: { limit: String(LINES) } }));
+  const res = await request(
+    linli.staff.residents[':id'].entries.$get({
+      param: { id: String(d.id) },
+      query: { limit: String(LINES) },
+    }),
+  );
   if (!view.isConnected) return;
-  if (!res.ok) return replace(status, failBlock(res, () => void openPrintStatement(d, opener)));
+  if (!res.ok)
+    return replace(
+      status,
+      failBlock(res, () => void openPrintStatement(d, opener)),
+    );
   const at = new Date(serverNow()).toISOString();
   const sheet = printSheet(d, res.data, at);
-  const tools = h('div', { class: 'print-tools no-print' }, paperChoice(sheet, pageRule), h('button', { type: 'button', class: 'button primary', 'data-print-go': '', onclick: () => window.print() }, tr('print.print')), back);
+  const tools = h(
+    'div',
+    { class: 'print-tools no-print' },
+    paperChoice(sheet, pageRule),
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'button primary',
+        'data-print-go': '',
+        onclick: () => window.print(),
+      },
+      tr('print.print'),
+    ),
+    back,
+  );
   replace(view, tools, sheet);
   focusOn(sheet.querySelector('h1'));
 }
@@ -72,14 +104,27 @@ function paperChoice(sheet: HTMLElement, pageRule: CSSStyleSheet): HTMLElement {
   const name = nextId('paper');
   const option = (paper: Paper, label: string) => {
     const id = `${name}-${paper}`;
-    const radio = h('input', { type: 'radio', name, id, value: paper, checked: paper === 'a4', 'data-paper': paper });
+    const radio = h('input', {
+      type: 'radio',
+      name,
+      id,
+      value: paper,
+      checked: paper === 'a4',
+      'data-paper': paper,
+    });
     radio.addEventListener('change', () => {
       sheet.classList.toggle('paper-receipt', paper === 'receipt');
       pageRule.replaceSync(PAGE_RULE[paper]);
     });
     return h('div', { class: 'choice' }, radio, h('label', { for: id }, label));
   };
-  return h('fieldset', { class: 'paper-choice' }, h('legend', {}, tr('print.paper')), option('a4', tr('print.a4')), option('receipt', tr('print.receipt')));
+  return h(
+    'fieldset',
+    { class: 'paper-choice' },
+    h('legend', {}, tr('print.paper')),
+    option('a4', tr('print.a4')),
+    option('receipt', tr('print.receipt')),
+  );
 }
 
 function printSheet(d: ResidentDetails, s: Statement, at: string): HTMLElement {
@@ -89,7 +134,14 @@ function printSheet(d: ResidentDetails, s: Statement, at: string): HTMLElement {
     [tr('print.balance'), tr('pts.n', { n: fmtNum(s.balance) })],
     [tr('print.printedAt'), fmtDateTimeFull(at)],
   ];
-  const cols = [tr('life.col.date'), tr('life.col.kind'), tr('print.col.party'), tr('print.col.item'), tr('life.col.points'), tr('life.col.after')];
+  const cols = [
+    tr('life.col.date'),
+    tr('life.col.kind'),
+    tr('print.col.party'),
+    tr('print.col.item'),
+    tr('life.col.points'),
+    tr('life.col.after'),
+  ];
   const rows = s.items.map((e) =>
     h(
       'tr',
@@ -99,19 +151,36 @@ function printSheet(d: ResidentDetails, s: Statement, at: string): HTMLElement {
       h('td', { class: 'party' }, partyText(e)),
       h('td', { class: 'item' }, e.item ? itemText(e.item) : ''),
       h('td', { class: 'num points' }, tr('pts.signed', { n: fmtSigned(e.points) })),
-      h('td', { class: 'num after' }, h('span', { class: 'receipt-only' }, `${tr('life.col.after')} `), fmtNum(e.balanceAfter)),
+      h(
+        'td',
+        { class: 'num after' },
+        h('span', { class: 'receipt-only' }, `${tr('life.col.after')} `),
+        fmtNum(e.balanceAfter),
+      ),
     ),
   );
   return h(
     'article',
     { class: 'print-sheet', 'data-print-sheet': '' },
     h('h1', { tabindex: '-1' }, s.community, ' · ', tr('print.title')),
-    h('dl', { class: 'print-facts' }, facts.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
+    h(
+      'dl',
+      { class: 'print-facts' },
+      facts.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]),
+    ),
     h(
       'table',
       {},
       h('caption', {}, tr('print.lines', { n: s.items.length })),
-      h('thead', {}, h('tr', {}, cols.map((c) => h('th', { scope: 'col' }, c)))),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          cols.map((c) => h('th', { scope: 'col' }, c)),
+        ),
+      ),
       h('tbody', {}, rows),
     ),
   );

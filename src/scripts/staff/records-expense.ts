@@ -1,4 +1,4 @@
-import { linli, request, type ApiResult } from '../api';
+import { type ApiResult, linli, request } from '../api';
 import { field, h } from '../dom';
 import { errorText, tr } from '../i18n';
 import { busy, msgBox, say } from '../ui';
@@ -26,7 +26,26 @@ export function expenseExtras(rec: Rec, reload: () => void): HTMLElement {
   box.append(
     h('h4', {}, tr('staff.rec.receipts')),
     receipts.length
-      ? h('ul', {}, receipts.map((r) => h('li', {}, h('a', { href: `/api/staff/records/expenses/${rec.id}/receipts/${r.id}`, target: '_blank', rel: 'noopener' }, r.filename), ` (${Math.ceil(r.size / 1024)} KB)`)))
+      ? h(
+          'ul',
+          {},
+          receipts.map((r) =>
+            h(
+              'li',
+              {},
+              h(
+                'a',
+                {
+                  href: `/api/staff/records/expenses/${rec.id}/receipts/${r.id}`,
+                  target: '_blank',
+                  rel: 'noopener',
+                },
+                r.filename,
+              ),
+              ` (${Math.ceil(r.size / 1024)} KB)`,
+            ),
+          ),
+        )
       : h('p', { class: 'meta' }, tr('staff.rec.noReceipts')),
   );
   if (rec.status === 'draft') {
@@ -42,15 +61,30 @@ export function expenseExtras(rec: Rec, reload: () => void): HTMLElement {
       f.setError(null);
       const form = new FormData();
       form.append('file', chosen);
-      return request((o) => linli.staff.records.expenses[':id'].receipts.$post({ param: { id: String(rec.id) }, query: {} }, o), { raw: form });
+      return request(
+        (o) =>
+          linli.staff.records.expenses[':id'].receipts.$post(
+            { param: { id: String(rec.id) }, query: {} },
+            o,
+          ),
+        { raw: form },
+      );
     });
     box.append(f.wrap, up);
-    if (receipts.length === 0 && !rec.noReceiptReason) box.append(h('p', { class: 'hint' }, tr('staff.rec.receiptRule')));
+    if (receipts.length === 0 && !rec.noReceiptReason)
+      box.append(h('p', { class: 'hint' }, tr('staff.rec.receiptRule')));
     if (!rec.approvedBy) {
       const approve = h('button', { type: 'button', class: 'button' }, tr('staff.rec.approve'));
-      action(approve, () => request(linli.staff.records.expenses[':id'].approve.$post({ param: { id: String(rec.id) } })));
+      action(approve, () =>
+        request(
+          linli.staff.records.expenses[':id'].approve.$post({ param: { id: String(rec.id) } }),
+        ),
+      );
       box.append(h('p', { class: 'hint' }, tr('staff.rec.approveHint')), approve);
-    } else box.append(h('p', { class: 'msg msg-ok' }, tr('staff.rec.approved', { id: String(rec.approvedBy) })));
+    } else
+      box.append(
+        h('p', { class: 'msg msg-ok' }, tr('staff.rec.approved', { id: String(rec.approvedBy) })),
+      );
   }
   box.append(msg);
   return box;

@@ -1,15 +1,22 @@
+import { codes, label } from '../../i18n/labels';
 import { field, h, nextId } from '../dom';
 import { fmtDate, fmtYuan, locale, today, tr } from '../i18n';
-import { codes, label } from '../../i18n/labels';
 import { remember } from '../ui';
 import { select } from './common';
-import { agenda, type AgendaItem } from './records-agenda';
-import { errorLine, type Control } from './records-control';
-import { fl, type Field, type Options, type Rec } from './records-specs';
+import { type AgendaItem, agenda } from './records-agenda';
+import { type Control, errorLine } from './records-control';
+import { type Field, fl, type Options, type Rec } from './records-specs';
 
-const choicesFor = (f: Extract<Field, { kind: 'ref' }>, options: Options | null) => options?.[f.source];
+const choicesFor = (f: Extract<Field, { kind: 'ref' }>, options: Options | null) =>
+  options?.[f.source];
 
-export function control(k: string, f: Field, rec: Rec | null, ro: boolean, options: Options | null): Control {
+export function control(
+  k: string,
+  f: Field,
+  rec: Rec | null,
+  ro: boolean,
+  options: Options | null,
+): Control {
   const cur = rec?.[f.name];
   const lab = fl(k, f.name) + ('optional' in f && f.optional ? `（${tr('common.optional')}）` : '');
   const need = (s: string) => (s ? undefined : tr('common.required'));
@@ -19,10 +26,27 @@ export function control(k: string, f: Field, rec: Rec | null, ro: boolean, optio
     const legendId = nextId('lg');
     const boxes = codes(f.group).map((c) => {
       const id = nextId('cb');
-      return { c, el: h('input', { type: 'checkbox', id, value: c, checked: set.has(c), disabled: ro }), id };
+      return {
+        c,
+        el: h('input', { type: 'checkbox', id, value: c, checked: set.has(c), disabled: ro }),
+        id,
+      };
     });
     const err = errorLine();
-    const wrap = h('fieldset', { 'aria-describedby': legendId }, h('legend', { id: legendId }, lab), boxes.map((b) => h('div', { class: 'choice' }, b.el, h('label', { for: b.id }, label(locale(), f.group, b.c)))), err.el);
+    const wrap = h(
+      'fieldset',
+      { 'aria-describedby': legendId },
+      h('legend', { id: legendId }, lab),
+      boxes.map((b) =>
+        h(
+          'div',
+          { class: 'choice' },
+          b.el,
+          h('label', { for: b.id }, label(locale(), f.group, b.c)),
+        ),
+      ),
+      err.el,
+    );
     return {
       name: f.name,
       wrap,
@@ -37,15 +61,49 @@ export function control(k: string, f: Field, rec: Rec | null, ro: boolean, optio
   if (f.kind === 'bool') {
     const id = nextId('cb');
     const el = h('input', { type: 'checkbox', id, checked: cur === true, disabled: ro });
-    return { name: f.name, wrap: h('div', { class: 'choice' }, el, h('label', { for: id }, lab)), focusable: el, read: () => ({ value: el.checked }), setError: () => {} };
+    return {
+      name: f.name,
+      wrap: h('div', { class: 'choice' }, el, h('label', { for: id }, lab)),
+      focusable: el,
+      read: () => ({ value: el.checked }),
+      setError: () => {},
+    };
   }
   let el: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
-  if (f.kind === 'enum') el = select(codes(f.group).map((c) => [c, label(locale(), f.group, c)]), (cur as string) ?? remember.get(`rec-${f.name}`), f.optional ? '—' : tr('req.pick'));
-  else if (f.kind === 'ref') el = select(choicesFor(f, options) ?? [], cur !== undefined && cur !== null ? String(cur) : f.remember ? remember.get(`rec-${f.name}`) : null, f.optional ? '—' : tr('req.pick'));
-  else if (f.kind === 'textarea') el = h('textarea', { maxlength: f.max, rows: 3 }, (cur as string) ?? '');
+  if (f.kind === 'enum')
+    el = select(
+      codes(f.group).map((c) => [c, label(locale(), f.group, c)]),
+      (cur as string) ?? remember.get(`rec-${f.name}`),
+      f.optional ? '—' : tr('req.pick'),
+    );
+  else if (f.kind === 'ref')
+    el = select(
+      choicesFor(f, options) ?? [],
+      cur !== undefined && cur !== null
+        ? String(cur)
+        : f.remember
+          ? remember.get(`rec-${f.name}`)
+          : null,
+      f.optional ? '—' : tr('req.pick'),
+    );
+  else if (f.kind === 'textarea')
+    el = h('textarea', { maxlength: f.max, rows: 3 }, (cur as string) ?? '');
   else if (f.kind === 'date') el = h('input', { type: 'date', value: (cur as string) ?? today() });
-  else if (f.kind === 'int') el = h('input', { type: 'number', step: 1, min: f.min ?? '', max: f.max ?? '', inputmode: 'numeric', value: cur === null || cur === undefined ? '' : String(cur) });
-  else if (f.kind === 'fen') el = h('input', { type: 'text', inputmode: 'decimal', value: typeof cur === 'number' ? (cur / 100).toFixed(2) : '' });
+  else if (f.kind === 'int')
+    el = h('input', {
+      type: 'number',
+      step: 1,
+      min: f.min ?? '',
+      max: f.max ?? '',
+      inputmode: 'numeric',
+      value: cur === null || cur === undefined ? '' : String(cur),
+    });
+  else if (f.kind === 'fen')
+    el = h('input', {
+      type: 'text',
+      inputmode: 'decimal',
+      value: typeof cur === 'number' ? (cur / 100).toFixed(2) : '',
+    });
   else el = h('input', { type: 'text', maxlength: f.max, value: (cur as string) ?? '' });
   el.disabled = ro;
   const fieldEl = field(lab, el, f.kind === 'fen' ? { hint: tr('staff.rec.yuanHint') } : {});
@@ -79,9 +137,15 @@ export function show(f: Field, v: unknown, options: Options | null): string {
   if (f.kind === 'multi') return (v as string[]).map((c) => label(locale(), f.group, c)).join('、');
   if (f.kind === 'fen') return fmtYuan(Number(v));
   if (f.kind === 'bool') return v ? tr('common.yes') : tr('common.no');
-  if (f.kind === 'ref') return choicesFor(f, options)?.find(([id]) => id === String(v))?.[1] ?? `#${v}`;
+  if (f.kind === 'ref')
+    return choicesFor(f, options)?.find(([id]) => id === String(v))?.[1] ?? `#${v}`;
   if (f.kind === 'agenda')
-    return (v as AgendaItem[]).map((a, i) => `${i + 1}. ${a.title}：${a.options.map((o) => `${o.label} ${o.votes}`).join('，')} → ${a.decision}`).join('\n');
+    return (v as AgendaItem[])
+      .map(
+        (a, i) =>
+          `${i + 1}. ${a.title}：${a.options.map((o) => `${o.label} ${o.votes}`).join('，')} → ${a.decision}`,
+      )
+      .join('\n');
   if (f.kind === 'date') return fmtDate(String(v));
   return String(v);
 }

@@ -1,8 +1,17 @@
 import type { ClientResponse } from 'hono/client';
-import { linli, request, type ApiResult, type OkBody } from '../api';
+import { type ApiResult, linli, type OkBody, request } from '../api';
 
 /** A kind of public record: its name is its URL segment under /api/staff/records. */
-export type RecordKind = 'services' | 'deliberations' | 'organizations' | 'funds' | 'donations' | 'incomes' | 'expenses' | 'corrections' | 'budgets';
+export type RecordKind =
+  | 'services'
+  | 'deliberations'
+  | 'organizations'
+  | 'funds'
+  | 'donations'
+  | 'incomes'
+  | 'expenses'
+  | 'corrections'
+  | 'budgets';
 /** The kinds kept in versions (revised and withdrawn once published): all but the corrections register. */
 export type VersionedKind = Exclude<RecordKind, 'corrections'>;
 
@@ -23,6 +32,7 @@ export type AnyPage = OkBody<Awaited<ReturnType<Routes['$get']>>>;
 
 // request() infers one answer type per call; a call through routesOf answers one of several (one per kind).
 /** A call answering one record of the kind it was made for. */
-export const requestRecord = (call: Promise<Answer>) => request(call) as Promise<ApiResult<AnyRecord>>;
+export const requestRecord = (call: Promise<Answer>) =>
+  request(call) as Promise<ApiResult<AnyRecord>>;
 /** A call answering a page of records of the kind it was made for. */
 export const requestPage = (call: Promise<Answer>) => request(call) as Promise<ApiResult<AnyPage>>;

@@ -1,7 +1,7 @@
+import type { AppKey } from '../../i18n/app';
+import { type LabelGroup, label } from '../../i18n/labels';
 import { h } from '../dom';
 import { fmtYuan, locale, tr } from '../i18n';
-import type { AppKey } from '../../i18n/app';
-import { label, type LabelGroup } from '../../i18n/labels';
 
 /**
  * What each kind of public record holds: its fields (which the form engine turns into controls),
@@ -15,7 +15,13 @@ export type Field =
   | { name: string; kind: 'bool' }
   | { name: string; kind: 'enum'; group: LabelGroup; optional?: boolean }
   | { name: string; kind: 'multi'; group: LabelGroup }
-  | { name: string; kind: 'ref'; source: 'funds' | 'organizations' | 'deliberations' | 'published'; optional?: boolean; remember?: boolean }
+  | {
+      name: string;
+      kind: 'ref';
+      source: 'funds' | 'organizations' | 'deliberations' | 'published';
+      optional?: boolean;
+      remember?: boolean;
+    }
   | { name: string; kind: 'agenda' };
 
 export interface Spec {
@@ -24,10 +30,16 @@ export interface Spec {
   title: (r: Rec) => string;
   date?: (r: Rec) => string | undefined;
 }
-export type Rec = Record<string, unknown> & { id: number; status: 'draft' | 'published' | 'withdrawn' };
+export type Rec = Record<string, unknown> & {
+  id: number;
+  status: 'draft' | 'published' | 'withdrawn';
+};
 
 /** The choices for reference fields and chain links (records-options.ts): `published` are the published deliberations. */
-export type Options = Record<'funds' | 'organizations' | 'deliberations' | 'published' | 'services', Array<[string, string]>>;
+export type Options = Record<
+  'funds' | 'organizations' | 'deliberations' | 'published' | 'services',
+  Array<[string, string]>
+>;
 
 const onDate = (r: Rec) => String(r.date);
 /** The optional English title and summary shown on /en/ (only kinds whose API takes them), last in the form. */
@@ -40,7 +52,11 @@ const ENGLISH: Field[] = [
  * picked from one entry to the next; a list row names the record by `what` and its amount.
  */
 const moneySpec = (what: (r: Rec) => string, fields: Field[]): Omit<Spec, 'path'> => ({
-  fields: [{ name: 'fundId', kind: 'ref', source: 'funds', remember: true }, { name: 'date', kind: 'date' }, ...fields],
+  fields: [
+    { name: 'fundId', kind: 'ref', source: 'funds', remember: true },
+    { name: 'date', kind: 'date' },
+    ...fields,
+  ],
   title: (r) => `${what(r)} · ${fmtYuan(Number(r.amountFen))}`,
   date: onDate,
 });
@@ -130,7 +146,8 @@ const KIND_SPECS: Record<string, Omit<Spec, 'path'>> = {
       { name: 'budgetLine', kind: 'enum', group: 'budgetLine' },
       { name: 'plannedFen', kind: 'fen' },
     ],
-    title: (r) => `${String(r.year)} ${label(locale(), 'budgetLine', String(r.budgetLine))} · ${fmtYuan(Number(r.plannedFen))}`,
+    title: (r) =>
+      `${String(r.year)} ${label(locale(), 'budgetLine', String(r.budgetLine))} · ${fmtYuan(Number(r.plannedFen))}`,
   },
   funds: {
     fields: [
@@ -163,11 +180,14 @@ const KIND_SPECS: Record<string, Omit<Spec, 'path'>> = {
       { name: 'amountDeltaFen', kind: 'fen' },
       { name: 'explanation', kind: 'textarea', max: 2000 },
     ],
-    title: (r) => `${label(locale(), 'correctionEntity', String(r.entity))} #${r.entityId} · ${String(r.explanation).slice(0, 40)}`,
+    title: (r) =>
+      `${label(locale(), 'correctionEntity', String(r.entity))} #${r.entityId} · ${String(r.explanation).slice(0, 40)}`,
     date: onDate,
   },
 };
-export const SPECS: Record<string, Spec> = Object.fromEntries(Object.entries(KIND_SPECS).map(([kind, spec]) => [kind, { path: kind, ...spec }]));
+export const SPECS: Record<string, Spec> = Object.fromEntries(
+  Object.entries(KIND_SPECS).map(([kind, spec]) => [kind, { path: kind, ...spec }]),
+);
 export const KINDS = Object.keys(SPECS);
 
 /** A field's label: the record kind's own (staff.rec.f.funds.kind) before the shared one (staff.rec.f.kind). */
@@ -181,4 +201,12 @@ export const fl = (kind: string, name: string) => {
 export const kindName = (kind: string) => tr(`staff.rec.k.${kind}` as AppKey);
 
 export const badge = (status: string) =>
-  h('span', { class: `badge ${status}` }, status === 'draft' ? tr('staff.rec.draft') : status === 'withdrawn' ? tr('staff.rec.withdrawn') : tr('staff.rec.published'));
+  h(
+    'span',
+    { class: `badge ${status}` },
+    status === 'draft'
+      ? tr('staff.rec.draft')
+      : status === 'withdrawn'
+        ? tr('staff.rec.withdrawn')
+        : tr('staff.rec.published'),
+  );

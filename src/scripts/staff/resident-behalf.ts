@@ -1,16 +1,19 @@
-import { linli, newKey, request, sendIdempotent, type ApiFail, type ApiResult } from '../api';
+import type { ResidentDetails } from '../../../functions/domain/people/register';
+import { type ApiFail, type ApiResult, linli, newKey, request, sendIdempotent } from '../api';
 import { field, h, replace } from '../dom';
 import { errorText, fmtDate, fmtNum, today, tr } from '../i18n';
 import { busy, loadInto, msgBox, say, type Tone } from '../ui';
 import { residentPicker, select } from './common';
-import type { ResidentDetails } from '../../../functions/domain/people/register';
 
 /**
  * Acting for a resident who has only a paper card: give points to a neighbour (found by name, not
  * typed as an id), sign up for an activity picked from the coming ones, ask for a service picked
  * from the menu. The server records each as done by this staff member for the resident.
  */
-export function behalfSection(d: ResidentDetails, changed: (flash: string) => Promise<void>): HTMLElement {
+export function behalfSection(
+  d: ResidentDetails,
+  changed: (flash: string) => Promise<void>,
+): HTMLElement {
   return h(
     'section',
     { class: 'stack', 'aria-labelledby': `res-behalf-${d.id}` },
@@ -25,10 +28,26 @@ export function behalfSection(d: ResidentDetails, changed: (flash: string) => Pr
 function giftForm(d: ResidentDetails, changed: (flash: string) => Promise<void>): HTMLElement {
   const msg = msgBox();
   const to = residentPicker(tr('life.giftTo'));
-  const pts = field(tr('life.giftPoints'), h('input', { type: 'number', min: 1, max: d.balance, step: 1, inputmode: 'numeric' }), { hint: tr('life.balanceNow', { n: tr('pts.n', { n: fmtNum(d.balance) }) }) });
-  const note = field(tr('life.giftReason'), h('input', { type: 'text', maxlength: 200, autocomplete: 'off' }), { hint: tr('common.optional') });
+  const pts = field(
+    tr('life.giftPoints'),
+    h('input', { type: 'number', min: 1, max: d.balance, step: 1, inputmode: 'numeric' }),
+    { hint: tr('life.balanceNow', { n: tr('pts.n', { n: fmtNum(d.balance) }) }) },
+  );
+  const note = field(
+    tr('life.giftReason'),
+    h('input', { type: 'text', maxlength: 200, autocomplete: 'off' }),
+    { hint: tr('common.optional') },
+  );
   const go = h('button', { type: 'submit', class: 'button primary' }, tr('life.giftGo'));
-  const form = h('form', { class: 'stack', novalidate: true }, to.wrap, pts.wrap, note.wrap, go, msg);
+  const form = h(
+    'form',
+    { class: 'stack', novalidate: true },
+    to.wrap,
+    pts.wrap,
+    note.wrap,
+    go,
+    msg,
+  );
   let key = newKey();
   form.addEventListener('input', () => (key = newKey()));
   form.addEventListener('submit', (e) => {
@@ -42,16 +61,30 @@ function giftForm(d: ResidentDetails, changed: (flash: string) => Promise<void>)
     if (!okPoints) return pts.input.focus();
     const reason = (note.input as HTMLInputElement).value.trim();
     void busy(go, async () => {
-      const res = await sendIdempotent((o) => linli.staff.residents[':id'].gifts.$post({ param: { id: String(d.id) }, json: { to: neighbour.id, points: n, ...(reason ? { reason } : {}) }, header: { 'idempotency-key': key } }, o));
+      const res = await sendIdempotent((o) =>
+        linli.staff.residents[':id'].gifts.$post(
+          {
+            param: { id: String(d.id) },
+            json: { to: neighbour.id, points: n, ...(reason ? { reason } : {}) },
+            header: { 'idempotency-key': key },
+          },
+          o,
+        ),
+      );
       if (!res.ok) return say(msg, 'error', errorText(res));
       key = newKey();
       // The resident is drawn again (balance, statement) with the outcome on top.
-      await changed(tr('life.giftDone', { to: neighbour.name, n: fmtNum(n), balance: fmtNum(res.data.balanceAfter) }));
+      await changed(
+        tr('life.giftDone', {
+          to: neighbour.name,
+          n: fmtNum(n),
+          balance: fmtNum(res.data.balanceAfter),
+        }),
+      );
     });
   });
   return h('details', { 'data-behalf': 'gift' }, h('summary', {}, tr('life.gift')), form);
 }
-
 
 function signupForm(d: ResidentDetails): HTMLElement {
   return pickAndSend({
@@ -65,18 +98,30 @@ function signupForm(d: ResidentDetails): HTMLElement {
       activities
         .filter((a) => a.status !== 'closed')
         .sort((a, b) => a.date.localeCompare(b.date) || a.id - b.id)
-        .map((a) => [String(a.id), tr('life.activityLine', { date: fmtDate(a.date), title: a.title, place: a.place })]),
+        .map((a) => [
+          String(a.id),
+          tr('life.activityLine', { date: fmtDate(a.date), title: a.title, place: a.place }),
+        ]),
     send: async (id) => {
-      const res = await request(linli.staff.residents[':id'].signups.$post({ param: { id: String(d.id) }, json: { activityId: id } }));
+      const res = await request(
+        linli.staff.residents[':id'].signups.$post({
+          param: { id: String(d.id) },
+          json: { activityId: id },
+        }),
+      );
       if (!res.ok) return res;
       const vars = { name: d.fullName, title: res.data.title, date: fmtDate(res.data.date) };
-      return res.data.alreadySignedUp ? ['info', tr('life.signupAlready', vars)] : ['ok', tr('life.signupDone', vars)];
+      return res.data.alreadySignedUp
+        ? ['info', tr('life.signupAlready', vars)]
+        : ['ok', tr('life.signupDone', vars)];
     },
   });
 }
 
 function requestForm(d: ResidentDetails): HTMLElement {
-  const note = field(tr('life.note'), h('textarea', { rows: 3, maxlength: 500 }), { hint: tr('req.detailHint') });
+  const note = field(tr('life.note'), h('textarea', { rows: 3, maxlength: 500 }), {
+    hint: tr('req.detailHint'),
+  });
   const text = note.input as HTMLTextAreaElement;
   return pickAndSend({
     name: 'request',
@@ -85,11 +130,17 @@ function requestForm(d: ResidentDetails): HTMLElement {
     go: tr('life.requestGo'),
     empty: tr('life.noServices'),
     extra: note.wrap,
-    load: () => request(linli.staff.records.services.$get({ query: { status: 'published', limit: '200' } })),
+    load: () =>
+      request(linli.staff.records.services.$get({ query: { status: 'published', limit: '200' } })),
     options: ({ items }) => items.map((s) => [String(s.id), s.title]),
     send: async (id) => {
       const detail = text.value.trim();
-      const res = await request(linli.staff.residents[':id'].requests.$post({ param: { id: String(d.id) }, json: { serviceId: id, ...(detail ? { note: detail } : {}) } }));
+      const res = await request(
+        linli.staff.residents[':id'].requests.$post({
+          param: { id: String(d.id) },
+          json: { serviceId: id, ...(detail ? { note: detail } : {}) },
+        }),
+      );
       if (!res.ok) return res;
       text.value = '';
       return ['ok', tr('life.requestDone', { title: res.data.title })];
@@ -118,7 +169,13 @@ interface PickAndSend<T> {
 function pickAndSend<T>(spec: PickAndSend<T>): HTMLElement {
   const msg = msgBox();
   const box = h('div', { class: 'stack' });
-  const details = h('details', { 'data-behalf': spec.name }, h('summary', {}, spec.title), box, msg);
+  const details = h(
+    'details',
+    { 'data-behalf': spec.name },
+    h('summary', {}, spec.title),
+    box,
+    msg,
+  );
   let loaded = false;
   details.addEventListener('toggle', () => {
     if (!details.open || loaded) return;

@@ -22,9 +22,23 @@ export async function showSiteBanner(): Promise<void> {
     return;
   }
   const s = res.data;
-  const what = s.builtAt ? tr('site.failed.old', { built: fmtDateTime(s.builtAt) }) : tr('site.failed.none');
-  const details = s.error ? h('details', {}, h('summary', {}, tr('site.failed.details')), h('pre', { class: 'site-error' }, s.error)) : null;
-  say(banner, 'error', `${tr('site.failed', { at: s.failedAt ? fmtDateTime(s.failedAt) : '' })} ${what} ${tr('site.failed.todo')}`, details ?? undefined);
+  const what = s.builtAt
+    ? tr('site.failed.old', { built: fmtDateTime(s.builtAt) })
+    : tr('site.failed.none');
+  const details = s.error
+    ? h(
+        'details',
+        {},
+        h('summary', {}, tr('site.failed.details')),
+        h('pre', { class: 'site-error' }, s.error),
+      )
+    : null;
+  say(
+    banner,
+    'error',
+    `${tr('site.failed', { at: s.failedAt ? fmtDateTime(s.failedAt) : '' })} ${what} ${tr('site.failed.todo')}`,
+    details ?? undefined,
+  );
 }
 
 export function hideSiteBanner(): void {

@@ -15,13 +15,30 @@ async function publishedFund(): Promise<number> {
 describe('funds, donations and incomes', () => {
   it('keeps fund codes unique and publishes money only into a published fund', async () => {
     const { body: fund } = await w.api('POST', '/funds', sample.fund());
-    expectError(await w.api('POST', '/funds', sample.fund({ name: '另一个' })), 409, 'fund_code_taken');
-    expectError(await w.api('POST', '/funds', sample.fund({ code: 'no spaces' })), 400, 'invalid_request');
+    expectError(
+      await w.api('POST', '/funds', sample.fund({ name: '另一个' })),
+      409,
+      'fund_code_taken',
+    );
+    expectError(
+      await w.api('POST', '/funds', sample.fund({ code: 'no spaces' })),
+      400,
+      'invalid_request',
+    );
     const { body: donation } = await w.api('POST', '/donations', sample.donation(fund.id));
-    expectError(await w.api('POST', `/donations/${donation.id}/publish`), 409, 'dependency_unpublished');
+    expectError(
+      await w.api('POST', `/donations/${donation.id}/publish`),
+      409,
+      'dependency_unpublished',
+    );
     await w.api('POST', `/funds/${fund.id}/publish`);
     const published = await w.api('POST', `/donations/${donation.id}/publish`, undefined, w.staff2);
-    expect(published.body).toMatchObject({ status: 'published', publishedBy: w.f.staff2Id, anonymous: true, donorName: '张先生' });
+    expect(published.body).toMatchObject({
+      status: 'published',
+      publishedBy: w.f.staff2Id,
+      anonymous: true,
+      donorName: '张先生',
+    });
     expect(w.published.map((p) => p.event)).toEqual([
       { entity: 'fund', id: fund.id },
       { entity: 'donation', id: donation.id },
@@ -31,8 +48,20 @@ describe('funds, donations and incomes', () => {
 
   it('takes in-kind donations with a valuation and an outcome, and requires a description of the goods', async () => {
     const fundId = await publishedFund();
-    const { body: org } = await w.api('POST', '/organizations', sample.organization({ kind: 'merchant', name: '明亮眼镜店', merchantUserId: w.f.merchants[0] }));
-    expectError(await w.api('POST', '/donations', sample.donation(fundId, { form: 'in_kind' })), 400, 'invalid_request');
+    const { body: org } = await w.api(
+      'POST',
+      '/organizations',
+      sample.organization({
+        kind: 'merchant',
+        name: '明亮眼镜店',
+        merchantUserId: w.f.merchants[0],
+      }),
+    );
+    expectError(
+      await w.api('POST', '/donations', sample.donation(fundId, { form: 'in_kind' })),
+      400,
+      'invalid_request',
+    );
     const created = await w.api(
       'POST',
       '/donations',
@@ -49,60 +78,179 @@ describe('funds, donations and incomes', () => {
       }),
     );
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ form: 'in_kind', itemDescription: '老花镜', outcome: '3 月 9 日发放给 20 位老人', organizationId: org.id });
+    expect(created.body).toMatchObject({
+      form: 'in_kind',
+      itemDescription: '老花镜',
+      outcome: '3 月 9 日发放给 20 位老人',
+      organizationId: org.id,
+    });
     // The publicity owed needs the merchant on the public map first.
-    expectError(await w.api('POST', `/donations/${created.body.id}/publish`), 409, 'dependency_unpublished');
+    expectError(
+      await w.api('POST', `/donations/${created.body.id}/publish`),
+      409,
+      'dependency_unpublished',
+    );
     await w.api('POST', `/organizations/${org.id}/publish`);
     expect((await w.api('POST', `/donations/${created.body.id}/publish`)).status).toBe(200);
-    expectError(await w.api('POST', '/donations', sample.donation(fundId, { organizationId: 999 })), 422, 'invalid_reference');
+    expectError(
+      await w.api('POST', '/donations', sample.donation(fundId, { organizationId: 999 })),
+      422,
+      'invalid_reference',
+    );
     expectError(await w.api('POST', '/donations', sample.donation(999)), 422, 'invalid_reference');
-    expectError(await w.api('POST', '/donations', sample.donation(fundId, { donorType: 'alien' })), 400, 'invalid_request');
+    expectError(
+      await w.api('POST', '/donations', sample.donation(fundId, { donorType: 'alien' })),
+      400,
+      'invalid_request',
+    );
   });
 
   it('never edits a published donation or income: a correction is a new entry', async () => {
     const fundId = await publishedFund();
     const { body: donation } = await w.api('POST', '/donations', sample.donation(fundId));
     // A draft is simply edited, so it cannot be corrected.
-    expectError(await w.api('POST', '/corrections', { entity: 'donation', entityId: donation.id, date: '2026-03-05', amountDeltaFen: -100, explanation: '录入错误' }), 409, 'not_published');
-    expect((await w.api('PATCH', `/donations/${donation.id}`, { amountFen: 40_000 })).body.amountFen).toBe(40_000);
+    expectError(
+      await w.api('POST', '/corrections', {
+        entity: 'donation',
+        entityId: donation.id,
+        date: '2026-03-05',
+        amountDeltaFen: -100,
+        explanation: '录入错误',
+      }),
+      409,
+      'not_published',
+    );
+    expect(
+      (await w.api('PATCH', `/donations/${donation.id}`, { amountFen: 40_000 })).body.amountFen,
+    ).toBe(40_000);
     await w.api('POST', `/donations/${donation.id}/publish`);
 
     const before = await w.dump();
     // Wording is revised with a reason; the amount only by a correction.
-    expectError(await w.api('PATCH', `/donations/${donation.id}`, { amountFen: 1 }), 400, 'invalid_request');
-    const refused = await w.api('PATCH', `/donations/${donation.id}`, { amountFen: 1, reason: '金额有误' });
+    expectError(
+      await w.api('PATCH', `/donations/${donation.id}`, { amountFen: 1 }),
+      400,
+      'invalid_request',
+    );
+    const refused = await w.api('PATCH', `/donations/${donation.id}`, {
+      amountFen: 1,
+      reason: '金额有误',
+    });
     expectError(refused, 409, 'correction_required');
     expect(refused.body.error.message).toContain('更正');
     expect(await w.dump()).toEqual(before);
     // The database itself refuses too (trigger), whatever the route.
-    const direct = await w.t.database.write((tx) => tx.run(sql`update donations set amount_fen = 1 where id = ${donation.id}`)).catch((error: Error) => error);
+    const direct = await w.t.database
+      .write((tx) => tx.run(sql`update donations set amount_fen = 1 where id = ${donation.id}`))
+      .catch((error: Error) => error);
     expect(String((direct as Error).cause ?? direct)).toMatch(/changes only by a new version/);
-    const wording = await w.t.database.write((tx) => tx.run(sql`update donations set receipt_no = 'X' where id = ${donation.id}`)).catch((error: Error) => error);
+    const wording = await w.t.database
+      .write((tx) => tx.run(sql`update donations set receipt_no = 'X' where id = ${donation.id}`))
+      .catch((error: Error) => error);
     expect(String((wording as Error).cause ?? wording)).toMatch(/changes only by a new version/);
 
-    expectError(await w.api('POST', '/corrections', { entity: 'donation', entityId: donation.id, date: '2026-03-05', amountDeltaFen: -40_001, explanation: '多记' }), 422, 'invalid_correction');
-    expectError(await w.api('POST', '/corrections', { entity: 'donation', entityId: 999, date: '2026-03-05', amountDeltaFen: -1, explanation: 'x' }), 422, 'invalid_reference');
-    const correction = await w.api('POST', '/corrections', { entity: 'donation', entityId: donation.id, date: '2026-03-05', amountDeltaFen: -10_000, explanation: '收据金额应为 300 元，录入时多记 100 元' });
+    expectError(
+      await w.api('POST', '/corrections', {
+        entity: 'donation',
+        entityId: donation.id,
+        date: '2026-03-05',
+        amountDeltaFen: -40_001,
+        explanation: '多记',
+      }),
+      422,
+      'invalid_correction',
+    );
+    expectError(
+      await w.api('POST', '/corrections', {
+        entity: 'donation',
+        entityId: 999,
+        date: '2026-03-05',
+        amountDeltaFen: -1,
+        explanation: 'x',
+      }),
+      422,
+      'invalid_reference',
+    );
+    const correction = await w.api('POST', '/corrections', {
+      entity: 'donation',
+      entityId: donation.id,
+      date: '2026-03-05',
+      amountDeltaFen: -10_000,
+      explanation: '收据金额应为 300 元，录入时多记 100 元',
+    });
     expect(correction.status).toBe(201);
-    expect(correction.body).toMatchObject({ entity: 'donation', entityId: donation.id, fundId, amountDeltaFen: -10_000, status: 'draft' });
-    expect((await w.api('PATCH', `/corrections/${correction.body.id}`, { amountDeltaFen: -10_500 })).body.amountDeltaFen).toBe(-10_500);
-    expectError(await w.api('PATCH', `/corrections/${correction.body.id}`, { entityId: 1 }), 400, 'invalid_request');
+    expect(correction.body).toMatchObject({
+      entity: 'donation',
+      entityId: donation.id,
+      fundId,
+      amountDeltaFen: -10_000,
+      status: 'draft',
+    });
+    expect(
+      (await w.api('PATCH', `/corrections/${correction.body.id}`, { amountDeltaFen: -10_500 })).body
+        .amountDeltaFen,
+    ).toBe(-10_500);
+    expectError(
+      await w.api('PATCH', `/corrections/${correction.body.id}`, { entityId: 1 }),
+      400,
+      'invalid_request',
+    );
     const published = await w.api('POST', `/corrections/${correction.body.id}/publish`);
     expect(published.body).toMatchObject({ status: 'published', publishedBy: w.f.staffId });
-    expectError(await w.api('PATCH', `/corrections/${correction.body.id}`, { explanation: '改' }), 409, 'not_draft');
+    expectError(
+      await w.api('PATCH', `/corrections/${correction.body.id}`, { explanation: '改' }),
+      409,
+      'not_draft',
+    );
     // The original is untouched; the register lists the correction against it.
     expect((await w.api('GET', `/donations/${donation.id}`)).body.amountFen).toBe(40_000);
-    expect((await w.api('GET', `/corrections?entity=donation&entityId=${donation.id}`)).body.items).toHaveLength(1);
+    expect(
+      (await w.api('GET', `/corrections?entity=donation&entityId=${donation.id}`)).body.items,
+    ).toHaveLength(1);
     // Corrections add up: at most the rest of the amount can still be taken off.
-    expectError(await w.api('POST', '/corrections', { entity: 'donation', entityId: donation.id, date: '2026-03-06', amountDeltaFen: -29_501, explanation: 'x' }), 422, 'invalid_correction');
+    expectError(
+      await w.api('POST', '/corrections', {
+        entity: 'donation',
+        entityId: donation.id,
+        date: '2026-03-06',
+        amountDeltaFen: -29_501,
+        explanation: 'x',
+      }),
+      422,
+      'invalid_correction',
+    );
     expect(w.published.map((p) => p.event.entity)).toEqual(['fund', 'donation', 'correction']);
 
     const { body: income } = await w.api('POST', '/incomes', sample.income(fundId));
     await w.api('POST', `/incomes/${income.id}/publish`);
-    expectError(await w.api('PATCH', `/incomes/${income.id}`, { source: 'x' }), 400, 'invalid_request');
+    expectError(
+      await w.api('PATCH', `/incomes/${income.id}`, { source: 'x' }),
+      400,
+      'invalid_request',
+    );
     // A wording fix is a revision, not a zero correction.
-    expectError(await w.api('POST', '/corrections', { entity: 'income', entityId: income.id, date: '2026-03-05', amountDeltaFen: 0, explanation: '错字' }), 400, 'invalid_request');
-    expect((await w.api('POST', '/corrections', { entity: 'income', entityId: income.id, date: '2026-03-05', amountDeltaFen: 500, explanation: '漏记利息' })).status).toBe(201);
+    expectError(
+      await w.api('POST', '/corrections', {
+        entity: 'income',
+        entityId: income.id,
+        date: '2026-03-05',
+        amountDeltaFen: 0,
+        explanation: '错字',
+      }),
+      400,
+      'invalid_request',
+    );
+    expect(
+      (
+        await w.api('POST', '/corrections', {
+          entity: 'income',
+          entityId: income.id,
+          date: '2026-03-05',
+          amountDeltaFen: 500,
+          explanation: '漏记利息',
+        })
+      ).status,
+    ).toBe(201);
   });
 
   it('keeps one budget per fund, year and line, a draft until published into a published fund', async () => {
@@ -112,31 +260,69 @@ describe('funds, donations and incomes', () => {
     expect(status).toBe(201);
     expect(budget).toMatchObject({ ...line, status: 'draft', publishedAt: null });
     expectError(await w.api('POST', '/budgets', { ...line, plannedFen: 1 }), 409, 'budget_exists');
-    expect((await w.api('PATCH', `/budgets/${budget.id}`, { plannedFen: 250_000 })).body.plannedFen).toBe(250_000);
-    expectError(await w.api('POST', `/budgets/${budget.id}/publish`), 409, 'dependency_unpublished');
+    expect(
+      (await w.api('PATCH', `/budgets/${budget.id}`, { plannedFen: 250_000 })).body.plannedFen,
+    ).toBe(250_000);
+    expectError(
+      await w.api('POST', `/budgets/${budget.id}/publish`),
+      409,
+      'dependency_unpublished',
+    );
     expect(w.published).toEqual([]);
     await w.api('POST', `/funds/${fund.id}/publish`);
-    expect((await w.api('POST', `/budgets/${budget.id}/publish`)).body).toMatchObject({ status: 'published', publishedBy: w.f.staffId });
+    expect((await w.api('POST', `/budgets/${budget.id}/publish`)).body).toMatchObject({
+      status: 'published',
+      publishedBy: w.f.staffId,
+    });
     expect(w.published.at(-1)!.event).toEqual({ entity: 'budget', id: budget.id });
     expect(await w.published.at(-1)!.seen).toEqual({ status: 'published', events: 1 });
     // Published, a budget changes only by a revision with its reason: a new version, kept for good.
-    expectError(await w.api('PATCH', `/budgets/${budget.id}`, { plannedFen: 1 }), 400, 'invalid_request');
-    const revised = await w.api('PATCH', `/budgets/${budget.id}`, { plannedFen: 1, reason: '区级补助调整' });
+    expectError(
+      await w.api('PATCH', `/budgets/${budget.id}`, { plannedFen: 1 }),
+      400,
+      'invalid_request',
+    );
+    const revised = await w.api('PATCH', `/budgets/${budget.id}`, {
+      plannedFen: 1,
+      reason: '区级补助调整',
+    });
     expect(revised.body).toMatchObject({ status: 'published', plannedFen: 1 });
-    const versions = (await w.api('GET', `/budgets/${budget.id}/versions`)).body.items as Array<{ version: number; kind: string; reason: string | null }>;
+    const versions = (await w.api('GET', `/budgets/${budget.id}/versions`)).body.items as Array<{
+      version: number;
+      kind: string;
+      reason: string | null;
+    }>;
     expect(versions.map((v) => [v.version, v.kind, v.reason])).toEqual([
       [1, 'published', null],
       [2, 'revised', '区级补助调整'],
     ]);
-    expect((await w.api('GET', `/budgets?fundId=${fund.id}&year=2026&status=published`)).body.items.map((b: { id: number }) => b.id)).toEqual([budget.id]);
-    const audits = await w.rows<{ action: string }>(sql`select action from audit_log where entity = 'budget' and entity_id = ${budget.id} order by id`);
+    expect(
+      (await w.api('GET', `/budgets?fundId=${fund.id}&year=2026&status=published`)).body.items.map(
+        (b: { id: number }) => b.id,
+      ),
+    ).toEqual([budget.id]);
+    const audits = await w.rows<{ action: string }>(
+      sql`select action from audit_log where entity = 'budget' and entity_id = ${budget.id} order by id`,
+    );
     expect(audits.map((a) => a.action)).toEqual(['create', 'update', 'publish', 'revise']);
 
     const before = await w.dump();
-    expectError(await w.api('POST', '/budgets', { ...line, budgetLine: 'bribes' }), 400, 'invalid_request');
-    expectError(await w.api('POST', '/budgets', { ...line, plannedFen: -1 }), 400, 'invalid_request');
+    expectError(
+      await w.api('POST', '/budgets', { ...line, budgetLine: 'bribes' }),
+      400,
+      'invalid_request',
+    );
+    expectError(
+      await w.api('POST', '/budgets', { ...line, plannedFen: -1 }),
+      400,
+      'invalid_request',
+    );
     expectError(await w.api('POST', '/budgets', { ...line, year: 1999 }), 400, 'invalid_request');
-    expectError(await w.api('POST', '/budgets', { ...line, fundId: 999 }), 422, 'invalid_reference');
+    expectError(
+      await w.api('POST', '/budgets', { ...line, fundId: 999 }),
+      422,
+      'invalid_reference',
+    );
     expect(await w.dump()).toEqual(before);
   });
 });
@@ -149,7 +335,11 @@ describe('expenses: approval by a second staff member', () => {
 
     const before = await w.dump();
     expectError(await w.api('POST', `/expenses/${expense.id}/publish`), 409, 'approval_required');
-    expectError(await w.api('POST', `/expenses/${expense.id}/publish`, undefined, w.staff2), 409, 'approval_required');
+    expectError(
+      await w.api('POST', `/expenses/${expense.id}/publish`, undefined, w.staff2),
+      409,
+      'approval_required',
+    );
     // Staff do not give the second signature; the accountant does, but never on what they entered.
     expectError(await w.api('POST', `/expenses/${expense.id}/approve`), 403, 'forbidden');
     expect(await w.dump()).toEqual(before);
@@ -158,20 +348,48 @@ describe('expenses: approval by a second staff member', () => {
     w.time.advance(3600_000);
     const approved = await w.api('POST', `/expenses/${expense.id}/approve`, undefined, w.staff2);
     expect(approved.status).toBe(200);
-    expect(approved.body).toMatchObject({ approvedBy: w.f.staff2Id, approvedAt: w.time.now.toISOString(), status: 'draft' });
-    expectError(await w.api('POST', `/expenses/${expense.id}/approve`, undefined, w.staff2), 409, 'already_approved');
-    const [audit] = await w.rows<{ actor_id: number }>(sql`select actor_id from audit_log where action = 'approve'`);
+    expect(approved.body).toMatchObject({
+      approvedBy: w.f.staff2Id,
+      approvedAt: w.time.now.toISOString(),
+      status: 'draft',
+    });
+    expectError(
+      await w.api('POST', `/expenses/${expense.id}/approve`, undefined, w.staff2),
+      409,
+      'already_approved',
+    );
+    const [audit] = await w.rows<{ actor_id: number }>(
+      sql`select actor_id from audit_log where action = 'approve'`,
+    );
     expect(audit!.actor_id).toBe(w.f.staff2Id);
 
     // The creator may publish once someone else has approved.
     const published = await w.api('POST', `/expenses/${expense.id}/publish`);
-    expect(published.body).toMatchObject({ status: 'published', approvedBy: w.f.staff2Id, publishedBy: w.f.staffId });
+    expect(published.body).toMatchObject({
+      status: 'published',
+      approvedBy: w.f.staff2Id,
+      publishedBy: w.f.staffId,
+    });
     expect(w.published.map((p) => p.event)).toEqual([
       { entity: 'fund', id: fundId },
       { entity: 'expense', id: expense.id },
     ]);
-    expectError(await w.api('PATCH', `/expenses/${expense.id}`, { amountFen: 1, reason: '多付' }), 409, 'correction_required');
-    expect((await w.api('POST', '/corrections', { entity: 'expense', entityId: expense.id, date: '2026-03-10', amountDeltaFen: -1_000, explanation: '退回多付' })).status).toBe(201);
+    expectError(
+      await w.api('PATCH', `/expenses/${expense.id}`, { amountFen: 1, reason: '多付' }),
+      409,
+      'correction_required',
+    );
+    expect(
+      (
+        await w.api('POST', '/corrections', {
+          entity: 'expense',
+          entityId: expense.id,
+          date: '2026-03-10',
+          amountDeltaFen: -1_000,
+          explanation: '退回多付',
+        })
+      ).status,
+    ).toBe(201);
   });
 
   it('an edit withdraws the approval, and whoever edited cannot approve', async () => {
@@ -181,32 +399,72 @@ describe('expenses: approval by a second staff member', () => {
     // staff2 changes the amount after approving: the approval is gone …
     const edited = await w.api('PATCH', `/expenses/${expense.id}`, { amountFen: 99_000 }, w.staff2);
     expect(edited.body).toMatchObject({ amountFen: 99_000, approvedBy: null, approvedAt: null });
-    const [update] = await w.rows<{ detail: string }>(sql`select detail from audit_log where action = 'update' and entity = 'expense'`);
-    expect(JSON.parse(update!.detail)).toMatchObject({ changes: { amountFen: { from: 36_000, to: 99_000 } }, approvalWithdrawn: { approvedBy: w.f.staff2Id } });
+    const [update] = await w.rows<{ detail: string }>(
+      sql`select detail from audit_log where action = 'update' and entity = 'expense'`,
+    );
+    expect(JSON.parse(update!.detail)).toMatchObject({
+      changes: { amountFen: { from: 36_000, to: 99_000 } },
+      approvalWithdrawn: { approvedBy: w.f.staff2Id },
+    });
     expectError(await w.api('POST', `/expenses/${expense.id}/publish`), 409, 'approval_required');
     // … and neither of the two who touched it may approve it now.
-    expectError(await w.api('POST', `/expenses/${expense.id}/approve`, undefined, w.staff2), 403, 'self_approval');
+    expectError(
+      await w.api('POST', `/expenses/${expense.id}/approve`, undefined, w.staff2),
+      403,
+      'self_approval',
+    );
     // Staff do not give the second signature; the accountant does, but never on what they entered.
     expectError(await w.api('POST', `/expenses/${expense.id}/approve`), 403, 'forbidden');
-    expect((await w.api('GET', '/expenses?approved=false')).body.items.map((e: { id: number }) => e.id)).toEqual([expense.id]);
+    expect(
+      (await w.api('GET', '/expenses?approved=false')).body.items.map((e: { id: number }) => e.id),
+    ).toEqual([expense.id]);
   });
 
   it('links an expense to the deliberation that approved it, public only after it', async () => {
     const fundId = await publishedFund();
     const { body: d } = await w.api('POST', '/deliberations', sample.deliberation());
-    expectError(await w.api('POST', '/expenses', sample.expense(fundId, { deliberationId: 999 })), 422, 'invalid_reference');
-    const { body: expense } = await w.api('POST', '/expenses', sample.expense(fundId, { deliberationId: d.id }));
+    expectError(
+      await w.api('POST', '/expenses', sample.expense(fundId, { deliberationId: 999 })),
+      422,
+      'invalid_reference',
+    );
+    const { body: expense } = await w.api(
+      'POST',
+      '/expenses',
+      sample.expense(fundId, { deliberationId: d.id }),
+    );
     await w.api('POST', `/expenses/${expense.id}/approve`, undefined, w.staff2);
-    expectError(await w.api('POST', `/expenses/${expense.id}/publish`), 409, 'dependency_unpublished');
+    expectError(
+      await w.api('POST', `/expenses/${expense.id}/publish`),
+      409,
+      'dependency_unpublished',
+    );
     await w.api('POST', `/deliberations/${d.id}/publish`);
-    expect((await w.api('POST', `/expenses/${expense.id}/publish`)).body).toMatchObject({ status: 'published', deliberationId: d.id });
+    expect((await w.api('POST', `/expenses/${expense.id}/publish`)).body).toMatchObject({
+      status: 'published',
+      deliberationId: d.id,
+    });
   });
 
   it('validates amounts, dates and budget lines', async () => {
     const fundId = await publishedFund();
     const before = await w.dump();
-    for (const bad of [{ amountFen: -1 }, { amountFen: 12.5 }, { amountFen: '100' }, { date: '2026-3-4' }, { date: '2026-13-01' }, { budgetLine: 'bribes' }, { payee: '' }, { payee: '   ' }, { description: 'x'.repeat(1001) }]) {
-      expectError(await w.api('POST', '/expenses', sample.expense(fundId, bad)), 400, 'invalid_request');
+    for (const bad of [
+      { amountFen: -1 },
+      { amountFen: 12.5 },
+      { amountFen: '100' },
+      { date: '2026-3-4' },
+      { date: '2026-13-01' },
+      { budgetLine: 'bribes' },
+      { payee: '' },
+      { payee: '   ' },
+      { description: 'x'.repeat(1001) },
+    ]) {
+      expectError(
+        await w.api('POST', '/expenses', sample.expense(fundId, bad)),
+        400,
+        'invalid_request',
+      );
     }
     expect(await w.dump()).toEqual(before);
   });

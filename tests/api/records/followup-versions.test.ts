@@ -10,9 +10,19 @@ async function followupOfPublished(): Promise<{ deliberation: number; followup: 
   const { body: org } = await w.api('POST', '/organizations', sample.organization());
   await w.api('POST', `/organizations/${org.id}/publish`);
   const { body: delib } = await w.api('POST', '/deliberations', sample.deliberation());
-  const created = await w.api('POST', `/deliberations/${delib.id}/followups`, { title: '加装扶手', titleEn: 'Fit handrails', summaryEn: 'In every stairwell.', responsibleId: org.id, dueDate: '2026-06-30' });
+  const created = await w.api('POST', `/deliberations/${delib.id}/followups`, {
+    title: '加装扶手',
+    titleEn: 'Fit handrails',
+    summaryEn: 'In every stairwell.',
+    responsibleId: org.id,
+    dueDate: '2026-06-30',
+  });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
-  expect(created.body).toMatchObject({ titleEn: 'Fit handrails', summaryEn: 'In every stairwell.', publication: 'published' });
+  expect(created.body).toMatchObject({
+    titleEn: 'Fit handrails',
+    summaryEn: 'In every stairwell.',
+    publication: 'published',
+  });
   expect((await w.api('POST', `/deliberations/${delib.id}/publish`)).status).toBe(200);
   return { deliberation: delib.id, followup: created.body.id };
 }
@@ -20,39 +30,107 @@ async function followupOfPublished(): Promise<{ deliberation: number; followup: 
 describe('follow-ups revised and withdrawn', () => {
   it('revises with a reason and withdraws with a reason, as versions; progress is kept apart from publication', async () => {
     const { followup } = await followupOfPublished();
-    await w.api('POST', `/followups/${followup}/updates`, { date: '2026-04-01', status: 'in_progress', progress: 40, note: '已采购' });
-    expectError(await w.api('PATCH', `/followups/${followup}`, { dueDate: '2026-07-31' }), 400, 'invalid_request');
-    const revised = await w.api('PATCH', `/followups/${followup}`, { dueDate: '2026-07-31', titleEn: 'Fit handrails in stairwells', reason: '施工排期调整' });
+    await w.api('POST', `/followups/${followup}/updates`, {
+      date: '2026-04-01',
+      status: 'in_progress',
+      progress: 40,
+      note: '已采购',
+    });
+    expectError(
+      await w.api('PATCH', `/followups/${followup}`, { dueDate: '2026-07-31' }),
+      400,
+      'invalid_request',
+    );
+    const revised = await w.api('PATCH', `/followups/${followup}`, {
+      dueDate: '2026-07-31',
+      titleEn: 'Fit handrails in stairwells',
+      reason: '施工排期调整',
+    });
     expect(revised.status, JSON.stringify(revised.body)).toBe(200);
-    expect(revised.body).toMatchObject({ dueDate: '2026-07-31', titleEn: 'Fit handrails in stairwells', status: 'in_progress', publication: 'published' });
+    expect(revised.body).toMatchObject({
+      dueDate: '2026-07-31',
+      titleEn: 'Fit handrails in stairwells',
+      status: 'in_progress',
+      publication: 'published',
+    });
 
     const before = await w.dump();
-    for (const body of [{}, { reason: '' }, { reason: '   ' }, { reason: '撤回', extra: 1 }]) expectError(await w.api('POST', `/followups/${followup}/withdraw`, body), 400, 'invalid_request');
+    for (const body of [{}, { reason: '' }, { reason: '   ' }, { reason: '撤回', extra: 1 }])
+      expectError(
+        await w.api('POST', `/followups/${followup}/withdraw`, body),
+        400,
+        'invalid_request',
+      );
     expect(await w.dump()).toEqual(before);
 
-    const withdrawn = await w.api('POST', `/followups/${followup}/withdraw`, { reason: '已并入其他事项' });
+    const withdrawn = await w.api('POST', `/followups/${followup}/withdraw`, {
+      reason: '已并入其他事项',
+    });
     expect(withdrawn.status, JSON.stringify(withdrawn.body)).toBe(200);
-    expect(withdrawn.body).toMatchObject({ publication: 'withdrawn', status: 'in_progress', progress: 40 });
+    expect(withdrawn.body).toMatchObject({
+      publication: 'withdrawn',
+      status: 'in_progress',
+      progress: 40,
+    });
     expect(w.published.map((p) => p.event.entity)).toContain('followup');
-    expectError(await w.api('POST', `/followups/${followup}/withdraw`, { reason: '再撤' }), 409, 'record_withdrawn');
-    expectError(await w.api('PATCH', `/followups/${followup}`, { title: '改', reason: '撤回后' }), 409, 'record_withdrawn');
-    expectError(await w.api('POST', `/followups/${followup}/updates`, { date: '2026-04-02', status: 'done', note: '完成' }), 409, 'record_withdrawn');
+    expectError(
+      await w.api('POST', `/followups/${followup}/withdraw`, { reason: '再撤' }),
+      409,
+      'record_withdrawn',
+    );
+    expectError(
+      await w.api('PATCH', `/followups/${followup}`, { title: '改', reason: '撤回后' }),
+      409,
+      'record_withdrawn',
+    );
+    expectError(
+      await w.api('POST', `/followups/${followup}/updates`, {
+        date: '2026-04-02',
+        status: 'done',
+        note: '完成',
+      }),
+      409,
+      'record_withdrawn',
+    );
 
     const { body } = await w.api('GET', `/followups/${followup}/versions`);
-    expect(body.items.map((v: { version: number; kind: string; reason: string | null; changed: string[] }) => [v.version, v.kind, v.reason, v.changed])).toEqual([
+    expect(
+      body.items.map(
+        (v: { version: number; kind: string; reason: string | null; changed: string[] }) => [
+          v.version,
+          v.kind,
+          v.reason,
+          v.changed,
+        ],
+      ),
+    ).toEqual([
       [1, 'published', null, []],
       [2, 'revised', '施工排期调整', ['titleEn', 'dueDate']],
       [3, 'withdrawn', '已并入其他事项', ['status']],
     ]);
-    expect(body.items[2].snapshot).toMatchObject({ status: 'withdrawn', progressStatus: 'in_progress' });
-    expect((await w.api('GET', `/followups?deliberationId=${revised.body.deliberationId}`)).body.items[0]).toMatchObject({ publication: 'withdrawn' });
+    expect(body.items[2].snapshot).toMatchObject({
+      status: 'withdrawn',
+      progressStatus: 'in_progress',
+    });
+    expect(
+      (await w.api('GET', `/followups?deliberationId=${revised.body.deliberationId}`)).body
+        .items[0],
+    ).toMatchObject({ publication: 'withdrawn' });
   });
 
   it('refuses to withdraw a follow-up of a draft deliberation, or one that does not exist', async () => {
     const { body: org } = await w.api('POST', '/organizations', sample.organization());
     const { body: delib } = await w.api('POST', '/deliberations', sample.deliberation());
-    const { body: f } = await w.api('POST', `/deliberations/${delib.id}/followups`, { title: '落实', responsibleId: org.id, dueDate: '2026-06-30' });
-    expectError(await w.api('POST', `/followups/${f.id}/withdraw`, { reason: '不要了' }), 409, 'not_published');
+    const { body: f } = await w.api('POST', `/deliberations/${delib.id}/followups`, {
+      title: '落实',
+      responsibleId: org.id,
+      dueDate: '2026-06-30',
+    });
+    expectError(
+      await w.api('POST', `/followups/${f.id}/withdraw`, { reason: '不要了' }),
+      409,
+      'not_published',
+    );
     expect((await w.api('GET', `/followups/${f.id}/versions`)).body.items).toEqual([]);
     expectError(await w.api('GET', '/followups/999/versions'), 404, 'not_found');
     expectError(await w.api('POST', '/followups/999/withdraw', { reason: 'x' }), 404, 'not_found');
@@ -63,10 +141,23 @@ describe('organisations revised and withdrawn', () => {
   it('withdraws with a reason; an empty reason is 400 and changes nothing', async () => {
     const { body: org } = await w.api('POST', '/organizations', sample.organization());
     await w.api('POST', `/organizations/${org.id}/publish`);
-    expect((await w.api('PATCH', `/organizations/${org.id}`, { contact: '居委会一楼', reason: '办公地点迁移' })).status).toBe(200);
+    expect(
+      (
+        await w.api('PATCH', `/organizations/${org.id}`, {
+          contact: '居委会一楼',
+          reason: '办公地点迁移',
+        })
+      ).status,
+    ).toBe(200);
     const before = await w.dump();
-    expectError(await w.api('POST', `/organizations/${org.id}/withdraw`, { reason: ' ' }), 400, 'invalid_request');
+    expectError(
+      await w.api('POST', `/organizations/${org.id}/withdraw`, { reason: ' ' }),
+      400,
+      'invalid_request',
+    );
     expect(await w.dump()).toEqual(before);
-    expect((await w.api('POST', `/organizations/${org.id}/withdraw`, { reason: '组织已解散' })).body).toMatchObject({ status: 'withdrawn' });
+    expect(
+      (await w.api('POST', `/organizations/${org.id}/withdraw`, { reason: '组织已解散' })).body,
+    ).toMatchObject({ status: 'withdrawn' });
   });
 });

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { createApp, type App } from '../../../functions/app';
+import { type App, createApp } from '../../../functions/app';
 import type { PublishEvent } from '../../../functions/http/context';
-import { call, clock, loginAs, type Clock } from '../../helpers/api';
+import { type Clock, call, clock, loginAs } from '../../helpers/api';
 import type { Fixture } from '../../helpers/fixture';
-import { seededDatabase, type SeededDatabase } from '../../helpers/template';
+import { type SeededDatabase, seededDatabase } from '../../helpers/template';
 
 /** Tables the records routes write: a refused request must leave every one of them as it was. */
 export const RECORD_TABLES = [
@@ -78,22 +78,37 @@ export async function recordsWorld(): Promise<RecordsWorld> {
     onPublish: (event) => {
       const table = TABLE_OF[event.entity];
       const seen = (async () => {
-        const [row] = table ? await rows<{ status: string }>(sql.raw(`select status from ${table} where id = ${Number(event.id)}`)) : [];
-        const [n] = await rows<{ n: number }>(sql`select count(*) as n from publish_events where entity = ${event.entity} and entity_id = ${event.id}`);
+        const [row] = table
+          ? await rows<{ status: string }>(
+              sql.raw(`select status from ${table} where id = ${Number(event.id)}`),
+            )
+          : [];
+        const [n] = await rows<{ n: number }>(
+          sql`select count(*) as n from publish_events where entity = ${event.entity} and entity_id = ${event.id}`,
+        );
         return { status: row?.status, events: Number(n!.n) };
       })();
       published.push({ event, seen });
     },
   });
-  const [staff, staff2, resident, merchant] = await Promise.all([loginAs(app, 'staff'), loginAs(app, 'staff2'), loginAs(app, 'r1'), loginAs(app, 'm1')]);
+  const [staff, staff2, resident, merchant] = await Promise.all([
+    loginAs(app, 'staff'),
+    loginAs(app, 'staff2'),
+    loginAs(app, 'r1'),
+    loginAs(app, 'm1'),
+  ]);
   const counts = async () => {
     const out: Record<string, number> = {};
-    for (const table of RECORD_TABLES) out[table] = Number((await rows<{ n: number }>(sql.raw(`select count(*) as n from ${table}`)))[0]!.n);
+    for (const table of RECORD_TABLES)
+      out[table] = Number(
+        (await rows<{ n: number }>(sql.raw(`select count(*) as n from ${table}`)))[0]!.n,
+      );
     return out;
   };
   const dump = async () => {
     const out: Record<string, unknown[]> = {};
-    for (const table of RECORD_TABLES) out[table] = await rows(sql.raw(`select * from ${table} order by rowid`));
+    for (const table of RECORD_TABLES)
+      out[table] = await rows(sql.raw(`select * from ${table} order by rowid`));
     return out;
   };
   return {
@@ -107,7 +122,8 @@ export async function recordsWorld(): Promise<RecordsWorld> {
     resident,
     merchant,
     cleanup: t.cleanup,
-    api: (method, path, body, token) => call(app, method, `${BASE}${path}`, { token: token ?? staff, body }),
+    api: (method, path, body, token) =>
+      call(app, method, `${BASE}${path}`, { token: token ?? staff, body }),
     rows,
     counts,
     dump,
@@ -116,7 +132,13 @@ export async function recordsWorld(): Promise<RecordsWorld> {
 
 /** Minimal valid bodies, one per record type (override fields per test). */
 export const sample = {
-  organization: (extra: Record<string, unknown> = {}) => ({ kind: 'social_organization', name: '阳光社工站', description: '专业社工服务', provides: '独居老人探访', ...extra }),
+  organization: (extra: Record<string, unknown> = {}) => ({
+    kind: 'social_organization',
+    name: '阳光社工站',
+    description: '专业社工服务',
+    provides: '独居老人探访',
+    ...extra,
+  }),
   service: (providerId: number, extra: Record<string, unknown> = {}) => ({
     category: 'elders',
     title: '免费老花镜',
@@ -142,11 +164,26 @@ export const sample = {
     summary: '讨论无物业小区停车收费方案',
     resolution: '通过方案 B',
     agendaItems: [
-      { title: '停车收费标准', description: '两个方案', decision: '采用方案 B', options: [{ label: '方案 A', votes: 8 }, { label: '方案 B', votes: 15 }, { label: '弃权', votes: 2 }] },
+      {
+        title: '停车收费标准',
+        description: '两个方案',
+        decision: '采用方案 B',
+        options: [
+          { label: '方案 A', votes: 8 },
+          { label: '方案 B', votes: 15 },
+          { label: '弃权', votes: 2 },
+        ],
+      },
     ],
     ...extra,
   }),
-  fund: (extra: Record<string, unknown> = {}) => ({ code: 'micro-fund', name: '社区微基金', kind: 'micro_fund', description: '社区慈善微基金', ...extra }),
+  fund: (extra: Record<string, unknown> = {}) => ({
+    code: 'micro-fund',
+    name: '社区微基金',
+    kind: 'micro_fund',
+    description: '社区慈善微基金',
+    ...extra,
+  }),
   donation: (fundId: number, extra: Record<string, unknown> = {}) => ({
     fundId,
     date: '2026-03-02',
@@ -158,7 +195,15 @@ export const sample = {
     receiptNo: 'D-001',
     ...extra,
   }),
-  income: (fundId: number, extra: Record<string, unknown> = {}) => ({ fundId, date: '2026-03-03', source: '社区便民洗衣房', kind: 'enterprise', amountFen: 120_000, receiptNo: 'I-001', ...extra }),
+  income: (fundId: number, extra: Record<string, unknown> = {}) => ({
+    fundId,
+    date: '2026-03-03',
+    source: '社区便民洗衣房',
+    kind: 'enterprise',
+    amountFen: 120_000,
+    receiptNo: 'I-001',
+    ...extra,
+  }),
   expense: (fundId: number, extra: Record<string, unknown> = {}) => ({
     fundId,
     date: '2026-03-04',

@@ -30,11 +30,24 @@ describe('onPublish', () => {
 
   it("hands the hook the edge's waitUntil when there is an execution context", async () => {
     const waited: Array<Promise<unknown>> = [];
-    const app = createApp({ database: t.database, now: () => clock().now, onPublish: (_event, context) => context?.waitUntil?.(Promise.resolve('sent')) });
+    const app = createApp({
+      database: t.database,
+      now: () => clock().now,
+      onPublish: (_event, context) => context?.waitUntil?.(Promise.resolve('sent')),
+    });
     const token = await loginAs(app, 'staff');
     const { body } = await call(app, 'POST', `${BASE}/funds`, { token, body: sample.fund() });
-    const ctx = { waitUntil: (p: Promise<unknown>) => void waited.push(p), passThroughOnException: () => undefined, props: {} };
-    const res = await app.request(`${BASE}/funds/${body.id}/publish`, { method: 'POST', headers: { authorization: `Bearer ${token}` } }, {}, ctx);
+    const ctx = {
+      waitUntil: (p: Promise<unknown>) => void waited.push(p),
+      passThroughOnException: () => undefined,
+      props: {},
+    };
+    const res = await app.request(
+      `${BASE}/funds/${body.id}/publish`,
+      { method: 'POST', headers: { authorization: `Bearer ${token}` } },
+      {},
+      ctx,
+    );
     expect(res.status).toBe(200);
     expect(await Promise.all(waited)).toEqual(['sent']);
   });
@@ -50,17 +63,35 @@ describe('the Worker shell', () => {
       hooks.push({ url, body: JSON.parse(String(init?.body)) });
       return new Response('{}', { status: 200 });
     });
-    const env = { DATABASE_URL: t.url, DEPLOY_HOOK_URL: 'https://hooks.example/deploy/abc', ASSETS: { fetch: async () => new Response('site') } };
+    const env = {
+      DATABASE_URL: t.url,
+      DEPLOY_HOOK_URL: 'https://hooks.example/deploy/abc',
+      ASSETS: { fetch: async () => new Response('site') },
+    };
     const waited: Array<Promise<unknown>> = [];
-    const ctx = { waitUntil: (p: Promise<unknown>) => void waited.push(p), passThroughOnException: () => undefined };
+    const ctx = {
+      waitUntil: (p: Promise<unknown>) => void waited.push(p),
+      passThroughOnException: () => undefined,
+    };
     const send = async (method: string, path: string, token?: string, body?: unknown) => {
       const headers: Record<string, string> = {};
       if (token) headers.authorization = `Bearer ${token}`;
       if (body !== undefined) headers['content-type'] = 'application/json';
-      const res = await worker.fetch(new Request(`https://linli.example${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }), env, ctx);
+      const res = await worker.fetch(
+        new Request(`https://linli.example${path}`, {
+          method,
+          headers,
+          body: body === undefined ? undefined : JSON.stringify(body),
+        }),
+        env,
+        ctx,
+      );
       return { status: res.status, body: await res.json() };
     };
-    const login = await send('POST', '/api/auth/login', undefined, { login: 'staff', password: 'test-password' });
+    const login = await send('POST', '/api/auth/login', undefined, {
+      login: 'staff',
+      password: 'test-password',
+    });
     const token = login.body.token as string;
     const fund = await send('POST', `${BASE}/funds`, token, sample.fund());
     expect(fund.status).toBe(201);
@@ -68,8 +99,12 @@ describe('the Worker shell', () => {
     expect((await send('POST', `${BASE}/funds/${fund.body.id}/publish`, token)).status).toBe(200);
     await Promise.all(waited);
     expect(waited).toHaveLength(1);
-    expect(hooks).toEqual([{ url: 'https://hooks.example/deploy/abc', body: { entity: 'fund', id: fund.body.id } }]);
-    const [status] = (await t.database.read.all(sql`select status from funds where id = ${fund.body.id}`)) as Array<{ status: string }>;
+    expect(hooks).toEqual([
+      { url: 'https://hooks.example/deploy/abc', body: { entity: 'fund', id: fund.body.id } },
+    ]);
+    const [status] = (await t.database.read.all(
+      sql`select status from funds where id = ${fund.body.id}`,
+    )) as Array<{ status: string }>;
     expect(status!.status).toBe('published');
   });
 });

@@ -11,22 +11,56 @@ describe('English title and summary of money records', () => {
     const { body: fund } = await w.api('POST', '/funds', sample.fund({ titleEn: 'Micro-fund' }));
     expect(fund).toMatchObject({ titleEn: 'Micro-fund', summaryEn: null });
     await w.api('POST', `/funds/${fund.id}/publish`);
-    const created = await w.api('POST', '/budgets', { fundId: fund.id, year: 2026, budgetLine: 'activities', plannedFen: 100_000, titleEn: 'Activities', summaryEn: 'Festivals and outings' });
+    const created = await w.api('POST', '/budgets', {
+      fundId: fund.id,
+      year: 2026,
+      budgetLine: 'activities',
+      plannedFen: 100_000,
+      titleEn: 'Activities',
+      summaryEn: 'Festivals and outings',
+    });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
-    expect(created.body).toMatchObject({ titleEn: 'Activities', summaryEn: 'Festivals and outings' });
+    expect(created.body).toMatchObject({
+      titleEn: 'Activities',
+      summaryEn: 'Festivals and outings',
+    });
     expect((await w.api('POST', `/budgets/${created.body.id}/publish`)).status).toBe(200);
-    expectError(await w.api('PATCH', `/budgets/${created.body.id}`, { titleEn: 'Community activities' }), 400, 'invalid_request');
-    const revised = await w.api('PATCH', `/budgets/${created.body.id}`, { titleEn: 'Community activities', reason: '英文名称更准确' });
+    expectError(
+      await w.api('PATCH', `/budgets/${created.body.id}`, { titleEn: 'Community activities' }),
+      400,
+      'invalid_request',
+    );
+    const revised = await w.api('PATCH', `/budgets/${created.body.id}`, {
+      titleEn: 'Community activities',
+      reason: '英文名称更准确',
+    });
     expect(revised.status, JSON.stringify(revised.body)).toBe(200);
-    expect(revised.body).toMatchObject({ titleEn: 'Community activities', summaryEn: 'Festivals and outings' });
+    expect(revised.body).toMatchObject({
+      titleEn: 'Community activities',
+      summaryEn: 'Festivals and outings',
+    });
     const versions = await w.api('GET', `/budgets/${created.body.id}/versions`);
-    expect(versions.body.items.at(-1)).toMatchObject({ kind: 'revised', reason: '英文名称更准确', changed: ['titleEn'] });
+    expect(versions.body.items.at(-1)).toMatchObject({
+      kind: 'revised',
+      reason: '英文名称更准确',
+      changed: ['titleEn'],
+    });
   });
 
   it('refuses an overlong English title on a budget with 400 and creates nothing', async () => {
     const { body: fund } = await w.api('POST', '/funds', sample.fund());
     const before = await w.counts();
-    expectError(await w.api('POST', '/budgets', { fundId: fund.id, year: 2026, budgetLine: 'activities', plannedFen: 100, titleEn: 'x'.repeat(201) }), 400, 'invalid_request');
+    expectError(
+      await w.api('POST', '/budgets', {
+        fundId: fund.id,
+        year: 2026,
+        budgetLine: 'activities',
+        plannedFen: 100,
+        titleEn: 'x'.repeat(201),
+      }),
+      400,
+      'invalid_request',
+    );
     expect(await w.counts()).toEqual(before);
   });
 });

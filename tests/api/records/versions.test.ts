@@ -15,7 +15,9 @@ async function published(path: string, body: object): Promise<number> {
 }
 
 /** One published record of every versioned type, with a wording change each may take. */
-async function oneOfEach(): Promise<Array<{ path: string; id: number; patch: Record<string, unknown> }>> {
+async function oneOfEach(): Promise<
+  Array<{ path: string; id: number; patch: Record<string, unknown> }>
+> {
   const org = await published('/organizations', sample.organization());
   const service = await published('/services', sample.service(org));
   const deliberation = await published('/deliberations', sample.deliberation());
@@ -42,21 +44,46 @@ describe('revisions and withdrawals of published records', () => {
     for (const { path, id, patch } of records) {
       const [field] = Object.keys(patch);
       expectError(await w.api('PATCH', `${path}/${id}`, patch), 400, 'invalid_request');
-      expectError(await w.api('PATCH', `${path}/${id}`, { ...patch, reason: '  ' }), 400, 'invalid_request');
+      expectError(
+        await w.api('PATCH', `${path}/${id}`, { ...patch, reason: '  ' }),
+        400,
+        'invalid_request',
+      );
       const revised = await w.api('PATCH', `${path}/${id}`, { ...patch, reason: '错字更正' });
       expect(revised.status, `${path} ${JSON.stringify(revised.body)}`).toBe(200);
       expect(revised.body).toMatchObject({ ...patch, status: 'published' });
-      expectError(await w.api('PATCH', `${path}/${id}`, { ...patch, reason: '再改一次' }), 400, 'invalid_request');
+      expectError(
+        await w.api('PATCH', `${path}/${id}`, { ...patch, reason: '再改一次' }),
+        400,
+        'invalid_request',
+      );
 
       expectError(await w.api('POST', `${path}/${id}/withdraw`, {}), 400, 'invalid_request');
       const withdrawn = await w.api('POST', `${path}/${id}/withdraw`, { reason: '服务已停止' });
       expect(withdrawn.status, `${path} ${JSON.stringify(withdrawn.body)}`).toBe(200);
       expect(withdrawn.body).toMatchObject({ status: 'withdrawn' });
-      expectError(await w.api('POST', `${path}/${id}/withdraw`, { reason: '再撤' }), 409, 'record_withdrawn');
-      expectError(await w.api('PATCH', `${path}/${id}`, { ...patch, reason: '撤回后' }), 409, 'record_withdrawn');
+      expectError(
+        await w.api('POST', `${path}/${id}/withdraw`, { reason: '再撤' }),
+        409,
+        'record_withdrawn',
+      );
+      expectError(
+        await w.api('PATCH', `${path}/${id}`, { ...patch, reason: '撤回后' }),
+        409,
+        'record_withdrawn',
+      );
 
       const { body } = await w.api('GET', `${path}/${id}/versions`);
-      expect(body.items.map((v: { version: number; kind: string; reason: string | null; changed: string[] }) => [v.version, v.kind, v.reason, v.changed])).toEqual([
+      expect(
+        body.items.map(
+          (v: { version: number; kind: string; reason: string | null; changed: string[] }) => [
+            v.version,
+            v.kind,
+            v.reason,
+            v.changed,
+          ],
+        ),
+      ).toEqual([
         [1, 'published', null, []],
         [2, 'revised', '错字更正', [field]],
         [3, 'withdrawn', '服务已停止', ['status']],
@@ -66,12 +93,16 @@ describe('revisions and withdrawals of published records', () => {
       expect(body.items[2].snapshot).toMatchObject({ status: 'withdrawn' });
       expect(body.items[0].snapshot).not.toHaveProperty('createdBy');
     }
-    const actions = await w.rows<{ action: string; n: number }>(sql`select action, count(*) as n from audit_log where action in ('revise', 'withdraw') group by action order by action`);
+    const actions = await w.rows<{ action: string; n: number }>(
+      sql`select action, count(*) as n from audit_log where action in ('revise', 'withdraw') group by action order by action`,
+    );
     expect(actions.map((a) => [a.action, Number(a.n)])).toEqual([
       ['revise', 7],
       ['withdraw', 7],
     ]);
-    expect(w.published.filter((p) => p.event.entity === 'service').map((p) => p.event)).toHaveLength(3);
+    expect(
+      w.published.filter((p) => p.event.entity === 'service').map((p) => p.event),
+    ).toHaveLength(3);
   });
 
   it('keeps the public snapshot free of what only staff see', async () => {
@@ -84,11 +115,21 @@ describe('revisions and withdrawals of published records', () => {
 
   it('refuses to withdraw a draft, and edits a draft freely without versions', async () => {
     const { body: org } = await w.api('POST', '/organizations', sample.organization());
-    expectError(await w.api('POST', `/organizations/${org.id}/withdraw`, { reason: '不要了' }), 409, 'not_published');
-    expect((await w.api('PATCH', `/organizations/${org.id}`, { name: '改名' })).body.name).toBe('改名');
+    expectError(
+      await w.api('POST', `/organizations/${org.id}/withdraw`, { reason: '不要了' }),
+      409,
+      'not_published',
+    );
+    expect((await w.api('PATCH', `/organizations/${org.id}`, { name: '改名' })).body.name).toBe(
+      '改名',
+    );
     expect((await w.api('GET', `/organizations/${org.id}/versions`)).body.items).toEqual([]);
     expectError(await w.api('GET', '/organizations/999/versions'), 404, 'not_found');
-    expectError(await w.api('POST', '/organizations/999/withdraw', { reason: 'x' }), 404, 'not_found');
+    expectError(
+      await w.api('POST', '/organizations/999/withdraw', { reason: 'x' }),
+      404,
+      'not_found',
+    );
   });
 
   it('keeps versions append-only: the database refuses to change or remove one', async () => {
@@ -96,8 +137,13 @@ describe('revisions and withdrawals of published records', () => {
     await w.api('PATCH', `/organizations/${org}`, { name: '阳光社工站（新）', reason: '更名' });
     const before = await w.rows(sql`select * from record_versions order by id`);
     expect(before).toHaveLength(2);
-    for (const statement of [sql`update record_versions set reason = '改写'`, sql`delete from record_versions`]) {
-      const refused = await w.t.database.write((tx) => tx.run(statement)).catch((error: Error) => error);
+    for (const statement of [
+      sql`update record_versions set reason = '改写'`,
+      sql`delete from record_versions`,
+    ]) {
+      const refused = await w.t.database
+        .write((tx) => tx.run(statement))
+        .catch((error: Error) => error);
       expect(String((refused as Error).cause ?? refused)).toMatch(/append-only/);
     }
     expect(await w.rows(sql`select * from record_versions order by id`)).toEqual(before);
@@ -106,7 +152,12 @@ describe('revisions and withdrawals of published records', () => {
   it('refuses a withdrawn service to residents asking for it', async () => {
     const org = await published('/organizations', sample.organization());
     const service = await published('/services', sample.service(org));
-    const ask = async () => answerOf(await client(w.app, { token: w.resident }).me.requests.$post({ json: { serviceId: service } }));
+    const ask = async () =>
+      answerOf(
+        await client(w.app, { token: w.resident }).me.requests.$post({
+          json: { serviceId: service },
+        }),
+      );
     expect((await ask()).status).toBe(201);
     await w.api('POST', `/services/${service}/withdraw`, { reason: '服务已停止' });
     const refused = await ask();

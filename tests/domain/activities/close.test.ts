@@ -12,17 +12,46 @@ describe('closing an activity', () => {
   const now = new Date('2026-03-09T12:00:00Z');
 
   const checkIn = (activityId: number, residentId: number, hours: number) =>
-    t.database.write((tx) => tx.insert(participations).values({ activityId, residentId, hours, checkedInAt: now.toISOString() }));
+    t.database.write((tx) =>
+      tx
+        .insert(participations)
+        .values({ activityId, residentId, hours, checkedInAt: now.toISOString() }),
+    );
   const closeNow = async (activityId: number) => {
     const p = await previewClose(t.database.read, activityId, now);
-    return t.database.write((tx) => closeActivity(tx, { actorId: t.fixture.staffId, now }, { activityId, fingerprint: p.fingerprint }));
+    return t.database.write((tx) =>
+      closeActivity(
+        tx,
+        { actorId: t.fixture.staffId, now },
+        { activityId, fingerprint: p.fingerprint },
+      ),
+    );
   };
 
   it('rounds half hours and caps per type and local day; a reversal frees its share of the cap', async () => {
     const [a, b, c] = t.fixture.residents as [number, number, number];
     const elder = await t.database.write(async (tx) => {
-      const [type] = await tx.insert(activityTypes).values({ code: 'elder_help', nameZh: '助老', nameEn: 'Help for elders', pointsPerHour: 15, dailyCap: 45 }).returning();
-      const [row] = await tx.insert(activities).values({ typeId: type!.id, title: '陪诊', date: '2026-03-09', place: '医院', hours: 1.5, status: 'open' }).returning();
+      const [type] = await tx
+        .insert(activityTypes)
+        .values({
+          code: 'elder_help',
+          nameZh: '助老',
+          nameEn: 'Help for elders',
+          pointsPerHour: 15,
+          dailyCap: 45,
+        })
+        .returning();
+      const [row] = await tx
+        .insert(activities)
+        .values({
+          typeId: type!.id,
+          title: '陪诊',
+          date: '2026-03-09',
+          place: '医院',
+          hours: 1.5,
+          status: 'open',
+        })
+        .returning();
       return row!.id;
     });
     await checkIn(elder, a, 1.5);
@@ -41,14 +70,30 @@ describe('closing an activity', () => {
     expect(batch.lines.map((l) => l.points)).toEqual([40, 10]);
     const afternoon = t.fixture.activityId;
     await checkIn(afternoon, a, 2);
-    expect((await previewClose(t.database.read, afternoon, now)).lines[0]).toMatchObject({ earnedToday: 40, points: 10, capped: true });
+    expect((await previewClose(t.database.read, afternoon, now)).lines[0]).toMatchObject({
+      earnedToday: 40,
+      points: 10,
+      capped: true,
+    });
     // Another local day is another cap: 2026-03-09T16:30Z is already 03-10 in the community.
     const nextDay = await addActivity(t.database, { date: '2026-03-10', hours: 2, status: 'open' });
     await checkIn(nextDay, a, 2);
-    expect((await previewClose(t.database.read, nextDay, new Date('2026-03-09T16:30:00Z'))).lines[0]).toMatchObject({ earnedToday: 0, points: 20 });
+    expect(
+      (await previewClose(t.database.read, nextDay, new Date('2026-03-09T16:30:00Z'))).lines[0],
+    ).toMatchObject({ earnedToday: 0, points: 20 });
 
-    await t.database.write((tx) => reverse(tx, { actorId: t.fixture.staffId, now }, { entryId: batch.lines[0]!.entryId!, reason: '登记错误' }));
-    expect((await previewClose(t.database.read, afternoon, now)).lines[0]).toMatchObject({ earnedToday: 0, points: 20, capped: false });
+    await t.database.write((tx) =>
+      reverse(
+        tx,
+        { actorId: t.fixture.staffId, now },
+        { entryId: batch.lines[0]!.entryId!, reason: '登记错误' },
+      ),
+    );
+    expect((await previewClose(t.database.read, afternoon, now)).lines[0]).toMatchObject({
+      earnedToday: 0,
+      points: 20,
+      capped: false,
+    });
     await expectLedgerInvariants(t.database);
   });
 
@@ -73,8 +118,18 @@ describe('closing an activity', () => {
     await checkIn(t.fixture.activityId, b, 2);
     const after = await previewClose(t.database.read, t.fixture.activityId, now);
     expect(after.fingerprint).not.toBe(before.fingerprint);
-    await expect(t.database.write((tx) => closeActivity(tx, { actorId: t.fixture.staffId, now }, { activityId: t.fixture.activityId, fingerprint: before.fingerprint }))).rejects.toMatchObject({ code: 'preview_stale' });
+    await expect(
+      t.database.write((tx) =>
+        closeActivity(
+          tx,
+          { actorId: t.fixture.staffId, now },
+          { activityId: t.fixture.activityId, fingerprint: before.fingerprint },
+        ),
+      ),
+    ).rejects.toMatchObject({ code: 'preview_stale' });
     const later = await addActivity(t.database, { date: '2026-03-20' });
-    await expect(previewClose(t.database.read, later, now)).rejects.toMatchObject({ code: 'activity_not_started' });
+    await expect(previewClose(t.database.read, later, now)).rejects.toMatchObject({
+      code: 'activity_not_started',
+    });
   });
 });

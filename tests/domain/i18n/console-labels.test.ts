@@ -29,10 +29,17 @@ const has = (key: string) => {
   return Boolean(zh && en && zh !== key && en !== key);
 };
 
-const missing = (prefix: string, codes: readonly string[]) => codes.map((c) => `${prefix}${c}`).filter((k) => !has(k));
+const missing = (prefix: string, codes: readonly string[]) =>
+  codes.map((c) => `${prefix}${c}`).filter((k) => !has(k));
 
 function sources(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? sources(join(dir, d.name)) : d.name.endsWith('.ts') ? [join(dir, d.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory()
+      ? sources(join(dir, d.name))
+      : d.name.endsWith('.ts')
+        ? [join(dir, d.name)]
+        : [],
+  );
 }
 
 /** The literal actions and entities of audit(…) calls and the entities of markPublished(…) in functions/. */
@@ -45,7 +52,8 @@ function audited(): { actions: Set<string>; entities: Set<string> } {
       actions.add(m[1]!);
       if (m[2]) entities.add(m[2]);
     }
-    for (const m of text.matchAll(/\bmarkPublished\(\s*tx,\s*actor,\s*\w+,\s*'([a-z_]+)'/g)) entities.add(m[1]!);
+    for (const m of text.matchAll(/\bmarkPublished\(\s*tx,\s*actor,\s*\w+,\s*'([a-z_]+)'/g))
+      entities.add(m[1]!);
   }
   return { actions, entities };
 }
@@ -88,6 +96,9 @@ describe('console labels', () => {
     expect(actions).toContain('publish');
     expect(entities).toContain('award_batch');
     expect(entities).toContain('service');
-    expect({ actions: missing('lbl.audit.action.', [...actions]), entities: missing('lbl.audit.entity.', [...entities]) }).toEqual({ actions: [], entities: [] });
+    expect({
+      actions: missing('lbl.audit.action.', [...actions]),
+      entities: missing('lbl.audit.entity.', [...entities]),
+    }).toEqual({ actions: [], entities: [] });
   });
 });

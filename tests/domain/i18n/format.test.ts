@@ -1,15 +1,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import * as page from '../../../src/lib/format';
 import type { Locale } from '../../../src/i18n/ui';
+import * as page from '../../../src/lib/format';
 import * as script from '../../../src/scripts/i18n';
 
 /**
  * A built page (src/lib/format.ts) and a browser script (src/scripts/i18n.ts, which reads the
  * language from <html lang>) write the same value the same way, whatever the device's time zone.
  */
-const inLanguage = (locale: Locale) => vi.stubGlobal('document', { documentElement: { lang: locale === 'en' ? 'en' : 'zh-CN' } });
+const inLanguage = (locale: Locale) =>
+  vi.stubGlobal('document', { documentElement: { lang: locale === 'en' ? 'en' : 'zh-CN' } });
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -75,7 +76,11 @@ describe('the written forms', () => {
 /** Every file under src/ that may hold display code (pages, components, scripts, libraries). */
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
-    d.isDirectory() ? sources(join(dir, d.name)) : /\.(ts|astro)$/.test(d.name) ? [join(dir, d.name)] : [],
+    d.isDirectory()
+      ? sources(join(dir, d.name))
+      : /\.(ts|astro)$/.test(d.name)
+        ? [join(dir, d.name)]
+        : [],
   );
 }
 
@@ -85,7 +90,11 @@ describe('src/lib/format.ts is the one place numbers and dates are written for p
     const offenders = sources(src)
       .map((file) => relative(src, file))
       .filter((file) => file !== 'lib/format.ts')
-      .filter((file) => /\.toLocale\w*String\(|\bIntl\.(NumberFormat|DateTimeFormat|RelativeTimeFormat)\b/.test(readFileSync(join(src, file), 'utf8')));
+      .filter((file) =>
+        /\.toLocale\w*String\(|\bIntl\.(NumberFormat|DateTimeFormat|RelativeTimeFormat)\b/.test(
+          readFileSync(join(src, file), 'utf8'),
+        ),
+      );
     expect(offenders).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { jobRunners, type JobRunner } from '../../../functions/domain/jobs/runners';
-import { MAX_SLEEP_MS, startScheduler, type SetTimer } from '../../../functions/node/scheduler';
+import { type JobRunner, jobRunners } from '../../../functions/domain/jobs/runners';
+import { MAX_SLEEP_MS, type SetTimer, startScheduler } from '../../../functions/node/scheduler';
 import { balanceOf, grant } from '../../helpers/ledger';
 import { useSeededCommunity } from '../../helpers/template';
 
@@ -41,7 +41,13 @@ describe('the Node scheduler', () => {
     await grant(t.database, t.staffId, t.r1, 30, at('2024-04-01T02:00:00Z'));
     const time = manualTime(at('2026-12-31T14:00:00Z')); // 22:00 local, 31 December 2026
     const seen: string[] = [];
-    const scheduler = startScheduler({ database: t.database, runners: { ...jobRunners(), backup: skipBackup }, now: time.now, setTimer: time.setTimer, onRun: (r) => seen.push(`${r.job} ${r.period}`) });
+    const scheduler = startScheduler({
+      database: t.database,
+      runners: { ...jobRunners(), backup: skipBackup },
+      now: time.now,
+      setTimer: time.setTimer,
+      onRun: (r) => seen.push(`${r.job} ${r.period}`),
+    });
     await scheduler.tick(); // the start's own run, in progress
     expect(seen).toEqual(['expiry 2026-01-01', 'backup 2026-12-31', 'verify 2026-12-31']);
     // Next: local midnight, two hours away; it looks again within the hour.
@@ -75,11 +81,21 @@ describe('the Node scheduler', () => {
       runs.push(run.period);
       return { status: 'ok', detail: {} };
     };
-    const first = startScheduler({ database: t.database, runners: { expiry: slow, backup: slow, verify: slow }, now: time.now, setTimer: time.setTimer });
+    const first = startScheduler({
+      database: t.database,
+      runners: { expiry: slow, backup: slow, verify: slow },
+      now: time.now,
+      setTimer: time.setTimer,
+    });
     await first.stop(); // returns only after the start's run has ended
     expect(runs).toHaveLength(3);
 
-    const second = startScheduler({ database: t.database, runners: { expiry: slow, backup: slow, verify: slow }, now: time.now, setTimer: time.setTimer });
+    const second = startScheduler({
+      database: t.database,
+      runners: { expiry: slow, backup: slow, verify: slow },
+      now: time.now,
+      setTimer: time.setTimer,
+    });
     expect(await second.tick()).toEqual([]);
     expect(runs).toHaveLength(3);
     // It sleeps until tonight's 02:30 local (18:30 UTC), at most an hour at a time.

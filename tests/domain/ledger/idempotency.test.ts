@@ -11,9 +11,20 @@ const now = new Date('2026-03-09T02:00:00Z');
 describe('idempotent()', () => {
   const t = useSeededCommunity();
 
-  const awardOnce = (key: string, points: number, scope = 'staff:award', body: unknown = { points }) =>
+  const awardOnce = (
+    key: string,
+    points: number,
+    scope = 'staff:award',
+    body: unknown = { points },
+  ) =>
     t.database.write((tx) =>
-      idempotent(tx, { scope, key, body, now }, () => award(tx, { actorId: t.fixture.staffId, now }, { residentId: t.fixture.residents[0]!, points, reason: 'x' })),
+      idempotent(tx, { scope, key, body, now }, () =>
+        award(
+          tx,
+          { actorId: t.fixture.staffId, now },
+          { residentId: t.fixture.residents[0]!, points, reason: 'x' },
+        ),
+      ),
     );
 
   it('runs once; a replay returns the stored outcome without running again', async () => {
@@ -21,10 +32,14 @@ describe('idempotent()', () => {
     expect(first).toEqual({ ok: true, value: { id: 1, balanceAfter: 40 }, replayed: false });
     let ran = false;
     const replay = await t.database.write((tx) =>
-      idempotent(tx, { scope: 'staff:award', key: 'key-00000001', body: { points: 40 }, now }, async () => {
-        ran = true;
-        return { id: -1, balanceAfter: -1 };
-      }),
+      idempotent(
+        tx,
+        { scope: 'staff:award', key: 'key-00000001', body: { points: 40 }, now },
+        async () => {
+          ran = true;
+          return { id: -1, balanceAfter: -1 };
+        },
+      ),
     );
     expect(ran).toBe(false);
     expect(replay).toEqual({ ok: true, value: { id: 1, balanceAfter: 40 }, replayed: true });
@@ -36,7 +51,9 @@ describe('idempotent()', () => {
     await awardOnce('key-00000002', 10, 's', { a: 1, b: { c: 2, d: [1, 2] } });
     const same = await awardOnce('key-00000002', 10, 's', { b: { d: [1, 2], c: 2 }, a: 1 });
     expect(same.replayed).toBe(true);
-    await expect(awardOnce('key-00000002', 10, 's', { a: 1, b: { c: 2, d: [2, 1] } })).rejects.toMatchObject({ code: 'idempotency_mismatch' });
+    await expect(
+      awardOnce('key-00000002', 10, 's', { a: 1, b: { c: 2, d: [2, 1] } }),
+    ).rejects.toMatchObject({ code: 'idempotency_mismatch' });
   });
 
   it('the same key with a different body is refused, stores nothing and moves nothing', async () => {
@@ -59,7 +76,9 @@ describe('idempotent()', () => {
     const [r1] = t.fixture.residents as [number];
     const redeemOnce = () =>
       t.database.write((tx) =>
-        idempotent(tx, { scope: 'm1:redeem', key: 'key-00000005', body: { points: 30 }, now }, () => redeem(tx, { actorId: t.fixture.merchants[0]!, now }, { residentId: r1, points: 30 })),
+        idempotent(tx, { scope: 'm1:redeem', key: 'key-00000005', body: { points: 30 }, now }, () =>
+          redeem(tx, { actorId: t.fixture.merchants[0]!, now }, { residentId: r1, points: 30 }),
+        ),
       );
     const refused = await redeemOnce();
     expect(refused).toMatchObject({ ok: false, code: 'insufficient_points', replayed: false });
@@ -75,7 +94,11 @@ describe('idempotent()', () => {
     await expect(
       t.database.write((tx) =>
         idempotent(tx, { scope: 's', key: 'key-00000006', body: {}, now }, async () => {
-          await award(tx, { actorId: t.fixture.staffId, now }, { residentId: t.fixture.residents[0]!, points: 10, reason: 'x' });
+          await award(
+            tx,
+            { actorId: t.fixture.staffId, now },
+            { residentId: t.fixture.residents[0]!, points: 10, reason: 'x' },
+          );
           throw new Error('crash after moving points');
         }),
       ),
@@ -86,17 +109,34 @@ describe('idempotent()', () => {
   });
 
   it('concurrent replays of one key in one process move points exactly once', async () => {
-    const results = await Promise.all(Array.from({ length: 20 }, () => awardOnce('key-00000007', 25)));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => awardOnce('key-00000007', 25)),
+    );
     expect(results.filter((r) => !r.replayed)).toHaveLength(1);
     expect(new Set(results.map((r) => JSON.stringify({ ...r, replayed: undefined }))).size).toBe(1);
     expect(await balanceOf(t.database, t.fixture.residents[0]!)).toBe(25);
-    const [count] = await rows<{ n: number }>(t.database.read, sql`select count(*) as n from idempotency_keys`);
+    const [count] = await rows<{ n: number }>(
+      t.database.read,
+      sql`select count(*) as n from idempotency_keys`,
+    );
     expect(Number(count!.n)).toBe(1);
     await expectLedgerInvariants(t.database);
   });
 });
 
 describe('IDEMPOTENCY_KEY_PATTERN', () => {
-  it.each(['abcdefgh', 'A1_b2-C3', 'x'.repeat(128), 'c0ffee-2026-11-25-0001'])('accepts %s', (key) => expect(IDEMPOTENCY_KEY_PATTERN.test(key)).toBe(true));
-  it.each(['', 'abcdefg', 'x'.repeat(129), 'has space', 'dot.dot.dot', 'slash/slash', 'ключключключ', 'abcdefgh\n'])('refuses %j', (key) => expect(IDEMPOTENCY_KEY_PATTERN.test(key)).toBe(false));
+  it.each(['abcdefgh', 'A1_b2-C3', 'x'.repeat(128), 'c0ffee-2026-11-25-0001'])(
+    'accepts %s',
+    (key) => expect(IDEMPOTENCY_KEY_PATTERN.test(key)).toBe(true),
+  );
+  it.each([
+    '',
+    'abcdefg',
+    'x'.repeat(129),
+    'has space',
+    'dot.dot.dot',
+    'slash/slash',
+    'ключключключ',
+    'abcdefgh\n',
+  ])('refuses %j', (key) => expect(IDEMPOTENCY_KEY_PATTERN.test(key)).toBe(false));
 });

@@ -1,16 +1,22 @@
-import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../../db/client';
 import { SYSTEM_ACCOUNTS } from '../../../functions/domain/ledger/accounts';
 import { award, redeem, reverse, transfer } from '../../../functions/domain/ledger/commands';
 import { runExpiry } from '../../../functions/domain/ledger/expiry';
 import { idempotent } from '../../../functions/domain/ledger/idempotency';
-import type { Settled } from '../../../functions/domain/shared/settled';
 import { DomainError } from '../../../functions/domain/shared/errors';
+import type { Settled } from '../../../functions/domain/shared/settled';
 import { localYear } from '../../../functions/domain/shared/time';
-import { accountIdOf, expectLedgerInvariants, rows, snapshot, type Snapshot } from '../../helpers/ledger';
-import { seededDatabase, type SeededDatabase } from '../../helpers/template';
+import {
+  accountIdOf,
+  expectLedgerInvariants,
+  rows,
+  type Snapshot,
+  snapshot,
+} from '../../helpers/ledger';
+import { type SeededDatabase, seededDatabase } from '../../helpers/template';
 
 /**
  * Model-based tests: fast-check drives random sequences of awards, redemptions, transfers,
@@ -39,7 +45,10 @@ class Model {
   readonly capUsed = new Map<number, number>();
   readonly entries: ModelEntry[] = [];
 
-  constructor(readonly residentAccounts: number[], readonly merchantAccounts: number[]) {}
+  constructor(
+    readonly residentAccounts: number[],
+    readonly merchantAccounts: number[],
+  ) {}
 
   balance(account: number): number {
     return this.balances.get(account) ?? 0;
@@ -50,7 +59,11 @@ class Model {
   }
 
   /** Applies an entry's postings, keeping the lots of resident accounts. */
-  post(kind: string, postings: Array<{ accountId: number; amount: number }>, activity = false): ModelEntry {
+  post(
+    kind: string,
+    postings: Array<{ accountId: number; amount: number }>,
+    activity = false,
+  ): ModelEntry {
     for (const p of postings) {
       this.balances.set(p.accountId, this.balance(p.accountId) + p.amount);
       if (!this.isResident(p.accountId)) continue;
@@ -82,7 +95,8 @@ class Model {
     const lastLapsed = localYear(this.now) - EXPIRY_YEARS - 1;
     const out: Array<[number, number, number]> = [];
     for (const account of this.residentAccounts) {
-      for (const lot of this.lots.get(account) ?? []) if (lot.year <= lastLapsed && lot.points > 0) out.push([account, lot.year, lot.points]);
+      for (const lot of this.lots.get(account) ?? [])
+        if (lot.year <= lastLapsed && lot.points > 0) out.push([account, lot.year, lot.points]);
     }
     return out;
   }
@@ -94,7 +108,13 @@ interface Real {
   residents: number[];
   merchants: number[];
   seq: number;
-  history: Array<{ scope: string; key: string; body: unknown; exec: (tx: Db, now: Date) => Promise<unknown>; outcome: Settled<unknown> }>;
+  history: Array<{
+    scope: string;
+    key: string;
+    body: unknown;
+    exec: (tx: Db, now: Date) => Promise<unknown>;
+    outcome: Settled<unknown>;
+  }>;
 }
 
 /** An amount either absolute or a percentage of the payer's balance when the command runs (so many succeed). */
@@ -102,7 +122,8 @@ interface Amount {
   relative: boolean;
   n: number;
 }
-const resolve = (a: Amount, balance: number) => (a.relative ? Math.max(1, Math.round((balance * a.n) / 100)) : a.n);
+const resolve = (a: Amount, balance: number) =>
+  a.relative ? Math.max(1, Math.round((balance * a.n) / 100)) : a.n;
 const amount = fc.record({ relative: fc.boolean(), n: fc.integer({ min: 1, max: 100 }) });
 const show = (a: Amount) => (a.relative ? `${a.n}%` : `${a.n}`);
 
@@ -112,11 +133,19 @@ const withoutKeys = (s: Snapshot) => ({ ...s, counts: { ...s.counts, idempotency
 
 async function compareWithModel(model: Model, real: Real): Promise<void> {
   await expectLedgerInvariants(real.t.database);
-  const stored = await rows<{ id: number; balance: number }>(real.t.database.read, sql`select id, balance from accounts order by id`);
+  const stored = await rows<{ id: number; balance: number }>(
+    real.t.database.read,
+    sql`select id, balance from accounts order by id`,
+  );
   const actual = Object.fromEntries(stored.map((r) => [Number(r.id), Number(r.balance)]));
-  const expected = Object.fromEntries(stored.map((r) => [Number(r.id), model.balance(Number(r.id))]));
+  const expected = Object.fromEntries(
+    stored.map((r) => [Number(r.id), model.balance(Number(r.id))]),
+  );
   expect(actual, 'database balances = model balances').toEqual(expected);
-  const [n] = await rows<{ n: number }>(real.t.database.read, sql`select count(*) as n from ledger_entries`);
+  const [n] = await rows<{ n: number }>(
+    real.t.database.read,
+    sql`select count(*) as n from ledger_entries`,
+  );
   expect(Number(n!.n), 'entry count').toBe(model.entries.length);
 }
 
@@ -124,20 +153,32 @@ async function compareWithModel(model: Model, real: Real): Promise<void> {
  * Runs one points-moving command through idempotent() under a fresh key, checks its outcome
  * against the model's expectation, and that a refusal changed nothing but its stored outcome.
  */
-async function execute(model: Model, real: Real, route: string, body: unknown, expected: Expected, exec: (tx: Db, now: Date) => Promise<unknown>) {
+async function execute(
+  model: Model,
+  real: Real,
+  route: string,
+  body: unknown,
+  expected: Expected,
+  exec: (tx: Db, now: Date) => Promise<unknown>,
+) {
   // Only a refusal is compared with the state before it (a success is checked against the model).
   const before = expected.ok ? undefined : await snapshot(real.t.database);
   const key = `prop-${String(++real.seq).padStart(6, '0')}`;
   const scope = `test:${route}`;
   const now = model.now;
-  const outcome = await real.t.database.write((tx) => idempotent(tx, { scope, key, body, now }, () => exec(tx, now)));
+  const outcome = await real.t.database.write((tx) =>
+    idempotent(tx, { scope, key, body, now }, () => exec(tx, now)),
+  );
   const { replayed, ...stored } = outcome;
   expect(replayed).toBe(false);
   real.history.push({ scope, key, body, exec, outcome: stored });
   if (expected.ok) {
     expect(outcome, `${route} ${JSON.stringify(body)}`).toMatchObject({ ok: true });
   } else {
-    expect(outcome, `${route} ${JSON.stringify(body)}`).toMatchObject({ ok: false, code: expected.code });
+    expect(outcome, `${route} ${JSON.stringify(body)}`).toMatchObject({
+      ok: false,
+      code: expected.code,
+    });
     const after = await snapshot(real.t.database);
     expect(withoutKeys(after), 'a refusal changes nothing').toEqual(withoutKeys(before!));
     expect(after.counts.idempotency_keys).toBe(before!.counts.idempotency_keys + 1);
@@ -145,38 +186,74 @@ async function execute(model: Model, real: Real, route: string, body: unknown, e
 }
 
 class AwardCmd implements fc.AsyncCommand<Model, Real> {
-  constructor(readonly resident: number, readonly points: number, readonly withActivity: boolean) {}
+  constructor(
+    readonly resident: number,
+    readonly points: number,
+    readonly withActivity: boolean,
+  ) {}
   check = () => true;
   async run(model: Model, real: Real) {
     const account = model.residentAccounts[this.resident]!;
     const used = model.capUsed.get(account) ?? 0;
-    const expected: Expected = this.withActivity && used + this.points > DAILY_CAP ? { ok: false, code: 'daily_cap_exceeded' } : { ok: true };
+    const expected: Expected =
+      this.withActivity && used + this.points > DAILY_CAP
+        ? { ok: false, code: 'daily_cap_exceeded' }
+        : { ok: true };
     const residentId = real.residents[this.resident]!;
     const activityId = this.withActivity ? real.t.fixture.activityId : undefined;
-    await execute(model, real, 'award', { residentId, points: this.points, activityId }, expected, (tx, now) =>
-      award(tx, { actorId: real.staffId, now }, { residentId, points: this.points, reason: '志愿服务', activityId }),
+    await execute(
+      model,
+      real,
+      'award',
+      { residentId, points: this.points, activityId },
+      expected,
+      (tx, now) =>
+        award(
+          tx,
+          { actorId: real.staffId, now },
+          { residentId, points: this.points, reason: '志愿服务', activityId },
+        ),
     );
     if (expected.ok) {
-      model.post('award', [{ accountId: SYSTEM_ACCOUNTS.issuance, amount: -this.points }, { accountId: account, amount: this.points }], this.withActivity);
+      model.post(
+        'award',
+        [
+          { accountId: SYSTEM_ACCOUNTS.issuance, amount: -this.points },
+          { accountId: account, amount: this.points },
+        ],
+        this.withActivity,
+      );
       if (this.withActivity) model.capUsed.set(account, used + this.points);
     }
     await compareWithModel(model, real);
   }
-  toString = () => `award(r${this.resident}, ${this.points}${this.withActivity ? ', activity' : ''})`;
+  toString = () =>
+    `award(r${this.resident}, ${this.points}${this.withActivity ? ', activity' : ''})`;
 }
 
 class RedeemCmd implements fc.AsyncCommand<Model, Real> {
-  constructor(readonly resident: number, readonly merchant: number, readonly amount: Amount) {}
+  constructor(
+    readonly resident: number,
+    readonly merchant: number,
+    readonly amount: Amount,
+  ) {}
   check = () => true;
   async run(model: Model, real: Real) {
     const from = model.residentAccounts[this.resident]!;
     const to = model.merchantAccounts[this.merchant]!;
     const points = resolve(this.amount, model.balance(from));
-    const expected: Expected = model.balance(from) < points ? { ok: false, code: 'insufficient_points' } : { ok: true };
+    const expected: Expected =
+      model.balance(from) < points ? { ok: false, code: 'insufficient_points' } : { ok: true };
     const residentId = real.residents[this.resident]!;
     const merchantId = real.merchants[this.merchant]!;
-    await execute(model, real, 'redeem', { residentId, merchantId, points }, expected, (tx, now) => redeem(tx, { actorId: merchantId, now }, { residentId, points }));
-    if (expected.ok) model.post('redemption', [{ accountId: from, amount: -points }, { accountId: to, amount: points }]);
+    await execute(model, real, 'redeem', { residentId, merchantId, points }, expected, (tx, now) =>
+      redeem(tx, { actorId: merchantId, now }, { residentId, points }),
+    );
+    if (expected.ok)
+      model.post('redemption', [
+        { accountId: from, amount: -points },
+        { accountId: to, amount: points },
+      ]);
     await compareWithModel(model, real);
   }
   toString = () => `redeem(r${this.resident} → m${this.merchant}, ${show(this.amount)})`;
@@ -184,21 +261,36 @@ class RedeemCmd implements fc.AsyncCommand<Model, Real> {
 
 class TransferCmd implements fc.AsyncCommand<Model, Real> {
   /** `to` = 3 means the community pool. */
-  constructor(readonly from: number, readonly to: number, readonly amount: Amount) {}
+  constructor(
+    readonly from: number,
+    readonly to: number,
+    readonly amount: Amount,
+  ) {}
   check = () => true;
   async run(model: Model, real: Real) {
     const fromAccount = model.residentAccounts[this.from]!;
     const toAccount = this.to === 3 ? SYSTEM_ACCOUNTS.pool : model.residentAccounts[this.to]!;
     const points = resolve(this.amount, model.balance(fromAccount));
     const expected: Expected =
-      fromAccount === toAccount ? { ok: false, code: 'invalid_recipient' } : model.balance(fromAccount) < points ? { ok: false, code: 'insufficient_points' } : { ok: true };
+      fromAccount === toAccount
+        ? { ok: false, code: 'invalid_recipient' }
+        : model.balance(fromAccount) < points
+          ? { ok: false, code: 'insufficient_points' }
+          : { ok: true };
     const fromResidentId = real.residents[this.from]!;
     const to = this.to === 3 ? ('pool' as const) : real.residents[this.to]!;
-    await execute(model, real, 'transfer', { fromResidentId, to, points }, expected, (tx, now) => transfer(tx, { actorId: fromResidentId, now }, { fromResidentId, to, points }));
-    if (expected.ok) model.post(this.to === 3 ? 'donation' : 'transfer', [{ accountId: fromAccount, amount: -points }, { accountId: toAccount, amount: points }]);
+    await execute(model, real, 'transfer', { fromResidentId, to, points }, expected, (tx, now) =>
+      transfer(tx, { actorId: fromResidentId, now }, { fromResidentId, to, points }),
+    );
+    if (expected.ok)
+      model.post(this.to === 3 ? 'donation' : 'transfer', [
+        { accountId: fromAccount, amount: -points },
+        { accountId: toAccount, amount: points },
+      ]);
     await compareWithModel(model, real);
   }
-  toString = () => `transfer(r${this.from} → ${this.to === 3 ? 'pool' : `r${this.to}`}, ${show(this.amount)})`;
+  toString = () =>
+    `transfer(r${this.from} → ${this.to === 3 ? 'pool' : `r${this.to}`}, ${show(this.amount)})`;
 }
 
 class ReverseCmd implements fc.AsyncCommand<Model, Real> {
@@ -206,21 +298,40 @@ class ReverseCmd implements fc.AsyncCommand<Model, Real> {
   check = () => true;
   async run(model: Model, real: Real) {
     // Mostly an existing entry; sometimes (and always on an empty ledger) the id just past the end.
-    const entryId = model.entries.length === 0 || this.pick % 10 === 0 ? model.entries.length + 1 : (this.pick % model.entries.length) + 1;
+    const entryId =
+      model.entries.length === 0 || this.pick % 10 === 0
+        ? model.entries.length + 1
+        : (this.pick % model.entries.length) + 1;
     const entry = model.entries[entryId - 1];
     let expected: Expected;
     if (!entry) expected = { ok: false, code: 'not_found' };
     else if (entry.kind === 'reversal') expected = { ok: false, code: 'cannot_reverse_reversal' };
     else if (entry.reversed) expected = { ok: false, code: 'already_reversed' };
-    else if (entry.postings.some((p) => p.accountId !== SYSTEM_ACCOUNTS.issuance && model.balance(p.accountId) - p.amount < 0)) expected = { ok: false, code: 'insufficient_points' };
+    else if (
+      entry.postings.some(
+        (p) =>
+          p.accountId !== SYSTEM_ACCOUNTS.issuance && model.balance(p.accountId) - p.amount < 0,
+      )
+    )
+      expected = { ok: false, code: 'insufficient_points' };
     else expected = { ok: true };
-    await execute(model, real, 'reverse', { entryId }, expected, (tx, now) => reverse(tx, { actorId: real.staffId, now }, { entryId, reason: '更正' }));
+    await execute(model, real, 'reverse', { entryId }, expected, (tx, now) =>
+      reverse(tx, { actorId: real.staffId, now }, { entryId, reason: '更正' }),
+    );
     if (expected.ok && entry) {
       entry.reversed = true;
-      model.post('reversal', entry.postings.map((p) => ({ accountId: p.accountId, amount: -p.amount })), entry.activity);
+      model.post(
+        'reversal',
+        entry.postings.map((p) => ({ accountId: p.accountId, amount: -p.amount })),
+        entry.activity,
+      );
       if (entry.activity) {
         const account = entry.postings.find((p) => model.isResident(p.accountId))!.accountId;
-        model.capUsed.set(account, (model.capUsed.get(account) ?? 0) - entry.postings.find((p) => p.accountId === account)!.amount);
+        model.capUsed.set(
+          account,
+          (model.capUsed.get(account) ?? 0) -
+            entry.postings.find((p) => p.accountId === account)!.amount,
+        );
       }
     }
     await compareWithModel(model, real);
@@ -249,12 +360,21 @@ class ExpireCmd implements fc.AsyncCommand<Model, Real> {
       real.t.database.read,
       sql`select e.id, p.account_id, p.amount, e.memo from ledger_entries e join postings p on p.entry_id = e.id where e.id > ${headBefore} and p.account_id <> ${SYSTEM_ACCOUNTS.expiry} order by e.id`,
     );
-    const actual = posted.map((r) => [Number(r.account_id), Number(r.memo.slice(0, 4)), -Number(r.amount)]);
+    const actual = posted.map((r) => [
+      Number(r.account_id),
+      Number(r.memo.slice(0, 4)),
+      -Number(r.amount),
+    ]);
     const sortKey = (x: number[]) => x.join(':');
-    expect([...actual].sort((a, b) => sortKey(a).localeCompare(sortKey(b)))).toEqual([...due].sort((a, b) => sortKey(a).localeCompare(sortKey(b))));
+    expect([...actual].sort((a, b) => sortKey(a).localeCompare(sortKey(b)))).toEqual(
+      [...due].sort((a, b) => sortKey(a).localeCompare(sortKey(b))),
+    );
     for (const r of posted) {
       const amount = -Number(r.amount);
-      model.post('expiry', [{ accountId: Number(r.account_id), amount: -amount }, { accountId: SYSTEM_ACCOUNTS.expiry, amount }]);
+      model.post('expiry', [
+        { accountId: Number(r.account_id), amount: -amount },
+        { accountId: SYSTEM_ACCOUNTS.expiry, amount },
+      ]);
       expect(model.entries.length).toBe(Number(r.id));
     }
     // A second run at the same instant moves nothing.
@@ -266,16 +386,26 @@ class ExpireCmd implements fc.AsyncCommand<Model, Real> {
 }
 
 class ReplayCmd implements fc.AsyncCommand<Model, Real> {
-  constructor(readonly pick: number, readonly changeBody: boolean) {}
+  constructor(
+    readonly pick: number,
+    readonly changeBody: boolean,
+  ) {}
   check = () => true;
   async run(model: Model, real: Real) {
     if (real.history.length === 0) return;
     const prior = real.history[this.pick % real.history.length]!;
     const before = await snapshot(real.t.database);
     const body = this.changeBody ? { ...(prior.body as object), variant: 1 } : prior.body;
-    const replay = real.t.database.write((tx) => idempotent(tx, { scope: prior.scope, key: prior.key, body, now: model.now }, () => prior.exec(tx, model.now)));
+    const replay = real.t.database.write((tx) =>
+      idempotent(tx, { scope: prior.scope, key: prior.key, body, now: model.now }, () =>
+        prior.exec(tx, model.now),
+      ),
+    );
     if (this.changeBody) {
-      const error = await replay.then(() => undefined, (e: unknown) => e);
+      const error = await replay.then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(DomainError);
       expect((error as DomainError).code).toBe('idempotency_mismatch');
     } else {
@@ -288,12 +418,22 @@ class ReplayCmd implements fc.AsyncCommand<Model, Real> {
 }
 
 const commands = [
-  fc.tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 1, max: 200 })).map(([r, p]) => new AwardCmd(r, p, false)),
+  fc
+    .tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 1, max: 200 }))
+    .map(([r, p]) => new AwardCmd(r, p, false)),
   // Multiples of 5 so that landing exactly on the cap of 50 is common.
-  fc.tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 1, max: 7 })).map(([r, p]) => new AwardCmd(r, p * 5, true)),
-  fc.tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 1 }), amount).map(([r, m, p]) => new RedeemCmd(r, m, p)),
-  fc.tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 1 }), amount).map(([r, m, p]) => new RedeemCmd(r, m, p)),
-  fc.tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 3 }), amount).map(([a, b, p]) => new TransferCmd(a, b, p)),
+  fc
+    .tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 1, max: 7 }))
+    .map(([r, p]) => new AwardCmd(r, p * 5, true)),
+  fc
+    .tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 1 }), amount)
+    .map(([r, m, p]) => new RedeemCmd(r, m, p)),
+  fc
+    .tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 1 }), amount)
+    .map(([r, m, p]) => new RedeemCmd(r, m, p)),
+  fc
+    .tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 3 }), amount)
+    .map(([a, b, p]) => new TransferCmd(a, b, p)),
   fc.nat({ max: 1000 }).map((n) => new ReverseCmd(n)),
   fc.nat({ max: 1000 }).map((n) => new ReverseCmd(n)),
   fc.integer({ min: 100, max: 900 }).map((d) => new AdvanceCmd(d)),
@@ -310,9 +450,16 @@ describe('ledger properties (model-based, fast-check)', () => {
         const t = await seededDatabase();
         try {
           const { staffId, residents, merchants } = t.fixture;
-          const residentAccounts = await Promise.all(residents.map((r) => accountIdOf(t.database, r)));
-          const merchantAccounts = await Promise.all(merchants.map((m) => accountIdOf(t.database, m)));
-          const setup = () => ({ model: new Model(residentAccounts, merchantAccounts), real: { t, staffId, residents, merchants, seq: 0, history: [] } as Real });
+          const residentAccounts = await Promise.all(
+            residents.map((r) => accountIdOf(t.database, r)),
+          );
+          const merchantAccounts = await Promise.all(
+            merchants.map((m) => accountIdOf(t.database, m)),
+          );
+          const setup = () => ({
+            model: new Model(residentAccounts, merchantAccounts),
+            real: { t, staffId, residents, merchants, seq: 0, history: [] } as Real,
+          });
           await fc.asyncModelRun(setup, cmds);
         } finally {
           t.cleanup();
@@ -325,10 +472,19 @@ describe('ledger properties (model-based, fast-check)', () => {
   it('the model itself expires oldest lots first (sanity check of the oracle)', () => {
     const m = new Model([10], [20]);
     m.now = new Date('2024-06-01T00:00:00Z');
-    m.post('award', [{ accountId: 1, amount: -100 }, { accountId: 10, amount: 100 }]);
+    m.post('award', [
+      { accountId: 1, amount: -100 },
+      { accountId: 10, amount: 100 },
+    ]);
     m.now = new Date('2025-06-01T00:00:00Z');
-    m.post('award', [{ accountId: 1, amount: -50 }, { accountId: 10, amount: 50 }]);
-    m.post('redemption', [{ accountId: 10, amount: -120 }, { accountId: 20, amount: 120 }]);
+    m.post('award', [
+      { accountId: 1, amount: -50 },
+      { accountId: 10, amount: 50 },
+    ]);
+    m.post('redemption', [
+      { accountId: 10, amount: -120 },
+      { accountId: 20, amount: 120 },
+    ]);
     m.now = new Date('2027-01-01T00:00:00Z');
     expect(m.expiring()).toEqual([]);
     m.now = new Date('2028-01-01T00:00:00Z');

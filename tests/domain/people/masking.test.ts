@@ -16,14 +16,19 @@ describe('maskName', () => {
 
   it('never reveals more than the first and last character, and keeps the length', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme-composite', minLength: 3, maxLength: 12 }).filter((s) => s.trim() === s && Array.from(s).length >= 3), (name) => {
-        const chars = Array.from(name);
-        const masked = Array.from(maskName(name));
-        expect(masked).toHaveLength(chars.length);
-        expect(masked[0]).toBe(chars[0]);
-        expect(masked[masked.length - 1]).toBe(chars[chars.length - 1]);
-        expect(masked.slice(1, -1).every((c) => c === '*')).toBe(true);
-      }),
+      fc.property(
+        fc
+          .string({ unit: 'grapheme-composite', minLength: 3, maxLength: 12 })
+          .filter((s) => s.trim() === s && Array.from(s).length >= 3),
+        (name) => {
+          const chars = Array.from(name);
+          const masked = Array.from(maskName(name));
+          expect(masked).toHaveLength(chars.length);
+          expect(masked[0]).toBe(chars[0]);
+          expect(masked[masked.length - 1]).toBe(chars[chars.length - 1]);
+          expect(masked.slice(1, -1).every((c) => c === '*')).toBe(true);
+        },
+      ),
       { seed: 7, numRuns: 200 },
     );
   });

@@ -103,7 +103,10 @@ describe('SiteRebuilder', () => {
   it('reports a failed build and keeps working', async () => {
     const fake = fakeBuild();
     const errors: unknown[] = [];
-    const rebuilder = new SiteRebuilder(fake.build, { delayMs: 100, onError: (e) => errors.push(e) });
+    const rebuilder = new SiteRebuilder(fake.build, {
+      delayMs: 100,
+      onError: (e) => errors.push(e),
+    });
     rebuilder.request();
     await vi.advanceTimersByTimeAsync(100);
     fake.finish(new Error('astro exploded'));

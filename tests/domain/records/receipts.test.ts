@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { checkReceipt, cleanFilename, MAX_RECEIPT_BYTES, sniffReceipt } from '../../../functions/domain/records/receipts';
+import {
+  checkReceipt,
+  cleanFilename,
+  MAX_RECEIPT_BYTES,
+  sniffReceipt,
+} from '../../../functions/domain/records/receipts';
 import { DomainError } from '../../../functions/domain/shared/errors';
 
 const bytes = (...b: number[]) => Uint8Array.from(b);
@@ -14,7 +19,9 @@ const codeOf = (fn: () => unknown) => {
 
 describe('receipt files', () => {
   it('knows PNG, JPEG and PDF by their first bytes and nothing else', () => {
-    expect(sniffReceipt(bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0))).toBe('image/png');
+    expect(sniffReceipt(bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0))).toBe(
+      'image/png',
+    );
     expect(sniffReceipt(bytes(0xff, 0xd8, 0xff, 0xdb))).toBe('image/jpeg');
     expect(sniffReceipt(new TextEncoder().encode('%PDF-1.4'))).toBe('application/pdf');
     expect(sniffReceipt(bytes(0x89, 0x50, 0x4e, 0x47))).toBeUndefined(); // truncated signature
@@ -27,12 +34,20 @@ describe('receipt files', () => {
   it('checks size, emptiness, type and the declared type', () => {
     const png = bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a);
     expect(codeOf(() => checkReceipt({ bytes: png, declaredType: 'image/png' }))).toBe('ok');
-    expect(codeOf(() => checkReceipt({ bytes: png, declaredType: 'IMAGE/PNG; charset=binary' }))).toBe('ok');
+    expect(
+      codeOf(() => checkReceipt({ bytes: png, declaredType: 'IMAGE/PNG; charset=binary' })),
+    ).toBe('ok');
     expect(codeOf(() => checkReceipt({ bytes: png }))).toBe('ok');
-    expect(codeOf(() => checkReceipt({ bytes: png, declaredType: 'image/jpeg' }))).toBe('unsupported_file');
-    expect(codeOf(() => checkReceipt({ bytes: bytes(0xff, 0xd8, 0xff), declaredType: 'image/jpg' }))).toBe('ok');
+    expect(codeOf(() => checkReceipt({ bytes: png, declaredType: 'image/jpeg' }))).toBe(
+      'unsupported_file',
+    );
+    expect(
+      codeOf(() => checkReceipt({ bytes: bytes(0xff, 0xd8, 0xff), declaredType: 'image/jpg' })),
+    ).toBe('ok');
     expect(codeOf(() => checkReceipt({ bytes: new Uint8Array(0) }))).toBe('invalid_request');
-    expect(codeOf(() => checkReceipt({ bytes: new Uint8Array(MAX_RECEIPT_BYTES + 1) }))).toBe('file_too_large');
+    expect(codeOf(() => checkReceipt({ bytes: new Uint8Array(MAX_RECEIPT_BYTES + 1) }))).toBe(
+      'file_too_large',
+    );
     expect(codeOf(() => checkReceipt({ bytes: bytes(1, 2, 3) }))).toBe('unsupported_file');
   });
 

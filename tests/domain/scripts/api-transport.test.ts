@@ -1,5 +1,14 @@
 import { afterEach, beforeEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
-import { abandonRequests, linli, newKey, onApiEvent, request, sendIdempotent, serverNow, type ApiFail } from '../../../src/scripts/api';
+import {
+  type ApiFail,
+  abandonRequests,
+  linli,
+  newKey,
+  onApiEvent,
+  request,
+  sendIdempotent,
+  serverNow,
+} from '../../../src/scripts/api';
 
 /**
  * The browser's one client (src/scripts/api.ts) on a fake fetch: what reaches the network, and how
@@ -11,7 +20,10 @@ let events: Array<[string, ApiFail | undefined]>;
 let stopWatching: () => void;
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
 
 /** A fetch that answers with `answer(…)`, or never answers until its signal aborts. */
 function fakeFetch(answer?: (s: Sent) => Response) {
@@ -19,7 +31,11 @@ function fakeFetch(answer?: (s: Sent) => Response) {
     const s = { url: String(input), init };
     sent.push(s);
     if (answer) return Promise.resolve(answer(s));
-    return new Promise<Response>((_, reject) => init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
+    return new Promise<Response>((_, reject) =>
+      init.signal?.addEventListener('abort', () =>
+        reject(new DOMException('aborted', 'AbortError')),
+      ),
+    );
   });
 }
 
@@ -39,7 +55,11 @@ describe('request() over the typed client', () => {
     fakeFetch(() => json(200, { today: { points: 3, count: 1 } }));
     const res = await request(linli.counter.redemptions.$get({ query: { limit: '5' } }));
     expect(sent[0]!.url).toMatch(/\/api\/counter\/redemptions\?limit=5$/);
-    expect(sent[0]!.init).toMatchObject({ method: 'GET', credentials: 'same-origin', cache: 'no-store' });
+    expect(sent[0]!.init).toMatchObject({
+      method: 'GET',
+      credentials: 'same-origin',
+      cache: 'no-store',
+    });
     expect(new Headers(sent[0]!.init.headers).get('accept')).toBe('application/json');
     expect(res).toMatchObject({ ok: true, status: 200 });
     expect(events).toEqual([['online', undefined]]);
@@ -59,16 +79,35 @@ describe('request() over the typed client', () => {
   });
 
   it('turns a 4xx error body into an ApiFail with its code, message and facts', async () => {
-    fakeFetch(() => json(409, { error: { code: 'insufficient_points', message: 'Not enough', details: { balance: 4 } } }));
+    fakeFetch(() =>
+      json(409, {
+        error: { code: 'insufficient_points', message: 'Not enough', details: { balance: 4 } },
+      }),
+    );
     const res = await request(linli.counter.totals.$get());
-    expect(res).toEqual({ ok: false, status: 409, code: 'insufficient_points', message: 'Not enough', retryable: false, details: { balance: 4 } });
+    expect(res).toEqual({
+      ok: false,
+      status: 409,
+      code: 'insufficient_points',
+      message: 'Not enough',
+      retryable: false,
+      details: { balance: 4 },
+    });
     expect(events.map(([e]) => e)).toEqual(['online']);
   });
 
   it('a 5xx is retryable, carries Retry-After and reads as offline', async () => {
-    fakeFetch(() => json(503, { error: { code: 'storage_unavailable', message: '' } }, { 'retry-after': '7' }));
+    fakeFetch(() =>
+      json(503, { error: { code: 'storage_unavailable', message: '' } }, { 'retry-after': '7' }),
+    );
     const res = await request(linli.counter.totals.$get());
-    expect(res).toMatchObject({ ok: false, status: 503, code: 'storage_unavailable', retryable: true, retryAfter: 7 });
+    expect(res).toMatchObject({
+      ok: false,
+      status: 503,
+      code: 'storage_unavailable',
+      retryable: true,
+      retryAfter: 7,
+    });
     expect(events.map(([e]) => e)).toEqual(['offline']);
   });
 
@@ -86,7 +125,13 @@ describe('request() over the typed client', () => {
     fakeFetch();
     const pending = request((o) => linli.counter.totals.$get(undefined, o), { timeoutMs: 1000 });
     await vi.advanceTimersByTimeAsync(1000);
-    expect(await pending).toEqual({ ok: false, status: 0, code: 'network', message: '', retryable: true });
+    expect(await pending).toEqual({
+      ok: false,
+      status: 0,
+      code: 'network',
+      message: '',
+      retryable: true,
+    });
     expect(events.map(([e]) => e)).toEqual(['offline']);
   });
 
@@ -102,14 +147,22 @@ describe('request() over the typed client', () => {
     fakeFetch();
     const pending = request(linli.counter.totals.$get());
     abandonRequests();
-    expect(await pending).toEqual({ ok: false, status: 0, code: 'aborted', message: '', retryable: false });
+    expect(await pending).toEqual({
+      ok: false,
+      status: 0,
+      code: 'aborted',
+      message: '',
+      retryable: false,
+    });
     expect(events).toEqual([]);
   });
 
   it("the caller's own signal aborts its call", async () => {
     fakeFetch();
     const stop = new AbortController();
-    const pending = request((o) => linli.counter.totals.$get(undefined, o), { signal: stop.signal });
+    const pending = request((o) => linli.counter.totals.$get(undefined, o), {
+      signal: stop.signal,
+    });
     stop.abort();
     expect(await pending).toMatchObject({ code: 'aborted', retryable: false });
   });
@@ -134,13 +187,25 @@ describe('sendIdempotent()', () => {
   it('retries a write that got no definite answer with the same key and body, until it does', async () => {
     vi.stubGlobal('window', new EventTarget());
     let n = 0;
-    fakeFetch(() => (++n < 3 ? json(503, { error: { code: 'storage_unavailable', message: '' } }, { 'retry-after': '0.001' }) : json(201, { id: 1 })));
+    fakeFetch(() =>
+      ++n < 3
+        ? json(
+            503,
+            { error: { code: 'storage_unavailable', message: '' } },
+            { 'retry-after': '0.001' },
+          )
+        : json(201, { id: 1 }),
+    );
     const key = newKey();
     const body = { to: 2, points: 5 };
-    const res = await sendIdempotent((o) => linli.me.transfers.$post({ json: body, header: { 'idempotency-key': key } }, o));
+    const res = await sendIdempotent((o) =>
+      linli.me.transfers.$post({ json: body, header: { 'idempotency-key': key } }, o),
+    );
     expect(res).toMatchObject({ ok: true, status: 201 });
     expect(sent).toHaveLength(3);
-    expect(new Set(sent.map((s) => new Headers(s.init.headers).get('idempotency-key')))).toEqual(new Set([key]));
+    expect(new Set(sent.map((s) => new Headers(s.init.headers).get('idempotency-key')))).toEqual(
+      new Set([key]),
+    );
     expect(new Set(sent.map((s) => s.init.body))).toEqual(new Set([JSON.stringify(body)]));
   });
 });

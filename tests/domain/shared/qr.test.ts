@@ -5,8 +5,16 @@ import { scanSvg, svgOfDataUrl } from '../../helpers/qr';
 
 describe('QR codes', () => {
   it('scan back to exactly the text: notice URLs, one-time codes, card numbers', () => {
-    const texts = ['http://localhost:4321/deliberations/1/', '邻里社区 积分', 'é', 'https://linli.example.org/en/charity/micro-fund/2026-03/', '048213', 'C0001'];
-    for (let id = 1; id <= 60; id++) texts.push(`http://localhost:4321/deliberations/${id * 163}/notice/`);
+    const texts = [
+      'http://localhost:4321/deliberations/1/',
+      '邻里社区 积分',
+      'é',
+      'https://linli.example.org/en/charity/micro-fund/2026-03/',
+      '048213',
+      'C0001',
+    ];
+    for (let id = 1; id <= 60; id++)
+      texts.push(`http://localhost:4321/deliberations/${id * 163}/notice/`);
     for (const text of texts) expect(scanSvg(qrSvg(text))).toBe(text);
   });
 

@@ -1,13 +1,43 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { deliberationBodies, followupPublications, followupStatuses } from '../../../../db/schema';
-import { createDeliberation, findDeliberation, listDeliberations, publishDeliberation, updateDeliberation } from '../../../domain/records/deliberations';
-import { addFollowup, addFollowupUpdate, findFollowup, followupVersions, listFollowups, updateFollowup, withdrawFollowup } from '../../../domain/records/followups';
+import {
+  createDeliberation,
+  findDeliberation,
+  listDeliberations,
+  publishDeliberation,
+  updateDeliberation,
+} from '../../../domain/records/deliberations';
+import {
+  addFollowup,
+  addFollowupUpdate,
+  findFollowup,
+  followupVersions,
+  listFollowups,
+  updateFollowup,
+  withdrawFollowup,
+} from '../../../domain/records/followups';
 import { errorResponses } from '../../../http/errors';
-import { noBody, newRouter } from '../../../http/router';
+import { newRouter, noBody } from '../../../http/router';
 import { json, jsonBody, PageOf, PageQuery, signedIn } from '../../../http/schemas';
-import { versionedRecordRoutes } from './crud';
-import { Body, Count, DateString, IdParam, ListQuery, OptionalText, Publication, Reason, RefId, revisionOf, Text, English, EnglishOut, LongText, QueryId } from './schemas';
 import { write } from '../../../http/write';
+import { versionedRecordRoutes } from './crud';
+import {
+  Body,
+  Count,
+  DateString,
+  English,
+  EnglishOut,
+  IdParam,
+  ListQuery,
+  LongText,
+  OptionalText,
+  Publication,
+  QueryId,
+  Reason,
+  RefId,
+  revisionOf,
+  Text,
+} from './schemas';
 import { VersionsSchema } from './versions';
 
 const MAX_PEOPLE = 100_000;
@@ -19,12 +49,17 @@ const AgendaItemBody = Body({
   options: z
     .array(Body({ label: Text(200), votes: Count(MAX_PEOPLE) }))
     .max(20)
-    .openapi({ description: 'The options put to the vote with their tallies; empty when nothing was voted on' }),
+    .openapi({
+      description:
+        'The options put to the vote with their tallies; empty when nothing was voted on',
+    }),
 });
 
 const DeliberationBody = Body({
   ...English,
-  body: z.enum(deliberationBodies).openapi({ description: 'Which body met: 居民议事会, 楼栋议事会, 家物会, 居民论坛, 居民代表大会' }),
+  body: z.enum(deliberationBodies).openapi({
+    description: 'Which body met: 居民议事会, 楼栋议事会, 家物会, 居民论坛, 居民代表大会',
+  }),
   title: Text(200),
   date: DateString,
   place: Text(100),
@@ -32,13 +67,25 @@ const DeliberationBody = Body({
   building: OptionalText(100).openapi({ description: 'For a building council: which building' }),
   expected: Count(MAX_PEOPLE).openapi({ description: 'Members expected (应到)' }),
   present: Count(MAX_PEOPLE).openapi({ description: 'Members present (实到); at most expected' }),
-  quorum: Count(MAX_PEOPLE).openapi({ description: 'Members needed for a valid decision; at most expected' }),
+  quorum: Count(MAX_PEOPLE).openapi({
+    description: 'Members needed for a valid decision; at most expected',
+  }),
   summary: LongText(5000),
   resolution: LongText(5000),
-  agendaItems: z.array(AgendaItemBody).min(1, '至少一个议题').max(30).openapi({ description: "Each item's votes add up to at most the members present" }),
+  agendaItems: z
+    .array(AgendaItemBody)
+    .min(1, '至少一个议题')
+    .max(30)
+    .openapi({ description: "Each item's votes add up to at most the members present" }),
 });
 
-const OptionSchema = z.object({ id: z.number().int(), agendaItemId: z.number().int(), position: z.number().int(), label: z.string(), votes: z.number().int() });
+const OptionSchema = z.object({
+  id: z.number().int(),
+  agendaItemId: z.number().int(),
+  position: z.number().int(),
+  label: z.string(),
+  votes: z.number().int(),
+});
 const AgendaItemSchema = z.object({
   id: z.number().int(),
   deliberationId: z.number().int(),
@@ -58,7 +105,10 @@ const FollowupRowShape = {
   status: z.enum(followupStatuses),
   progress: z.number().int(),
   ...EnglishOut,
-  publication: z.enum(followupPublications).openapi({ description: 'withdrawn: kept on the public page as a tombstone with the reason (status is its progress)' }),
+  publication: z.enum(followupPublications).openapi({
+    description:
+      'withdrawn: kept on the public page as a tombstone with the reason (status is its progress)',
+  }),
 };
 const UpdateSchema = z.object({
   id: z.number().int(),
@@ -69,7 +119,9 @@ const UpdateSchema = z.object({
   note: z.string(),
   createdBy: z.number().int().nullable(),
 });
-const FollowupSchema = z.object({ ...FollowupRowShape, updates: z.array(UpdateSchema) }).openapi('StaffFollowup');
+const FollowupSchema = z
+  .object({ ...FollowupRowShape, updates: z.array(UpdateSchema) })
+  .openapi('StaffFollowup');
 
 const DeliberationRowShape = {
   id: z.number().int(),
@@ -84,10 +136,15 @@ const DeliberationRowShape = {
   quorum: z.number().int(),
   summary: z.string(),
   resolution: z.string(),
-  ...EnglishOut, ...Publication,
+  ...EnglishOut,
+  ...Publication,
 };
 const DeliberationSchema = z
-  .object({ ...DeliberationRowShape, agendaItems: z.array(AgendaItemSchema), followups: z.array(FollowupSchema) })
+  .object({
+    ...DeliberationRowShape,
+    agendaItems: z.array(AgendaItemSchema),
+    followups: z.array(FollowupSchema),
+  })
   .openapi('StaffDeliberation');
 
 const deliberations = versionedRecordRoutes({
@@ -98,7 +155,9 @@ const deliberations = versionedRecordRoutes({
   schema: DeliberationSchema,
   create: { body: DeliberationBody.openapi('DeliberationInput'), run: createDeliberation },
   update: {
-    body: revisionOf(DeliberationBody).openapi('DeliberationPatch', { description: 'Agenda items, when given, replace the old ones position by position' }),
+    body: revisionOf(DeliberationBody).openapi('DeliberationPatch', {
+      description: 'Agenda items, when given, replace the old ones position by position',
+    }),
     codes: ['agenda_in_use'],
     run: updateDeliberation,
   },
@@ -115,7 +174,9 @@ const FollowupBody = Body({
   title: Text(200),
   responsibleId: RefId.openapi({ description: 'The responsible organisation' }),
   dueDate: DateString.openapi({ description: 'Due date; not before the meeting' }),
-  agendaItemId: RefId.nullable().optional().openapi({ description: 'The agenda item of this deliberation it carries out' }),
+  agendaItemId: RefId.nullable()
+    .optional()
+    .openapi({ description: 'The agenda item of this deliberation it carries out' }),
 });
 
 const addFollowupRoute = newRouter().openapi(
@@ -124,11 +185,19 @@ const addFollowupRoute = newRouter().openapi(
     path: '/deliberations/{id}/followups',
     tags: ['records'],
     security: signedIn,
-    summary: 'Add a follow-up item (status pending, progress 0); on a published deliberation it is public at once',
+    summary:
+      'Add a follow-up item (status pending, progress 0); on a published deliberation it is public at once',
     request: { params: IdParam, body: jsonBody(FollowupBody.openapi('FollowupInput')) },
     responses: {
       201: json(FollowupSchema, 'The new follow-up'),
-      ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found', 'invalid_reference', 'dependency_unpublished'),
+      ...errorResponses(
+        'invalid_request',
+        'unauthorized',
+        'forbidden',
+        'not_found',
+        'invalid_reference',
+        'dependency_unpublished',
+      ),
     },
   }),
   async (c) => {
@@ -148,11 +217,17 @@ const listFollowupsRoute = newRouter().openapi(
     summary: 'Follow-up items, newest first: by status and/or deliberation',
     request: {
       query: PageQuery(200, 50).extend({
-        status: z.enum(followupStatuses).optional().openapi({ param: { name: 'status', in: 'query' } }),
+        status: z
+          .enum(followupStatuses)
+          .optional()
+          .openapi({ param: { name: 'status', in: 'query' } }),
         deliberationId: QueryId('deliberationId'),
       }),
     },
-    responses: { 200: json(PageOf(z.object(FollowupRowShape)), 'Follow-up items (without their timelines)'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden') },
+    responses: {
+      200: json(PageOf(z.object(FollowupRowShape)), 'Follow-up items (without their timelines)'),
+      ...errorResponses('invalid_request', 'unauthorized', 'forbidden'),
+    },
   }),
   async (c) => c.json(await listFollowups(c.get('deps').database.read, c.req.valid('query')), 200),
 );
@@ -165,9 +240,13 @@ const oneFollowupRoute = newRouter().openapi(
     security: signedIn,
     summary: 'One follow-up item with its dated timeline',
     request: { params: IdParam },
-    responses: { 200: json(FollowupSchema, 'The follow-up'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found') },
+    responses: {
+      200: json(FollowupSchema, 'The follow-up'),
+      ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found'),
+    },
   }),
-  async (c) => c.json(await findFollowup(c.get('deps').database.read, c.req.valid('param').id), 200),
+  async (c) =>
+    c.json(await findFollowup(c.get('deps').database.read, c.req.valid('param').id), 200),
 );
 
 const editFollowupRoute = newRouter().openapi(
@@ -176,11 +255,19 @@ const editFollowupRoute = newRouter().openapi(
     path: '/followups/{id}',
     tags: ['records'],
     security: signedIn,
-    summary: 'Edit a follow-up item while its deliberation is a draft; once published, revise it with a reason (progress is told through updates)',
+    summary:
+      'Edit a follow-up item while its deliberation is a draft; once published, revise it with a reason (progress is told through updates)',
     request: { params: IdParam, body: jsonBody(revisionOf(FollowupBody).openapi('FollowupPatch')) },
     responses: {
       200: json(FollowupSchema, 'The edited follow-up'),
-      ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found', 'record_withdrawn', 'invalid_reference'),
+      ...errorResponses(
+        'invalid_request',
+        'unauthorized',
+        'forbidden',
+        'not_found',
+        'record_withdrawn',
+        'invalid_reference',
+      ),
     },
   }),
   async (c) => {
@@ -194,7 +281,13 @@ const editFollowupRoute = newRouter().openapi(
 const UpdateBody = Body({
   date: DateString.openapi({ description: 'Not before the meeting' }),
   status: z.enum(followupStatuses),
-  progress: z.number().int().min(0).max(100).optional().openapi({ description: '0–100; omitted: 100 when done, otherwise unchanged' }),
+  progress: z
+    .number()
+    .int()
+    .min(0)
+    .max(100)
+    .optional()
+    .openapi({ description: '0–100; omitted: 100 when done, otherwise unchanged' }),
   note: LongText(2000),
 });
 
@@ -204,9 +297,19 @@ const addFollowupUpdateRoute = newRouter().openapi(
     path: '/followups/{id}/updates',
     tags: ['records'],
     security: signedIn,
-    summary: "Append a dated progress update; the follow-up's status and progress become those of its latest update",
+    summary:
+      "Append a dated progress update; the follow-up's status and progress become those of its latest update",
     request: { params: IdParam, body: jsonBody(UpdateBody.openapi('FollowupUpdateInput')) },
-    responses: { 201: json(FollowupSchema, 'The follow-up with its timeline'), ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found', 'record_withdrawn') },
+    responses: {
+      201: json(FollowupSchema, 'The follow-up with its timeline'),
+      ...errorResponses(
+        'invalid_request',
+        'unauthorized',
+        'forbidden',
+        'not_found',
+        'record_withdrawn',
+      ),
+    },
   }),
   async (c) => {
     const { id } = c.req.valid('param');
@@ -222,11 +325,22 @@ const withdrawFollowupRoute = newRouter().openapi(
     path: '/followups/{id}/withdraw',
     tags: ['records'],
     security: signedIn,
-    summary: "Withdraw a follow-up of a published deliberation: it stays on the public page, marked withdrawn with the reason; its progress is kept",
-    request: { params: IdParam, body: jsonBody(Body({ reason: Reason }).openapi('FollowupWithdrawInput')) },
+    summary:
+      'Withdraw a follow-up of a published deliberation: it stays on the public page, marked withdrawn with the reason; its progress is kept',
+    request: {
+      params: IdParam,
+      body: jsonBody(Body({ reason: Reason }).openapi('FollowupWithdrawInput')),
+    },
     responses: {
       200: json(FollowupSchema, 'The withdrawn follow-up'),
-      ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found', 'not_published', 'record_withdrawn'),
+      ...errorResponses(
+        'invalid_request',
+        'unauthorized',
+        'forbidden',
+        'not_found',
+        'not_published',
+        'record_withdrawn',
+      ),
     },
   }),
   async (c) => {
@@ -246,9 +360,16 @@ const followupVersionListRoute = newRouter().openapi(
     summary: "The follow-up's published versions, oldest first: what each changed and why",
     middleware: [noBody],
     request: { params: IdParam },
-    responses: { 200: json(VersionsSchema, "The follow-up's versions"), ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found') },
+    responses: {
+      200: json(VersionsSchema, "The follow-up's versions"),
+      ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found'),
+    },
   }),
-  async (c) => c.json({ items: await followupVersions(c.get('deps').database.read, c.req.valid('param').id) }, 200),
+  async (c) =>
+    c.json(
+      { items: await followupVersions(c.get('deps').database.read, c.req.valid('param').id) },
+      200,
+    ),
 );
 
 /** 议事协商: meetings with their agenda, options, votes and resolution, and the follow-up until done. */

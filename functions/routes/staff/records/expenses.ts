@@ -1,16 +1,45 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { budgetLines } from '../../../../db/schema';
-import { approveExpense, createExpense, findExpense, listExpenses, MIN_NO_RECEIPT_REASON, publishExpense, updateExpense } from '../../../domain/records/expenses';
-import { addReceipt, readReceipt, RECEIPT_TYPES, type ReceiptUpload } from '../../../domain/records/receipts';
+import {
+  approveExpense,
+  createExpense,
+  findExpense,
+  listExpenses,
+  MIN_NO_RECEIPT_REASON,
+  publishExpense,
+  updateExpense,
+} from '../../../domain/records/expenses';
+import {
+  addReceipt,
+  RECEIPT_TYPES,
+  type ReceiptUpload,
+  readReceipt,
+} from '../../../domain/records/receipts';
+import { requireCapability } from '../../../http/auth';
 import type { AppEnv } from '../../../http/context';
 import { ApiError, errorResponses } from '../../../http/errors';
 import { newRouter, noBody } from '../../../http/router';
 import { json, signedIn } from '../../../http/schemas';
-import { versionedRecordRoutes } from './crud';
-import { Body, DateString, Fen, IdParam, idIn, ListQuery, QueryId, Publication, revisionOf, RefId, Text, English, EnglishOut, LongText, OptionalLongText } from './schemas';
 import { write } from '../../../http/write';
-import { requireCapability } from '../../../http/auth';
+import { versionedRecordRoutes } from './crud';
+import {
+  Body,
+  DateString,
+  English,
+  EnglishOut,
+  Fen,
+  IdParam,
+  idIn,
+  ListQuery,
+  LongText,
+  OptionalLongText,
+  Publication,
+  QueryId,
+  RefId,
+  revisionOf,
+  Text,
+} from './schemas';
 
 const ExpenseBody = Body({
   ...English,
@@ -19,10 +48,14 @@ const ExpenseBody = Body({
   budgetLine: z.enum(budgetLines),
   description: LongText(1000),
   payee: Text(200),
-  beneficiaries: OptionalLongText(500).openapi({ description: 'Who benefited, anonymised ("3 户独居老人"), never a name' }),
+  beneficiaries: OptionalLongText(500).openapi({
+    description: 'Who benefited, anonymised ("3 户独居老人"), never a name',
+  }),
   amountFen: Fen,
   receiptNo: Text(50),
-  deliberationId: RefId.nullable().optional().openapi({ description: 'The deliberation that approved this spending' }),
+  deliberationId: RefId.nullable()
+    .optional()
+    .openapi({ description: 'The deliberation that approved this spending' }),
   noReceiptReason: z
     .string()
     .trim()
@@ -30,11 +63,21 @@ const ExpenseBody = Body({
     .max(500, '不能超过 500 个字')
     .nullable()
     .optional()
-    .openapi({ description: 'Why there is no receipt scan (published with the expense); without a scan or this reason, publishing answers receipt_required' }),
+    .openapi({
+      description:
+        'Why there is no receipt scan (published with the expense); without a scan or this reason, publishing answers receipt_required',
+    }),
 });
 
 const ReceiptSchema = z
-  .object({ id: z.number().int(), filename: z.string(), mime: z.enum(Object.keys(RECEIPT_TYPES) as [string, ...string[]]), size: z.number().int(), uploadedAt: z.string(), uploadedBy: z.number().int().nullable() })
+  .object({
+    id: z.number().int(),
+    filename: z.string(),
+    mime: z.enum(Object.keys(RECEIPT_TYPES) as [string, ...string[]]),
+    size: z.number().int(),
+    uploadedAt: z.string(),
+    uploadedBy: z.number().int().nullable(),
+  })
   .openapi('StaffReceipt');
 
 const ExpenseSchema = z
@@ -48,12 +91,17 @@ const ExpenseSchema = z
     beneficiaries: z.string().nullable(),
     amountFen: z.number().int(),
     receiptNo: z.string(),
-    approvedBy: z.number().int().nullable().openapi({ description: 'The second staff member who approved it; null until then' }),
+    approvedBy: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: 'The second staff member who approved it; null until then' }),
     approvedAt: z.string().nullable(),
     deliberationId: z.number().int().nullable(),
     noReceiptReason: z.string().nullable(),
     receipts: z.array(ReceiptSchema),
-    ...EnglishOut, ...Publication,
+    ...EnglishOut,
+    ...Publication,
   })
   .openapi('StaffExpense');
 
@@ -64,14 +112,30 @@ const expenses = versionedRecordRoutes({
   versioned: { entity: 'expense', label: '支出记录' },
   schema: ExpenseSchema,
   create: { body: ExpenseBody.openapi('ExpenseInput'), run: createExpense },
-  update: { body: revisionOf(ExpenseBody).openapi('ExpensePatch', { description: 'Editing an approved draft withdraws its approval; a published expense is revised with a reason (its amount and fund only by a correction)' }), run: updateExpense },
+  update: {
+    body: revisionOf(ExpenseBody).openapi('ExpensePatch', {
+      description:
+        'Editing an approved draft withdraws its approval; a published expense is revised with a reason (its amount and fund only by a correction)',
+    }),
+    run: updateExpense,
+  },
   find: findExpense,
   list: {
     query: ListQuery.extend({
       fundId: QueryId('fundId'),
-      approved: z.enum(['true', 'false']).optional().openapi({ param: { name: 'approved', in: 'query' }, description: 'Only approved (true) or awaiting approval (false)' }),
+      approved: z
+        .enum(['true', 'false'])
+        .optional()
+        .openapi({
+          param: { name: 'approved', in: 'query' },
+          description: 'Only approved (true) or awaiting approval (false)',
+        }),
     }),
-    run: (db, q) => listExpenses(db, { ...q, approved: q.approved === undefined ? undefined : q.approved === 'true' }),
+    run: (db, q) =>
+      listExpenses(db, {
+        ...q,
+        approved: q.approved === undefined ? undefined : q.approved === 'true',
+      }),
   },
   publish: { codes: ['approval_required', 'receipt_required'], run: publishExpense },
 });
@@ -87,7 +151,14 @@ const approveExpenseRoute = newRouter().openapi(
     request: { params: IdParam },
     responses: {
       200: json(ExpenseSchema, 'The approved expense'),
-      ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'self_approval', 'not_found', 'already_approved'),
+      ...errorResponses(
+        'invalid_request',
+        'unauthorized',
+        'forbidden',
+        'self_approval',
+        'not_found',
+        'already_approved',
+      ),
     },
   }),
   async (c) => {
@@ -114,14 +185,28 @@ async function uploadOf(c: Context<AppEnv>): Promise<ReceiptUpload> {
       throw new ApiError('invalid_request', '请求无效：无法解析 multipart/form-data 表单');
     }
     const unknown = Object.keys(form).filter((k) => k !== 'file');
-    if (unknown.length > 0) throw new ApiError('invalid_request', `请求无效：不认识的字段：${unknown.join('、')}`);
+    if (unknown.length > 0)
+      throw new ApiError('invalid_request', `请求无效：不认识的字段：${unknown.join('、')}`);
     const file = form.file;
-    if (!(file instanceof File)) throw new ApiError('invalid_request', '请求无效：表单中须有文件字段 file');
-    return { bytes: new Uint8Array(await file.arrayBuffer()), filename: file.name, declaredType: file.type };
+    if (!(file instanceof File))
+      throw new ApiError('invalid_request', '请求无效：表单中须有文件字段 file');
+    return {
+      bytes: new Uint8Array(await file.arrayBuffer()),
+      filename: file.name,
+      declaredType: file.type,
+    };
   }
   const essence = type.split(';')[0]!.trim().toLowerCase();
-  if (!RAW_TYPES.has(essence)) throw new ApiError('invalid_request', '请求无效：请以 multipart/form-data（字段 file）上传，或以 image/png、image/jpeg、application/pdf 作请求体');
-  return { bytes: new Uint8Array(await c.req.arrayBuffer()), filename: c.req.query('filename'), declaredType: type };
+  if (!RAW_TYPES.has(essence))
+    throw new ApiError(
+      'invalid_request',
+      '请求无效：请以 multipart/form-data（字段 file）上传，或以 image/png、image/jpeg、application/pdf 作请求体',
+    );
+  return {
+    bytes: new Uint8Array(await c.req.arrayBuffer()),
+    filename: c.req.query('filename'),
+    declaredType: type,
+  };
 }
 
 const attachReceiptRoute = newRouter().openapi(
@@ -130,23 +215,42 @@ const attachReceiptRoute = newRouter().openapi(
     path: '/expenses/{id}/receipts',
     tags: ['records'],
     security: signedIn,
-    summary: 'Upload a receipt scan (PNG, JPEG or PDF, at most 5 MB; the type is checked by the file content)',
+    summary:
+      'Upload a receipt scan (PNG, JPEG or PDF, at most 5 MB; the type is checked by the file content)',
     description:
       'Either multipart/form-data with one field `file`, or the file itself as the body with its content type (and an optional ?filename=). Any expense, draft or published, can take receipts; the public sees only that one exists.',
     request: {
       params: IdParam,
-      query: z.object({ filename: z.string().max(200).optional().openapi({ param: { name: 'filename', in: 'query' }, description: 'The file name, for a raw body upload' }) }),
+      query: z.object({
+        filename: z
+          .string()
+          .max(200)
+          .optional()
+          .openapi({
+            param: { name: 'filename', in: 'query' },
+            description: 'The file name, for a raw body upload',
+          }),
+      }),
       body: {
         required: true,
         content: {
-          'multipart/form-data': { schema: { type: 'object', properties: { file: binary }, required: ['file'] } },
+          'multipart/form-data': {
+            schema: { type: 'object', properties: { file: binary }, required: ['file'] },
+          },
           ...Object.fromEntries(rawTypes.map((t) => [t, { schema: binary }])),
         },
       },
     },
     responses: {
       201: json(ReceiptSchema, 'The stored receipt'),
-      ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found', 'file_too_large', 'unsupported_file'),
+      ...errorResponses(
+        'invalid_request',
+        'unauthorized',
+        'forbidden',
+        'not_found',
+        'file_too_large',
+        'unsupported_file',
+      ),
     },
   }),
   async (c) => {
@@ -174,7 +278,10 @@ const downloadReceiptRoute = newRouter().openapi(
       params: IdParam.extend({ receiptId: idIn('receiptId', 'path') }),
     },
     responses: {
-      200: { description: 'The file, with its checked content type', content: Object.fromEntries(rawTypes.map((t) => [t, { schema: binary }])) },
+      200: {
+        description: 'The file, with its checked content type',
+        content: Object.fromEntries(rawTypes.map((t) => [t, { schema: binary }])),
+      },
       ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found'),
     },
   }),

@@ -1,19 +1,44 @@
 import { z } from '@hono/zod-openapi';
 import { organizationKinds } from '../../../../db/schema';
-import { createOrganization, findOrganization, listOrganizations, publishOrganization, updateOrganization } from '../../../domain/records/organizations';
+import {
+  createOrganization,
+  findOrganization,
+  listOrganizations,
+  publishOrganization,
+  updateOrganization,
+} from '../../../domain/records/organizations';
 import { versionedRecordRoutes } from './crud';
-import { Body, ListQuery, OptionalText, Publication, revisionOf, RefId, Text, English, EnglishOut, LongText } from './schemas';
+import {
+  Body,
+  English,
+  EnglishOut,
+  ListQuery,
+  LongText,
+  OptionalText,
+  Publication,
+  RefId,
+  revisionOf,
+  Text,
+} from './schemas';
 
 const OrganizationBody = Body({
   ...English,
   kind: z.enum(organizationKinds),
   name: Text(100),
-  parentId: RefId.nullable().optional().openapi({ description: 'The organisation above it on the map (a Party branch under the committee)' }),
+  parentId: RefId.nullable().optional().openapi({
+    description: 'The organisation above it on the map (a Party branch under the committee)',
+  }),
   description: LongText(2000),
-  provides: LongText(500).openapi({ description: 'What it provides to the community, in a sentence or two' }),
+  provides: LongText(500).openapi({
+    description: 'What it provides to the community, in a sentence or two',
+  }),
   covers: OptionalText(200).openapi({ description: 'Buildings or compounds it covers' }),
-  contact: OptionalText(100).openapi({ description: 'A public office contact, never a private phone' }),
-  merchantUserId: RefId.nullable().optional().openapi({ description: "A partner merchant's user account" }),
+  contact: OptionalText(100).openapi({
+    description: 'A public office contact, never a private phone',
+  }),
+  merchantUserId: RefId.nullable()
+    .optional()
+    .openapi({ description: "A partner merchant's user account" }),
   teamId: RefId.nullable().optional(),
 });
 
@@ -29,7 +54,8 @@ export const OrganizationSchema = z
     contact: z.string().nullable(),
     merchantUserId: z.number().int().nullable(),
     teamId: z.number().int().nullable(),
-    ...EnglishOut, ...Publication,
+    ...EnglishOut,
+    ...Publication,
   })
   .openapi('StaffOrganization');
 
@@ -41,8 +67,19 @@ export const organizationRoutes = versionedRecordRoutes({
   versioned: { entity: 'organization', label: '组织' },
   schema: OrganizationSchema,
   create: { body: OrganizationBody.openapi('OrganizationInput'), run: createOrganization },
-  update: { body: revisionOf(OrganizationBody).openapi('OrganizationPatch'), run: updateOrganization },
+  update: {
+    body: revisionOf(OrganizationBody).openapi('OrganizationPatch'),
+    run: updateOrganization,
+  },
   find: findOrganization,
-  list: { query: ListQuery.extend({ kind: z.enum(organizationKinds).optional().openapi({ param: { name: 'kind', in: 'query' } }) }), run: listOrganizations },
+  list: {
+    query: ListQuery.extend({
+      kind: z
+        .enum(organizationKinds)
+        .optional()
+        .openapi({ param: { name: 'kind', in: 'query' } }),
+    }),
+    run: listOrganizations,
+  },
   publish: { run: publishOrganization },
 });

@@ -4,11 +4,11 @@ import type { Db } from '../../../../db/client';
 import type { Actor } from '../../../domain/records/audit';
 import type { PublishEvent } from '../../../domain/records/publish';
 import type { AppEnv } from '../../../http/context';
-import { errorResponses, type ErrorCode } from '../../../http/errors';
+import { type ErrorCode, errorResponses } from '../../../http/errors';
 import { newRouter, noBody } from '../../../http/router';
 import { json, signedIn } from '../../../http/schemas';
-import { IdParam } from './schemas';
 import { write } from '../../../http/write';
+import { IdParam } from './schemas';
 
 export interface PublishSpec<P extends string, R> {
   /** The collection path, e.g. '/donations'. */
@@ -34,7 +34,15 @@ export function publishRoute<P extends string, R>(spec: PublishSpec<P, R>) {
       request: { params: IdParam },
       responses: {
         200: json(spec.schema, `The published ${spec.noun}`),
-        ...errorResponses('invalid_request', 'unauthorized', 'forbidden', 'not_found', 'already_published', 'dependency_unpublished', ...(spec.codes ?? [])),
+        ...errorResponses(
+          'invalid_request',
+          'unauthorized',
+          'forbidden',
+          'not_found',
+          'already_published',
+          'dependency_unpublished',
+          ...(spec.codes ?? []),
+        ),
       },
     }),
     // Sound casts, as in crud.ts: the route's own IdParam validated the id; the generic spec hides its type.

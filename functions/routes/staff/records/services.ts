@@ -1,8 +1,26 @@
 import { z } from '@hono/zod-openapi';
 import { serviceAudiences, serviceCategories, serviceCosts } from '../../../../db/schema';
-import { createService, findService, listServices, publishService, updateService } from '../../../domain/records/services';
+import {
+  createService,
+  findService,
+  listServices,
+  publishService,
+  updateService,
+} from '../../../domain/records/services';
 import { versionedRecordRoutes } from './crud';
-import { Body, ListQuery, OptionalText, Publication, revisionOf, RefId, Text, English, EnglishOut, LongText, QueryId } from './schemas';
+import {
+  Body,
+  English,
+  EnglishOut,
+  ListQuery,
+  LongText,
+  OptionalText,
+  Publication,
+  QueryId,
+  RefId,
+  revisionOf,
+  Text,
+} from './schemas';
 
 const ServiceBody = Body({
   ...English,
@@ -10,14 +28,29 @@ const ServiceBody = Body({
   title: Text(100),
   description: LongText(2000),
   providerId: RefId.openapi({ description: 'The organisation that provides it' }),
-  audiences: z.array(z.enum(serviceAudiences)).min(1, '至少选择一个服务对象').max(serviceAudiences.length),
-  schedule: Text(100).openapi({ description: 'When, in words: 每月 9 日上午, 每周三下午, 预约', example: '每月 9 日上午' }),
-  monthlyDay: z.number().int().min(1).max(31).nullable().optional().openapi({ description: 'Day of month of a monthly service (9 = the volunteer day)' }),
+  audiences: z
+    .array(z.enum(serviceAudiences))
+    .min(1, '至少选择一个服务对象')
+    .max(serviceAudiences.length),
+  schedule: Text(100).openapi({
+    description: 'When, in words: 每月 9 日上午, 每周三下午, 预约',
+    example: '每月 9 日上午',
+  }),
+  monthlyDay: z
+    .number()
+    .int()
+    .min(1)
+    .max(31)
+    .nullable()
+    .optional()
+    .openapi({ description: 'Day of month of a monthly service (9 = the volunteer day)' }),
   place: Text(100),
   cost: z.enum(serviceCosts),
   costNote: OptionalText(200),
   howToAsk: LongText(500),
-  deliberationId: RefId.nullable().optional().openapi({ description: 'The deliberation that created this service' }),
+  deliberationId: RefId.nullable()
+    .optional()
+    .openapi({ description: 'The deliberation that created this service' }),
 });
 
 export const ServiceSchema = z
@@ -35,7 +68,8 @@ export const ServiceSchema = z
     costNote: z.string().nullable(),
     howToAsk: z.string(),
     deliberationId: z.number().int().nullable(),
-    ...EnglishOut, ...Publication,
+    ...EnglishOut,
+    ...Publication,
   })
   .openapi('StaffService');
 
