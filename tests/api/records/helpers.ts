@@ -218,3 +218,10 @@ export const sample = {
     ...extra,
   }),
 };
+
+/** A fund already published, so money can be published into it: its id. */
+export async function publishFund(w: RecordsWorld): Promise<number> {
+  const { body } = await w.api('POST', '/funds', sample.fund());
+  await w.api('POST', `/funds/${body.id}/publish`);
+  return body.id;
+}

@@ -2,15 +2,11 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { expectError } from '../../helpers/http';
 import { perTest } from '../../helpers/template';
-import { recordsWorld, sample } from './helpers';
+import { publishFund, recordsWorld, sample } from './helpers';
 
 const w = perTest(recordsWorld);
 
-async function publishedFund(): Promise<number> {
-  const { body } = await w.api('POST', '/funds', sample.fund());
-  await w.api('POST', `/funds/${body.id}/publish`);
-  return body.id;
-}
+const publishedFund = () => publishFund(w);
 
 describe('funds, donations and incomes', () => {
   it('keeps fund codes unique and publishes money only into a published fund', async () => {
@@ -323,149 +319,6 @@ describe('funds, donations and incomes', () => {
       422,
       'invalid_reference',
     );
-    expect(await w.dump()).toEqual(before);
-  });
-});
-
-describe('expenses: approval by a second staff member', () => {
-  it('refuses self-approval and publishing before approval; a second staff member approves', async () => {
-    const fundId = await publishedFund();
-    const { body: expense } = await w.api('POST', '/expenses', sample.expense(fundId));
-    expect(expense).toMatchObject({ approvedBy: null, approvedAt: null, receipts: [] });
-
-    const before = await w.dump();
-    expectError(await w.api('POST', `/expenses/${expense.id}/publish`), 409, 'approval_required');
-    expectError(
-      await w.api('POST', `/expenses/${expense.id}/publish`, undefined, w.staff2),
-      409,
-      'approval_required',
-    );
-    // Staff do not give the second signature; the accountant does, but never on what they entered.
-    expectError(await w.api('POST', `/expenses/${expense.id}/approve`), 403, 'forbidden');
-    expect(await w.dump()).toEqual(before);
-    expect(w.published).toHaveLength(1);
-
-    w.time.advance(3600_000);
-    const approved = await w.api('POST', `/expenses/${expense.id}/approve`, undefined, w.staff2);
-    expect(approved.status).toBe(200);
-    expect(approved.body).toMatchObject({
-      approvedBy: w.f.staff2Id,
-      approvedAt: w.time.now.toISOString(),
-      status: 'draft',
-    });
-    expectError(
-      await w.api('POST', `/expenses/${expense.id}/approve`, undefined, w.staff2),
-      409,
-      'already_approved',
-    );
-    const [audit] = await w.rows<{ actor_id: number }>(
-      sql`select actor_id from audit_log where action = 'approve'`,
-    );
-    expect(audit!.actor_id).toBe(w.f.staff2Id);
-
-    // The creator may publish once someone else has approved.
-    const published = await w.api('POST', `/expenses/${expense.id}/publish`);
-    expect(published.body).toMatchObject({
-      status: 'published',
-      approvedBy: w.f.staff2Id,
-      publishedBy: w.f.staffId,
-    });
-    expect(w.published.map((p) => p.event)).toEqual([
-      { entity: 'fund', id: fundId },
-      { entity: 'expense', id: expense.id },
-    ]);
-    expectError(
-      await w.api('PATCH', `/expenses/${expense.id}`, { amountFen: 1, reason: '多付' }),
-      409,
-      'correction_required',
-    );
-    expect(
-      (
-        await w.api('POST', '/corrections', {
-          entity: 'expense',
-          entityId: expense.id,
-          date: '2026-03-10',
-          amountDeltaFen: -1_000,
-          explanation: '退回多付',
-        })
-      ).status,
-    ).toBe(201);
-  });
-
-  it('an edit withdraws the approval, and whoever edited cannot approve', async () => {
-    const fundId = await publishedFund();
-    const { body: expense } = await w.api('POST', '/expenses', sample.expense(fundId));
-    await w.api('POST', `/expenses/${expense.id}/approve`, undefined, w.staff2);
-    // staff2 changes the amount after approving: the approval is gone …
-    const edited = await w.api('PATCH', `/expenses/${expense.id}`, { amountFen: 99_000 }, w.staff2);
-    expect(edited.body).toMatchObject({ amountFen: 99_000, approvedBy: null, approvedAt: null });
-    const [update] = await w.rows<{ detail: string }>(
-      sql`select detail from audit_log where action = 'update' and entity = 'expense'`,
-    );
-    expect(JSON.parse(update!.detail)).toMatchObject({
-      changes: { amountFen: { from: 36_000, to: 99_000 } },
-      approvalWithdrawn: { approvedBy: w.f.staff2Id },
-    });
-    expectError(await w.api('POST', `/expenses/${expense.id}/publish`), 409, 'approval_required');
-    // … and neither of the two who touched it may approve it now.
-    expectError(
-      await w.api('POST', `/expenses/${expense.id}/approve`, undefined, w.staff2),
-      403,
-      'self_approval',
-    );
-    // Staff do not give the second signature; the accountant does, but never on what they entered.
-    expectError(await w.api('POST', `/expenses/${expense.id}/approve`), 403, 'forbidden');
-    expect(
-      (await w.api('GET', '/expenses?approved=false')).body.items.map((e: { id: number }) => e.id),
-    ).toEqual([expense.id]);
-  });
-
-  it('links an expense to the deliberation that approved it, public only after it', async () => {
-    const fundId = await publishedFund();
-    const { body: d } = await w.api('POST', '/deliberations', sample.deliberation());
-    expectError(
-      await w.api('POST', '/expenses', sample.expense(fundId, { deliberationId: 999 })),
-      422,
-      'invalid_reference',
-    );
-    const { body: expense } = await w.api(
-      'POST',
-      '/expenses',
-      sample.expense(fundId, { deliberationId: d.id }),
-    );
-    await w.api('POST', `/expenses/${expense.id}/approve`, undefined, w.staff2);
-    expectError(
-      await w.api('POST', `/expenses/${expense.id}/publish`),
-      409,
-      'dependency_unpublished',
-    );
-    await w.api('POST', `/deliberations/${d.id}/publish`);
-    expect((await w.api('POST', `/expenses/${expense.id}/publish`)).body).toMatchObject({
-      status: 'published',
-      deliberationId: d.id,
-    });
-  });
-
-  it('validates amounts, dates and budget lines', async () => {
-    const fundId = await publishedFund();
-    const before = await w.dump();
-    for (const bad of [
-      { amountFen: -1 },
-      { amountFen: 12.5 },
-      { amountFen: '100' },
-      { date: '2026-3-4' },
-      { date: '2026-13-01' },
-      { budgetLine: 'bribes' },
-      { payee: '' },
-      { payee: '   ' },
-      { description: 'x'.repeat(1001) },
-    ]) {
-      expectError(
-        await w.api('POST', '/expenses', sample.expense(fundId, bad)),
-        400,
-        'invalid_request',
-      );
-    }
     expect(await w.dump()).toEqual(before);
   });
 });
