@@ -1,19 +1,17 @@
 import type { InferRequestType } from 'hono/client';
-import type { Activity, Participant } from '../../../functions/domain/activities/catalog';
+import type { Activity } from '../../../functions/domain/activities/catalog';
 import type { AppKey } from '../../i18n/app';
-import { linli, newKey, type OkBody, request, sendIdempotent } from '../api';
+import { linli, request } from '../api';
 import { field, focusOn, h, replace } from '../dom';
-import { errorText, fmtDate, fmtDateTime, fmtNum, isEn, today, tr } from '../i18n';
+import { errorText, fmtDate, today, tr } from '../i18n';
 import { cameraPossible, classify, type ScanSession, startScan } from '../qr-scan';
-import { busy, loadInto, msgBox, remember, say } from '../ui';
-import { residentPicker, select, table, word } from './common';
-import { whoAmI } from './me';
-import { chainPicker } from './records-options';
+import { busy, loadInto, msgBox, say } from '../ui';
+import { approvalsLoader } from './activity-approvals';
+import { closePreview } from './activity-close';
+import { activityCreateForm } from './activity-create';
+import { type ActivityDetail, renderPeople } from './activity-people';
+import { residentPicker, select, table } from './common';
 
-type Detail = Activity & { participants: Participant[] };
-type Batch = OkBody<
-  Awaited<ReturnType<(typeof linli.staff)['award-batches']['$get']>>
->['items'][number];
 const STATUSES = ['planned', 'open', 'closed'] as const;
 const countsOf = (a: Activity) => `${a.signups} / ${a.checkedIn}`;
 const summaryOf = (a: Activity) =>
@@ -45,135 +43,11 @@ export function mount(root: HTMLElement): void {
     h('div', { class: 'panel-grid' }, h('div', {}, create, listBox), detail),
   );
 
-  // ---- Create ----
-  const msg = msgBox();
-  void loadInto(
-    create.appendChild(h('div')),
-    () => request(linli.staff['activity-types'].$get()),
-    (t) => {
-      const box = create.lastElementChild as HTMLElement;
-      const type = field(
-        tr('staff.act.type'),
-        select(
-          t.types.map((x) => [
-            x.code,
-            `${isEn() ? x.nameEn : x.name}（${tr('staff.act.rate', { n: x.pointsPerHour, cap: x.dailyCap })}）`,
-          ]),
-          remember.get('act-type'),
-        ),
-      );
-      const team = field(
-        tr('staff.act.team'),
-        select(
-          t.teams.map((x) => [String(x.id), x.name]),
-          remember.get('act-team'),
-          tr('staff.act.noTeam'),
-        ),
-      );
-      const title = field(
-        tr('staff.act.title'),
-        h('input', { type: 'text', maxlength: 100, value: remember.get('act-title') ?? '' }),
-      );
-      const date = field(tr('staff.act.date'), h('input', { type: 'date', value: today() }));
-      const places = h(
-        'datalist',
-        { id: 'act-places' },
-        (remember.get('act-places') ?? '')
-          .split('\n')
-          .filter(Boolean)
-          .map((p) => h('option', { value: p })),
-      );
-      const place = field(
-        tr('staff.act.place'),
-        h('input', {
-          type: 'text',
-          maxlength: 100,
-          list: 'act-places',
-          value: remember.get('act-place') ?? '',
-        }),
-      );
-      const hours = field(
-        tr('staff.act.hours'),
-        h('input', {
-          type: 'number',
-          min: 0.5,
-          max: 24,
-          step: 0.5,
-          value: remember.get('act-hours') ?? '2',
-        }),
-      );
-      const chain = chainPicker(true);
-      const go = h(
-        'button',
-        { type: 'submit', class: 'button primary wide' },
-        tr('staff.act.createGo'),
-      );
-      const form = h(
-        'form',
-        { class: 'stack', novalidate: true },
-        type.wrap,
-        team.wrap,
-        title.wrap,
-        h('div', { class: 'row' }, date.wrap, hours.wrap),
-        place.wrap,
-        places,
-        chain.wraps,
-        go,
-        msg,
-      );
-      box.append(form);
-      const v = (f: { input: HTMLElement }) => (f.input as HTMLInputElement).value.trim();
-      form.addEventListener('submit', (e) => {
-        e.preventDefault();
-        title.setError(v(title) ? null : tr('common.required'));
-        place.setError(v(place) ? null : tr('common.required'));
-        const hrs = Number(v(hours));
-        hours.setError(
-          hrs >= 0.5 && hrs <= 24 && Number.isInteger(hrs * 2)
-            ? null
-            : tr('staff.act.hoursInvalid'),
-        );
-        date.setError(v(date) ? null : tr('common.required'));
-        if (
-          !v(title) ||
-          !v(place) ||
-          !v(date) ||
-          !(hrs >= 0.5 && hrs <= 24 && Number.isInteger(hrs * 2))
-        )
-          return;
-        const body = {
-          type: v(type),
-          teamId: v(team) ? Number(v(team)) : null,
-          title: v(title),
-          date: v(date),
-          place: v(place),
-          hours: hrs,
-          ...chain.read(),
-        };
-        void busy(go, async () => {
-          const res = await request(linli.staff.activities.$post({ json: body }));
-          if (!res.ok) return say(msg, 'error', errorText(res));
-          remember.set('act-type', body.type);
-          remember.set('act-team', v(team));
-          remember.set('act-title', body.title);
-          remember.set('act-place', body.place);
-          remember.set('act-hours', String(hrs));
-          const known = new Set([
-            body.place,
-            ...(remember.get('act-places') ?? '').split('\n').filter(Boolean),
-          ]);
-          remember.set('act-places', [...known].slice(0, 20).join('\n'));
-          say(
-            msg,
-            'ok',
-            tr('staff.act.created', { title: res.data.title, date: fmtDate(res.data.date) }),
-          );
-          await loadList();
-          await show(res.data.id, true);
-        });
-      });
-    },
-  );
+  const loadApprovals = approvalsLoader(approvals);
+  activityCreateForm(create, async (id) => {
+    await loadList();
+    await show(id, true);
+  });
 
   // ---- List ----
   const statusPick = field(
@@ -271,7 +145,7 @@ export function mount(root: HTMLElement): void {
     if (focus) focusOn(heading);
   };
 
-  const renderActivity = (box: HTMLElement, a: Detail) => {
+  const renderActivity = (box: HTMLElement, a: ActivityDetail) => {
     const msg = msgBox();
     const summary = h('p', { class: 'meta', 'data-activity-summary': '' }, summaryOf(a));
     msg.setAttribute('data-activity-msg', '');
@@ -412,7 +286,9 @@ export function mount(root: HTMLElement): void {
         tr('staff.act.close'),
       );
       const previewBox = h('div');
-      close.addEventListener('click', () => busy(close, () => preview(a, previewBox, msg)));
+      close.addEventListener('click', () =>
+        busy(close, () => closePreview(a, previewBox, msg, (text) => afterClose(a.id, msg, text))),
+      );
       box.append(
         h('h4', {}, tr('staff.act.closeTitle')),
         h('p', { class: 'hint' }, tr('staff.act.closeHint')),
@@ -422,314 +298,14 @@ export function mount(root: HTMLElement): void {
     }
   };
 
-  const renderPeople = (
-    box: HTMLElement,
-    a: Detail,
-    msg: HTMLElement,
-    changed: () => Promise<void>,
-  ) => {
-    if (a.participants.length === 0)
-      return replace(box, h('p', { class: 'meta' }, tr('staff.act.nobody')));
-    const editable = a.status !== 'closed' && a.date <= today();
-    replace(
-      box,
-      h(
-        'ul',
-        { class: 'check-list' },
-        a.participants.map((p) => {
-          const id = `ci-${a.id}-${p.residentId}`;
-          const cb = h('input', {
-            type: 'checkbox',
-            id,
-            checked: !!p.checkedInAt,
-            disabled: !editable,
-            'data-checkin': p.login,
-          });
-          cb.addEventListener('change', async () => {
-            cb.disabled = true;
-            const res = cb.checked
-              ? await request(
-                  linli.staff.activities[':id']['check-ins'].$post({
-                    param: { id: String(a.id) },
-                    json: { residentId: p.residentId },
-                  }),
-                )
-              : await request(
-                  linli.staff.activities[':id']['check-ins'][':residentId'].$delete({
-                    param: { id: String(a.id), residentId: String(p.residentId) },
-                  }),
-                );
-            cb.disabled = false;
-            if (!res.ok) {
-              cb.checked = !cb.checked;
-              return say(msg, 'error', `${p.name}：${errorText(res)}`);
-            }
-            say(
-              msg,
-              'ok',
-              cb.checked
-                ? tr('staff.act.checkedIn', { name: p.name })
-                : tr('staff.act.unchecked', { name: p.name }),
-            );
-            await changed();
-          });
-          const state = p.awardEntryId
-            ? tr('staff.act.awardedEntry', { id: p.awardEntryId })
-            : p.checkedInAt
-              ? tr('staff.act.arrived', { time: fmtDateTime(p.checkedInAt) })
-              : p.signedUpAt
-                ? tr('act.status.signed_up')
-                : '';
-          return h(
-            'li',
-            {},
-            h(
-              'div',
-              { class: 'choice' },
-              cb,
-              h(
-                'label',
-                { for: id },
-                `${p.name}（${p.login}）`,
-                h('span', { class: 'meta' }, ` ${state}`),
-              ),
-            ),
-          );
-        }),
-      ),
-    );
-  };
-
-  const preview = async (a: Activity, box: HTMLElement, msg: HTMLElement) => {
-    const res = await request(
-      linli.staff.activities[':id']['close-preview'].$get({ param: { id: String(a.id) } }),
-    );
-    if (!res.ok) return say(msg, 'error', errorText(res));
-    const p = res.data;
-    // One confirmation = one key: a double click or a retry closes the activity once.
-    const key = newKey();
-    const confirm = h(
-      'button',
-      { type: 'button', class: 'button primary wide', 'data-confirm-close': '' },
-      tr('staff.act.confirmClose', { n: fmtNum(p.totalPoints), people: p.lines.length }),
-    );
-    const cancel = h('button', { type: 'button', class: 'button wide' }, tr('common.cancel'));
-    const state = h('p', { role: 'status' });
-    const heading = h('h4', { tabindex: '-1' }, tr('staff.act.previewTitle'));
-    replace(
-      box,
-      h(
-        'div',
-        { class: 'preview' },
-        heading,
-        table(
-          [tr('staff.res.name'), tr('staff.act.hours'), tr('staff.act.points'), ''],
-          p.lines.map((l) =>
-            h(
-              'tr',
-              {},
-              h('td', {}, `${l.name}（${l.login}）`),
-              h('td', { class: 'num' }, l.hours),
-              h('td', { class: 'num' }, fmtNum(l.points)),
-              h('td', {}, l.capped ? tr('staff.act.capped', { cap: p.dailyCap }) : ''),
-            ),
-          ),
-        ),
-        h(
-          'p',
-          {},
-          h(
-            'strong',
-            {},
-            tr('staff.act.total', { n: fmtNum(p.totalPoints), people: p.lines.length }),
-          ),
-        ),
-        p.needsApproval
-          ? h(
-              'p',
-              { class: 'msg msg-warn', role: 'status' },
-              tr('staff.act.needsApproval', {
-                per: p.thresholds.perAward,
-                batch: p.thresholds.perBatch,
-              }),
-            )
-          : null,
-        p.lines.length === 0
-          ? h('p', { class: 'msg msg-warn' }, tr('staff.act.noneCheckedIn'))
-          : null,
-        confirm,
-        cancel,
-        state,
-      ),
-    );
-    focusOn(heading);
-    cancel.addEventListener('click', () => box.replaceChildren());
-    let sent = false;
-    confirm.addEventListener('click', async () => {
-      if (sent) return;
-      sent = true;
-      confirm.disabled = true;
-      cancel.disabled = true;
-      state.textContent = tr('common.sending');
-      const done = await sendIdempotent(
-        (o) =>
-          linli.staff.activities[':id'].close.$post(
-            {
-              param: { id: String(a.id) },
-              json: { preview: p.fingerprint },
-              header: { 'idempotency-key': key },
-            },
-            o,
-          ),
-        {
-          onRetry: (r) =>
-            (state.textContent = tr('common.retrying', {
-              n: r.attempt,
-              s: Math.ceil(r.waitMs / 1000),
-            })),
-        },
-      );
-      if (!done.ok) {
-        sent = false;
-        confirm.disabled = false;
-        cancel.disabled = false;
-        state.textContent = '';
-        return say(msg, 'error', errorText(done));
-      }
-      const text =
-        done.status === 202
-          ? tr('staff.act.closedPending', { n: fmtNum(done.data.totalPoints) })
-          : tr('staff.act.closedAwarded', {
-              n: fmtNum(done.data.totalPoints),
-              people: p.lines.length,
-            });
-      // The activity is shown again (now closed); the outcome goes in its message line.
-      await show(a.id, false);
-      const m = detail.querySelector<HTMLElement>('[data-activity-msg]') ?? msg;
-      say(m, 'ok', text);
-      void loadList();
-      void loadApprovals();
-      focusOn(m);
-    });
-  };
-
-  // ---- Approvals by a second staff member ----
-  // Only what this person may approve (an accountant, not their own), with the rule said before any click.
-  const loadApprovals = async () => {
-    const box = approvals.lastElementChild as HTMLElement;
-    const approver = whoAmI()?.can.includes('approve') ?? false;
-    return loadInto(
-      box,
-      () =>
-        request(linli.staff['award-batches'].$get({ query: { approvable: 'true', limit: '50' } })),
-      ({ items: batches, thresholds }) => {
-        box.append(
-          h(
-            'p',
-            { class: 'hint' },
-            tr(approver ? 'appr.ruleApprover' : 'appr.ruleStaff', {
-              per: fmtNum(thresholds.perAward),
-              batch: fmtNum(thresholds.perBatch),
-            }),
-          ),
-        );
-        if (!approver) return;
-        if (batches.length === 0)
-          return box.append(h('p', { class: 'meta' }, tr('staff.act.noApprovals')));
-        box.append(
-          h(
-            'ul',
-            { class: 'cards' },
-            batches.map((b) => approvalCard(b)),
-          ),
-        );
-      },
-    );
-  };
-  const approvalCard = (b: Batch) => {
-    const msg = msgBox();
-    const lines = h('div');
-    const approve = h(
-      'button',
-      { type: 'button', class: 'button primary' },
-      tr('staff.act.approve'),
-    );
-    const reason = field(
-      tr('staff.act.rejectReason'),
-      h('input', { type: 'text', maxlength: 200 }),
-    );
-    const reject = h('button', { type: 'button', class: 'button danger' }, tr('staff.act.reject'));
-    const key = newKey();
-    approve.addEventListener('click', () =>
-      busy(approve, async () => {
-        const res = await sendIdempotent((o) =>
-          linli.staff['award-batches'][':id'].approve.$post(
-            { param: { id: String(b.id) }, json: {}, header: { 'idempotency-key': key } },
-            o,
-          ),
-        );
-        if (!res.ok) return say(msg, 'error', errorText(res));
-        say(msg, 'ok', tr('staff.act.approved', { n: fmtNum(res.data.totalPoints) }));
-        approve.disabled = true;
-        reject.disabled = true;
-      }),
-    );
-    reject.addEventListener('click', () =>
-      busy(reject, async () => {
-        const r = (reason.input as HTMLInputElement).value.trim();
-        if (!r) return reason.setError(tr('common.required'));
-        reason.setError(null);
-        const res = await request(
-          linli.staff['award-batches'][':id'].reject.$post({
-            param: { id: String(b.id) },
-            json: { reason: r },
-          }),
-        );
-        if (!res.ok) return say(msg, 'error', errorText(res));
-        say(msg, 'ok', tr('staff.act.rejected'));
-        approve.disabled = true;
-      }),
-    );
-    void loadInto(
-      lines,
-      () => request(linli.staff['award-batches'][':id'].$get({ param: { id: String(b.id) } })),
-      (d) => {
-        lines.append(
-          h(
-            'p',
-            { class: 'meta' },
-            tr('staff.act.by', { name: d.createdBy.name, at: fmtDateTime(d.createdAt) }),
-          ),
-          table(
-            [tr('staff.res.name'), tr('staff.act.points')],
-            d.lines.map((l) =>
-              h(
-                'tr',
-                {},
-                h('td', {}, `${l.name}（${l.login}）`),
-                h('td', { class: 'num' }, fmtNum(l.points)),
-              ),
-            ),
-          ),
-        );
-      },
-    );
-    return h(
-      'li',
-      { class: 'card' },
-      h('h4', {}, b.reason),
-      h(
-        'p',
-        {},
-        `${word('batch.kind', b.kind)} · ${word('batch.status', b.status)} · `,
-        tr('staff.act.batchTotal', { n: fmtNum(b.totalPoints) }),
-      ),
-      lines,
-      h('div', { class: 'row' }, approve),
-      reason.wrap,
-      reject,
-      msg,
-    );
+  // The activity is shown again (now closed); the outcome goes in its message line.
+  const afterClose = async (id: number, msg: HTMLElement, text: string) => {
+    await show(id, false);
+    const m = detail.querySelector<HTMLElement>('[data-activity-msg]') ?? msg;
+    say(m, 'ok', text);
+    void loadList();
+    void loadApprovals();
+    focusOn(m);
   };
 
   void loadList();

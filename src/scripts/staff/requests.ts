@@ -4,11 +4,12 @@ import type { AppKey } from '../../i18n/app';
 import { label } from '../../i18n/labels';
 import { linli, request } from '../api';
 import { append, field, focusOn, h, replace } from '../dom';
-import { errorText, fmtDate, fmtDateTime, locale, today, tr } from '../i18n';
-import { eventWord, type RequestStatus, stepper } from '../me/requests';
+import { errorText, fmtDateTime, locale, tr } from '../i18n';
+import type { RequestStatus } from '../me/requests';
 import { busy, loadInto, msgBox, remember, say } from '../ui';
-import { residentPicker, select, table } from './common';
-import { chainPicker, deliberationName } from './records-options';
+import { select, table } from './common';
+import { requestCreateForm } from './request-create';
+import { requestFacts } from './request-facts';
 
 type Detail = StaffServiceRequestJson;
 
@@ -17,13 +18,6 @@ interface Org {
   kind: string;
   name: string;
   status: string;
-}
-
-/** The deliberation a request names, by its name once the console's options have loaded. */
-function linkedDeliberation(id: number): HTMLElement {
-  const dd = h('dd', { 'data-linked-deliberation': id }, `#${id}`);
-  void deliberationName(id).then((name) => (dd.textContent = name));
-  return dd;
 }
 
 const STATUSES: RequestStatus[] = [
@@ -165,70 +159,7 @@ export function mount(root: HTMLElement): void {
 
   const render = (box: HTMLElement, d: Detail) => {
     const msg = msgBox();
-    append(box, [
-      h('h4', {}, `#${d.id} ${d.title}`),
-      stepper(d.status),
-      h(
-        'dl',
-        { class: 'facts' },
-        h('dt', {}, tr('staff.req.kind')),
-        h(
-          'dd',
-          {},
-          `${tr(`staff.req.k.${d.kind}` as AppKey)} · ${tr(`staff.req.o.${d.origin}` as AppKey)}`,
-        ),
-        d.resident
-          ? [
-              h('dt', {}, tr('staff.req.who')),
-              h(
-                'dd',
-                {},
-                `${d.resident.name}（${d.resident.login}）${d.resident.phone ? ` · ${d.resident.phone}` : ''}`,
-              ),
-            ]
-          : null,
-        d.compound || d.building
-          ? [
-              h('dt', {}, tr('staff.res.building')),
-              h('dd', {}, [d.compound, d.building].filter(Boolean).join(' ')),
-            ]
-          : null,
-        d.detail ? [h('dt', {}, tr('staff.req.detailLabel')), h('dd', {}, d.detail)] : null,
-        d.preferredDate
-          ? [h('dt', {}, tr('req.date')), h('dd', {}, fmtDate(d.preferredDate))]
-          : null,
-        d.provider ? [h('dt', {}, tr('staff.req.provider')), h('dd', {}, d.provider.name)] : null,
-        d.deliberationId !== null
-          ? [h('dt', {}, tr('staff.chain.linked')), linkedDeliberation(d.deliberationId)]
-          : null,
-        d.rating
-          ? [
-              h('dt', {}, tr('req.rate')),
-              h(
-                'dd',
-                {},
-                `${tr('req.rated', { n: d.rating })}${d.ratingComment ? ` — ${d.ratingComment}` : ''}`,
-              ),
-            ]
-          : null,
-      ),
-      h(
-        'ol',
-        { class: 'timeline' },
-        d.events.map((ev) =>
-          h(
-            'li',
-            {},
-            h('time', { datetime: ev.at }, fmtDateTime(ev.at)),
-            ' ',
-            h('strong', {}, eventWord(ev.event)),
-            ev.organization ? ` · ${ev.organization.name}` : '',
-            ev.note ? ` — ${ev.note}` : '',
-          ),
-        ),
-      ),
-      msg,
-    ]);
+    append(box, [...requestFacts(d), msg]);
     const step = async <R extends ClientResponse<unknown, number, string>>(
       path: 'dispatch' | 'accept' | 'complete' | 'decline' | 'cancel',
       send: (steps: (typeof linli.staff.requests)[':id'], param: { id: string }) => Promise<R>,
@@ -363,137 +294,9 @@ export function mount(root: HTMLElement): void {
     }
   };
 
-  // ---- New: for a resident at the desk, or a building issue (下单) ----
-  const msg = msgBox();
-  const kindNew = field(
-    tr('staff.req.kind'),
-    select(
-      [
-        ['service', tr('staff.req.k.service')],
-        ['building_issue', tr('staff.req.k.building_issue')],
-      ],
-      remember.get('req-new-kind') ?? 'service',
-    ),
-  );
-  const resident = residentPicker(tr('staff.req.who'));
-  const service = field(tr('req.service'), select([], null, tr('common.loading')));
-  const detailIn = field(tr('req.detail'), h('textarea', { maxlength: 1000, rows: 3 }));
-  const date = field(tr('req.date'), h('input', { type: 'date', min: today() }), {
-    hint: tr('common.optional'),
-  });
-  const origin = field(
-    tr('staff.req.origin'),
-    select(
-      [
-        ['owners_committee', tr('staff.req.o.owners_committee')],
-        ['staff', tr('staff.req.o.staff')],
-      ],
-      remember.get('req-origin') ?? 'owners_committee',
-    ),
-  );
-  const compound = field(
-    tr('staff.reg.compound'),
-    h('input', { type: 'text', maxlength: 64, value: remember.get('compound') ?? '' }),
-  );
-  const building = field(
-    tr('staff.reg.building'),
-    h('input', { type: 'text', maxlength: 64, value: remember.get('building') ?? '' }),
-  );
-  const title = field(tr('staff.req.title'), h('input', { type: 'text', maxlength: 100 }));
-  const chain = chainPicker(false);
-  const go = h('button', { type: 'submit', class: 'button primary wide' }, tr('staff.req.create'));
-  const svcBox = h('div', { class: 'stack' }, resident.wrap, service.wrap, date.wrap);
-  const issueBox = h(
-    'div',
-    { class: 'stack' },
-    origin.wrap,
-    h('div', { class: 'row' }, compound.wrap, building.wrap),
-    title.wrap,
-  );
-  const form = h(
-    'form',
-    { class: 'stack', novalidate: true },
-    kindNew.wrap,
-    svcBox,
-    issueBox,
-    detailIn.wrap,
-    chain.wraps,
-    go,
-    msg,
-  );
-  create.append(form);
-  const sync = () => {
-    const k = (kindNew.input as HTMLSelectElement).value;
-    svcBox.hidden = k !== 'service';
-    issueBox.hidden = k === 'service';
-  };
-  kindNew.input.addEventListener('change', () => {
-    remember.set('req-new-kind', (kindNew.input as HTMLSelectElement).value);
-    sync();
-  });
-  sync();
-  void request(
-    linli.staff.records.services.$get({ query: { status: 'published', limit: '200' } }),
-  ).then((res) => {
-    const s = service.input as HTMLSelectElement;
-    s.replaceChildren(h('option', { value: '' }, res.ok ? tr('req.pick') : tr('err.network')));
-    if (res.ok)
-      for (const x of res.data.items)
-        s.append(
-          h('option', { value: x.id }, `${x.title}（${label(locale(), 'category', x.category)}）`),
-        );
-  });
-  form.addEventListener('submit', (e) => {
-    e.preventDefault();
-    const k = (kindNew.input as HTMLSelectElement).value;
-    const text = (detailIn.input as HTMLTextAreaElement).value.trim();
-    let body: InferRequestType<typeof linli.staff.requests.$post>['json'];
-    if (k === 'service') {
-      const r = resident.value;
-      const s = (service.input as HTMLSelectElement).value;
-      resident.setError(r ? null : tr('staff.req.pickResident'));
-      service.setError(s ? null : tr('req.pickMissing'));
-      if (!r || !s) return;
-      body = {
-        kind: 'service',
-        residentId: r.id,
-        serviceId: Number(s),
-        ...(text ? { detail: text } : {}),
-        ...((date.input as HTMLInputElement).value
-          ? { preferredDate: (date.input as HTMLInputElement).value }
-          : {}),
-      };
-    } else {
-      const v = (f: { input: HTMLElement }) => (f.input as HTMLInputElement).value.trim();
-      let bad = false;
-      for (const f of [compound, building, title, detailIn]) {
-        f.setError(v(f) ? null : tr('common.required'));
-        bad ||= !v(f);
-      }
-      if (bad) return;
-      remember.set('compound', v(compound));
-      remember.set('building', v(building));
-      remember.set('req-origin', v(origin));
-      body = {
-        kind: 'building_issue',
-        origin: v(origin) as 'owners_committee' | 'staff',
-        compound: v(compound),
-        building: v(building),
-        title: v(title),
-        detail: text,
-      };
-    }
-    Object.assign(body, chain.read());
-    void busy(go, async () => {
-      const res = await request(linli.staff.requests.$post({ json: body }));
-      if (!res.ok) return say(msg, 'error', errorText(res));
-      say(msg, 'ok', tr('staff.req.created', { id: res.data.id }));
-      (detailIn.input as HTMLTextAreaElement).value = '';
-      (title.input as HTMLInputElement).value = '';
-      resident.clear();
-      void loadList();
-      await show(res.data.id, true);
-    });
+  requestCreateForm(create, async (id) => {
+    void loadList();
+    await show(id, true);
   });
 
   void loadOrgs();

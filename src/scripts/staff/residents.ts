@@ -1,16 +1,11 @@
 import type { InferRequestType } from 'hono/client';
-import { linli, newKey, request, sendIdempotent } from '../api';
+import type { ResidentDetails } from '../../../functions/domain/people/register';
+import { linli, request } from '../api';
 import { $, field, focusOn, h, replace } from '../dom';
 import { errorText, fmtDate, fmtDateTime, fmtNum, tr } from '../i18n';
-import { busy, loadInto, msgBox, remember, say } from '../ui';
-import { csvUpload, table } from './common';
-
-/** The CSV import routes take the file itself as the raw body (csvUpload), which the typed client's `json` cannot carry: no typed part; request() sends the file. */
-const csvFile = {} as never;
-
-import type { ResidentDetails } from '../../../functions/domain/people/register';
+import { busy, loadInto, msgBox, say } from '../ui';
 import { openPrintStatement } from './print-statement';
-import { chainPicker } from './records-options';
+import { awardForm } from './resident-award';
 import { behalfSection } from './resident-behalf';
 import {
   editSection,
@@ -19,6 +14,8 @@ import {
   passwordSection,
   statementSection,
 } from './resident-card';
+import { importSection } from './resident-import';
+import { registerForm } from './resident-register';
 
 /** Residents at the desk: find, details, reset a PIN, issue and print a card, register one, import many. */
 export function mount(root: HTMLElement): void {
@@ -266,251 +263,7 @@ export function mount(root: HTMLElement): void {
     );
   };
 
-  /** A manual award (one line of an award batch: above the thresholds it waits for a second staff member). */
-  const awardForm = (d: ResidentDetails) => {
-    const msg = msgBox();
-    const pts = field(
-      tr('staff.award.points'),
-      h('input', { type: 'number', min: 1, max: 1000, step: 1, inputmode: 'numeric' }),
-    );
-    const reason = field(
-      tr('staff.award.reason'),
-      h('input', { type: 'text', maxlength: 200, value: remember.get('award-reason') ?? '' }),
-    );
-    const chain = chainPicker(true);
-    const go = h('button', { type: 'submit', class: 'button primary' }, tr('staff.award.go'));
-    const f = h(
-      'form',
-      { class: 'stack' },
-      h('h4', {}, tr('staff.award.title')),
-      pts.wrap,
-      reason.wrap,
-      chain.wraps,
-      go,
-      msg,
-    );
-    let key = newKey();
-    f.addEventListener('input', () => (key = newKey()));
-    f.addEventListener('submit', (e) => {
-      e.preventDefault();
-      const n = Number((pts.input as HTMLInputElement).value);
-      const r = (reason.input as HTMLInputElement).value.trim();
-      pts.setError(
-        Number.isInteger(n) && n >= 1 && n <= 1000 ? null : tr('staff.award.pointsInvalid'),
-      );
-      reason.setError(r ? null : tr('common.required'));
-      if (!(Number.isInteger(n) && n >= 1 && n <= 1000) || !r) return;
-      remember.set('award-reason', r);
-      void busy(go, async () => {
-        const res = await sendIdempotent((o) =>
-          linli.staff['award-batches'].$post(
-            {
-              json: { reason: r, ...chain.read(), lines: [{ residentId: d.id, points: n }] },
-              header: { 'idempotency-key': key },
-            },
-            o,
-          ),
-        );
-        if (!res.ok) return say(msg, 'error', errorText(res));
-        key = newKey();
-        say(
-          msg,
-          'ok',
-          res.status === 202
-            ? tr('staff.award.pending')
-            : tr('staff.award.done', { n: fmtNum(n), name: d.displayName }),
-        );
-        (pts.input as HTMLInputElement).value = '';
-      });
-    });
-    return f;
-  };
-
-  // ---- Register ----
-  const regMsg = msgBox();
-  const mk = (label: string, props: Record<string, string | number> = {}, hint?: string) =>
-    field(label, h('input', { type: 'text', autocomplete: 'off', ...props }), { hint });
-  const fullName = mk(tr('staff.reg.fullName'), { maxlength: 64 });
-  const displayName = mk(
-    tr('staff.reg.displayName'),
-    { maxlength: 32 },
-    tr('staff.reg.displayHint'),
-  );
-  const phone = mk(
-    tr('staff.res.phone'),
-    { inputmode: 'tel', autocomplete: 'off' },
-    tr('common.optional'),
-  );
-  const compound = mk(tr('staff.reg.compound'), { value: remember.get('compound') ?? '' });
-  const building = mk(tr('staff.reg.building'), { value: remember.get('building') ?? '' });
-  const unit = mk(tr('staff.reg.unit'));
-  const door = mk(tr('staff.reg.door'));
-  const login = mk(tr('signin.login'), { autocapitalize: 'none' }, tr('staff.reg.loginHint'));
-  const password = mk(
-    tr('signin.password'),
-    { type: 'password', autocomplete: 'new-password' },
-    tr('staff.reg.passwordHint'),
-  );
-  const cardNo = mk(
-    tr('staff.res.card'),
-    { autocapitalize: 'characters' },
-    tr('staff.reg.cardHint'),
-  );
-  const pin = mk(tr('counter.pin'), { inputmode: 'numeric', maxlength: 4 });
-  const regGo = h(
-    'button',
-    { type: 'submit', class: 'button primary wide' },
-    tr('staff.reg.submit'),
-  );
-  const regForm = h(
-    'form',
-    { class: 'stack', novalidate: true, 'data-register': '' },
-    fullName.wrap,
-    displayName.wrap,
-    phone.wrap,
-    h(
-      'fieldset',
-      { class: 'stack' },
-      h('legend', {}, tr('staff.res.home')),
-      compound.wrap,
-      building.wrap,
-      unit.wrap,
-      door.wrap,
-    ),
-    h(
-      'fieldset',
-      { class: 'stack' },
-      h('legend', {}, tr('staff.reg.access')),
-      login.wrap,
-      password.wrap,
-      cardNo.wrap,
-      pin.wrap,
-    ),
-    regGo,
-    regMsg,
-  );
-  reg.append(regForm);
-  const val = (f: { input: HTMLElement }) => (f.input as HTMLInputElement).value.trim();
-  regForm.addEventListener('submit', (e) => {
-    e.preventDefault();
-    const required = [fullName, compound, building, unit, door];
-    let bad: HTMLElement | null = null;
-    for (const f of required) {
-      f.setError(val(f) ? null : tr('common.required'));
-      if (!val(f) && !bad) bad = f.input;
-    }
-    const card = val(cardNo).toUpperCase();
-    cardNo.setError(card && !/^C\d{4,8}$/.test(card) ? tr('counter.cardInvalid') : null);
-    pin.setError(card && !/^\d{4}$/.test(val(pin)) ? tr('counter.pinInvalid') : null);
-    if (bad) return bad.focus();
-    if (card && (!/^C\d{4,8}$/.test(card) || !/^\d{4}$/.test(val(pin)))) return;
-    const body: InferRequestType<typeof linli.staff.residents.$post>['json'] = {
-      fullName: val(fullName),
-      household: {
-        compound: val(compound),
-        building: val(building),
-        unit: val(unit),
-        door: val(door),
-      },
-    };
-    if (val(displayName)) body.displayName = val(displayName);
-    if (val(phone)) body.phone = val(phone);
-    if (val(login)) body.login = val(login);
-    if (val(password)) body.password = (password.input as HTMLInputElement).value;
-    if (card) body.card = { cardNo: card, pin: val(pin) };
-    remember.set('compound', val(compound));
-    remember.set('building', val(building));
-    void busy(regGo, async () => {
-      const res = await request(linli.staff.residents.$post({ json: body }));
-      if (!res.ok) return say(regMsg, 'error', errorText(res));
-      say(regMsg, 'ok', tr('staff.reg.done', { name: res.data.fullName, login: res.data.login }));
-      for (const f of [fullName, displayName, phone, unit, door, login, password, cardNo, pin])
-        (f.input as HTMLInputElement).value = '';
-      await show(res.data.id, false);
-      fullName.input.focus();
-    });
-  });
-
-  // ---- CSV import ----
-  const file = h('input', { type: 'file', accept: '.csv,text/csv' });
-  const ff = field(tr('staff.imp.file'), file, { hint: tr('staff.imp.hint') });
-  const check = h('button', { type: 'button', class: 'button' }, tr('staff.imp.check'));
-  const doImport = h(
-    'button',
-    { type: 'button', class: 'button primary', disabled: true },
-    tr('staff.imp.go'),
-  );
-  const report = h('div', { class: 'report', 'aria-live': 'polite' });
-  imp.append(
-    h('div', { class: 'stack' }, ff.wrap, h('div', { class: 'row' }, check, doImport)),
-    report,
-  );
-  // The file's bytes go to the server as they are: it reads GBK (Excel, WPS) exactly as the CLI does.
-  let csv: File | null = null;
-  file.addEventListener('change', () => {
-    csv = file.files?.[0] ?? null;
-    doImport.disabled = true;
-    report.replaceChildren();
-  });
-  check.addEventListener('click', () =>
-    busy(check, async () => {
-      if (!csv) return ff.setError(tr('staff.imp.noFile'));
-      ff.setError(null);
-      const res = await request((o) => linli.staff.residents.import.check.$post(csvFile, o), {
-        raw: csvUpload(csv),
-      });
-      if (!res.ok)
-        return replace(report, h('p', { class: 'msg msg-error', role: 'alert' }, errorText(res)));
-      const { ok, rows, issues } = res.data;
-      doImport.disabled = !ok;
-      replace(
-        report,
-        h(
-          'p',
-          { class: `msg ${ok ? 'msg-ok' : 'msg-error'}`, role: ok ? 'status' : 'alert' },
-          ok ? tr('staff.imp.ok', { n: rows }) : tr('staff.imp.bad', { n: issues.length, rows }),
-        ),
-        issues.length
-          ? table(
-              [tr('staff.imp.line'), tr('staff.imp.problem')],
-              issues.map((i) =>
-                h(
-                  'tr',
-                  {},
-                  h('td', { class: 'num' }, i.line),
-                  h('td', {}, document.documentElement.lang === 'en' ? i.en : i.message),
-                ),
-              ),
-              tr('staff.imp.report'),
-            )
-          : null,
-      );
-    }),
-  );
-  doImport.addEventListener('click', () =>
-    busy(doImport, async () => {
-      if (!csv) return ff.setError(tr('staff.imp.noFile'));
-      const res = await request((o) => linli.staff.residents.import.$post(csvFile, o), {
-        raw: csvUpload(csv),
-      });
-      if (!res.ok)
-        return replace(report, h('p', { class: 'msg msg-error', role: 'alert' }, errorText(res)));
-      doImport.disabled = true;
-      replace(
-        report,
-        h(
-          'p',
-          { class: 'msg msg-ok', role: 'status' },
-          tr('staff.imp.done', {
-            n: res.data.imported,
-            h: res.data.households,
-            r: res.data.reusedHouseholds,
-            c: res.data.cards,
-          }),
-        ),
-      );
-      void run(true);
-    }),
-  );
+  registerForm(reg, (id) => show(id, false));
+  importSection(imp, () => void run(true));
   void $;
 }
