@@ -1,7 +1,7 @@
 import type { InferRequestType } from 'hono/client';
 import type { ResidentDetails } from '../../../functions/domain/people/register';
 import { linli, request } from '../api';
-import { $, field, focusOn, h, replace } from '../dom';
+import { field, focusOn, h, replace } from '../dom';
 import { errorText, fmtDate, fmtDateTime, fmtNum, tr } from '../i18n';
 import { busy, loadInto, msgBox, say } from '../ui';
 import { openPrintStatement } from './print-statement';
@@ -265,5 +265,4 @@ export function mount(root: HTMLElement): void {
 
   registerForm(reg, (id) => show(id, false));
   importSection(imp, () => void run(true));
-  void $;
 }
