@@ -7,7 +7,7 @@
  * run as the API so the two are compared on the same noise.
  */
 import { join } from 'node:path';
-import { openNativeConnection, Statements } from '../db/native';
+import { openNativeConnection, Statements } from '../db/native-connection';
 import { dataDir, ensureDir, percentile, removeDatabaseFile, round } from './lib';
 
 export interface CeilingResult {

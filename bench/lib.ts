@@ -15,7 +15,7 @@ import {
 import { createServer } from 'node:net';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import type { Client, InValue } from '@libsql/client';
+import type { Client, InValue, Transaction } from '@libsql/client';
 import { projectRoot } from '../functions/node/config';
 
 export { projectRoot };
@@ -55,6 +55,24 @@ export const log = (...args: unknown[]) => console.error('[bench]', ...args);
 export async function scalar(client: Client, sql: string, args: InValue[] = []): Promise<number> {
   const r = await client.execute({ sql, args });
   return Number(r.rows[0]?.[0] ?? 0);
+}
+
+/** Multi-row INSERTs of at most `perStatement` rows. */
+export async function insertRows(
+  client: Client | Transaction,
+  table: string,
+  columns: string[],
+  rows: InValue[][],
+  perStatement = Math.floor(30000 / columns.length),
+): Promise<void> {
+  const one = `(${columns.map(() => '?').join(',')})`;
+  for (let i = 0; i < rows.length; i += perStatement) {
+    const chunk = rows.slice(i, i + perStatement);
+    await client.execute({
+      sql: `INSERT INTO ${table} (${columns.join(',')}) VALUES ${chunk.map(() => one).join(',')}`,
+      args: chunk.flat(),
+    });
+  }
 }
 
 export function percentile(sorted: ArrayLike<number>, p: number): number {

@@ -9,7 +9,7 @@
  * "LISTENING <port>"; SIGTERM stops it.
  */
 import { createServer, type ServerResponse } from 'node:http';
-import { openNativeConnection, Statements } from '../db/native';
+import { openNativeConnection, Statements } from '../db/native-connection';
 
 const url = process.env.DATABASE_URL;
 if (!url?.startsWith('file:')) throw new Error('DATABASE_URL must name a file');

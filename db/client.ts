@@ -1,7 +1,8 @@
 import { type Client, createClient, type ResultSet } from '@libsql/client';
 import { drizzle } from 'drizzle-orm/libsql';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
-import { nativeDrizzle, openNativeConnection, Statements, TurnReader } from './native';
+import { nativeDrizzle } from './native';
+import { openNativeConnection, Statements, TurnReader } from './native-connection';
 import { savepoint } from './savepoint';
 import * as schema from './schema';
 

@@ -8,7 +8,8 @@ import { drizzle } from 'drizzle-orm/libsql';
 import { blob, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/client';
-import { nativeDrizzle, openNativeConnection, Statements } from '../../db/native';
+import { nativeDrizzle } from '../../db/native';
+import { openNativeConnection, Statements } from '../../db/native-connection';
 
 /**
  * The driver contract: db/native.ts (drizzle's sqlite-proxy session over libsql's own connection)

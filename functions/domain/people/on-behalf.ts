@@ -4,7 +4,8 @@ import { activities, residents } from '../../../db/schema';
 import { signUp } from '../activities/signups';
 import { transfer } from '../ledger/commands';
 import { type Actor, audit } from '../records/audit';
-import { askForService, type Request } from '../requests/requests';
+import { askForService } from '../requests/intake';
+import type { Request } from '../requests/requests';
 import { DomainError } from '../shared/errors';
 import { findRecipient, type RecipientQuery } from './recipients';
 

@@ -1,14 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { serviceRequestKinds, serviceRequestStatuses } from '../../../db/schema';
 import { publicServices } from '../../domain/publishing/services';
-import {
-  askForService,
-  cancelRequest,
-  findOwnRequest,
-  type findRequest,
-  listRequests,
-  rateRequest,
-} from '../../domain/requests/requests';
+import { askForService } from '../../domain/requests/intake';
+import { findOwnRequest, type findRequest, listRequests } from '../../domain/requests/requests';
+import { cancelRequest, rateRequest } from '../../domain/requests/transitions';
 import { ChainLinkFields } from '../../http/chain-params';
 import { errorResponses } from '../../http/errors';
 import { actorOf, IdParam, LocalDate, LongTextOrEmpty, TextOrEmpty } from '../../http/params';

@@ -3,18 +3,15 @@ import type { Context } from 'hono';
 import type { Db } from '../../../db/client';
 import { serviceRequestKinds, serviceRequestStatuses } from '../../../db/schema';
 import type { Actor } from '../../domain/records/audit';
+import { askForService, reportBuildingIssue } from '../../domain/requests/intake';
+import { findRequest, listRequests, requester } from '../../domain/requests/requests';
 import {
   acceptRequest,
-  askForService,
   cancelRequest,
   completeRequest,
   declineRequest,
   dispatchRequest,
-  findRequest,
-  listRequests,
-  reportBuildingIssue,
-  requester,
-} from '../../domain/requests/requests';
+} from '../../domain/requests/transitions';
 import { ChainLinkFields } from '../../http/chain-params';
 import type { AppEnv } from '../../http/context';
 import { errorResponses } from '../../http/errors';

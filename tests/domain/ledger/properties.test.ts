@@ -1,22 +1,24 @@
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Db } from '../../../db/client';
 import { SYSTEM_ACCOUNTS } from '../../../functions/domain/ledger/accounts';
 import { award, redeem, reverse, transfer } from '../../../functions/domain/ledger/commands';
 import { runExpiry } from '../../../functions/domain/ledger/expiry';
 import { idempotent } from '../../../functions/domain/ledger/idempotency';
 import { DomainError } from '../../../functions/domain/shared/errors';
-import type { Settled } from '../../../functions/domain/shared/settled';
-import { localYear } from '../../../functions/domain/shared/time';
+import { accountIdOf, rows, snapshot } from '../../helpers/ledger';
+import { seededDatabase } from '../../helpers/template';
+import { DAILY_CAP, Model } from './ledger-model';
 import {
-  accountIdOf,
-  expectLedgerInvariants,
-  rows,
-  type Snapshot,
-  snapshot,
-} from '../../helpers/ledger';
-import { type SeededDatabase, seededDatabase } from '../../helpers/template';
+  type Amount,
+  amount,
+  compareWithModel,
+  type Expected,
+  execute,
+  type Real,
+  resolve,
+  show,
+} from './model-run';
 
 /**
  * Model-based tests: fast-check drives random sequences of awards, redemptions, transfers,
@@ -25,165 +27,6 @@ import { type SeededDatabase, seededDatabase } from '../../helpers/template';
  * checked from the tables, the model's balances must equal the database's, and a refused command
  * must have changed nothing but the stored refusal.
  */
-
-const DAILY_CAP = 50; // the fixture's patrol activity type
-const EXPIRY_YEARS = 2;
-
-interface ModelEntry {
-  id: number;
-  kind: string;
-  postings: Array<{ accountId: number; amount: number }>;
-  reversed: boolean;
-  activity: boolean;
-}
-
-class Model {
-  now = new Date('2024-10-20T02:00:00Z');
-  readonly balances = new Map<number, number>();
-  /** FIFO lots per resident account: the independent restatement of "oldest points are spent first". */
-  readonly lots = new Map<number, Array<{ year: number; points: number }>>();
-  readonly capUsed = new Map<number, number>();
-  readonly entries: ModelEntry[] = [];
-
-  constructor(
-    readonly residentAccounts: number[],
-    readonly merchantAccounts: number[],
-  ) {}
-
-  balance(account: number): number {
-    return this.balances.get(account) ?? 0;
-  }
-
-  isResident(account: number): boolean {
-    return this.residentAccounts.includes(account);
-  }
-
-  /** Applies an entry's postings, keeping the lots of resident accounts. */
-  post(
-    kind: string,
-    postings: Array<{ accountId: number; amount: number }>,
-    activity = false,
-  ): ModelEntry {
-    for (const p of postings) {
-      this.balances.set(p.accountId, this.balance(p.accountId) + p.amount);
-      if (!this.isResident(p.accountId)) continue;
-      const lots = this.lots.get(p.accountId) ?? [];
-      this.lots.set(p.accountId, lots);
-      if (p.amount > 0) {
-        const year = localYear(this.now);
-        const last = lots[lots.length - 1];
-        if (last && last.year === year) last.points += p.amount;
-        else lots.push({ year, points: p.amount });
-      } else {
-        let debit = -p.amount;
-        while (debit > 0) {
-          const first = lots[0]!;
-          const used = Math.min(first.points, debit);
-          first.points -= used;
-          debit -= used;
-          if (first.points === 0) lots.shift();
-        }
-      }
-    }
-    const entry = { id: this.entries.length + 1, kind, postings, reversed: false, activity };
-    this.entries.push(entry);
-    return entry;
-  }
-
-  /** What an expiry run at `now` must expire: [account, lot year, points], oldest year first. */
-  expiring(): Array<[number, number, number]> {
-    const lastLapsed = localYear(this.now) - EXPIRY_YEARS - 1;
-    const out: Array<[number, number, number]> = [];
-    for (const account of this.residentAccounts) {
-      for (const lot of this.lots.get(account) ?? [])
-        if (lot.year <= lastLapsed && lot.points > 0) out.push([account, lot.year, lot.points]);
-    }
-    return out;
-  }
-}
-
-interface Real {
-  t: SeededDatabase;
-  staffId: number;
-  residents: number[];
-  merchants: number[];
-  seq: number;
-  history: Array<{
-    scope: string;
-    key: string;
-    body: unknown;
-    exec: (tx: Db, now: Date) => Promise<unknown>;
-    outcome: Settled<unknown>;
-  }>;
-}
-
-/** An amount either absolute or a percentage of the payer's balance when the command runs (so many succeed). */
-interface Amount {
-  relative: boolean;
-  n: number;
-}
-const resolve = (a: Amount, balance: number) =>
-  a.relative ? Math.max(1, Math.round((balance * a.n) / 100)) : a.n;
-const amount = fc.record({ relative: fc.boolean(), n: fc.integer({ min: 1, max: 100 }) });
-const show = (a: Amount) => (a.relative ? `${a.n}%` : `${a.n}`);
-
-type Expected = { ok: true } | { ok: false; code: string };
-
-const withoutKeys = (s: Snapshot) => ({ ...s, counts: { ...s.counts, idempotency_keys: 0 } });
-
-async function compareWithModel(model: Model, real: Real): Promise<void> {
-  await expectLedgerInvariants(real.t.database);
-  const stored = await rows<{ id: number; balance: number }>(
-    real.t.database.read,
-    sql`select id, balance from accounts order by id`,
-  );
-  const actual = Object.fromEntries(stored.map((r) => [Number(r.id), Number(r.balance)]));
-  const expected = Object.fromEntries(
-    stored.map((r) => [Number(r.id), model.balance(Number(r.id))]),
-  );
-  expect(actual, 'database balances = model balances').toEqual(expected);
-  const [n] = await rows<{ n: number }>(
-    real.t.database.read,
-    sql`select count(*) as n from ledger_entries`,
-  );
-  expect(Number(n!.n), 'entry count').toBe(model.entries.length);
-}
-
-/**
- * Runs one points-moving command through idempotent() under a fresh key, checks its outcome
- * against the model's expectation, and that a refusal changed nothing but its stored outcome.
- */
-async function execute(
-  model: Model,
-  real: Real,
-  route: string,
-  body: unknown,
-  expected: Expected,
-  exec: (tx: Db, now: Date) => Promise<unknown>,
-) {
-  // Only a refusal is compared with the state before it (a success is checked against the model).
-  const before = expected.ok ? undefined : await snapshot(real.t.database);
-  const key = `prop-${String(++real.seq).padStart(6, '0')}`;
-  const scope = `test:${route}`;
-  const now = model.now;
-  const outcome = await real.t.database.write((tx) =>
-    idempotent(tx, { scope, key, body, now }, () => exec(tx, now)),
-  );
-  const { replayed, ...stored } = outcome;
-  expect(replayed).toBe(false);
-  real.history.push({ scope, key, body, exec, outcome: stored });
-  if (expected.ok) {
-    expect(outcome, `${route} ${JSON.stringify(body)}`).toMatchObject({ ok: true });
-  } else {
-    expect(outcome, `${route} ${JSON.stringify(body)}`).toMatchObject({
-      ok: false,
-      code: expected.code,
-    });
-    const after = await snapshot(real.t.database);
-    expect(withoutKeys(after), 'a refusal changes nothing').toEqual(withoutKeys(before!));
-    expect(after.counts.idempotency_keys).toBe(before!.counts.idempotency_keys + 1);
-  }
-}
 
 class AwardCmd implements fc.AsyncCommand<Model, Real> {
   constructor(

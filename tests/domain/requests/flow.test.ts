@@ -7,12 +7,12 @@ import {
   STEPS,
   type Step,
 } from '../../../functions/domain/requests/flow';
+import { reportBuildingIssue } from '../../../functions/domain/requests/intake';
 import {
   acceptRequest,
   completeRequest,
   dispatchRequest,
-  reportBuildingIssue,
-} from '../../../functions/domain/requests/requests';
+} from '../../../functions/domain/requests/transitions';
 import { seedProviders } from '../../helpers/daily-use';
 import { useSeededCommunity } from '../../helpers/template';
 
