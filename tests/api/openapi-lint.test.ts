@@ -77,8 +77,9 @@ describe('the served OpenAPI document, by its standard’s linter', () => {
       expect(doc.paths[path].get.responses['400'], path).toBeDefined();
       const res = await call(w.app, 'GET', `${path}?limt=5`);
       expect(res.status, path).toBe(400);
-      expect(res.body.error.code).toBe('invalid_request');
-      expect(res.body.error.message).toContain('limt');
+      expect(res.body).toMatchObject({
+        error: { code: 'invalid_request', message: expect.stringContaining('limt') },
+      });
       expect((await call(w.app, 'GET', path)).status, path).toBe(200);
     }
   });

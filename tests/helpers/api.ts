@@ -1,3 +1,4 @@
+import { z } from '@hono/zod-openapi';
 import type { Database } from '../../db/client';
 import { type App, createApp } from '../../functions/app';
 import { PASSWORD } from './fixture';
@@ -67,5 +68,5 @@ export async function loginAs(app: App, login: string, password = PASSWORD): Pro
   const res = await call(app, 'POST', '/api/auth/login', { body: { login, password } });
   if (res.status !== 200)
     throw new Error(`login ${login} failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body.token as string;
+  return z.object({ token: z.string() }).parse(res.body).token;
 }

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { MAX_RECEIPT_BYTES } from '../../../functions/domain/records/receipts';
+import { bodyOf } from '../../helpers/client';
 import { expectError } from '../../helpers/http';
 import { perTest } from '../../helpers/template';
 import { BASE, recordsWorld, sample } from './helpers';
@@ -16,8 +17,10 @@ const GARBAGE = new TextEncoder().encode('just some text pretending to be a pict
 const w = perTest(recordsWorld);
 let expenseId: number;
 beforeEach(async () => {
-  const { body: fund } = await w.api('POST', '/funds', sample.fund());
-  expenseId = (await w.api('POST', '/expenses', sample.expense(fund.id))).body.id;
+  const records = w.records();
+  const fund = await bodyOf(await records.funds.$post({ json: sample.fund() }), 201);
+  expenseId = (await bodyOf(await records.expenses.$post({ json: sample.expense(fund.id) }), 201))
+    .id;
 });
 
 async function parse(res: Response) {
@@ -86,8 +89,11 @@ describe('receipt upload', () => {
     const octet = await raw(PNG, 'application/octet-stream');
     expect(octet.body).toMatchObject({ filename: 'receipt.png', mime: 'image/png' });
 
-    const expense = await w.api('GET', `/expenses/${expenseId}`);
-    expect(expense.body.receipts.map((r: { mime: string }) => r.mime)).toEqual([
+    const expense = await bodyOf(
+      await w.records().expenses[':id'].$get({ param: { id: String(expenseId) } }),
+      200,
+    );
+    expect(expense.receipts.map((r) => r.mime)).toEqual([
       'image/png',
       'image/jpeg',
       'application/pdf',
@@ -155,7 +161,10 @@ describe('receipt upload', () => {
   });
 
   it('takes receipts on a published expense too, and asks for a rebuild', async () => {
-    const { body: fund } = await w.api('GET', `/expenses/${expenseId}`);
+    const fund = await bodyOf(
+      await w.records().expenses[':id'].$get({ param: { id: String(expenseId) } }),
+      200,
+    );
     await w.api('POST', `/funds/${fund.fundId}/publish`);
     await w.api('POST', `/expenses/${expenseId}/approve`, undefined, w.staff2);
     await w.api('POST', `/expenses/${expenseId}/publish`);
@@ -188,7 +197,7 @@ describe('receipt download', () => {
     expectError(await parse(await download(body.id, w.merchant)), 403, 'forbidden');
     expectError(await parse(await download(999, w.staff)), 404, 'not_found');
     // A receipt is reached only through its own expense.
-    const { body: other } = await w.api('POST', '/expenses', sample.expense(1));
+    const other = await bodyOf(await w.records().expenses.$post({ json: sample.expense(1) }), 201);
     const wrong = await w.app.request(`${BASE}/expenses/${other.id}/receipts/${body.id}`, {
       headers: { authorization: `Bearer ${w.staff}` },
     });
