@@ -1,3 +1,4 @@
+import { z } from '@hono/zod-openapi';
 import { sql } from 'drizzle-orm';
 import { type App, createApp } from '../../../functions/app';
 import type { PublishEvent } from '../../../functions/http/context';
@@ -68,6 +69,10 @@ const TABLE_OF: Record<string, string> = {
 };
 
 export const BASE = '/api/staff/records';
+
+/** The id of the record an answer carries, for tests that reach records by a path they build. */
+export const idOf = (res: { body: unknown }): number =>
+  z.looseObject({ id: z.number() }).parse(res.body).id;
 
 export async function recordsWorld(): Promise<RecordsWorld> {
   const t = await seededDatabase();
