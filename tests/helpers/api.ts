@@ -55,7 +55,7 @@ export async function call(app: App, method: string, path: string, init: Init = 
           : JSON.stringify(init.body),
   });
   const text = await res.text();
-  let body: any;
+  let body: unknown;
   try {
     body = text ? JSON.parse(text) : undefined;
   } catch {
