@@ -1,3 +1,4 @@
+import { z } from '@hono/zod-openapi';
 import { sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { MAX_RECEIPT_BYTES } from '../../../functions/domain/records/receipts';
@@ -23,9 +24,12 @@ beforeEach(async () => {
     .id;
 });
 
+/** What these tests read of a stored receipt's answer. */
+const Receipt = z.looseObject({ id: z.number(), filename: z.string() });
+
 async function parse(res: Response) {
   const text = await res.text();
-  let body: any;
+  let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
@@ -104,7 +108,7 @@ describe('receipt upload', () => {
     );
     expect(audits).toHaveLength(4);
     expect(JSON.parse(audits[0]!.detail)).toMatchObject({
-      receiptId: png.body.id,
+      receiptId: Receipt.parse(png.body).id,
       filename: '发票.png',
       mime: 'image/png',
       size: PNG.length,
@@ -179,7 +183,7 @@ describe('receipt upload', () => {
 
 describe('receipt download', () => {
   it('serves the exact bytes with a safe type to staff only', async () => {
-    const { body } = await multipart(PDF, '收据 "3月".pdf', 'application/pdf');
+    const body = Receipt.parse((await multipart(PDF, '收据 "3月".pdf', 'application/pdf')).body);
     const res = await download(body.id, w.staff2);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
