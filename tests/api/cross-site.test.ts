@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/app';
+import { bodyOf } from '../helpers/client';
 import { call, expectError } from '../helpers/http';
 import { perTest } from '../helpers/template';
 import { BASE, recordsWorld, sample } from './records/helpers';
@@ -14,9 +15,16 @@ const w = perTest(recordsWorld);
 
 let funds = 0;
 async function draftExpense(): Promise<number> {
-  const { body: fund } = await w.api('POST', '/funds', sample.fund({ code: `fund-${++funds}` }));
-  await w.api('POST', `/funds/${fund.id}/publish`);
-  const { body: expense } = await w.api('POST', '/expenses', sample.expense(fund.id));
+  const records = w.records();
+  const fund = await bodyOf(
+    await records.funds.$post({ json: sample.fund({ code: `fund-${++funds}` }) }),
+    201,
+  );
+  await records.funds[':id'].publish.$post({ param: { id: String(fund.id) } });
+  const expense = await bodyOf(
+    await records.expenses.$post({ json: sample.expense(fund.id) }),
+    201,
+  );
   return expense.id;
 }
 

@@ -159,6 +159,6 @@ describe('control characters in text', () => {
       body: sample.organization({ description: '第一行\n第二行\r\n\t第三行' }),
     });
     expect(ok.status).toBe(201);
-    expect(ok.body.description).toBe('第一行\n第二行\r\n\t第三行');
+    expect(ok.body).toMatchObject({ description: '第一行\n第二行\r\n\t第三行' });
   });
 });

@@ -1,3 +1,4 @@
+import { z } from '@hono/zod-openapi';
 import type { Database } from '../../db/client';
 import { type App, createApp } from '../../functions/app';
 import { PASSWORD } from './fixture';
@@ -54,7 +55,7 @@ export async function call(app: App, method: string, path: string, init: Init = 
           : JSON.stringify(init.body),
   });
   const text = await res.text();
-  let body: any;
+  let body: unknown;
   try {
     body = text ? JSON.parse(text) : undefined;
   } catch {
@@ -67,5 +68,5 @@ export async function loginAs(app: App, login: string, password = PASSWORD): Pro
   const res = await call(app, 'POST', '/api/auth/login', { body: { login, password } });
   if (res.status !== 200)
     throw new Error(`login ${login} failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body.token as string;
+  return z.object({ token: z.string() }).parse(res.body).token;
 }

@@ -1,3 +1,4 @@
+import { z } from '@hono/zod-openapi';
 import { expect } from 'vitest';
 import type { App } from '../../functions/app';
 import { type Clock, call, clock, loginAs, testApp } from './api';
@@ -16,15 +17,20 @@ export function expectError(res: Response, status: number, code: string): void {
     body: { error: { code } },
   });
   expect(res.headers.get('content-type') ?? '').toMatch(/^application\/json/);
-  expect(Object.keys(res.body)).toEqual(['error']);
+  const body = ErrorBody.parse(res.body);
+  expect(Object.keys(body)).toEqual(['error']);
   expect(['code,message', 'code,details,message']).toContain(
-    Object.keys(res.body.error).sort().join(','),
+    Object.keys(body.error).sort().join(','),
   );
-  expect(typeof res.body.error.message).toBe('string');
-  expect(res.body.error.message.length).toBeGreaterThan(0);
+  expect(body.error.message.length).toBeGreaterThan(0);
   const raw = JSON.stringify(res.body);
   expect(raw).not.toMatch(/<html|<!doctype|\n\s+at\s|node_modules|\.ts:\d+/i);
 }
+
+/** The contract's error shape, loose so that expectError itself reports any extra key. */
+const ErrorBody = z.looseObject({
+  error: z.looseObject({ code: z.string(), message: z.string() }),
+});
 
 let sequence = 0;
 /** A fresh, valid Idempotency-Key (unique within the test process). */
@@ -78,14 +84,14 @@ export { call, loginAs };
  * A cursor-paged list read from its first page to its last, each page answering 200 with at most
  * `limit` items under `key`: the items in order, and how many pages it took.
  */
-export async function allPages(
+export async function allPages<Item = Record<string, unknown>>(
   app: App,
   path: string,
   key: string,
   limit: number,
   token: string,
-): Promise<{ items: any[]; pages: number }> {
-  const items: any[] = [];
+): Promise<{ items: Item[]; pages: number }> {
+  const items: Item[] = [];
   let pages = 0;
   let cursor: string | null = null;
   do {
@@ -93,13 +99,17 @@ export async function allPages(
       cursor === null ? `?limit=${limit}` : `?limit=${limit}&cursor=${encodeURIComponent(cursor)}`;
     const res: Response = await call(app, 'GET', `${path}${query}`, { token });
     expect(res.status).toBe(200);
-    expect(res.body[key].length).toBeLessThanOrEqual(limit);
-    items.push(...res.body[key]);
-    cursor = res.body.nextCursor;
+    const page = Page.parse(res.body);
+    const got = z.array(z.unknown()).parse(page[key]) as Item[];
+    expect(got.length).toBeLessThanOrEqual(limit);
+    items.push(...got);
+    cursor = page.nextCursor;
     pages++;
   } while (cursor !== null);
   return { items, pages };
 }
+
+const Page = z.object({ nextCursor: z.string().nullable() }).catchall(z.unknown());
 
 /** Awards points through the API as staff (returns the response). */
 export async function awardVia(

@@ -1,7 +1,9 @@
+import { z } from '@hono/zod-openapi';
 import { describe, expect, it } from 'vitest';
 import { GUESS_BUDGETS } from '../../functions/domain/counter/budget';
 import { PIN_MAX_FAILURES } from '../../functions/domain/people/cards';
 import { LOGIN_MAX_FAILURES } from '../../functions/domain/people/sessions';
+import { bodyOf, client } from '../helpers/client';
 import { PIN } from '../helpers/fixture';
 import { call, newKey, type Response, useWorld } from '../helpers/http';
 import { grant, snapshot } from '../helpers/ledger';
@@ -13,8 +15,9 @@ import { grant, snapshot } from '../helpers/ledger';
  */
 const ATTEMPTS = 200;
 
+const Refusal = z.object({ error: z.object({ code: z.string() }) });
 const codeOf = (res: Response) =>
-  (res.body?.error?.code as string | undefined) ?? `status ${res.status}`;
+  Refusal.safeParse(res.body).data?.error.code ?? `status ${res.status}`;
 const tally = (answers: Response[]) => {
   const counts: Record<string, number> = {};
   for (const a of answers) counts[codeOf(a)] = (counts[codeOf(a)] ?? 0) + 1;
@@ -26,9 +29,11 @@ describe(`brute force under ${ATTEMPTS} parallel attempts`, () => {
 
   it(`typed redeem codes: exactly the counter's burst budget (${GUESS_BUDGETS.burst.failuresMax}) is judged, the rest 429; the real code still works elsewhere`, async () => {
     await grant(w.t.database, w.f.staffId, w.f.residents[0]!, 50, w.time.now);
-    const issued = await call(w.app, 'POST', '/api/me/redeem-codes', { token: w.tokens.r1 });
-    expect(issued.status).toBe(201);
-    const real = String(issued.body.code);
+    const issued = await bodyOf(
+      await client(w.app, { token: w.tokens.r1 }).me['redeem-codes'].$post(),
+      201,
+    );
+    const real = String(issued.code);
     const wrong = (i: number) => String((Number(real) + 1 + i) % 1_000_000).padStart(6, '0');
     const answers = await Promise.all(
       Array.from({ length: ATTEMPTS }, (_, i) =>

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createDatabase, type Database } from '../../db/client';
 import { type Role, roles } from '../../db/schema';
 import { type Clock, call, loginAs, testApp } from '../helpers/api';
+import { bodyOf, client } from '../helpers/client';
 import { seededDatabase } from '../helpers/template';
 
 /** Who the fuzz signs in as, one login per role (the fixture's). */
@@ -48,12 +49,14 @@ export async function fuzzTemplate(time: Clock): Promise<FuzzTemplate> {
         throw new Error(`seed award: ${res.status} ${JSON.stringify(res.body)}`);
     }
   }
-  const code = await call(app, 'POST', '/api/me/redeem-codes', { token: tokens.resident });
-  if (code.status >= 300) throw new Error(`seed code: ${code.status} ${JSON.stringify(code.body)}`);
+  const code = await bodyOf(
+    await client(app, { token: tokens.resident }).me['redeem-codes'].$post(),
+    201,
+  );
   await call(app, 'POST', '/api/counter/redemptions', {
     token: tokens.merchant,
     idempotencyKey: idem(),
-    body: { code: code.body.code, points: 10 },
+    body: { code: code.code, points: 10 },
   });
   await call(app, 'POST', '/api/me/redeem-codes', { token: tokens.resident });
   await call(app, 'POST', '/api/staff/awards', {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { answerOf, bodyOf } from '../../helpers/client';
 import { expectError } from '../../helpers/http';
 import { perTest } from '../../helpers/template';
 import { recordsWorld, sample } from './helpers';
@@ -8,56 +9,73 @@ describe('English title and summary', () => {
   const w = perTest(recordsWorld);
 
   it('are optional on create, kept, changed by PATCH and cleared with null', async () => {
-    const { body: org } = await w.api(
-      'POST',
-      '/organizations',
-      sample.organization({
-        titleEn: 'Residents committee',
-        summaryEn: 'Runs the community office.',
+    const records = w.records();
+    const org = await bodyOf(
+      await records.organizations.$post({
+        json: sample.organization({
+          titleEn: 'Residents committee',
+          summaryEn: 'Runs the community office.',
+        }),
       }),
+      201,
     );
     expect(org).toMatchObject({
       titleEn: 'Residents committee',
       summaryEn: 'Runs the community office.',
     });
-    const created = await w.api('POST', '/services', sample.service(org.id));
-    expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ titleEn: null, summaryEn: null });
-    const patched = await w.api('PATCH', `/services/${created.body.id}`, {
+    const created = await bodyOf(
+      await records.services.$post({ json: sample.service(org.id) }),
+      201,
+    );
+    expect(created).toMatchObject({ titleEn: null, summaryEn: null });
+    const param = { id: String(created.id) };
+    const patched = await bodyOf(
+      await records.services[':id'].$patch({
+        param,
+        json: { titleEn: 'Free haircuts', summaryEn: 'On the 9th of every month.' },
+      }),
+      200,
+    );
+    expect(patched).toMatchObject({
       titleEn: 'Free haircuts',
       summaryEn: 'On the 9th of every month.',
     });
-    expect(patched.status).toBe(200);
-    expect(patched.body).toMatchObject({
-      titleEn: 'Free haircuts',
-      summaryEn: 'On the 9th of every month.',
-    });
-    const cleared = await w.api('PATCH', `/services/${created.body.id}`, { summaryEn: null });
-    expect(cleared.body).toMatchObject({ titleEn: 'Free haircuts', summaryEn: null });
-    const { body: delib } = await w.api(
-      'POST',
-      '/deliberations',
-      sample.deliberation({
+    const cleared = await records.services[':id'].$patch({ param, json: { summaryEn: null } });
+    expect(await cleared.json()).toMatchObject({ titleEn: 'Free haircuts', summaryEn: null });
+    const delib = await records.deliberations.$post({
+      json: sample.deliberation({
         titleEn: 'Lift repair',
         summaryEn: 'The council agreed to repair the lift.',
       }),
-    );
-    expect(delib).toMatchObject({ titleEn: 'Lift repair' });
+    });
+    expect(await delib.json()).toMatchObject({ titleEn: 'Lift repair' });
   });
 
   it('refuses an empty or overlong English title with 400 and changes nothing', async () => {
-    const { body: org } = await w.api('POST', '/organizations', sample.organization());
-    const { body: service } = await w.api('POST', '/services', sample.service(org.id));
+    const records = w.records();
+    const org = await bodyOf(
+      await records.organizations.$post({ json: sample.organization() }),
+      201,
+    );
+    const service = await bodyOf(
+      await records.services.$post({ json: sample.service(org.id) }),
+      201,
+    );
+    const param = { id: String(service.id) };
     expectError(
-      await w.api('PATCH', `/services/${service.id}`, { titleEn: '   ' }),
+      await answerOf(await records.services[':id'].$patch({ param, json: { titleEn: '   ' } })),
       400,
       'invalid_request',
     );
     expectError(
-      await w.api('PATCH', `/services/${service.id}`, { titleEn: 'x'.repeat(201) }),
+      await answerOf(
+        await records.services[':id'].$patch({ param, json: { titleEn: 'x'.repeat(201) } }),
+      ),
       400,
       'invalid_request',
     );
-    expect((await w.api('GET', `/services/${service.id}`)).body).toMatchObject({ titleEn: null });
+    expect(await (await records.services[':id'].$get({ param })).json()).toMatchObject({
+      titleEn: null,
+    });
   });
 });

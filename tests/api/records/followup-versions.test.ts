@@ -1,20 +1,21 @@
 import { describe, expect, it } from 'vitest';
+import { VersionsSchema } from '../../../functions/routes/staff/records/versions';
 import { expectError } from '../../helpers/http';
 import { perTest } from '../../helpers/template';
-import { recordsWorld, sample } from './helpers';
+import { idOf, recordsWorld, sample } from './helpers';
 
 const w = perTest(recordsWorld);
 
 /** A published deliberation with one follow-up (in English too) and its responsible organisation. */
 async function followupOfPublished(): Promise<{ deliberation: number; followup: number }> {
-  const { body: org } = await w.api('POST', '/organizations', sample.organization());
-  await w.api('POST', `/organizations/${org.id}/publish`);
-  const { body: delib } = await w.api('POST', '/deliberations', sample.deliberation());
-  const created = await w.api('POST', `/deliberations/${delib.id}/followups`, {
+  const org = idOf(await w.api('POST', '/organizations', sample.organization()));
+  await w.api('POST', `/organizations/${org}/publish`);
+  const delib = idOf(await w.api('POST', '/deliberations', sample.deliberation()));
+  const created = await w.api('POST', `/deliberations/${delib}/followups`, {
     title: '加装扶手',
     titleEn: 'Fit handrails',
     summaryEn: 'In every stairwell.',
-    responsibleId: org.id,
+    responsibleId: org,
     dueDate: '2026-06-30',
   });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
@@ -23,13 +24,13 @@ async function followupOfPublished(): Promise<{ deliberation: number; followup: 
     summaryEn: 'In every stairwell.',
     publication: 'published',
   });
-  expect((await w.api('POST', `/deliberations/${delib.id}/publish`)).status).toBe(200);
-  return { deliberation: delib.id, followup: created.body.id };
+  expect((await w.api('POST', `/deliberations/${delib}/publish`)).status).toBe(200);
+  return { deliberation: delib, followup: idOf(created) };
 }
 
 describe('follow-ups revised and withdrawn', () => {
   it('revises with a reason and withdraws with a reason, as versions; progress is kept apart from publication', async () => {
-    const { followup } = await followupOfPublished();
+    const { deliberation, followup } = await followupOfPublished();
     await w.api('POST', `/followups/${followup}/updates`, {
       date: '2026-04-01',
       status: 'in_progress',
@@ -93,45 +94,38 @@ describe('follow-ups revised and withdrawn', () => {
       'record_withdrawn',
     );
 
-    const { body } = await w.api('GET', `/followups/${followup}/versions`);
-    expect(
-      body.items.map(
-        (v: { version: number; kind: string; reason: string | null; changed: string[] }) => [
-          v.version,
-          v.kind,
-          v.reason,
-          v.changed,
-        ],
-      ),
-    ).toEqual([
+    const body = VersionsSchema.parse((await w.api('GET', `/followups/${followup}/versions`)).body);
+    expect(body.items.map((v) => [v.version, v.kind, v.reason, v.changed])).toEqual([
       [1, 'published', null, []],
       [2, 'revised', '施工排期调整', ['titleEn', 'dueDate']],
       [3, 'withdrawn', '已并入其他事项', ['status']],
     ]);
-    expect(body.items[2].snapshot).toMatchObject({
+    expect(body.items[2]!.snapshot).toMatchObject({
       status: 'withdrawn',
       progressStatus: 'in_progress',
     });
-    expect(
-      (await w.api('GET', `/followups?deliberationId=${revised.body.deliberationId}`)).body
-        .items[0],
-    ).toMatchObject({ publication: 'withdrawn' });
+    expect(revised.body).toMatchObject({ deliberationId: deliberation });
+    expect((await w.api('GET', `/followups?deliberationId=${deliberation}`)).body).toMatchObject({
+      items: [{ publication: 'withdrawn' }],
+    });
   });
 
   it('refuses to withdraw a follow-up of a draft deliberation, or one that does not exist', async () => {
-    const { body: org } = await w.api('POST', '/organizations', sample.organization());
-    const { body: delib } = await w.api('POST', '/deliberations', sample.deliberation());
-    const { body: f } = await w.api('POST', `/deliberations/${delib.id}/followups`, {
-      title: '落实',
-      responsibleId: org.id,
-      dueDate: '2026-06-30',
-    });
+    const org = idOf(await w.api('POST', '/organizations', sample.organization()));
+    const delib = idOf(await w.api('POST', '/deliberations', sample.deliberation()));
+    const f = idOf(
+      await w.api('POST', `/deliberations/${delib}/followups`, {
+        title: '落实',
+        responsibleId: org,
+        dueDate: '2026-06-30',
+      }),
+    );
     expectError(
-      await w.api('POST', `/followups/${f.id}/withdraw`, { reason: '不要了' }),
+      await w.api('POST', `/followups/${f}/withdraw`, { reason: '不要了' }),
       409,
       'not_published',
     );
-    expect((await w.api('GET', `/followups/${f.id}/versions`)).body.items).toEqual([]);
+    expect((await w.api('GET', `/followups/${f}/versions`)).body).toEqual({ items: [] });
     expectError(await w.api('GET', '/followups/999/versions'), 404, 'not_found');
     expectError(await w.api('POST', '/followups/999/withdraw', { reason: 'x' }), 404, 'not_found');
   });
@@ -139,11 +133,11 @@ describe('follow-ups revised and withdrawn', () => {
 
 describe('organisations revised and withdrawn', () => {
   it('withdraws with a reason; an empty reason is 400 and changes nothing', async () => {
-    const { body: org } = await w.api('POST', '/organizations', sample.organization());
-    await w.api('POST', `/organizations/${org.id}/publish`);
+    const org = idOf(await w.api('POST', '/organizations', sample.organization()));
+    await w.api('POST', `/organizations/${org}/publish`);
     expect(
       (
-        await w.api('PATCH', `/organizations/${org.id}`, {
+        await w.api('PATCH', `/organizations/${org}`, {
           contact: '居委会一楼',
           reason: '办公地点迁移',
         })
@@ -151,13 +145,13 @@ describe('organisations revised and withdrawn', () => {
     ).toBe(200);
     const before = await w.dump();
     expectError(
-      await w.api('POST', `/organizations/${org.id}/withdraw`, { reason: ' ' }),
+      await w.api('POST', `/organizations/${org}/withdraw`, { reason: ' ' }),
       400,
       'invalid_request',
     );
     expect(await w.dump()).toEqual(before);
     expect(
-      (await w.api('POST', `/organizations/${org.id}/withdraw`, { reason: '组织已解散' })).body,
+      (await w.api('POST', `/organizations/${org}/withdraw`, { reason: '组织已解散' })).body,
     ).toMatchObject({ status: 'withdrawn' });
   });
 });

@@ -1,7 +1,9 @@
+import { z } from '@hono/zod-openapi';
 import { sql } from 'drizzle-orm';
 import { type App, createApp } from '../../../functions/app';
 import type { PublishEvent } from '../../../functions/http/context';
 import { type Clock, call, clock, loginAs } from '../../helpers/api';
+import { client } from '../../helpers/client';
 import type { Fixture } from '../../helpers/fixture';
 import { type SeededDatabase, seededDatabase } from '../../helpers/template';
 
@@ -46,6 +48,8 @@ export interface RecordsWorld {
   cleanup(): void;
   /** JSON request as the first staff member unless another token is given. */
   api(method: string, path: string, body?: unknown, token?: string): ReturnType<typeof call>;
+  /** The records routes through the typed client, as the first staff member unless told. */
+  records(token?: string): ReturnType<typeof client>['staff']['records'];
   rows<T = Record<string, unknown>>(query: ReturnType<typeof sql>): Promise<T[]>;
   counts(): Promise<Record<string, number>>;
   /** Every row of every records table: compare two to prove nothing changed. */
@@ -65,6 +69,10 @@ const TABLE_OF: Record<string, string> = {
 };
 
 export const BASE = '/api/staff/records';
+
+/** The id of the record an answer carries, for tests that reach records by a path they build. */
+export const idOf = (res: { body: unknown }): number =>
+  z.looseObject({ id: z.number() }).parse(res.body).id;
 
 export async function recordsWorld(): Promise<RecordsWorld> {
   const t = await seededDatabase();
@@ -124,6 +132,7 @@ export async function recordsWorld(): Promise<RecordsWorld> {
     cleanup: t.cleanup,
     api: (method, path, body, token) =>
       call(app, method, `${BASE}${path}`, { token: token ?? staff, body }),
+    records: (token) => client(app, { token: token ?? staff }).staff.records,
     rows,
     counts,
     dump,
@@ -132,28 +141,28 @@ export async function recordsWorld(): Promise<RecordsWorld> {
 
 /** Minimal valid bodies, one per record type (override fields per test). */
 export const sample = {
-  organization: (extra: Record<string, unknown> = {}) => ({
-    kind: 'social_organization',
+  organization: <E extends object = {}>(extra: E = {} as E) => ({
+    kind: 'social_organization' as const,
     name: '阳光社工站',
     description: '专业社工服务',
     provides: '独居老人探访',
     ...extra,
   }),
-  service: (providerId: number, extra: Record<string, unknown> = {}) => ({
-    category: 'elders',
+  service: <E extends object = {}>(providerId: number, extra: E = {} as E) => ({
+    category: 'elders' as const,
     title: '免费老花镜',
     description: '每月 9 日为老人验光配镜',
     providerId,
-    audiences: ['elders'],
+    audiences: ['elders' as const],
     schedule: '每月 9 日上午',
     monthlyDay: 9,
     place: '社区服务中心',
-    cost: 'free',
+    cost: 'free' as const,
     howToAsk: '到居委会登记',
     ...extra,
   }),
-  deliberation: (extra: Record<string, unknown> = {}) => ({
-    body: 'residents_council',
+  deliberation: <E extends object = {}>(extra: E = {} as E) => ({
+    body: 'residents_council' as const,
     title: '三区停车收费方案',
     date: '2026-03-01',
     place: '社区议事厅',
@@ -177,37 +186,37 @@ export const sample = {
     ],
     ...extra,
   }),
-  fund: (extra: Record<string, unknown> = {}) => ({
+  fund: <E extends object = {}>(extra: E = {} as E) => ({
     code: 'micro-fund',
     name: '社区微基金',
-    kind: 'micro_fund',
+    kind: 'micro_fund' as const,
     description: '社区慈善微基金',
     ...extra,
   }),
-  donation: (fundId: number, extra: Record<string, unknown> = {}) => ({
+  donation: <E extends object = {}>(fundId: number, extra: E = {} as E) => ({
     fundId,
     date: '2026-03-02',
-    donorType: 'individual',
+    donorType: 'individual' as const,
     donorName: '张先生',
     anonymous: true,
-    form: 'money',
+    form: 'money' as const,
     amountFen: 50_000,
     receiptNo: 'D-001',
     ...extra,
   }),
-  income: (fundId: number, extra: Record<string, unknown> = {}) => ({
+  income: <E extends object = {}>(fundId: number, extra: E = {} as E) => ({
     fundId,
     date: '2026-03-03',
     source: '社区便民洗衣房',
-    kind: 'enterprise',
+    kind: 'enterprise' as const,
     amountFen: 120_000,
     receiptNo: 'I-001',
     ...extra,
   }),
-  expense: (fundId: number, extra: Record<string, unknown> = {}) => ({
+  expense: <E extends object = {}>(fundId: number, extra: E = {} as E) => ({
     fundId,
     date: '2026-03-04',
-    budgetLine: 'service_subsidy',
+    budgetLine: 'service_subsidy' as const,
     description: '独居老人助餐补贴',
     payee: '幸福食堂',
     beneficiaries: '12 户独居老人',

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../../functions/app';
 import worker from '../../../functions/worker';
 import { call, clock, loginAs } from '../../helpers/api';
+import { bodyOf, client } from '../../helpers/client';
 import { useSeededCommunity } from '../../helpers/template';
 import { BASE, sample } from './helpers';
 
@@ -20,10 +21,11 @@ describe('onPublish', () => {
       },
     });
     const token = await loginAs(app, 'staff');
-    const { body } = await call(app, 'POST', `${BASE}/funds`, { token, body: sample.fund() });
+    const records = client(app, { token }).staff.records;
+    const body = await bodyOf(await records.funds.$post({ json: sample.fund() }), 201);
     const res = await call(app, 'POST', `${BASE}/funds/${body.id}/publish`, { token });
     expect(res.status).toBe(200);
-    expect(res.body.status).toBe('published');
+    expect(res.body).toMatchObject({ status: 'published' });
     expect(errors).toHaveBeenCalledWith('onPublish failed', expect.any(Error));
     errors.mockRestore();
   });
@@ -36,7 +38,8 @@ describe('onPublish', () => {
       onPublish: (_event, context) => context?.waitUntil?.(Promise.resolve('sent')),
     });
     const token = await loginAs(app, 'staff');
-    const { body } = await call(app, 'POST', `${BASE}/funds`, { token, body: sample.fund() });
+    const records = client(app, { token }).staff.records;
+    const body = await bodyOf(await records.funds.$post({ json: sample.fund() }), 201);
     const ctx = {
       waitUntil: (p: Promise<unknown>) => void waited.push(p),
       passThroughOnException: () => undefined,

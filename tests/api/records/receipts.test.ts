@@ -1,6 +1,8 @@
+import { z } from '@hono/zod-openapi';
 import { sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { MAX_RECEIPT_BYTES } from '../../../functions/domain/records/receipts';
+import { bodyOf } from '../../helpers/client';
 import { expectError } from '../../helpers/http';
 import { perTest } from '../../helpers/template';
 import { BASE, recordsWorld, sample } from './helpers';
@@ -16,13 +18,18 @@ const GARBAGE = new TextEncoder().encode('just some text pretending to be a pict
 const w = perTest(recordsWorld);
 let expenseId: number;
 beforeEach(async () => {
-  const { body: fund } = await w.api('POST', '/funds', sample.fund());
-  expenseId = (await w.api('POST', '/expenses', sample.expense(fund.id))).body.id;
+  const records = w.records();
+  const fund = await bodyOf(await records.funds.$post({ json: sample.fund() }), 201);
+  expenseId = (await bodyOf(await records.expenses.$post({ json: sample.expense(fund.id) }), 201))
+    .id;
 });
+
+/** What these tests read of a stored receipt's answer. */
+const Receipt = z.looseObject({ id: z.number(), filename: z.string() });
 
 async function parse(res: Response) {
   const text = await res.text();
-  let body: any;
+  let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
@@ -86,8 +93,11 @@ describe('receipt upload', () => {
     const octet = await raw(PNG, 'application/octet-stream');
     expect(octet.body).toMatchObject({ filename: 'receipt.png', mime: 'image/png' });
 
-    const expense = await w.api('GET', `/expenses/${expenseId}`);
-    expect(expense.body.receipts.map((r: { mime: string }) => r.mime)).toEqual([
+    const expense = await bodyOf(
+      await w.records().expenses[':id'].$get({ param: { id: String(expenseId) } }),
+      200,
+    );
+    expect(expense.receipts.map((r) => r.mime)).toEqual([
       'image/png',
       'image/jpeg',
       'application/pdf',
@@ -98,7 +108,7 @@ describe('receipt upload', () => {
     );
     expect(audits).toHaveLength(4);
     expect(JSON.parse(audits[0]!.detail)).toMatchObject({
-      receiptId: png.body.id,
+      receiptId: Receipt.parse(png.body).id,
       filename: '发票.png',
       mime: 'image/png',
       size: PNG.length,
@@ -155,7 +165,10 @@ describe('receipt upload', () => {
   });
 
   it('takes receipts on a published expense too, and asks for a rebuild', async () => {
-    const { body: fund } = await w.api('GET', `/expenses/${expenseId}`);
+    const fund = await bodyOf(
+      await w.records().expenses[':id'].$get({ param: { id: String(expenseId) } }),
+      200,
+    );
     await w.api('POST', `/funds/${fund.fundId}/publish`);
     await w.api('POST', `/expenses/${expenseId}/approve`, undefined, w.staff2);
     await w.api('POST', `/expenses/${expenseId}/publish`);
@@ -170,7 +183,7 @@ describe('receipt upload', () => {
 
 describe('receipt download', () => {
   it('serves the exact bytes with a safe type to staff only', async () => {
-    const { body } = await multipart(PDF, '收据 "3月".pdf', 'application/pdf');
+    const body = Receipt.parse((await multipart(PDF, '收据 "3月".pdf', 'application/pdf')).body);
     const res = await download(body.id, w.staff2);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
@@ -188,7 +201,7 @@ describe('receipt download', () => {
     expectError(await parse(await download(body.id, w.merchant)), 403, 'forbidden');
     expectError(await parse(await download(999, w.staff)), 404, 'not_found');
     // A receipt is reached only through its own expense.
-    const { body: other } = await w.api('POST', '/expenses', sample.expense(1));
+    const other = await bodyOf(await w.records().expenses.$post({ json: sample.expense(1) }), 201);
     const wrong = await w.app.request(`${BASE}/expenses/${other.id}/receipts/${body.id}`, {
       headers: { authorization: `Bearer ${w.staff}` },
     });

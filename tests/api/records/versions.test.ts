@@ -1,17 +1,19 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { VersionsSchema } from '../../../functions/routes/staff/records/versions';
 import { answerOf, client } from '../../helpers/client';
 import { expectError } from '../../helpers/http';
 import { perTest } from '../../helpers/template';
-import { recordsWorld, sample } from './helpers';
+import { idOf, recordsWorld, sample } from './helpers';
 
 const w = perTest(recordsWorld);
 
 async function published(path: string, body: object): Promise<number> {
   const created = await w.api('POST', path, body);
   expect(created.status, JSON.stringify(created.body)).toBe(201);
-  expect((await w.api('POST', `${path}/${created.body.id}/publish`)).status).toBe(200);
-  return created.body.id;
+  const id = idOf(created);
+  expect((await w.api('POST', `${path}/${id}/publish`)).status).toBe(200);
+  return id;
 }
 
 /** One published record of every versioned type, with a wording change each may take. */
@@ -24,9 +26,9 @@ async function oneOfEach(): Promise<
   const fund = await published('/funds', sample.fund());
   const donation = await published('/donations', sample.donation(fund));
   const income = await published('/incomes', sample.income(fund));
-  const { body: expense } = await w.api('POST', '/expenses', sample.expense(fund));
-  await w.api('POST', `/expenses/${expense.id}/approve`, undefined, w.staff2);
-  await w.api('POST', `/expenses/${expense.id}/publish`);
+  const expense = idOf(await w.api('POST', '/expenses', sample.expense(fund)));
+  await w.api('POST', `/expenses/${expense}/approve`, undefined, w.staff2);
+  await w.api('POST', `/expenses/${expense}/publish`);
   return [
     { path: '/organizations', id: org, patch: { provides: '独居老人探访与陪诊' } },
     { path: '/services', id: service, patch: { schedule: '每月 10 日上午' } },
@@ -34,7 +36,7 @@ async function oneOfEach(): Promise<
     { path: '/funds', id: fund, patch: { description: '社区慈善微基金（2026）' } },
     { path: '/donations', id: donation, patch: { receiptNo: 'D-001A' } },
     { path: '/incomes', id: income, patch: { source: '社区便民洗衣房（一店）' } },
-    { path: '/expenses', id: expense.id, patch: { payee: '幸福食堂（二店）' } },
+    { path: '/expenses', id: expense, patch: { payee: '幸福食堂（二店）' } },
   ];
 }
 
@@ -73,25 +75,16 @@ describe('revisions and withdrawals of published records', () => {
         'record_withdrawn',
       );
 
-      const { body } = await w.api('GET', `${path}/${id}/versions`);
-      expect(
-        body.items.map(
-          (v: { version: number; kind: string; reason: string | null; changed: string[] }) => [
-            v.version,
-            v.kind,
-            v.reason,
-            v.changed,
-          ],
-        ),
-      ).toEqual([
+      const body = VersionsSchema.parse((await w.api('GET', `${path}/${id}/versions`)).body);
+      expect(body.items.map((v) => [v.version, v.kind, v.reason, v.changed])).toEqual([
         [1, 'published', null, []],
         [2, 'revised', '错字更正', [field]],
         [3, 'withdrawn', '服务已停止', ['status']],
       ]);
-      expect(body.items[0].snapshot).not.toHaveProperty(field!, patch[field!]);
-      expect(body.items[1].snapshot).toMatchObject(patch);
-      expect(body.items[2].snapshot).toMatchObject({ status: 'withdrawn' });
-      expect(body.items[0].snapshot).not.toHaveProperty('createdBy');
+      expect(body.items[0]!.snapshot).not.toHaveProperty(field!, patch[field!]);
+      expect(body.items[1]!.snapshot).toMatchObject(patch);
+      expect(body.items[2]!.snapshot).toMatchObject({ status: 'withdrawn' });
+      expect(body.items[0]!.snapshot).not.toHaveProperty('createdBy');
     }
     const actions = await w.rows<{ action: string; n: number }>(
       sql`select action, count(*) as n from audit_log where action in ('revise', 'withdraw') group by action order by action`,
@@ -108,22 +101,22 @@ describe('revisions and withdrawals of published records', () => {
   it('keeps the public snapshot free of what only staff see', async () => {
     const fund = await published('/funds', sample.fund());
     const donation = await published('/donations', sample.donation(fund, { note: '电话 138…' }));
-    const { body } = await w.api('GET', `/donations/${donation}/versions`);
-    expect(body.items[0].snapshot).toMatchObject({ donor: '匿名', anonymous: true });
-    expect(JSON.stringify(body.items[0].snapshot)).not.toMatch(/张先生|138/);
+    const body = VersionsSchema.parse((await w.api('GET', `/donations/${donation}/versions`)).body);
+    expect(body.items[0]!.snapshot).toMatchObject({ donor: '匿名', anonymous: true });
+    expect(JSON.stringify(body.items[0]!.snapshot)).not.toMatch(/张先生|138/);
   });
 
   it('refuses to withdraw a draft, and edits a draft freely without versions', async () => {
-    const { body: org } = await w.api('POST', '/organizations', sample.organization());
+    const org = idOf(await w.api('POST', '/organizations', sample.organization()));
     expectError(
-      await w.api('POST', `/organizations/${org.id}/withdraw`, { reason: '不要了' }),
+      await w.api('POST', `/organizations/${org}/withdraw`, { reason: '不要了' }),
       409,
       'not_published',
     );
-    expect((await w.api('PATCH', `/organizations/${org.id}`, { name: '改名' })).body.name).toBe(
-      '改名',
-    );
-    expect((await w.api('GET', `/organizations/${org.id}/versions`)).body.items).toEqual([]);
+    expect((await w.api('PATCH', `/organizations/${org}`, { name: '改名' })).body).toMatchObject({
+      name: '改名',
+    });
+    expect((await w.api('GET', `/organizations/${org}/versions`)).body).toEqual({ items: [] });
     expectError(await w.api('GET', '/organizations/999/versions'), 404, 'not_found');
     expectError(
       await w.api('POST', '/organizations/999/withdraw', { reason: 'x' }),
