@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { answerOf, bodyOf } from '../../helpers/client';
 import { expectError } from '../../helpers/http';
 import { perTest } from '../../helpers/template';
 import { recordsWorld, sample } from './helpers';
@@ -8,13 +9,12 @@ const w = perTest(recordsWorld);
 
 describe('deliberations', () => {
   it('takes the agenda, options and votes in one body and publishes them with the deliberation', async () => {
-    const created = await w.api(
-      'POST',
-      '/deliberations',
-      sample.deliberation({ building: '3 栋' }),
-    );
+    const records = w.records();
+    const created = await records.deliberations.$post({
+      json: sample.deliberation({ building: '3 栋' }),
+    });
     expect(created.status).toBe(201);
-    const d = created.body;
+    const d = await bodyOf(created, 201);
     expect(d).toMatchObject({
       status: 'draft',
       expected: 30,
@@ -29,21 +29,17 @@ describe('deliberations', () => {
       title: '停车收费标准',
       decision: '采用方案 B',
     });
-    expect(
-      d.agendaItems[0].options.map((o: { label: string; votes: number; position: number }) => [
-        o.position,
-        o.label,
-        o.votes,
-      ]),
-    ).toEqual([
+    expect(d.agendaItems[0]!.options.map((o) => [o.position, o.label, o.votes])).toEqual([
       [1, '方案 A', 8],
       [2, '方案 B', 15],
       [3, '弃权', 2],
     ]);
 
-    const published = await w.api('POST', `/deliberations/${d.id}/publish`);
+    const published = await records.deliberations[':id'].publish.$post({
+      param: { id: String(d.id) },
+    });
     expect(published.status).toBe(200);
-    expect(published.body).toMatchObject({
+    expect(await bodyOf(published, 200)).toMatchObject({
       status: 'published',
       publishedBy: w.f.staffId,
       agendaItems: [{ options: [{}, {}, {}] }],
@@ -72,7 +68,7 @@ describe('deliberations', () => {
       'invalid_request',
     );
     const tooMany = sample.deliberation({ present: 20 });
-    const res = await w.api('POST', '/deliberations', tooMany);
+    const res = await answerOf(await w.records().deliberations.$post({ json: tooMany }));
     expectError(res, 400, 'invalid_request');
     expect(res.body.error.message).toContain('超过到会人数');
     expectError(
@@ -105,7 +101,10 @@ describe('deliberations', () => {
     );
     expect(await w.dump()).toEqual(before);
 
-    const { body: d } = await w.api('POST', '/deliberations', sample.deliberation());
+    const d = await bodyOf(
+      await w.records().deliberations.$post({ json: sample.deliberation() }),
+      201,
+    );
     const mid = await w.dump();
     // A patch is checked against the record it produces.
     expectError(
@@ -117,7 +116,11 @@ describe('deliberations', () => {
   });
 
   it('replaces agenda items position by position and keeps those a follow-up names', async () => {
-    const { body: org } = await w.api('POST', '/organizations', sample.organization());
+    const records = w.records();
+    const org = await bodyOf(
+      await records.organizations.$post({ json: sample.organization() }),
+      201,
+    );
     const two = sample.deliberation({
       agendaItems: [
         {
@@ -129,25 +132,28 @@ describe('deliberations', () => {
         { title: '议题二', description: 'd2', decision: 'x2', options: [] },
       ],
     });
-    const { body: d } = await w.api('POST', '/deliberations', two);
+    const d = await bodyOf(await records.deliberations.$post({ json: two }), 201);
     const [first, second] = d.agendaItems;
-    const patched = await w.api('PATCH', `/deliberations/${d.id}`, {
-      agendaItems: [
-        {
-          title: '议题一（改）',
-          description: 'd1',
-          decision: 'x1',
-          options: [
-            { label: '同意', votes: 18 },
-            { label: '反对', votes: 2 },
-          ],
-        },
-      ],
+    const patched = await records.deliberations[':id'].$patch({
+      param: { id: String(d.id) },
+      json: {
+        agendaItems: [
+          {
+            title: '议题一（改）',
+            description: 'd1',
+            decision: 'x1',
+            options: [
+              { label: '同意', votes: 18 },
+              { label: '反对', votes: 2 },
+            ],
+          },
+        ],
+      },
     });
     expect(patched.status).toBe(200);
-    expect(patched.body.agendaItems).toMatchObject([
+    expect((await bodyOf(patched, 200)).agendaItems).toMatchObject([
       {
-        id: first.id,
+        id: first!.id,
         title: '议题一（改）',
         options: [
           { label: '同意', votes: 18 },
@@ -155,14 +161,17 @@ describe('deliberations', () => {
         ],
       },
     ]);
-    expect(await w.rows(sql`select id from agenda_items where id = ${second.id}`)).toEqual([]);
+    expect(await w.rows(sql`select id from agenda_items where id = ${second!.id}`)).toEqual([]);
 
-    const { body: d2 } = await w.api('POST', '/deliberations', two);
-    await w.api('POST', `/deliberations/${d2.id}/followups`, {
-      title: '落实',
-      responsibleId: org.id,
-      dueDate: '2026-04-01',
-      agendaItemId: d2.agendaItems[1].id,
+    const d2 = await bodyOf(await records.deliberations.$post({ json: two }), 201);
+    await records.deliberations[':id'].followups.$post({
+      param: { id: String(d2.id) },
+      json: {
+        title: '落实',
+        responsibleId: org.id,
+        dueDate: '2026-04-01',
+        agendaItemId: d2.agendaItems[1]!.id,
+      },
     });
     const before = await w.dump();
     expectError(

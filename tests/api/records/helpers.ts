@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { type App, createApp } from '../../../functions/app';
 import type { PublishEvent } from '../../../functions/http/context';
 import { type Clock, call, clock, loginAs } from '../../helpers/api';
-import { client } from '../../helpers/client';
+import { bodyOf, client } from '../../helpers/client';
 import type { Fixture } from '../../helpers/fixture';
 import { type SeededDatabase, seededDatabase } from '../../helpers/template';
 
@@ -230,7 +230,8 @@ export const sample = {
 
 /** A fund already published, so money can be published into it: its id. */
 export async function publishFund(w: RecordsWorld): Promise<number> {
-  const { body } = await w.api('POST', '/funds', sample.fund());
-  await w.api('POST', `/funds/${body.id}/publish`);
-  return body.id;
+  const funds = w.records().funds;
+  const fund = await bodyOf(await funds.$post({ json: sample.fund() }), 201);
+  await funds[':id'].publish.$post({ param: { id: String(fund.id) } });
+  return fund.id;
 }
