@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { bodyOf } from '../../helpers/client';
 import { expectError } from '../../helpers/http';
 import { perTest } from '../../helpers/template';
 import { publishFund, recordsWorld, sample } from './helpers';
@@ -11,7 +12,11 @@ const publishedFund = () => publishFund(w);
 describe('expenses: approval by a second staff member', () => {
   it('refuses self-approval and publishing before approval; a second staff member approves', async () => {
     const fundId = await publishedFund();
-    const { body: expense } = await w.api('POST', '/expenses', sample.expense(fundId));
+    const expense = await bodyOf(
+      await w.records().expenses.$post({ json: sample.expense(fundId) }),
+      201,
+    );
+    const param = { id: String(expense.id) };
     expect(expense).toMatchObject({ approvedBy: null, approvedAt: null, receipts: [] });
 
     const before = await w.dump();
@@ -27,9 +32,9 @@ describe('expenses: approval by a second staff member', () => {
     expect(w.published).toHaveLength(1);
 
     w.time.advance(3600_000);
-    const approved = await w.api('POST', `/expenses/${expense.id}/approve`, undefined, w.staff2);
+    const approved = await w.records(w.staff2).expenses[':id'].approve.$post({ param });
     expect(approved.status).toBe(200);
-    expect(approved.body).toMatchObject({
+    expect(await bodyOf(approved, 200)).toMatchObject({
       approvedBy: w.f.staff2Id,
       approvedAt: w.time.now.toISOString(),
       status: 'draft',
@@ -45,8 +50,8 @@ describe('expenses: approval by a second staff member', () => {
     expect(audit!.actor_id).toBe(w.f.staff2Id);
 
     // The creator may publish once someone else has approved.
-    const published = await w.api('POST', `/expenses/${expense.id}/publish`);
-    expect(published.body).toMatchObject({
+    const published = await w.records().expenses[':id'].publish.$post({ param });
+    expect(await bodyOf(published, 200)).toMatchObject({
       status: 'published',
       approvedBy: w.f.staff2Id,
       publishedBy: w.f.staffId,
@@ -75,11 +80,21 @@ describe('expenses: approval by a second staff member', () => {
 
   it('an edit withdraws the approval, and whoever edited cannot approve', async () => {
     const fundId = await publishedFund();
-    const { body: expense } = await w.api('POST', '/expenses', sample.expense(fundId));
+    const expense = await bodyOf(
+      await w.records().expenses.$post({ json: sample.expense(fundId) }),
+      201,
+    );
+    const param = { id: String(expense.id) };
     await w.api('POST', `/expenses/${expense.id}/approve`, undefined, w.staff2);
     // staff2 changes the amount after approving: the approval is gone …
-    const edited = await w.api('PATCH', `/expenses/${expense.id}`, { amountFen: 99_000 }, w.staff2);
-    expect(edited.body).toMatchObject({ amountFen: 99_000, approvedBy: null, approvedAt: null });
+    const edited = await w
+      .records(w.staff2)
+      .expenses[':id'].$patch({ param, json: { amountFen: 99_000 } });
+    expect(await bodyOf(edited, 200)).toMatchObject({
+      amountFen: 99_000,
+      approvedBy: null,
+      approvedAt: null,
+    });
     const [update] = await w.rows<{ detail: string }>(
       sql`select detail from audit_log where action = 'update' and entity = 'expense'`,
     );
@@ -97,22 +112,26 @@ describe('expenses: approval by a second staff member', () => {
     // Staff do not give the second signature; the accountant does, but never on what they entered.
     expectError(await w.api('POST', `/expenses/${expense.id}/approve`), 403, 'forbidden');
     expect(
-      (await w.api('GET', '/expenses?approved=false')).body.items.map((e: { id: number }) => e.id),
+      (
+        await bodyOf(await w.records().expenses.$get({ query: { approved: 'false' } }), 200)
+      ).items.map((e) => e.id),
     ).toEqual([expense.id]);
   });
 
   it('links an expense to the deliberation that approved it, public only after it', async () => {
     const fundId = await publishedFund();
-    const { body: d } = await w.api('POST', '/deliberations', sample.deliberation());
+    const d = await bodyOf(
+      await w.records().deliberations.$post({ json: sample.deliberation() }),
+      201,
+    );
     expectError(
       await w.api('POST', '/expenses', sample.expense(fundId, { deliberationId: 999 })),
       422,
       'invalid_reference',
     );
-    const { body: expense } = await w.api(
-      'POST',
-      '/expenses',
-      sample.expense(fundId, { deliberationId: d.id }),
+    const expense = await bodyOf(
+      await w.records().expenses.$post({ json: sample.expense(fundId, { deliberationId: d.id }) }),
+      201,
     );
     await w.api('POST', `/expenses/${expense.id}/approve`, undefined, w.staff2);
     expectError(
@@ -121,7 +140,10 @@ describe('expenses: approval by a second staff member', () => {
       'dependency_unpublished',
     );
     await w.api('POST', `/deliberations/${d.id}/publish`);
-    expect((await w.api('POST', `/expenses/${expense.id}/publish`)).body).toMatchObject({
+    const published = await w
+      .records()
+      .expenses[':id'].publish.$post({ param: { id: String(expense.id) } });
+    expect(await bodyOf(published, 200)).toMatchObject({
       status: 'published',
       deliberationId: d.id,
     });
