@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { call } from '../../helpers/api';
+import { bodyOf } from '../../helpers/client';
 import { expectError } from '../../helpers/http';
 import { perTest } from '../../helpers/template';
 import { BASE, recordsWorld, sample } from './helpers';
@@ -9,27 +10,34 @@ const w = perTest(recordsWorld);
 
 describe('draft → published', () => {
   it('creates a draft that is not public, then publishes it with who/when, a publish event, audit rows and one onPublish after commit', async () => {
-    const created = await w.api('POST', '/organizations', sample.organization());
+    const records = w.records();
+    const created = await records.organizations.$post({ json: sample.organization() });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({
+    const org = await bodyOf(created, 201);
+    expect(org).toMatchObject({
       status: 'draft',
       publishedAt: null,
       publishedBy: null,
       createdBy: w.f.staffId,
       createdAt: w.time.now.toISOString(),
     });
-    const id = created.body.id as number;
+    const id = org.id;
     expect(await w.rows(sql`select * from publish_events`)).toEqual([]);
     expect(w.published).toEqual([]);
     // Nobody outside staff can read it.
     expect((await call(w.app, 'GET', `${BASE}/organizations/${id}`)).status).toBe(401);
     expect((await w.api('GET', `/organizations/${id}`, undefined, w.resident)).status).toBe(403);
-    expect((await w.api('GET', '/organizations?status=published')).body.items).toEqual([]);
+    expect(
+      (await bodyOf(await records.organizations.$get({ query: { status: 'published' } }), 200))
+        .items,
+    ).toEqual([]);
 
     w.time.advance(60_000);
-    const published = await w.api('POST', `/organizations/${id}/publish`, undefined, w.staff2);
+    const published = await w
+      .records(w.staff2)
+      .organizations[':id'].publish.$post({ param: { id: String(id) } });
     expect(published.status).toBe(200);
-    expect(published.body).toMatchObject({
+    expect(await bodyOf(published, 200)).toMatchObject({
       id,
       status: 'published',
       publishedBy: w.f.staff2Id,
@@ -62,14 +70,17 @@ describe('draft → published', () => {
     // The hook ran after the commit: a separate reader already saw the record published.
     expect(await w.published[0]!.seen).toEqual({ status: 'published', events: 1 });
     expect(
-      (await w.api('GET', '/organizations?status=published')).body.items.map(
-        (o: { id: number }) => o.id,
-      ),
+      (
+        await bodyOf(await records.organizations.$get({ query: { status: 'published' } }), 200)
+      ).items.map((o) => o.id),
     ).toEqual([id]);
   });
 
   it('refuses to publish twice or to edit a published record, and tells nobody', async () => {
-    const { body } = await w.api('POST', '/organizations', sample.organization());
+    const body = await bodyOf(
+      await w.records().organizations.$post({ json: sample.organization() }),
+      201,
+    );
     await w.api('POST', `/organizations/${body.id}/publish`);
     const before = await w.dump();
     expectError(await w.api('POST', `/organizations/${body.id}/publish`), 409, 'already_published');
@@ -84,13 +95,16 @@ describe('draft → published', () => {
   });
 
   it('edits a draft with an audited before/after, and an empty change writes nothing', async () => {
-    const { body } = await w.api('POST', '/organizations', sample.organization());
-    const patched = await w.api('PATCH', `/organizations/${body.id}`, {
-      name: '阳光社工服务站',
-      covers: '一区、二区',
+    const body = await bodyOf(
+      await w.records().organizations.$post({ json: sample.organization() }),
+      201,
+    );
+    const patched = await w.records().organizations[':id'].$patch({
+      param: { id: String(body.id) },
+      json: { name: '阳光社工服务站', covers: '一区、二区' },
     });
     expect(patched.status).toBe(200);
-    expect(patched.body).toMatchObject({
+    expect(await bodyOf(patched, 200)).toMatchObject({
       name: '阳光社工服务站',
       covers: '一区、二区',
       status: 'draft',
@@ -113,34 +127,43 @@ describe('draft → published', () => {
 
   it('stores an injected script verbatim (the site escapes it)', async () => {
     const title = '<script>alert(1)</script>';
-    const { body: org } = await w.api(
-      'POST',
-      '/organizations',
-      sample.organization({ name: title }),
+    const records = w.records();
+    const org = await bodyOf(
+      await records.organizations.$post({ json: sample.organization({ name: title }) }),
+      201,
     );
-    const { body: service } = await w.api(
-      'POST',
-      '/services',
-      sample.service(org.id, { title, howToAsk: `"'><img src=x onerror=alert(1)>` }),
+    const service = await bodyOf(
+      await records.services.$post({
+        json: sample.service(org.id, { title, howToAsk: `"'><img src=x onerror=alert(1)>` }),
+      }),
+      201,
     );
     expect(service.title).toBe(title);
     const [row] = await w.rows<{ title: string; how_to_ask: string }>(
       sql`select title, how_to_ask from services where id = ${service.id}`,
     );
     expect(row).toEqual({ title, how_to_ask: `"'><img src=x onerror=alert(1)>` });
-    expect((await w.api('GET', `/organizations/${org.id}`)).body.name).toBe(title);
+    const read = await records.organizations[':id'].$get({ param: { id: String(org.id) } });
+    expect((await bodyOf(read, 200)).name).toBe(title);
   });
 
   it('keeps the organisation map free of loops and checks merchant accounts', async () => {
-    const { body: top } = await w.api(
-      'POST',
-      '/organizations',
-      sample.organization({ kind: 'party_committee', name: '社区党委' }),
+    const records = w.records();
+    const top = await bodyOf(
+      await records.organizations.$post({
+        json: sample.organization({ kind: 'party_committee' as const, name: '社区党委' }),
+      }),
+      201,
     );
-    const { body: branch } = await w.api(
-      'POST',
-      '/organizations',
-      sample.organization({ kind: 'party_branch', name: '第一支部', parentId: top.id }),
+    const branch = await bodyOf(
+      await records.organizations.$post({
+        json: sample.organization({
+          kind: 'party_branch' as const,
+          name: '第一支部',
+          parentId: top.id,
+        }),
+      }),
+      201,
     );
     expectError(
       await w.api('PATCH', `/organizations/${top.id}`, { parentId: branch.id }),
@@ -188,18 +211,24 @@ describe('draft → published', () => {
 
 describe('services', () => {
   it('publishes a service only once its provider (and its deliberation) are public', async () => {
-    const { body: org } = await w.api('POST', '/organizations', sample.organization());
-    const { body: delib } = await w.api('POST', '/deliberations', sample.deliberation());
-    const created = await w.api(
-      'POST',
-      '/services',
-      sample.service(org.id, {
-        audiences: ['elders', 'elders_alone', 'elders'],
+    const records = w.records();
+    const org = await bodyOf(
+      await records.organizations.$post({ json: sample.organization() }),
+      201,
+    );
+    const delib = await bodyOf(
+      await records.deliberations.$post({ json: sample.deliberation() }),
+      201,
+    );
+    const res = await records.services.$post({
+      json: sample.service(org.id, {
+        audiences: ['elders' as const, 'elders_alone' as const, 'elders' as const],
         deliberationId: delib.id,
       }),
-    );
-    expect(created.status).toBe(201);
-    expect(created.body.audiences).toEqual(['elders', 'elders_alone']);
+    });
+    expect(res.status).toBe(201);
+    const created = await bodyOf(res, 201);
+    expect(created.audiences).toEqual(['elders', 'elders_alone']);
     expectError(await w.api('POST', '/services', sample.service(999)), 422, 'invalid_reference');
     expectError(
       await w.api('POST', '/services', sample.service(org.id, { deliberationId: 999 })),
@@ -208,20 +237,25 @@ describe('services', () => {
     );
 
     expectError(
-      await w.api('POST', `/services/${created.body.id}/publish`),
+      await w.api('POST', `/services/${created.id}/publish`),
       409,
       'dependency_unpublished',
     );
     await w.api('POST', `/organizations/${org.id}/publish`);
     expectError(
-      await w.api('POST', `/services/${created.body.id}/publish`),
+      await w.api('POST', `/services/${created.id}/publish`),
       409,
       'dependency_unpublished',
     );
     await w.api('POST', `/deliberations/${delib.id}/publish`);
-    const published = await w.api('POST', `/services/${created.body.id}/publish`);
+    const published = await records.services[':id'].publish.$post({
+      param: { id: String(created.id) },
+    });
     expect(published.status).toBe(200);
-    expect(published.body).toMatchObject({ status: 'published', deliberationId: delib.id });
+    expect(await bodyOf(published, 200)).toMatchObject({
+      status: 'published',
+      deliberationId: delib.id,
+    });
     expect(w.published.map((p) => p.event.entity)).toEqual([
       'organization',
       'deliberation',
@@ -230,14 +264,26 @@ describe('services', () => {
   });
 
   it('lists by status and provider, newest first, paged', async () => {
-    const { body: org } = await w.api('POST', '/organizations', sample.organization());
+    const records = w.records();
+    const org = await bodyOf(
+      await records.organizations.$post({ json: sample.organization() }),
+      201,
+    );
     for (let i = 0; i < 3; i++)
-      await w.api('POST', '/services', sample.service(org.id, { title: `服务 ${i}` }));
-    const first = await w.api('GET', `/services?limit=2&providerId=${org.id}`);
-    expect(first.body.items.map((s: { title: string }) => s.title)).toEqual(['服务 2', '服务 1']);
-    const second = await w.api('GET', `/services?limit=2&cursor=${first.body.nextCursor}`);
-    expect(second.body).toMatchObject({ items: [{ title: '服务 0' }], nextCursor: null });
-    expect((await w.api('GET', '/services?status=published')).body.items).toEqual([]);
+      await records.services.$post({ json: sample.service(org.id, { title: `服务 ${i}` }) });
+    const first = await bodyOf(
+      await records.services.$get({ query: { limit: '2', providerId: String(org.id) } }),
+      200,
+    );
+    expect(first.items.map((s) => s.title)).toEqual(['服务 2', '服务 1']);
+    const second = await bodyOf(
+      await records.services.$get({ query: { limit: '2', cursor: `${first.nextCursor}` } }),
+      200,
+    );
+    expect(second).toMatchObject({ items: [{ title: '服务 0' }], nextCursor: null });
+    expect(
+      (await bodyOf(await records.services.$get({ query: { status: 'published' } }), 200)).items,
+    ).toEqual([]);
     expectError(await w.api('GET', '/services?status=secret'), 400, 'invalid_request');
   });
 });
