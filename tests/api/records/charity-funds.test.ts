@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { answerOf, bodyOf } from '../../helpers/client';
 import { expectError } from '../../helpers/http';
 import { perTest } from '../../helpers/template';
 import { publishFund, recordsWorld, sample } from './helpers';
@@ -10,7 +11,7 @@ const publishedFund = () => publishFund(w);
 
 describe('funds, donations and incomes', () => {
   it('keeps fund codes unique and publishes money only into a published fund', async () => {
-    const { body: fund } = await w.api('POST', '/funds', sample.fund());
+    const fund = await bodyOf(await w.records().funds.$post({ json: sample.fund() }), 201);
     expectError(
       await w.api('POST', '/funds', sample.fund({ name: '另一个' })),
       409,
@@ -21,15 +22,20 @@ describe('funds, donations and incomes', () => {
       400,
       'invalid_request',
     );
-    const { body: donation } = await w.api('POST', '/donations', sample.donation(fund.id));
+    const donation = await bodyOf(
+      await w.records().donations.$post({ json: sample.donation(fund.id) }),
+      201,
+    );
     expectError(
       await w.api('POST', `/donations/${donation.id}/publish`),
       409,
       'dependency_unpublished',
     );
     await w.api('POST', `/funds/${fund.id}/publish`);
-    const published = await w.api('POST', `/donations/${donation.id}/publish`, undefined, w.staff2);
-    expect(published.body).toMatchObject({
+    const published = await w
+      .records(w.staff2)
+      .donations[':id'].publish.$post({ param: { id: String(donation.id) } });
+    expect(await bodyOf(published, 200)).toMatchObject({
       status: 'published',
       publishedBy: w.f.staff2Id,
       anonymous: true,
@@ -44,26 +50,25 @@ describe('funds, donations and incomes', () => {
 
   it('takes in-kind donations with a valuation and an outcome, and requires a description of the goods', async () => {
     const fundId = await publishedFund();
-    const { body: org } = await w.api(
-      'POST',
-      '/organizations',
-      sample.organization({
-        kind: 'merchant',
-        name: '明亮眼镜店',
-        merchantUserId: w.f.merchants[0],
+    const org = await bodyOf(
+      await w.records().organizations.$post({
+        json: sample.organization({
+          kind: 'merchant' as const,
+          name: '明亮眼镜店',
+          merchantUserId: w.f.merchants[0],
+        }),
       }),
+      201,
     );
     expectError(
       await w.api('POST', '/donations', sample.donation(fundId, { form: 'in_kind' })),
       400,
       'invalid_request',
     );
-    const created = await w.api(
-      'POST',
-      '/donations',
-      sample.donation(fundId, {
-        form: 'in_kind',
-        donorType: 'merchant',
+    const res = await w.records().donations.$post({
+      json: sample.donation(fundId, {
+        form: 'in_kind' as const,
+        donorType: 'merchant' as const,
         donorName: '明亮眼镜店',
         anonymous: false,
         organizationId: org.id,
@@ -72,9 +77,10 @@ describe('funds, donations and incomes', () => {
         quantity: '20 副',
         outcome: '3 月 9 日发放给 20 位老人',
       }),
-    );
-    expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({
+    });
+    expect(res.status).toBe(201);
+    const created = await bodyOf(res, 201);
+    expect(created).toMatchObject({
       form: 'in_kind',
       itemDescription: '老花镜',
       outcome: '3 月 9 日发放给 20 位老人',
@@ -82,12 +88,12 @@ describe('funds, donations and incomes', () => {
     });
     // The publicity owed needs the merchant on the public map first.
     expectError(
-      await w.api('POST', `/donations/${created.body.id}/publish`),
+      await w.api('POST', `/donations/${created.id}/publish`),
       409,
       'dependency_unpublished',
     );
     await w.api('POST', `/organizations/${org.id}/publish`);
-    expect((await w.api('POST', `/donations/${created.body.id}/publish`)).status).toBe(200);
+    expect((await w.api('POST', `/donations/${created.id}/publish`)).status).toBe(200);
     expectError(
       await w.api('POST', '/donations', sample.donation(fundId, { organizationId: 999 })),
       422,
@@ -103,7 +109,10 @@ describe('funds, donations and incomes', () => {
 
   it('never edits a published donation or income: a correction is a new entry', async () => {
     const fundId = await publishedFund();
-    const { body: donation } = await w.api('POST', '/donations', sample.donation(fundId));
+    const donation = await bodyOf(
+      await w.records().donations.$post({ json: sample.donation(fundId) }),
+      201,
+    );
     // A draft is simply edited, so it cannot be corrected.
     expectError(
       await w.api('POST', '/corrections', {
@@ -117,7 +126,17 @@ describe('funds, donations and incomes', () => {
       'not_published',
     );
     expect(
-      (await w.api('PATCH', `/donations/${donation.id}`, { amountFen: 40_000 })).body.amountFen,
+      (
+        await bodyOf(
+          await w
+            .records()
+            .donations[':id'].$patch({
+              param: { id: String(donation.id) },
+              json: { amountFen: 40_000 },
+            }),
+          200,
+        )
+      ).amountFen,
     ).toBe(40_000);
     await w.api('POST', `/donations/${donation.id}/publish`);
 
@@ -128,10 +147,12 @@ describe('funds, donations and incomes', () => {
       400,
       'invalid_request',
     );
-    const refused = await w.api('PATCH', `/donations/${donation.id}`, {
-      amountFen: 1,
-      reason: '金额有误',
-    });
+    const refused = await answerOf(
+      await w.records().donations[':id'].$patch({
+        param: { id: String(donation.id) },
+        json: { amountFen: 1, reason: '金额有误' },
+      }),
+    );
     expectError(refused, 409, 'correction_required');
     expect(refused.body.error.message).toContain('更正');
     expect(await w.dump()).toEqual(before);
@@ -167,15 +188,20 @@ describe('funds, donations and incomes', () => {
       422,
       'invalid_reference',
     );
-    const correction = await w.api('POST', '/corrections', {
-      entity: 'donation',
-      entityId: donation.id,
-      date: '2026-03-05',
-      amountDeltaFen: -10_000,
-      explanation: '收据金额应为 300 元，录入时多记 100 元',
+    const records = w.records();
+    const res = await records.corrections.$post({
+      json: {
+        entity: 'donation',
+        entityId: donation.id,
+        date: '2026-03-05',
+        amountDeltaFen: -10_000,
+        explanation: '收据金额应为 300 元，录入时多记 100 元',
+      },
     });
-    expect(correction.status).toBe(201);
-    expect(correction.body).toMatchObject({
+    expect(res.status).toBe(201);
+    const correction = await bodyOf(res, 201);
+    const param = { id: String(correction.id) };
+    expect(correction).toMatchObject({
       entity: 'donation',
       entityId: donation.id,
       fundId,
@@ -183,26 +209,35 @@ describe('funds, donations and incomes', () => {
       status: 'draft',
     });
     expect(
-      (await w.api('PATCH', `/corrections/${correction.body.id}`, { amountDeltaFen: -10_500 })).body
-        .amountDeltaFen,
+      (
+        await bodyOf(
+          await records.corrections[':id'].$patch({ param, json: { amountDeltaFen: -10_500 } }),
+          200,
+        )
+      ).amountDeltaFen,
     ).toBe(-10_500);
     expectError(
-      await w.api('PATCH', `/corrections/${correction.body.id}`, { entityId: 1 }),
+      await w.api('PATCH', `/corrections/${correction.id}`, { entityId: 1 }),
       400,
       'invalid_request',
     );
-    const published = await w.api('POST', `/corrections/${correction.body.id}/publish`);
-    expect(published.body).toMatchObject({ status: 'published', publishedBy: w.f.staffId });
+    const published = await records.corrections[':id'].publish.$post({ param });
+    expect(await bodyOf(published, 200)).toMatchObject({
+      status: 'published',
+      publishedBy: w.f.staffId,
+    });
     expectError(
-      await w.api('PATCH', `/corrections/${correction.body.id}`, { explanation: '改' }),
+      await w.api('PATCH', `/corrections/${correction.id}`, { explanation: '改' }),
       409,
       'not_draft',
     );
     // The original is untouched; the register lists the correction against it.
-    expect((await w.api('GET', `/donations/${donation.id}`)).body.amountFen).toBe(40_000);
-    expect(
-      (await w.api('GET', `/corrections?entity=donation&entityId=${donation.id}`)).body.items,
-    ).toHaveLength(1);
+    const original = await records.donations[':id'].$get({ param: { id: String(donation.id) } });
+    expect((await bodyOf(original, 200)).amountFen).toBe(40_000);
+    const listed = await records.corrections.$get({
+      query: { entity: 'donation', entityId: String(donation.id) },
+    });
+    expect((await bodyOf(listed, 200)).items).toHaveLength(1);
     // Corrections add up: at most the rest of the amount can still be taken off.
     expectError(
       await w.api('POST', '/corrections', {
@@ -217,7 +252,10 @@ describe('funds, donations and incomes', () => {
     );
     expect(w.published.map((p) => p.event.entity)).toEqual(['fund', 'donation', 'correction']);
 
-    const { body: income } = await w.api('POST', '/incomes', sample.income(fundId));
+    const income = await bodyOf(
+      await w.records().incomes.$post({ json: sample.income(fundId) }),
+      201,
+    );
     await w.api('POST', `/incomes/${income.id}/publish`);
     expectError(
       await w.api('PATCH', `/incomes/${income.id}`, { source: 'x' }),
@@ -250,14 +288,27 @@ describe('funds, donations and incomes', () => {
   });
 
   it('keeps one budget per fund, year and line, a draft until published into a published fund', async () => {
-    const { body: fund } = await w.api('POST', '/funds', sample.fund());
-    const line = { fundId: fund.id, year: 2026, budgetLine: 'activities', plannedFen: 200_000 };
-    const { status, body: budget } = await w.api('POST', '/budgets', line);
-    expect(status).toBe(201);
+    const fund = await bodyOf(await w.records().funds.$post({ json: sample.fund() }), 201);
+    const line = {
+      fundId: fund.id,
+      year: 2026,
+      budgetLine: 'activities' as const,
+      plannedFen: 200_000,
+    };
+    const records = w.records();
+    const res = await records.budgets.$post({ json: line });
+    expect(res.status).toBe(201);
+    const budget = await bodyOf(res, 201);
+    const param = { id: String(budget.id) };
     expect(budget).toMatchObject({ ...line, status: 'draft', publishedAt: null });
     expectError(await w.api('POST', '/budgets', { ...line, plannedFen: 1 }), 409, 'budget_exists');
     expect(
-      (await w.api('PATCH', `/budgets/${budget.id}`, { plannedFen: 250_000 })).body.plannedFen,
+      (
+        await bodyOf(
+          await records.budgets[':id'].$patch({ param, json: { plannedFen: 250_000 } }),
+          200,
+        )
+      ).plannedFen,
     ).toBe(250_000);
     expectError(
       await w.api('POST', `/budgets/${budget.id}/publish`),
@@ -266,7 +317,7 @@ describe('funds, donations and incomes', () => {
     );
     expect(w.published).toEqual([]);
     await w.api('POST', `/funds/${fund.id}/publish`);
-    expect((await w.api('POST', `/budgets/${budget.id}/publish`)).body).toMatchObject({
+    expect(await bodyOf(await records.budgets[':id'].publish.$post({ param }), 200)).toMatchObject({
       status: 'published',
       publishedBy: w.f.staffId,
     });
@@ -278,24 +329,26 @@ describe('funds, donations and incomes', () => {
       400,
       'invalid_request',
     );
-    const revised = await w.api('PATCH', `/budgets/${budget.id}`, {
-      plannedFen: 1,
-      reason: '区级补助调整',
+    const revised = await records.budgets[':id'].$patch({
+      param,
+      json: { plannedFen: 1, reason: '区级补助调整' },
     });
-    expect(revised.body).toMatchObject({ status: 'published', plannedFen: 1 });
-    const versions = (await w.api('GET', `/budgets/${budget.id}/versions`)).body.items as Array<{
-      version: number;
-      kind: string;
-      reason: string | null;
-    }>;
+    expect(await bodyOf(revised, 200)).toMatchObject({ status: 'published', plannedFen: 1 });
+    const versions = (await bodyOf(await records.budgets[':id'].versions.$get({ param }), 200))
+      .items;
     expect(versions.map((v) => [v.version, v.kind, v.reason])).toEqual([
       [1, 'published', null],
       [2, 'revised', '区级补助调整'],
     ]);
     expect(
-      (await w.api('GET', `/budgets?fundId=${fund.id}&year=2026&status=published`)).body.items.map(
-        (b: { id: number }) => b.id,
-      ),
+      (
+        await bodyOf(
+          await records.budgets.$get({
+            query: { fundId: String(fund.id), year: '2026', status: 'published' },
+          }),
+          200,
+        )
+      ).items.map((b) => b.id),
     ).toEqual([budget.id]);
     const audits = await w.rows<{ action: string }>(
       sql`select action from audit_log where entity = 'budget' and entity_id = ${budget.id} order by id`,
