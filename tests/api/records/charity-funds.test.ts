@@ -128,12 +128,10 @@ describe('funds, donations and incomes', () => {
     expect(
       (
         await bodyOf(
-          await w
-            .records()
-            .donations[':id'].$patch({
-              param: { id: String(donation.id) },
-              json: { amountFen: 40_000 },
-            }),
+          await w.records().donations[':id'].$patch({
+            param: { id: String(donation.id) },
+            json: { amountFen: 40_000 },
+          }),
           200,
         )
       ).amountFen,
