@@ -33,10 +33,19 @@ export async function bodyOf<R extends Answer, S extends R['status']>(
   return JSON.parse(text) as BodyOf<R, S>;
 }
 
-/** An answer as `call` returns it (status, parsed body, headers), for expectError. */
-export async function answerOf(res: Answer) {
+/** The contract's refusal: `{"error": {"code", "message", "details"?}}`. */
+export interface Refusal {
+  error: { code: string; message: string; details?: Record<string, unknown> };
+}
+
+/**
+ * A refusal as `call` returns it (status, parsed body, headers), for expectError: the body is typed
+ * as the contract's error shape, which expectError then checks it has.
+ */
+export async function answerOf(
+  res: Answer,
+): Promise<{ status: number; body: Refusal; headers: Headers }> {
   const text = await res.text();
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the shape `call` gives expectError
-  const body: any = text ? JSON.parse(text) : undefined;
+  const body = (text ? JSON.parse(text) : undefined) as Refusal;
   return { status: res.status, body, headers: res.headers };
 }
