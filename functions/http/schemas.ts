@@ -51,6 +51,22 @@ export const PageQuery = (max: number, fallback = 20, cursor: RegExp = ID_CURSOR
       }),
   });
 
+/**
+ * The query of a two-person approval queue (award batches, pool grants): a status, or
+ * approvable=true for the pending ones this person may approve, paged.
+ */
+export const ApprovalQueueQuery = z.object({
+  status: z
+    .enum(['pending', 'applied', 'rejected'])
+    .optional()
+    .openapi({ param: { name: 'status', in: 'query' } }),
+  approvable: z
+    .enum(['true', 'false'])
+    .optional()
+    .openapi({ param: { name: 'approvable', in: 'query' } }),
+  ...PageQuery(100).shape,
+});
+
 const pageShape = <T extends z.ZodType>(item: T) => ({
   items: z.array(item),
   nextCursor: z.string().nullable().openapi({

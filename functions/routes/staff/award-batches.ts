@@ -16,11 +16,11 @@ import { once } from '../../http/idempotent';
 import { actorOf, IdParam, Text } from '../../http/params';
 import { newRouter } from '../../http/router';
 import {
+  ApprovalQueueQuery,
   IdempotencyHeaders,
   json,
   jsonBody,
   PageOf,
-  PageQuery,
   signedIn,
 } from '../../http/schemas';
 
@@ -92,17 +92,7 @@ export const awardBatches = newRouter()
       summary:
         "Award batches, newest first; status=pending is the approval queue; approvable=true: the pending ones this person may approve (an accountant's, not their own)",
       request: {
-        query: z.object({
-          status: z
-            .enum(['pending', 'applied', 'rejected'])
-            .optional()
-            .openapi({ param: { name: 'status', in: 'query' } }),
-          approvable: z
-            .enum(['true', 'false'])
-            .optional()
-            .openapi({ param: { name: 'approvable', in: 'query' } }),
-          ...PageQuery(100).shape,
-        }),
+        query: ApprovalQueueQuery,
       },
       responses: {
         200: json(

@@ -14,11 +14,11 @@ import { once } from '../../http/idempotent';
 import { actorOf, IdParam, Text } from '../../http/params';
 import { newRouter } from '../../http/router';
 import {
+  ApprovalQueueQuery,
   IdempotencyHeaders,
   json,
   jsonBody,
   PageOf,
-  PageQuery,
   signedIn,
 } from '../../http/schemas';
 
@@ -117,17 +117,7 @@ export const pool = newRouter()
       summary:
         "Grants from the pool, newest first; approvable=true: the pending ones this person may approve (an accountant's, not their own)",
       request: {
-        query: z.object({
-          status: z
-            .enum(['pending', 'applied', 'rejected'])
-            .optional()
-            .openapi({ param: { name: 'status', in: 'query' } }),
-          approvable: z
-            .enum(['true', 'false'])
-            .optional()
-            .openapi({ param: { name: 'approvable', in: 'query' } }),
-          ...PageQuery(100).shape,
-        }),
+        query: ApprovalQueueQuery,
       },
       responses: {
         200: json(PageOf(PoolGrantSchema), 'Grants'),
