@@ -72,19 +72,21 @@ export async function dispatchRequest(
   return findRequest(tx, id);
 }
 
-/** 接单: the provider takes it on (staff record it when the provider answers by phone). */
-export async function acceptRequest(
+/** A step the provider takes: the request moves, and the event names the provider it was dispatched to. */
+async function providerStep(
   tx: Db,
   actor: Actor,
   id: number,
+  step: 'accept' | 'complete',
+  event: 'accepted' | 'done',
   note?: string,
 ): Promise<Request> {
-  const updated = await move(tx, id, 'accept', STEPS.accept.from, actor.now);
+  const updated = await move(tx, id, step, STEPS[step].from, actor.now);
   await logEvent(
     tx,
     id,
     actor.now,
-    'accepted',
+    event,
     'provider',
     actor.actorId,
     updated.providerId,
@@ -93,25 +95,12 @@ export async function acceptRequest(
   return findRequest(tx, id);
 }
 
-export async function completeRequest(
-  tx: Db,
-  actor: Actor,
-  id: number,
-  note?: string,
-): Promise<Request> {
-  const updated = await move(tx, id, 'complete', STEPS.complete.from, actor.now);
-  await logEvent(
-    tx,
-    id,
-    actor.now,
-    'done',
-    'provider',
-    actor.actorId,
-    updated.providerId,
-    note?.trim() ?? '',
-  );
-  return findRequest(tx, id);
-}
+/** 接单: the provider takes it on (staff record it when the provider answers by phone). */
+export const acceptRequest = (tx: Db, actor: Actor, id: number, note?: string) =>
+  providerStep(tx, actor, id, 'accept', 'accepted', note);
+
+export const completeRequest = (tx: Db, actor: Actor, id: number, note?: string) =>
+  providerStep(tx, actor, id, 'complete', 'done', note);
 
 /** Declined by the residents' committee before dispatch, or by the provider it was dispatched to. */
 export async function declineRequest(
