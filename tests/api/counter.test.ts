@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { answerOf, bodyOf, client } from '../helpers/client';
+import { allPages, answerOf, bodyOf, client } from '../helpers/client';
 import { PIN } from '../helpers/fixture';
 import { awardVia, expectError, loginAs, newKey, useWorld } from '../helpers/http';
 import {
@@ -218,7 +218,9 @@ describe('GET /api/counter/redemptions', () => {
     });
     expect(reversal.status).toBe(201);
 
-    const { items: lines } = await allPages(m1, 2);
+    const { items: lines } = await allPages(2, async (query) =>
+      bodyOf(await m1.redemptions.$get({ query }), 200),
+    );
     expect(lines.map((l) => [l.kind, l.points])).toEqual([
       ['reversal', -1],
       ['redeem', 5],
@@ -244,23 +246,3 @@ describe('GET /api/counter/redemptions', () => {
     expectError(await answerOf(await m1.$get({ query: { cursor: 'x' } })), 400, 'invalid_request');
   });
 });
-
-/** The merchant's lines read from the first page to the last, each page answering 200 with at most `limit` of them. */
-async function allPages(counter: Counter, limit: number) {
-  const items: Awaited<ReturnType<typeof page>>['items'] = [];
-  let pages = 0;
-  let cursor: string | null = null;
-  async function page(query: { limit: string; cursor?: string }) {
-    return bodyOf(await counter.redemptions.$get({ query }), 200);
-  }
-  do {
-    const body = await page(
-      cursor === null ? { limit: String(limit) } : { limit: String(limit), cursor },
-    );
-    expect(body.items.length).toBeLessThanOrEqual(limit);
-    items.push(...body.items);
-    cursor = body.nextCursor;
-    pages++;
-  } while (cursor !== null);
-  return { items, pages };
-}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runExpiry } from '../../functions/domain/ledger/expiry';
-import { answerOf, bodyOf, client } from '../helpers/client';
-import { allPages, awardVia, call, expectError, loginAs, newKey, useWorld } from '../helpers/http';
+import { allPages, answerOf, bodyOf, client } from '../helpers/client';
+import { awardVia, call, expectError, loginAs, newKey, useWorld } from '../helpers/http';
 import { balanceOf, expectLedgerInvariants, snapshot } from '../helpers/ledger';
 
 describe('GET /api/me', () => {
@@ -99,11 +99,14 @@ describe('GET /api/me/entries', () => {
     const staff = await loginAs(w.app, 'staff');
     for (let i = 1; i <= 7; i++) await awardVia(w, staff, w.f.residents[0]!, i);
     const r1 = await loginAs(w.app, 'r1');
-    const { items, pages } = await allPages(w.app, '/api/me/entries', 'entries', 3, r1);
+    const api = client(w.app, { token: r1 });
+    const { items, pages } = await allPages(3, async (query) => {
+      const body = await bodyOf(await api.me.entries.$get({ query }), 200);
+      return { items: body.entries, nextCursor: body.nextCursor };
+    });
     expect(pages).toBe(3);
     expect(items.map((e) => e.points)).toEqual([7, 6, 5, 4, 3, 2, 1]);
     // Exactly one full page: no further cursor.
-    const api = client(w.app, { token: r1 });
     expect(
       (await bodyOf(await api.me.entries.$get({ query: { limit: '7' } }), 200)).nextCursor,
     ).toBeNull();

@@ -1,4 +1,5 @@
 import { type ClientResponse, hc } from 'hono/client';
+import { expect } from 'vitest';
 import type { App, AppType } from '../../functions/app';
 import { SAME_ORIGIN } from './api';
 
@@ -48,4 +49,29 @@ export async function answerOf(
   const text = await res.text();
   const body = (text ? JSON.parse(text) : undefined) as Refusal;
   return { status: res.status, body, headers: res.headers };
+}
+
+type PageQuery = { limit: string; cursor?: string };
+
+/**
+ * A cursor-paged list read from its first page to its last through `page` (a typed client call),
+ * each page holding at most `limit` items: the items in order, and how many pages it took.
+ */
+export async function allPages<T>(
+  limit: number,
+  page: (query: PageQuery) => Promise<{ items: T[]; nextCursor: string | null }>,
+): Promise<{ items: T[]; pages: number }> {
+  const items: T[] = [];
+  let pages = 0;
+  let cursor: string | null = null;
+  do {
+    const body = await page(
+      cursor === null ? { limit: String(limit) } : { limit: String(limit), cursor },
+    );
+    expect(body.items.length).toBeLessThanOrEqual(limit);
+    items.push(...body.items);
+    cursor = body.nextCursor;
+    pages++;
+  } while (cursor !== null);
+  return { items, pages };
 }

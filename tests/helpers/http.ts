@@ -80,37 +80,6 @@ export function useWorld<Login extends string = never>(
 
 export { call, loginAs };
 
-/**
- * A cursor-paged list read from its first page to its last, each page answering 200 with at most
- * `limit` items under `key`: the items in order, and how many pages it took.
- */
-export async function allPages<Item = Record<string, unknown>>(
-  app: App,
-  path: string,
-  key: string,
-  limit: number,
-  token: string,
-): Promise<{ items: Item[]; pages: number }> {
-  const items: Item[] = [];
-  let pages = 0;
-  let cursor: string | null = null;
-  do {
-    const query: string =
-      cursor === null ? `?limit=${limit}` : `?limit=${limit}&cursor=${encodeURIComponent(cursor)}`;
-    const res: Response = await call(app, 'GET', `${path}${query}`, { token });
-    expect(res.status).toBe(200);
-    const page = Page.parse(res.body);
-    const got = z.array(z.unknown()).parse(page[key]) as Item[];
-    expect(got.length).toBeLessThanOrEqual(limit);
-    items.push(...got);
-    cursor = page.nextCursor;
-    pages++;
-  } while (cursor !== null);
-  return { items, pages };
-}
-
-const Page = z.object({ nextCursor: z.string().nullable() }).catchall(z.unknown());
-
 /** Awards points through the API as staff (returns the response). */
 export async function awardVia(
   w: World,
