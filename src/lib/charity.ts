@@ -1,6 +1,6 @@
 import type { CharityView, PublicFund } from '../../functions/domain/publishing/charity';
 import { paths } from '../../functions/domain/publishing/urls';
-import { getOrPut, getOrPutWeak } from '../../functions/domain/shared/maps';
+import { getOrPut } from '../../functions/domain/shared/maps';
 import { monthRange } from './format';
 
 /**
@@ -142,7 +142,7 @@ export function citedDeliberations<D extends { id: number }>(
   expenses: Array<{ deliberationId: number | null }>,
   deliberations: D[],
 ): D[] {
-  const byId = getOrPutWeak(
+  const byId = getOrPut(
     deliberationIndex,
     deliberations,
     () => new Map(deliberations.map((d) => [d.id, d])),

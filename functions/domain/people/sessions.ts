@@ -10,7 +10,7 @@ import {
   verifySecret,
 } from '../shared/crypto';
 import { DomainError, TryLater } from '../shared/errors';
-import { getOrPutWeak } from '../shared/maps';
+import { getOrPut } from '../shared/maps';
 import { loginRefusal, markSucceeded, recordAttempt } from './login-throttle';
 
 export { LOGIN_MAX_FAILURES, LOGIN_WINDOW_MS } from './login-throttle';
@@ -73,7 +73,7 @@ export function login(
 const attemptQueues = new WeakMap<Database, Map<string, Promise<unknown>>>();
 
 function oneAtATime<T>(database: Database, key: string, fn: () => Promise<T>): Promise<T> {
-  const queues = getOrPutWeak(attemptQueues, database, () => new Map<string, Promise<unknown>>());
+  const queues = getOrPut(attemptQueues, database, () => new Map<string, Promise<unknown>>());
   const run = (queues.get(key) ?? Promise.resolve()).then(fn, fn);
   const settled = run.then(
     () => undefined,

@@ -1,14 +1,11 @@
-/** The value under `key`, made by `make` and kept the first time it is asked for. */
-export function getOrPut<K, V>(map: Map<K, V>, key: K, make: () => V): V {
-  const found = map.get(key);
-  if (found !== undefined) return found;
-  const made = make();
-  map.set(key, made);
-  return made;
+/** A Map or a WeakMap: whatever keeps a value under a key. */
+interface Keeps<K, V> {
+  get(key: K): V | undefined;
+  set(key: K, value: V): unknown;
 }
 
-/** As getOrPut, for a WeakMap keyed by an object (a cache that lives as long as its key). */
-export function getOrPutWeak<K extends object, V>(map: WeakMap<K, V>, key: K, make: () => V): V {
+/** The value under `key`, made by `make` and kept the first time it is asked for. */
+export function getOrPut<K, V>(map: Keeps<K, V>, key: K, make: () => V): V {
   const found = map.get(key);
   if (found !== undefined) return found;
   const made = make();
