@@ -1,63 +1,11 @@
-import { type Client, createClient, type ResultSet } from '@libsql/client';
-import { drizzle } from 'drizzle-orm/libsql';
-import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
+import { type Client, createClient } from '@libsql/client';
 import { nativeDrizzle } from './native';
 import { openNativeConnection, Statements, TurnReader } from './native-connection';
+import { remoteDatabase } from './remote';
 import { savepoint } from './savepoint';
-import * as schema from './schema';
+import type { Attempt, Database, Db, WriteBatch } from './types';
 
-/**
- * A drizzle handle on the community's database — the only kind domain code is given, for reads,
- * snapshots and write transactions alike. Both drivers under it (db/native.ts on the embedded
- * file, drizzle's libsql driver on a remote one) answer every query the same
- * (tests/db/driver-contract.test.ts); the first row of a query is `const [row] = await db.all(…)`.
- */
-export type Db = BaseSQLiteDatabase<'async', ResultSet, typeof schema>;
-
-/**
- * The one way the application reaches its database. Reads see only committed data; writes go
- * through `write`, which runs the callback in a write transaction.
- *
- * On an embedded file, libSQL allows one writer at a time and its busy wait blocks the event loop,
- * so writes queue in-process and queued writes share one commit (group commit: each in its own
- * SAVEPOINT, so one failing write rolls back alone). Correctness never depends on the queue: the
- * ledger's guards are SQL constraints, because on the edge many isolates write with no shared queue.
- */
-export interface Database {
-  readonly read: Db;
-  write<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
-  /**
-   * A write of a kind that can be applied together with others of its kind: queued like `write`,
-   * and those that share a group commit on the embedded file are applied by one call of
-   * `batch.apply` (set-based statements instead of each item's own). Answers the item's result.
-   */
-  writeBatch<I, O>(batch: WriteBatch<I, O>, item: I): Promise<O>;
-  /** Runs fn on one consistent snapshot (a read transaction): for whole-ledger checks while writes go on. */
-  snapshot<T>(fn: (db: Db) => Promise<T>): Promise<T>;
-  /** @libsql/client on the same database: migrations, backups, and every query of a remote one. */
-  readonly client: Client;
-  readonly isFile: boolean;
-  /**
-   * Embedded file only: the WAL size (pages) at which a committing write also checkpoints —
-   * SQLite's default 1000, or 0 while a background checkpointer (functions/node/checkpointer.ts)
-   * does it off the request path.
-   */
-  walAutocheckpoint: number;
-  close(): void;
-}
-
-/** Each queued write's result: its value, or the error its promise rejects with (not the ledger's Settled: any error, not only a refusal). */
-export type Attempt<O> = { ok: true; value: O } | { ok: false; error: unknown };
-
-/**
- * Writes of one kind applied together (see Database.writeBatch). `apply` runs in the caller's write
- * transaction and settles every item, in order, as if each had run alone one after the other; an
- * item it settles as failed must have left nothing written. If it throws, nothing of the batch is
- * kept and each item is applied again on its own (`apply` with one item), so one bad item fails alone.
- */
-export interface WriteBatch<I, O> {
-  apply(tx: Db, items: I[]): Promise<Array<Attempt<O>>>;
-}
+export type { Attempt, Database, Db, WriteBatch } from './types';
 
 /** One item applied on its own: its value, or its error thrown. */
 async function applyOne<I, O>(batch: WriteBatch<I, O>, tx: Db, item: I): Promise<O> {
@@ -123,28 +71,6 @@ export function embeddedPath(url: string): string | undefined {
 
 const BUSY_TIMEOUT_MS = 5000;
 
-/** Remote libSQL (Turso): everything through @libsql/client; each write its own transaction. */
-function remoteDatabase(client: Client): Database {
-  const write = transactionPerWrite(client);
-  return {
-    read: drizzle(client, { schema }),
-    write,
-    writeBatch: (batch, item) => write((tx) => applyOne(batch, tx, item)),
-    snapshot: async <T>(fn: (db: Db) => Promise<T>): Promise<T> => {
-      const tx = await client.transaction('read');
-      try {
-        return await fn(drizzle(tx as unknown as Client, { schema }));
-      } finally {
-        tx.close();
-      }
-    },
-    client,
-    isFile: false,
-    walAutocheckpoint: 0,
-    close: () => client.close(),
-  };
-}
-
 /**
  * The embedded file: queries run on libsql's own connections (db/native.ts) — one for reads, one
  * for the group-commit writer, one per snapshot — and @libsql/client stays for migrations and
@@ -161,6 +87,8 @@ function embeddedDatabase(path: string, client: Client, options: DatabaseOptions
   return {
     read: nativeDrizzle(reader),
     write: writer.write,
+    writeLedger: writer.write,
+    writeOnly: writer.write,
     writeBatch: writer.writeBatch,
     snapshot: async <T>(fn: (db: Db) => Promise<T>): Promise<T> => {
       const statements = connect();
@@ -365,29 +293,6 @@ const yieldToIo = (): Promise<void> =>
   new Promise((resolve) =>
     typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0),
   );
-
-/** Remote libSQL (Turso): each write is its own interactive transaction, retried on contention. */
-function transactionPerWrite(client: Client): Database['write'] {
-  return async <T>(fn: (tx: Db) => Promise<T>) => {
-    for (let attempt = 0; ; attempt++) {
-      const tx = await client.transaction('write');
-      try {
-        const value = await fn(drizzle(tx as unknown as Client, { schema }));
-        await tx.commit();
-        return value;
-      } catch (error) {
-        await tx.rollback().catch(() => undefined);
-        if (attempt < 5 && isBusy(error)) {
-          await new Promise((r) => setTimeout(r, 20 * 2 ** attempt * (0.5 + Math.random())));
-          continue;
-        }
-        throw error;
-      } finally {
-        tx.close();
-      }
-    }
-  };
-}
 
 function isBusy(error: unknown): boolean {
   const code = (error as { code?: string } | null)?.code ?? '';

@@ -21,7 +21,7 @@ export async function once<T>(
     c,
     await c
       .get('deps')
-      .database.write((tx) => idempotent(tx, idempotency, () => op(tx, idempotency.now))),
+      .database.writeLedger((tx) => idempotent(tx, idempotency, () => op(tx, idempotency.now))),
   );
 }
 
