@@ -1,8 +1,16 @@
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
+import { statementOf } from '../../db/round-trips';
 import { type Capability, can } from '../domain/people/roles';
-import { authenticate, type Principal } from '../domain/people/sessions';
+import {
+  authenticate,
+  claimOf,
+  type Principal,
+  principalOf,
+  sessionLookup,
+} from '../domain/people/sessions';
+import { sha256Hex } from '../domain/shared/crypto';
 import type { AppEnv } from './context';
 import { ApiError } from './errors';
 
@@ -38,15 +46,54 @@ export async function signedInPrincipal(c: Context<AppEnv>): Promise<Principal> 
  * functions/domain/people/roles.ts); 401 without a valid session, 403 for another role, and 403
  * password_change_required while a temporary password has not been changed. Attached once per URL
  * prefix in functions/app.ts.
+ *
+ * On a remote database, where each round trip costs tens of milliseconds, a token that names its
+ * user and role (sessions.ts `tokenFor`) is admitted on that claim and the session is checked in
+ * the request's first round trip, together with the handler's first reads (db/round-trips.ts): no
+ * answer of that trip, and no write, is given before the stored session agrees with the claim.
  */
 export function allow(capability: Capability) {
   return createMiddleware<AppEnv>(async (c, next) => {
-    const principal = await signedInPrincipal(c);
-    if (!can(principal.role, capability)) throw new ApiError('forbidden', '当前账号无权进行此操作');
-    if (principal.mustChangePassword)
-      throw new ApiError('password_change_required', '请先修改临时密码，再继续使用');
+    const deferred = await deferredCheck(c, capability);
+    if (deferred) {
+      await next();
+      // A handler that reached no database still answers only a valid session.
+      await deferred();
+      return;
+    }
+    admit(await signedInPrincipal(c), capability);
     await next();
   });
+}
+
+function admit(principal: Principal, capability: Capability): void {
+  if (!can(principal.role, capability)) throw new ApiError('forbidden', '当前账号无权进行此操作');
+  if (principal.mustChangePassword)
+    throw new ApiError('password_change_required', '请先修改临时密码，再继续使用');
+}
+
+/** Admits the caller on its token's claim, the session check riding the request's first round trip; undefined where that does not apply. */
+async function deferredCheck(
+  c: Context<AppEnv>,
+  capability: Capability,
+): Promise<(() => Promise<void>) | undefined> {
+  const deps = c.get('deps');
+  const token = requestToken(c);
+  const claim = token === undefined ? undefined : claimOf(token);
+  if (!deps.database.withPreflight || !token || !claim) return undefined;
+  const principal: Principal = { ...claim, login: '', displayName: '', mustChangePassword: false };
+  admit(principal, capability);
+  const lookup = statementOf(sessionLookup(await sha256Hex(token), deps.now()));
+  const { database, checked } = deps.database.withPreflight(lookup, (result) => {
+    const found = principalOf(result.rows[0] as unknown as Parameters<typeof principalOf>[0]);
+    if (!found || found.userId !== claim.userId || found.role !== claim.role)
+      throw new ApiError('unauthorized', '请先登录');
+    admit(found, capability);
+    Object.assign(principal, found);
+  });
+  c.set('principal', principal);
+  c.set('deps', { ...deps, database });
+  return checked;
 }
 
 /** Inside an admitted prefix: a further capability one operation needs (e.g. the second signature). */

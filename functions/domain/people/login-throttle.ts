@@ -1,6 +1,6 @@
-import { and, desc, eq, gt, type SQL } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { loginAttempts } from '../../../db/schema';
+import { guard } from '../shared/guard';
 
 /**
  * How many failed sign-ins are let through, and to whom. Four budgets over one sliding window:
@@ -27,90 +27,110 @@ export interface Refusal {
   retryAfterSeconds: number;
 }
 
-/**
- * The budget a new attempt would overrun, or undefined. Runs in the write transaction that then
- * records the attempt, so parallel attempts are counted one after another, never all at once.
- */
-export async function loginRefusal(
-  tx: Db,
+/** What a sign-in's budgets are judged on, read in one round trip (readLoginThrottle). */
+export interface ThrottleFacts {
+  lastOk: { id: number; at: string } | undefined;
+  /** For each budget, in BUDGETS order, the failure that must age out before another attempt. */
+  blocking: Array<string | undefined>;
+  /** The newest attempt on this login or from this address: what the recorded attempt guards. */
+  newestId: number;
+}
+
+type Budget = {
+  where: (login: string, address: string) => SQL;
+  max: number;
+  message: string;
+  /** Spared for an address that signed in to this login recently. */
+  sparedWhenKnown: boolean;
+};
+
+const BUDGETS: Budget[] = [
+  {
+    // Failures after the last success from this address, by order of recording (two attempts may share a timestamp).
+    where: (login, address) =>
+      sql`login = ${login} and address = ${address} and id > coalesce((select max(id) from login_attempts where login = ${login} and address = ${address} and ok = 1), 0)`,
+    max: LOGIN_MAX_FAILURES,
+    message: '登录失败次数过多，请稍后再试',
+    sparedWhenKnown: false,
+  },
+  {
+    where: (_login, address) => sql`address = ${address}`,
+    max: ADDRESS_MAX_FAILURES,
+    message: '此设备登录失败次数过多，请稍后再试',
+    sparedWhenKnown: false,
+  },
+  {
+    where: (login) => sql`login = ${login}`,
+    max: LOGIN_CEILING_FAILURES,
+    message: '此账号近期登录失败次数过多，请稍后再试',
+    sparedWhenKnown: true,
+  },
+  {
+    where: () => sql`1`,
+    max: OVERALL_MAX_FAILURES,
+    message: '系统登录失败次数过多，请稍后再试',
+    sparedWhenKnown: true,
+  },
+];
+
+/** Reads what loginRefusal judges, all at once: one round trip on a remote database. */
+export async function readLoginThrottle(
+  db: Db,
   login: string,
   address: string,
   now: Date,
-): Promise<Refusal | undefined> {
+): Promise<ThrottleFacts> {
   const since = new Date(now.getTime() - LOGIN_WINDOW_MS).toISOString();
-  const pair = and(eq(loginAttempts.login, login), eq(loginAttempts.address, address));
-  const [lastOk] = await tx
-    .select({ id: loginAttempts.id, at: loginAttempts.at })
-    .from(loginAttempts)
-    .where(and(pair, eq(loginAttempts.ok, true)))
-    .orderBy(desc(loginAttempts.id))
-    .limit(1);
-  // Failures after the last success, by order of recording: two attempts may share a timestamp.
-  const afterSuccess = lastOk ? and(pair, gt(loginAttempts.id, lastOk.id)) : pair;
-  const known = lastOk !== undefined && Date.parse(lastOk.at) > now.getTime() - KNOWN_FOR_MS;
+  const [[lastOk], [newest], ...blocking] = await Promise.all([
+    db.all<{ id: number; at: string }>(
+      sql`select id, at from login_attempts where login = ${login} and address = ${address} and ok = 1 order by id desc limit 1`,
+    ),
+    db.all<{ id: number }>(
+      sql`select coalesce(max(id), 0) as id from login_attempts where login = ${login} or address = ${address}`,
+    ),
+    ...BUDGETS.map((b) =>
+      db.all<{ at: string }>(
+        sql`select at from login_attempts where ${b.where(login, address)} and ok = 0 and at > ${since} order by at desc limit 1 offset ${b.max - 1}`,
+      ),
+    ),
+  ]);
+  return {
+    lastOk,
+    blocking: blocking.map(([row]) => row?.at),
+    newestId: Number(newest?.id ?? 0),
+  };
+}
 
-  const budgets: Array<{ where: SQL | undefined; since: string; max: number; message: string }> = [
-    {
-      where: afterSuccess,
-      since,
-      max: LOGIN_MAX_FAILURES,
-      message: '登录失败次数过多，请稍后再试',
-    },
-    {
-      where: eq(loginAttempts.address, address),
-      since,
-      max: ADDRESS_MAX_FAILURES,
-      message: '此设备登录失败次数过多，请稍后再试',
-    },
-    ...(known
-      ? []
-      : [
-          {
-            where: eq(loginAttempts.login, login),
-            since,
-            max: LOGIN_CEILING_FAILURES,
-            message: '此账号近期登录失败次数过多，请稍后再试',
-          },
-          {
-            where: undefined,
-            since,
-            max: OVERALL_MAX_FAILURES,
-            message: '系统登录失败次数过多，请稍后再试',
-          },
-        ]),
-  ];
-  for (const b of budgets) {
-    // The failure that has to age out of the window before another attempt is let through.
-    const [oldest] = await tx
-      .select({ at: loginAttempts.at })
-      .from(loginAttempts)
-      .where(and(b.where, eq(loginAttempts.ok, false), gt(loginAttempts.at, b.since)))
-      .orderBy(desc(loginAttempts.at))
-      .limit(1)
-      .offset(b.max - 1);
-    if (oldest)
+/** The budget a new attempt would overrun, or undefined. */
+export function loginRefusal(facts: ThrottleFacts, now: Date): Refusal | undefined {
+  const known =
+    facts.lastOk !== undefined && Date.parse(facts.lastOk.at) > now.getTime() - KNOWN_FOR_MS;
+  for (const [i, b] of BUDGETS.entries()) {
+    const oldest = facts.blocking[i];
+    if (oldest && !(known && b.sparedWhenKnown))
       return {
         message: b.message,
-        retryAfterSeconds: (Date.parse(oldest.at) + LOGIN_WINDOW_MS - now.getTime()) / 1000,
+        retryAfterSeconds: (Date.parse(oldest) + LOGIN_WINDOW_MS - now.getTime()) / 1000,
       };
   }
   return undefined;
 }
 
-/** Records an attempt as failed until it proves right (then markSucceeded): a pending guess counts. */
+/**
+ * Records an attempt, judged: only if no attempt on this login or from this address was recorded
+ * since its facts were read, so guesses sent in parallel are each counted before the next is judged.
+ */
 export async function recordAttempt(
   tx: Db,
-  login: string,
-  address: string,
-  now: Date,
-): Promise<number> {
-  const [row] = await tx
-    .insert(loginAttempts)
-    .values({ login, address, at: now.toISOString(), ok: false })
-    .returning({ id: loginAttempts.id });
-  return row!.id;
-}
-
-export async function markSucceeded(tx: Db, attemptId: number): Promise<void> {
-  await tx.update(loginAttempts).set({ ok: true }).where(eq(loginAttempts.id, attemptId));
+  facts: ThrottleFacts,
+  attempt: { login: string; address: string; at: Date; ok: boolean },
+): Promise<void> {
+  const { login, address } = attempt;
+  await guard(
+    tx,
+    sql`(select coalesce(max(id), 0) from login_attempts where login = ${login} or address = ${address}) = ${facts.newestId}`,
+  );
+  await tx.run(
+    sql`insert into login_attempts (login, address, at, ok) values (${login}, ${address}, ${attempt.at.toISOString()}, ${attempt.ok ? 1 : 0})`,
+  );
 }

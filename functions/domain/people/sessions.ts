@@ -1,5 +1,6 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Database, Db } from '../../../db/client';
+import { guardFailed } from '../../../db/remote';
 import { loginAttempts, type Role, sessions, users } from '../../../db/schema';
 import {
   DEFAULT_ITERATIONS,
@@ -11,7 +12,7 @@ import {
 } from '../shared/crypto';
 import { DomainError, TryLater } from '../shared/errors';
 import { getOrPut } from '../shared/maps';
-import { loginRefusal, markSucceeded, recordAttempt } from './login-throttle';
+import { loginRefusal, readLoginThrottle, recordAttempt } from './login-throttle';
 
 export { LOGIN_MAX_FAILURES, LOGIN_WINDOW_MS } from './login-throttle';
 
@@ -86,6 +87,12 @@ function oneAtATime<T>(database: Database, key: string, fn: () => Promise<T>): P
   return run;
 }
 
+/**
+ * One round trip reads the budgets and the account; the password is checked with no lock held;
+ * one write records the judged attempt and, if it succeeded, the new session. The write is refused
+ * if another attempt on this login or from this address was recorded since the read, and the
+ * attempt is judged again (./login-throttle recordAttempt): parallel guesses each meet the budget.
+ */
 async function attemptLogin(
   database: Database,
   loginName: string,
@@ -93,76 +100,112 @@ async function attemptLogin(
   now: Date,
   address: string,
 ): Promise<Session> {
-  // Counted and recorded in one write before the password is checked, so parallel guesses on
-  // different logins meet the address's and the overall budget one guess at a time.
-  const admitted = await database.write(
-    async (tx) =>
-      (await loginRefusal(tx, loginName, address, now)) ?? {
-        attemptId: await recordAttempt(tx, loginName, address, now),
-      },
-  );
-  if (!('attemptId' in admitted))
-    throw new TryLater('too_many_attempts', admitted.message, admitted.retryAfterSeconds);
-
-  const [user] = await database.read.select().from(users).where(eq(users.login, loginName));
-  const ok = user?.passwordHash
-    ? await verifySecret(password, user.passwordHash)
-    : await spendDecoyCheck(password);
-
-  const session =
-    ok && user && !user.disabledAt
-      ? await database
-          .write(async (tx) => {
-            await markSucceeded(tx, admitted.attemptId);
-            const token = randomToken();
-            const expiresAt = new Date(now.getTime() + SESSION_TTL_MS[user.role]).toISOString();
-            await tx.insert(sessions).values({
-              tokenHash: await sha256Hex(token),
-              userId: user.id,
-              createdAt: now.toISOString(),
-              expiresAt,
-            });
-            return {
-              token,
-              userId: user.id,
-              role: user.role,
-              expiresAt,
-              mustChangePassword: user.mustChangePassword,
-            };
-          })
-          .catch(async (error: unknown) => {
-            // The password was right but the session could not be stored (a full disk, say): the
-            // attempt must not count as a failed guess, or retrying through an outage locks the user
-            // out. Marking it is an update in place, which needs no new space; if even that fails,
-            // the original error is what the caller hears.
-            await database
-              .write((tx) => markSucceeded(tx, admitted.attemptId))
-              .catch(() => undefined);
-            throw error;
-          })
-      : undefined;
-  // Only someone who knows the password learns that the account is disabled.
-  if (!session && ok && user?.disabledAt)
-    throw new DomainError('account_disabled', '此账号已停用，请联系社区管理员');
-  if (!session) throw new DomainError('invalid_credentials', '登录名或密码错误');
-  return session;
+  let checked: { hash: string; ok: boolean } | undefined;
+  for (let round = 1; ; round++) {
+    const [throttle, [user]] = await Promise.all([
+      readLoginThrottle(database.read, loginName, address, now),
+      database.read.select().from(users).where(eq(users.login, loginName)),
+    ]);
+    const refusal = loginRefusal(throttle, now);
+    if (refusal)
+      throw new TryLater('too_many_attempts', refusal.message, refusal.retryAfterSeconds);
+    const hash = user?.passwordHash;
+    const ok = hash
+      ? checked?.hash === hash
+        ? checked.ok
+        : await verifySecret(password, hash)
+      : await spendDecoyCheck(password);
+    if (hash) checked = { hash, ok };
+    const session =
+      ok && user && !user.disabledAt
+        ? {
+            token: tokenFor(user.id, user.role),
+            userId: user.id,
+            role: user.role,
+            expiresAt: new Date(now.getTime() + SESSION_TTL_MS[user.role]).toISOString(),
+            mustChangePassword: user.mustChangePassword,
+          }
+        : undefined;
+    try {
+      // The attempt and its session are one write: a session that cannot be stored leaves no
+      // failed attempt behind, so retrying through an outage does not lock the user out.
+      await database.writeOnly(async (tx) => {
+        await recordAttempt(tx, throttle, { login: loginName, address, at: now, ok: !!session });
+        if (session)
+          await tx.insert(sessions).values({
+            tokenHash: await sha256Hex(session.token),
+            userId: session.userId,
+            createdAt: now.toISOString(),
+            expiresAt: session.expiresAt,
+          });
+      });
+    } catch (error) {
+      if (round < MAX_JUDGEMENTS && guardFailed(error)) continue;
+      throw error;
+    }
+    // Only someone who knows the password learns that the account is disabled.
+    if (!session && ok && user?.disabledAt)
+      throw new DomainError('account_disabled', '此账号已停用，请联系社区管理员');
+    if (!session) throw new DomainError('invalid_credentials', '登录名或密码错误');
+    return session;
+  }
 }
 
+/** Times an attempt is judged again when others on the same login or address keep coming first. */
+const MAX_JUDGEMENTS = 8;
+
 /**
- * Runs on every signed-in request: a plain SQL template, not the query builder (which costs more
- * than the query). A disabled account has no valid session, whatever its tokens.
+ * A session token: `<user id>.<role>.<secret>`. Only its hash is stored. The id and role it names
+ * are a claim that lets a request on a remote database check the session in the same round trip as
+ * its first reads (functions/http/auth.ts); the claim counts only if the stored session agrees.
  */
+export function tokenFor(userId: number, role: Role): string {
+  return `${userId}.${role}.${randomToken()}`;
+}
+
+export interface SessionClaim {
+  userId: number;
+  role: Role;
+}
+
+const ROLES: ReadonlySet<string> = new Set<Role>([
+  'resident',
+  'merchant',
+  'staff',
+  'accountant',
+  'admin',
+]);
+
+/** The user a token claims to be signed in as, or undefined for a token of another shape. */
+export function claimOf(token: string): SessionClaim | undefined {
+  const m = /^([1-9]\d{0,15})\.([a-z]+)\.[A-Za-z0-9_-]{16,}$/.exec(token);
+  if (!m || !ROLES.has(m[2]!)) return undefined;
+  return { userId: Number(m[1]), role: m[2] as Role };
+}
+
+type PrincipalRow = Omit<Principal, 'mustChangePassword'> & { mustChangePassword: number };
+
+/**
+ * The signed-in caller behind a token's hash, as one plain SQL statement (run on every signed-in
+ * request; the query builder costs more than the query). A disabled account has no valid session,
+ * whatever its tokens.
+ */
+export function sessionLookup(tokenHash: string, now: Date) {
+  return sql`select u.id as userId, u.login as login, u.role as role, u.display_name as displayName, u.must_change_password as mustChangePassword from sessions s join users u on u.id = s.user_id where s.token_hash = ${tokenHash} and s.expires_at > ${now.toISOString()} and u.disabled_at is null limit 1`;
+}
+
+/** A row of sessionLookup as a Principal. */
+export function principalOf(row: PrincipalRow | undefined): Principal | undefined {
+  return row && { ...row, mustChangePassword: Boolean(row.mustChangePassword) };
+}
+
 export async function authenticate(
   database: Database,
   token: string,
   now: Date,
 ): Promise<Principal | undefined> {
-  const [row] = await database.read.all<
-    Omit<Principal, 'mustChangePassword'> & { mustChangePassword: number }
-  >(
-    sql`select u.id as userId, u.login as login, u.role as role, u.display_name as displayName, u.must_change_password as mustChangePassword from sessions s join users u on u.id = s.user_id where s.token_hash = ${await sha256Hex(token)} and s.expires_at > ${now.toISOString()} and u.disabled_at is null limit 1`,
-  );
-  return row && { ...row, mustChangePassword: Boolean(row.mustChangePassword) };
+  const [row] = await database.read.all<PrincipalRow>(sessionLookup(await sha256Hex(token), now));
+  return principalOf(row);
 }
 
 /** Ends every session of one user (disabled, password reset or changed elsewhere). */
