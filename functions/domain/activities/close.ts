@@ -11,7 +11,8 @@ import {
   residents,
   users,
 } from '../../../db/schema';
-import { type Batch, createBatch } from '../awards/batches';
+import { createBatch } from '../awards/batch-write';
+import type { Batch } from '../awards/batches';
 import { approvalThresholds, needsApproval, type Thresholds } from '../awards/thresholds';
 import { type Actor, audit } from '../records/audit';
 import { canonicalJson, sha256Hex } from '../shared/crypto';

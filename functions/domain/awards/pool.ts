@@ -12,7 +12,7 @@ import {
 } from '../../../db/schema';
 import { SYSTEM_ACCOUNTS } from '../ledger/accounts';
 import { grantFromPool } from '../ledger/commands';
-import { assertMayApprove, assertSecondSignature } from '../people/approvers';
+import { approverOf, assertMayApprove, assertSecondSignature } from '../people/approvers';
 import { type Actor, audit } from '../records/audit';
 import { DomainError } from '../shared/errors';
 import { cursorBefore, type Page, pageOf } from '../shared/paging';
@@ -146,8 +146,7 @@ export async function approveGrant(
 ): Promise<PoolGrant> {
   const grant = await pendingGrant(tx, cmd.grantId);
   await assertSecondSignature(
-    tx,
-    cmd.approverId,
+    approverOf(tx, cmd.approverId),
     grant.createdBy === cmd.approverId,
     '不能审批自己提交的积分池发放，请由另一位会计审批',
   );

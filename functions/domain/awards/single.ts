@@ -1,7 +1,8 @@
 import type { Db } from '../../../db/client';
 import { type AwardInput, award } from '../ledger/commands';
 import type { Actor } from '../records/audit';
-import { type Batch, createBatch } from './batches';
+import { createBatch } from './batch-write';
+import type { Batch } from './batches';
 import { approvalThresholds, needsApproval } from './thresholds';
 
 /**

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import type { GuessKind } from '../../../db/schema';
 import { TryLater } from '../shared/errors';
+import { guard } from '../shared/guard';
 import { getOrPut } from '../shared/maps';
 import { inList, rowList } from '../shared/sql';
 
@@ -52,7 +53,12 @@ export class GuessBudget {
     failures: number;
   }> = [];
 
-  private constructor(private readonly spent: Map<string, Spent>) {}
+  private constructor(
+    private readonly spent: Map<string, Spent>,
+    /** Each merchant's failures in the longest window as read, and when: what `save` guards. */
+    private readonly seen: Map<number, number>,
+    private readonly readAt: Date,
+  ) {}
 
   static async of(tx: Db, merchantIds: number[], now: Date): Promise<GuessBudget> {
     const from = (w: Window) => new Date(now.getTime() - GUESS_BUDGETS[w].windowMs).toISOString();
@@ -64,19 +70,22 @@ export class GuessBudget {
       burstOldest: string | null;
       daily: number;
       dailyOldest: string | null;
+      total: number;
     }>(
-      sql`select merchant_id as merchantId,
+      sql`select merchant_id as merchantId, count(*) as total,
             count(*) filter (where ${inWindow('burst')}) as burst, min(at) filter (where ${inWindow('burst')}) as burstOldest,
             count(*) filter (where ${inWindow('daily')}) as daily, min(at) filter (where ${inWindow('daily')}) as dailyOldest
           from counter_guesses where merchant_id in ${inList(merchantIds)} and at > ${new Date(now.getTime() - LONGEST_WINDOW_MS).toISOString()}
           group by merchant_id`,
     );
     const spent = new Map<string, Spent>();
+    const seen = new Map(merchantIds.map((id) => [id, 0]));
     for (const r of rows) {
+      seen.set(Number(r.merchantId), Number(r.total));
       spent.set(`${r.merchantId}:burst`, { failures: Number(r.burst), oldest: r.burstOldest });
       spent.set(`${r.merchantId}:daily`, { failures: Number(r.daily), oldest: r.dailyOldest });
     }
-    return new GuessBudget(spent);
+    return new GuessBudget(spent, seen, now);
   }
 
   private of(merchantId: number, w: Window): Spent {
@@ -126,6 +135,13 @@ export class GuessBudget {
   /** Writes the failures spent (and any pause they caused), and forgets those older than every window. */
   async save(tx: Db, now: Date): Promise<void> {
     if (this.fresh.length === 0) return;
+    // Failures at one counter in parallel each count: the write holds only if none was added since.
+    const since = new Date(this.readAt.getTime() - LONGEST_WINDOW_MS).toISOString();
+    for (const merchantId of new Set(this.fresh.map((g) => g.merchantId)))
+      await guard(
+        tx,
+        sql`(select count(*) from counter_guesses where merchant_id = ${merchantId} and at > ${since}) = ${this.seen.get(merchantId) ?? 0}`,
+      );
     await tx.run(
       sql`insert into counter_guesses (merchant_id, at, kind) values ${rowList(this.fresh.map((g) => [g.merchantId, g.at, g.kind]))}`,
     );

@@ -35,7 +35,7 @@ export async function lookupAtCounter(
     const who =
       'code' in req
         ? await identifyCode(tx, merchantId, req.code, now)
-        : await identifyCard(tx, merchantId, req.card, req.pin, now, checkedPin);
+        : await identifyCard(tx, merchantId, req.card, req.pin, now, { checkedPin });
     const account = (await accountsOf(tx, [who.residentId]))(who.residentId, 'resident');
     const standing = (await standingOf(tx, [account], now)).get(account)!;
     return {

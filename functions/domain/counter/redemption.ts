@@ -1,21 +1,15 @@
-import { sql } from 'drizzle-orm';
-import type { Db, WriteBatch } from '../../../db/client';
+import { type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
 import { type RedeemInput, redeemMany } from '../ledger/commands';
-import { type Lapse, standingOf } from '../ledger/expiry';
-import { type IdempotencyRequest, idempotentBatch } from '../ledger/idempotency';
-import { authenticateCard, type PinCheck } from '../people/cards';
+import { type Lapse, lotsOfResidents, standingsFrom } from '../ledger/expiry';
+import { type LedgerFacts, readLedgerFacts } from '../ledger/post';
+import { authenticateCard, type CardState, type PinCheck, readCard } from '../people/cards';
 import { maskName } from '../people/masking';
 import type { Actor } from '../records/audit';
-import {
-  type Item,
-  refusalError,
-  refused,
-  type Settled,
-  settledValue,
-  unwrap,
-} from '../shared/settled';
+import { type Item, refused, type Settled, settledValue, unwrap } from '../shared/settled';
+import { inList } from '../shared/sql';
 import { GuessBudget } from './budget';
-import { codeGuessKind, markCodesUsed, resolveRedeemCodes } from './codes';
+import { codeGuessKind, markCodesUsed, type ResolvedCode, resolveRedeemCodes } from './codes';
 import { itemsForRedemption, type RedeemedItem, recordRedemptionItems } from './redeemed-items';
 
 interface Purchase {
@@ -68,43 +62,116 @@ export async function redeemByCard(
   tx: Db,
   actor: Actor,
   input: CardRedemption,
+  read: Promise<CardReads> = readCardRedemption(tx, { actor, input }),
 ): Promise<Redemption> {
-  const who = await identifyCard(
-    tx,
-    actor.actorId,
-    input.card,
-    input.pin,
-    actor.now,
-    input.checkedPin,
-  );
-  const [done] = await complete(tx, [{ actor, input }], [{ i: 0, ...who }]);
+  const { card, name, facts } = await read;
+  const who = await identifyCard(tx, actor.actorId, input.card, input.pin, actor.now, {
+    checkedPin: input.checkedPin,
+    budget: facts.budget,
+    card,
+    name,
+  });
+  const [done] = await complete(tx, [{ actor, input }], [{ i: 0, ...who }], facts);
   return unwrap(done);
 }
 
-/** Identifies a card holder at a counter within its guessing budget (redemption and look-up alike): who, and their name for the receipt. */
+/** What a redemption by card reads: the card, its holder's name and the counter's facts. */
+export interface CardReads {
+  card: CardState | undefined;
+  name: string | undefined;
+  facts: CounterFacts;
+}
+
+/** The reads of redeemByCard, issued together (and with the caller's, if it issues them first). */
+export async function readCardRedemption(
+  tx: Db,
+  item: Item<Actor, CardRedemption>,
+): Promise<CardReads> {
+  const holder = sql`select resident_id from cards where card_no = ${item.input.card}`;
+  const [card, [person], facts] = await Promise.all([
+    readCard(tx, item.input.card),
+    tx.all<{ fullName: string }>(
+      sql`select full_name as fullName from residents where user_id = (${holder}) limit 1`,
+    ),
+    readCounterFacts(tx, [item], holder),
+  ]);
+  return { card, name: person?.fullName, facts };
+}
+
+/**
+ * Identifies a card holder at a counter within its guessing budget (redemption and look-up alike):
+ * who, and their name for the receipt. `known`: what the caller already read (the PIN checked
+ * before the write, the budget, the card).
+ */
 export async function identifyCard(
   tx: Db,
   merchantId: number,
   card: string,
   pin: string,
   now: Date,
-  checkedPin?: PinCheck,
+  known: {
+    checkedPin?: PinCheck | undefined;
+    budget?: GuessBudget;
+    card?: CardState | undefined;
+    name?: string | undefined;
+  } = {},
 ): Promise<{ residentId: number; fullName: string }> {
-  const budget = await GuessBudget.of(tx, [merchantId], now);
+  const budget = known.budget ?? (await GuessBudget.of(tx, [merchantId], now));
   const paused = budget.refusal(merchantId, 'pin', now);
   if (paused) throw paused;
   let residentId: number;
   try {
-    residentId = await authenticateCard(tx, card, pin, now, checkedPin, () =>
-      budget.spend(merchantId, 'pin', now),
+    residentId = await authenticateCard(
+      tx,
+      card,
+      pin,
+      now,
+      known.checkedPin,
+      () => budget.spend(merchantId, 'pin', now),
+      'card' in known ? Promise.resolve(known.card) : undefined,
     );
   } finally {
     await budget.save(tx, now);
   }
+  if ('name' in known) return { residentId, fullName: known.name ?? '' };
   const [person] = await tx.all<{ fullName: string }>(
     sql`select full_name as fullName from residents where user_id = ${residentId} limit 1`,
   );
   return { residentId, fullName: person?.fullName ?? '' };
+}
+
+/** What redemptions by code read: each code's resolution and the counter's facts, indexed like the requests. */
+export interface CodeReads {
+  codes: Array<Settled<ResolvedCode>>;
+  facts: CounterFacts;
+}
+
+/** The reads of redeemCodesAtCounter, issued together (and with the caller's, if it issues them first). */
+export async function readCodeRedemptions(
+  tx: Db,
+  items: Array<Item<Actor, CodeRedemption>>,
+): Promise<CodeReads> {
+  const digits = items.map(({ input }) => input.code.slice(0, 6));
+  const [codes, facts] = await Promise.all([
+    resolveRedeemCodes(
+      tx,
+      items.map(({ actor, input }) => ({ code: input.code, now: actor.now })),
+    ),
+    readCounterFacts(
+      tx,
+      items,
+      sql`select resident_id from redeem_codes where code in ${inList(digits)}`,
+    ),
+  ]);
+  return { codes, facts };
+}
+
+/** Reads made for some requests, narrowed to those at `indices`. */
+export function codeReadsOf(reads: CodeReads, indices: number[]): CodeReads {
+  return {
+    codes: indices.map((i) => reads.codes[i]!),
+    facts: { ...reads.facts, catalogue: indices.map((i) => reads.facts.catalogue[i]!) },
+  };
 }
 
 /**
@@ -117,19 +184,13 @@ export async function identifyCard(
 export async function redeemCodesAtCounter(
   tx: Db,
   items: Array<Item<Actor, CodeRedemption>>,
+  read: Promise<CodeReads> = readCodeRedemptions(tx, items),
 ): Promise<Array<Settled<Redemption>>> {
   if (new Set(items.map(({ input }) => input.code.slice(0, 6))).size !== items.length)
     throw new Error('a redeem code is given twice in one batch');
   const now = items[0]!.actor.now;
-  const budget = await GuessBudget.of(
-    tx,
-    [...new Set(items.map(({ actor }) => actor.actorId))],
-    now,
-  );
-  const codes = await resolveRedeemCodes(
-    tx,
-    items.map(({ actor, input }) => ({ code: input.code, now: actor.now })),
-  );
+  const { codes, facts } = await read;
+  const { budget } = facts;
   const turnedAway: Array<Settled<Redemption> | undefined> = [];
   const identified: Identified[] = [];
   items.forEach(({ actor, input }, i) => {
@@ -148,7 +209,7 @@ export async function redeemCodesAtCounter(
         codeId: code.value.id,
       });
   });
-  const done = await complete(tx, items, identified);
+  const done = await complete(tx, items, identified, facts);
   await markCodesUsed(
     tx,
     identified.flatMap(({ i, codeId }) => {
@@ -160,6 +221,42 @@ export async function redeemCodesAtCounter(
   return items.map((_, i) => turnedAway[i] ?? done[i]!);
 }
 
+/** What counter redemptions read, all before anything is written. */
+export interface CounterFacts {
+  budget: GuessBudget;
+  /** Each request's catalogue item (or none), indexed like the requests. */
+  catalogue: Array<Settled<RedeemedItem | null>>;
+  /** The residents' lots, for the receipt's lapse schedule after the redemption. */
+  lots: Awaited<ReturnType<typeof lotsOfResidents>>;
+  ledger: LedgerFacts;
+}
+
+/**
+ * Reads what redemptions at counters need, given `residents`, a query of the user ids the requests
+ * may name (a code's or a card's holder): the merchants' guessing budgets, the catalogue items, the
+ * residents' lots, the ledger's head and the residents' and shops' accounts. Issued together, with
+ * the caller's own reads: one round trip on a remote database (db/round-trips.ts).
+ */
+function readCounterFacts(
+  tx: Db,
+  items: Array<Item<Actor, Purchase>>,
+  residents: SQL,
+): Promise<CounterFacts> {
+  const merchants = [...new Set(items.map(({ actor }) => actor.actorId))];
+  return Promise.all([
+    GuessBudget.of(tx, merchants, items[0]!.actor.now),
+    itemsForRedemption(
+      tx,
+      items.map(({ actor, input }) => ({ merchantId: actor.actorId, ...input })),
+    ),
+    lotsOfResidents(tx, residents),
+    readLedgerFacts(
+      tx,
+      sql`${residents} union select id from users where id in ${inList(merchants)}`,
+    ),
+  ]).then(([budget, catalogue, lots, ledger]) => ({ budget, catalogue, lots, ledger }));
+}
+
 /**
  * Moves the points of the identified requests (each checked against its catalogue item first) and
  * answers each with its receipt, indexed like `items`: one read of the items, redeemMany, one insert
@@ -169,12 +266,11 @@ async function complete(
   tx: Db,
   items: Array<Item<Actor, Purchase>>,
   identified: Identified[],
+  facts: CounterFacts,
 ): Promise<Array<Settled<Redemption> | undefined>> {
   const results: Array<Settled<Redemption> | undefined> = [];
-  const catalogue = await itemsForRedemption(
-    tx,
-    identified.map(({ i }) => ({ merchantId: items[i]!.actor.actorId, ...items[i]!.input })),
-  );
+  const { lots } = facts;
+  const catalogue = identified.map(({ i }) => facts.catalogue[i]!);
   const moving: Array<Identified & { item: RedeemedItem | null; order: Item<Actor, RedeemInput> }> =
     [];
   identified.forEach((who, n) => {
@@ -194,11 +290,12 @@ async function complete(
   const done = await redeemMany(
     tx,
     moving.map((m) => m.order),
+    facts.ledger,
   );
-  const standing = await standingOf(
-    tx,
-    done.flatMap((d) => (d.ok ? [d.value.residentAccount] : [])),
+  const standing = standingsFrom(
+    lots,
     items[0]!.actor.now,
+    new Map(done.flatMap((d) => (d.ok ? [[d.value.residentAccount, d.value.balanceAfter]] : []))),
   );
   const bought: Array<{ entryId: number; item: RedeemedItem }> = [];
   moving.forEach(({ i, fullName, item }, n) => {
@@ -223,34 +320,3 @@ async function complete(
   await recordRedemptionItems(tx, bought);
   return results;
 }
-
-export interface IdempotentCodeRedemption {
-  idempotency: IdempotencyRequest;
-  redemption: Item<Actor, CodeRedemption>;
-}
-
-/**
- * The counter's redemptions by code, each once per Idempotency-Key, applied together when they
- * share a group commit (Database.writeBatch): the busiest write of the portal, in a few statements
- * per group rather than a dozen per redemption.
- */
-export const codeRedemptions: WriteBatch<IdempotentCodeRedemption, Settled<Redemption>> = {
-  apply: async (tx, items) => {
-    const settled = await idempotentBatch(
-      tx,
-      items.map((item) => item.idempotency),
-      (fresh) =>
-        redeemCodesAtCounter(
-          tx,
-          fresh.map((i) => items[i]!.redemption),
-        ),
-    );
-    // An outcome stored under its key is the item's answer, a refusal included (its spent guess is
-    // committed with it); one that stored nothing (a mismatched body, a TryLater) fails the item.
-    return settled.map((s) =>
-      s.replayed === undefined && !s.ok
-        ? { ok: false as const, error: refusalError(s) }
-        : { ok: true as const, value: s },
-    );
-  },
-};

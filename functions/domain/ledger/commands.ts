@@ -1,14 +1,19 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { accounts, activities, activityTypes, ledgerEntries, postings } from '../../../db/schema';
-import { activityRule } from '../activities/rule';
+import { accounts, ledgerEntries, postings } from '../../../db/schema';
 import { merchantSuspended } from '../people/merchants';
 import type { Actor } from '../records/audit';
 import { DomainError } from '../shared/errors';
 import { type Item, one, refused, type Settled, settledValue } from '../shared/settled';
 import { inList } from '../shared/sql';
 import { SYSTEM_ACCOUNTS } from './accounts';
-import { type EntryInput, postEntries, postEntry } from './post';
+import {
+  type AccountFact,
+  type EntryInput,
+  type LedgerFacts,
+  postEntries,
+  postEntry,
+} from './post';
 
 /**
  * Every way points move, each one ledger entry through postEntry (redeemMany: several through
@@ -25,23 +30,21 @@ type Holder = 'resident' | 'merchant';
  * The accounts of some users, in one query: a lookup that answers a user's account in a role, or
  * throws the refusal naming whose account is missing — or, for a merchant, that staff have
  * suspended the shop (the same query, so the check costs the counter no extra round trip). On
- * every redemption's path: a plain SQL template, not the query builder (see post.ts).
+ * every redemption's path: a plain SQL template, not the query builder (see post.ts). `known`: the
+ * users' accounts already read with the caller's other reads (readLedgerFacts).
  */
 export async function accountsOf(
   tx: Db,
   userIds: number[],
+  known?: LedgerFacts,
 ): Promise<(userId: number, role: Holder) => number> {
-  const rows = await tx.all<{
-    ownerId: number;
-    id: number;
-    role: string;
-    movedAwayAt: string | null;
-    suspended: number;
-  }>(
-    sql`select a.owner_id as ownerId, a.id as id, u.role as role, r.moved_away_at as movedAwayAt, m.suspended_at is not null as suspended
+  const rows: Array<Pick<AccountFact, 'ownerId' | 'id' | 'role' | 'movedAwayAt' | 'suspended'>> =
+    known?.accounts ??
+    (await tx.all(
+      sql`select a.owner_id as ownerId, a.id as id, u.role as role, r.moved_away_at as movedAwayAt, m.suspended_at is not null as suspended
         from accounts a join users u on u.id = a.owner_id left join residents r on r.user_id = a.owner_id left join merchants m on m.user_id = a.owner_id
         where a.owner_id in ${inList(userIds)}`,
-  );
+    ));
   return (userId, role) => {
     const row = rows.find((r) => r.ownerId === userId && r.role === role);
     if (row === undefined)
@@ -64,71 +67,7 @@ async function accountFor(tx: Db, userId: number, role: Holder): Promise<number>
   return (await accountsOf(tx, [userId]))(userId, role);
 }
 
-export interface AwardInput {
-  residentId: number;
-  points: number;
-  reason: string;
-  activityId?: number | undefined;
-}
-
-/** Points from the issuance account to a resident, by a staff member. */
-export async function award(
-  tx: Db,
-  actor: Actor,
-  cmd: AwardInput,
-): Promise<{ id: number; balanceAfter: number }> {
-  const account = await accountFor(tx, cmd.residentId, 'resident');
-  if (cmd.activityId !== undefined) {
-    const [activity] = await tx
-      .select({
-        typeId: activities.typeId,
-        date: activities.date,
-        dailyCap: activityRule.dailyCap,
-        typeName: activityTypes.nameZh,
-      })
-      .from(activities)
-      .innerJoin(activityTypes, eq(activityTypes.id, activities.typeId))
-      .where(eq(activities.id, cmd.activityId));
-    if (!activity) throw new DomainError('not_found', `活动 ${cmd.activityId} 不存在`);
-    // The cap is the activity's own rule; counted against it: the net points this resident already
-    // has for this kind of work on that day (reversals carry the activity too, so a reversed award
-    // frees its share of the cap).
-    const [earned] = await tx
-      .select({ total: sql<number>`coalesce(sum(${postings.amount}), 0)` })
-      .from(postings)
-      .innerJoin(ledgerEntries, eq(ledgerEntries.id, postings.entryId))
-      .innerJoin(activities, eq(activities.id, ledgerEntries.activityId))
-      .where(
-        and(
-          eq(postings.accountId, account),
-          eq(activities.typeId, activity.typeId),
-          eq(activities.date, activity.date),
-        ),
-      );
-    const already = Number(earned?.total ?? 0);
-    if (already + cmd.points > activity.dailyCap) {
-      throw new DomainError(
-        'daily_cap_exceeded',
-        `${activity.typeName}每日上限 ${activity.dailyCap} 分，该居民当天已得 ${already} 分`,
-        {
-          dailyCap: activity.dailyCap,
-          already,
-        },
-      );
-    }
-  }
-  const posted = await postEntry(tx, actor.actorId, {
-    kind: 'award',
-    memo: cmd.reason,
-    at: actor.now,
-    activityId: cmd.activityId ?? null,
-    postings: [
-      { accountId: SYSTEM_ACCOUNTS.issuance, amount: -cmd.points },
-      { accountId: account, amount: cmd.points },
-    ],
-  });
-  return { id: posted.id, balanceAfter: posted.balanceAfter.get(account)! };
-}
+export { type AwardInput, award, awardAll, readAwardFacts } from './awards';
 
 /** A redemption at a shop: the actor is the merchant, credited with the points. */
 export interface RedeemInput {
@@ -142,16 +81,19 @@ export type Redeemed = { id: number; at: string; residentAccount: number; balanc
 /**
  * Redemptions in order, as if one after the other (a group of counter redemptions): one read of
  * the accounts, one postEntries. Each is done or refused; the same refusals as accountFor,
- * the shop's first (a suspended shop is refused whoever the resident), and postEntries.
+ * the shop's first (a suspended shop is refused whoever the resident), and postEntries. `known`: the
+ * head and the accounts of the residents and shops, read with the caller's other reads.
  */
 export async function redeemMany(
   tx: Db,
   items: Array<Item<Actor, RedeemInput>>,
+  known?: LedgerFacts,
 ): Promise<Array<Settled<Redeemed>>> {
   if (items.length === 0) return [];
   const accountOf = await accountsOf(
     tx,
     items.flatMap(({ actor, input }) => [input.residentId, actor.actorId]),
+    known,
   );
   const results: Array<Settled<Redeemed> | undefined> = [];
   const entries: Array<Item<number, EntryInput>> = [];
@@ -179,7 +121,7 @@ export async function redeemMany(
       results.push(refused(error));
     }
   }
-  const posted = await postEntries(tx, entries);
+  const posted = await postEntries(tx, entries, known);
   posted.forEach((p, n) => {
     const { at, residentAccount } = waiting[n]!;
     results[at] = p.ok

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Database, Db } from '../../../db/client';
 import { inList } from '../shared/sql';
 import { localDate, localYear, startOfLocalYear } from '../shared/time';
@@ -123,8 +123,8 @@ export interface Standing {
 }
 
 /**
- * Resident accounts' balances and lapse schedules as they stand in the caller's transaction (after
- * a redemption, say), in one query: what the counter's look-up and receipt show.
+ * Resident accounts' balances and lapse schedules as they stand in the caller's transaction, in one
+ * query: what the counter's look-up shows.
  */
 export async function standingOf(
   db: Db,
@@ -132,19 +132,44 @@ export async function standingOf(
   now: Date,
 ): Promise<Map<number, Standing>> {
   if (accountIds.length === 0) return new Map();
-  const rows = await db.all<LotRow & { expiryYears: string | null }>(sql`
+  return standingsFrom(await lotsWhere(db, sql`a.id in ${inList(accountIds)}`), now);
+}
+
+/**
+ * The lots of residents (`residents`: a query of their user ids) read before a redemption, so that its receipt's schedule needs
+ * no read after its writes: a debit changes only the balance, which `standingsFrom` is given.
+ */
+export function lotsOfResidents(db: Db, residents: SQL): Promise<StandingRow[]> {
+  return lotsWhere(db, sql`a.owner_id in (${residents}) and a.kind = 'resident'`);
+}
+
+type StandingRow = LotRow & { expiryYears: string | null };
+
+function lotsWhere(db: Db, where: SQL): Promise<StandingRow[]> {
+  return db.all<StandingRow>(sql`
     select a.id as accountId, a.balance as balance, c.year as year, c.credits as credits,
       (select value from settings where key = ${EXPIRY_YEARS_SETTING}) as expiryYears
-    from accounts a left join account_year_credits c on c.account_id = a.id where a.id in ${inList(accountIds)}`);
+    from accounts a left join account_year_credits c on c.account_id = a.id where ${where}`);
+}
+
+/** Standings by account id from lot rows; `balances` overrides the balance the rows were read with. */
+export function standingsFrom(
+  rows: StandingRow[],
+  now: Date,
+  balances: Map<number, number> = new Map(),
+): Map<number, Standing> {
   const years = expiryYearsOf(rows[0]?.expiryYears);
-  const totals = totalsOf(rows);
-  const balances = new Map(rows.map((r) => [Number(r.accountId), Number(r.balance)]));
+  const current = rows.map((r) => {
+    const balance = balances.get(Number(r.accountId));
+    return balance === undefined ? r : { ...r, balance };
+  });
+  const totals = totalsOf(current);
   return new Map(
-    accountIds.map((id) => [
-      id,
+    current.map((r) => [
+      Number(r.accountId),
       {
-        balance: balances.get(id) ?? 0,
-        expiring: scheduleOf(totals.get(id), now, years).map((lot) => ({
+        balance: Number(r.balance),
+        expiring: scheduleOf(totals.get(Number(r.accountId)), now, years).map((lot) => ({
           points: lot.points,
           on: localDate(new Date(lot.at)),
         })),

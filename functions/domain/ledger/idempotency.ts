@@ -39,22 +39,30 @@ export async function idempotent<T>(
  * each, in the same order), one insert of their outcomes. Each request is settled as `idempotent`
  * would answer it alone, `replayed` said; a refusal that stored nothing (a mismatched body, a
  * TryLater) has no `replayed`. A key used twice within the requests throws, so that the writer
- * applies them one at a time.
+ * applies them one at a time. `prepare` issues the reads `run` needs whatever is stored, together
+ * with the read of the stored outcomes.
  */
-export async function idempotentBatch<T>(
+export async function idempotentBatch<T, P = undefined>(
   tx: Db,
   reqs: IdempotencyRequest[],
-  run: (fresh: number[]) => Promise<Array<Settled<T>>>,
+  run: (fresh: number[], prepared: P) => Promise<Array<Settled<T>>>,
+  prepare?: () => Promise<P>,
 ): Promise<Array<Settled<T>>> {
   const id = (r: { scope: string; key: string }) => `${r.scope}\n${r.key}`;
   if (new Set(reqs.map(id)).size !== reqs.length)
     throw new Error('an idempotency key is used twice in one batch');
-  const fingerprints = await Promise.all(reqs.map((r) => sha256Hex(canonicalJson(r.body))));
   // Plain SQL templates: this runs on every counter and staff write (see ledger/post.ts).
   const keys = rowList(reqs.map((r) => [r.scope, r.key]));
-  const stored = await tx.all<{ scope: string; key: string; fingerprint: string; outcome: string }>(
+  const reading = tx.all<{ scope: string; key: string; fingerprint: string; outcome: string }>(
     sql`with k(scope, key) as (values ${keys}) select i.scope as scope, i.key as key, i.fingerprint as fingerprint, i.outcome as outcome from k join idempotency_keys i on i.scope = k.scope and i.key = k.key`,
   );
+  // Issued with the stored outcomes' read, before anything is awaited: one round trip on a remote database.
+  const preparing = prepare?.();
+  const [stored, fingerprints, prepared] = await Promise.all([
+    reading,
+    Promise.all(reqs.map((r) => sha256Hex(canonicalJson(r.body)))),
+    preparing,
+  ]);
   const prior = new Map(stored.map((row) => [id(row), row]));
   const settled: Array<Settled<T> | undefined> = reqs.map((r, i) => {
     const row = prior.get(id(r));
@@ -65,7 +73,7 @@ export async function idempotentBatch<T>(
   });
   const fresh = reqs.flatMap((_, i) => (settled[i] ? [] : [i]));
   if (fresh.length === 0) return settled as Array<Settled<T>>;
-  const results = await run(fresh);
+  const results = await run(fresh, prepared as P);
   if (results.length !== fresh.length)
     throw new Error(`idempotentBatch: ${results.length} results for ${fresh.length} requests`);
   const rows = fresh.flatMap((i, n) => {

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import type { EntryKind } from '../../../db/schema';
 import { DomainError } from '../shared/errors';
@@ -24,6 +24,46 @@ export interface PostedEntry {
   balanceAfter: Map<number, number>;
 }
 
+/** The ledger's head and some accounts, read together before entries are posted to them. */
+export interface LedgerFacts {
+  head: { id: number; hash: string } | undefined;
+  accounts: AccountFact[];
+}
+
+export interface AccountFact {
+  id: number;
+  ownerId: number | null;
+  kind: string;
+  balance: number;
+  /** The owner's role, whether a resident moved away, whether a merchant is suspended. */
+  role: string | null;
+  movedAwayAt: string | null;
+  suspended: number;
+}
+
+/**
+ * The head and the accounts of the owners `owners` (a SQL query of user ids, so that owners found
+ * by the same round trip's other reads, such as a code's resident, need no round trip of their
+ * own) plus the accounts `ids`: one round trip on a remote database (db/round-trips.ts).
+ */
+export async function readLedgerFacts(
+  tx: Db,
+  owners: SQL,
+  ids: number[] = [],
+): Promise<LedgerFacts> {
+  const [[head], accounts] = await Promise.all([
+    tx.all<{ id: number; hash: string }>(
+      sql`select id, hash from ledger_entries order by id desc limit 1`,
+    ),
+    tx.all<AccountFact>(
+      sql`select a.id as id, a.owner_id as ownerId, a.kind as kind, a.balance as balance, u.role as role, r.moved_away_at as movedAwayAt, coalesce(m.suspended_at is not null, 0) as suspended
+          from accounts a left join users u on u.id = a.owner_id left join residents r on r.user_id = a.owner_id left join merchants m on m.user_id = a.owner_id
+          where a.owner_id in (${owners}) or a.id in ${inList(ids.length > 0 ? ids : [0])}`,
+    ),
+  ]);
+  return { head, accounts };
+}
+
 /**
  * The only code that moves points: postEntries, each entry with who made it (a user id, or null for
  * the system); postEntry is one entry of it. Must run inside a
@@ -36,6 +76,8 @@ export interface PostedEntry {
  * after it go on. The CHECK constraint on accounts backs that up. Each entry is chained to the
  * previous one's hash, which a trigger checks.
  *
+ * `known`: the head and accounts already read by the caller with its other reads (readLedgerFacts).
+ *
  * Set-based, so that a group of redemptions (WriteBatch in db/client.ts) costs a few statements in
  * all rather than a few each: one read of the head and of the accounts, then one update of the
  * balances and one insert each of entries, postings and year credits. Plain SQL templates rather
@@ -44,17 +86,16 @@ export interface PostedEntry {
 export async function postEntries(
   tx: Db,
   items: Array<Item<number | null, EntryInput>>,
+  known?: LedgerFacts,
 ): Promise<Array<Settled<PostedEntry>>> {
   for (const { input } of items) checkShape(input.postings);
   if (items.length === 0) return [];
 
-  const [head] = await tx.all<{ id: number; hash: string }>(
-    sql`select id, hash from ledger_entries order by id desc limit 1`,
-  );
   const ids = [...new Set(items.flatMap(({ input }) => input.postings.map((p) => p.accountId)))];
-  const rows = await tx.all<{ id: number; balance: number; kind: string }>(
-    sql`select id, balance, kind from accounts where id in ${inList(ids)}`,
-  );
+  const { head, accounts: rows } =
+    known && ids.every((id) => known.accounts.some((a) => a.id === id))
+      ? known
+      : await readHeadAndAccounts(tx, ids);
   const accounts = new Map(rows.map((a) => [a.id, { balance: a.balance, kind: a.kind }]));
   for (const id of ids) if (!accounts.has(id)) throw new Error(`account ${id} does not exist`);
 
@@ -143,6 +184,24 @@ export async function postEntries(
     );
   }
   return results;
+}
+
+/** The head and the accounts `ids`, together: one round trip on a remote database (db/round-trips.ts). */
+async function readHeadAndAccounts(
+  tx: Db,
+  ids: number[],
+): Promise<
+  Pick<LedgerFacts, 'head'> & { accounts: Array<Pick<AccountFact, 'id' | 'balance' | 'kind'>> }
+> {
+  const [[head], accounts] = await Promise.all([
+    tx.all<{ id: number; hash: string }>(
+      sql`select id, hash from ledger_entries order by id desc limit 1`,
+    ),
+    tx.all<{ id: number; balance: number; kind: string }>(
+      sql`select id, balance, kind from accounts where id in ${inList(ids)}`,
+    ),
+  ]);
+  return { head, accounts };
 }
 
 /** One entry (see postEntries), `(tx, actorId, entry)`: posted, or its refusal thrown. */

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { users } from '../../../db/schema';
+import { type Role, users } from '../../../db/schema';
 import { DomainError } from '../shared/errors';
 import { can } from './roles';
 
@@ -10,10 +10,21 @@ import { can } from './roles';
  * each caller, which knows who that was).
  */
 export async function assertMayApprove(tx: Db, userId: number): Promise<void> {
+  mayApprove(await approverOf(tx, userId));
+}
+
+/** The account `mayApprove` judges (read with the caller's other reads, where it has them). */
+export async function approverOf(tx: Db, userId: number): Promise<Approver | undefined> {
   const [user] = await tx
     .select({ role: users.role, disabledAt: users.disabledAt })
     .from(users)
     .where(eq(users.id, userId));
+  return user;
+}
+
+export type Approver = { role: Role; disabledAt: string | null };
+
+function mayApprove(user: Approver | undefined): void {
   if (!user || user.disabledAt || !can(user.role, 'approve')) {
     throw new DomainError('forbidden', '只有会计（第二签名人）可以审批；请由会计审批');
   }
@@ -22,13 +33,14 @@ export async function assertMayApprove(tx: Db, userId: number): Promise<void> {
 /**
  * The second signature itself: never by whoever prepared the thing (`preparedBy`), and only by
  * someone whose role may approve. `selfRefusal` says, in the caller's words, what was refused.
+ * `approver`: the approver's account, or its read (approverOf).
  */
 export async function assertSecondSignature(
-  tx: Db,
-  approverId: number,
+  approver: Promise<Approver | undefined> | Approver | undefined,
   preparedBy: boolean,
   selfRefusal: string,
 ): Promise<void> {
+  const user = await approver;
   if (preparedBy) throw new DomainError('self_approval', selfRefusal);
-  await assertMayApprove(tx, approverId);
+  mayApprove(user);
 }

@@ -3,6 +3,7 @@ import type { Db } from '../../../db/client';
 import { cardGuards, cards } from '../../../db/schema';
 import { hashSecret, verifySecret } from '../shared/crypto';
 import { DomainError } from '../shared/errors';
+import { guard } from '../shared/guard';
 
 export const PIN_MAX_FAILURES = 5;
 export const PIN_LOCK_MS = 15 * 60_000;
@@ -57,6 +58,23 @@ export function cardLocked(lockedUntil: string, now: Date): DomainError {
   );
 }
 
+/** A card number's holder, PIN hash and guard, as authenticateCard judges them. */
+export interface CardState {
+  residentId: number | null;
+  pinHash: string | null;
+  failedPins: number | null;
+  lockedUntil: string | null;
+}
+
+/** What authenticateCard reads of a card number (issued early by a caller that reads other things with it). */
+export async function readCard(tx: Db, cardNo: string): Promise<CardState | undefined> {
+  const [row] = await tx.all<CardState>(
+    sql`select c.resident_id as residentId, c.pin_hash as pinHash, g.failed_pins as failedPins, g.locked_until as lockedUntil
+        from (select ${cardNo} as no) q left join cards c on c.card_no = q.no left join card_guards g on g.card_no = q.no limit 1`,
+  );
+  return row;
+}
+
 /**
  * Checks a paper card's PIN inside the caller's write transaction and answers the resident's id.
  * Every card number tried has a guard (card_guards), issued or not: five wrong PINs in a row lock
@@ -72,16 +90,9 @@ export async function authenticateCard(
   now: Date,
   checked?: PinCheck,
   onWrongPin?: () => void,
+  read: Promise<CardState | undefined> = readCard(tx, cardNo),
 ): Promise<number> {
-  const [row] = await tx.all<{
-    residentId: number | null;
-    pinHash: string | null;
-    failedPins: number | null;
-    lockedUntil: string | null;
-  }>(
-    sql`select c.resident_id as residentId, c.pin_hash as pinHash, g.failed_pins as failedPins, g.locked_until as lockedUntil
-        from (select ${cardNo} as no) q left join cards c on c.card_no = q.no left join card_guards g on g.card_no = q.no limit 1`,
-  );
+  const row = await read;
   if (row?.lockedUntil && Date.parse(row.lockedUntil) > now.getTime())
     throw cardLocked(row.lockedUntil, now);
   const pinHash = row?.pinHash ?? null;
@@ -96,6 +107,11 @@ export async function authenticateCard(
   }
   if (pinHash === null && checked?.cardNo !== cardNo) await verifySecret(pin, await hashOfNoCard());
   onWrongPin?.();
+  // Wrong PINs tried in parallel each count: the write holds only if nobody counted one since.
+  await guard(
+    tx,
+    sql`coalesce((select failed_pins from card_guards where card_no = ${cardNo}), 0) = ${Number(row?.failedPins ?? 0)}`,
+  );
   const failedPins = Number(row?.failedPins ?? 0) + 1;
   if (failedPins >= PIN_MAX_FAILURES) {
     const lockedUntil = new Date(now.getTime() + PIN_LOCK_MS).toISOString();

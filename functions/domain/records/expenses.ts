@@ -8,7 +8,7 @@ import {
   funds,
   receipts,
 } from '../../../db/schema';
-import { assertSecondSignature } from '../people/approvers';
+import { approverOf, assertSecondSignature } from '../people/approvers';
 import { DomainError } from '../shared/errors';
 import { type Page, pageOf } from '../shared/paging';
 import { type Actor, audit } from './audit';
@@ -163,8 +163,7 @@ export async function approveExpense(tx: Db, actor: Actor, id: number): Promise<
     )
     .limit(1);
   await assertSecondSignature(
-    tx,
-    actor.actorId,
+    approverOf(tx, actor.actorId),
     row.createdBy === actor.actorId || authored !== undefined,
     '录入或修改该支出的工作人员不能自己审核，请由另一位工作人员审核',
   );

@@ -1,13 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { lookupAtCounter } from '../../domain/counter/lookup';
 import { MAX_QUANTITY } from '../../domain/counter/redeemed-items';
-import { codeRedemptions, redeemByCard } from '../../domain/counter/redemption';
+import { cardRedemptions, codeRedemptions } from '../../domain/counter/redemption-batches';
+import type { IdempotencyRequest } from '../../domain/ledger/idempotency';
 import { statement } from '../../domain/ledger/queries';
 import { checkCardPin } from '../../domain/people/cards';
 import { accountOf } from '../../domain/people/directory';
 import { unwrap } from '../../domain/shared/settled';
 import { ApiError, errorResponses } from '../../http/errors';
-import { once, onceInBatch } from '../../http/idempotent';
+import { onceInBatch } from '../../http/idempotent';
 import { newRouter } from '../../http/router';
 import {
   CounterpartySchema,
@@ -153,19 +154,31 @@ export const redemptions = newRouter()
       const body = c.req.valid('json');
       const key = c.req.valid('header')['idempotency-key'];
       const merchantId = c.get('principal').userId;
+      const { database } = c.get('deps');
+      // The PIN's slow hash is checked before the embedded file's write lock is taken. A remote
+      // write holds no lock while it decides (db/remote.ts): it checks the PIN between its reads
+      // and its writes, and a read here would cost the counter a round trip.
       const pin =
-        'card' in body
-          ? await checkCardPin(c.get('deps').database.read, body.card, body.pin)
+        'card' in body && database.isFile
+          ? await checkCardPin(database.read, body.card, body.pin)
           : undefined;
-      // By code, the counter's busy path: redemptions sharing a group commit are applied together.
+      const redemption =
+        <R>(input: R) =>
+        (idempotency: IdempotencyRequest) => ({
+          idempotency,
+          redemption: { actor: { actorId: merchantId, now: idempotency.now }, input },
+        });
+      // Redemptions sharing a group commit are applied together (by card, one after another).
       const done =
         'code' in body
-          ? await onceInBatch(c, 'counter.redeem', key, body, codeRedemptions, (idempotency) => ({
-              idempotency,
-              redemption: { actor: { actorId: merchantId, now: idempotency.now }, input: body },
-            }))
-          : await once(c, 'counter.redeem', key, body, (tx, now) =>
-              redeemByCard(tx, { actorId: merchantId, now }, { ...body, checkedPin: pin }),
+          ? await onceInBatch(c, 'counter.redeem', key, body, codeRedemptions, redemption(body))
+          : await onceInBatch(
+              c,
+              'counter.redeem',
+              key,
+              body,
+              cardRedemptions,
+              redemption({ ...body, checkedPin: pin }),
             );
       return c.json(done, 201);
     },

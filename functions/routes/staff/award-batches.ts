@@ -1,12 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import {
-  approveBatch,
-  type Batch,
-  createBatch,
-  findBatch,
-  listBatches,
-  rejectBatch,
-} from '../../domain/awards/batches';
+import { approveBatch, createBatch } from '../../domain/awards/batch-write';
+import { type Batch, findBatch, listBatches, rejectBatch } from '../../domain/awards/batches';
 import { approvalThresholds } from '../../domain/awards/thresholds';
 import { MAX_AWARD_POINTS } from '../../domain/ledger/commands';
 import { approvableBy, requireCapability } from '../../http/auth';

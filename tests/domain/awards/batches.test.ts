@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { approveBatch, createBatch } from '../../../functions/domain/awards/batches';
+import { approveBatch, createBatch } from '../../../functions/domain/awards/batch-write';
 import { approvalThresholds, needsApproval } from '../../../functions/domain/awards/thresholds';
 import { setSetting } from '../../helpers/daily-use';
 import { balanceOf, expectLedgerInvariants } from '../../helpers/ledger';

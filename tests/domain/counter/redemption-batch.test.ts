@@ -4,10 +4,12 @@ import type { Database } from '../../../db/client';
 import { CODE_TTL_MS, issueRedeemCode } from '../../../functions/domain/counter/codes';
 import {
   type CodeRedemption,
-  codeRedemptions,
-  type IdempotentCodeRedemption,
   redeemCodesAtCounter,
 } from '../../../functions/domain/counter/redemption';
+import {
+  codeRedemptions,
+  type IdempotentRedemption,
+} from '../../../functions/domain/counter/redemption-batches';
 import type { Actor } from '../../../functions/domain/records/audit';
 import type { Item, Settled } from '../../../functions/domain/shared/settled';
 import { expectLedgerInvariants, grant, rows } from '../../helpers/ledger';
@@ -128,7 +130,7 @@ describe('redemptions by code, several at once', () => {
     redemption: Item<Actor, CodeRedemption>,
     key: string,
     body: unknown = { code: redemption.input.code, points: redemption.input.points },
-  ): IdempotentCodeRedemption {
+  ): IdempotentRedemption<CodeRedemption> {
     return {
       idempotency: {
         scope: `${redemption.actor.actorId}:counter.redeem`,

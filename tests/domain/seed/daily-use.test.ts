@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serviceRequestStatuses } from '../../../db/schema';
 import { type SeedSummary, seedDemo } from '../../../db/seed/demo';
 import { upcomingActivities } from '../../../functions/domain/activities/signups';
-import { approveBatch, listBatches } from '../../../functions/domain/awards/batches';
+import { approveBatch } from '../../../functions/domain/awards/batch-write';
+import { listBatches } from '../../../functions/domain/awards/batches';
 import { createTestDatabase, type TestDatabase } from '../../helpers/db';
 import { expectLedgerInvariants, rows } from '../../helpers/ledger';
 
