@@ -377,7 +377,7 @@ function transactionPerWrite(client: Client): Database['write'] {
         return value;
       } catch (error) {
         await tx.rollback().catch(() => undefined);
-        if (attempt < 5 && isBusy(error)) {
+        if (attempt < 5 && (isBusy(error) || lockTakenBack(error))) {
           await new Promise((r) => setTimeout(r, 20 * 2 ** attempt * (0.5 + Math.random())));
           continue;
         }
@@ -387,6 +387,18 @@ function transactionPerWrite(client: Client): Database['write'] {
       }
     }
   };
+}
+
+/**
+ * sqld takes the write lock back from a transaction that held it past its limit (5 s) while
+ * another writer waited, and rolls it back: nothing of it was written, so it can run again.
+ */
+function lockTakenBack(error: unknown): boolean {
+  const codeOf = (e: unknown) => (e as { code?: string } | null)?.code;
+  // A query's error comes wrapped by drizzle, with libSQL's as its cause.
+  return [error, (error as { cause?: unknown } | null)?.cause].some(
+    (e) => codeOf(e) === 'TRANSACTION_TIMEOUT',
+  );
 }
 
 function isBusy(error: unknown): boolean {
