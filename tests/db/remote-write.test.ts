@@ -20,7 +20,7 @@ beforeAll(async () => {
   sqld = await startSqld();
   database = createDatabase({ url: sqld.url });
   await database.client.execute('create table notes (text text not null)');
-});
+}, 60_000);
 afterAll(async () => {
   database?.close();
   await sqld?.stop();
