@@ -389,17 +389,10 @@ function transactionPerWrite(client: Client): Database['write'] {
   };
 }
 
-/**
- * sqld takes the write lock back from a transaction that held it past its limit (5 s) while
- * another writer waited, and rolls it back: nothing of it was written, so it can run again.
- */
-function lockTakenBack(error: unknown): boolean {
-  const codeOf = (e: unknown) => (e as { code?: string } | null)?.code;
-  // A query's error comes wrapped by drizzle, with libSQL's as its cause.
-  return [error, (error as { cause?: unknown } | null)?.cause].some(
-    (e) => codeOf(e) === 'TRANSACTION_TIMEOUT',
-  );
-}
+/** sqld took the lock (held past 5 s while a writer waited) and rolled it all back: run it again. */
+const lockTakenBack = (e: unknown): boolean =>
+  (e as { code?: string } | null)?.code === 'TRANSACTION_TIMEOUT' ||
+  (e instanceof Error && e.cause !== undefined && lockTakenBack(e.cause));
 
 function isBusy(error: unknown): boolean {
   const code = (error as { code?: string } | null)?.code ?? '';
