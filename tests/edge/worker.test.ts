@@ -1,71 +1,39 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type EdgeWorker,
+  runWrangler,
+  startWorker,
+  writeWorkerConfig,
+} from '../helpers/edge-stack';
 
 /**
  * The edge shell in the real Cloudflare runtime (workerd, from wrangler's npm package): the Worker
  * must bundle without Node built-ins or the nodejs_compat flag, serve the site's assets and answer
- * /api/* from the Hono app. No Turso is reachable here, so the database-backed routes are expected
- * to answer 503 storage_unavailable (a fault of storage, not a bug), while the database-free ones answer.
+ * /api/* from the Hono app. Here its database is a port where nothing listens, so the
+ * database-backed routes are expected to answer 503 storage_unavailable (a fault of storage, not a
+ * bug), while the database-free ones answer. tests/edge/sqld-flows.test.ts runs it on a real one.
  */
-const root = resolve(__dirname, '../..');
-const wrangler = join(root, 'node_modules', 'wrangler', 'bin', 'wrangler.js');
-const port = 18787 + Math.floor(Math.random() * 1000);
+const nowhere = { databaseUrl: 'libsql://127.0.0.1:9', authToken: 'none' };
 let dir: string;
-let dev: ChildProcess | undefined;
-// Keep wrangler on loopback: no Request.cf download, no telemetry.
-const quiet = {
-  ...process.env,
-  WRANGLER_SEND_METRICS: 'false',
-  CLOUDFLARE_CF_FETCH_ENABLED: 'false',
-  CI: 'true',
-};
-
-function config(extra: Record<string, unknown> = {}) {
-  return JSON.stringify({
-    name: 'linli-edge-test',
-    main: join(root, 'functions', 'worker.ts'),
-    compatibility_date: '2026-11-01',
-    assets: { directory: join(dir, 'assets'), binding: 'ASSETS', run_worker_first: ['/api/*'] },
-    vars: { DATABASE_URL: 'libsql://127.0.0.1:9', DATABASE_AUTH_TOKEN: 'none' },
-    ...extra,
-  });
-}
-
-function run(args: string[], timeoutMs: number): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolvePromise) => {
-    const child = spawn(process.execPath, [wrangler, ...args], { cwd: dir, env: quiet });
-    let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolvePromise({ code, output });
-    });
-  });
-}
+let dev: EdgeWorker | undefined;
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'linli-edge-'));
-  mkdirSync(join(dir, 'assets'));
-  writeFileSync(
-    join(dir, 'assets', 'index.html'),
-    '<!doctype html><title>邻里</title><h1>邻里</h1>',
-  );
-  writeFileSync(join(dir, 'wrangler.json'), config());
+  writeWorkerConfig(dir, nowhere);
 });
 
-afterAll(() => {
-  dev?.kill('SIGTERM');
+afterAll(async () => {
+  await dev?.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 
 describe('Cloudflare Worker', () => {
   it('bundles with Web-standard APIs only', async () => {
-    const { code, output } = await run(
+    const { code, output } = await runWrangler(
+      dir,
       ['deploy', '-c', 'wrangler.json', '--dry-run', '--outdir', 'out'],
       120_000,
     );
@@ -76,39 +44,8 @@ describe('Cloudflare Worker', () => {
   }, 150_000);
 
   it('serves the site and the API inside workerd', async () => {
-    dev = spawn(
-      process.execPath,
-      [
-        wrangler,
-        'dev',
-        '-c',
-        'wrangler.json',
-        '--ip',
-        '127.0.0.1',
-        '--port',
-        String(port),
-        '--show-interactive-dev-session=false',
-      ],
-      {
-        cwd: dir,
-        env: quiet,
-      },
-    );
-    let log = '';
-    dev.stdout?.on('data', (d) => (log += d));
-    dev.stderr?.on('data', (d) => (log += d));
-    const base = `http://127.0.0.1:${port}`;
-    const deadline = Date.now() + 90_000;
-    for (;;) {
-      try {
-        const res = await fetch(`${base}/`);
-        if (res.ok) break;
-      } catch {
-        // not listening yet
-      }
-      if (Date.now() > deadline) throw new Error(`wrangler dev did not start:\n${log}`);
-      await new Promise((r) => setTimeout(r, 500));
-    }
+    dev = await startWorker(nowhere);
+    const base = dev.url;
     expect(await (await fetch(`${base}/`)).text()).toContain('邻里');
     const spec = await fetch(`${base}/api/openapi.json`);
     expect(spec.status).toBe(200);
