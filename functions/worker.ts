@@ -7,12 +7,13 @@
 import { createDatabase, type Database } from '../db/client';
 import { type App, createApp } from './app';
 import { jobRunners, runDueJobs } from './domain/jobs/runners';
+import { deployHookAt, requestSiteRebuild } from './domain/jobs/site-hook';
 import { withSecurityHeaders } from './http/security-headers';
 
 interface Env {
   DATABASE_URL: string;
   DATABASE_AUTH_TOKEN?: string;
-  /** A Cloudflare Pages/Workers Builds deploy hook: POSTed after each publish to rebuild the site. */
+  /** A Cloudflare Workers Builds deploy hook: POSTed by the cron when publishes await a rebuild. */
   DEPLOY_HOOK_URL?: string;
   ASSETS: { fetch(request: Request): Promise<Response> };
 }
@@ -42,18 +43,6 @@ export default {
       database: databaseOf(env),
       secureCookies: true,
       clientAddress: (c) => c.req.header('cf-connecting-ip'),
-      onPublish: (event, context) => {
-        if (!env.DEPLOY_HOOK_URL) return;
-        const hook = fetch(env.DEPLOY_HOOK_URL, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(event),
-        }).then(
-          (res) => void (res.ok || console.error(`deploy hook answered ${res.status}`)),
-          (error) => console.error('deploy hook failed', error),
-        );
-        context?.waitUntil?.(hook);
-      },
     });
     // Sound: the Workers runtime passes its ExecutionContext; `unknown` here lets tests pass a stub without `props`.
     return withSecurityHeaders(await app.fetch(request, env, ctx as never), path);
@@ -62,7 +51,8 @@ export default {
   /**
    * The Cron Triggers of wrangler.jsonc: the same due/claim/finish code as the Node scheduler
    * (functions/domain/jobs). The backup job is recorded as skipped: Turso's point-in-time restore
-   * is the edge's backup.
+   * is the edge's backup. Publishes only append publish_events; the cron calls the deploy hook for
+   * them, at most once per few minutes (functions/domain/jobs/site-hook.ts).
    */
   scheduled(_controller: unknown, env: Env, ctx: ScheduledContext): void {
     ctx.waitUntil(
@@ -71,5 +61,12 @@ export default {
           console.log(`job ${r.job} ${r.period}: ${r.status} ${JSON.stringify(r.detail)}`);
       }),
     );
+    const hookUrl = env.DEPLOY_HOOK_URL;
+    if (hookUrl)
+      ctx.waitUntil(
+        requestSiteRebuild(databaseOf(env), deployHookAt(hookUrl), () => new Date()).then(
+          (report) => console.log(`site rebuild: ${JSON.stringify(report)}`),
+        ),
+      );
   },
 };
