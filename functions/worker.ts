@@ -7,13 +7,14 @@
 import { createDatabase, type Database } from '../db/client';
 import { type App, createApp } from './app';
 import { jobRunners, runDueJobs } from './domain/jobs/runners';
+import { deployHookAt, requestSiteRebuild } from './domain/jobs/site-hook';
 import { FaultLog } from './http/faults';
 import { withSecurityHeaders } from './http/security-headers';
 
 interface Env {
   DATABASE_URL: string;
   DATABASE_AUTH_TOKEN?: string;
-  /** A Cloudflare Pages/Workers Builds deploy hook: POSTed after each publish to rebuild the site. */
+  /** A Cloudflare Workers Builds deploy hook: POSTed by the cron when publishes await a rebuild. */
   DEPLOY_HOOK_URL?: string;
   ASSETS: { fetch(request: Request): Promise<Response> };
 }
@@ -79,24 +80,12 @@ async function withRelease<T>(
   }
 }
 
-function appFor(env: Env, database: Database): App {
+function appFor(database: Database): App {
   return createApp({
     database,
     faultLog,
     secureCookies: true,
     clientAddress: (c) => c.req.header('cf-connecting-ip'),
-    onPublish: (event, context) => {
-      if (!env.DEPLOY_HOOK_URL) return;
-      const hook = fetch(env.DEPLOY_HOOK_URL, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(event),
-      }).then(
-        (res) => void (res.ok || console.error(`deploy hook answered ${res.status}`)),
-        (error) => console.error('deploy hook failed', error),
-      );
-      context?.waitUntil?.(hook);
-    },
   });
 }
 
@@ -115,8 +104,8 @@ export default {
       return withSecurityHeaders(await env.ASSETS.fetch(request), path);
     const { database, release } = databaseOf(env);
     // A per-request database needs its own app (its deps); the shared one keeps one per isolate.
-    if (!release) app ??= appFor(env, database);
-    const handler = release ? appFor(env, database) : app!;
+    if (!release) app ??= appFor(database);
+    const handler = release ? appFor(database) : app!;
     return withRelease(ctx as ExecutionContextLike | undefined, release, async (tracked) =>
       // Sound: the Workers runtime passes its ExecutionContext (kept, with waitUntil tracked);
       // `unknown` here lets tests pass a stub without `props`.
@@ -127,16 +116,24 @@ export default {
   /**
    * The Cron Triggers of wrangler.jsonc: the same due/claim/finish code as the Node scheduler
    * (functions/domain/jobs). The backup job is recorded as skipped: Turso's point-in-time restore
-   * is the edge's backup.
+   * is the edge's backup. Publishes only append publish_events; the cron calls the deploy hook for
+   * them, at most once per few minutes (functions/domain/jobs/site-hook.ts).
    */
   scheduled(_controller: unknown, env: Env, ctx: ScheduledContext): void {
     const { database, release } = databaseOf(env);
+    const hookUrl = env.DEPLOY_HOOK_URL;
     ctx.waitUntil(
       withRelease(undefined, release, () =>
-        runDueJobs(database, jobRunners(), () => new Date()).then((reports) => {
-          for (const r of reports)
-            console.log(`job ${r.job} ${r.period}: ${r.status} ${JSON.stringify(r.detail)}`);
-        }),
+        Promise.all([
+          runDueJobs(database, jobRunners(), () => new Date()).then((reports) => {
+            for (const r of reports)
+              console.log(`job ${r.job} ${r.period}: ${r.status} ${JSON.stringify(r.detail)}`);
+          }),
+          hookUrl &&
+            requestSiteRebuild(database, deployHookAt(hookUrl), () => new Date()).then((report) =>
+              console.log(`site rebuild: ${JSON.stringify(report)}`),
+            ),
+        ]),
       ),
     );
   },

@@ -201,6 +201,20 @@ const commands: Record<string, Command> = {
       );
     },
   },
+  'deploy-check': {
+    usage: 'deploy-check [--plan free|paid] [dir]',
+    zh: '部署前检查已构建网站的静态文件数与单个文件大小是否在 Cloudflare 上限内（默认 dist/client，免费计划）',
+    en: "Check a built site against Cloudflare's static asset limits (files per version, 25 MiB a file)",
+    options: { plan: { type: 'string' } },
+    positionals: [0, 1],
+    run: async ({ positionals, values, env }, output) => {
+      const { deployCheck, isPlan } = await import('./deploy-check');
+      const plan = values.plan ?? env.LINLI_WORKERS_PLAN ?? 'free';
+      if (!isPlan(plan))
+        throw new CliError('--plan 只能是 free 或 paid。(--plan free|paid)', EXIT_USAGE);
+      return deployCheck(userPath(positionals[0] ?? 'dist/client'), plan, output);
+    },
+  },
   migrate: {
     usage: 'migrate',
     zh: '创建或升级数据库结构（执行 db/migrations 中的迁移）',
@@ -273,6 +287,7 @@ function help(): string {
     '  DATABASE_URL         数据库地址，默认 file:data/linli.db（相对项目根目录） (default file:data/linli.db, relative to the project root)',
     '  DATABASE_AUTH_TOKEN  远程 libSQL / Turso 的访问令牌 (token for a remote libSQL / Turso database)',
     "  LINLI_ADMIN_PASSWORD init 创建的第一位管理员的密码 (the first administrator's password, for init)",
+    '  LINLI_WORKERS_PLAN   deploy-check 默认的 Cloudflare Workers 计划 free|paid (default plan for deploy-check)',
     '',
     '退出码 Exit codes: 0 成功 (ok)；1 检查未通过或无法完成 (check failed / error)；2 用法错误 (usage error)',
   ];
