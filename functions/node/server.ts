@@ -10,7 +10,7 @@ import type { SiteStatus } from '../http/context';
 import { isBuildFile, withSecurityHeaders } from '../http/security-headers';
 
 /** What the public sees when there is no site to serve: a build under way, or one that failed. */
-function noticePage(title: string, lines: string[], refreshSeconds?: number): string {
+export function noticePage(title: string, lines: string[], refreshSeconds?: number): string {
   const refresh = refreshSeconds ? `<meta http-equiv="refresh" content="${refreshSeconds}">` : '';
   const body = lines.map((l, i) => `<p${i % 2 ? ' lang="en"' : ''}>${l}</p>`).join('');
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">${refresh}<title>${title}</title><style>body{font:1.25rem/1.6 system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;color:#1a1a1a}</style></head><body><main><h1>${title}</h1>${body}</main></body></html>`;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { sql } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { createDatabase } from '../../db/client';
 import { migrateDatabase } from '../../db/migrate';
 import { settings } from '../../db/schema';
@@ -16,7 +16,7 @@ import {
 } from '../../functions/communities/registry';
 import { communityName } from '../../functions/domain/community/settings';
 import { main } from '../../functions/node/cli';
-import { buildAll, planBuild } from '../../functions/node/community/build-all';
+import { buildAll, communitiesDist, planBuild } from '../../functions/node/community/build-all';
 import { addCommunity } from '../../functions/node/community/commands';
 import { seedFixture } from '../helpers/fixture';
 
@@ -294,7 +294,9 @@ describe('two small communities built for real', () => {
       ]),
     );
     const out: string[] = [];
-    const dist = join(dir, 'dist');
+    // Inside the project: the prerendering step resolves packages from the output's folder.
+    const dist = join(communitiesDist(), `test-${process.pid}`);
+    onTestFinished(() => rmSync(dist, { recursive: true, force: true }));
     const code = await buildAll(
       registry,
       {},
@@ -309,9 +311,13 @@ describe('two small communities built for real', () => {
       ['a.localhost', '甲社区'],
       ['b.localhost', '乙社区'],
     ] as const) {
-      const home = readFileSync(join(dist, host, 'client', 'index.html'), 'utf8');
-      expect(home).toContain(name);
-      expect(home).toContain(`http://${host}:4321`);
+      const site = join(dist, host, 'client');
+      expect(readFileSync(join(site, 'index.html'), 'utf8')).toContain(
+        `<link rel="canonical" href="http://${host}:4321/">`,
+      );
+      // The open data's title names the community whose database the site was built from.
+      const data = JSON.parse(readFileSync(join(site, 'data', 'datapackage.json'), 'utf8'));
+      expect(data.title).toContain(name);
     }
   });
 });

@@ -10,7 +10,10 @@ import { databaseConfig, projectRoot } from '../config';
 import { openCommunity } from './commands';
 import { readRegistry } from './registry-file';
 
-/** Where build-all puts the communities' sites: dist/communities/<host>/ (the static root is its client/). */
+/**
+ * Where build-all puts the communities' sites: dist/communities/<host>/ (the static root is its
+ * client/). Inside the project: Astro's prerendering resolves packages from the output's folder.
+ */
 export const communitiesDist = (root = projectRoot) => join(root, 'dist', 'communities');
 
 /** One community's build: where it goes and what the build process is given. */
@@ -100,7 +103,8 @@ export async function buildAll(
       );
     } catch (error) {
       failed++;
-      output.err(`✗ ${c.host}: ${(error as Error).message.split('\n')[0]}`);
+      // The build's own last lines say why (astro's log is kept only for a failure).
+      output.err(`✗ ${c.host}: ${(error as Error).message.split('\n').slice(-12).join('\n')}`);
     }
   }
   output.out(
