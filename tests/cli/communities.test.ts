@@ -16,7 +16,13 @@ import {
 } from '../../functions/communities/registry';
 import { communityName } from '../../functions/domain/community/settings';
 import { main } from '../../functions/node/cli';
-import { buildAll, communitiesDist, planBuild } from '../../functions/node/community/build-all';
+import {
+  buildAll,
+  COMPATIBILITY_DATE,
+  communitiesDist,
+  planBuild,
+  siteWorkerConfig,
+} from '../../functions/node/community/build-all';
 import { addCommunity } from '../../functions/node/community/commands';
 import { seedFixture } from '../helpers/fixture';
 
@@ -232,6 +238,17 @@ describe('community list, migrate-all, build-all', () => {
     expect(again.stdout).toContain('✓ a.localhost: up to date');
   });
 
+  it("names each community's site Worker after its host, on its Custom Domain, dated as wrangler.jsonc", () => {
+    expect(siteWorkerConfig('a.example.org')).toEqual({
+      name: 'linli-site-a-example-org',
+      compatibility_date: COMPATIBILITY_DATE,
+      assets: { directory: './client', not_found_handling: '404-page' },
+      routes: [{ pattern: 'a.example.org', custom_domain: true }],
+    });
+    const wrangler = readFileSync(join(communitiesDist(), '..', '..', 'wrangler.jsonc'), 'utf8');
+    expect(wrangler).toContain(`"compatibility_date": "${COMPATIBILITY_DATE}"`);
+  });
+
   it('build-all plans each site from its own database into its own folder; refuses one not set up', async () => {
     const community = { host: 'a.localhost', name: '甲', databaseUrl: 'file:data/x.db' };
     const plan = planBuild(community, { PORT: '4400' }, undefined, '/out');
@@ -318,6 +335,10 @@ describe('two small communities built for real', () => {
       // The open data's title names the community whose database the site was built from.
       const data = JSON.parse(readFileSync(join(site, 'data', 'datapackage.json'), 'utf8'));
       expect(data.title).toContain(name);
+      // …and beside it, the configuration of the community's own site Worker.
+      expect(JSON.parse(readFileSync(join(dist, host, 'wrangler.json'), 'utf8'))).toEqual(
+        siteWorkerConfig(host),
+      );
     }
   });
 });

@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildPublicSite } from '../../../src/integrations/build';
 import { type Community, connectionOf } from '../../communities/registry';
@@ -53,6 +53,22 @@ export function planBuild(
   };
 }
 
+/** The compatibility date of every Worker of the deployment: wrangler.jsonc's (tests hold them equal). */
+export const COMPATIBILITY_DATE = '2026-11-01';
+
+/**
+ * The configuration of a community's own assets-only site Worker on its Custom Domain
+ * (docs/deploy-communities.md): deployed with `npx wrangler deploy -c <outDir>/wrangler.json`.
+ */
+export function siteWorkerConfig(host: string): Record<string, unknown> {
+  return {
+    name: `linli-site-${host.replace(/[^a-z0-9]+/g, '-')}`.slice(0, 63).replace(/-+$/, ''),
+    compatibility_date: COMPATIBILITY_DATE,
+    assets: { directory: './client', not_found_handling: '404-page' },
+    routes: [{ pattern: host, custom_domain: true }],
+  };
+}
+
 /** Why a community cannot be built, or its plan. */
 async function prepare(
   c: Community,
@@ -98,6 +114,10 @@ export async function buildAll(
     try {
       rmSync(plan.outDir, { recursive: true, force: true });
       const { site } = await buildPublicSite({ projectRoot, outDir: plan.outDir, env: plan.env });
+      writeFileSync(
+        join(plan.outDir, 'wrangler.json'),
+        `${JSON.stringify(siteWorkerConfig(c.host), null, 2)}\n`,
+      );
       output.out(
         `✓ ${c.host}: ${site} (${plan.env.LINLI_SITE_URL}) in ${((performance.now() - t) / 1000).toFixed(1)} s`,
       );
