@@ -1,8 +1,7 @@
-import { type ServerType, serve } from '@hono/node-server';
 import { getPath } from 'hono/utils/url';
 import { hostOf } from '../communities/registry';
 import { withSecurityHeaders } from '../http/security-headers';
-import { noticePage } from './server';
+import { NodeListener, noticePage } from './server';
 
 /** What answers for one host: a community's PortalServer, or a fixed notice. */
 export interface HostHandler {
@@ -43,13 +42,13 @@ const unknownHost = notice(
  * never another community's pages or data. X-Forwarded-Host counts only behind a trusted proxy
  * (LINLI_TRUST_PROXY), as everywhere else.
  */
-export class HostRouter {
-  private server: ServerType | undefined;
-
+export class HostRouter extends NodeListener {
   constructor(
     private readonly hosts: ReadonlyMap<string, HostHandler>,
     private readonly trustProxy = false,
-  ) {}
+  ) {
+    super();
+  }
 
   handlerFor(request: Request): HostHandler {
     const forwarded = this.trustProxy
@@ -61,18 +60,5 @@ export class HostRouter {
 
   fetch(request: Request, env?: unknown): Response | Promise<Response> {
     return this.handlerFor(request).fetch(request, env);
-  }
-
-  listen(port: number, hostname = '0.0.0.0'): Promise<number> {
-    return new Promise((resolve) => {
-      this.server = serve(
-        { fetch: (request, env) => this.fetch(request, env), port, hostname },
-        (info) => resolve(info.port),
-      );
-    });
-  }
-
-  close(): Promise<void> {
-    return new Promise((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 }
