@@ -12,9 +12,11 @@ import { jobRunners, runDueJobs } from './domain/jobs/runners';
 import { getOrPut } from './domain/shared/maps';
 import {
   allCommunities,
+  COMMUNITIES_PER_ISOLATE,
   type CommunitiesEnv,
   communityOf,
   type EdgeCommunity,
+  RecentlyUsed,
 } from './edge/communities';
 import { withSecurityHeaders } from './http/security-headers';
 
@@ -26,9 +28,10 @@ interface Env extends CommunitiesEnv {
   ASSETS: { fetch(request: Request): Promise<Response> };
 }
 
-// One client and one app per community per isolate: bindings are fixed for an isolate's lifetime.
-const apps = new Map<string, App>();
-const databases = new Map<string, Database>();
+// One client and one app per community per isolate (the most recently used ones): bindings are fixed
+// for an isolate's lifetime.
+const apps = new RecentlyUsed<string, App>(COMMUNITIES_PER_ISOLATE);
+const databases = new RecentlyUsed<string, Database>(COMMUNITIES_PER_ISOLATE);
 const databaseOf = (community: EdgeCommunity) =>
   getOrPut(databases, community.key, () =>
     createDatabase({ url: community.url, authToken: community.authToken }),

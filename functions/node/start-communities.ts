@@ -26,6 +26,13 @@ if (list.length === 0) {
   process.exit(1);
 }
 
+// One value for every community would be wrong for all but one: each takes its own from the registry.
+for (const name of ['DATABASE_URL', 'DATABASE_AUTH_TOKEN', 'LINLI_SITE_URL', 'LINLI_DEMO'])
+  if (process.env[name]?.trim())
+    console.error(
+      `${name} 在多社区模式下不起作用，已忽略 (ignored with LINLI_COMMUNITIES: each community's comes from the registry or its settings)`,
+    );
+
 const { hosts, portals } = await openCommunities(list, process.env, { trustProxy: trustProxy() });
 const router = new HostRouter(hosts, trustProxy());
 const port = await router.listen(Number(process.env.PORT ?? 4321));

@@ -5,6 +5,7 @@ import {
   communityOf,
   forgetCommunities,
   REGISTRY_TTL_MS,
+  RecentlyUsed,
 } from '../../functions/edge/communities';
 import worker from '../../functions/worker';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
@@ -159,5 +160,14 @@ describe('the Worker with a COMMUNITIES registry', () => {
       expect(runs.map((r) => r.job)).toEqual(['expiry', 'backup', 'verify']);
     }
     vi.restoreAllMocks();
+  });
+
+  it('keeps the apps of the most recently used communities only', () => {
+    const kept = new RecentlyUsed<string, number>(2);
+    kept.set('a', 1);
+    kept.set('b', 2);
+    expect(kept.get('a')).toBe(1);
+    kept.set('c', 3);
+    expect([kept.get('a'), kept.get('b'), kept.get('c'), kept.size]).toEqual([1, undefined, 3, 2]);
   });
 });
