@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createDatabase } from '../../../db/client';
 import { migrateDatabase } from '../../../db/migrate';
@@ -57,15 +58,15 @@ export async function openCommunities(
   const portals = new Map<string, Portal>();
   const runBuild = serialQueue();
   for (const c of list) {
-    const why = await refusal(c, env);
-    if (typeof why === 'string') {
-      log(`[${c.host}] 未开通 (not served): ${why}`);
-      hosts.set(c.host, notReady(why));
+    const opened = await openForServing(c, env);
+    if (typeof opened === 'string') {
+      log(`[${c.host}] 未开通 (not served): ${opened}`);
+      hosts.set(c.host, notReady(opened));
       continue;
     }
     const portal = new Portal({
-      database: why.database,
-      config: why.config,
+      database: opened.database,
+      config: opened.config,
       sitesDir: join(communityDataDir(c.host), 'site'),
       siteOrigin: (stored, port) =>
         (stored && parseSiteOrigin(stored)) || defaultSiteOrigin(c.host, { PORT: String(port) }),
@@ -79,14 +80,13 @@ export async function openCommunities(
   return { hosts, portals };
 }
 
-/** Why a community cannot be served, or its database, open and migrated. */
-async function refusal(c: Community, env: Env) {
+/** A community's database, open and migrated, or why it cannot be served. */
+async function openForServing(c: Community, env: Env) {
   const { url, authToken } = connectionOf(c, env);
   const file = databaseFilePath(url);
   const readOnly = readOnlyFileRefusal(file);
   if (readOnly) return readOnly;
   const config = databaseConfig({ DATABASE_URL: url, DATABASE_AUTH_TOKEN: authToken });
-  const { existsSync } = await import('node:fs');
   if (file && !existsSync(file))
     return `数据库文件不存在 ${file}：请先运行 npm run linli -- community add (no database file)`;
   const database = createDatabase(config, { readSnapshotPerTurn: true });
