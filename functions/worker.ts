@@ -2,16 +2,34 @@
  * The Cloudflare edge shell: one Worker with static assets. wrangler.jsonc routes /api/* here
  * first; everything else is the prerendered site in the ASSETS binding. The database is Turso
  * (remote libSQL) through DATABASE_URL + DATABASE_AUTH_TOKEN; @libsql/client resolves to its
- * web build under workerd.
+ * web build under workerd. With a COMMUNITIES KV namespace bound, one Worker serves the API of
+ * many communities, each request's hostname choosing its database (functions/edge/communities.ts;
+ * the design and its limits: DEPLOY.md).
  */
 import { createDatabase, type Database } from '../db/client';
 import { type App, createApp } from './app';
 import { jobRunners, runDueJobs } from './domain/jobs/runners';
 import { deployHookAt, requestSiteRebuild } from './domain/jobs/site-hook';
+import { getOrPut } from './domain/shared/maps';
+import {
+  allCommunities,
+  COMMUNITIES_PER_ISOLATE,
+  type CommunitiesEnv,
+  communityOf,
+  type EdgeCommunity,
+  RecentlyUsed,
+} from './edge/communities';
+import {
+  type ExecutionContextLike,
+  type Lease,
+  leaseDatabase,
+  type WaitUntil,
+  withRelease,
+} from './edge/database';
 import { FaultLog } from './http/faults';
 import { withSecurityHeaders } from './http/security-headers';
 
-interface Env {
+interface Env extends CommunitiesEnv {
   DATABASE_URL: string;
   DATABASE_AUTH_TOKEN?: string;
   /** A Cloudflare Workers Builds deploy hook: POSTed by the cron when publishes await a rebuild. */
@@ -19,65 +37,18 @@ interface Env {
   ASSETS: { fetch(request: Request): Promise<Response> };
 }
 
-let app: App | undefined;
-let shared: Database | undefined;
-// One per isolate, so that an incident is logged once however many per-request apps meet it.
+// One HTTP client and one app per community per isolate (the most recently used ones): bindings
+// are fixed for an isolate's lifetime. One fault log, so an incident is logged once.
+const apps = new RecentlyUsed<string, App>(COMMUNITIES_PER_ISOLATE);
+const databases = new RecentlyUsed<string, Database>(COMMUNITIES_PER_ISOLATE);
 const faultLog = new FaultLog();
 
-interface WaitUntil {
-  waitUntil(promise: Promise<unknown>): void;
-}
-
-/**
- * The database for one request or one scheduled run, with `release` to call when that work is
- * done. Over HTTP a client holds no connection of its own (each query is a fetch), so one client
- * per isolate serves every request. A WebSocket (`ws:`, `wss:`, `libsql:` URLs) is I/O that workerd
- * ties to the request that opened it — any other request using it fails with "Cannot perform I/O
- * on behalf of a different request" — so those URLs get a client per request, closed by `release`.
- */
-function databaseOf(env: Env): { database: Database; release?: () => void } {
-  const config = { url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN };
-  if (/^(wss?|libsql):/i.test(config.url)) {
-    const database = createDatabase(config);
-    return { database, release: () => database.close() };
-  }
-  shared ??= createDatabase(config);
-  return { database: shared };
-}
-
-interface ExecutionContextLike extends Partial<WaitUntil> {
-  passThroughOnException?(): void;
-  props?: unknown;
-}
-
-/**
- * Runs `work` with the request's execution context; with a per-request database, one whose
- * waitUntil promises are tracked, and the database is released once the work and all of them
- * have settled (in the background when the runtime gives a waitUntil of its own).
- */
-async function withRelease<T>(
-  ctx: ExecutionContextLike | undefined,
-  release: (() => void) | undefined,
-  work: (ctx: ExecutionContextLike | undefined) => Promise<T>,
-): Promise<T> {
-  if (!release) return work(ctx);
-  const pending: Array<Promise<unknown>> = [];
-  // Not a spread: workerd's ExecutionContext keeps its methods on the prototype.
-  const tracked: ExecutionContextLike = {
-    waitUntil: (promise) => {
-      pending.push(promise);
-      ctx?.waitUntil?.(promise);
-    },
-    passThroughOnException: () => ctx?.passThroughOnException?.(),
-    props: ctx?.props,
-  };
-  try {
-    return await work(tracked);
-  } finally {
-    const done = Promise.allSettled(pending).then(release);
-    if (ctx?.waitUntil) ctx.waitUntil(done);
-    else await done;
-  }
+function lease(community: EdgeCommunity): Lease {
+  return leaseDatabase(community, () =>
+    getOrPut(databases, community.key, () =>
+      createDatabase({ url: community.url, authToken: community.authToken }),
+    ),
+  );
 }
 
 function appFor(database: Database): App {
@@ -89,7 +60,45 @@ function appFor(database: Database): App {
   });
 }
 
-type ScheduledContext = WaitUntil;
+/**
+ * The due jobs of one community, and the deploy hook when its publishes await a rebuild (at most
+ * one call per few minutes: functions/domain/jobs/site-hook.ts). The hook's body names the host,
+ * so a builder serving many communities knows which site to build.
+ */
+async function scheduledWork(community: EdgeCommunity, env: Env): Promise<void> {
+  const label = community.host ? `${community.host} ` : '';
+  const { database, release } = lease(community);
+  const hookUrl = env.DEPLOY_HOOK_URL;
+  const hook = hookUrl && deployHookAt(hookUrl);
+  await withRelease(undefined, release, () =>
+    Promise.all([
+      runDueJobs(database, jobRunners(), () => new Date()).then((reports) => {
+        for (const r of reports)
+          console.log(`${label}job ${r.job} ${r.period}: ${r.status} ${JSON.stringify(r.detail)}`);
+      }),
+      hook &&
+        requestSiteRebuild(
+          database,
+          (body) => hook(community.host ? { ...body, host: community.host } : body),
+          () => new Date(),
+        ).then((report) => console.log(`${label}site rebuild: ${JSON.stringify(report)}`)),
+    ]),
+  );
+}
+
+/** Every community in the registry (or the single one), one after another: one that fails is logged, the others still run. */
+async function runEveryCommunity(env: Env): Promise<void> {
+  const failed: string[] = [];
+  for (const community of await allCommunities(env)) {
+    try {
+      await scheduledWork(community, env);
+    } catch (error) {
+      console.error(`${community.host ?? 'DATABASE_URL'}: scheduled work failed`, error);
+      failed.push(community.host ?? 'DATABASE_URL');
+    }
+  }
+  if (failed.length) throw new Error(`scheduled work failed for ${failed.join(', ')}`);
+}
 
 export default {
   /**
@@ -102,39 +111,25 @@ export default {
     const path = new URL(request.url).pathname;
     if (!path.startsWith('/api/'))
       return withSecurityHeaders(await env.ASSETS.fetch(request), path);
-    const { database, release } = databaseOf(env);
-    // A per-request database needs its own app (its deps); the shared one keeps one per isolate.
-    if (!release) app ??= appFor(database);
-    const handler = release ? appFor(database) : app!;
+    const community = await communityOf(request, env);
+    if ('refused' in community) return withSecurityHeaders(community.refused, path);
+    const { database, release } = lease(community);
+    // A leased (per-request) database needs its own app; a shared one keeps its app per isolate.
+    const app = release ? appFor(database) : getOrPut(apps, community.key, () => appFor(database));
     return withRelease(ctx as ExecutionContextLike | undefined, release, async (tracked) =>
       // Sound: the Workers runtime passes its ExecutionContext (kept, with waitUntil tracked);
       // `unknown` here lets tests pass a stub without `props`.
-      withSecurityHeaders(await handler.fetch(request, env, tracked as never), path),
+      withSecurityHeaders(await app.fetch(request, env, tracked as never), path),
     );
   },
 
   /**
    * The Cron Triggers of wrangler.jsonc: the same due/claim/finish code as the Node scheduler
-   * (functions/domain/jobs). The backup job is recorded as skipped: Turso's point-in-time restore
-   * is the edge's backup. Publishes only append publish_events; the cron calls the deploy hook for
-   * them, at most once per few minutes (functions/domain/jobs/site-hook.ts).
+   * (functions/domain/jobs), for every community. The backup job is recorded as skipped: Turso's
+   * point-in-time restore is the edge's backup. Publishes only append publish_events; the cron
+   * calls the deploy hook for them.
    */
-  scheduled(_controller: unknown, env: Env, ctx: ScheduledContext): void {
-    const { database, release } = databaseOf(env);
-    const hookUrl = env.DEPLOY_HOOK_URL;
-    ctx.waitUntil(
-      withRelease(undefined, release, () =>
-        Promise.all([
-          runDueJobs(database, jobRunners(), () => new Date()).then((reports) => {
-            for (const r of reports)
-              console.log(`job ${r.job} ${r.period}: ${r.status} ${JSON.stringify(r.detail)}`);
-          }),
-          hookUrl &&
-            requestSiteRebuild(database, deployHookAt(hookUrl), () => new Date()).then((report) =>
-              console.log(`site rebuild: ${JSON.stringify(report)}`),
-            ),
-        ]),
-      ),
-    );
+  scheduled(_controller: unknown, env: Env, ctx: WaitUntil): void {
+    ctx.waitUntil(runEveryCommunity(env));
   },
 };

@@ -10,6 +10,7 @@ import {
   type Output,
   userPath,
 } from './cli-support';
+import { COMMUNITY_DETAILS } from './community/help';
 import { databaseConfig, databaseFilePath } from './config';
 import type { Opened } from './open-database';
 
@@ -215,6 +216,24 @@ const commands: Record<string, Command> = {
       return deployCheck(userPath(positionals[0] ?? 'dist/client'), plan, output);
     },
   },
+  community: {
+    usage: 'community add|list|migrate-all|build-all',
+    zh: '多个社区共用一套部署：登记并创建社区、列出、迁移全部数据库、生成全部网站',
+    en: 'Many communities on one deployment: add (provision), list, migrate-all, build-all',
+    details: COMMUNITY_DETAILS,
+    options: {
+      host: { type: 'string' },
+      name: { type: 'string' },
+      'database-url': { type: 'string' },
+      'auth-token-var': { type: 'string' },
+      demo: { type: 'boolean' },
+    },
+    positionals: [1, 1],
+    run: async ({ positionals, values, env }, output) => {
+      const { communityCommand } = await import('./community/cli');
+      return communityCommand(positionals[0]!, values, env, output);
+    },
+  },
   migrate: {
     usage: 'migrate',
     zh: '创建或升级数据库结构（执行 db/migrations 中的迁移）',
@@ -288,6 +307,7 @@ function help(): string {
     '  DATABASE_AUTH_TOKEN  远程 libSQL / Turso 的访问令牌 (token for a remote libSQL / Turso database)',
     "  LINLI_ADMIN_PASSWORD init 创建的第一位管理员的密码 (the first administrator's password, for init)",
     '  LINLI_WORKERS_PLAN   deploy-check 默认的 Cloudflare Workers 计划 free|paid (default plan for deploy-check)',
+    '  LINLI_COMMUNITIES    多社区注册表文件，默认 communities.json (the registry of communities, for community …)',
     '',
     '退出码 Exit codes: 0 成功 (ok)；1 检查未通过或无法完成 (check failed / error)；2 用法错误 (usage error)',
   ];

@@ -10,7 +10,7 @@ import type { SiteStatus } from '../http/context';
 import { isBuildFile, withSecurityHeaders } from '../http/security-headers';
 
 /** What the public sees when there is no site to serve: a build under way, or one that failed. */
-function noticePage(title: string, lines: string[], refreshSeconds?: number): string {
+export function noticePage(title: string, lines: string[], refreshSeconds?: number): string {
   const refresh = refreshSeconds ? `<meta http-equiv="refresh" content="${refreshSeconds}">` : '';
   const body = lines.map((l, i) => `<p${i % 2 ? ' lang="en"' : ''}>${l}</p>`).join('');
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">${refresh}<title>${title}</title><style>body{font:1.25rem/1.6 system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;color:#1a1a1a}</style></head><body><main><h1>${title}</h1>${body}</main></body></html>`;
@@ -26,15 +26,34 @@ const UNAVAILABLE_PAGE = noticePage('网站暂时无法访问', [
   'The community site is temporarily unavailable. Staff have been told and are fixing it; please come back later.',
 ]);
 
+/** A fetch handler served on a port by @hono/node-server. */
+export abstract class NodeListener {
+  private server: ServerType | undefined;
+
+  abstract fetch(request: Request, env?: unknown): Response | Promise<Response>;
+
+  listen(port: number, hostname = '0.0.0.0'): Promise<number> {
+    return new Promise((resolve) => {
+      this.server = serve(
+        { fetch: (request, env) => this.fetch(request, env), port, hostname },
+        (info) => resolve(info.port),
+      );
+    });
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+}
+
 /**
  * The Node shell: the API under /api and the built site for everything else, on one port.
  * The site folder can be switched while serving (after a rebuild) — requests in flight finish on
  * the old folder, new ones see the new one.
  */
-export class PortalServer {
+export class PortalServer extends NodeListener {
   private siteDir: string | undefined;
   private statics: MiddlewareHandler | undefined;
-  private server: ServerType | undefined;
   private readonly web: Hono;
 
   /** `siteStatus`: the build state, which tells a failed build (no site coming) from one under way. */
@@ -42,6 +61,7 @@ export class PortalServer {
     private readonly api: App,
     private readonly siteStatus?: () => SiteStatus,
   ) {
+    super();
     this.web = this.webApp();
   }
 
@@ -109,18 +129,5 @@ export class PortalServer {
       return page ? c.html(page, 404) : c.text('404 页面不存在 (not found)', 404);
     });
     return web;
-  }
-
-  listen(port: number, hostname = '0.0.0.0'): Promise<number> {
-    return new Promise((resolve) => {
-      this.server = serve(
-        { fetch: (request, env) => this.fetch(request, env), port, hostname },
-        (info) => resolve(info.port),
-      );
-    });
-  }
-
-  close(): Promise<void> {
-    return new Promise((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 }

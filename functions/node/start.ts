@@ -7,6 +7,10 @@
  * set up with `npm run linli -- init` (otherwise one line says so, instead of a portal nobody can
  * sign in to). The site's absolute URLs take LINLI_SITE_URL, else the stored site URL, else the
  * address served.
+ *
+ * LINLI_COMMUNITIES=communities.json: serves every community of the registry side by side on the
+ * one port, chosen by the Host header (functions/node/start-communities.ts); none of the above
+ * single-database variables apply then.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
@@ -16,22 +20,18 @@ import { createDatabase } from '../../db/client';
 import { migrateDatabase } from '../../db/migrate';
 import { users } from '../../db/schema';
 import { seedDemo } from '../../db/seed/demo';
-import { createApp } from '../app';
-import { storedSiteUrl } from '../domain/community/settings';
 import { isSetUp } from '../domain/community/setup';
 import { parseSiteOrigin, resolveSiteOrigin } from '../domain/community/site-origin';
-import { jobRunners } from '../domain/jobs/runners';
 import { INIT_HINT } from './build-ready';
-import { startCheckpointer } from './checkpointer';
-import { nodeClientAddress } from './client-address';
 import { databaseConfig, databaseFilePath, projectRoot, trustProxy } from './config';
-import { nightlyBackup } from './nightly-backup';
 import { readOnlyFileRefusal, unwritableRefusal } from './open-database';
-import { SiteRebuilder } from './rebuild';
-import { startScheduler } from './scheduler';
-import { PortalServer } from './server';
-import { buildSite, latestSite, pruneSites, siteBuiltAt } from './site';
-import { SiteState } from './site-state';
+import { Portal } from './portal';
+
+if (process.env.LINLI_COMMUNITIES?.trim()) {
+  await import('./start-communities');
+  // The registry's communities are served by that module; nothing below applies.
+  await new Promise(() => undefined);
+}
 
 const args = new Set(process.argv.slice(2));
 const isDefaultFile = !process.env.DATABASE_URL?.trim();
@@ -95,85 +95,22 @@ if (envSiteUrl && !parseSiteOrigin(envSiteUrl))
     `LINLI_SITE_URL 不是 http(s) 源地址，已忽略：${envSiteUrl} (ignored: not an http(s) origin)`,
   );
 
-const checkpointer = startCheckpointer(database, config.url);
-
-// Rebuild the public site from the current database, then switch to it: once now, and again
-// (debounced, one build at a time) after every publish. Each build reads the stored site URL
-// afresh, so a change made in the console applies from the next build.
-let listening = port;
-const rebuilder = new SiteRebuilder(
-  async () => {
-    const t = performance.now();
-    siteState.building();
-    const siteUrl = resolveSiteOrigin({
-      env: envSiteUrl,
-      stored: await storedSiteUrl(database.read),
-      port: listening,
-    });
-    const site = await buildSite({
-      projectRoot,
-      sitesDir,
-      env: {
-        DATABASE_URL: config.url,
-        DATABASE_AUTH_TOKEN: config.authToken,
-        LINLI_SITE_URL: siteUrl,
-      },
-    });
-    server.useSite(site);
-    siteState.built(new Date());
-    pruneSites(sitesDir, site);
-    console.log(
-      `网站已生成 (site built, ${siteUrl}) in ${((performance.now() - t) / 1000).toFixed(1)} s`,
-    );
-  },
-  {
-    delayMs: 2000,
-    onError: (error) => {
-      siteState.failed(new Date(), error);
-      console.error(error instanceof Error ? error.message : error);
-    },
-  },
-);
-
-const previous = args.has('--fresh') ? undefined : latestSite(sitesDir);
-const siteState = new SiteState(previous ? (siteBuiltAt(previous)?.toISOString() ?? null) : null);
-const server = new PortalServer(
-  createApp({
-    database,
-    trustProxy: trustProxy(),
-    onPublish: () => rebuilder.request(),
-    siteStatus: () => siteState.status(),
-    clientAddress: nodeClientAddress(trustProxy()),
-  }),
-  () => siteState.status(),
-);
-if (previous) server.useSite(previous);
-listening = await server.listen(port);
-console.log(`邻里 Linli: http://localhost:${listening}  (API: /api, OpenAPI: /api/openapi.json)`);
-
-rebuilder.request(0);
-await rebuilder.idle();
-if (!server.currentSite) process.exitCode = 1;
-
-// Expiry, the nightly backup and the ledger check (functions/domain/jobs), catching up what is due.
-const scheduler = startScheduler({
+const portal = new Portal({
   database,
-  runners: jobRunners(nightlyBackup(databaseFilePath(config.url))),
-  onRun: (r) =>
-    console.log(`定时任务 (job) ${r.job} ${r.period}: ${r.status} ${JSON.stringify(r.detail)}`),
-  onError: (error) =>
-    console.error(
-      '定时任务出错 (scheduler error):',
-      error instanceof Error ? error.message : error,
-    ),
+  config,
+  sitesDir,
+  siteOrigin: (stored, port) => resolveSiteOrigin({ env: envSiteUrl, stored, port }),
+  trustProxy: trustProxy(),
+  fresh: args.has('--fresh'),
 });
+const listening = await portal.server.listen(port);
+console.log(`邻里 Linli: http://localhost:${listening}  (API: /api, OpenAPI: /api/openapi.json)`);
+await portal.begin(listening);
+if (!portal.server.currentSite) process.exitCode = 1;
 
 const stop = async () => {
-  await scheduler.stop();
-  rebuilder.stop();
-  await server.close();
-  await checkpointer.stop();
-  database.close();
+  await portal.server.close();
+  await portal.stop();
   process.exit(0);
 };
 process.on('SIGINT', stop);

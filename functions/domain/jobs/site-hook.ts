@@ -21,7 +21,7 @@ export const SITE_HOOK_EVERY_MS = 4 * 60_000;
 export const SITE_HOOK_STALE_MS = 10 * 60_000;
 
 /** Calls the deploy hook: the HTTP status it answered (a network failure throws). */
-export type DeployHook = (body: { through: number }) => Promise<number>;
+export type DeployHook = (body: { through: number; host?: string }) => Promise<number>;
 
 /** A Cloudflare deploy hook (Workers Builds or Pages): a bare POST to its secret URL starts a build. */
 export const deployHookAt =
