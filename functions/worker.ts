@@ -7,6 +7,7 @@
 import { createDatabase, type Database } from '../db/client';
 import { type App, createApp } from './app';
 import { jobRunners, runDueJobs } from './domain/jobs/runners';
+import { FaultLog } from './http/faults';
 import { withSecurityHeaders } from './http/security-headers';
 
 interface Env {
@@ -18,14 +19,88 @@ interface Env {
 }
 
 let app: App | undefined;
-let database: Database | undefined;
-// One client per isolate: bindings are fixed for an isolate's lifetime.
-const databaseOf = (env: Env) =>
-  (database ??= createDatabase({ url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN }));
+let shared: Database | undefined;
+// One per isolate, so that an incident is logged once however many per-request apps meet it.
+const faultLog = new FaultLog();
 
-interface ScheduledContext {
+interface WaitUntil {
   waitUntil(promise: Promise<unknown>): void;
 }
+
+/**
+ * The database for one request or one scheduled run, with `release` to call when that work is
+ * done. Over HTTP a client holds no connection of its own (each query is a fetch), so one client
+ * per isolate serves every request. A WebSocket (`ws:`, `wss:`, `libsql:` URLs) is I/O that workerd
+ * ties to the request that opened it — any other request using it fails with "Cannot perform I/O
+ * on behalf of a different request" — so those URLs get a client per request, closed by `release`.
+ */
+function databaseOf(env: Env): { database: Database; release?: () => void } {
+  const config = { url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN };
+  if (/^(wss?|libsql):/i.test(config.url)) {
+    const database = createDatabase(config);
+    return { database, release: () => database.close() };
+  }
+  shared ??= createDatabase(config);
+  return { database: shared };
+}
+
+interface ExecutionContextLike extends Partial<WaitUntil> {
+  passThroughOnException?(): void;
+  props?: unknown;
+}
+
+/**
+ * Runs `work` with the request's execution context; with a per-request database, one whose
+ * waitUntil promises are tracked, and the database is released once the work and all of them
+ * have settled (in the background when the runtime gives a waitUntil of its own).
+ */
+async function withRelease<T>(
+  ctx: ExecutionContextLike | undefined,
+  release: (() => void) | undefined,
+  work: (ctx: ExecutionContextLike | undefined) => Promise<T>,
+): Promise<T> {
+  if (!release) return work(ctx);
+  const pending: Array<Promise<unknown>> = [];
+  // Not a spread: workerd's ExecutionContext keeps its methods on the prototype.
+  const tracked: ExecutionContextLike = {
+    waitUntil: (promise) => {
+      pending.push(promise);
+      ctx?.waitUntil?.(promise);
+    },
+    passThroughOnException: () => ctx?.passThroughOnException?.(),
+    props: ctx?.props,
+  };
+  try {
+    return await work(tracked);
+  } finally {
+    const done = Promise.allSettled(pending).then(release);
+    if (ctx?.waitUntil) ctx.waitUntil(done);
+    else await done;
+  }
+}
+
+function appFor(env: Env, database: Database): App {
+  return createApp({
+    database,
+    faultLog,
+    secureCookies: true,
+    clientAddress: (c) => c.req.header('cf-connecting-ip'),
+    onPublish: (event, context) => {
+      if (!env.DEPLOY_HOOK_URL) return;
+      const hook = fetch(env.DEPLOY_HOOK_URL, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(event),
+      }).then(
+        (res) => void (res.ok || console.error(`deploy hook answered ${res.status}`)),
+        (error) => console.error('deploy hook failed', error),
+      );
+      context?.waitUntil?.(hook);
+    },
+  });
+}
+
+type ScheduledContext = WaitUntil;
 
 export default {
   /**
@@ -38,25 +113,15 @@ export default {
     const path = new URL(request.url).pathname;
     if (!path.startsWith('/api/'))
       return withSecurityHeaders(await env.ASSETS.fetch(request), path);
-    app ??= createApp({
-      database: databaseOf(env),
-      secureCookies: true,
-      clientAddress: (c) => c.req.header('cf-connecting-ip'),
-      onPublish: (event, context) => {
-        if (!env.DEPLOY_HOOK_URL) return;
-        const hook = fetch(env.DEPLOY_HOOK_URL, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(event),
-        }).then(
-          (res) => void (res.ok || console.error(`deploy hook answered ${res.status}`)),
-          (error) => console.error('deploy hook failed', error),
-        );
-        context?.waitUntil?.(hook);
-      },
-    });
-    // Sound: the Workers runtime passes its ExecutionContext; `unknown` here lets tests pass a stub without `props`.
-    return withSecurityHeaders(await app.fetch(request, env, ctx as never), path);
+    const { database, release } = databaseOf(env);
+    // A per-request database needs its own app (its deps); the shared one keeps one per isolate.
+    if (!release) app ??= appFor(env, database);
+    const handler = release ? appFor(env, database) : app!;
+    return withRelease(ctx as ExecutionContextLike | undefined, release, async (tracked) =>
+      // Sound: the Workers runtime passes its ExecutionContext (kept, with waitUntil tracked);
+      // `unknown` here lets tests pass a stub without `props`.
+      withSecurityHeaders(await handler.fetch(request, env, tracked as never), path),
+    );
   },
 
   /**
@@ -65,11 +130,14 @@ export default {
    * is the edge's backup.
    */
   scheduled(_controller: unknown, env: Env, ctx: ScheduledContext): void {
+    const { database, release } = databaseOf(env);
     ctx.waitUntil(
-      runDueJobs(databaseOf(env), jobRunners(), () => new Date()).then((reports) => {
-        for (const r of reports)
-          console.log(`job ${r.job} ${r.period}: ${r.status} ${JSON.stringify(r.detail)}`);
-      }),
+      withRelease(undefined, release, () =>
+        runDueJobs(database, jobRunners(), () => new Date()).then((reports) => {
+          for (const r of reports)
+            console.log(`job ${r.job} ${r.period}: ${r.status} ${JSON.stringify(r.detail)}`);
+        }),
+      ),
     );
   },
 };

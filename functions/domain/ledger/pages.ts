@@ -22,11 +22,14 @@ export async function* ledgerPages(
   // A million entries pass through here in one `npm run verify`: one query per page, each entry
   // built as one JSON array by SQLite, postings included (in posting order), read as plain arrays
   // (`values`): drizzle's row mapping and a second result set per page cost more than hashing the chain.
+  // Posting order comes from an ordered subquery, not `json_group_array(… order by …)`: sqld's SQL
+  // parser rejects an ORDER BY inside an aggregate's arguments.
   let after = 0;
   while (upTo === undefined || after < upTo) {
     const rows = await db.values<[string]>(
       sql`select json_array(e.id, e.at, e.kind, e.memo, e.actor_id, e.activity_id, e.reverses_id, e.prev_hash, e.hash,
-              (select json_group_array(json_array(p.account_id, p.amount, p.balance_after) order by p.id) from postings p where p.entry_id = e.id))
+              (select json_group_array(json_array(p.account_id, p.amount, p.balance_after))
+                from (select account_id, amount, balance_after from postings where entry_id = e.id order by id) p))
             from ledger_entries e where e.id > ${after} and e.id <= ${upTo ?? Number.MAX_SAFE_INTEGER} order by e.id limit ${pageSize}`,
     );
     if (rows.length === 0) return;
