@@ -315,16 +315,10 @@ export async function measureEdge(o: EdgeOptions): Promise<EdgeResult> {
       `edge: ${latency.requests} redemptions, ${o.rttMs} ms per round trip: p50 ${latency.p50_ms} ms, p99 ${latency.p99_ms} ms`,
     );
 
-    const counterResidents = merchants.map(() => take(sizes.counter));
-    const throughput = await redeemRun(
-      worker.url,
-      await Promise.all(
-        merchants.map(async (token, i) => ({
-          token,
-          codes: await codesFor(database, counterResidents[i]!, o.perCounter),
-        })),
-      ),
-    );
+    const counters: Array<{ token: string; codes: string[] }> = [];
+    for (const token of merchants)
+      counters.push({ token, codes: await codesFor(database, take(sizes.counter), o.perCounter) });
+    const throughput = await redeemRun(worker.url, counters);
     log(
       `edge: ${o.counters} counters, no added delay: ${throughput.per_s}/s, p50 ${throughput.p50_ms} ms, p99 ${throughput.p99_ms} ms (${throughput.ok}/${throughput.requests} ok)`,
     );
