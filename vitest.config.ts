@@ -5,10 +5,13 @@ export default defineConfig({
     projects: [
       {
         test: {
+          // The Worker in workerd (wrangler dev) on sqld: each start is polled until it answers,
+          // and takes 10–20 s on a loaded machine, so the hooks that start them get long limits.
           name: 'edge',
           include: ['tests/edge/**/*.test.ts'],
           environment: 'node',
           testTimeout: 150_000,
+          hookTimeout: 240_000,
         },
       },
       {

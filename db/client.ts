@@ -377,7 +377,7 @@ function transactionPerWrite(client: Client): Database['write'] {
         return value;
       } catch (error) {
         await tx.rollback().catch(() => undefined);
-        if (attempt < 5 && isBusy(error)) {
+        if (attempt < 5 && (isBusy(error) || lockTakenBack(error))) {
           await new Promise((r) => setTimeout(r, 20 * 2 ** attempt * (0.5 + Math.random())));
           continue;
         }
@@ -388,6 +388,11 @@ function transactionPerWrite(client: Client): Database['write'] {
     }
   };
 }
+
+/** sqld took the lock (held past 5 s while a writer waited) and rolled it all back: run it again. */
+const lockTakenBack = (e: unknown): boolean =>
+  (e as { code?: string } | null)?.code === 'TRANSACTION_TIMEOUT' ||
+  (e instanceof Error && e.cause !== undefined && lockTakenBack(e.cause));
 
 function isBusy(error: unknown): boolean {
   const code = (error as { code?: string } | null)?.code ?? '';
