@@ -74,6 +74,6 @@ export const IMPORT = {
  * bound these runs. The quick run keeps one of each measurement.
  */
 export const EDGE: EdgeOptions = quick
-  ? { samples: 1, latencyRedemptions: 5, rttMs: 50, counters: 4, perCounter: 5, awardLines: 50 }
-  : { samples: 5, latencyRedemptions: 40, rttMs: 50, counters: 4, perCounter: 100, awardLines: 50 };
+  ? { samples: 1, latencyRedemptions: 5, rttMs: 50, counters: 4, perCounter: 5 }
+  : { samples: 3, latencyRedemptions: 40, rttMs: 50, counters: 4, perCounter: 100 };
 export const PAGES = ['/', '/deliberations/', '/deliberations/1/', '/charity/', '/me/'];
