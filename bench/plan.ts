@@ -3,6 +3,7 @@
  * each (the quick run keeps every part, small).
  */
 import { join } from 'node:path';
+import type { EdgeOptions } from './edge';
 import type { GenerateOptions } from './generate';
 import type { HttpOptions } from './http-load';
 import { dataDir } from './lib';
@@ -67,4 +68,12 @@ export const IMPORT = {
   importTimeoutMs: quick ? 180_000 : 900_000,
   seed: 1,
 };
+/**
+ * The edge (bench/edge.ts): workerd + sqld. Each redemption through the Worker is a few dozen
+ * milliseconds of round trips on loopback and far more with the delay: counts, not durations,
+ * bound these runs. The quick run keeps one of each measurement.
+ */
+export const EDGE: EdgeOptions = quick
+  ? { samples: 1, latencyRedemptions: 5, rttMs: 50, counters: 4, perCounter: 5 }
+  : { samples: 3, latencyRedemptions: 40, rttMs: 50, counters: 4, perCounter: 100 };
 export const PAGES = ['/', '/deliberations/', '/deliberations/1/', '/charity/', '/me/'];

@@ -26,6 +26,14 @@ export interface Results {
   /** Big ÷ small database, 64-client redemptions/s, from runs alternated small, big, big, small (details.growth_pairs). */
   redeem_growth_ratio: number;
   verify_1m_s: number;
+  /** The Worker in workerd on sqld (bench/edge.ts): database round trips of a redemption (the larger of by code and by card). */
+  edge_redeem_round_trips: number;
+  /** … of a 50-line award batch: its largest request (creation, or the approval it waits for). */
+  edge_award50_round_trips: number;
+  /** A redemption's latency, p50, with 50 ms added per round trip between the Worker and sqld. */
+  edge_redeem_p50_ms_rtt50: number;
+  /** Redemptions/s through the Worker, a few counters at once, no added delay. */
+  edge_redeem_per_s: number;
   build_big_s: number;
   build_big_peak_mb: number;
   build_demo_s: number;
@@ -58,6 +66,19 @@ export function targetsOf(r: Omit<Results, 'targets'>): Results['targets'] {
     r.redeem_growth_ratio >= 0.8,
   );
   add('verify_1m_s', '≤ 20 s', r.verify_1m_s, r.verify_1m_s <= 20);
+  add('edge_redeem_round_trips', '≤ 2', r.edge_redeem_round_trips, r.edge_redeem_round_trips <= 2);
+  add(
+    'edge_award50_round_trips',
+    '≤ 3',
+    r.edge_award50_round_trips,
+    r.edge_award50_round_trips <= 3,
+  );
+  add(
+    'edge_redeem_p50_ms_rtt50',
+    '≤ 150 ms',
+    r.edge_redeem_p50_ms_rtt50,
+    r.edge_redeem_p50_ms_rtt50 <= 150,
+  );
   add('build_big_s', '≤ 120 s', r.build_big_s, r.build_big_s <= 120);
   add('build_big_peak_mb', '≤ 2048 MB', r.build_big_peak_mb, r.build_big_peak_mb <= 2048);
   for (const [page, s] of Object.entries(r.lighthouse)) {
@@ -106,6 +127,17 @@ export function table(r: Results): string {
     ['… big ÷ small database, alternated runs', fmt(r.redeem_growth_ratio), '≥ 0.8'],
     ['… p99 latency (ms)', fmt(r.redeem_p99_ms_c64_1m), '–'],
     ['`npm run verify` over 1M entries (s)', fmt(r.verify_1m_s), '≤ 20'],
+    [
+      'The edge (workerd + sqld): database round trips per redemption; per 50-line award batch request',
+      `${fmt(r.edge_redeem_round_trips)}; ${fmt(r.edge_award50_round_trips)}`,
+      '≤ 2; ≤ 3',
+    ],
+    ['… redemption p50 with 50 ms per round trip (ms)', fmt(r.edge_redeem_p50_ms_rtt50), '≤ 150'],
+    [
+      '… redemptions/s through the Worker, 4 counters, no added delay',
+      fmt(r.edge_redeem_per_s),
+      '–',
+    ],
     [
       'Site build, 10k deliberations / 35k residents / 50k fund entries (s)',
       fmt(r.build_big_s),

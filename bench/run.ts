@@ -5,7 +5,8 @@
  *   npm run bench                 the full run (several minutes; generates bench/data/big.db once)
  *   npm run bench -- --quick      a small version of every part (< 2 min, in CI): checks that each
  *                                 part runs and gives sane numbers — never that a target is met
- *   --only=ceiling,http,import,growth,verify,build,lighthouse   a subset (full sizes unless --quick)
+ *   --only=ceiling,http,import,growth,verify,edge,build,lighthouse   a subset (full sizes unless
+ *                                 --quick)
  *   --profile                     CPU profiles of the server for each measured API run, summarised
  *                                 (bench/data/profiles/)
  *   --regenerate                  make the generated databases again even if they match
@@ -15,11 +16,25 @@ import { join } from 'node:path';
 import { apiRun, growthPairs, prepare, workingCopy } from './api-runs';
 import { type BuildResult, measureBuild } from './build';
 import { checksRun, problems, sane } from './checks';
+import { measureEdge } from './edge';
 import { measureWriteFloor, startServer } from './http-load';
 import { measureImportLoad } from './import-load';
-import { dataDir, fileMb, log, machine, round, run, tsNode } from './lib';
+import { dataDir, ensureDir, fileMb, log, machine, round, run, tsNode } from './lib';
 import { auditPaths, CHROMIUM, measureLighthouse, type PageResult } from './lighthouse';
-import { BIG, DEMO, http, IMPORT, LEVELS, now, only, PAGES, quick, SMALL, wants } from './plan';
+import {
+  BIG,
+  DEMO,
+  EDGE,
+  http,
+  IMPORT,
+  LEVELS,
+  now,
+  only,
+  PAGES,
+  quick,
+  SMALL,
+  wants,
+} from './plan';
 import { type Results, targetsOf, writeResults } from './report';
 
 const t0 = performance.now();
@@ -157,6 +172,27 @@ async function main(): Promise<void> {
     sane('verify entries', entries, Math.min(big.entries, 1_000_000) - 1);
   }
 
+  if (wants('edge')) {
+    const e = await measureEdge(EDGE);
+    Object.assign(r, {
+      edge_redeem_round_trips: e.redeem_round_trips,
+      edge_award50_round_trips: e.award50_round_trips,
+      edge_redeem_p50_ms_rtt50: e.redeem_p50_ms_rtt50,
+      edge_redeem_per_s: e.redeem_per_s,
+    });
+    details.edge = e.details;
+    sane('edge redemption round trips', e.redeem_round_trips);
+    sane('edge award batch round trips', e.award50_round_trips);
+    sane('edge redemption p50 with delay', e.redeem_p50_ms_rtt50, EDGE.rttMs);
+    sane('edge redemptions per_s', e.redeem_per_s);
+    for (const [what, run] of Object.entries(e.runs)) {
+      if (run.ok !== run.requests)
+        problems.push(`edge ${what}: failures ${JSON.stringify(run.errors)}`);
+      if (run.in_ledger !== run.ok)
+        problems.push(`edge ${what}: ${run.ok} answered 201, ${run.in_ledger} in the ledger`);
+    }
+  }
+
   let site: BuildResult | undefined;
   let siteDb: string | undefined;
   if (wants('build') || wants('lighthouse')) {
@@ -229,6 +265,7 @@ async function main(): Promise<void> {
   >;
   const results: Results = { ...full, targets: targetsOf(full) } as Results;
   // Only a complete full run replaces bench/results.json and the table in BENCHMARKS.md.
+  ensureDir(dataDir);
   const file = writeResults(
     results,
     join(dataDir, quick ? 'results-quick.json' : 'results-partial.json'),
