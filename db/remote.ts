@@ -1,4 +1,4 @@
-import type { Client, InArgs, InStatement, ResultSet, Transaction } from '@libsql/client';
+import type { Client, InArgs, InStatement, ResultSet } from '@libsql/client';
 import { drizzle } from 'drizzle-orm/libsql';
 import { RoundTrips } from './round-trips';
 import * as schema from './schema';
@@ -205,19 +205,24 @@ export function retryable(error: unknown): boolean {
   return busy(error) || guardFailed(error);
 }
 
-/** Another writer held the lock, or the server gave up on the transaction: nothing was written. */
+/** Another writer held the lock, or the server gave up on the transaction (and rolled it back): nothing was written. */
 function busy(error: unknown): boolean {
-  const e = error as { code?: string; extendedCode?: string } | null;
-  return /SQLITE_BUSY|SQLITE_LOCKED|TRANSACTION_TIMEOUT/.test(
-    `${e?.code ?? ''} ${e?.extendedCode ?? ''}`,
+  return causes(error).some((e) =>
+    /SQLITE_BUSY|SQLITE_LOCKED|TRANSACTION_TIMEOUT/.test(`${e.code ?? ''} ${e.extendedCode ?? ''}`),
   );
 }
 
 /** A guard of the write refused it (functions/domain/shared/guard.ts, the ledger's chain): it was decided on stale facts. */
 export function guardFailed(error: unknown): boolean {
-  for (let e = error as { message?: string; cause?: unknown } | null; e; e = e.cause as typeof e)
-    if (/write_guard|must extend the chain/.test(e.message ?? '')) return true;
-  return false;
+  return causes(error).some((e) => /write_guard|must extend the chain/.test(e.message ?? ''));
 }
 
-export type { Transaction };
+type Failure = { code?: string; extendedCode?: string; message?: string; cause?: unknown };
+
+/** An error and its causes (drizzle wraps the driver's error in its own). */
+function causes(error: unknown): Failure[] {
+  const chain: Failure[] = [];
+  for (let e = error as Failure | null; e && chain.length < 8; e = e.cause as Failure | null)
+    chain.push(e);
+  return chain;
+}
