@@ -119,6 +119,8 @@ async function recordWrites<T>(
   const writes: InStatement[] = [];
   let unfit = false;
   const head = headGuard ? trips.read(HEAD_READ) : undefined;
+  // Awaited below unless fn fails first (with the same error, when the session check refused the trip).
+  head?.catch(() => undefined);
   const recorder = {
     execute: (statement: InStatement | string, args?: InArgs): Promise<ResultSet> => {
       const stmt: InStatement =

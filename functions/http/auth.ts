@@ -80,9 +80,10 @@ async function deferredCheck(
   const deps = c.get('deps');
   const token = requestToken(c);
   const claim = token === undefined ? undefined : claimOf(token);
-  if (!deps.database.withPreflight || !token || !claim) return undefined;
+  // A claim this prefix would refuse is judged the usual way: 401 for a token that is no session, 403 for one that is.
+  if (!deps.database.withPreflight || !token || !claim || !can(claim.role, capability))
+    return undefined;
   const principal: Principal = { ...claim, login: '', displayName: '', mustChangePassword: false };
-  admit(principal, capability);
   const lookup = statementOf(sessionLookup(await sha256Hex(token), deps.now()));
   const { database, checked } = deps.database.withPreflight(lookup, (result) => {
     const found = principalOf(result.rows[0] as unknown as Parameters<typeof principalOf>[0]);
