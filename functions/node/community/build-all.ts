@@ -58,7 +58,7 @@ export const COMPATIBILITY_DATE = '2026-11-01';
 
 /**
  * The configuration of a community's own assets-only site Worker on its Custom Domain
- * (docs/deploy-communities.md): deployed with `npx wrangler deploy -c <outDir>/wrangler.json`.
+ * (DEPLOY.md, section 11): deployed with `npx wrangler deploy -c <outDir>/wrangler.json`.
  */
 export function siteWorkerConfig(host: string): Record<string, unknown> {
   return {
