@@ -31,19 +31,24 @@ export function remoteDatabase(client: Client, trips = new RoundTrips(client)): 
       await trips.preflight();
       return interactive(client, fn);
     });
-  // A ledger write decides again from its reads when a guard fails; a write-only one leaves that to its caller.
+  // A ledger write decides again from its reads when a guard fails; a write-only one leaves that
+  // to its caller. Writers that keep meeting each other (several counters at once) stop guessing:
+  // after OPTIMISTIC_ATTEMPTS the write takes the server's write lock in an interactive
+  // transaction, which cannot be overtaken.
   const recorded = <T>(fn: (tx: Db) => Promise<T>, headGuard: boolean) =>
     retrying(
-      async () => {
-        const attempt = await recordWrites(trips, fn, headGuard);
-        if (attempt.kind === 'interactive') {
+      async (attempt) => {
+        const recording =
+          attempt > OPTIMISTIC_ATTEMPTS ? undefined : await recordWrites(trips, fn, headGuard);
+        if (!recording || recording.kind === 'interactive') {
           await trips.preflight();
           return interactive(client, fn);
         }
         const guardFirst =
-          attempt.headId === undefined ? [] : [{ sql: HEAD_GUARD, args: [attempt.headId] }];
-        if (attempt.writes.length > 0) await trips.writeBatch([...guardFirst, ...attempt.writes]);
-        return attempt.value;
+          recording.headId === undefined ? [] : [{ sql: HEAD_GUARD, args: [recording.headId] }];
+        if (recording.writes.length > 0)
+          await trips.writeBatch([...guardFirst, ...recording.writes]);
+        return recording.value;
       },
       headGuard ? retryable : busy,
     );
@@ -185,16 +190,18 @@ function isRead(sqlText: string): boolean {
   return /^\s*(select|with)\b/i.test(sqlText) && !/\b(insert|update|delete)\b/i.test(sqlText);
 }
 
-const MAX_ATTEMPTS = 6;
+/** Optimistic runs of a ledger write before it takes the write lock instead. */
+const OPTIMISTIC_ATTEMPTS = 2;
+const MAX_ATTEMPTS = 8;
 
 /** Runs an attempt again after a conflict (busy, a transaction timed out, a guard that failed), with jittered backoff. */
 async function retrying<T>(
-  attempt: () => Promise<T>,
+  attempt: (n: number) => Promise<T>,
   again: (error: unknown) => boolean = retryable,
 ): Promise<T> {
   for (let n = 1; ; n++) {
     try {
-      return await attempt();
+      return await attempt(n);
     } catch (error) {
       if (n >= MAX_ATTEMPTS || !again(error)) throw error;
       await new Promise((r) => setTimeout(r, 10 * 2 ** n * (0.5 + Math.random())));

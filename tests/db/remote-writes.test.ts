@@ -116,6 +116,34 @@ describe('writes guarded in SQL across isolates', () => {
     expect((await verifyLedger(one.read)).ok).toBe(true);
   });
 
+  it('many counters at once all get through: writers that keep meeting each other take the lock', async () => {
+    const merchants = [await loginAs(appOne, 'm1'), await loginAs(appOne, 'm2')];
+    const residents = [f.residents[0]!, f.residents[1]!];
+    for (const r of residents) await grant(one, f.staffId, r, 100, time.now);
+    // Five live codes each (a sixth would revoke the oldest), then all ten redeemed at once.
+    const codes: Array<{ resident: number; code: string }> = [];
+    for (let i = 0; i < 10; i++) {
+      const resident = residents[i % 2]!;
+      codes.push({
+        resident,
+        code: (await one.write((tx) => issueRedeemCode(tx, resident, time.now))).code,
+      });
+    }
+    const before = await ledgerRows();
+    const answers = await Promise.all(
+      codes.map(({ code }, i) =>
+        call(i % 3 ? appTwo : appOne, 'POST', '/api/counter/redemptions', {
+          token: merchants[i % 2]!,
+          idempotencyKey: `crowd-${i}-key`,
+          body: { code, points: 1 },
+        }),
+      ),
+    );
+    expect(answers.map((a) => a.status)).toEqual(codes.map(() => 201));
+    expect(await ledgerRows()).toBe(before + 10);
+    expect((await verifyLedger(one.read)).ok).toBe(true);
+  });
+
   it('wrong PINs tried in parallel on one card at two shops each count: it locks after five', async () => {
     // Two shops, so that only the card's own count (not one counter's guessing budget) holds them back.
     const shops = [await loginAs(appOne, 'm1'), await loginAs(appOne, 'm2')];

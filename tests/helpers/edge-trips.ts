@@ -164,17 +164,9 @@ export async function measureRequestTrips(stack: TripStack): Promise<TripCounts>
   ).trips;
   if (created?.status !== 201)
     throw new Error(`award batch: ${created?.status} ${JSON.stringify(created?.body)}`);
-  // The same batch over the approval threshold waits for the accountant: its approval is measured too.
-  const settings = createDatabase({ url: stack.sqld.url });
-  try {
-    await settings.write((tx) =>
-      tx.run(
-        sql`insert into settings (key, value) values ('award_batch_approval_threshold', '100') on conflict (key) do update set value = excluded.value`,
-      ),
-    );
-  } finally {
-    settings.close();
-  }
+  // The same batch over the approval threshold waits for the accountant: its approval is measured
+  // too. The threshold is put back afterwards, so that the routine can be run again on the stack.
+  await setBatchThreshold(stack, '100');
   const pending = await request(base, 'POST', '/api/staff/award-batches', {
     token: staff,
     key: key(),
@@ -198,5 +190,22 @@ export async function measureRequestTrips(stack: TripStack): Promise<TripCounts>
       ),
     201,
   );
+  await setBatchThreshold(stack, undefined);
   return counts as TripCounts;
+}
+
+/** Sets the per-batch approval threshold directly on the database (undefined: back to the default). */
+async function setBatchThreshold(stack: TripStack, value: string | undefined): Promise<void> {
+  const settings = createDatabase({ url: stack.sqld.url });
+  try {
+    await settings.write((tx) =>
+      tx.run(
+        value === undefined
+          ? sql`delete from settings where key = 'award_batch_approval_threshold'`
+          : sql`insert into settings (key, value) values ('award_batch_approval_threshold', ${value}) on conflict (key) do update set value = excluded.value`,
+      ),
+    );
+  } finally {
+    settings.close();
+  }
 }
