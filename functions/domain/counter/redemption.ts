@@ -160,11 +160,16 @@ export async function readCodeRedemptions(
     readCounterFacts(
       tx,
       items,
-      sql`select resident_id from redeem_codes where code in ${inList(digits)}`,
+      // Only codes that can still redeem: old issues of the same digits would bring their holders' facts too.
+      sql`select resident_id from redeem_codes where code in ${inList(digits)} and used_at is null and revoked_at is null and expires_at > ${earliest(items)}`,
     ),
   ]);
   return { codes, facts };
 }
+
+/** The earliest of the requests' times: a code valid at any of them is valid then. */
+const earliest = (items: Array<Item<Actor, unknown>>): string =>
+  new Date(Math.min(...items.map(({ actor }) => actor.now.getTime()))).toISOString();
 
 /** Reads made for some requests, narrowed to those at `indices`. */
 export function codeReadsOf(reads: CodeReads, indices: number[]): CodeReads {
