@@ -1,14 +1,22 @@
-import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { activities, awardBatches, residents, users } from '../../../db/schema';
-import { awardAll, readAwardFacts } from '../ledger/awards';
+import { type AwardFacts, awardAll, readAwardFacts } from '../ledger/awards';
 import { approverOf, assertSecondSignature } from '../people/approvers';
-import { audit } from '../records/audit';
+import { type Actor, audit } from '../records/audit';
 import { checkChainLink } from '../records/chain-links';
 import { DomainError } from '../shared/errors';
 import { guard } from '../shared/guard';
 import { inList, rowList } from '../shared/sql';
-import type { Batch, BatchLine, NewBatch } from './batches';
+import {
+  type Batch,
+  type BatchRow,
+  batchOf,
+  lineOf,
+  mustBePending,
+  type NewBatch,
+  staffNames,
+} from './batches';
 import { approvalThresholds, needsApproval } from './thresholds';
 
 /**
@@ -29,11 +37,26 @@ function residentsWhere(tx: Db, ids: SQL): Promise<Person[]> {
     .where(sql`${residents.userId} in (${ids})`);
 }
 
-function staffNamesWhere(tx: Db, ids: SQL): Promise<Array<{ id: number; name: string }>> {
-  return tx
-    .select({ id: users.id, name: users.displayName })
-    .from(users)
-    .where(sql`${users.id} in (${ids})`);
+/** Awards the lines of a batch through the ledger (awardAll: all or none), answering each line's entry id. */
+async function awardLines(
+  tx: Db,
+  actor: Actor,
+  lines: Array<{ residentId: number; points: number; memo: string }>,
+  activityId: number | null,
+  facts: AwardFacts,
+): Promise<number[]> {
+  const awarded = await awardAll(
+    tx,
+    actor,
+    lines.map((l) => ({
+      residentId: l.residentId,
+      points: l.points,
+      reason: l.memo,
+      activityId: activityId ?? undefined,
+    })),
+    facts,
+  );
+  return awarded.map((a) => a.id);
 }
 
 /** Stores a batch; applies it at once unless a threshold asks for a second approver. */
@@ -58,7 +81,7 @@ export async function createBatch(tx: Db, b: NewBatch): Promise<Batch> {
           .where(eq(activities.id, b.activityId)),
     approvalThresholds(tx),
     tx.all<{ id: number }>(sql`select coalesce(max(id), 0) as id from award_batches`),
-    staffNamesWhere(tx, sql`${b.createdBy}`),
+    staffNames(tx, [b.createdBy]),
     readAwardFacts(tx, ids, b.activityId ?? null),
   ]);
   const byId = new Map(people.map((p) => [p.id, p]));
@@ -77,23 +100,19 @@ export async function createBatch(tx: Db, b: NewBatch): Promise<Batch> {
   const id = Number(next?.id ?? 0) + 1;
   const at = b.now.toISOString();
   const total = lines.reduce((s, l) => s + l.points, 0);
-  const awarded = pending
+  const entryIds = pending
     ? []
-    : await awardAll(
+    : await awardLines(
         tx,
         { actorId: b.createdBy, now: b.now },
-        lines.map((l) => ({
-          residentId: l.residentId,
-          points: l.points,
-          reason: l.memo,
-          activityId: b.activityId ?? undefined,
-        })),
+        lines,
+        b.activityId ?? null,
         facts,
       );
   const note = pending ? null : '未超过审批额度，自动发放';
   // The id read above is this batch's: another batch stored since refuses this write.
   await guard(tx, sql`(select coalesce(max(id), 0) from award_batches) = ${id - 1}`);
-  await tx.insert(awardBatches).values({
+  const stored: BatchRow = {
     id,
     kind: b.kind,
     activityId: b.activityId ?? null,
@@ -106,8 +125,8 @@ export async function createBatch(tx: Db, b: NewBatch): Promise<Batch> {
     decidedBy: pending ? null : b.createdBy,
     decidedAt: pending ? null : at,
     decisionNote: note,
-  });
-  const entryIds = awarded.map((a) => a.id);
+  };
+  await tx.insert(awardBatches).values(stored);
   if (lines.length > 0)
     await tx.run(
       sql`insert into award_batch_lines (batch_id, resident_id, points, hours, memo, entry_id) values ${rowList(
@@ -129,31 +148,15 @@ export async function createBatch(tx: Db, b: NewBatch): Promise<Batch> {
     pending,
   });
   if (!pending) await linkParticipations(tx, b.kind, b.activityId ?? null, lines, entryIds);
-  const creator = { id: b.createdBy, name: staff.find((s) => s.id === b.createdBy)?.name ?? '' };
-  return {
-    id,
-    kind: b.kind,
-    activityId: b.activityId ?? null,
-    activityTitle: activity?.title ?? null,
-    ...linked,
-    reason: b.reason,
-    status: pending ? 'pending' : 'applied',
-    totalPoints: total,
-    createdBy: creator,
-    createdAt: at,
-    decidedBy: pending ? null : creator,
-    decidedAt: pending ? null : at,
-    decisionNote: note,
-    lines: lines.map((l, i) => ({
-      residentId: l.residentId,
-      name: byId.get(l.residentId)!.name,
-      login: byId.get(l.residentId)!.login,
-      points: l.points,
-      hours: l.hours ?? null,
-      memo: l.memo,
-      entryId: entryIds[i] ?? null,
-    })),
-  };
+  return batchOf(
+    stored,
+    activity?.title ?? null,
+    lines.map((l, i) => {
+      const { name, login } = byId.get(l.residentId)!;
+      return { ...lineOf(l, entryIds[i] ?? null), name, login };
+    }),
+    staff,
+  );
 }
 
 /** An activity's participations name the award each resident got for it. */
@@ -196,7 +199,7 @@ export async function approveBatch(
           from award_batch_lines l join residents r on r.user_id = l.resident_id join users u on u.id = l.resident_id
           where l.batch_id = ${id} order by l.id`,
     ),
-    staffNamesWhere(
+    staffNames(
       tx,
       sql`select created_by from award_batches where id = ${id} union select ${cmd.approverId}`,
     ),
@@ -207,34 +210,23 @@ export async function approveBatch(
       sql`select activity_id from award_batches where id = ${id}`,
     ),
   ]);
-  if (!batch) throw new DomainError('not_found', `积分批次 ${id} 不存在`);
-  const b = batch.b;
-  if (b.status !== 'pending')
-    throw new DomainError(
-      'batch_decided',
-      b.status === 'applied' ? `积分批次 ${id} 已审批发放` : `积分批次 ${id} 已驳回`,
-    );
+  const b = mustBePending(batch?.b, id);
   await assertSecondSignature(
     approver,
     b.createdBy === cmd.approverId,
     '不能审批自己提交的积分批次，请由另一位工作人员审批',
   );
-  const awarded = await awardAll(
+  const entryIds = await awardLines(
     tx,
     { actorId: cmd.approverId, now: cmd.now },
-    lines.map((l) => ({
-      residentId: l.residentId,
-      points: l.points,
-      reason: l.memo,
-      activityId: b.activityId ?? undefined,
-    })),
+    lines,
+    b.activityId,
     facts,
   );
   const at = cmd.now.toISOString();
   const note = cmd.note?.trim() || null;
   // Decided by nobody else since it was read (a rejection moves no points, so the ledger's guard does not see it).
   await guard(tx, sql`(select status from award_batches where id = ${id}) = 'pending'`);
-  const entryIds = awarded.map((a) => a.id);
   if (lines.length > 0)
     await tx.run(
       sql`update award_batch_lines set entry_id = v.column2 from (values ${rowList(
@@ -245,37 +237,15 @@ export async function approveBatch(
   await tx
     .update(awardBatches)
     .set({ status: 'applied', decidedBy: cmd.approverId, decidedAt: at, decisionNote: note })
-    .where(and(eq(awardBatches.id, id), inArray(awardBatches.status, ['pending'])));
+    .where(and(eq(awardBatches.id, id), eq(awardBatches.status, 'pending')));
   await audit(tx, { actorId: cmd.approverId, now: cmd.now }, 'approve', 'award_batch', id, {
     totalPoints: b.totalPoints,
     createdBy: b.createdBy,
   });
-  const name = (who: number) => staff.find((s) => s.id === who)?.name ?? '';
-  return {
-    id,
-    kind: b.kind,
-    activityId: b.activityId,
-    activityTitle: batch.activityTitle,
-    deliberationId: b.deliberationId,
-    serviceId: b.serviceId,
-    reason: b.reason,
-    status: 'applied',
-    totalPoints: b.totalPoints,
-    createdBy: { id: b.createdBy, name: name(b.createdBy) },
-    createdAt: b.createdAt,
-    decidedBy: { id: cmd.approverId, name: name(cmd.approverId) },
-    decidedAt: at,
-    decisionNote: note,
-    lines: lines.map(
-      (l, i): BatchLine => ({
-        residentId: l.residentId,
-        name: l.name,
-        login: l.login,
-        points: l.points,
-        hours: l.hours,
-        memo: l.memo,
-        entryId: entryIds[i]!,
-      }),
-    ),
-  };
+  return batchOf(
+    { ...b, status: 'applied', decidedBy: cmd.approverId, decidedAt: at, decisionNote: note },
+    batch?.activityTitle ?? null,
+    lines.map((l, i) => ({ ...lineOf(l, entryIds[i]!), name: l.name, login: l.login })),
+    staff,
+  );
 }

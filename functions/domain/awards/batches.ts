@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import {
   type AwardBatchStatus,
@@ -67,6 +67,11 @@ export interface Batch {
 
 async function pendingBatch(tx: Db, id: number) {
   const [batch] = await tx.select().from(awardBatches).where(eq(awardBatches.id, id));
+  return mustBePending(batch, id);
+}
+
+/** The stored batch `id`, refused unless it exists and waits for a decision. */
+export function mustBePending(batch: BatchRow | undefined, id: number): BatchRow {
   if (!batch) throw new DomainError('not_found', `积分批次 ${id} 不存在`);
   if (batch.status !== 'pending')
     throw new DomainError(
@@ -115,43 +120,68 @@ export async function findBatch(db: Db, id: number): Promise<Batch> {
     .innerJoin(users, eq(users.id, awardBatchLines.residentId))
     .where(eq(awardBatchLines.batchId, id))
     .orderBy(asc(awardBatchLines.id));
-  const people = await staffNames(db, [row.b.createdBy, row.b.decidedBy]);
-  const b = row.b;
+  const people = await staffNames(
+    db,
+    [row.b.createdBy, row.b.decidedBy].filter((who): who is number => who !== null),
+  );
+  return batchOf(
+    row.b,
+    row.activityTitle,
+    lines.map(({ l, name, login }) => ({ ...lineOf(l, l.entryId), name, login })),
+    people,
+  );
+}
+
+export type BatchRow = typeof awardBatches.$inferSelect;
+
+/** A batch as answered, from its row, its activity's title, its lines and staff names by user id. */
+export function batchOf(
+  b: BatchRow,
+  activityTitle: string | null,
+  lines: BatchLine[],
+  names: Map<number, string>,
+): Batch {
+  const staff = (id: number) => ({ id, name: names.get(id) ?? '' });
   return {
     id: b.id,
     kind: b.kind,
     activityId: b.activityId,
-    activityTitle: row.activityTitle,
+    activityTitle,
     deliberationId: b.deliberationId,
     serviceId: b.serviceId,
     reason: b.reason,
     status: b.status,
     totalPoints: b.totalPoints,
-    createdBy: { id: b.createdBy, name: people.get(b.createdBy) ?? '' },
+    createdBy: staff(b.createdBy),
     createdAt: b.createdAt,
-    decidedBy:
-      b.decidedBy === null ? null : { id: b.decidedBy, name: people.get(b.decidedBy) ?? '' },
+    decidedBy: b.decidedBy === null ? null : staff(b.decidedBy),
     decidedAt: b.decidedAt,
     decisionNote: b.decisionNote,
-    lines: lines.map(({ l, name, login }) => ({
-      residentId: l.residentId,
-      name,
-      login,
-      points: l.points,
-      hours: l.hours,
-      memo: l.memo,
-      entryId: l.entryId,
-    })),
+    lines,
   };
 }
 
-async function staffNames(db: Db, ids: Array<number | null>): Promise<Map<number, string>> {
-  const wanted = ids.filter((id): id is number => id !== null);
-  if (wanted.length === 0) return new Map();
+/** A line's stored fields as answered (the resident's name and login added by the caller). */
+export function lineOf(
+  l: { residentId: number; points: number; hours?: number | null; memo: string },
+  entryId: number | null,
+): Omit<BatchLine, 'name' | 'login'> {
+  return {
+    residentId: l.residentId,
+    points: l.points,
+    hours: l.hours ?? null,
+    memo: l.memo,
+    entryId,
+  };
+}
+
+/** Staff names by user id: `ids` a list, or a query of them (read with a command's other reads). */
+export async function staffNames(db: Db, ids: number[] | SQL): Promise<Map<number, string>> {
+  if (Array.isArray(ids) && ids.length === 0) return new Map();
   const rows = await db
     .select({ id: users.id, name: users.displayName })
     .from(users)
-    .where(inArray(users.id, wanted));
+    .where(Array.isArray(ids) ? inArray(users.id, ids) : sql`${users.id} in (${ids})`);
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
