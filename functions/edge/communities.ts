@@ -41,7 +41,10 @@ export interface EdgeCommunity {
 export const REGISTRY_TTL_MS = 60_000;
 
 type Lookup = EdgeCommunity | { refused: Response };
-const cache = new Map<string, { until: number; lookup: Lookup }>();
+/** A refusal as data: a Response's body can be read once, so each request gets a new one. */
+type Refusal = { status: number; code: string; message: string };
+type Found = EdgeCommunity | { refusal: Refusal };
+const cache = new Map<string, { until: number; found: Found }>();
 
 /** Forgets every cached entry (tests; a deploy starts new isolates anyway). */
 export function forgetCommunities(): void {
@@ -49,8 +52,18 @@ export function forgetCommunities(): void {
 }
 
 const refusal = (status: number, code: string, message: string) => ({
-  refused: Response.json({ error: { code, message } }, { status }),
+  refusal: { status, code, message },
 });
+
+const answer = (found: Found): Lookup =>
+  'refusal' in found
+    ? {
+        refused: Response.json(
+          { error: { code: found.refusal.code, message: found.refusal.message } },
+          { status: found.refusal.status },
+        ),
+      }
+    : found;
 
 const UNKNOWN = '这个主机名不属于本站服务的任何社区 (no community is served at this host)';
 
@@ -65,23 +78,20 @@ export async function communityOf(
 ): Promise<Lookup> {
   const kv = env.COMMUNITIES;
   if (!kv) {
-    if (!env.DATABASE_URL) return refusal(503, 'storage_unavailable', 'DATABASE_URL is not set');
+    if (!env.DATABASE_URL)
+      return answer(refusal(503, 'storage_unavailable', 'DATABASE_URL is not set'));
     return { key: '', host: undefined, url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN };
   }
   const host = hostOf(new URL(request.url).hostname);
-  if (!host) return refusal(421, 'unknown_host', UNKNOWN);
+  if (!host) return answer(refusal(421, 'unknown_host', UNKNOWN));
   const cached = cache.get(host);
-  if (cached && cached.until > now) return copy(cached.lookup);
-  const lookup = await read(kv, host, env);
-  cache.set(host, { until: now + REGISTRY_TTL_MS, lookup });
-  return copy(lookup);
+  if (cached && cached.until > now) return answer(cached.found);
+  const found = await read(kv, host, env);
+  cache.set(host, { until: now + REGISTRY_TTL_MS, found });
+  return answer(found);
 }
 
-/** A Response can be read once: each caller gets its own. */
-const copy = (lookup: Lookup): Lookup =>
-  'refused' in lookup ? { refused: lookup.refused.clone() } : lookup;
-
-async function read(kv: CommunityKv, host: string, env: CommunitiesEnv): Promise<Lookup> {
+async function read(kv: CommunityKv, host: string, env: CommunitiesEnv): Promise<Found> {
   const text = await kv.get(host);
   if (text === null) return refusal(421, 'unknown_host', UNKNOWN);
   try {
@@ -118,7 +128,7 @@ export async function allCommunities(env: CommunitiesEnv): Promise<EdgeCommunity
   const found: EdgeCommunity[] = [];
   for (const host of hosts) {
     const lookup = await read(kv, host, env);
-    if (!('refused' in lookup)) found.push(lookup);
+    if (!('refusal' in lookup)) found.push(lookup);
   }
   return found;
 }

@@ -131,10 +131,12 @@ describe('the Worker in workerd with a COMMUNITIES KV namespace', () => {
       status: 503,
       body: { failing: ['database_readable', 'database_writable'] },
     });
-    expect(await get('c.example.org', '/api/health/ready')).toMatchObject({
-      status: 421,
-      body: { error: { code: 'unknown_host' } },
-    });
+    // Twice: the second answer comes from the isolate's cache of the registry.
+    for (let i = 0; i < 2; i++)
+      expect(await get('c.example.org', '/api/health/ready')).toMatchObject({
+        status: 421,
+        body: { error: { code: 'unknown_host' } },
+      });
     expect(await get('broken.example.org', '/api/auth/me')).toMatchObject({
       status: 503,
       body: { error: { code: 'community_unavailable' } },
